@@ -1,0 +1,215 @@
+"""The data model: a :class:`Document` owns its text; everything else points into it.
+
+* ``Document.raw`` is the input as decoded (a text file's content, a JSON record's text field, or
+  a dump composed from title/author/content fields).
+* ``Document.text`` is fixed once cleaning is done: the kept (non-boilerplate) blocks, repaired, one
+  per line. After that, every annotation is a :class:`Span` into it, and ``text[s.start:s.end] ==
+  s.text`` always holds.
+* Every :class:`Block` keeps ``raw_start``/``raw_end`` so that ``raw[raw_start:raw_end]`` is exactly
+  the block's source, and kept blocks keep ``start``/``end`` into ``text``. Boilerplate blocks are not
+  in ``text``: their ``start``/``end`` are ``None`` and their ``reason`` says why they were removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from khabar.offsets import OffsetMap
+
+SCHEMA = "khabar.record/1"
+
+BlockKind = Literal[
+    "title",
+    "section",
+    "byline",
+    "dateline",
+    "date",
+    "heading",
+    "paragraph",
+    "quote",
+    "list_item",
+    "caption",
+    "boilerplate",
+]
+BLOCK_KINDS: tuple[str, ...] = BlockKind.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled range ``[start, end)`` of ``Document.text``."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text, "start": self.start, "end": self.end, **self.attrs}
+
+
+@dataclass(slots=True)
+class Block:
+    """One structural unit of a page: a line of a dump, a part of a glued line, or an HTML element."""
+
+    kind: str
+    text: str
+    raw_start: int
+    raw_end: int
+    start: int | None = None
+    end: int | None = None
+    reason: str | None = None
+    #: the classifier's confidence in ``kind`` (0..1), for inspection and thresholds downstream
+    score: float = 1.0
+
+    @property
+    def removed(self) -> bool:
+        return self.kind == "boilerplate"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+        }
+        if self.reason is not None:
+            d["reason"] = self.reason
+        if self.score != 1.0:
+            d["score"] = round(self.score, 3)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Block:
+        return cls(
+            kind=d["kind"],
+            text=d["text"],
+            raw_start=d["raw_start"],
+            raw_end=d["raw_end"],
+            start=d.get("start"),
+            end=d.get("end"),
+            reason=d.get("reason"),
+            score=d.get("score", 1.0),
+        )
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a record came from."""
+
+    uri: str | None = None
+    site: str | None = None
+    format: str = "text"
+    input: str | None = None  # the file (and member/line) it was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uri": self.uri, "site": self.site, "format": self.format, "input": self.input}
+
+
+@dataclass(slots=True)
+class Document:
+    """One input record, from raw input to a clean, structured, annotated record."""
+
+    id: str
+    raw: str
+    source: Source = field(default_factory=Source)
+    meta: dict[str, Any] = field(default_factory=dict)
+    lang: str | None = None
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    #: maps offsets in ``text`` to offsets in ``raw``
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    is_article: bool | None = None
+    title: str | None = None
+    sections: list[str] = field(default_factory=list)
+    published: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    entities: list[Span] = field(default_factory=list)
+    refs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dates: list[Span] = field(default_factory=list)
+    quantities: list[Span] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    signals: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    #: names of the stages that have run, in order (what the pipeline checks requirements against)
+    done: list[str] = field(default_factory=list)
+
+    # -- views ------------------------------------------------------------------------------------
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if not b.removed]
+
+    def removed(self) -> list[Block]:
+        return [b for b in self.blocks if b.removed]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``(start, end)`` of the text span ``[start, end)``."""
+        return self.offsets.span_to_src(start, end)
+
+    # -- serialisation ----------------------------------------------------------------------------
+    def to_record(self, *, include_raw: bool = False) -> dict[str, Any]:
+        """The ``khabar.record/1`` JSON object for this document."""
+        rec: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "source": self.source.to_dict(),
+            "lang": self.lang,
+            "is_article": self.is_article,
+            "title": self.title,
+            "sections": self.sections,
+            "published": self.published,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "text": self.text,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "entities": [s.to_dict() for s in self.entities],
+            "refs": self.refs,
+            "dates": [s.to_dict() for s in self.dates],
+            "quantities": [s.to_dict() for s in self.quantities],
+            "events": self.events,
+            "signals": self.signals,
+            "warnings": self.warnings,
+        }
+        if self.meta:
+            rec["meta"] = self.meta
+        if include_raw:
+            rec["raw"] = self.raw
+        return rec
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Document:
+        """Rebuild a document from its record (the offset map is not serialised; raw may be absent)."""
+
+        def spans(key: str) -> list[Span]:
+            out = []
+            for d in rec.get(key, []):
+                d = dict(d)
+                out.append(Span(d.pop("start"), d.pop("end"), d.pop("label", key), d.pop("text"), d))
+            return out
+
+        src = rec.get("source") or {}
+        return cls(
+            id=rec["id"],
+            raw=rec.get("raw", ""),
+            source=Source(src.get("uri"), src.get("site"), src.get("format", "text"), src.get("input")),
+            meta=rec.get("meta", {}),
+            lang=rec.get("lang"),
+            text=rec["text"],
+            blocks=[Block.from_dict(b) for b in rec.get("blocks", [])],
+            is_article=rec.get("is_article"),
+            title=rec.get("title"),
+            sections=list(rec.get("sections", [])),
+            published=rec.get("published"),
+            byline=rec.get("byline"),
+            dateline=rec.get("dateline"),
+            entities=spans("entities"),
+            refs=rec.get("refs", {}),
+            dates=spans("dates"),
+            quantities=spans("quantities"),
+            events=rec.get("events", []),
+            signals=rec.get("signals", {}),
+            warnings=rec.get("warnings", []),
+        )

@@ -1,0 +1,106 @@
+"""Stages and pipelines.
+
+A *stage* is a plain callable ``Document -> None`` that mutates the document in place, registered
+by name with what it ``requires`` and ``provides`` (names such as ``"blocks"`` or ``"text"``). A
+:class:`Pipeline` is an ordered list of stage names; building one checks, before any document is
+processed, that each stage's requirements are provided by an earlier stage, and names what is
+missing. The corpus runner maps the same pipeline over shards in every worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from khabar.errors import MissingRequirementError, UnknownStageError
+from khabar.model import Document
+
+StageFunc = Callable[[Document], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    func: StageFunc
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    doc: str
+
+
+_REGISTRY: dict[str, Stage] = {}
+
+#: modules whose import registers the built-in stages; imported on first lookup, not at package import
+_BUILTIN_MODULES = ("khabar.clean.stages",)
+
+#: what ``khabar process`` runs by default
+DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")
+
+
+def stage(
+    name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = ()
+) -> Callable[[StageFunc], StageFunc]:
+    """Register ``func`` as the stage ``name``."""
+
+    def deco(func: StageFunc) -> StageFunc:
+        _REGISTRY[name] = Stage(
+            name, func, tuple(requires), tuple(provides), (func.__doc__ or "").strip().split("\n")[0]
+        )
+        return func
+
+    return deco
+
+
+def _load_builtins() -> None:
+    for mod in _BUILTIN_MODULES:
+        importlib.import_module(mod)
+
+
+def get_stage(name: str) -> Stage:
+    _load_builtins()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY)) or "none"
+        raise UnknownStageError(f"no stage is registered as {name!r}; known stages: {known}", value=name) from None
+
+
+def registered() -> dict[str, Stage]:
+    """All registered stages by name."""
+    _load_builtins()
+    return dict(_REGISTRY)
+
+
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    def __init__(self, names: Sequence[str] = DEFAULT_STAGES, *, given: Iterable[str] = ()) -> None:
+        self.stages = [get_stage(n) for n in names]
+        have = set(given)
+        for st in self.stages:
+            missing = [r for r in st.requires if r not in have]
+            if missing:
+                providers = sorted(
+                    {s.name for s in _REGISTRY.values() for m in missing if m in s.provides}
+                )
+                hint = f"; add {' or '.join(providers)} before it" if providers else ""
+                raise MissingRequirementError(
+                    f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage provides{hint}",
+                    value=missing,
+                )
+            have.update(st.provides)
+        self.provides = frozenset(have)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, doc: Document) -> Document:
+        for st in self.stages:
+            st.func(doc)
+            doc.done.append(st.name)
+        return doc
+
+    def map(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for d in docs:
+            yield self(d)
