@@ -10,7 +10,9 @@
     │   ├── TooLargeError            K104  a record is larger than the configured limit
     │   ├── TruncatedInputError      K105  a compressed or archive stream ends early or is corrupt
     │   ├── MalformedRecordError     K106  a JSON line that is not a JSON object
-    │   └── MissingFieldError        K107  a record without the field that holds its text
+    │   ├── MissingFieldError        K107  a record without the field that holds its text
+    │   ├── NotFoundError            K108  an input path that does not exist
+    │   └── UnreadableError          K109  an input the operating system will not let us read
     ├── PipelineError                K200  a pipeline cannot be built
     │   ├── UnknownStageError        K201  a stage name that is not registered
     │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides
@@ -87,6 +89,16 @@ class MalformedRecordError(InputError):
 class MissingFieldError(InputError):
     code = "K107"
     reason = "missing_field"
+
+
+class NotFoundError(InputError):
+    code = "K108"
+    reason = "not_found"
+
+
+class UnreadableError(InputError):
+    code = "K109"
+    reason = "unreadable"
 
 
 class PipelineError(KhabarError):

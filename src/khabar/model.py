@@ -62,6 +62,10 @@ class Block:
     reason: str | None = None
     #: the classifier's confidence in ``kind`` (0..1), for inspection and thresholds downstream
     score: float = 1.0
+    #: maps offsets in ``text`` to offsets in the raw input (set by segmentation; not serialised)
+    srcmap: OffsetMap | None = field(default=None, repr=False, compare=False)
+    #: offsets in ``text`` where repair split glued words (breadcrumb levels; not serialised)
+    glue: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def removed(self) -> bool:

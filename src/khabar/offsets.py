@@ -107,3 +107,25 @@ class OffsetMap:
             p = self.to_src_start(start)
             return p, p
         return self.to_src_start(start), self.to_src_end(end)
+
+    def slice(self, start: int, end: int) -> OffsetMap:
+        """The map of the derived substring ``[start, end)``, re-based to start at 0."""
+        out = OffsetMap()
+        i = max(0, bisect_right(self.dst_starts, start) - 1)
+        n = len(self.dst_starts)
+        while i < n:
+            d, s, dl, sl = self.dst_starts[i], self.src_starts[i], self.dst_lens[i], self.src_lens[i]
+            if d >= end:
+                break
+            lo, hi = max(d, start), min(d + dl, end)
+            if dl == sl:
+                if hi > lo:
+                    out.add(hi - lo, hi - lo, s + (lo - d), lo - start)
+            elif dl == 0:
+                # a deletion strictly inside the slice belongs to it
+                if start < d < end:
+                    out.add(0, sl, s, d - start)
+            elif hi > lo:
+                out.add(hi - lo, sl, s, lo - start)
+            i += 1
+        return out

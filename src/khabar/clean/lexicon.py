@@ -1,0 +1,91 @@
+"""The web-chrome lexicon (``data/chrome_ar.tsv``): which lines, or line tails, are page chrome.
+
+Entries are matched on the normalised view (:func:`khabar.arabic.normalize.normalize`, lower-cased),
+so spelling variants of the same phrase need one entry. Four kinds of entry (see the data file):
+
+* ``line``: the whole line, once edge punctuation, symbols and digits are stripped, is the phrase;
+* ``prefix``: the line starts with the phrase (a label followed by its link target);
+* ``contains``: an unambiguous phrase anywhere (copyright, cookies, Adblock);
+* ``suffix``: the phrase and everything after it, at the end of a content line, is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.arabic.normalize import normalize
+from khabar.errors import DataFileError
+
+_WHERE = {"line", "prefix", "contains", "suffix"}
+# what may surround a "line" phrase: punctuation, symbols, digits, spaces (e.g. "اكمل القراءة »",
+# "التعليقات (3)", "- الرئيسية -")
+_EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def key(text: str) -> str:
+    """The matching key of a line: normalised, lower-cased, single-spaced."""
+    return _SPACES.sub(" ", normalize(text).lower()).strip()
+
+
+def line_key(text: str) -> str:
+    """:func:`key` with edge punctuation, symbols and digits stripped, for ``line`` entries."""
+    return _EDGE.sub("", key(text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    line: dict[str, str]
+    prefix: tuple[tuple[str, str], ...]
+    contains: dict[str, str]
+    suffix: tuple[tuple[str, str], ...]
+    contains_re: re.Pattern[str]
+
+    def match_line(self, text: str, k: str | None = None) -> str | None:
+        """The category if the whole line is chrome, else None. ``k`` is ``key(text)`` if known."""
+        if k is None:
+            k = key(text)
+        cat = self.line.get(_EDGE.sub("", k))
+        if cat:
+            return cat
+        for p, c in self.prefix:
+            if k.startswith(p):
+                return c
+        m = self.contains_re.search(k)
+        if m:
+            return self.contains[m.group(0)]
+        return None
+
+
+@cache
+def load() -> Lexicon:
+    """Load and validate the packaged lexicon (once per process)."""
+    path = resources.files("khabar") / "data" / "chrome_ar.tsv"
+    line: dict[str, str] = {}
+    prefix: list[tuple[str, str]] = []
+    contains: list[tuple[str, str]] = []
+    suffix: list[tuple[str, str]] = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 3 or parts[1] not in _WHERE or not parts[0].isascii() or not parts[2].strip():
+            raise DataFileError(
+                f"chrome_ar.tsv line {n} is not 'category<TAB>line|prefix|contains|suffix<TAB>phrase': {raw!r}",
+                value=raw,
+            )
+        cat, where, phrase = parts
+        k = key(phrase)
+        if where == "line":
+            line[_EDGE.sub("", k)] = cat
+        elif where == "prefix":
+            prefix.append((k, cat))
+        elif where == "contains":
+            contains.append((k, cat))
+        else:
+            suffix.append((k, cat))
+    contains_re = re.compile("|".join(re.escape(k) for k, _ in sorted(contains, key=lambda x: -len(x[0]))))
+    return Lexicon(line, tuple(prefix), dict(contains), tuple(suffix), contains_re)

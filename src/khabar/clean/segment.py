@@ -1,0 +1,133 @@
+"""From a raw text dump to candidate blocks: lines, repaired, with glued chrome cut off.
+
+Each non-blank line of the raw input becomes one block, repaired (:mod:`khabar.clean.repair`) and
+mapped back to its raw characters. Chrome glued to a content line is cut into a block of its own
+with a reason: a trailing tag list ("… لجهة الاختصاص. سمات التحرش الطائف"), a "link to this story"
+tail ("رابط الخبر بصحيفة …"), "…المزيد", SEO anchors glued after the last full stop, and slider or
+link residue glued in front ("Next Previous", "Read More").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from khabar.arabic.script import variant_pattern
+from khabar.clean import lexicon
+from khabar.clean.repair import repair
+from khabar.model import Block
+
+_SENT_END = ".!?؟»\"”)…"
+
+# a tag list after the last sentence: "… الاختصاص. سمات التحرش بفتاة الطائف"
+_TAGS_TAIL = re.compile(
+    rf"(?<=[{_SENT_END}])\s+((?:سمات|الوسوم|وسوم|الكلمات الدلالية|كلمات مفتاحية|Tags|Mots-clés)\s*:?\s+[^.!?؟\n]{{1,300}})$"
+)
+# "|  |  ...المزيد" and "… اقرأ المزيد" read-more residue at the end of a teaser or paragraph
+_MORE_TAIL = re.compile(
+    r"\s*(?:\|\s*)*(?:\.{2,}|…)\s*(?:(?:ا|إ|أ)قر(?:ا|أ) |اكمل |أكمل )?(?:المزيد|القراءة|Read more|Lire la suite)\s*[»›>]*\s*$",
+    re.IGNORECASE,
+)
+# an SEO anchor glued after the final full stop with no space: "… من المياه.مقالات اخرى"
+_GLUED_LINK_TAIL = re.compile(rf"(?<=[.!؟?])([^\s\d{_SENT_END}:،,][^{_SENT_END}:،,]{{2,60}})$")
+# residue glued in front of the first real words (slider buttons, link labels)
+_LEAD = re.compile(r"^(?:Next\s+Previous|Previous\s+Next|Read More|Lire la suite)\s*[.:»›>-]?\s*", re.IGNORECASE)
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    """The lexicon's ``suffix`` entries as one display-text pattern (longest first)."""
+    lex = lexicon.load()
+    alts = sorted({p for p, _ in lex.suffix}, key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[\s" + re.escape(_SENT_END) + r"]))(" + "|".join(variant_pattern(a) for a in alts) + ")", re.IGNORECASE)
+
+
+@cache
+def _suffix_cat() -> dict[str, str]:
+    return dict(lexicon.load().suffix)
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def find_tail(text: str) -> tuple[int, str] | None:
+    """Where trailing chrome starts in a content line, and why; None if there is none."""
+    n = len(text)
+    if n < 20:
+        return None
+    m = _TAGS_TAIL.search(text)
+    if m and _words(text[: m.start(1)]) >= 5:
+        return m.start(1), "pattern:tag_list_suffix"
+    m = _MORE_TAIL.search(text)
+    if m and m.start() > 0 and _words(text[: m.start()]) >= 3:
+        return m.start(), "pattern:read_more_suffix"
+    for m in _suffix_re().finditer(text):
+        head = text[: m.start(1)]
+        if _words(head) >= 5 and _words(text[m.start(1) :]) <= 25:
+            cat = _suffix_cat().get(lexicon.key(m.group(1)), "related")
+            return m.start(1), f"lexicon:{cat}_suffix"
+    if _words(text) >= 15:
+        m = _GLUED_LINK_TAIL.search(text)
+        if m and _words(m.group(1)) <= 5:
+            return m.start(1), "pattern:glued_link_suffix"
+    return None
+
+
+def split_line(text: str) -> list[tuple[int, int, str | None]]:
+    """Cut one repaired line into ``(start, end, reason)`` pieces; ``reason`` marks chrome pieces."""
+    pieces: list[tuple[int, int, str | None]] = []
+    start, end = 0, len(text)
+    m = _LEAD.match(text)
+    if m and m.end() < end:
+        lead_end = m.end()
+        while lead_end > 0 and text[lead_end - 1].isspace():
+            lead_end -= 1
+        pieces.append((0, lead_end, "pattern:leading_chrome"))
+        start = m.end()
+    tail = find_tail(text[start:])
+    if tail is not None:
+        cut, reason = tail
+        cut += start
+        main_end = cut
+        while main_end > start and text[main_end - 1].isspace():
+            main_end -= 1
+        pieces.append((start, main_end, None))
+        pieces.append((cut, end, reason))
+    else:
+        pieces.append((start, end, None))
+    return pieces
+
+
+def iter_lines(raw: str) -> Iterator[tuple[int, int]]:
+    """Raw ``(start, end)`` of every line that is not blank (line breaks: \\n, \\r\\n, \\r)."""
+    pos = 0
+    n = len(raw)
+    for m in re.finditer(r"\r\n|\n|\r", raw):
+        if m.start() > pos and not raw[pos : m.start()].isspace():
+            yield pos, m.start()
+        pos = m.end()
+    if pos < n and not raw[pos:].isspace():
+        yield pos, n
+
+
+def segment_raw(raw: str) -> list[Block]:
+    """Candidate blocks of a raw dump (kinds are assigned later by the classifier)."""
+    blocks: list[Block] = []
+    for ls, le in iter_lines(raw):
+        rep = repair(raw, ls, le)
+        if not rep.text:
+            # a line that was only invisible marks or entities for spaces: keep it, as removed
+            blocks.append(Block("boilerplate", raw[ls:le], ls, le, reason="pattern:empty_after_repair"))
+            continue
+        for s, e, reason in split_line(rep.text):
+            if e <= s:
+                continue
+            sub = rep.offsets.slice(s, e)
+            rs, re_ = rep.offsets.span_to_src(s, e)
+            b = Block("paragraph" if reason is None else "boilerplate", rep.text[s:e], rs, re_, reason=reason)
+            b.srcmap = sub
+            b.glue = tuple(g - s for g in rep.glue_points if s < g < e)
+            blocks.append(b)
+    return blocks

@@ -1,0 +1,61 @@
+"""The core stages, registered by name: segment → classify → assemble → signals."""
+
+from __future__ import annotations
+
+from khabar.clean.classify import classify_blocks
+from khabar.clean.segment import segment_raw
+from khabar.clean.signals import compute_signals
+from khabar.clean.structure import section_path, split_glued
+from khabar.model import Document
+from khabar.offsets import OffsetMap
+from khabar.pipeline import stage
+
+
+@stage("segment", provides=("blocks",))
+def segment(doc: Document) -> None:
+    """Split the raw input into repaired line blocks, cutting glued chrome off."""
+    doc.blocks = segment_raw(doc.raw)
+
+
+@stage("classify", requires=("blocks",), provides=("kinds", "is_article"))
+def classify(doc: Document) -> None:
+    """Label every block (title, heading, paragraph, boilerplate …) and decide is_article."""
+    doc.is_article = classify_blocks(doc.blocks, doc.source.uri)
+    doc.blocks = split_glued(doc.blocks)
+
+
+@stage("assemble", requires=("kinds",), provides=("text", "structure"))
+def assemble(doc: Document) -> None:
+    """Fix ``text`` from the kept blocks and fill title, sections, byline and dateline."""
+    parts: list[str] = []
+    omap = OffsetMap()
+    pos = 0
+    for b in doc.blocks:
+        if b.removed:
+            b.start = b.end = None
+            continue
+        if parts:
+            omap.add(1, 0, b.raw_start, pos)  # the "\n" between blocks comes from no raw character
+            pos += 1
+        b.start, b.end = pos, pos + len(b.text)
+        if b.srcmap is not None:
+            omap.extend(b.srcmap, pos)
+        else:
+            omap.add(len(b.text), b.raw_end - b.raw_start, b.raw_start, pos)
+        parts.append(b.text)
+        pos = b.end
+    doc.text = "\n".join(parts)
+    doc.offsets = omap
+    title = next((b for b in doc.blocks if b.kind == "title"), None)
+    doc.title = title.text if title else None
+    doc.sections = [lvl for b in doc.blocks if b.kind == "section" for lvl in section_path(b)]
+    by = [b.text for b in doc.blocks if b.kind in ("byline", "dateline")]
+    doc.byline = " · ".join(by) if by else None
+    dl = next((b for b in doc.blocks if b.kind == "dateline"), None)
+    doc.dateline = dl.text if dl else None
+
+
+@stage("signals", requires=("text",), provides=("signals",))
+def signals(doc: Document) -> None:
+    """Document quality signals: arabic_ratio, boilerplate_ratio, quality and its parts."""
+    doc.signals.update(compute_signals(doc))

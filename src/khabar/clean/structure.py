@@ -1,0 +1,90 @@
+"""Structure from classified blocks: sections path, glued title prefixes, bylines, dates.
+
+Runs after classification, on kinds, and splits the few glued shapes whose parts have different
+roles and that hold across sites:
+
+* a breadcrumb line: levels separated by » › > | / or glued (repair recorded the glue points), as in
+  "العناوين الرئيسيةسورية" → ["العناوين الرئيسية", "سورية"];
+* a title prefixed by a one- or two-word category and a slash, as agency feeds print them
+  ("سياسي / رئيس الوزراء اللبناني يلتقي …") → a section block and the title block;
+* a byline whose tail after " | " is a date ("دبي - الرياضية | Tuesday, 11 August 2015 - 13:48 pm")
+  → a byline block and a date block;
+* the byline repeated as the start of the first paragraph (some CMSs print the author field there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
+from khabar.clean import lexicon
+from khabar.model import Block
+
+_CRUMB_SEP = re.compile(r"\s*(?:[»›>|]|\s/\s|\s-\s)\s*")
+_TITLE_CATEGORY = re.compile(r"^(\S+(?: \S+)?)\s*/\s+(?=\S)")
+
+
+def _sub(b: Block, s: int, e: int, kind: str, reason: str | None = None) -> Block:
+    """The part ``[s, e)`` of block ``b`` as a new block (offsets mapped through ``b.srcmap``)."""
+    while s < e and b.text[s].isspace():
+        s += 1
+    while e > s and b.text[e - 1].isspace():
+        e -= 1
+    if b.srcmap is not None:
+        rs, re_ = b.srcmap.span_to_src(s, e)
+        sub = b.srcmap.slice(s, e)
+    else:
+        rs, re_, sub = b.raw_start, b.raw_end, None
+    nb = Block(kind, b.text[s:e], rs, re_, reason=reason, score=b.score)
+    nb.srcmap = sub
+    nb.glue = tuple(g - s for g in b.glue if s < g < e)
+    return nb
+
+
+def section_path(b: Block) -> list[str]:
+    """The levels of a breadcrumb block."""
+    cuts = sorted({*b.glue, *(m.start() for m in _CRUMB_SEP.finditer(b.text))})
+    parts: list[str] = []
+    pos = 0
+    for c in cuts:
+        m = _CRUMB_SEP.match(b.text, c)
+        parts.append(b.text[pos:c])
+        pos = m.end() if m and m.end() > c else c
+    parts.append(b.text[pos:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _is_date(s: str) -> bool:
+    k = lexicon.key(s)
+    return bool((_MONTH_RE.search(k) and _YEAR.search(s)) or _NUMDATE.search(s))
+
+
+def split_glued(blocks: list[Block]) -> list[Block]:
+    """Split title/category, byline/date and byline-prefixed paragraphs into blocks of their own."""
+    out: list[Block] = []
+    bylines: list[str] = []
+    for b in blocks:
+        if b.kind == "title":
+            m = _TITLE_CATEGORY.match(b.text)
+            if m and len(b.text) - m.end() >= 15:
+                out.append(_sub(b, 0, m.end(1), "section"))
+                out.append(_sub(b, m.end(), len(b.text), "title"))
+                continue
+        elif b.kind == "byline":
+            bylines.append(b.text)
+            i = b.text.rfind(" | ")
+            if i > 0 and _is_date(b.text[i + 3 :]):
+                out.append(_sub(b, 0, i, "byline"))
+                out.append(_sub(b, i + 3, len(b.text), "date"))
+                continue
+        elif b.kind == "paragraph" and bylines:
+            for by in bylines:
+                if len(by) >= 6 and b.text.startswith(by) and len(b.text) > len(by) + 20:
+                    out.append(_sub(b, 0, len(by), "byline"))
+                    out.append(_sub(b, len(by), len(b.text), "paragraph"))
+                    break
+            else:
+                out.append(b)
+            continue
+        out.append(b)
+    return out

@@ -1,0 +1,273 @@
+"""The ``khabar`` command.
+
+Exit status: 0 success; 2 bad arguments; 3 no input record could be processed (all rejected);
+4 a pipeline could not be built; 5 a package data file is broken; 1 anything unexpected (a bug:
+please report it with the input that caused it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from khabar import __version__
+from khabar.errors import KhabarError, UsageError
+
+EPILOG = """examples:
+  khabar process page.txt                      one text dump → one record on stdout
+  khabar process crawl.jsonl.gz -o out.jsonl --rejects rejects.jsonl
+  khabar process ../shared/data/saudinewsnet_full/ --glob '*.zip' -o snn.jsonl
+  cat page.txt | khabar process -              stdin
+  khabar show page.txt                         the page's structure, removed lines struck through
+  khabar eval textdump --gold ../shared/data/gold/textdump_gold.jsonl
+"""
+
+
+def _progress(total: int | None, enabled: bool, desc: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, disable=not enabled, desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+def _add_reader_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or - for stdin")
+    p.add_argument("--glob", default="*", help="file name pattern inside folders (default: all files)")
+    p.add_argument("--text-field", help="JSON field (dotted path) holding the text; default: 'text', "
+                   "or title+author+content for SaudiNewsNet-style records")
+    p.add_argument("--id-field", help="JSON field holding the record id (default: 'id', else file:line)")
+    p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
+    p.add_argument("--max-bytes", type=int, default=32 * 2**20, help="largest record accepted, in bytes "
+                   "(default 32 MiB); larger ones are rejected with reason too_large")
+
+
+def _read(args: argparse.Namespace) -> Any:
+    from khabar.io import read_inputs
+
+    meta = [m.strip() for m in args.meta_fields.split(",")] if args.meta_fields else None
+    return read_inputs(
+        args.paths,
+        glob=args.glob,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        meta_fields=meta,
+        max_bytes=args.max_bytes,
+    )
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    from khabar.api import process_text
+    from khabar.io import JsonlWriter, RawRecord, Reject, RejectsWriter
+
+    n_in = n_out = 0
+    reasons: Counter[str] = Counter()
+    show_progress = args.progress or (args.progress is None and sys.stderr.isatty())
+    t0 = time.perf_counter()
+    rej_path = args.rejects
+    with JsonlWriter(args.output) as out, (RejectsWriter(rej_path) if rej_path else _StderrRejects()) as rej:
+        bar = _progress(None, show_progress, "khabar")
+        for item in _read(args):
+            n_in += 1
+            if isinstance(item, Reject):
+                reasons[item.reason] += 1
+                rej.write(item)
+            else:
+                assert isinstance(item, RawRecord)
+                doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta)
+                out.write(doc.to_record(include_raw=args.keep_raw))
+                n_out += 1
+            bar.update(1)
+        bar.close()
+    dt = time.perf_counter() - t0
+    n_rej = sum(reasons.values())
+    summary = f"khabar: {n_in} records in: {n_out} processed, {n_rej} rejected"
+    if reasons:
+        summary += " (" + ", ".join(f"{r}: {c}" for r, c in reasons.most_common()) + ")"
+    if not args.quiet:
+        print(f"{summary} in {dt:.1f} s", file=sys.stderr)
+        if n_rej and not rej_path:
+            print("khabar: rejects were listed above; use --rejects FILE to keep them as JSON Lines", file=sys.stderr)
+    return 3 if n_in and not n_out else 0
+
+
+class _StderrRejects:
+    """Rejects printed as sentences on stderr when no --rejects file is given."""
+
+    def __enter__(self) -> _StderrRejects:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def write(self, rej: Any) -> None:
+        print(f"khabar: rejected {rej.input}: [{rej.code} {rej.reason}] {rej.message}", file=sys.stderr)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from khabar.api import process_text
+    from khabar.io import RawRecord, Reject, read_inputs
+    from khabar.model import Document
+    from khabar.render import render
+
+    color = not args.plain and sys.stdout.isatty() if args.color is None else args.color
+    shown = 0
+    path = args.path
+    # a khabar output file: show its records as they are
+    if path != "-" and Path(path).is_file() and path.endswith((".jsonl", ".jsonl.gz")):
+        from khabar.io import read_jsonl
+
+        first = next(iter(read_jsonl(path)), None)
+        if isinstance(first, dict) and str(first.get("schema", "")).startswith("khabar.record/"):
+            for rec in read_jsonl(path):
+                if args.id and rec.get("id") != args.id:
+                    continue
+                print(render(Document.from_record(rec), color=color, bidi=not args.plain))
+                print()
+                shown += 1
+                if shown >= args.limit:
+                    break
+            return 0 if shown else _not_found(args)
+    for item in read_inputs([path], text_field=args.text_field):
+        if isinstance(item, Reject):
+            print(f"khabar: cannot show {item.input}: [{item.code} {item.reason}] {item.message}", file=sys.stderr)
+            continue
+        assert isinstance(item, RawRecord)
+        if args.id and item.id != args.id:
+            continue
+        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta)
+        print(render(doc, color=color, bidi=not args.plain))
+        print()
+        shown += 1
+        if shown >= args.limit:
+            break
+    return 0 if shown else _not_found(args)
+
+
+def _not_found(args: argparse.Namespace) -> int:
+    what = f"no record with id {args.id!r}" if args.id else "no readable record"
+    print(f"khabar: {what} in {args.path}", file=sys.stderr)
+    return 3
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from khabar.io import read_jsonl
+
+    n = art = 0
+    kinds: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    for rec in read_jsonl(args.path):
+        n += 1
+        art += bool(rec.get("is_article"))
+        for b in rec.get("blocks", []):
+            kinds[b["kind"]] += 1
+            if b["kind"] == "boilerplate":
+                reasons[(b.get("reason") or "?").split(":")[0] + ":" + (b.get("reason") or "?").split(":")[-1]] += 1
+        if args.titles:
+            print(f"  {rec.get('id')}: {rec.get('title') or '—'}  [{' › '.join(rec.get('sections') or [])}]")
+    print(f"{n} records, {art} articles")
+    print("blocks by kind: " + ", ".join(f"{k} {c}" for k, c in kinds.most_common()))
+    print("removed by reason: " + ", ".join(f"{k} {c}" for k, c in reasons.most_common(12)))
+    return 0
+
+
+def cmd_eval_textdump(args: argparse.Namespace) -> int:
+    from khabar.eval.run import run_textdump_eval
+
+    report = run_textdump_eval(args.gold, baselines=not args.no_baseline, errors_limit=args.errors)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_stages(args: argparse.Namespace) -> int:
+    from khabar.pipeline import DEFAULT_STAGES, registered
+
+    for name, st in registered().items():
+        default = " (default)" if name in DEFAULT_STAGES else ""
+        print(f"{name}{default}: {st.doc}\n    requires: {', '.join(st.requires) or '—'}"
+              f"   provides: {', '.join(st.provides) or '—'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="khabar",
+        description="khabar (خبر): clean, structured, searchable records from crawled Arabic news pages.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"khabar {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    pp = sub.add_parser("process", help="clean and structure inputs into khabar.record/1 JSON Lines",
+                        description="Read text dumps (files, folders, JSON Lines, JSON arrays, ZIP, gzip, stdin), "
+                        "clean and structure each record, and write one khabar.record/1 JSON object per line. "
+                        "Every input record is either written or listed in the rejects with a reason code.")
+    _add_reader_args(pp)
+    pp.add_argument("-o", "--output", default="-", help="output JSON Lines file (.gz to compress); default stdout")
+    pp.add_argument("--rejects", help="write rejected records (with code, reason, message) to this JSON Lines file")
+    pp.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
+    pp.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="progress bar on stderr (default: when stderr is a terminal)")
+    pp.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    pp.set_defaults(func=cmd_process)
+
+    ps = sub.add_parser("show", help="print one document for a person: structure, removed lines and reasons",
+                        description="Process an input (or read a khabar output file) and print each document "
+                        "with its block kinds in the margin and removed lines struck through with their reason.")
+    ps.add_argument("path", metavar="FILE", help="a text dump, a JSON/JSONL input, or a khabar .jsonl output")
+    ps.add_argument("--id", help="show only the record with this id")
+    ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
+    ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
+    ps.add_argument("--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)")
+    ps.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colours on/off")
+    ps.set_defaults(func=cmd_show)
+
+    pm = sub.add_parser("summary", help="counts of a khabar output file: articles, block kinds, removal reasons")
+    pm.add_argument("path", metavar="FILE")
+    pm.add_argument("--titles", action="store_true", help="also list each record's title and sections")
+    pm.set_defaults(func=cmd_summary)
+
+    pe = sub.add_parser("eval", help="score khabar against a gold set (and a measured baseline)")
+    esub = pe.add_subparsers(dest="what", metavar="WHAT")
+    pet = esub.add_parser("textdump", help="line roles and boilerplate on the line-labelled text-dump gold set",
+                          description="Per origin and overall: precision/recall/F1 per label and for boilerplate "
+                          "(scored by raw offsets; glued and trailing parts are their own units), title accuracy, "
+                          "is_article accuracy, and the same boilerplate scores and speed for datatrove's C4 and "
+                          "FineWeb filters run on the same lines.")
+    pet.add_argument("--gold", default=None, help="gold JSON Lines (default ../shared/data/gold/textdump_gold.jsonl)")
+    pet.add_argument("--no-baseline", action="store_true", help="skip the datatrove baselines")
+    pet.add_argument("--errors", type=int, default=0, metavar="N", help="also list the N worst units")
+    pet.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
+    pet.set_defaults(func=cmd_eval_textdump)
+
+    pst = sub.add_parser("stages", help="list the registered pipeline stages")
+    pst.set_defaults(func=cmd_stages)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2 if args.command is None else 2
+    try:
+        return int(args.func(args))
+    except KhabarError as e:
+        print(f"khabar: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("khabar: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
