@@ -26,7 +26,7 @@ demo: setup
 	$(VENV)/bin/khabar summary out/demo.jsonl
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts

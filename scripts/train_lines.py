@@ -22,6 +22,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
@@ -39,9 +41,20 @@ from khabar.eval.gold import GoldDoc, load_gold  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "line_model.json"
 ARTICLE_FEATURES = (
-    "doc_blocks", "doc_long_frac", "doc_short_frac", "doc_punct_frac", "doc_max_words", "doc_lex_frac",
-    "doc_words", "long_paras", "long_para_words", "url_listing", "url_article", "url_root",
-    "top_word_lines", "few_lines",
+    "doc_blocks",
+    "doc_long_frac",
+    "doc_short_frac",
+    "doc_punct_frac",
+    "doc_max_words",
+    "doc_lex_frac",
+    "doc_words",
+    "long_paras",
+    "long_para_words",
+    "url_listing",
+    "url_article",
+    "url_root",
+    "top_word_lines",
+    "few_lines",
 )
 
 
@@ -58,10 +71,10 @@ def block_label(doc: GoldDoc, rs: int, re_: int) -> str:
 
 def examples(
     docs: list[GoldDoc],
-) -> tuple[list[list[list[float]]], list[list[str]], list[dict[str, float]], list[int]]:
+) -> tuple[list[np.ndarray], list[list[str]], list[dict[str, float]], list[int]]:
     """Per document: block feature rows, block labels; and the document's article features and label."""
     lex = lexicon.load()
-    X: list[list[list[float]]] = []
+    X: list[np.ndarray] = []
     y: list[list[str]] = []
     A: list[dict[str, float]] = []
     a_y: list[int] = []
@@ -76,8 +89,12 @@ def examples(
     return X, y, A, a_y
 
 
-def _flat(rows: list[list]) -> list:
+def _flat(rows: list) -> list:
     return [r for doc in rows for r in doc]
+
+
+def _stack(mats: list[np.ndarray]) -> np.ndarray:
+    return np.vstack([m for m in mats if len(m)])
 
 
 def fit(docs: list[GoldDoc], c: float, inner_folds: int = 5) -> dict:
@@ -87,19 +104,19 @@ def fit(docs: list[GoldDoc], c: float, inner_folds: int = 5) -> dict:
 
     X, y, A, a_y = examples(docs)
     lm = LogisticRegression(C=c, max_iter=3000)
-    lm.fit(_flat(X), _flat(y))
+    lm.fit(_stack(X), _flat(y))
     sites = sorted({site(d) for d in docs})
     fold_of = {s: i % inner_folds for i, s in enumerate(sites)}
-    P1: list[list[list[float]]] = [[] for _ in docs]
+    P1: list[np.ndarray] = [np.zeros((0, len(lm.classes_))) for _ in docs]
     for f in range(inner_folds):
-        tr = [i for i, d in enumerate(docs) if fold_of[site(d)] != f and X[i]]
-        te = [i for i, d in enumerate(docs) if fold_of[site(d)] == f and X[i]]
-        m = LogisticRegression(C=c, max_iter=3000).fit(_flat([X[i] for i in tr]), _flat([y[i] for i in tr]))
+        tr = [i for i, d in enumerate(docs) if fold_of[site(d)] != f and len(X[i])]
+        te = [i for i, d in enumerate(docs) if fold_of[site(d)] == f and len(X[i])]
+        m = LogisticRegression(C=c, max_iter=3000).fit(_stack([X[i] for i in tr]), _flat([y[i] for i in tr]))
         order = [list(m.classes_).index(k) for k in lm.classes_]
         for i in te:
-            P1[i] = [[float(p[j]) for j in order] for p in m.predict_proba(X[i])]
-    X2 = _flat([stack_features(X[i], P1[i]) for i in range(len(docs)) if X[i]])
-    y2 = _flat([y[i] for i in range(len(docs)) if X[i]])
+            P1[i] = m.predict_proba(X[i])[:, order]
+    X2 = _stack([stack_features(X[i], P1[i]) for i in range(len(docs)) if len(X[i])])
+    y2 = _flat([y[i] for i in range(len(docs)) if len(X[i])])
     lm2 = LogisticRegression(C=c, max_iter=5000).fit(X2, y2)
     assert list(lm2.classes_) == list(lm.classes_)
     am = LogisticRegression(C=1.0, max_iter=3000)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import SEED, need
-
 from khabar import process_text
 from khabar.model import Source
 
@@ -24,13 +23,24 @@ def test_seed_headings_each_followed_by_paragraphs():
     _, doc = _seed()
     kinds = [b.kind for b in doc.blocks]
     assert kinds == [
-        "section", "title",
-        "heading", "paragraph",
-        "heading", "paragraph",
-        "heading", "paragraph", "paragraph",
-        "heading", "paragraph",
-        "heading", "paragraph", "paragraph", "paragraph",
-        "boilerplate", "boilerplate", "boilerplate",
+        "section",
+        "title",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
     ]
     headings = [b.text for b in doc.blocks if b.kind == "heading"]
     assert headings == [

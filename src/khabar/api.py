@@ -21,8 +21,12 @@ def process_text(
     id: str = "doc",
     source: Source | None = None,
     meta: dict[str, Any] | None = None,
+    warnings: Sequence[str] = (),
     stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Document:
-    """Clean and structure one text dump (the page's text, one block per line)."""
-    doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}))
+    """Clean and structure one text dump (the page's text, one block per line).
+
+    ``warnings`` are notes from reading the input (an encoding guessed, bytes replaced) that the
+    record should carry."""
+    doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}), warnings=list(warnings))
     return _pipeline(tuple(stages))(doc)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar import __version__
-from khabar.errors import KhabarError, UsageError
+from khabar.errors import KhabarError
 
 EPILOG = """examples:
   khabar process page.txt                      one text dump → one record on stdout
@@ -38,12 +38,20 @@ def _progress(total: int | None, enabled: bool, desc: str) -> Any:
 def _add_reader_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or - for stdin")
     p.add_argument("--glob", default="*", help="file name pattern inside folders (default: all files)")
-    p.add_argument("--text-field", help="JSON field (dotted path) holding the text; default: 'text', "
-                   "or title+author+content for SaudiNewsNet-style records")
+    p.add_argument(
+        "--text-field",
+        help="JSON field (dotted path) holding the text; default: 'text', "
+        "or title+author+content for SaudiNewsNet-style records",
+    )
     p.add_argument("--id-field", help="JSON field holding the record id (default: 'id', else file:line)")
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
-    p.add_argument("--max-bytes", type=int, default=32 * 2**20, help="largest record accepted, in bytes "
-                   "(default 32 MiB); larger ones are rejected with reason too_large")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=32 * 2**20,
+        help="largest record accepted, in bytes "
+        "(default 32 MiB); larger ones are rejected with reason too_large",
+    )
 
 
 def _read(args: argparse.Namespace) -> Any:
@@ -69,7 +77,7 @@ def cmd_process(args: argparse.Namespace) -> int:
     show_progress = args.progress or (args.progress is None and sys.stderr.isatty())
     t0 = time.perf_counter()
     rej_path = args.rejects
-    with JsonlWriter(args.output) as out, (RejectsWriter(rej_path) if rej_path else _StderrRejects()) as rej:
+    with JsonlWriter(args.output) as out, RejectsWriter(rej_path) if rej_path else _StderrRejects() as rej:
         bar = _progress(None, show_progress, "khabar")
         for item in _read(args):
             n_in += 1
@@ -78,7 +86,9 @@ def cmd_process(args: argparse.Namespace) -> int:
                 rej.write(item)
             else:
                 assert isinstance(item, RawRecord)
-                doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta)
+                doc = process_text(
+                    item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings
+                )
                 out.write(doc.to_record(include_raw=args.keep_raw))
                 n_out += 1
             bar.update(1)
@@ -91,7 +101,10 @@ def cmd_process(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{summary} in {dt:.1f} s", file=sys.stderr)
         if n_rej and not rej_path:
-            print("khabar: rejects were listed above; use --rejects FILE to keep them as JSON Lines", file=sys.stderr)
+            print(
+                "khabar: rejects were listed above; use --rejects FILE to keep them as JSON Lines",
+                file=sys.stderr,
+            )
     return 3 if n_in and not n_out else 0
 
 
@@ -134,12 +147,15 @@ def cmd_show(args: argparse.Namespace) -> int:
             return 0 if shown else _not_found(args)
     for item in read_inputs([path], text_field=args.text_field):
         if isinstance(item, Reject):
-            print(f"khabar: cannot show {item.input}: [{item.code} {item.reason}] {item.message}", file=sys.stderr)
+            print(
+                f"khabar: cannot show {item.input}: [{item.code} {item.reason}] {item.message}",
+                file=sys.stderr,
+            )
             continue
         assert isinstance(item, RawRecord)
         if args.id and item.id != args.id:
             continue
-        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta)
+        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings)
         print(render(doc, color=color, bidi=not args.plain))
         print()
         shown += 1
@@ -166,7 +182,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         for b in rec.get("blocks", []):
             kinds[b["kind"]] += 1
             if b["kind"] == "boilerplate":
-                reasons[(b.get("reason") or "?").split(":")[0] + ":" + (b.get("reason") or "?").split(":")[-1]] += 1
+                reasons[
+                    (b.get("reason") or "?").split(":")[0] + ":" + (b.get("reason") or "?").split(":")[-1]
+                ] += 1
         if args.titles:
             print(f"  {rec.get('id')}: {rec.get('title') or '—'}  [{' › '.join(rec.get('sections') or [])}]")
     print(f"{n} records, {art} articles")
@@ -189,8 +207,10 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
     for name, st in registered().items():
         default = " (default)" if name in DEFAULT_STAGES else ""
-        print(f"{name}{default}: {st.doc}\n    requires: {', '.join(st.requires) or '—'}"
-              f"   provides: {', '.join(st.provides) or '—'}")
+        print(
+            f"{name}{default}: {st.doc}\n    requires: {', '.join(st.requires) or '—'}"
+            f"   provides: {', '.join(st.provides) or '—'}"
+        )
     return 0
 
 
@@ -204,49 +224,88 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"khabar {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    pp = sub.add_parser("process", help="clean and structure inputs into khabar.record/1 JSON Lines",
-                        description="Read text dumps (files, folders, JSON Lines, JSON arrays, ZIP, gzip, stdin), "
-                        "clean and structure each record, and write one khabar.record/1 JSON object per line. "
-                        "Every input record is either written or listed in the rejects with a reason code.")
+    pp = sub.add_parser(
+        "process",
+        help="clean and structure inputs into khabar.record/1 JSON Lines",
+        description="Read text dumps (files, folders, JSON Lines, JSON arrays, ZIP, gzip, stdin), "
+        "clean and structure each record, and write one khabar.record/1 JSON object per line. "
+        "Every input record is either written or listed in the rejects with a reason code.",
+    )
     _add_reader_args(pp)
-    pp.add_argument("-o", "--output", default="-", help="output JSON Lines file (.gz to compress); default stdout")
-    pp.add_argument("--rejects", help="write rejected records (with code, reason, message) to this JSON Lines file")
+    pp.add_argument(
+        "-o", "--output", default="-", help="output JSON Lines file (.gz to compress); default stdout"
+    )
+    pp.add_argument(
+        "--rejects", help="write rejected records (with code, reason, message) to this JSON Lines file"
+    )
     pp.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
-    pp.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                    help="progress bar on stderr (default: when stderr is a terminal)")
+    pp.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
     pp.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     pp.set_defaults(func=cmd_process)
 
-    ps = sub.add_parser("show", help="print one document for a person: structure, removed lines and reasons",
-                        description="Process an input (or read a khabar output file) and print each document "
-                        "with its block kinds in the margin and removed lines struck through with their reason.")
+    ps = sub.add_parser(
+        "show",
+        help="print one document for a person: structure, removed lines and reasons",
+        description="Process an input (or read a khabar output file) and print each document "
+        "with its block kinds in the margin and removed lines struck through with their reason.",
+    )
     ps.add_argument("path", metavar="FILE", help="a text dump, a JSON/JSONL input, or a khabar .jsonl output")
     ps.add_argument("--id", help="show only the record with this id")
     ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
     ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
-    ps.add_argument("--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)")
-    ps.add_argument("--color", action=argparse.BooleanOptionalAction, default=None, help="force colours on/off")
+    ps.add_argument(
+        "--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)"
+    )
+    ps.add_argument(
+        "--color", action=argparse.BooleanOptionalAction, default=None, help="force colours on/off"
+    )
     ps.set_defaults(func=cmd_show)
 
-    pm = sub.add_parser("summary", help="counts of a khabar output file: articles, block kinds, removal reasons")
+    pm = sub.add_parser(
+        "summary",
+        help="counts of a khabar output file: articles, block kinds, removal reasons",
+        description="Read a khabar.record/1 JSON Lines file (as written by `khabar process`) "
+        "and print how many records and articles it holds, blocks by kind and removed "
+        "blocks by reason.",
+    )
     pm.add_argument("path", metavar="FILE")
     pm.add_argument("--titles", action="store_true", help="also list each record's title and sections")
     pm.set_defaults(func=cmd_summary)
 
-    pe = sub.add_parser("eval", help="score khabar against a gold set (and a measured baseline)")
+    pe = sub.add_parser(
+        "eval",
+        help="score khabar against a gold set (and a measured baseline)",
+        description="Score khabar against a labelled gold set from ../shared/data and, in the "
+        "same run, the peer tools it is compared with.",
+    )
     esub = pe.add_subparsers(dest="what", metavar="WHAT")
-    pet = esub.add_parser("textdump", help="line roles and boilerplate on the line-labelled text-dump gold set",
-                          description="Per origin and overall: precision/recall/F1 per label and for boilerplate "
-                          "(scored by raw offsets; glued and trailing parts are their own units), title accuracy, "
-                          "is_article accuracy, and the same boilerplate scores and speed for datatrove's C4 and "
-                          "FineWeb filters run on the same lines.")
-    pet.add_argument("--gold", default=None, help="gold JSON Lines (default ../shared/data/gold/textdump_gold.jsonl)")
+    pet = esub.add_parser(
+        "textdump",
+        help="line roles and boilerplate on the line-labelled text-dump gold set",
+        description="Per origin and overall: precision/recall/F1 per label and for boilerplate "
+        "(scored by raw offsets; glued and trailing parts are their own units), title accuracy, "
+        "is_article accuracy, and the same boilerplate scores and speed for datatrove's C4 and "
+        "FineWeb filters run on the same lines.",
+    )
+    pet.add_argument(
+        "--gold", default=None, help="gold JSON Lines (default ../shared/data/gold/textdump_gold.jsonl)"
+    )
     pet.add_argument("--no-baseline", action="store_true", help="skip the datatrove baselines")
     pet.add_argument("--errors", type=int, default=0, metavar="N", help="also list the N worst units")
     pet.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
     pet.set_defaults(func=cmd_eval_textdump)
 
-    pst = sub.add_parser("stages", help="list the registered pipeline stages")
+    pst = sub.add_parser(
+        "stages",
+        help="list the registered pipeline stages",
+        description="List every registered stage with what it requires and provides; "
+        "`khabar process` runs the default ones in order.",
+    )
     pst.set_defaults(func=cmd_stages)
     return p
 
@@ -255,8 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 2 if args.command is None else 2
+        # a command without its required subcommand: show that command's usage, not the top level's
+        sub = parser._subparsers._group_actions[0].choices.get(args.command) if args.command else None  # type: ignore[union-attr]
+        (sub or parser).print_help(sys.stderr if sub else sys.stdout)
+        return 2
     try:
         return int(args.func(args))
     except KhabarError as e:

@@ -12,7 +12,8 @@
     │   ├── MalformedRecordError     K106  a JSON line that is not a JSON object
     │   ├── MissingFieldError        K107  a record without the field that holds its text
     │   ├── NotFoundError            K108  an input path that does not exist
-    │   └── UnreadableError          K109  an input the operating system will not let us read
+    │   ├── UnreadableError          K109  an input the operating system will not let us read
+    │   └── GoldFormatError          K110  a gold-set record that breaks its format (khabar.eval.gold)
     ├── PipelineError                K200  a pipeline cannot be built
     │   ├── UnknownStageError        K201  a stage name that is not registered
     │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides

@@ -62,7 +62,9 @@ def get_stage(name: str) -> Stage:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY)) or "none"
-        raise UnknownStageError(f"no stage is registered as {name!r}; known stages: {known}", value=name) from None
+        raise UnknownStageError(
+            f"no stage is registered as {name!r}; known stages: {known}", value=name
+        ) from None
 
 
 def registered() -> dict[str, Stage]:
@@ -80,9 +82,7 @@ class Pipeline:
         for st in self.stages:
             missing = [r for r in st.requires if r not in have]
             if missing:
-                providers = sorted(
-                    {s.name for s in _REGISTRY.values() for m in missing if m in s.provides}
-                )
+                providers = sorted({s.name for s in _REGISTRY.values() for m in missing if m in s.provides})
                 hint = f"; add {' or '.join(providers)} before it" if providers else ""
                 raise MissingRequirementError(
                     f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage provides{hint}",

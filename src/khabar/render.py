@@ -38,7 +38,8 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
         f"id: {doc.id}",
         f"title: {doc.title or '—'}",
         f"sections: {' › '.join(doc.sections) or '—'}",
-        f"is_article: {doc.is_article}   blocks: {len(doc.blocks)}   removed: {sum(b.removed for b in doc.blocks)}"
+        f"is_article: {doc.is_article}   blocks: {len(doc.blocks)}   "
+        f"removed: {sum(b.removed for b in doc.blocks)}"
         + (f"   arabic: {sig.get('arabic_ratio')}   quality: {sig.get('quality')}" if sig else ""),
     ]
     if doc.source.uri:

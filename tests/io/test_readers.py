@@ -254,6 +254,97 @@ def test_truncated_gzip(tmp_path: Path) -> None:
     )
 
 
+def _cut_gzip(path: Path, payload: bytes, keep: float = 0.6) -> Path:
+    """``payload`` gzipped and cut after ``keep`` of its compressed bytes."""
+    data = gzip.compress(payload)
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+def _gunzip_up_to_the_cut(path: Path) -> bytes:
+    """What a cut gzip file gives before it breaks."""
+    out = b""
+    with gzip.open(path, "rb") as f:
+        try:
+            while chunk := f.read1(4096):
+                out += chunk
+        except EOFError:
+            pass
+    return out
+
+
+def test_gzip_cut_within_the_head_keeps_the_records_before(tmp_path: Path) -> None:
+    lines = [{"id": f"r{i}", "text": f"{ARABIC} {i}"} for i in range(40)]
+    payload = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode()
+    assert len(payload) < 65536  # the whole stream is shorter than the sniffed head
+    p = _cut_gzip(tmp_path / "short.jsonl.gz", payload)
+    n = _gunzip_up_to_the_cut(p).count(b"\n")  # complete lines before the cut
+    assert 0 < n < len(lines)
+    records, (rej,) = read([p])
+    assert [r.id for r in records] == [f"r{i}" for i in range(n)]
+    assert all(r.raw == f"{ARABIC} {i}" for i, r in enumerate(records))
+    assert (rej.code, rej.reason, rej.input) == ("K105", "truncated", str(p))
+    after = f"after {n} records; the records before were read"
+    assert rej.message == f"{p} ends early (truncated gzip stream) {after}"
+
+
+def test_gzip_cut_within_the_head_of_a_json_array(tmp_path: Path) -> None:
+    items = [{"id": f"a{i}", "text": f"{ARABIC} {i}"} for i in range(40)]
+    p = _cut_gzip(tmp_path / "short.json.gz", json.dumps(items, ensure_ascii=False).encode())
+    records, rejects = read([p])
+    assert 0 < len(records) < len(items)
+    assert [r.id for r in records] == [f"a{i}" for i in range(len(records))]
+    (rej,) = rejects
+    assert rej.reason == "truncated" and f"after {len(records)} records" in rej.message
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_long_gzip_cut_keeps_every_complete_record(tmp_path: Path, suffix: str) -> None:
+    items = [{"id": f"r{i}", "text": f"{ARABIC} {i}"} for i in range(20000)]  # several MB
+    if suffix == "jsonl":
+        payload = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items).encode()
+    else:
+        payload = json.dumps(items, ensure_ascii=False).encode()
+    p = _cut_gzip(tmp_path / f"long.{suffix}.gz", payload, keep=0.5)
+    out = _gunzip_up_to_the_cut(p)
+    if suffix == "jsonl":
+        n = out.count(b"\n")  # complete lines
+    else:  # items followed by their ","
+        n = sum(1 for x in items if json.dumps(x, ensure_ascii=False).encode() + b"," in out)
+    records, (rej,) = read([p])
+    assert [r.id for r in records] == [f"r{i}" for i in range(len(records))]
+    assert len(records) in (n, n + 1)  # the item at the cut is whole if only its separator is missing
+    assert rej.reason == "truncated" and f"after {len(records)} records" in rej.message
+
+
+def test_gzip_cut_before_any_text(tmp_path: Path) -> None:
+    p = tmp_path / "blank.jsonl.gz"
+    data = gzip.compress(b"\n" * 10 + json.dumps({"text": ARABIC}, ensure_ascii=False).encode() + b"\n")
+    p.write_bytes(data[:12])  # the gzip header and hardly anything after it
+    records, (rej,) = read([p])
+    assert not records
+    assert rej.reason == "truncated" and "before any record could be read" in rej.message
+
+
+def test_gzip_text_document_cut_within_the_head(tmp_path: Path) -> None:
+    p = _cut_gzip(tmp_path / "story.txt.gz", (ARABIC + "\n").encode() * 200)
+    records, (rej,) = read([p])
+    assert not records  # a cut text document is not kept half
+    assert (rej.reason, rej.message) == ("truncated", f"{p} ends early (truncated gzip stream)")
+
+
+@pytest.mark.parametrize("where", [0, 1])
+def test_jsonl_line_that_is_an_array_is_one_reject(tmp_path: Path, where: int) -> None:
+    lines: list[Any] = [{"id": "a", "text": ARABIC}, {"id": "b", "text": ARABIC}]
+    lines.insert(where, ["an", "array"])
+    p = jsonl(tmp_path / "rows.jsonl", lines)
+    records, (rej,) = read([p])
+    assert [r.id for r in records] == ["a", "b"]
+    n = where + 1
+    assert (rej.id, rej.input, rej.reason) == (f"rows:{n}", f"{p}:{n}", "malformed_json")
+    assert rej.message == f"line {n} of {p} is a JSON array, not an object; each record must be a JSON object"
+
+
 def test_gzip_detected_by_magic_bytes(tmp_path: Path) -> None:
     p = tmp_path / "dump.data"  # no telling suffix
     p.write_bytes(gzip.compress(json.dumps({"text": ARABIC}, ensure_ascii=False).encode() + b"\n"))

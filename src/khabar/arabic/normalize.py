@@ -7,9 +7,10 @@ The view folds the spelling variants that writers and keyboards use interchangea
 * alef with hamza/madda/wasla ``أ إ آ ٱ`` → bare alef ``ا``
 * alef maksura ``ى`` → yeh ``ي``
 * teh marbuta ``ة`` → heh ``ه``
-* hamza on a carrier ``ؤ`` → ``و`` and ``ئ`` → ``ي``: the usual "light" normalisation (as in
-  CAMeL Tools and most Arabic IR setups); a lone hamza ``ء`` is kept because dropping it changes
-  the letter count and merges unrelated words
+* hamza on a carrier → the bare carrier, ``ؤ`` → ``و`` and ``ئ`` → ``ي``: the light-normalisation
+  choice, so that the common hamza-less spellings match (``شاطئ``/``شاطي``, ``مبادئ``/``مبادي``,
+  ``تؤدي``/``تودي``). It does not unify ``مسؤول`` with ``مسئول`` (they fold to different carriers).
+  A lone hamza ``ء`` is kept: dropping it changes the letter count and merges unrelated words
 * diacritics (tashkeel, superscript alef, the marks U+0653–U+065F and the Quranic annotation marks)
   and tatweel ``ـ`` are deleted
 * Arabic-Indic and Persian/Urdu digits → ASCII digits

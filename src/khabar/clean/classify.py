@@ -11,7 +11,7 @@
 4. Structure constraints: at most one title; sections only above the title; a document's first
    block(s) before the title that the model calls title or heading are reconsidered.
 
-The model is pure-Python inference (a dot product per class), so the core needs no numpy.
+Inference is two small matrix products per document (numpy), so a page costs microseconds.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
+
 from khabar.clean import lexicon
 from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
 from khabar.errors import DataFileError
@@ -34,43 +36,49 @@ from khabar.model import Block
 LABELS = ("title", "section", "byline", "date", "heading", "paragraph", "caption", "boilerplate")
 
 
-def stack_features(x: list[list[float]], p1: list[list[float]]) -> list[list[float]]:
+def stack_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
     """Second-pass inputs: a block's features plus the first pass's label probabilities for it, its
     neighbours and the whole document (a listing page is one whose lines mostly look like chrome)."""
     n = len(p1)
-    k = len(p1[0]) if p1 else 0
-    mean = [sum(p[j] for p in p1) / n for j in range(k)] if n else []
-    none = [0.0] * k
-    out = []
-    for i in range(n):
-        prev = p1[i - 1] if i else none
-        nxt = p1[i + 1] if i + 1 < n else none
-        out.append([*x[i], *p1[i], *prev, *nxt, *mean])
-    return out
+    if not n:
+        return np.zeros((0, x.shape[1] + 4 * p1.shape[1]))
+    prev = np.zeros_like(p1)
+    prev[1:] = p1[:-1]
+    nxt = np.zeros_like(p1)
+    nxt[:-1] = p1[1:]
+    mean = np.broadcast_to(p1.mean(axis=0), p1.shape)
+    return np.hstack([x, p1, prev, nxt, mean])
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 @dataclass(frozen=True)
 class LineModel:
     classes: tuple[str, ...]
-    coef: tuple[tuple[float, ...], ...]
-    intercept: tuple[float, ...]
-    coef2: tuple[tuple[float, ...], ...]
-    intercept2: tuple[float, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+    coef2: np.ndarray
+    intercept2: np.ndarray
     article_features: tuple[str, ...]
     article_coef: tuple[float, ...]
     article_intercept: float
     provenance: dict[str, Any]
 
-    def probs(self, x: list[float], second: bool = False) -> list[float]:
-        coef, intercept = (self.coef2, self.intercept2) if second else (self.coef, self.intercept)
-        scores = [
-            b + sum(w * xi for w, xi in zip(row, x, strict=True) if xi)
-            for row, b in zip(coef, intercept, strict=True)
-        ]
-        m = max(scores)
-        ex = [math.exp(s - m) for s in scores]
-        z = sum(ex)
-        return [e / z for e in ex]
+    def probs(self, x: np.ndarray) -> np.ndarray:
+        """Label probabilities, one row per block (columns in ``classes`` order), after both passes."""
+        p1 = _softmax(x @ self.coef.T + self.intercept)
+        return _softmax(stack_features(x, p1) @ self.coef2.T + self.intercept2)
+
+    def _margin(self, label: str) -> np.ndarray:
+        """Per-feature weight of ``label`` over the strongest other class (cached per label)."""
+        cache = self.provenance.setdefault("_margins", {})
+        if label not in cache:
+            ci = self.classes.index(label)
+            cache[label] = self.coef[ci] - np.delete(self.coef, ci, axis=0).max(axis=0)
+        return cache[label]
 
     def article_prob(self, feats: dict[str, float]) -> float:
         s = self.article_intercept + sum(
@@ -78,18 +86,13 @@ class LineModel:
         )
         return 1 / (1 + math.exp(-s))
 
-    def top_reason(self, x: list[float], label: str = "boilerplate") -> str:
-        """The feature that contributed most towards ``label`` against the runner-up class."""
-        ci = self.classes.index(label)
-        best, best_name = 0.0, "model"
-        for i, xi in enumerate(x):
-            if not xi or FEATURES[i] == "bias":
-                continue
-            others = max(self.coef[j][i] for j in range(len(self.classes)) if j != ci)
-            contrib = (self.coef[ci][i] - others) * xi
-            if contrib > best:
-                best, best_name = contrib, FEATURES[i]
-        return f"feature:{best_name}"
+    def top_reason(self, x: np.ndarray, label: str = "boilerplate") -> str:
+        """The named feature that pushed this block most towards ``label`` over the other classes
+        (first-pass weights, which are over named features and so explain a removal in words)."""
+        contrib = self._margin(label) * x
+        contrib[0] = 0.0  # the bias is no reason
+        i = int(np.argmax(contrib))
+        return f"feature:{FEATURES[i]}" if contrib[i] > 0 else "model:line_classifier"
 
 
 @cache
@@ -115,10 +118,10 @@ def model_from_dict(d: dict[str, Any]) -> LineModel:
         )
     return LineModel(
         classes=tuple(d["classes"]),
-        coef=tuple(tuple(r) for r in d["coef"]),
-        intercept=tuple(d["intercept"]),
-        coef2=tuple(tuple(r) for r in d["coef2"]),
-        intercept2=tuple(d["intercept2"]),
+        coef=np.array(d["coef"], dtype=float),
+        intercept=np.array(d["intercept"], dtype=float),
+        coef2=np.array(d["coef2"], dtype=float),
+        intercept2=np.array(d["intercept2"], dtype=float),
         article_features=tuple(d["article"]["features"]),
         article_coef=tuple(d["article"]["coef"]),
         article_intercept=float(d["article"]["intercept"]),
@@ -139,7 +142,7 @@ _ARTICLE_URL = re.compile(
 
 
 def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str, float]:
-    """Document features for the is_article model."""
+    """Document features for the is_article model (a superset of :func:`doc_features`)."""
     f = doc_features(infos)
     paras = [i.words for i in infos if i.words >= 25 and i.end_punct]
     f["long_paras"] = min(math.log1p(len(paras)) / 3, 1.5)
@@ -156,7 +159,7 @@ def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str,
     # keyword-stuffed doorway pages repeat one term on most lines
     counts: Counter[str] = Counter()
     for i in infos:
-        counts.update({w for w in i.key.split() if len(w) >= 4})
+        counts.update({w for w in i.key[:150].split() if len(w) >= 4})
     top = counts.most_common(1)[0][1] if counts else 0
     f["top_word_lines"] = top / len(infos) if len(infos) >= 4 else 0.0
     f["few_lines"] = float(len(infos) <= 3)
@@ -169,38 +172,36 @@ def classify_blocks(blocks: list[Block], uri: str | None = None, model: LineMode
     model = model or load_model()
     live = [b for b in blocks if b.reason is None]  # segmentation already removed some with reasons
     infos = [LineInfo(b.text, lex) for b in live]
-    p_article = model.article_prob(article_features(infos, uri))
+    afeat = article_features(infos, uri)
+    p_article = model.article_prob(afeat)
     is_article = p_article >= 0.5
     if not live:
         return is_article
-    feats = block_features(infos, [bool(b.glue) for b in live], uri, p_article)
-    p1 = [model.probs(x) for x in feats]
-    probs = [model.probs(x2, second=True) for x2 in stack_features(feats, p1)]
-    ci = {c: i for i, c in enumerate(model.classes)}
-    for b, info, x, p in zip(live, infos, feats, probs, strict=True):
+    feats = block_features(infos, [bool(b.glue) for b in live], uri, p_article, afeat)
+    probs = model.probs(feats)
+    best = probs.argmax(axis=1)
+    for k, (b, info) in enumerate(zip(live, infos, strict=True)):
         if info.lex is not None:
             b.kind, b.reason, b.score = "boilerplate", f"lexicon:{info.lex}", 1.0
             continue
-        if x[INDEX["time_only"]]:
+        if feats[k, INDEX["time_only"]]:
             b.kind, b.reason, b.score = "boilerplate", "pattern:time_stamp", 1.0
             continue
-        k = max(range(len(p)), key=p.__getitem__)
-        b.kind, b.score = model.classes[k], p[k]
+        b.kind, b.score = model.classes[best[k]], float(probs[k, best[k]])
         if b.kind == "boilerplate":
-            b.reason = model.top_reason(x)
-    _structure(live, probs, ci, model)
+            b.reason = model.top_reason(feats[k])
+    _structure(live, probs, {c: i for i, c in enumerate(model.classes)}, model)
     return is_article
 
 
-def _second_best(p: list[float], classes: tuple[str, ...], exclude: set[str]) -> tuple[str, float]:
-    order = sorted(range(len(p)), key=p.__getitem__, reverse=True)
-    for k in order:
+def _second_best(p: np.ndarray, classes: tuple[str, ...], exclude: set[str]) -> tuple[str, float]:
+    for k in np.argsort(-p):
         if classes[k] not in exclude:
-            return classes[k], p[k]
+            return classes[k], float(p[k])
     return "paragraph", 0.0
 
 
-def _structure(live: list[Block], probs: list[list[float]], ci: dict[str, int], model: LineModel) -> None:
+def _structure(live: list[Block], probs: np.ndarray, ci: dict[str, int], model: LineModel) -> None:
     """Enforce one title at most and sections only above it."""
     t = ci["title"]
     titles = [i for i, b in enumerate(live) if b.kind == "title"]
@@ -216,7 +217,7 @@ def _structure(live: list[Block], probs: list[list[float]], ci: dict[str, int], 
         cands = [i for i in range(min(4, len(live))) if live[i].reason is None and probs[i][t] >= 0.25]
         if cands:
             keep = max(cands, key=lambda i: probs[i][t])
-            live[keep].kind, live[keep].score, live[keep].reason = "title", probs[keep][t], None
+            live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
         else:
             keep = -1
     for i, b in enumerate(live):

@@ -28,7 +28,10 @@ _SPACES = re.compile(r"\s+")
 
 def key(text: str) -> str:
     """The matching key of a line: normalised, lower-cased, single-spaced."""
-    return _SPACES.sub(" ", normalize(text).lower()).strip()
+    k = normalize(text).lower()
+    if "  " in k or "\t" in k or "\n" in k:
+        k = _SPACES.sub(" ", k)
+    return k.strip()
 
 
 def line_key(text: str) -> str:
@@ -43,6 +46,8 @@ class Lexicon:
     contains: dict[str, str]
     suffix: tuple[tuple[str, str], ...]
     contains_re: re.Pattern[str]
+    #: prefix entries grouped by first character, so a line is tested against a handful, not all
+    prefix_by_char: dict[str, tuple[tuple[str, str], ...]]
 
     def match_line(self, text: str, k: str | None = None) -> str | None:
         """The category if the whole line is chrome, else None. ``k`` is ``key(text)`` if known."""
@@ -51,7 +56,7 @@ class Lexicon:
         cat = self.line.get(_EDGE.sub("", k))
         if cat:
             return cat
-        for p, c in self.prefix:
+        for p, c in self.prefix_by_char.get(k[:1], ()):
             if k.startswith(p):
                 return c
         m = self.contains_re.search(k)
@@ -74,7 +79,8 @@ def load() -> Lexicon:
         parts = raw.split("\t")
         if len(parts) != 3 or parts[1] not in _WHERE or not parts[0].isascii() or not parts[2].strip():
             raise DataFileError(
-                f"chrome_ar.tsv line {n} is not 'category<TAB>line|prefix|contains|suffix<TAB>phrase': {raw!r}",
+                f"chrome_ar.tsv line {n} is not 'category<TAB>line|prefix|contains|suffix<TAB>phrase': "
+                f"{raw!r}",
                 value=raw,
             )
         cat, where, phrase = parts
@@ -88,4 +94,14 @@ def load() -> Lexicon:
         else:
             suffix.append((k, cat))
     contains_re = re.compile("|".join(re.escape(k) for k, _ in sorted(contains, key=lambda x: -len(x[0]))))
-    return Lexicon(line, tuple(prefix), dict(contains), tuple(suffix), contains_re)
+    by_char: dict[str, list[tuple[str, str]]] = {}
+    for p, c in prefix:
+        by_char.setdefault(p[:1], []).append((p, c))
+    return Lexicon(
+        line,
+        tuple(prefix),
+        dict(contains),
+        tuple(suffix),
+        contains_re,
+        {ch: tuple(v) for ch, v in by_char.items()},
+    )

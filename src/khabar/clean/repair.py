@@ -148,8 +148,10 @@ def _maybe_dirty(text: str) -> bool:
 # rounds of passes before giving up on a fixpoint; every pass that can re-trigger another shrinks
 # the text, so real input settles in one or two
 _MAX_ROUNDS = 8
-#: repairs whose output needs no further round
-_SETTLED = frozenset({"glued", "whitespace"})
+#: repairs whose output needs no further round: a glue space sits between an Arabic letter (or its
+#: marks) and an Arabic letter, where it can complete no entity, telltale, joiner context or cluster.
+#: (Collapsed whitespace can: ftfy reads ``Ã`` + space as a mangled ``à``.)
+_SETTLED = frozenset({"glued"})
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     # only the encoding repairs: everything else is done here, with offsets, or not at all
@@ -335,9 +337,26 @@ def _composes_backward() -> frozenset[str]:
     return frozenset(chars)
 
 
+# a base character and the combining marks after it, for the common scripts (Latin, Arabic,
+# Hebrew); lines whose NFC needs anything else (Hangul, Indic) take the general path below
+_MARK_CLUSTER = re.compile(
+    "[^\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
+    "[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
+)
+
+
 def _nfc_edits(text: str) -> list[_Edit]:
     if unicodedata.is_normalized("NFC", text):
         return []
+    target = unicodedata.normalize("NFC", text)
+    # fast path: mark order (shadda typed before the vowel) is what usually breaks NFC in Arabic
+    fast: list[_Edit] = []
+    for m in _MARK_CLUSTER.finditer(text):
+        c = m.group()
+        if not unicodedata.is_normalized("NFC", c):
+            fast.append((m.start(), m.end(), unicodedata.normalize("NFC", c)))
+    if _apply_text(text, fast) == target:
+        return fast
     # normalise per cluster (a starter and what may compose or reorder with it) so that only the
     # clusters that change become replacements. A Python loop is fine: this line is the rare one.
     backward = _composes_backward()
@@ -349,7 +368,6 @@ def _nfc_edits(text: str) -> list[_Edit]:
         if not unicodedata.is_normalized("NFC", cluster):
             edits.append((a, b, unicodedata.normalize("NFC", cluster)))
     # a safety net: should the clusters not add up to the NFC of the line, replace it whole
-    target = unicodedata.normalize("NFC", text)
     if _apply_text(text, edits) != target:
         return [(0, len(text), target)]
     return edits
@@ -513,8 +531,7 @@ def repair(raw: str, start: int = 0, end: int | None = None) -> Repaired:
                 text, omap = _apply(text, omap, edits)
                 fired.add(name)
         fixes |= fired
-        # Another round only if this one changed something that may expose more to repair: glue
-        # spaces and collapsed spaces never do (they touch no entity, joiner, telltale or cluster).
+        # another round only if this one changed something that may expose more to repair
         if fired <= _SETTLED or not _maybe_dirty(text):
             break
     # glue spaces are the only insertions (source length 0) any pass makes

@@ -18,21 +18,26 @@ from khabar.clean import lexicon
 from khabar.clean.repair import repair
 from khabar.model import Block
 
-_SENT_END = ".!?؟»\"”)…"
+_SENT_END = '.!?؟»"”)…'
 
 # a tag list after the last sentence: "… الاختصاص. سمات التحرش بفتاة الطائف"
 _TAGS_TAIL = re.compile(
-    rf"(?<=[{_SENT_END}])\s+((?:سمات|الوسوم|وسوم|الكلمات الدلالية|كلمات مفتاحية|Tags|Mots-clés)\s*:?\s+[^.!?؟\n]{{1,300}})$"
+    rf"(?<=[{_SENT_END}])\s+((?:سمات|الوسوم|وسوم|الكلمات الدلالية|كلمات مفتاحية|Tags|Mots-clés)"
+    r"\s*:?\s+[^.!?؟\n]{1,300})$"
 )
 # "|  |  ...المزيد" and "… اقرأ المزيد" read-more residue at the end of a teaser or paragraph
 _MORE_TAIL = re.compile(
-    r"\s*(?:\|\s*)*(?:\.{2,}|…)\s*(?:(?:ا|إ|أ)قر(?:ا|أ) |اكمل |أكمل )?(?:المزيد|القراءة|Read more|Lire la suite)\s*[»›>]*\s*$",
+    r"\s*(?:\|\s*)*(?:\.{2,}|…)\s*(?:(?:ا|إ|أ)قر(?:ا|أ) |اكمل |أكمل )?"
+    r"(?:المزيد|القراءة|Read more|Lire la suite)\s*[»›>]*\s*$",
     re.IGNORECASE,
 )
 # an SEO anchor glued after the final full stop with no space: "… من المياه.مقالات اخرى"
-_GLUED_LINK_TAIL = re.compile(rf"(?<=[.!؟?])([^\s\d{_SENT_END}:،,][^{_SENT_END}:،,]{{2,60}})$")
+_GLUED_LINK_TAIL = re.compile(rf"([^\s\d{_SENT_END}:،,][^{_SENT_END}:،,]{{2,60}})$")
+_LETTERS = re.compile(r"[^\W\d_]")
 # residue glued in front of the first real words (slider buttons, link labels)
-_LEAD = re.compile(r"^(?:Next\s+Previous|Previous\s+Next|Read More|Lire la suite)\s*[.:»›>-]?\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:Next\s+Previous|Previous\s+Next|Read More|Lire la suite)\s*[.:»›>-]?\s*", re.IGNORECASE
+)
 
 
 @cache
@@ -40,7 +45,10 @@ def _suffix_re() -> re.Pattern[str]:
     """The lexicon's ``suffix`` entries as one display-text pattern (longest first)."""
     lex = lexicon.load()
     alts = sorted({p for p, _ in lex.suffix}, key=len, reverse=True)
-    return re.compile(r"(?:^|(?<=[\s" + re.escape(_SENT_END) + r"]))(" + "|".join(variant_pattern(a) for a in alts) + ")", re.IGNORECASE)
+    return re.compile(
+        r"(?:^|(?<=[\s" + re.escape(_SENT_END) + r"]))(" + "|".join(variant_pattern(a) for a in alts) + ")",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -49,7 +57,40 @@ def _suffix_cat() -> dict[str, str]:
 
 
 def _words(s: str) -> int:
-    return len(s.split())
+    # repaired text has single spaces and no other whitespace, so counting spaces counts words
+    s = s.strip()
+    return s.count(" ") + 1 if s else 0
+
+
+# cheap substring tests that gate the regexes (most lines have no trailing chrome at all)
+_TAG_WORDS = ("سمات", "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات مفتاحية", "Tags", "Mots-clés")
+_MORE_WORDS = ("المزيد", "القراءة", "ore", "suite")
+
+
+_VARIANT_LETTERS = set("اأإآٱيىئهةوؤ")
+
+
+@cache
+def _suffix_anchors() -> tuple[str, ...]:
+    """For each suffix phrase, its longest stretch free of letters that have spelling variants:
+    a plain substring test for it gates the (slower) variant-tolerant regex."""
+    anchors = []
+    for p, _ in lexicon.load().suffix:
+        best, cur = "", ""
+        for ch in p:
+            if ch in _VARIANT_LETTERS:
+                best, cur = max(best, cur, key=len), ""
+            else:
+                cur += ch
+        best = max(best, cur, key=len).strip()
+        anchors.append(best if len(best) >= 2 else "")
+    if "" in anchors:  # a phrase with no usable anchor: always run the regex
+        return ("",)
+    return tuple(sorted(set(anchors)))
+
+
+#: trailing chrome is short: only the end of a line is searched (tag lists, link titles ≤ ~300 chars)
+_TAIL_WINDOW = 400
 
 
 def find_tail(text: str) -> tuple[int, str] | None:
@@ -57,21 +98,57 @@ def find_tail(text: str) -> tuple[int, str] | None:
     n = len(text)
     if n < 20:
         return None
-    m = _TAGS_TAIL.search(text)
-    if m and _words(text[: m.start(1)]) >= 5:
-        return m.start(1), "pattern:tag_list_suffix"
-    m = _MORE_TAIL.search(text)
-    if m and m.start() > 0 and _words(text[: m.start()]) >= 3:
-        return m.start(), "pattern:read_more_suffix"
-    for m in _suffix_re().finditer(text):
-        head = text[: m.start(1)]
-        if _words(head) >= 5 and _words(text[m.start(1) :]) <= 25:
-            cat = _suffix_cat().get(lexicon.key(m.group(1)), "related")
-            return m.start(1), f"lexicon:{cat}_suffix"
-    if _words(text) >= 15:
-        m = _GLUED_LINK_TAIL.search(text)
-        if m and _words(m.group(1)) <= 5:
-            return m.start(1), "pattern:glued_link_suffix"
+    if n > _TAIL_WINDOW:
+        # search the window, but keep the sentence-boundary context of its first character
+        off = text.rfind(" ", 0, n - _TAIL_WINDOW) + 1
+        found = _find_tail_in(text[off:], _words(text[:off]))
+        return (found[0] + off, found[1]) if found else None
+    return _find_tail_in(text, 0)
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    """One C-level search that says whether any tail rule could apply to a line at all."""
+    words = {*_TAG_WORDS, *_MORE_WORDS, *(a for a in _suffix_anchors() if a)}
+    if "" in _suffix_anchors():
+        return re.compile("")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _find_tail_in(text: str, words_before: int) -> tuple[int, str] | None:
+    if _gate().search(text) is None:
+        return _glued_link_tail(text, words_before)
+    if any(w in text for w in _TAG_WORDS):
+        m = _TAGS_TAIL.search(text)
+        if m and words_before + _words(text[: m.start(1)]) >= 5:
+            return m.start(1), "pattern:tag_list_suffix"
+    if any(w in text for w in _MORE_WORDS):
+        m = _MORE_TAIL.search(text)
+        if m and (m.start() > 0 or words_before) and words_before + _words(text[: m.start()]) >= 3:
+            return m.start(), "pattern:read_more_suffix"
+    low = text.lower()
+    if any(a in low for a in _suffix_anchors()):
+        for m in _suffix_re().finditer(text):
+            head = text[: m.start(1)]
+            if words_before + _words(head) >= 5 and _words(text[m.start(1) :]) <= 25:
+                cat = _suffix_cat().get(lexicon.key(m.group(1)), "related")
+                return m.start(1), f"lexicon:{cat}_suffix"
+    return _glued_link_tail(text, words_before)
+
+
+def _glued_link_tail(text: str, words_before: int) -> tuple[int, str] | None:
+    if words_before + _words(text) >= 15:
+        # an anchor glued to the last sentence: text after the final . ! ? with no space after it
+        i = max(text.rfind("."), text.rfind("!"), text.rfind("؟"), text.rfind("?"))
+        if 0 < i < len(text) - 3 and not text[i + 1].isspace():
+            m = _GLUED_LINK_TAIL.match(text, i + 1)
+            if (
+                m
+                and _words(m.group(1)) <= 5
+                and len(_LETTERS.findall(m.group(1))) >= 4
+                and "[" not in m.group(1)
+            ):
+                return m.start(1), "pattern:glued_link_suffix"
     return None
 
 
@@ -121,7 +198,15 @@ def segment_raw(raw: str) -> list[Block]:
             # a line that was only invisible marks or entities for spaces: keep it, as removed
             blocks.append(Block("boilerplate", raw[ls:le], ls, le, reason="pattern:empty_after_repair"))
             continue
-        for s, e, reason in split_line(rep.text):
+        pieces = split_line(rep.text)
+        if len(pieces) == 1 and pieces[0] == (0, len(rep.text), None):
+            # the common case: the whole repaired line is one candidate block
+            b = Block("paragraph", rep.text, *rep.offsets.span_to_src(0, len(rep.text)))
+            b.srcmap = rep.offsets
+            b.glue = tuple(rep.glue_points)
+            blocks.append(b)
+            continue
+        for s, e, reason in pieces:
             if e <= s:
                 continue
             sub = rep.offsets.slice(s, e)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
 from khabar.clean import lexicon
+from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
 from khabar.model import Block
 
 _CRUMB_SEP = re.compile(r"\s*(?:[»›>|]|\s/\s|\s-\s)\s*")

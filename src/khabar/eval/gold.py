@@ -90,8 +90,9 @@ class GoldDoc:
 
 
 class GoldFormatError(InputError):
-    """A gold record that does not follow the format in GUIDELINES.md (code K100, with the place)."""
+    """A gold record that does not follow the format in GUIDELINES.md (code K110, with the place)."""
 
+    code = "K110"
     reason = "bad_gold"
 
 

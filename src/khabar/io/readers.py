@@ -452,12 +452,19 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: _Src, opts: _O
 
 # -- streams -------------------------------------------------------------------------------------------
 class _Replay(io.RawIOBase):
-    """A raw stream that gives ``head`` again and then the rest of ``rest``: sniffing without seeking."""
+    """A raw stream that gives ``head`` again and then the rest of ``rest``: sniffing without seeking.
 
-    def __init__(self, head: bytes, rest: _Readable) -> None:
+    ``error`` is what ``rest`` raised while the head was read (a cut or damaged compressed stream):
+    it is raised again once the head has been given, in place of reading on.
+    """
+
+    def __init__(self, head: bytes, rest: _Readable, error: BaseException | None = None) -> None:
         super().__init__()
         self._head = memoryview(head)
         self._rest = rest
+        self._error = error
+        # what a compressed stream gave before it broke reaches the reader ahead of the error
+        self._read = _read1(rest)
 
     def readable(self) -> bool:
         return True
@@ -468,15 +475,49 @@ class _Replay(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._rest.read(len(buffer))
+        if self._error is not None:
+            raise self._error
+        data = self._read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
 
 
+def _read1(stream: _Readable) -> Callable[[int], bytes]:
+    """``stream.read1`` where it exists (at most one read of the underlying stream per call, so bytes
+    already given are never lost to an error raised by a later read), else ``stream.read``."""
+    # only buffered binary streams have read1 with this meaning (codecs' StreamRecoder passes its
+    # attributes through to the stream under it)
+    return stream.read1 if isinstance(stream, io.BufferedIOBase) else stream.read
+
+
+def _read_up_to(read: Callable[[int], bytes], n: int) -> tuple[bytes, BaseException | None]:
+    """Up to ``n`` bytes (fewer only at the end), and the stream error that stopped the reading early."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while size < n:
+            part = read(n - size)
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+    except _STREAM_ERRORS as err:
+        return b"".join(parts), err
+    return b"".join(parts), None
+
+
 def _with_head(stream: _Readable) -> tuple[io.BufferedReader, bytes]:
-    """Read the first bytes of ``stream`` and return a stream that starts again from them."""
-    head = stream.read(_HEAD)
-    return io.BufferedReader(_Replay(head, stream), buffer_size=_HEAD), head
+    """Read the first bytes of ``stream`` and return a stream that starts again from them.
+
+    A stream cut (or damaged) within its first :data:`_HEAD` bytes keeps what it gave before the
+    cut: the returned stream raises the error once those bytes have been read, so that readers keep
+    the complete records before it and report the rest. A stream that breaks before giving anything
+    but whitespace raises at once.
+    """
+    head, error = _read_up_to(_read1(stream), _HEAD)
+    if error is not None and not head.strip():
+        raise error
+    return io.BufferedReader(_Replay(head, stream, error), buffer_size=_HEAD), head
 
 
 def _first_byte(head: bytes) -> bytes:
@@ -565,10 +606,12 @@ def _read_json(stream: IO[bytes], head: bytes, src: _Src, kind: str, opts: _Opti
         yield Reject.from_error(src.stem, src.input, err)
         return
     first = _first_byte(head)
-    if first == b"[":
-        yield from _read_json_values(stream, head, src, opts, array=True)
-    elif kind == "jsonl" or _first_line_is_object(head):
+    if kind == "jsonl" or _first_line_is_object(head):
+        # JSON Lines are read line by line whatever the first line holds: a line that is a JSON
+        # array is one reject of its own, not the whole file read as one array
         yield from _read_jsonl(stream, src, opts)
+    elif first == b"[":
+        yield from _read_json_values(stream, head, src, opts, array=True)
     elif first == b"{":
         yield from _read_json_values(stream, head, src, opts, array=False)
     else:
@@ -733,9 +776,22 @@ def _text_reader(stream: IO[bytes], head: bytes, name: str) -> tuple[Callable[[i
         enc, errors, warnings = dec.encoding, "replace", dec.warnings
     decoder = codecs.getincrementaldecoder(enc)(errors)
 
+    read1 = _read1(stream)
+    pending: list[BaseException] = []  # a stream error, raised after the bytes read before it
+
+    def read_bytes(n: int) -> bytes:
+        if pending:
+            raise pending[0]
+        data, error = _read_up_to(read1, n)
+        if error is not None:
+            if not data:
+                raise error
+            pending.append(error)
+        return data
+
     def read(n: int) -> str:
         while True:
-            data = stream.read(n)
+            data = read_bytes(n)
             text = decoder.decode(data, final=not data)
             if text or not data:
                 return text

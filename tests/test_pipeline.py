@@ -1,0 +1,254 @@
+"""The stage registry and pipelines, and the error hierarchy's stable codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+import khabar
+from khabar import errors
+from khabar.api import process_text
+from khabar.errors import KhabarError, MissingRequirementError, PipelineError, UnknownStageError
+from khabar.model import Document
+from khabar.pipeline import _REGISTRY, DEFAULT_STAGES, Pipeline, get_stage, registered
+
+ARTICLE = (
+    "عنوان الخبر عن المحادثات في جنيف\n"
+    "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بمشاركة وفود من عدة دول عربية.\n"
+)
+
+
+@pytest.fixture
+def scratch_stages() -> Iterator[list[str]]:
+    """Names of stages a test registers; they are removed from the global registry afterwards."""
+    names: list[str] = []
+    yield names
+    for n in names:
+        _REGISTRY.pop(n, None)
+
+
+# -- requirements ----------------------------------------------------------------------------------------
+def test_classify_alone_names_blocks_and_suggests_segment() -> None:
+    with pytest.raises(MissingRequirementError) as info:
+        Pipeline(["classify"])
+    err = info.value
+    msg = str(err)
+    assert "'classify'" in msg
+    assert "blocks" in msg
+    assert "segment" in msg and "add segment before it" in msg
+    assert err.value == ["blocks"]
+    assert (err.code, err.reason, err.exit_code) == ("K202", "missing_requirement", 4)
+    assert isinstance(err, PipelineError) and isinstance(err, KhabarError)
+
+
+def test_requirement_order_matters() -> None:
+    with pytest.raises(MissingRequirementError, match=r"'assemble' needs kinds.*add classify before it"):
+        Pipeline(["segment", "assemble", "classify"])
+
+
+def test_given_satisfies_requirements() -> None:
+    p = Pipeline(["classify"], given=["blocks"])
+    assert p.names == ["classify"]
+    assert {"blocks", "kinds", "is_article"} <= p.provides
+
+
+def test_default_pipeline() -> None:
+    p = Pipeline()
+    assert p.names == list(DEFAULT_STAGES) == ["segment", "classify", "assemble", "signals"]
+    assert {"blocks", "kinds", "text", "signals"} <= p.provides
+    doc = p(Document(id="d", raw=ARTICLE))
+    assert doc.done == list(DEFAULT_STAGES)
+    assert "المحادثات" in doc.text
+
+
+def test_partial_pipeline_runs_only_its_stages() -> None:
+    doc = process_text(ARTICLE, stages=["segment"])
+    assert doc.done == ["segment"]
+    assert doc.blocks and doc.text == ""
+
+
+def test_pipeline_map() -> None:
+    docs = [Document(id=str(i), raw=ARTICLE) for i in range(3)]
+    out = list(Pipeline().map(docs))
+    assert [d.id for d in out] == ["0", "1", "2"]
+    assert all(d.done == list(DEFAULT_STAGES) for d in out)
+
+
+# -- unknown stages --------------------------------------------------------------------------------------
+def test_unknown_stage_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownStageError) as info:
+        Pipeline(["segment", "segmnet"])
+    err = info.value
+    msg = str(err)
+    assert "'segmnet'" in msg
+    m = re.search(r"known stages: (.*)$", msg)
+    assert m
+    known = m.group(1).split(", ")
+    assert set(DEFAULT_STAGES) <= set(known)
+    assert known == sorted(known)
+    assert err.value == "segmnet"
+    assert (err.code, err.reason, err.exit_code) == ("K201", "unknown_stage", 4)
+
+
+def test_unknown_stage_through_process_text() -> None:
+    with pytest.raises(UnknownStageError):
+        process_text(ARTICLE, stages=["nope"])
+
+
+def test_get_stage() -> None:
+    st = get_stage("segment")
+    assert st.name == "segment" and st.provides == ("blocks",) and st.requires == ()
+    assert st.doc  # the first line of the function's docstring
+    with pytest.raises(UnknownStageError):
+        get_stage("")
+
+
+# -- custom stages ---------------------------------------------------------------------------------------
+def test_custom_stage_runs_after_the_defaults(scratch_stages: list[str]) -> None:
+    seen: list[tuple[str, list[str]]] = []
+
+    @khabar.stage("test_word_count", requires=("text",), provides=("word_count",))
+    def word_count(doc: Document) -> None:
+        """Count the words of the clean text."""
+        seen.append((doc.text, list(doc.done)))
+        doc.signals["word_count"] = len(doc.text.split())
+
+    scratch_stages.append("test_word_count")
+    assert registered()["test_word_count"].doc == "Count the words of the clean text."
+    assert word_count.__name__ == "word_count"  # the decorator returns the function itself
+
+    doc = process_text(ARTICLE, stages=[*DEFAULT_STAGES, "test_word_count"])
+    assert doc.done == [*DEFAULT_STAGES, "test_word_count"]
+    assert doc.done[-1] == "test_word_count"
+    ((text_seen, done_before),) = seen
+    assert text_seen == doc.text != ""  # it ran after assemble had fixed the text
+    assert done_before == list(DEFAULT_STAGES)
+    assert doc.signals["word_count"] == len(doc.text.split())
+    assert "quality" in doc.signals  # the default signals are still there
+
+
+def test_custom_stage_requirements_are_checked(scratch_stages: list[str]) -> None:
+    @khabar.stage("test_needs_entities", requires=("entities",))
+    def needs_entities(doc: Document) -> None:
+        """Needs entities."""
+
+    scratch_stages.append("test_needs_entities")
+    with pytest.raises(MissingRequirementError, match=r"needs entities, which no earlier stage provides$"):
+        Pipeline([*DEFAULT_STAGES, "test_needs_entities"])
+
+
+def test_custom_stage_can_provide_for_a_later_one(scratch_stages: list[str]) -> None:
+    @khabar.stage("test_tagger", requires=("text",), provides=("tags",))
+    def tagger(doc: Document) -> None:
+        """Tag."""
+        doc.meta["tags"] = ["x"]
+
+    @khabar.stage("test_tag_user", requires=("tags",))
+    def tag_user(doc: Document) -> None:
+        """Use tags."""
+        doc.meta["tag_count"] = len(doc.meta["tags"])
+
+    scratch_stages.extend(["test_tagger", "test_tag_user"])
+    with pytest.raises(MissingRequirementError, match="add test_tagger before it"):
+        Pipeline([*DEFAULT_STAGES, "test_tag_user"])
+    doc = Pipeline([*DEFAULT_STAGES, "test_tagger", "test_tag_user"])(Document(id="d", raw=ARTICLE))
+    assert doc.done[-2:] == ["test_tagger", "test_tag_user"]
+    assert doc.meta == {"tags": ["x"], "tag_count": 1}
+
+
+def test_custom_stage_is_listed_by_the_cli(
+    scratch_stages: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from khabar.cli import main
+
+    @khabar.stage("test_listed", requires=("text",), provides=("nothing",))
+    def listed(doc: Document) -> None:
+        """A stage the CLI lists."""
+
+    scratch_stages.append("test_listed")
+    assert main(["stages"]) == 0
+    out = capsys.readouterr().out
+    assert "test_listed: A stage the CLI lists." in out
+    assert "test_listed (default)" not in out
+
+
+# -- the error hierarchy ---------------------------------------------------------------------------------
+def _import_all_of_khabar() -> None:
+    """Import every khabar module, so that every KhabarError subclass anywhere is defined."""
+    import importlib
+    import pkgutil
+
+    for mod in pkgutil.walk_packages(khabar.__path__, "khabar."):
+        importlib.import_module(mod.name)
+
+
+def _all_errors(*, everywhere: bool = False) -> list[type[KhabarError]]:
+    """KhabarError and its subclasses (only those of khabar.errors unless ``everywhere``)."""
+    if everywhere:
+        _import_all_of_khabar()
+    out: list[type[KhabarError]] = []
+    todo: list[type[KhabarError]] = [KhabarError]
+    while todo:
+        cls = todo.pop()
+        if cls.__module__ == "khabar.errors" or (everywhere and cls.__module__.startswith("khabar.")):
+            out.append(cls)
+        todo.extend(cls.__subclasses__())
+    return out
+
+
+def _check_unique_codes_and_reasons(classes: list[type[KhabarError]]) -> None:
+    by_code: dict[str, list[str]] = {}
+    for c in classes:
+        by_code.setdefault(c.code, []).append(f"{c.__module__}.{c.__name__}")
+    dupes = {code: names for code, names in by_code.items() if len(names) > 1}
+    assert not dupes, f"error codes shared by several classes: {dupes}"
+    reasons = [c.reason for c in classes]
+    assert all(isinstance(r, str) and re.fullmatch(r"[a-z][a-z_]*", r) for r in reasons), reasons
+    assert len(set(reasons)) == len(reasons)
+    for c in classes:
+        assert re.fullmatch(r"K\d{3}", c.code), c
+        assert isinstance(c.exit_code, int) and c.exit_code in (1, 2, 3, 4, 5)
+
+
+def test_error_codes_are_unique_and_each_has_a_reason() -> None:
+    classes = _all_errors()
+    assert len(classes) == 16  # K000; K100-K109; K200-K202; K300; K400
+    for c in classes:  # each class of khabar.errors states its own code and reason
+        assert "code" in c.__dict__ and "reason" in c.__dict__, c
+    _check_unique_codes_and_reasons(classes)
+
+
+def test_error_codes_are_unique_across_every_module() -> None:
+    _check_unique_codes_and_reasons(_all_errors(everywhere=True))
+
+
+def test_error_codes_follow_their_group() -> None:
+    groups = {
+        errors.InputError: ("K1", 3),
+        errors.PipelineError: ("K2", 4),
+        errors.DataFileError: ("K3", 5),
+        errors.UsageError: ("K4", 2),
+    }
+    for cls in _all_errors(everywhere=True):
+        for base, (prefix, exit_code) in groups.items():
+            if issubclass(cls, base):
+                assert cls.code.startswith(prefix), cls
+                assert cls.exit_code == exit_code, cls
+
+
+def test_every_error_in_the_module_is_in_the_hierarchy() -> None:
+    in_module = {v for v in vars(errors).values() if isinstance(v, type) and issubclass(v, Exception)}
+    assert set(_all_errors()) == in_module
+
+
+def test_error_str_and_to_dict() -> None:
+    err = errors.TooLargeError("big.txt is 50 MB, above the 32 MB limit", value="big.txt")
+    assert str(err) == "[K104] big.txt is 50 MB, above the 32 MB limit"
+    assert err.to_dict() == {
+        "code": "K104",
+        "reason": "too_large",
+        "message": "big.txt is 50 MB, above the 32 MB limit",
+    }
+    assert err.value == "big.txt"
