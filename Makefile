@@ -22,11 +22,13 @@ demo: setup
 	@echo
 	@echo "== khabar on the bundled examples: records to out/demo.jsonl =="
 	@mkdir -p out
-	$(VENV)/bin/khabar process $(SEED) examples/ -o out/demo.jsonl --rejects out/demo.rejects.jsonl
+	$(VENV)/bin/khabar process $(SEED) examples/*.txt examples/*.jsonl -o out/demo.jsonl --rejects out/demo.rejects.jsonl
 	$(VENV)/bin/khabar summary out/demo.jsonl
 
 test: setup
 	$(PY) -m pytest -q
+	$(VENV)/bin/ruff check src tests scripts benchmarks
+	$(VENV)/bin/mypy
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts

@@ -36,6 +36,39 @@ from khabar.model import Block
 LABELS = ("title", "section", "byline", "date", "heading", "paragraph", "caption", "boilerplate")
 
 
+#: removal reasons in words: features grouped by what they say about a line
+REASON_OF_FEATURE = {
+    **dict.fromkeys(
+        (
+            "short_run",
+            "short_run_ge3",
+            "run_function_rate",
+            "prev_short",
+            "next_short",
+            "short_x_listing",
+            "nonarticle_x_short",
+            "article_x_short",
+            "no_end_punct",
+            "w_1",
+            "w_2",
+            "w_3",
+            "w_4_6",
+        ),
+        "headline_list",
+    ),
+    **dict.fromkeys(
+        ("pos_rel", "pos_last", "pos_last3", "after_last_long", "next_none"), "after_article_end"
+    ),
+    **dict.fromkeys(
+        ("pos_first", "pos_second", "pos_third", "before_long", "prev_none"), "before_article_start"
+    ),
+    **dict.fromkeys(("dup_in_doc", "teaser"), "repeated_line"),
+    **dict.fromkeys(("nonarticle_x_long", "long_neighbours"), "not_an_article_page"),
+    **dict.fromkeys(("has_url", "digit_ratio", "symbol_ratio", "latin_ratio"), "links_numbers_symbols"),
+    **dict.fromkeys(("prev_lex", "next_lex"), "next_to_chrome"),
+}
+
+
 def stack_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
     """Second-pass inputs: a block's features plus the first pass's label probabilities for it, its
     neighbours and the whole document (a listing page is one whose lines mostly look like chrome)."""
@@ -77,7 +110,13 @@ class LineModel:
         cache = self.provenance.setdefault("_margins", {})
         if label not in cache:
             ci = self.classes.index(label)
-            cache[label] = self.coef[ci] - np.delete(self.coef, ci, axis=0).max(axis=0)
+            margin = self.coef[ci] - np.delete(self.coef, ci, axis=0).max(axis=0)
+            # document-wide features (shared by every block) and the bias explain nothing about
+            # one line in particular: reasons name the line's own or its neighbourhood's features
+            for f in FEATURES:
+                if f == "bias" or f.startswith("doc_") or f == "article":
+                    margin[INDEX[f]] = 0.0
+            cache[label] = margin
         return cache[label]
 
     def article_prob(self, feats: dict[str, float]) -> float:
@@ -90,9 +129,10 @@ class LineModel:
         """The named feature that pushed this block most towards ``label`` over the other classes
         (first-pass weights, which are over named features and so explain a removal in words)."""
         contrib = self._margin(label) * x
-        contrib[0] = 0.0  # the bias is no reason
         i = int(np.argmax(contrib))
-        return f"feature:{FEATURES[i]}" if contrib[i] > 0 else "model:line_classifier"
+        if contrib[i] <= 0:
+            return "model:line_classifier"
+        return f"feature:{REASON_OF_FEATURE.get(FEATURES[i], FEATURES[i])}"
 
 
 @cache
