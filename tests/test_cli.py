@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, need
 from khabar.cli import main
 from khabar.model import SCHEMA
+
+from conftest import SEED, need
 
 SEED_TITLE = "ماذا في زيارة الرئيس الأسد إلى موسكو؟"
 ARTICLE = (

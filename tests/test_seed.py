@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import SEED, need
 from khabar import process_text
 from khabar.model import Source
+
+from conftest import SEED, need
 
 
 def _seed():

@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from conftest import GOLD, need
 
 from khabar.eval.textdump import Report
+
+from conftest import GOLD, need
 
 
 @cache

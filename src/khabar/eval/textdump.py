@@ -34,6 +34,8 @@ F1 when both; tables show them as ``-``.
 from __future__ import annotations
 
 import bisect
+import html
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -392,9 +394,18 @@ def decide_units(doc: GoldDoc, pred: Prediction) -> list[UnitDecision]:
     return [_decide(cov, u) for u in doc.units]
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                 "\u2066\u2067\u2068\u2069\ufeff\u00ad"))
+
+
 def _norm_title(t: str | None) -> str | None:
+    """A title as a reader sees it: the gold keeps the page's raw characters (entities such as
+    ``&quot;``, presentation forms, bidi marks, non-NFC mark order) while a predictor may give the
+    repaired display text, so both sides are compared after the same rendering: entities decoded,
+    NFKC (which also maps presentation forms to letters), invisible marks dropped, whitespace folded."""
     if t is None:
         return None
+    t = unicodedata.normalize("NFKC", html.unescape(t)).translate(_INVISIBLE)
     t = " ".join(t.split())
     return t or None
 
