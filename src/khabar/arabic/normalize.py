@@ -109,17 +109,16 @@ def load_mappings(path: str | Path | None = None) -> Mappings:
     return mappings
 
 
-# A mapping as (character, replacement) pairs. Applying it is one `in` test per pair and one
-# str.replace per character actually present: both run in C at memchr speed, which measured 25-40x
-# faster on Arabic text than str.translate (that looks every character up in the table from Python's
-# side, through a KeyError for each character it leaves alone).
-_Pairs = tuple[tuple[str, str], ...]
+# A mapping as a dict. Applying it intersects its keys with the characters of the text (one C-level
+# pass) and runs one str.replace per character actually present: measured 25-40x faster on Arabic
+# text than str.translate (which looks every character up in the table from Python's side, through
+# a KeyError for each character it leaves alone) and ~3x faster than one `in` test per table entry.
+_Pairs = dict[str, str]
 
 
 def _apply(text: str, pairs: _Pairs) -> str:
-    for ch, repl in pairs:
-        if ch in text:
-            text = text.replace(ch, repl)
+    for ch in pairs.keys() & set(text):
+        text = text.replace(ch, pairs[ch])
     return text
 
 
@@ -136,7 +135,7 @@ class _Tables:
 def _tables() -> _Tables:
     """The package tables, read once on first use (not at import)."""
     mappings = load_mappings()
-    by_name = {name: tuple(m.items()) for name, m in mappings.items()}
+    by_name = {name: dict(m) for name, m in mappings.items()}
     full: dict[str, str] = {}
     for name in MAPPING_NAMES:
         full.update(mappings[name])
@@ -150,7 +149,7 @@ def _tables() -> _Tables:
     deleted = "".join(re.escape(ch) for ch, repl in sorted(full.items()) if not repl)
     # a class that matches nothing if no deletions are configured
     deleted_re = re.compile(f"[{deleted}][{deleted}]*" if deleted else r"[^\s\S]")
-    return _Tables(by_name=by_name, full=tuple(full.items()), deleted_re=deleted_re)
+    return _Tables(by_name=by_name, full=full, deleted_re=deleted_re)
 
 
 # -- single-purpose foldings -----------------------------------------------------------------------

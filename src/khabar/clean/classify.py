@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -72,15 +72,17 @@ REASON_OF_FEATURE = {
 def stack_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
     """Second-pass inputs: a block's features plus the first pass's label probabilities for it, its
     neighbours and the whole document (a listing page is one whose lines mostly look like chrome)."""
-    n = len(p1)
+    n, f = x.shape
+    k = p1.shape[1]
+    out = np.zeros((n, f + 4 * k))
     if not n:
-        return np.zeros((0, x.shape[1] + 4 * p1.shape[1]))
-    prev = np.zeros_like(p1)
-    prev[1:] = p1[:-1]
-    nxt = np.zeros_like(p1)
-    nxt[:-1] = p1[1:]
-    mean = np.broadcast_to(p1.mean(axis=0), p1.shape)
-    return np.hstack([x, p1, prev, nxt, mean])
+        return out
+    out[:, :f] = x
+    out[:, f : f + k] = p1
+    out[1:, f + k : f + 2 * k] = p1[:-1]
+    out[:-1, f + 2 * k : f + 3 * k] = p1[1:]
+    out[:, f + 3 * k :] = p1.mean(axis=0)
+    return out
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -181,26 +183,33 @@ _ARTICLE_URL = re.compile(
 )
 
 
+@lru_cache(maxsize=16)
+def _url_path(uri: str | None) -> str:
+    if not uri:
+        return ""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return ""
+    return unquote(parts.path) + ("?" + parts.query if parts.query else "")
+
+
 def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str, float]:
     """Document features for the is_article model (a superset of :func:`doc_features`)."""
     f = doc_features(infos)
     paras = [i.words for i in infos if i.words >= 25 and i.end_punct]
     f["long_paras"] = min(math.log1p(len(paras)) / 3, 1.5)
     f["long_para_words"] = min(math.log1p(sum(paras)) / 8, 1.5)
-    path = ""
-    if uri:
-        try:
-            path = unquote(urlsplit(uri).path) + ("?" + urlsplit(uri).query if urlsplit(uri).query else "")
-        except ValueError:
-            path = ""
+    path = _url_path(uri)
     f["url_listing"] = float(bool(path) and bool(_LISTING_URL.search(path)))
     f["url_article"] = float(bool(path) and bool(_ARTICLE_URL.search(path)))
     f["url_root"] = float(bool(uri) and path.strip("/") == "")
     # keyword-stuffed doorway pages repeat one term on most lines
-    counts: Counter[str] = Counter()
-    for i in infos:
-        counts.update({w for w in i.key[:150].split() if len(w) >= 4})
-    top = counts.most_common(1)[0][1] if counts else 0
+    top = 0
+    if len(infos) >= 4:
+        # the first words of each line are enough to see a phrase stuffed into every line
+        counts = Counter(w for i in infos for w in set(i.key.split()[:10]) if len(w) >= 4)
+        top = max(counts.values(), default=0)
     f["top_word_lines"] = top / len(infos) if len(infos) >= 4 else 0.0
     f["few_lines"] = float(len(infos) <= 3)
     return f

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
@@ -141,10 +142,12 @@ _FUNCTION = frozenset(
 _AR_LEAD = bytes(range(0xD8, 0xDC))
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_DIGITS = b"0123456789"
-_SYMBOLS = "#$%&*+<=>@[]\\^_`{|}~©®™•►▪●◦✓✔★☆♦■□▲▼←→↑↓"
-_SYMBOL_RE = re.compile("[" + re.escape(_SYMBOLS) + "]")
-_HARAKAT_RE = re.compile("[\u064b-\u0652]")
-_INDIC_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+# ASCII symbols are counted on the UTF-8 bytes (bytes.translate, a C loop); the rarer classes —
+# harakat, Arabic-Indic digits, typographic symbols — in one regex scan, sorted afterwards
+_ASCII_SYMBOLS = b"#$%&*+<=>@[]\\^_`{|}~"
+_HARAKAT = frozenset(chr(c) for c in range(0x064B, 0x0653))
+_INDIC_DIGITS = frozenset(chr(c) for c in (*range(0x0660, 0x066A), *range(0x06F0, 0x06FA)))
+_RARE = re.compile("[\u064b-\u0652\u0660-\u0669\u06f0-\u06f9©®™•►▪●◦✓✔★☆♦■□▲▼←→↑↓]")
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -229,6 +232,8 @@ FEATURES: tuple[str, ...] = (
     "function_rate",
     "doc_harakat",
     "run_function_rate",
+    "run_rhyme",
+    "run_even_length",
 )
 INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -320,6 +325,10 @@ _DOC_COLS = (
 )
 _DOC_IDX = np.array([INDEX[c] for c in _DOC_COLS])
 _BIN_IDX = tuple(INDEX[f"w_{a}_{b}" if a != b else f"w_{a}"] for a, b in _WORD_BINS)
+#: the word-count bin column of a block with w words (w capped at the last bin's start)
+_BIN_OF = [
+    next(c for (a, b), c in zip(_WORD_BINS, _BIN_IDX, strict=True) if a <= max(w, 1) <= b) for w in range(62)
+]
 
 
 _FUNCTION_ALL = _FUNCTION | {p + w for w in _FUNCTION for p in "وف"}
@@ -354,12 +363,20 @@ class LineInfo:
         ar = nb - len(b.translate(None, _AR_LEAD))
         la = nb - len(b.translate(None, _ASCII_LETTERS))
         ns = len(s)
-        dg = nb - len(b.translate(None, _ASCII_DIGITS)) + len(_INDIC_DIGIT_RE.findall(s))
+        rare = _RARE.findall(s)
+        harakat = indic = 0
+        for c in rare:
+            if c in _HARAKAT:
+                harakat += 1
+            elif c in _INDIC_DIGITS:
+                indic += 1
+        dg = nb - len(b.translate(None, _ASCII_DIGITS)) + indic
         letters = (ar + la) or 1
         nonspace = (len(s) - s.count(" ")) or 1
         k = self.key
         short_line = w <= 12
-        has_month = short_line and bool(_MONTH_RE.search(k))
+        # a date line has digits (day, year): the month-name alternation runs only then
+        has_month = short_line and dg > 0 and bool(_MONTH_RE.search(k))
         has_year = short_line and bool(_YEAR.search(s))
         has_num = w <= 25 and bool(_NUMDATE.search(s))
         self.vec = (
@@ -376,7 +393,10 @@ class LineInfo:
             ar / letters,
             la / letters,
             dg / nonspace,
-            min(len(_SYMBOL_RE.findall(s)) / nonspace * 3, 1.0),
+            min(
+                (nb - len(b.translate(None, _ASCII_SYMBOLS)) + len(rare) - harakat - indic) / nonspace * 3,
+                1.0,
+            ),
             float(_BULLET.match(text) is not None),
             float(_NUMBERED.match(text) is not None),
             float(text.startswith("*")),
@@ -390,33 +410,42 @@ class LineInfo:
             float(w <= 8 and _AGO.match(k) is not None),
             float("http" in s or "www." in s or "@" in s or ".com" in s or ".net" in s or ".org" in s),
             float(short_line and _SEP.search(s) is not None),
-            min(len(_HARAKAT_RE.findall(s)) / max(ns, 1) * 10, 1.0),
+            min(harakat / max(ns, 1) * 10, 1.0),
             _function_rate(k),
         )
 
 
-def _url_words(uri: str | None) -> set[str]:
+@lru_cache(maxsize=16)
+def _url_words(uri: str | None) -> frozenset[str]:
     if not uri:
-        return set()
+        return frozenset()
     try:
         path = unquote(urlsplit(uri).path)
     except ValueError:
-        return set()
-    return {w for w in re.split(r"[\W_]+", normalize(path)) if len(w) >= 3}
+        return frozenset()
+    return frozenset(w for w in re.split(r"[\W_]+", normalize(path)) if len(w) >= 3)
 
 
 def doc_features(infos: Sequence[LineInfo]) -> dict[str, float]:
     """Features of the whole document, shared by all its blocks and by the is_article model."""
     n = len(infos) or 1
-    words = [i.words for i in infos]
+    long_ = short4 = punct = lex = total = top = 0
+    for i in infos:
+        w = i.words
+        long_ += w >= 20
+        short4 += w <= 4
+        punct += i.end_punct
+        lex += i.lex is not None
+        total += w
+        top = max(top, w)
     return {
-        "doc_blocks": min(float(np.log1p(len(infos))) / 5, 1.5),
-        "doc_long_frac": sum(w >= 20 for w in words) / n,
-        "doc_short_frac": sum(w <= 4 for w in words) / n,
-        "doc_punct_frac": sum(i.end_punct for i in infos) / n,
-        "doc_max_words": min(float(np.log1p(max(words, default=0))) / 6, 1.5),
-        "doc_lex_frac": sum(i.lex is not None for i in infos) / n,
-        "doc_words": min(float(np.log1p(sum(words))) / 9, 1.5),
+        "doc_blocks": min(math.log1p(len(infos)) / 5, 1.5),
+        "doc_long_frac": long_ / n,
+        "doc_short_frac": short4 / n,
+        "doc_punct_frac": punct / n,
+        "doc_max_words": min(math.log1p(top) / 6, 1.5),
+        "doc_lex_frac": lex / n,
+        "doc_words": min(math.log1p(total) / 9, 1.5),
     }
 
 
@@ -460,6 +489,8 @@ def block_features(
     # runs of consecutive short, unpunctuated blocks (menus, headline lists) and how prose-like they are
     run = [0] * n
     run_func = [0.0] * n
+    run_rhyme = [0.0] * n
+    run_even = [0.0] * n
     func = X[:, col["function_rate"]]
     for s, e in _runs(short):
         for m in range(s, e):
@@ -468,6 +499,18 @@ def block_features(
             mean = float(func[s:e].mean())
             for m in range(s, e):
                 run_func[m] = mean
+        if e - s >= 4:
+            # verse, not a menu: lines of even length that rhyme (share their last letters with
+            # another line of the run — Arabic verse, classical or Nabati, keeps one or two rhymes)
+            ends = Counter(infos[m].key[-2:] for m in range(s, e))
+            rhyme = sum(c for c in ends.values() if c > 1) / (e - s)
+            lens = [len(infos[m].text) for m in range(s, e)]
+            mu = sum(lens) / len(lens)
+            sd = (sum((x - mu) ** 2 for x in lens) / len(lens)) ** 0.5
+            even = max(0.0, 1.0 - sd / mu) if mu else 0.0
+            for m in range(s, e):
+                run_rhyme[m] = rhyme
+                run_even[m] = even
     counts = Counter(i.key for i in infos)
     starts = Counter(i.key[:40] for i in infos if i.words >= 6)
     url_words = _url_words(uri)
@@ -478,8 +521,8 @@ def block_features(
         nxt = infos[k + 1] if k + 1 < n else None
         ov = 0.0
         if url_words:
-            ws = [x for x in i.key.split() if len(x) >= 3]
-            ov = sum(x in url_words for x in ws) / len(ws) if ws else 0.0
+            ws = i.key.split()
+            ov = len(url_words.intersection(ws)) / len(ws) if ws else 0.0
         rows.append(
             (
                 1.0,
@@ -518,14 +561,13 @@ def block_features(
         )
     R = np.array(rows)
     X[:, _CTX_IDX] = R[:, : len(_CTX_COLS)]
+    X[np.arange(n), [_BIN_OF[min(i.words, len(_BIN_OF) - 1)] for i in infos]] = 1.0
     for k, i in enumerate(infos):
-        for (a, b), c in zip(_WORD_BINS, _BIN_IDX, strict=True):
-            if a <= i.words <= b:
-                X[k, c] = 1.0
-                break
         if i.lex is not None:
             X[k, col[_LEX_GROUP.get(i.lex, "lex_other")]] = 1.0
     short_a, long_a = R[:, -2], R[:, -1]
+    X[:, col["run_rhyme"]] = run_rhyme
+    X[:, col["run_even_length"]] = run_even
     if dfeat is None:
         dfeat = doc_features(infos)
     X[:, _DOC_IDX] = [dfeat[c] for c in _DOC_COLS]
@@ -535,6 +577,6 @@ def block_features(
     X[:, col["article_x_short"]] = article * short_a
     X[:, col["nonarticle_x_long"]] = (1 - article) * long_a
     X[:, col["nonarticle_x_short"]] = (1 - article) * short_a
-    harakat = X[:, col["harakat_rate"]]
-    X[:, col["doc_harakat"]] = min(float(harakat.mean()) * 2, 1.0)
+    h = _LINE_COLS.index("harakat_rate")
+    X[:, col["doc_harakat"]] = min(sum(i.vec[h] for i in infos) / n * 2, 1.0)
     return X

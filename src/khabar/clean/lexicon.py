@@ -22,7 +22,6 @@ from khabar.errors import DataFileError
 _WHERE = {"line", "prefix", "contains", "suffix"}
 # what may surround a "line" phrase: punctuation, symbols, digits, spaces (e.g. "اكمل القراءة »",
 # "التعليقات (3)", "- الرئيسية -")
-_EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -34,9 +33,19 @@ def key(text: str) -> str:
     return k.strip()
 
 
+def strip_edges(k: str) -> str:
+    """``k`` without leading and trailing non-letters (punctuation, symbols, digits, spaces)."""
+    i, j = 0, len(k)
+    while i < j and not k[i].isalpha():
+        i += 1
+    while j > i and not k[j - 1].isalpha():
+        j -= 1
+    return k[i:j]
+
+
 def line_key(text: str) -> str:
     """:func:`key` with edge punctuation, symbols and digits stripped, for ``line`` entries."""
-    return _EDGE.sub("", key(text))
+    return strip_edges(key(text))
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,7 @@ class Lexicon:
         """The category if the whole line is chrome, else None. ``k`` is ``key(text)`` if known."""
         if k is None:
             k = key(text)
-        cat = self.line.get(_EDGE.sub("", k))
+        cat = self.line.get(strip_edges(k))
         if cat:
             return cat
         for p, c in self.prefix_by_char.get(k[:1], ()):
@@ -86,7 +95,7 @@ def load() -> Lexicon:
         cat, where, phrase = parts
         k = key(phrase)
         if where == "line":
-            line[_EDGE.sub("", k)] = cat
+            line[strip_edges(k)] = cat
         elif where == "prefix":
             prefix.append((k, cat))
         elif where == "contains":

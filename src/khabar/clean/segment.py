@@ -101,22 +101,24 @@ def find_tail(text: str) -> tuple[int, str] | None:
     if n > _TAIL_WINDOW:
         # search the window, but keep the sentence-boundary context of its first character
         off = text.rfind(" ", 0, n - _TAIL_WINDOW) + 1
-        found = _find_tail_in(text[off:], _words(text[:off]))
+        found = _find_tail_in(text[off:], text.count(" ", 0, off))
         return (found[0] + off, found[1]) if found else None
     return _find_tail_in(text, 0)
 
 
 @cache
-def _gate() -> re.Pattern[str]:
-    """One C-level search that says whether any tail rule could apply to a line at all."""
-    words = {*_TAG_WORDS, *_MORE_WORDS, *(a for a in _suffix_anchors() if a)}
-    if "" in _suffix_anchors():
-        return re.compile("")
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+def _gate_words() -> tuple[str, ...]:
+    """Substrings (lower-case) one of which any tail rule needs; plain ``in`` tests are C-fast,
+    where a regex alternation of literals would try every alternative at every position."""
+    anchors = _suffix_anchors()
+    if "" in anchors:
+        return ("",)
+    return tuple(sorted({*(w.lower() for w in (*_TAG_WORDS, *_MORE_WORDS)), *anchors}))
 
 
 def _find_tail_in(text: str, words_before: int) -> tuple[int, str] | None:
-    if _gate().search(text) is None:
+    low = text.lower()
+    if not any(w in low for w in _gate_words()):
         return _glued_link_tail(text, words_before)
     if any(w in text for w in _TAG_WORDS):
         m = _TAGS_TAIL.search(text)
@@ -126,7 +128,6 @@ def _find_tail_in(text: str, words_before: int) -> tuple[int, str] | None:
         m = _MORE_TAIL.search(text)
         if m and (m.start() > 0 or words_before) and words_before + _words(text[: m.start()]) >= 3:
             return m.start(), "pattern:read_more_suffix"
-    low = text.lower()
     if any(a in low for a in _suffix_anchors()):
         for m in _suffix_re().finditer(text):
             head = text[: m.start(1)]
