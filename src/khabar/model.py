@@ -82,8 +82,9 @@ class Block:
         }
         if self.reason is not None:
             d["reason"] = self.reason
-        if self.score != 1.0:
-            d["score"] = round(self.score, 3)
+        score = round(self.score, 3)
+        if score != 1.0:
+            d["score"] = score
         return d
 
     @classmethod
