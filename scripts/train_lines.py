@@ -175,7 +175,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=str(REPO.parent / "shared" / "data" / "gold" / "textdump_gold.jsonl"))
     ap.add_argument("--cv", action="store_true", help="cross-validate by site instead of writing the model")
-    ap.add_argument("-C", type=float, default=1.0, help="inverse L2 regularisation strength")
+    # C: leave-sites-out CV is flat from 0.5 to 2 (boilerplate F1 0.870 / 0.868 / 0.867); 2 fits the gold best
+    ap.add_argument("-C", type=float, default=2.0, help="inverse L2 regularisation strength (default 2)")
     ap.add_argument("-o", "--out", default=str(OUT))
     args = ap.parse_args()
     docs = load_gold(args.gold)

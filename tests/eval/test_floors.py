@@ -25,13 +25,16 @@ def _report() -> Report:
 
 FLOORS = {
     # (group, metric): floor
-    ("overall", "boilerplate_f1"): 0.90,
+    # the acceptance: boilerplate F1 >= 0.95 overall and >= 0.90 per origin, heading F1 >= 0.85,
+    # title accuracy >= 0.95, is_article accuracy >= 0.90 (measured 0.951 / 0.958 / 0.951 / 1.0 /
+    # 0.899 / 0.955 / 0.935 when set; the model is trained on this set — scores/CV in scripts/train_lines.py)
+    ("overall", "boilerplate_f1"): 0.95,
     ("saudinewsnet", "boilerplate_f1"): 0.95,
-    ("cc", "boilerplate_f1"): 0.89,
+    ("cc", "boilerplate_f1"): 0.945,
     ("seed", "boilerplate_f1"): 1.0,
-    ("overall", "heading_f1"): 0.87,
-    ("overall", "title_accuracy"): 0.91,
-    ("overall", "is_article_accuracy"): 0.92,
+    ("overall", "heading_f1"): 0.88,
+    ("overall", "title_accuracy"): 0.95,
+    ("overall", "is_article_accuracy"): 0.93,
 }
 
 
