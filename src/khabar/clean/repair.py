@@ -519,7 +519,9 @@ def repair(raw: str, start: int = 0, end: int | None = None) -> Repaired:
     text = stripped
 
     if not _maybe_dirty(text):
-        return Repaired(text, OffsetMap.identity(len(text), a))
+        # the common case: one identity segment (built directly: this runs once per input line)
+        n_text = len(text)
+        return Repaired(text, OffsetMap([0], [a], [n_text], [n_text]) if n_text else OffsetMap())
 
     omap = OffsetMap.identity(len(text), a)
     fixes: set[str] = set()

@@ -34,6 +34,7 @@ _MORE_TAIL = re.compile(
 # an SEO anchor glued after the final full stop with no space: "… من المياه.مقالات اخرى"
 _GLUED_LINK_TAIL = re.compile(rf"([^\s\d{_SENT_END}:،,][^{_SENT_END}:،,]{{2,60}})$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_LEAD_FIRST = frozenset("NnPpRrLl")  # the first letters of the _LEAD phrases, to skip the regex
 # residue glued in front of the first real words (slider buttons, link labels)
 _LEAD = re.compile(
     r"^(?:Next\s+Previous|Previous\s+Next|Read More|Lire la suite)\s*[.:»›>-]?\s*", re.IGNORECASE
@@ -157,7 +158,7 @@ def split_line(text: str) -> list[tuple[int, int, str | None]]:
     """Cut one repaired line into ``(start, end, reason)`` pieces; ``reason`` marks chrome pieces."""
     pieces: list[tuple[int, int, str | None]] = []
     start, end = 0, len(text)
-    m = _LEAD.match(text)
+    m = _LEAD.match(text) if text[:1] in _LEAD_FIRST else None
     if m and m.end() < end:
         lead_end = m.end()
         while lead_end > 0 and text[lead_end - 1].isspace():

@@ -35,8 +35,9 @@ def compute_signals(doc: Document) -> dict[str, Any]:
     removed = sum(len(b.text) for b in doc.blocks if b.removed)
     boilerplate_ratio = removed / total
     paras = [b.text for b in doc.blocks if b.kind in ("paragraph", "quote", "list_item")]
-    words = len(text.split())
-    para_words = [len(p.split()) for p in paras]
+    # repaired text is single-spaced with one block per line: spaces and line breaks count words
+    words = text.count(" ") + text.count("\n") + 1 if text else 0
+    para_words = [p.count(" ") + 1 for p in paras]
     mean_para = sum(para_words) / len(para_words) if para_words else 0.0
     punct = sum(p.rstrip()[-1:] in _END for p in paras) / len(paras) if paras else 0.0
     keys = [b.text for b in doc.blocks if not b.removed]
