@@ -92,3 +92,12 @@ def test_seed_record_round_trip():
     back = Document.from_record(rec)
     assert back.text == doc.text
     assert [b.to_dict() for b in back.blocks] == [b.to_dict() for b in doc.blocks]
+
+
+def test_seed_normalised_view_maps_back_to_text():
+    _, doc = _seed()
+    view = doc.normalized()
+    i = view.text.index("ادلب")  # إدلب folded to ادلب in the view
+    s, e = view.to_text_span(i, i + 4)
+    assert doc.text[s:e] == "إدلب"
+    assert doc.normalized().text == view.text  # deterministic; normalising again changes nothing

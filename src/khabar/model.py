@@ -13,9 +13,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from khabar.offsets import OffsetMap
+
+if TYPE_CHECKING:
+    from khabar.arabic.normalize import NormalizedView
 
 SCHEMA = "khabar.record/1"
 
@@ -149,6 +152,13 @@ class Document:
 
     def removed(self) -> list[Block]:
         return [b for b in self.blocks if b.removed]
+
+    def normalized(self) -> NormalizedView:
+        """The normalised view of ``text`` (for matching, search and dedup) with its offset map back
+        to ``text``; ``text`` itself is never folded."""
+        from khabar.arabic.normalize import normalize_view
+
+        return normalize_view(self.text)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw ``(start, end)`` of the text span ``[start, end)``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
-from khabar.clean.structure import section_path, split_glued
+from khabar.clean.structure import refine_kinds, section_path, split_glued
 from khabar.model import Document
 from khabar.offsets import OffsetMap
 from khabar.pipeline import stage
@@ -22,6 +22,7 @@ def classify(doc: Document) -> None:
     """Label every block (title, heading, paragraph, boilerplate …) and decide is_article."""
     doc.is_article = classify_blocks(doc.blocks, doc.source.uri)
     doc.blocks = split_glued(doc.blocks)
+    doc.blocks = refine_kinds(doc.blocks)
 
 
 @stage("assemble", requires=("kinds",), provides=("text", "structure"))

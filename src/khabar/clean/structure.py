@@ -59,6 +59,46 @@ def _is_date(s: str) -> bool:
     return bool((_MONTH_RE.search(k) and _YEAR.search(s)) or _NUMDATE.search(s))
 
 
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+_LIST_MARK = re.compile(r"^(?:[-–—•*·▪●◦►✓✔]\s*|[(\[]?[0-9\u0660-\u0669]{1,3}\s*[.)\-–]\s+)\S")
+_QUOTED = re.compile(r"^[«\"“].{15,}[»\"”][.!؟?]?$")
+_CAPTION = re.compile(r"^(?:\(?صورة|الصورة\s*:|صور\s*:)|(?:\(?تصوير\s*:?[^.،]{2,40}\)?\.?)$")
+
+
+_DATE_END = re.compile(r"(?:1[34]\d\d|19\d\d|20\d\d)(?:\s*(?:هـ|ه|م)(?=\s|$))?(?!.*(?:1[34]\d\d|19\d\d|20\d\d))")
+
+
+def refine_kinds(blocks: list[Block]) -> list[Block]:
+    """Name the finer kinds the line model folds into its classes, by their visible marks:
+    ``list_item`` (a bullet or item number), ``quote`` (a paragraph that is one quotation),
+    ``caption`` (a short line that starts "صورة" or ends in a photo credit) and ``dateline`` (a
+    byline or date line that gives a place before a date, as agency copy opens: "بيروت 25 شوال 1436 هـ
+    الموافق 10 أغسطس 2015 م واس" becomes the dateline "بيروت", the date, and the byline "واس")."""
+    out: list[Block] = []
+    for b in blocks:
+        out.append(b)
+        t = b.text
+        if b.kind == "paragraph":
+            if _LIST_MARK.match(t):
+                b.kind = "list_item"
+            elif _QUOTED.match(t):
+                b.kind = "quote"
+            elif t.count(" ") < 30 and _CAPTION.search(t):
+                b.kind = "caption"
+        elif b.kind in ("byline", "date"):
+            m = _DIGIT.search(t)
+            if m and _is_date(t):
+                head = t[: m.start()].replace("-", " ").replace("،", " ").split()
+                end = _DATE_END.search(t, m.start())
+                if 1 <= len(head) <= 3 and end:
+                    out.pop()
+                    out.append(_sub(b, 0, m.start(), "dateline"))
+                    out.append(_sub(b, m.start(), end.end(), "date"))
+                    if t[end.end() :].strip(" -–،,:"):
+                        out.append(_sub(b, end.end(), len(t), "byline"))
+    return out
+
+
 def split_glued(blocks: list[Block]) -> list[Block]:
     """Split title/category, byline/date and byline-prefixed paragraphs into blocks of their own."""
     out: list[Block] = []
