@@ -65,7 +65,9 @@ _QUOTED = re.compile(r"^[«\"“].{15,}[»\"”][.!؟?]?$")
 _CAPTION = re.compile(r"^(?:\(?صورة|الصورة\s*:|صور\s*:)|(?:\(?تصوير\s*:?[^.،]{2,40}\)?\.?)$")
 
 
-_DATE_END = re.compile(r"(?:1[34]\d\d|19\d\d|20\d\d)(?:\s*(?:هـ|ه|م)(?=\s|$))?(?!.*(?:1[34]\d\d|19\d\d|20\d\d))")
+# the last year in a line, with its era mark (هـ Hijri, م Gregorian) if one follows
+_YEAR_NUM = r"(?:1[34]\d\d|19\d\d|20\d\d)"
+_DATE_END = re.compile(rf"{_YEAR_NUM}(?:\s*(?:هـ|ه|م)(?=\s|$))?(?!.*{_YEAR_NUM})")
 
 
 def refine_kinds(blocks: list[Block]) -> list[Block]:
