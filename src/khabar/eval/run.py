@@ -42,7 +42,7 @@ def _bp_row(name: str, rep: Report, n: int, secs: float) -> str:
         cells.append("-" if f is None else f"{f:.3f}")
     o = rep.overall.boilerplate
     cells += [f"{o.precision or 0:.3f}", f"{o.recall or 0:.3f}", f"{n / secs:,.0f}" if secs > 0 else "-"]
-    return "  ".join(f"{c:>12}" if i else f"{c:<20}" for i, c in enumerate(cells))
+    return "  ".join(f"{c:>12}" if i else f"{c:<30}" for i, c in enumerate(cells))
 
 
 def run_textdump_eval(
@@ -57,7 +57,7 @@ def run_textdump_eval(
     print(rep.format_table(), file=out)
     result: dict[str, Any] = {"khabar": {"report": rep.to_dict(), "seconds": secs}}
     head = "  ".join(
-        f"{c:>12}" if i else f"{c:<20}"
+        f"{c:>12}" if i else f"{c:<30}"
         for i, c in enumerate(["boilerplate F1", "overall", "saudinewsnet", "cc", "seed", "P", "R", "docs/s"])
     )
     rows = [_bp_row("khabar", rep, len(golds), secs)]
