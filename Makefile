@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 SEED   := $(SHARED)/seed/000_788df9d9dddd1a7a.txt
 
-.PHONY: setup demo test lint typecheck bench clean
+.PHONY: setup demo test lint typecheck bench bench-textdump bench-html clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp file records a finished install.
 $(VENV)/.installed: pyproject.toml
@@ -34,8 +34,14 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy
 
-bench: setup
+bench: bench-textdump bench-html
+
+bench-textdump: setup
 	$(PY) benchmarks/textdump.py
+
+# khabar's HTML path against trafilatura, jusText, resiliparse and readability on ../shared/data/html_bench
+bench-html: setup
+	$(PY) benchmarks/html.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

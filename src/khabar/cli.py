@@ -26,6 +26,8 @@ EPILOG = """examples:
   cat page.txt | khabar process -              stdin
   khabar show page.txt                         the page's structure, removed lines struck through
   khabar eval textdump --gold ../shared/data/gold/textdump_gold.jsonl
+  khabar process page.html crawl.warc.gz -o out.jsonl      HTML pages and WARC archives
+  khabar eval html --bench ../shared/data/html_bench       main content vs trafilatura, jusText …
 """
 
 
@@ -202,6 +204,20 @@ def cmd_eval_textdump(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_html(args: argparse.Namespace) -> int:
+    from khabar.eval.html import report, run_html_eval
+
+    notes: list[str] = []
+    peers: list[str] | None = [] if args.no_peers else None
+    rows = run_html_eval(
+        args.bench, peers=peers, errors=args.errors, limit=args.limit, repeat=args.repeat, notes=notes
+    )
+    report(rows, notes)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
+    return 0
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
     from khabar.pipeline import DEFAULT_STAGES, registered
 
@@ -299,6 +315,28 @@ def build_parser() -> argparse.ArgumentParser:
     pet.add_argument("--errors", type=int, default=0, metavar="N", help="also list the N worst units")
     pet.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
     pet.set_defaults(func=cmd_eval_textdump)
+    peh = esub.add_parser(
+        "html",
+        help="main-content extraction on the Arabic HTML benchmark, against peer extractors",
+        description="On the html_bench pages: token-level precision/recall/F1 against the gold "
+        "headings and paragraphs (as the benchmark's score.py), chrome-leak rate, title and date "
+        "accuracy and pages/s for khabar and, in the same run, trafilatura (default, favor_precision, "
+        "favor_precision without comments), jusText (Arabic stoplist), resiliparse main_content and "
+        "readability-lxml (peers that are not installed are skipped with a note).",
+    )
+    peh.add_argument(
+        "--bench", default=None, help="the html_bench folder (default ../shared/data/html_bench)"
+    )
+    peh.add_argument("--no-peers", action="store_true", help="score khabar alone")
+    peh.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="also list the N worst pages per tool"
+    )
+    peh.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N pages")
+    peh.add_argument(
+        "--repeat", type=int, default=1, metavar="K", help="time each tool K times, keep the best"
+    )
+    peh.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
+    peh.set_defaults(func=cmd_eval_html)
 
     pst = sub.add_parser(
         "stages",

@@ -13,7 +13,9 @@
     │   ├── MissingFieldError        K107  a record without the field that holds its text
     │   ├── NotFoundError            K108  an input path that does not exist
     │   ├── UnreadableError          K109  an input the operating system will not let us read
-    │   └── GoldFormatError          K110  a gold-set record that breaks its format (khabar.eval.gold)
+    │   ├── GoldFormatError          K110  a gold-set record that breaks its format (khabar.eval.gold)
+    │   ├── NotHtmlError             K111  a WARC response that is not an HTML page (skipped, counted)
+    │   └── HttpStatusError          K112  a WARC response whose HTTP status is not 2xx
     ├── PipelineError                K200  a pipeline cannot be built
     │   ├── UnknownStageError        K201  a stage name that is not registered
     │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides
@@ -100,6 +102,20 @@ class NotFoundError(InputError):
 class UnreadableError(InputError):
     code = "K109"
     reason = "unreadable"
+
+
+class NotHtmlError(InputError):
+    """A WARC response that is not an HTML page (an image, a PDF, a feed …): skipped, and counted."""
+
+    code = "K111"
+    reason = "not_html"
+
+
+class HttpStatusError(InputError):
+    """A WARC response with an HTTP status other than 2xx: a redirect or an error page, not content."""
+
+    code = "K112"
+    reason = "http_status"
 
 
 class PipelineError(KhabarError):

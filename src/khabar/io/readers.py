@@ -13,7 +13,14 @@ Formats (by name, or forced with ``fmt``):
 * ``.json`` (optionally ``.gz``): an array of objects, one object, or JSON Lines; array items get
   id ``<stem>#<index>`` (0-based, SaudiNewsNet's own convention) and input ``path#index``.
 * ``.zip``: every member read as above, with input ``path!member``.
-* ``-``: stdin, sniffed as JSON Lines (first non-space byte ``{`` and the first line parses) or text.
+* ``.html``, ``.htm`` (and ``.xhtml``, ``.shtml``, ``.asp(x)``, ``.php``, ``.jsp``), or any file of
+  unknown type that starts like an HTML document: one page, ``Source.format = "html"``
+  (:mod:`khabar.io.web`).
+* ``.warc`` / ``.warc.gz``, or a stream that starts with ``WARC/``: one record per ``response`` (or
+  ``resource``) record; non-HTML responses are rejects ``not_html``; request, revisit, metadata and
+  warcinfo records are not input records (:mod:`khabar.io.web` says how each is counted).
+* ``-``: stdin, sniffed as WARC, HTML, JSON Lines (first non-space byte ``{`` and the first line
+  parses) or text.
 * a folder: its files matching ``glob``, recursively, sorted, hidden files and folders skipped.
 
 Gzip is recognised by its magic bytes, not only by the ``.gz`` suffix.
@@ -51,6 +58,7 @@ from khabar.errors import (
     UsageError,
 )
 from khabar.io.decode import decode_bytes, scrub_surrogates, sniff_binary
+from khabar.io.html import HTML_SUFFIXES, looks_like_html
 from khabar.model import Source
 
 try:  # orjson is optional: a faster parser for the common case, with json as the reference
@@ -63,7 +71,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 __all__ = ["DEFAULT_META_FIELDS", "FORMATS", "RawRecord", "Reject", "compose_saudinewsnet", "read_inputs"]
 
 #: the ``fmt`` values :func:`read_inputs` accepts (``None`` means: by file name and content)
-FORMATS = ("text", "jsonl", "json", "zip")
+FORMATS = ("text", "jsonl", "json", "zip", "html", "warc")
 #: fields copied into ``RawRecord.meta`` when they exist and ``meta_fields`` is not given
 DEFAULT_META_FIELDS = (
     "url",
@@ -96,6 +104,8 @@ _KINDS_BY_SUFFIX = (
     (".json", "json"),
     (".zip", "zip"),
     (".txt", "text"),
+    (".warc", "warc"),
+    *((suffix, "html") for suffix in HTML_SUFFIXES),
 )
 _MISSING = object()
 
@@ -369,10 +379,16 @@ def _read_file(path: str, st: os.stat_result, src: _Src, opts: _Options) -> Iter
     if kind == "zip":
         yield from _read_zip(path, src, opts)
         return
+    if kind == "warc":  # FastWARC reads plain and gzip WARC itself, record by record
+        from khabar.io.web import read_warc
+
+        with open(path, "rb") as f:
+            yield from read_warc(f, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes)
+        return
     # a single-document file is checked by size before it is opened, so that a huge file costs
     # nothing; only a file that may be gzip (whose size says nothing) is looked into first.
     too_big = stat.S_ISREG(st.st_mode) and st.st_size > opts.max_bytes
-    single = kind in ("text", "unknown") and not gz_suffix
+    single = kind in ("text", "unknown", "html") and not gz_suffix
     if single and too_big and (kind == "text" or not _starts_with(path, _GZIP_MAGIC)):
         yield Reject.from_error(src.stem, src.input, _too_large(src.name, opts.max_bytes, st.st_size))
         return
@@ -439,7 +455,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, src: _Src, opts: _O
         raise BinaryInputError(f"{src.name} is a ZIP inside a ZIP; unpack it first", value=src.name)
     if info.flag_bits & 0x1:
         raise UnreadableError(f"{src.name} is encrypted; decrypt the archive first", value=src.name)
-    if kind in ("text", "unknown") and info.file_size > opts.max_bytes:
+    if kind in ("text", "unknown", "html") and info.file_size > opts.max_bytes:
         raise _too_large(src.name, opts.max_bytes, info.file_size)
     try:
         f = zf.open(info)
@@ -558,6 +574,22 @@ def _read_stream(
             return
         if kind == "unknown":  # a gzip of unknown type: look at what is inside
             kind = "json" if _first_byte(head) in (b"[", b"{") else "text"
+    if kind == "warc" or (kind in ("unknown", "auto") and head.startswith(b"WARC/")):
+        from khabar.io.web import read_warc
+
+        if os.path.isfile(src.input):  # FastWARC reads the file itself (it seeks, and gunzips)
+            with open(src.input, "rb") as f:
+                yield from read_warc(
+                    f, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes
+                )
+            return
+        yield from read_warc(stream, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes)
+        return
+    if kind == "html" or (kind in ("unknown", "auto") and looks_like_html(head)):
+        from khabar.io.web import read_html_stream
+
+        yield read_html_stream(stream, id=src.stem, input=src.input, name=src.name, max_bytes=opts.max_bytes)
+        return
     if kind == "auto":  # stdin: JSON Lines if it looks like it, else one text document
         kind = "jsonl" if _first_line_is_object(head) else "text"
     if kind in ("text", "unknown"):

@@ -1,0 +1,266 @@
+"""Token features of the named-entity model, shared by training (scripts/train_ner.py) and tagging.
+
+Every feature is a string; the model is linear in them. Features come in two kinds:
+
+* **word features** depend on one word only. The word at offset ``o`` from the token being tagged
+  (``o`` in -2..2) contributes its templates prefixed with ``o``. Because the score is linear, the
+  tagger caches, per word form, the summed weights of each offset's features: tagging a sentence is
+  then a few array additions per token, not a feature extraction.
+* **sentence features** depend on the token's neighbours together: multi-word gazetteer matches and
+  word bigrams.
+
+The templates (on the normalised view of the word, :func:`khabar.arabic.normalize.normalize`):
+
+========== =====================================================================================
+offset 0   bias; the word; prefixes and suffixes of 1–4 letters; shape and length; every clitic
+           reading's prefix, stem and article-less stem (``وبوتين`` → و + بوتين), with the stem's
+           last two letters; cue classes (role, rank, honorific, speech, org, loc: ``ner_cues.tsv``)
+           of the word or its stems; single-word gazetteer membership
+±1         the word; its clitic stems; its cue classes; its shape; its last two letters; gazetteer
+±2         the word; its cue classes
+sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest match, clitics
+           stripped from the first word); the bigrams (w-1, w0) and (w0, w+1)
+========== =====================================================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from khabar.arabic.normalize import normalize
+from khabar.errors import DataFileError
+from khabar.extract.clitics import readings
+
+__all__ = [
+    "BOS",
+    "EOS",
+    "OFFSETS",
+    "FeatureSet",
+    "cue_checksum",
+    "load_cues",
+    "shape",
+]
+
+#: offsets of the word templates around the tagged token
+OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
+#: pseudo-words before the first and after the last token of a sentence
+BOS, EOS = "<s>", "</s>"
+#: the longest gazetteer entry matched, in words
+MAX_GAZ_WORDS = 5
+
+_CUES_FILE = "ner_cues.tsv"
+
+
+def _cues_text() -> str:
+    try:
+        return (resources.files("khabar") / "data" / _CUES_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"khabar/data/{_CUES_FILE}: cannot read: {exc}", value=_CUES_FILE) from exc
+
+
+def cue_checksum() -> str:
+    """SHA-256 of the cue file, recorded in the model so that a stale model is caught on load."""
+    return hashlib.sha256(_cues_text().encode("utf-8")).hexdigest()
+
+
+def load_cues() -> dict[str, frozenset[str]]:
+    """The cue lexicon as ``normalised word → classes``."""
+    out: dict[str, set[str]] = {}
+    for n, line in enumerate(_cues_text().splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise DataFileError(
+                f"khabar/data/{_CUES_FILE}: line {n} is not 'class<TAB>word': {line!r}", value=line
+            )
+        out.setdefault(normalize(parts[1]), set()).add(parts[0])
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+def shape(word: str) -> str:
+    """A coarse shape: ``A`` Arabic letters, ``L`` Latin, ``D`` digits, ``P`` punctuation, joined."""
+    kinds: list[str] = []
+    for ch in word:
+        if ch.isdigit():
+            k = "D"
+        elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+            k = "A" if ch.isalpha() else ("M" if unicodedata.category(ch) == "Mn" else "P")
+        elif ch.isalpha():
+            k = "L"
+        else:
+            k = "P"
+        if not kinds or kinds[-1] != k:
+            kinds.append(k)
+    return "".join(kinds[:4])
+
+
+@dataclass
+class _Word:
+    """The features one word form contributes at each offset (offset 0 first in :data:`OFFSETS`)."""
+
+    norm: str
+    #: the word as the word templates see it: ``norm``, or ``<unk>`` outside the vocabulary
+    ident: str
+    by_offset: dict[int, list[str]]
+    #: cue classes of the word or its clitic stems
+    cues: tuple[str, ...] = ()
+
+
+@dataclass
+class FeatureSet:
+    """The feature templates, bound to the cue lexicon and the gazetteer the model was trained with.
+
+    ``gazetteer`` maps a normalised entry (words joined by one space) to its classes (``LOC``,
+    ``PERS|LOC`` …).
+    ``vocab`` holds the normalised words seen at least twice in training: any other word (and stem)
+    stands as ``<unk>`` in the word and bigram templates, so that training, where every word is
+    known, still teaches the model what an unseen word looks like (most names in new text are).
+    """
+
+    cues: dict[str, frozenset[str]]
+    gazetteer: dict[str, str]
+    vocab: frozenset[str] | None = None
+    _gaz_single: dict[str, str] = field(init=False, repr=False)
+    _gaz_first: dict[str, int] = field(init=False, repr=False)
+    _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._gaz_single = {e: c for e, c in self.gazetteer.items() if " " not in e}
+        first: dict[str, int] = {}
+        for e in self.gazetteer:
+            words = e.split(" ")
+            if 1 < len(words) <= MAX_GAZ_WORDS:
+                first[words[0]] = max(first.get(words[0], 0), len(words))
+        self._gaz_first = first
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    # -- word features ----------------------------------------------------------------------------
+    def word(self, token: str) -> _Word:
+        """The (cached) word features of ``token``."""
+        w = self._cache.get(token)
+        if w is None:
+            if len(self._cache) > 200_000:  # bound memory on a long corpus run
+                self._cache.clear()
+            w = self._cache[token] = self._word(token)
+        return w
+
+    def _word(self, token: str) -> _Word:
+        if token in (BOS, EOS):
+            return _Word(token, token, {o: [f"{o}w={token}"] for o in OFFSETS if o != 0})
+        n = normalize(token)
+        ident = self._known(n)
+        stems: list[str] = []
+        own = ["b", f"w={ident}", f"sh={shape(n)}", f"len={min(len(n), 9)}"]
+        for k in range(1, 5):
+            if len(n) > k:
+                own.append(f"p{k}={n[:k]}")
+                own.append(f"s{k}={n[-k:]}")
+        cues: set[str] = set(self.cues.get(n, ()))
+        gaz: set[str] = set()
+        self._gaz_add(gaz, n)
+        for r in readings(n):
+            if r.cut:
+                stem = self._known(r.stem)
+                stems.append(stem)
+                own.append(f"cl={r.prefix}")
+                own.append(f"st={stem}")
+                cues.update(self.cues.get(r.stem, ()))
+                self._gaz_add(gaz, r.stem)
+            if r.bare != r.stem:
+                own.append(f"sb={self._known(r.bare)}")
+                own.append(f"ss2={r.bare[-2:]}")
+        own.extend(f"cue={c}" for c in sorted(cues))
+        own.extend(f"g={c}" for c in sorted(gaz))
+        near = [f"w={ident}", f"sh={shape(n)}", f"s2={n[-2:]}"]
+        near.extend(f"st={s}" for s in stems)
+        near.extend(f"cue={c}" for c in sorted(cues))
+        near.extend(f"g={c}" for c in sorted(gaz))
+        far = [f"w={ident}"]
+        far.extend(f"cue={c}" for c in sorted(cues))
+        by_offset = {0: own}
+        for o in (-1, 1):
+            by_offset[o] = [f"{o}{f}" for f in near]
+        for o in (-2, 2):
+            by_offset[o] = [f"{o}{f}" for f in far]
+        return _Word(n, ident, by_offset, tuple(sorted(cues)))
+
+    def _gaz_add(self, classes: set[str], n: str) -> None:
+        hit = self._gaz_single.get(n)
+        if hit:
+            classes.update(hit.split("|"))
+
+    def _known(self, n: str) -> str:
+        return n if self.vocab is None or n in self.vocab else "<unk>"
+
+    # -- sentence features ------------------------------------------------------------------------
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The sentence features of each token (gazetteer spans, bigrams)."""
+        words = [self.word(t) for t in tokens]
+        norms = [w.norm for w in words]
+        idents = [w.ident for w in words]
+        out: list[list[str]] = [[] for _ in tokens]
+        for i, n in enumerate(idents):
+            prev = idents[i - 1] if i else BOS
+            nxt = idents[i + 1] if i + 1 < len(idents) else EOS
+            out[i].append(f"bg-={prev}|{n}")
+            out[i].append(f"bg+={n}|{nxt}")
+            if n == "<unk>":
+                # an unseen word next to a cue (a role before it, a speech verb after it …)
+                for o in (-2, -1, 1, 2):
+                    if 0 <= i + o < len(words):
+                        out[i].extend(f"u{o}{c}" for c in words[i + o].cues)
+        i = 0
+        while i < len(norms):
+            hit = self._gaz_match(norms, i)
+            if hit:
+                k, classes = hit
+                for cls in classes.split("|"):
+                    out[i].append(f"G=B-{cls}")
+                    for j in range(i + 1, i + k):
+                        out[j].append(f"G=I-{cls}")
+                i += k
+            else:
+                i += 1
+        return out
+
+    def _gaz_match(self, norms: Sequence[str], i: int) -> tuple[int, str] | None:
+        """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
+        for r in readings(norms[i]):
+            longest = self._gaz_first.get(r.stem, 0)
+            for k in range(min(longest, len(norms) - i), 1, -1):
+                cls = self.gazetteer.get(" ".join([r.stem, *norms[i + 1 : i + k]]))
+                if cls:
+                    return k, cls
+        return None
+
+    # -- all features (training) ------------------------------------------------------------------
+    def features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Every feature string of every token of a sentence (what training sees)."""
+        padded = [BOS, BOS, *tokens, EOS, EOS]
+        words = [self.word(t) for t in padded]
+        sent = self.sentence(tokens)
+        out: list[list[str]] = []
+        for i in range(len(tokens)):
+            feats: list[str] = []
+            for o in OFFSETS:
+                feats.extend(words[i + 2 + o].by_offset[o])
+            feats.extend(sent[i])
+            out.append(feats)
+        return out
+
+
+def gazetteer_from_names(entries: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Normalise ``(name, class)`` pairs into a gazetteer (one-letter names dropped)."""
+    out: dict[str, set[str]] = {}
+    for name, cls in entries:
+        key = " ".join(normalize(name).split())
+        if len(key.replace(" ", "")) >= 2:
+            out.setdefault(key, set()).add(cls)
+    return {k: "|".join(sorted(v)) for k, v in out.items()}

@@ -1,0 +1,1270 @@
+"""A fast, offset-exact DOM pass: decoded HTML → candidate text blocks with DOM signals.
+
+Why not a parser library? lexbor (selectolax) and resiliparse build a correct HTML5 tree in about
+0.35 ms a page here, but neither exposes where a node came from in the source, and khabar promises
+``raw[raw_start:raw_end]`` for every block. Aligning a library's text nodes back to the source costs
+a second pass and fails where the tree builder moves text (foster parenting, adoption agency). This
+module instead tokenises the source with one regex scan (tags, comments, raw-text elements) and keeps
+a tolerant stack of open elements, so every text run is known by its exact source offsets; it is as
+fast as parsing with lexbor plus walking the tree (see ``benchmarks/html.py``).
+
+A *block* is a maximal run of inline text between block boundaries: the start or end of a
+block-level element (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, ``blockquote``, ``figcaption``,
+custom elements …) or a ``<br>``. Table cells only separate words, so a table row is one block.
+Each block keeps:
+
+* its repaired text (entities, whitespace, presentation forms… by :func:`khabar.clean.repair.repair`)
+  and an offset map into the decoded HTML, so ``raw[raw_start:raw_end]`` spans exactly its source
+  (from the first character of its first text run to the last character of its last run);
+* DOM signals: the innermost block element's tag, the heading level, the share of its characters
+  inside links, and the *role* that its nearest decisive ancestor's ``class``/``id``/``role``/
+  ``aria-label``/tag name gives it (``nav``, ``footer``, ``comment``, ``share`` … or ``content``).
+
+Elements whose content is never visible text are skipped whole (``script``, ``style``, ``template``,
+``svg``, ``noscript``, ``select``, ``button``…), as is anything marked ``hidden``/``aria-hidden``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import NamedTuple
+
+from khabar.clean.repair import repair
+from khabar.offsets import OffsetMap
+
+# -- tokenizer ------------------------------------------------------------------------------------
+# a tag: attributes may hold ">" inside quotes (the attribute part is written as an unrolled loop,
+# [^>"']*(?:quoted[^>"']*)*, which scans several times faster than an alternation per character)
+_TAG = re.compile(
+    r"<(?:(/?)([A-Za-z][A-Za-z0-9:._-]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+    r"|!--.*?(?:--!?>|\Z)|![^>]*>|\?[^>]*>)",
+    re.S,
+)
+#: whitespace, then a tag: one match where most gaps between tags are only indentation
+_WS_TAG = re.compile(r"\s*(?:" + _TAG.pattern + ")", re.S)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+
+#: elements whose content is not rendered text (skipped up to their end tag)
+_RAW_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "textarea",
+        "title",
+        "xmp",
+        "noscript",
+        "noembed",
+        "noframes",
+        "iframe",
+        "svg",
+        "math",
+        "select",
+        "button",
+        "object",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "option",
+        "datalist",
+        "amp-analytics",
+        "amp-ad",
+        "amp-embed",
+        "amp-social-share",
+        "amp-state",
+        "amp-script",
+    }
+)
+#: ... of which these cannot hold markup at all: their end is found by a plain search
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "noscript", "noembed", "noframes", "iframe"}
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "basefont",
+        "bgsound",
+        "frame",
+        "spacer",
+    }
+)
+#: inline elements: they do not break a block
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "rb",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "img",
+        "wbr",
+        "output",
+        "amp-img",
+        "picture",
+        "source",
+        "meter",
+        "progress",
+    }
+)
+#: table cells separate words, not blocks: a row is one block
+_CELL = frozenset({"td", "th"})
+_NO_BREAK = _INLINE | _CELL
+#: end tags that an opening tag implies (HTML's optional end tags)
+_IMPLIED_BY: dict[str, frozenset[str]] = {
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "tr": frozenset({"tr", "td", "th"}),
+    "td": frozenset({"td", "th"}),
+    "th": frozenset({"td", "th"}),
+    "option": frozenset({"option"}),
+}
+#: elements that close an open <p> when they start
+_CLOSES_P = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+        "details",
+        "dialog",
+        "menu",
+        "summary",
+    }
+)
+#: where implied-end searches stop (an <li> does not close an <li> of an outer list)
+_SCOPE = frozenset({"ul", "ol", "table", "tbody", "thead", "tfoot", "dl", "div", "td", "th", "body", "html"})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# -- roles from class / id / role / aria-label / tag -------------------------------------------------
+#: words of class and id names (split on - _ space, camelCase and digits) → the chrome role they name
+_CHROME_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "navlinks",
+            "topnav",
+            "mainmenu",
+            "submenu",
+            "hamburger",
+            "skip",
+            "skiplink",
+        ),
+        "nav",
+    ),
+    **dict.fromkeys(("footer", "copyright", "colophon"), "footer"),
+    **dict.fromkeys(("sidebar", "aside", "widget", "widgets", "rail", "sidebox"), "sidebar"),
+    **dict.fromkeys(
+        (
+            "related",
+            "relatedposts",
+            "more",
+            "readmore",
+            "recommended",
+            "recommend",
+            "suggested",
+            "nextprev",
+            "prevnext",
+            "carousel",
+            "slider",
+            "outbrain",
+            "taboola",
+            "popular",
+            "mostread",
+            "trending",
+            "latest",
+            "ticker",
+            "breaking",
+            "marquee",
+            "headlines",
+            "tabs",
+            "archive",
+            "pagination",
+            "pager",
+            "teaser",
+            "teasers",
+            "card",
+            "cards",
+        ),
+        "related",
+    ),
+    **dict.fromkeys(
+        (
+            "share",
+            "sharing",
+            "sharebar",
+            "social",
+            "socials",
+            "sociallinks",
+            "addthis",
+            "sharethis",
+            "print",
+            "email",
+            "whatsapp",
+            "facebook",
+            "twitter",
+            "toolbar",
+            "tools",
+            "fontsize",
+            "bookmark",
+        ),
+        "share",
+    ),
+    **dict.fromkeys(
+        (
+            "comment",
+            "comments",
+            "commentlist",
+            "respond",
+            "reply",
+            "replies",
+            "disqus",
+            "discussion",
+            "feedback",
+            "commentform",
+        ),
+        "comment",
+    ),
+    **dict.fromkeys(
+        (
+            "ad",
+            "ads",
+            "adv",
+            "advert",
+            "adverts",
+            "advertisement",
+            "advertising",
+            "adsense",
+            "dfp",
+            "gpt",
+            "banner",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "adslot",
+            "adunit",
+            "adbox",
+            "adwrap",
+            "inarticle",
+            "adcontainer",
+            "adlabel",
+        ),
+        "ad",
+    ),
+    **dict.fromkeys(("breadcrumb", "breadcrumbs", "crumbs", "crumb", "path"), "breadcrumb"),
+    **dict.fromkeys(("tag", "tags", "tagcloud", "keywords", "taxonomy", "terms", "labels"), "tags"),
+    **dict.fromkeys(
+        (
+            "cookie",
+            "cookies",
+            "consent",
+            "gdpr",
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "signup",
+            "popup",
+            "modal",
+            "overlay",
+            "adblock",
+            "notice",
+            "login",
+            "search",
+            "rss",
+            "scroll",
+            "scrollup",
+            "backtotop",
+            "totop",
+            "gotop",
+            "weather",
+            "prayer",
+            "counter",
+            "stats",
+            "poll",
+            "mailing",
+            "maillist",
+        ),
+        "widget",
+    ),
+    **dict.fromkeys(
+        (
+            "author",
+            "byline",
+            "writer",
+            "meta",
+            "date",
+            "time",
+            "timestamp",
+            "dateline",
+            "published",
+            "posted",
+            "info",
+        ),
+        "meta",
+    ),
+}
+#: words that mark the article itself
+_CONTENT_WORDS = frozenset(
+    {
+        "article",
+        "articlebody",
+        "articlecontent",
+        "articletext",
+        "entrycontent",
+        "postbody",
+        "postcontent",
+        "storybody",
+        "storycontent",
+        "newsbody",
+        "newscontent",
+        "newstext",
+        "maincontent",
+        "blogpost",
+        "hentry",
+        "richtext",
+        "posttext",
+        "entrybody",
+        "contentbody",
+        "bodytext",
+        "detailsbody",
+    }
+)
+#: Arabic words in aria-label / title / name attributes (Blogger widget names, accessible labels)
+_ARABIC_ROLE = (
+    ("تعليق", "comment"),
+    ("إعلان", "ad"),
+    ("اعلان", "ad"),
+    ("ذات صلة", "related"),
+    ("اقرأ أيضا", "related"),
+    ("الأكثر", "related"),
+    ("عاجل", "related"),
+    ("شارك", "share"),
+    ("مشاركة", "share"),
+    ("القائمة", "nav"),
+    ("الأقسام", "nav"),
+    ("التنقل", "nav"),
+    ("مسار", "breadcrumb"),
+    ("أنت هنا", "breadcrumb"),
+    ("الوسوم", "tags"),
+    ("كلمات دلالية", "tags"),
+    ("بحث", "widget"),
+    ("النشرة", "widget"),
+)
+_TAG_ROLE = {
+    "nav": "nav",
+    "footer": "footer",
+    "aside": "sidebar",
+    "menu": "nav",
+    "article": "content",
+    "main": "content",
+    "dialog": "widget",
+    "amp-sidebar": "nav",
+    "amp-carousel": "related",
+}
+_ROLE_ATTR = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "widget",
+    "main": "content",
+    "article": "content",
+    "dialog": "widget",
+    "menu": "nav",
+    "menubar": "nav",
+    "alert": "widget",
+}
+#: whole class names that hide an element (words such as "hidden" alone are too loose: Drupal's
+#: "field-label-hidden" hides a label, not the field)
+_HIDDEN_CLASSES = frozenset(
+    {
+        "hidden",
+        "hide",
+        "invisible",
+        "element-invisible",
+        "element-hidden",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "d-none",
+        "display-none",
+        "u-hidden",
+        "is-hidden",
+        "nodisplay",
+        "offscreen",
+        "sr-text",
+        "a11y-hidden",
+        "hidden-xs-up",
+    }
+)
+_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _role_of_names(names: str) -> str | None:
+    """The role that a class/id string names: a chrome role, ``content``, or None."""
+    words = [w.lower() for w in _WORD_SPLIT.findall(names)]
+    if not words:
+        return None
+    # glued pairs as one word too: "sharebar", "relatedposts", "entrycontent", "backtotop"
+    joined = [a + b for a, b in pairwise(words)]
+    chrome = None
+    for w in (*words, *joined):
+        r = _CHROME_WORDS.get(w)
+        if r is not None and (chrome is None or r not in ("meta", "hidden")):
+            chrome = r
+            if r not in ("meta",):
+                break
+    if chrome is not None and chrome != "meta":
+        return chrome
+    content = any(w in _CONTENT_WORDS for w in (*words, *joined))
+    if chrome == "meta":
+        return "meta"
+    return "content" if content else None
+
+
+class _Ctx(NamedTuple):
+    """What a text run inside an element inherits from its ancestors (computed once per element;
+    tuples, because a page opens hundreds of elements and they are made on the hot path)."""
+
+    tag: str  #: the innermost block-level element
+    heading: int
+    role: str | None  #: the nearest role other than ``meta``
+    roles: tuple[tuple[int, str], ...]  #: (element id, role), innermost first
+    path: tuple[int, ...]  #: element ids, outermost first
+    in_content: bool
+
+
+_ROOT_CTX = _Ctx("body", 0, None, (), (), False)
+_new_ctx = tuple.__new__
+
+
+def _context(parent: _Ctx, tag: str, role: str | None, uid: int) -> _Ctx:
+    p_tag, p_heading, p_role, p_roles, p_path, p_content = parent
+    heading = p_heading or _HEADINGS.get(tag, 0)
+    block_tag = p_tag if tag in _NO_BREAK else tag
+    if role is None:
+        return _new_ctx(_Ctx, (block_tag, heading, p_role, p_roles, (*p_path, uid), p_content))
+    return _new_ctx(
+        _Ctx,
+        (
+            block_tag,
+            heading,
+            role if role != "meta" else p_role,
+            ((uid, role), *p_roles),
+            (*p_path, uid),
+            p_content or role == "content",
+        ),
+    )
+
+
+class _El(NamedTuple):
+    tag: str
+    role: str | None
+    uid: int
+    ctx: _Ctx
+    #: the link depth and the counts of unpushed inline elements when it opened: closing it ends
+    #: every inline element left open inside it
+    saved: tuple[int, dict[str, int]]
+
+
+@dataclass(slots=True)
+class DomBlock:
+    """One candidate block of an HTML page, before classification."""
+
+    text: str
+    raw_start: int
+    raw_end: int
+    srcmap: OffsetMap
+    tag: str  #: innermost block-level element (``p``, ``h2``, ``li``, ``div``, ``tr`` …)
+    heading: int  #: 1–6 inside ``h1``–``h6``, else 0
+    link_chars: int  #: characters inside ``<a>``
+    role: str | None  #: the nearest decisive ancestor's role (chrome role, ``content`` or None)
+    roles: tuple[tuple[int, str], ...]  #: (element id, role) up the ancestor chain, innermost first
+    path: tuple[int, ...]  #: ids of the open elements, outermost first (for container scoring)
+    in_content: bool  #: some ancestor is marked as the article (``article``, ``main``, ``entry-content``…)
+    glue: tuple[int, ...] = field(default=())
+    #: where each text run after the first starts in ``text`` (inline elements' boundaries)
+    run_starts: tuple[int, ...] = field(default=())
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class HeadInfo:
+    """What the page says about itself outside the visible text: ``<title>``, ``<meta>``, JSON-LD."""
+
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    jsonld: list[str] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
+    #: ``<time datetime>`` values and microdata/RDFa date attributes, in page order
+    times: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedPage:
+    blocks: list[DomBlock]
+    head: HeadInfo
+    #: ids of the elements that hold a form field (input, textarea, select): search boxes,
+    #: newsletter sign-ups, comment forms
+    form_uids: frozenset[int] = frozenset()
+
+
+_NO_ATTRS: dict[str, str] = {}
+#: what an inline element saves: nothing (only block-level elements end the inline ones inside them)
+_NOT_SAVED: tuple[int, dict[str, int]] = (0, {})
+_NONSPACE = re.compile(r"\S")
+#: inline elements whose attributes are parsed: they may hide text or name a role
+_ROLE_HINT = re.compile(r"hidden|display\s*:\s*none|class|role=|itemprop|property|datetime|aria-label", re.I)
+_attr_cache: dict[str, dict[str, str]] = {}
+_role_cache: dict[tuple[str, str], str | None] = {}
+
+
+def _attrs_cached(s: str) -> dict[str, str]:
+    """Parsed attributes, cached by their source text (class and id strings repeat on a page and
+    across pages of a site); the cache is bounded."""
+    at = _attrs(s)
+    if len(_attr_cache) > 20000:
+        _attr_cache.clear()
+    _attr_cache[s] = at
+    return at
+
+
+def _attrs(s: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not s:
+        return out
+    for m in _ATTR.finditer(s):
+        k = m.group(1).lower()
+        if k not in out:
+            v = m.group(2)
+            if v is None:
+                v = m.group(3)
+            if v is None:
+                v = m.group(4) or ""
+            out[k] = v
+    return out
+
+
+
+
+def unescape_attr(v: str) -> str:
+    """Attribute values: the common entities (the full set is left to repair for text)."""
+    if "&" not in v:
+        return v
+    import html
+
+    return html.unescape(v)
+
+
+_ROLE_ATTRS = ("class", "id")
+
+
+def _element_role(tag: str, at: dict[str, str]) -> str | None:
+    if "hidden" in at or at.get("aria-hidden") == "true":
+        return "hidden"
+    style = at.get("style")
+    if style and "display:none" in style.replace(" ", "").lower():
+        return "hidden"
+    r = _ROLE_ATTR.get(at.get("role", "").lower()) if "role" in at else None
+    if r is not None:
+        return r
+    cls = at.get("class")
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
+        return "hidden"
+    names = " ".join(at[k] for k in _ROLE_ATTRS if k in at)
+    if "itemprop" in at and "articlebody" in at["itemprop"].lower():
+        return "content"
+    role = _role_of_names(names) if names else None
+    if role is None:
+        label = at.get("aria-label") or (at.get("name") if tag in ("div", "section") else None)
+        if label:
+            for word, r2 in _ARABIC_ROLE:
+                if word in label:
+                    return r2
+            role = _role_of_names(label)
+    if role is None:
+        role = _TAG_ROLE.get(tag)
+    return role
+
+
+class _Builder:
+    """The tolerant tree walk: a stack of open elements and the block being filled."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.stack: list[_El] = []
+        self.blocks: list[DomBlock] = []
+        self.runs: list[tuple[int, int, bool]] = []  # (start, end, in_link) of the current block
+        self.link_depth = 0
+        self.hidden_depth = 0  # > 0 inside a hidden element: text is skipped
+        self.uid = 0
+        self.head = HeadInfo()
+        self.in_head = False
+        self.form_uids: set[int] = set()
+        self.plain: dict[str, int] = {}
+
+    # -- blocks ------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        runs = self.runs
+        if not runs:
+            return
+        self.runs = []
+        raw = self.raw
+        if len(runs) == 1 or (len(runs) == 2 and runs[1][0] < 0):
+            # the common case: one text run (a paragraph, a menu item): its repair is the block
+            s, e, in_link = runs[0]
+            rep = repair(raw, s, e)
+            t = rep.text
+            if t and not t[0].isspace() and not t[-1].isspace():
+                ctx = self.stack[-1].ctx if self.stack else _ROOT_CTX
+                rs, re_ = rep.offsets.span_to_src(0, len(t))
+                self.blocks.append(
+                    DomBlock(
+                        t,
+                        rs,
+                        re_,
+                        rep.offsets,
+                        ctx.tag,
+                        ctx.heading,
+                        len(t) if in_link else 0,
+                        ctx.role,
+                        ctx.roles,
+                        ctx.path,
+                        ctx.in_content,
+                        tuple(rep.glue_points),
+                        (),
+                    )
+                )
+                return
+        parts: list[str] = []
+        omap = OffsetMap()
+        glue: list[int] = []
+        pos = 0
+        link_chars = 0
+        prev_end = -1
+        space = False  # whitespace seen since the last run that held text
+        starts: list[int] = []  # where each run after the first starts in the text
+        prev_link = False
+        for s, e, in_link in runs:
+            if s < 0:
+                space = True
+                continue
+            rep = repair(raw, s, e)
+            t = rep.text
+            if not t or t.isspace():
+                space = True
+                continue
+            st = t.strip()
+            if len(st) != len(t):
+                a = len(t) - len(t.lstrip())
+                sub = rep.offsets.slice(a, a + len(st))
+                gl = [g - a for g in rep.glue_points if a < g < a + len(st)]
+            else:
+                a = 0
+                sub, gl = rep.offsets, rep.glue_points
+            lead = a or sub.to_src_start(0) > s
+            if parts and (
+                space
+                or lead
+                or _cell_between(raw, prev_end, s)
+                or _word_boundary(parts[-1][-1], st[0], in_link or prev_link)
+            ):
+                omap.add(1, 0, s, pos)  # the space between two runs maps to no character
+                parts.append(" ")
+                pos += 1
+            if parts:
+                starts.append(pos)
+            omap.extend(sub, pos)
+            glue.extend(g + pos for g in gl)
+            parts.append(st)
+            if in_link:
+                link_chars += len(st)
+            pos += len(st)
+            prev_end = e
+            prev_link = in_link
+            space = len(st) + a < len(t) or sub.to_src_end(len(st)) < e
+        if not parts:
+            return
+        text = "".join(parts)
+        ctx = self.stack[-1].ctx if self.stack else _ROOT_CTX
+        rs, re_ = omap.span_to_src(0, len(text))
+        self.blocks.append(
+            DomBlock(
+                text,
+                rs,
+                re_,
+                omap,
+                ctx.tag,
+                ctx.heading,
+                link_chars,
+                ctx.role,
+                ctx.roles,
+                ctx.path,
+                ctx.in_content,
+                tuple(glue),
+                tuple(starts),
+            )
+        )
+
+    # -- elements ------------------------------------------------------------------------------------
+    def open(self, tag: str, at: dict[str, str], role: str | None) -> None:
+        stack = self.stack
+        implied = _IMPLIED_BY.get(tag)
+        if implied is not None:
+            for i in range(len(stack) - 1, -1, -1):
+                t = stack[i].tag
+                if t in implied:
+                    self.close_to(i)
+                    break
+                if t in _SCOPE:
+                    break
+        if tag in _CLOSES_P:
+            for i in range(len(stack) - 1, -1, -1):
+                t = stack[i].tag
+                if t == "p":
+                    self.close_to(i)
+                    break
+                if t not in _INLINE:
+                    break
+        # a table cell only separates words, unless its class names a role (a breadcrumb or byline
+        # cell of a table layout): then it is a block of its own
+        if self.runs and (tag not in _NO_BREAK or (role is not None and tag in _CELL)):
+            self.flush()
+        if tag == "a":
+            if self.link_depth:  # links do not nest: a new <a> ends the open one
+                self.end_link()
+            self.link_depth += 1
+        if role == "hidden":
+            self.hidden_depth += 1
+        self.uid += 1
+        parent = stack[-1].ctx if stack else _ROOT_CTX
+        saved = (self.link_depth, dict(self.plain)) if tag not in _NO_BREAK else _NOT_SAVED
+        stack.append(_El(tag, role, self.uid, _context(parent, tag, role, self.uid), saved))
+        if tag == "time" and "datetime" in at:
+            self.head.times.append(at["datetime"])
+
+    def close_to(self, i: int) -> None:
+        """Pop the stack down to (and including) index ``i``."""
+        stack = self.stack
+        while len(stack) > i:
+            el = stack[-1]
+            if self.runs and (el.tag not in _NO_BREAK or (el.role is not None and el.tag in _CELL)):
+                self.flush()
+            stack.pop()
+            if el.tag == "a":
+                self.link_depth -= 1
+            if el.role == "hidden":
+                self.hidden_depth -= 1
+            if el.saved is not _NOT_SAVED:
+                self.link_depth = el.saved[0]
+                self.plain.clear()
+                self.plain.update(el.saved[1])
+
+    def close(self, tag: str) -> None:
+        stack = self.stack
+        for i in range(len(stack) - 1, max(-1, len(stack) - 40), -1):
+            if stack[i].tag == tag:
+                self.close_to(i)
+                return
+            if tag in ("li", "td", "th", "tr", "p", "dd", "dt") and stack[i].tag in _SCOPE:
+                break
+        if tag == "p" or tag not in _INLINE:  # a stray </p> is an empty paragraph: still a block boundary
+            self.flush()
+
+    # -- the scan --------------------------------------------------------------------------------------
+    def scan_head(self) -> int:
+        """Read ``<head>`` with a narrow scan (meta, link, title, JSON-LD, html lang) and return where
+        ``<body>`` starts, or 0 when there is no ``<body>`` tag (a fragment: the full scan reads it all)."""
+        raw = self.raw
+        pos = 0
+        search = _HEAD_TAG.search
+        while True:
+            m = search(raw, pos)
+            if m is None:
+                return 0
+            comment, name, attr_s = m.groups()
+            pos = m.end()
+            if comment:
+                end = raw.find("-->", pos)
+                pos = len(raw) if end < 0 else end + 3
+                continue
+            tag = name.lower()
+            if tag == "body":
+                return m.start()
+            if tag == "meta":
+                if attr_s:
+                    self.meta(_attrs(attr_s))
+            elif tag == "link":
+                at = _attrs(attr_s)
+                rel = at.get("rel", "").lower()
+                if rel and "href" in at and rel not in self.head.links:
+                    self.head.links[rel] = unescape_attr(at["href"])
+            elif tag == "html":
+                lang = _attrs(attr_s).get("lang") if attr_s else None
+                if lang:
+                    self.head.lang = lang
+            else:  # title, script, style, noscript, template: raw text up to the end tag
+                pos = self.skip(tag, _attrs(attr_s) if attr_s else _NO_ATTRS, pos, attr_s)
+
+    def run(self) -> None:
+        raw = self.raw
+        n = len(raw)
+        pos = self.scan_head()
+        search = _TAG.search
+        nonspace = _NONSPACE.search
+        head = self.head
+        inline = _INLINE
+        plain = self.plain  # open inline elements that were not pushed, by tag
+        ws_match = _WS_TAG.match
+        while pos < n:
+            # the common case: only whitespace (or nothing) before the next tag, in one match
+            m = ws_match(raw, pos)
+            if m is not None:
+                if raw[pos] != "<" and self.runs and not self.hidden_depth:
+                    self.runs.append((-1, -1, False))
+            else:
+                m = search(raw, pos)
+                if m is None:
+                    self.text(pos, n)
+                    break
+                s = m.start()
+                if nonspace(raw, pos, s) is not None:
+                    if not self.hidden_depth and not self.in_head:
+                        self.runs.append((pos, s, self.link_depth > 0))
+                elif self.runs and not self.hidden_depth:
+                    self.runs.append((-1, -1, False))
+            pos = m.end()
+            end, name, attr_s = m.groups()
+            if name is None:
+                continue  # comment, doctype, processing instruction
+            tag = name.lower()
+            if end:  # end tag
+                if tag in inline:
+                    if plain.get(tag):
+                        plain[tag] -= 1
+                        if tag == "a" and self.link_depth:
+                            self.link_depth -= 1
+                        continue
+                    self.close(tag)
+                elif tag == "br":  # </br> is a <br>
+                    self.flush()
+                elif tag == "head":
+                    self.in_head = False
+                else:
+                    self.close(tag)
+                continue
+            if tag in inline and tag not in _VOID:
+                # the common inline elements (a, span, b, font …) are not pushed unless their
+                # attributes may hide text or name a role: a counter is enough to close them
+                push = False
+                if len(attr_s) >= 3 and _ROLE_HINT.search(attr_s) is not None:
+                    at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
+                    push = "datetime" in at or "itemprop" in at or "property" in at
+                    if not push:
+                        key = (tag, attr_s)
+                        role = _role_cache.get(key, "?")
+                        if role == "?":
+                            role = _element_role(tag, at)
+                            if len(_role_cache) > 20000:
+                                _role_cache.clear()
+                            _role_cache[key] = role
+                        push = role is not None
+                if not push or attr_s.endswith("/"):
+                    if attr_s.endswith("/"):
+                        continue
+                    if tag == "a":
+                        if self.link_depth:  # links do not nest: a new <a> ends the open one
+                            self.end_link()
+                        self.link_depth += 1
+                    plain[tag] = plain.get(tag, 0) + 1
+                    continue
+            elif tag in _VOID:
+                if tag == "br" or tag == "hr":
+                    self.flush()
+                elif tag == "input":
+                    if "hidden" not in attr_s.lower():
+                        self.form_field()
+                elif tag == "meta" and attr_s:
+                    self.meta(_attrs(attr_s))
+                elif tag == "link" and attr_s:
+                    at = _attrs(attr_s)
+                    rel = at.get("rel", "").lower()
+                    if rel and "href" in at and rel not in head.links:
+                        head.links[rel] = unescape_attr(at["href"])
+                continue
+            if tag in _RAW_SKIP:
+                at = _attrs(attr_s) if attr_s else {}
+                pos = self.skip(tag, at, pos, attr_s)
+                continue
+            if tag == "head":
+                self.in_head = True
+                continue
+            if tag in ("html", "body"):
+                if tag == "html" and attr_s:
+                    lang = _attrs(attr_s).get("lang")
+                    if lang:
+                        head.lang = lang
+                if tag == "body":
+                    self.in_head = False
+                continue
+            if attr_s.endswith("/"):
+                if self.runs:
+                    self.flush()  # <div/>: an empty element (XHTML)
+                continue
+            if len(attr_s) < 3:
+                at = _NO_ATTRS
+                role = _TAG_ROLE.get(tag)
+            else:
+                at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
+                if "datetime" in at or "itemprop" in at or "property" in at:
+                    self.date_attr(at)
+                key = (tag, attr_s)
+                role = _role_cache.get(key, "?")
+                if role == "?":
+                    role = _element_role(tag, at)
+                    if len(_role_cache) > 20000:
+                        _role_cache.clear()
+                    _role_cache[key] = role
+            if (role in _FOLD_ROLES and at is not _NO_ATTRS) or tag in _FOLD_TAGS:
+                end = self.fold(tag, role, at, attr_s, pos)
+                if end:
+                    pos = end
+                    continue
+            self.open(tag, at, role)
+        self.flush()
+
+    def fold(self, tag: str, role: str | None, at: dict[str, str], attr_s: str, pos: int) -> int:
+        """Take a chrome element (a menu, a footer, a comments section …) whole, as one removed
+        block, instead of walking it; returns where scanning goes on, or 0 when it may not be folded.
+
+        Only elements whose own names are chrome and nothing else are folded, and only when they are
+        small beside the page and hold no ``h1``/``article``/``main`` (so a misnamed wrapper of the
+        article is walked as usual, and the DOM rules decide)."""
+        if role is None or (at and not _pure_chrome(attr_s)):
+            return 0
+        raw = self.raw
+        end = _match_end(raw, tag, pos)
+        if end < 0 or end - pos > _FOLD_SHARE * len(raw) or _FOLD_BLOCKERS.search(raw, pos, end):
+            return 0
+        after = _after_end(raw, end)
+        if self.runs:
+            self.flush()
+        for m in _LDJSON.finditer(raw, pos, end):
+            self.head.jsonld.append(m.group(1))
+        if role == "hidden":
+            return after
+        inner = raw[pos:end]
+        text = " ".join(unescape_attr(_ANY_TAG.sub(" ", _FOLD_DROP.sub(" ", inner))).split())
+        if not text:
+            return after
+        self.uid += 1
+        parent = self.stack[-1].ctx if self.stack else _ROOT_CTX
+        ctx = _context(parent, tag, role, self.uid)
+        omap = OffsetMap()
+        omap.add(len(text), end - pos, pos)  # one atomic segment: the text maps to the whole element
+        self.blocks.append(
+            DomBlock(
+                text, pos, end, omap, ctx.tag, ctx.heading, 0, ctx.role, ctx.roles, ctx.path, ctx.in_content
+            )
+        )
+        return after
+
+    def end_link(self) -> None:
+        """End the open ``<a>`` (pushed or counted): links do not nest."""
+        if self.plain.get("a"):
+            self.plain["a"] -= 1
+            self.link_depth -= 1
+            return
+        stack = self.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].tag == "a":
+                if stack[i].role == "hidden":
+                    self.hidden_depth -= 1
+                del stack[i]
+                self.link_depth -= 1
+                return
+
+    def space(self) -> None:
+        """Whitespace between tags: it separates the words of the runs around it."""
+        if self.runs and not self.hidden_depth:
+            self.runs.append((-1, -1, False))
+
+    def text(self, s: int, e: int) -> None:
+        if self.hidden_depth or self.in_head:
+            return
+        self.runs.append((s, e, self.link_depth > 0))
+
+    def form_field(self) -> None:
+        """A form field: every open element holds one."""
+        for el in self.stack:
+            self.form_uids.add(el.uid)
+
+    def skip(self, tag: str, at: dict[str, str], pos: int, attr_s: str) -> int:
+        """Skip a raw-text or invisible element; returns where scanning goes on."""
+        raw = self.raw
+        if tag in ("textarea", "select"):
+            self.form_field()
+        if tag == "script":
+            typ = at.get("type", "").lower()
+            end = _find_end(raw, "script", pos)
+            if "ld+json" in typ:
+                self.head.jsonld.append(raw[pos:end])
+            return _after_end(raw, end)
+        if tag == "title":
+            end = _find_end(raw, "title", pos)
+            if self.head.title is None:
+                self.head.title = raw[pos:end]
+            return _after_end(raw, end)
+        if tag == "head":
+            return pos
+        if attr_s.endswith("/"):
+            return pos
+        if tag in _RAW_TEXT:
+            return _after_end(raw, _find_end(raw, tag, pos))
+        # elements that can nest (svg, select, button, amp-ad …): find the matching end tag
+        depth = 1
+        open_re, end_re = _nest_res(tag)
+        p = pos
+        while depth:
+            me = end_re.search(raw, p)
+            if me is None:
+                return len(raw)
+            mo = open_re.search(raw, p, me.start())
+            if mo is not None:
+                depth += 1
+                p = mo.end()
+                continue
+            depth -= 1
+            p = me.end()
+        return p
+
+    def meta(self, at: dict[str, str]) -> None:
+        key = (
+            at.get("property") or at.get("name") or at.get("itemprop") or at.get("http-equiv") or ""
+        ).lower()
+        if key and "content" in at and key not in self.head.meta:
+            self.head.meta[key] = unescape_attr(at["content"])
+        elif "charset" in at and "charset" not in self.head.meta:
+            self.head.meta["charset"] = at["charset"]
+
+    def date_attr(self, at: dict[str, str]) -> None:
+        if "datetime" in at:
+            return  # <time> and <ins>/<del>: recorded when opened
+        prop = (at.get("itemprop") or at.get("property") or "").lower()
+        if "date" in prop and ("published" in prop or "created" in prop or prop in ("dc:date", "date")):
+            v = at.get("content") or at.get("title")
+            if v:
+                self.head.times.append(v)
+
+
+_END_CACHE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _nest_res(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if tag not in _END_CACHE:
+        t = re.escape(tag)
+        _END_CACHE[tag] = (
+            re.compile(rf"<{t}(?=[\s/>])[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*(?<!/)>", re.I),
+            re.compile(rf"</{t}\s*>", re.I),
+        )
+    return _END_CACHE[tag]
+
+
+#: roles whose elements are folded whole (breadcrumbs and meta lines are walked: their parts matter)
+_FOLD_ROLES = frozenset(
+    {"nav", "footer", "sidebar", "related", "share", "comment", "ad", "widget", "tags", "hidden"}
+)
+_FOLD_TAGS = frozenset({"nav", "footer", "aside"})
+_HEAD_TAG = re.compile(
+    r"<(?:(!--)|(meta|link|title|script|style|noscript|template|html|body)\b"
+    r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>)",
+    re.I,
+)
+#: a folded element is at most this share of the page's source
+_FOLD_SHARE = 0.3
+_FOLD_BLOCKERS = re.compile(r"<(?:h1|article|main)\b|articlebody|entry-content|post-body", re.I)
+_FOLD_DROP = re.compile(
+    r"<(script|style|svg|noscript|template|button|select|textarea|option)\b.*?</\1\s*>|<!--.*?-->",
+    re.S | re.I,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_LDJSON = re.compile(r"<script[^>]*ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
+#: words that make a class name more than chrome ("entry-content has-share-buttons" is the article)
+_NOT_ONLY_CHROME = frozenset(
+    {
+        "article",
+        "post",
+        "entry",
+        "story",
+        "body",
+        "main",
+        "content",
+        "text",
+        "news",
+        "single",
+        "page",
+        "wrapper",
+        "wrap",
+        "container",
+        "layout",
+        "column",
+        "col",
+        "row",
+        "section",
+        "region",
+        "node",
+        "item",
+    }
+)
+_pure_cache: dict[str, bool] = {}
+
+
+def _pure_chrome(attr_s: str) -> bool:
+    """Whether an element's class and id name chrome only (no article, content, layout words)."""
+    v = _pure_cache.get(attr_s)
+    if v is None:
+        at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
+        names = " ".join(at.get(k, "") for k in ("class", "id"))
+        words = {w.lower() for w in _WORD_SPLIT.findall(names)}
+        v = words.isdisjoint(_NOT_ONLY_CHROME) and words.isdisjoint(_CONTENT_WORDS)
+        if len(_pure_cache) > 20000:
+            _pure_cache.clear()
+        _pure_cache[attr_s] = v
+    return v
+
+
+def _match_end(raw: str, tag: str, pos: int) -> int:
+    """Where the element ``tag`` opened just before ``pos`` ends (its end tag's ``<``), counting
+    nested elements of the same name; -1 if its end is not found."""
+    open_re, end_re = _nest_res(tag)
+    depth = 1
+    p = pos
+    while True:
+        me = end_re.search(raw, p)
+        if me is None:
+            return -1
+        opened = len(open_re.findall(raw, p, me.start()))
+        depth += opened - 1
+        if depth <= 0:
+            return me.start()
+        p = me.end()
+
+
+def _find_end(raw: str, tag: str, pos: int) -> int:
+    """Where the raw-text element ``tag`` that starts at ``pos`` ends (its end tag's ``<``)."""
+    m = _nest_res(tag)[1].search(raw, pos)
+    return m.start() if m else len(raw)
+
+
+def _after_end(raw: str, end: int) -> int:
+    if end >= len(raw):
+        return end
+    gt = raw.find(">", end)
+    return len(raw) if gt < 0 else gt + 1
+
+
+def _word_boundary(a: str, b: str, link: bool) -> bool:
+    """Whether two runs that touch across a tag are two words: letters or digits on both sides, and
+    a link boundary or a change of script (digit and letter, Latin and Arabic) between them —
+    "<a>أخضر</a><a>التايكوندو</a>", "<span>473</span><span>معجب</span>"."""
+    if not (a.isalnum() and b.isalnum()):
+        return False
+    if link:
+        return True
+    return a.isdigit() != b.isdigit() or (a < "\u0600") != (b < "\u0600")
+
+
+_CELL_RE = re.compile(r"<(?:/?(?:td|th|li|dd|dt|p|div)\b|br\b|img\b)", re.I)
+
+
+def _cell_between(raw: str, a: int, b: int) -> bool:
+    return b - a > 2 and _CELL_RE.search(raw, a, b) is not None
+
+
+def parse_html(raw: str) -> ParsedPage:
+    """Candidate blocks and head information of a decoded HTML page."""
+    b = _Builder(raw)
+    b.run()
+    return ParsedPage(b.blocks, b.head, frozenset(b.form_uids))

@@ -1,0 +1,340 @@
+"""Page metadata: title, published date, byline, sections, canonical URL and site.
+
+Two sources are reconciled:
+
+* what the page declares for machines (:func:`head_candidates`): JSON-LD (``headline``,
+  ``datePublished``, ``author``, ``articleSection``, ``publisher``), Open Graph and ``article:*``
+  meta tags, ``<title>``, ``<link rel=canonical>``, ``<time datetime>`` and microdata dates;
+* what it shows to readers: the ``h1``, the breadcrumb, byline and date lines (Arabic month names
+  and digits are read by :mod:`khabar.arabic.dates`).
+
+The title is the ``h1`` when a declared title agrees with it (declared titles often carry the site
+name: "العنوان - اسم الموقع"), else the declared headline with the site name cut off. The published date
+is the first declared one that parses, else the first visible date in a date/byline block near the
+title. Candidates are kept in ``doc.meta["html"]`` so that a reader can see what was declared.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+from khabar.arabic.dates import find_dates, iso_date
+from khabar.html.dom import HeadInfo
+from khabar.model import Block, Document
+
+_ARTICLE_TYPES = (
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "socialmediaposting",
+    "webpage",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "review",
+)
+_DATE_METAS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published_time",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "release_date",
+    "created",
+)
+_TITLE_SEPS = re.compile(r"\s+(?:[-|–—:»«•·]|::)\s+")
+_WS = re.compile(r"\s+")
+
+
+def _clean(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = _WS.sub(" ", unicodedata.normalize("NFC", _html.unescape(s))).strip()
+    return s or None
+
+
+def _walk_jsonld(obj: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(obj, list):
+        for o in obj:
+            _walk_jsonld(o, out)
+    elif isinstance(obj, dict):
+        out.append(obj)
+        if "@graph" in obj:
+            _walk_jsonld(obj["@graph"], out)
+
+
+def _types(o: dict[str, Any]) -> list[str]:
+    t = o.get("@type", "")
+    return [x.lower() for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)]
+
+
+def _name(v: Any) -> str | None:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, dict):
+        n = v.get("name")
+        return n if isinstance(n, str) else None
+    if isinstance(v, list):
+        names = [x for x in (_name(i) for i in v) if x]
+        return "، ".join(names) if names else None
+    return None
+
+
+def _jsonld(scripts: list[str]) -> dict[str, str]:
+    """headline, datePublished, author, articleSection, publisher from the page's JSON-LD."""
+    objs: list[dict[str, Any]] = []
+    for s in scripts:
+        s = s.strip().removeprefix("<!--").removesuffix("-->").strip()
+        try:
+            _walk_jsonld(json.loads(s), objs)
+        except ValueError:
+            try:  # a common breakage: raw newlines inside strings
+                _walk_jsonld(json.loads(s.replace("\n", " ").replace("\r", " ")), objs)
+            except ValueError:
+                continue
+    out: dict[str, str] = {}
+    # articles first, then any page-level object
+    ranked = sorted(
+        objs,
+        key=lambda o: min((_ARTICLE_TYPES.index(t) for t in _types(o) if t in _ARTICLE_TYPES), default=99),
+    )
+    for o in ranked:
+        for key, field in (
+            ("headline", "headline"),
+            ("datePublished", "datePublished"),
+            ("dateCreated", "datePublished"),
+            ("articleSection", "articleSection"),
+            ("author", "author"),
+            ("publisher", "publisher"),
+            ("name", "name"),
+            ("url", "url"),
+        ):
+            if field in out or key not in o:
+                continue
+            v = o[key]
+            if key == "articleSection" and isinstance(v, list):
+                v = v[0] if v else None
+            val = _name(v) if key in ("author", "publisher") else (v if isinstance(v, str) else None)
+            if val and val.strip():
+                out[field] = val.strip()
+    return out
+
+
+def _host(uri: str | None) -> str | None:
+    if not uri:
+        return None
+    try:
+        host = urlsplit(uri).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
+    """What the page declares about itself (a JSON-serialisable dict; empty values left out)."""
+    meta = head.meta
+    ld = _jsonld(head.jsonld)
+    c: dict[str, Any] = {}
+
+    def put(k: str, v: str | None) -> None:
+        v = _clean(v)
+        if v:
+            c[k] = v
+
+    put("title_tag", head.title)
+    put("og_title", meta.get("og:title") or meta.get("twitter:title"))
+    put("headline", ld.get("headline") or meta.get("headline"))
+    put("site_name", meta.get("og:site_name") or meta.get("application-name") or ld.get("publisher"))
+    put("section", ld.get("articleSection") or meta.get("article:section") or meta.get("section"))
+    author = ld.get("author") or meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
+    if author and "://" not in author:
+        put("author", author)
+    canonical = head.links.get("canonical") or meta.get("og:url") or ld.get("url")
+    if canonical and canonical.startswith(("http://", "https://")):
+        c["canonical"] = canonical.strip()
+    put("lang", head.lang or meta.get("og:locale") or meta.get("content-language"))
+    dates: list[str] = []
+    if ld.get("datePublished"):
+        dates.append(ld["datePublished"])
+    dates += [meta[k] for k in _DATE_METAS if meta.get(k)]
+    dates += head.times
+    for d in dates:
+        iso = iso_date(d)
+        if iso:
+            c["published"] = iso
+            c["published_from"] = d
+            break
+    return c
+
+
+def _key(s: str) -> str:
+    """Loose comparison key for titles: NFC, no punctuation differences, folded letters."""
+    s = unicodedata.normalize("NFC", s)
+    s = s.translate(_KEY_FOLD)
+    return " ".join(re.sub(r"[^\w\s]", " ", s).split()).lower()
+
+
+_KEY_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """``title`` without a site name joined by " - ", " | ", " :: " … at either end."""
+    parts = _TITLE_SEPS.split(title)
+    if len(parts) < 2:
+        return title
+    sk = _key(site) if site else None
+    first, last = parts[0], parts[-1]
+    if sk:
+        if _key(last) == sk or (sk and sk in _key(last) and len(last) < len(first)):
+            return title[: title.rfind(last)].rstrip(" -|–—:»«•·")
+        if _key(first) == sk or (sk and sk in _key(first) and len(first) < len(last)):
+            return title[len(first) :].lstrip(" -|–—:»«•·")
+    # no site name known: drop a short last part ("… - الجزيرة نت")
+    if len(last.split()) <= 4 and len(first.split()) >= 3:
+        return title[: title.rfind(last)].rstrip(" -|–—:»«•·")
+    return title
+
+
+def declared_titles(cands: dict[str, Any]) -> list[str]:
+    """Declared titles, best first, with the site name cut off."""
+    site = cands.get("site_name")
+    out = []
+    for k in ("headline", "og_title", "title_tag"):
+        v = cands.get(k)
+        if v:
+            out.append(v if k == "headline" else strip_site_name(v, site))
+    return out
+
+
+def match_title(text: str, cands: dict[str, Any]) -> bool:
+    """Whether a block's text agrees with a title the page declares."""
+    k = _key(text)
+    if not k:
+        return False
+    for k2 in (cands.get("headline"), cands.get("og_title"), cands.get("title_tag")):
+        if k2:
+            kk = _key(k2)
+            if kk == k or (len(k) >= 8 and kk.startswith(k)) or (len(k) >= 8 and kk.endswith(k)):
+                return True
+    return False
+
+
+_HOME = {
+    "الرئيسية",
+    "الرئيسيه",
+    "الصفحة الرئيسية",
+    "الصفحه الرئيسيه",
+    "home",
+    "accueil",
+    "رئيسية",
+    "تفاصيل الخبر",
+    "التفاصيل",
+    "خبر",
+    "أنت هنا",
+    "انت هنا",
+}
+
+
+def _near_title(doc: Document) -> list[Block]:
+    """Byline and date candidates, best first: the lines right after the title, then other byline
+    lines, then short lines just before the title (a date bar at the top of a page is the day's
+    date, not the article's, so it comes last)."""
+    blocks = doc.blocks
+    t = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
+    out: list[Block] = []
+    if t is not None:
+        out += [b for b in blocks[t + 1 : t + 9] if len(b.text) <= 160]
+    out += [b for b in blocks if b.kind in ("date", "dateline", "byline") and b not in out]
+    if t is not None:
+        out += [b for b in blocks[max(0, t - 4) : t] if len(b.text) <= 160 and b not in out]
+    return out
+
+
+def _visible_date(doc: Document) -> str | None:
+    """The first date in a byline/date line near the title (see :func:`_near_title`)."""
+    for b in _near_title(doc):
+        ds = find_dates(b.text)
+        if ds:
+            return ds[0].iso
+    return None
+
+
+_CUE = re.compile(r"(?:^|\s)(?:كتب|كتبت|بقلم|حوار|تقرير|إعداد|اعداد|by)\s*[:\-–]?\s*", re.I)
+_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm|AM|PM))?")
+_HIJRI = re.compile(r"\d{1,2}\s+\S+\s+1[34]\d\d\s*هـ?")
+
+
+def _visible_byline(doc: Document) -> str | None:
+    """The writer named in a byline block: what follows "كتب:"/"بقلم", or the line without its dates."""
+    cands = [b for b in _near_title(doc) if b.kind in ("byline", "dateline")]
+    cands.sort(key=lambda b: _CUE.search(b.text) is None)  # a line that says "كتب:" first
+    for b in cands:
+        text = b.text
+        m = _CUE.search(text)
+        if m:
+            text = text[m.end() :]
+        elif find_dates(text) or _TIME.search(text):
+            continue  # a date line, not a writer
+        for d in reversed(find_dates(text)):
+            text = text[: d.start] + " " + text[d.end :]
+        text = _TIME.sub(" ", _HIJRI.sub(" ", text))
+        text = " ".join(text.split()).strip(" -–|·،,:")
+        if re.search(r"[^\W\d_]{2}", text) and len(text.split()) <= 12:
+            return text
+    return None
+
+
+def apply_metadata(doc: Document) -> None:
+    """Set title, published, byline, sections, source.uri and source.site from head and blocks."""
+    c: dict[str, Any] = doc.meta.get("html", {})
+    title_block = next((b for b in doc.blocks if b.kind == "title"), None)
+    if title_block is not None:
+        doc.title = title_block.text
+    else:
+        titles = declared_titles(c)
+        doc.title = titles[0] if titles else doc.title
+    doc.published = c.get("published") or _visible_date(doc)
+    if c.get("author"):
+        doc.byline = c["author"]
+    else:
+        doc.byline = _visible_byline(doc) or doc.byline
+    home = {_key(h) for h in _HOME}
+    crumbs = [lvl for lvl in doc.sections if _key(lvl) and _key(lvl) not in home]
+    if doc.title:
+        crumbs = [lvl for lvl in crumbs if _key(lvl) != _key(doc.title)]
+    if crumbs:
+        doc.sections = crumbs
+    elif c.get("section"):
+        doc.sections = [c["section"]]
+    else:
+        doc.sections = []
+    if doc.source.uri is None and c.get("canonical"):
+        doc.source.uri = c["canonical"]
+    if doc.source.site is None:
+        doc.source.site = _host(doc.source.uri) or _host(c.get("canonical"))
+    if doc.lang is None and c.get("lang"):
+        doc.lang = str(c["lang"]).split("_")[0].split("-")[0].lower() or None
