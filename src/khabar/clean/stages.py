@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from khabar.arabic.dates import parse_date
 from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
@@ -27,7 +28,7 @@ def classify(doc: Document) -> None:
 
 @stage("assemble", requires=("kinds",), provides=("text", "structure"))
 def assemble(doc: Document) -> None:
-    """Fix ``text`` from the kept blocks and fill title, sections, byline and dateline."""
+    """Fix ``text`` from the kept blocks and fill title, sections, byline, dateline and published."""
     parts: list[str] = []
     omap = OffsetMap()
     pos = 0
@@ -50,10 +51,16 @@ def assemble(doc: Document) -> None:
     title = next((b for b in doc.blocks if b.kind == "title"), None)
     doc.title = title.text if title else None
     doc.sections = [lvl for b in doc.blocks if b.kind == "section" for lvl in section_path(b)]
-    by = [b.text for b in doc.blocks if b.kind in ("byline", "dateline")]
+    by = [b.text for b in doc.blocks if b.kind == "byline"]
     doc.byline = " · ".join(by) if by else None
     dl = next((b for b in doc.blocks if b.kind == "dateline"), None)
     doc.dateline = dl.text if dl else None
+    if doc.published is None:
+        # the first date line (or dateline) of the page that parses as a Gregorian date
+        for b in doc.blocks:
+            if b.kind in ("date", "dateline", "byline") and (iso := parse_date(b.text)):
+                doc.published = iso
+                break
 
 
 @stage("signals", requires=("text",), provides=("signals",))
