@@ -141,6 +141,11 @@ _MAYBE_DIRTY_RE = re.compile(
 )
 
 
+def maybe_dirty(text: str) -> bool:
+    """Whether any repair may apply to ``text`` (a cheap test; false means ``text`` is clean)."""
+    return _maybe_dirty(text)
+
+
 def _maybe_dirty(text: str) -> bool:
     return bool("  " in text or _MAYBE_DIRTY_RE.search(text) or not unicodedata.is_normalized("NFC", text))
 
@@ -503,6 +508,18 @@ def _apply(text: str, omap: OffsetMap, edits: list[_Edit]) -> tuple[str, OffsetM
 
 
 # -- entry point -----------------------------------------------------------------------------------
+def identity_repair(raw: str, start: int, end: int) -> Repaired:
+    """:func:`repair` of a slice already known clean (``not maybe_dirty``): just the stripped text."""
+    seg = raw[start:end]
+    text = seg.strip()
+    if not text:
+        return Repaired("", OffsetMap())
+    a = start + seg.find(text[0])
+    n = len(text)
+    return Repaired(text, OffsetMap([0], [a], [n], [n]))
+
+
+
 def repair(raw: str, start: int = 0, end: int | None = None) -> Repaired:
     """Repair ``raw[start:end]`` (one line of a dump), with offsets into ``raw``.
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from khabar.arabic.script import variant_pattern
 from khabar.clean import lexicon
-from khabar.clean.repair import repair
+from khabar.clean.repair import identity_repair, maybe_dirty, repair
 from khabar.model import Block
 
 _SENT_END = '.!?؟»"”)…'
@@ -66,28 +66,37 @@ def _words(s: str) -> int:
 # cheap substring tests that gate the regexes (most lines have no trailing chrome at all)
 _TAG_WORDS = ("سمات", "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات مفتاحية", "Tags", "Mots-clés")
 _MORE_WORDS = ("المزيد", "القراءة", "ore", "suite")
-
-
 _VARIANT_LETTERS = set("اأإآٱيىئهةوؤ")
 
 
 @cache
-def _suffix_anchors() -> tuple[str, ...]:
-    """For each suffix phrase, its longest stretch free of letters that have spelling variants:
-    a plain substring test for it gates the (slower) variant-tolerant regex."""
+def _suffix_anchors() -> tuple[tuple[str, ...], ...]:
+    """For each suffix phrase, its stretches free of letters that have spelling variants (at least
+    two characters long): every spelling of the phrase contains all of them, so plain substring
+    tests for them gate the (slower) variant-tolerant regex."""
     anchors = []
     for p, _ in lexicon.load().suffix:
-        best, cur = "", ""
+        runs, cur = [], ""
         for ch in p:
             if ch in _VARIANT_LETTERS:
-                best, cur = max(best, cur, key=len), ""
+                runs.append(cur.strip())
+                cur = ""
             else:
                 cur += ch
-        best = max(best, cur, key=len).strip()
-        anchors.append(best if len(best) >= 2 else "")
-    if "" in anchors:  # a phrase with no usable anchor: always run the regex
-        return ("",)
+        runs.append(cur.strip())
+        anchors.append(tuple(r for r in runs if len(r) >= 2))
     return tuple(sorted(set(anchors)))
+
+
+def _has_anchor(low: str) -> bool:
+    return any(all(r in low for r in runs) for runs in _suffix_anchors())
+
+
+@cache
+def _gate_words() -> tuple[str, ...]:
+    """Substrings (lower-case) one of which any tail rule needs; plain ``in`` tests are C-fast,
+    where a regex alternation of literals would try every alternative at every position."""
+    return tuple(sorted({w.lower() for w in (*_TAG_WORDS, *_MORE_WORDS)}))
 
 
 #: trailing chrome is short: only the end of a line is searched (tag lists, link titles ≤ ~300 chars)
@@ -97,7 +106,9 @@ _TAIL_WINDOW = 400
 def find_tail(text: str) -> tuple[int, str] | None:
     """Where trailing chrome starts in a content line, and why; None if there is none."""
     n = len(text)
-    if n < 20:
+    # a line that ends with a full stop ends with its own sentence: every tail rule (tag lists, link
+    # labels and titles, "المزيد", glued anchors) leaves the line without one
+    if n < 20 or text[-1] == ".":
         return None
     if n > _TAIL_WINDOW:
         # search the window, but keep the sentence-boundary context of its first character
@@ -107,19 +118,9 @@ def find_tail(text: str) -> tuple[int, str] | None:
     return _find_tail_in(text, 0)
 
 
-@cache
-def _gate_words() -> tuple[str, ...]:
-    """Substrings (lower-case) one of which any tail rule needs; plain ``in`` tests are C-fast,
-    where a regex alternation of literals would try every alternative at every position."""
-    anchors = _suffix_anchors()
-    if "" in anchors:
-        return ("",)
-    return tuple(sorted({*(w.lower() for w in (*_TAG_WORDS, *_MORE_WORDS)), *anchors}))
-
-
 def _find_tail_in(text: str, words_before: int) -> tuple[int, str] | None:
     low = text.lower()
-    if not any(w in low for w in _gate_words()):
+    if not any(w in low for w in _gate_words()) and not _has_anchor(low):
         return _glued_link_tail(text, words_before)
     if any(w in text for w in _TAG_WORDS):
         m = _TAGS_TAIL.search(text)
@@ -129,7 +130,7 @@ def _find_tail_in(text: str, words_before: int) -> tuple[int, str] | None:
         m = _MORE_TAIL.search(text)
         if m and (m.start() > 0 or words_before) and words_before + _words(text[: m.start()]) >= 3:
             return m.start(), "pattern:read_more_suffix"
-    if any(a in low for a in _suffix_anchors()):
+    if _has_anchor(low):
         for m in _suffix_re().finditer(text):
             head = text[: m.start(1)]
             if words_before + _words(head) >= 5 and _words(text[m.start(1) :]) <= 25:
@@ -194,8 +195,10 @@ def iter_lines(raw: str) -> Iterator[tuple[int, int]]:
 def segment_raw(raw: str) -> list[Block]:
     """Candidate blocks of a raw dump (kinds are assigned later by the classifier)."""
     blocks: list[Block] = []
+    # one document-wide check spares most pages the per-line repair tests
+    clean = not maybe_dirty(raw)
     for ls, le in iter_lines(raw):
-        rep = repair(raw, ls, le)
+        rep = identity_repair(raw, ls, le) if clean else repair(raw, ls, le)
         if not rep.text:
             # a line that was only invisible marks or entities for spaces: keep it, as removed
             blocks.append(Block("boilerplate", raw[ls:le], ls, le, reason="pattern:empty_after_repair"))
