@@ -41,7 +41,7 @@ bench-textdump: setup
 
 # khabar's HTML path against trafilatura, jusText, resiliparse and readability on ../shared/data/html_bench
 bench-html: setup
-	$(PY) benchmarks/html.py
+	$(PY) benchmarks/htmlpages.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

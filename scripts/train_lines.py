@@ -97,13 +97,19 @@ def _stack(mats: list[np.ndarray]) -> np.ndarray:
     return np.vstack([m for m in mats if len(m)])
 
 
+def _lr(c: float):  # type: ignore[no-untyped-def]
+    """Logistic regression solved tightly: a loose tolerance leaves the weights depending on the
+    column order of the features, and the scores moving by a few thousandths between runs."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=20000, tol=1e-6)
+
+
 def fit(docs: list[GoldDoc], c: float, inner_folds: int = 5) -> dict:
     """Article model, first-pass line model, and the stacked second pass (trained on first-pass
     probabilities cross-fitted over site folds, so it learns from realistic, not memorised, inputs)."""
-    from sklearn.linear_model import LogisticRegression
-
     X, y, A, a_y = examples(docs)
-    lm = LogisticRegression(C=c, max_iter=3000)
+    lm = _lr(c)
     lm.fit(_stack(X), _flat(y))
     sites = sorted({site(d) for d in docs})
     fold_of = {s: i % inner_folds for i, s in enumerate(sites)}
@@ -111,15 +117,15 @@ def fit(docs: list[GoldDoc], c: float, inner_folds: int = 5) -> dict:
     for f in range(inner_folds):
         tr = [i for i, d in enumerate(docs) if fold_of[site(d)] != f and len(X[i])]
         te = [i for i, d in enumerate(docs) if fold_of[site(d)] == f and len(X[i])]
-        m = LogisticRegression(C=c, max_iter=3000).fit(_stack([X[i] for i in tr]), _flat([y[i] for i in tr]))
+        m = _lr(c).fit(_stack([X[i] for i in tr]), _flat([y[i] for i in tr]))
         order = [list(m.classes_).index(k) for k in lm.classes_]
         for i in te:
             P1[i] = m.predict_proba(X[i])[:, order]
     X2 = _stack([stack_features(X[i], P1[i]) for i in range(len(docs)) if len(X[i])])
     y2 = _flat([y[i] for i in range(len(docs)) if len(X[i])])
-    lm2 = LogisticRegression(C=c, max_iter=5000).fit(X2, y2)
+    lm2 = _lr(c).fit(X2, y2)
     assert list(lm2.classes_) == list(lm.classes_)
-    am = LogisticRegression(C=1.0, max_iter=3000)
+    am = _lr(1.0)
     am.fit([[a[f] for f in ARTICLE_FEATURES] for a in A], a_y)
     return {
         "features": list(FEATURES),

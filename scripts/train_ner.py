@@ -481,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
             else ""
         )
         + "; gazetteer: GeoNames (CC BY 4.0) Arabic place names"
-        + ("; WikiFANE names" if args.wikifane else "")
+        + ("; WikiFANE (CC BY-SA 3.0) name words" if args.wikifane else "")
         + (" + ANERGazet (NOT SHIPPABLE)" if args.anergazet else ""),
         "corpus_sha256": hashlib.sha256(CORPUS.read_bytes()).hexdigest(),
         "normalize_sha256": normalize_checksum(),

@@ -160,6 +160,9 @@ def split_line(text: str) -> list[tuple[int, int, str | None]]:
     pieces: list[tuple[int, int, str | None]] = []
     start, end = 0, len(text)
     m = _LEAD.match(text) if text[:1] in _LEAD_FIRST else None
+    if m and m.end() < end and m.group(0)[:1] in "RrLl":
+        # a line that opens with a "read more" label is a teaser link, label and title together
+        return [(0, end, "pattern:read_more_teaser")]
     if m and m.end() < end:
         lead_end = m.end()
         while lead_end > 0 and text[lead_end - 1].isspace():

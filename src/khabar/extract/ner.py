@@ -398,5 +398,5 @@ def tag_entities(text: str, *, model: NerModel | None = None) -> list[Span]:
             end = sent[b - 1].end
             if start >= end:
                 start = sent[a].start
-            spans.append(Span(start, end, label, text[start:end], {"source": "ner"}))
+            spans.append(Span(start, end, label, text[start:end]))
     return spans

@@ -6,7 +6,7 @@ Why not a parser library? lexbor (selectolax) and resiliparse build a correct HT
 a second pass and fails where the tree builder moves text (foster parenting, adoption agency). This
 module instead tokenises the source with one regex scan (tags, comments, raw-text elements) and keeps
 a tolerant stack of open elements, so every text run is known by its exact source offsets; it is as
-fast as parsing with lexbor plus walking the tree (see ``benchmarks/html.py``).
+fast as parsing with lexbor plus walking the tree (see ``benchmarks/htmlpages.py``).
 
 A *block* is a maximal run of inline text between block boundaries: the start or end of a
 block-level element (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, ``blockquote``, ``figcaption``,

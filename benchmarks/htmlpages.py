@@ -6,8 +6,8 @@ one thread),
 prints the Markdown table and the issue's acceptance checks, and with ``--write-readme`` replaces the
 section between ``<!-- html:start -->`` and ``<!-- html:end -->`` in ``benchmarks/README.md``.
 
-    .venv/bin/python benchmarks/html.py                 # the table on stdout
-    .venv/bin/python benchmarks/html.py --write-readme  # and into benchmarks/README.md
+    .venv/bin/python benchmarks/htmlpages.py                 # the table on stdout
+    .venv/bin/python benchmarks/htmlpages.py --write-readme  # and into benchmarks/README.md
 """
 
 from __future__ import annotations
