@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -208,7 +207,11 @@ def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str,
     top = 0
     if len(infos) >= 4:
         # the first words of each line are enough to see a phrase stuffed into every line
-        counts = Counter(w for i in infos for w in set(i.key.split()[:10]) if len(w) >= 4)
+        counts: dict[str, int] = {}
+        for i in infos:
+            for w in set(i.key.split()[:10]):
+                if len(w) >= 4:
+                    counts[w] = counts.get(w, 0) + 1
         top = max(counts.values(), default=0)
     f["top_word_lines"] = top / len(infos) if len(infos) >= 4 else 0.0
     f["few_lines"] = float(len(infos) <= 3)

@@ -311,8 +311,13 @@ def block_features(
             for m in range(s, e):
                 run_rhyme[m] = rhyme
                 run_even[m] = even
-    counts = Counter(i.key for i in infos)
-    starts = Counter(i.key[:40] for i in infos if i.words >= 6)
+    # repeated lines and teasers sharing their start: plain dict counts (a page has a dozen blocks)
+    counts: dict[str, int] = {}
+    starts: dict[str, int] = {}
+    for i in infos:
+        counts[i.key] = counts.get(i.key, 0) + 1
+        if i.words >= 6:
+            starts[i.key[:40]] = starts.get(i.key[:40], 0) + 1
     url_words = _url_words(uri)
     if dfeat is None:
         dfeat = doc_features(infos)
@@ -360,7 +365,7 @@ def block_features(
             (p_long + n_long) / 2,
             2 <= w <= 12 and not i.end_punct and nxt is not None and nxt.words >= 12,
             counts[i.key] > 1,
-            w >= 6 and starts[i.key[:40]] > 1,
+            w >= 6 and starts.get(i.key[:40], 0) > 1,
             ov,
             ov if k == 0 else 0.0,
             run_rhyme[k],

@@ -508,6 +508,29 @@ def _apply(text: str, omap: OffsetMap, edits: list[_Edit]) -> tuple[str, OffsetM
 
 
 # -- entry point -----------------------------------------------------------------------------------
+_SPACE_RUNS = re.compile(" {2,}")
+
+
+def _collapse_spaces(text: str, a: int) -> Repaired:
+    """Repair of a line whose only fault is runs of plain spaces: each run becomes one space, a
+    replacement segment in the map."""
+    omap = OffsetMap()
+    parts: list[str] = []
+    pos = 0
+    for m in _SPACE_RUNS.finditer(text):
+        s, e = m.span()
+        if s > pos:
+            omap.add(s - pos, s - pos, a + pos)
+            parts.append(text[pos:s])
+        omap.add(1, e - s, a + s)
+        parts.append(" ")
+        pos = e
+    if pos < len(text):
+        omap.add(len(text) - pos, len(text) - pos, a + pos)
+        parts.append(text[pos:])
+    return Repaired("".join(parts), omap, [], {"whitespace"})
+
+
 def identity_repair(raw: str, start: int, end: int) -> Repaired:
     """:func:`repair` of a slice already known clean (``not maybe_dirty``): just the stripped text."""
     seg = raw[start:end]
@@ -535,10 +558,14 @@ def repair(raw: str, start: int = 0, end: int | None = None) -> Repaired:
     stripped = stripped.rstrip()
     text = stripped
 
-    if not _maybe_dirty(text):
-        # the common case: one identity segment (built directly: this runs once per input line)
+    suspect = _MAYBE_DIRTY_RE.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+    if not suspect:
         n_text = len(text)
-        return Repaired(text, OffsetMap([0], [a], [n_text], [n_text]) if n_text else OffsetMap())
+        if "  " not in text:
+            # the common case: one identity segment (built directly: this runs once per input line)
+            return Repaired(text, OffsetMap([0], [a], [n_text], [n_text]) if n_text else OffsetMap())
+        # the next most common: only runs of plain spaces to collapse (many CMSs double them)
+        return _collapse_spaces(text, a)
 
     omap = OffsetMap.identity(len(text), a)
     fixes: set[str] = set()
