@@ -185,14 +185,23 @@ def split_line(text: str) -> list[tuple[int, int, str | None]]:
 
 def iter_lines(raw: str) -> Iterator[tuple[int, int]]:
     """Raw ``(start, end)`` of every line that is not blank (line breaks: \\n, \\r\\n, \\r)."""
+    if "\r" in raw:
+        pos = 0
+        n = len(raw)
+        for m in re.finditer(r"\r\n|\n|\r", raw):
+            if m.start() > pos and not raw[pos : m.start()].isspace():
+                yield pos, m.start()
+            pos = m.end()
+        if pos < n and not raw[pos:].isspace():
+            yield pos, n
+        return
+    # the usual \n-only text: str.split is a C loop
     pos = 0
-    n = len(raw)
-    for m in re.finditer(r"\r\n|\n|\r", raw):
-        if m.start() > pos and not raw[pos : m.start()].isspace():
-            yield pos, m.start()
-        pos = m.end()
-    if pos < n and not raw[pos:].isspace():
-        yield pos, n
+    for line in raw.split("\n"):
+        end = pos + len(line)
+        if line and not line.isspace():
+            yield pos, end
+        pos = end + 1
 
 
 def segment_raw(raw: str) -> list[Block]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from khabar.arabic.dates import parse_date
 from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
@@ -10,6 +12,8 @@ from khabar.clean.structure import refine_kinds, section_path, split_glued
 from khabar.model import Document
 from khabar.offsets import OffsetMap
 from khabar.pipeline import stage
+
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # a date line has a day or a year
 
 
 @stage("segment", provides=("blocks",))
@@ -58,7 +62,11 @@ def assemble(doc: Document) -> None:
     if doc.published is None:
         # the first date line (or dateline) of the page that parses as a Gregorian date
         for b in doc.blocks:
-            if b.kind in ("date", "dateline", "byline") and (iso := parse_date(b.text)):
+            if (
+                b.kind in ("date", "dateline", "byline")
+                and _DIGIT.search(b.text)
+                and (iso := parse_date(b.text))
+            ):
                 doc.published = iso
                 break
 
