@@ -141,9 +141,30 @@ _MAYBE_DIRTY_RE = re.compile(
 )
 
 
-def maybe_dirty(text: str) -> bool:
-    """Whether any repair may apply to ``text`` (a cheap test; false means ``text`` is clean)."""
-    return _maybe_dirty(text)
+# the same test for a whole document: line breaks are not faults there (lines are split on them and
+# stripped), nor are the spaces that end or start a line
+_DOC_SUSPECT = _SUSPECT.replace("\n", "").replace("\r", "")
+_DOC_DIRTY_RE = re.compile(
+    f"[{_DOC_SUSPECT}\u0629\u0649{_LEAD_1256}]"
+    f"(?:(?<=[{_DOC_SUSPECT}])"
+    f"|(?<=[\u0629\u0649])[{_ARABIC_MARKS}]*[{_WORD_START}]"
+    f"|(?<=[{_LEAD_1256}]){_MOJIBAKE_1256_TAIL})"
+)
+
+
+def maybe_dirty(raw: str) -> bool:
+    """Whether any repair may apply to some line of ``raw`` (a cheap test over the whole document;
+    false means every line is clean once stripped)."""
+    return bool(
+        _DOC_DIRTY_RE.search(raw)
+        or ("  " in raw and _has_inner_double_space(raw))
+        or not unicodedata.is_normalized("NFC", raw)
+    )
+
+
+def _has_inner_double_space(raw: str) -> bool:
+    """A run of spaces inside a line (runs at a line's ends are stripped, not repaired)."""
+    return any("  " in line.strip() for line in raw.split("\n"))
 
 
 def _maybe_dirty(text: str) -> bool:
