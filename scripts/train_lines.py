@@ -53,7 +53,6 @@ ARTICLE_FEATURES = (
     "url_listing",
     "url_article",
     "url_root",
-    "top_word_lines",
     "few_lines",
 )
 

@@ -183,6 +183,16 @@ _ARTICLE_URL = re.compile(
 
 
 @lru_cache(maxsize=16)
+def _url_shape(uri: str | None) -> tuple[float, float, float]:
+    """(listing-like path, article-like path, site root) for a page URL."""
+    path = _url_path(uri)
+    return (
+        float(bool(path) and bool(_LISTING_URL.search(path))),
+        float(bool(path) and bool(_ARTICLE_URL.search(path))),
+        float(bool(uri) and path.strip("/") == ""),
+    )
+
+
 def _url_path(uri: str | None) -> str:
     if not uri:
         return ""
@@ -199,21 +209,7 @@ def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str,
     paras = [i.words for i in infos if i.words >= 25 and i.end_punct]
     f["long_paras"] = min(math.log1p(len(paras)) / 3, 1.5)
     f["long_para_words"] = min(math.log1p(sum(paras)) / 8, 1.5)
-    path = _url_path(uri)
-    f["url_listing"] = float(bool(path) and bool(_LISTING_URL.search(path)))
-    f["url_article"] = float(bool(path) and bool(_ARTICLE_URL.search(path)))
-    f["url_root"] = float(bool(uri) and path.strip("/") == "")
-    # keyword-stuffed doorway pages repeat one term on most lines
-    top = 0
-    if len(infos) >= 4:
-        # the first words of each line are enough to see a phrase stuffed into every line
-        counts: dict[str, int] = {}
-        for i in infos:
-            for w in set(i.key.split()[:10]):
-                if len(w) >= 4:
-                    counts[w] = counts.get(w, 0) + 1
-        top = max(counts.values(), default=0)
-    f["top_word_lines"] = top / len(infos) if len(infos) >= 4 else 0.0
+    f["url_listing"], f["url_article"], f["url_root"] = _url_shape(uri)
     f["few_lines"] = float(len(infos) <= 3)
     return f
 

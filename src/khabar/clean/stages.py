@@ -36,8 +36,12 @@ def assemble(doc: Document) -> None:
     parts: list[str] = []
     omap = OffsetMap()
     pos = 0
+    title = dateline = published = None
+    sections: list[str] = []
+    bylines: list[str] = []
     for b in doc.blocks:
-        if b.removed:
+        kind = b.kind
+        if kind == "boilerplate":
             b.start = b.end = None
             continue
         if parts:
@@ -50,25 +54,25 @@ def assemble(doc: Document) -> None:
             omap.add(len(b.text), b.raw_end - b.raw_start, b.raw_start, pos)
         parts.append(b.text)
         pos = b.end
+        if kind == "title":
+            title = title or b.text
+        elif kind == "section":
+            sections.extend(section_path(b))
+        elif kind == "byline":
+            bylines.append(b.text)
+        elif kind == "dateline":
+            dateline = dateline or b.text
+        # the first date line (or dateline, or byline) of the page that parses as a Gregorian date
+        if published is None and kind in ("date", "dateline", "byline") and _DIGIT.search(b.text):
+            published = parse_date(b.text)
     doc.text = "\n".join(parts)
     doc.offsets = omap
-    title = next((b for b in doc.blocks if b.kind == "title"), None)
-    doc.title = title.text if title else None
-    doc.sections = [lvl for b in doc.blocks if b.kind == "section" for lvl in section_path(b)]
-    by = [b.text for b in doc.blocks if b.kind == "byline"]
-    doc.byline = " · ".join(by) if by else None
-    dl = next((b for b in doc.blocks if b.kind == "dateline"), None)
-    doc.dateline = dl.text if dl else None
+    doc.title = title
+    doc.sections = sections
+    doc.byline = " · ".join(bylines) if bylines else None
+    doc.dateline = dateline
     if doc.published is None:
-        # the first date line (or dateline) of the page that parses as a Gregorian date
-        for b in doc.blocks:
-            if (
-                b.kind in ("date", "dateline", "byline")
-                and _DIGIT.search(b.text)
-                and (iso := parse_date(b.text))
-            ):
-                doc.published = iso
-                break
+        doc.published = published
 
 
 @stage("signals", requires=("text",), provides=("signals",))
