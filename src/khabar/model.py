@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from khabar.offsets import OffsetMap
 
@@ -102,6 +103,17 @@ class Block:
             reason=d.get("reason"),
             score=d.get("score", 1.0),
         )
+
+
+def site_of(uri: str | None) -> str | None:
+    """The site of a page URL: its host name without a leading ``www.`` (None if there is none)."""
+    if not uri:
+        return None
+    try:
+        host = urlsplit(uri).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 @dataclass(slots=True)

@@ -21,11 +21,10 @@ import json
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import urlsplit
 
 from khabar.arabic.dates import find_dates, iso_date
 from khabar.html.dom import HeadInfo
-from khabar.model import Block, Document
+from khabar.model import Block, Document, site_of
 
 _ARTICLE_TYPES = (
     "newsarticle",
@@ -142,16 +141,6 @@ def _jsonld(scripts: list[str]) -> dict[str, str]:
             if val and val.strip():
                 out[field] = val.strip()
     return out
-
-
-def _host(uri: str | None) -> str | None:
-    if not uri:
-        return None
-    try:
-        host = urlsplit(uri).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
 
 
 def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
@@ -335,6 +324,6 @@ def apply_metadata(doc: Document) -> None:
     if doc.source.uri is None and c.get("canonical"):
         doc.source.uri = c["canonical"]
     if doc.source.site is None:
-        doc.source.site = _host(doc.source.uri) or _host(c.get("canonical"))
+        doc.source.site = site_of(doc.source.uri) or site_of(c.get("canonical"))
     if doc.lang is None and c.get("lang"):
         doc.lang = str(c["lang"]).split("_")[0].split("-")[0].lower() or None

@@ -42,7 +42,6 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
-from urllib.parse import urlsplit
 
 from khabar.errors import (
     BinaryInputError,
@@ -59,7 +58,7 @@ from khabar.errors import (
 )
 from khabar.io.decode import decode_bytes, scrub_surrogates, sniff_binary
 from khabar.io.html import HTML_SUFFIXES, looks_like_html
-from khabar.model import Source
+from khabar.model import Source, site_of
 
 try:  # orjson is optional: a faster parser for the common case, with json as the reference
     import orjson
@@ -1038,16 +1037,6 @@ def _is_url(value: Any) -> bool:
     return isinstance(value, str) and "://" in value
 
 
-def _host(uri: str) -> str | None:
-    try:
-        host = urlsplit(uri).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
-
-
 def _source(obj: dict[str, Any], fmt: str, where: str) -> Source:
     """Where a record came from: ``uri`` from url-like fields, ``site`` from the outlet name or host."""
     uri = None
@@ -1060,7 +1049,7 @@ def _source(obj: dict[str, Any], fmt: str, where: str) -> Source:
     if isinstance(outlet, str) and outlet.strip() and not _is_url(outlet) and "/" not in outlet:
         site: str | None = outlet.strip()  # SaudiNewsNet: "aawsat", "sabq", …
     else:
-        site = _host(uri) if uri else None
+        site = site_of(uri) if uri else None
     return Source(uri=uri, site=site, format=fmt, input=where)
 
 

@@ -37,7 +37,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from khabar.errors import (
     EmptyInputError,
@@ -49,7 +48,7 @@ from khabar.errors import (
     UsageError,
 )
 from khabar.io.html import charset_from_content_type, decode_html, looks_like_html
-from khabar.model import Source
+from khabar.model import Source, site_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from khabar.io.readers import RawRecord, Reject
@@ -70,16 +69,6 @@ class WarcStats:
     @property
     def not_input(self) -> int:
         return sum(n for t, n in self.by_type.items() if t not in PAGE_TYPES)
-
-
-def _host(uri: str | None) -> str | None:
-    if not uri:
-        return None
-    try:
-        host = urlsplit(uri).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
 
 
 def _readers() -> tuple[type[RawRecord], type[Reject]]:
@@ -108,7 +97,7 @@ def html_record(
     return RawRecord(
         id=id,
         raw=dec.text,
-        source=Source(uri=uri, site=_host(uri), format=fmt, input=input),
+        source=Source(uri=uri, site=site_of(uri), format=fmt, input=input),
         meta=dict(meta or {}),
         warnings=dec.warnings,
     )
