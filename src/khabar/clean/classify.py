@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -100,6 +100,8 @@ class LineModel:
     article_coef: tuple[float, ...]
     article_intercept: float
     provenance: dict[str, Any]
+    #: per-label weight margins for removal reasons, filled on first use
+    margins: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def probs(self, x: np.ndarray) -> np.ndarray:
         """Label probabilities, one row per block (columns in ``classes`` order), after both passes."""
@@ -108,7 +110,7 @@ class LineModel:
 
     def _margin(self, label: str) -> np.ndarray:
         """Per-feature weight of ``label`` over the strongest other class (cached per label)."""
-        cache = self.provenance.setdefault("_margins", {})
+        cache = self.margins
         if label not in cache:
             ci = self.classes.index(label)
             margin = self.coef[ci] - np.delete(self.coef, ci, axis=0).max(axis=0)
