@@ -669,6 +669,19 @@ def _element_role(tag: str, at: dict[str, str]) -> str | None:
     return role
 
 
+def _cached_role(tag: str, attr_s: str, at: dict[str, str]) -> str | None:
+    """:func:`_element_role`, memoised on the tag and its raw attribute string (templates repeat
+    the same few hundred element openings on every page of a site)."""
+    key = (tag, attr_s)
+    role = _role_cache.get(key, "?")
+    if role == "?":
+        role = _element_role(tag, at)
+        if len(_role_cache) > 20000:
+            _role_cache.clear()
+        _role_cache[key] = role
+    return role
+
+
 class _Builder:
     """The tolerant tree walk: a stack of open elements and the block being filled."""
 
@@ -943,14 +956,7 @@ class _Builder:
                     at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
                     push = "datetime" in at or "itemprop" in at or "property" in at
                     if not push:
-                        key = (tag, attr_s)
-                        role = _role_cache.get(key, "?")
-                        if role == "?":
-                            role = _element_role(tag, at)
-                            if len(_role_cache) > 20000:
-                                _role_cache.clear()
-                            _role_cache[key] = role
-                        push = role is not None
+                        push = _cached_role(tag, attr_s, at) is not None
                 if not push or attr_s.endswith("/"):
                     if attr_s.endswith("/"):
                         continue
@@ -1000,13 +1006,7 @@ class _Builder:
                 at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
                 if "datetime" in at or "itemprop" in at or "property" in at:
                     self.date_attr(at)
-                key = (tag, attr_s)
-                role = _role_cache.get(key, "?")
-                if role == "?":
-                    role = _element_role(tag, at)
-                    if len(_role_cache) > 20000:
-                        _role_cache.clear()
-                    _role_cache[key] = role
+                role = _cached_role(tag, attr_s, at)
             if (role in _FOLD_ROLES and at is not _NO_ATTRS) or tag in _FOLD_TAGS:
                 end = self.fold(tag, role, at, attr_s, pos)
                 if end:
