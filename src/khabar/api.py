@@ -26,6 +26,7 @@ def process_text(
     meta: dict[str, Any] | None = None,
     warnings: Sequence[str] = (),
     stages: Sequence[str] = DEFAULT_STAGES,
+    extra: Sequence[str] = (),
 ) -> Document:
     """Clean and structure one text dump (the page's text, one block per line), or one HTML page.
 
@@ -34,7 +35,8 @@ def process_text(
     (:data:`khabar.html.stages.HTML_STAGES`: ``segment_html`` in place of ``segment``).
 
     ``warnings`` are notes from reading the input (an encoding guessed, bytes replaced) that the
-    record should carry."""
+    record should carry. ``extra`` names stages to run after the cleaning ones, on either path (the
+    fact layers: ``entities``, ``quantities`` …)."""
     doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}), warnings=list(warnings))
     if doc.source.format in HTML_FORMATS and tuple(stages) == DEFAULT_STAGES:
         # HTML and WARC records take the HTML path: a DOM pass instead of line segmentation, then the
@@ -42,4 +44,4 @@ def process_text(
         from khabar.html.stages import HTML_STAGES
 
         stages = HTML_STAGES
-    return _pipeline(tuple(stages))(doc)
+    return _pipeline((*stages, *extra))(doc)

@@ -70,6 +70,10 @@ def _read(args: argparse.Namespace) -> Any:
     )
 
 
+#: the fact layers `--facts` adds after cleaning (not in the default pipeline: they cost time)
+FACT_STAGES = ("entities", "places", "quantities")
+
+
 def cmd_process(args: argparse.Namespace) -> int:
     from khabar.api import process_text
     from khabar.io import JsonlWriter, RawRecord, Reject, RejectsWriter
@@ -89,7 +93,12 @@ def cmd_process(args: argparse.Namespace) -> int:
             else:
                 assert isinstance(item, RawRecord)
                 doc = process_text(
-                    item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings
+                    item.raw,
+                    id=item.id,
+                    source=item.source,
+                    meta=item.meta,
+                    warnings=item.warnings,
+                    extra=FACT_STAGES if args.facts else (),
                 )
                 out.write(doc.to_record(include_raw=args.keep_raw))
                 n_out += 1
@@ -157,7 +166,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         assert isinstance(item, RawRecord)
         if args.id and item.id != args.id:
             continue
-        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings)
+        doc = process_text(
+            item.raw,
+            id=item.id,
+            source=item.source,
+            meta=item.meta,
+            warnings=item.warnings,
+            extra=FACT_STAGES if args.facts else (),
+        )
         print(render(doc, color=color, bidi=not args.plain))
         print()
         shown += 1
@@ -256,6 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pp.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
     pp.add_argument(
+        "--facts",
+        action="store_true",
+        help="also find facts: named entities, places with "
+        "coordinates and quantities (durations, money, counts, percentages)",
+    )
+    pp.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -274,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--id", help="show only the record with this id")
     ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
     ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
+    ps.add_argument("--facts", action="store_true", help="also find and list people, places and quantities")
     ps.add_argument(
         "--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)"
     )

@@ -31,7 +31,13 @@ class Stage:
 _REGISTRY: dict[str, Stage] = {}
 
 #: modules whose import registers the built-in stages; imported on first lookup, not at package import
-_BUILTIN_MODULES = ("khabar.clean.stages", "khabar.html.stages", "khabar.extract.stages")
+_BUILTIN_MODULES = (
+    "khabar.clean.stages",
+    "khabar.html.stages",
+    "khabar.extract.stages",
+    "khabar.extract.quantity_stage",
+    "khabar.extract.places_stage",
+)
 
 #: what ``khabar process`` runs by default
 DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")

@@ -57,4 +57,18 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
         if b.removed and b.reason:
             why = f"↳ {b.reason}"
             out.append(f"{'':<{margin}}" + (f"\x1b[2m{why}\x1b[0m" if color else why))
+    if doc.entities or doc.quantities:
+        out.append("─" * min(width, 100))
+        for e in doc.entities:
+            where = f" → {e.attrs['name']} ({e.attrs.get('country')})" if e.attrs.get("name") else ""
+            out.append(f"{e.label:<{margin}}{_iso(e.text, bidi)}{where}   [{e.start}:{e.end}]")
+        for q in doc.quantities:
+            approx = "≈" if q.attrs.get("approx") else ""
+            kind = q.attrs.get("kind", "quantity")
+            value = f"{approx}{q.attrs.get('value')} {q.attrs.get('unit', '')}"
+            out.append(f"{kind:<{margin}}{_iso(q.text, bidi)} = {value}   [{q.start}:{q.end}]")
     return "\n".join(out)
+
+
+def _iso(text: str, bidi: bool) -> str:
+    return f"{_RLI}{text}{_PDI}" if bidi else text

@@ -1,0 +1,444 @@
+"""Quantities in Arabic text: durations, money, counts, percentages, power, distance and weight.
+
+:func:`find_quantities` returns :class:`~khabar.model.Span` objects labelled ``quantity`` whose
+``attrs`` hold:
+
+* ``kind``: ``duration``, ``money``, ``percent``, ``power``, ``distance``, ``weight`` or ``count``
+* ``value``: the normalised value: seconds for durations (a month is counted as 30 days and a year as
+  365 days), the amount for money, the percentage for percentages (``50%`` → 50), watts for power,
+  metres for distance, kilograms for weight, the number for counts
+* ``unit``: ``s``; an ISO 4217 code for money (``دولار`` → USD, ``ريال`` → SAR unless a country
+  says otherwise, ``يورو`` → EUR, ``جنيه`` → EGP, ``درهم`` → AED, ``دينار``/``ليرة`` → ``dinar``/
+  ``lira`` unless a country adjective follows); ``%``; ``W``; ``m``; ``kg``; for counts the counted
+  noun as written
+* ``number``: the number as written (90 for ``90 دقيقة``)
+* ``assumes``: for months and years, the fixed length used (``month = 30 days``, ``year = 365 days``)
+* ``extra``: True for a duration said to be additional (``45 دقيقة إضافية``)
+* ``approx``: True after a hedge (حوالي، نحو، قرابة، زهاء، ما يقارب، ما يناهز، أكثر من، أقل من …) or
+  before ``تقريباً`` (which the span then includes); ``bound`` is ``min`` after "more than" words
+  and ``max`` after "less than"
+* ranges (``بين 3 و5 ساعات``, ``من 3 إلى 5 ساعات``, ``3-5 ساعات``): ``value`` is the mean, with
+  ``low`` and ``high``
+
+The span covers the number and its unit (and a range's ``بين``/``من``), not the hedge word, so
+``span.text == text[span.start:span.end]`` always. Durations also come without a number: duals
+(``يومين``, ``الساعتين``), a unit with a fraction (``ساعة ونصف الساعة``, ``نصف ساعة``), and a
+fraction or a smaller unit added with ``و`` (``الساعتين وربع الساعة`` → 8100 s,
+``ساعة و15 دقيقة`` → 4500 s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from khabar.arabic.normalize import normalize
+from khabar.arabic.numbers import Value, parse_number, word_value
+from khabar.extract.tokenize import Token, tokenize
+from khabar.model import Span
+
+__all__ = ["find_quantities"]
+
+_DAY = 86400
+#: calendar units counted at a fixed length, said in the span's ``assumes`` attr
+_ASSUMED: dict[Value, str] = {30 * _DAY: "month = 30 days", 365 * _DAY: "year = 365 days"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str
+    factor: Value
+    unit: str
+
+
+def _table(entries: dict[tuple[str, ...], _Unit]) -> dict[str, _Unit]:
+    return {normalize(w): u for words, u in entries.items() for w in words}
+
+
+_UNITS = _table(
+    {
+        ("ثانية", "ثوان", "ثواني", "ثوانٍ"): _Unit("duration", 1, "s"),
+        ("دقيقة", "دقائق"): _Unit("duration", 60, "s"),
+        ("ساعة", "ساعات"): _Unit("duration", 3600, "s"),
+        ("يوم", "أيام"): _Unit("duration", _DAY, "s"),
+        ("أسبوع", "أسابيع"): _Unit("duration", 7 * _DAY, "s"),
+        ("شهر", "أشهر", "شهور"): _Unit("duration", 30 * _DAY, "s"),
+        ("سنة", "سنوات", "سنين", "عام", "أعوام"): _Unit("duration", 365 * _DAY, "s"),
+        ("دولار", "دولارات"): _Unit("money", 1, "USD"),
+        ("يورو",): _Unit("money", 1, "EUR"),
+        ("ريال", "ريالات"): _Unit("money", 1, "SAR"),
+        ("جنيه", "جنيهات"): _Unit("money", 1, "EGP"),
+        ("درهم", "دراهم"): _Unit("money", 1, "AED"),
+        ("دينار", "دنانير"): _Unit("money", 1, "dinar"),
+        ("ليرة", "ليرات"): _Unit("money", 1, "lira"),
+        ("واط", "وات"): _Unit("power", 1, "W"),
+        ("كيلوواط", "كيلووات"): _Unit("power", 10**3, "W"),
+        ("ميغاواط", "ميجاواط", "ميغاوات", "ميجاوات", "MW"): _Unit("power", 10**6, "W"),
+        ("غيغاواط", "جيجاواط", "غيغاوات", "جيجاوات", "GW"): _Unit("power", 10**9, "W"),
+        ("متر", "أمتار", "مترا"): _Unit("distance", 1, "m"),
+        ("كيلومتر", "كيلومترات", "كم"): _Unit("distance", 1000, "m"),
+        ("كيلوغرام", "كيلوجرام", "كغ", "كلغ"): _Unit("weight", 1, "kg"),
+        ("طن", "أطنان"): _Unit("weight", 1000, "kg"),
+    }
+)
+
+_DUALS = _table(
+    {
+        ("ثانيتين", "ثانيتان"): _Unit("duration", 2, "s"),
+        ("دقيقتين", "دقيقتان"): _Unit("duration", 120, "s"),
+        ("ساعتين", "ساعتان"): _Unit("duration", 7200, "s"),
+        ("يومين", "يومان"): _Unit("duration", 2 * _DAY, "s"),
+        ("أسبوعين", "أسبوعان"): _Unit("duration", 14 * _DAY, "s"),
+        ("شهرين", "شهران"): _Unit("duration", 60 * _DAY, "s"),
+        ("سنتين", "سنتان", "عامين", "عامان"): _Unit("duration", 730 * _DAY, "s"),
+    }
+)
+
+#: a currency's country adjective → ISO 4217 code, by currency
+_CURRENCY_COUNTRY: dict[str, dict[str, str]] = {
+    cur: {normalize(k): v for k, v in m.items()}
+    for cur, m in {
+        "lira": {
+            "سورية": "SYP",
+            "سوري": "SYP",
+            "تركية": "TRY",
+            "تركي": "TRY",
+            "لبنانية": "LBP",
+            "لبناني": "LBP",
+        },
+        "dinar": {
+            "كويتي": "KWD",
+            "أردني": "JOD",
+            "عراقي": "IQD",
+            "بحريني": "BHD",
+            "ليبي": "LYD",
+            "تونسي": "TND",
+            "جزائري": "DZD",
+        },
+        "SAR": {"سعودي": "SAR", "قطري": "QAR", "عماني": "OMR", "يمني": "YER", "إيراني": "IRR"},
+        "EGP": {"مصري": "EGP", "إسترليني": "GBP", "استرليني": "GBP", "سوداني": "SDG"},
+        "AED": {"إماراتي": "AED", "مغربي": "MAD"},
+        "USD": {"أمريكي": "USD", "أميركي": "USD", "كندي": "CAD", "أسترالي": "AUD"},
+    }.items()
+}
+
+_HEDGES: dict[tuple[str, ...], str | None] = {
+    tuple(normalize(w) for w in words): bound
+    for words, bound in {
+        ("حوالي",): None,
+        ("حوالى",): None,
+        ("نحو",): None,
+        ("قرابة",): None,
+        ("زهاء",): None,
+        ("ما", "يقارب"): None,
+        ("ما", "يقرب", "من"): None,
+        ("ما", "يناهز"): None,
+        ("أكثر", "من"): "min",
+        ("أزيد", "من"): "min",
+        ("ما", "يزيد", "عن"): "min",
+        ("ما", "يزيد", "على"): "min",
+        ("أقل", "من"): "max",
+        ("ما", "لا", "يقل", "عن"): "min",
+    }.items()
+}
+_APPROX_AFTER = frozenset(normalize(w) for w in ("تقريباً", "تقريبا"))
+_PERCENT_SIGNS = frozenset("%٪")
+_PERCENT_WORDS = frozenset(normalize(w) for w in ("المئة", "المائة", "المية"))
+_PERCENT_GLUED = frozenset(normalize(w) for w in ("بالمئة", "بالمائة", "بالمية"))
+_RANGE_TO = frozenset(normalize(w) for w in ("إلى", "الى", "حتى", "-", "–"))
+_EXTRA_WORDS = frozenset(normalize(w) for w in ("إضافية", "إضافي", "إضافيا", "إضافيين", "أخرى", "أخر"))
+#: words that never are the noun a number counts
+_NOT_COUNTED_WORDS = (
+    "في من على إلى الى عن مع أو ثم حتى قد لا لم لن ما هذا هذه ذلك تلك التي الذي الذين كان كانت "
+    "أن إن بعد قبل منذ خلال عند عبر بين نحو حوالي وقد وفي ومن كما بل لكن أي كل بعض غير مقابل "
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين هـ م"
+)
+_NOT_COUNTED = frozenset(normalize(w) for w in _NOT_COUNTED_WORDS.split())
+
+
+def _norm(tok: Token) -> str:
+    return normalize(tok.text)
+
+
+def _unit_at(toks: Sequence[Token], k: int, table: dict[str, _Unit]) -> _Unit | None:
+    """The unit word at token ``k`` in ``table`` (also with the accusative alef, ``عاماً``)."""
+    if k >= len(toks):
+        return None
+    w = _norm(toks[k])
+    u = table.get(w)
+    if u is None and len(w) > 3 and w.endswith("ا"):
+        u = table.get(w[:-1])
+    return u
+
+
+def _dual_at(toks: Sequence[Token], k: int) -> _Unit | None:
+    """A dual duration (``يومين``), with or without the article (``الساعتين``)."""
+    if k >= len(toks):
+        return None
+    w = _norm(toks[k])
+    return _DUALS.get(w) or (_DUALS.get(w[2:]) if w.startswith("ال") else None)
+
+
+def _fraction_at(toks: Sequence[Token], k: int, joined: bool) -> tuple[Value, int] | None:
+    """A fraction word at ``k`` (after ``و`` when ``joined``): (value, next index)."""
+    if k >= len(toks):
+        return None
+    t = toks[k].text
+    if joined:
+        if t == "و":
+            k += 1
+            if k >= len(toks):
+                return None
+            t = toks[k].text
+        elif t.startswith("و"):
+            t = t[1:]
+        else:
+            return None
+    wv = word_value(t)
+    if wv is None or wv.cls != "fraction":
+        return None
+    return wv.value, k + 1
+
+
+def _same_unit_after(toks: Sequence[Token], k: int, unit: _Unit) -> int:
+    """Skip ``الساعة`` after ``ونصف``/``وربع`` when it repeats the unit: the next index."""
+    if k < len(toks):
+        w = _norm(toks[k])
+        if w.startswith("ال") and _UNITS.get(w[2:]) == unit:
+            return k + 1
+    return k
+
+
+def _hedge_before(toks: Sequence[Token], i: int) -> tuple[bool, str | None]:
+    """Whether a hedge ends right before token ``i`` (a clitic ب ل و ف on its first word is fine)."""
+    for words, bound in _HEDGES.items():
+        n = len(words)
+        if i - n < 0:
+            continue
+        got = [_norm(t) for t in toks[i - n : i]]
+        first = got[0]
+        if got[1:] == list(words[1:]) and (
+            first == words[0] or (len(first) > 2 and first[0] in "بلوف" and first[1:] == words[0])
+        ):
+            return True, bound
+    return False, None
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+
+    def span(self, start: int, end: int, attrs: dict[str, Any]) -> Span:
+        return Span(start, end, "quantity", self.text[start:end], attrs)
+
+    # -- durations without a number ---------------------------------------------------------------
+    def _compound(self, k: int, value: Value, unit: _Unit) -> tuple[Value, int]:
+        """Add ``وربع الساعة`` / ``و15 دقيقة`` after a duration ending before token ``k``."""
+        toks = self.toks
+        while k < len(toks):
+            fr = _fraction_at(toks, k, joined=True)
+            if fr is not None and unit.kind == "duration":
+                value += fr[0] * unit.factor
+                k = _same_unit_after(toks, fr[1], unit)
+                break
+            t = toks[k].text
+            nk = k + 1 if t == "و" else k
+            if not (t == "و" or t.startswith("و")) or unit.kind != "duration":
+                break
+            num = parse_number(self.text, toks, nk)
+            if num is None or (num[0].start == toks[nk].start and t != "و"):
+                break
+            u2 = _unit_at(toks, num[1], _UNITS)
+            if u2 is None or u2.kind != "duration" or u2.factor >= unit.factor:
+                break
+            value += num[0].value * u2.factor
+            unit, k = u2, num[1] + 1
+        return value, k
+
+    def bare_duration(self, i: int) -> tuple[int, Value, Value, int, str | None] | None:
+        """(start, value, number, next index, assumption) of a duration with no number at ``i``."""
+        toks = self.toks
+        dual = _dual_at(toks, i)
+        if dual is not None:
+            unit = _UNITS[normalize(_base_of(dual))]
+            value, k = self._compound(i + 1, dual.factor, unit)
+            return toks[i].start, value, 2, k, _ASSUMED.get(unit.factor)
+        single = _unit_at(toks, i, _UNITS)
+        if single is not None and single.kind == "duration":
+            # ساعة ونصف الساعة، ساعة و15 دقيقة: a bare unit only counts with something added
+            value, k = self._compound(i + 1, single.factor, single)
+            if k == i + 1:
+                return None
+            return toks[i].start, value, _tidy(value / single.factor), k, _ASSUMED.get(single.factor)
+        fr = _fraction_at(toks, i, joined=False)
+        if fr is not None and fr[1] < len(toks):  # نصف ساعة / ربع الساعة
+            w = _norm(toks[fr[1]])
+            u = _UNITS.get(w) or (_UNITS.get(w[2:]) if w.startswith("ال") else None)
+            if u is not None and u.kind == "duration":
+                return toks[i].start, fr[0] * u.factor, fr[0], fr[1] + 1, _ASSUMED.get(u.factor)
+        return None
+
+    # -- everything -------------------------------------------------------------------------------
+    def with_unit(self, k: int, value: Value) -> tuple[dict[str, Any], int] | None:
+        """The unit after a number that ends before token ``k``: (attrs, next index)."""
+        toks = self.toks
+        if k >= len(toks):
+            return None
+        t = toks[k].text
+        w = _norm(toks[k])
+        if t in _PERCENT_SIGNS:
+            return {"kind": "percent", "value": value, "unit": "%"}, k + 1
+        if w in _PERCENT_GLUED:
+            return {"kind": "percent", "value": value, "unit": "%"}, k + 1
+        if w == "في" and k + 1 < len(toks) and _norm(toks[k + 1]) in _PERCENT_WORDS:
+            return {"kind": "percent", "value": value, "unit": "%"}, k + 2
+        u = _unit_at(toks, k, _UNITS)
+        if u is None:
+            return None
+        k += 1
+        attrs: dict[str, Any] = {"kind": u.kind, "unit": u.unit}
+        if u.kind == "money":
+            countries = _CURRENCY_COUNTRY.get(u.unit, {})
+            if k < len(toks):
+                cw = _norm(toks[k])
+                code = countries.get(cw) or (countries.get(cw[:-1]) if cw.endswith("ه") else None)
+                if code is not None:
+                    attrs["unit"] = code
+                    k += 1
+            attrs["value"] = value
+        elif u.kind == "duration":
+            total, k = self._compound(k, value * u.factor, u)
+            attrs["value"] = _tidy(total)
+            if u.factor in _ASSUMED:
+                attrs["assumes"] = _ASSUMED[u.factor]
+        else:
+            attrs["value"] = _tidy(value * u.factor)
+        return attrs, k
+
+    def count_noun(self, k: int, first_tok: Token, spelled: bool, value: Value) -> bool:
+        """Whether token ``k`` is a noun counted by the number before it."""
+        toks = self.toks
+        if k >= len(toks):
+            return False
+        t = toks[k].text
+        w = _norm(toks[k])
+        if not t[0].isalpha() or not any("\u0621" <= c <= "\u064a" for c in t):
+            return False
+        if w in _NOT_COUNTED or w.startswith("ال") or len(w) < 2:
+            return False
+        if word_value(t) is not None:
+            return False
+        lead = word_value(first_tok.text)
+        if lead is not None and lead.value == 1 and lead.cls == "unit":
+            return False  # "أحد أهم …" is "one of", and "واحد" follows its noun
+        if isinstance(value, float) and value < 1:
+            return False
+        return spelled or not (isinstance(value, int) and 1800 <= value <= 2100)
+
+    def scan(self) -> list[Span]:
+        toks = self.toks
+        out: list[Span] = []
+        i = 0
+        while i < len(toks):
+            got = self.at(i)
+            if got is None:
+                i += 1
+                continue
+            sp, i = got
+            out.append(sp)
+        return out
+
+    def at(self, i: int) -> tuple[Span, int] | None:
+        toks = self.toks
+        approx, bound = _hedge_before(toks, i)
+        opener = _norm(toks[i])
+        start_i = i + 1 if opener in ("بين", "من") else i
+        num = parse_number(self.text, toks, start_i)
+        if num is None:
+            bare = self.bare_duration(i)
+            if bare is None:
+                return None
+            start, value, number, k, assumes = bare
+            attrs: dict[str, Any] = {
+                "kind": "duration",
+                "value": _tidy(value),
+                "unit": "s",
+                "number": _tidy(number),
+            }
+            if assumes:
+                attrs["assumes"] = assumes
+            return self._finish(start, k, attrs, approx, bound)
+        n, k = num
+        # a range: بين 3 و5 ساعات، من 3 إلى 5 ساعات، 3-5 ساعات
+        high = None
+        if k < len(toks):
+            sep = _norm(toks[k])
+            if opener == "بين" and (sep == "و" or sep.startswith("و")):
+                nk = k + 1 if sep == "و" else k
+                high = parse_number(self.text, toks, nk)
+            elif sep in _RANGE_TO and (opener == "من" or sep in ("-", "–")):
+                high = parse_number(self.text, toks, k + 1)
+        if high is not None:
+            h, hk = high
+            got = self.with_unit(hk, (n.value + h.value) / 2)
+            if got is not None:
+                attrs, end_k = got
+                mean = (n.value + h.value) / 2
+                factor = attrs["value"] / mean if mean else 1
+                low, high_v = _tidy(n.value * factor), _tidy(h.value * factor)
+                attrs.update(low=low, high=high_v, number=[n.value, h.value])
+                attrs["value"] = _tidy((low + high_v) / 2)
+                return self._finish(toks[i].start, end_k, attrs, approx, bound)
+        if start_i != i:
+            return None  # "من 3 …" that is no range: let the number be found at its own token
+        got = self.with_unit(k, n.value)
+        if got is not None:
+            attrs, end_k = got
+            attrs["number"] = n.value
+            return self._finish(n.start, end_k, attrs, approx, bound)
+        if self.count_noun(k, toks[i], n.spelled, n.value):
+            attrs = {"kind": "count", "value": n.value, "unit": toks[k].text, "number": n.value}
+            return self._finish(n.start, k + 1, attrs, approx, bound)
+        return None
+
+    def _finish(
+        self, start: int, k: int, attrs: dict[str, Any], approx: bool, bound: str | None
+    ) -> tuple[Span, int]:
+        toks = self.toks
+        if attrs["kind"] == "duration" and k < len(toks) and _norm(toks[k]) in _EXTRA_WORDS:
+            attrs["extra"] = True
+        if k < len(toks) and _norm(toks[k]) in _APPROX_AFTER:
+            approx = True
+            k += 1
+        end = toks[k - 1].end
+        attrs["approx"] = approx
+        if bound is not None:
+            attrs["bound"] = bound
+        return self.span(start, end, attrs), k
+
+
+def _base_of(dual: _Unit) -> str:
+    return {
+        2: "ثانية",
+        120: "دقيقة",
+        7200: "ساعة",
+        2 * _DAY: "يوم",
+        14 * _DAY: "أسبوع",
+        60 * _DAY: "شهر",
+        730 * _DAY: "سنة",
+    }[int(dual.factor)]
+
+
+def _tidy(v: Value) -> Value:
+    if isinstance(v, float):
+        r = round(v, 6)
+        return int(r) if r.is_integer() else r
+    return v
+
+
+def find_quantities(text: str) -> list[Span]:
+    """Every quantity in ``text``, in text order (see the module docstring for the attrs)."""
+    return _Scanner(text).scan()
