@@ -71,7 +71,7 @@ def _read(args: argparse.Namespace) -> Any:
 
 
 #: the fact layers `--facts` adds after cleaning (not in the default pipeline: they cost time)
-FACT_STAGES = ("entities", "places", "quantities")
+FACT_STAGES = ("entities", "places", "refs", "dates", "quantities")
 
 
 def cmd_process(args: argparse.Namespace) -> int:
@@ -234,6 +234,16 @@ def cmd_eval_html(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_dates(args: argparse.Namespace) -> int:
+    from khabar.eval.dates import run_dates_eval
+
+    scores = run_dates_eval(args.data, split=args.split)
+    if args.json:
+        out = {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1} for k, v in scores.items()}
+        print(json.dumps(out, indent=1))
+    return 0
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
     from khabar.pipeline import DEFAULT_STAGES, registered
 
@@ -296,7 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--id", help="show only the record with this id")
     ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
     ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
-    ps.add_argument("--facts", action="store_true", help="also find and list people, places and quantities")
+    ps.add_argument(
+        "--facts",
+        action="store_true",
+        help="also find and list people and roles, places, dates and quantities",
+    )
     ps.add_argument(
         "--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)"
     )
@@ -360,6 +374,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     peh.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
     peh.set_defaults(func=cmd_eval_html)
+    ped = esub.add_parser(
+        "dates",
+        help="DATE span F1 (exact and overlap) on the Wojood sample",
+        description="Find the dates in each sentence of the Wojood NER sample (SinaLab/ArabicNER) and "
+        "score them against its DATE spans (any nesting level): exact token span and overlap.",
+    )
+    ped.add_argument(
+        "--data", default=None, help="the wojood_sample folder (default ../shared/data/wojood_sample)"
+    )
+    ped.add_argument("--split", default="test", choices=("test", "val", "train"), help="default: test")
+    ped.add_argument("--json", action="store_true", help="print the scores as JSON after the table")
+    ped.set_defaults(func=cmd_eval_dates)
 
     pst = sub.add_parser(
         "stages",

@@ -37,6 +37,8 @@ _BUILTIN_MODULES = (
     "khabar.extract.stages",
     "khabar.extract.quantity_stage",
     "khabar.extract.places_stage",
+    "khabar.extract.refs_stage",
+    "khabar.extract.date_stage",
 )
 
 #: what ``khabar process`` runs by default

@@ -57,11 +57,21 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
         if b.removed and b.reason:
             why = f"↳ {b.reason}"
             out.append(f"{'':<{margin}}" + (f"\x1b[2m{why}\x1b[0m" if color else why))
-    if doc.entities or doc.quantities:
+    if doc.entities or doc.quantities or doc.dates:
         out.append("─" * min(width, 100))
         for e in doc.entities:
-            where = f" → {e.attrs['name']} ({e.attrs.get('country')})" if e.attrs.get("name") else ""
+            role = e.attrs.get("role")
+            role = role.get("role") if isinstance(role, dict) else role
+            if e.attrs.get("name"):
+                where = f" → {e.attrs['name']} ({e.attrs.get('country')})"
+            else:
+                bits = [str(x) for x in (e.attrs.get("ref"), role) if x]
+                where = f" → {' · '.join(bits)}" if bits else ""
             out.append(f"{e.label:<{margin}}{_iso(e.text, bidi)}{where}   [{e.start}:{e.end}]")
+        for d in doc.dates:
+            out.append(
+                f"{'date':<{margin}}{_iso(d.text, bidi)} = {d.attrs.get('value')}   [{d.start}:{d.end}]"
+            )
         for q in doc.quantities:
             approx = "≈" if q.attrs.get("approx") else ""
             kind = q.attrs.get("kind", "quantity")

@@ -225,3 +225,420 @@ def iso_date(value: str) -> str | None:
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return parse_date(value)
+
+
+# -- date mentions: Hijri, "الموافق" pairs, weekdays, relative days, partial dates ----------------------
+#
+# :func:`find_dates` above reads only full Gregorian dates (its contract); :func:`find_date_mentions`
+# finds every date *mention*: full, month+year and year-only dates in either calendar, Hijri dates
+# converted to Gregorian, Hijri/Gregorian pairs, weekday names and relative days.
+
+#: Hijri month names (folded spelling) → month number
+HIJRI_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        ("محرم", "المحرم"),
+        ("صفر",),
+        ("ربيع الأول", "ربيع الاول", "ربيع أول"),
+        ("ربيع الآخر", "ربيع الاخر", "ربيع الثاني", "ربيع ثاني"),
+        ("جمادى الأولى", "جمادى الاولى", "جمادى الأول", "جمادى الاول"),
+        ("جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الاخر"),
+        ("رجب",),
+        ("شعبان",),
+        ("رمضان",),
+        ("شوال",),
+        ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
+        ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
+    ),
+    start=1,
+):
+    for _n in _names:
+        HIJRI_MONTHS[_fold_static(_n)] = _i
+
+#: weekday names (folded) → ``datetime.date.weekday()`` (Monday 0)
+WEEKDAYS: dict[str, int] = {
+    _fold_static(n): i
+    for n, i in (
+        ("الاثنين", 0),
+        ("الإثنين", 0),
+        ("الأثنين", 0),
+        ("الثلاثاء", 1),
+        ("الأربعاء", 2),
+        ("الاربعاء", 2),
+        ("الخميس", 3),
+        ("الجمعة", 4),
+        ("السبت", 5),
+        ("الأحد", 6),
+        ("الاحد", 6),
+    )
+}
+
+
+def _alt(names: list[str] | dict[str, int]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+_HM = f"(?:{_alt(HIJRI_MONTHS)})"
+_LBC = r"(?:(?<!\w)|(?<=\b[وفب]))"  # a word start, or after the clitic و ف ب
+_WD = f"(?:{_alt(WEEKDAYS)})"
+_O, _C = r"(?:\(\s*)?", r"(?:\s*\))?"  # optional brackets, balanced after matching (see _balance)
+_YEAR = rf"{_O}(\d{{4}}){_C}"
+_G_MARK = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![\w]))?"
+_H_MARK = r"\s*(?:هـ|ه|هجري|هجريه|للهجره)(?![\w])"
+#: words that introduce a date and belong to its span ("بتاريخ", "عام", "سنة", "شهر" …)
+_TRIG = r"(?:(?:بتاريخ|تاريخ|(?:ل|لل|ال)?عام|(?:ل|لل|ال)?سنه|(?:ال)?شهر)\s+(?:من\s+)?)?"
+_WDP = rf"(?:(?:يوم\s+)?({_WD})\s*[,،]?\s*)?"  # a weekday before a date
+_M2B = rf"(?:\s*(?:\(\s*{_M}\s*\)|[/-]\s*{_M}))?"
+_GSEP = r"[\s,،.-]*"
+_GREG_DMY = re.compile(
+    rf"{_LBC}{_TRIG}{_WDP}(\d{{1,2}})(?:st|nd|rd|th|er)?{_GSEP}(?:من\s+)?(?:شهر\s+)?({_M}){_M2B}{_GSEP}"
+    rf"(?:(?:من\s+)?(?:عام|سنه)\s+)?{_YEAR}{_G_MARK}{_RB}",
+    re.IGNORECASE,
+)
+_GREG_MDY = re.compile(
+    rf"{_LBC}{_TRIG}{_WDP}({_M}){_M2B}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}}){_G_MARK}{_RB}",
+    re.IGNORECASE,
+)
+# a month name before a numeric date, as archive captions write it: "نيسان ( 26 / 4 / 1947 )"
+_GREG_NUM = re.compile(
+    rf"(?<![\d/.-]){_TRIG}{_WDP}(?:({_M})\s*)?{_O}(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*\4\s*{_YEAR}{_C}"
+    rf"{_G_MARK}(?![\d/.-]|\.\d|\w)",
+    re.IGNORECASE,
+)
+_GREG_YMD = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)")
+_GREG_MY = re.compile(
+    rf"{_LBC}{_TRIG}({_M}){_M2B}{_GSEP}(?:(?:من\s+)?(?:عام|سنه)\s+|من\s+)?{_YEAR}{_G_MARK}{_RB}",
+    re.IGNORECASE,
+)
+_HIJRI_DMY = re.compile(
+    rf"{_LBC}{_TRIG}{_WDP}(\d{{1,2}}){_GSEP}(?:من\s+)?(?:شهر\s+)?({_HM}){_GSEP}(?:(?:عام|سنه)\s+)?{_O}(\d{{3,4}}){_C}"
+    rf"(?:{_H_MARK})?{_RB}"
+)
+_HIJRI_MY = re.compile(
+    rf"{_LBC}{_TRIG}({_HM}){_GSEP}(?:(?:عام|سنه)\s+)?{_O}(\d{{3,4}}){_C}(?:{_H_MARK})?{_RB}"
+)
+_YEAR_ONLY = re.compile(
+    rf"{_LBC}{_TRIG}{_O}(\d{{4}})(?:\s*[/–-]\s*(\d{{4}}))?{_C}({_H_MARK}|{_G_MARK}){_RB}(?!\s*[%٪/.:-]\s*\d|\s*[%٪])"
+)
+#: words that make a bare four-digit number a count, not a year ("2000 شخص", "1500 دولار")
+_COUNTED = re.compile(
+    r"\s*(?:شخص|اشخاص|دولار|ريال|جنيه|درهم|دينار|يورو|ليره|طن|كيلو\w*|متر|كم|قتيل|جريح|جندي|عنصر|مقاتل|"
+    r"لاجئ|منزل|طالب|عامل|موظف|حاله|مليون|مليار|الف|نسمه|برميل|ميجاوات|ميغاواط|سهم|نقطه)(?!\w)"
+)
+_DECADES = {
+    "العشرينات": 20,
+    "الثلاثينات": 30,
+    "الاربعينات": 40,
+    "الخمسينات": 50,
+    "الستينات": 60,
+    "السبعينات": 70,
+    "الثمانينات": 80,
+    "التسعينات": 90,
+}
+_DECADE = re.compile(rf"{_LBC}(?:فتره\s+|حقبه\s+)?({_alt(list(_DECADES))}){_RB}")
+# relative days: (pattern, precision, offset)
+_REL_DAYS: tuple[tuple[str, int], ...] = (
+    (r"(?:يوم\s+)?اول\s+(?:من\s+)?امس", -2),
+    (r"(?:يوم\s+)?بعد\s+غد(?:اً|ا)?", 2),
+    (r"(?:يوم\s+)?امس(?:\s+الاول)?", -1),
+    (r"البارحه", -1),
+    (r"(?:يوم\s+)?غد(?:اً|ا|ٍ)?", 1),
+    (r"بكرا|بكره|بكرة", 1),
+    (r"اليوم(?!\s+(?!{wd})ال)(?:\s+({wd}))?", 0),
+)
+_REL_DAY = [(re.compile(rf"{_LBC}(?:{p.format(wd=_WD)}){_RB}"), off) for p, off in _REL_DAYS]
+_NEXT = r"(?:المقبل|القادم|التالي|المقبله|القادمه|التاليه)"
+_LAST = r"(?:الماضي|الفائت|المنصرم|السابق|الماضيه|الفائته|المنصرمه|السابقه)"
+_THIS = r"(?:الحالي|الجاري|الحاليه|الجاريه)"
+_UNIT = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
+_REL_UNIT = re.compile(
+    rf"{_LBC}(?:(هذا|هذه)\s+)?(الاسبوع|الشهر|العام|السنه)(?:\s+({_NEXT}|{_LAST}|{_THIS}))?{_RB}"
+    rf"(?:\s*{_O}(\d{{4}}){_C})?"
+)
+_REL_WEEKDAY = re.compile(rf"{_LBC}(?:يوم\s+)?({_WD})(?:\s+({_NEXT}|{_LAST}))?{_RB}")
+_PAIR_GLUE = re.compile(
+    r"\s*(?:[-–—،,/]\s*)?(?:\(\s*)?(?:الموافق(?:\s+ل)?|الموافقه|الموافق\s*:)?\s*(?:\(\s*)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date mentioned in a text: ``text[start:end]`` with what it means.
+
+    ``value`` is ISO 8601 at the mention's ``precision``: ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month),
+    ``YYYY-Www`` (week), ``YYYY`` (year), ``YYY`` (decade); None when it cannot be known (a relative date
+    without a reference date, a Hijri month or year, a decade without its century).
+    ``calendar`` is the calendar the text wrote it in (``gregorian`` or ``hijri``); ``relative`` is the
+    offset from the reference date for relative mentions (``-1d``, ``0d``, ``+1w``, ``-1m``, ``0y``,
+    ``wd-`` for the last such weekday, ``wd+`` for the next) or None; ``attrs`` holds the rest
+    (``hijri`` as written in ISO form, ``hijri_method``, ``weekday``).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    calendar: str = "gregorian"
+    precision: str = "day"
+    relative: str | None = None
+    attrs: dict[str, object] | None = None
+
+    def to_attrs(self) -> dict[str, object]:
+        d: dict[str, object] = {
+            "value": self.value,
+            "calendar": self.calendar,
+            "relative": self.relative,
+            "precision": self.precision,
+        }
+        d.update(self.attrs or {})
+        return d
+
+
+def _tabular_hijri_to_jd(y: int, m: int, d: int) -> int:
+    # the arithmetic (tabular) Islamic calendar, civil epoch: off by a day or two from Umm al-Qura
+    return d + -(-29.5 * (m - 1) // 1).__int__() + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948440 - 1
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> tuple[_dt.date, str] | None:
+    """The Gregorian date of a Hijri one and the method used: ``umm_al_qura`` (via ``hijridate``, for
+    1343–1500 AH) else ``tabular`` (the arithmetic calendar, ±1–2 days); None if it is not a date."""
+    if not (1 <= month <= 12 and 1 <= day <= 30 and 1 <= year <= 1600):
+        return None
+    if 1343 <= year <= 1500:
+        try:
+            from hijridate import Hijri
+
+            g = Hijri(year, month, day).to_gregorian()
+            return _dt.date(g.year, g.month, g.day), "umm_al_qura"
+        except ImportError:  # pragma: no cover - hijridate is a dependency
+            pass
+        except (ValueError, OverflowError):
+            return None
+    if day == 30 and month % 2 == 0 and month != 12:
+        return None
+    jd = _tabular_hijri_to_jd(year, month, day)
+    return _dt.date.fromordinal(jd - 1721425), "tabular"
+
+
+def _as_date(ref: str | _dt.date | None) -> _dt.date | None:
+    if ref is None or isinstance(ref, _dt.date):
+        return ref
+    iso = iso_date(ref)
+    return _dt.date.fromisoformat(iso) if iso else None
+
+
+def _add_months(d: _dt.date, n: int) -> str:
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def _week(d: _dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _balance(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim ``[s, e)`` so its brackets are balanced (an opening one without its closing one goes)."""
+    while s < e:
+        seg = text[s:e]
+        if seg.count("(") == seg.count(")"):
+            break
+        if seg.count("(") > seg.count(")"):
+            i = s + seg.index("(")
+            if i == s:
+                s += 1
+            else:
+                e = s + seg.rindex("(")
+        else:
+            if text[e - 1] == ")":
+                e -= 1
+            else:
+                s = s + seg.index(")") + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def _wrapped(inner: str) -> bool:
+    """Whether ``(inner)`` is one bracket pair around a balanced ``inner``."""
+    depth = 0
+    for ch in inner:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[DateMention]:
+    """Every date mentioned in ``text``, in order, with offsets into ``text``.
+
+    Relative mentions (أمس، اليوم، غداً، الأسبوع المقبل، الشهر الماضي، يوم الثلاثاء …) are resolved against
+    ``ref`` (a date or an ISO/human-readable date string) when given, else their ``value`` is None. A
+    Hijri date followed by its Gregorian equivalent ("… هـ الموافق … م") is one mention whose value is the
+    Gregorian date (the Hijri one is kept in ``attrs['hijri']``).
+    """
+    f = _fold(text)
+    rd = _as_date(ref)
+    cands: list[tuple[int, int, dict[str, object]]] = []
+
+    def cand(s: int, e: int, **kw: object) -> None:
+        had_digit = any(ch.isdigit() for ch in f[s:e])
+        s, e = _balance(f, s, e)
+        if f[s : s + 1] == "(" and f[e - 1 : e] == ")" and _wrapped(f[s + 1 : e - 1]):
+            s, e = _balance(f, s + 1, e - 1)  # a bracketed date without a trigger word: the date alone
+        if s < e and (not had_digit or any(ch.isdigit() for ch in f[s:e])):
+            cands.append((s, e, kw))
+
+    def wd(name: str | None) -> dict[str, object]:
+        return {"weekday": WEEKDAYS[re.sub(r"\s+", " ", name)]} if name else {}
+
+    for m in _GREG_DMY.finditer(f):
+        mo = _month(m.group(3))
+        iso = _valid(int(m.group(4)), mo, int(m.group(2))) if mo else None
+        if iso:
+            cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
+    for m in _GREG_MDY.finditer(f):
+        mo = _month(m.group(2))
+        iso = _valid(int(m.group(4)), mo, int(m.group(3))) if mo else None
+        if iso:
+            cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
+    for m in _GREG_NUM.finditer(f):
+        a, b, y = int(m.group(3)), int(m.group(5)), int(m.group(6))
+        named = _month(m.group(2)) if m.group(2) else None
+        iso = _valid(y, b, a) or _valid(y, a, b)
+        if iso and (named is None or int(iso[5:7]) == named):
+            cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
+    for m in _GREG_YMD.finditer(f):
+        iso = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if iso:
+            cand(m.start(), m.end(), value=iso)
+    for m in _GREG_MY.finditer(f):
+        mo, y = _month(m.group(1)), int(m.group(2))
+        if mo and _valid(y, mo, 1):
+            cand(m.start(), m.end(), value=f"{y:04d}-{mo:02d}", precision="month")
+    for m in _HIJRI_DMY.finditer(f):
+        hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(3))]
+        hy, hd = int(m.group(4)), int(m.group(2))
+        conv = hijri_to_gregorian(hy, hm, hd)
+        if conv:
+            attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
+            cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
+    for m in _HIJRI_MY.finditer(f):
+        hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(1))]
+        hy = int(m.group(2))
+        # "صفر" is also "zero": a bare Hijri month and number needs the هـ marker or a plausible year
+        if 1 <= hy <= 1600 and (hm != 2 or "ه" in f[m.end(2) : m.end()]):
+            cand(
+                m.start(),
+                m.end(),
+                value=None,
+                calendar="hijri",
+                precision="month",
+                attrs={"hijri": f"{hy:04d}-{hm:02d}"},
+            )
+    for m in _YEAR_ONLY.finditer(f):
+        y, mark = int(m.group(1)), m.group(3) or ""
+        if "ه" in mark:
+            cand(
+                m.start(),
+                m.end(),
+                value=None,
+                calendar="hijri",
+                precision="year",
+                attrs={"hijri": f"{y:04d}"},
+            )
+        elif _COUNTED.match(f, m.end()) and not f[m.start()].isalpha():
+            continue  # a bare number before a counted noun is a count
+        elif 1800 <= y <= 2100 and (m.group(2) is None or 0 < int(m.group(2)) - y < 100):
+            until = {"until": m.group(2)} if m.group(2) else {}
+            cand(m.start(), m.end(), value=f"{y:04d}", precision="year", attrs=until)
+    for m in _DECADE.finditer(f):
+        cand(m.start(), m.end(), value=None, precision="decade")
+    for rx, off in _REL_DAY:
+        for m in rx.finditer(f):
+            attrs = wd(m.group(1)) if m.groups() else {}
+            dvalue = (rd + _dt.timedelta(days=off)).isoformat() if rd else None
+            cand(m.start(), m.end(), value=dvalue, relative=f"{off:+d}d" if off else "0d", attrs=attrs)
+    for m in _REL_UNIT.finditer(f):
+        this, unit, which, year = m.group(1), _UNIT[m.group(2)], m.group(3), m.group(4)
+        if not (this or which):
+            continue  # "العام" alone is not a date ("الرأي العام")
+        n = 0 if (this or re.fullmatch(_THIS, which or "")) else (1 if re.fullmatch(_NEXT, which) else -1)
+        code = {"week": "w", "month": "m", "year": "y"}[unit]
+        value: str | None = None
+        if year and unit == "year":
+            value = year
+        elif rd:
+            if unit == "week":
+                value = _week(rd + _dt.timedelta(weeks=n))
+            elif unit == "month":
+                value = _add_months(rd, n)
+            else:
+                value = f"{rd.year + n:04d}"
+        e = m.end() if (year and unit == "year") else m.end(3) if which else m.end(2)
+        cand(m.start(), e, value=value, precision=unit, relative=f"{n:+d}{code}" if n else f"0{code}")
+    for m in _REL_WEEKDAY.finditer(f):
+        if m.group(0).startswith("الجمعه") and f[max(0, m.start() - 5) : m.start()].strip() in (
+            "صلاه",
+            "خطبه",
+        ):
+            continue  # Friday prayer, not a date
+        day = WEEKDAYS[m.group(1)]
+        which = m.group(2)
+        sign = "+" if which and re.fullmatch(_NEXT, which) else "-"
+        wvalue = None
+        if rd:
+            if sign == "+":
+                delta = (day - rd.weekday()) % 7 or 7
+            else:
+                delta = -((rd.weekday() - day) % 7)
+                if which and delta == 0:
+                    delta = -7
+            wvalue = (rd + _dt.timedelta(days=delta)).isoformat()
+        cand(m.start(), m.end(), value=wvalue, relative=f"wd{sign}", attrs={"weekday": day})
+
+    # the longest candidates win; ties go to the earliest
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, dict[str, object]]] = []
+    for c in cands:
+        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+
+    # "الموافق" pairs: a Hijri day date then the Gregorian one (or the other way round) are one date
+    merged: list[tuple[int, int, dict[str, object]]] = []
+    for c in chosen:
+        if merged:
+            p = merged[-1]
+            kinds = {p[2].get("calendar", "gregorian"), c[2].get("calendar", "gregorian")}
+            day_both = p[2].get("precision", "day") == "day" == c[2].get("precision", "day")
+            absolute = not p[2].get("relative") and not c[2].get("relative")
+            if kinds == {"hijri", "gregorian"} and day_both and absolute and _PAIR_GLUE.match(f[p[1] : c[0]]):
+                h, g = (p, c) if p[2].get("calendar") == "hijri" else (c, p)
+                attrs = {**dict(h[2].get("attrs") or {}), **dict(g[2].get("attrs") or {})}  # type: ignore[call-overload]
+                attrs["hijri_value"] = h[2]["value"]
+                s, e = _balance(f, p[0], c[1])
+                merged[-1] = (s, e, {"value": g[2]["value"], "calendar": "gregorian", "attrs": attrs})
+                continue
+        merged.append(c)
+
+    out = []
+    for s, e, kw in merged:
+        out.append(
+            DateMention(
+                s,
+                e,
+                text[s:e],
+                kw.get("value"),  # type: ignore[arg-type]
+                str(kw.get("calendar", "gregorian")),
+                str(kw.get("precision", "day")),
+                kw.get("relative"),  # type: ignore[arg-type]
+                dict(kw.get("attrs") or {}),  # type: ignore[call-overload]
+            )
+        )
+    return out
+
+
+__all__ += ["HIJRI_MONTHS", "WEEKDAYS", "DateMention", "find_date_mentions", "hijri_to_gregorian"]

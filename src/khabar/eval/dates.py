@@ -1,0 +1,121 @@
+"""``khabar eval dates``: DATE span F1 on the Wojood sample (``../shared/data/wojood_sample``).
+
+The sample (SinaLab/ArabicNER, MIT; Jarrar, Khalilia & Ghanem, LREC 2022) is CoNLL-like: a token then
+one IOB2 tag per nesting level; ``$#$`` pseudo-tokens are dropped. Its ``test.txt`` split is scored.
+A gold DATE is a run of tokens tagged ``B-DATE``/``I-DATE`` at any nesting level. Each sentence's tokens
+are joined with single spaces, :func:`khabar.arabic.dates.find_date_mentions` runs on that text, and a
+found mention covers the tokens it overlaps. *Exact*: same first and last token. *Overlap*: the spans
+share a token (each gold span matched at most once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from khabar.arabic.dates import find_date_mentions
+
+Sentence = list[tuple[str, list[str]]]
+
+
+def default_wojood_dir() -> Path:
+    """``shared/data/wojood_sample`` beside the repository (only meaningful in a source checkout)."""
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "wojood_sample"
+
+
+def read_wojood(path: str | Path) -> list[Sentence]:
+    """Sentences of a Wojood CoNLL file: (token, tags at every nesting level), ``$#$`` dropped."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        if parts[0] == "$#$":
+            continue
+        cur.append((parts[0], parts[1:]))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def gold_spans(sent: Sentence, label: str = "DATE") -> set[tuple[int, int]]:
+    """Token spans ``(first, last)`` of ``label`` at any nesting level."""
+    out: set[tuple[int, int]] = set()
+    for i, (_, tags) in enumerate(sent):
+        if f"B-{label}" in tags:
+            j = i
+            while j + 1 < len(sent) and f"I-{label}" in sent[j + 1][1]:
+                j += 1
+            out.add((i, j))
+    return out
+
+
+def predicted_spans(sent: Sentence) -> set[tuple[int, int]]:
+    """Token spans of the date mentions found in the sentence's space-joined text."""
+    starts, text = [], ""
+    for tok, _ in sent:
+        if text:
+            text += " "
+        starts.append(len(text))
+        text += tok
+    ends = [s + len(t) for s, (t, _) in zip(starts, sent, strict=True)]
+    out = set()
+    for m in find_date_mentions(text):
+        toks = [i for i in range(len(sent)) if starts[i] < m.end and m.start < ends[i]]
+        if toks:
+            out.add((toks[0], toks[-1]))
+    return out
+
+
+@dataclass(slots=True)
+class SpanScore:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_dates(sents: list[Sentence]) -> dict[str, SpanScore]:
+    """Exact and overlap DATE scores over ``sents``."""
+    exact, overlap = SpanScore(), SpanScore()
+    for sent in sents:
+        gold, pred = gold_spans(sent), predicted_spans(sent)
+        for sc in (exact, overlap):
+            sc.n_gold += len(gold)
+            sc.n_pred += len(pred)
+        exact.tp += len(gold & pred)
+        used: set[tuple[int, int]] = set()
+        for p in sorted(pred):
+            g = next((g for g in sorted(gold) if g not in used and g[0] <= p[1] and p[0] <= g[1]), None)
+            if g is not None:
+                used.add(g)
+                overlap.tp += 1
+    return {"exact": exact, "overlap": overlap}
+
+
+def run_dates_eval(data_dir: str | Path | None = None, split: str = "test") -> dict[str, SpanScore]:
+    """Score the Wojood ``split`` and print one line per metric."""
+    path = Path(data_dir or default_wojood_dir()) / f"{split}.txt"
+    scores = score_dates(read_wojood(path))
+    print(f"DATE spans on Wojood sample {split} split ({path})")
+    print(f"{'metric':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5} {'tp':>5}")
+    for name, sc in scores.items():
+        prf = f"{sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f}"
+        print(f"{name:<8} {prf} {sc.n_gold:5d} {sc.n_pred:5d} {sc.tp:5d}")
+    return scores

@@ -1,0 +1,307 @@
+"""In-document person linking (issue 4, item 3): PERSON mentions → person refs with roles.
+
+Names are compared on their normalised words (the first word's proclitics tried off, ``وبوتين`` →
+بوتين). Mentions are read in text order and each joins at most one earlier ref:
+
+* the same words as a name or an alias of a ref → that ref;
+* a single word (``الأسد``) → the one ref whose name ends in that word (a bare surname links to the
+  full name earlier); if several refs end in it, the mention is ambiguous and gets a ref of its own;
+* several words → the one ref with the same last word whose words are a subsequence of the
+  mention's, or the other way round (``الأسد`` then ``بشار الأسد``; ``بشار الأسد`` then ``بشار حافظ
+  الأسد``); the ref takes the longer name. A shared first name is not enough: ``عبد الفتاح السيسي``
+  and ``عبد الفتاح البرهان`` differ in their last word and stay two refs.
+
+Roles come from :func:`khabar.extract.roles.bind_roles` (a role right before a name, or an appositive
+after it). One more, conservative, heuristic ties roles to names that a *heading* gives without roles
+(the seed: heading ``شويغو والمقداد انضما لاحقاً للاجتماع``; text ``انضم إلى تلك الجلسة وزير الخارجية
+السوري ووزير الدفاع الروسي``). For a heading that holds no role word and names ``k`` people who have no
+role yet, the candidate role sets are
+
+1. the distinct (role, country) pairs of the unbound roles in the section under the heading (up to
+   the next heading), when there are exactly ``k`` of them; and
+2. every coordinated list of exactly ``k`` unbound roles (``ROLE وROLE``) in a sentence that shares a
+   word stem (its first four letters, clitics off) with the heading's own words;
+
+only roles with a country count (``وزير الدفاع الروسي``, not a bare ``القائد العام``, which the seed
+uses as a predicate of al-Assad), and roles that another ref already carries are left out. All
+candidate sets must agree, and then the pairing must be forced: with ``k == 1`` by count alone; with
+``k >= 2`` by nationality — a person's country (from a role bound elsewhere) or, failing that, the
+form of the name: a name with a word written with the Arabic article (``المقداد``) is read as an
+Arab name and a name with none as a transliterated foreign one, compatible with the roles of Arab
+League and other countries respectively. Only a one-to-one assignment is kept. Text order alone is
+never used to pair names with roles: the seed itself names the two men in the opposite order to
+their roles. Roles tied this way carry ``"via": "heading"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.arabic.normalize import normalize
+from khabar.extract.clitics import readings
+from khabar.extract.roles import ARAB_LEAGUE, bind_roles
+from khabar.extract.tokenize import iter_tokens
+from khabar.model import Span
+
+__all__ = ["link_persons"]
+
+_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
+_COORD_GAP = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*)?و?")
+_STEM = 4
+_SENT_END = re.compile(r"[.!?؟;؛…\n]")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(t.text for t in iter_tokens(normalize(name).translate(_EXTRA_FOLD)) if t.text[0].isalpha())
+
+
+def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The name's words, then with the first word's proclitics read off (``وبوتين`` → بوتين)."""
+    if not words:
+        return [words]
+    return [words] + [(r.stem, *words[1:]) for r in readings(words[0])[1:]]
+
+
+def _subseq(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+@dataclass
+class _Ref:
+    id: str
+    words: tuple[str, ...]
+    name: str
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_role(self, role: Span, via: str) -> None:
+        key = (role.attrs["role"], role.attrs.get("country"))
+        if any((r["role"], r["country"]) == key for r in self.roles):
+            return
+        self.roles.append(
+            {
+                "role": key[0],
+                "country": key[1],
+                "span": [role.start, role.end],
+                "text": role.text,
+                "via": via,
+            }
+        )
+
+    def country(self) -> str | None:
+        counts = Counter(r["country"] for r in self.roles if r["country"])
+        return counts.most_common(1)[0][0] if counts else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "person",
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "country": self.country(),
+        }
+
+
+def _match(refs: list[_Ref], words: tuple[str, ...]) -> tuple[_Ref | None, tuple[str, ...]]:
+    """The earlier ref a mention joins (None: a new ref), and the words it was read as."""
+    variants = _variants(words)
+    for v in variants:
+        exact = [r for r in refs if v in r.keys]
+        if len(exact) == 1:
+            return exact[0], v
+    for v in variants:
+        if not v:
+            continue
+        if len(v) == 1:
+            cands = [r for r in refs if r.words[-1] == v[0]]
+        else:
+            cands = [r for r in refs if r.words[-1] == v[-1] and (_subseq(r.words, v) or _subseq(v, r.words))]
+        if len(cands) == 1:
+            return cands[0], v
+        if len(cands) > 1:
+            return None, words  # ambiguous: a ref of its own
+    return None, words
+
+
+def _stems(text: str) -> set[str]:
+    out: set[str] = set()
+    for t in iter_tokens(normalize(text).translate(_EXTRA_FOLD)):
+        if not t.text[0].isalpha():
+            continue
+        for r in readings(t.text):
+            bare = r.bare
+            if len(bare) >= _STEM:
+                out.add(bare[:_STEM])
+    return out
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and not _SENT_END.match(text, start - 1):
+        start -= 1
+    m = _SENT_END.search(text, pos)
+    return start, (m.end() if m else len(text))
+
+
+def _arab_name(words: tuple[str, ...]) -> bool:
+    return any(w.startswith("ال") and len(w) > 3 for w in words)
+
+
+def link_persons(
+    text: str,
+    persons: Sequence[Span],
+    roles: Sequence[Span] = (),
+    *,
+    headings: Sequence[tuple[int, int]] = (),
+) -> dict[str, dict[str, Any]]:
+    """Link the PERSON spans of ``text`` into refs (``person:1``, ``person:2`` … in order of first
+    mention) and return them. Sets each person's ``attrs["ref"]`` (and ``attrs["role"]`` when a role
+    is bound to that mention) and the ``attrs["ref"]`` of the roles tied to someone.
+
+    ``roles`` are ROLE spans (:func:`khabar.extract.roles.find_roles`); ``headings`` are the
+    ``(start, end)`` ranges of the document's heading lines, for the heading heuristic."""
+    order = sorted(range(len(persons)), key=lambda k: (persons[k].start, persons[k].end))
+    refs: list[_Ref] = []
+    of: dict[int, _Ref] = {}
+    for k in order:
+        p = persons[k]
+        words = _words(p.text)
+        if not words:
+            continue
+        ref, read_as = _match(refs, words)
+        if ref is None:
+            ref = _Ref(f"person:{len(refs) + 1}", read_as, p.text)
+            refs.append(ref)
+        elif len(read_as) > len(ref.words):
+            ref.words, ref.name = read_as, p.text
+        ref.keys.add(read_as)
+        if p.text not in ref.aliases:
+            ref.aliases.append(p.text)
+        of[k] = ref
+        p.attrs["ref"] = ref.id
+
+    bound: set[int] = set()
+    for ri, pi in bind_roles(text, roles, persons):
+        ref = of.get(pi)
+        if ref is None:
+            continue
+        role = roles[ri]
+        ref.add_role(role, "before" if role.end <= persons[pi].start else "appositive")
+        persons[pi].attrs["role"] = role.attrs["role"]
+        role.attrs["ref"] = ref.id
+        bound.add(ri)
+
+    if headings:
+        _heading_roles(text, persons, roles, headings, of, bound)
+
+    return {r.id: r.to_dict() for r in refs}
+
+
+def _heading_roles(
+    text: str,
+    persons: Sequence[Span],
+    roles: Sequence[Span],
+    headings: Sequence[tuple[int, int]],
+    of: dict[int, _Ref],
+    bound: set[int],
+) -> None:
+    """The heading heuristic of the module docstring."""
+    heads = sorted(headings)
+    all_refs = {id(r): r for r in of.values()}
+    for hi, (hs, he) in enumerate(heads):
+        if any(hs <= r.start and r.end <= he for r in roles):
+            continue
+        in_head = [k for k in sorted(of, key=lambda k: persons[k].start) if hs <= persons[k].start < he]
+        people: list[_Ref] = []
+        for k in in_head:
+            if of[k] not in people:
+                people.append(of[k])
+        if not people or any(p.roles for p in people):
+            continue
+        n = len(people)
+        taken = {(r["role"], r["country"]) for ref in all_refs.values() for r in ref.roles}
+        free = [
+            ri
+            for ri, r in enumerate(roles)
+            if ri not in bound
+            and r.attrs.get("country")
+            and (r.attrs["role"], r.attrs.get("country")) not in taken
+        ]
+
+        def key(ri: int) -> tuple[str, str | None]:
+            return roles[ri].attrs["role"], roles[ri].attrs.get("country")
+
+        candidates: list[dict[tuple[str, str | None], int]] = []
+        # 1. the section under the heading
+        sec_end = heads[hi + 1][0] if hi + 1 < len(heads) else len(text)
+        section: dict[tuple[str, str | None], int] = {}
+        for ri in free:
+            if he <= roles[ri].start < sec_end:
+                section.setdefault(key(ri), ri)
+        if len(section) == n:
+            candidates.append(section)
+        # 2. coordinated role lists in sentences sharing a stem with the heading
+        head_text = text[hs:he]
+        for k in in_head:
+            p = persons[k]
+            head_text = head_text.replace(p.text, " ")
+        head_stems = _stems(head_text)
+        runs: list[list[int]] = []
+        for ri in free:
+            prev = runs[-1][-1] if runs else None
+            if (
+                prev is not None
+                and roles[prev].end <= roles[ri].start
+                and _COORD_GAP.fullmatch(text, roles[prev].end, roles[ri].start)
+            ):
+                runs[-1].append(ri)
+            else:
+                runs.append([ri])
+        for run in runs:
+            if len(run) != n or hs <= roles[run[0]].start < he:
+                continue
+            s, e = _sentence_of(text, roles[run[0]].start)
+            if not head_stems & _stems(text[s:e]):
+                continue
+            keys = {key(ri): ri for ri in run}
+            if len(keys) == n:
+                candidates.append(keys)
+        if not candidates or any(set(c) != set(candidates[0]) for c in candidates):
+            continue
+        chosen = candidates[0]
+        assign = _pair(people, list(chosen))
+        if assign is None:
+            continue
+        for ref, rk in zip(people, assign, strict=True):
+            ri = chosen[rk]
+            ref.add_role(roles[ri], "heading")
+            roles[ri].attrs["ref"] = ref.id
+            bound.add(ri)
+
+
+def _pair(people: list[_Ref], keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]] | None:
+    """The forced assignment of roles to people (see the module docstring), or None."""
+    if len(people) == 1:
+        cc = people[0].country()
+        if cc is not None and keys[0][1] not in (None, cc):
+            return None
+        return [keys[0]]
+    out: list[tuple[str, str | None]] = []
+    for ref in people:
+        cc = ref.country()
+        if cc is not None:
+            ok = [k for k in keys if k[1] == cc]
+        elif _arab_name(ref.words):
+            ok = [k for k in keys if k[1] in ARAB_LEAGUE]
+        else:
+            ok = [k for k in keys if k[1] is not None and k[1] not in ARAB_LEAGUE]
+        if len(ok) != 1:
+            return None
+        out.append(ok[0])
+    return out if len(set(out)) == len(out) else None

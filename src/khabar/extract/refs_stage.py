@@ -1,0 +1,32 @@
+"""The ``refs`` stage: roles (ROLE spans) and in-document person refs (issue 4, items 2 and 3).
+
+Kept in its own module so that importing it registers the stage; the pipeline imports it with the
+other built-in stage modules.
+"""
+
+from __future__ import annotations
+
+from khabar.extract.linking import link_persons
+from khabar.extract.roles import find_roles
+from khabar.model import Document
+from khabar.pipeline import stage
+
+__all__ = ["HEADING_KINDS", "refs"]
+
+#: block kinds whose lines may name the people a following paragraph describes by role
+HEADING_KINDS = frozenset({"title", "heading"})
+
+
+@stage("refs", requires=("entities",), provides=("refs",))
+def refs(doc: Document) -> None:
+    """Roles (ROLE spans) and person refs with their roles, linked within the document."""
+    persons = [e for e in doc.entities if e.label == "PERSON"]
+    roles = find_roles(doc.text, persons)
+    headings = [
+        (b.start, b.end)
+        for b in doc.kept()
+        if b.kind in HEADING_KINDS and b.start is not None and b.end is not None
+    ]
+    doc.refs.update(link_persons(doc.text, persons, roles, headings=headings))
+    doc.entities = [e for e in doc.entities if e.label != "ROLE"] + roles
+    doc.entities.sort(key=lambda e: (e.start, -e.end))

@@ -1,0 +1,202 @@
+"""Titles and roles (issue 4, item 2): ROLE spans from a hand-written lexicon, bound to PERSON spans.
+
+The lexicon (``khabar/data/roles_ar.tsv``) maps role phrases (``وزير الدفاع``, ``ولي العهد``,
+``المتحدث باسم``) to a canonical English label and a rank. :func:`find_roles` matches it on the
+normalised view of the text (:func:`khabar.arabic.normalize.normalize_view`), longest phrase first,
+with the proclitics of the first word allowed (``ووزير``, ``للرئيس``). A nationality adjective right
+after the phrase gives the role's country and joins the span (``وزير الدفاع الروسي`` → defence
+minister, RU); a *construct* phrase (``وزير خارجية``) takes a following country name instead
+(``وزير خارجية روسيا``). Phrases flagged ``bound`` in the lexicon are also common words (``الفريق``
+"the team", ``اللواء`` "the brigade") and are reported only directly before a PERSON name.
+
+:func:`bind_roles` ties roles to people: a role directly before a name (``وزير الدفاع الروسي سيرغي
+شويغو``; only spaces between them), or an appositive after one (``فيصل المقداد، وزير الخارجية
+السوري``; a comma between them, on the same line). A role that binds to nobody is still a fact.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from khabar.arabic.normalize import normalize, normalize_view
+from khabar.errors import DataFileError
+from khabar.extract.clitics import readings
+from khabar.extract.places import load_gazetteer
+from khabar.extract.tokenize import Token, iter_tokens
+from khabar.model import Span
+
+__all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]
+
+_ROLES_FILE = "roles_ar.tsv"
+_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
+#: the longest country name (in words) tried after a construct phrase
+_MAX_COUNTRY_WORDS = 3
+#: ISO2 codes of the Arab League members (used by linking as a nationality cue)
+ARAB_LEAGUE = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR"}
+    | {"MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+)
+_BEFORE_GAP = re.compile(r"[ \t\u00a0]+")
+_APPOSITIVE_GAP = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """One lexicon row: the phrase's normalised words, its canonical role and rank, and flags."""
+
+    words: tuple[str, ...]
+    role: str
+    rank: int
+    construct: bool = False
+    bound: bool = False
+
+
+def _fold(text: str) -> str:
+    return normalize(text).translate(_EXTRA_FOLD)
+
+
+@functools.cache
+def load_roles() -> dict[tuple[str, ...], RoleEntry]:
+    """The role lexicon, keyed by the phrase's normalised words (read once)."""
+    path = resources.files("khabar") / "data" / _ROLES_FILE
+    table: dict[tuple[str, ...], RoleEntry] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) not in (3, 4):
+            raise DataFileError(f"{_ROLES_FILE}:{n}: expected 3 or 4 tab-separated columns", value=line)
+        flags = set(cols[3].split(",")) if len(cols) == 4 else set()
+        words = tuple(_fold(cols[0]).split())
+        table[words] = RoleEntry(words, cols[1], int(cols[2]), "construct" in flags, "bound" in flags)
+    return table
+
+
+@functools.cache
+def _max_words() -> int:
+    return max(len(k) for k in load_roles())
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Normalised country names → ISO2 (the gazetteer's country entries)."""
+    out: dict[str, str] = {}
+    for key, cands in load_gazetteer().names.items():
+        countries = {p.country for p in cands if p.fclass == "A"}
+        if len(countries) == 1:
+            out[key] = countries.pop()
+    return out
+
+
+def _joined(view: str, toks: Sequence[Token], i: int, n: int) -> bool:
+    """Whether ``toks[i:i+n]`` are words separated by spaces only."""
+    if i + n > len(toks):
+        return False
+    for k in range(i, i + n):
+        if not toks[k].text[0].isalpha():
+            return False
+        if k > i and view[toks[k - 1].end : toks[k].start].strip(" \t\u00a0") != "":
+            return False
+        if k > i and toks[k].start == toks[k - 1].end:
+            return False
+    return True
+
+
+def _country_after(view: str, toks: Sequence[Token], j: int, construct: bool) -> tuple[str | None, int]:
+    """The country named right after a role phrase ending before ``toks[j]``, and how many tokens
+    name it (0 if none)."""
+    if not _joined(view, toks, j - 1, 2):
+        return None, 0
+    if construct:
+        names = _country_names()
+        for n in range(_MAX_COUNTRY_WORDS, 0, -1):
+            if _joined(view, toks, j, n):
+                cc = names.get(" ".join(t.text for t in toks[j : j + n]))
+                if cc:
+                    return cc, n
+        return None, 0
+    cc = load_gazetteer().adjectives.get(toks[j].text)
+    return (cc, 1) if cc else (None, 0)
+
+
+def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
+    """ROLE spans of ``text``: ``attrs`` hold ``role`` (canonical English), ``rank`` and ``country``
+    (ISO2 from a following nationality adjective or country name, else None).
+
+    ``persons`` (PERSON spans) only matter for the lexicon's ``bound`` phrases, which are kept when a
+    name follows them directly."""
+    view = normalize_view(text)
+    vt = view.text.translate(_EXTRA_FOLD)
+    toks = list(iter_tokens(vt))
+    table = load_roles()
+    maxw = _max_words()
+    person_starts = {p.start for p in persons}
+    out: list[Span] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].text[0].isalpha():
+            i += 1
+            continue
+        best: tuple[int, int, RoleEntry] | None = None  # (words, cut, entry)
+        for r in readings(toks[i].text):
+            for n in range(maxw, 0, -1):
+                if best is not None and n <= best[0]:
+                    break
+                if not _joined(vt, toks, i, n):
+                    continue
+                entry = table.get((r.stem, *(t.text for t in toks[i + 1 : i + n])))
+                if entry is not None:
+                    best = (n, r.cut, entry)
+                    break
+        if best is None:
+            i += 1
+            continue
+        n, cut, entry = best
+        country, cn = _country_after(vt, toks, i + n, entry.construct)
+        last = toks[i + n + cn - 1]
+        start, end = view.to_text_span(toks[i].start + cut, last.end)
+        if entry.bound:
+            gap = _BEFORE_GAP.match(text, end)
+            if gap is None or gap.end() not in person_starts:
+                i += n + cn
+                continue
+        out.append(
+            Span(
+                start,
+                end,
+                "ROLE",
+                text[start:end],
+                {"role": entry.role, "rank": entry.rank, "country": country},
+            )
+        )
+        i += n + cn
+    return out
+
+
+def bind_roles(text: str, roles: Sequence[Span], persons: Sequence[Span]) -> list[tuple[int, int]]:
+    """``(role index, person index)`` pairs: a role directly before a name (spaces only between
+    them), or an appositive after one (a comma between them). Each role binds at most one person; a
+    role before a name wins over reading it as the appositive of the name before it."""
+    by_start = {p.start: k for k, p in enumerate(persons)}
+    by_end = {p.end: k for k, p in enumerate(persons)}
+    pairs: list[tuple[int, int]] = []
+    for ri, r in enumerate(roles):
+        m = _BEFORE_GAP.match(text, r.end)
+        if m is not None and m.end() in by_start:
+            pairs.append((ri, by_start[m.end()]))
+            continue
+        # appositive: "NAME، ROLE" — look back over the comma gap
+        k = r.start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        if k > 0 and text[k - 1] in "،,":
+            k -= 1
+            while k > 0 and text[k - 1] in " \t\u00a0":
+                k -= 1
+            if k in by_end and _APPOSITIVE_GAP.fullmatch(text, k, r.start):
+                pairs.append((ri, by_end[k]))
+    return pairs

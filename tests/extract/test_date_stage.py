@@ -1,0 +1,90 @@
+"""The ``dates`` stage (khabar.extract.date_stage), the SaudiNewsNet bylines and the Wojood floor."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+
+from khabar.arabic.dates import MONTHS
+from khabar.model import Document
+from khabar.pipeline import registered
+
+from conftest import GOLD, SHARED, need
+
+BYLINE = re.compile(r"(\d{1,2}) (\S+) (\d{4}) هـ الموافق (\d{1,2}) (\S+) (\d{4}) م")
+
+
+def _stage():  # type: ignore[no-untyped-def]
+    registered()  # load the built-in stages first (the module may be one of them)
+    return importlib.import_module("khabar.extract.date_stage")
+
+
+def _run(text: str, published: str | None = None) -> Document:
+    mod = _stage()
+    doc = Document(id="t", raw=text, text=text, published=published)
+    mod.dates(doc)
+    for sp in doc.dates:
+        assert 0 <= sp.start < sp.end <= len(doc.text) and doc.text[sp.start : sp.end] == sp.text
+        assert sp.label == "DATE"
+        assert {"value", "calendar", "relative", "precision"} <= sp.attrs.keys()
+    return doc
+
+
+def test_stage_is_registered() -> None:
+    # the stage registers itself with what it needs and gives
+    _stage()
+    st = registered()["dates"]
+    assert st.requires == ("text",) and st.provides == ("dates",)
+
+
+def test_relative_resolved_against_published() -> None:
+    # relative days use the document's published date when it is known
+    doc = _run("قال الوزير أمس إن الاجتماع سيعقد الأسبوع المقبل", published="2015-08-10T09:00:00+03:00")
+    assert [(s.attrs["value"], s.attrs["relative"]) for s in doc.dates] == [
+        ("2015-08-09", "-1d"),
+        ("2015-W34", "+1w"),
+    ]
+
+
+def test_relative_without_published() -> None:
+    # without a published date relative days keep their offset and no value
+    doc = _run("قال الوزير أمس")
+    assert doc.dates[0].attrs["value"] is None and doc.dates[0].attrs["relative"] == "-1d"
+
+
+def test_saudinewsnet_bylines_resolve_to_the_gregorian_day() -> None:
+    # every "… شوال 1436 هـ الموافق 10 اغسطس 2015 م واس" line in the gold set gives that Gregorian day
+    n = 0
+    for line in need(GOLD).read_text(encoding="utf-8").splitlines():
+        for ln in json.loads(line)["lines"]:
+            m = BYLINE.search(ln["text"])
+            if not m:
+                continue
+            n += 1
+            want = f"{int(m.group(6)):04d}-{MONTHS[m.group(5).replace('أ', 'ا')]:02d}-{int(m.group(4)):02d}"
+            doc = _run(ln["text"])
+            hit = [s for s in doc.dates if s.start <= m.start() and m.end() <= s.end]
+            assert len(hit) == 1, (ln["text"], doc.dates)
+            assert hit[0].attrs["value"] == want and "hijri" in hit[0].attrs, ln["text"]
+    assert n >= 5
+
+
+def test_wojood_date_f1_floor() -> None:
+    # measured on the test split: exact F1 0.917, overlap F1 0.970
+    from khabar.eval.dates import read_wojood, score_dates
+
+    path = need(SHARED / "data" / "wojood_sample" / "test.txt")
+    scores = score_dates(read_wojood(path))
+    assert scores["exact"].f1 >= 0.88
+    assert scores["overlap"].f1 >= 0.94
+
+
+def test_cli_eval_dates(capsys) -> None:  # type: ignore[no-untyped-def]
+    # `khabar eval dates` prints one line per metric
+    from khabar.cli import main
+
+    need(SHARED / "data" / "wojood_sample" / "test.txt")
+    assert main(["eval", "dates"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^exact\s", out, re.M) and re.search(r"^overlap\s", out, re.M)

@@ -1,0 +1,148 @@
+"""In-document person linking (issue 4, item 3) and the ``refs`` stage on the seed."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from khabar import process_text
+from khabar.extract.linking import link_persons
+from khabar.extract.roles import find_roles
+from khabar.model import Document, Span
+from khabar.pipeline import registered
+
+from conftest import SEED, need
+
+
+def persons(text: str, *names: str) -> list[Span]:
+    """PERSON spans at every occurrence of each name (whole words, a و proclitic left outside, as the
+    NER stage trims it), in text order; earlier names win over later ones inside them."""
+    out: list[Span] = []
+    for name in names:
+        for m in re.finditer(rf"(?<!\w)و?({re.escape(name)})(?!\w)", text):
+            s, e = m.span(1)
+            if not any(p.start <= s < p.end for p in out):
+                out.append(Span(s, e, "PERSON", name))
+    return sorted(out, key=lambda s: s.start)
+
+
+def refs_of(spans: list[Span]) -> list[str]:
+    return [s.attrs["ref"] for s in spans]
+
+
+def test_title_surname_and_full_name_are_one_ref() -> None:
+    text = "استقبل الرئيس الأسد ضيفه. وقال الأسد إن الرئيس بشار الأسد سيزور موسكو."
+    ps = persons(text, "بشار الأسد", "الأسد")
+    refs = link_persons(text, ps, find_roles(text, ps))
+    assert len(refs) == 1
+    (ref,) = refs.values()
+    assert ref["name"] == "بشار الأسد"
+    assert set(ref["aliases"]) == {"الأسد", "بشار الأسد"}
+    assert [r["role"] for r in ref["roles"]] == ["president"]
+    assert len(set(refs_of(ps))) == 1
+
+
+def test_bare_surname_links_to_the_full_name_earlier() -> None:
+    text = "قال سيرغي شويغو إن الجيش جاهز. وأضاف شويغو أن"
+    ps = persons(text, "سيرغي شويغو", "شويغو")
+    refs = link_persons(text, ps)
+    assert len(refs) == 1 and refs_of(ps) == ["person:1", "person:1"]
+
+
+def test_shared_first_name_stays_two_refs() -> None:
+    text = "التقى عبد الفتاح السيسي عبد الفتاح البرهان. وقال البرهان إن السيسي"
+    ps = persons(text, "عبد الفتاح السيسي", "عبد الفتاح البرهان", "البرهان", "السيسي")
+    refs = link_persons(text, ps)
+    assert len(refs) == 2
+    assert refs_of(ps) == ["person:1", "person:2", "person:2", "person:1"]
+
+
+def test_shared_surname_makes_a_bare_surname_ambiguous() -> None:
+    text = "حافظ الأسد وبشار الأسد. وقال الأسد"
+    ps = persons(text, "حافظ الأسد", "بشار الأسد", "الأسد")
+    assert [p.text for p in ps] == ["حافظ الأسد", "بشار الأسد", "الأسد"]
+    refs = link_persons(text, ps)
+    assert len(refs) == 3  # the later الأسد is not guessed
+
+
+def test_roles_and_countries_on_refs() -> None:
+    text = "وصل وزير الدفاع الروسي سيرغي شويغو. وقال فيصل المقداد، وزير الخارجية السوري، إن شويغو"
+    ps = persons(text, "سيرغي شويغو", "فيصل المقداد", "شويغو")
+    refs = link_persons(text, ps, find_roles(text, ps))
+    got = {r["name"]: [(x["role"], x["country"]) for x in r["roles"]] for r in refs.values()}
+    assert got == {"سيرغي شويغو": [("defence minister", "RU")], "فيصل المقداد": [("foreign minister", "SY")]}
+    assert {r["name"]: r["country"] for r in refs.values()} == {"سيرغي شويغو": "RU", "فيصل المقداد": "SY"}
+    assert ps[0].attrs["role"] == "defence minister"
+
+
+def test_heading_pairs_by_nationality_not_order() -> None:
+    heading = "شويغو والمقداد انضما لاحقاً للاجتماع"
+    text = "انضم إلى الجلسة وزير الخارجية السوري ووزير الدفاع الروسي.\n" + heading + "\nوقال مصدر إن"
+    hs = text.index(heading)
+    ps = persons(text, "شويغو", "المقداد")
+    refs = link_persons(text, ps, find_roles(text, ps), headings=[(hs, hs + len(heading))])
+    got = {r["name"]: [(x["role"], x["country"], x["via"]) for x in r["roles"]] for r in refs.values()}
+    assert got == {
+        "شويغو": [("defence minister", "RU", "heading")],
+        "المقداد": [("foreign minister", "SY", "heading")],
+    }
+
+
+def test_heading_heuristic_stays_out_when_unforced() -> None:
+    # two Arab-looking names, roles from two Arab countries: no nationality cue decides, nothing paired
+    heading = "المقداد والصفدي انضما للاجتماع"
+    text = "انضم وزير الخارجية السوري ووزير الخارجية الأردني.\n" + heading
+    hs = text.index(heading)
+    ps = persons(text, "المقداد", "الصفدي")
+    refs = link_persons(text, ps, find_roles(text, ps), headings=[(hs, len(text))])
+    assert all(r["roles"] == [] for r in refs.values())
+    # no sentence shares a word with the heading: nothing paired either
+    heading = "شويغو والمقداد في دمشق"
+    text = "وصل وزير الخارجية السوري ووزير الدفاع الروسي.\n" + heading
+    hs = text.index(heading)
+    ps = persons(text, "شويغو", "المقداد")
+    refs = link_persons(text, ps, find_roles(text, ps), headings=[(hs, len(text))])
+    assert all(r["roles"] == [] for r in refs.values())
+
+
+@functools.cache
+def seed_doc() -> Document:
+    doc = process_text(need(SEED).read_text(encoding="utf-8"), extra=("entities",))
+    registered()  # the built-in stages register first; then this module's stage
+    from khabar.extract.refs_stage import refs
+
+    refs(doc)
+    return doc
+
+
+def seed_people() -> dict[str, dict]:
+    return {r["name"]: r for r in seed_doc().refs.values() if r["kind"] == "person"}
+
+
+def test_seed_people() -> None:
+    people = seed_people()
+    assert set(people) == {"الأسد", "بوتين", "شويغو", "المقداد"}
+    assert [r["role"] for r in people["الأسد"]["roles"]] == ["president"]
+    assert [r["role"] for r in people["بوتين"]["roles"]] == ["president"]
+
+
+def test_seed_ministers() -> None:
+    people = seed_people()
+    assert [(r["role"], r["country"]) for r in people["شويغو"]["roles"]] == [("defence minister", "RU")]
+    assert [(r["role"], r["country"]) for r in people["المقداد"]["roles"]] == [("foreign minister", "SY")]
+    assert people["شويغو"]["country"] == "RU" and people["المقداد"]["country"] == "SY"
+
+
+def test_seed_spans_in_bounds_and_refs_set() -> None:
+    doc = seed_doc()
+    for e in doc.entities:
+        assert 0 <= e.start < e.end <= len(doc.text)
+        assert doc.text[e.start : e.end] == e.text
+        if e.label == "PERSON":
+            assert e.attrs["ref"] in doc.refs
+    for ref in doc.refs.values():
+        for r in ref.get("roles", []):
+            s, e = r["span"]
+            assert doc.text[s:e] == r["text"]
+    assert sum(e.label == "ROLE" for e in doc.entities) >= 6
+    assert registered()["refs"].requires == ("entities",)

@@ -1,0 +1,99 @@
+"""Titles and roles (issue 4, item 2): the role lexicon, nationality countries, binding to names."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.extract.roles import bind_roles, find_roles, load_roles
+from khabar.model import Span
+
+
+def person(text: str, name: str) -> Span:
+    start = text.index(name)
+    return Span(start, start + len(name), "PERSON", name)
+
+
+def one(text: str) -> Span:
+    roles = find_roles(text)
+    assert len(roles) == 1, roles
+    return roles[0]
+
+
+def test_lexicon_loads_with_ranks() -> None:
+    table = load_roles()
+    assert table  # written by hand for khabar, see the file's header
+    assert all(1 <= e.rank <= 7 for e in table.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "country"),
+    [
+        # the seed's two ministers: the adjective after the phrase gives the country
+        ("انضم وزير الدفاع الروسي إلى الجلسة", "defence minister", "RU"),
+        ("انضم وزير الخارجية السوري إلى الجلسة", "foreign minister", "SY"),
+        # a construct phrase takes a country name instead of an adjective
+        ("التقى وزير خارجية روسيا نظيره", "foreign minister", "RU"),
+        # the longest phrase wins: ولي ولي العهد is not ولي العهد
+        ("استقبل ولي ولي العهد ضيوفه", "deputy crown prince", None),
+        ("استقبل ولي العهد السعودي ضيوفه", "crown prince", "SA"),
+        ("قال رئيس الوزراء المصري إن", "prime minister", "EG"),
+        ("قال المتحدث باسم الحكومة إن", "spokesperson", None),
+        # a proclitic on the first word stays outside the span
+        ("وقال ووزير الداخلية", "interior minister", None),
+    ],
+)
+def test_role_phrases(text: str, role: str, country: str | None) -> None:
+    r = one(text)
+    assert r.label == "ROLE"
+    assert r.attrs["role"] == role
+    assert r.attrs["country"] == country
+    assert text[r.start : r.end] == r.text
+    assert not r.text.startswith("ووزير")
+
+
+def test_role_alone_is_a_fact() -> None:
+    text = "انضمام وزير الدفاع الروسي إلى الجلسة يؤكد ذلك"
+    r = one(text)
+    assert r.text == "وزير الدفاع الروسي"
+    assert bind_roles(text, [r], []) == []
+
+
+def test_bound_phrases_need_a_name() -> None:
+    """الفريق is "the team" far more often than a rank: only before a name is it a role."""
+    assert find_roles("فاز الفريق بالكأس") == []
+    text = "قال الفريق أول عبد الفتاح البرهان"
+    p = person(text, "عبد الفتاح البرهان")
+    roles = find_roles(text, [p])
+    assert [(r.text, r.attrs["role"]) for r in roles] == [("الفريق أول", "general")]
+
+
+def test_role_before_a_name_binds() -> None:
+    text = "وصل وزير الدفاع الروسي سيرغي شويغو إلى دمشق"
+    p = person(text, "سيرغي شويغو")
+    roles = find_roles(text, [p])
+    assert bind_roles(text, roles, [p]) == [(0, 0)]
+    assert roles[0].attrs == {"role": "defence minister", "rank": 4, "country": "RU"}
+
+
+def test_appositive_after_a_name_binds() -> None:
+    text = "وقال فيصل المقداد، وزير الخارجية السوري، إن الزيارة ناجحة"
+    p = person(text, "فيصل المقداد")
+    roles = find_roles(text, [p])
+    assert bind_roles(text, roles, [p]) == [(0, 0)]
+    assert (roles[0].attrs["role"], roles[0].attrs["country"]) == ("foreign minister", "SY")
+
+
+def test_role_before_wins_over_appositive() -> None:
+    text = "التقى بشار الأسد، الرئيس الروسي فلاديمير بوتين"
+    a, b = person(text, "بشار الأسد"), person(text, "فلاديمير بوتين")
+    roles = find_roles(text, [a, b])
+    assert bind_roles(text, roles, [a, b]) == [(0, 1)]
+
+
+def test_no_binding_across_a_line_or_words() -> None:
+    text = "وزير الدفاع الروسي\nسيرغي شويغو"
+    p = person(text, "سيرغي شويغو")
+    assert bind_roles(text, find_roles(text, [p]), [p]) == []
+    text = "وزير الدفاع الروسي قال إن سيرغي شويغو"
+    p = person(text, "سيرغي شويغو")
+    assert bind_roles(text, find_roles(text, [p]), [p]) == []
