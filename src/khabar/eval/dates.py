@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.arabic.dates import find_date_mentions
+from khabar.eval import shared_data
 
 Sentence = list[tuple[str, list[str]]]
 
 
 def default_wojood_dir() -> Path:
     """``shared/data/wojood_sample`` beside the repository (only meaningful in a source checkout)."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "wojood_sample"
+    return shared_data("wojood_sample")
 
 
 def read_wojood(path: str | Path) -> list[Sentence]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError, MalformedRecordError
+from khabar.eval import shared_data
 
 #: the labels of the gold set, in the guidelines' order
 GOLD_LABELS: tuple[str, ...] = (
@@ -44,8 +45,7 @@ GOLD_ORIGINS: tuple[str, ...] = ("saudinewsnet", "cc", "seed")
 def default_gold_path() -> Path:
     """``shared/data/gold/textdump_gold.jsonl`` beside the repository (the repo root's parent holds
     ``shared/``); only meaningful in a source checkout."""
-    repo_root = Path(__file__).resolve().parents[3]
-    return repo_root.parent / "shared" / "data" / "gold" / "textdump_gold.jsonl"
+    return shared_data("gold", "textdump_gold.jsonl")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import UsageError
+from khabar.eval import shared_data
 
 #: the kinds whose text makes khabar's main-content extraction
 BODY_KINDS = frozenset({"title", "heading", "paragraph", "quote", "list_item"})
@@ -57,7 +58,7 @@ class BenchPage:
 
 def default_bench_dir() -> Path:
     """``../shared/data/html_bench`` next to the repository (this file is ``src/khabar/eval/html.py``)."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "html_bench"
+    return shared_data("html_bench")
 
 
 def load_bench(bench: str | Path | None = None, *, limit: int | None = None) -> list[BenchPage]:

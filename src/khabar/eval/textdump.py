@@ -394,8 +394,13 @@ def decide_units(doc: GoldDoc, pred: Prediction) -> list[UnitDecision]:
     return [_decide(cov, u) for u in doc.units]
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                                 "\u2066\u2067\u2068\u2069\ufeff\u00ad"))
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069\ufeff\u00ad",
+    )
+)
 
 
 def _norm_title(t: str | None) -> str | None:
