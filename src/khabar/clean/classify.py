@@ -2,14 +2,16 @@
 
 1. *Rules* decide what a phrase list explains with certainty — a whole line that is web chrome
    (``lexicon:<category>``), a bare time stamp, a line left empty by repair — and keep their reason.
-2. A multinomial logistic-regression *line model* (``data/line_model.json``, trained by
+2. A two-pass multinomial logistic-regression *line model* (``data/line_model.json``, trained by
    ``scripts/train_lines.py`` on the line-labelled gold set; features in :mod:`khabar.clean.features`)
-   labels the other blocks: title, section, byline, date, heading, paragraph, caption or boilerplate.
-   A block the model removes gets the reason ``feature:<name>`` of the feature that pushed it most
-   towards boilerplate, so every removal can be explained.
-3. An *article model* in the same file decides ``is_article`` from document-shape features.
-4. Structure constraints: at most one title; sections only above the title; a document's first
-   block(s) before the title that the model calls title or heading are reconsidered.
+   labels the other blocks: title, section, byline, date, heading, paragraph or boilerplate. The
+   second pass sees the first pass's label probabilities of the block, its neighbours and the page.
+   A block the model removes gets the reason ``feature:<group>`` of the feature that pushed it most
+   towards boilerplate (:data:`REASON_OF_FEATURE`), so every removal can be explained.
+3. An *article model* in the same file decides ``is_article`` from document-shape and URL features,
+   and its probability is an input of the line model (on listing pages even prose lines are chrome).
+4. Structure constraints: at most one title (the likeliest; failing any, the likeliest of the first
+   four blocks if plausible); sections only above the title.
 
 Inference is two small matrix products per document (numpy), so a page costs microseconds.
 """
