@@ -83,27 +83,47 @@ def cmd_process(args: argparse.Namespace) -> int:
     show_progress = args.progress or (args.progress is None and sys.stderr.isatty())
     t0 = time.perf_counter()
     rej_path = args.rejects
-    with JsonlWriter(args.output) as out, RejectsWriter(rej_path) if rej_path else _StderrRejects() as rej:
-        bar = _progress(None, show_progress, "khabar")
-        for item in _read(args):
-            n_in += 1
-            if isinstance(item, Reject):
-                reasons[item.reason] += 1
-                rej.write(item)
-            else:
-                assert isinstance(item, RawRecord)
-                doc = process_text(
-                    item.raw,
-                    id=item.id,
-                    source=item.source,
-                    meta=item.meta,
-                    warnings=item.warnings,
-                    extra=FACT_STAGES if args.facts else (),
-                )
-                out.write(doc.to_record(include_raw=args.keep_raw))
-                n_out += 1
-            bar.update(1)
-        bar.close()
+    sink = None
+    if args.archive:
+        from khabar.archive.cli import archive_sink
+
+        sink = archive_sink(args.archive, list(args.paths))
+    # the archive shows people, places, dates and amounts: storing into it finds them
+    extra = FACT_STAGES if args.facts or sink is not None else ()
+    try:
+        with (
+            JsonlWriter(args.output) as out,
+            RejectsWriter(rej_path) if rej_path else _StderrRejects() as rej,
+        ):
+            bar = _progress(None, show_progress, "khabar")
+            for item in _read(args):
+                n_in += 1
+                if isinstance(item, Reject):
+                    reasons[item.reason] += 1
+                    rej.write(item)
+                    if sink is not None:
+                        sink.reject(item)
+                else:
+                    assert isinstance(item, RawRecord)
+                    doc = process_text(
+                        item.raw,
+                        id=item.id,
+                        source=item.source,
+                        meta=item.meta,
+                        warnings=item.warnings,
+                        extra=extra,
+                    )
+                    out.write(doc.to_record(include_raw=args.keep_raw))
+                    if sink is not None:
+                        sink.add(doc)
+                    n_out += 1
+                bar.update(1)
+            bar.close()
+    finally:
+        if sink is not None:
+            sink.close()
+            if not args.quiet:
+                print(sink.summary(), file=sys.stderr)
     dt = time.perf_counter() - t0
     n_rej = sum(reasons.values())
     summary = f"khabar: {n_in} records in: {n_out} processed, {n_rej} rejected"
@@ -315,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--rejects", help="write rejected records (with code, reason, message) to this JSON Lines file"
     )
     pp.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
+    from khabar.archive.cli import add_archive_option, add_search_parser
+
+    add_archive_option(pp)
     pp.add_argument(
         "--facts",
         action="store_true",
@@ -432,6 +455,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pen.add_argument("--json", action="store_true", help="print the scores as JSON after the tables")
     pen.set_defaults(func=cmd_eval_ner)
+
+    add_search_parser(sub)
+    from khabar.corpus.cli import add_run_parser
+
+    add_run_parser(sub)
 
     pst = sub.add_parser(
         "stages",

@@ -15,12 +15,14 @@
     │   ├── UnreadableError          K109  an input the operating system will not let us read
     │   ├── GoldFormatError          K110  a gold-set record that breaks its format (khabar.eval.gold)
     │   ├── NotHtmlError             K111  a WARC response that is not an HTML page (skipped, counted)
-    │   └── HttpStatusError          K112  a WARC response whose HTTP status is not 2xx
+    │   ├── HttpStatusError          K112  a WARC response whose HTTP status is not 2xx
+    │   └── DuplicateRecordError     K113  a near-duplicate dropped by `khabar run --dedup keep-first`
     ├── PipelineError                K200  a pipeline cannot be built
     │   ├── UnknownStageError        K201  a stage name that is not registered
     │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides
     ├── DataFileError                K300  a package data file (lexicon, model) is missing or invalid
-    └── UsageError                   K400  command-line arguments that do not fit together
+    ├── UsageError                   K400  command-line arguments that do not fit together
+    └── ArchiveError                 K500  an archive file that cannot be opened or used (khabar.archive)
 
 Every error carries ``code`` (the stable code above), ``reason`` (a short snake_case key used in
 rejects files) and, where one exists, ``value`` (the offending value, shown in the message).
@@ -116,6 +118,13 @@ class HttpStatusError(InputError):
 
     code = "K112"
     reason = "http_status"
+
+
+class DuplicateRecordError(InputError):
+    """A record in a near-duplicate cluster whose first member was kept (``--dedup keep-first``)."""
+
+    code = "K113"
+    reason = "duplicate"
 
 
 class PipelineError(KhabarError):

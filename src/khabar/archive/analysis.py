@@ -1,0 +1,107 @@
+"""Arabic analysis for the archive: the same steps index the documents and analyse the queries.
+
+A word of the display text goes through three steps:
+
+1. :func:`tokenize` finds it in the display text, with its ``(start, end)`` there. A word is a run
+   of letters and digits; diacritics and tatweel *inside* a word belong to it (SQLite's
+   ``unicode61`` tokenizer would split ``المُستَحَق`` at its marks), and the offsets are those of the
+   display characters, so highlights land where the reader sees the word.
+2. khabar's normalisation profile (:func:`khabar.arabic.normalize.normalize`: alef/yeh/teh marbuta/
+   hamza foldings, diacritics and tatweel deleted, digits to ASCII), then case folding. This is the
+   *exact* form: ``إدلب`` and ``ادلب`` are one word, ``الرئيس`` and ``رئيس`` are not.
+3. :func:`light_stem`, a light stemmer in the spirit of Lucene's ``ArabicStemmer`` (Larkey, Ballesteros
+   and Connell's "light10"): one definite-article/conjunction prefix and then common suffixes are
+   removed while the stem stays long enough. This is the *search* form: ``الرئيس``/``رئيس``,
+   ``محطات``/``محطة`` match.
+
+Why a hand-written stemmer: no maintained Arabic light stemmer on PyPI fits an offline install
+(``arabicstemmer`` is a 2016 Snowball build, ``cooc-ar-stemmer`` a new one-off; Snowball's Arabic
+stemmer is heavier than light stemming and folds differently from khabar's profile), and the rule set
+is small: it runs on text already folded by khabar's profile, so it only needs the folded spellings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from khabar.arabic.normalize import normalize
+
+__all__ = ["Token", "analyze", "analyze_query_word", "light_stem", "normalize_word", "tokenize"]
+
+# letters and digits (not "_"), with combining marks (tashkeel U+064B-U+065F, superscript alef U+0670,
+# Quranic marks U+06D6-U+06ED, any other Mn) and tatweel U+0640 allowed after the first character
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])*")
+
+# The prefixes and suffixes of Lucene's ArabicStemmer, in khabar's folded spelling (ة is folded to ه,
+# so "ية" is "يه" and "ة" is "ه"). Longer prefixes first: one prefix is removed.
+_PREFIXES: tuple[str, ...] = ("وال", "بال", "كال", "فال", "ال", "لل")
+_SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+#: a stem keeps at least this many letters after a prefix is removed (Lucene: prefix + 2)
+_MIN_AFTER_PREFIX = 2
+#: a stem keeps at least this many letters after a suffix is removed (Lucene: suffix + 2)
+_MIN_AFTER_SUFFIX = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the display text: its stem (search form), normalised form (exact) and span."""
+
+    stem: str
+    norm: str
+    start: int
+    end: int
+
+
+def _clean(word: str) -> str:
+    """Keep letters and digits only: FTS5's tokenizer must see each term as exactly one token."""
+    return "".join(c for c in word if unicodedata.category(c)[0] in "LN")
+
+
+def normalize_word(word: str) -> str:
+    """The exact (unstemmed) form of one word: khabar's profile, case folding, letters/digits only."""
+    return _clean(normalize(word).casefold())
+
+
+def light_stem(word: str) -> str:
+    """Light stemming of one *normalised* word: strip a prefix (ال وال بال كال فال لل, or a
+    conjunction و before a word of 4+ letters), then the common suffixes ها ان ات ون ين يه ية ه ة ي
+    while the stem keeps at least two letters. Non-Arabic words are returned unchanged."""
+    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+        return word
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= _MIN_AFTER_PREFIX:
+            word = word[len(p) :]
+            break
+    else:
+        if word.startswith("و") and len(word) > 3:
+            word = word[1:]
+    # Lucene removes every matching suffix in one pass over the list
+    for s in _SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= _MIN_AFTER_SUFFIX:
+            word = word[: -len(s)]
+    return word
+
+
+def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
+    """The words of ``text`` as ``(word, start, end)``, offsets into ``text`` itself."""
+    for m in _WORD_RE.finditer(text):
+        yield m.group(), m.start(), m.end()
+
+
+def analyze(text: str) -> list[Token]:
+    """Every word of the display ``text`` with its stem, normalised form and display span."""
+    out = []
+    for word, s, e in tokenize(text):
+        norm = normalize_word(word)
+        if norm:
+            out.append(Token(light_stem(norm), norm, s, e))
+    return out
+
+
+def analyze_query_word(word: str, *, exact: bool = False) -> str:
+    """The indexed form a query word must match: the normalised form, stemmed unless ``exact``."""
+    norm = normalize_word(word)
+    return norm if exact else light_stem(norm)

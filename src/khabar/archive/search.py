@@ -1,0 +1,217 @@
+"""Arabic full-text search over the archive: FTS5 on an analysed view, highlights on display text.
+
+Each document's display text (``Document.text``: kept blocks only, so boilerplate is never content)
+is analysed by :mod:`khabar.archive.analysis` into tokens; the FTS5 table gets two columns of
+space-joined terms, ``stem`` (normalised and light-stemmed) and ``norm`` (normalised only, for exact
+mode). The ``doc_tokens`` table keeps each token's ``(start, end)`` in the display text, so a hit's
+highlights are spans of the characters the reader sees (``text[s:e]`` is the word as displayed, with
+its diacritics), never of the folded view.
+
+Queries go through the same analysis. Every term is quoted before it reaches FTS5, so query syntax
+characters (``"`` ``*`` ``NEAR`` ``'; DROP``) are plain words, never operators or errors. Words are
+ANDed; ``"quoted phrases"`` must occur as consecutive words. With ``exact=True`` terms and phrases
+match the normalised, unstemmed forms (``"الرئيس"`` no longer matches ``رئيس``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from khabar.arabic.normalize import normalize
+from khabar.archive.analysis import analyze, analyze_query_word, tokenize
+
+if TYPE_CHECKING:
+    from khabar.archive.store import Archive
+
+__all__ = ["Hit", "Query", "count", "index_document", "parse_query", "search"]
+
+#: characters of display text around the best highlight in a snippet
+SNIPPET_WIDTH = 200
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result. ``highlights`` are ``(start, end)`` spans of the document's display text;
+    ``snippet`` is ``text[snippet_start:snippet_start + len(snippet)]``."""
+
+    id: str
+    title: str | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    site: str | None = None
+    published: str | None = None
+    snippet_start: int = 0
+
+    @property
+    def snippet_highlights(self) -> list[tuple[int, int]]:
+        """The highlights that fall inside the snippet, as offsets into ``snippet``."""
+        s0, s1 = self.snippet_start, self.snippet_start + len(self.snippet)
+        return [(s - s0, e - s0) for s, e in self.highlights if s >= s0 and e <= s1]
+
+
+@dataclass(slots=True)
+class Query:
+    """A parsed query: the indexed column it matches and its groups of terms (one term, or a phrase)."""
+
+    column: str
+    groups: list[list[str]]
+
+    def fts(self) -> str:
+        """The FTS5 MATCH expression: every group quoted (a phrase when it has several terms), ANDed."""
+        return " AND ".join(f'{self.column}:"{" ".join(g)}"' for g in self.groups)
+
+
+_PART_RE = re.compile(r'"([^"]*)"|([^\s"]+)')
+
+
+def parse_query(query: str, *, exact: bool = False) -> Query:
+    """Analyse a query: quoted parts become phrases, other words single terms (empty groups dropped)."""
+    groups: list[list[str]] = []
+    for m in _PART_RE.finditer(query):
+        phrase, word = m.group(1), m.group(2)
+        words = [w for w, _, _ in tokenize(phrase if phrase is not None else word)]
+        forms = [f for f in (analyze_query_word(w, exact=exact) for w in words) if f]
+        if not forms:
+            continue
+        if phrase is not None:
+            groups.append(forms)
+        else:
+            groups.extend([f] for f in forms)
+    return Query("norm" if exact else "stem", groups)
+
+
+def index_document(conn: sqlite3.Connection, n: int, text: str) -> None:
+    """Index one document's display text under rowid ``n`` (called by :meth:`Archive.add`)."""
+    tokens = analyze(text)
+    conn.execute(
+        "INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)",
+        (n, " ".join(t.stem for t in tokens), " ".join(t.norm for t in tokens)),
+    )
+    conn.execute(
+        "INSERT INTO doc_tokens VALUES (?, ?)",
+        (
+            n,
+            json.dumps(
+                [[t.stem, t.norm, t.start, t.end] for t in tokens], ensure_ascii=False, separators=(",", ":")
+            ),
+        ),
+    )
+
+
+def _where(
+    q: Query, site: str | None, date_from: str | None, date_to: str | None, entity: str | None
+) -> tuple[str, list[Any]]:
+    sql = "fts MATCH ?"
+    params: list[Any] = [q.fts()]
+    if site is not None:
+        sql += " AND d.site = ?"
+        params.append(site)
+    if date_from is not None:
+        sql += " AND substr(d.published, 1, length(?)) >= ?"
+        params += [date_from, date_from]
+    if date_to is not None:
+        sql += " AND substr(d.published, 1, length(?)) <= ?"
+        params += [date_to, date_to]
+    if entity is not None:
+        sql += (
+            " AND EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.n AND e.kind = 'entity'"
+            " AND (e.norm = ? OR e.ref = ?))"
+        )
+        params += [normalize(entity), entity]
+    return sql, params
+
+
+def search(
+    archive: Archive,
+    query: str,
+    *,
+    exact: bool = False,
+    site: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[Hit]:
+    """Documents matching ``query``, best first (BM25), with snippets and display-text highlights.
+
+    ``site`` is a site name (``example.com``); ``date_from``/``date_to`` are ISO date prefixes
+    compared with ``published`` (documents without a date are left out when either is given);
+    ``entity`` is an entity's name (normalised before matching) or ref id (``person:1``)."""
+    q = parse_query(query, exact=exact)
+    if not q.groups:
+        return []
+    where, params = _where(q, site, date_from, date_to, entity)
+    rows = archive.conn.execute(
+        "SELECT d.n, d.id, d.title, d.site, d.published, d.text, bm25(fts) AS r, t.tokens "
+        "FROM fts JOIN documents d ON d.n = fts.rowid JOIN doc_tokens t ON t.doc = d.n "
+        f"WHERE {where} ORDER BY r LIMIT ? OFFSET ?",
+        [*params, max(0, limit), max(0, offset)],
+    ).fetchall()
+    hits = []
+    for _n, did, title, site_, published, text, rank, tokens in rows:
+        spans = _highlights(q, json.loads(tokens))
+        snippet, s0 = _snippet(text, spans)
+        hits.append(Hit(did, title, -float(rank), snippet, spans, site_, published, s0))
+    return hits
+
+
+def count(
+    archive: Archive,
+    query: str,
+    *,
+    exact: bool = False,
+    site: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+) -> int:
+    """How many documents :func:`search` would find with no limit."""
+    q = parse_query(query, exact=exact)
+    if not q.groups:
+        return 0
+    where, params = _where(q, site, date_from, date_to, entity)
+    row = archive.conn.execute(
+        f"SELECT count(*) FROM fts JOIN documents d ON d.n = fts.rowid WHERE {where}", params
+    ).fetchone()
+    return int(row[0])
+
+
+def _highlights(q: Query, tokens: list[list[Any]]) -> list[tuple[int, int]]:
+    """Display spans of the tokens that match a term or a whole phrase of the query."""
+    col = 1 if q.column == "norm" else 0
+    forms = [t[col] for t in tokens]
+    marked: set[int] = set()
+    for g in q.groups:
+        k = len(g)
+        for i in range(len(forms) - k + 1):
+            if forms[i] == g[0] and forms[i : i + k] == g:
+                marked.update(range(i, i + k))
+    return [(tokens[i][2], tokens[i][3]) for i in sorted(marked)]
+
+
+def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> tuple[str, int]:
+    """The window of ``text`` holding the most highlights, cut at spaces; ``(snippet, start)``."""
+    if len(text) <= width:
+        return text, 0
+    best = spans[0][0] if spans else 0
+    if spans:
+        best_n = 0
+        for s, _ in spans:
+            n = sum(1 for s2, e2 in spans if s <= s2 and e2 <= s + width * 3 // 4)
+            if n > best_n:
+                best, best_n = s, n
+    start = max(0, best - width // 4)
+    if start > 0:
+        sp = text.find(" ", start, best)
+        start = sp + 1 if sp != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        sp = text.rfind(" ", max(start, best), end)
+        end = sp if sp > start else end
+    return text[start:end], start

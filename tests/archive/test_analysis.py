@@ -1,0 +1,64 @@
+"""The archive's Arabic analysis: normalisation, light stemming, display offsets."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from khabar.archive.analysis import analyze, analyze_query_word, light_stem, normalize_word, tokenize
+
+
+def test_definite_article_and_clitics() -> None:
+    assert analyze_query_word("الرئيس") == analyze_query_word("رئيس")
+    assert analyze_query_word("وإدلب") == analyze_query_word("ادلب") == analyze_query_word("إدلب")
+    assert analyze_query_word("بالمدينة") == analyze_query_word("مدينة")
+    assert analyze_query_word("للمدينة") == analyze_query_word("مدينة")
+
+
+def test_suffixes() -> None:
+    assert analyze_query_word("محطات") == analyze_query_word("محطة")
+    assert analyze_query_word("الرئيسين") == analyze_query_word("رئيس")
+    assert analyze_query_word("المعلمون") == analyze_query_word("معلم")
+
+
+def test_short_words_keep_their_letters() -> None:
+    # a stem keeps at least two letters: "اله" is not stripped to "ا"
+    assert len(light_stem("اله")) >= 2
+    assert light_stem("في") == "في"
+    assert light_stem("من") == "من"
+    assert light_stem("2024") == "2024"
+    assert light_stem("hello") == "hello"
+
+
+def test_exact_form_is_normalised_not_stemmed() -> None:
+    assert analyze_query_word("المُستَحَق", exact=True) == "المستحق"
+    assert analyze_query_word("الرئيس", exact=True) != analyze_query_word("رئيس", exact=True)
+    assert normalize_word("مــدينة") == "مدينه"
+    assert normalize_word("٢٠٢٤") == "2024"
+
+
+def test_tokens_keep_diacritics_and_tatweel_with_display_offsets() -> None:
+    text = "قال المُستَحَق في مــدينة إدلب."
+    toks = analyze(text)
+    assert [text[t.start : t.end] for t in toks] == ["قال", "المُستَحَق", "في", "مــدينة", "إدلب"]
+    assert toks[1].norm == "المستحق" and toks[1].stem == "مستحق"
+    assert toks[4].stem == "ادلب"
+
+
+def test_underscore_and_punctuation_split_words() -> None:
+    assert [w for w, _, _ in tokenize("a_b،ج؟د")] == ["a", "b", "ج", "د"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ابتةىأإآؤئءلوهين ُـَِّْ٢3x_.\n"), max_size=60))
+@example("المُستَحَق")
+@example("ـــ")
+def test_offsets_in_bounds_and_tokens_indexable(text: str) -> None:
+    prev = 0
+    for t in analyze(text):
+        assert prev <= t.start < t.end <= len(text)
+        prev = t.end
+        assert t.norm and t.stem
+        # one FTS5 token each: letters and digits only, nothing the tokenizer would split on
+        assert t.norm.isalnum() and t.stem.isalnum()
+        assert normalize_word(text[t.start : t.end]) == t.norm

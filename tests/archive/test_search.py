@@ -1,0 +1,172 @@
+"""Arabic search over the archive: the seed is found under spelling variants, highlights land on
+display characters, exact mode, filters, and query syntax is never an error."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from archive_support import make_doc, seed_document
+
+from khabar.archive import Archive, ArchiveError, count, search
+from khabar.archive.analysis import normalize_word
+from khabar.archive.cli import add_search_parser, archive_sink, cmd_search
+from khabar.archive.search import parse_query
+from khabar.model import Document
+
+
+@pytest.fixture
+def seed_doc() -> Document:
+    return seed_document()
+
+
+@pytest.fixture
+def archive(tmp_path: Path, seed_doc: Document) -> Iterator[Archive]:
+    a = Archive(tmp_path / "k.db")
+    a.add(seed_doc)
+    a.add(
+        make_doc(
+            "وصل رئيس الوزراء إلى حلب\nقال رئيس الوزراء إن الشعير وصل إلى المدينة صباح اليوم.",
+            uri="https://www.example.com/a/1",
+            published="2020-03-04",
+        )
+    )
+    a.add(
+        make_doc(
+            "أسعار الشعير ترتفع\nارتفعت أسعار الشعير في الأسواق العالمية بنسبة كبيرة خلال الأسبوع.",
+            uri="https://news.example.org/b/2",
+            published="2021-06-01",
+        )
+    )
+    yield a
+    a.close()
+
+
+def _words(doc_text: str, hit_spans: list[tuple[int, int]]) -> list[str]:
+    return [doc_text[s:e] for s, e in hit_spans]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ادلب", "إدلب", "المستحق", "المُستَحَق", "رئيس الأسد", "محطات كهرباء", '"زيارة الرئيس الأسد"'],
+)
+def test_seed_is_top_result(archive: Archive, seed_doc: Document, query: str) -> None:
+    hits = search(archive, query)
+    assert hits and hits[0].title == seed_doc.title
+    assert hits[0].highlights
+    for s, e in hits[0].highlights:
+        # every highlight is a whole displayed word matching the query under the analysis
+        assert 0 <= s < e <= len(seed_doc.text)
+        assert seed_doc.text[s:e].strip() == seed_doc.text[s:e]
+
+
+def test_alef_variant_highlights_the_displayed_spelling(archive: Archive, seed_doc: Document) -> None:
+    hit = search(archive, "ادلب")[0]
+    assert "إدلب" in _words(seed_doc.text, hit.highlights)  # display spelling, with its hamza
+
+
+def test_definite_article_matches(archive: Archive, seed_doc: Document) -> None:
+    hit = next(h for h in search(archive, "رئيس") if h.title == seed_doc.title)
+    assert "الرئيس" in _words(seed_doc.text, hit.highlights)
+
+
+def test_highlight_lands_on_word_with_diacritics(archive: Archive, seed_doc: Document) -> None:
+    hit = search(archive, "المستحق")[0]
+    words = _words(seed_doc.text, hit.highlights)
+    assert "المُستَحَق" in words  # the display characters, diacritics included
+    assert all(normalize_word(w) == "المستحق" for w in words)
+
+
+def test_snippet_is_display_text_with_its_highlights(archive: Archive, seed_doc: Document) -> None:
+    hit = search(archive, "المستحق")[0]
+    assert seed_doc.text[hit.snippet_start : hit.snippet_start + len(hit.snippet)] == hit.snippet
+    assert len(hit.snippet) <= 200
+    assert [hit.snippet[s:e] for s, e in hit.snippet_highlights] == ["المُستَحَق"]
+
+
+def test_boilerplate_is_not_content(archive: Archive) -> None:
+    assert search(archive, "زر الذهاب") == []
+    assert search(archive, "Adblock") == []
+
+
+def test_exact_mode(archive: Archive, seed_doc: Document) -> None:
+    assert search(archive, '"زيارة الرئيس الأسد"', exact=True)[0].title == seed_doc.title
+    # unstemmed: "رئيس" matches the other article's bare word, not the seed's "الرئيس"
+    hits = search(archive, "رئيس", exact=True)
+    assert hits and seed_doc.title not in [h.title for h in hits]
+    # still normalised: hamza and diacritics do not matter
+    hit = search(archive, "ادلب", exact=True)[0]
+    assert _words(seed_doc.text, hit.highlights) == ["إدلب"]  # not the prefixed "وإدلب"
+    assert search(archive, "المستحق", exact=True)[0].title == seed_doc.title
+    # a phrase needs its words together, in order
+    assert search(archive, '"الأسد زيارة"', exact=True) == []
+
+
+def test_phrase_highlights_only_the_phrase(archive: Archive, seed_doc: Document) -> None:
+    hit = search(archive, '"زيارة الرئيس الأسد"')[0]
+    assert _words(seed_doc.text, hit.highlights) == ["زيارة", "الرئيس", "الأسد"]
+
+
+def test_filters(archive: Archive, seed_doc: Document) -> None:
+    assert len(search(archive, "الشعير")) == 2
+    assert [h.site for h in search(archive, "الشعير", site="example.com")] == ["example.com"]
+    assert [h.published for h in search(archive, "الشعير", date_from="2021-01-01")] == ["2021-06-01"]
+    assert [h.published for h in search(archive, "الشعير", date_to="2020-12-31")] == ["2020-03-04"]
+    assert search(archive, "الشعير", date_from="2020-01-01", date_to="2020") != []
+    assert search(archive, "الأسد", entity="الأسد")[0].title == seed_doc.title
+    assert search(archive, "الأسد", entity="person:1")[0].title == seed_doc.title
+    assert search(archive, "الشعير", entity="الأسد") == []
+    assert count(archive, "الشعير") == 2 and count(archive, "الشعير", site="nope") == 0
+    assert len(search(archive, "الشعير", limit=1)) == 1
+    assert len(search(archive, "الشعير", limit=1, offset=1)) == 1
+
+
+def test_ranking_prefers_more_matches(archive: Archive) -> None:
+    hits = search(archive, "الشعير")
+    assert hits[0].score >= hits[1].score
+
+
+@pytest.mark.parametrize("query", ['"', "*", "NEAR", "'; DROP TABLE documents; --", 'a OR "b', "()", ""])
+def test_query_syntax_is_never_an_error(archive: Archive, query: str) -> None:
+    assert isinstance(search(archive, query), list)
+    assert len(archive) == 3
+
+
+def test_parse_query() -> None:
+    q = parse_query('الرئيس "زيارة الأسد" x*')
+    assert q.column == "stem" and q.groups == [["رييس"], ["زيار", "اسد"], ["x"]]
+    assert parse_query('"الرئيس"', exact=True).groups == [["الرييس"]]
+
+
+def test_sink_and_search_command(tmp_path: Path, seed_doc: Document) -> None:
+    path = tmp_path / "c.db"
+    from khabar.io import Reject
+
+    with archive_sink(path, ["seed.txt"]) as sink:
+        sink.add(seed_doc)
+        sink.add(seed_doc)
+        sink.reject(Reject("x", "x.txt", "K101", "empty", "x.txt is empty"))
+    assert (sink.added, sink.duplicates, sink.records_in) == (1, 1, 3)
+    with Archive(path) as a:
+        s = a.stats()
+    assert s["documents"] == 1 and s["runs"] == 1 and s["rejects_by_reason"] == {"empty": 1}
+
+    parser = argparse.ArgumentParser()
+    add_search_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["search", "ادلب", "--archive", str(path)])
+    out = io.StringIO()
+    assert args.func(args, out) == 0
+    text = out.getvalue()
+    assert seed_doc.title and seed_doc.title in text
+    assert "1 result(s)" in text and "إدلب»" in text
+
+    args = parser.parse_args(["search", "زر الذهاب", "--archive", str(path)])
+    out = io.StringIO()
+    assert cmd_search(args, out) == 0 and "no results" in out.getvalue()
+
+    args = parser.parse_args(["search", "x", "--archive", str(tmp_path / "missing.db")])
+    with pytest.raises(ArchiveError, match="no archive"):
+        cmd_search(args, io.StringIO())
