@@ -20,10 +20,14 @@ demo: setup
 	@echo "== khabar on the seed page: structure =="
 	$(VENV)/bin/khabar show $(SEED)
 	@echo
-	@echo "== khabar on the bundled examples: records to out/demo.jsonl =="
+	@echo "== khabar on the bundled examples: records to out/demo.jsonl and the archive out/demo.db =="
 	@mkdir -p out
-	$(VENV)/bin/khabar process $(SEED) examples/*.txt examples/*.jsonl -o out/demo.jsonl --rejects out/demo.rejects.jsonl
+	$(VENV)/bin/khabar process $(SEED) examples/*.txt examples/*.jsonl -o out/demo.jsonl --rejects out/demo.rejects.jsonl --archive out/demo.db
 	$(VENV)/bin/khabar summary out/demo.jsonl
+	@echo
+	@echo "== searching the archive =="
+	$(VENV)/bin/khabar search "ادلب" --archive out/demo.db
+	$(VENV)/bin/khabar search "محطة تحلية" --archive out/demo.db
 
 test: setup
 	$(PY) -m pytest -q
