@@ -14,6 +14,7 @@ from khabar.model import Document
 # characters of the Arabic block (letters, and also its few punctuation marks, digits and diacritics,
 # which is close enough for a ratio); ASCII letters are the Latin side
 _END = '.!?؟…:؛»"”)'
+_PROSE = frozenset(("paragraph", "quote", "list_item"))
 _AR_LEAD = bytes(range(0xD8, 0xDC))
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
@@ -31,17 +32,29 @@ def compute_signals(doc: Document) -> dict[str, Any]:
     text = doc.text
     arabic, letters = letter_counts(text)
     arabic_ratio = arabic / letters if letters else 0.0
-    total = sum(len(b.text) for b in doc.blocks) or 1
-    removed = sum(len(b.text) for b in doc.blocks if b.removed)
-    boilerplate_ratio = removed / total
-    paras = [b.text for b in doc.blocks if b.kind in ("paragraph", "quote", "list_item")]
-    # repaired text is single-spaced with one block per line: spaces and line breaks count words
+    # one pass over the blocks
+    total = removed = n_removed = n_paras = para_words = para_punct = 0
+    kept: set[str] = set()
+    n_kept = 0
+    for b in doc.blocks:
+        t = b.text
+        total += len(t)
+        if b.kind == "boilerplate":
+            removed += len(t)
+            n_removed += 1
+            continue
+        n_kept += 1
+        kept.add(t)
+        if b.kind in _PROSE:
+            n_paras += 1
+            # repaired text is single-spaced: spaces count words
+            para_words += t.count(" ") + 1
+            para_punct += t[-1:] in _END
+    boilerplate_ratio = removed / (total or 1)
     words = text.count(" ") + text.count("\n") + 1 if text else 0
-    para_words = [p.count(" ") + 1 for p in paras]
-    mean_para = sum(para_words) / len(para_words) if para_words else 0.0
-    punct = sum(p.rstrip()[-1:] in _END for p in paras) / len(paras) if paras else 0.0
-    keys = [b.text for b in doc.blocks if not b.removed]
-    unique = len(set(keys)) / len(keys) if keys else 0.0
+    mean_para = para_words / n_paras if n_paras else 0.0
+    punct = para_punct / n_paras if n_paras else 0.0
+    unique = len(kept) / n_kept if n_kept else 0.0
     components = {
         # below ~60% Arabic letters a page is mostly another language or code
         "arabic": min(arabic_ratio / 0.6, 1.0),
@@ -62,7 +75,7 @@ def compute_signals(doc: Document) -> dict[str, Any]:
         "boilerplate_ratio": round(boilerplate_ratio, 4),
         "words": words,
         "blocks": len(doc.blocks),
-        "removed_blocks": sum(b.removed for b in doc.blocks),
+        "removed_blocks": n_removed,
         "quality": round(quality, 4),
         "quality_components": {k: round(v, 4) for k, v in components.items()},
     }
