@@ -10,11 +10,11 @@ share a token (each gold span matched at most once).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from khabar.arabic.dates import find_date_mentions
 from khabar.eval import shared_data
+from khabar.eval.ner import TypeScore
 
 Sentence = list[tuple[str, list[str]]]
 
@@ -72,45 +72,24 @@ def predicted_spans(sent: Sentence) -> set[tuple[int, int]]:
     return out
 
 
-@dataclass(slots=True)
-class SpanScore:
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score_dates(sents: list[Sentence]) -> dict[str, SpanScore]:
-    """Exact and overlap DATE scores over ``sents``."""
-    exact, overlap = SpanScore(), SpanScore()
+def score_dates(sents: list[Sentence]) -> dict[str, TypeScore]:
+    """Exact and overlap DATE scores over ``sents`` (the NER evaluation's span score)."""
+    n_gold = n_pred = exact = overlap = 0
     for sent in sents:
         gold, pred = gold_spans(sent), predicted_spans(sent)
-        for sc in (exact, overlap):
-            sc.n_gold += len(gold)
-            sc.n_pred += len(pred)
-        exact.tp += len(gold & pred)
+        n_gold += len(gold)
+        n_pred += len(pred)
+        exact += len(gold & pred)
         used: set[tuple[int, int]] = set()
         for p in sorted(pred):
             g = next((g for g in sorted(gold) if g not in used and g[0] <= p[1] and p[0] <= g[1]), None)
             if g is not None:
                 used.add(g)
-                overlap.tp += 1
-    return {"exact": exact, "overlap": overlap}
+                overlap += 1
+    return {"exact": TypeScore(n_gold, n_pred, exact), "overlap": TypeScore(n_gold, n_pred, overlap)}
 
 
-def run_dates_eval(data_dir: str | Path | None = None, split: str = "test") -> dict[str, SpanScore]:
+def run_dates_eval(data_dir: str | Path | None = None, split: str = "test") -> dict[str, TypeScore]:
     """Score the Wojood ``split`` and print one line per metric."""
     path = Path(data_dir or default_wojood_dir()) / f"{split}.txt"
     scores = score_dates(read_wojood(path))
@@ -118,5 +97,5 @@ def run_dates_eval(data_dir: str | Path | None = None, split: str = "test") -> d
     print(f"{'metric':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5} {'tp':>5}")
     for name, sc in scores.items():
         prf = f"{sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f}"
-        print(f"{name:<8} {prf} {sc.n_gold:5d} {sc.n_pred:5d} {sc.tp:5d}")
+        print(f"{name:<8} {prf} {sc.gold:5d} {sc.pred:5d} {sc.correct:5d}")
     return scores
