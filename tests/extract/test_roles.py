@@ -97,3 +97,21 @@ def test_no_binding_across_a_line_or_words() -> None:
     text = "وزير الدفاع الروسي قال إن سيرغي شويغو"
     p = person(text, "سيرغي شويغو")
     assert bind_roles(text, find_roles(text, [p]), [p]) == []
+
+
+def test_role_reaches_a_name_over_more_title_words() -> None:
+    """A caption's list "ROLE NAME، ROLE … NAME": each role goes to the name after it, not back over
+    the comma to the name before (it is a title running on: "وزير الداخلية وامين عام الحزب")."""
+    text = "رئيس الحكومة صبري العسلي، وزير الداخلية وامين عام حزب الشعب علي بوظو"
+    a, b = person(text, "صبري العسلي"), person(text, "علي بوظو")
+    roles = find_roles(text, [a, b])
+    assert [r.attrs["role"] for r in roles] == ["prime minister", "interior minister"]
+    assert bind_roles(text, roles, [a, b]) == [(0, 0), (1, 1)]
+
+
+def test_title_gap_stops_at_a_clause_word() -> None:
+    text = "وقال وزير الخارجية ان الرئيس بشار الأسد سيزور موسكو"
+    p = person(text, "بشار الأسد")
+    roles = find_roles(text, [p])
+    pairs = bind_roles(text, roles, [p])
+    assert [roles[ri].text for ri, _ in pairs] == ["الرئيس"]

@@ -272,6 +272,13 @@ def load_gazetteer() -> Gazetteer:
         kept = tuple(p for p in cands if _plausible(key, p))
         if kept:
             names[key] = kept
+    # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
+    # each multi-word name is also a key without its spaces, unless that spelling is a name already
+    for key, kept in list(names.items()):
+        glued = key.replace(" ", "")
+        # ("ال معراج" is a transliterated El …: glued, it is the noun المعراج)
+        if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
+            names[glued] = kept
     return Gazetteer(names, adjectives, countries)
 
 

@@ -22,8 +22,15 @@ def add_places(doc: Document, spans: list[Span]) -> None:
     of a second span; other entities are left as they are.
     """
     existing = {(e.start, e.end): e for e in doc.entities if e.label == "LOC"}
+    by_end = {e.end: e for e in doc.entities if e.label == "LOC"}
     for sp in spans:
         old = existing.get((sp.start, sp.end))
+        if old is None:
+            # the NER span may hold a proclitic the gazetteer read off (ببلطيم vs بلطيم): one LOC, the
+            # gazetteer's, whose bounds are the name's
+            clitic = by_end.get(sp.end)
+            if clitic is not None and 0 < sp.start - clitic.start <= 3:
+                doc.entities.remove(clitic)
         if old is not None:
             old.attrs.update(sp.attrs)
         else:

@@ -21,7 +21,11 @@ HEADING_KINDS = frozenset({"title", "heading"})
 def refs(doc: Document) -> None:
     """Roles (ROLE spans) and person refs with their roles, linked within the document."""
     persons = [e for e in doc.entities if e.label == "PERSON"]
-    roles = find_roles(doc.text, persons)
+    # a title word inside a place's name is not a title (الشيخ in كفر الشيخ، الأمير in عين الأمير)
+    places = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
+    roles = [
+        r for r in find_roles(doc.text, persons) if not any(a <= r.start and r.end <= b for a, b in places)
+    ]
     headings = [
         (b.start, b.end)
         for b in doc.kept()

@@ -42,6 +42,21 @@ ARAB_LEAGUE = frozenset(
 )
 _BEFORE_GAP = re.compile(r"[ \t\u00a0]+")
 _APPOSITIVE_GAP = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
+#: a role may also reach a name over a few more words of the same title ("وزير الداخلية وامين عام حزب
+#: الشعب علي بوظو", "رئيس مجلس ادارة الشركة فلان"): at most this many words, no punctuation, and none
+#: of these function words, which start a new clause ("قال وزير الخارجية ان الرئيس …") — a list of
+#: "ROLE NAME، ROLE NAME" then gives each role to the name after it, not to the name before the comma
+_TITLE_GAP_WORDS = 5
+_TITLE_GAP = re.compile(r"[^\n،,.؛;:()«»\"!?؟]*")
+_CLAUSE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "ان", "إن", "أن", "انه", "إنه", "أنه", "الى", "إلى", "في", "على", "عن", "من", "مع", "بعد",
+        "قبل", "خلال", "حيث", "كما", "لكن", "ثم", "او", "أو", "هو", "هي", "الذي", "التي", "الذين",
+        "قال", "قالت", "اكد", "أكد", "اعلن", "أعلن", "صرح", "ذكر", "اشار", "أشار", "اضاف", "أضاف",
+        "منذ", "عند", "لدى", "حول", "ضد", "بين",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +204,10 @@ def bind_roles(text: str, roles: Sequence[Span], persons: Sequence[Span]) -> lis
         if m is not None and m.end() in by_start:
             pairs.append((ri, by_start[m.end()]))
             continue
+        ahead = _title_gap_person(text, r.end, persons)
+        if ahead is not None:
+            pairs.append((ri, ahead))
+            continue
         # appositive: "NAME، ROLE" — look back over the comma gap
         k = r.start
         while k > 0 and text[k - 1] in " \t\u00a0":
@@ -200,3 +219,20 @@ def bind_roles(text: str, roles: Sequence[Span], persons: Sequence[Span]) -> lis
             if k in by_end and _APPOSITIVE_GAP.fullmatch(text, k, r.start):
                 pairs.append((ri, by_end[k]))
     return pairs
+
+
+def _title_gap_person(text: str, end: int, persons: Sequence[Span]) -> int | None:
+    """The person a role reaches over a few more title words (see ``_TITLE_GAP_WORDS``), if any."""
+    m = _TITLE_GAP.match(text, end)  # matches the empty string at least
+    gap_end = m.end() if m else end
+    for k, p in enumerate(persons):
+        if p.start <= end or p.start > gap_end:
+            continue
+        words = text[end : p.start].split()
+        if 0 < len(words) <= _TITLE_GAP_WORDS and not any(
+            normalize(w) in _CLAUSE_WORDS or normalize(w[1:]) in _CLAUSE_WORDS for w in words
+        ):
+            return k
+        return None
+    return None
+
