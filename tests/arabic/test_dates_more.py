@@ -76,6 +76,14 @@ def test_hijri_conversion() -> None:
     assert hijri_to_gregorian(1436, 13, 1) is None
 
 
+def test_numeric_hijri_dates_need_their_marker() -> None:
+    # Saudi notices write "17 / 10 / 1436 هـ" (day first, spaced) or "1436/10/17هـ" (year first);
+    # without هـ a number like 12/5/1436 could be anything (a file number), so it is not a date
+    assert one("من يوم 17 / 10 / 1436 هـ").value == "2015-08-02"
+    assert one("صدر في 1436/10/17هـ").value == "2015-08-02"
+    assert [m.value for m in find_date_mentions("العدد 12/5/1436 من المجلة")] == []
+
+
 def test_hijri_outside_umm_al_qura_uses_tabular() -> None:
     # before 1343 AH there is no Umm al-Qura table: the arithmetic calendar (±2 days) is used
     conv = hijri_to_gregorian(1300, 1, 1)

@@ -241,3 +241,21 @@ def test_never_raises_and_spans_hold(text: str) -> None:
 def test_never_raises_on_any_text(text: str) -> None:
     for sp in find_quantities(text):
         assert text[sp.start : sp.end] == sp.text
+
+
+def test_centimetres_and_millimetres() -> None:
+    # a painting's height in a culture page; rain in a weather report
+    assert [(s.text, s.attrs["value"]) for s in find_quantities("وارتفاعها 140 سم.")] == [("140 سم", 1.4)]
+    assert find_quantities("هطول 5 ملم من الأمطار")[0].attrs["value"] == 0.005
+
+
+def test_a_function_word_is_not_a_counted_noun() -> None:
+    # "الجمعية العمومية الـ 209 وليس من قاراتهم": 209 members, but وليس is "and not", not what is counted
+    assert find_quantities("أعضاء الجمعية العمومية الـ 209 وليس من قاراتهم فقط") == []
+
+
+def test_a_day_before_a_month_is_a_date_and_klm_is_km() -> None:
+    assert find_quantities("يبدأ في 25 شوال الجاري") == []  # a date without its year
+    assert [(s.attrs["kind"], s.attrs["value"]) for s in find_quantities("على بعد 30 كلم")] == [
+        ("distance", 30000)
+    ]

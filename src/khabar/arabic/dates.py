@@ -314,6 +314,11 @@ _HIJRI_DMY = re.compile(
     rf"{_LBC}{_TRIG}{_WDP}(\d{{1,2}}){_GSEP}(?:من\s+)?(?:شهر\s+)?({_HM}){_GSEP}(?:(?:عام|سنه)\s+)?{_O}(\d{{3,4}}){_C}"
     rf"(?:{_H_MARK})?{_RB}"
 )
+# a numeric Hijri date needs its marker: "17 / 10 / 1436 هـ", "1436/10/17هـ" (Saudi notices write both)
+_HIJRI_NUM = re.compile(
+    rf"(?<![\d/.-]){_TRIG}{_WDP}{_O}(?:(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*\3\s*(1[34]\d\d)"
+    rf"|(1[34]\d\d)\s*([/.-])\s*(\d{{1,2}})\s*\7\s*(\d{{1,2}})){_C}{_H_MARK}{_RB}"
+)
 _HIJRI_MY = re.compile(
     rf"{_LBC}{_TRIG}({_HM}){_GSEP}(?:(?:عام|سنه)\s+)?{_O}(\d{{3,4}}){_C}(?:{_H_MARK})?{_RB}"
 )
@@ -522,6 +527,15 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(3))]
         hy, hd = int(m.group(4)), int(m.group(2))
         conv = hijri_to_gregorian(hy, hm, hd)
+        if conv:
+            attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
+            cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
+    for m in _HIJRI_NUM.finditer(f):
+        if m.group(5):  # day / month / year
+            hy, hm, hd = int(m.group(5)), int(m.group(4)), int(m.group(2))
+        else:  # year / month / day
+            hy, hm, hd = int(m.group(6)), int(m.group(8)), int(m.group(9))
+        conv = hijri_to_gregorian(hy, hm, hd) if 1 <= hm <= 12 else None
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.numbers import Value, parse_number, word_value
 from khabar.extract.tokenize import Token, tokenize
@@ -77,7 +78,9 @@ _UNITS = _table(
         ("ميغاواط", "ميجاواط", "ميغاوات", "ميجاوات", "MW"): _Unit("power", 10**6, "W"),
         ("غيغاواط", "جيجاواط", "غيغاوات", "جيجاوات", "GW"): _Unit("power", 10**9, "W"),
         ("متر", "أمتار", "مترا"): _Unit("distance", 1, "m"),
-        ("كيلومتر", "كيلومترات", "كم"): _Unit("distance", 1000, "m"),
+        ("كيلومتر", "كيلومترات", "كم", "كلم"): _Unit("distance", 1000, "m"),
+        ("سنتيمتر", "سنتيمترات", "سنتيمترا", "سنتمتر", "سم"): _Unit("distance", 0.01, "m"),
+        ("مليمتر", "مليمترات", "ملليمتر", "ملم", "مم"): _Unit("distance", 0.001, "m"),
         ("كيلوغرام", "كيلوجرام", "كغ", "كلغ"): _Unit("weight", 1, "kg"),
         ("طن", "أطنان"): _Unit("weight", 1000, "kg"),
     }
@@ -153,9 +156,14 @@ _NOT_COUNTED_WORDS = (
     "في من على إلى الى عن مع أو ثم حتى قد لا لم لن ما هذا هذه ذلك تلك التي الذي الذين كان كانت "
     "أن إن بعد قبل منذ خلال عند عبر بين نحو حوالي وقد وفي ومن كما بل لكن أي كل بعض غير مقابل "
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين هـ م"
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين هـ م "
+    "ليس ليست لست هو هي هم هن نحن أنا أنت ولا ولم ولن وليس وليست وهو وهي وهم فلا فقد فقط أيضا "
+    "منهم منها منه أمام وحتى بتوقيت"
 )
-_NOT_COUNTED = frozenset(normalize(w) for w in _NOT_COUNTED_WORDS.split())
+# a day number before a month name is a date ("25 شوال" with no year), not a count of Shawwals
+_NOT_COUNTED = frozenset(normalize(w) for w in _NOT_COUNTED_WORDS.split()) | {
+    normalize(m) for m in (*MONTHS, *HIJRI_MONTHS) if " " not in m
+}
 
 
 def _norm(tok: Token) -> str:
