@@ -115,3 +115,14 @@ def test_title_gap_stops_at_a_clause_word() -> None:
     roles = find_roles(text, [p])
     pairs = bind_roles(text, roles, [p])
     assert [roles[ri].text for ri, _ in pairs] == ["الرئيس"]
+
+
+def test_title_gap_stops_at_another_role_or_a_future_verb() -> None:
+    text = "الرئيس اليمني سيلتقي الرئيس عبدالفتاح السيسي"
+    p = person(text, "عبدالفتاح السيسي")
+    roles = find_roles(text, [p])
+    pairs = bind_roles(text, roles, [p])
+    assert [(roles[ri].text, roles[ri].attrs.get("country")) for ri, _ in pairs] == [("الرئيس", None)]
+    text = "وزير الخارجية سيستقبل علي بوظو"
+    p = person(text, "علي بوظو")
+    assert bind_roles(text, find_roles(text, [p]), [p]) == []

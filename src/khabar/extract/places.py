@@ -20,10 +20,11 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.arabic.normalize import normalize, normalize_view
+from khabar.arabic.normalize import NormalizedView, normalize, normalize_view
 from khabar.extract.clitics import readings
 from khabar.extract.tokenize import iter_tokens
 from khabar.model import Span
@@ -32,6 +33,17 @@ __all__ = ["STOPLIST", "Gazetteer", "Place", "find_places", "load_gazetteer", "n
 
 _GAZ_FILE = "gazetteer_ar.tsv.gz"
 _NAT_FILE = "nationalities_ar.tsv"
+_AMBIGUOUS_FILE = "places_ambiguous_ar.tsv"
+#: words before a place name that say it is one: a name that is also a common word
+#: (places_ambiguous_ar.tsv) needs one of these, or the NER model's reading it as a place
+CUES = frozenset(
+    normalize(w)
+    for w in [
+        "في", "الى", "إلى", "من", "مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة",
+        "محافظه", "منطقة", "منطقه", "ريف", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+        "شرقي", "غربي", "أهالي", "اهالي", "سكان", "مخيم", "حي", "ضواحي", "وسط", "داخل",
+    ]
+)
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
 #: words that GeoNames also has as the name of a town but that Arabic news uses, nearly always, as
@@ -217,6 +229,8 @@ class Gazetteer:
     adjectives: dict[str, str]
     #: the country entry of each ISO2 code
     countries: dict[str, Place]
+    #: names that are also common words: places only in context (see ``CUES``)
+    ambiguous: frozenset[str] = frozenset()
 
 
 def _plausible(key: str, p: Place) -> bool:
@@ -272,6 +286,11 @@ def load_gazetteer() -> Gazetteer:
         kept = tuple(p for p in cands if _plausible(key, p))
         if kept:
             names[key] = kept
+    ambiguous = frozenset(
+        line.split("\t", 1)[0]
+        for line in (data / _AMBIGUOUS_FILE).read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#")
+    )
     # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
     # each multi-word name is also a key without its spaces, unless that spelling is a name already
     for key, kept in list(names.items()):
@@ -279,7 +298,7 @@ def load_gazetteer() -> Gazetteer:
         # ("ال معراج" is a transliterated El …: glued, it is the noun المعراج)
         if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
             names[glued] = kept
-    return Gazetteer(names, adjectives, countries)
+    return Gazetteer(names, adjectives, countries, ambiguous)
 
 
 def nationality_country(word: str) -> str | None:
@@ -317,6 +336,12 @@ def _matches(view: str, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, s
                 cands = gaz.names.get(r.stem + rest)
                 if cands and r.cut and not r.stem.startswith("ال") and not _strong(cands):
                     continue  # a bare و/ف/ب/ل/ك before a small town's name: more likely a word
+                if not cands and r.bare != r.stem:
+                    # GeoNames writes some names without the article Arabic writes them with
+                    # (خرطوم for الخرطوم): only for places that matter, not any town named like a noun
+                    cands = gaz.names.get(r.bare + rest)
+                    if cands and not _strong(cands):
+                        cands = None
                 if cands:
                     found = _Match(toks[i].start + r.cut, toks[i + n - 1].end, cands)
                     break
@@ -361,9 +386,12 @@ def _resolve(matches: list[_Match], adjs: list[tuple[int, str]]) -> list[Place]:
     return [max(m.candidates, key=lambda p: score(m, p)) for m in matches]
 
 
-def find_places(text: str) -> list[Span]:
+def find_places(text: str, ner_places: Collection[tuple[int, int]] = ()) -> list[Span]:
     """LOC spans of the places named in ``text``, each with its GeoNames ref and coordinates.
 
+    ``ner_places``: ``(start, end)`` of the spans a NER model read as places; a name that is also a
+    common word (سلمية "peaceful", الحراك "the movement") is a place only there or after a cue word
+    (في، مدينة، ريف …).
     ``attrs``: ``ref`` (``geonames:<id>``), ``name`` (English), ``country`` (ISO2), ``lat``, ``lon``,
     ``population``. ``span.text == text[span.start:span.end]``.
     """
@@ -373,6 +401,9 @@ def find_places(text: str) -> list[Span]:
     nv = normalize_view(text)
     view = nv.text.translate(_EXTRA_FOLD)
     matches, adjs = _matches(view, gaz)
+    if gaz.ambiguous:
+        ner = set(ner_places)
+        matches = [m for m in matches if _in_context(view, m, gaz, nv, ner)]
     spans: list[Span] = []
     for m, place in zip(matches, _resolve(matches, adjs), strict=True):
         start, end = nv.to_text_span(m.start, m.end)
@@ -393,3 +424,17 @@ def find_places(text: str) -> list[Span]:
             )
         )
     return spans
+
+
+def _in_context(
+    view: str, m: _Match, gaz: Gazetteer, nv: NormalizedView, ner: set[tuple[int, int]]
+) -> bool:
+    """Whether a match stands as a place: not an ambiguous name, or one the context makes a place."""
+    if view[m.start : m.end] not in gaz.ambiguous:
+        return True
+    if nv.to_text_span(m.start, m.end) in ner:
+        return True
+    before = view[: m.start].split()
+    prev = before[-1] if before else ""
+    return prev in CUES or (prev[:1] in "وف" and prev[1:] in CUES)
+

@@ -57,4 +57,5 @@ def add_places(doc: Document, spans: list[Span]) -> None:
 @stage("places", requires=("text",), provides=("places",))
 def places(doc: Document) -> None:
     """Places of ``text`` matched in the GeoNames gazetteer, with coordinates, as LOC entities."""
-    add_places(doc, find_places(doc.text))
+    ner = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
+    add_places(doc, find_places(doc.text, ner))

@@ -48,6 +48,7 @@ _APPOSITIVE_GAP = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
 #: "ROLE NAME، ROLE NAME" then gives each role to the name after it, not to the name before the comma
 _TITLE_GAP_WORDS = 5
 _TITLE_GAP = re.compile(r"[^\n،,.؛;:()«»\"!?؟]*")
+_FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}")
 _CLAUSE_WORDS = frozenset(
     normalize(w)
     for w in [
@@ -204,7 +205,7 @@ def bind_roles(text: str, roles: Sequence[Span], persons: Sequence[Span]) -> lis
         if m is not None and m.end() in by_start:
             pairs.append((ri, by_start[m.end()]))
             continue
-        ahead = _title_gap_person(text, r.end, persons)
+        ahead = _title_gap_person(text, r.end, persons, roles)
         if ahead is not None:
             pairs.append((ri, ahead))
             continue
@@ -221,16 +222,23 @@ def bind_roles(text: str, roles: Sequence[Span], persons: Sequence[Span]) -> lis
     return pairs
 
 
-def _title_gap_person(text: str, end: int, persons: Sequence[Span]) -> int | None:
-    """The person a role reaches over a few more title words (see ``_TITLE_GAP_WORDS``), if any."""
+def _title_gap_person(text: str, end: int, persons: Sequence[Span], roles: Sequence[Span]) -> int | None:
+    """The person a role reaches over a few more title words (see ``_TITLE_GAP_WORDS``), if any.
+
+    Not over another role (that one is the name's: "الرئيس اليمني سيلتقي الرئيس عبدالفتاح السيسي"),
+    nor over a future-tense verb (سيلتقي، ستبحث: a new clause whose subject is the first role).
+    """
     m = _TITLE_GAP.match(text, end)  # matches the empty string at least
     gap_end = m.end() if m else end
     for k, p in enumerate(persons):
         if p.start <= end or p.start > gap_end:
             continue
+        if any(end <= r.start < p.start for r in roles):
+            return None
         words = text[end : p.start].split()
         if 0 < len(words) <= _TITLE_GAP_WORDS and not any(
-            normalize(w) in _CLAUSE_WORDS or normalize(w[1:]) in _CLAUSE_WORDS for w in words
+            normalize(w) in _CLAUSE_WORDS or normalize(w[1:]) in _CLAUSE_WORDS or _FUTURE_VERB.match(w)
+            for w in words
         ):
             return k
         return None
