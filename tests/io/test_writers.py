@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,10 @@ def test_read_jsonl_errors(tmp_path: Path) -> None:
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(TruncatedInputError):
         list(read_jsonl(str(cut)))
+
+
+def test_a_device_is_written_straight_through() -> None:
+    """`-o /dev/null` (timing a run without keeping its output): no .tmp beside a device."""
+    with JsonlWriter(os.devnull) as w:
+        w.write({"id": "a"})
+    assert w.count == 1

@@ -63,8 +63,15 @@ class JsonlWriter:
         self._raw: IO[bytes] | None = None
         self._out: IO[bytes] | gzip.GzipFile
         self._closed = False
+        self._device = False
         if path_or_dash == "-":
             self._out = sys.stdout.buffer
+            return
+        if os.path.exists(path_or_dash) and not os.path.isfile(path_or_dash):
+            # /dev/null, a named pipe: nothing to move into place, so written straight through
+            self._raw = open(path_or_dash, "wb")  # noqa: SIM115 - closed in close()/abort()
+            self._out = self._raw
+            self._device = True
             return
         parent = os.path.dirname(os.path.abspath(path_or_dash))
         os.makedirs(parent, exist_ok=True)
@@ -88,6 +95,10 @@ class JsonlWriter:
 
     def close(self) -> None:
         """Finish the output: flush stdout, or close the file and move it into place."""
+        if self._device:
+            if self._raw is not None and not self._raw.closed:
+                self._raw.close()
+            return
         if self._tmp is None:
             self._out.flush()
             return
@@ -104,6 +115,9 @@ class JsonlWriter:
 
     def abort(self) -> None:
         """Drop a file output: close and remove the temporary file, leaving ``path`` untouched."""
+        if self._device:
+            self.close()
+            return
         if self._tmp is None:
             self._out.flush()
             return
