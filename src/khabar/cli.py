@@ -71,7 +71,7 @@ def _read(args: argparse.Namespace) -> Any:
 
 
 #: the fact layers `--facts` adds after cleaning (not in the default pipeline: they cost time)
-FACT_STAGES = ("entities", "places", "refs", "dates", "quantities")
+FACT_STAGES = ("entities", "places", "refs", "dates", "quantities", "events")
 
 
 def cmd_process(args: argparse.Namespace) -> int:
@@ -298,6 +298,38 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_events(args: argparse.Namespace) -> int:
+    from khabar.eval.events import default_gold_dir, evaluate, format_report
+
+    gold = Path(args.gold) if args.gold else default_gold_dir()
+    if not (gold / "events_gold.jsonl").exists():
+        raise UsageError(f"no events gold set at {gold}; pass --gold DIR", value=str(gold))
+    res = evaluate(gold, system_out=args.system_out)
+    print(format_report(res))
+    if args.json:
+        print(json.dumps({k: {v: s.to_dict() for v, s in d.items()} for k, d in res.items()}, indent=1))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from khabar.api import process_text
+    from khabar.events.export import event_rows, write_rows
+    from khabar.io import RawRecord, Reject
+
+    def rows() -> Any:
+        for item in _read(args):
+            if isinstance(item, Reject):
+                print(f"khabar: rejected {item.input}: [{item.code}] {item.message}", file=sys.stderr)
+                continue
+            assert isinstance(item, RawRecord)
+            doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES)
+            yield from event_rows(doc)
+
+    n = write_rows(rows(), args.output, fmt=args.format, bom=args.bom)
+    print(f"khabar: {n} events", file=sys.stderr)
+    return 0
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
     from khabar.pipeline import DEFAULT_STAGES, registered
 
@@ -455,11 +487,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pen.add_argument("--json", action="store_true", help="print the scores as JSON after the tables")
     pen.set_defaults(func=cmd_eval_ner)
+    pev = esub.add_parser(
+        "events",
+        help="PLOVER event P/R/F1, modes, actors, recipients and places on the Arabic events gold set",
+        description="Code the events of the 121 gold documents and score them as the gold set's "
+        "score.py matches them (sentence and type): event P/R/F1 strict and lenient (alt_type), mode "
+        "accuracy, actor and recipient F1 (Arabic strings), location accuracy, false alarms on the "
+        "no-event documents, per type; for all documents and the development and held-out halves.",
+    )
+    pev.add_argument(
+        "--gold", default=None, help="the events_gold folder (default ../shared/data/events_gold)"
+    )
+    pev.add_argument(
+        "--system-out", default=None, metavar="FILE", help="also write khabar's events for score.py"
+    )
+    pev.add_argument("--json", action="store_true", help="print the scores as JSON after the tables")
+    pev.set_defaults(func=cmd_eval_events)
+
+    pevx = sub.add_parser(
+        "events",
+        help="export PLOVER events, one row per event (CSV or JSON Lines)",
+        description="Process inputs with the fact layers and write one row per event: document id, "
+        "date, type, mode, actor, recipient, place with coordinates, duration, topics and the source "
+        "sentence. CSV is UTF-8; --bom adds the byte-order mark spreadsheets use to detect it.",
+    )
+    _add_reader_args(pevx)
+    pevx.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="default csv")
+    pevx.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark")
+    pevx.add_argument("-o", "--output", default="-", help="output file (default stdout)")
+    pevx.set_defaults(func=cmd_events)
 
     add_search_parser(sub)
-    from khabar.corpus.cli import add_run_parser
+    from khabar.web.cli import add_serve_parser
+
+    add_serve_parser(sub)
+    from khabar.corpus.cli import add_profiles_parser, add_run_parser
 
     add_run_parser(sub)
+    add_profiles_parser(sub)
 
     pst = sub.add_parser(
         "stages",

@@ -22,7 +22,9 @@
     │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides
     ├── DataFileError                K300  a package data file (lexicon, model) is missing or invalid
     ├── UsageError                   K400  command-line arguments that do not fit together
-    └── ArchiveError                 K500  an archive file that cannot be opened or used (khabar.archive)
+    ├── ArchiveError                 K500  an archive file that cannot be opened or used (khabar.archive)
+    └── ServeError                   K501  `khabar serve` cannot start: the web extra is missing, or the
+                                           port is taken (khabar.web.cli)
 
 Every error carries ``code`` (the stable code above), ``reason`` (a short snake_case key used in
 rejects files) and, where one exists, ``value`` (the offending value, shown in the message).

@@ -39,6 +39,7 @@ _BUILTIN_MODULES = (
     "khabar.extract.places_stage",
     "khabar.extract.refs_stage",
     "khabar.extract.date_stage",
+    "khabar.events.stage",
 )
 
 #: what ``khabar process`` runs by default

@@ -77,7 +77,37 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
             kind = q.attrs.get("kind", "quantity")
             value = f"{approx}{q.attrs.get('value')} {q.attrs.get('unit', '')}"
             out.append(f"{kind:<{margin}}{_iso(q.text, bidi)} = {value}   [{q.start}:{q.end}]")
+    if doc.events:
+        out.append("─" * min(width, 100))
+        out.extend(_event_lines(doc, margin, bidi))
     return "\n".join(out)
+
+
+def _event_lines(doc: Document, margin: int, bidi: bool) -> list[str]:
+    """One line per event: type/mode, who → whom, where, how long, topics, and its trigger."""
+
+    def names(ids: list[str]) -> str:
+        return ", ".join(str((doc.refs.get(r) or {}).get("name") or r) for r in ids) or "—"
+
+    lines = []
+    for ev in doc.events:
+        tag = ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else "")
+        bits = [f"{_iso(names(ev['actors']), bidi)} → {_iso(names(ev['recipients']), bidi)}"]
+        if ev.get("place"):
+            bits.append(f"in {_iso(names([ev['place']]), bidi)}")
+        if ev.get("date"):
+            bits.append(f"on {ev['date']}")
+        if ev.get("duration_s") is not None:
+            bits.append(f"{ev['duration_s']} s")
+        if ev.get("topics"):
+            bits.append("topics: " + ", ".join(ev["topics"]))
+        flags = [f for f in ("negated", "future") if ev.get(f)]
+        if flags:
+            bits.append("(" + ", ".join(flags) + ")")
+        t = ev["trigger"]
+        where = f"«{_iso(t['text'], bidi)}» [{t['start']}:{t['end']}]"
+        lines.append(f"{tag:<{margin - 1}} {'   '.join(bits)}   {where}")
+    return lines
 
 
 def _iso(text: str, bidi: bool) -> str:

@@ -1,7 +1,7 @@
 """Command-line pieces for the archive, for ``khabar.cli`` to wire in.
 
 * :func:`add_search_parser` adds ``khabar search "QUERY" [--archive khabar.db] [--exact] [--site S]
-  [--from D] [--to D] [--entity E] [--limit N] [--offset N]``;
+  [--from D] [--to D] [--entity E] [--event-type T] [--limit N] [--offset N]``;
 * :func:`add_archive_option` adds ``--archive PATH`` to ``khabar process``/``run``;
 * :func:`archive_sink` opens the archive as a sink that stores documents and records the run.
 """
@@ -117,6 +117,11 @@ def add_search_parser(sub: Any) -> argparse.ArgumentParser:
     ps.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (ISO date)")
     ps.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (ISO date)")
     ps.add_argument("--entity", help="only documents mentioning this entity (name or ref id)")
+    ps.add_argument(
+        "--event-type",
+        metavar="TYPE",
+        help="only documents with an event of this PLOVER type (CONSULT, AID, …)",
+    )
     ps.add_argument("--limit", type=int, default=10, help="results to show (default 10)")
     ps.add_argument("--offset", type=int, default=0, help="skip this many results")
     ps.set_defaults(func=cmd_search)
@@ -152,6 +157,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
         "date_from": args.date_from,
         "date_to": args.date_to,
         "entity": args.entity,
+        "event_type": getattr(args, "event_type", None),
     }
     with Archive(args.archive) as archive:
         hits = search(archive, args.query, limit=args.limit, offset=args.offset, **kw)

@@ -2,8 +2,10 @@
 
 Tables: ``documents`` (content-addressed: the id is the sha256 of the raw input and the source URI,
 so adding the same input twice stores it once), ``blocks`` (removed ones too, with their reasons),
-``entities`` (entities, dates and quantities, by ``kind``), ``refs``, ``runs`` and ``rejects``, and
-the search index (:mod:`khabar.archive.search`). ``schema_version`` records which migrations have run;
+``entities`` (entities, dates and quantities, by ``kind``; since schema 2 each named entity also has a
+cross-document ``key``, see :func:`entity_key`), ``refs``, ``events`` (schema 2: the record's
+``events``, when an events stage ran), ``runs`` and ``rejects``, and the search index
+(:mod:`khabar.archive.search`). ``schema_version`` records which migrations have run;
 opening an archive applies the missing ones, and refuses an archive written by a newer khabar.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -21,7 +24,7 @@ from khabar.arabic.normalize import normalize
 from khabar.errors import KhabarError
 from khabar.model import Document
 
-__all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id"]
+__all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id", "entity_key"]
 
 
 class ArchiveError(KhabarError):
@@ -113,8 +116,78 @@ MIGRATIONS: tuple[str, ...] = (
         stem, norm, content='', tokenize="unicode61 remove_diacritics 0"
     );
     """,
+    # 2: events, and a cross-document key for named entities. Both are backfilled from what is already
+    # stored: events from each record's JSON (json_each), keys by khabar_entity_key(), the Python
+    # function :class:`Archive` registers on its connection before migrating. The (doc, label, key)
+    # and (doc, type) indexes cover the search facets, which count entities and events per matched
+    # document without reading the table rows.
+    """
+    CREATE TABLE events (
+        doc INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
+        i INTEGER NOT NULL,             -- position in the record's events
+        type TEXT NOT NULL,             -- PLOVER type (CONSULT, AGREE, AID, ...)
+        mode TEXT,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        trigger_text TEXT,
+        actors TEXT NOT NULL,           -- JSON list of ref ids (keys of the record's refs)
+        recipients TEXT NOT NULL,       -- JSON list of ref ids
+        place TEXT,                     -- a ref id
+        date TEXT,                      -- ISO (YYYY[-MM[-DD]]) when the event's date resolved, else NULL
+        duration_s REAL,
+        negated INTEGER NOT NULL DEFAULT 0,
+        future INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL,             -- the whole event object as JSON
+        PRIMARY KEY (doc, i)
+    );
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+    INSERT INTO events
+        SELECT d.n, CAST(e.key AS INTEGER), json_extract(e.value, '$.type'), json_extract(e.value, '$.mode'),
+               json_extract(e.value, '$.trigger.start'), json_extract(e.value, '$.trigger.end'),
+               json_extract(e.value, '$.trigger.text'),
+               coalesce(json_extract(e.value, '$.actors'), '[]'),
+               coalesce(json_extract(e.value, '$.recipients'), '[]'),
+               json_extract(e.value, '$.place'),
+               CASE WHEN json_extract(e.value, '$.date') GLOB '[0-9][0-9][0-9][0-9]*'
+                    THEN json_extract(e.value, '$.date') END,
+               json_extract(e.value, '$.duration_s'),
+               coalesce(json_extract(e.value, '$.negated'), 0),
+               coalesce(json_extract(e.value, '$.future'), 0),
+               e.value
+        FROM documents d, json_each(d.record, '$.events') e
+        WHERE json_type(e.value, '$.type') = 'text';
+    ALTER TABLE entities ADD COLUMN key TEXT;
+    UPDATE entities SET key = khabar_entity_key(
+        label, norm, ref, (SELECT r.data FROM refs r WHERE r.doc = entities.doc AND r.ref = entities.ref)
+    ) WHERE kind = 'entity';
+    CREATE INDEX entities_key ON entities(key);
+    CREATE INDEX entities_doc_key ON entities(doc, label, key) WHERE key IS NOT NULL;
+    CREATE INDEX events_doc_type ON events(doc, type);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+#: entity labels that name something (ROLE spans point at a person's ref but are titles, not names)
+NAMED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
+
+
+def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] | str | None) -> str | None:
+    """The cross-document key of a named-entity mention, or None for spans that are not names.
+
+    Ref ids are per document (``person:1`` is someone else in the next page), except gazetteer ids
+    (``geonames:524901``), which are global and kept. A person is keyed by their normalised ref
+    name (``person:الاسد``), so "الرئيس الأسد" here and "الأسد" there are one page; anything else
+    by label and normalised text (``org:…``, ``loc:…`` for places the gazetteer did not link)."""
+    if label not in NAMED_LABELS:
+        return None
+    if ref and not ref.startswith(("person:", "org:", "loc:", "ref:")) and ":" in ref:
+        return ref  # a global id such as geonames:ID
+    data = json.loads(ref_data) if isinstance(ref_data, str) else ref_data
+    name = data.get("name") if isinstance(data, dict) else None
+    if label == "PERSON":
+        return "person:" + normalize(str(name) if name else norm)
+    return f"{label.lower()}:{normalize(str(name)) if name else norm}"
 
 
 def content_id(raw: str, uri: str | None) -> str:
@@ -132,6 +205,7 @@ class Archive:
         self.path = str(path)
         try:
             self.conn = sqlite3.connect(self.path)
+            self.conn.create_function("khabar_entity_key", 4, entity_key, deterministic=True)
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -197,7 +271,7 @@ class Archive:
                 doc.source.uri,
                 site,
                 doc.title,
-                doc.published,
+                doc.published or _meta_date(doc.meta),
                 None if doc.is_article is None else int(doc.is_article),
                 doc.text,
                 json.dumps(doc.to_record(), ensure_ascii=False),
@@ -207,6 +281,7 @@ class Archive:
         if cur.rowcount == 0:
             return False
         n = cur.lastrowid
+        assert n is not None
         self.conn.executemany(
             "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -218,25 +293,36 @@ class Archive:
         for kind, spans in (("entity", doc.entities), ("date", doc.dates), ("quantity", doc.quantities)):
             for s in spans:
                 ref = s.attrs.get("ref")
+                ref = ref if isinstance(ref, str) else None
+                norm = normalize(s.text)
+                key = entity_key(s.label, norm, ref, doc.refs.get(ref) if ref else None)
                 rows.append(
                     (
                         n,
                         kind,
                         s.label,
                         s.text,
-                        normalize(s.text),
+                        norm,
                         s.start,
                         s.end,
-                        ref if isinstance(ref, str) else None,
+                        ref,
                         json.dumps(s.attrs, ensure_ascii=False, default=str),
+                        key if kind == "entity" else None,
                     )
                 )
-        self.conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.conn.executemany(
+            "INSERT INTO entities (doc, kind, label, text, norm, start, end, ref, attrs, key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_event_row(n, i, ev) for i, ev in enumerate(doc.events) if isinstance(ev.get("type"), str)],
+        )
         self.conn.executemany(
             "INSERT INTO refs VALUES (?, ?, ?)",
             [(n, ref, json.dumps(data, ensure_ascii=False, default=str)) for ref, data in doc.refs.items()],
         )
-        assert n is not None
         index_document(self.conn, n, doc.text)
         return True
 
@@ -329,6 +415,8 @@ class Archive:
             "entities": one("SELECT count(*) FROM entities WHERE kind = 'entity'"),
             "dates": one("SELECT count(*) FROM entities WHERE kind = 'date'"),
             "quantities": one("SELECT count(*) FROM entities WHERE kind = 'quantity'"),
+            "events": one("SELECT count(*) FROM events"),
+            "events_by_type": dict(q("SELECT type, count(*) c FROM events GROUP BY type ORDER BY c DESC")),
             "runs": one("SELECT count(*) FROM runs"),
             "rejects": one("SELECT count(*) FROM rejects"),
             "rejects_by_reason": dict(
@@ -355,6 +443,56 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: metadata fields of JSON inputs that date a record when the page itself gave no publication date, in
+#: order of preference. ``date_extracted`` is SaudiNewsNet's: its crawler fetched each site daily, so
+#: the crawl date is the publication date to within a day, which is what date filters need.
+META_DATE_FIELDS = ("published", "date_published", "publish_date", "date", "date_extracted")
+
+
+def _meta_date(meta: dict[str, Any]) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) from the record's input metadata, or None."""
+    for name in META_DATE_FIELDS:
+        v = meta.get(name)
+        if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
+            return v[:10]
+    return None
+
+
+# ASCII digits only: \d would also take Arabic-Indic digits ("١٤٣٦هـ", a Hijri year as written)
+_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def _iso_date(value: Any) -> str | None:
+    """An event's date for the ``date`` column: only resolved ISO dates (the events stage gives the
+    date's text, "يوم الجمعة", when it could not resolve it; that stays in the event's JSON)."""
+    m = _ISO_DATE.match(value) if isinstance(value, str) else None
+    return m.group() if m else None
+
+
+def _event_row(n: int, i: int, ev: dict[str, Any]) -> tuple[Any, ...]:
+    """One ``events`` row from an event object of the record (missing fields stored as NULL)."""
+    t = ev.get("trigger")
+    trig: dict[str, Any] = t if isinstance(t, dict) else {}
+    dur = ev.get("duration_s")
+    return (
+        n,
+        i,
+        ev["type"],
+        ev.get("mode"),
+        trig.get("start"),
+        trig.get("end"),
+        trig.get("text"),
+        json.dumps(list(ev.get("actors") or []), ensure_ascii=False),
+        json.dumps(list(ev.get("recipients") or []), ensure_ascii=False),
+        ev.get("place") if isinstance(ev.get("place"), str) else None,
+        _iso_date(ev.get("date")),
+        dur if isinstance(dur, (int, float)) else None,
+        int(bool(ev.get("negated"))),
+        int(bool(ev.get("future"))),
+        json.dumps(ev, ensure_ascii=False, default=str),
+    )
 
 
 def _statements(script: str) -> list[str]:

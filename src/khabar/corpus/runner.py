@@ -1,4 +1,10 @@
-"""``khabar run``: a corpus through the pipeline in shards, resumable, on a local process pool.
+"""``khabar run``: a corpus through the pipeline in shards, resumable, on a local pool or on Ray.
+
+Passes: (1) site profiles, when asked and not already saved (:mod:`khabar.corpus.profiles`: per-site
+line counts, merged in this process); (2) processing: every shard through the registered stages, with
+the profiles applied after the classifier, on the engine (:mod:`khabar.corpus.engines`); (3) with
+dedup or an archive, the final shards from the stage shards: near-duplicate clusters
+(:mod:`khabar.corpus.dedup`) and the archive, written by this process alone.
 
 Layout of ``out_dir`` (N = shard number, five digits)::
 
@@ -6,8 +12,9 @@ Layout of ``out_dir`` (N = shard number, five digits)::
     rejects-0000N.jsonl           the shard's rejects (reader rejects, pipeline errors, ``duplicate``)
     part-0000N.done               completion marker: counts, the hash of the shard's input ids, options
     summary.json                  the last run's summary
-    .stage/                       pass-1 shards when dedup is on (see :mod:`khabar.corpus.dedup`)
+    .stage/                       pass-2 shards when dedup or the archive is on (see dedup)
     dedup-map.json                the duplicate clusters (dedup on)
+    profiles/profiles.json        the site profiles (``khabar run`` keeps them here by default)
 
 How it stays exact under crashes:
 
@@ -19,14 +26,14 @@ How it stays exact under crashes:
   and redoes the rest from scratch (a leftover ``.tmp`` from a SIGKILL is overwritten), so a killed and
   restarted run ends with the same files as an uninterrupted one.
 * Files of shard numbers beyond the current shard count (the inputs shrank) are removed.
+* Markers name the options, the profiles' content hash and (final shards) the archive, so changing
+  any of them redoes the shards it affects; the archive ignores documents it already holds.
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -59,6 +66,11 @@ class RunSummary:
     processed: int = 0
     dup_clusters: int = 0
     dup_records: int = 0
+    #: lines (blocks) removed by site profiles
+    profile_removed: int = 0
+    #: documents the archive received, and those it already held (idempotent reruns)
+    archive_added: int = 0
+    archive_present: int = 0
 
     @property
     def docs_per_s(self) -> float:
@@ -77,6 +89,9 @@ class RunSummary:
             "docs_per_s": round(self.docs_per_s, 1),
             "dup_clusters": self.dup_clusters,
             "dup_records": self.dup_records,
+            "profile_removed": self.profile_removed,
+            "archive_added": self.archive_added,
+            "archive_present": self.archive_present,
         }
 
     def format(self) -> str:
@@ -86,8 +101,12 @@ class RunSummary:
         if self.rejects:
             s += " (" + ", ".join(f"{r}: {c}" for r, c in Counter(self.rejects).most_common()) + ")"
         s += f"; {self.shards} shards ({self.shards_skipped} already done)"
+        if self.profile_removed:
+            s += f"; {self.profile_removed} lines removed by site profiles"
         if self.dup_clusters:
             s += f"; {self.dup_clusters} duplicate clusters holding {self.dup_records} records"
+        if self.archive_added or self.archive_present:
+            s += f"; archive: {self.archive_added} added, {self.archive_present} already there"
         s += f" in {self.seconds:.1f} s ({self.docs_per_s:.0f} docs/s)"
         return s
 
@@ -148,24 +167,53 @@ class ShardTask:
     dest: str  # the folder the shard is written to
     fmt: str
     options: dict[str, Any]
+    #: the site-profiles folder (``options["profiles"]`` names the profiles' key), or None
+    profiles_dir: str | None = None
+
+
+_PROFILES_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def _profiles(task: ShardTask) -> Any:
+    """The task's site profiles, loaded once per worker process (None when the run has none)."""
+    key = task.options.get("profiles")
+    if not key or task.profiles_dir is None:
+        return None
+    ck = (task.profiles_dir, str(key))
+    if ck not in _PROFILES_CACHE:
+        from khabar.corpus.profiles import load_profiles
+
+        _PROFILES_CACHE.clear()
+        _PROFILES_CACHE[ck] = load_profiles(task.profiles_dir)
+    return _PROFILES_CACHE[ck]
+
+
+def learn_shard(task: ShardTask) -> Any:
+    """Pass 1 of site profiles on one shard: its :class:`~khabar.corpus.profiles.LineCounts`."""
+    from khabar.corpus.profiles import learn_records
+
+    return learn_records(task.items, task.options.get("site_field"))
 
 
 def process_shard(task: ShardTask) -> dict[str, Any]:
     """Process one shard and write its files and marker; return the marker."""
-    from khabar.api import process_text
+    from khabar.corpus.profiles import process_record, record_site
 
     extra = tuple(task.options.get("extra", ()))
     keep_raw = bool(task.options.get("keep_raw", False))
+    site_field = task.options.get("site_field")
+    profiles = _profiles(task)
     records: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
+    profile_removed = 0
     for item in task.items:
         if isinstance(item, Reject):
             rejects.append(item.to_dict())
             continue
+        if site_field:
+            item.source.site = record_site(item, site_field)
         try:
-            doc = process_text(
-                item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings, extra=extra
-            )
+            doc = process_record(item, profiles, extra)
         except Exception as err:  # one bad record must not stop a corpus run: it is accounted
             rejects.append(
                 {
@@ -178,17 +226,27 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
             )
             continue
         records.append(doc.to_record(include_raw=keep_raw))
+        profile_removed += int(doc.signals.get("site_profile_removed", 0))
     os.makedirs(task.dest, exist_ok=True)
     write_shard(os.path.join(task.dest, rejects_name(task.idx)), rejects, "jsonl")
     write_shard(os.path.join(task.dest, part_name(task.idx, task.fmt)), records, task.fmt)
+    extra_marker: dict[str, Any] = {}
+    if task.options.get("dedup_sig"):
+        # the near-duplicate signatures are the costly part of dedup: computed here, in parallel
+        from khabar.corpus.dedup import sig_name, write_signatures
+
+        write_signatures(os.path.join(task.dest, sig_name(task.idx)), [r.get("text") or "" for r in records])
+        extra_marker["ids"] = [r["id"] for r in records]
     marker = {
         "shard": task.idx,
         "in": len(task.items),
         "out": len(records),
         "rejects": dict(Counter(r["reason"] for r in rejects)),
+        "profile_removed": profile_removed,
         "ids_sha256": task.ids_hash,
         "fmt": task.fmt,
         "options": task.options,
+        **extra_marker,
     }
     write_json_atomic(os.path.join(task.dest, done_name(task.idx)), marker)
     return marker
@@ -203,6 +261,8 @@ def finished(dest: str, idx: int, fmt: str, ihash: str, options: dict[str, Any])
         os.path.exists(os.path.join(dest, part_name(idx, fmt)))
         and os.path.exists(os.path.join(dest, rejects_name(idx)))
     ):
+        return None
+    if options.get("dedup_sig") and not os.path.exists(os.path.join(dest, f"part-{idx:05d}.sig.npy")):
         return None
     return m
 
@@ -232,7 +292,7 @@ def _shards(items: Iterator[RawRecord | Reject], size: int) -> Iterator[list[Raw
 
 def run(
     paths: Sequence[str],
-    out_dir: str,
+    out_dir: str | None,
     *,
     fmt: str = "jsonl",
     workers: int = 1,
@@ -241,43 +301,78 @@ def run(
     dedup: str = "mark",
     progress: bool = True,
     engine: str = "local",
+    ray_address: str | None = None,
     text_field: str | None = None,
     id_field: str | None = None,
     meta_fields: Sequence[str] | None = None,
+    site_field: str | None = None,
+    profiles: str | None = None,
+    archive: str | None = None,
     extra: Sequence[str] = (),
     keep_raw: bool = False,
 ) -> RunSummary:
     """Run the default pipeline (plus ``extra`` stages) over ``paths`` into shards in ``out_dir``.
 
-    ``workers`` > 1 uses a spawned process pool (the same :func:`~khabar.api.process_text` in every
-    worker); ``workers`` = 1 runs in this process. ``dedup`` (``mark`` by default) runs the
-    near-duplicate pass of :mod:`khabar.corpus.dedup` after all shards are processed. Rerunning with
-    the same arguments resumes: finished shards are skipped. Returns the :class:`RunSummary`.
+    ``engine`` ``local`` uses this process (``workers`` = 1) or a spawned process pool; ``ray`` uses
+    Ray tasks (:mod:`khabar.corpus.engines`); both run the same stages and write the same files.
+    ``profiles`` (a folder) turns on site profiles (:mod:`khabar.corpus.profiles`): loaded from there
+    when it holds some, else learned from the inputs first (pass 1) and saved there. ``site_field``
+    names the JSON field holding a record's site (default: the reader's ``source.site``).
+    ``dedup`` (``mark`` by default) runs the near-duplicate pass of :mod:`khabar.corpus.dedup` after
+    all shards are processed. ``archive`` (a path) also stores the final records in that SQLite
+    archive, written by this process only; ``out_dir`` then defaults to ``ARCHIVE.shards``.
+    Rerunning with the same arguments resumes: finished shards are skipped. Returns the summary.
     """
+    from khabar.corpus.engines import ENGINES, make_engine
     from khabar.errors import UsageError
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}", value=fmt)
     if dedup not in DEDUP_MODES:
         raise UsageError(f"unknown dedup mode {dedup!r}; use one of {', '.join(DEDUP_MODES)}", value=dedup)
-    if engine != "local":
-        raise UsageError(f"engine {engine!r} is not available; use 'local'", value=engine)
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}", value=engine)
     if not isinstance(workers, int) or workers < 1:
         raise UsageError(f"workers must be a positive number, not {workers!r}", value=workers)
     if not isinstance(shard_size, int) or shard_size < 1:
         raise UsageError(f"shard_size must be a positive number, not {shard_size!r}", value=shard_size)
+    if out_dir is None:
+        if archive is None:
+            raise UsageError("give an output folder (-o) or an archive (--archive)", value=None)
+        out_dir = archive + ".shards"
     if fmt == "parquet":
         from khabar.corpus.writers import require_pyarrow
 
         require_pyarrow()  # fail before any work, not in a worker
+    if profiles is not None and os.path.exists(profiles) and not os.path.isdir(profiles):
+        raise UsageError(
+            f"--profiles {profiles} is a file; give a folder (created when missing)", value=profiles
+        )
+    if meta_fields is None and site_field:
+        from khabar.io.readers import DEFAULT_META_FIELDS
+
+        meta_fields = list(DEFAULT_META_FIELDS)
+    if site_field and meta_fields is not None and site_field not in meta_fields:
+        meta_fields = [*meta_fields, site_field]
 
     t0 = time.perf_counter()
     os.makedirs(out_dir, exist_ok=True)
-    # pass 1 writes straight to out_dir without dedup, else to .stage (always JSON Lines there)
-    dest = out_dir if dedup == "off" else os.path.join(out_dir, STAGE_DIR)
-    stage_fmt = fmt if dedup == "off" else "jsonl"
-    options = {"extra": list(extra), "keep_raw": keep_raw, "text_field": text_field, "id_field": id_field,
-               "meta_fields": None if meta_fields is None else list(meta_fields)}  # fmt: skip
+    # a finalising pass (dedup clusters, archive) reads pass 1 from .stage, always JSON Lines
+    two_pass = dedup != "off" or archive is not None
+    dest = os.path.join(out_dir, STAGE_DIR) if two_pass else out_dir
+    stage_fmt = "jsonl" if two_pass else fmt
+    options: dict[str, Any] = {
+        "extra": list(extra),
+        # the archive's ids hash the raw input (as `khabar process --archive` does): pass 1 keeps it
+        "keep_raw": keep_raw or archive is not None,
+        "text_field": text_field,
+        "id_field": id_field,
+        "meta_fields": None if meta_fields is None else list(meta_fields),
+        "site_field": site_field,
+        "profiles": None,
+        # workers compute the near-duplicate signatures of their shard (dedup's parallel part)
+        "dedup_sig": dedup != "off",
+    }
 
     def inputs() -> Iterator[RawRecord | Reject]:
         return read_inputs(list(paths), glob=glob, text_field=text_field, id_field=id_field,
@@ -289,63 +384,133 @@ def run(
         total = sum(1 for _ in inputs())
     from tqdm import tqdm
 
-    bar = tqdm(total=total, disable=not progress, desc="khabar run", unit="doc", file=sys.stderr,
-               dynamic_ncols=True, smoothing=0.1)  # fmt: skip
     summary = RunSummary(out_dir=out_dir)
     rejects: Counter[str] = Counter()
     markers: list[dict[str, Any]] = []
-
-    def account(m: dict[str, Any]) -> None:
-        markers.append(m)
-        bar.update(int(m["in"]))
-
     n_shards = 0
-    pool: cf.ProcessPoolExecutor | None = None
-    if workers > 1:
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-    pending: set[cf.Future[dict[str, Any]]] = set()
-    try:
-        for idx, items in enumerate(_shards(inputs(), shard_size)):
-            n_shards += 1
-            ihash = ids_hash(items)
-            m = finished(dest, idx, stage_fmt, ihash, options)
-            if m is not None:
-                summary.shards_skipped += 1
-                account(m)
-                continue
-            task = ShardTask(idx, items, ihash, dest, stage_fmt, options)
-            summary.processed += len(items)
-            if pool is None:
-                account(process_shard(task))
-                continue
-            if len(pending) >= 2 * workers:  # bounded read-ahead: memory stays at a few shards
-                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                for f in done:
-                    account(f.result())
-            pending.add(pool.submit(process_shard, task))
-        for f in cf.as_completed(pending):
-            account(f.result())
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        bar.close()
-    remove_shard_files(dest, n_shards)
-    summary.shards = n_shards
-    for m in markers:
-        summary.records_in += int(m["in"])
-        summary.records_out += int(m["out"])
-        rejects.update(m["rejects"])
+    with make_engine(engine, workers, ray_address) as eng:
+        if profiles is not None:
+            prof = _load_or_learn_profiles(
+                eng, inputs, shard_size, {**options, "_paths": list(paths)}, profiles, progress, total
+            )
+            options["profiles"] = prof.key
+        bar = tqdm(total=total, disable=not progress, desc="khabar run", unit="doc", file=sys.stderr,
+                   dynamic_ncols=True, smoothing=0.1)  # fmt: skip
 
-    if dedup != "off":
-        from khabar.corpus.dedup import dedup_shards
+        def tasks() -> Iterator[ShardTask]:
+            nonlocal n_shards
+            for idx, items in enumerate(_shards(inputs(), shard_size)):
+                n_shards += 1
+                ihash = ids_hash(items)
+                m = finished(dest, idx, stage_fmt, ihash, options)
+                if m is not None:
+                    summary.shards_skipped += 1
+                    markers.append(m)
+                    bar.update(int(m["in"]))
+                    continue
+                summary.processed += len(items)
+                yield ShardTask(idx, items, ihash, dest, stage_fmt, options, profiles)
 
-        remove_shard_files(out_dir, n_shards)
-        ds = dedup_shards(out_dir, n_shards, fmt, dedup, progress=progress)
-        summary.dup_clusters = ds.clusters
-        summary.dup_records = ds.records_in_clusters
-        summary.records_out -= ds.dropped
-        rejects["duplicate"] += ds.dropped
+        try:
+            for _, m in eng.imap(process_shard, tasks()):
+                markers.append(m)
+                bar.update(int(m["in"]))
+        finally:
+            bar.close()
+        remove_shard_files(dest, n_shards)
+        summary.shards = n_shards
+        for m in markers:
+            summary.records_in += int(m["in"])
+            summary.records_out += int(m["out"])
+            summary.profile_removed += int(m.get("profile_removed", 0))
+            rejects.update(m["rejects"])
+
+        if two_pass:
+            from khabar.corpus.dedup import dedup_shards
+
+            remove_shard_files(out_dir, n_shards)
+            ds = dedup_shards(out_dir, n_shards, fmt, dedup, progress=progress, archive=archive,
+                              keep_raw=keep_raw, engine=eng)  # fmt: skip
+            summary.dup_clusters = ds.clusters
+            summary.dup_records = ds.records_in_clusters
+            summary.records_out -= ds.dropped
+            rejects["duplicate"] += ds.dropped
+            summary.archive_added, summary.archive_present = ds.archive_added, ds.archive_present
     summary.rejects = {k: v for k, v in rejects.items() if v}
     summary.seconds = time.perf_counter() - t0
+    if archive is not None:
+        _record_archive_run(archive, paths, out_dir, n_shards, summary)
     write_json_atomic(os.path.join(out_dir, "summary.json"), summary.to_dict())
     return summary
+
+
+def _load_or_learn_profiles(
+    eng: Any,
+    inputs: Any,
+    shard_size: int,
+    options: dict[str, Any],
+    folder: str,
+    progress: bool,
+    total: int | None,
+) -> Any:
+    """The profiles in ``folder``, or pass 1: learn them from the inputs on the engine and save them."""
+    from tqdm import tqdm
+
+    from khabar.corpus.profiles import LineCounts, load_profiles
+
+    prof = load_profiles(folder)
+    if prof is not None:
+        return prof
+    if "-" in options.get("_paths", ()):
+        from khabar.errors import UsageError
+
+        raise UsageError(
+            f"site profiles are learned in a first read of the input, and stdin can be read only once; "
+            f"save the input to a file, pass --no-profiles, or --profiles DIR with saved profiles ({folder} "
+            "has none)",
+            value=folder,
+        )
+    counts = LineCounts()
+    bar = tqdm(total=total, disable=not progress, desc="khabar profiles", unit="doc", file=sys.stderr,
+               dynamic_ncols=True, smoothing=0.1)  # fmt: skip
+    tasks = (
+        ShardTask(i, items, "", "", "jsonl", options) for i, items in enumerate(_shards(inputs(), shard_size))
+    )
+    # merged in shard order whatever order the workers finish in, so that the profiles (their example
+    # texts) are the same with any engine and number of workers (a few shards wait here at most)
+    waiting: dict[int, Any] = {}
+    next_idx = 0
+    try:
+        for task, c in eng.imap(learn_shard, tasks):
+            waiting[task.idx] = c
+            while next_idx in waiting:
+                counts.merge(waiting.pop(next_idx))
+                next_idx += 1
+            bar.update(len(task.items))
+    finally:
+        bar.close()
+    prof = counts.profiles()
+    prof.save(folder)
+    return prof
+
+
+def _record_archive_run(
+    archive: str, paths: Sequence[str], out_dir: str, n_shards: int, s: RunSummary
+) -> None:
+    """One row in the archive's runs table for this run, with every reject of the final shards."""
+    from khabar.archive.store import Archive
+    from khabar.io import read_jsonl
+
+    rej: list[dict[str, Any]] = []
+    for i in range(n_shards):
+        rej.extend(read_jsonl(os.path.join(out_dir, rejects_name(i))))
+    with Archive(archive) as a:
+        a.record_run(
+            started=time.time() - s.seconds,
+            inputs=list(paths),
+            records_in=s.records_in,
+            processed=s.processed,
+            added=s.archive_added,
+            duplicates=s.archive_present,
+            rejects=rej,
+        )

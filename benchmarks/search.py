@@ -1,0 +1,184 @@
+"""The archive on all of SaudiNewsNet: indexing throughput, archive size, query latency.
+
+1. Every record of ``../shared/data/saudinewsnet_full/*.zip`` (31,030; ``--limit`` for fewer) is
+   processed with the default pipeline (``--facts`` adds the fact layers, as ``khabar run --archive``
+   does; much slower) and stored in a fresh archive with :meth:`Archive.add_many` in batches of 500
+   (documents, blocks, the FTS5 index over the analysed view). Timed apart: processing, and storing +
+   indexing (the archive's own throughput).
+2. The archive's size on disk after a WAL checkpoint.
+3. 100 mixed queries (:data:`QUERIES`: single Arabic words in several spellings, multi-word queries,
+   quoted phrases, ``--exact``, site and date filters), each as the search page runs it: the first
+   page of 10 hits with snippets (:func:`khabar.archive.search.search`) plus the total
+   (:func:`~khabar.archive.search.count`). Each query runs once cold (first time) and then 3 more
+   times; p50/p95/max are over the 100 queries (warm: the median of the 3 runs). Target (issue 6):
+   p95 < 50 ms.
+
+Usage::
+
+    .venv/bin/python benchmarks/search.py --limit 3000    # quick check
+    .venv/bin/python benchmarks/search.py                 # all 31,030 (a few minutes)
+    .venv/bin/python benchmarks/search.py --write-readme  # and replace the table in README.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import _common as common
+
+README = Path(__file__).with_name("README.md")
+MARK_START, MARK_END = "<!-- search:start -->", "<!-- search:end -->"
+
+_WORDS = (
+    "السعودية", "الرياض", "النفط", "إيران", "ايران", "اليمن", "الحوثيين", "داعش", "الهلال", "النصر",
+    "الاقتصاد", "الأسهم", "الاسهم", "التعليم", "الصحة", "المرور", "الأمطار", "الحج", "العمرة", "مكة",
+    "جدة", "الدمام", "أبها", "الذهب", "الدولار", "الإرهاب", "أوباما", "بوتين", "كيري", "سوريا",
+    "العراق", "مصر", "قطر", "الكويت", "البحرين", "المستشفى", "مستشفي", "السُّعودية", "رئيس", "وزير",
+)  # fmt: skip
+_MULTI = (
+    "أسعار النفط", "الملك سلمان", "مجلس الأمن", "الاتفاق النووي", "وزارة الصحة", "سوق الأسهم",
+    "الأمم المتحدة", "الحوثيين عدن", "داعش الرقة", "كورونا الصحة", "الدوري السعودي", "ولي العهد",
+    "التحالف العربي", "أمير منطقة", "رئيس الوزراء", "البنك المركزي", "الطقس أمطار", "حادث مروري",
+    "وزير الخارجية", "الأمن العام",
+)  # fmt: skip
+_PHRASES = (
+    '"خادم الحرمين الشريفين"', '"مجلس الوزراء"', '"ولي العهد"', '"وزارة الصحة"', '"الأمم المتحدة"',
+    '"سوق الأسهم السعودية"', '"الاتفاق النووي"', '"مجلس التعاون"', '"وزير الخارجية"', '"الملك سلمان"',
+)  # fmt: skip
+
+
+def _queries() -> list[tuple[str, dict[str, Any]]]:
+    """The 100 queries: 40 words, 20 multi-word, 10 phrases, 10 exact, 20 with filters."""
+    qs: list[tuple[str, dict[str, Any]]] = [(w, {}) for w in _WORDS]
+    qs += [(m, {}) for m in _MULTI]
+    qs += [(p, {}) for p in _PHRASES]
+    qs += [(w, {"exact": True}) for w in _WORDS[:10]]
+    sites = ("sabq", "alriyadh", "okaz", "aawsat", "alyaum")
+    qs += [(w, {"site": sites[i % len(sites)]}) for i, w in enumerate(_WORDS[10:20])]
+    qs += [(m, {"date_from": "2015-07-01", "date_to": "2015-08-31"}) for m in _MULTI[:5]]
+    qs += [(w, {"site": "alriyadh", "date_from": "2015-07-01"}) for w in _WORDS[20:25]]
+    assert len(qs) == 100
+    return qs
+
+
+QUERIES = _queries()
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p * (len(xs) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N records (default: all)")
+    ap.add_argument("--facts", action="store_true", help="also find facts (entities, places, dates …)")
+    ap.add_argument("--archive", help="keep the archive at this path (default: a temporary file)")
+    ap.add_argument(
+        "--write-readme", action="store_true", help=f"replace the search section of {README.name}"
+    )
+    args = ap.parse_args()
+
+    from khabar.api import process_text
+    from khabar.archive import Archive, count, search
+    from khabar.cli import FACT_STAGES
+    from khabar.eval import shared_data
+    from khabar.io import RawRecord, read_inputs
+
+    src = shared_data("saudinewsnet_full")
+    if not src.exists():
+        raise SystemExit(f"{src} is not there: this benchmark needs ../shared/data beside the repository")
+    path = args.archive or os.path.join(tempfile.mkdtemp(prefix="khabar-bench-search-"), "snn.db")
+    if os.path.exists(path):
+        raise SystemExit(f"{path} exists; give a new path (the benchmark builds a fresh archive)")
+    extra = FACT_STAGES if args.facts else ()
+    load0 = common.load_average()
+    process_text("عنوان\nنص", extra=extra)  # models load outside the clocks
+    t_proc = t_store = 0.0
+    n_docs = n_rej = 0
+    batch = []
+    with Archive(path) as archive:
+        t_all = time.perf_counter()
+        for n, it in enumerate(read_inputs([str(src)], glob="*.zip")):
+            if args.limit and n >= args.limit:
+                break
+            if not isinstance(it, RawRecord):
+                n_rej += 1
+                continue
+            t = time.perf_counter()
+            batch.append(process_text(it.raw, id=it.id, source=it.source, meta=it.meta, extra=extra))
+            t_proc += time.perf_counter() - t
+            if len(batch) >= 500:
+                t = time.perf_counter()
+                n_docs += archive.add_many(batch)[0]
+                t_store += time.perf_counter() - t
+                batch = []
+                print(f"search: {n_docs:,} indexed", file=sys.stderr)
+        t = time.perf_counter()
+        n_docs += archive.add_many(batch)[0]
+        t_store += time.perf_counter() - t
+        t_all = time.perf_counter() - t_all
+        archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+
+        cold: list[float] = []
+        warm: list[float] = []
+        hits: list[int] = []
+        for q, kw in QUERIES:
+            times = []
+            for _ in range(4):
+                t = time.perf_counter()
+                search(archive, q, limit=10, **kw)
+                total = count(archive, q, **kw)
+                times.append((time.perf_counter() - t) * 1000)
+            cold.append(times[0])
+            warm.append(statistics.median(times[1:]))
+            hits.append(total)
+        slowest = sorted(zip(warm, QUERIES, strict=True), key=lambda x: -x[0])[:3]
+    load1 = common.load_average()
+
+    which = "all" if not args.limit else f"first {args.limit:,}"
+    rows = [
+        ["documents indexed", f"{n_docs:,} ({which} records; {n_rej} rejected by the reader)"],
+        ["processing (" + ("default pipeline + facts" if args.facts else "default pipeline") + ")",
+         f"{t_proc:.1f} s, {n_docs / t_proc:,.0f} docs/s"],
+        ["storing + indexing (`Archive.add_many`)", f"{t_store:.1f} s, **{n_docs / t_store:,.0f} docs/s**"],
+        ["end to end (read + process + store)", f"{t_all:.1f} s, {n_docs / t_all:,.0f} docs/s"],
+        ["archive size", f"{size / 2**20:,.0f} MiB ({size / max(1, n_docs) / 1024:.1f} KiB per document)"],
+        ["query latency, warm (p50 / p95 / max)",
+         f"{_pct(warm, 0.5):.1f} / **{_pct(warm, 0.95):.1f}** / {max(warm):.1f} ms (target p95 < 50 ms)"],
+        ["query latency, cold (p50 / p95 / max)",
+         f"{_pct(cold, 0.5):.1f} / {_pct(cold, 0.95):.1f} / {max(cold):.1f} ms"],
+        ["hits per query (median, max; queries with none)",
+         f"{statistics.median(hits):,.0f}, {max(hits):,}; {sum(1 for h in hits if not h)}"],
+    ]  # fmt: skip
+    slow = "; ".join(f"`{q}` {kw or ''} {ms:.1f} ms" for ms, (q, kw) in slowest)
+    report = "\n".join(
+        [
+            f"- Run {common.now_utc()} · Python {sys.version.split()[0]} · khabar {common.version('khabar')} "
+            f"· SQLite {__import__('sqlite3').sqlite_version}",
+            f"- CPU: {common.cpu_model()} · load average at start {load0}, at end {load1}",
+            "",
+            common.markdown_table(["what", "result"], rows, [False, False]),
+            "",
+            "- 100 queries: 40 words (several spellings, one with diacritics), 20 multi-word, 10 quoted "
+            "phrases, 10 `--exact`, 20 with site and/or date filters; each is the first page of 10 hits "
+            "with snippets plus the total count.",
+            f"- slowest (warm): {slow}",
+        ]
+    )
+    print(report)
+    if args.write_readme:
+        common.replace_between(README, MARK_START, MARK_END, report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Train the two small models of khabar's PLOVER coder (``src/khabar/data/events_model.json``).
+
+    python scripts/train_events.py            # train on the development half, report, write the models
+    python scripts/train_events.py --report   # report only (cross-validation and held-out), write nothing
+
+* the **event filter**: is a candidate event of the rule coder a gold event? Examples: every candidate on
+  a development document, labelled 1 when the reference matching (sentence + type, lenient: gold
+  alt_type accepted) pairs it with a gold event;
+* the **argument model** (one per role, actor and recipient): does a candidate participant fill the
+  role? Examples: every (candidate, role) of the matched candidates, labelled 1 when the candidate's
+  text or ref names match one of the gold event's strings for that role (``khabar.eval.events``).
+
+Data: ../shared/data/events_gold (121 documents, 891 gold events; GUIDELINES.md there), split in halves
+by ``khabar.eval.events.is_dev`` (parity of the SHA-1 of the id; the seed in the development half).
+Only development documents are trained on; C and the thresholds are chosen by 5-fold cross-validation
+over development documents (grouped by document); the held-out half is scored once, after training,
+and never used to choose anything. Features: ``khabar.events.filter``. L2 logistic regression
+(scikit-learn, needed only here; the package reads the JSON with plain Python).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+os.environ["KHABAR_EVENTS_FILTER"] = "0"  # candidates as the rules give them
+
+from khabar.eval.events import (  # noqa: E402
+    default_gold_dir,
+    is_dev,
+    load_gold,
+    run_system,
+    score,
+    surface_match,
+)
+
+OUT = REPO / "src" / "khabar" / "data" / "events_model.json"
+CS = (0.03, 0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.10, 0.71, 0.05))
+#: weights smaller than this are dropped from the shipped file (keeps it small; no measurable effect)
+MIN_WEIGHT = 0.02
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _fit(x: Any, y: np.ndarray, c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=3000).fit(x, y)
+
+
+def _cv_probs(rows: list[dict[str, Any]], docs: list[str]) -> dict[float, np.ndarray]:
+    from sklearn.feature_extraction import DictVectorizer
+
+    folds = [set(docs[i::5]) for i in range(5)]
+    probs = {c: np.zeros(len(rows)) for c in CS}
+    for fold in folds:
+        tr = [r for r in rows if r["doc"] not in fold]
+        te = [i for i, r in enumerate(rows) if r["doc"] in fold]
+        if not tr or not te or len({r["y"] for r in tr}) < 2:
+            continue
+        vec = DictVectorizer()
+        xtr = vec.fit_transform([r["x"] for r in tr])
+        ytr = np.array([r["y"] for r in tr])
+        xte = vec.transform([rows[i]["x"] for i in te])
+        for c in CS:
+            probs[c][te] = _fit(xtr, ytr, c).predict_proba(xte)[:, 1]
+    return probs
+
+
+def _export(
+    rows: list[dict[str, Any]], c: float, t: float, extra: dict[str, Any]
+) -> tuple[dict[str, Any], Any, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([r["x"] for r in rows])
+    m = _fit(x, np.array([r["y"] for r in rows]), c)
+    names = vec.get_feature_names_out()
+    w = {str(n): round(float(v), 4) for n, v in zip(names, m.coef_[0], strict=True) if abs(v) >= MIN_WEIGHT}
+    return (
+        {
+            "bias": round(float(m.intercept_[0]), 4),
+            "threshold": t,
+            "weights": dict(sorted(w.items())),
+            **extra,
+        },
+        m,
+        vec,
+    )
+
+
+def _arg_prf(rows: list[dict[str, Any]], keep: np.ndarray, n_gold: int) -> float:
+    tp = sum(1 for r, k in zip(rows, keep, strict=True) if k and r["y"])
+    fp = sum(1 for r, k in zip(rows, keep, strict=True) if k and not r["y"])
+    return _f1(tp, fp, n_gold - tp)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--report", action="store_true", help="report only, do not write the models")
+    args = ap.parse_args()
+    docs, gold = load_gold(default_gold_dir())
+    system = run_system(docs, use_filter=False, with_features=True)
+    matched: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    score(docs, gold, system, lenient=True, matched=matched)
+    n_gold: dict[str, int] = defaultdict(int)
+    for g in gold:
+        n_gold[g["doc_id"]] += 1
+    dev_docs = sorted(d for d in docs if is_dev(d))
+    test_docs = sorted(d for d in docs if not is_dev(d))
+
+    # -- event filter ------------------------------------------------------------------------------
+    ev_rows = [{"doc": s["doc_id"], "x": s["_features"], "y": int(g is not None)} for s, g in matched]
+    dev = [r for r in ev_rows if is_dev(r["doc"])]
+    test = [r for r in ev_rows if not is_dev(r["doc"])]
+    dev_gold = sum(n_gold[d] for d in dev_docs)
+    test_gold = sum(n_gold[d] for d in test_docs)
+
+    def ev_f1(rows: list[dict[str, Any]], keep: np.ndarray, ng: int) -> float:
+        y = np.array([r["y"] for r in rows])
+        tp = int((y[keep] == 1).sum())
+        return _f1(tp, int((y[keep] == 0).sum()), ng - tp)
+
+    probs = _cv_probs(dev, dev_docs)
+    base = ev_f1(dev, np.ones(len(dev), bool), dev_gold)
+    best: tuple[float, float | None, float] = (base, None, 0.0)
+    for c in CS:
+        for t in THRESHOLDS:
+            f = ev_f1(dev, probs[c] >= t, dev_gold)
+            if f > best[0] + 0.002:
+                best = (f, c, t)
+    print(f"event filter: development {len(dev)} candidates ({sum(r['y'] for r in dev)} matched)")
+    print(
+        f"  development, cross-validated event F1 (lenient): rules {base:.3f}, with filter {best[0]:.3f} "
+        f"(C={best[1]}, threshold={best[2]})"
+    )
+    model_json: dict[str, Any] = {
+        "provenance": {
+            "script": "scripts/train_events.py",
+            "data": "shared/data/events_gold, development half only (khabar.eval.events.is_dev)",
+        }
+    }
+    if best[1] is not None:
+        ev_json, m, vec = _export(dev, best[1], best[2], {"cv_f1": round(best[0], 4)})
+        model_json["events"] = ev_json
+        p_test = m.predict_proba(vec.transform([r["x"] for r in test]))[:, 1]
+        print(
+            f"  held-out event F1: rules {ev_f1(test, np.ones(len(test), bool), test_gold):.3f}, "
+            f"with filter {ev_f1(test, p_test >= best[2], test_gold):.3f}"
+        )
+    else:
+        print("  the filter does not beat the rules in cross-validation: not shipped")
+
+    # -- argument model ------------------------------------------------------------------------------
+    model_json["arguments"] = {}
+    for role in ("actor", "recipient"):
+        rows: list[dict[str, Any]] = []
+        n_role: dict[str, int] = defaultdict(int)
+        for s, g in matched:
+            if g is None:
+                continue
+            golds = list(dict.fromkeys(g[role + "s"]))
+            n_role[s["doc_id"]] += len(golds)
+            used: set[str] = set()
+            for cand in s["_arg_cands"]:
+                if cand["role"] != role:
+                    continue
+                hit = next((x for x in golds if x not in used and surface_match(x, cand["names"])), None)
+                if hit is not None:
+                    used.add(hit)
+                rows.append(
+                    {
+                        "doc": s["doc_id"],
+                        "x": cand["features"],
+                        "y": int(hit is not None),
+                        "rule": cand["features"].get(f"{role}|rule=True", 0.0) > 0,
+                    }
+                )
+        rdev = [r for r in rows if is_dev(r["doc"])]
+        rtest = [r for r in rows if not is_dev(r["doc"])]
+        ndev = sum(n_role[d] for d in dev_docs)
+        ntest = sum(n_role[d] for d in test_docs)
+        rule_dev = _arg_prf(rdev, np.array([r["rule"] for r in rdev]), ndev)
+        probs = _cv_probs(rdev, dev_docs)
+        rule_keep = np.array([r["rule"] for r in rdev])
+        # two policies: the model replaces the rules' choice, or only adds candidates to it
+        best_a: tuple[float, float | None, float, str] = (rule_dev, None, 0.0, "add")
+        for c in CS:
+            for t in THRESHOLDS:
+                for policy, keep in (("replace", probs[c] >= t), ("add", rule_keep | (probs[c] >= t))):
+                    f = _arg_prf(rdev, keep, ndev)
+                    if f > best_a[0] + 0.002:
+                        best_a = (f, c, t, policy)
+        print(
+            f"{role}: development {len(rdev)} candidates ({sum(r['y'] for r in rdev)} right); "
+            f"cross-validated {role} F1 on matched events: rules {rule_dev:.3f}, model {best_a[0]:.3f} "
+            f"(C={best_a[1]}, threshold={best_a[2]}, policy={best_a[3]})"
+        )
+        if best_a[1] is None:
+            print(f"  the {role} model does not beat the rules: not shipped")
+            continue
+        a_json, m, vec = _export(
+            rdev, best_a[1], best_a[2], {"cv_f1": round(best_a[0], 4), "policy": best_a[3]}
+        )
+        model_json["arguments"][role] = a_json
+        p_test = m.predict_proba(vec.transform([r["x"] for r in rtest]))[:, 1]
+        rule_test_keep = np.array([r["rule"] for r in rtest])
+        rule_test = _arg_prf(rtest, rule_test_keep, ntest)
+        keep_test = p_test >= best_a[2]
+        if best_a[3] == "add":
+            keep_test = keep_test | rule_test_keep
+        print(
+            f"  held-out {role} F1 on matched events: rules {rule_test:.3f}, "
+            f"model {_arg_prf(rtest, keep_test, ntest):.3f}"
+        )
+    if args.report:
+        return 0
+    OUT.write_text(json.dumps(model_json, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    n = len(model_json.get("events", {}).get("weights", {})) + sum(
+        len(v["weights"]) for v in model_json["arguments"].values()
+    )
+    print(f"wrote {OUT.relative_to(REPO)} ({n} weights, {OUT.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

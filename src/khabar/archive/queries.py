@@ -1,0 +1,328 @@
+"""Read-only questions the web UI (and scripts) ask an archive beyond full-text search: an entity
+across documents, the places with coordinates, the events, and counts over time.
+
+Entities are grouped across documents by their ``key`` (:func:`khabar.archive.store.entity_key`):
+a gazetteer id for linked places, the normalised name for people, label and normalised text else.
+Every function returns plain dicts and lists, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from khabar.archive.store import Archive
+
+__all__ = [
+    "document_row",
+    "entity",
+    "event_types",
+    "events",
+    "events_timeline",
+    "places",
+    "published_by_month",
+    "top_entities",
+]
+
+#: entity labels shown as people, places and organisations
+PEOPLE = ("PERSON",)
+PLACES = ("LOC", "GPE")
+ORGS = ("ORG",)
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
+    """``(n, archive id)`` of a document by its archive id, or by its source id (first stored)."""
+    row = archive.conn.execute("SELECT n, id FROM documents WHERE id = ?", (id,)).fetchone()
+    if row is None:
+        row = archive.conn.execute(
+            "SELECT n, id FROM documents WHERE source_id = ? ORDER BY n LIMIT 1", (id,)
+        ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def _name(archive: Archive, key: str) -> str:
+    """The most frequent surface form of an entity key (what a reader calls it)."""
+    row = archive.conn.execute(
+        "SELECT text FROM entities WHERE key = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 1", (key,)
+    ).fetchone()
+    return str(row[0]) if row else key
+
+
+def top_entities(
+    archive: Archive, labels: tuple[str, ...] = PEOPLE, *, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The entities with these labels mentioned in the most documents: key, name, label, documents,
+    mentions."""
+    rows = archive.conn.execute(
+        "SELECT key, min(label), count(DISTINCT doc) d, count(*) m FROM entities "
+        f"WHERE key IS NOT NULL AND label IN ({_marks(labels)}) GROUP BY key "
+        "ORDER BY d DESC, m DESC, key LIMIT ? OFFSET ?",
+        (*labels, limit, offset),
+    ).fetchall()
+    return [
+        {"key": k, "name": _name(archive, k), "label": lab, "documents": d, "mentions": m}
+        for k, lab, d, m in rows
+    ]
+
+
+def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """One entity across the archive, or None: its names, roles over time (from the people refs,
+    dated by the documents' publication), the documents that mention it (newest first) and the
+    people, places and organisations mentioned with it most often."""
+    conn = archive.conn
+    names = conn.execute(
+        "SELECT text, count(*) c FROM entities WHERE key = ? GROUP BY text ORDER BY c DESC, text", (key,)
+    ).fetchall()
+    if not names:
+        return None
+    label = conn.execute(
+        "SELECT label FROM entities WHERE key = ? GROUP BY label ORDER BY count(*) DESC LIMIT 1", (key,)
+    ).fetchone()[0]
+    ndocs = int(conn.execute("SELECT count(DISTINCT doc) FROM entities WHERE key = ?", (key,)).fetchone()[0])
+    docs = conn.execute(
+        "SELECT d.id, d.title, d.site, d.published, count(*) FROM entities e JOIN documents d ON d.n = e.doc "
+        "WHERE e.key = ? GROUP BY d.n ORDER BY d.published IS NULL, d.published DESC, d.n DESC "
+        "LIMIT ? OFFSET ?",
+        (key, limit, offset),
+    ).fetchall()
+    # roles: the refs this key points at in each document, with the roles found there
+    roles: list[dict[str, Any]] = []
+    place: dict[str, Any] | None = None
+    for did, title, published, data in conn.execute(
+        "SELECT DISTINCT d.id, d.title, d.published, r.data FROM entities e "
+        "JOIN refs r ON r.doc = e.doc AND r.ref = e.ref JOIN documents d ON d.n = e.doc "
+        "WHERE e.key = ? ORDER BY d.published IS NULL, d.published, d.n",
+        (key,),
+    ):
+        ref = json.loads(data)
+        if ref.get("lat") is not None and place is None:
+            place = {k: ref.get(k) for k in ("name", "country", "lat", "lon", "source_id")}
+        for r in ref.get("roles") or []:
+            if isinstance(r, dict) and r.get("role"):
+                roles.append(
+                    {
+                        "role": r["role"],
+                        "country": r.get("country"),
+                        "text": r.get("text"),
+                        "published": published,
+                        "document": did,
+                        "title": title,
+                    }
+                )
+    co: dict[str, list[dict[str, Any]]] = {}
+    for group, labels in (("people", PEOPLE), ("places", PLACES), ("organisations", ORGS)):
+        rows = conn.execute(
+            "SELECT e2.key, count(DISTINCT e2.doc) c FROM entities e2 WHERE e2.doc IN "
+            "(SELECT doc FROM entities WHERE key = ?) AND e2.key IS NOT NULL AND e2.key != ? "
+            f"AND e2.label IN ({_marks(labels)}) GROUP BY e2.key ORDER BY c DESC, e2.key LIMIT 15",
+            (key, key, *labels),
+        ).fetchall()
+        co[group] = [{"key": k, "name": _name(archive, k), "documents": c} for k, c in rows]
+    # people are keyed by their name as each page gives it: "الأسد" here, "بشار الأسد" there. The keys
+    # sharing the family name are offered as possibly the same person (a reader decides; we do not merge)
+    related: list[dict[str, Any]] = []
+    if key.startswith("person:") and key[7:].split():
+        last = key[7:].split()[-1]
+        rows = conn.execute(
+            "SELECT key, count(DISTINCT doc) c FROM entities WHERE (key = ? OR key LIKE ?) AND key != ? "
+            "GROUP BY key ORDER BY c DESC, key LIMIT 10",
+            ("person:" + last, "person:% " + last, key),
+        ).fetchall()
+        # named by their longest form ("بشار الأسد"), which is what tells them apart from this one
+        related = [
+            {
+                "key": k,
+                "name": conn.execute(
+                    "SELECT text FROM entities WHERE key = ? ORDER BY length(text) DESC, text LIMIT 1", (k,)
+                ).fetchone()[0],
+                "documents": c,
+            }
+            for k, c in rows
+        ]
+    return {
+        "key": key,
+        "name": names[0][0],
+        "related": related,
+        "label": label,
+        "names": [{"text": t, "mentions": c} for t, c in names],
+        "place": place,
+        "documents_total": ndocs,
+        "documents": [
+            {"id": i, "title": t, "site": s, "published": p, "mentions": m} for i, t, s, p, m in docs
+        ],
+        "roles": roles,
+        "co_mentioned": co,
+    }
+
+
+def places(archive: Archive, *, limit: int = 500) -> list[dict[str, Any]]:
+    """Places with coordinates (gazetteer-linked mentions), most documents first: key, name, lat, lon,
+    country, documents, mentions, and up to three documents to link to."""
+    rows = archive.conn.execute(
+        "SELECT key, avg(json_extract(attrs, '$.lat')), avg(json_extract(attrs, '$.lon')), "
+        "max(json_extract(attrs, '$.country')), count(DISTINCT doc) d, count(*) m FROM entities "
+        f"WHERE key IS NOT NULL AND label IN ({_marks(PLACES)}) AND json_extract(attrs, '$.lat') IS NOT NULL "
+        "GROUP BY key ORDER BY d DESC, m DESC LIMIT ?",
+        (*PLACES, limit),
+    ).fetchall()
+    out = []
+    for key, lat, lon, country, d, m in rows:
+        docs = archive.conn.execute(
+            "SELECT DISTINCT d.id, d.title FROM entities e JOIN documents d ON d.n = e.doc WHERE e.key = ? "
+            "ORDER BY d.published IS NULL, d.published DESC LIMIT 3",
+            (key,),
+        ).fetchall()
+        out.append(
+            {
+                "key": key,
+                "name": _name(archive, key),
+                "lat": round(float(lat), 4),
+                "lon": round(float(lon), 4),
+                "country": country,
+                "documents": d,
+                "mentions": m,
+                "articles": [{"id": i, "title": t} for i, t in docs],
+            }
+        )
+    return out
+
+
+def _event_filters(
+    type: str | None, date_from: str | None, date_to: str | None, site: str | None, q: str | None
+) -> tuple[str, list[Any]]:
+    sql, params = "1", []
+    if type:
+        sql += " AND ev.type = ?"
+        params.append(type)
+    # an event's date when it has one, else its document's publication date
+    when = "coalesce(ev.date, d.published)"
+    if date_from:
+        sql += f" AND substr({when}, 1, length(?)) >= ?"
+        params += [date_from, date_from]
+    if date_to:
+        sql += f" AND substr({when}, 1, length(?)) <= ?"
+        params += [date_to, date_to]
+    if site:
+        sql += " AND d.site = ?"
+        params.append(site)
+    if q:
+        sql += " AND (instr(ev.trigger_text, ?) > 0 OR instr(d.title, ?) > 0)"
+        params += [q, q]
+    return sql, params
+
+
+def events(
+    archive: Archive,
+    *,
+    type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    site: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """``(total, events)`` passing the filters, newest first; actors, recipients and place are given
+    as ``{"ref", "name", "key"}`` resolved through the document's refs."""
+    where, params = _event_filters(type, date_from, date_to, site, q)
+    conn = archive.conn
+    total = int(
+        conn.execute(
+            f"SELECT count(*) FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where}", params
+        ).fetchone()[0]
+    )
+    rows = conn.execute(
+        "SELECT ev.doc, ev.i, d.id, d.title, d.published, ev.type, ev.mode, ev.trigger_start, "
+        "ev.trigger_end, "
+        "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future "
+        f"FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where} "
+        "ORDER BY coalesce(ev.date, d.published) IS NULL, coalesce(ev.date, d.published) DESC, ev.doc, ev.i "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    out = []
+    for n, i, did, title, pub, typ, mode, ts, te, tt, actors, recips, place, date, dur, neg, fut in rows:
+
+        def resolve(ref: str, n: int = n) -> dict[str, Any]:
+            row = conn.execute("SELECT data FROM refs WHERE doc = ? AND ref = ?", (n, ref)).fetchone()
+            data = json.loads(row[0]) if row else {}
+            key = conn.execute(
+                "SELECT key FROM entities WHERE doc = ? AND ref = ? AND key IS NOT NULL LIMIT 1", (n, ref)
+            ).fetchone()
+            # the name as the archive's pages write it (gazetteer refs are named in English)
+            name = _name(archive, key[0]) if key else data.get("name") or ref
+            return {"ref": ref, "name": name, "key": key[0] if key else None}
+
+        out.append(
+            {
+                "document": did,
+                "title": title,
+                "published": pub,
+                "i": i,
+                "type": typ,
+                "mode": mode,
+                "trigger": {"start": ts, "end": te, "text": tt},
+                "actors": [resolve(r) for r in json.loads(actors) if isinstance(r, str)],
+                "recipients": [resolve(r) for r in json.loads(recips) if isinstance(r, str)],
+                "place": resolve(place) if place else None,
+                "date": date,
+                "duration_s": dur,
+                "negated": bool(neg),
+                "future": bool(fut),
+            }
+        )
+    return total, out
+
+
+def event_types(archive: Archive) -> list[tuple[str, int]]:
+    """Every event type in the archive with its count, most frequent first."""
+    return [
+        (t, int(c))
+        for t, c in archive.conn.execute("SELECT type, count(*) c FROM events GROUP BY type ORDER BY c DESC")
+    ]
+
+
+def events_timeline(
+    archive: Archive,
+    *,
+    type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    site: str | None = None,
+    q: str | None = None,
+) -> list[dict[str, Any]]:
+    """Events per period and type (``{"period", "type", "count"}``, oldest first): per day when the
+    dated events span at most 62 days, else per month."""
+    where, params = _event_filters(type, date_from, date_to, site, q)
+    when = "coalesce(ev.date, d.published)"
+    span = archive.conn.execute(
+        f"SELECT min(substr({when}, 1, 10)), max(substr({when}, 1, 10)) FROM events ev "
+        f"JOIN documents d ON d.n = ev.doc WHERE {where} AND length({when}) >= 10",
+        params,
+    ).fetchone()
+    width = 7
+    if span and span[0] and span[1]:
+        days = archive.conn.execute("SELECT julianday(?) - julianday(?)", (span[1], span[0])).fetchone()[0]
+        width = 10 if days is not None and days <= 62 else 7
+    rows = archive.conn.execute(
+        f"SELECT substr({when}, 1, ?) p, ev.type, count(*) FROM events ev JOIN documents d ON d.n = ev.doc "
+        f"WHERE {where} AND length({when}) >= ? GROUP BY p, ev.type ORDER BY p, ev.type",
+        [width, *params, width],
+    ).fetchall()
+    return [{"period": p, "type": t, "count": int(c)} for p, t, c in rows]
+
+
+def published_by_month(archive: Archive) -> list[tuple[str, int]]:
+    """Documents per publication month (``YYYY-MM``), oldest first."""
+    return [
+        (p, int(c))
+        for p, c in archive.conn.execute(
+            "SELECT substr(published, 1, 7) p, count(*) FROM documents WHERE length(published) >= 7 "
+            "GROUP BY p ORDER BY p"
+        )
+    ]

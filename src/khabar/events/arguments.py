@@ -1,0 +1,359 @@
+"""Argument rules: who is the actor and who the recipient of a trigger, from Arabic news syntax.
+
+The rules read the participant mentions of the trigger's sentence (:mod:`khabar.events.mentions`)
+around it, by the trigger's frame (see the header of ``events_triggers_ar.tsv``):
+
+* **verb-initial (VSO)**: the first ungoverned mention right after the verb is its subject
+  (``استقبل الرئيس X الوزير Y``), the next ungoverned one its object;
+* **nominal / SVO**: otherwise the nearest ungoverned mention before the trigger is the subject
+  (``الرئيس اليمني يصل للقاهرة``, ``القوات السعودية تشن غارات``);
+* a verbal noun's **genitive** is its subject (``زيارة الرئيس الأسد``), or its patient for the
+  ``patient`` frame (``اعتقال سبعة مسؤولين``, ``مقتل براون``);
+* ``بين X و Y`` makes every side an actor; ``مع X`` is the partner (recipient); ``بحضور X`` and
+  ``برفقة X`` add participants; ``لـX``, ``على X``, ``ضد X``, ``إلى X`` name the recipient;
+* the **agentless passive** (``تم اعتقال``, ``أُحيلوا``) has no actor: the named party is the recipient;
+* **coordination** (``X و Y``, ``X، Y``) extends any argument to the coordinated mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.events.lexicon import Trigger, fold, word_set
+from khabar.events.mentions import Mention, Words, country_ref, new_ref
+from khabar.events.triggers import TriggerMatch
+from khabar.extract.places import nationality_country
+from khabar.model import Document
+
+__all__ = ["Args", "assign_arguments"]
+
+#: how many words after a verb its subject may start: time words, honorifics and Saudi-style title
+#: chains come between (استقبل معالي المستشار بالديوان الملكي المشرف العام على مركز … الدكتور X)
+VSO_REACH_MEETING = 12
+#: … and for other verbs
+VSO_REACH = 5
+#: how far (words) the rules look before and after a trigger
+WINDOW = 14
+#: prepositions that name a recipient, per frame
+_RECIPIENT_PREPS = {
+    "sv": ("ل", "على", "علي", "ضد", "مع", "الي", "لدى", "لدي", "تجاه"),
+    "visit": ("الي", "ل"),
+    "sym": ("مع",),
+    "patient": ("على", "علي"),
+}
+#: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
+_CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
+#: types whose verbal noun takes its object as genitive
+_OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
+_PARTICIPANT_PREPS = ("بحضور", "برفقه", "بمشاركه")
+_PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
+
+
+@dataclass(slots=True)
+class Args:
+    actors: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    agentless: bool = False
+
+    def all(self) -> list[Mention]:
+        return self.actors + self.recipients
+
+    def refs(self) -> frozenset[str]:
+        return frozenset(m.ref for m in self.all())
+
+    def absorb(self, other: Args) -> None:
+        """Add the arguments of another trigger of the same event."""
+        have = self.refs()
+        if not self.actors:
+            self.actors = [m for m in other.actors if m.ref not in have]
+        if not self.recipients:
+            self.recipients = [
+                m for m in other.recipients if m.ref not in have | {a.ref for a in self.actors}
+            ]
+
+
+def _group(first: Mention, ms: list[Mention]) -> list[Mention]:
+    """``first`` and the mentions coordinated with it (و، ،) that follow it."""
+    out = [first]
+    i = ms.index(first)
+    for m in ms[i + 1 :]:
+        if m.coord and m.prep is None and m.first - out[-1].last <= 2:
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _group_back(last: Mention, ms: list[Mention]) -> list[Mention]:
+    """``last`` and the mentions it is coordinated with before it (X و Y … verb)."""
+    out = [last]
+    i = ms.index(last)
+    cur = last
+    for m in reversed(ms[:i]):
+        if cur.coord and m.prep is None and cur.first - m.last <= 2:
+            out.insert(0, m)
+            cur = m
+        else:
+            break
+    return out
+
+
+def _actorish(m: Mention) -> bool:
+    """Cities are rarely actors; countries, people, groups and organisations are."""
+    return m.kind != "place"
+
+
+def assign_arguments(
+    doc: Document,
+    words: Words,
+    m: TriggerMatch,
+    entry: Trigger,
+    ments: list[Mention],
+    window: tuple[int, int],
+    sent: tuple[int, int],
+) -> Args:
+    """The actors and recipients of trigger ``m`` (lexicon entry ``entry``) in its sentence."""
+    _, nxt = window
+    a, b = sent
+    after = [x for x in ments if x.first > m.last and x.first <= min(b, m.last + WINDOW)]
+    near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH]
+    if entry.type == "CONSULT":
+        near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH_MEETING]
+    before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
+    toks = words.toks
+    passive = (m.first > a and toks[m.first - 1].text in _PASSIVE_MARKERS) or entry.frame == "passive"
+    teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
+    is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
+    args = Args(agentless=passive or entry.frame == "passive")
+
+    reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
+
+    def vso_subject() -> list[Mention]:
+        for x in near_after:
+            if x.first - m.last > reach:
+                break
+            if x.prep is None and _actorish(x):
+                return _group(x, after)
+        return []
+
+    def svo_subject() -> list[Mention]:
+        for x in reversed(before):
+            if x.prep is None and _actorish(x):
+                return _group_back(x, before)
+        return []
+
+    def genitive() -> list[Mention]:
+        for x in after:
+            if x.first - m.last > 2:
+                break
+            if x.prep is None and not x.coord and (frame == "patient" or _actorish(x)):
+                return _group(x, after)
+        return adjectives()
+
+    def adjectives() -> list[Mention]:
+        # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
+        out: list[Mention] = []
+        for i in range(m.last + 1, min(b, m.last + 4)):
+            cc = nationality_country(toks[i].text)
+            if cc is None:
+                if toks[i].text in ("مشترك", "المشترك", "مشتركه", "المشتركه"):
+                    continue
+                break
+            ref = country_ref(doc, cc)
+            if ref:
+                s, e = words.text_spans[i]
+                out.append(Mention(s, e, doc.text[s:e], ref, "country", cc, i, i))
+        return out
+
+    def governed(preps: tuple[str, ...], pool: list[Mention]) -> list[Mention]:
+        for x in pool:
+            if x.prep in preps:
+                grp = [x]
+                for y in pool[pool.index(x) + 1 :]:
+                    if y.coord and y.first - grp[-1].last <= 2:
+                        grp.append(y)
+                    else:
+                        break
+                return grp
+        return []
+
+    frame = entry.frame
+    if is_verb:
+        # a party right before the verb is its subject (SVO, as headlines write: الرئيس اليمني يصل …)
+        adjacent = [
+            x
+            for x in before
+            if x.prep is None
+            and _actorish(x)
+            and m.first - x.last <= 1
+            and not set(doc.text[x.end : words.text_spans[m.first][0]]) & _CLAUSE_BREAKS
+        ]
+        subj = [] if adjacent else vso_subject()
+        vso = bool(subj)
+        if not subj:
+            subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
+        rest = [x for x in near_after if x not in subj]
+        obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
+        objs = _group(obj, rest) if obj else []
+    else:
+        gen = genitive()
+        # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
+        gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
+        subj = [] if gen_is_object else gen
+        if not subj and not passive:
+            subj = svo_subject()
+        objs = gen if gen_is_object else []
+    if passive:
+        # تم اعتقال X، تعرض مركز … لقذائف: X is the patient; an agent may follow as "من X"/"برصاص X"
+        args.recipients = subj if is_verb else (objs or subj)
+        if not args.recipients:
+            np = noun_phrase(doc, words, m.last + 1, b, ments)
+            args.recipients = [np] if np is not None else []
+        by = [x for x in governed(("من",), after) if x.kind in ("armed", "org", "country", "person")]
+        args.actors = [x for x in by if x not in args.recipients]
+        return args
+
+    between = governed(("بين",), after)
+    participants = governed(_PARTICIPANT_PREPS, after)
+    if frame == "host":
+        args.recipients = subj
+        args.actors = objs or governed(("ل",), near_after)
+    elif frame == "visit":
+        args.actors = subj
+        args.recipients = governed(_RECIPIENT_PREPS["visit"], after) or objs
+    elif frame in ("sym", "join"):
+        args.actors = (subj or between) + participants
+        if subj and between:
+            args.recipients = between
+        else:
+            args.recipients = governed(_RECIPIENT_PREPS["sym"], after) or ([] if subj else objs)
+        if not args.recipients and entry.type == "CONSULT":
+            # "مع" and an unnamed partner (ناقش … مع المسؤول الأممي): the phrase after it
+            k = next((i for i in range(m.last + 1, min(b, m.last + 8)) if toks[i].text == "مع"), None)
+            np = noun_phrase(doc, words, k + 1, b, ments) if k is not None else None
+            if np is not None:
+                args.recipients = [np]
+    elif frame == "patient":
+        if is_verb and subj and not objs and not vso_subject():
+            # SVO: الشرطة اعتقلت X
+            args.actors, args.recipients = subj, [x for x in near_after if x.prep is None][:1]
+        elif is_verb and subj:
+            args.actors, args.recipients = subj, objs
+        else:
+            args.actors = subj or svo_subject()
+            args.recipients = objs or governed(_RECIPIENT_PREPS["patient"], after)
+    else:  # sv
+        args.actors = subj or between
+        args.recipients = objs or governed(_RECIPIENT_PREPS["sv"], after)
+    if not args.recipients and entry.type in _NP_OBJECT_TYPES and not passive:
+        # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
+        start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
+        np = noun_phrase(doc, words, start, b, ments)
+        if np is not None:
+            args.recipients = [np]
+    actor_refs = {x.ref for x in args.actors}
+    # a city is where things happen, not who they happen to (except the host of a visit)
+    args.recipients = [
+        x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
+    ]
+    return args
+
+
+#: types whose trigger takes an object that is its recipient even when it is not a named party
+_NP_OBJECT_TYPES = frozenset(
+    {"ACCUSE", "ASSAULT", "COERCE", "SUPPORT", "REQUEST", "AID", "CONCEDE", "SANCTION"}
+)
+#: words a noun phrase does not start with or run over
+_NP_STOP = word_set(
+    "في من إلى الى على عن مع أن إن أنه انه الذي التي الذين اللذين هذا هذه ذلك تلك كما",
+    "قد لقد ما لا لم لن أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة",
+    "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
+    "حوالي حوالى بشكل",
+)
+#: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
+_NP_NOT_PARTY = word_set(
+    "مدينة منطقة محافظة مناطق أجزاء باقي بقية الخط مديرية حي جبل جبال شمال جنوب شرق غرب وسط أراضي",
+    "الأراضي مواقع عنيفة عنيف جوية جوي واسعة مستمرة كامل الكامل كاملا حاليا بحسب وفق مشيرا مشيرة هناك",
+    "حيث ثم أيضا بل لكن إلا عدد عددا نتيجة بسبب جراء إثر عقب تجري يجري بات باتت",
+)
+_NP_MAX = 3
+
+
+def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention]) -> Mention | None:
+    """The noun phrase starting at word ``k`` (up to three words, stopping at punctuation, function
+    words and named mentions), as a participant without a name: its ref is an ``np:N`` ref."""
+    toks = words.toks
+    text = doc.text
+    while k < b and toks[k].text in ("امس", "اليوم", "مساء", "صباح"):
+        k += 1
+    if k >= b:
+        return None
+    w0 = toks[k].text
+    head = w0[1:] if len(w0) > 3 and w0[0] in "لب" and w0[1:].startswith("ال") else w0
+    if head in _NP_STOP or head in _NP_NOT_PARTY or any(x.first <= k <= x.last for x in ments):
+        return None
+    j = k
+    while j + 1 < b and j - k + 1 < _NP_MAX:
+        gap = text[words.text_spans[j][1] : words.text_spans[j + 1][0]]
+        nxt = toks[j + 1].text
+        if gap.strip() or nxt in _NP_STOP or (nxt.startswith("و") and len(nxt) > 3):
+            break
+        if any(x.first == j + 1 for x in ments):
+            # a named party inside the phrase ends it there (مركز الملك سلمان is a mention already)
+            break
+        j += 1
+    s, e = words.text_spans[k][0], words.text_spans[j][1]
+    if head != w0:
+        s += 1  # the preposition ل/ب is not part of the phrase
+    txt = text[s:e]
+    if len(txt) < 3:
+        return None
+    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+    return Mention(s, e, txt, ref, "other", None, k, j)
+
+
+def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[Mention]) -> Mention | None:
+    """The noun phrase of up to three words that ends at word ``k`` (the subject of an SVO clause:
+    عشرات المحتجين اعتقلوا، مسؤولون حكوميون قالوا), or None."""
+    toks = words.toks
+    text = doc.text
+    if k < a or toks[k].text in _NP_STOP or any(x.first <= k <= x.last for x in ments):
+        return None
+    i = k
+    while i - 1 >= a and k - i + 1 < _NP_MAX:
+        gap = text[words.text_spans[i - 1][1] : words.text_spans[i][0]]
+        prev = toks[i - 1].text
+        if gap.strip() or prev in _NP_STOP or any(x.last == i - 1 for x in ments):
+            break
+        i -= 1
+        if prev.startswith("و") and len(prev) > 3:
+            break
+    w0 = toks[i].text
+    if w0 in _NP_NOT_PARTY:
+        return None
+    s, e = words.text_spans[i][0], words.text_spans[k][1]
+    if w0[0] in "وف" and len(w0) > 3:
+        s += 1
+    txt = text[s:e]
+    if len(txt) < 3:
+        return None
+    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+    return Mention(s, e, txt, ref, "other", None, i, k)
+
+
+def _looks_nominal(w: str, teh: bool = False) -> bool:
+    """Whether a form listed under a verb row is read as its verbal noun (مقتل، اعتقال، تفجير): the
+    article, a teh marbuta or a plural ending, or a masdar shape — مَفْعَل (مقتل), اِفْتِعال / اِسْتِفْعال
+    (اعتقال، استهداف: a long alef before the last letter), تَفْعِيل (تفجير: a yeh before the last letter)."""
+    if len(w) > 3 and w[0] in "وف" and not w.startswith("وصل"):
+        w = w[1:]
+    if len(w) > 3 and w[0] in "بل" and w[1] in "ماتال":
+        w = w[1:]
+    if teh or w.startswith("ال") or w.endswith(("ات", "يه")):
+        return True
+    if len(w) == 4 and w[0] == "م" and w[1] not in "اوي":
+        return True  # مقتل، مصرع
+    if len(w) >= 5 and w[0] == "ا" and w[-2] == "ا":
+        return True  # اعتقال، استهداف، انسحاب، اقتحام
+    # تفجير، تدمير، تحرير
+    return len(w) >= 5 and w[0] == "ت" and w[-2] == "ي"

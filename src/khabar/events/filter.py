@@ -1,0 +1,210 @@
+"""The event coder's two small trained models (``events_model.json``).
+
+* **Event filter.** The rules over-generate: a trigger word is not always an event (a generic noun, a
+  re-mention used as an anchor, a verb in a relative clause about something else). A logistic
+  regression over a few dozen sparse features of each candidate (its type, part of speech and frame,
+  whether the sentence names its participants, where it stands, what other events the sentence holds)
+  drops candidates whose probability of being a gold event is below the file's threshold.
+* **Argument model.** One logistic regression per role (actor, recipient) weighs every candidate
+  participant of an event (the sentence's mentions and unnamed noun phrases, and what the rules chose)
+  by its kind, governing preposition, side and distance from the trigger, and whether the rules chose
+  it; the candidates above the threshold fill the role.
+
+No word identities are features: they added nothing in cross-validation and would tie the models to
+their training pages. Both are trained by ``scripts/train_events.py`` on the **development half** of
+the events gold set only (``khabar.eval.events.is_dev``) and scored on the held-out half. Without the
+file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment) the rules' output is kept as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from khabar.errors import DataFileError
+
+if TYPE_CHECKING:
+    from khabar.events.coder import Event
+    from khabar.events.mentions import Mention, Words
+
+__all__ = [
+    "EventFilter",
+    "Models",
+    "argument_candidates",
+    "choose_arguments",
+    "event_features",
+    "load_models",
+]
+
+_FILE = "events_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    #: for the argument model: "replace" the rules' choice, or only "add" to it
+    policy: str = "replace"
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The event filter and the argument model (either may be absent)."""
+
+    events: EventFilter | None
+    #: per role (actor, recipient): the probability that a candidate fills it
+    arguments: dict[str, EventFilter] | None
+
+
+def _model(d: dict[str, object] | None) -> EventFilter | None:
+    if not d:
+        return None
+    w = d["weights"]
+    assert isinstance(w, dict)
+    return EventFilter(
+        {str(k): float(v) for k, v in w.items()},
+        float(d["bias"]),  # type: ignore[arg-type]
+        float(d["threshold"]),  # type: ignore[arg-type]
+        str(d.get("policy", "replace")),
+    )
+
+
+@functools.cache
+def load_models() -> Models | None:
+    """The packaged models, or None when there are none (or ``KHABAR_EVENTS_FILTER=0``)."""
+    if os.environ.get("KHABAR_EVENTS_FILTER", "1") == "0":
+        return None
+    path = resources.files("khabar") / "data" / _FILE
+    if not path.is_file():
+        return None
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        args = d.get("arguments")
+        roles = {r: m for r in ("actor", "recipient") if (m := _model((args or {}).get(r)))} if args else None
+        return Models(_model(d.get("events")), roles or None)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError) as e:
+        raise DataFileError(f"package data file {_FILE} is broken: {e}", value=_FILE) from e
+
+
+def event_features(
+    ev: Event, events: list[Event], words: Words, first_sentence: tuple[int, int]
+) -> dict[str, float]:
+    """The filter's features of one candidate event (all binary but the counts)."""
+    t = ev.type
+    trig = ev.match.trigger
+    w0 = words.toks[ev.match.first].text
+    same = [e for e in events if e.sentence == ev.sentence]
+    f: dict[str, float] = {
+        f"type={t}": 1.0,
+        f"pos={trig.pos}|{t}": 1.0,
+        f"frame={trig.frame}|{t}": 1.0,
+        f"own_args={ev.own_args}|{t}": 1.0,
+        f"actors={bool(ev.args.actors)}|{t}": 1.0,
+        f"recipients={bool(ev.args.recipients)}|{t}": 1.0,
+        f"multiword={ev.match.last > ev.match.first}": 1.0,
+        f"title={ev.sentence == first_sentence}|{t}": 1.0,
+        f"future={ev.future}": 1.0,
+        f"negated={ev.negated}": 1.0,
+        f"mode={ev.mode}|{t}": 1.0,
+        "events_in_sentence": min(len(same), 8) / 8,
+        "same_type_in_sentence": min(sum(e.type == t for e in same), 5) / 5,
+        "position_in_sentence": (ev.match.first - words.index_at(ev.sentence[0]))
+        / max(1, words.index_at(ev.sentence[1]) - words.index_at(ev.sentence[0])),
+        f"doc_has_type_before={any(e.type == t and e.start < ev.start for e in events)}|{t}": 1.0,
+    }
+    f[f"article={w0.lstrip('وفبل').startswith('ال')}|{t}"] = 1.0
+    f[f"clitic={w0[0] in 'وفبل'}"] = 1.0
+    for o in same:
+        if o is not ev:
+            f[f"with={o.type}|{t}"] = 1.0
+    return f
+
+
+def _bucket(n: int) -> str:
+    for lim, name in ((0, "0"), (1, "1"), (3, "2-3"), (6, "4-6"), (12, "7-12")):
+        if n <= lim:
+            return name
+    return "13+"
+
+
+def argument_candidates(ev: Event, words: Words) -> list[tuple[Mention, str, dict[str, float]]]:
+    """Every (candidate, role, features) of one event: the sentence's participant mentions and
+    unnamed phrases, and the arguments the rules chose (which may come from other sentences), for
+    both roles. (The actors of the event before, as pro-drop candidates, did not help in
+    cross-validation on the development half: 0.439 against 0.441.)"""
+    cands: list[Mention] = []
+    for m in [*ev.args.actors, *ev.args.recipients, *ev.cands]:
+        if all(m.ref != c.ref for c in cands):
+            cands.append(m)
+    rule = {("actor", m.ref) for m in ev.args.actors} | {("recipient", m.ref) for m in ev.args.recipients}
+    t = ev.type
+    trig = ev.match.trigger
+    out = []
+    for m in cands:
+        inside = ev.sentence[0] <= m.start < ev.sentence[1]
+        if m.last < ev.match.first:
+            side, dist = "before", ev.match.first - m.last
+        elif m.first > ev.match.last:
+            side, dist = "after", m.first - ev.match.last
+        else:
+            side, dist = "inside", 0
+        if not inside:
+            side = "elsewhere"
+        between = [
+            c for c in ev.cands if (m.last < c.first < ev.match.first) or (ev.match.last < c.last < m.first)
+        ]
+        for role in ("actor", "recipient"):
+            chosen = (role, m.ref) in rule
+            f = {
+                f"{role}|bias": 1.0,
+                f"{role}|rule={chosen}": 1.0,
+                f"{role}|rule={chosen}|{t}": 1.0,
+                f"{role}|kind={m.kind}": 1.0,
+                f"{role}|kind={m.kind}|{t}": 1.0,
+                f"{role}|prep={m.prep}": 1.0,
+                f"{role}|prep={m.prep}|{trig.frame}": 1.0,
+                f"{role}|side={side}|{trig.pos}": 1.0,
+                f"{role}|side={side}|{t}": 1.0,
+                f"{role}|dist={_bucket(dist)}|{side}": 1.0,
+                f"{role}|between={_bucket(len(between))}": 1.0,
+                f"{role}|coord={m.coord}": 1.0,
+                f"{role}|frame={trig.frame}|side={side}": 1.0,
+                f"{role}|kind={m.kind}|side={side}|{t}": 1.0,
+            }
+            out.append((m, role, f))
+    return out
+
+
+def choose_arguments(
+    ev: Event, cands: list[tuple[Mention, str, dict[str, float]]], models: dict[str, EventFilter]
+) -> None:
+    """Set the event's actors and recipients to the candidates the model gives a high probability; a
+    candidate takes the role it scores higher in. With the "add" policy the rules' choice stays and the
+    model only adds candidates to it."""
+    best: dict[str, tuple[str, float, Mention]] = {}
+    for role, ms in (("actor", ev.args.actors), ("recipient", ev.args.recipients)):
+        model = models.get(role)
+        if model is not None and model.policy == "add":
+            for m in ms:
+                best[m.ref] = (role, 2.0, m)
+    for m, role, f in cands:
+        model = models.get(role)
+        if model is None:
+            continue
+        p = model.probability(f)
+        if p < model.threshold:
+            continue
+        if m.ref not in best or p > best[m.ref][1]:
+            best[m.ref] = (role, p, m)
+    ev.args.actors = [m for role, _, m in best.values() if role == "actor"]
+    ev.args.recipients = [m for role, _, m in best.values() if role == "recipient"]

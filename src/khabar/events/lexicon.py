@@ -1,0 +1,213 @@
+"""The package data of the event coder, read once and validated on load.
+
+* ``events_triggers_ar.tsv``: PLOVER triggers (verbs with their conjugations, verbal nouns, phrases);
+* ``events_actors_ar.tsv``: group and institution head nouns that can be actors or recipients;
+* ``events_topics_ar.tsv``: discussion topics and the stems that name them;
+* ``events_stop_ar.tsv``: phrases that look like triggers but are not events (``من أجل``).
+
+Every form is folded with :func:`khabar.arabic.normalize.normalize` so that the tables can be written
+as Arabic is written (hamzas, taa marbuta) and still match the normalised view. A broken row raises
+:class:`~khabar.errors.DataFileError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from khabar.arabic.normalize import normalize
+from khabar.errors import DataFileError
+
+__all__ = [
+    "MODES",
+    "TYPES",
+    "Trigger",
+    "TriggerLexicon",
+    "fold",
+    "load_actor_nouns",
+    "load_stop_phrases",
+    "load_topics",
+    "load_triggers",
+    "word_set",
+]
+
+#: the 16 PLOVER event types
+TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+#: PLOVER modes per type (types without modes in PLOVER are absent)
+MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset(
+        {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"}
+        | {"misinformation", "cyber"}
+    ),
+    "ASSAULT": frozenset(
+        {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms"}
+        | {"explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control"}
+        | {"unconventional"}
+    ),
+}
+
+POS = frozenset({"v", "n", "x", "p"})
+FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
+FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest"})
+ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
+
+_TRIGGERS = "events_triggers_ar.tsv"
+_ACTORS = "events_actors_ar.tsv"
+_TOPICS = "events_topics_ar.tsv"
+_STOP = "events_stop_ar.tsv"
+#: a gap in a multiword form: up to this many words
+GAP = "*"
+MAX_GAP = 3
+
+
+def word_set(*chunks: str) -> frozenset[str]:
+    """The normalised words of ``chunks`` (space-separated word lists), as a set for lookups."""
+    return frozenset(fold(w) for c in chunks for w in c.split())
+
+
+def fold(text: str) -> str:
+    """The normalised form used for matching (the same folding as the document's view)."""
+    return " ".join(normalize(text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon form: its words (normalised; ``*`` is a gap), event type, mode and argument frame."""
+
+    words: tuple[str, ...]
+    type: str
+    mode: str | None
+    pos: str
+    frame: str
+    flags: frozenset[str]
+    line: int
+
+    @property
+    def size(self) -> int:
+        return sum(1 for w in self.words if w != GAP)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    """Triggers indexed by their first word."""
+
+    by_first: dict[str, tuple[Trigger, ...]]
+    #: longest number of words of any form (gaps excluded)
+    max_words: int
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    path = resources.files("khabar") / "data" / name
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(f"cannot read package data file {name}: {e}", value=name) from e
+    out: list[tuple[int, list[str]]] = []
+    header_seen = False
+    for n, line in enumerate(content.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True  # the column names
+            continue
+        out.append((n, line.split("\t")))
+    return out
+
+
+def _bad(name: str, n: int, why: str, value: object) -> DataFileError:
+    return DataFileError(f"{name} line {n}: {why}: {value!r}", value=value)
+
+
+@functools.cache
+def load_triggers() -> TriggerLexicon:
+    """The trigger lexicon (read once)."""
+    by_first: dict[str, list[Trigger]] = {}
+    longest = 1
+    for n, cols in _rows(_TRIGGERS):
+        if len(cols) != 6:
+            raise _bad(_TRIGGERS, n, "expected 6 tab-separated columns", cols)
+        typ, mode, pos, frame, flags, forms = cols
+        if typ not in TYPES:
+            raise _bad(_TRIGGERS, n, "unknown PLOVER type", typ)
+        m = None if mode == "-" else mode
+        if m is not None and m not in MODES.get(typ, frozenset()):
+            raise _bad(_TRIGGERS, n, f"mode not defined by PLOVER for {typ}", mode)
+        if pos not in POS:
+            raise _bad(_TRIGGERS, n, "unknown part of speech", pos)
+        if frame not in FRAMES:
+            raise _bad(_TRIGGERS, n, "unknown argument frame", frame)
+        fl = frozenset() if flags == "-" else frozenset(flags.split(","))
+        if not fl <= FLAGS:
+            raise _bad(_TRIGGERS, n, "unknown flag", flags)
+        for form in forms.split("|"):
+            words = tuple(fold(form).split())
+            if not words or words[0] == GAP or words[-1] == GAP:
+                raise _bad(_TRIGGERS, n, "empty form or a gap at an end", form)
+            t = Trigger(words, typ, m, pos, frame, fl, n)
+            by_first.setdefault(words[0], []).append(t)
+            longest = max(longest, len(words))
+    return TriggerLexicon(
+        {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}, longest
+    )
+
+
+@functools.cache
+def load_actor_nouns() -> dict[tuple[str, ...], str]:
+    """Group head nouns (normalised words) → kind (org, armed, people, side)."""
+    out: dict[tuple[str, ...], str] = {}
+    for n, cols in _rows(_ACTORS):
+        if len(cols) != 2 or cols[1] not in ACTOR_KINDS:
+            raise _bad(_ACTORS, n, "expected form <TAB> kind (org, armed, people, side)", cols)
+        out[tuple(fold(cols[0]).split())] = cols[1]
+    return out
+
+
+@functools.cache
+def load_topics() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Topic → its stems (each a tuple of normalised words)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for n, cols in _rows(_TOPICS):
+        if len(cols) != 2 or not cols[0] or not cols[1]:
+            raise _bad(_TOPICS, n, "expected topic <TAB> stems", cols)
+        out[cols[0]] = tuple(tuple(fold(s).split()) for s in cols[1].split("|") if s.strip())
+    return out
+
+
+@functools.cache
+def load_stop_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases that are not events (``من أجل``, ``زيارة تفقدية``), indexed by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for n, cols in _rows(_STOP):
+        if len(cols) != 2 or not cols[0].strip():
+            raise _bad(_STOP, n, "expected phrase <TAB> why", cols)
+        words = tuple(fold(cols[0]).split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}

@@ -1,0 +1,360 @@
+"""Participant mentions of a document: who can be an actor or a recipient, and where.
+
+Built from the fact layers: PERSON entities (joined with a role directly before them: ``وزير الدفاع
+الأميركي آشتون كارتر``), role holders without a name (``وزير الخارجية المصري``), places and countries
+(``places``), ORG entities, and the group nouns of ``events_actors_ar.tsv`` (``القوات السعودية``,
+``قوات التحالف``, ``الحوثيين``). Each mention carries its ref id (created in ``Document.refs`` when the
+earlier stages made none: ``org:N`` for organisations and groups, ``role:N`` for unnamed office
+holders), its kind, its country where known, and the preposition that governs it, which is what the
+argument rules read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.arabic.normalize import NormalizedView, normalize_view
+from khabar.events.lexicon import fold, load_actor_nouns, word_set
+from khabar.extract.places import load_gazetteer, nationality_country
+from khabar.extract.tokenize import Token, iter_tokens
+from khabar.model import Document
+
+__all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words_of"]
+
+#: words that govern a following mention (normalised); ``None`` in Mention.prep means none
+PREPOSITIONS = word_set(
+    "مع في إلى الى من على عن لدى عند بين نحو ضد بحضور برفقة بقيادة برئاسة حول تجاه",
+    "بشأن لصالح أمام خلال بعد قبل منذ حتى عبر داخل خارج قرب",
+)
+#: prepositions that govern a name a few words on (نظيره الروسي …)
+_STRONG = word_set("مع بين بحضور برفقة")
+#: proclitic prepositions on the mention's first word
+_CLITIC_PREPS = ("ب", "ل", "ك")
+
+
+@dataclass(slots=True)
+class Words:
+    """The word tokens of the normalised view, with the view to map offsets back to ``text``."""
+
+    view: NormalizedView
+    toks: list[Token]
+    #: text offset → index of the word starting there
+    starts: dict[int, int]
+    ends: dict[int, int]
+    text_spans: list[tuple[int, int]]
+
+    def index_at(self, text_offset: int) -> int:
+        """The index of the first word starting at or after ``text_offset``."""
+        lo, hi = 0, len(self.text_spans)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.text_spans[mid][0] < text_offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def words_of(text: str) -> Words:
+    view = normalize_view(text)
+    toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
+    spans = [view.to_text_span(t.start, t.end) for t in toks]
+    return Words(
+        view, toks, {s: i for i, (s, _) in enumerate(spans)}, {e: i for i, (_, e) in enumerate(spans)}, spans
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """A participant mention: ``text[start:end]``, its ref and how it is governed."""
+
+    start: int
+    end: int
+    text: str
+    ref: str
+    kind: str  # person, role, place, country, org, armed, people, side
+    country: str | None = None
+    #: word indices [first, last] in the document's word list
+    first: int = 0
+    last: int = 0
+    prep: str | None = None
+    #: coordinated with the mention before it ("و", "،")
+    coord: bool = False
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in ("place", "country")
+
+
+def new_ref(doc: Document, prefix: str, data: dict[str, Any], key: str) -> str:
+    """A ref for a participant the earlier stages gave none; the same text reuses the same ref."""
+    for rid, r in doc.refs.items():
+        if rid.startswith(prefix + ":") and r.get("_key") == key:
+            return rid
+    n = 1 + sum(1 for rid in doc.refs if rid.startswith(prefix + ":"))
+    rid = f"{prefix}:{n}"
+    doc.refs[rid] = {**data, "_key": key}
+    return rid
+
+
+def country_ref(doc: Document, cc: str) -> str | None:
+    """The ref of country ``cc`` (a GeoNames country, as the places stage writes them), added if new."""
+    place = load_gazetteer().countries.get(cc)
+    if place is None:
+        return None
+    rid = place.ref
+    if rid not in doc.refs:
+        doc.refs[rid] = {
+            "name": place.name_en,
+            "kind": "place",
+            "country": cc,
+            "lat": place.lat,
+            "lon": place.lon,
+            "source_id": str(place.geonameid),
+            "aliases": [place.name_ar],
+        }
+    return rid
+
+
+def _is_country_ref(rid: str) -> str | None:
+    for cc, p in load_gazetteer().countries.items():
+        if p.ref == rid:
+            return cc
+    return None
+
+
+def find_mentions(doc: Document, words: Words) -> list[Mention]:
+    """Every participant mention of ``doc``, in text order, without overlaps (longest wins)."""
+    text = doc.text
+    cands: list[Mention] = []
+    ents = sorted(doc.entities, key=lambda e: (e.start, -e.end))
+    roles = [e for e in ents if e.label == "ROLE"]
+    for e in ents:
+        if e.label == "PERSON":
+            ref = e.attrs.get("ref") or new_ref(doc, "person", {"name": e.text, "kind": "person"}, e.text)
+            country = (doc.refs.get(ref) or {}).get("country")
+            start = e.start
+            end = e.end
+            # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
+            # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
+            for r in roles:
+                if r.end <= e.start and not text[r.end : e.start].strip(" \u00a0،,"):
+                    start = r.start
+                    country = country or r.attrs.get("country")
+                elif (
+                    r.start >= e.end
+                    and not text[e.end : r.start].strip(" \u00a0،,")
+                    and "،" in text[e.end : r.start]
+                ):
+                    end = r.end
+                    country = country or r.attrs.get("country")
+            cands.append(Mention(start, end, text[start:end], ref, "person", country))
+        elif e.label == "ROLE":
+            ref = e.attrs.get("ref")
+            if not ref:
+                ref = new_ref(
+                    doc,
+                    "role",
+                    {
+                        "name": e.text,
+                        "kind": "person",
+                        "roles": [{"role": e.attrs.get("role"), "country": e.attrs.get("country")}],
+                        "country": e.attrs.get("country"),
+                    },
+                    fold(e.text),
+                )
+            cands.append(Mention(e.start, e.end, e.text, ref, "role", e.attrs.get("country")))
+        elif e.label == "LOC" and e.attrs.get("ref"):
+            rid = e.attrs["ref"]
+            cc = _is_country_ref(rid)
+            kind = "country" if cc else "place"
+            cands.append(Mention(e.start, e.end, e.text, rid, kind, e.attrs.get("country")))
+        elif e.label == "ORG":
+            ref = new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
+            cands.append(Mention(e.start, e.end, e.text, ref, "org"))
+    cands.extend(_group_mentions(doc, words))
+    cands.extend(_honorific_mentions(doc, words, cands))
+    # keep the longest of overlapping candidates; ties go to the more specific kind
+    rank = {"person": 0, "org": 1, "country": 2, "place": 3, "armed": 4, "role": 5, "people": 6, "side": 7}
+    cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.kind, 9), m.start))
+    kept: list[Mention] = []
+    for m in cands:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    _govern(words, kept, text)
+    return kept
+
+
+def _group_mentions(doc: Document, words: Words) -> list[Mention]:
+    nouns = load_actor_nouns()
+    # entity start → end, to extend a group noun over a following name (construct state)
+    ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
+    toks = words.toks
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        hit: tuple[int, str] | None = None
+        cut = 0
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            first = toks[i].text
+            rest = tuple(t.text for t in toks[i + 1 : i + n])
+            for stem in _stems(first):
+                kind = nouns.get((stem, *rest))
+                if kind:
+                    hit = (n, kind)
+                    # the clitics before the stem are not part of the mention (بقوات → قوات)
+                    cut = len(first) - len(stem) if first.endswith(stem) else 0
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, kind = hit
+        j = i + n - 1
+        country = None
+        # extend over a nationality adjective, a following group noun (قوات الأمن) or "X-ية"
+        while j + 1 < len(toks) and j - i < 4:
+            nxt = toks[j + 1].text
+            cc = nationality_country(nxt)
+            if cc:
+                country = country or cc
+                j += 1
+                continue
+            if any((s,) in nouns for s in _stems(nxt)) and not nxt.startswith("و"):
+                j += 1
+                continue
+            if nxt in _GROUP_ADJECTIVES:
+                j += 1
+                continue
+            # a construct with a name (مركز الملك سلمان، قوات التحالف، جيش الإسلام): up to its end
+            ent = ent_at.get(words.text_spans[j + 1][0])
+            if ent is not None:
+                j = words.index_at(ent) - 1
+                continue
+            break
+        s, e = words.text_spans[i][0], words.text_spans[j][1]
+        # a clitic preposition/conjunction is not part of the mention's text
+        s += min(cut, e - s - 1)
+        txt = doc.text[s:e]
+        data: dict[str, Any] = {"name": txt, "kind": "org", "group": kind}
+        if country:
+            data["country"] = country
+        ref = new_ref(doc, "org", data, fold(txt))
+        out.append(Mention(s, e, txt, ref, kind, country))
+        i = j + 1
+    return out
+
+
+#: honorifics and academic titles before a name the NER model may miss (الدكتور الربيعة، المهندس سامي)
+_HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
+#: words that cannot be the name after an honorific
+_NOT_NAME = word_set("في من إلى على عن مع أن إن الذي التي و أو ثم قد لم لن ما لا هذا هذه بعد قبل خلال")
+
+
+def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> list[Mention]:
+    """A person named after an honorific (one or two words) when no entity covers the name."""
+    toks = words.toks
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in have]
+    for i, t in enumerate(toks[:-1]):
+        if t.text not in _HONORIFICS:
+            continue
+        j = i + 1
+        s, e = words.text_spans[j]
+        if (
+            toks[j].text in _NOT_NAME
+            or any(a <= s < b for a, b in taken)
+            or doc.text[words.text_spans[i][1] : s].strip(" .")
+        ):
+            continue
+        # a second name word when it follows directly (الدكتور عبدالله الربيعة)
+        if (
+            j + 1 < len(toks)
+            and toks[j + 1].text not in _NOT_NAME
+            and not doc.text[e : words.text_spans[j + 1][0]].strip()
+        ):
+            nxt = toks[j + 1].text
+            if not any(a <= words.text_spans[j + 1][0] < b for a, b in taken) and nxt not in _HONORIFICS:
+                e = words.text_spans[j + 1][1]
+        start = words.text_spans[i][0]
+        txt = doc.text[start:e]
+        ref = new_ref(doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e]))
+        out.append(Mention(start, e, txt, ref, "person"))
+    return out
+
+
+#: adjectives that belong to a group's name (المقاومة الشعبية، التحالف الدولي، القوات المسلحة)
+_GROUP_ADJECTIVES = word_set(
+    "الشعبية الشعبي الدولي الدولية العربي العربية الشرعية الشرعي الوطني الوطنية",
+    "المسلحة الخاصة الإسلامي الإسلامية الحوثية الحوثي الانقلابية المشتركة الأمنية",
+    "العامة الجوية البرية البحرية الملكية الإرهابية الإرهابي المتطرفة الكردستاني",
+    "الكردية الخليجي الخليجية الأممية الاتحادية",
+)
+
+
+def _stems(w: str) -> list[str]:
+    out = [w]
+    if len(w) > 3 and w[0] in "وف":
+        out.append(w[1:])
+    for x in list(out):
+        if len(x) > 3 and x[0] in _CLITIC_PREPS:
+            out.append(x[1:])
+            if x.startswith("لل"):
+                out.append("ال" + x[2:])
+    return out
+
+
+def _govern(words: Words, ments: list[Mention], text: str) -> None:
+    """Set each mention's word range, governing preposition and coordination."""
+    toks = words.toks
+    prev_end = -1
+    for m in ments:
+        m.first = words.index_at(m.start)
+        # the mention may start inside a word after its clitics (والمقداد): back up to that word
+        if m.first > 0 and words.text_spans[m.first - 1][1] > m.start:
+            m.first -= 1
+        last = words.index_at(m.end) - 1
+        m.last = max(m.first, last)
+        w0 = toks[m.first].text if m.first < len(toks) else ""
+        head = w0[1:] if len(w0) > 3 and w0[0] in "وف" else w0
+        if w0 != head and w0[0] == "و":
+            m.coord = True
+        if head.startswith(("بال", "لل", "كال")) or (
+            len(head) > 3
+            and head[0] in "بل"
+            and head[1:] in load_gazetteer().names
+            and head not in _NOT_CLITIC
+        ):
+            m.prep = fold(head[0])
+        elif m.first > 0:
+            prev = toks[m.first - 1].text
+            p = prev[1:] if len(prev) > 2 and prev[0] in "وف" and prev[1:] in PREPOSITIONS else prev
+            if p in PREPOSITIONS:
+                m.prep = p
+            elif prev == "و" or (
+                prev_end >= 0 and "،" in text[prev_end : m.start] and m.start - prev_end < 4
+            ):
+                m.coord = True
+            else:
+                # "مع نظيره الروسي سيرغي لافروف": a strong preposition two or three words back still
+                # governs the name when no other mention comes between
+                for k in (2, 3):
+                    j = m.first - k
+                    if j < 0 or words.text_spans[j][0] < prev_end:
+                        break
+                    w = toks[j].text
+                    w = w[1:] if len(w) > 2 and w[0] == "و" and w[1:] in _STRONG else w
+                    if w in _STRONG:
+                        m.prep = w
+                        break
+        prev_end = m.end
+
+
+#: names whose first letter only looks like a clitic (ب + لجيكا)
+_NOT_CLITIC = frozenset({"بلجيكا", "بنغلاديش", "بنما", "لبنان", "ليبيا", "بيروت", "بغداد", "بريطانيا"})

@@ -1,0 +1,178 @@
+"""Trigger matching: lexicon forms found in the normalised view, with Arabic clitics.
+
+Each word of the view is read in every way its clitics allow (conjunction و/ف, preposition ب/ل/ك,
+article ال, the future prefix س on an imperfect verb, an attached pronoun), and a reading that is a
+lexicon form of a compatible part of speech starts a match; multiword forms then match word by word
+(``*`` skipping up to three words). At each position the longest form wins; forms with the same words
+and different types (``بالسجن``: a sentence is SANCTION and COERCE) are all kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.events.lexicon import GAP, MAX_GAP, Trigger, load_stop_phrases, load_triggers
+from khabar.extract.tokenize import Token
+
+__all__ = ["TriggerMatch", "find_triggers", "word_readings"]
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_IMPERFECT = ("ي", "ت", "ن", "ا")
+#: shortest stem left after stripping (two-letter stems are mostly wrong readings)
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    stem: str
+    conj: bool
+    prep: bool
+    art: bool
+    fut: bool
+    suffix: bool
+
+
+def word_readings(w: str, teh: bool = False) -> list[Reading]:
+    """Every clitic reading of the normalised word ``w`` (the bare word first). ``teh``: the word
+    ends in a teh marbuta (ة, folded to ه in the view), which is not a pronoun suffix (قضية ≠ قضى + ه)."""
+    out: list[Reading] = []
+    conj_opts = [(w, False)]
+    if len(w) > _MIN_STEM and w[0] in _CONJ:
+        conj_opts.append((w[1:], True))
+    for rest, conj in conj_opts:
+        heads: list[tuple[str, bool, bool, bool]] = [(rest, False, False, False)]
+        if len(rest) > _MIN_STEM and rest[0] == "س" and rest[1] in _IMPERFECT:
+            heads.append((rest[1:], False, False, True))
+        if len(rest) > _MIN_STEM and rest[0] in _PREP:
+            if rest.startswith("لل"):
+                heads.append(("ال" + rest[2:], True, False, False))
+                heads.append((rest[2:], True, True, False))
+            else:
+                heads.append((rest[1:], True, False, False))
+                if rest[1:].startswith("ال") and len(rest) - 3 >= _MIN_STEM:
+                    heads.append((rest[3:], True, True, False))
+        if rest.startswith("ال") and len(rest) - 2 >= _MIN_STEM:
+            heads.append((rest[2:], False, True, False))
+        for stem, prep, art, fut in heads:
+            out.append(Reading(stem, conj, prep, art, fut, False))
+            for suf in _SUFFIXES:
+                if teh and suf.endswith("ه"):
+                    continue
+                if stem.endswith(suf) and len(stem) - len(suf) >= _MIN_STEM:
+                    out.append(Reading(stem[: -len(suf)], conj, prep, art, fut, True))
+    return out
+
+
+def _allowed(r: Reading, t: Trigger) -> bool:
+    if t.pos == "v":
+        return not r.prep and not r.art
+    if t.pos == "n":
+        return not r.fut
+    if t.pos == "p":
+        return not r.fut and not r.suffix
+    return not (r.prep or r.art or r.fut or r.suffix)  # x
+
+
+def _word_match(tok: str, form: str) -> bool:
+    if tok == form:
+        return True
+    return any(r.stem == form and not r.fut for r in word_readings(tok))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in the text: word-token indices ``[first, last]`` and its lexicon entries."""
+
+    first: int
+    last: int
+    entries: tuple[Trigger, ...]
+    #: the first word carried the future prefix س
+    fut: bool
+    #: a noun read with the preposition ل: a purpose ("لزيارة", "لبحث"), so a plan
+    purpose: bool = False
+
+    @property
+    def trigger(self) -> Trigger:
+        return self.entries[0]
+
+
+def _extend(words: list[Token], i: int, t: Trigger) -> int | None:
+    """The index of the last word of ``t`` matched from ``words[i]`` (first word already matched)."""
+    j = i
+    k = 1
+    while k < len(t.words):
+        form = t.words[k]
+        if form == GAP:
+            nxt = t.words[k + 1]
+            for skip in range(0, MAX_GAP + 1):
+                if j + 1 + skip < len(words) and _word_match(words[j + 1 + skip].text, nxt):
+                    j = j + 1 + skip
+                    break
+            else:
+                return None
+            k += 2
+            continue
+        if j + 1 < len(words) and _word_match(words[j + 1].text, form):
+            j += 1
+            k += 1
+            continue
+        return None
+    return j
+
+
+def _stop_at(words: list[Token], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The length of a stop phrase starting at word ``i`` (0 if none)."""
+    for r in word_readings(words[i].text):
+        for phrase in stops.get(r.stem, ()):
+            n = len(phrase)
+            if i + n <= len(words) and all(_word_match(words[i + k].text, phrase[k]) for k in range(1, n)):
+                return n
+    return 0
+
+
+def find_triggers(words: list[Token], teh: frozenset[int] = frozenset()) -> list[TriggerMatch]:
+    """Trigger matches over ``words`` (the word tokens of a normalised sentence), left to right;
+    ``teh`` holds the indices of words that end in a teh marbuta in the text."""
+    lex = load_triggers()
+    stops = load_stop_phrases()
+    out: list[TriggerMatch] = []
+    i = 0
+    while i < len(words):
+        stop = _stop_at(words, i, stops)
+        if stop:
+            i += stop
+            continue
+        best: list[tuple[int, Trigger, bool, bool]] = []
+        for r in word_readings(words[i].text, i in teh):
+            for t in lex.by_first.get(r.stem, ()):
+                if not _allowed(r, t):
+                    continue
+                if t.pos == "v" and i in teh and r.stem.endswith("ه"):
+                    continue  # a verb never ends in a teh marbuta (وزارة ≠ و + زاره)
+                j = _extend(words, i, t)
+                if j is None:
+                    continue
+                if best and j < best[0][0]:
+                    continue
+                if best and j > best[0][0]:
+                    best = []
+                if all(b[1] is not t for b in best):
+                    w0 = words[i].text.lstrip("وف")
+                    # لزيارة، لبحث (an indefinite verbal noun of purpose), not للقمة "to the summit"
+                    purpose = r.prep and w0.startswith("ل") and not w0.startswith("لل") and t.pos == "n"
+                    best.append((j, t, r.fut, purpose))
+        if best:
+            j = best[0][0]
+            # one entry per type: the longest (first listed) form's
+            seen: dict[str, Trigger] = {}
+            for _, t, _f, _p in best:
+                seen.setdefault(t.type, t)
+            out.append(
+                TriggerMatch(i, j, tuple(seen.values()), any(b[2] for b in best), any(b[3] for b in best))
+            )
+            i = j + 1
+        else:
+            i += 1
+    return out

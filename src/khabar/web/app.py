@@ -1,0 +1,533 @@
+"""The archive in the browser: server-rendered pages (FastAPI + Jinja2, right to left) and a JSON API.
+
+:func:`create_app` builds the application for one archive file. Pages work without JavaScript; the
+only script remembers the boilerplate toggle. Every page has a twin under ``/api/`` returning JSON,
+described by the OpenAPI schema at ``/api/openapi.json`` (the interactive docs FastAPI would load from
+a CDN are off: the UI must work offline; ``/api`` lists the endpoints instead).
+
+Each worker thread opens its own read connection (sqlite3 connections are not shared across threads).
+Crawled text reaches the templates only as plain strings under Jinja2's autoescaping, and a strict
+Content-Security-Policy forbids inline scripts as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from khabar.archive import queries
+from khabar.archive.clusters import cluster_members
+from khabar.archive.search import browse, count, document_highlights, facets, search
+from khabar.archive.store import Archive, ArchiveError
+from khabar.web.views import (
+    bar_chart,
+    document_blocks,
+    entity_href,
+    safe_url,
+    spans_of,
+    timeline_chart,
+)
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).resolve().parent
+#: longest query accepted (longer ones get a clear 400, not a slow scan)
+MAX_QUERY = 500
+PER_PAGE = 20
+#: deepest page served (a larger number is a 422, never an integer overflow in SQLite)
+MAX_PAGE = 100_000
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+LABELS_AR = {
+    "PERSON": "شخص",
+    "ORG": "منظمة",
+    "LOC": "مكان",
+    "GPE": "مكان",
+    "ROLE": "منصب",
+}
+KINDS_AR = {
+    "title": "العنوان",
+    "section": "القسم",
+    "heading": "عنوان فرعي",
+    "paragraph": "فقرة",
+    "byline": "الكاتب",
+    "dateline": "مكان الخبر",
+    "date": "التاريخ",
+    "quote": "اقتباس",
+    "list_item": "بند",
+    "caption": "تعليق صورة",
+}
+
+
+class _Connections(threading.local):
+    archive: Archive | None = None
+
+
+def _page_links(request: Request, page: int, pages: int) -> dict[str, Any]:
+    def at(p: int) -> str:
+        params = dict(request.query_params)
+        params["page"] = str(p)
+        return f"{request.url.path}?{urlencode(params)}"
+
+    return {
+        "prev": at(page - 1) if page > 1 else None,
+        "next": at(page + 1) if page < pages else None,
+    }
+
+
+def _with(request: Request, **changes: str | None) -> str:
+    """The current URL with some query parameters set (or removed when None), back on page 1."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = v
+    return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
+
+
+def create_app(archive_path: str | Path) -> FastAPI:
+    """The web application serving the archive at ``archive_path`` (which must exist)."""
+    path = Path(archive_path)
+    if not path.exists():
+        raise ArchiveError(
+            f"{path}: no archive there; build one with `khabar process PATH --archive {path}`",
+            value=str(path),
+        )
+    Archive(path).close()  # migrate once, before threads open their own connections
+
+    app = FastAPI(
+        title="khabar archive",
+        description="Search and browse a khabar archive of Arabic news records.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    env = templates.env
+    env.autoescape = True  # every template, whatever its extension
+    env.globals.update(
+        entity_href=entity_href, labels_ar=LABELS_AR, kinds_ar=KINDS_AR, archive_name=path.name
+    )
+    local = _Connections()
+
+    def db() -> Archive:
+        if local.archive is None:
+            local.archive = Archive(path)
+        return local.archive
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {"request": request, **ctx}, status_code=status_code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return render(request, "error.html", exc.status_code, status=exc.status_code, message=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()
+        ]
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": errors}, status_code=422)
+        message = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in errors)
+        return render(request, "error.html", 422, status=422, message=message)
+
+    # The landing page's facets count the whole archive (every entity row): cached until a document
+    # is added, so opening the UI on a large archive stays fast.
+    landing: dict[str, Any] = {}
+    landing_lock = threading.Lock()
+
+    def landing_facets(a: Archive) -> dict[str, Any]:
+        stamp = a.conn.execute("SELECT count(*), max(n) FROM documents").fetchone()
+        with landing_lock:
+            if landing.get("stamp") != stamp:
+                landing["facets"] = facets(a, "")
+                landing["stamp"] = stamp
+            result: dict[str, Any] = landing["facets"]
+            return result
+
+    # -- search --------------------------------------------------------------------------------------
+    def _check_query(q: str) -> str:
+        q = q.strip()
+        if len(q) > MAX_QUERY:
+            raise HTTPException(400, f"the query is {len(q)} characters long; the limit is {MAX_QUERY}")
+        if "\x00" in q:
+            raise HTTPException(400, "the query contains a NUL character")
+        return q
+
+    def do_search(
+        q: str,
+        exact: bool,
+        filters: dict[str, Any],
+        page: int,
+        per_page: int,
+        with_facets: bool,
+    ) -> dict[str, Any]:
+        q = _check_query(q)
+        a = db()
+        offset = (page - 1) * per_page
+        try:
+            if q:
+                total = count(a, q, exact=exact, **filters)
+                hits = search(a, q, exact=exact, limit=per_page, offset=offset, **filters)
+            else:
+                total, hits = browse(a, limit=per_page, offset=offset, **filters)
+            fac = None
+            if with_facets and not q and not any(filters.values()):
+                fac = landing_facets(a)
+            elif with_facets:
+                fac = facets(a, q, exact=exact, **filters)
+        except sqlite3.OperationalError as exc:  # search quotes every term; this is a safety net
+            raise HTTPException(400, f"the query could not be run ({exc}); try plain words") from exc
+        return {"query": q, "total": total, "hits": hits, "facets": fac, "page": page, "per_page": per_page}
+
+    def filters_of(
+        site: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        entity: str | None,
+        event_type: str | None,
+    ) -> dict[str, Any]:
+        return {
+            "site": site or None,
+            "date_from": date_from or None,
+            "date_to": date_to or None,
+            "entity": entity or None,
+            "event_type": event_type or None,
+        }
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(
+        request: Request,
+        q: str = "",
+        exact: bool = False,
+        site: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        entity: str | None = None,
+        event_type: str | None = None,
+        page: int = Query(1, ge=1, le=MAX_PAGE),
+    ) -> HTMLResponse:
+        filters = filters_of(site, date_from, date_to, entity, event_type)
+        try:
+            res = do_search(q, exact, filters, page, PER_PAGE, True)
+        except HTTPException as exc:
+            return render(
+                request, "search.html", 400, q=q, exact=exact, error=exc.detail, res=None, filters=filters
+            )
+        pages = max(1, math.ceil(res["total"] / PER_PAGE))
+        entity_name = None
+        if entity:
+            row = (
+                db()
+                .conn.execute("SELECT text FROM entities WHERE key = ? OR ref = ? LIMIT 1", (entity, entity))
+                .fetchone()
+            )
+            entity_name = row[0] if row else entity
+        return render(
+            request,
+            "search.html",
+            q=q,
+            exact=exact,
+            res=res,
+            error=None,
+            filters=filters,
+            entity_name=entity_name,
+            pages=pages,
+            links=_page_links(request, page, pages),
+            with_=lambda **kw: _with(request, **kw),
+        )
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(
+        q: str = Query("", description="the query: words are ANDed, quoted phrases kept together"),
+        exact: bool = Query(False, description="match normalised words without stemming"),
+        site: str | None = None,
+        date_from: str | None = Query(None, description="ISO date prefix, inclusive"),
+        date_to: str | None = Query(None, description="ISO date prefix, inclusive"),
+        entity: str | None = Query(None, description="entity key (person:…, geonames:…), name or ref"),
+        event_type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT"),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
+        per_page: int = Query(PER_PAGE, ge=1, le=100),
+        with_facets: bool = Query(False, alias="facets", description="also return facet counts"),
+    ) -> dict[str, Any]:
+        """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets."""
+        res = do_search(
+            q, exact, filters_of(site, date_from, date_to, entity, event_type), page, per_page, with_facets
+        )
+        out: dict[str, Any] = {
+            "total": res["total"],
+            "page": page,
+            "per_page": per_page,
+            "results": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "site": h.site,
+                    "published": h.published,
+                    "snippet": h.snippet,
+                    "score": round(h.score, 4),
+                    "highlights": h.snippet_highlights,
+                }
+                for h in res["hits"]
+            ],
+        }
+        if with_facets:
+            out["facets"] = {
+                k: [{"value": v, "label": lab, "documents": c} for v, lab, c in vals]
+                for k, vals in (res["facets"] or {}).items()
+            }
+        return out
+
+    # -- documents -----------------------------------------------------------------------------------
+    def load(id: str) -> tuple[int, dict[str, Any]]:
+        a = db()
+        row = queries.document_row(a, id)
+        rec = a.get(row[1]) if row else None
+        if row is None or rec is None:
+            raise HTTPException(404, f"no document with id {id!r} in the archive")
+        return row[0], rec
+
+    @app.get("/documents/{id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, id: str, q: str = "", boilerplate: bool = False) -> HTMLResponse:
+        n, rec = load(id)
+        hits = document_highlights(db(), n, q[:MAX_QUERY]) if q.strip() else []
+        spans = spans_of(rec, hits)
+        sig = rec.get("signals")
+        signals: dict[str, Any] = sig if isinstance(sig, dict) else {}
+        cluster_size = signals.get("cluster_size")
+        cluster_size = cluster_size if isinstance(cluster_size, int) and cluster_size > 1 else None
+        members = cluster_members(db(), rec["archive_id"]) if cluster_size else []
+        others = [
+            {"id": m.archive_id, "title": m.title, "site": m.site, "published": m.published} for m in members
+        ]
+        src = rec.get("source")
+        source: dict[str, Any] = src if isinstance(src, dict) else {}
+        removed = [
+            b for b in rec.get("blocks") or [] if isinstance(b, dict) and b.get("kind") == "boilerplate"
+        ]
+        return render(
+            request,
+            "document.html",
+            rec=rec,
+            blocks=document_blocks(rec, spans),
+            removed=len(removed),
+            q=q,
+            show_boilerplate=boilerplate,
+            source=source,
+            source_url=safe_url(source.get("uri")),
+            cluster_size=cluster_size,
+            cluster_docs=others,
+            record_json=json.dumps(rec, ensure_ascii=False, indent=1),
+            counts={
+                "entities": len(rec.get("entities") or []),
+                "dates": len(rec.get("dates") or []),
+                "quantities": len(rec.get("quantities") or []),
+                "events": len(rec.get("events") or []),
+            },
+        )
+
+    @app.get("/api/documents/{id}", tags=["documents"])
+    def api_document(id: str) -> dict[str, Any]:
+        """The stored ``khabar.record/1`` of a document (archive id or source id), with ``archive_id``."""
+        return load(id)[1]
+
+    # -- entities ------------------------------------------------------------------------------------
+    groups = {"people": queries.PEOPLE, "places": queries.PLACES, "organisations": queries.ORGS}
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request) -> HTMLResponse:
+        a = db()
+        return render(
+            request,
+            "entities.html",
+            groups={g: queries.top_entities(a, labels, limit=40) for g, labels in groups.items()},
+        )
+
+    @app.get("/api/entities", tags=["entities"])
+    def api_entities(
+        kind: str = Query("people", pattern="^(people|places|organisations)$"),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=MAX_PAGE * 100),
+    ) -> dict[str, Any]:
+        """The entities of one kind mentioned in the most documents."""
+        return {"kind": kind, "results": queries.top_entities(db(), groups[kind], limit=limit, offset=offset)}
+
+    def load_entity(key: str, page: int) -> dict[str, Any]:
+        ent = queries.entity(db(), key, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+        if ent is None:
+            raise HTTPException(404, f"no entity {key!r} in the archive")
+        return ent
+
+    @app.get("/entities/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, key: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
+        ent = load_entity(key, page)
+        pages = max(1, math.ceil(ent["documents_total"] / PER_PAGE))
+        return render(
+            request, "entity.html", ent=ent, page=page, pages=pages, links=_page_links(request, page, pages)
+        )
+
+    @app.get("/api/entities/{key:path}", tags=["entities"])
+    def api_entity(key: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+        """One entity: names, roles over time, documents (20 a page), co-mentioned entities."""
+        return load_entity(key, page)
+
+    # -- places --------------------------------------------------------------------------------------
+    @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
+    def places_page(request: Request) -> HTMLResponse:
+        pl = queries.places(db())
+        top = max((p["documents"] for p in pl), default=1)
+        for p in pl:
+            # equirectangular, as static/world.svg; area proportional to documents
+            p["x"] = round(p["lon"] + 180, 2)
+            p["y"] = round(90 - p["lat"], 2)
+            p["r"] = round(0.8 + 4.2 * math.sqrt(p["documents"] / top), 2)
+        return render(request, "places.html", places=pl)
+
+    @app.get("/api/places", tags=["places"])
+    def api_places(limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
+        """Places with coordinates and how many documents mention them."""
+        return {"results": queries.places(db(), limit=limit)}
+
+    # -- events --------------------------------------------------------------------------------------
+    def load_events(
+        type: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        site: str | None,
+        q: str | None,
+        page: int,
+        per_page: int,
+    ) -> dict[str, Any]:
+        kw = {
+            "type": type or None,
+            "date_from": date_from or None,
+            "date_to": date_to or None,
+            "site": site or None,
+            "q": (q or "").strip()[:MAX_QUERY] or None,
+        }
+        total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, **kw)
+        return {
+            "total": total,
+            "results": evs,
+            "timeline": queries.events_timeline(db(), **kw),
+            "types": queries.event_types(db()),
+        }
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(
+        request: Request,
+        type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        site: str | None = None,
+        q: str | None = None,
+        page: int = Query(1, ge=1, le=MAX_PAGE),
+    ) -> HTMLResponse:
+        res = load_events(type, date_from, date_to, site, q, page, 50)
+        pages = max(1, math.ceil(res["total"] / 50))
+        return render(
+            request,
+            "events.html",
+            res=res,
+            chart=timeline_chart(res["timeline"]),
+            filters={
+                "type": type or "",
+                "date_from": date_from or "",
+                "date_to": date_to or "",
+                "site": site or "",
+                "q": q or "",
+            },
+            page=page,
+            pages=pages,
+            links=_page_links(request, page, pages),
+        )
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(
+        type: str | None = Query(None, description="PLOVER type"),
+        date_from: str | None = None,
+        date_to: str | None = None,
+        site: str | None = None,
+        q: str | None = Query(None, description="text in the trigger or the document title"),
+        page: int = Query(1, ge=1, le=MAX_PAGE),
+        per_page: int = Query(50, ge=1, le=500),
+    ) -> dict[str, Any]:
+        """Events (newest first) with actors, recipients and place resolved to names, the timeline
+        (counts per period and type) and all event types."""
+        return load_events(type, date_from, date_to, site, q, page, per_page)
+
+    # -- stats ---------------------------------------------------------------------------------------
+    def load_stats() -> dict[str, Any]:
+        a = db()
+        s = a.stats()
+        s["top_sites"] = [{"site": site, "documents": c} for site, c in s["top_sites"]]
+        s["published_by_month"] = [{"month": m, "documents": c} for m, c in queries.published_by_month(a)]
+        return s
+
+    @app.get("/stats", response_class=HTMLResponse, include_in_schema=False)
+    def stats_page(request: Request) -> HTMLResponse:
+        s = load_stats()
+        months = s["published_by_month"]
+        return render(
+            request,
+            "stats.html",
+            s=s,
+            sites_chart=bar_chart(
+                [(x["site"], x["documents"], "/?" + urlencode({"site": x["site"]})) for x in s["top_sites"]]
+            ),
+            rejects_chart=bar_chart([(r, c, None) for r, c in s["rejects_by_reason"].items()]),
+            removed_chart=bar_chart(
+                [(r or "—", c, None) for r, c in list(s["removed_by_reason"].items())[:15]], label_width=260
+            ),
+            months_chart=timeline_chart(
+                [{"period": x["month"], "type": "documents", "count": x["documents"]} for x in months],
+                tail=0.0,  # every document counts here; only event dates a text mentions stray far
+            ),
+        )
+
+    @app.get("/api/stats", tags=["stats"])
+    def api_stats() -> dict[str, Any]:
+        """Counts: documents, articles, blocks, boilerplate removed by reason, rejects by reason, facts,
+        events, top sites and documents per month."""
+        return load_stats()
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_index(request: Request) -> HTMLResponse:
+        schema = app.openapi()
+        endpoints = [
+            {"path": p, "method": m.upper(), "summary": op.get("summary"), "doc": op.get("description")}
+            for p, ops in schema.get("paths", {}).items()
+            for m, op in ops.items()
+        ]
+        return render(request, "api.html", endpoints=endpoints)
+
+    return app

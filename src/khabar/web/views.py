@@ -1,0 +1,364 @@
+"""Turning stored records into what the templates show: highlighted text segments and chart geometry.
+
+Crawled text is data, never markup. Highlights are built as a list of :class:`Segment` (plain strings
+plus the classes, link and tooltip of the spans covering them); the templates print each segment's text
+through Jinja2's autoescaping, so no string from a page is ever marked safe. Links are built here from
+our own routes (entity keys and types are URL-quoted), never taken from the page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from khabar.arabic.normalize import normalize
+from khabar.archive.store import entity_key
+
+__all__ = [
+    "Segment",
+    "Span",
+    "bar_chart",
+    "direction",
+    "document_blocks",
+    "safe_url",
+    "spans_of",
+    "timeline_chart",
+]
+
+
+@dataclass(slots=True)
+class Span:
+    """One highlight: ``[start, end)`` of the record text, a kind (CSS class), a link and a tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    href: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of text covered by the same highlights (none for plain text)."""
+
+    text: str
+    classes: list[str] = field(default_factory=list)
+    href: str | None = None
+    title: str | None = None
+
+
+def entity_href(key: str) -> str:
+    return "/entities/" + quote(key, safe=":")
+
+
+def _int(x: Any) -> int | None:
+    return x if isinstance(x, int) and not isinstance(x, bool) else None
+
+
+def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span]:  # type: ignore[assignment]
+    """The highlights of a record: entities (linked to their entity page), dates (to the documents
+    of that day), quantities (value in the tooltip), event triggers (to the events of that type) and
+    search hits. Spans out of bounds or malformed (a record from elsewhere) are skipped."""
+    text = rec.get("text") or ""
+    r = rec.get("refs")
+    refs: dict[str, Any] = r if isinstance(r, dict) else {}
+    out: list[Span] = []
+
+    def add(s: Any, e: Any, kind: str, href: str | None = None, title: str | None = None) -> None:
+        s, e = _int(s), _int(e)
+        if s is not None and e is not None and 0 <= s < e <= len(text):
+            out.append(Span(s, e, kind, href, title))
+
+    for ent in rec.get("entities") or []:
+        if not isinstance(ent, dict):
+            continue
+        label = str(ent.get("label") or "")
+        ref = ent.get("ref") if isinstance(ent.get("ref"), str) else None
+        key = entity_key(label, normalize(str(ent.get("text") or "")), ref, refs.get(ref) if ref else None)
+        title = label
+        if ent.get("role"):
+            title += f" · {ent['role']}"
+        if ent.get("name") and ent.get("name") != ent.get("text"):
+            title += f" · {ent['name']}"
+        kind = "ent ent-" + "".join(c for c in label if c.isalnum())
+        add(ent.get("start"), ent.get("end"), kind, entity_href(key) if key else None, title)
+    for d in rec.get("dates") or []:
+        if not isinstance(d, dict):
+            continue
+        value = d.get("value")
+        day = str(value)[:10] if value else None
+        href = "/?" + urlencode({"date_from": day, "date_to": day}) if day else None
+        add(d.get("start"), d.get("end"), "date", href, f"date · {value}" if value else "date")
+    for qn in rec.get("quantities") or []:
+        if not isinstance(qn, dict):
+            continue
+        title = " ".join(str(x) for x in (qn.get("kind"), qn.get("value"), qn.get("unit")) if x is not None)
+        add(qn.get("start"), qn.get("end"), "qty", None, ("≈ " if qn.get("approx") else "") + title)
+    for ev in rec.get("events") or []:
+        if not isinstance(ev, dict) or not isinstance(ev.get("trigger"), dict):
+            continue
+        typ = str(ev.get("type") or "")
+        title = "event · " + " · ".join(str(x) for x in (typ, ev.get("mode")) if x)
+        if ev.get("negated"):
+            title += " · negated"
+        if ev.get("future"):
+            title += " · future"
+        href = "/events?" + urlencode({"type": typ}) if typ else None
+        add(ev["trigger"].get("start"), ev["trigger"].get("end"), "event", href, title)
+    for s, e in hits:
+        add(s, e, "qhit")
+    return out
+
+
+def segments(text: str, start: int, end: int, spans: list[Span]) -> list[Segment]:
+    """``text[start:end]`` cut where highlights begin or end. A segment covered by several spans gets
+    all their classes; its link is the innermost linked span's (links cannot nest)."""
+    inside = [s for s in spans if s.start < end and s.end > start]
+    cuts = {start, end}
+    for s in inside:
+        cuts.add(max(start, s.start))
+        cuts.add(min(end, s.end))
+    bounds = sorted(cuts)
+    out: list[Segment] = []
+    for a, b in itertools.pairwise(bounds):
+        cover = [s for s in inside if s.start <= a and s.end >= b]
+        if not cover:
+            out.append(Segment(text[a:b]))
+            continue
+        cover.sort(key=lambda s: s.end - s.start)
+        classes: list[str] = []
+        for s in cover:
+            for c in s.kind.split():
+                if c not in classes:
+                    classes.append(c)
+        linked = [s for s in cover if s.href]
+        titles = [s.title for s in cover if s.title]
+        out.append(
+            Segment(text[a:b], classes, linked[0].href if linked else None, " | ".join(titles) or None)
+        )
+    return out
+
+
+_TAGS = {"title": "h1", "heading": "h2", "quote": "blockquote"}
+
+
+def direction(text: str) -> str:
+    """``rtl`` unless Latin letters outnumber Arabic ones: a paragraph's base direction. (``dir=auto``
+    would take the first strong letter, and Arabic headlines often start with a Latin name.)"""
+    arabic = latin = 0
+    for c in text:
+        if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufeff":
+            arabic += 1
+        elif c.isascii() and c.isalpha():
+            latin += 1
+    return "ltr" if latin > arabic else "rtl"
+
+
+def document_blocks(rec: dict[str, Any], spans: list[Span]) -> list[dict[str, Any]]:
+    """The record's blocks in page order for the document template: kept ones as highlighted
+    segments of ``text``, removed ones (boilerplate) with their text and reason."""
+    text = rec.get("text") or ""
+    out: list[dict[str, Any]] = []
+    for b in rec.get("blocks") or []:
+        if not isinstance(b, dict):
+            continue
+        kind = str(b.get("kind") or "paragraph")
+        s, e = _int(b.get("start")), _int(b.get("end"))
+        if kind == "boilerplate" or s is None or e is None:
+            bt = str(b.get("text") or "")
+            out.append({"kind": "boilerplate", "text": bt, "reason": b.get("reason"), "dir": direction(bt)})
+        elif 0 <= s <= e <= len(text):
+            out.append(
+                {
+                    "kind": kind,
+                    "tag": _TAGS.get(kind, "p"),
+                    "dir": direction(text[s:e]),
+                    "segments": segments(text, s, e, spans),
+                }
+            )
+    return out
+
+
+def safe_url(url: Any) -> str | None:
+    """A crawled URL usable as a link: http(s) only (never ``javascript:``/``data:``), else None."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def bar_chart(
+    items: list[tuple[str, int, str | None]], *, width: int = 640, bar: int = 22, label_width: int = 220
+) -> dict[str, Any]:
+    """Geometry of a horizontal bar chart (right-to-left: labels at the right, bars growing left):
+    ``items`` are ``(label, value, href)``; the template draws it as SVG."""
+    top = max((v for _, v, _ in items), default=0) or 1
+    room = width - label_width - 60
+    rows = []
+    for i, (label, value, href) in enumerate(items):
+        w = max(1.0, room * value / top) if value else 0.0
+        rows.append(
+            {
+                "label": label,
+                "value": value,
+                "href": href,
+                "y": i * (bar + 6),
+                "w": round(w, 1),
+                "x": round(width - label_width - w, 1),
+            }
+        )
+    return {
+        "width": width,
+        "height": max(1, len(items)) * (bar + 6),
+        "bar": bar,
+        "label_x": width - label_width + 8,
+        "rows": rows,
+    }
+
+
+#: colours of event types in the timeline (cycled), readable on white and distinct for the common ones
+PALETTE = ("#1f6f8b", "#c8553d", "#588157", "#8e5572", "#e0a100", "#3d5a80", "#6d597a", "#b56576")
+
+
+def _next_period(p: str) -> str:
+    """The period after ``p`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    if len(p) == 4:
+        return f"{int(p) + 1:04d}"
+    if len(p) == 7:
+        y, m = int(p[:4]), int(p[5:7])
+        return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+    return (date.fromisoformat(p) + timedelta(days=1)).isoformat()
+
+
+def _valid_period(p: str) -> bool:
+    try:
+        if len(p) == 4:
+            return p.isdigit()
+        if len(p) == 7:
+            return p[:4].isdigit() and p[4] == "-" and 1 <= int(p[5:7]) <= 12
+        date.fromisoformat(p)
+        return len(p) == 10
+    except ValueError:
+        return False
+
+
+#: most columns a timeline draws; a longer range is drawn per year
+MAX_COLUMNS = 120
+
+
+def timeline_chart(
+    rows: list[dict[str, Any]], *, width: int = 760, height: int = 220, tail: float = 0.05
+) -> dict[str, Any]:
+    """Geometry of a stacked column chart of events per period and type on a continuous time axis
+    (every period between the first and the last gets its column, empty or not; time runs right to
+    left, as the page reads). ``rows`` are ``{"period", "type", "count"}``.
+
+    Dates a text mentions reach far back and ahead (1967, 2050): when there are 20 or more events,
+    the periods at either end holding no more than ``tail`` of them are left off and counted in
+    ``outside``, so a handful of historical references does not squeeze the news into one column."""
+    rows = [r for r in rows if isinstance(r.get("period"), str) and _valid_period(r["period"])]
+    widths: dict[int, int] = {}
+    for r in rows:
+        widths[len(r["period"])] = widths.get(len(r["period"]), 0) + r["count"]
+    outside = 0
+    if len(widths) > 1:  # mixed granularity: draw the commonest, count the others as outside
+        w = max(widths, key=lambda k: widths[k])
+        outside = sum(c for k, c in widths.items() if k != w)
+        rows = [r for r in rows if len(r["period"]) == w]
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["period"]] = totals.get(r["period"], 0) + r["count"]
+    ordered = sorted(totals)
+    if ordered and sum(totals.values()) >= 20:
+        cut = sum(totals.values()) * tail
+        lo, hi, acc = 0, len(ordered) - 1, 0
+        while lo < hi and acc + totals[ordered[lo]] <= cut:
+            acc += totals[ordered[lo]]
+            lo += 1
+        acc = 0
+        while hi > lo and acc + totals[ordered[hi]] <= cut:
+            acc += totals[ordered[hi]]
+            hi -= 1
+        keep = set(ordered[lo : hi + 1])
+        outside += sum(c for p, c in totals.items() if p not in keep)
+        rows = [r for r in rows if r["period"] in keep]
+        ordered = ordered[lo : hi + 1]
+    periods: list[str] = []
+    if ordered:
+        p = ordered[0]
+        while p <= ordered[-1] and len(periods) <= MAX_COLUMNS:
+            periods.append(p)
+            p = _next_period(p)
+        if len(periods) > MAX_COLUMNS and len(ordered[0]) == 4:  # years: the latest ones
+            p = ordered[-1]
+            periods = [f"{int(p) - k:04d}" for k in range(MAX_COLUMNS - 1, -1, -1)]
+            outside += sum(r["count"] for r in rows if r["period"] < periods[0])
+            rows = [r for r in rows if r["period"] >= periods[0]]
+        elif len(periods) > MAX_COLUMNS:
+            coarse = [{**r, "period": r["period"][: len(ordered[0]) - 3]} for r in rows]
+            merged: dict[tuple[str, str], int] = {}
+            for r in coarse:
+                merged[(r["period"], r["type"])] = merged.get((r["period"], r["type"]), 0) + r["count"]
+            chart = timeline_chart(
+                [{"period": p, "type": t, "count": c} for (p, t), c in merged.items()],
+                width=width,
+                height=height,
+                tail=0.0,
+            )
+            chart["outside"] += outside
+            return chart
+    types = sorted({r["type"] for r in rows})
+    colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    per: dict[str, list[dict[str, Any]]] = {p: [] for p in periods}
+    for r in sorted(rows, key=lambda r: r["type"]):
+        if r["period"] in per:
+            per[r["period"]].append(r)
+    sums = {p: sum(r["count"] for r in per[p]) for p in periods}
+    top = max(sums.values(), default=0) or 1
+    plot_h = height - 40
+    slot = (width - 20) / max(1, len(periods))
+    colw = min(40.0, max(1.0, slot * 0.8))
+    label_every = max(1, math.ceil(len(periods) / 8))
+    cols = []
+    for i, p in enumerate(periods):
+        x = width - 10 - (i + 1) * slot + (slot - colw) / 2
+        y = float(plot_h)
+        stack = []
+        for r in per[p]:
+            h = plot_h * r["count"] / top
+            y -= h
+            stack.append(
+                {
+                    "type": r["type"],
+                    "count": r["count"],
+                    "y": round(y, 1),
+                    "h": round(h, 1),
+                    "fill": colour[r["type"]],
+                }
+            )
+        cols.append(
+            {
+                "period": p,
+                "x": round(x, 1),
+                "w": round(colw, 1),
+                "stack": stack,
+                "total": sums[p],
+                "label": p if i % label_every == 0 else None,
+            }
+        )
+    return {
+        "width": width,
+        "height": height,
+        "plot_h": plot_h,
+        "cols": cols,
+        "legend": [{"type": t, "fill": colour[t]} for t in types],
+        "top": top,
+        "outside": outside,
+    }

@@ -1,0 +1,224 @@
+"""Schema 2: events stored from records, entity keys across documents, the event-type filter, facets,
+browsing without a query, and the migration of a version-1 archive (backfilled, not rebuilt)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from archive_support import make_doc, seed_document
+
+from khabar.archive import SCHEMA_VERSION, Archive, content_id, queries, search
+from khabar.archive.search import browse, count, document_highlights, facets
+from khabar.archive.store import MIGRATIONS, _statements, entity_key
+from khabar.model import Document
+
+
+def _with_events(doc: Document) -> Document:
+    """The seed with two events coded by hand (as the events stage writes them, DESIGN.md)."""
+    text = doc.text
+    visit = text.index("زيارة")
+    meet = text.index("اجتماع مغلق")
+    place = next(e.attrs["ref"] for e in doc.entities if e.text == "موسكو")
+    doc.events = [
+        {
+            "type": "CONSULT",
+            "mode": "visit",
+            "trigger": {"start": visit, "end": visit + 5, "text": "زيارة"},
+            "actors": ["person:1"],
+            "recipients": [place],
+            "place": place,
+            "date": "2021-09-13",
+            "duration_s": None,
+            "topics": [],
+            "sentence": {"start": visit - 8, "end": visit + 30},
+            "negated": False,
+            "future": False,
+        },
+        {
+            "type": "CONSULT",
+            "mode": "meet",
+            "trigger": {"start": meet, "end": meet + 11, "text": "اجتماع مغلق"},
+            "actors": ["person:1"],
+            "recipients": ["person:2"],
+            "place": None,
+            "date": None,
+            "duration_s": 5400,
+            "topics": ["military"],
+            "sentence": {"start": meet, "end": meet + 35},
+            "negated": False,
+            "future": True,
+        },
+        {"mode": "no type: not an event row"},
+    ]
+    doc.published = "2021-09-14"
+    return doc
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    seed = _with_events(seed_document())
+    a = Archive(tmp_path / "k.db")
+    a.add(seed)
+    a.add(
+        make_doc(
+            "وصل رئيس الوزراء إلى حلب\nقال رئيس الوزراء إن الشعير وصل إلى حلب صباح اليوم "
+            "بعد لقاء مع الرئيس الأسد في دمشق.",
+            uri="https://www.example.com/a/1",
+            published="2020-03-04",
+        )
+    )
+    yield a
+    a.close()
+
+
+def test_events_are_stored(archive: Archive) -> None:
+    rows = archive.conn.execute(
+        "SELECT type, mode, trigger_text, actors, place, date, duration_s, future FROM events ORDER BY i"
+    ).fetchall()
+    assert [r[:3] for r in rows] == [("CONSULT", "visit", "زيارة"), ("CONSULT", "meet", "اجتماع مغلق")]
+    assert json.loads(rows[0][3]) == ["person:1"] and rows[0][4].startswith("geonames:")
+    assert rows[0][5] == "2021-09-13" and rows[1][6] == 5400 and rows[1][7] == 1
+    assert archive.stats()["events_by_type"] == {"CONSULT": 2}
+
+
+def test_only_resolved_iso_dates_date_an_event() -> None:
+    from khabar.archive.store import _iso_date
+
+    assert _iso_date("2021-09-13") == "2021-09-13" and _iso_date("2021-09-13T10:00:00") == "2021-09-13"
+    assert _iso_date("2050") == "2050" and _iso_date("2015-07") == "2015-07"
+    for unresolved in ("١٤٣٦هـ", "يوم الجمعة", "", None, 2015, "15-07-2015"):
+        assert _iso_date(unresolved) is None
+
+
+def test_documents_without_events_still_work(archive: Archive) -> None:
+    assert len(archive) == 2 and count(archive, "الشعير") == 1
+
+
+def test_event_type_filter(archive: Archive) -> None:
+    assert [h.title for h in search(archive, "الأسد", event_type="CONSULT")] == [seed_document().title]
+    assert search(archive, "الأسد", event_type="AID") == []
+    assert count(archive, "الأسد") == 2 and count(archive, "الأسد", event_type="CONSULT") == 1
+
+
+def test_entity_keys_cross_documents(archive: Archive) -> None:
+    keys = {r[0] for r in archive.conn.execute("SELECT key FROM entities WHERE label = 'PERSON'")}
+    assert "person:الاسد" in keys
+    # a person's key is the same in both documents, so the entity filter takes it
+    assert count(archive, "الأسد", entity="person:الاسد") == 2
+    # roles are spans, not names: no key
+    assert (
+        archive.conn.execute(
+            "SELECT count(*) FROM entities WHERE label = 'ROLE' AND key IS NOT NULL"
+        ).fetchone()[0]
+        == 0
+    )
+    assert entity_key("LOC", "موسكو", "geonames:524901", None) == "geonames:524901"
+    assert entity_key("PERSON", "الاسد", "person:3", {"name": "بشار الأسد"}) == "person:بشار الاسد"
+    assert entity_key("ORG", "الامم المتحده", None, None) == "org:الامم المتحده"
+    assert entity_key("ROLE", "الرييس", "person:1", None) is None
+
+
+def test_browse_and_facets(archive: Archive) -> None:
+    total, hits = browse(archive)
+    assert total == 2 and [h.published for h in hits] == ["2021-09-14", "2020-03-04"]
+    total, hits = browse(archive, event_type="CONSULT")
+    assert total == 1
+    f = facets(archive, "الأسد")
+    assert f["event_types"] == [("CONSULT", "CONSULT", 1)]
+    assert ("person:الاسد", "الأسد", 2) in f["people"]
+    assert {v for v, _, _ in f["date"]} == {"2021-09", "2020-03"}
+    assert f["site"] == [("example.com", "example.com", 1)]
+    assert any(v.startswith("geonames:") for v, _, _ in f["places"])
+    assert facets(archive, "", site="example.com")["site"] == [("example.com", "example.com", 1)]
+
+
+def test_queries(archive: Archive) -> None:
+    ent = queries.entity(archive, "person:الاسد")
+    assert ent is not None and ent["documents_total"] == 2 and ent["name"] == "الأسد"
+    assert any(r["role"] == "president" for r in ent["roles"])
+    assert any(p["key"].startswith("geonames:") for p in ent["co_mentioned"]["places"])
+    assert queries.entity(archive, "person:nobody") is None
+    assert ent["related"] == []  # no other name ends in الاسد here
+    places = queries.places(archive)
+    moscow = next(p for p in places if p["name"] == "موسكو")
+    assert 55 < moscow["lat"] < 56 and moscow["articles"]
+    total, evs = queries.events(archive, type="CONSULT")
+    assert (
+        total == 2 and evs[0]["actors"][0]["name"] == "الأسد" and evs[0]["actors"][0]["key"] == "person:الاسد"
+    )
+    visit = next(e for e in evs if e["mode"] == "visit")
+    assert visit["place"]["name"] == "موسكو" and visit["recipients"][0]["key"].startswith("geonames:")
+    assert evs[0]["mode"] == "meet"  # newest first: undated, so dated by its document (2021-09-14)
+    assert queries.events(archive, date_from="2021-09-14")[0] == 1  # the undated one falls back to published
+    assert queries.events_timeline(archive) == [
+        {"period": "2021-09-13", "type": "CONSULT", "count": 1},
+        {"period": "2021-09-14", "type": "CONSULT", "count": 1},
+    ]
+    assert queries.event_types(archive) == [("CONSULT", 2)]
+    assert queries.top_entities(archive)[0]["key"] == "person:الاسد"
+    assert queries.published_by_month(archive) == [("2020-03", 1), ("2021-09", 1)]
+
+
+def test_document_highlights(archive: Archive) -> None:
+    n = archive.conn.execute("SELECT n FROM documents WHERE title LIKE 'ماذا%'").fetchone()[0]
+    text = archive.conn.execute("SELECT text FROM documents WHERE n = ?", (n,)).fetchone()[0]
+    assert {text[s:e] for s, e in document_highlights(archive, n, "ادلب")} == {"إدلب", "وإدلب"}
+    assert document_highlights(archive, n, '"') == []
+
+
+def test_meta_date_dates_records_without_a_published_date(tmp_path: Path) -> None:
+    doc = make_doc("خبر قصير عن الشعير في الأسواق العالمية اليوم.", uri="http://a.example/x")
+    doc.meta = {"date_extracted": "2015-07-21 02:51:41"}
+    with Archive(tmp_path / "m.db") as a:
+        a.add(doc)
+        assert a.conn.execute("SELECT published FROM documents").fetchone()[0] == "2015-07-21"
+
+
+def _version_1_archive(path: Path, doc: Document) -> str:
+    """An archive as khabar wrote it before schema 2, holding ``doc`` (events in its record only)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
+    for stmt in _statements(MIGRATIONS[0]):
+        conn.execute(stmt)
+    conn.execute("INSERT INTO schema_version VALUES (1, ?)", (time.time(),))
+    did = content_id(doc.raw, doc.source.uri)
+    conn.execute(
+        "INSERT INTO documents (id, source_id, uri, site, title, published, is_article, text, record, added) "
+        "VALUES (?, ?, NULL, NULL, ?, ?, 1, ?, ?, 0)",
+        (did, doc.id, doc.title, doc.published, doc.text, json.dumps(doc.to_record(), ensure_ascii=False)),
+    )
+    n = conn.execute("SELECT n FROM documents").fetchone()[0]
+    for e in doc.entities:
+        ref = e.attrs.get("ref")
+        conn.execute(
+            "INSERT INTO entities VALUES (?, 'entity', ?, ?, ?, ?, ?, ?, '{}')",
+            (n, e.label, e.text, e.text, e.start, e.end, ref),
+        )
+    for ref, data in doc.refs.items():
+        conn.execute("INSERT INTO refs VALUES (?, ?, ?)", (n, ref, json.dumps(data, ensure_ascii=False)))
+    conn.commit()
+    conn.close()
+    return did
+
+
+def test_version_1_archive_is_migrated(tmp_path: Path) -> None:
+    assert SCHEMA_VERSION == 2
+    path = tmp_path / "v1.db"
+    did = _version_1_archive(path, _with_events(seed_document()))
+    with Archive(path) as a:
+        assert a.version == 2
+        versions = [r[0] for r in a.conn.execute("SELECT version FROM schema_version ORDER BY version")]
+        assert versions == [1, 2]
+        # events backfilled from the stored record (the malformed one skipped), keys from the refs
+        rows = a.conn.execute("SELECT type, trigger_text, actors FROM events ORDER BY i").fetchall()
+        assert [(t, x) for t, x, _ in rows] == [("CONSULT", "زيارة"), ("CONSULT", "اجتماع مغلق")]
+        assert json.loads(rows[0][2]) == ["person:1"]
+        assert a.conn.execute("SELECT count(*) FROM entities WHERE key = 'person:الاسد'").fetchone()[0] > 0
+        assert a.get(did) is not None
+    with Archive(path) as a:  # reopening applies nothing twice
+        assert a.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2

@@ -1,0 +1,104 @@
+"""Argument rules, PLOVER type rules and the events stage on short texts (issue 5)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from khabar.api import process_text
+from khabar.model import Document
+
+FACTS = ("entities", "places", "refs", "dates", "quantities", "events")
+
+
+@cache
+def _doc(text: str) -> Document:
+    return process_text(text, extra=FACTS)
+
+
+def _events(text: str, typ: str | None = None) -> list[dict[str, Any]]:
+    return [e for e in _doc(text).events if typ is None or e["type"] == typ]
+
+
+def _texts(doc: Document, ev: dict[str, Any], role: str) -> list[str]:
+    return [a["text"] for a in ev["arguments"] if a["role"] == role]
+
+
+def test_spans_point_into_the_text() -> None:
+    doc = _doc("استقبل الرئيس عبدالفتاح السيسي في القاهرة أمس وزير الخارجية الأمريكي جون كيري.")
+    for ev in doc.events:
+        t = ev["trigger"]
+        assert doc.text[t["start"] : t["end"]] == t["text"]
+        assert ev["sentence"]["start"] <= t["start"] < ev["sentence"]["end"]
+        for a in ev["arguments"]:
+            assert doc.text[a["start"] : a["end"]] == a["text"]
+            assert a["ref"] in doc.refs
+        for r in ev["actors"] + ev["recipients"] + ([ev["place"]] if ev["place"] else []):
+            assert r in doc.refs
+
+
+def test_host_is_recipient_and_guest_is_actor() -> None:
+    text = "استقبل الرئيس عبدالفتاح السيسي في القاهرة أمس وزير الخارجية الأمريكي جون كيري."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert ev["mode"] == "visit"
+    assert any("كيري" in t for t in _texts(doc, ev, "actor"))
+    assert any("السيسي" in t for t in _texts(doc, ev, "recipient"))
+    assert doc.refs[ev["place"]]["name"] == "Cairo"
+
+
+def test_visit_to_a_city_has_the_country_as_recipient() -> None:
+    text = "وصل الرئيس اليمني عبدربه منصور هادي إلى القاهرة في زيارة لمصر."
+    ev = _events(text, "CONSULT")[0]
+    doc = _doc(text)
+    assert any("هادي" in t for t in _texts(doc, ev, "actor"))
+    assert {doc.refs[r]["name"] for r in ev["recipients"]} & {"Egypt", "Cairo"}
+
+
+def test_announced_meeting_is_agree_not_consult() -> None:
+    evs = _events("وقالت مصادر إن الرئيس اليمني سيلتقي الرئيس عبدالفتاح السيسي.")
+    assert [e["type"] for e in evs] == ["AGREE"]
+    assert not evs[0]["future"]  # PLOVER: the announcement happened
+
+
+def test_future_assault_keeps_its_type_with_the_flag() -> None:
+    (ev,) = _events("أعلن الجيش أنه سيقصف مواقع المتمردين غدا.", "ASSAULT")
+    assert ev["future"]
+
+
+def test_negation() -> None:
+    (ev,) = _events("واختتمت الجلسة دون التوصل إلى اتفاق.", "AGREE")
+    assert ev["negated"]
+
+
+def test_between_makes_every_side_an_actor() -> None:
+    text = "اندلعت اشتباكات بين قوات الأمن ومسلحي تنظيم داعش في الموصل."
+    (ev,) = _events(text, "ASSAULT")
+    doc = _doc(text)
+    actors = " ".join(_texts(doc, ev, "actor"))
+    assert "قوات الأمن" in actors and "مسلحي" in actors
+    assert not ev["recipients"]
+
+
+def test_multilateral_meeting_is_one_event() -> None:
+    text = "اجتمع وزراء خارجية السعودية ومصر والأردن والإمارات في الرياض أمس."
+    evs = _events(text, "CONSULT")
+    assert len(evs) == 1
+    assert evs[0]["mode"] == "multilateral"
+
+
+def test_with_partner_is_recipient() -> None:
+    text = "بحث وزير الخارجية السعودي عادل الجبير مع نظيره الروسي سيرغي لافروف الأزمة السورية."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("الجبير" in t for t in _texts(doc, ev, "actor"))
+    assert any("لافروف" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_agentless_passive_has_no_actor() -> None:
+    (ev,) = _events("وتم اعتقال سبعة أشخاص في المدينة.", "COERCE")
+    assert ev["actors"] == []
+
+
+def test_no_events_in_an_empty_or_plain_text() -> None:
+    assert _events("الطقس معتدل اليوم في معظم المناطق.") == []

@@ -1,0 +1,39 @@
+"""``khabar events``: one row per event, CSV that spreadsheets open (UTF-8, optional BOM)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from khabar.cli import main
+
+from conftest import SEED, need
+
+
+def test_csv_with_bom_round_trips(tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    assert main(["events", str(need(SEED)), "--bom", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows and {
+        "date",
+        "type",
+        "mode",
+        "actor",
+        "recipient",
+        "lat",
+        "lon",
+        "duration_s",
+        "topics",
+    } <= set(rows[0])
+    consult = [r for r in rows if r["type"] == "CONSULT" and r["duration_s"] == "5400"]
+    assert consult and consult[0]["place"] == "Moscow" and consult[0]["lat"]
+    assert "موسكو" in consult[0]["sentence"]  # Arabic text intact
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    assert main(["events", str(need(SEED)), "--format", "jsonl", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") >= 5

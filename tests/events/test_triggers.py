@@ -1,0 +1,75 @@
+"""Trigger matching, flags and the lexicon files (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.events.lexicon import MODES, TYPES, load_actor_nouns, load_topics, load_triggers
+from khabar.events.mentions import words_of
+from khabar.events.sentences import sentence_spans
+from khabar.events.topics import find_topics
+from khabar.events.triggers import find_triggers
+
+
+def _types(text: str) -> list[str]:
+    w = words_of(text)
+    return [m.trigger.type for m in find_triggers(w.toks)]
+
+
+def test_lexicon_loads_with_valid_labels() -> None:
+    lex = load_triggers()
+    for entries in lex.by_first.values():
+        for t in entries:
+            assert t.type in TYPES
+            assert t.mode is None or t.mode in MODES[t.type]
+    assert load_actor_nouns() and "economy" in load_topics()
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("استقبل الرئيس وزير الخارجية", "CONSULT"),  # verb, past
+        ("وتباحث الجانبان في العلاقات", "CONSULT"),  # conjunction و on the verb
+        ("الرئيس يستقبل الوزير", "CONSULT"),  # imperfect
+        ("بزيارة إلى القاهرة", "CONSULT"),  # preposition ب on the verbal noun
+        ("أجرى اتصالا هاتفيا مع نظيره", "CONSULT"),  # multiword phrase
+        ("وقعت الحكومة اتفاقية", "SUPPORT"),
+        ("قدمت المملكة مساعدات إغاثية لليمن", "AID"),
+        ("قصفت الطائرات مواقع المتمردين", "ASSAULT"),
+        ("اعتقلت الشرطة ثلاثة أشخاص", "COERCE"),
+        ("تظاهر المئات أمام السفارة", "PROTEST"),
+        ("أدان الوزير الهجوم", "ACCUSE"),
+        ("فرضت الولايات المتحدة عقوبات على الشركة", "SANCTION"),
+        ("هدد الرئيس بالرد", "THREATEN"),
+        ("رفضت الحكومة المقترح", "REJECT"),
+        ("دعا الأمين العام الأطراف إلى الحوار", "REQUEST"),
+    ],
+)
+def test_trigger_types(text: str, typ: str) -> None:
+    assert typ in _types(text)
+
+
+def test_teh_marbuta_is_not_a_pronoun() -> None:
+    # regression: وزارة was read as و + زاره ("visited him") and coded as a visit
+    w = words_of("بيان وزارة الداخلية")
+    teh = frozenset(i for i, (s, e) in enumerate(w.text_spans) if "بيان وزارة الداخلية"[e - 1] == "ة")
+    assert not find_triggers(w.toks, teh)
+
+
+def test_future_prefix_is_read() -> None:
+    w = words_of("سيلتقي الرئيس نظيره")
+    (m,) = find_triggers(w.toks)
+    assert m.fut and m.trigger.type == "CONSULT"
+
+
+def test_sentences_split_like_the_gold_segmenter() -> None:
+    text = "العنوان\nقتل جندي في الكاميرون.وأصيب آخر. قال د. محمد إن .. شيئا"
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans == ["العنوان", "قتل جندي في الكاميرون.", "وأصيب آخر.", "قال د. محمد إن .. شيئا"]
+
+
+def test_topics() -> None:
+    assert {"economy", "energy", "food"} <= find_topics(
+        "التعاون الاقتصادي وتوريد القمح وإصلاح محطات الكهرباء"
+    )
+    assert "water" not in find_topics("زيارة الرئيس الأسد")  # regression: الرئيس is not الري (irrigation)

@@ -1,0 +1,134 @@
+"""Highlight segments and chart geometry: pure functions, no server."""
+
+from __future__ import annotations
+
+from khabar.web.views import (
+    Span,
+    bar_chart,
+    direction,
+    document_blocks,
+    safe_url,
+    segments,
+    spans_of,
+    timeline_chart,
+)
+
+
+def test_segments_cover_the_text_exactly() -> None:
+    text = "وزير الدفاع الروسي شويغو في موسكو"
+    spans = [
+        Span(0, 18, "ent ent-ROLE", None, "ROLE"),
+        Span(12, 18, "ent ent-LOC", "/entities/x", "LOC"),
+        Span(19, 24, "ent ent-PERSON", "/entities/person:شويغو"),
+        Span(28, 33, "qhit"),
+    ]
+    segs = segments(text, 0, len(text), spans)
+    assert "".join(s.text for s in segs) == text
+    role_loc = next(s for s in segs if s.text == "الروسي")
+    assert (
+        role_loc.classes == ["ent", "ent-LOC", "ent-ROLE"] and role_loc.href == "/entities/x"
+    )  # innermost link
+    assert role_loc.title == "LOC | ROLE"
+    assert next(s for s in segs if s.text == "وزير الدفاع ").href is None
+    assert next(s for s in segs if s.text == "موسكو").classes == ["qhit"]
+
+
+def test_spans_of_skips_malformed_and_out_of_bounds() -> None:
+    rec = {
+        "text": "زيارة الأسد إلى موسكو",
+        "refs": {"person:1": {"name": "الأسد"}},
+        "entities": [
+            {"label": "PERSON", "text": "الأسد", "start": 6, "end": 11, "ref": "person:1"},
+            {"label": "LOC", "text": "x", "start": 50, "end": 60},  # out of bounds
+            {"label": "LOC", "text": "x", "start": "1", "end": 2},  # not an int
+            "junk",
+        ],
+        "dates": [{"text": "x", "start": 0, "end": 0, "value": "2021-01-01"}],  # empty
+        "quantities": [{"text": "x", "start": 0, "end": 5, "kind": "count", "value": 3, "approx": True}],
+        "events": [
+            {"type": "CONSULT", "mode": "visit", "trigger": {"start": 0, "end": 5}, "future": True},
+            {"type": "AID"},
+        ],
+    }
+    spans = spans_of(rec, [(16, 21)])
+    assert [(s.start, s.end, s.kind) for s in spans] == [
+        (6, 11, "ent ent-PERSON"),
+        (0, 5, "qty"),
+        (0, 5, "event"),
+        (16, 21, "qhit"),
+    ]
+    assert spans[0].href == "/entities/person:%D8%A7%D9%84%D8%A7%D8%B3%D8%AF"
+    assert spans[1].title == "≈ count 3" and spans[2].title == "event · CONSULT · visit · future"
+
+
+def test_document_blocks_keep_page_order_and_reasons() -> None:
+    rec = {
+        "text": "عنوان\nفقرة",
+        "blocks": [
+            {"kind": "title", "text": "عنوان", "start": 0, "end": 5},
+            {
+                "kind": "boilerplate",
+                "text": "زر الذهاب إلى الأعلى",
+                "start": None,
+                "end": None,
+                "reason": "lexicon:back_to_top",
+            },
+            {"kind": "paragraph", "text": "فقرة", "start": 6, "end": 10},
+        ],
+    }
+    blocks = document_blocks(rec, [])
+    assert [b["kind"] for b in blocks] == ["title", "boilerplate", "paragraph"]
+    assert blocks[0]["tag"] == "h1" and blocks[1]["reason"] == "lexicon:back_to_top"
+
+
+def test_direction_and_safe_url() -> None:
+    assert direction("iPhone 7 يصل إلى الأسواق") == "rtl"
+    assert direction("<script>alert(1)</script> عنوان") == "ltr"
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil",
+        "http://",
+        None,
+        3,
+    ):
+        assert safe_url(bad) is None
+
+
+def test_charts_geometry() -> None:
+    chart = bar_chart([("a", 10, None), ("b", 5, "/x"), ("c", 0, None)], width=500, label_width=100)
+    rows = chart["rows"]
+    assert rows[0]["w"] == 340 and rows[1]["w"] == 170 and rows[2]["w"] == 0
+    assert rows[0]["x"] + rows[0]["w"] == 400  # bars end where the labels begin (right to left)
+    t = timeline_chart(
+        [
+            {"period": "2015-07", "type": "A", "count": 2},
+            {"period": "2015-08", "type": "A", "count": 4},
+            {"period": "2015-08", "type": "B", "count": 4},
+        ]
+    )
+    assert [c["period"] for c in t["cols"]] == ["2015-07", "2015-08"]
+    assert t["cols"][0]["x"] > t["cols"][1]["x"]  # time runs right to left
+    assert t["top"] == 8 and len(t["legend"]) == 2
+    assert timeline_chart([])["cols"] == []
+
+
+def test_timeline_axis_is_continuous_and_ignores_stray_dates() -> None:
+    rows = [
+        {"period": "1906-07", "type": "A", "count": 1},  # a historical reference
+        {"period": "2015-07", "type": "A", "count": 30},
+        {"period": "2015-09", "type": "B", "count": 5},
+        {"period": "2050", "type": "A", "count": 1},  # another granularity
+        {"period": "bad", "type": "A", "count": 3},
+    ]
+    chart = timeline_chart(rows)
+    assert [c["period"] for c in chart["cols"]] == ["2015-07", "2015-08", "2015-09"]  # August is empty
+    assert chart["cols"][1]["stack"] == [] and chart["outside"] == 2
+    years = timeline_chart([{"period": f"19{i:02d}-01", "type": "A", "count": 5} for i in range(0, 99, 3)])
+    assert len(years["cols"]) <= 120 and len(years["cols"][0]["period"]) == 4  # too many months: years
+    days = timeline_chart(
+        [{"period": "2015-12-31", "type": "A", "count": 1}, {"period": "2016-01-02", "type": "A", "count": 1}]
+    )
+    assert [c["period"] for c in days["cols"]] == ["2015-12-31", "2016-01-01", "2016-01-02"]
