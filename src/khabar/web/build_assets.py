@@ -32,7 +32,7 @@ FONT_UNICODES = (
 
 def build_font(src: Path, out: Path) -> int:
     """Subset one TTF to :data:`FONT_UNICODES` as WOFF2; its size in bytes."""
-    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools import subset
 
     opts = subset.Options()
     opts.flavor = "woff2"
