@@ -215,3 +215,16 @@ def test_profiles_do_not_depend_on_completion_order(tmp_path: Path) -> None:
     b = _load_or_learn_profiles(Reversed(), inputs, 30, opts, str(tmp_path / "b"), False, None)
     assert (tmp_path / "a" / "profiles.json").read_bytes() == (tmp_path / "b" / "profiles.json").read_bytes()
     assert a.key == b.key and a.sites["s"].lines
+
+
+def test_a_shared_date_line_is_not_template() -> None:
+    """An agency's dateline repeats on every story of that day: the calendar, not the template."""
+    dateline = "25 شوال 1436 هـ الموافق 10 اغسطس 2015 م"
+    raw = f"وصول وفد إلى الرياض\n{dateline}\nوصل الوفد إلى الرياض أمس في زيارة رسمية تستمر ثلاثة أيام."
+    counts = LineCounts()
+    for i in range(100):  # a site needs 50 documents for a profile; the dateline is on 20 of them
+        counts.add_document("was", raw.split("\n") if i < 20 else [f"سطر {i}"])
+    # protect_score 0.99: the classifier's confidence alone would not keep the line
+    item = RawRecord(id="x", raw=raw, source=Source(site="was"))
+    doc = process_record(item, counts.profiles(), protect_score=0.99)
+    assert not any(b.text == dateline and (b.reason or "").startswith("site_profile:") for b in doc.blocks)

@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from khabar.arabic.dates import find_date_mentions
 from khabar.arabic.normalize import normalize
 from khabar.model import Block, Document, site_of
 
@@ -318,7 +319,16 @@ def apply_profile(doc: Document, profiles: Profiles, *, protect_score: float = P
 
 
 def _protected(b: Block, share: float, protect_score: float) -> bool:
-    return b.kind in PROTECTED_KINDS and b.score >= protect_score and share < VERBATIM_SHARE
+    if b.kind in PROTECTED_KINDS and b.score >= protect_score and share < VERBATIM_SHARE:
+        return True
+    # A date line repeats because many stories share a day, not because it is template: a short line
+    # that is mostly a full date (agency datelines "25 شوال 1436 هـ الموافق 10 اغسطس 2015 م") stays
+    return len(b.text) <= 80 and _mostly_a_date(b.text)
+
+
+def _mostly_a_date(line: str) -> bool:
+    covered = sum(m.end - m.start for m in find_date_mentions(line) if m.value and len(m.value) == 10)
+    return covered >= 0.6 * len(line.strip())
 
 
 def learn_records(items: Iterable[Any], site_field: str | None = None) -> LineCounts:
