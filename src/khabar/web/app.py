@@ -329,6 +329,10 @@ def create_app(archive_path: str | Path) -> FastAPI:
         others = [
             {"id": m.archive_id, "title": m.title, "site": m.site, "published": m.published} for m in members
         ]
+        # a cluster counts copies; "published by N outlets" counts the distinct sites among them
+        own = _site(rec)
+        sites = {m.site for m in members if m.site} | ({own} if own else set())
+        n_outlets = len(sites) if sites else None
         src = rec.get("source")
         source: dict[str, Any] = src if isinstance(src, dict) else {}
         removed = [
@@ -345,6 +349,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             source=source,
             source_url=safe_url(source.get("uri")),
             cluster_size=cluster_size,
+            n_outlets=n_outlets,
             cluster_docs=others,
             record_json=json.dumps(rec, ensure_ascii=False, indent=1),
             counts={
@@ -531,3 +536,10 @@ def create_app(archive_path: str | Path) -> FastAPI:
         return render(request, "api.html", endpoints=endpoints)
 
     return app
+
+
+def _site(rec: dict[str, Any]) -> str | None:
+    src = rec.get("source")
+    site = src.get("site") if isinstance(src, dict) else None
+    return site if isinstance(site, str) and site else None
+
