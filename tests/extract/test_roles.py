@@ -126,3 +126,10 @@ def test_title_gap_stops_at_another_role_or_a_future_verb() -> None:
     text = "وزير الخارجية سيستقبل علي بوظو"
     p = person(text, "علي بوظو")
     assert bind_roles(text, find_roles(text, [p]), [p]) == []
+
+
+def test_title_gap_stops_at_a_verb() -> None:
+    for verb in ("يلتقي", "التقى"):
+        text = f"وزير الخارجية السوري {verb} علي بوظو في دمشق"
+        p = person(text, "علي بوظو")
+        assert bind_roles(text, find_roles(text, [p]), [p]) == [], verb

@@ -48,14 +48,16 @@ _APPOSITIVE_GAP = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
 #: "ROLE NAME، ROLE NAME" then gives each role to the name after it, not to the name before the comma
 _TITLE_GAP_WORDS = 5
 _TITLE_GAP = re.compile(r"[^\n،,.؛;:()«»\"!?؟]*")
-_FUTURE_VERB = re.compile(r"^[وف]?س[يتن]\w{3,}")
+#: a verb in the gap starts a clause: future (سيلتقي، ستبحث) or imperfect with ي (يلتقي، يبحث)
+_VERB_LIKE = re.compile(r"^[وف]?(?:س[يتن]|ي)\w{3,}")
 _CLAUSE_WORDS = frozenset(
     normalize(w)
     for w in [
         "ان", "إن", "أن", "انه", "إنه", "أنه", "الى", "إلى", "في", "على", "عن", "من", "مع", "بعد",
         "قبل", "خلال", "حيث", "كما", "لكن", "ثم", "او", "أو", "هو", "هي", "الذي", "التي", "الذين",
         "قال", "قالت", "اكد", "أكد", "اعلن", "أعلن", "صرح", "ذكر", "اشار", "أشار", "اضاف", "أضاف",
-        "منذ", "عند", "لدى", "حول", "ضد", "بين",
+        "منذ", "عند", "لدى", "حول", "ضد", "بين", "التقى", "استقبل", "زار", "بحث", "وصل", "غادر", "دعا",
+        "طالب", "اجتمع", "هنأ", "تلقى", "أجرى", "اجرى", "وقع", "افتتح",
     ]
 )
 
@@ -226,7 +228,7 @@ def _title_gap_person(text: str, end: int, persons: Sequence[Span], roles: Seque
     """The person a role reaches over a few more title words (see ``_TITLE_GAP_WORDS``), if any.
 
     Not over another role (that one is the name's: "الرئيس اليمني سيلتقي الرئيس عبدالفتاح السيسي"),
-    nor over a future-tense verb (سيلتقي، ستبحث: a new clause whose subject is the first role).
+    nor over a verb (سيلتقي، يبحث، التقى: a new clause whose subject is the first role).
     """
     m = _TITLE_GAP.match(text, end)  # matches the empty string at least
     gap_end = m.end() if m else end
@@ -237,7 +239,7 @@ def _title_gap_person(text: str, end: int, persons: Sequence[Span], roles: Seque
             return None
         words = text[end : p.start].split()
         if 0 < len(words) <= _TITLE_GAP_WORDS and not any(
-            normalize(w) in _CLAUSE_WORDS or normalize(w[1:]) in _CLAUSE_WORDS or _FUTURE_VERB.match(w)
+            normalize(w) in _CLAUSE_WORDS or normalize(w[1:]) in _CLAUSE_WORDS or _VERB_LIKE.match(w)
             for w in words
         ):
             return k
