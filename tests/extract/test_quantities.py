@@ -259,3 +259,11 @@ def test_a_day_before_a_month_is_a_date_and_klm_is_km() -> None:
     assert [(s.attrs["kind"], s.attrs["value"]) for s in find_quantities("على بعد 30 كلم")] == [
         ("distance", 30000)
     ]
+
+
+def test_a_lone_unit_after_a_for_how_long_word() -> None:
+    """لمدة ساعة is an hour; بعد ساعة ("an hour later") and شهر رمضان are not durations."""
+    assert [s.attrs["value"] for s in find_quantities("على مدار أسبوع كامل")] == [604800]
+    assert [s.attrs["value"] for s in find_quantities("اجتمعا لمدة ساعة")] == [3600]
+    assert find_quantities("بعد ساعة من الانفجار") == []
+    assert find_quantities("خلال شهر رمضان") == []

@@ -219,6 +219,21 @@ def _same_unit_after(toks: Sequence[Token], k: int, unit: _Unit) -> int:
     return k
 
 
+#: words after which a lone singular unit is one of it: "لمدة ساعة" is an hour, "بعد ساعة" is not sure to be
+_SPAN_CUES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(normalize(w) for w in cue.split())
+    for cue in ("مدة", "لمدة", "على مدى", "على مدار", "طيلة", "طوال", "استمر", "استمرت", "استغرق", "استغرقت")
+)
+
+
+def _span_cue_before(toks: Sequence[Token], i: int) -> bool:
+    for cue in _SPAN_CUES:
+        n = len(cue)
+        if i - n >= 0 and tuple(_norm(t) for t in toks[i - n : i]) == cue:
+            return True
+    return False
+
+
 def _hedge_before(toks: Sequence[Token], i: int) -> tuple[bool, str | None]:
     """Whether a hedge ends right before token ``i`` (a clitic ب ل و ف on its first word is fine)."""
     for words, bound in _HEDGES.items():
@@ -276,9 +291,10 @@ class _Scanner:
             return toks[i].start, value, 2, k, _ASSUMED.get(unit.factor)
         single = _unit_at(toks, i, _UNITS)
         if single is not None and single.kind == "duration":
-            # ساعة ونصف الساعة، ساعة و15 دقيقة: a bare unit only counts with something added
+            # ساعة ونصف الساعة، ساعة و15 دقيقة: a bare unit counts with something added, or alone
+            # after a word that asks "for how long" (لمدة ساعة، على مدار أسبوع، طيلة يوم)
             value, k = self._compound(i + 1, single.factor, single)
-            if k == i + 1:
+            if k == i + 1 and not _span_cue_before(toks, i):
                 return None
             return toks[i].start, value, _tidy(value / single.factor), k, _ASSUMED.get(single.factor)
         fr = _fraction_at(toks, i, joined=False)
