@@ -171,3 +171,15 @@ def test_counts_are_not_years() -> None:
     # a bare four-digit number before a counted noun or a currency is a quantity, not a year
     assert find_date_mentions("قتل 2000 شخص ودفع 1500 دولار") == []
     assert one("في عام 2000 شخص واحد").value == "2000"
+
+
+def test_day_and_month_without_a_year() -> None:
+    # the year comes from the published date, moved by الماضي / المقبل, or from the range it opens
+    (m,) = find_date_mentions("في الـ 14 من شهر أيلول الماضي", ref="2021-11-20")
+    assert (m.value, m.attrs["year_from"]) == ("2021-09-14", "published")
+    assert find_date_mentions("غادر في 20 ديسمبر الماضي", ref="2021-11-20")[0].value == "2020-12-20"
+    assert find_date_mentions("يعود في 5 يناير المقبل", ref="2021-11-20")[0].value == "2022-01-05"
+    assert find_date_mentions("في 3 مارس")[0].value is None  # no published date: month and day only
+    first = find_date_mentions("من 3 مارس حتى 5 أبريل 2020")[0]
+    assert (first.value, first.attrs["year_from"]) == ("2020-03-03", "range")
+    assert find_date_mentions("شارك 14 لاعبا") == []

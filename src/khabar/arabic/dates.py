@@ -355,6 +355,18 @@ _REL_DAY = [(re.compile(rf"{_LBC}(?:{p.format(wd=_WD)}){_RB}"), off) for p, off 
 _NEXT = r"(?:المقبل|القادم|التالي|المقبله|القادمه|التاليه)"
 _LAST = r"(?:الماضي|الفائت|المنصرم|السابق|الماضيه|الفائته|المنصرمه|السابقه)"
 _THIS = r"(?:الحالي|الجاري|الحاليه|الجاريه)"
+#: the rest of a range whose second date carries the year the first one leaves out
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:و|-|–|الى|حتى|حتي)\s*\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_M}{_M2B}[\s,،]*((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# a day and month without the year ("في 14 أيلول الماضي", "الـ 5 من يناير المقبل"): the year is the
+# published date's, moved by الماضي / المقبل when the day would otherwise fall on the wrong side of it
+_GREG_DM = re.compile(
+    rf"{_LBC}{_WDP}(?:الـ?\s*)?(\d{{1,2}})(?:\s+من)?\s+(?:شهر\s+)?({_M}){_M2B}"
+    rf"(?:\s+({_LAST}|{_THIS}|{_NEXT}))?{_RB}(?!\s*[,،/-]?\s*(?:(?:عام|سنه)\s+)?\d)",
+    re.IGNORECASE,
+)
 _UNIT = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _REL_UNIT = re.compile(
     rf"{_LBC}(?:(هذا|هذه)\s+)?(الاسبوع|الشهر|العام|السنه)(?:\s+({_NEXT}|{_LAST}|{_THIS}))?{_RB}"
@@ -519,6 +531,24 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
         iso = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if iso:
             cand(m.start(), m.end(), value=iso)
+    for m in _GREG_DM.finditer(f):
+        mo, day = _month(m.group(3)), int(m.group(2))
+        if not mo or not _valid(2000, mo, day):
+            continue
+        which = m.group(4) or ""
+        dm_value: str | None = None
+        shared = _RANGE_YEAR.match(f, m.end())
+        if shared:  # "بين 1 يناير و1 مايو 2019": the range's year
+            dm_value = _valid(int(shared.group(1)), mo, day)
+        elif rd:
+            y = rd.year
+            if re.fullmatch(_LAST, which) and (mo, day) > (rd.month, rd.day):
+                y -= 1
+            elif re.fullmatch(_NEXT, which) and (mo, day) < (rd.month, rd.day):
+                y += 1
+            dm_value = _valid(y, mo, day)
+        attrs = {"month": mo, "day": day, **wd(m.group(1)), "year_from": "range" if shared else "published"}
+        cand(m.start(), m.end(), value=dm_value, attrs=attrs)
     for m in _GREG_MY.finditer(f):
         mo, y = _month(m.group(1)), int(m.group(2))
         if mo and _valid(y, mo, 1):
