@@ -59,3 +59,15 @@ def test_engine_choices() -> None:
         make_engine("local", 1, "127.0.0.1:6379")
     with pytest.raises(UsageError, match="unknown engine"):
         make_engine("spark", 1)
+
+
+def test_unreachable_ray_address_fails_fast() -> None:
+    """ray.init retries a dead address for minutes; khabar says so at once, with what to do."""
+    pytest.importorskip("ray")
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(UsageError, match="cannot reach a Ray cluster"):
+        make_engine("ray", 2, f"127.0.0.1:{port}")

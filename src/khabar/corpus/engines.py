@@ -24,6 +24,8 @@ import importlib
 import logging
 import multiprocessing
 import os
+import re
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -118,6 +120,8 @@ class RayEngine(Engine):
             ) from err
         self.workers = workers
         self._owned = False
+        if address:
+            _check_reachable(address)
         if not self._ray.is_initialized():
             # quiet: Ray's start-up notices are not khabar's output
             kw: dict[str, Any] = {
@@ -163,6 +167,24 @@ class RayEngine(Engine):
         if self._owned and self._ray.is_initialized():
             self._ray.shutdown()
         self._owned = False
+
+
+def _check_reachable(address: str) -> None:
+    """Fail fast on a ``host:port`` (or ``ray://host:port``) nobody answers on: ray.init would retry
+    for minutes before saying so."""
+    from khabar.errors import UsageError
+
+    m = re.fullmatch(r"(?:ray://)?\[?([^\]/]+?)\]?:(\d+)", address)
+    if m is None:
+        return  # "auto" and other forms Ray resolves itself
+    try:
+        socket.create_connection((m.group(1), int(m.group(2))), timeout=5).close()
+    except OSError as err:
+        raise UsageError(
+            f"cannot reach a Ray cluster at {address} ({err.strerror or err}): start one there with "
+            "`ray start --head`, give its address, or leave --ray-address out to start Ray on this machine",
+            value=address,
+        ) from err
 
 
 def make_engine(engine: str, workers: int, address: str | None = None) -> Engine:
