@@ -434,7 +434,7 @@ def _in_context(
         return True
     if nv.to_text_span(m.start, m.end) in ner:
         return True
-    before = view[: m.start].split()
+    before = view[max(0, m.start - 40) : m.start].split()  # the word before, without splitting the page
     prev = before[-1] if before else ""
     return prev in CUES or (prev[:1] in "وف" and prev[1:] in CUES)
 
