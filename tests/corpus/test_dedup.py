@@ -74,3 +74,32 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared beside the repository)")
     return path
+
+
+def test_batched_banding_finds_the_clusters_of_the_incremental_index() -> None:
+    """add_rows (numpy banding, the run's serial pass) and add_row (datasketch's index, one by one)
+    must give the same clusters: same bands, same candidate rule, same Jaccard check."""
+    import random
+
+    import numpy as np
+
+    rng = random.Random(5)
+    words = [f"كلمة{i}" for i in range(400)]
+    base = [" ".join(rng.choice(words) for _ in range(60)) for _ in range(60)]
+    texts = []
+    for t in base:
+        texts.append(t)
+        w = t.split()
+        for _ in range(rng.randrange(3)):  # edited copies, some near the threshold
+            for _ in range(rng.randrange(1, 25)):
+                w[rng.randrange(len(w))] = rng.choice(words)
+            texts.append(" ".join(w))
+    texts += [texts[3], "", texts[10]]  # exact repeats and an empty record
+    rng.shuffle(texts)
+    one = Deduper()
+    for t in texts:
+        one.add(t)
+    batch = Deduper()
+    batch.add_rows(np.stack([batch.row(t) for t in texts]))
+    assert batch.clusters() == one.clusters()
+    assert len(one.clusters()) >= 10
