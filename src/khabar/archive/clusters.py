@@ -79,6 +79,11 @@ def outlets(archive: Archive, archive_id: str) -> int:
     members = cluster_members(archive, archive_id, include_self=True)
     if not members:
         return 1 if archive_id in archive else 0
+    return count_outlets(members)
+
+
+def count_outlets(members: Iterable[ClusterMember]) -> int:
+    """The distinct sites among a cluster's members (at least 1): copies are not outlets."""
     return len({m.site for m in members if m.site}) or 1
 
 

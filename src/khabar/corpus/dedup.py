@@ -112,6 +112,7 @@ class Deduper:
         self._sigs: dict[int, Any] = {}
         self._exact: dict[bytes, int] = {}
         self._parent: list[int] = []
+        self._batched = False  # add_rows was used: no more rows
         self._scheme = self._ds.MinHash(num_perm=num_perm, seed=SEED).scheme
 
     def _find(self, i: int) -> int:
@@ -153,6 +154,8 @@ class Deduper:
 
     def add_row(self, row: Any) -> int:
         """Add one record by its :meth:`row` (computed here or in a worker); return its index."""
+        if self._batched:
+            raise ValueError("add_row after add_rows: the batch's rows are not in the index")
         i = len(self._parent)
         self._parent.append(i)
         if not row[-1]:
@@ -190,6 +193,9 @@ class Deduper:
         the same; a test compares the two."""
         import numpy as np
 
+        if self._sigs or self._batched:  # one batch: nothing else would band against it
+            raise ValueError("add_rows clusters one whole batch, on a Deduper given no other rows")
+        self._batched = True
         rows = np.asarray(rows, dtype=np.uint64)
         base = len(self._parent)
         n = len(rows)
@@ -208,12 +214,6 @@ class Deduper:
                 continue
             self._exact[key] = base + k
             lsh.append(k)
-        if self._sigs:  # rows added one by one before: bands against them too (kept simple: a list)
-            for k in lsh:
-                sig = self._ds.LeanMinHash(seed=SEED, hashvalues=sigs[k], scheme=self._scheme)
-                for j in self._lsh.query(sig):
-                    if sig.jaccard(self._sigs[j]) >= self.threshold:
-                        self._union(j, base + k)
         idx = np.asarray(lsh, dtype=np.int64)
         b, r = self._lsh.b, self._lsh.r
         pairs: set[tuple[int, int]] = set()

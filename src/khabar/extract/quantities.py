@@ -29,7 +29,7 @@ fraction or a smaller unit added with ``و`` (``الساعتين وربع الس
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,27 +226,28 @@ _SPAN_CUES: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
-def _span_cue_before(toks: Sequence[Token], i: int) -> bool:
-    for cue in _SPAN_CUES:
-        n = len(cue)
-        if i - n >= 0 and tuple(_norm(t) for t in toks[i - n : i]) == cue:
-            return True
-    return False
-
-
-def _hedge_before(toks: Sequence[Token], i: int) -> tuple[bool, str | None]:
-    """Whether a hedge ends right before token ``i`` (a clitic ب ل و ف on its first word is fine)."""
-    for words, bound in _HEDGES.items():
+def _phrase_before(
+    toks: Sequence[Token], i: int, phrases: Iterable[tuple[str, ...]], *, clitic: bool = True
+) -> tuple[str, ...] | None:
+    """The first of ``phrases`` (normalised words) that ends right before token ``i``; with ``clitic``
+    a ب ل و ف on its first word is fine."""
+    for words in phrases:
         n = len(words)
         if i - n < 0:
             continue
         got = [_norm(t) for t in toks[i - n : i]]
         first = got[0]
         if got[1:] == list(words[1:]) and (
-            first == words[0] or (len(first) > 2 and first[0] in "بلوف" and first[1:] == words[0])
+            first == words[0] or (clitic and len(first) > 2 and first[0] in "بلوف" and first[1:] == words[0])
         ):
-            return True, bound
-    return False, None
+            return words
+    return None
+
+
+def _hedge_before(toks: Sequence[Token], i: int) -> tuple[bool, str | None]:
+    """Whether a hedge ends right before token ``i`` (a clitic ب ل و ف on its first word is fine)."""
+    words = _phrase_before(toks, i, _HEDGES)
+    return (True, _HEDGES[words]) if words is not None else (False, None)
 
 
 class _Scanner:
@@ -294,7 +295,7 @@ class _Scanner:
             # ساعة ونصف الساعة، ساعة و15 دقيقة: a bare unit counts with something added, or alone
             # after a word that asks "for how long" (لمدة ساعة، على مدار أسبوع، طيلة يوم)
             value, k = self._compound(i + 1, single.factor, single)
-            if k == i + 1 and not _span_cue_before(toks, i):
+            if k == i + 1 and _phrase_before(toks, i, _SPAN_CUES, clitic=False) is None:
                 return None
             return toks[i].start, value, _tidy(value / single.factor), k, _ASSUMED.get(single.factor)
         fr = _fraction_at(toks, i, joined=False)

@@ -28,7 +28,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.archive import queries
-from khabar.archive.clusters import cluster_members
+from khabar.archive.clusters import cluster_members, count_outlets
 from khabar.archive.search import browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive, ArchiveError
 from khabar.web.views import (
@@ -325,14 +325,14 @@ def create_app(archive_path: str | Path) -> FastAPI:
         signals: dict[str, Any] = sig if isinstance(sig, dict) else {}
         cluster_size = signals.get("cluster_size")
         cluster_size = cluster_size if isinstance(cluster_size, int) and cluster_size > 1 else None
-        members = cluster_members(db(), rec["archive_id"]) if cluster_size else []
+        members = cluster_members(db(), rec["archive_id"], include_self=True) if cluster_size else []
         others = [
-            {"id": m.archive_id, "title": m.title, "site": m.site, "published": m.published} for m in members
+            {"id": m.archive_id, "title": m.title, "site": m.site, "published": m.published}
+            for m in members
+            if m.archive_id != rec["archive_id"]
         ]
         # a cluster counts copies; "published by N outlets" counts the distinct sites among them
-        own = _site(rec)
-        sites = {m.site for m in members if m.site} | ({own} if own else set())
-        n_outlets = len(sites) if sites else None
+        n_outlets = count_outlets(members) if members else None
         src = rec.get("source")
         source: dict[str, Any] = src if isinstance(src, dict) else {}
         removed = [
@@ -536,10 +536,3 @@ def create_app(archive_path: str | Path) -> FastAPI:
         return render(request, "api.html", endpoints=endpoints)
 
     return app
-
-
-def _site(rec: dict[str, Any]) -> str | None:
-    src = rec.get("source")
-    site = src.get("site") if isinstance(src, dict) else None
-    return site if isinstance(site, str) and site else None
-
