@@ -47,6 +47,14 @@ _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
 _OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
 _PARTICIPANT_PREPS = ("بحضور", "برفقه", "بمشاركه")
 _PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
+#: event types that are said (a statement's speaker is their actor when the clause names none)
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
+#: verbs of saying (a mention right after one is a speaker)
+SPEECH_VERBS = word_set(
+    "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
+    "أضاف أضافت شدد شددت اعتبر اعتبرت بين بينت أبدى أبدت أعرب أعربت عبر عبرت جدد جددت",
+    "طالب",
+)
 
 
 @dataclass(slots=True)
@@ -54,6 +62,8 @@ class Args:
     actors: list[Mention] = field(default_factory=list)
     recipients: list[Mention] = field(default_factory=list)
     agentless: bool = False
+    #: the trigger is read as a verb (not its verbal noun)
+    verb: bool = False
 
     def all(self) -> list[Mention]:
         return self.actors + self.recipients
@@ -115,16 +125,20 @@ def assign_arguments(
     """The actors and recipients of trigger ``m`` (lexicon entry ``entry``) in its sentence."""
     _, nxt = window
     a, b = sent
-    after = [x for x in ments if x.first > m.last and x.first <= min(b, m.last + WINDOW)]
+    # a gapped trigger (قدمت * مساعدات) holds its verb's subject: what it encloses comes first "after"
+    inside = [x for x in ments if m.first < x.first and x.last < m.last]
+    after = inside + [x for x in ments if x.first > m.last and x.first <= min(b, m.last + WINDOW)]
     near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH]
     if entry.type == "CONSULT":
         near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH_MEETING]
     before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
     toks = words.toks
-    passive = (m.first > a and toks[m.first - 1].text in _PASSIVE_MARKERS) or entry.frame == "passive"
+    prev = toks[m.first - 1].text if m.first > a else ""
+    prev = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
+    passive = prev in _PASSIVE_MARKERS or entry.frame == "passive"
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
-    args = Args(agentless=passive or entry.frame == "passive")
+    args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
 
     reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
 
@@ -139,8 +153,16 @@ def assign_arguments(
     def svo_subject() -> list[Mention]:
         for x in reversed(before):
             if x.prep is None and _actorish(x):
+                if entry.type not in VERBAL_TYPES and _said_by(x):
+                    continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
                 return _group_back(x, before)
         return []
+
+    def _said_by(x: Mention) -> bool:
+        if x.first == 0:
+            return False
+        w = toks[x.first - 1].text
+        return w in SPEECH_VERBS or (len(w) > 3 and w[0] in "وف" and w[1:] in SPEECH_VERBS)
 
     def genitive() -> list[Mention]:
         for x in after:
@@ -200,6 +222,10 @@ def assign_arguments(
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
         gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
         subj = [] if gen_is_object else gen
+        sides = governed(("بين",), [x for x in after if x.first - m.last <= 3])
+        if sides and frame in ("sv", "sym") and not passive:
+            # اشتباكات بين X و Y، مفاوضات بين X و Y: the sides are the parties (GUIDELINES: two-sided)
+            subj, gen_is_object, gen = sides, False, []
         if not subj and not passive:
             subj = svo_subject()
         objs = gen if gen_is_object else []

@@ -21,7 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.events.arguments import Args, assign_arguments, noun_phrase, noun_phrase_before
+from khabar.events.arguments import (
+    SPEECH_VERBS,
+    VERBAL_TYPES,
+    Args,
+    assign_arguments,
+    noun_phrase,
+    noun_phrase_before,
+)
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
 from khabar.events.lexicon import word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
@@ -173,7 +180,7 @@ def code_events(
                     continue  # انضم إلى صفوف …: joining a group, not a meeting
                 args = assign_arguments(doc, words, gm, entry, smentions, (prv, nxt), (a, b))
                 _resolve_sides(args, events + sevents)
-                if not args.actors and not args.agentless and entry.type in _VERBAL_TYPES:
+                if not args.actors and not args.agentless and entry.type in VERBAL_TYPES:
                     args.actors = _speaker(doc, words, smentions, a, gm.first)
                 if entry.frame == "join":
                     _join(args, events + sevents)
@@ -187,6 +194,8 @@ def code_events(
                 ev.own_args = bool(args.all())
                 ev.cands = smentions + _phrase_candidates(doc, words, gm, (a, b), smentions)
                 _flags(ev, words, a, b, entry.flags)
+                if _habitual(words, gm, a, b):
+                    continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
         events.extend(_merge(_governed_meetings(sevents)))
         _sentence_facts(
@@ -196,7 +205,7 @@ def code_events(
     _headline_actors(events)
     feats = [event_features(ev, events, words, sents[0]) for ev in events]
     models = load_models() if use_filter else None
-    arg_feats = [argument_candidates(ev, words) for ev in events]
+    arg_feats = [argument_candidates(ev, words, events) for ev in events]
     if models is not None and models.arguments is not None:
         for ev, cands in zip(events, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
@@ -242,22 +251,13 @@ def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
     return any(words.toks[i].text in _MEETING_WORDS for i in range(m.last + 1, min(b, m.last + 7)))
 
 
-#: event types that are said (a statement's speaker is their actor when the clause names none)
-_VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
-_SPEECH_VERBS = word_set(
-    "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
-    "أضاف أضافت شدد شددت اعتبر اعتبرت بين بينت أبدى أبدت أعرب أعربت عبر عبرت جدد جددت",
-    "طالب",
-)
-
-
 def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: int) -> list[Mention]:
     """The subject of a verb of saying before ``first`` (وقال مسؤولون حكوميون إن …): who made the
     statement that the event is part of."""
     for i in range(first - 1, a - 1, -1):
         w = words.toks[i].text
         w = w[1:] if len(w) > 3 and w[0] in "وف" else w
-        if w in _SPEECH_VERBS:
+        if w in SPEECH_VERBS:
             after = [x for x in ments if i < x.first < first and x.prep is None and x.kind != "place"]
             if after and after[0].first - i <= 6:
                 return [after[0]]
@@ -385,6 +385,16 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
                 break
 
 
+#: adverbs of habit: what someone does regularly is a standing state, not an event
+_HABITUAL = ("بصفه منتظمه", "بشكل منتظم", "بانتظام", "عاده ما", "دائما ما", "بشكل دوري", "بصوره دوريه")
+
+
+def _habitual(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
+    """Whether a habit adverb follows the trigger closely (up to five words on)."""
+    near = " ".join(words.toks[i].text for i in range(max(a, m.first - 2), min(b, m.last + 6)))
+    return any(h in near for h in _HABITUAL)
+
+
 def _governed_meetings(evs: list[Event]) -> list[Event]:
     """A meeting noun that is what is requested, refused or agreed (حث على بدء محادثات، تأجيل
     الاجتماع، اتفقا على عقد اجتماع) is not a meeting that took place: the governing event stands."""
@@ -395,7 +405,7 @@ def _governed_meetings(evs: list[Event]) -> list[Event]:
             for o in evs
             if o.type in (("REQUEST", "REJECT", "AGREE") if ev.type == "CONSULT" else ("REQUEST", "REJECT"))
             and o is not ev
-            and 0 <= ev.match.first - o.match.last <= 3
+            and 0 <= ev.match.first - o.match.last <= 4
         ]
         if ev.type in ("CONSULT", "SUPPORT", "AGREE") and ev.match.trigger.pos == "n" and gov:
             continue
@@ -411,12 +421,22 @@ def _merge(evs: list[Event]) -> list[Event]:
         if prev is not None and (
             ev.match.first - prev.match.last <= MERGE_GAP
             or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
+            or (ev.type == "CONSULT" and _same_meeting(prev, ev))
         ):
             prev.args.absorb(ev.args)
             prev.mode = prev.mode or ev.mode
             continue
         out.append(ev)
     return out
+
+
+def _same_meeting(prev: Event, ev: Event) -> bool:
+    """Two meeting triggers of one sentence are one meeting unless they name different parties: an
+    arrival and its visit (وصل إلى القاهرة … في زيارة لمصر), a meeting and its talks (اجتمع … وبحث)."""
+    if ev.frame == "join":
+        return False  # joining a session is its own phase, with its own length (GUIDELINES; the seed)
+    a, b = prev.args.refs(), ev.args.refs()
+    return not a or not b or bool(a & b) or ev.match.trigger.pos == "n"
 
 
 def _sentence_facts(

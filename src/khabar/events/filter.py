@@ -49,8 +49,10 @@ class EventFilter:
     weights: dict[str, float]
     bias: float
     threshold: float
-    #: for the argument model: "replace" the rules' choice, or only "add" to it
+    #: for the argument model: "replace" the rules' choice, only "add" to it, or keep the "top"
+    #: candidate and the others above ``extra``
     policy: str = "replace"
+    extra: float = 1.0
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -76,6 +78,7 @@ def _model(d: dict[str, object] | None) -> EventFilter | None:
         float(d["bias"]),  # type: ignore[arg-type]
         float(d["threshold"]),  # type: ignore[arg-type]
         str(d.get("policy", "replace")),
+        float(d.get("extra", 1.0)),  # type: ignore[arg-type]
     )
 
 
@@ -137,11 +140,40 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-def argument_candidates(ev: Event, words: Words) -> list[tuple[Mention, str, dict[str, float]]]:
+#: closed-class words before a candidate that tell its clause role (no open-class word identities)
+_BEFORE_CLASSES = {
+    "comp": ("ان", "انه", "انها", "بان", "لان"),
+    "speech": (
+        "قال", "قالت", "اكد", "اكدت", "اوضح", "اوضحت", "اعلن", "اعلنت", "اشار", "اشارت", "ذكر", "ذكرت",
+        "افاد", "افادت", "كشف", "كشفت", "اضاف", "اضافت", "شدد", "شددت", "ابلغت", "ابلغ",
+    ),
+    "rel": ("الذي", "التي", "الذين", "اللذين", "اللتين"),
+    "time": ("امس", "اليوم", "صباح", "مساء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+             "الجمعه", "السبت"),
+}
+_CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
+
+
+def _word_class(w: str) -> str:
+    if w in _CLASS_OF:
+        return _CLASS_OF[w]
+    if len(w) > 3 and w[0] in "وف" and w[1:] in _CLASS_OF:
+        return _CLASS_OF[w[1:]]
+    return "other"
+
+
+def argument_candidates(
+    ev: Event, words: Words, events: list[Event] | None = None
+) -> list[tuple[Mention, str, dict[str, float]]]:
     """Every (candidate, role, features) of one event: the sentence's participant mentions and
     unnamed phrases, and the arguments the rules chose (which may come from other sentences), for
     both roles. (The actors of the event before, as pro-drop candidates, did not help in
-    cross-validation on the development half: 0.439 against 0.441.)"""
+    cross-validation on the development half: 0.439 against 0.441.)
+
+    Besides kind, preposition, side and distance, the features say how a candidate ranks among the
+    candidates on its side (the nearest ungoverned party is the usual subject or object), what
+    closed-class word stands before it (a complementiser أن, a verb of saying, a relative pronoun,
+    a time word), and whether another trigger, or punctuation, stands between it and the trigger."""
     cands: list[Mention] = []
     for m in [*ev.args.actors, *ev.args.recipients, *ev.cands]:
         if all(m.ref != c.ref for c in cands):
@@ -149,13 +181,31 @@ def argument_candidates(ev: Event, words: Words) -> list[tuple[Mention, str, dic
     rule = {("actor", m.ref) for m in ev.args.actors} | {("recipient", m.ref) for m in ev.args.recipients}
     t = ev.type
     trig = ev.match.trigger
+    toks = words.toks
+    is_verb = ev.args.verb
+    a = words.index_at(ev.sentence[0])
+    passive = ev.match.first > a and toks[ev.match.first - 1].text in ("تم", "يتم", "جرى", "يجري")
+    other_triggers = [
+        (o.match.first, o.match.last) for o in (events or []) if o.sentence == ev.sentence and o is not ev
+    ]
+    # ranks of the candidates on each side, nearest first (all / ungoverned only)
+    inside_ = [c for c in ev.cands if ev.sentence[0] <= c.start < ev.sentence[1]]
+    after_ = sorted((c for c in inside_ if c.first > ev.match.first), key=lambda c: c.first)
+    before_ = sorted((c for c in inside_ if c.last < ev.match.first), key=lambda c: -c.last)
+    rank: dict[str, tuple[int, int]] = {}
+    for side_list in (after_, before_):
+        free = 0
+        for k, c in enumerate(side_list):
+            rank.setdefault(c.ref, (k, free if c.prep is None else 9))
+            if c.prep is None:
+                free += 1
     out = []
     for m in cands:
         inside = ev.sentence[0] <= m.start < ev.sentence[1]
         if m.last < ev.match.first:
             side, dist = "before", ev.match.first - m.last
-        elif m.first > ev.match.last:
-            side, dist = "after", m.first - ev.match.last
+        elif m.first > ev.match.first:
+            side, dist = "after", max(0, m.first - ev.match.last)
         else:
             side, dist = "inside", 0
         if not inside:
@@ -163,23 +213,48 @@ def argument_candidates(ev: Event, words: Words) -> list[tuple[Mention, str, dic
         between = [
             c for c in ev.cands if (m.last < c.first < ev.match.first) or (ev.match.last < c.last < m.first)
         ]
+        lo, hi = (m.last, ev.match.first) if side == "before" else (ev.match.last, m.first)
+        trig_between = side in ("before", "after") and any(
+            lo < f <= hi or lo < l_ < hi for f, l_ in other_triggers
+        )
+        gap_text = ""
+        if side in ("before", "after") and 0 <= lo < hi < len(toks):
+            gap_text = words.view.text[toks[lo].end : toks[hi].start]
+        punct = "،" in gap_text or ":" in gap_text or "«" in gap_text or '"' in gap_text
+        prev_cls = _word_class(toks[m.first - 1].text) if m.first > 0 and inside else "none"
+        r_all, r_free = rank.get(m.ref, (9, 9))
+        rk = f"{min(r_all, 3)}/{min(r_free, 3)}"
+        n_words = m.last - m.first + 1
         for role in ("actor", "recipient"):
             chosen = (role, m.ref) in rule
+            other = (("recipient" if role == "actor" else "actor"), m.ref) in rule
             f = {
                 f"{role}|bias": 1.0,
                 f"{role}|rule={chosen}": 1.0,
                 f"{role}|rule={chosen}|{t}": 1.0,
+                f"{role}|rule_other={other}": 1.0,
                 f"{role}|kind={m.kind}": 1.0,
                 f"{role}|kind={m.kind}|{t}": 1.0,
                 f"{role}|prep={m.prep}": 1.0,
                 f"{role}|prep={m.prep}|{trig.frame}": 1.0,
+                f"{role}|prep={m.prep}|{t}": 1.0,
                 f"{role}|side={side}|{trig.pos}": 1.0,
+                f"{role}|side={side}|verb={is_verb}": 1.0,
                 f"{role}|side={side}|{t}": 1.0,
                 f"{role}|dist={_bucket(dist)}|{side}": 1.0,
                 f"{role}|between={_bucket(len(between))}": 1.0,
                 f"{role}|coord={m.coord}": 1.0,
                 f"{role}|frame={trig.frame}|side={side}": 1.0,
                 f"{role}|kind={m.kind}|side={side}|{t}": 1.0,
+                f"{role}|rank={rk}|{side}": 1.0,
+                f"{role}|rank={rk}|{side}|verb={is_verb}": 1.0,
+                f"{role}|rank={rk}|{side}|{trig.frame}": 1.0,
+                f"{role}|prev={prev_cls}": 1.0,
+                f"{role}|prev={prev_cls}|{side}": 1.0,
+                f"{role}|trig_between={trig_between}|{side}": 1.0,
+                f"{role}|punct={punct}|{side}": 1.0,
+                f"{role}|passive={passive}|{side}": 1.0,
+                f"{role}|words={min(n_words, 4)}|{m.kind}": 1.0,
             }
             out.append((m, role, f))
     return out
@@ -190,20 +265,29 @@ def choose_arguments(
 ) -> None:
     """Set the event's actors and recipients to the candidates the model gives a high probability; a
     candidate takes the role it scores higher in. With the "add" policy the rules' choice stays and the
-    model only adds candidates to it."""
+    model only adds candidates to it; with "top" a role takes its best candidate above the threshold
+    and the others only above the model's ``extra`` threshold (most events have one actor)."""
     best: dict[str, tuple[str, float, Mention]] = {}
     for role, ms in (("actor", ev.args.actors), ("recipient", ev.args.recipients)):
         model = models.get(role)
         if model is not None and model.policy == "add":
             for m in ms:
                 best[m.ref] = (role, 2.0, m)
-    for m, role, f in cands:
-        model = models.get(role)
-        if model is None:
-            continue
-        p = model.probability(f)
+    rule_actors = {m.ref for m in ev.args.actors}
+    scored = [
+        (m, role, models[role].probability(f))
+        for m, role, f in cands
+        if models.get(role) is not None
+        # an agentless passive (تم اعتقال X) has only the agent the rules found ("من قبل X")
+        and not (role == "actor" and ev.args.agentless and m.ref not in rule_actors)
+    ]
+    top = {role: max((p for _, r, p in scored if r == role), default=1.0) for role in models}
+    for m, role, p in scored:
+        model = models[role]
         if p < model.threshold:
             continue
+        if model.policy == "top" and p < top[role] and p < max(model.threshold, model.extra):
+            continue  # "top": the best candidate of the role, and others only when they are sure
         if m.ref not in best or p > best[m.ref][1]:
             best[m.ref] = (role, p, m)
     ev.args.actors = [m for role, _, m in best.values() if role == "actor"]

@@ -11,6 +11,7 @@ argument rules read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,12 +171,20 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             rid = e.attrs["ref"]
             cc = _is_country_ref(rid)
             kind = "country" if cc else "place"
-            cands.append(Mention(e.start, e.end, e.text, rid, kind, e.attrs.get("country")))
+            start = e.start
+            if cc:
+                # the state noun before a country's name is part of it (لجمهورية ألبانيا، دولة الكويت)
+                start = _state_noun_before(text, e.start)
+            cands.append(Mention(start, e.end, text[start : e.end], rid, kind, e.attrs.get("country")))
         elif e.label == "ORG":
             ref = new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
             cands.append(Mention(e.start, e.end, e.text, ref, "org"))
     cands.extend(_group_mentions(doc, words))
     cands.extend(_honorific_mentions(doc, words, cands))
+    # a dateline's reporter and agency ("بدر العتيبي- سبق- القصيم:") are not parties of the news
+    lines = [(mt.start(), mt.end()) for mt in _DATELINE.finditer(text)]
+    if lines:
+        cands = [c for c in cands if not any(s <= c.start < e for s, e in lines)]
     # keep the longest of overlapping candidates; ties go to the more specific kind
     rank = {"person": 0, "org": 1, "country": 2, "place": 3, "armed": 4, "role": 5, "people": 6, "side": 7}
     cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.kind, 9), m.start))
@@ -186,6 +195,33 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     kept.sort(key=lambda m: m.start)
     _govern(words, kept, text)
     return kept
+
+
+#: nouns of statehood that head a country's name in apposition (جمهورية مصر العربية، دولة الكويت)
+_STATE_NOUNS = word_set("جمهورية الجمهورية دولة الدولة مملكة المملكة سلطنة إمارة")
+
+
+def _state_noun_before(text: str, start: int) -> int:
+    """Where the mention of a country starts when a state noun precedes its name, else ``start``
+    (the noun's clitics ب/ل/و stay outside: they are what governs the mention)."""
+    k = start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k == start:
+        return start
+    j = k
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    w = fold(text[j:k])
+    for n in range(0, 3):
+        if w[n:] in _STATE_NOUNS and all(c in "وفبل" for c in w[:n]):
+            return j + n
+    return start
+
+
+#: a dateline at the start of a line: one to three short fields joined by dashes, then a colon
+#: (بدر العتيبي- سبق- القصيم: ، واس - القاهرة: ، سبق- متابعة:)
+_DATELINE = re.compile(r"(?m)^(?:[^\n:«»\"\-–—.،]{2,30}[ \t]*[-–—][ \t]*){1,3}[^\n:«»\"\-–—.،]{0,30}:")
 
 
 def _group_mentions(doc: Document, words: Words) -> list[Mention]:
@@ -328,7 +364,7 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
         if head.startswith(("بال", "لل", "كال")) or (
             len(head) > 3
             and head[0] in "بل"
-            and head[1:] in load_gazetteer().names
+            and (head[1:] in load_gazetteer().names or head[1:] in _STATE_NOUNS)
             and head not in _NOT_CLITIC
         ):
             m.prep = fold(head[0])
