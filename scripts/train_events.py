@@ -103,6 +103,40 @@ def _export(
     )
 
 
+POLICIES = ("add", "override", "top", "replace")
+#: how much a bolder policy (or the model over the rules) must gain in cross-validation to be chosen
+MARGIN = 0.02
+
+
+def _keep(rows: list[dict[str, Any]], p: np.ndarray, policy: str, t: float, extra: float) -> np.ndarray:
+    """Which candidates fill the role under a policy of ``choose_arguments``:
+
+    * replace: every candidate with p >= t; add: those and the rules' choice;
+    * top: the event's best candidate if p >= t, and others with p >= max(t, extra);
+    * override: the rules' choice, unless the model's best candidate is another one with p >= extra;
+      with no rule choice, the best candidate if p >= t."""
+    if policy == "replace":
+        return p >= t
+    rule = np.array([r["rule"] for r in rows])
+    if policy == "add":
+        return rule | (p >= t)
+    top = _is_top(rows, p)
+    if policy == "top":
+        return (top & (p >= t)) | (p >= max(t, extra))
+    keep = np.zeros(len(rows), bool)
+    by_ev: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_ev[r["ev"]].append(i)
+    for idx in by_ev.values():
+        best = max(idx, key=lambda i: p[i])
+        ruled = [i for i in idx if rule[i]]
+        if ruled and not (not rule[best] and p[best] >= extra):
+            keep[ruled] = True
+        elif p[best] >= (extra if ruled else t):
+            keep[best] = True
+    return keep
+
+
 def _is_top(rows: list[dict[str, Any]], p: np.ndarray) -> np.ndarray:
     """Whether each row is the highest-scoring candidate of its event."""
     best: dict[int, float] = {}
@@ -205,24 +239,22 @@ def main() -> int:
         ntest = sum(n_role[d] for d in test_docs)
         rule_dev = _arg_prf(rdev, np.array([r["rule"] for r in rdev]), ndev)
         probs = _cv_probs(rdev, dev_docs)
-        rule_keep = np.array([r["rule"] for r in rdev])
-        # two policies: the model replaces the rules' choice, or only adds candidates to it
-        # or "top": the best candidate of the event above the threshold, others only above ``extra``
+        # the policies (khabar.events.filter.choose_arguments, see _keep), the most conservative first:
+        # a bolder one must beat the best so far by MARGIN, more than the cross-validation noise
         best_a: tuple[float, float | None, float, str] = (rule_dev, None, 0.0, "add")
         best_extra = 1.0
-        for c in CS:
-            top = _is_top(rdev, probs[c])
-            for t in THRESHOLDS:
-                for policy, keep in (("replace", probs[c] >= t), ("add", rule_keep | (probs[c] >= t))):
-                    f = _arg_prf(rdev, keep, ndev)
-                    if f > best_a[0] + 0.002:
-                        best_a = (f, c, t, policy)
-                for extra in EXTRAS:
-                    keep = (top & (probs[c] >= t)) | (probs[c] >= max(t, extra))
-                    f = _arg_prf(rdev, keep, ndev)
-                    if f > best_a[0] + 0.002:
-                        best_a = (f, c, t, "top")
-                        best_extra = extra
+        for policy in POLICIES:
+            cand: tuple[float, float | None, float, str] = (0.0, None, 0.0, policy)
+            cand_extra = 1.0
+            for c in CS:
+                for t in THRESHOLDS:
+                    for extra in EXTRAS if policy in ("top", "override") else (1.0,):
+                        f = _arg_prf(rdev, _keep(rdev, probs[c], policy, t, extra), ndev)
+                        if f > cand[0] + 0.002:
+                            cand, cand_extra = (f, c, t, policy), extra
+            print(f"  {role}, policy {policy}: cross-validated F1 {cand[0]:.3f}")
+            if cand[0] > best_a[0] + MARGIN:
+                best_a, best_extra = cand, cand_extra
         print(
             f"{role}: development {len(rdev)} candidates ({sum(r['y'] for r in rdev)} right); "
             f"cross-validated {role} F1 on matched events: rules {rule_dev:.3f}, model {best_a[0]:.3f} "
@@ -241,11 +273,7 @@ def main() -> int:
         p_test = m.predict_proba(vec.transform([r["x"] for r in rtest]))[:, 1]
         rule_test_keep = np.array([r["rule"] for r in rtest])
         rule_test = _arg_prf(rtest, rule_test_keep, ntest)
-        keep_test = p_test >= best_a[2]
-        if best_a[3] == "add":
-            keep_test = keep_test | rule_test_keep
-        elif best_a[3] == "top":
-            keep_test = (_is_top(rtest, p_test) & keep_test) | (p_test >= max(best_a[2], best_extra))
+        keep_test = _keep(rtest, p_test, best_a[3], best_a[2], best_extra)
         print(
             f"  held-out {role} F1 on matched events: rules {rule_test:.3f}, "
             f"model {_arg_prf(rtest, keep_test, ntest):.3f}"

@@ -17,7 +17,6 @@ from khabar.io.web import WarcStats, read_warc
 pytest.importorskip("fastwarc")
 
 
-
 ARTICLE = (
     "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>{title} - الموقع</title></head>"
     "<body><nav class='main-menu'><a href='/'>الرئيسية</a><a href='/s'>رياضة</a></nav>"

@@ -73,6 +73,8 @@ _FUNCTION_WORDS = (
     "وان فان فقد لقد كي يا اي ليس انا انت نحن فيه فيها منه منها عليه عليها به بها له لها"
 )
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
+
+
 def _spellings(w: str) -> set[str]:
     """A normalised function word and its display spellings (أ/إ for a leading ا, ى for a final ي),
     so that the rate can be read off a long line without normalising it first."""
@@ -130,9 +132,7 @@ _LEX_GROUP = {
 #: the one-hot lexicon-group part of a row, by lexicon category (None: no hit)
 _LEX_ONEHOT: dict[str | None, tuple[float, ...]] = {None: (0.0,) * len(_LEX_COLS)}
 #: the one-hot word-count-bin part of a row, by word count (capped at the last bin's start)
-_BIN_ONEHOT = [
-    tuple(float(a <= max(w, 1) <= b) for a, b in _WORD_BINS) for w in range(_WORD_BINS[-1][0] + 1)
-]
+_BIN_ONEHOT = [tuple(float(a <= max(w, 1) <= b) for a, b in _WORD_BINS) for w in range(_WORD_BINS[-1][0] + 1)]
 _HARAKAT_POS = _LINE_COLS.index("harakat_rate")
 _RUN_LOG = [min(math.log1p(r) / 3, 1.5) for r in range(64)]
 _FUNC_POS = _LINE_COLS.index("function_rate")

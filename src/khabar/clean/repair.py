@@ -563,7 +563,6 @@ def identity_repair(raw: str, start: int, end: int) -> Repaired:
     return Repaired(text, OffsetMap([0], [a], [n], [n]))
 
 
-
 def repair(raw: str, start: int = 0, end: int | None = None) -> Repaired:
     """Repair ``raw[start:end]`` (one line of a dump), with offsets into ``raw``.
 

@@ -12,8 +12,10 @@ map (``Document.raw_span``) to offsets in ``title`` or ``content``, so that matc
   greedy one-to-one per document, preferring trigger overlap, then the better actor match;
 * **mode accuracy** on matched pairs whose gold mode is set (all types, and CONSULT alone);
 * **actor / recipient P/R/F1** on matched pairs: a gold actor string, as written in Arabic, matches a
-  system actor when, after normalisation and clitic stripping, one's words contain the other's (the
-  system's mention as written, or one of its ref's names and aliases); each is matched at most once.
+  system actor when the system's mention overlaps the gold string where it stands in the event's
+  sentence (character offsets), or when, after normalisation and clitic stripping, one's words
+  contain the other's (the system's mention as written, or one of its ref's names and aliases); each
+  is matched at most once.
   Gold surfaces repeated for several canonical entities (``الجانبان``) count once. (``score.py`` compares
   English canonical names instead, for a system that links to a knowledge base; khabar does not.);
 * **location accuracy** on matched pairs whose gold location is set: the event's place (its mention
@@ -99,11 +101,13 @@ def run_system(
             # the sentence's end belongs to the field its start is in (a title ends at len(title))
             s1 = se - (content_at if sf == "content" else 0)
             names: list[list[str]] = []
+            spans: list[tuple[str, int, int] | None] = []
             for role in ("actor", "recipient"):
                 for a in ev["arguments"]:
                     if a["role"] == role:
                         r = doc.refs.get(a["ref"]) or {}
                         names.append([role, a["ref"], a["text"], r.get("name") or "", *r.get("aliases", [])])
+                        spans.append(_field_span(doc, a, tlen, content_at))
             place = None
             if ev.get("place"):
                 r = doc.refs.get(ev["place"]) or {}
@@ -121,6 +125,7 @@ def run_system(
                     "negated": ev["negated"],
                     "future_or_hypothetical": ev["future"],
                     "_args": names,
+                    "_arg_spans": spans,
                     "_place": place,
                     "_features": ev.get("_features"),
                     "_arg_cands": [
@@ -130,6 +135,16 @@ def run_system(
                 }
             )
     return out
+
+
+def _field_span(doc: Any, a: dict[str, Any], tlen: int, content_at: int) -> tuple[str, int, int] | None:
+    """An argument mention's span in the gold document's ``title`` or ``content`` (None when the
+    mention is not in the text, e.g. a country added from a role)."""
+    if a.get("start") is None or a.get("end") is None or a["end"] <= a["start"]:
+        return None
+    rs, re_ = doc.raw_span(a["start"], a["end"])
+    f, s0 = _to_field(rs, tlen, content_at)
+    return f, s0, re_ - (content_at if f == "content" else 0)
 
 
 def _ref_names(r: dict[str, Any]) -> list[str]:
@@ -171,13 +186,39 @@ def surface_match(gold: str, names: Iterable[str]) -> bool:
     return any(_contains(g, _words(n)) for n in names if n)
 
 
-def _arg_counts(gold: list[str], system: list[list[str]]) -> tuple[int, int, int]:
+def _gold_spans(
+    surface: str, g: dict[str, Any], docs: dict[str, dict[str, Any]]
+) -> list[tuple[str, int, int]]:
+    """Where a gold argument string stands in its event's sentence (every occurrence), if it does."""
+    text = docs[g["doc_id"]].get(g["field"]) or ""
+    out = []
+    i = text.find(surface, g["sent_start"], g["sent_end"])
+    while i >= 0 and surface:
+        out.append((g["field"], i, i + len(surface)))
+        i = text.find(surface, i + 1, g["sent_end"])
+    return out
+
+
+def _arg_counts(
+    gold: list[str],
+    system: list[list[str]],
+    spans: list[tuple[str, int, int] | None] | None = None,
+    where: tuple[dict[str, Any], dict[str, dict[str, Any]]] | None = None,
+) -> tuple[int, int, int]:
+    """(tp, fp, fn) of one role of one matched event. A gold string matches a system argument when
+    the system's mention overlaps the gold mention in the event's sentence (``spans`` and ``where``
+    given: the system's character span and the gold event with the documents), or when one of the
+    system's names and the gold string contain each other after normalisation."""
     golds = list(dict.fromkeys(gold))
     used: set[int] = set()
     tp = 0
     for g in golds:
+        at = _gold_spans(g, *where) if where is not None else []
         for k, names in enumerate(system):
-            if k not in used and surface_match(g, names):
+            if k in used:
+                continue
+            sp = spans[k] if spans is not None and k < len(spans) else None
+            if (sp is not None and any(_ov(sp, x) for x in at)) or surface_match(g, names):
                 used.add(k)
                 tp += 1
                 break
@@ -257,6 +298,7 @@ def score(
     lenient: bool,
     doc_filter: Any = None,
     matched: list[tuple[dict[str, Any], dict[str, Any] | None]] | None = None,
+    positional: bool = True,
 ) -> EventScores:
     """Score ``system`` against ``gold`` as ``score.py`` matches events (see the module docstring)."""
     sc = EventScores()
@@ -314,7 +356,12 @@ def score(
             sc.fut_ok += bool(s["future_or_hypothetical"]) == g["future_or_hypothetical"]
             for role, acc in (("actor", sc.actor), ("recipient", sc.recipient)):
                 sys_names = [n[2:] for n in s["_args"] if n[0] == role]
-                tp, fp, fn = _arg_counts(g[role + "s"], sys_names)
+                sys_spans = [
+                    sp for n, sp in zip(s["_args"], s.get("_arg_spans") or [], strict=False) if n[0] == role
+                ]
+                tp, fp, fn = _arg_counts(
+                    g[role + "s"], sys_names, sys_spans if positional else None, (g, docs)
+                )
                 acc[0] += tp
                 acc[1] += fp
                 acc[2] += fn

@@ -294,7 +294,7 @@ _NP_STOP = word_set(
     "في من إلى الى على عن مع أن إن أنه انه الذي التي الذين اللذين هذا هذه ذلك تلك كما",
     "قد لقد ما لا لم لن أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة",
     "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
-    "حوالي حوالى بشكل",
+    "حوالي حوالى بشكل بأن لأن عقب إثر لمدة مدة قرابة",
 )
 #: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
 _NP_NOT_PARTY = word_set(
@@ -312,17 +312,26 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     text = doc.text
     while k < b and toks[k].text in ("امس", "اليوم", "مساء", "صباح"):
         k += 1
+    # adjectives of the word before (مساعدات طبية، المقذوفات الحوثية) belong to it, not to a party
+    while k < b and k > 0 and _agreeing_adjective(toks[k - 1].text, toks[k].text):
+        k += 1
     if k >= b:
         return None
     w0 = toks[k].text
     head = w0[1:] if len(w0) > 3 and w0[0] in "لب" and w0[1:].startswith("ال") else w0
     if head in _NP_STOP or head in _NP_NOT_PARTY or any(x.first <= k <= x.last for x in ments):
         return None
+    if _in_quantity(doc, words.text_spans[k][0]):
+        return None  # سنتين، 25 عاما: a length or an amount is not a party
     j = k
     while j + 1 < b and j - k + 1 < _NP_MAX:
         gap = text[words.text_spans[j][1] : words.text_spans[j + 1][0]]
         nxt = toks[j + 1].text
         if gap.strip() or nxt in _NP_STOP or (nxt.startswith("و") and len(nxt) > 3):
+            break
+        if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith(("لل", "بال")):
+            break  # لاستخدامهم، بضرورة: a new phrase starts
+        if _in_quantity(doc, words.text_spans[j + 1][0]):
             break
         if any(x.first == j + 1 for x in ments):
             # a named party inside the phrase ends it there (مركز الملك سلمان is a mention already)
@@ -336,6 +345,20 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         return None
     ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
     return Mention(s, e, txt, ref, "other", None, k, j)
+
+
+def _agreeing_adjective(prev: str, w: str) -> bool:
+    """Whether ``w`` reads as a relative adjective (nisba: ـية / ـي) agreeing in definiteness with the
+    noun ``prev`` before it (normalised view: ة is folded to ه)."""
+    if not w.endswith(("يه", "يين", "يون")) or len(w) < 4:
+        return False
+    return w.startswith("ال") == prev.lstrip("وفبل").startswith("ال")
+
+
+def _in_quantity(doc: Document, offset: int) -> bool:
+    """Whether a measure (a length of time, money, a distance, a percentage) covers ``offset``;
+    counted people (سبعة مسؤولين) are parties and stay."""
+    return any(q.start <= offset < q.end and q.attrs.get("kind") != "count" for q in doc.quantities)
 
 
 def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[Mention]) -> Mention | None:

@@ -39,9 +39,38 @@ _AMBIGUOUS_FILE = "places_ambiguous_ar.tsv"
 CUES = frozenset(
     normalize(w)
     for w in [
-        "في", "الى", "إلى", "من", "مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة",
-        "محافظه", "منطقة", "منطقه", "ريف", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-        "شرقي", "غربي", "أهالي", "اهالي", "سكان", "مخيم", "حي", "ضواحي", "وسط", "داخل",
+        "في",
+        "الى",
+        "إلى",
+        "من",
+        "مدينة",
+        "مدينه",
+        "بلدة",
+        "بلده",
+        "قرية",
+        "قريه",
+        "محافظة",
+        "محافظه",
+        "منطقة",
+        "منطقه",
+        "ريف",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "أهالي",
+        "اهالي",
+        "سكان",
+        "مخيم",
+        "حي",
+        "ضواحي",
+        "وسط",
+        "داخل",
     ]
 )
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
@@ -426,9 +455,7 @@ def find_places(text: str, ner_places: Collection[tuple[int, int]] = ()) -> list
     return spans
 
 
-def _in_context(
-    view: str, m: _Match, gaz: Gazetteer, nv: NormalizedView, ner: set[tuple[int, int]]
-) -> bool:
+def _in_context(view: str, m: _Match, gaz: Gazetteer, nv: NormalizedView, ner: set[tuple[int, int]]) -> bool:
     """Whether a match stands as a place: not an ambiguous name, or one the context makes a place."""
     if view[m.start : m.end] not in gaz.ambiguous:
         return True
@@ -437,4 +464,3 @@ def _in_context(
     before = view[max(0, m.start - 40) : m.start].split()  # the word before, without splitting the page
     prev = before[-1] if before else ""
     return prev in CUES or (prev[:1] in "وف" and prev[1:] in CUES)
-

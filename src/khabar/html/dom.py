@@ -627,8 +627,6 @@ def _attrs(s: str) -> dict[str, str]:
     return out
 
 
-
-
 def unescape_attr(v: str) -> str:
     """Attribute values: the common entities (the full set is left to repair for text)."""
     if "&" not in v:
