@@ -244,17 +244,17 @@ def main() -> int:
         best_a: tuple[float, float | None, float, str] = (rule_dev, None, 0.0, "add")
         best_extra = 1.0
         for policy in POLICIES:
-            cand: tuple[float, float | None, float, str] = (0.0, None, 0.0, policy)
-            cand_extra = 1.0
+            pol_best: tuple[float, float | None, float, str] = (0.0, None, 0.0, policy)
+            pol_extra = 1.0
             for c in CS:
                 for t in THRESHOLDS:
                     for extra in EXTRAS if policy in ("top", "override") else (1.0,):
                         f = _arg_prf(rdev, _keep(rdev, probs[c], policy, t, extra), ndev)
-                        if f > cand[0] + 0.002:
-                            cand, cand_extra = (f, c, t, policy), extra
-            print(f"  {role}, policy {policy}: cross-validated F1 {cand[0]:.3f}")
-            if cand[0] > best_a[0] + MARGIN:
-                best_a, best_extra = cand, cand_extra
+                        if f > pol_best[0] + 0.002:
+                            pol_best, pol_extra = (f, c, t, policy), extra
+            print(f"  {role}, policy {policy}: cross-validated F1 {pol_best[0]:.3f}")
+            if pol_best[0] > best_a[0] + MARGIN:
+                best_a, best_extra = pol_best, pol_extra
         print(
             f"{role}: development {len(rdev)} candidates ({sum(r['y'] for r in rdev)} right); "
             f"cross-validated {role} F1 on matched events: rules {rule_dev:.3f}, model {best_a[0]:.3f} "
