@@ -161,3 +161,48 @@ def test_a_length_of_time_is_not_a_party() -> None:
     for ev in doc.events:
         for t in _texts(doc, ev, "recipient"):
             assert "سنوات" not in t
+
+
+# -- rules added from reading pages outside the gold set ------------------------------------------------
+
+
+def test_a_sports_page_has_no_events() -> None:
+    text = (
+        "يلتقي الهلال مع النصر في قمة الدوري مساء اليوم على ملعب الملك فهد، ويأمل المدرب أن يسجل "
+        "اللاعب هدف الفوز في المباراة بعد هجوم قوي في الشوط الثاني."
+    )
+    assert _events(text) == []
+
+
+def test_a_market_report_session_is_not_a_meeting() -> None:
+    text = (
+        "ارتفعت أسعار النفط اليوم وبلغ سعر خام برنت 50 دولارا للبرميل في الجلسة الصباحية، "
+        "بينما تراجع المؤشر العام للأسهم."
+    )
+    assert _events(text, "CONSULT") == []
+
+
+def test_a_political_story_naming_a_stadium_keeps_its_events() -> None:
+    text = "استقبل الرئيس التونسي في قصر قرطاج وزير الخارجية الفرنسي قبل افتتاح الملعب الجديد."
+    assert _events(text, "CONSULT")
+
+
+def test_receiving_condolences_is_not_a_meeting() -> None:
+    assert _events("استقبل وكيل الوزارة أمس المهنئين بعيد الفطر المبارك في مقر الوزارة.", "CONSULT") == []
+
+
+def test_a_committee_discussing_a_bill_is_not_a_meeting() -> None:
+    assert _events("ناقشت لجنة العدل في البرلمان مشروع قانون جديد للعمل.", "CONSULT") == []
+
+
+def test_discussing_with_a_partner_is_a_meeting() -> None:
+    text = "ناقش وزير الخارجية السعودي مع نظيره الأردني تطورات الأوضاع في المنطقة."
+    assert _events(text, "CONSULT")
+
+
+def test_searching_for_suspects_is_not_a_meeting() -> None:
+    assert _events("وتبحث أجهزة الأمن حاليا عن ثلاثة مشتبه بهم.", "CONSULT") == []
+
+
+def test_a_television_interview_is_not_a_meeting() -> None:
+    assert _events("وقال الوزير في لقاء تلفزيوني إن الحكومة ستواصل الإصلاحات.", "CONSULT") == []

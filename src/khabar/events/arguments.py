@@ -30,10 +30,14 @@ __all__ = ["Args", "assign_arguments"]
 #: how many words after a verb its subject may start: time words, honorifics and Saudi-style title
 #: chains come between (استقبل معالي المستشار بالديوان الملكي المشرف العام على مركز … الدكتور X)
 VSO_REACH_MEETING = 12
+#: … after a verb of receiving (the Saudi reception formula's titles run longer)
+VSO_REACH_HOST = 20
 #: … and for other verbs
 VSO_REACH = 5
 #: how far (words) the rules look before and after a trigger
 WINDOW = 14
+#: … after a meeting verb, whose host and guest each come with a title chain
+WINDOW_MEETING = 28
 #: prepositions that name a recipient, per frame
 _RECIPIENT_PREPS = {
     "sv": ("ل", "على", "علي", "ضد", "مع", "الي", "لدى", "لدي", "تجاه"),
@@ -108,6 +112,28 @@ def _group_back(last: Mention, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+#: time words that close the host's part of a reception formula
+_FORMULA_TIME = word_set(
+    "أمس امس اليوم مساء صباح ظهر عصر الليلة أول الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
+)
+
+
+def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Mention]) -> int | None:
+    """The word index where the host's part of a reception formula ends: the first time word, or the
+    last word of a place governed by في/ب, between ``lo`` and ``hi`` (None if there is none)."""
+    for i in range(lo, hi):
+        w = toks[i].text
+        if w in _FORMULA_TIME or (len(w) > 3 and w[0] == "و" and w[1:] in _FORMULA_TIME):
+            # the whole time phrase (مساء اليوم، أول أمس)
+            while i + 1 < hi and toks[i + 1].text in _FORMULA_TIME:
+                i += 1
+            return i
+        place = next((x for x in ments if x.first == i and x.is_place and x.prep in ("في", "ب")), None)
+        if place is not None:
+            return place.last
+    return None
+
+
 def _actorish(m: Mention) -> bool:
     """Cities are rarely actors; countries, people, groups and organisations are."""
     return m.kind != "place"
@@ -127,10 +153,13 @@ def assign_arguments(
     a, b = sent
     # a gapped trigger (قدمت * مساعدات) holds its verb's subject: what it encloses comes first "after"
     inside = [x for x in ments if m.first < x.first and x.last < m.last]
-    after = inside + [x for x in ments if x.first > m.last and x.first <= min(b, m.last + WINDOW)]
-    near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH]
-    if entry.type == "CONSULT":
-        near_after = [x for x in after if x.first < nxt or x.first - m.last <= VSO_REACH_MEETING]
+    # a meeting's guest comes after its host's whole title chain (استقبل [titles] X أمس [titles] Y)
+    reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
+    look = WINDOW
+    if entry.frame == "host":
+        reach, look = VSO_REACH_HOST, WINDOW_MEETING
+    after = inside + [x for x in ments if x.first > m.last and x.first <= min(b, m.last + look)]
+    near_after = [x for x in after if x.first < nxt or x.first - m.last <= reach]
     before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
     toks = words.toks
     prev = toks[m.first - 1].text if m.first > a else ""
@@ -139,8 +168,6 @@ def assign_arguments(
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
-
-    reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
 
     def vso_subject() -> list[Mention]:
         for x in near_after:
@@ -216,6 +243,12 @@ def assign_arguments(
             subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
         rest = [x for x in near_after if x not in subj]
         obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
+        if frame == "host" and vso and obj is not None:
+            # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
+            # are his; the guest comes after the place or the time of the reception
+            cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
+            if cut is not None and obj.first < cut:
+                obj = next((x for x in rest if x.prep is None and x.first > cut), obj)
         objs = _group(obj, rest) if obj else []
     else:
         gen = genitive()

@@ -30,7 +30,7 @@ from khabar.events.arguments import (
     noun_phrase_before,
 )
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import word_set
+from khabar.events.lexicon import load_domain_words, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
@@ -152,6 +152,8 @@ def code_events(
     if not text.strip():
         return []
     words = words_of(text)
+    if _domain_page(words):
+        return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
     mentions = find_mentions(doc, words)
     sents = sentence_spans(text)
     names = [e for e in doc.entities if e.label in ("PERSON", "LOC")]
@@ -186,9 +188,18 @@ def code_events(
                     _join(args, events + sevents)
                 if "party" in entry.flags and not args.all():
                     continue  # بحث عن، انقطاع الاتصالات: no participant, no meeting
+                if "pair" in entry.flags and not _two_sides(args, words, gm, b, events + sevents):
+                    continue  # ناقشت لجنة مشروع قانون، تبحث الشرطة عن: no second side, no meeting
+                if (entry.frame == "host" or "dest" in entry.flags) and _receives_numbers(doc, words, gm, b):
+                    # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
+                    continue
+                if entry.type == "CONSULT" and _ceremony(words, a, b):
+                    continue  # يستقبل المهنئين، استقبلت الأسرة التعازي (GUIDELINES §4)
                 if entry.type == "CONSULT" and gm.purpose and not args.all():
                     continue  # جاهز لاستقبال الطائرات: a purpose with no party is no planned meeting
-                if entry.pos == "v" and not _party_present(entry.frame, args, entry.flags):
+                if (entry.pos == "v" or entry.frame == "host") and not _party_present(
+                    entry.frame, args, entry.flags
+                ):
                     continue  # وصلت الطائرة، مطار عدن يستقبل المسافرين: no party arrives or hosts
                 ev = Event(entry.type, entry.mode, gm, start, end, (ss, se), args, frame=entry.frame)
                 ev.own_args = bool(args.all())
@@ -213,10 +224,17 @@ def code_events(
     _visits(doc, events)
     _shared_topics(events)
     out = []
+    met = False  # a meeting with named participants has been reported
     for ev, fv, cands in zip(events, feats, arg_feats, strict=True):
         flt = models.events if models is not None else None
         if flt is not None and flt.probability(fv) < flt.threshold:
             continue
+        if ev.match.trigger.type == "CONSULT":
+            if not ev.args.all() and not met:
+                # جلسات قرائية، في الاجتماعات، لقاءات توعية: a meeting word with nobody meeting and no
+                # meeting named before it to re-mention is not an event
+                continue
+            met = met or bool(ev.args.all())
         rec = _record(doc, ev)
         if with_features:
             rec["_features"] = fv
@@ -229,6 +247,64 @@ def code_events(
     for rid in [r for r in doc.refs if r.startswith("np:") and r not in used]:
         del doc.refs[rid]
     return out
+
+
+def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[Event]) -> bool:
+    """Whether a discussion has two sides: two parties named, a partner governed by مع/بين after the
+    trigger, or a visit or meeting reported earlier in the document (whose re-mention this is). A
+    search (يبحث عن) is never a meeting."""
+    nxt = [words.toks[i].text for i in range(m.last + 1, min(b, m.last + 5))]
+    if "عن" in nxt[:3]:
+        return False
+    if len(args.all()) >= 2:
+        return True
+    w = words.toks[m.first].text.lstrip("وفس")
+    if w.endswith(("ون", "ان", "وا")) or (w.endswith("ا") and len(w) > 3):
+        return True  # يبحثون، يتباحثان، ناقشا: a dual or plural subject is two sides
+    if any(
+        w in ("مع", "ومع", "بين")
+        for w in nxt + [words.toks[i].text for i in range(m.last + 5, min(b, m.last + 9))]
+    ):
+        return True
+    # a meeting reported before (also one announced: its type became AGREE, its trigger is a meeting's)
+    return any(e.match.trigger.type == "CONSULT" and e.args.all() for e in before)
+
+
+#: a reception that is a ceremony (greetings, condolences) is not a meeting (GUIDELINES §4)
+_CEREMONY = word_set("المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات")
+
+
+def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, b: int) -> bool:
+    """Whether a count follows a verb of receiving within six words (N passengers, N requests)."""
+    for i in range(m.last + 1, min(b, m.last + 7)):
+        at = words.text_spans[i][0]
+        if words.toks[i].text[:1].isdigit() or any(
+            q.start <= at < q.end and q.attrs.get("kind") == "count" for q in doc.quantities
+        ):
+            return True
+    return False
+
+
+def _ceremony(words: Words, a: int, b: int) -> bool:
+    return any(_bare(words.toks[i].text) in _CEREMONY for i in range(a, b))
+
+
+#: how many distinct forms of one domain's vocabulary make a page of that domain
+DOMAIN_MIN_FORMS = 4
+
+
+def _domain_page(words: Words) -> str | None:
+    """The domain (sport, market) of a page with at least :data:`DOMAIN_MIN_FORMS` distinct forms of
+    that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
+    stadium, a team or oil prices has fewer."""
+    toks = [t.text for t in words.toks]
+    bare = set(toks) | {w[1:] for w in toks if len(w) > 3 and w[0] in "وفبل"}
+    joined = " " + " ".join(toks) + " "
+    for domain, vocab in load_domain_words().items():
+        seen = {p for p in vocab if (p in bare if " " not in p else f" {p} " in joined)}
+        if len(seen) >= DOMAIN_MIN_FORMS:
+            return domain
+    return None
 
 
 def _is_anchor(words: Words, m: TriggerMatch, a: int, pos: str, typ: str, before: list[Event]) -> bool:

@@ -76,13 +76,14 @@ MODES: dict[str, frozenset[str]] = {
 
 POS = frozenset({"v", "n", "x", "p"})
 FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
-FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest"})
+FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest", "pair"})
 ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
 
 _TRIGGERS = "events_triggers_ar.tsv"
 _ACTORS = "events_actors_ar.tsv"
 _TOPICS = "events_topics_ar.tsv"
 _STOP = "events_stop_ar.tsv"
+_DOMAINS = "events_domains_ar.tsv"
 #: a gap in a multiword form: up to this many words
 GAP = "*"
 MAX_GAP = 3
@@ -211,3 +212,15 @@ def load_stop_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         words = tuple(fold(cols[0]).split())
         out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def load_domain_words() -> dict[str, frozenset[str]]:
+    """Domain vocabularies (sport, market: normalised words and phrases), for the coder's rule that
+    a sports or market page holds no PLOVER events."""
+    out: dict[str, set[str]] = {}
+    for n, cols in _rows(_DOMAINS):
+        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
+            raise _bad(_DOMAINS, n, "expected form <TAB> domain", cols)
+        out.setdefault(cols[1].strip(), set()).add(fold(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}

@@ -137,7 +137,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             ref = e.attrs.get("ref") or new_ref(doc, "person", {"name": e.text, "kind": "person"}, e.text)
             country = (doc.refs.get(ref) or {}).get("country")
             start = e.start
-            end = e.end
+            end = _family_name(text, e.start, e.end)
             # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
             # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
             for r in roles:
@@ -197,6 +197,28 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     return kept
 
 
+#: words after "X بن Y" that are not a family name
+_NOT_FAMILY = word_set(
+    "الذي التي الأمير الملك الرئيس الوزير الشيخ الدكتور اليوم الأحد الاثنين الثلاثاء الأربعاء",
+    "الخميس الجمعة السبت المرافق المرافقين الموافق الماضي المقبل الحالي",
+)
+
+
+def _family_name(text: str, start: int, end: int) -> int:
+    """The end of a person's name that the NER cut before the family name: "عبدالله بن عبدالعزيز
+    [الربيعة]" (a patronymic chain is followed by a family name with the article); else ``end``."""
+    if " بن " not in text[start:end] or end >= len(text) or text[end] != " ":
+        return end
+    j = end + 1
+    k = j
+    while k < len(text) and (text[k].isalpha() or text[k] in "\u0640"):
+        k += 1
+    w = fold(text[j:k])
+    if len(w) < 5 or not w.startswith("ال") or w in _NOT_FAMILY or nationality_country(w):
+        return end
+    return k
+
+
 #: nouns of statehood that head a country's name in apposition (جمهورية مصر العربية، دولة الكويت)
 _STATE_NOUNS = word_set("جمهورية الجمهورية دولة الدولة مملكة المملكة سلطنة إمارة")
 
@@ -228,6 +250,11 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     nouns = load_actor_nouns()
     # entity start → end, to extend a group noun over a following name (construct state)
     ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
+    # a title directly before a person's name opens the name (مركز [الملك] [سلمان])
+    persons = {e.start: e.end for e in doc.entities if e.label == "PERSON"}
+    for e in doc.entities:
+        if e.label == "ROLE" and (e.end + 1) in persons and doc.text[e.end] == " ":
+            ent_at[e.start] = persons[e.end + 1]
     toks = words.toks
     out: list[Mention] = []
     i = 0
@@ -254,6 +281,7 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         n, kind = hit
         j = i + n - 1
         country = None
+        named = False
         # extend over a nationality adjective, a following group noun (قوات الأمن) or "X-ية"
         while j + 1 < len(toks) and j - i < 4:
             nxt = toks[j + 1].text
@@ -272,6 +300,11 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             ent = ent_at.get(words.text_spans[j + 1][0])
             if ent is not None:
                 j = words.index_at(ent) - 1
+                named = True
+                continue
+            if named and nxt.startswith("لل") and len(nxt) > 4:
+                j += 1  # the named institution's purpose (مركز الملك سلمان للإغاثة)
+                named = False
                 continue
             break
         s, e = words.text_spans[i][0], words.text_spans[j][1]
