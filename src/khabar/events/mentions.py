@@ -251,10 +251,10 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     # entity start → end, to extend a group noun over a following name (construct state)
     ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
     # a title directly before a person's name opens the name (مركز [الملك] [سلمان])
-    persons = {e.start: e.end for e in doc.entities if e.label == "PERSON"}
-    for e in doc.entities:
-        if e.label == "ROLE" and (e.end + 1) in persons and doc.text[e.end] == " ":
-            ent_at[e.start] = persons[e.end + 1]
+    persons = {p.start: p.end for p in doc.entities if p.label == "PERSON"}
+    for r in doc.entities:
+        if r.label == "ROLE" and (r.end + 1) in persons and doc.text[r.end] == " ":
+            ent_at[r.start] = persons[r.end + 1]
     toks = words.toks
     out: list[Mention] = []
     i = 0
