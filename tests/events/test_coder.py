@@ -206,3 +206,33 @@ def test_searching_for_suspects_is_not_a_meeting() -> None:
 
 def test_a_television_interview_is_not_a_meeting() -> None:
     assert _events("وقال الوزير في لقاء تلفزيوني إن الحكومة ستواصل الإصلاحات.", "CONSULT") == []
+
+
+def test_reception_formula_host_titles_then_place_and_time_then_guest() -> None:
+    text = (
+        "استقبل صاحب السمو الملكي الأمير سلطان بن فهد بن عبدالعزيز أمير المنطقة الشرقية في مكتبه "
+        "بالإمارة أمس سفير جمهورية كوريا لدى المملكة."
+    )
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("سلطان بن فهد" in t for t in _texts(doc, ev, "recipient"))
+    assert any("سفير" in t for t in _texts(doc, ev, "actor"))
+    assert not any("أمير" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_reception_formula_guest_without_a_name() -> None:
+    text = "استقبل الأمير خالد بن سعود بن عبدالعزيز في مكتبه أمس وفدا من رجال الأعمال اليابانيين."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("وفد" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_an_institution_named_after_a_titled_person_is_one_party() -> None:
+    text = "قدم مركز الملك سلمان للإغاثة مساعدات غذائية للأسر النازحة في اليمن."
+    (ev,) = _events(text, "AID")
+    doc = _doc(text)
+    assert any("مركز الملك سلمان" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_count_after_a_verb_of_receiving_is_not_a_guest() -> None:
+    assert _events("وقال الوزير إن مطارات البلاد استقبلت خلال الأسبوع الماضي 200 ألف مسافر.", "CONSULT") == []

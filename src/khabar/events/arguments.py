@@ -243,13 +243,21 @@ def assign_arguments(
             subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
         rest = [x for x in near_after if x not in subj]
         obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
-        if frame == "host" and vso and obj is not None:
+        if frame == "host" and vso:
             # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
             # are his; the guest comes after the place or the time of the reception
             cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
-            if cut is not None and obj.first < cut:
-                obj = next((x for x in rest if x.prep is None and x.first > cut), obj)
-        objs = _group(obj, rest) if obj else []
+            if cut is not None and (obj is None or obj.first < cut):
+                # the guest is the first party after the break, or the phrase right after it
+                # (محافظي المنطقة، وفدا من الهيئة)
+                later = next((x for x in rest if x.prep is None and x.first > cut), None)
+                np = (
+                    None
+                    if later is not None and later.first == cut + 1
+                    else noun_phrase(doc, words, cut + 1, b, ments)
+                )
+                obj = np or later or obj
+        objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
     else:
         gen = genitive()
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
