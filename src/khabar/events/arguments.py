@@ -258,6 +258,10 @@ def assign_arguments(
                 )
                 obj = np or later or obj
         objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
+        if frame == "host" and not objs:
+            # يستقبل المنسق الإقليمي …: a guest named by office alone
+            np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
+            objs = [np] if np is not None else []
     else:
         gen = genitive()
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)

@@ -156,7 +156,8 @@ def code_events(
         return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
     mentions = find_mentions(doc, words)
     sents = sentence_spans(text)
-    names = [e for e in doc.entities if e.label in ("PERSON", "LOC")]
+    # names (as the mentions trimmed them: "الربيعة [يستقبل]" ends before the verb)
+    names = [m for m in mentions if m.kind in ("person", "place", "country")]
     events: list[Event] = []
     for si, (ss, se) in enumerate(sents):
         a, b = words.index_at(ss), words.index_at(se)
@@ -190,7 +191,9 @@ def code_events(
                     continue  # بحث عن، انقطاع الاتصالات: no participant, no meeting
                 if "pair" in entry.flags and not _two_sides(args, words, gm, b, events + sevents):
                     continue  # ناقشت لجنة مشروع قانون، تبحث الشرطة عن: no second side, no meeting
-                if (entry.frame == "host" or "dest" in entry.flags) and _receives_numbers(doc, words, gm, b):
+                if (entry.frame == "host" or "dest" in entry.flags) and _receives_numbers(
+                    doc, words, gm, a, b
+                ):
                     # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
                     continue
                 if entry.type == "CONSULT" and _ceremony(words, a, b):
@@ -274,9 +277,10 @@ def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[E
 _CEREMONY = word_set("المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات")
 
 
-def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, b: int) -> bool:
-    """Whether a count follows a verb of receiving within six words (N passengers, N requests)."""
-    for i in range(m.last + 1, min(b, m.last + 7)):
+def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: int) -> bool:
+    """Whether a count follows a verb of receiving within six words (N passengers, N requests), or
+    stands right before a verb of arriving (120 يمنيا عالقا يصلون: travellers, not a visit)."""
+    for i in [*range(max(a, m.first - 3), m.first), *range(m.last + 1, min(b, m.last + 7))]:
         at = words.text_spans[i][0]
         if words.toks[i].text[:1].isdigit() or any(
             q.start <= at < q.end and q.attrs.get("kind") == "count" for q in doc.quantities
@@ -511,6 +515,8 @@ def _same_meeting(prev: Event, ev: Event) -> bool:
     arrival and its visit (وصل إلى القاهرة … في زيارة لمصر), a meeting and its talks (اجتمع … وبحث)."""
     if ev.frame == "join":
         return False  # joining a session is its own phase, with its own length (GUIDELINES; the seed)
+    if ev.args.agentless:
+        return True  # "حيث تم بحث …": what was discussed at the meeting just reported
     a, b = prev.args.refs(), ev.args.refs()
     return not a or not b or bool(a & b) or ev.match.trigger.pos == "n"
 

@@ -137,7 +137,9 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             ref = e.attrs.get("ref") or new_ref(doc, "person", {"name": e.text, "kind": "person"}, e.text)
             country = (doc.refs.get(ref) or {}).get("country")
             start = e.start
-            end = _family_name(text, e.start, e.end)
+            end = _family_name(text, e.start, _verb_trimmed(text, e.start, e.end))
+            if end <= start:
+                continue
             # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
             # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
             for r in roles:
@@ -195,6 +197,21 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     kept.sort(key=lambda m: m.start)
     _govern(words, kept, text)
     return kept
+
+
+def _verb_trimmed(text: str, start: int, end: int) -> int:
+    """The end of a person's name without a trailing event verb the NER took for a name ("الربيعة
+    يستقبل")."""
+    from khabar.events.lexicon import load_triggers
+
+    by_first = load_triggers().by_first
+    cut = text.rfind(" ", start, end)
+    if cut <= start:
+        return end
+    last = fold(text[cut + 1 : end])
+    if any(t.pos == "v" and len(t.words) == 1 for t in by_first.get(last, ())):
+        return cut
+    return end
 
 
 #: words after "X بن Y" that are not a family name
@@ -342,9 +359,11 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
             or doc.text[words.text_spans[i][1] : s].strip(" .")
         ):
             continue
-        # a second name word when it follows directly (الدكتور عبدالله الربيعة)
+        # a second name word when it follows directly (الدكتور عبدالله الربيعة); a name that already
+        # has the article is the family name (الدكتور الربيعة يستقبل: the verb is not a name)
         if (
             j + 1 < len(toks)
+            and not toks[j].text.startswith("ال")
             and toks[j + 1].text not in _NOT_NAME
             and not doc.text[e : words.text_spans[j + 1][0]].strip()
         ):
