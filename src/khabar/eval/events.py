@@ -186,9 +186,7 @@ def _contains(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(a) < len(b):
         a, b = b, a
-    return any(
-        all(_same_word(a[i + k], b[k]) for k in range(len(b))) for i in range(len(a) - len(b) + 1)
-    )
+    return any(all(_same_word(a[i + k], b[k]) for k in range(len(b))) for i in range(len(a) - len(b) + 1))
 
 
 def surface_match(gold: str, names: Iterable[str]) -> bool:
