@@ -301,9 +301,10 @@ def choose_arguments(
     best: dict[str, tuple[str, float, Mention]] = {}
     for role, ms in (("actor", ev.args.actors), ("recipient", ev.args.recipients)):
         model = models.get(role)
-        if model is not None and model.policy == "add":
+        # a role without a model (it did not beat the rules) keeps the rules' choice, as "add" does
+        if model is None or model.policy == "add":
             for m in ms:
-                best[m.ref] = (role, 2.0, m)
+                best.setdefault(m.ref, (role, 2.0, m))
     rule_actors = {m.ref for m in ev.args.actors}
     scored = [
         (m, role, models[role].probability(f))
