@@ -236,3 +236,16 @@ def test_an_institution_named_after_a_titled_person_is_one_party() -> None:
 
 def test_a_count_after_a_verb_of_receiving_is_not_a_guest() -> None:
     assert _events("وقال الوزير إن مطارات البلاد استقبلت خلال الأسبوع الماضي 200 ألف مسافر.", "CONSULT") == []
+
+
+def test_a_court_hearing_is_not_a_meeting() -> None:
+    text = "وقال المتهم في الجلسة الماضية أمام المحكمة إنه لم يكن يعلم بالخطة."
+    assert _events(text, "CONSULT") == []
+
+
+def test_a_body_holding_its_own_session_is_not_a_meeting_between_parties() -> None:
+    assert _events("عقدت لجنة التدريب اجتماعها السادس في مقر الأمانة.", "CONSULT") == []
+
+
+def test_a_summit_is_a_meeting_even_with_one_party_named() -> None:
+    assert _events("وأعلنت المنظمة أن القمة الاستثنائية عقدت أمس في الرباط.", "CONSULT")

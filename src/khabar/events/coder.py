@@ -196,6 +196,8 @@ def code_events(
                 ):
                     # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
                     continue
+                if entry.type == "CONSULT" and _court_session(words, gm, a, b):
+                    continue  # في الجلسة الماضية للمحكمة: a hearing, not a meeting between parties
                 if entry.type == "CONSULT" and _ceremony(words, a, b):
                     continue  # يستقبل المهنئين، استقبلت الأسرة التعازي (GUIDELINES §4)
                 if entry.type == "CONSULT" and gm.purpose and not args.all():
@@ -253,24 +255,40 @@ def code_events(
 
 
 def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[Event]) -> bool:
-    """Whether a discussion has two sides: two parties named, a partner governed by مع/بين after the
-    trigger, or a visit or meeting reported earlier in the document (whose re-mention this is). A
-    search (يبحث عن) is never a meeting."""
+    """Whether a discussion or a meeting has two sides: two parties named, a dual or plural verb, a
+    partner governed by مع/بين after the trigger, a group of several (وزراء الخارجية، الأطراف) or a
+    visit or meeting reported earlier in the document (whose re-mention this is). A search (يبحث عن)
+    is never a meeting; nor is a body's own session (جلسة مجلس الإدارة، اجتماعها السادس)."""
     nxt = [words.toks[i].text for i in range(m.last + 1, min(b, m.last + 5))]
-    if "عن" in nxt[:3]:
-        return False
-    if len(args.all()) >= 2:
-        return True
     w = words.toks[m.first].text.lstrip("وفس")
-    if w.endswith(("ون", "ان", "وا")) or (w.endswith("ا") and len(w) > 3):
+    if "عن" in nxt[:4] and w.startswith(("بحث", "يبحث", "تبحث")):
+        return False
+    if len(args.all()) >= 2 or "قمه" in w:
+        return True  # a summit is a meeting of leaders by definition
+    dual_or_plural = w.endswith(("ون", "ان", "وا")) or (w.endswith("ا") and len(w) > 3)
+    if dual_or_plural and args.verb and m.first == m.last:
         return True  # يبحثون، يتباحثان، ناقشا: a dual or plural subject is two sides
-    if any(
-        w in ("مع", "ومع", "بين")
-        for w in nxt + [words.toks[i].text for i in range(m.last + 5, min(b, m.last + 9))]
-    ):
+    wide = nxt + [words.toks[i].text for i in range(m.last + 5, min(b, m.last + 9))]
+    if any(x in ("مع", "ومع", "بين") for x in wide):
+        return True
+    if any(p.kind in ("people", "side") for p in args.all()) or any(x in _MANY for x in wide):
         return True
     # a meeting reported before (also one announced: its type became AGREE, its trigger is a meeting's)
     return any(e.match.trigger.type == "CONSULT" and e.args.all() for e in before)
+
+
+#: words of a trial: a "session" among them is a hearing
+_COURT = word_set("المحكمة محكمة القاضي المتهم المتهمين محاكمة المحاكمة النيابة الادعاء الجنايات")
+
+
+def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
+    if "جلس" not in words.toks[m.first].text:
+        return False
+    return any(_bare(words.toks[i].text) in _COURT for i in range(a, b))
+
+
+#: words that make a meeting one of several parties
+_MANY = word_set("وزراء لوزراء قادة لقادة رؤساء لرؤساء زعماء ممثلي وفود الأطراف الدول دول التشاوري الثلاثي")
 
 
 #: a reception that is a ceremony (greetings, condolences) is not a meeting (GUIDELINES §4)
