@@ -292,7 +292,10 @@ _MANY = word_set("وزراء لوزراء قادة لقادة رؤساء لرؤ�
 
 
 #: a reception that is a ceremony (greetings, condolences) is not a meeting (GUIDELINES §4)
-_CEREMONY = word_set("المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات")
+_CEREMONY = word_set(
+    "المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات",
+    "واساهم المواساة الفقيد الفقيدة",
+)
 
 
 def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: int) -> bool:
