@@ -140,6 +140,11 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             end = _family_name(text, e.start, _verb_trimmed(text, e.start, e.end))
             if end <= start:
                 continue
+            if end > e.end and ref in doc.refs:
+                # the family name the NER cut off names the same person (الدكتور الربيعة)
+                aliases = doc.refs[ref].setdefault("aliases", [])
+                if text[start:end] not in aliases:
+                    aliases.append(text[start:end])
             # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
             # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
             for r in roles:
@@ -372,9 +377,27 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
                 e = words.text_spans[j + 1][1]
         start = words.text_spans[i][0]
         txt = doc.text[start:e]
-        ref = new_ref(doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e]))
+        ref = _same_person(doc, doc.text[s:e]) or new_ref(
+            doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e])
+        )
         out.append(Mention(start, e, txt, ref, "person"))
     return out
+
+
+def _same_person(doc: Document, name: str) -> str | None:
+    """The ref of the one person of the document whose name ends in ``name``'s last word (الدكتور
+    الربيعة → "عبدالله بن عبدالعزيز الربيعة"), or None when there is none or more than one."""
+    words = fold(name).split()
+    if not words or len(words[-1]) < 4:
+        return None
+    last = words[-1]
+    hits = {
+        rid
+        for rid, r in doc.refs.items()
+        if r.get("kind") == "person"
+        and any(fold(str(n)).split()[-1:] == [last] for n in [r.get("name") or "", *r.get("aliases", [])])
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 #: adjectives that belong to a group's name (المقاومة الشعبية، التحالف الدولي، القوات المسلحة)
