@@ -44,6 +44,7 @@ _RECIPIENT_PREPS = {
     "visit": ("الي", "ل"),
     "sym": ("مع",),
     "patient": ("على", "علي"),
+    "request": ("من", "لدى", "لدي"),
 }
 #: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
 _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
@@ -321,12 +322,15 @@ def assign_arguments(
             args.recipients = objs or governed(_RECIPIENT_PREPS["patient"], after)
     else:  # sv
         args.actors = subj or between
-        args.recipients = objs or governed(_RECIPIENT_PREPS["sv"], after)
+        # a demand's addressee is its object or "طلب من X"; what follows ب/إلى/ل is what is demanded
+        # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
+        preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
+        args.recipients = objs or governed(preps, after)
     if not args.recipients and entry.type in _NP_OBJECT_TYPES and not passive:
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
         np = noun_phrase(doc, words, start, b, ments)
-        if np is not None:
+        if np is not None and not (entry.type == "REQUEST" and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)

@@ -256,6 +256,9 @@ def argument_candidates(
         r_all, r_free = rank.get(m.ref, (9, 9))
         rk = f"{min(r_all, 3)}/{min(r_free, 3)}"
         n_words = m.last - m.first + 1
+        # an unnamed phrase that starts with ب/ل is mostly what is asked or thanked for, not a party
+        w0 = toks[m.first].text if m.first < len(toks) else ""
+        clitic = w0[0] if m.kind == "other" and w0[:1] in ("ب", "ل") else "-"
         for role in ("actor", "recipient"):
             chosen = (role, m.ref) in rule
             other = (("recipient" if role == "actor" else "actor"), m.ref) in rule
@@ -286,6 +289,7 @@ def argument_candidates(
                 f"{role}|punct={punct}|{side}": 1.0,
                 f"{role}|passive={passive}|{side}": 1.0,
                 f"{role}|words={min(n_words, 4)}|{m.kind}": 1.0,
+                f"{role}|clitic={clitic}|{t}": 1.0,
             }
             out.append((m, role, f))
     return out
