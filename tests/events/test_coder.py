@@ -249,3 +249,24 @@ def test_a_body_holding_its_own_session_is_not_a_meeting_between_parties() -> No
 
 def test_a_summit_is_a_meeting_even_with_one_party_named() -> None:
     assert _events("وأعلنت المنظمة أن القمة الاستثنائية عقدت أمس في الرباط.", "CONSULT")
+
+
+def test_an_agreeing_adjective_names_the_attacker() -> None:
+    text = "وتواصلت أمس الغارات الإسرائيلية على مواقع في جنوب لبنان."
+    (ev,) = _events(text, "ASSAULT")
+    doc = _doc(text)
+    assert doc.refs[ev["actors"][0]]["name"] == "Israel"
+
+
+def test_the_hands_that_took_a_town_are_its_actor() -> None:
+    text = "وجاء ذلك بعد سقوط المدينة بأيدي قوات الجيش الوطني."
+    (ev,) = _events(text, "ASSAULT")
+    doc = _doc(text)
+    assert any("الجيش" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_demand_names_its_addressee_not_its_content() -> None:
+    text = "وطالبت المنظمة الحكومة بوقف العمليات العسكرية فورا."
+    (ev,) = _events(text, "REQUEST")
+    doc = _doc(text)
+    assert not any("بوقف" in t or "العمليات" in t for t in _texts(doc, ev, "recipient"))

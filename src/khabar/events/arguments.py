@@ -138,6 +138,34 @@ def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Menti
     return None
 
 
+#: phrases that introduce the agent of a verbal noun ("at the hands of", "by")
+_AGENT_MARKERS = (
+    ("على", "يد"),
+    ("على", "ايدي"),
+    ("بيد",),
+    ("بايدي",),
+    ("في", "يد"),
+    ("في", "ايدي"),
+    ("من", "قبل"),
+)
+
+
+def _agent_phrase(
+    doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention]
+) -> list[Mention]:
+    """The party after an agent marker within eight words of a nominal trigger (with its coordinated
+    parties), or []."""
+    toks = words.toks
+    for i in range(m.last + 1, min(b, m.last + 9)):
+        for marker in _AGENT_MARKERS:
+            n = len(marker)
+            if i + n <= b and all(toks[i + k].text.lstrip("و") == marker[k] for k in range(n)):
+                x = next((y for y in after if y.first == i + n), None)
+                if x is not None:
+                    return _group(x, after)
+    return []
+
+
 def _actorish(m: Mention) -> bool:
     """Cities are rarely actors; countries, people, groups and organisations are."""
     return m.kind != "place"
@@ -273,6 +301,16 @@ def assign_arguments(
         gen = genitive()
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
         gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
+        if (
+            gen
+            and gen[0].first == m.last + 1
+            and (
+                _agreeing_adjective(toks[m.last].text, toks[gen[0].first].text)
+                or nationality_country(toks[gen[0].first].text) is not None
+            )
+        ):
+            # الاعتداءات الحوثية، الغارات الإسرائيلية: an agreeing adjective names who acts
+            gen_is_object = False
         subj = [] if gen_is_object else gen
         sides = governed(("بين",), [x for x in after if x.first - m.last <= 3])
         if sides and frame in ("sv", "sym") and not passive:
@@ -332,6 +370,12 @@ def assign_arguments(
         np = noun_phrase(doc, words, start, b, ments)
         if np is not None and not (entry.type == "REQUEST" and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
+    if not is_verb and entry.type in ("ASSAULT", "COERCE"):
+        # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
+        agent = _agent_phrase(doc, words, m, b, after)
+        if agent:
+            args.actors = agent
+            args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
