@@ -270,3 +270,21 @@ def test_a_demand_names_its_addressee_not_its_content() -> None:
     (ev,) = _events(text, "REQUEST")
     doc = _doc(text)
     assert not any("بوقف" in t or "العمليات" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_met_party_after_the_time_and_place_of_the_meeting() -> None:
+    text = (
+        "التقى نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح، اليوم في مقر الحكومة اليمنية "
+        "بالرياض، وزير الدفاع الإماراتي."
+    )
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("بحاح" in t or "خالد محفوظ" in t for t in _texts(doc, ev, "actor"))
+    assert any("وزير الدفاع" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_verbs_that_begin_like_the_article_are_verbs() -> None:
+    text = "التقى وزير الخارجية المصري نظيره الأردني في عمان."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("وزير الخارجية" in t for t in _texts(doc, ev, "actor"))

@@ -123,19 +123,38 @@ _FORMULA_TIME = word_set(
 
 
 def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Mention]) -> int | None:
-    """The word index where the host's part of a reception formula ends: the first time word, or the
-    last word of a place governed by في/ب, between ``lo`` and ``hi`` (None if there is none)."""
-    for i in range(lo, hi):
+    """The word index where the first party's part of a meeting formula ends, or None: the end of the
+    first run of time phrases (مساء اليوم، أول أمس) and places governed by في/ب (في قصر السلام بجدة، في
+    مقر الحكومة المؤقت بالرياض) between ``lo`` and ``hi``."""
+
+    def time_at(i: int) -> bool:
         w = toks[i].text
-        if w in _FORMULA_TIME or (len(w) > 3 and w[0] == "و" and w[1:] in _FORMULA_TIME):
-            # the whole time phrase (مساء اليوم، أول أمس)
+        return w in _FORMULA_TIME or (len(w) > 3 and w[0] == "و" and w[1:] in _FORMULA_TIME)
+
+    def place_end(i: int) -> int | None:
+        # a place governed by في/ب at i, or "في مقر/قصر … PLACE" up to a place within five words
+        p = next((x for x in ments if x.first == i and x.is_place and x.prep in ("في", "ب")), None)
+        if p is not None:
+            return p.last
+        if toks[i].text == "في":
+            for x in ments:
+                if x.is_place and i < x.first <= i + 5:
+                    return x.last
+        return None
+
+    end = None
+    i = lo
+    while i < hi:
+        if time_at(i):
             while i + 1 < hi and toks[i + 1].text in _FORMULA_TIME:
                 i += 1
-            return i
-        place = next((x for x in ments if x.first == i and x.is_place and x.prep in ("في", "ب")), None)
-        if place is not None:
-            return place.last
-    return None
+            end = i
+        elif (pe := place_end(i)) is not None:
+            end = i = pe
+        elif end is not None:
+            break  # the run is over
+        i += 1
+    return end
 
 
 #: phrases that introduce the agent of a verbal noun ("at the hands of", "by")
@@ -190,6 +209,8 @@ def assign_arguments(
     look = WINDOW
     if entry.frame == "host":
         reach, look = VSO_REACH_HOST, WINDOW_MEETING
+    elif entry.frame == "visit" and entry.type == "CONSULT":
+        look = WINDOW_MEETING  # التقى X [titles] اليوم في مقر … Y: the met party after the break
     after = inside + [x for x in ments if x.first > m.last and x.first <= min(b, m.last + look)]
     near_after = [x for x in after if x.first < nxt or x.first - m.last <= reach]
     before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
@@ -278,14 +299,14 @@ def assign_arguments(
             subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
         rest = [x for x in near_after if x not in subj]
         obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
-        if frame == "host" and vso:
+        if frame in ("host", "visit") and vso:
             # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
             # are his; the guest comes after the place or the time of the reception
             cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
             if cut is not None and (obj is None or obj.first < cut):
                 # the guest is the first party after the break, or the phrase right after it
                 # (محافظي المنطقة، وفدا من الهيئة)
-                later = next((x for x in rest if x.prep is None and x.first > cut), None)
+                later = next((x for x in after if x not in subj and x.prep is None and x.first > cut), None)
                 np = (
                     None
                     if later is not None and later.first == cut + 1
@@ -489,6 +510,13 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
     return Mention(s, e, txt, ref, "other", None, i, k)
 
 
+#: verb forms (normalised) that begin with the letters of the article
+_ALEF_LAM_VERBS = word_set(
+    "التقى التقت التقيا التقوا التقتا التقاه التقاها التقاهم ألغى ألغت ألقى ألقت ألقوا التزم التزمت",
+    "التحق التحقت التمس التمست",
+)
+
+
 def _looks_nominal(w: str, teh: bool = False) -> bool:
     """Whether a form listed under a verb row is read as its verbal noun (مقتل، اعتقال، تفجير): the
     article, a teh marbuta or a plural ending, or a masdar shape — مَفْعَل (مقتل), اِفْتِعال / اِسْتِفْعال
@@ -497,6 +525,8 @@ def _looks_nominal(w: str, teh: bool = False) -> bool:
         w = w[1:]
     if len(w) > 3 and w[0] in "بل" and w[1] in "ماتال":
         w = w[1:]
+    if w in _ALEF_LAM_VERBS:
+        return False  # التقى، ألغى، ألقى: verbs whose first letters read like the article
     if teh or w.startswith("ال") or w.endswith(("ات", "يه")):
         return True
     if len(w) == 4 and w[0] == "م" and w[1] not in "اوي":

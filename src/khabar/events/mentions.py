@@ -147,9 +147,14 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
                     aliases.append(text[start:end])
             # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
             # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
+            for r in sorted(roles, key=lambda r: -r.end):
+                # a chain of titles before the name (نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح)
+                if r.end <= start and not text[r.end : start].strip(" \u00a0"):
+                    start = r.start
+                    country = country or r.attrs.get("country")
             for r in roles:
                 if r.end <= e.start and not text[r.end : e.start].strip(" \u00a0،,"):
-                    start = r.start
+                    start = min(start, r.start)
                     country = country or r.attrs.get("country")
                 elif (
                     r.start >= e.end
