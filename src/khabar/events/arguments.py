@@ -315,9 +315,9 @@ def assign_arguments(
                 obj = np or later or obj
         objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
         if frame == "host" and not objs:
-            # يستقبل المنسق الإقليمي …: a guest named by office alone
+            # يستقبل المنسق الإقليمي …: a guest named by office alone (not a place: بمقر الوزارة)
             np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
-            objs = [np] if np is not None else []
+            objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
     else:
         gen = genitive()
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
@@ -415,6 +415,7 @@ _NP_STOP = word_set(
     "قد لقد ما لا لم لن أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة",
     "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
     "حوالي حوالى بشكل بأن لأن عقب إثر لمدة مدة قرابة",
+    "هو هي هم هما هن نحن أنا وهو وهي وهم",
 )
 #: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
 _NP_NOT_PARTY = word_set(
@@ -443,6 +444,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         return None
     if _in_quantity(doc, words.text_spans[k][0]):
         return None  # سنتين، 25 عاما: a length or an amount is not a party
+    if _is_event_verb(w0):
+        return None  # التقى خلالها …: a verb starts a clause, not a party
     j = k
     while j + 1 < b and j - k + 1 < _NP_MAX:
         gap = text[words.text_spans[j][1] : words.text_spans[j + 1][0]]
@@ -473,6 +476,17 @@ def _agreeing_adjective(prev: str, w: str) -> bool:
     if not w.endswith(("يه", "يين", "يون")) or len(w) < 4:
         return False
     return w.startswith("ال") == prev.lstrip("وفبل").startswith("ال")
+
+
+def _is_event_verb(w: str) -> bool:
+    """Whether the normalised word is a one-word verb form of the trigger lexicon (with و/ف)."""
+    from khabar.events.lexicon import load_triggers
+
+    by_first = load_triggers().by_first
+    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else w):
+        if any(t.pos == "v" and len(t.words) == 1 for t in by_first.get(x, ())):
+            return True
+    return False
 
 
 def _in_quantity(doc: Document, offset: int) -> bool:
