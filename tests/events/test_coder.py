@@ -288,3 +288,10 @@ def test_verbs_that_begin_like_the_article_are_verbs() -> None:
     (ev,) = _events(text, "CONSULT")
     doc = _doc(text)
     assert any("وزير الخارجية" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_person_named_again_by_surname_is_the_same_party() -> None:
+    text = "وقال المحامي خالد الرشيدان إن موكله بريء. وطالب الرشيدان المحكمة بالإفراج عنه."
+    evs = _events(text, "REQUEST")
+    doc = _doc(text)
+    assert evs and any("الرشيدان" in t for t in _texts(doc, evs[0], "actor"))

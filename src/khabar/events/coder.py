@@ -213,7 +213,7 @@ def code_events(
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
-        events.extend(_merge(_governed_meetings(sevents)))
+        events.extend(_merge(_governed_meetings(sevents), words))
         _sentence_facts(
             doc, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
@@ -514,7 +514,7 @@ def _governed_meetings(evs: list[Event]) -> list[Event]:
     return out
 
 
-def _merge(evs: list[Event]) -> list[Event]:
+def _merge(evs: list[Event], words: Words) -> list[Event]:
     """One event per distinct event: same-type triggers a few words apart are one event."""
     out: list[Event] = []
     for ev in evs:
@@ -523,12 +523,22 @@ def _merge(evs: list[Event]) -> list[Event]:
             ev.match.first - prev.match.last <= MERGE_GAP
             or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
             or (ev.type == "CONSULT" and _same_meeting(prev, ev))
+            or _complement_of(prev, ev, words)
         ):
             prev.args.absorb(ev.args)
             prev.mode = prev.mode or ev.mode
             continue
         out.append(ev)
     return out
+
+
+def _complement_of(prev: Event, ev: Event, words: Words) -> bool:
+    """A verbal noun governed by ب after a verb of the same type is what the verb asks, rejects or
+    condemns (طالب X بضرورة التحرك، ندد … بالهجوم): one event."""
+    if not prev.args.verb or ev.args.verb or ev.type not in ("REQUEST", "REJECT", "ACCUSE", "SUPPORT"):
+        return False
+    w = words.toks[ev.match.first].text
+    return w.startswith("ب") and not w.startswith("بين")
 
 
 def _same_meeting(prev: Event, ev: Event) -> bool:

@@ -193,6 +193,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             cands.append(Mention(e.start, e.end, e.text, ref, "org"))
     cands.extend(_group_mentions(doc, words))
     cands.extend(_honorific_mentions(doc, words, cands))
+    cands.extend(_surname_mentions(doc, words, cands))
     # a dateline's reporter and agency ("بدر العتيبي- سبق- القصيم:") are not parties of the news
     lines = [(mt.start(), mt.end()) for mt in _DATELINE.finditer(text)]
     if lines:
@@ -386,6 +387,36 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
             doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e])
         )
         out.append(Mention(start, e, txt, ref, "person"))
+    return out
+
+
+def _surname_mentions(doc: Document, words: Words, have: list[Mention]) -> list[Mention]:
+    """A person named again by the last word of a name given earlier in the document ("ياسين مكاوي"
+    … "وطالب مكاوي"), where the NER missed the re-mention: the same ref."""
+    last: dict[str, str] = {}
+    for m in have:
+        if m.kind != "person":
+            continue
+        parts = fold(m.text).split()
+        if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1] not in _NOT_NAME:
+            last.setdefault(parts[-1], m.ref)
+    if not last:
+        return []
+    taken = sorted((m.start, m.end) for m in have)
+    first_at = {m.ref: m.start for m in have}
+    out: list[Mention] = []
+    for i, t in enumerate(words.toks):
+        w = t.text
+        name = w if w in last else (w[1:] if len(w) > 4 and w[0] in "وفلب" and w[1:] in last else None)
+        if name is None:
+            continue
+        s, e = words.text_spans[i]
+        if w != name:
+            s += 1
+        ref = last[name]
+        if s < first_at.get(ref, 0) or any(a < e and s < b for a, b in taken):
+            continue  # only after the full name, and not inside another mention
+        out.append(Mention(s, e, doc.text[s:e], ref, "person"))
     return out
 
 
