@@ -206,6 +206,17 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
+    # "الرئيسين الأسد وبوتين": a sides noun in apposition to the names after it stands for them
+    kept = [
+        m
+        for k, m in enumerate(kept)
+        if not (
+            m.kind == "side"
+            and k + 1 < len(kept)
+            and kept[k + 1].kind == "person"
+            and not text[m.end : kept[k + 1].start].strip()
+        )
+    ]
     _govern(words, kept, text)
     return kept
 
@@ -325,7 +336,8 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 j += 1
                 continue
             # a construct with a name (مركز الملك سلمان، قوات التحالف، جيش الإسلام): up to its end
-            ent = ent_at.get(words.text_spans[j + 1][0])
+            # (not after الرئيسين، الجانبين: the names that follow them are the sides themselves)
+            ent = ent_at.get(words.text_spans[j + 1][0]) if kind != "side" else None
             if ent is not None:
                 j = words.index_at(ent) - 1
                 named = True
