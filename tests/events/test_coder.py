@@ -295,3 +295,16 @@ def test_a_person_named_again_by_surname_is_the_same_party() -> None:
     evs = _events(text, "REQUEST")
     doc = _doc(text)
     assert evs and any("الرشيدان" in t for t in _texts(doc, evs[0], "actor"))
+
+
+def test_a_verb_joined_by_and_shares_its_subject() -> None:
+    text = "دعا زعيم الحزب الحكومة إلى الحوار وحث المعارضة على وقف العنف."
+    evs = _events(text, "REQUEST")
+    doc = _doc(text)
+    assert len(evs) == 2
+    assert evs[0]["actors"] and set(evs[0]["actors"]) <= set(evs[1]["actors"])
+    assert any("المعارضة" in t for t in _texts(doc, evs[1], "recipient"))
+
+
+def test_an_obligation_is_not_a_meeting() -> None:
+    assert _events("وقال المحلل إنه لا بد وأن يناقش الوزراء الملف بدونه.", "CONSULT") == []

@@ -183,6 +183,7 @@ def code_events(
                     continue  # انضم إلى صفوف …: joining a group, not a meeting
                 args = assign_arguments(doc, words, gm, entry, smentions, (prv, nxt), (a, b))
                 _resolve_sides(args, events + sevents)
+                _coordinated_verb(args, words, gm, a, sevents)
                 if not args.actors and not args.agentless and entry.type in VERBAL_TYPES:
                     args.actors = _speaker(doc, words, smentions, a, gm.first)
                 if entry.frame == "join":
@@ -196,6 +197,8 @@ def code_events(
                 ):
                     # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
                     continue
+                if entry.type == "CONSULT" and _modal_before(words, gm, a):
+                    continue  # لا بد وأن يناقش، يجب أن يلتقي: an obligation, not a meeting or a plan
                 if entry.type == "CONSULT" and _court_session(words, gm, a, b):
                     continue  # في الجلسة الماضية للمحكمة: a hearing, not a meeting between parties
                 if entry.type == "CONSULT" and _ceremony(words, a, b):
@@ -279,6 +282,14 @@ def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[E
 
 #: words of a trial: a "session" among them is a hearing
 _COURT = word_set("المحكمة محكمة القاضي المتهم المتهمين محاكمة المحاكمة النيابة الادعاء الجنايات")
+
+
+_MODALS = word_set("بد يجب ينبغي يتعين يتوجب")
+
+
+def _modal_before(words: Words, m: TriggerMatch, a: int) -> bool:
+    """A modal of obligation up to three words before the trigger."""
+    return any(_bare(words.toks[i].text) in _MODALS for i in range(max(a, m.first - 3), m.first))
 
 
 def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
@@ -437,7 +448,14 @@ def _bare(w: str) -> str:
 def _is_future_word(w: str) -> bool:
     """A future cue (غدا، المقبل، من المقرر) or an auxiliary verb with the future prefix (سيتم، ستعمل)."""
     w = _bare(w)
-    return w in _FUTURE_CUES or (len(w) > 3 and w[0] == "س" and w[1:] in _FUTURE_AUX)
+    if w in _FUTURE_CUES:
+        return True
+    if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+        # سيتم، ستعمل, or an event verb itself (فسيبحث الوزراء: the meeting is still to come)
+        from khabar.events.lexicon import load_triggers
+
+        return w[1:] in _FUTURE_AUX or any(t.pos == "v" for t in load_triggers().by_first.get(w[1:], ()))
+    return False
 
 
 def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> None:
@@ -530,6 +548,31 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+def _coordinated_verb(args: Args, words: Words, m: TriggerMatch, a: int, sevents: list[Event]) -> None:
+    """ "دعا X Y إلى … وحث Z على …": a verb joined by و to an earlier verb of its sentence shares that
+    verb's subject; the party right after it is its object, not a new subject."""
+    from khabar.events.lexicon import load_triggers
+
+    w = words.toks[m.first].text
+    if not args.verb or m.first == a or not (w.startswith("و") and len(w) > 2):
+        return
+    if w in load_triggers().by_first:
+        return  # وصل، وقع، وافق: the و is the verb's own first letter
+    prev = next((e for e in reversed(sevents) if e.args.verb and e.args.actors), None)
+    if prev is None:
+        return
+    have = {x.ref for x in prev.args.actors}
+    after = [x for x in args.actors if x.first > m.last]
+    if after and len(after) == len(args.actors):
+        # the subject the rules found after the verb is its object
+        if not args.recipients:
+            args.recipients = [x for x in after if x.ref not in have]
+        args.actors = list(prev.args.actors)
+    elif args.actors and all(x.ref in prev.args.refs() - have for x in args.actors):
+        # the party the rules took from before the verb is the first verb's object (دعا X Y … وحث Z)
+        args.actors = list(prev.args.actors)
 
 
 def _complement_of(prev: Event, ev: Event, words: Words) -> bool:

@@ -329,7 +329,14 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 country = country or cc
                 j += 1
                 continue
-            if any((s,) in nouns for s in _stems(nxt)) and not nxt.startswith("و"):
+            # a construct (قوات الأمن): the noun before a genitive has no article; two definite nouns in
+            # a row are two phrases (دعا زعيم الحزب الحكومة …)
+            cur = toks[j].text.lstrip("وفبل")
+            if (
+                any((s,) in nouns for s in _stems(nxt))
+                and not nxt.startswith("و")
+                and not (cur.startswith("ال") and nxt.lstrip("بل").startswith("ال"))
+            ):
                 j += 1
                 continue
             if nxt in _GROUP_ADJECTIVES:

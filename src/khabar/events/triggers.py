@@ -41,6 +41,9 @@ def word_readings(w: str, teh: bool = False) -> list[Reading]:
     conj_opts = [(w, False)]
     if len(w) > _MIN_STEM and w[0] in _CONJ:
         conj_opts.append((w[1:], True))
+    elif len(w) == _MIN_STEM and w[0] in _CONJ:
+        # a two-letter verb after و/ف (وحث، فحض): the bare reading only, nothing else stripped
+        out.append(Reading(w[1:], True, False, False, False, False))
     for rest, conj in conj_opts:
         heads: list[tuple[str, bool, bool, bool]] = [(rest, False, False, False)]
         if len(rest) > _MIN_STEM and rest[0] == "س" and rest[1] in _IMPERFECT:
