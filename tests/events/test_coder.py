@@ -308,3 +308,15 @@ def test_a_verb_joined_by_and_shares_its_subject() -> None:
 
 def test_an_obligation_is_not_a_meeting() -> None:
     assert _events("وقال المحلل إنه لا بد وأن يناقش الوزراء الملف بدونه.", "CONSULT") == []
+
+
+def test_in_addition_to_counts_two_meetings() -> None:
+    text = "وعقد الرئيسان إضافة للقمة الموسعة جلسة مباحثات مغلقة استمرت ساعة."
+    assert len(_events(text, "CONSULT")) == 2
+
+
+def test_a_relative_clause_verb_takes_its_antecedent_as_subject() -> None:
+    text = "وبحث الوزراء مع نظيرهم الأمريكي جون كيري، الذي وصل إلى الدوحة أمس، الأوضاع في المنطقة."
+    evs = [e for e in _events(text, "CONSULT") if e["trigger"]["text"].startswith("وصل")]
+    doc = _doc(text)
+    assert evs and any("كيري" in t for t in _texts(doc, evs[0], "actor"))

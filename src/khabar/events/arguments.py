@@ -48,6 +48,7 @@ _RECIPIENT_PREPS = {
 }
 #: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
 _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
+_RELATIVES = word_set("الذي التي الذين اللذين اللتين اللواتي")
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
 _QUOTE_BREAKS = frozenset(":")
@@ -293,6 +294,10 @@ def assign_arguments(
             and m.first - x.last <= 1
             and not set(doc.text[x.end : words.text_spans[m.first][0]]) & _CLAUSE_BREAKS
         ]
+        # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
+        # whatever governs the antecedent in the main clause
+        if m.first > a and toks[m.first - 1].text.lstrip("و") in _RELATIVES:
+            adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
         subj = [] if adjacent else vso_subject()
         vso = bool(subj)
         if not subj:

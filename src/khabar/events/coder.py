@@ -537,11 +537,15 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
     out: list[Event] = []
     for ev in evs:
         prev = next((o for o in reversed(out) if o.type == ev.type), None)
-        if prev is not None and (
-            ev.match.first - prev.match.last <= MERGE_GAP
-            or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
-            or (ev.type == "CONSULT" and _same_meeting(prev, ev))
-            or _complement_of(prev, ev, words)
+        if (
+            prev is not None
+            and not _besides(prev, ev, words)
+            and (
+                ev.match.first - prev.match.last <= MERGE_GAP
+                or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
+                or (ev.type == "CONSULT" and _same_meeting(prev, ev, words))
+                or _complement_of(prev, ev, words)
+            )
         ):
             prev.args.absorb(ev.args)
             prev.mode = prev.mode or ev.mode
@@ -584,13 +588,27 @@ def _complement_of(prev: Event, ev: Event, words: Words) -> bool:
     return w.startswith("ب") and not w.startswith("بين")
 
 
-def _same_meeting(prev: Event, ev: Event) -> bool:
+#: "in addition to": what follows is another item
+_BESIDES = word_set("إضافة الإضافة اضافة فضلا علاوة")
+
+
+def _besides(prev: Event, ev: Event, words: Words) -> bool:
+    """ "In addition to" before or between two same-type triggers counts them apart (وإضافة للقمة
+    الموسعة، عقدا جلسة مباحثات: the summit and the closed session are two meetings)."""
+    span = range(max(0, prev.match.first - 2), ev.match.first)
+    return any(_bare(words.toks[i].text).lstrip("بل") in _BESIDES for i in span)
+
+
+def _same_meeting(prev: Event, ev: Event, words: Words) -> bool:
     """Two meeting triggers of one sentence are one meeting unless they name different parties: an
-    arrival and its visit (وصل إلى القاهرة … في زيارة لمصر), a meeting and its talks (اجتمع … وبحث)."""
+    arrival and its visit (وصل إلى القاهرة … في زيارة لمصر), a meeting and its talks (اجتمع … وبحث).
+    """
     if ev.frame == "join":
         return False  # joining a session is its own phase, with its own length (GUIDELINES; the seed)
     if ev.args.agentless:
         return True  # "حيث تم بحث …": what was discussed at the meeting just reported
+    if (prev.frame == "visit") != (ev.frame == "visit") and ev.args.verb:
+        return False  # a meeting and an arrival told in one sentence (… كيري، الذي وصل إلى الدوحة)
     a, b = prev.args.refs(), ev.args.refs()
     return not a or not b or bool(a & b) or ev.match.trigger.pos == "n"
 
