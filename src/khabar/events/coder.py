@@ -213,6 +213,11 @@ def code_events(
                 ev.own_args = bool(args.all())
                 ev.cands = smentions + _phrase_candidates(doc, words, gm, (a, b), smentions)
                 _flags(ev, words, a, b, entry.flags)
+                if ev.type == "CONSULT" and entry.frame == "sym" and ev.mode in (None, "multilateral"):
+                    # a meeting with no host or guest lists everyone as actors (PLOVER; GUIDELINES §3);
+                    # the document-level visit rule makes visitor and host of them when there is a visit
+                    ev.args.actors = ev.args.actors + ev.args.recipients
+                    ev.args.recipients = []
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
