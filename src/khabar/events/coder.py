@@ -30,7 +30,7 @@ from khabar.events.arguments import (
     noun_phrase_before,
 )
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import load_domain_words, word_set
+from khabar.events.lexicon import load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
@@ -457,8 +457,6 @@ def _is_future_word(w: str) -> bool:
         return True
     if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
         # سيتم، ستعمل, or an event verb itself (فسيبحث الوزراء: the meeting is still to come)
-        from khabar.events.lexicon import load_triggers
-
         return w[1:] in _FUTURE_AUX or any(t.pos == "v" for t in load_triggers().by_first.get(w[1:], ()))
     return False
 
@@ -562,8 +560,6 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
 def _coordinated_verb(args: Args, words: Words, m: TriggerMatch, a: int, sevents: list[Event]) -> None:
     """ "دعا X Y إلى … وحث Z على …": a verb joined by و to an earlier verb of its sentence shares that
     verb's subject; the party right after it is its object, not a new subject."""
-    from khabar.events.lexicon import load_triggers
-
     w = words.toks[m.first].text
     if not args.verb or m.first == a or not (w.startswith("و") and len(w) > 2):
         return

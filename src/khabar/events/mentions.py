@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.arabic.normalize import NormalizedView, normalize_view
-from khabar.events.lexicon import fold, load_actor_nouns, word_set
+from khabar.events.lexicon import fold, load_actor_nouns, load_triggers, word_set
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Document
@@ -224,8 +224,6 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
 def _verb_trimmed(text: str, start: int, end: int) -> int:
     """The end of a person's name without a trailing event verb the NER took for a name ("الربيعة
     يستقبل")."""
-    from khabar.events.lexicon import load_triggers
-
     by_first = load_triggers().by_first
     cut = text.rfind(" ", start, end)
     if cut <= start:
@@ -289,6 +287,12 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     nouns = load_actor_nouns()
     # entity start → end, to extend a group noun over a following name (construct state)
     ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
+    # towns stay their own mentions (they are where things happen), countries may end a construct
+    cities = {
+        e.start
+        for e in doc.entities
+        if e.label == "LOC" and e.attrs.get("ref") and not _is_country_ref(e.attrs["ref"])
+    }
     # a title directly before a person's name opens the name (مركز [الملك] [سلمان])
     persons = {p.start: p.end for p in doc.entities if p.label == "PERSON"}
     for r in doc.entities:
@@ -348,6 +352,17 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             if ent is not None:
                 j = words.index_at(ent) - 1
                 named = True
+                continue
+            if (
+                kind == "people"
+                and not cur.startswith("ال")
+                and not nxt.startswith(("ال", "و"))
+                and j + 2 < len(toks)
+                and words.text_spans[j + 2][0] in ent_at
+                and words.text_spans[j + 2][0] not in cities
+                and j - i < 3
+            ):
+                j += 1  # a construct chain up to a name: وزراء خارجية [السعودية]، قادة جيوش [الخليج]
                 continue
             if named and nxt.startswith("لل") and len(nxt) > 4:
                 j += 1  # the named institution's purpose (مركز الملك سلمان للإغاثة)
@@ -488,7 +503,10 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
         last = words.index_at(m.end) - 1
         m.last = max(m.first, last)
         w0 = toks[m.first].text if m.first < len(toks) else ""
-        head = w0[1:] if len(w0) > 3 and w0[0] in "وف" else w0
+        # a clitic و/ف lies before the mention's own text; when the mention starts with the word, the
+        # letter is the word's own (وزراء، وفد، وزارة)
+        clitic = m.first < len(toks) and m.start > words.text_spans[m.first][0]
+        head = w0[1:] if len(w0) > 3 and w0[0] in "وف" and clitic else w0
         if w0 != head and w0[0] == "و":
             m.coord = True
         if head.startswith(("بال", "لل", "كال")) or (
