@@ -320,3 +320,17 @@ def test_a_relative_clause_verb_takes_its_antecedent_as_subject() -> None:
     evs = [e for e in _events(text, "CONSULT") if e["trigger"]["text"].startswith("وصل")]
     doc = _doc(text)
     assert evs and any("كيري" in t for t in _texts(doc, evs[0], "actor"))
+
+
+def test_the_subject_after_kana_not_the_phrase_that_describes_it() -> None:
+    text = "وكانت المقاومة المسنودة بقوات الجيش وطيران التحالف قد سيطرت على المدينة."
+    (ev,) = _events(text, "ASSAULT")
+    doc = _doc(text)
+    assert any("المقاومة" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_an_attack_by_a_party_governed_by_li() -> None:
+    text = "ويأتي ذلك بعد هجوم لتنظيم داعش على بلدة حدودية."
+    evs = [e for e in _events(text, "ASSAULT") if "هجوم" in e["trigger"]["text"]]
+    doc = _doc(text)
+    assert evs and any("داعش" in t for t in _texts(doc, evs[0], "actor"))

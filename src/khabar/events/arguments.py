@@ -48,6 +48,13 @@ _RECIPIENT_PREPS = {
 }
 #: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
 _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
+_KANA = word_set("كان كانت كانوا كانا")
+
+
+def _bare_word(w: str) -> str:
+    return w[1:] if len(w) > 2 and w[0] in "وف" else w
+
+
 _RELATIVES = word_set("الذي التي الذين اللذين اللتين اللواتي")
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
@@ -167,6 +174,8 @@ _AGENT_MARKERS = (
     ("في", "يد"),
     ("في", "ايدي"),
     ("من", "قبل"),
+    ("برصاص",),
+    ("بنيران",),
 )
 
 
@@ -233,6 +242,22 @@ def assign_arguments(
 
     def svo_subject() -> list[Mention]:
         t0 = words.text_spans[m.first][0]
+        if m.first > a and _bare_word(toks[m.first - 1].text) == "قد":
+            # وكانت المقاومة المسنودة بقوات الجيش قد سيطرت: the subject follows كان, not the phrase
+            # that describes it
+            k = next(
+                (
+                    i
+                    for i in range(m.first - 2, max(a, m.first - WINDOW) - 1, -1)
+                    if _bare_word(toks[i].text) in _KANA
+                ),
+                None,
+            )
+            x = next(
+                (y for y in before if k is not None and y.first > k and y.prep is None and _actorish(y)), None
+            )
+            if x is not None:
+                return _group(x, before)
         for x in reversed(before):
             if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
                 break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
@@ -338,7 +363,8 @@ def assign_arguments(
             # الاعتداءات الحوثية، الغارات الإسرائيلية: an agreeing adjective names who acts
             gen_is_object = False
         subj = [] if gen_is_object else gen
-        sides = governed(("بين",), [x for x in after if x.first - m.last <= 3])
+        sides = governed(("بين",), after)
+        sides = sides if sides and sides[0].first - m.last <= 3 else []
         if sides and frame in ("sv", "sym") and not passive:
             # اشتباكات بين X و Y، مفاوضات بين X و Y: the sides are the parties (GUIDELINES: two-sided)
             subj, gen_is_object, gen = sides, False, []
@@ -396,9 +422,12 @@ def assign_arguments(
         np = noun_phrase(doc, words, start, b, ments)
         if np is not None and not (entry.type == "REQUEST" and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
-    if not is_verb and entry.type in ("ASSAULT", "COERCE"):
+    if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
-        agent = _agent_phrase(doc, words, m, b, after)
+        agent = _agent_phrase(doc, words, m, b, after) if not is_verb else []
+        if not agent and not args.actors and entry.type == "ASSAULT":
+            # هجوم لداعش، هجوم لانتحاريين: a party governed by ل right after an attack noun made it
+            agent = [x for x in after if x.first == m.last + 1 and x.prep == "ل" and x.kind != "place"]
         if agent:
             args.actors = agent
             args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]
@@ -420,7 +449,7 @@ _NP_STOP = word_set(
     "قد لقد ما لا لم لن أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة",
     "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
     "حوالي حوالى بشكل بأن لأن عقب إثر لمدة مدة قرابة",
-    "هو هي هم هما هن نحن أنا وهو وهي وهم",
+    "هو هي هم هما هن نحن أنا وهو وهي وهم تم يتم وتم جرى يجري وجرى",
 )
 #: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
 _NP_NOT_PARTY = word_set(

@@ -509,6 +509,7 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
         head = w0[1:] if len(w0) > 3 and w0[0] in "وف" and clitic else w0
         if w0 != head and w0[0] == "و":
             m.coord = True
+        lead = text[words.text_spans[m.first][0] : m.start] if clitic else ""
         if head.startswith(("بال", "لل", "كال")) or (
             len(head) > 3
             and head[0] in "بل"
@@ -516,6 +517,8 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
             and head not in _NOT_CLITIC
         ):
             m.prep = fold(head[0])
+        elif lead[-1:] in ("ب", "ل"):
+            m.prep = lead[-1]  # the mention starts after an attached preposition (بقوات، لقوات)
         elif m.first > 0:
             prev = toks[m.first - 1].text
             p = prev[1:] if len(prev) > 2 and prev[0] in "وف" and prev[1:] in PREPOSITIONS else prev
