@@ -62,7 +62,7 @@ _QUOTE_BREAKS = frozenset(":")
 #: types whose verbal noun takes its object as genitive
 _OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
 _PARTICIPANT_PREPS = ("بحضور", "برفقه", "بمشاركه")
-_PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
+PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
 #: event types that are said (a statement's speaker is their actor when the clause names none)
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
 #: verbs of saying (a mention right after one is a speaker)
@@ -227,7 +227,7 @@ def assign_arguments(
     toks = words.toks
     prev = toks[m.first - 1].text if m.first > a else ""
     prev = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
-    passive = prev in _PASSIVE_MARKERS or entry.frame == "passive"
+    passive = prev in PASSIVE_MARKERS or entry.frame == "passive"
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)

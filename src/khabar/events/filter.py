@@ -27,6 +27,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from khabar.errors import DataFileError
+from khabar.events.arguments import PASSIVE_MARKERS
+from khabar.events.lexicon import word_set
 
 if TYPE_CHECKING:
     from khabar.events.coder import Event
@@ -142,45 +144,13 @@ def _bucket(n: int) -> str:
 
 #: closed-class words before a candidate that tell its clause role (no open-class word identities)
 _BEFORE_CLASSES = {
-    "comp": ("ان", "انه", "انها", "بان", "لان"),
-    "speech": (
-        "قال",
-        "قالت",
-        "اكد",
-        "اكدت",
-        "اوضح",
-        "اوضحت",
-        "اعلن",
-        "اعلنت",
-        "اشار",
-        "اشارت",
-        "ذكر",
-        "ذكرت",
-        "افاد",
-        "افادت",
-        "كشف",
-        "كشفت",
-        "اضاف",
-        "اضافت",
-        "شدد",
-        "شددت",
-        "ابلغت",
-        "ابلغ",
+    "comp": word_set("أن أنه أنها بأن لأن"),
+    "speech": word_set(
+        "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
+        "أضاف أضافت شدد شددت أبلغت أبلغ",
     ),
-    "rel": ("الذي", "التي", "الذين", "اللذين", "اللتين"),
-    "time": (
-        "امس",
-        "اليوم",
-        "صباح",
-        "مساء",
-        "الاحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الاربعاء",
-        "الخميس",
-        "الجمعه",
-        "السبت",
-    ),
+    "rel": word_set("الذي التي الذين اللذين اللتين"),
+    "time": word_set("أمس اليوم صباح مساء الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"),
 }
 _CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
 
@@ -215,7 +185,7 @@ def argument_candidates(
     toks = words.toks
     is_verb = ev.args.verb
     a = words.index_at(ev.sentence[0])
-    passive = ev.match.first > a and toks[ev.match.first - 1].text in ("تم", "يتم", "جرى", "يجري")
+    passive = ev.match.first > a and toks[ev.match.first - 1].text in PASSIVE_MARKERS
     other_triggers = [
         (o.match.first, o.match.last) for o in (events or []) if o.sentence == ev.sentence and o is not ev
     ]
