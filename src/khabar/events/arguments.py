@@ -48,6 +48,7 @@ _RECIPIENT_PREPS = {
 }
 #: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
 _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
+#: كان and its forms: "وكانت X … قد فعلت" puts the subject right after them
 _KANA = word_set("كان كانت كانوا كانا")
 
 
@@ -55,6 +56,7 @@ def _bare_word(w: str) -> str:
     return w[1:] if len(w) > 2 and w[0] in "وف" else w
 
 
+#: relative pronouns: the verb after one takes the antecedent before it as subject
 _RELATIVES = word_set("الذي التي الذين اللذين اللتين اللواتي")
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
