@@ -334,3 +334,20 @@ def test_an_attack_by_a_party_governed_by_li() -> None:
     evs = [e for e in _events(text, "ASSAULT") if "هجوم" in e["trigger"]["text"]]
     doc = _doc(text)
     assert evs and any("داعش" in t for t in _texts(doc, evs[0], "actor"))
+
+
+def test_who_is_met_during_a_visit_is_its_host_side() -> None:
+    text = "وصل وزير الخارجية الإيراني إلى دمشق في زيارة رسمية يلتقي خلالها الرئيس السوري."
+    evs = [e for e in _events(text, "CONSULT") if e["trigger"]["text"] == "يلتقي"]
+    doc = _doc(text)
+    assert evs
+    assert any("وزير الخارجية" in t for t in _texts(doc, evs[0], "actor"))
+    assert any("الرئيس السوري" in t for t in _texts(doc, evs[0], "recipient"))
+
+
+def test_a_meeting_of_the_arab_foreign_ministers_is_multilateral() -> None:
+    text = "عقد وزراء الخارجية العرب اجتماعا طارئا في القاهرة لبحث الأوضاع في غزة."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert ev["mode"] == "multilateral"
+    assert _texts(doc, ev, "actor") == ["وزراء الخارجية العرب"]

@@ -18,6 +18,7 @@ Steps (each a small function below):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +31,7 @@ from khabar.events.arguments import (
     noun_phrase_before,
 )
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import load_domain_words, load_triggers, word_set
+from khabar.events.lexicon import fold, load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
@@ -307,6 +308,11 @@ def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
 _MANY = word_set("وزراء لوزراء قادة لقادة رؤساء لرؤساء زعماء ممثلي وفود الأطراف الدول دول التشاوري الثلاثي")
 
 
+def _many_people(m: Mention) -> bool:
+    """A party that is itself several (وزراء الخارجية العرب، قادة دول الخليج)."""
+    return m.kind == "people" and bool(set(fold(m.text).split()) & _MANY)
+
+
 #: a reception that is a ceremony (greetings, condolences) is not a meeting (GUIDELINES §4)
 _CEREMONY = word_set(
     "المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات",
@@ -493,6 +499,7 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
             any(c in sent for c in _MULTI_STRONG)
             or (any(c in sent for c in _MULTI) and len(ev.args.actors) >= 2)
             or (ev.mode is None and len(ev.args.actors) >= 3)
+            or (ev.mode is None and any(_many_people(m) for m in ev.args.actors))
         ):
             ev.mode = "multilateral"
     if ev.type in ("REQUEST", "REJECT") and ev.mode is None:
@@ -693,6 +700,10 @@ def _headline_actors(doc: Document, events: list[Event], sents: list[tuple[int, 
             ev.args.actors = list(later.args.actors)
 
 
+#: "during it/him" right after a meeting verb: the meeting happens during the visit just named
+_DURING_IT = re.compile(r"\s*(?:خلالها|خلاله|اثناءها|أثناءها)\b")
+
+
 def _visits(doc: Document, events: list[Event]) -> None:
     """PLOVER: in a visit the visitor is the actor and the host the recipient. A document that reports
     a visit (زيارة X إلى Y، استقبل Y X) codes its other meetings between the same sides the same way,
@@ -713,6 +724,12 @@ def _visits(doc: Document, events: list[Event]) -> None:
             continue
         parts = ev.args.actors + ev.args.recipients
         refs = {m.ref for m in parts}
+        if ev.start > v.start and _DURING_IT.match(doc.text, ev.end):
+            # "في زيارة رسمية يلتقي خلالها الرئيس السوري": who is met during the visit is its host side
+            ev.args.actors = list(v.args.actors)
+            ev.args.recipients = [m for m in parts if m.ref not in visitor]
+            ev.mode = ev.mode or "visit"
+            continue
         if not refs & visitor and not (refs & host_refs and ev.frame in ("sym", "join")):
             continue
         if ev.mode is None:

@@ -353,6 +353,9 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 j = words.index_at(ent) - 1
                 named = True
                 continue
+            if kind == "people" and j == i and not cur.startswith("ال") and nxt.startswith("ال"):
+                j += 1  # وزراء الخارجية، قادة الجيوش: a plural head and its definite genitive
+                continue
             if (
                 kind == "people"
                 and not cur.startswith("ال")
@@ -475,7 +478,7 @@ _GROUP_ADJECTIVES = word_set(
     "الشعبية الشعبي الدولي الدولية العربي العربية الشرعية الشرعي الوطني الوطنية",
     "المسلحة الخاصة الإسلامي الإسلامية الحوثية الحوثي الانقلابية المشتركة الأمنية",
     "العامة الجوية البرية البحرية الملكية الإرهابية الإرهابي المتطرفة الكردستاني",
-    "الكردية الخليجي الخليجية الأممية الاتحادية",
+    "الكردية الخليجي الخليجية الأممية الاتحادية العرب الأوروبيون الأوروبيين الخليجيون الخليجيين",
 )
 
 
