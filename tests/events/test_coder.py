@@ -351,3 +351,12 @@ def test_a_meeting_of_the_arab_foreign_ministers_is_multilateral() -> None:
     doc = _doc(text)
     assert ev["mode"] == "multilateral"
     assert _texts(doc, ev, "actor") == ["وزراء الخارجية العرب"]
+
+
+def test_who_receives_a_call_is_its_recipient() -> None:
+    text = "تلقى الرئيس اللبناني ميشال عون اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون."
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert ev["mode"] == "phone"
+    assert any("ماكرون" in t for t in _texts(doc, ev, "actor"))
+    assert any("عون" in t for t in _texts(doc, ev, "recipient"))

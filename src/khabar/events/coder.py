@@ -219,6 +219,8 @@ def code_events(
                     # the document-level visit rule makes visitor and host of them when there is a visit
                     ev.args.actors = ev.args.actors + ev.args.recipients
                     ev.args.recipients = []
+                if ev.mode == "phone":
+                    _received_call(ev, words, smentions, a)
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
@@ -306,6 +308,22 @@ def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
 
 #: words that make a meeting one of several parties
 _MANY = word_set("وزراء لوزراء قادة لقادة رؤساء لرؤساء زعماء ممثلي وفود الأطراف الدول دول التشاوري الثلاثي")
+
+
+_RECEIVE = word_set("تلقى تلقت يتلقى تتلقى تلقيا")
+
+
+def _received_call(ev: Event, words: Words, ments: list[Mention], a: int) -> None:
+    """ "تلقى X اتصالا هاتفيا من Y": the caller Y made the call (the actor), X received it."""
+    if not any(
+        _bare(words.toks[i].text) in _RECEIVE for i in range(max(a, ev.match.first - 8), ev.match.first)
+    ):
+        return
+    caller = next((m for m in ments if m.first > ev.match.last and m.prep == "من"), None)
+    if caller is None or caller.first - ev.match.last > 3:
+        return
+    receivers = [m for m in ev.args.all() if m.ref != caller.ref]
+    ev.args.actors, ev.args.recipients = [caller], receivers
 
 
 def _many_people(m: Mention) -> bool:
