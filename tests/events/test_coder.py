@@ -360,3 +360,16 @@ def test_who_receives_a_call_is_its_recipient() -> None:
     assert ev["mode"] == "phone"
     assert any("ماكرون" in t for t in _texts(doc, ev, "actor"))
     assert any("عون" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_the_two_sides_are_the_mention_and_stand_for_the_parties_named_before() -> None:
+    text = (
+        "استقبل الرئيس المصري في القاهرة أمس وزير الخارجية الأردني. "
+        "وبحث الجانبان العلاقات الثنائية بين البلدين."
+    )
+    evs = _events(text, "CONSULT")
+    doc = _doc(text)
+    second = next(e for e in evs if e["trigger"]["text"].endswith("بحث"))
+    args = [a for a in second["arguments"]]
+    assert args and all(a["text"] == "الجانبان" for a in args)
+    assert {a["ref"] for a in args} >= set(evs[0]["actors"] + evs[0]["recipients"])

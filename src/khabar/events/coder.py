@@ -19,7 +19,7 @@ Steps (each a small function below):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khabar.events.arguments import (
@@ -441,7 +441,14 @@ def _resolve_sides(args: Args, before: list[Event]) -> None:
         if prev is None:
             continue
         rest = [m for m in ms if m.kind != "side"]
-        setattr(args, role, rest + [m for m in prev.args.all() if m.ref not in {r.ref for r in rest}])
+        side = next(m for m in ms if m.kind == "side")
+        # the argument is the mention in this sentence ("الجانبان"), its refs the sides it stands for
+        sides = [
+            replace(m, start=side.start, end=side.end, text=side.text, first=side.first, last=side.last)
+            for m in prev.args.all()
+            if m.ref not in {r.ref for r in rest}
+        ]
+        setattr(args, role, rest + sides)
 
 
 def _join(args: Args, before: list[Event]) -> None:
