@@ -368,8 +368,7 @@ def test_the_two_sides_are_the_mention_and_stand_for_the_parties_named_before() 
         "وبحث الجانبان العلاقات الثنائية بين البلدين."
     )
     evs = _events(text, "CONSULT")
-    doc = _doc(text)
     second = next(e for e in evs if e["trigger"]["text"].endswith("بحث"))
-    args = [a for a in second["arguments"]]
+    args = second["arguments"]
     assert args and all(a["text"] == "الجانبان" for a in args)
     assert {a["ref"] for a in args} >= set(evs[0]["actors"] + evs[0]["recipients"])
