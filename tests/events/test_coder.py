@@ -372,3 +372,13 @@ def test_the_two_sides_are_the_mention_and_stand_for_the_parties_named_before() 
     args = second["arguments"]
     assert args and all(a["text"] == "الجانبان" for a in args)
     assert {a["ref"] for a in args} >= set(evs[0]["actors"] + evs[0]["recipients"])
+
+
+def test_the_caller_after_a_long_title_chain_of_the_receiver() -> None:
+    text = (
+        "تلقى نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد "
+        "وزير الداخلية اتصالاً هاتفياً من صاحب السمو الشيخ سيف بن زايد آل نهيان وزير الداخلية الإماراتي."
+    )
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("سيف بن زايد" in t for t in _texts(doc, ev, "actor"))

@@ -344,6 +344,8 @@ def assign_arguments(
                     if later is not None and later.first == cut + 1
                     else noun_phrase(doc, words, cut + 1, b, ments)
                 )
+                if np is not None and toks[np.first].text[:1] in "بفل":
+                    np = None  # بمقر السفارة، لبحث العلاقات: a place or a purpose, not a guest
                 obj = np or later or obj
         objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
         if frame == "host" and not objs:

@@ -314,13 +314,20 @@ _RECEIVE = word_set("تلقى تلقت يتلقى تتلقى تلقيا")
 
 
 def _received_call(ev: Event, words: Words, ments: list[Mention], a: int) -> None:
-    """ "تلقى X اتصالا هاتفيا من Y": the caller Y made the call (the actor), X received it."""
-    if not any(
-        _bare(words.toks[i].text) in _RECEIVE for i in range(max(a, ev.match.first - 8), ev.match.first)
-    ):
+    """ "تلقى X اتصالا هاتفيا من Y": the caller Y made the call (the actor), X received it. The
+    receiver's title chain may run long (تلقى نائب خادم الحرمين الشريفين … وزير الداخلية اتصالاً)."""
+    first = ev.match.first
+    if not any(_bare(words.toks[i].text) in _RECEIVE for i in range(max(a, first - 24), first)):
         return
-    caller = next((m for m in ments if m.first > ev.match.last and m.prep == "من"), None)
-    if caller is None or caller.first - ev.match.last > 3:
+    n = len(words.toks)
+    k = next(
+        (i for i in range(ev.match.last + 1, min(n, ev.match.last + 4)) if words.toks[i].text == "من"), None
+    )
+    if k is None:
+        return
+    # the caller follows من, after his honorifics (من صاحب السمو الشيخ سيف بن زايد)
+    caller = next((m for m in ments if k < m.first <= k + 6), None)
+    if caller is None:
         return
     receivers = [m for m in ev.args.all() if m.ref != caller.ref]
     ev.args.actors, ev.args.recipients = [caller], receivers
