@@ -382,3 +382,14 @@ def test_the_caller_after_a_long_title_chain_of_the_receiver() -> None:
     (ev,) = _events(text, "CONSULT")
     doc = _doc(text)
     assert any("سيف بن زايد" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_reception_venue_is_not_the_guest() -> None:
+    text = (
+        "استقبل وزير الخارجية الأستاذ عادل الجبير، اليوم بمقر سفارة المملكة في روما، المستشار "
+        "الدبلوماسي لرئيس الوزراء الإيطالي."
+    )
+    (ev,) = _events(text, "CONSULT")
+    doc = _doc(text)
+    assert any("المستشار" in t for t in _texts(doc, ev, "actor"))
+    assert not any("سفارة" in t for t in _texts(doc, ev, "actor"))

@@ -150,6 +150,16 @@ def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Menti
             for x in ments:
                 if x.is_place and i < x.first <= i + 5:
                     return x.last
+        w = toks[i].text
+        if w.startswith("ب") and w[1:] in _VENUES:
+            # بمقر سفارة خادم الحرمين الشريفين في روما، …: a venue runs to the comma after it (or,
+            # without one, over what it belongs to)
+            for k in range(i + 1, min(hi, i + 9)):
+                gap = words.view.text[toks[k - 1].end : toks[k].start]
+                if "،" in gap or "," in gap:
+                    return k - 1
+            owner = next((y for y in ments if i < y.first <= i + 2), None)
+            return owner.last if owner is not None else i + 1
         return None
 
     end = None
@@ -165,6 +175,10 @@ def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Menti
             break  # the run is over
         i += 1
     return end
+
+
+#: buildings a reception is held in (بمقر، بقصر، بمكتب …)
+_VENUES = word_set("مقر قصر مكتب ديوان مبنى قاعة")
 
 
 #: phrases that introduce the agent of a verbal noun ("at the hands of", "by")
