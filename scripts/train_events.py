@@ -103,7 +103,8 @@ def _export(
     )
 
 
-POLICIES = ("add", "override", "top", "replace")
+#: the policies of khabar.events.filter.choose_arguments, the most conservative first
+POLICIES = ("add", "top", "replace")
 #: how much a bolder policy (or the model over the rules) must gain in cross-validation to be chosen
 MARGIN = 0.02
 
@@ -112,29 +113,12 @@ def _keep(rows: list[dict[str, Any]], p: np.ndarray, policy: str, t: float, extr
     """Which candidates fill the role under a policy of ``choose_arguments``:
 
     * replace: every candidate with p >= t; add: those and the rules' choice;
-    * top: the event's best candidate if p >= t, and others with p >= max(t, extra);
-    * override: the rules' choice, unless the model's best candidate is another one with p >= extra;
-      with no rule choice, the best candidate if p >= t."""
+    * top: the event's best candidate if p >= t, and others with p >= max(t, extra)."""
     if policy == "replace":
         return p >= t
-    rule = np.array([r["rule"] for r in rows])
     if policy == "add":
-        return rule | (p >= t)
-    top = _is_top(rows, p)
-    if policy == "top":
-        return (top & (p >= t)) | (p >= max(t, extra))
-    keep = np.zeros(len(rows), bool)
-    by_ev: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_ev[r["ev"]].append(i)
-    for idx in by_ev.values():
-        best = max(idx, key=lambda i: p[i])
-        ruled = [i for i in idx if rule[i]]
-        if ruled and not (not rule[best] and p[best] >= extra):
-            keep[ruled] = True
-        elif p[best] >= (extra if ruled else t):
-            keep[best] = True
-    return keep
+        return np.array([r["rule"] for r in rows]) | (p >= t)
+    return (_is_top(rows, p) & (p >= t)) | (p >= max(t, extra))
 
 
 def _is_top(rows: list[dict[str, Any]], p: np.ndarray) -> np.ndarray:
@@ -247,7 +231,7 @@ def main() -> int:
             pol_extra = 1.0
             for c in CS:
                 for t in THRESHOLDS:
-                    for extra in EXTRAS if policy in ("top", "override") else (1.0,):
+                    for extra in EXTRAS if policy == "top" else (1.0,):
                         f = _arg_prf(rdev, _keep(rdev, probs[c], policy, t, extra), ndev)
                         if f > pol_best[0] + 0.002:
                             pol_best, pol_extra = (f, c, t, policy), extra
