@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from khabar.events.lexicon import Trigger, fold, load_triggers, word_set
+from khabar.events.lexicon import Trigger, fold, one_word_verbs, word_set
 from khabar.events.mentions import Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -532,11 +532,8 @@ def _agreeing_adjective(prev: str, w: str) -> bool:
 
 def _is_event_verb(w: str) -> bool:
     """Whether the normalised word is a one-word verb form of the trigger lexicon (with و/ف)."""
-    by_first = load_triggers().by_first
-    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else w):
-        if any(t.pos == "v" and len(t.words) == 1 for t in by_first.get(x, ())):
-            return True
-    return False
+    verbs = one_word_verbs()
+    return w in verbs or (len(w) > 3 and w[0] in "وف" and w[1:] in verbs)
 
 
 def _in_quantity(doc: Document, offset: int) -> bool:

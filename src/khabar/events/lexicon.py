@@ -181,6 +181,15 @@ def load_triggers() -> TriggerLexicon:
 
 
 @functools.cache
+def one_word_verbs() -> frozenset[str]:
+    """The lexicon's one-word verb forms (normalised): what a name, a noun phrase or a family name
+    cannot be (الربيعة [يستقبل]، التقى خلالها …)."""
+    return frozenset(
+        k for k, ts in load_triggers().by_first.items() if any(t.pos == "v" and len(t.words) == 1 for t in ts)
+    )
+
+
+@functools.cache
 def load_actor_nouns() -> dict[tuple[str, ...], str]:
     """Group head nouns (normalised words) → kind (org, armed, people, side)."""
     out: dict[tuple[str, ...], str] = {}

@@ -11,12 +11,13 @@ argument rules read.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.arabic.normalize import NormalizedView, normalize_view
-from khabar.events.lexicon import fold, load_actor_nouns, load_triggers, word_set
+from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Document
@@ -120,10 +121,13 @@ def country_ref(doc: Document, cc: str) -> str | None:
 
 
 def _is_country_ref(rid: str) -> str | None:
-    for cc, p in load_gazetteer().countries.items():
-        if p.ref == rid:
-            return cc
-    return None
+    """The country code of a country's ref, or None (a town's ref, or not a place)."""
+    return _country_of_ref().get(rid)
+
+
+@functools.cache
+def _country_of_ref() -> dict[str, str]:
+    return {p.ref: cc for cc, p in load_gazetteer().countries.items()}
 
 
 def find_mentions(doc: Document, words: Words) -> list[Mention]:
@@ -224,14 +228,10 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
 def _verb_trimmed(text: str, start: int, end: int) -> int:
     """The end of a person's name without a trailing event verb the NER took for a name ("الربيعة
     يستقبل")."""
-    by_first = load_triggers().by_first
     cut = text.rfind(" ", start, end)
     if cut <= start:
         return end
-    last = fold(text[cut + 1 : end])
-    if any(t.pos == "v" and len(t.words) == 1 for t in by_first.get(last, ())):
-        return cut
-    return end
+    return cut if fold(text[cut + 1 : end]) in one_word_verbs() else end
 
 
 #: words after "X بن Y" that are not a family name
@@ -439,7 +439,7 @@ def _surname_mentions(doc: Document, words: Words, have: list[Mention]) -> list[
             last.setdefault(parts[-1], m.ref)
     if not last:
         return []
-    taken = sorted((m.start, m.end) for m in have)
+    taken = [(m.start, m.end) for m in have]
     first_at = {m.ref: m.start for m in have}
     out: list[Mention] = []
     for i, t in enumerate(words.toks):
