@@ -297,6 +297,17 @@ def test_a_person_named_again_by_surname_is_the_same_party() -> None:
     assert evs and any("الرشيدان" in t for t in _texts(doc, evs[0], "actor"))
 
 
+def test_a_surname_re_mention_before_a_later_description_is_still_the_person() -> None:
+    # the lone role at the end refers to Carter too; the surname between must still count
+    text = (
+        "يصل وزير الدفاع الأمريكي آشتون كارتر إلى المملكة اليوم. وزار كارتر إسرائيل والأردن أمس. "
+        "وقال وزير الدفاع الأمريكي إن بلاده لن تتخلى عن حلفائها."
+    )
+    evs = [e for e in _events(text, "CONSULT") if e["trigger"]["text"] == "وزار"]
+    doc = _doc(text)
+    assert evs and any("كارتر" in t for t in _texts(doc, evs[0], "actor"))
+
+
 def test_a_verb_joined_by_and_shares_its_subject() -> None:
     text = "دعا زعيم الحزب الحكومة إلى الحوار وحث المعارضة على وقف العنف."
     evs = _events(text, "REQUEST")

@@ -146,3 +146,24 @@ def test_seed_spans_in_bounds_and_refs_set() -> None:
             assert doc.text[s:e] == r["text"]
     assert sum(e.label == "ROLE" for e in doc.entities) >= 6
     assert registered()["refs"].requires == ("entities",)
+
+
+def test_a_role_with_a_country_alone_refers_to_its_one_holder() -> None:
+    text = "وصل وزير الدفاع الأمريكي آشتون كارتر إلى الرياض. وقال الرئيس إن وزير الدفاع الأمريكي سيلتقي"
+    ps = persons(text, "آشتون كارتر")
+    roles = find_roles(text, ps)
+    refs = link_persons(text, ps, roles)
+    (ref,) = refs.values()
+    alone = [r for r in roles if r.start > text.index("الرياض") and r.attrs.get("country") == "US"]
+    assert alone and alone[0].attrs["ref"] == "person:1"
+    assert "وزير الدفاع الأمريكي" in ref["aliases"]
+    bare = [r for r in roles if r.text == "الرئيس"]
+    assert bare and "ref" not in bare[0].attrs  # no country: not guessed
+
+
+def test_a_role_two_people_hold_stays_unlinked() -> None:
+    text = "التقى الرئيس المصري عبد الفتاح السيسي نظيره الرئيس المصري السابق محمد مرسي. وقال الرئيس المصري إن"
+    ps = persons(text, "عبد الفتاح السيسي", "محمد مرسي")
+    roles = find_roles(text, ps)
+    link_persons(text, ps, roles)
+    assert [r.attrs.get("ref") for r in roles] == ["person:1", "person:2", None]

@@ -440,7 +440,9 @@ def _surname_mentions(doc: Document, words: Words, have: list[Mention]) -> list[
     if not last:
         return []
     taken = [(m.start, m.end) for m in have]
-    first_at = {m.ref: m.start for m in have}
+    first_at: dict[str, int] = {}
+    for m in have:
+        first_at[m.ref] = min(first_at.get(m.ref, m.start), m.start)
     out: list[Mention] = []
     for i, t in enumerate(words.toks):
         w = t.text

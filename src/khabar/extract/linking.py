@@ -199,8 +199,34 @@ def link_persons(
 
     if headings:
         _heading_roles(text, persons, roles, headings, of, bound)
+    _coref_roles(roles, refs, bound)
 
     return {r.id: r.to_dict() for r in refs}
+
+
+def _coref_roles(roles: Sequence[Span], refs: list[_Ref], bound: set[int]) -> None:
+    """A role with a country that stands alone (``وزير الدفاع الروسي`` in a later sentence, with no
+    name next to it) refers to the one person the document gave that same role and country; it takes
+    his ref (``via: "coref"``). A bare role (``الرئيس``, no country) is left alone: news pages name
+    several presidents and ministers, and the country is what tells them apart. Every role with a
+    country that names a person is also one of his aliases, so that a search, or an argument given
+    as the description, finds the name (the seed names Shoigu in a heading and calls him "the
+    Russian defence minister" in the text)."""
+    for ri, r in enumerate(roles):
+        if ri in bound or r.attrs.get("ref") or not r.attrs.get("country"):
+            continue
+        key = (r.attrs["role"], r.attrs["country"])
+        holders = [ref for ref in refs if any((x["role"], x["country"]) == key for x in ref.roles)]
+        if len(holders) != 1:
+            continue
+        r.attrs["ref"] = holders[0].id
+        bound.add(ri)
+        holders[0].add_role(r, "coref")
+    by_id = {ref.id: ref for ref in refs}
+    for r in roles:
+        ref = by_id.get(r.attrs.get("ref") or "")
+        if ref is not None and r.attrs.get("country") and r.text not in ref.aliases:
+            ref.aliases.append(r.text)
 
 
 def _heading_roles(
