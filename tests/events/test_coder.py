@@ -404,3 +404,22 @@ def test_a_reception_venue_is_not_the_guest() -> None:
     doc = _doc(text)
     assert any("المستشار" in t for t in _texts(doc, ev, "actor"))
     assert not any("سفارة" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_first_person_statement_is_its_speakers_act() -> None:
+    text = (
+        'دان وزير الخارجية السعودي عادل الجبير الهجوم على القرية، وقال: "نحمل إسرائيل المسؤولية". '
+        'وأضاف قائلا: "نطالب المجتمع الدولي بالتحرك".'
+    )
+    doc = _doc(text)
+    (req,) = _events(text, "REQUEST")
+    assert any("الجبير" in t for t in _texts(doc, req, "actor"))
+    assert _texts(doc, req, "recipient") == ["المجتمع الدولي"]  # the object, not what ب governs
+
+
+def test_a_speaker_the_gazetteer_also_knows_as_a_town() -> None:
+    # الأحمدي is a town in Kuwait too; right after قال it is who speaks
+    text = "وقال الأحمدي في تصريحات للصحيفة: ندعو كل مقاوم إلى قطع الإمدادات عن الميليشيات."
+    doc = _doc(text)
+    evs = _events(text, "REQUEST")
+    assert evs and any("الأحمدي" in t for t in _texts(doc, evs[0], "actor"))

@@ -73,3 +73,13 @@ def test_topics() -> None:
         "التعاون الاقتصادي وتوريد القمح وإصلاح محطات الكهرباء"
     )
     assert "water" not in find_topics("زيارة الرئيس الأسد")  # regression: الرئيس is not الري (irrigation)
+
+
+def test_first_person_plural_forms_come_from_the_third_person() -> None:
+    # نرحب and نثمن are not written in the lexicon: يرحب and يثمن are
+    assert "SUPPORT" in _types("ونحن نثمن موقف المملكة")
+    assert _types("نرحب بالقرار") == _types("يرحب بالقرار")
+    from khabar.events.arguments import first_person
+
+    assert first_person("نطالب") and first_person("ونرفض") and first_person("سندعم")
+    assert not first_person("ندد") and not first_person("نقل")  # perfects of roots in ن

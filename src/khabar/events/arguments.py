@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from khabar.events.lexicon import Trigger, fold, one_word_verbs, word_set
+from khabar.events.lexicon import Trigger, fold, load_triggers, one_word_verbs, word_set
 from khabar.events.mentions import Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -82,6 +82,8 @@ class Args:
     agentless: bool = False
     #: the trigger is read as a verb (not its verbal noun)
     verb: bool = False
+    #: the verb is in the first person (نطالب، نرفض): its subject is whoever is quoted saying it
+    first_person: bool = False
 
     def all(self) -> list[Mention]:
         return self.actors + self.recipients
@@ -195,6 +197,18 @@ _AGENT_MARKERS = (
 )
 
 
+def first_person(w: str) -> bool:
+    """Whether a verb token is in the first person plural (نطالب، ونرفض، سندعم): an ن where the
+    lexicon's third person form has ي. (No lexicon verb form starts with ن but for such pairs, so
+    a perfect like ندد, whose ي form is not a word, is not taken for one.)"""
+    by_first = load_triggers().by_first
+    for x in (w, w[1:] if w[:1] in ("و", "ف") else ""):
+        for y in (x, x[1:] if x[:1] == "س" else ""):
+            if len(y) >= 3 and y[0] == "ن" and any(t.pos == "v" for t in by_first.get("ي" + y[1:], ())):
+                return True
+    return False
+
+
 def _agent_phrase(
     doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention]
 ) -> list[Mention]:
@@ -247,6 +261,7 @@ def assign_arguments(
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
+    args.first_person = is_verb and not passive and first_person(toks[m.first].text)
 
     def vso_subject() -> list[Mention]:
         for x in near_after:
@@ -343,6 +358,9 @@ def assign_arguments(
         vso = bool(subj)
         if not subj:
             subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
+        if args.first_person:
+            # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
+            subj, vso = [], False
         rest = [x for x in near_after if x not in subj]
         obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
         if frame in ("host", "visit") and vso:
@@ -434,6 +452,11 @@ def assign_arguments(
         # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
         preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
         args.recipients = objs or governed(preps, after)
+    if args.first_person and entry.type in _NP_OBJECT_TYPES and not (objs and objs[0].first == m.last + 1):
+        # نطالب المجتمع الدولي بـ…: with the subject in the verb, what follows it is its object
+        np = noun_phrase(doc, words, m.last + 1, b, ments)
+        if np is not None and np.first == m.last + 1 and toks[np.first].text[:1] not in "بلف":
+            args.recipients = [np]
     if not args.recipients and entry.type in _NP_OBJECT_TYPES and not passive:
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
@@ -504,7 +527,7 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         nxt = toks[j + 1].text
         if gap.strip() or nxt in _NP_STOP or (nxt.startswith("و") and len(nxt) > 3):
             break
-        if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith(("لل", "بال")):
+        if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith("لل"):
             break  # لاستخدامهم، بضرورة: a new phrase starts
         if _in_quantity(doc, words.text_spans[j + 1][0]):
             break

@@ -187,6 +187,18 @@ def code_events(
                 _coordinated_verb(args, words, gm, a, sevents)
                 if not args.actors and not args.agentless and entry.type in VERBAL_TYPES:
                     args.actors = _speaker(doc, words, smentions, a, gm.first)
+                if not args.actors and args.first_person:
+                    # وأضاف قائلا: "نطالب …": the speaker may be named sentences before, or be the
+                    # subject of the statement's own first verb (دان الوزير …، وقال: "ونحمل …")
+                    args.actors = _speaker(doc, words, mentions, max(0, a - SPEAKER_REACH), gm.first) or next(
+                        (
+                            [x for x in e.args.actors if x.kind in ("person", "role", "org", "country")][:1]
+                            for e in reversed(events + sevents)
+                            if gm.first - e.match.first <= SPEAKER_REACH
+                            and any(x.kind in ("person", "role", "org", "country") for x in e.args.actors)
+                        ),
+                        [],
+                    )
                 if entry.frame == "join":
                     _join(args, events + sevents)
                 if "party" in entry.flags and not args.all():
@@ -399,6 +411,15 @@ def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
     return any(words.toks[i].text in _MEETING_WORDS for i in range(m.last + 1, min(b, m.last + 7)))
 
 
+_QUOTE_MARKS = frozenset(':"«“')
+#: participles of manner after a verb of saying (وأضاف قائلا، وتابع مضيفا): not its subject
+_MANNER = word_set("قائلا قائله مضيفا مضيفه موضحا موضحه مشيرا مشيره مؤكدا مؤكده متابعا")
+
+
+#: how many words before a first-person statement its speaker may be named (a paragraph's worth)
+SPEAKER_REACH = 80
+
+
 def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: int) -> list[Mention]:
     """The subject of a verb of saying before ``first`` (وقال مسؤولون حكوميون إن …): who made the
     statement that the event is part of."""
@@ -406,10 +427,25 @@ def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: i
         w = words.toks[i].text
         w = w[1:] if len(w) > 3 and w[0] in "وف" else w
         if w in SPEECH_VERBS:
-            after = [x for x in ments if i < x.first < first and x.prep is None and x.kind != "place"]
+            # a place right after the verb of saying speaks for its government (قالت موسكو) or is
+            # a name the gazetteer also holds (وقال الأحمدي): either way the speaker
+            # … and the speaker comes before what is quoted (وقال: "نحمل إسرائيل …")
+            said = words.text_spans[i][1]
+            after = [
+                x
+                for x in ments
+                if i < x.first < first
+                and x.prep is None
+                and (x.kind != "place" or x.first == i + 1)
+                and not set(doc.text[said : x.start]) & _QUOTE_MARKS
+            ]
             if after and after[0].first - i <= 6:
                 return [after[0]]
             np = noun_phrase(doc, words, i + 1, first, ments)
+            if np is not None and set(doc.text[said : np.start]) & _QUOTE_MARKS:
+                np = None
+            if np is not None and _bare(words.toks[np.first].text) in _MANNER:
+                continue  # وأضاف قائلا: "نطالب …": the speaker was named before
             if np is not None:
                 return [np]
             before = [x for x in ments if x.last < i and x.prep is None and x.kind != "place"]

@@ -175,6 +175,20 @@ def load_triggers() -> TriggerLexicon:
             t = Trigger(words, typ, m, pos, frame, fl, n)
             by_first.setdefault(words[0], []).append(t)
             longest = max(longest, len(words))
+    # the first person plural of every imperfect verb form (يطالب → نطالب، يرحب → نرحب): statements
+    # quote officials speaking for their government ("نطالب المجتمع الدولي …"); a form the lexicon
+    # lists itself keeps its own row
+    for first, ts in list(by_first.items()):
+        if len(first) < 3 or first[0] != "ي":
+            continue
+        we = "ن" + first[1:]
+        if we in by_first:
+            continue
+        for t in ts:
+            if t.pos == "v":
+                by_first.setdefault(we, []).append(
+                    Trigger((we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line)
+                )
     return TriggerLexicon(
         {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}, longest
     )
