@@ -423,3 +423,32 @@ def test_a_speaker_the_gazetteer_also_knows_as_a_town() -> None:
     doc = _doc(text)
     evs = _events(text, "REQUEST")
     assert evs and any("الأحمدي" in t for t in _texts(doc, evs[0], "actor"))
+
+
+def test_an_announced_act_is_the_announcers_but_a_death_is_nobodys() -> None:
+    text = "اعلنت السلطات المغربية اعتقال ثمانية اشخاص. وأعلن الجيش مقتل ستة مسلحين."
+    doc = _doc(text)
+    (arrest,) = _events(text, "COERCE")
+    assert _texts(doc, arrest, "actor") == ["السلطات المغربية"]
+    death = [e for e in _events(text, "ASSAULT") if e["trigger"]["text"] == "مقتل"]
+    assert death and not any("الجيش" in t for t in _texts(doc, death[0], "actor"))
+
+
+def test_the_kingdom_is_the_one_arab_kingdom_the_page_names() -> None:
+    text = "«حماس» تثمن دور المملكة في دعم القضية. وكان خادم الحرمين الشريفين قد استقبل الوفد في الرياض."
+    doc = _doc(text)
+    (ev,) = [e for e in _events(text, "SUPPORT") if e["trigger"]["text"] == "تثمن"]
+    assert _texts(doc, ev, "actor") == ["حماس"]  # a quoted name before the verb is its subject
+    assert _texts(doc, ev, "recipient") == ["المملكة"]  # whose part is praised, not the part
+    (rec,) = [a for a in ev["arguments"] if a["role"] == "recipient"]
+    assert doc.refs[rec["ref"]]["country"] == "SA"
+
+
+def test_the_kingdom_stays_unread_when_two_kingdoms_are_named() -> None:
+    text = "وصل الملك الأردني إلى الرياض، وأشاد بدور المملكة في المنطقة."
+    doc = _doc(text)
+    evs = _events(text, "SUPPORT")
+    assert evs and not any(
+        doc.refs.get(a["ref"], {}).get("country") in ("SA", "JO") and a["text"] == "المملكة"
+        for a in evs[0]["arguments"]
+    )

@@ -61,6 +61,12 @@ _RELATIVES = word_set("الذي التي الذين اللذين اللتين ا
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
 _QUOTE_BREAKS = frozenset(":")
+#: verbs that announce an act of their subject's (أعلنت الشرطة اعتقال …، قررت الحكومة فرض …)
+_ANNOUNCE = word_set("أعلن أعلنت أعلنوا قرر قررت قرروا")
+#: verbal nouns of what happens to someone, with nobody's act in them (مقتل، سقوط، إصابة)
+_NO_AGENT = word_set(
+    "مقتل ومقتل بمقتل لمقتل سقوط وسقوط إصابة وإصابة استشهاد واستشهاد وفاة انفجار غرق اختفاء مصرع"
+)
 #: types whose verbal noun takes its object as genitive
 _OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
 _PARTICIPANT_PREPS = ("بحضور", "برفقه", "بمشاركه")
@@ -197,6 +203,39 @@ _AGENT_MARKERS = (
 )
 
 
+#: what is praised or thanked for, as a part someone plays (دور المملكة، جهود الحكومة)
+_CONTRIBUTION = word_set(
+    "دور الدور لدور بدور بالدور جهود الجهود بجهود لجهود بالجهود مواقف موقف بمواقف بموقف لمواقف",
+    "لموقف مساعي بمساعي جهد بجهد حرص بحرص",
+)
+_DOER = word_set("الذي التي يقوم تقوم يقومون قام قامت قاموا به بها بهم تبذله يبذله بذله بذلته تبذلها")
+
+
+def _unquoted_gap(text: str, x: Mention, end: int) -> str:
+    """The text between a mention and ``end`` without the quotation marks that close the mention
+    itself («حماس» تثمن: the name is quoted, the clause goes on)."""
+    gap = text[x.end : end]
+    opened = x.start > 0 and text[x.start - 1] in '«"“'
+    return gap.lstrip('»”"') if opened else gap
+
+
+def _contribution_owner(words: Words, m: TriggerMatch, hi: int, after: list[Mention]) -> list[Mention]:
+    """The party whose part a SUPPORT event praises (``دور X``، ``الجهود التي تبذلها X``), or []."""
+    toks = words.toks
+    for k in range(m.last + 1, hi):
+        if toks[k].text not in _CONTRIBUTION:
+            continue
+        j = k + 1
+        # the adjectives of the part (الدور الكبير، الجهود المخلصة) and its relative clause
+        while j < hi and j - k <= 6 and not any(x.first == j for x in after):
+            if toks[j].text not in _DOER and not toks[j].text.startswith("ال"):
+                break
+            j += 1
+        x = next((x for x in after if x.first == j and x.prep is None), None)
+        return _group(x, after) if x is not None else []
+    return []
+
+
 def first_person(w: str) -> bool:
     """Whether a verb token is in the first person plural (نطالب، ونرفض، سندعم): an ن where the
     lexicon's third person form has ي. (No lexicon verb form starts with ن but for such pairs, so
@@ -293,10 +332,19 @@ def assign_arguments(
             if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
                 break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
             if x.prep is None and _actorish(x):
-                if entry.type not in VERBAL_TYPES and _said_by(x):
+                if entry.type not in VERBAL_TYPES and _said_by(x) and not _announced_act(x):
                     continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
                 return _group_back(x, before)
         return []
+
+    def _announced_act(x: Mention) -> bool:
+        # أعلنت السلطات اعتقال ثمانية: an act announced as the object of أعلن is the announcer's
+        # own, unless nobody does it (أعلن الجيش مقتل ستة)
+        if _bare_word(toks[x.first - 1].text) not in _ANNOUNCE or toks[m.first].text in _NO_AGENT:
+            return False
+        gap = [t.text for t in toks[x.last + 1 : m.first]]
+        between = doc.text[x.end : words.text_spans[m.first][0]]
+        return all(g in ("امس", "اليوم") for g in gap) and not set(between) & {":", '"', "«"}
 
     def _said_by(x: Mention) -> bool:
         if x.first == 0:
@@ -348,7 +396,7 @@ def assign_arguments(
             if x.prep is None
             and _actorish(x)
             and m.first - x.last <= 1
-            and not set(doc.text[x.end : words.text_spans[m.first][0]]) & _CLAUSE_BREAKS
+            and not set(_unquoted_gap(doc.text, x, words.text_spans[m.first][0])) & _CLAUSE_BREAKS
         ]
         # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
         # whatever governs the antecedent in the main clause
@@ -463,6 +511,13 @@ def assign_arguments(
         np = noun_phrase(doc, words, start, b, ments)
         if np is not None and not (entry.type == "REQUEST" and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
+    if entry.type == "SUPPORT":
+        # ثمنت الحركة دور المملكة، أشاد بجهود الحكومة، مشيدا بالدور الذي يقوم به رجال الأمن: who
+        # is praised is whose part it is, not the part
+        owner = _contribution_owner(words, m, min(b, m.last + WINDOW), after)
+        if owner:
+            args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
+            args.actors = [x for x in args.actors if x not in owner]
     if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
         agent = _agent_phrase(doc, words, m, b, after) if not is_verb else []

@@ -198,6 +198,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     cands.extend(_group_mentions(doc, words))
     cands.extend(_honorific_mentions(doc, words, cands))
     cands.extend(_surname_mentions(doc, words, cands))
+    cands.extend(_kingdom_mentions(doc, words, cands))
     # a dateline's reporter and agency ("بدر العتيبي- سبق- القصيم:") are not parties of the news
     lines = [(mt.start(), mt.end()) for mt in _DATELINE.finditer(text)]
     if lines:
@@ -424,6 +425,56 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
             doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e])
         )
         out.append(Mention(start, e, txt, ref, "person"))
+    return out
+
+
+#: the Arab kingdoms whose own press calls them "the Kingdom" (المملكة) without a name
+_KINGDOMS = frozenset({"SA", "JO", "MA", "BH"})
+_KINGDOM = word_set("المملكة للمملكة بالمملكة والمملكة وللمملكة وبالمملكة فالمملكة")
+#: the Saudi king's title names his country
+_KINGDOM_CUES = {"SA": word_set("الحرمين")}
+
+
+def _kingdom_mentions(doc: Document, words: Words, have: list[Mention]) -> list[Mention]:
+    """A bare "المملكة" is the one Arab kingdom the document names (by name, adjective or its
+    king's title): Saudi, Jordanian and Moroccan papers call their country so ("دور المملكة في دعم
+    القضية"). With no kingdom named, or two, it stays unread."""
+    toks = words.toks
+    at = [i for i, t in enumerate(toks) if t.text in _KINGDOM]
+    if not at:
+        return []
+    named: set[str] = set()
+    for e in doc.entities:
+        if e.label == "LOC" and e.attrs.get("ref"):
+            # a town names its country too (الرياض، الرباط)
+            cc = _is_country_ref(e.attrs["ref"]) or e.attrs.get("country")
+            if cc:
+                named.add(cc)
+        elif e.label == "ROLE" and e.attrs.get("country"):
+            named.add(e.attrs["country"])
+    for t in toks:
+        cc = nationality_country(t.text)
+        if cc:
+            named.add(cc)
+        named.update(k for k, cues in _KINGDOM_CUES.items() if t.text in cues)
+    kingdoms = named & _KINGDOMS
+    if len(kingdoms) != 1:
+        return []
+    (cc,) = kingdoms
+    ref = country_ref(doc, cc)
+    if ref is None:
+        return []
+    taken = [(m.start, m.end) for m in have]
+    out: list[Mention] = []
+    for i in at:
+        if i + 1 < len(toks) and (nationality_country(toks[i + 1].text) or toks[i + 1].text in ("المتحده",)):
+            continue  # المملكة المتحدة، المملكة الأردنية: a name the gazetteer reads, not a bare title
+        ws, we = words.text_spans[i]
+        if any(a < we and ws < b for a, b in taken):
+            continue
+        if doc.text[ws] in "وف":
+            ws += 1  # the conjunction is not part of the mention
+        out.append(Mention(ws, we, doc.text[ws:we], ref, "country", cc))
     return out
 
 
