@@ -452,3 +452,40 @@ def test_the_kingdom_stays_unread_when_two_kingdoms_are_named() -> None:
         doc.refs.get(a["ref"], {}).get("country") in ("SA", "JO") and a["text"] == "المملكة"
         for a in evs[0]["arguments"]
     )
+
+
+def test_an_honorific_opening_a_title_chain_is_not_a_second_host() -> None:
+    text = (
+        "استقبل معالي المستشار في الديوان الملكي المشرف العام على مركز الملك سلمان للإغاثة "
+        "الدكتور عبدالله بن عبدالعزيز الربيعة أمس المنسق الإقليمي للشؤون الإنسانية في اليمن."
+    )
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    recipients = _texts(doc, ev, "recipient")
+    assert len(recipients) == 1 and "الربيعة" in recipients[0]
+
+
+def test_the_doer_of_a_relative_clause_after_a_verbal_noun() -> None:
+    text = (
+        "وكشفت مصادر مطلعة عن جهود وساطة مكثفة يقوم بها الوفد السوداني لتضييق هوة الخلاف. "
+        "وأكد هنية أن الزيارة التي أجراها وفد رفيع من الحركة كانت ناجحة."
+    )
+    doc = _doc(text)
+    evs = {e["trigger"]["text"]: e for e in _events(text, "CONSULT")}
+    assert _texts(doc, evs["وساطة"], "actor") == ["الوفد السوداني"]
+    assert any(t.startswith("وفد") for t in _texts(doc, evs["الزيارة"], "actor"))
+
+
+def test_those_present_take_part() -> None:
+    text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert any("وزراء" in t for t in _texts(doc, ev, "actor"))
+
+
+def test_a_first_person_singular_demand_in_a_quotation() -> None:
+    text = 'وقال الوالد: "أطالب الجهات المختصة بإخراج السحر". وأرسل الأب رسالة إلى الأمير.'
+    doc = _doc(text)
+    (ev,) = _events(text, "REQUEST")
+    assert _texts(doc, ev, "actor") == ["الوالد"]
+    assert _texts(doc, ev, "recipient") == ["الجهات المختصة"]

@@ -69,7 +69,7 @@ _NO_AGENT = word_set(
 )
 #: types whose verbal noun takes its object as genitive
 _OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
-_PARTICIPANT_PREPS = ("بحضور", "برفقه", "بمشاركه")
+_PARTICIPANT_PREPS = ("بحضور", "حضور", "برفقه", "بمشاركه")
 PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
 #: event types that are said (a statement's speaker is their actor when the clause names none)
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
@@ -211,6 +211,37 @@ _CONTRIBUTION = word_set(
 _DOER = word_set("الذي التي يقوم تقوم يقومون قام قامت قاموا به بها بهم تبذله يبذله بذله بذلته تبذلها")
 
 
+#: "does it" verbs of a relative clause after a verbal noun (التي يقوم بها، التي أجراها، يشنها)
+_DO_VERBS = word_set("يقوم تقوم قام قامت يقومون قاموا")
+_DO_OBJ = word_set("به بها بهما بهم")
+_DONE_BY = word_set(
+    "اجراها اجراه يجريها يجريه تجريها شنها يشنها تشنها شنتها نفذها ينفذها تنفذها نفذتها اجرتها",
+    "يبذلها تبذلها بذلها بذلتها",
+)
+
+
+def _doer_after(
+    doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention], ments: list[Mention]
+) -> list[Mention]:
+    """The doer a relative clause names after a verbal noun: ``وساطة مكثفة يقوم بها الوفد
+    السوداني``، ``الزيارة التي أجراها وفد رفيع``، ``الغارات التي يشنها التحالف``; or []."""
+    toks = words.toks
+    for k in range(m.last + 1, min(b, m.last + 4)):
+        w = toks[k].text
+        if w in _DO_VERBS and k + 1 < b and toks[k + 1].text in _DO_OBJ:
+            j = k + 2
+        elif w in _DONE_BY:
+            j = k + 1
+        else:
+            continue
+        x = next((x for x in after if x.first == j and x.prep is None), None)
+        if x is not None:
+            return _group(x, after)
+        np = noun_phrase(doc, words, j, b, ments)
+        return [np] if np is not None else []
+    return []
+
+
 def _unquoted_gap(text: str, x: Mention, end: int) -> str:
     """The text between a mention and ``end`` without the quotation marks that close the mention
     itself («حماس» تثمن: the name is quoted, the clause goes on)."""
@@ -236,14 +267,16 @@ def _contribution_owner(words: Words, m: TriggerMatch, hi: int, after: list[Ment
     return []
 
 
-def first_person(w: str) -> bool:
+def first_person(w: str, singular: bool = False) -> bool:
     """Whether a verb token is in the first person plural (نطالب، ونرفض، سندعم): an ن where the
     lexicon's third person form has ي. (No lexicon verb form starts with ن but for such pairs, so
-    a perfect like ندد, whose ي form is not a word, is not taken for one.)"""
+    a perfect like ندد, whose ي form is not a word, is not taken for one.) ``singular``: the
+    first person singular instead (أطالب, written اطالب in the normalised view)."""
     by_first = load_triggers().by_first
+    prefix = "ا" if singular else "ن"
     for x in (w, w[1:] if w[:1] in ("و", "ف") else ""):
         for y in (x, x[1:] if x[:1] == "س" else ""):
-            if len(y) >= 3 and y[0] == "ن" and any(t.pos == "v" for t in by_first.get("ي" + y[1:], ())):
+            if len(y) >= 3 and y[0] == prefix and any(t.pos == "v" for t in by_first.get("ي" + y[1:], ())):
                 return True
     return False
 
@@ -300,7 +333,23 @@ def assign_arguments(
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
-    args.first_person = is_verb and not passive and first_person(toks[m.first].text)
+    args.first_person = (
+        is_verb
+        and not passive
+        and (
+            first_person(toks[m.first].text)
+            # "أطالب الجهات المختصة …": the singular only where a quotation opens, since أ also
+            # starts perfects (أرسل، أطلق)
+            or (
+                m.first > a
+                and bool(
+                    set(doc.text[words.text_spans[m.first - 1][1] : words.text_spans[m.first][0]])
+                    & {":", '"', "«", "“"}
+                )
+                and first_person(toks[m.first].text, singular=True)
+            )
+        )
+    )
 
     def vso_subject() -> list[Mention]:
         for x in near_after:
@@ -452,6 +501,12 @@ def assign_arguments(
         if sides and frame in ("sv", "sym") and not passive:
             # اشتباكات بين X و Y، مفاوضات بين X و Y: the sides are the parties (GUIDELINES: two-sided)
             subj, gen_is_object, gen = sides, False, []
+        doer = _doer_after(doc, words, m, b, after, ments)
+        if doer:
+            # الوساطة التي يقوم بها الوفد السوداني، الزيارة التي أجراها وفد من الحركة: the doer
+            # named in the relative clause
+            subj = doer
+            gen = [x for x in gen if x not in doer]
         if not subj and not passive:
             subj = svo_subject()
         objs = gen if gen_is_object else []

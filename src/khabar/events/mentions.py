@@ -27,10 +27,10 @@ __all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words
 #: words that govern a following mention (normalised); ``None`` in Mention.prep means none
 PREPOSITIONS = word_set(
     "مع في إلى الى من على عن لدى عند بين نحو ضد بحضور برفقة بقيادة برئاسة حول تجاه",
-    "بشأن لصالح أمام خلال بعد قبل منذ حتى عبر داخل خارج قرب",
+    "بشأن لصالح أمام خلال بعد قبل منذ حتى عبر داخل خارج قرب حضور",
 )
-#: prepositions that govern a name a few words on (نظيره الروسي …)
-_STRONG = word_set("مع بين بحضور برفقة")
+#: prepositions that govern a name a few words on (نظيره الروسي …; في حضور الوزراء الثلاثة)
+_STRONG = word_set("مع بين بحضور برفقة حضور")
 #: proclitic prepositions on the mention's first word
 _CLITIC_PREPS = ("ب", "ل", "ك")
 
@@ -392,11 +392,28 @@ _HONORIFICS = word_set("الدكتور الدكتورة د المهندس الم
 _NOT_NAME = word_set("في من إلى على عن مع أن إن الذي التي و أو ثم قد لم لن ما لا هذا هذه بعد قبل خلال")
 
 
+#: how far (characters) a title chain after an honorific may run to its holder's name
+_TITLE_CHAIN = 160
+
+
+def _title_chain_to_name(text: str, start: int, person_starts: list[int]) -> bool:
+    """Whether a person's name follows ``start`` within a title chain's reach, with no clause
+    punctuation between (a comma or a full stop ends the titles)."""
+    for p in person_starts:
+        if p <= start:
+            continue
+        if p - start > _TITLE_CHAIN:
+            return False
+        return not any(c in text[start:p] for c in "،,.:؛\n")
+    return False
+
+
 def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> list[Mention]:
     """A person named after an honorific (one or two words) when no entity covers the name."""
     toks = words.toks
     out: list[Mention] = []
     taken = [(m.start, m.end) for m in have]
+    person_starts = sorted(m.start for m in have if m.kind == "person")
     for i, t in enumerate(toks[:-1]):
         if t.text not in _HONORIFICS:
             continue
@@ -407,6 +424,10 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
             or any(a <= s < b for a, b in taken)
             or doc.text[words.text_spans[i][1] : s].strip(" .")
         ):
+            continue
+        if toks[j].text.startswith("ال") and _title_chain_to_name(doc.text, s, person_starts):
+            # استقبل معالي المستشار بالديوان الملكي المشرف العام … الدكتور عبدالله الربيعة: the
+            # honorific opens the titles of the name that ends them, not a person of its own
             continue
         # a second name word when it follows directly (الدكتور عبدالله الربيعة); a name that already
         # has the article is the family name (الدكتور الربيعة يستقبل: the verb is not a name)
