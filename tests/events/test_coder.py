@@ -489,3 +489,12 @@ def test_a_first_person_singular_demand_in_a_quotation() -> None:
     (ev,) = _events(text, "REQUEST")
     assert _texts(doc, ev, "actor") == ["الوالد"]
     assert _texts(doc, ev, "recipient") == ["الجهات المختصة"]
+
+
+def test_a_reception_with_no_guest_is_no_meeting() -> None:
+    assert _events("جامعة نجران تمدد استقبال المستندات إلكترونيا حتى نهاية الشهر.", "CONSULT") == []
+
+
+def test_meetings_in_general_are_no_event() -> None:
+    text = "ويقول عدد من المسؤولين الفلسطينيين في اللقاءات الخاصة إن موقف فرنسا غير مبرر."
+    assert _events(text, "CONSULT") == []

@@ -222,6 +222,8 @@ def code_events(
                     entry.frame, args, entry.flags
                 ):
                     continue  # وصلت الطائرة، مطار عدن يستقبل المسافرين: no party arrives or hosts
+                if entry.frame == "host" and entry.pos == "n" and not args.actors:
+                    continue  # تمدد استقبال المستندات، بدأت استقبال الطلبات: a reception with no guest
                 ev = Event(entry.type, entry.mode, gm, start, end, (ss, se), args, frame=entry.frame)
                 ev.own_args = bool(args.all())
                 ev.cands = smentions + _phrase_candidates(doc, words, gm, (a, b), smentions)
@@ -258,9 +260,10 @@ def code_events(
         if flt is not None and flt.probability(fv) < flt.threshold:
             continue
         if ev.match.trigger.type == "CONSULT":
-            if not ev.args.all() and not met:
+            if not met and not (ev.args.all() and (ev.own_args or not _generic_meetings(words, ev))):
                 # جلسات قرائية، في الاجتماعات، لقاءات توعية: a meeting word with nobody meeting and no
-                # meeting named before it to re-mention is not an event
+                # meeting named before it to re-mention is not an event; nor are meetings in general
+                # (في اللقاءات الخاصة … موقف فرنسا) to which only the argument model gave a party
                 continue
             met = met or bool(ev.args.all())
         rec = _record(doc, ev)
@@ -441,11 +444,11 @@ def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: i
             ]
             if after and after[0].first - i <= 6:
                 return [after[0]]
+            if i + 1 < first and _bare(words.toks[i + 1].text) in _MANNER:
+                continue  # وأضاف قائلا: "نطالب …": the speaker was named before
             np = noun_phrase(doc, words, i + 1, first, ments)
             if np is not None and set(doc.text[said : np.start]) & _QUOTE_MARKS:
                 np = None
-            if np is not None and _bare(words.toks[np.first].text) in _MANNER:
-                continue  # وأضاف قائلا: "نطالب …": the speaker was named before
             if np is not None:
                 return [np]
             before = [x for x in ments if x.last < i and x.prep is None and x.kind != "place"]
@@ -472,6 +475,14 @@ def _phrase_candidates(
     if before is not None:
         out.append(before)
     return out
+
+
+def _generic_meetings(words: Words, ev: Event) -> bool:
+    """A plural meeting noun after في (في اللقاءات الخاصة، في الاجتماعات الدورية): where things are
+    said in general, not a meeting that took place."""
+    k = ev.match.first
+    w = words.toks[k].text
+    return k > 0 and _bare(words.toks[k - 1].text) == "في" and w.endswith("ات")
 
 
 def _resolve_sides(args: Args, before: list[Event]) -> None:
