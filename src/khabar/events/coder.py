@@ -474,7 +474,18 @@ def _phrase_candidates(
     before = noun_phrase_before(doc, words, m.first - 1, a, ments)
     if before is not None:
         out.append(before)
+    # the phrase a target or beneficiary preposition governs (الاعتداءات على الأبرياء، ضد المتطرفين)
+    for k in range(m.last + 1, min(b - 1, m.last + _PREP_REACH)):
+        if _bare(words.toks[k].text) in _TARGET_PREPS:
+            np = noun_phrase(doc, words, k + 1, b, ments)
+            if np is not None and all(np.start != o.start for o in out):
+                out.append(np)
     return out
+
+
+#: prepositions whose phrase may be an event's target or beneficiary, and how far after the trigger
+_TARGET_PREPS = word_set("على ضد إلى الى")
+_PREP_REACH = 8
 
 
 def _generic_meetings(words: Words, ev: Event) -> bool:
