@@ -498,3 +498,15 @@ def test_a_reception_with_no_guest_is_no_meeting() -> None:
 def test_meetings_in_general_are_no_event() -> None:
     text = "ويقول عدد من المسؤولين الفلسطينيين في اللقاءات الخاصة إن موقف فرنسا غير مبرر."
     assert _events(text, "CONSULT") == []
+
+
+def test_a_meeting_named_again_takes_its_parties() -> None:
+    text = (
+        "استقبل الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو. "
+        "الجلسة المغلقة تناولت مختلف المسائل التي تخص الشأن السوري."
+    )
+    doc = _doc(text)
+    evs = {e["trigger"]["text"]: e for e in _events(text, "CONSULT")}
+    assert "الجلسة" in evs
+    assert any("الأسد" in t for t in _texts(doc, evs["الجلسة"], "actor"))
+    assert any("بوتين" in t for t in _texts(doc, evs["الجلسة"], "recipient"))

@@ -252,6 +252,7 @@ def code_events(
             choose_arguments(ev, cands, models.arguments)
     # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
     _visits(doc, events)
+    _same_meeting_again(events)
     _shared_topics(events)
     out = []
     met = False  # a meeting with named participants has been reported
@@ -486,6 +487,21 @@ def _phrase_candidates(
 #: prepositions whose phrase may be an event's target or beneficiary, and how far after the trigger
 _TARGET_PREPS = word_set("على ضد إلى الى")
 _PREP_REACH = 8
+
+
+def _same_meeting_again(events: list[Event]) -> None:
+    """A meeting named again with nobody in its sentence (هذه الزيارة، الجلسة المغلقة، كانت زيارة
+    ناجحة) is the meeting reported before it: it takes that meeting's parties (GUIDELINES: the
+    nearest clear antecedent)."""
+    last: Event | None = None
+    for ev in events:
+        if ev.type != "CONSULT":
+            continue
+        if ev.args.all():
+            last = ev
+        elif last is not None and not ev.future:
+            ev.args.actors = list(last.args.actors)
+            ev.args.recipients = list(last.args.recipients)
 
 
 def _generic_meetings(words: Words, ev: Event) -> bool:
