@@ -510,3 +510,19 @@ def test_a_meeting_named_again_takes_its_parties() -> None:
     assert "الجلسة" in evs
     assert any("الأسد" in t for t in _texts(doc, evs["الجلسة"], "actor"))
     assert any("بوتين" in t for t in _texts(doc, evs["الجلسة"], "recipient"))
+
+
+def test_an_agent_at_whose_hands_it_was_done() -> None:
+    # على is written علي in the normalised view: the marker must be read as the words are
+    text = "وأعلنت الشرطة مقتل ثلاثة جنود على يد مسلحين مجهولين في المدينة."
+    doc = _doc(text)
+    (ev,) = _events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["مسلحين"]
+    assert _texts(doc, ev, "recipient") == ["جنود"]
+
+
+def test_an_unnamed_agent() -> None:
+    text = "وأكدت المصادر مقتل قائد الكتيبة على يد أنصار الرئيس السابق."
+    doc = _doc(text)
+    (ev,) = _events(text, "ASSAULT")
+    assert [t.split()[0] for t in _texts(doc, ev, "actor")] == ["أنصار"]

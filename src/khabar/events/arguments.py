@@ -189,17 +189,11 @@ def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Menti
 _VENUES = word_set("مقر قصر مكتب ديوان مبنى قاعة")
 
 
-#: phrases that introduce the agent of a verbal noun ("at the hands of", "by")
-_AGENT_MARKERS = (
-    ("على", "يد"),
-    ("على", "ايدي"),
-    ("بيد",),
-    ("بايدي",),
-    ("في", "يد"),
-    ("في", "ايدي"),
-    ("من", "قبل"),
-    ("برصاص",),
-    ("بنيران",),
+#: phrases that introduce the agent of a verbal noun ("at the hands of", "by"), normalised as the
+#: words are (على is written علي in the normalised view)
+_AGENT_MARKERS = tuple(
+    tuple(fold(w) for w in marker.split())
+    for marker in ("على يد", "على أيدي", "بيد", "بأيدي", "في يد", "في أيدي", "من قبل", "برصاص", "بنيران")
 )
 
 
@@ -294,6 +288,9 @@ def _agent_phrase(
                 x = next((y for y in after if y.first == i + n), None)
                 if x is not None:
                     return _group(x, after)
+                # an unnamed agent (سقوط الحصون بيد أنصار هادي، على يد مسلحين مجهولين)
+                np = noun_phrase(doc, words, i + n, b, after)
+                return [np] if np is not None else []
     return []
 
 
@@ -582,6 +579,16 @@ def assign_arguments(
         if agent:
             args.actors = agent
             args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]
+            if not args.recipients:
+                # سقوط آخر حصون صالح والحوثيين … بيد أنصار هادي: the parties between the trigger and
+                # its agent are whom it was done to
+                args.recipients = [
+                    x
+                    for x in after
+                    if x.first < agent[0].first
+                    and x.prep is None
+                    and x.kind in ("armed", "org", "person", "country")
+                ]
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
@@ -717,7 +724,8 @@ _ALEF_LAM_VERBS = word_set(
 def _looks_nominal(w: str, teh: bool = False) -> bool:
     """Whether a form listed under a verb row is read as its verbal noun (مقتل، اعتقال، تفجير): the
     article, a teh marbuta or a plural ending, or a masdar shape — مَفْعَل (مقتل), اِفْتِعال / اِسْتِفْعال
-    (اعتقال، استهداف: a long alef before the last letter), تَفْعِيل (تفجير: a yeh before the last letter)."""
+    (اعتقال، استهداف: a long alef before the last letter), تَفْعِيل (تفجير: a yeh before the last letter),
+    فُعُول (سقوط، هجوم: a waw before the last letter)."""
     if len(w) > 3 and w[0] in "وف" and not w.startswith("وصل"):
         w = w[1:]
     if len(w) > 3 and w[0] in "بل" and w[1] in "ماتال":
