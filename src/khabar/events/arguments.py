@@ -73,6 +73,9 @@ _PARTICIPANT_PREPS = ("بحضور", "حضور", "برفقه", "بمشاركه")
 PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
 #: event types that are said (a statement's speaker is their actor when the clause names none)
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
+#: types whose announcer may be a party: statements (VERBAL_TYPES) and meetings (أعلنت المنظمة أن
+#: القمة عقدت: the convener); not violence (وأضاف دمرداش … مقتل ستة: the reporter did not fight)
+_SAID_BY_PARTY = VERBAL_TYPES | {"CONSULT"}
 #: verbs of saying (a mention right after one is a speaker)
 SPEECH_VERBS = word_set(
     "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
@@ -378,7 +381,7 @@ def assign_arguments(
             if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
                 break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
             if x.prep is None and _actorish(x):
-                if entry.type not in VERBAL_TYPES and _said_by(x) and not _announced_act(x):
+                if entry.type not in _SAID_BY_PARTY and _said_by(x) and not _announced_act(x):
                     continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
                 return _group_back(x, before)
         return []
