@@ -526,3 +526,14 @@ def test_an_unnamed_agent() -> None:
     doc = _doc(text)
     (ev,) = _events(text, "ASSAULT")
     assert [t.split()[0] for t in _texts(doc, ev, "actor")] == ["أنصار"]
+
+
+def test_a_guest_whose_titles_open_with_an_honorific() -> None:
+    text = (
+        "استقبل صاحب السمو الشيخ تميم بن حمد آل ثاني أمير دولة قطر، في قصره مساء أمس، "
+        "معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير."
+    )
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["وزير الخارجية الأستاذ عادل بن أحمد الجبير"]
+    assert any("تميم" in t for t in _texts(doc, ev, "recipient"))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from khabar.events.lexicon import Trigger, fold, load_triggers, one_word_verbs, word_set
-from khabar.events.mentions import Mention, Words, country_ref, new_ref
+from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
 from khabar.model import Document
@@ -468,9 +468,12 @@ def assign_arguments(
                 # the guest is the first party after the break, or the phrase right after it
                 # (محافظي المنطقة، وفدا من الهيئة)
                 later = next((x for x in after if x not in subj and x.prep is None and x.first > cut), None)
+                g = cut + 1
+                while g < b and toks[g].text in HONORIFICS:
+                    g += 1  # معالي وزير الخارجية …: the honorific opens the guest's titles
                 np = (
                     None
-                    if later is not None and later.first == cut + 1
+                    if later is not None and later.first == g
                     else noun_phrase(doc, words, cut + 1, b, ments)
                 )
                 if np is not None and toks[np.first].text[:1] in "بفل":

@@ -152,8 +152,9 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             # a role directly before the name is part of the mention (وزير الدفاع الأميركي آشتون كارتر),
             # also across a comma (الرئيس الفلسطيني، محمود عباس); so is an appositive role after it
             for r in sorted(roles, key=lambda r: -r.end):
-                # a chain of titles before the name (نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح)
-                if r.end <= start and not text[r.end : start].strip(" \u00a0"):
+                # a chain of titles before the name (نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح),
+                # honorifics among them (وزير الخارجية الأستاذ عادل الجبير)
+                if r.end <= start and _only_honorifics(text[r.end : start]):
                     start = r.start
                     country = country or r.attrs.get("country")
             for r in roles:
@@ -387,7 +388,13 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
 
 
 #: honorifics and academic titles before a name the NER model may miss (الدكتور الربيعة، المهندس سامي)
-_HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
+HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
+_HONORIFICS = HONORIFICS
+def _only_honorifics(gap: str) -> bool:
+    """Whether the text between a title and a name is blank or honorifics only (الأستاذ، الدكتور)."""
+    return all(fold(w) in _HONORIFICS for w in gap.split())
+
+
 #: words that cannot be the name after an honorific
 _NOT_NAME = word_set("في من إلى على عن مع أن إن الذي التي و أو ثم قد لم لن ما لا هذا هذه بعد قبل خلال")
 
