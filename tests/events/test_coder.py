@@ -537,3 +537,15 @@ def test_a_guest_whose_titles_open_with_an_honorific() -> None:
     (ev,) = _events(text, "CONSULT")
     assert _texts(doc, ev, "actor") == ["وزير الخارجية الأستاذ عادل بن أحمد الجبير"]
     assert any("تميم" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_a_plural_verb_of_harm_with_nobody_after_it_is_passive() -> None:
+    text = (
+        "وأفاد شاهد بأن عشرات المحتجين اعتقلوا أمس بعدما عطلوا المرور. "
+        "وقال مسؤولون إن مسلحين قتلوا ستة أطفال."
+    )
+    doc = _doc(text)
+    (arrest,) = _events(text, "COERCE")
+    assert _texts(doc, arrest, "actor") == [] and _texts(doc, arrest, "recipient") == ["المحتجين"]
+    (kill,) = _events(text, "ASSAULT")
+    assert _texts(doc, kill, "actor") == ["مسلحين"]  # an object follows: active

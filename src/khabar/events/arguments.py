@@ -547,6 +547,16 @@ def assign_arguments(
         if is_verb and subj and not objs and not vso_subject():
             # SVO: الشرطة اعتقلت X
             args.actors, args.recipients = subj, [x for x in near_after if x.prep is None][:1]
+            w = toks[m.last].text
+            if (
+                not args.recipients
+                and w.endswith("وا")
+                and noun_phrase(doc, words, m.last + 1, b, ments) is None
+            ):
+                # نحو 70 حوثيا قتلوا، عشرات المحتجين اعتقلوا أمس: a plural verb of harm with nobody
+                # after it is read unvocalised as the passive (قُتلوا): its subject is the victim
+                args.actors, args.recipients = [], subj
+                args.agentless = True
         elif is_verb and subj:
             args.actors, args.recipients = subj, objs
         else:
@@ -614,6 +624,7 @@ _NP_STOP = word_set(
     "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
     "حوالي حوالى بشكل بأن لأن عقب إثر لمدة مدة قرابة",
     "هو هي هم هما هن نحن أنا وهو وهي وهم تم يتم وتم جرى يجري وجرى",
+    "بعدما عندما حينما كلما",
 )
 #: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
 _NP_NOT_PARTY = word_set(
