@@ -549,3 +549,11 @@ def test_a_plural_verb_of_harm_with_nobody_after_it_is_passive() -> None:
     assert _texts(doc, arrest, "actor") == [] and _texts(doc, arrest, "recipient") == ["المحتجين"]
     (kill,) = _events(text, "ASSAULT")
     assert _texts(doc, kill, "actor") == ["مسلحين"]  # an object follows: active
+
+
+def test_a_trigger_that_ends_in_its_subjects_first_word() -> None:
+    text = "أصدرت المحكمة العامة بمحافظة الرس حكما ابتدائيا بالسجن على وافد."
+    doc = _doc(text)
+    evs = _events(text, "SANCTION")
+    assert evs and _texts(doc, evs[0], "actor") == ["المحكمة العامة بمحافظة الرس"]
+    assert not any(t.startswith("حكما") for t in _texts(doc, evs[0], "recipient"))

@@ -291,9 +291,17 @@ def _agent_phrase(
                 x = next((y for y in after if y.first == i + n), None)
                 if x is not None:
                     return _group(x, after)
-                # an unnamed agent (سقوط الحصون بيد أنصار هادي، على يد مسلحين مجهولين)
+                # an unnamed agent (سقوط الحصون بيد أنصار هادي، على يد مسلحين مجهولين), with the
+                # party its head is in construct with (أنصار [الرئيس السابق])
                 np = noun_phrase(doc, words, i + n, b, after)
-                return [np] if np is not None else []
+                if np is None:
+                    return []
+                owner = next((y for y in after if y.first == np.last + 1 and y.prep is None), None)
+                if owner is not None and np.last == np.first and not toks[np.first].text.startswith("ال"):
+                    txt = doc.text[np.start : owner.end]
+                    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+                    np = Mention(np.start, owner.end, txt, ref, "other", None, np.first, owner.last)
+                return [np]
     return []
 
 
@@ -315,7 +323,8 @@ def assign_arguments(
     _, nxt = window
     a, b = sent
     # a gapped trigger (قدمت * مساعدات) holds its verb's subject: what it encloses comes first "after"
-    inside = [x for x in ments if m.first < x.first and x.last < m.last]
+    # … and so does a trigger that ends in its subject's first word (أصدرت المحكمة [العامة بالرس])
+    inside = [x for x in ments if m.first < x.first <= m.last]
     # a meeting's guest comes after its host's whole title chain (استقبل [titles] X أمس [titles] Y)
     reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
     look = WINDOW
@@ -634,6 +643,8 @@ _NP_NOT_PARTY = word_set(
     # participles of manner after a verb of saying (قال …، مفيدا بأن): the speaker's, not a party
     "مفيدا مفيدة مؤكدا مؤكدة موضحا موضحة مضيفا مضيفة قائلا قائلة معربا معربة مبينا مبينة لافتا",
     "لافتة منوها منوهة سواء",
+    # what a court issues is not whom it sentences (أصدرت المحكمة حكما … على وافد)
+    "حكما حكم الحكم أحكاما قرارا",
 )
 _NP_MAX = 3
 

@@ -300,5 +300,15 @@ def choose_arguments(
             continue  # "top": the best candidate of the role, and others only when they are sure
         if m.ref not in best or p > best[m.ref][1]:
             best[m.ref] = (role, p, m)
-    ev.args.actors = [m for role, _, m in best.values() if role == "actor"]
-    ev.args.recipients = [m for role, _, m in best.values() if role == "recipient"]
+    # a candidate inside another chosen argument is part of it (أنصار [الرئيس] السابق), not a party
+    chosen = [m for _, _, m in best.values()]
+    nested = {
+        m.ref
+        for m in chosen
+        if any(
+            o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in chosen
+        )
+    }
+    ev.args.actors = [m for role, _, m in best.values() if role == "actor" and m.ref not in nested]
+    ev.args.recipients = [m for role, _, m in best.values() if role == "recipient" and m.ref not in nested]
