@@ -557,3 +557,9 @@ def test_a_trigger_that_ends_in_its_subjects_first_word() -> None:
     evs = _events(text, "SANCTION")
     assert evs and _texts(doc, evs[0], "actor") == ["المحكمة العامة بمحافظة الرس"]
     assert not any(t.startswith("حكما") for t in _texts(doc, evs[0], "recipient"))
+
+
+def test_a_tour_of_a_facility_is_not_a_meeting() -> None:
+    text = "زار وزير الصحة مستشفى الملك فهد بجدة أمس. وزار الرئيس الفرنسي المملكة."
+    evs = _events(text, "CONSULT")
+    assert [e["trigger"]["text"] for e in evs] == ["وزار"]

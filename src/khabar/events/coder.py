@@ -260,6 +260,8 @@ def code_events(
         flt = models.events if models is not None else None
         if flt is not None and flt.probability(fv) < flt.threshold:
             continue
+        if ev.match.trigger.type == "CONSULT" and _facility_visit(words, ev):
+            continue  # زار الوزير مستشفى الملك فهد: a tour of a facility, not a meeting (GUIDELINES §4)
         if ev.match.trigger.type == "CONSULT":
             if not met and not (ev.args.all() and (ev.own_args or not _generic_meetings(words, ev))):
                 # جلسات قرائية، في الاجتماعات، لقاءات توعية: a meeting word with nobody meeting and no
@@ -502,6 +504,33 @@ def _same_meeting_again(events: list[Event]) -> None:
         elif last is not None and not ev.future:
             ev.args.actors = list(last.args.actors)
             ev.args.recipients = list(last.args.recipients)
+
+
+#: places a visit tours rather than parties it meets (hospitals, schools, camps, factories, sites)
+_FACILITIES = word_set(
+    "مستشفى مشفى مستشفيات مشافي مدرسة مدارس جامعة كلية معهد مخيم مخيمات مصنع مشروع مشاريع موقع",
+    "مواقع معرض متحف مسجد جامع سوق أسواق شركة مبنى منشأة منشآت مزرعة ميناء مطار محطة قاعدة حديقة",
+)
+
+
+def _facility_visit(words: Words, ev: Event) -> bool:
+    """A visit whose only destinations are facilities (زار الوزير مستشفى …، زيارة إلى جامعة …): an
+    inspection tour or an outing, which PLOVER does not code; a host or guest named in person, by
+    office or by country makes it a meeting."""
+    if ev.frame != "visit" or ev.mode != "visit" or not ev.args.recipients:
+        return False
+    def facility(i: int) -> bool:
+        w = _bare(words.toks[i].text) if 0 <= i < len(words.toks) else ""
+        w = w[1:] if len(w) > 3 and w[0] in "بل" and not w.startswith("ال") else w
+        w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        return w in _FACILITIES
+
+    for m in ev.args.recipients:
+        if facility(m.first - 1) and m.first - 1 > ev.match.last:
+            continue  # مستشفى [الملك فهد]: a facility named after a person
+        if m.kind in ("person", "role", "country", "side") or not facility(m.first):
+            return False
+    return True
 
 
 def _generic_meetings(words: Words, ev: Event) -> bool:
