@@ -563,3 +563,13 @@ def test_a_tour_of_a_facility_is_not_a_meeting() -> None:
     text = "زار وزير الصحة مستشفى الملك فهد بجدة أمس. وزار الرئيس الفرنسي المملكة."
     evs = _events(text, "CONSULT")
     assert [e["trigger"]["text"] for e in evs] == ["وزار"]
+
+
+def test_who_is_met_comes_with_ma() -> None:
+    text = (
+        "وقالت مصادر إن الرئيس اليمني سيلتقي خلال زيارته مع الرئيس عبدالفتاح السيسي "
+        "وعدد من كبار المسؤولين."
+    )
+    doc = _doc(text)
+    (ev,) = _events(text, "AGREE")
+    assert _texts(doc, ev, "recipient")[:1] == ["الرئيس عبدالفتاح السيسي"]

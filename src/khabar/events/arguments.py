@@ -540,6 +540,12 @@ def assign_arguments(
     elif frame == "visit":
         args.actors = subj
         args.recipients = governed(_RECIPIENT_PREPS["visit"], after) or objs
+        if "لتق" in toks[m.first].text:
+            # سيلتقي خلال زيارته مع الرئيس …: who is met comes with مع (a verb of meeting, not of
+            # arriving: "وصل مع وفده" is his company), before any later object
+            met = [x for x in governed(("مع",), after) if x not in subj]
+            if met and (not args.recipients or met[0].first < args.recipients[0].first):
+                args.recipients = met
     elif frame in ("sym", "join"):
         args.actors = (subj or between) + participants
         if subj and between:
