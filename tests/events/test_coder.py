@@ -573,3 +573,11 @@ def test_who_is_met_comes_with_ma() -> None:
     doc = _doc(text)
     (ev,) = _events(text, "AGREE")
     assert _texts(doc, ev, "recipient")[:1] == ["الرئيس عبدالفتاح السيسي"]
+
+
+def test_ground_taken_is_not_whom_it_was_taken_from() -> None:
+    text = "استعادت القوات الموالية للحكومة أمس قاعدة العند من أيدي المتمردين الحوثيين. وتم تطهير أبين."
+    doc = _doc(text)
+    evs = {e["trigger"]["text"]: e for e in _events(text, "ASSAULT")}
+    assert _texts(doc, evs["استعادت"], "recipient") == ["المتمردين"]
+    assert not any("العند" in t for t in _texts(doc, evs["استعادت"], "recipient"))

@@ -239,6 +239,20 @@ def _doer_after(
     return []
 
 
+#: "the hands, grip, control" of whoever held the ground taken (من أيدي، من قبضة، من سيطرة)
+_HOLD = word_set("أيدي يد قبضة سيطرة")
+#: stems of taking ground (liberating, clearing, controlling, recapturing, falling, seizing)
+_CAPTURE_STEMS = tuple(sorted(word_set("تحرير حرر تطهير طهر سيطر استعاد سقوط سقط استيلاء استولى")))
+
+
+def _captures(w: str) -> bool:
+    """Whether a trigger word is one of taking ground (وتحرير، لتطهيرها، سيطرتها، استعادت)."""
+    for x in (w, w[1:] if w[:1] in "وفلب" else "", w[2:] if w[:2] in ("ال", "لل") else ""):
+        if x and x.startswith(_CAPTURE_STEMS):
+            return True
+    return False
+
+
 def _unquoted_gap(text: str, x: Mention, end: int) -> str:
     """The text between a mention and ``end`` without the quotation marks that close the mention
     itself («حماس» تثمن: the name is quoted, the clause goes on)."""
@@ -620,6 +634,17 @@ def assign_arguments(
                     and x.prep is None
                     and x.kind in ("armed", "org", "person", "country")
                 ]
+    if entry.type == "ASSAULT" and _captures(toks[m.first].text):
+        # تحرير قاعدة العند، تطهير أبين، سيطرت على وادي عقان: the ground taken is where it happened;
+        # whom it was done to is the side that held it (GUIDELINES: the Houthis lose Zinjibar)
+        args.recipients = [x for x in args.recipients if x.kind not in ("other", "place")]
+        for i in range(m.last + 1, min(b - 2, m.last + WINDOW)):
+            # … من أيدي المتمردين، من قبضة الحوثيين، من سيطرة التنظيم: who held it
+            if toks[i].text == "من" and toks[i + 1].text in _HOLD:
+                holder = next((x for x in after if x.first == i + 2), None)
+                if holder is not None and holder not in args.actors:
+                    args.recipients = args.recipients or _group(holder, after)
+                break
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
