@@ -40,12 +40,16 @@ def _metric(split: str, name: str) -> float:
 
 
 FLOORS = {
-    # (split, metric): floor — measured when set (khabar eval events): all 0.687 / dev 0.740 / held-out
-    # 0.620 event F1 (lenient), CONSULT F1 0.808, CONSULT mode 0.871, actor F1 0.604 (held-out 0.512),
-    # recipient F1 0.493 (held-out 0.370), location 0.496. "dev" is in-sample for the trained models,
-    # whose retraining moves the argument figures by about ±0.01 (the "all" recipient figure by up to
-    # 0.025): the floors leave that room. The whole set without in-sample fit (actor 0.556, recipient
-    # 0.376) is printed by scripts/train_events.py --report, which needs scikit-learn.
+    # (split, metric): floor — measured when set (khabar eval events): all 0.688 / dev 0.740 / held-out
+    # 0.621 event F1 (lenient), CONSULT F1 0.812, CONSULT mode 0.871, actor F1 0.565 (held-out 0.515),
+    # recipient F1 0.427 (held-out 0.369), location 0.496. "dev" is in-sample for the trained models,
+    # whose retraining moves the argument figures by about ±0.01: the floors leave that room. The whole
+    # set without in-sample fit (actor 0.556, recipient 0.376) is printed by
+    # scripts/train_events.py --report, which needs scikit-learn.
+    # The "all" recipient floor went down from 0.43 to 0.40 when the training script began to prefer the
+    # most regularised of equally good settings: the "all" figure fell (0.493 → 0.427) because the model
+    # fits the development half less, while the figure without in-sample fit stayed at 0.376 and the
+    # held-out one did not fall (0.370 → 0.369).
     ("all", "f1"): 0.68,
     ("dev", "f1"): 0.73,
     ("test", "f1"): 0.60,
@@ -53,7 +57,7 @@ FLOORS = {
     ("all", "consult_mode_accuracy"): 0.86,
     ("all", "actor_f1"): 0.55,
     ("test", "actor_f1"): 0.50,
-    ("all", "recipient_f1"): 0.43,
+    ("all", "recipient_f1"): 0.40,
     ("test", "recipient_f1"): 0.35,
     ("all", "location_accuracy"): 0.48,
 }

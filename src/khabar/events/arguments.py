@@ -425,12 +425,15 @@ def assign_arguments(
         return w in SPEECH_VERBS or (len(w) > 3 and w[0] in "وف" and w[1:] in SPEECH_VERBS)
 
     def genitive() -> list[Mention]:
+        adj = adjectives()
+        if adj:
+            return adj  # القمة الروسية السورية: every nationality after the noun, not the last one alone
         for x in after:
             if x.first - m.last > 2:
                 break
             if x.prep is None and not x.coord and (frame == "patient" or _actorish(x)):
                 return _group(x, after)
-        return adjectives()
+        return []
 
     def adjectives() -> list[Mention]:
         # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
@@ -606,7 +609,8 @@ def assign_arguments(
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
         np = noun_phrase(doc, words, start, b, ments)
-        if np is not None and not (entry.type == "REQUEST" and toks[np.first].text[:1] in "بل"):
+        # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom
+        if np is not None and not (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
     if entry.type == "SUPPORT":
         # ثمنت الحركة دور المملكة، أشاد بجهود الحكومة، مشيدا بالدور الذي يقوم به رجال الأمن: who
