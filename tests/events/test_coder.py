@@ -581,3 +581,8 @@ def test_ground_taken_is_not_whom_it_was_taken_from() -> None:
     evs = {e["trigger"]["text"]: e for e in _events(text, "ASSAULT")}
     assert _texts(doc, evs["استعادت"], "recipient") == ["المتمردين"]
     assert not any("العند" in t for t in _texts(doc, evs["استعادت"], "recipient"))
+
+
+def test_a_standing_state_is_not_an_act() -> None:
+    text = "وتطرق الحديث إلى الحصار المفروض على سوريا والعقوبات المفروضة على إيران."
+    assert _events(text, "COERCE") == [] and _events(text, "SANCTION") == []

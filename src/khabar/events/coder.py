@@ -235,6 +235,8 @@ def code_events(
                     ev.args.recipients = []
                 if ev.mode == "phone":
                     _received_call(ev, words, smentions, a)
+                if _standing(words, gm, b):
+                    continue  # الحصار المفروض عليه، العقوبات المفروضة: a standing state (GUIDELINES §4)
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
@@ -651,6 +653,15 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
 
 #: adverbs of habit: what someone does regularly is a standing state, not an event
 _HABITUAL = ("بصفه منتظمه", "بشكل منتظم", "بانتظام", "عاده ما", "دائما ما", "بشكل دوري", "بصوره دوريه")
+
+
+#: participles that make a verbal noun a standing state (الحصار المفروض، العقوبات المفروضة)
+_STANDING = word_set("المفروض المفروضة المفروضين القائم القائمة السارية الساري")
+
+
+def _standing(words: Words, m: TriggerMatch, b: int) -> bool:
+    """Whether a participle of state follows the trigger (الحصار المفروض عليه): not an act."""
+    return m.last + 1 < b and words.toks[m.last + 1].text in _STANDING
 
 
 def _habitual(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
