@@ -586,3 +586,8 @@ def test_ground_taken_is_not_whom_it_was_taken_from() -> None:
 def test_a_standing_state_is_not_an_act() -> None:
     text = "وتطرق الحديث إلى الحصار المفروض على سوريا والعقوبات المفروضة على إيران."
     assert _events(text, "COERCE") == [] and _events(text, "SANCTION") == []
+
+
+def test_a_meeting_of_unnamed_phrases_only_is_no_event() -> None:
+    text = "وذلك عندما اجتمعت مع بساطة أبناء الحي في المهرجان."
+    assert _events(text, "CONSULT") == []
