@@ -591,3 +591,8 @@ def test_a_standing_state_is_not_an_act() -> None:
 def test_a_meeting_of_unnamed_phrases_only_is_no_event() -> None:
     text = "وذلك عندما اجتمعت مع بساطة أبناء الحي في المهرجان."
     assert _events(text, "CONSULT") == []
+
+
+def test_a_reception_of_allegiance_is_a_ceremony() -> None:
+    text = "يستقبل الأمير خالد الفيصل صباح غد في ديوان الإمارة أهالي المنطقة المبايعين بمناسبة صدور الأمر."
+    assert _events(text, "CONSULT") == []
