@@ -423,6 +423,7 @@ def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
     return any(words.toks[i].text in _MEETING_WORDS for i in range(m.last + 1, min(b, m.last + 7)))
 
 
+#: marks that open a quotation: a speaker is named before them, not inside
 _QUOTE_MARKS = frozenset(':"«“')
 #: participles of manner after a verb of saying (وأضاف قائلا، وتابع مضيفا): not its subject
 _MANNER = word_set("قائلا قائله مضيفا مضيفه موضحا موضحه مشيرا مشيره مؤكدا مؤكده متابعا")
@@ -532,6 +533,7 @@ def _facility_visit(words: Words, ev: Event) -> bool:
     office or by country makes it a meeting."""
     if ev.frame != "visit" or ev.mode != "visit" or not ev.args.recipients:
         return False
+
     def facility(i: int) -> bool:
         w = _bare(words.toks[i].text) if 0 <= i < len(words.toks) else ""
         w = w[1:] if len(w) > 3 and w[0] in "بل" and not w.startswith("ال") else w
