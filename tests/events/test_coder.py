@@ -596,3 +596,27 @@ def test_a_meeting_of_unnamed_phrases_only_is_no_event() -> None:
 def test_a_reception_of_allegiance_is_a_ceremony() -> None:
     text = "يستقبل الأمير خالد الفيصل صباح غد في ديوان الإمارة أهالي المنطقة المبايعين بمناسبة صدور الأمر."
     assert _events(text, "CONSULT") == []
+
+
+def test_ministers_with_abbreviated_doctor_titles() -> None:
+    text = "التقى وزير العمل د. مفرج بن سعد الحقباني أمس وزير العدل د. وليد بن محمد الصمعاني في الرياض."
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["وزير العمل د. مفرج بن سعد الحقباني"]
+    assert _texts(doc, ev, "recipient") == ["وزير العدل د. وليد بن محمد الصمعاني"]
+
+
+def test_the_guest_is_the_name_after_his_titles() -> None:
+    text = (
+        "استقبل الأمير فيصل بن خالد أمير منطقة عسير في مكتبه بالإمارة أمس "
+        "مدير عام مطار أبها فهد العدواني."
+    )
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["فهد العدواني"]
+
+
+def test_greetings_and_private_trips_are_not_meetings() -> None:
+    greet = "استقبل أمير منطقة الرياض في مكتبه أمس محافظي المنطقة الذين قدموا للسلام على سموه وتهنئته بالعيد."
+    trip = "وصل الملك سلمان بن عبدالعزيز أمس إلى المملكة المغربية في إجازة خاصة."
+    assert _events(greet, "CONSULT") == [] and _events(trip, "CONSULT") == []

@@ -490,7 +490,7 @@ def assign_arguments(
             # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
             # are his; the guest comes after the place or the time of the reception
             cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
-            if cut is not None and (obj is None or obj.first < cut):
+            if cut is not None and (obj is None or obj.first < cut or obj.first > cut + 1):
                 # the guest is the first party after the break, or the phrase right after it
                 # (محافظي المنطقة، وفدا من الهيئة)
                 later = next((x for x in after if x not in subj and x.prep is None and x.first > cut), None)
@@ -504,7 +504,19 @@ def assign_arguments(
                 )
                 if np is not None and toks[np.first].text[:1] in "بفل":
                     np = None  # بمقر السفارة، لبحث العلاقات: a place or a purpose, not a guest
-                obj = np or later or obj
+                named = (
+                    next((x for x in after if x.kind == "person" and 0 < x.first - np.last <= 3), None)
+                    if np is not None
+                    else None
+                )
+                if (
+                    named is not None
+                    and np is not None
+                    and not set(doc.text[np.end : named.start]) & _CLAUSE_BREAKS
+                ):
+                    obj = named  # مدير عام مطار أبها فهد العدواني: the titles of the guest named after them
+                else:
+                    obj = np or later or obj
         objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
         if frame == "host" and not objs:
             # يستقبل المنسق الإقليمي …: a guest named by office alone (not a place: بمقر الوزارة)

@@ -222,6 +222,8 @@ def code_events(
                     entry.frame, args, entry.flags
                 ):
                     continue  # وصلت الطائرة، مطار عدن يستقبل المسافرين: no party arrives or hosts
+                if entry.frame == "visit" and _private_trip(words, a, b):
+                    continue  # وصل الملك إلى المغرب في إجازة خاصة، قادما من فترة علاج: not a meeting
                 if entry.frame == "host" and entry.pos == "n" and not args.actors:
                     continue  # تمدد استقبال المستندات، بدأت استقبال الطلبات: a reception with no guest
                 ev = Event(entry.type, entry.mode, gm, start, end, (ss, se), args, frame=entry.frame)
@@ -366,6 +368,8 @@ _CEREMONY = word_set(
     "واساهم المواساة الفقيد الفقيدة جثمان الجثمان جنازة الجنازة",
     # a reception of those who pledge allegiance (يستقبل الأمير المبايعين): a ceremony
     "المبايعين المبايعات البيعة للبيعة",
+    # … or of those who come to greet (قدموا للسلام على سموه وتهنئته بالعيد)
+    "للسلام تهنئته وتهنئته لتهنئته بتهنئته",
 )
 
 
@@ -379,6 +383,14 @@ def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: i
         ):
             return True
     return False
+
+
+#: the private purposes of a trip (a holiday, medical treatment): a leader travelling for them meets nobody
+_PRIVATE_TRIP = word_set("إجازة اجازة بإجازة للعلاج العلاج علاج للاستجمام استجمام النقاهة للنقاهة")
+
+
+def _private_trip(words: Words, a: int, b: int) -> bool:
+    return any(_bare(words.toks[i].text) in _PRIVATE_TRIP for i in range(a, b))
 
 
 def _ceremony(words: Words, a: int, b: int) -> bool:

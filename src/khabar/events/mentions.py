@@ -140,7 +140,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
         if e.label == "PERSON":
             ref = e.attrs.get("ref") or new_ref(doc, "person", {"name": e.text, "kind": "person"}, e.text)
             country = (doc.refs.get(ref) or {}).get("country")
-            start = e.start
+            start = _given_name_before(text, e.start, e.text)
             end = _family_name(text, e.start, _verb_trimmed(text, e.start, e.end))
             if end <= start:
                 continue
@@ -391,8 +391,25 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
 HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
 _HONORIFICS = HONORIFICS
 def _only_honorifics(gap: str) -> bool:
-    """Whether the text between a title and a name is blank or honorifics only (الأستاذ، الدكتور)."""
-    return all(fold(w) in _HONORIFICS for w in gap.split())
+    """Whether the text between a title and a name is blank or honorifics only (الأستاذ، الدكتور، د.)."""
+    return all(fold(w.rstrip(".")) in _HONORIFICS for w in gap.split())
+
+
+_GIVEN_BEFORE = re.compile(r"(?:(\S+)\s+)?(\w+)\s+$")
+
+
+def _given_name_before(text: str, start: int, name: str) -> int:
+    """Where a name starts when the NER began it at its patronymic (د. مفرج [بن سعد الحقباني]): the
+    given name before بن, and an honorific before that, are part of it."""
+    if not name.startswith(("بن ", "ابن ")):
+        return start
+    m = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or fold(m.group(2)) in _NOT_NAME or fold(m.group(2)) in one_word_verbs():
+        return start
+    begin = m.start(2)
+    if m.group(1) and fold(m.group(1).rstrip(".")) in _HONORIFICS:
+        begin = m.start(1)
+    return begin
 
 
 #: words that cannot be the name after an honorific
