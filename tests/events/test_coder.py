@@ -620,3 +620,18 @@ def test_greetings_and_private_trips_are_not_meetings() -> None:
     greet = "استقبل أمير منطقة الرياض في مكتبه أمس محافظي المنطقة الذين قدموا للسلام على سموه وتهنئته بالعيد."
     trip = "وصل الملك سلمان بن عبدالعزيز أمس إلى المملكة المغربية في إجازة خاصة."
     assert _events(greet, "CONSULT") == [] and _events(trip, "CONSULT") == []
+
+
+def test_a_title_that_runs_over_its_office_to_the_name() -> None:
+    text = "التقى رئيس المجلس الاستراتيجي للعلاقات الخارجية في ايران كمال خرازي، مفتي سوريا."
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["رئيس المجلس الاستراتيجي للعلاقات الخارجية في ايران كمال خرازي"]
+
+
+def test_his_counterpart_is_someone_else() -> None:
+    text = "والتقى وزير الخارجية نظيره الروسي سيرغي لافروف."
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["وزير الخارجية"]
+    assert _texts(doc, ev, "recipient") == ["سيرغي لافروف"]

@@ -253,6 +253,32 @@ def _captures(w: str) -> bool:
     return False
 
 
+#: words that end a title chain: the next name is someone else (نظيره، مع، و…)
+_NOT_TITLE = word_set("نظيره نظيرته نظيرهم نظيريه مع الذي التي")
+
+
+def _title_holder(
+    doc: Document, words: Words, role: Mention, after: list[Mention]
+) -> tuple[Mention, Mention] | None:
+    """The person a title opens (as one mention from the title to the name, and the name's own
+    mention) when the title runs over its office to the name (رئيس المجلس
+    الاستراتيجي للعلاقات الخارجية في إيران كمال خرازي): up to seven words of nouns, adjectives and
+    the office's places, no punctuation, no "نظيره" (his counterpart is someone else)."""
+    toks = words.toks
+    person = next((y for y in after if y.kind == "person" and 0 < y.first - role.last <= 7), None)
+    if person is None or set(doc.text[role.end : person.start]) & _CLAUSE_BREAKS:
+        return None
+    for i in range(role.last + 1, person.first):
+        w = toks[i].text
+        if w in _NOT_TITLE or _is_event_verb(w) or (w.startswith("و") and len(w) > 3):
+            return None
+    text = doc.text[role.start : person.end]
+    holder = Mention(
+        role.start, person.end, text, person.ref, "person", person.country, role.first, person.last
+    )
+    return holder, person
+
+
 def _unquoted_gap(text: str, x: Mention, end: int) -> str:
     """The text between a mention and ``end`` without the quotation marks that close the mention
     itself («حماس» تثمن: the name is quoted, the clause goes on)."""
@@ -379,6 +405,10 @@ def assign_arguments(
             if x.first - m.last > reach:
                 break
             if x.prep is None and _actorish(x):
+                found = _title_holder(doc, words, x, after) if x.kind == "role" else None
+                if found is not None:
+                    holder, person = found
+                    return [holder, *_group(person, after)[1:]]
                 return _group(x, after)
         return []
 
