@@ -635,3 +635,12 @@ def test_his_counterpart_is_someone_else() -> None:
     (ev,) = _events(text, "CONSULT")
     assert _texts(doc, ev, "actor") == ["وزير الخارجية"]
     assert _texts(doc, ev, "recipient") == ["سيرغي لافروف"]
+
+
+def test_a_name_begun_at_bin_takes_its_given_name_but_not_a_verb() -> None:
+    from khabar.events.mentions import find_mentions, words_of
+
+    doc = _doc("وقال بن سلمان إن بلاده ستدعم اليمن. والتقى الوزير د. مفرج بن سعد الحقباني أمس.")
+    texts = [m.text for m in find_mentions(doc, words_of(doc.text)) if m.kind == "person"]
+    assert "بن سلمان" in texts
+    assert any(t.endswith("د. مفرج بن سعد الحقباني") for t in texts)

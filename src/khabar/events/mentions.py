@@ -395,6 +395,8 @@ def _only_honorifics(gap: str) -> bool:
     return all(fold(w.rstrip(".")) in _HONORIFICS for w in gap.split())
 
 
+#: verbs of saying that come right before a name (قال بن سلمان)
+_SAYING = word_set("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت أعلن أعلنت صرح")
 _GIVEN_BEFORE = re.compile(r"(?:(\S+)\s+)?(\w+)\s+$")
 
 
@@ -404,7 +406,17 @@ def _given_name_before(text: str, start: int, name: str) -> int:
     if not name.startswith(("بن ", "ابن ")):
         return start
     m = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
-    if m is None or fold(m.group(2)) in _NOT_NAME or fold(m.group(2)) in one_word_verbs():
+    if m is None:
+        return start
+    given = fold(m.group(2))
+    if (
+        given in _NOT_NAME
+        or given in one_word_verbs()
+        or given.startswith("ال")  # a title or a noun (الأمير، الشيخ), not a given name
+        or given in _SAYING
+        or (given[:1] in "وف" and given[1:] in _SAYING)  # وقال بن سلمان: a verb, not a given name
+        or len(given) < 3
+    ):
         return start
     begin = m.start(2)
     if m.group(1) and fold(m.group(1).rstrip(".")) in _HONORIFICS:
