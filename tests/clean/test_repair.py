@@ -17,8 +17,15 @@ def _segments(m: OffsetMap) -> list[tuple[int, int, int, int]]:
 
 
 def _plain(ch: str) -> bool:
-    """A character no repair changes, whatever its neighbours."""
-    return not (_is_mark(ch) or repair_module._maybe_dirty(ch) or ch in repair_module._composes_backward())
+    """A character no repair changes, whatever its neighbours. A precomposed letter is not: NFC
+    decomposes and recomposes it when a mark that sorts before its own follows (آ + ٕ → إ + ٓ)."""
+    decomposes = unicodedata.decomposition(ch)[:1] not in ("", "<")
+    return not (
+        _is_mark(ch)
+        or decomposes
+        or repair_module._maybe_dirty(ch)
+        or ch in repair_module._composes_backward()
+    )
 
 
 def _is_mark(ch: str) -> bool:
