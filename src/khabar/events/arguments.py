@@ -61,6 +61,8 @@ _RELATIVES = word_set("الذي التي الذين اللذين اللتين ا
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
 _QUOTE_BREAKS = frozenset(":")
+#: marks that open a quotation (a speaker is named before them; a first-person verb after them is his)
+QUOTE_OPENERS = frozenset(':"«“')
 #: verbs that announce an act of their subject's (أعلنت الشرطة اعتقال …، قررت الحكومة فرض …)
 _ANNOUNCE = word_set("أعلن أعلنت أعلنوا قرر قررت قرروا")
 #: verbal nouns of what happens to someone, with nobody's act in them (مقتل، سقوط، إصابة)
@@ -393,7 +395,7 @@ def assign_arguments(
                 m.first > a
                 and bool(
                     set(doc.text[words.text_spans[m.first - 1][1] : words.text_spans[m.first][0]])
-                    & {":", '"', "«", "“"}
+                    & QUOTE_OPENERS
                 )
                 and first_person(toks[m.first].text, singular=True)
             )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khabar.events.arguments import (
+    QUOTE_OPENERS,
     SPEECH_VERBS,
     VERBAL_TYPES,
     Args,
@@ -190,15 +191,9 @@ def code_events(
                 if not args.actors and args.first_person:
                     # وأضاف قائلا: "نطالب …": the speaker may be named sentences before, or be the
                     # subject of the statement's own first verb (دان الوزير …، وقال: "ونحمل …")
-                    args.actors = _speaker(doc, words, mentions, max(0, a - SPEAKER_REACH), gm.first) or next(
-                        (
-                            [x for x in e.args.actors if x.kind in ("person", "role", "org", "country")][:1]
-                            for e in reversed(events + sevents)
-                            if gm.first - e.match.first <= SPEAKER_REACH
-                            and any(x.kind in ("person", "role", "org", "country") for x in e.args.actors)
-                        ),
-                        [],
-                    )
+                    args.actors = _speaker(
+                        doc, words, mentions, max(0, a - SPEAKER_REACH), gm.first
+                    ) or _last_speaker(events + sevents, gm.first)
                 if entry.frame == "join":
                     _join(args, events + sevents)
                 if "party" in entry.flags and not args.all():
@@ -435,14 +430,27 @@ def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
     return any(words.toks[i].text in _MEETING_WORDS for i in range(m.last + 1, min(b, m.last + 7)))
 
 
-#: marks that open a quotation: a speaker is named before them, not inside
-_QUOTE_MARKS = frozenset(':"«“')
 #: participles of manner after a verb of saying (وأضاف قائلا، وتابع مضيفا): not its subject
 _MANNER = word_set("قائلا قائله مضيفا مضيفه موضحا موضحه مشيرا مشيره مؤكدا مؤكده متابعا")
 
 
 #: how many words before a first-person statement its speaker may be named (a paragraph's worth)
 SPEAKER_REACH = 80
+
+
+_SPEAKER_KINDS = ("person", "role", "org", "country")
+
+
+def _last_speaker(before: list[Event], first: int) -> list[Mention]:
+    """The first party-like actor of the latest event within :data:`SPEAKER_REACH` words before
+    ``first``, or []."""
+    for e in reversed(before):
+        if first - e.match.first > SPEAKER_REACH:
+            continue
+        actors = [x for x in e.args.actors if x.kind in _SPEAKER_KINDS]
+        if actors:
+            return actors[:1]
+    return []
 
 
 def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: int) -> list[Mention]:
@@ -462,14 +470,14 @@ def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: i
                 if i < x.first < first
                 and x.prep is None
                 and (x.kind != "place" or x.first == i + 1)
-                and not set(doc.text[said : x.start]) & _QUOTE_MARKS
+                and not set(doc.text[said : x.start]) & QUOTE_OPENERS
             ]
             if after and after[0].first - i <= 6:
                 return [after[0]]
             if i + 1 < first and _bare(words.toks[i + 1].text) in _MANNER:
                 continue  # وأضاف قائلا: "نطالب …": the speaker was named before
             np = noun_phrase(doc, words, i + 1, first, ments)
-            if np is not None and set(doc.text[said : np.start]) & _QUOTE_MARKS:
+            if np is not None and set(doc.text[said : np.start]) & QUOTE_OPENERS:
                 np = None
             if np is not None:
                 return [np]

@@ -389,10 +389,11 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
 
 #: honorifics and academic titles before a name the NER model may miss (الدكتور الربيعة، المهندس سامي)
 HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
-_HONORIFICS = HONORIFICS
+
+
 def _only_honorifics(gap: str) -> bool:
     """Whether the text between a title and a name is blank or honorifics only (الأستاذ، الدكتور، د.)."""
-    return all(fold(w.rstrip(".")) in _HONORIFICS for w in gap.split())
+    return all(fold(w.rstrip(".")) in HONORIFICS for w in gap.split())
 
 
 #: verbs of saying that come right before a name (قال بن سلمان)
@@ -419,7 +420,7 @@ def _given_name_before(text: str, start: int, name: str) -> int:
     ):
         return start
     begin = m.start(2)
-    if m.group(1) and fold(m.group(1).rstrip(".")) in _HONORIFICS:
+    if m.group(1) and fold(m.group(1).rstrip(".")) in HONORIFICS:
         begin = m.start(1)
     return begin
 
@@ -451,7 +452,7 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
     taken = [(m.start, m.end) for m in have]
     person_starts = sorted(m.start for m in have if m.kind == "person")
     for i, t in enumerate(toks[:-1]):
-        if t.text not in _HONORIFICS:
+        if t.text not in HONORIFICS:
             continue
         j = i + 1
         s, e = words.text_spans[j]
@@ -474,7 +475,7 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
             and not doc.text[e : words.text_spans[j + 1][0]].strip()
         ):
             nxt = toks[j + 1].text
-            if not any(a <= words.text_spans[j + 1][0] < b for a, b in taken) and nxt not in _HONORIFICS:
+            if not any(a <= words.text_spans[j + 1][0] < b for a, b in taken) and nxt not in HONORIFICS:
                 e = words.text_spans[j + 1][1]
         start = words.text_spans[i][0]
         txt = doc.text[start:e]
