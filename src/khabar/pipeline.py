@@ -44,6 +44,8 @@ _BUILTIN_MODULES = (
 
 #: what ``khabar process`` runs by default
 DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")
+#: the fact layers ``--facts`` adds after cleaning (not in the default pipeline: they cost time)
+FACT_STAGES: tuple[str, ...] = ("entities", "places", "refs", "dates", "quantities", "events")
 
 
 def stage(
