@@ -1,0 +1,77 @@
+"""Accuracy floors of the fact layers on facts_gold (issue 13), as ``khabar eval facts`` measures them.
+
+The rules were written from the development half's errors (``khabar.eval.facts.is_dev``) and from the
+tuning sample (``scripts/tuning_sample.py``); the held-out half has its own floors. Raise a floor when
+the scores improve; never lower one without saying why.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from khabar.eval.facts import FactsReport, run_facts_eval
+
+from conftest import SHARED, need
+
+GOLD = SHARED / "data" / "facts_gold"
+
+
+@cache
+def _reports() -> dict[str, FactsReport]:
+    need(GOLD / "gold.jsonl")
+    reports, _ = run_facts_eval(GOLD)
+    return reports
+
+
+def _metric(split: str, name: str) -> float:
+    rep = _reports()[split]
+    if name == "places_found":
+        return rep.places_found
+    if name == "b3_f1":
+        return rep.b_cubed()["f1"]
+    if name == "trap_rate":
+        return rep.trap_rate
+    typ, what = name.split("_")
+    return float(getattr(getattr(rep, typ), what))
+
+
+FLOORS = {
+    # (split, metric): floor — measured when set (khabar eval facts, all / held-out)
+    ("all", "people_precision"): 0.76,
+    ("all", "people_recall"): 0.76,
+    ("all", "places_precision"): 0.76,
+    ("all", "places_recall"): 0.87,
+    ("all", "places_found"): 0.66,
+    ("all", "orgs_precision"): 0.34,
+    ("all", "orgs_recall"): 0.28,
+    ("all", "b3_f1"): 0.95,
+    ("held-out", "people_precision"): 0.73,
+    ("held-out", "places_precision"): 0.77,
+}
+#: the share of the listed traps khabar may hit (a ceiling, not a floor)
+TRAP_CEILING = 0.13
+
+
+@pytest.mark.parametrize(("split", "metric"), sorted(FLOORS))
+def test_floor(split: str, metric: str) -> None:
+    value = _metric(split, metric)
+    assert value >= FLOORS[(split, metric)], f"{split} {metric} = {value:.3f}"
+
+
+def test_traps_ceiling() -> None:
+    assert _metric("all", "trap_rate") <= TRAP_CEILING
+
+
+@pytest.mark.xfail(reason="acceptance levels of issue 13 not all reached yet", strict=False)
+def test_acceptance_levels() -> None:
+    assert _metric("all", "places_precision") >= 0.95
+    assert _metric("all", "places_recall") >= 0.85
+    assert _metric("all", "places_found") >= 0.70
+    assert _metric("all", "people_precision") >= 0.90
+    assert _metric("all", "people_recall") >= 0.85
+    assert _metric("all", "orgs_precision") >= 0.85
+    assert _metric("all", "orgs_recall") >= 0.60
+    assert _metric("all", "b3_f1") >= 0.90
+    assert _metric("all", "trap_rate") <= 0.02
