@@ -18,6 +18,7 @@ from typing import Any
 
 from khabar.arabic.normalize import NormalizedView, normalize_view
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
+from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Document
@@ -138,7 +139,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     roles = [e for e in ents if e.label == "ROLE"]
     for e in ents:
         if e.label == "PERSON":
-            ref = e.attrs.get("ref") or new_ref(doc, "person", {"name": e.text, "kind": "person"}, e.text)
+            ref = e.attrs.get("ref") or new_ref(doc, "person", _person_data(e.text), e.text)
             country = (doc.refs.get(ref) or {}).get("country")
             start = _given_name_before(text, e.start, e.text)
             end = _family_name(text, e.start, _verb_trimmed(text, e.start, e.end))
@@ -480,7 +481,7 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
         start = words.text_spans[i][0]
         txt = doc.text[start:e]
         ref = _same_person(doc, doc.text[s:e]) or new_ref(
-            doc, "person", {"name": doc.text[s:e], "kind": "person"}, fold(doc.text[s:e])
+            doc, "person", _person_data(doc.text[s:e]), fold(doc.text[s:e])
         )
         out.append(Mention(start, e, txt, ref, "person"))
     return out
@@ -566,6 +567,11 @@ def _surname_mentions(doc: Document, words: Words, have: list[Mention]) -> list[
             continue  # only after the full name, and not inside another mention
         out.append(Mention(s, e, doc.text[s:e], ref, "person"))
     return out
+
+
+def _person_data(name: str) -> dict[str, Any]:
+    """A person ref the events layer adds, with its cross-document key as the refs stage gives it."""
+    return {"name": name, "kind": "person", "key": person_key(name_words(name))}
 
 
 def _same_person(doc: Document, name: str) -> str | None:

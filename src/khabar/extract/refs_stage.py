@@ -6,7 +6,10 @@ other built-in stage modules.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from khabar.extract.linking import link_persons
+from khabar.extract.people import is_month, screen_persons
 from khabar.extract.roles import find_roles
 from khabar.model import Document
 from khabar.pipeline import stage
@@ -20,7 +23,11 @@ HEADING_KINDS = frozenset({"title", "heading"})
 @stage("refs", requires=("entities",), provides=("refs",))
 def refs(doc: Document) -> None:
     """Roles (ROLE spans) and person refs with their roles, linked within the document."""
-    persons = [e for e in doc.entities if e.label == "PERSON"]
+    for e in doc.entities:
+        if e.label == "ORG" and is_month(e.text):
+            e.attrs["reject"] = "month"  # a date, not an organisation (نيسان)
+    screen_persons(doc.text, [e for e in doc.entities if e.label == "PERSON"])
+    persons = [e for e in doc.entities if e.label == "PERSON" and not e.attrs.get("reject")]
     # a title word inside a place's name is not a title (الشيخ in كفر الشيخ، الأمير in عين الأمير)
     places = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
     roles = [
@@ -32,5 +39,8 @@ def refs(doc: Document) -> None:
         if b.kind in HEADING_KINDS and b.start is not None and b.end is not None
     ]
     doc.refs.update(link_persons(doc.text, persons, roles, headings=headings))
-    doc.entities = [e for e in doc.entities if e.label != "ROLE"] + roles
+    dropped = Counter(str(e.attrs["reject"]) for e in doc.entities if e.attrs.get("reject"))
+    if dropped:
+        doc.signals.setdefault("entities_dropped", {}).update(dropped)
+    doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
     doc.entities.sort(key=lambda e: (e.start, -e.end))
