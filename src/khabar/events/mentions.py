@@ -195,7 +195,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
                 start = _state_noun_before(text, e.start)
             cands.append(Mention(start, e.end, text[start : e.end], rid, kind, e.attrs.get("country")))
         elif e.label == "ORG":
-            ref = new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
+            ref = e.attrs.get("ref") or new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
             cands.append(Mention(e.start, e.end, e.text, ref, "org"))
     cands.extend(_group_mentions(doc, words))
     cands.extend(_honorific_mentions(doc, words, cands))
@@ -302,6 +302,7 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         if r.label == "ROLE" and (r.end + 1) in persons and doc.text[r.end] == " ":
             ent_at[r.start] = persons[r.end + 1]
     toks = words.toks
+    orgs = [e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref")]
     out: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -379,10 +380,16 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         # a clitic preposition/conjunction is not part of the mention's text
         s += min(cut, e - s - 1)
         txt = doc.text[s:e]
-        data: dict[str, Any] = {"name": txt, "kind": "org", "group": kind}
-        if country:
-            data["country"] = country
-        ref = new_ref(doc, "org", data, fold(txt))
+        # a group noun is no organisation (قوات، المسؤولين، الحكومة): kind "group"; one that holds a named
+        # organisation (قوات الحرس الوطني) stands for it
+        named_org = next((o for o in orgs if s <= o.start and o.end <= e), None)
+        if named_org is not None:
+            ref = str(named_org.attrs["ref"])
+        else:
+            data: dict[str, Any] = {"name": txt, "kind": "group", "group": kind}
+            if country:
+                data["country"] = country
+            ref = new_ref(doc, "group", data, fold(txt))
         out.append(Mention(s, e, txt, ref, kind, country))
         i = j + 1
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from khabar.extract.linking import link_persons
+from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_persons
 from khabar.extract.roles import find_roles
 from khabar.model import Document
@@ -43,4 +44,24 @@ def refs(doc: Document) -> None:
     if dropped:
         doc.signals.setdefault("entities_dropped", {}).update(dropped)
     doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
+    _add_orgs(doc)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _add_orgs(doc: Document) -> None:
+    """Named organisations as ORG spans with ``org:N`` refs (:mod:`khabar.extract.orgs`). The NER's
+    ORG spans are replaced by what the org finder keeps; an organisation another stage already gave
+    a ref (a media outlet the places stage read) stays as it is."""
+    owned = [e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref")]
+    found = [
+        m
+        for m in find_orgs(doc.text, doc.entities)
+        if all(m.end <= e.start or m.start >= e.end for e in owned)
+    ]
+    spans, refs = org_refs(doc.text, found)
+    n = sum(1 for r in doc.refs if r.startswith("org:"))
+    renamed = {rid: f"org:{n + k}" for k, rid in enumerate(refs, 1)}
+    for sp in spans:
+        sp.attrs["ref"] = renamed[sp.attrs["ref"]]
+    doc.refs.update({renamed[rid]: r for rid, r in refs.items()})
+    doc.entities = [e for e in doc.entities if e.label != "ORG" or e.attrs.get("ref")] + spans
