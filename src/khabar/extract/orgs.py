@@ -57,9 +57,18 @@ _GENERIC = frozenset(
 )
 #: the function words in the normalised view (على → علي: a name word is lost, a stop is not)
 _STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
+#: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
+_TIME = frozenset(
+    normalize(w)
+    for w in (
+        "يوم اليوم أمس غدا الماضي الماضية المقبل المقبلة القادم القادمة الحالي الحالية الأول الأحد "
+        "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء عام العام"
+    ).split()
+)
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
-_PUNCT_GAP = re.compile(r"[^\s]")
+#: what may stand between two words of one name: spaces, no line break, no punctuation
+_NAME_GAP = re.compile(r"[ \t\u00a0]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +92,13 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @functools.cache
-def load_org_heads() -> dict[str, str]:
-    """Organisation head nouns (normalised) → the organisation kind they tell."""
-    out: dict[str, str] = {}
+def load_org_heads() -> dict[str, tuple[str, bool]]:
+    """Organisation head nouns (normalised) → (the organisation kind they tell, weak)."""
+    out: dict[str, tuple[str, bool]] = {}
     for cols in _rows("org_heads_ar.tsv"):
-        if len(cols) != 2 or cols[1] not in ORG_KINDS:
-            raise DataFileError(f"org_heads_ar.tsv: expected head<TAB>kind: {cols!r}", value=cols)
-        out[normalize(cols[0])] = cols[1]
+        if len(cols) not in (2, 3) or cols[1] not in ORG_KINDS:
+            raise DataFileError(f"org_heads_ar.tsv: expected head<TAB>kind<TAB>flags: {cols!r}", value=cols)
+        out[normalize(cols[0])] = (cols[1], len(cols) == 3 and "weak" in cols[2].split(","))
     return out
 
 
@@ -121,7 +130,7 @@ def org_kind_of(name: str) -> str | None:
         return known[0]
     for w in _stems(words[0]):
         if w in load_org_heads() and len(words) > 1:
-            return load_org_heads()[w]
+            return load_org_heads()[w][0]
     return None
 
 
@@ -161,10 +170,11 @@ def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
     known = load_known_orgs()
     maxk = max((len(k) for k in known), default=1)
     persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    names = {e.start: e.label for e in entities if e.label in ("PERSON", "LOC", "ORG")}
 
     def gap_ok(i: int) -> bool:
         """Whether words i and i+1 are separated by spaces only."""
-        return not _PUNCT_GAP.search(text, spans[i][1], spans[i + 1][0])
+        return _NAME_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None
 
     cands: list[OrgMatch] = []
     for i in range(n):
@@ -186,14 +196,18 @@ def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
             if needs_sport and not (sport or after_club):
                 continue
             start = spans[i][0] + _clitic_len(words[i], st)
-            cands.append(OrgMatch(start, spans[i + k - 1][1], kind, "known"))
+            last = i + k - 1
+            if kind == "sports_club" and last + 1 < n and gap_ok(last) and nationality_country(words[last + 1]):
+                last += 1  # the club's country is part of how it is named (السد القطري)
+            cands.append(OrgMatch(start, spans[last][1], kind, "known"))
             break
         # a head noun and its complement
         for st in _stems(words[i]):
-            kind = heads.get(st)
-            if kind is None:
+            head = heads.get(st)
+            if head is None:
                 continue
-            end = _complement(words, spans, i, st, gap_ok, persons)
+            kind, weak = head
+            end = _complement(words, spans, i, st, weak, gap_ok, names)
             if end > i:
                 start = spans[i][0] + _clitic_len(words[i], st)
                 cands.append(OrgMatch(start, spans[end][1], kind, "head"))
@@ -204,6 +218,8 @@ def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
         ws = normalize(e.text).split()
         if not ws or (len(ws) == 1 and (common_zipf(ws[0]) >= 3.3 or not ws[0].isalpha())):
             continue
+        if any(w in _STOP for w in ws) or any(st in heads for st in _stems(ws[0])):
+            continue  # a phrase; or a head noun, whose complement the head rule judged
         if any(a <= e.start and e.end <= b for a, b in persons):
             continue
         cands.append(OrgMatch(e.start, e.end, org_kind_of(e.text) or "other", "ner"))
@@ -222,43 +238,58 @@ def _complement(
     spans: list[tuple[int, int]],
     i: int,
     head: str,
+    weak: bool,
     gap_ok: Any,
-    persons: list[tuple[int, int]],
+    names: dict[int, str],
 ) -> int:
-    """The index of the last word of head ``i``'s complement (``i`` when it has none that names)."""
+    """The index of the last word of head ``i``'s complement (``i`` when it has none that names).
+
+    * an indefinite head takes a definite genitive chain (وزارة الشؤون البلدية والقروية), a construct
+      chain up to a definite word (هيئة قناة السويس), a name of any shape after a head that takes one
+      (نادي كوينز بارك رينجرز), or a number (الفوج 37);
+    * a definite head is a name only with adjectives and a purpose (الهيئة العامة للسياحة، الاتحاد
+      السعودي لكرة القدم): with adjectives alone it is a description (اللجنة الإشرافية، الشركة
+      المشغلة);
+    * a weak head needs two content words or a name, a place or a nationality in its complement;
+    * only generic words or a nationality name nothing (مجلس الإدارة، الشركة السعودية)."""
     definite_head = head.startswith("ال")
     name_taking = head in _NAME_TAKING
     last = i
     content: list[str] = []
+    purpose = named = False
     j = i + 1
     while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
         w = words[j]
-        if w in _STOP or any(a <= spans[j][0] < b for a, b in persons):
+        if w in _STOP or w in _TIME or names.get(spans[j][0]) == "PERSON":
             break
-        if w.isdigit():  # الفوج 37، قوة الواجب 10
-            last = j
-            content.append(w)
-            break
-        if w.startswith("ال") and len(w) > 3:
-            last = j
-            content.append(w)
-        elif w.startswith("لل") and len(w) > 4 and last > i:
+        if names.get(spans[j][0]) in ("LOC", "ORG") or nationality_country(w):
+            named = True
+        if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
+            return j if len(w) <= 3 else last if content and not definite_head else i
+        if w.startswith("لل") and len(w) > 4 and last > i:
             last = j  # the purpose of a named body (الهيئة العامة للسياحة)
             content.append("ال" + w[2:])
-        elif w.startswith("لل") and len(w) > 4 and definite_head:
+            purpose = True
+        elif w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and last > i and w[1:] not in _STOP:
+            if not (j + 1 < len(words) and gap_ok(j) and words[j + 1].startswith("ال")):
+                break  # a purpose needs its genitive (لكرة القدم); cut off (لاستكمال) it names nothing
+            last = j  # a purpose without the article (الرئاسة العامة لرعاية الشباب، لكرة القدم)
+            content.append(w[1:])
+            purpose = True
+        elif w.startswith("ال") and len(w) > 3:
             last = j
-            content.append("ال" + w[2:])
+            content.append(w)
         elif w.startswith("وال") and len(w) > 4 and last > i:
             last = j  # coordinated inside the name (البلدية والقروية)
             content.append(w[1:])
         elif (
             not w.startswith(("و", "ب", "ف"))
             and not definite_head
-            and (last == j - 1)
+            and last == j - 1
+            and not any(c.startswith("ال") for c in content)
             and j + 1 < len(words)
             and words[j + 1].startswith("ال")
             and gap_ok(j)
-            and common_zipf(w) < 5.5
         ):
             last = j  # a construct chain up to a definite word (هيئة قناة السويس، صندوق التنمية)
             content.append(w)
@@ -266,6 +297,7 @@ def _complement(
             # a name of any shape after نادي/شركة (نادي كوينز بارك رينجرز، شركة أرامكو)
             last = j
             content.append(w)
+            named = True
             k = j + 1
             while k < len(words) and k - i <= _MAX_COMPLEMENT and gap_ok(k - 1) and common_zipf(words[k]) < 3.3:
                 if words[k] in _STOP or not words[k].isalpha():
@@ -279,8 +311,12 @@ def _complement(
         j += 1
     if not content:
         return i
-    # only generic words or a nationality: no name (مجلس الإدارة، الشركة السعودية)
+    # the purpose or a genitive may have run past the name's end: cut back to the last content word
     if all(c in _GENERIC or nationality_country(c) for c in content):
+        return i
+    if definite_head and not purpose:
+        return i
+    if weak and not named and not purpose and len([c for c in content if c not in _GENERIC]) < 2:
         return i
     return last
 
@@ -298,7 +334,23 @@ def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[s
             rid = f"org:{len(refs) + 1}"
             by_name[key] = rid
             refs[rid] = {"name": name, "kind": "org", "org_kind": m.kind, "aliases": [], "source": m.source}
-        if name not in refs[rid]["aliases"]:
-            refs[rid]["aliases"].append(name)
+        for alias in (name, *_short_forms(name, m.kind)):
+            if alias not in refs[rid]["aliases"]:
+                refs[rid]["aliases"].append(alias)
         spans.append(Span(m.start, m.end, "ORG", name, {"ref": rid, "org_kind": m.kind, "source": m.source}))
     return spans, refs
+
+
+def _short_forms(name: str, kind: str) -> list[str]:
+    """The shorter names a club goes by: without نادي/فريق, without its country (``نادي الريان
+    القطري`` → ``الريان القطري``, ``الريان``)."""
+    if kind != "sports_club":
+        return []
+    ws = name.split()
+    out: list[str] = []
+    if len(ws) > 1 and normalize(ws[0]) in ("نادي", "فريق", "النادي"):
+        ws = ws[1:]
+        out.append(" ".join(ws))
+    if len(ws) > 1 and nationality_country(ws[-1]):
+        out.append(" ".join(ws[:-1]))
+    return out
