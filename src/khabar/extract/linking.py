@@ -249,7 +249,7 @@ def link_persons(
     return {r.id: r.to_dict() for r in refs}
 
 
-def _titled(text: str, span: Span) -> bool:
+def titled(text: str, span: Span) -> bool:
     """Whether a title stands in the name's span or right before it (``الملك سلمان``, ``الأمير
     محمد``): a titled given name is someone, even where the document gives no fuller name."""
     if len(name_words(span.text)) < len(_plain_words(span.text)):
@@ -283,7 +283,7 @@ def _settle_given_names(
             target.aliases += [a for a in ref.aliases if a not in target.aliases]
             target.mentions += ref.mentions
             gone.add(id(ref))
-        elif targets or not any(_titled(text, persons[k]) for k in mine):
+        elif targets or not any(titled(text, persons[k]) for k in mine):
             # two fuller names open with it (محمد بن سلمان، محمد بن نايف): it is one of them, not a third
             for k in mine:
                 del of[k]

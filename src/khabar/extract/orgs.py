@@ -17,7 +17,7 @@ sources, the longest reading of a stretch of text winning:
 * **the NER model's ORG spans**, when not a month, not a single common word (``ريال``), and not
   inside a person's name.
 
-Every org gets a ``confidence`` (:mod:`khabar.extract.confidence`).
+Every org gets a ``confidence`` (:mod:`khabar.extract.ref_confidence`).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
 Spans are trimmed in place (``span.text`` stays ``text[start:end]``) or get ``attrs["reject"]`` with
 the reason; the stage drops rejected spans and counts them. What remains doubtful (two common words,
 ``لهيب الصيف``; an adjective alone, ``مبارك``) is left to the confidence model
-(:mod:`khabar.extract.confidence`).
+(:mod:`khabar.extract.ref_confidence`).
 
 Word frequencies come from ``names_common_ar.tsv.gz`` (``scripts/build_common_words.py``: wordfreq's
 frequent Arabic words less every word of a person name in ANERcorp and WikiFANE).

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from khabar.extract.linking import link_persons
+from khabar.arabic.normalize import normalize
+from khabar.extract.ref_confidence import org_features, person_features, score
+from khabar.extract.linking import titled, link_persons
 from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_persons
 from khabar.extract.roles import find_roles
-from khabar.model import Document
+from khabar.model import Document, Span
 from khabar.pipeline import stage
 
 __all__ = ["HEADING_KINDS", "refs"]
@@ -45,6 +47,7 @@ def refs(doc: Document) -> None:
         doc.signals.setdefault("entities_dropped", {}).update(dropped)
     doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
     _add_orgs(doc)
+    _confidence(doc)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
 
 
@@ -65,3 +68,47 @@ def _add_orgs(doc: Document) -> None:
         sp.attrs["ref"] = renamed[sp.attrs["ref"]]
     doc.refs.update({renamed[rid]: r for rid, r in refs.items()})
     doc.entities = [e for e in doc.entities if e.label != "ORG" or e.attrs.get("ref")] + spans
+
+
+def fact_features(doc: Document) -> dict[str, tuple[str, dict[str, float]]]:
+    """The confidence features of each person and org ref of ``doc`` (after this stage): ref id →
+    (``person`` or ``org``, features). Shared by the stage and ``scripts/train_facts_confidence.py``."""
+    spans: dict[str, list[Span]] = {}
+    for e in doc.entities:
+        if e.label in ("PERSON", "ORG") and e.attrs.get("ref"):
+            spans.setdefault(str(e.attrs["ref"]), []).append(e)
+    out: dict[str, tuple[str, dict[str, float]]] = {}
+    for rid, ref in doc.refs.items():
+        mine = spans.get(rid, [])
+        if ref.get("kind") == "person" and rid.startswith("person:") and mine:
+            out[rid] = (
+                "person",
+                person_features(
+                    str(ref.get("name") or ""),
+                    mentions=len(mine),
+                    role=bool(ref.get("roles")),
+                    titled=any(titled(doc.text, e) for e in mine),
+                ),
+            )
+        elif ref.get("kind") == "org" and mine and mine[0].attrs.get("source"):
+            name = str(ref.get("name") or "")
+            out[rid] = (
+                "org",
+                org_features(
+                    name,
+                    source=str(mine[0].attrs["source"]),
+                    purpose=any(w.startswith("ل") for w in normalize(name).split()[1:]),
+                    mentions=len(mine),
+                ),
+            )
+    return out
+
+
+def _confidence(doc: Document) -> None:
+    """``confidence`` on every person and org ref this stage made, and on their spans."""
+    conf = {rid: score(kind, feats) for rid, (kind, feats) in fact_features(doc).items()}
+    for rid, c in conf.items():
+        doc.refs[rid]["confidence"] = c
+    for e in doc.entities:
+        if e.label in ("PERSON", "ORG") and e.attrs.get("ref") in conf:
+            e.attrs["confidence"] = conf[str(e.attrs["ref"])]
