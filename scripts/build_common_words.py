@@ -58,10 +58,10 @@ def main() -> int:
     rows = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(
-            "# Frequent Arabic words that are not names (normalised view) and their wordfreq Zipf frequency,\n"
-            "# for khabar.extract.people. Built by scripts/build_common_words.py from wordfreq (R. Speer, CC BY-SA\n"
-            f"# 4.0; Zipf >= {args.zipf}) minus the person-name words of ANERcorp and WikiFANE and khabar's given\n"
-            "# names. CC BY-SA 4.0.\n"
+            "# Frequent Arabic words that are not names (normalised view) and their wordfreq Zipf\n"
+            "# frequency, for khabar.extract.people. Built by scripts/build_common_words.py from wordfreq\n"
+            f"# (R. Speer, CC BY-SA 4.0; Zipf >= {args.zipf}) minus the person-name words of ANERcorp and\n"
+            "# WikiFANE and khabar's given names. CC BY-SA 4.0.\n"
             "word\tzipf\n"
         )
         for w, z in rows:

@@ -12,9 +12,9 @@ person names of two annotated corpora:
 A word is a given name when it opens a name of two or more words at least ``--min`` times, and opens
 names at least three times as often as it closes one (a father's name after ``بن`` is not counted as a
 closing word: ``محمد بن سلمان`` does not make سلمان a surname). Compound names are joined
-(``عبد العزيز`` → ``عبدالعزيز``), titles in front are left out (``الملك``) and everything is in khabar's normalised view. The output lists the word
-and its two counts; being derived from CC BY-SA data, it is distributed under CC BY-SA 4.0 (see
-``src/khabar/data/SOURCES.md``).
+(``عبد العزيز`` → ``عبدالعزيز``), titles in front are left out (``الملك``) and everything is in
+khabar's normalised view. The output lists the word and its two counts; being derived from CC BY-SA
+data, it is distributed under CC BY-SA 4.0 (see ``src/khabar/data/SOURCES.md``).
 
 usage: scripts/build_names.py [--min 3] [-o src/khabar/data/names_given_ar.tsv]
 """
@@ -33,7 +33,18 @@ from khabar.extract.names import name_words  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 _NASAB = {"بن", "ابن", "بنت"}
-_FANE_PERSON = {"Politician", "Artist", "Scientist", "Religious_PER", "Other_PER", "Athlete", "Police", "Businessperson", "Engineer", "Group"}
+_FANE_PERSON = {
+    "Politician",
+    "Artist",
+    "Scientist",
+    "Religious_PER",
+    "Other_PER",
+    "Athlete",
+    "Police",
+    "Businessperson",
+    "Engineer",
+    "Group",
+}
 
 
 def anercorp_names() -> list[list[str]]:
@@ -97,6 +108,7 @@ def main() -> int:
         first[words[0]] += 1
         if words[-2] not in _NASAB:
             last[words[-1]] += 1
+
     def ok(w: str) -> bool:
         c = first[w]
         return (
@@ -114,8 +126,9 @@ def main() -> int:
         fh.write(
             "# Arabic given names (normalised view), for khabar.extract.names: a bare given name is not a\n"
             "# person on its own. Built by scripts/build_names.py from ANERcorp (CAMeL Lab train split,\n"
-            "# CC BY-SA 4.0) and WikiFANE (CC BY-SA 3.0) person names: words that open a name of two or more\n"
-            f"# words at least {args.min} times and three times as often as they close one. CC BY-SA 4.0.\n"
+            "# CC BY-SA 4.0) and WikiFANE (CC BY-SA 3.0) person names: words that open a name of two or\n"
+            f"# more words at least {args.min} times and three times as often as they close one.\n"
+            "# CC BY-SA 4.0.\n"
             "word\tfirst\tlast\n"
         )
         for w in rows:

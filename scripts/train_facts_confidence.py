@@ -83,12 +83,13 @@ def main() -> int:
         print("  threshold: precision of kept / share of right refs kept (out of fold)")
         for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
             k = oof >= t
-            print(f"    {t:.2f}: {y[k].mean() if k.any() else 0:.3f} / {y[k].sum() / max(1, y.sum()):.3f} (kept {k.sum()})")
+            prec = y[k].mean() if k.any() else 0.0
+            print(f"    {t:.2f}: {prec:.3f} / {y[k].sum() / max(1, y.sum()):.3f} (kept {k.sum()})")
         clf = LogisticRegression(C=args.c, max_iter=1000).fit(X, y)
         model[kind] = {
             "bias": round(float(clf.intercept_[0]), 4),
             "weights": {f: round(float(w), 4) for f, w in zip(names, clf.coef_[0], strict=True)},
-            "examples": int(len(y)),
+            "examples": len(y),
         }
         print("  weights:", model[kind])
     if args.write:

@@ -127,7 +127,8 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
         ).fetchall()
         co[group] = [{"key": k, "name": _name(archive, k), "documents": c} for k, c in rows]
     # people are keyed by their name (khabar.extract.names.person_key): "الأسد" here, "بشار الأسد"
-    # there. The keys sharing the family name are offered as possibly the same person (a reader decides; we do not merge)
+    # there. The keys sharing the family name are offered as possibly the same person (a reader
+    # decides; we do not merge).
     # A name that ends in a father's name (محمد بن سلمان) has no family name to share: his father
     # (سلمان) is not "possibly the same person", and a father's page does not list his sons.
     related: list[dict[str, Any]] = []

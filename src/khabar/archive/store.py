@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.arabic.normalize import normalize
-from khabar.extract.names import name_words, person_key
 from khabar.errors import KhabarError
+from khabar.extract.names import name_words, person_key
 from khabar.model import Document
 
 __all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id", "entity_key"]

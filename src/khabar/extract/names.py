@@ -103,9 +103,7 @@ def name_words(name: str) -> tuple[str, ...]:
     """The normalised words of a person's name, titles in front removed, compounds joined.
 
     A name that is all titles (``الملك``) keeps its words: it is not a name, and the caller decides."""
-    words = tuple(
-        t.text for t in iter_tokens(normalize(name).translate(_EXTRA_FOLD)) if t.text[0].isalpha()
-    )
+    words = tuple(t.text for t in iter_tokens(normalize(name).translate(_EXTRA_FOLD)) if t.text[0].isalpha())
     words = join_compounds(words)
     k = 0
     while k < len(words) - 1 and is_title(words[k]):
@@ -127,7 +125,11 @@ def person_key(words: tuple[str, ...]) -> str:
             aal = ws[i + 1]
             ws = ws[:i]
             break
-    family = ws[-1] if len(ws) >= 2 and ws[-1].startswith("ال") and len(ws[-1]) > 3 and ws[-2] not in NASAB else None
+    family = (
+        ws[-1]
+        if len(ws) >= 2 and ws[-1].startswith("ال") and len(ws[-1]) > 3 and ws[-2] not in NASAB
+        else None
+    )
     if given in NASAB:  # the name starts at the chain (بن لادن): keep it whole
         return " ".join(words)
     if family is not None:

@@ -39,32 +39,53 @@ from khabar.model import Span
 __all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
 
 ORG_KINDS = frozenset(
-    {"government", "military", "armed_group", "party", "company", "media", "sports_club", "international", "ngo", "other"}
+    {
+        "government",
+        "military",
+        "armed_group",
+        "party",
+        "company",
+        "media",
+        "sports_club",
+        "international",
+        "ngo",
+        "other",
+    }
 )
 #: the most words a complement may run to
 _MAX_COMPLEMENT = 6
 #: heads after which a name of any shape follows (نادي كوينز بارك رينجرز، شركة أرامكو)
-_NAME_TAKING = frozenset(normalize(w) for w in "نادي فريق شركة جامعة كلية مجموعة بنك مصرف مستشفى منتخب".split())
-#: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
-_GENERIC = frozenset(
-    normalize(w)
-    for w in (
-        "الإدارة الادارة الأمناء المختصة المعنية المحلية الحكومية الرسمية الخاصة العامة المشتركة "
-        "الجديدة الجديد الأخرى الاخرى الأولى الأول الثانية الثاني الكبرى الكبير التنفيذية التنفيذي "
-        "الأمنية الأمني المسلحة المذكورة المذكور نفسها نفسه ذاتها ذاته التابعة التابع المنظمة "
-        "المسؤولة المسؤول الدولية الدولي الإقليمية المركزية المركزي الوطنية العليا"
-    ).split()
+_NAME_TAKING = frozenset(
+    normalize(w) for w in ["نادي", "فريق", "شركة", "جامعة", "كلية", "مجموعة", "بنك", "مصرف", "مستشفى"]
 )
+
+
+class _StopWords:
+    """A class of ``orgs_stop_ar.tsv`` (read on first use, not at import)."""
+
+    def __init__(self, cls: str) -> None:
+        self.cls = cls
+
+    def __contains__(self, word: object) -> bool:
+        return word in _stop_words().get(self.cls, frozenset())
+
+
+@functools.cache
+def _stop_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cols in _rows("orgs_stop_ar.tsv"):
+        if len(cols) != 2:
+            raise DataFileError(f"orgs_stop_ar.tsv: expected word<TAB>class: {cols!r}", value=cols)
+        out.setdefault(cols[1], set()).add(normalize(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+#: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
+_GENERIC = _StopWords("generic")
 #: the function words in the normalised view (على → علي: a name word is lost, a stop is not)
 _STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
 #: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
-_TIME = frozenset(
-    normalize(w)
-    for w in (
-        "يوم اليوم أمس غدا الماضي الماضية المقبل المقبلة القادم القادمة الحالي الحالية الأول الأحد "
-        "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت صباح مساء عام العام"
-    ).split()
-)
+_TIME = _StopWords("time")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -108,7 +129,9 @@ def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
     out: dict[tuple[str, ...], tuple[str, bool]] = {}
     for cols in _rows("orgs_known_ar.tsv"):
         if len(cols) < 2 or cols[1] not in ORG_KINDS:
-            raise DataFileError(f"orgs_known_ar.tsv: expected name<TAB>kind[<TAB>flags]: {cols!r}", value=cols)
+            raise DataFileError(
+                f"orgs_known_ar.tsv: expected name<TAB>kind[<TAB>flags]: {cols!r}", value=cols
+            )
         flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
         out[tuple(normalize(cols[0]).split())] = (cols[1], "sport" in flags)
     return out
@@ -197,7 +220,12 @@ def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
                 continue
             start = spans[i][0] + _clitic_len(words[i], st)
             last = i + k - 1
-            if kind == "sports_club" and last + 1 < n and gap_ok(last) and nationality_country(words[last + 1]):
+            if (
+                kind == "sports_club"
+                and last + 1 < n
+                and gap_ok(last)
+                and nationality_country(words[last + 1])
+            ):
                 last += 1  # the club's country is part of how it is named (السد القطري)
             cands.append(OrgMatch(start, spans[last][1], kind, "known"))
             break
@@ -299,7 +327,9 @@ def _complement(
             content.append(w)
             named = True
             k = j + 1
-            while k < len(words) and k - i <= _MAX_COMPLEMENT and gap_ok(k - 1) and common_zipf(words[k]) < 3.3:
+            while (
+                k < len(words) and k - i <= _MAX_COMPLEMENT and gap_ok(k - 1) and common_zipf(words[k]) < 3.3
+            ):
                 if words[k] in _STOP or not words[k].isalpha():
                     break
                 last = k

@@ -59,7 +59,9 @@ FUNCTION_WORDS = frozenset(
     .translate(str.maketrans("أإآ", "ااا"))
     .split()
 )
-_LIGHT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None} | {chr(c): None for c in range(0x064B, 0x0653)})
+_LIGHT = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None} | {chr(c): None for c in range(0x064B, 0x0653)}
+)
 
 
 #: a verb's shape: imperfect plural or dual (يناشدون، تطالبان), perfect plural (ناشدوا)
@@ -79,7 +81,9 @@ def _common() -> dict[str, float]:
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
             lines = fh.read().splitlines()
     except OSError as exc:
-        raise DataFileError(f"khabar/data/names_common_ar.tsv.gz: cannot read: {exc}", value=str(path)) from exc
+        raise DataFileError(
+            f"khabar/data/names_common_ar.tsv.gz: cannot read: {exc}", value=str(path)
+        ) from exc
     out: dict[str, float] = {}
     for line in lines:
         if not line or line.startswith("#") or line.startswith("word\t"):
@@ -109,7 +113,9 @@ def load_name_heads() -> dict[str, str]:
     ]
     for cols in rows[1:]:
         if len(cols) != 2 or cols[1] not in ("place", "org"):
-            raise DataFileError(f"person_name_heads_ar.tsv: expected head<TAB>place|org: {cols!r}", value=cols)
+            raise DataFileError(
+                f"person_name_heads_ar.tsv: expected head<TAB>place|org: {cols!r}", value=cols
+            )
         out[normalize(cols[0])] = cols[1]
     return out
 
@@ -139,7 +145,10 @@ def is_month(name: str) -> bool:
 
 def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, normalised)`` of the whitespace words of ``text[start:end]``."""
-    return [(start + m.start(), start + m.end(), normalize(m.group())) for m in re.finditer(r"\S+", text[start:end])]
+    return [
+        (start + m.start(), start + m.end(), normalize(m.group()))
+        for m in re.finditer(r"\S+", text[start:end])
+    ]
 
 
 def _head_before(text: str, start: int) -> str | None:

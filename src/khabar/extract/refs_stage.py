@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 
 from khabar.arabic.normalize import normalize
-from khabar.extract.ref_confidence import org_features, person_features, score
-from khabar.extract.linking import titled, link_persons
+from khabar.extract.linking import link_persons, titled
 from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_persons
+from khabar.extract.ref_confidence import org_features, person_features, score
 from khabar.extract.roles import find_roles
 from khabar.model import Document, Span
 from khabar.pipeline import stage
