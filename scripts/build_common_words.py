@@ -4,7 +4,7 @@
 The people stage (:mod:`khabar.extract.people`) reads a PERSON span made of common words (``لهيب
 الصيف``, ``شنبك الكثيف``, ``حسن الجوار``) as doubtful. "Common" is measured by wordfreq (R. Speer,
 data CC BY-SA 4.0): the words of Zipf frequency ``--zipf`` or more, in khabar's normalised view (the
-highest Zipf of the forms that fold together). Words that are names are taken out: every word of a
+highest Zipf of the forms that fold together). Words that are names are taken out: every word seen at least twice in a
 person name in ANERcorp (CAMeL Lab train split, CC BY-SA 4.0) or WikiFANE (CC BY-SA 3.0), and the given
 names of ``names_given_ar.tsv`` / ``names_given_hand_ar.tsv``. The file lists the word and its Zipf
 frequency (one decimal); being derived from CC BY-SA data it is distributed under CC BY-SA 4.0.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,13 +40,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--zipf", type=float, default=3.0)
     args = ap.parse_args()
-    names: set[str] = set(load_given_names())
+    seen: Counter[str] = Counter()
     for name in anercorp_names() + wikifane_names():
         for w in name:
             n = normalize(w)
-            names.add(n)
+            seen[n] += 1
             if n[:1] in "وفبل" and len(n) > 3:
-                names.add(n[1:])
+                seen[n[1:]] += 1
+    # a word seen once in a person name is mostly an annotation slip or a title's word (أحكام)
+    names = set(load_given_names()) | {w for w, c in seen.items() if c >= 2}
     best: dict[str, float] = {}
     for w in wordfreq.get_frequency_dict("ar"):
         z = wordfreq.zipf_frequency(w, "ar")
