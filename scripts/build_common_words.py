@@ -7,7 +7,8 @@ data CC BY-SA 4.0): the words of Zipf frequency ``--zipf`` or more, in khabar's 
 highest Zipf of the forms that fold together). Words that are names are taken out: every word seen
 at least twice in a person name in ANERcorp (CAMeL Lab train split, CC BY-SA 4.0) or WikiFANE
 (CC BY-SA 3.0), and the given names of ``names_given_ar.tsv`` / ``names_given_hand_ar.tsv``. The
-file lists the word and its Zipf frequency (one decimal); being derived from CC BY-SA data it is distributed under CC BY-SA 4.0.
+file lists the word and its Zipf frequency (one decimal); being derived from CC BY-SA data it is
+distributed under CC BY-SA 4.0.
 
 wordfreq is in the ``train`` extra; the package reads only the file this script writes.
 
