@@ -178,11 +178,16 @@ def _clitic_len(word: str, stem: str) -> int:
     return len(word) - len(stem)
 
 
-def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
+def find_orgs(
+    text: str, entities: Sequence[Span] = (), *, named_after: Sequence[tuple[int, int]] = ()
+) -> list[OrgMatch]:
     """Named organisations of ``text``, longest first without overlaps (see the module docstring).
 
     ``entities`` are the NER spans (PERSON, ORG, LOC): ORG spans are candidates, person names end a
-    complement and may not hold an organisation."""
+    complement and may not hold an organisation. ``named_after`` are ``(head start, name end)`` of
+    institutions named after a person (مركز الملك سلمان، جامعة الملك سعود: see
+    :mod:`khabar.extract.people`); each is an organisation, with its purpose (``للإغاثة``) when one
+    follows."""
     view = normalize_view(text)
     toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
     spans = [view.to_text_span(t.start, t.end) for t in toks]
@@ -251,6 +256,14 @@ def find_orgs(text: str, entities: Sequence[Span] = ()) -> list[OrgMatch]:
         if any(a <= e.start and e.end <= b for a, b in persons):
             continue
         cands.append(OrgMatch(e.start, e.end, org_kind_of(e.text) or "other", "ner"))
+    for hs, he in named_after:
+        end = he
+        m = re.match(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?", text[he:])
+        if m is not None:
+            end = he + m.end()  # the purpose (مركز الملك سلمان للإغاثة والأعمال الإنسانية)
+        head = normalize(text[hs:he].split()[0]) if text[hs:he].split() else ""
+        kind = heads.get(head, ("other", False))[0]
+        cands.append(OrgMatch(hs, end, kind, "head"))
     rank = {"known": 0, "head": 1, "ner": 2}
     cands.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     kept: list[OrgMatch] = []

@@ -151,12 +151,12 @@ def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ]
 
 
-def _head_before(text: str, start: int) -> str | None:
-    """The kind of a naming head noun right before ``start``, titles between allowed (مستشفى [الملك]
-    فهد، شارع [الأمير] سلطان)."""
+def _head_before(text: str, start: int) -> tuple[str, int] | None:
+    """The kind of a naming head noun right before ``start`` and where the noun starts (its clitics
+    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان)."""
     k = start
     for _ in range(4):
-        m = re.search(r"(\S+)\s+$", text[max(0, k - 40) : k])
+        m = re.search(r"(\S+)[ \t\u00a0]+$", text[max(0, k - 40) : k])
         if m is None:
             return None
         w = normalize(m.group(1))
@@ -164,7 +164,7 @@ def _head_before(text: str, start: int) -> str | None:
         heads = load_name_heads()
         for cand in (w, _stem(w)):
             if cand in heads:
-                return heads[cand]
+                return heads[cand], k + len(m.group(1)) - len(cand) if m.group(1).endswith(cand) else k
         if not is_title(w):
             return None
     return None
@@ -208,7 +208,12 @@ def _screen(text: str, p: Span) -> str | None:
         _set(p, text, p.start, words[-1][1])
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
         return "verb"
-    if _head_before(text, p.start):
+    head = _head_before(text, p.start)
+    if head is not None:
+        if head[0] == "org":
+            # an institution named after a person (مركز الملك سلمان، جامعة الملك سعود): the caller may
+            # read the whole as an organisation
+            p.attrs["named_org_start"] = head[1]
         return "named_after"
     # a preposition + a common noun in front (للريال راؤول جونزاليز) is not part of the name; alone
     # (بأحكام) it is no name at all. A given name before بن is a name whatever it looks like (لبيد بن

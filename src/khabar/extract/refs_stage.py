@@ -31,6 +31,12 @@ def refs(doc: Document) -> None:
             e.attrs["reject"] = "month"  # a date, not an organisation (نيسان)
     screen_persons(doc.text, [e for e in doc.entities if e.label == "PERSON"])
     persons = [e for e in doc.entities if e.label == "PERSON" and not e.attrs.get("reject")]
+    # institutions named after people (مركز الملك سلمان): (head start, name end) for the org finder
+    named = [
+        (int(e.attrs["named_org_start"]), e.end)
+        for e in doc.entities
+        if e.label == "PERSON" and "named_org_start" in e.attrs
+    ]
     # a title word inside a place's name is not a title (الشيخ in كفر الشيخ، الأمير in عين الأمير)
     places = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
     roles = [
@@ -46,20 +52,24 @@ def refs(doc: Document) -> None:
     if dropped:
         doc.signals.setdefault("entities_dropped", {}).update(dropped)
     doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
-    _add_orgs(doc)
+    _add_orgs(doc, named)
     _confidence(doc)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
 
 
-def _add_orgs(doc: Document) -> None:
+def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
     """Named organisations as ORG spans with ``org:N`` refs (:mod:`khabar.extract.orgs`). The NER's
     ORG spans are replaced by what the org finder keeps; an organisation another stage already gave
     a ref (a media outlet the places stage read) stays as it is."""
     owned = [e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref")]
+    # an office's body that a title runs into (رئيس [المجلس الاستراتيجي …] كمال خرازي) is read with
+    # the title, as the events layer chains titles to names: not an organisation of its own
+    roles = [e for e in doc.entities if e.label == "ROLE"]
     found = [
         m
-        for m in find_orgs(doc.text, doc.entities)
+        for m in find_orgs(doc.text, doc.entities, named_after=named_after)
         if all(m.end <= e.start or m.start >= e.end for e in owned)
+        and not any(r.start < m.start < r.end < m.end for r in roles)
     ]
     spans, refs = org_refs(doc.text, found)
     n = sum(1 for r in doc.refs if r.startswith("org:"))
@@ -68,6 +78,12 @@ def _add_orgs(doc: Document) -> None:
         sp.attrs["ref"] = renamed[sp.attrs["ref"]]
     doc.refs.update({renamed[rid]: r for rid, r in refs.items()})
     doc.entities = [e for e in doc.entities if e.label != "ORG" or e.attrs.get("ref")] + spans
+    # a title inside an institution's name is not a title (مركز الملك سلمان للإغاثة)
+    doc.entities = [
+        e
+        for e in doc.entities
+        if e.label != "ROLE" or not any(o.start <= e.start and e.end <= o.end for o in spans)
+    ]
 
 
 def fact_features(doc: Document) -> dict[str, tuple[str, dict[str, float]]]:
