@@ -86,6 +86,8 @@ _GENERIC = _StopWords("generic")
 _STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
 #: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
 _TIME = _StopWords("time")
+#: the purpose after an institution named after a person (مركز الملك سلمان [للإغاثة])
+_PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -258,12 +260,12 @@ def find_orgs(
         cands.append(OrgMatch(e.start, e.end, org_kind_of(e.text) or "other", "ner"))
     for hs, he in named_after:
         end = he
-        m = re.match(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?", text[he:])
-        if m is not None:
-            end = he + m.end()  # the purpose (مركز الملك سلمان للإغاثة والأعمال الإنسانية)
-        head = normalize(text[hs:he].split()[0]) if text[hs:he].split() else ""
-        kind = heads.get(head, ("other", False))[0]
-        cands.append(OrgMatch(hs, end, kind, "head"))
+        pm = _PURPOSE.match(text, he)
+        if pm is not None:
+            end = pm.end()  # the purpose (مركز الملك سلمان للإغاثة)
+        first = text[hs:he].split()
+        hk = heads.get(normalize(first[0])) if first else None
+        cands.append(OrgMatch(hs, end, hk[0] if hk else "other", "head"))
     rank = {"known": 0, "head": 1, "ner": 2}
     cands.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
     kept: list[OrgMatch] = []
