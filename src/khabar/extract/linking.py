@@ -83,11 +83,15 @@ class _Ref:
     roles: list[dict[str, Any]] = field(default_factory=list)
     #: how many PERSON mentions joined this ref
     mentions: int = 0
+    #: the title a bare given name is kept for (الملك سلمان): it is part of the key
+    title: str | None = None
 
     @property
     def key(self) -> str:
-        """The cross-document identity (:func:`khabar.extract.names.person_key` of the fullest name)."""
-        return person_key(self.words)
+        """The cross-document identity (:func:`khabar.extract.names.person_key` of the fullest name);
+        a given name kept for its title keys with it (``الملك سلمان``), not with every سلمان."""
+        key = person_key(self.words)
+        return f"{self.title} {key}" if self.title and len(self.words) == 1 else key
 
     def add_role(self, role: Span, via: str) -> None:
         key = (role.attrs["role"], role.attrs.get("country"))
@@ -252,10 +256,20 @@ def link_persons(
 def titled(text: str, span: Span) -> bool:
     """Whether a title stands in the name's span or right before it (``الملك سلمان``, ``الأمير
     محمد``): a titled given name is someone, even where the document gives no fuller name."""
-    if len(name_words(span.text)) < len(_plain_words(span.text)):
-        return True
+    return title_of(text, span) is not None
+
+
+def title_of(text: str, span: Span) -> str | None:
+    """The (normalised) title in the name's span or right before it, or None."""
+    plain = _plain_words(span.text)
+    if len(name_words(span.text)) < len(plain):
+        return plain[0]
     before = text[max(0, span.start - 30) : span.start].split()
-    return bool(before) and is_title(normalize(before[-1]).translate(_EXTRA_FOLD))
+    if before:
+        w = normalize(before[-1]).translate(_EXTRA_FOLD)
+        if is_title(w):
+            return w
+    return None
 
 
 def _plain_words(name: str) -> list[str]:
@@ -283,7 +297,9 @@ def _settle_given_names(
             target.aliases += [a for a in ref.aliases if a not in target.aliases]
             target.mentions += ref.mentions
             gone.add(id(ref))
-        elif targets or not any(titled(text, persons[k]) for k in mine):
+        elif not targets and any(titled(text, persons[k]) for k in mine):
+            ref.title = next(t for k in mine if (t := title_of(text, persons[k])))
+        else:
             # two fuller names open with it (محمد بن سلمان، محمد بن نايف): it is one of them, not a third
             for k in mine:
                 del of[k]

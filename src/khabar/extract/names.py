@@ -108,7 +108,14 @@ def name_words(name: str) -> tuple[str, ...]:
     k = 0
     while k < len(words) - 1 and is_title(words[k]):
         k += 1
-    return words[k:]
+    words = words[k:]
+    # a conjunction on a given name (وأحمد عطيف) is not part of it; وليد stays whole
+    if words and words[0][:1] in "وف" and not is_given_name(words[0]) and is_given_name(words[0][1:]):
+        words = (words[0][1:], *words[1:])
+    # a name the NER cut at the family particle (عبداللطيف آل): the particle alone is no name
+    if len(words) > 1 and words[-1] == _AAL:
+        words = words[:-1]
+    return words
 
 
 def person_key(words: tuple[str, ...]) -> str:

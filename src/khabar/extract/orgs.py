@@ -102,6 +102,8 @@ class OrgMatch:
     end: int
     kind: str
     source: str  # head, known, ner
+    #: the name as written alone when the text elides the article's alef (للحوثيين → الحوثيين)
+    name: str | None = None
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -173,6 +175,14 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+def _elided(text: str, start: int, end: int, stem: str) -> str | None:
+    """The name with its article restored when the text after ``لل`` elides its alef, else None."""
+    written = text[start:end]
+    if stem.startswith("ال") and not normalize(written).startswith("ال") and written.startswith("ل"):
+        return "ا" + written
+    return None
+
+
 def _clitic_len(word: str, stem: str) -> int:
     """How many characters of ``word`` (normalised) stand before ``stem``."""
     if stem.startswith("ال") and word.endswith(stem[2:]) and not word.endswith(stem):
@@ -234,7 +244,8 @@ def find_orgs(
                 and nationality_country(words[last + 1])
             ):
                 last += 1  # the club's country is part of how it is named (السد القطري)
-            cands.append(OrgMatch(start, spans[last][1], kind, "known"))
+            elided = _elided(text, start, spans[last][1], st)
+            cands.append(OrgMatch(start, spans[last][1], kind, "known", elided))
             break
         # a head noun and its complement
         for st in _stems(words[i]):
@@ -245,7 +256,9 @@ def find_orgs(
             end = _complement(words, spans, i, st, weak, gap_ok, names)
             if end > i:
                 start = spans[i][0] + _clitic_len(words[i], st)
-                cands.append(OrgMatch(start, spans[end][1], kind, "head"))
+                cands.append(
+                    OrgMatch(start, spans[end][1], kind, "head", _elided(text, start, spans[end][1], st))
+                )
             break
     for e in entities:
         if e.label != "ORG" or is_month(e.text):
@@ -372,7 +385,7 @@ def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[s
     refs: dict[str, dict[str, Any]] = {}
     by_name: dict[str, str] = {}
     for m in matches:
-        name = text[m.start : m.end]
+        name = m.name or text[m.start : m.end]
         key = normalize(name)
         rid = by_name.get(key)
         if rid is None:
