@@ -2,7 +2,8 @@
 across documents, the places with coordinates, the events, and counts over time.
 
 Entities are grouped across documents by their ``key`` (:func:`khabar.archive.store.entity_key`):
-a gazetteer id for linked places, the normalised name for people, label and normalised text else.
+a gazetteer id for linked places, the cross-document key of the person ref for people, label and
+normalised text else.
 Every function returns plain dicts and lists, ready for JSON.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+
+from khabar.extract.names import NASAB
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
@@ -123,15 +126,25 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
             (key, key, *labels),
         ).fetchall()
         co[group] = [{"key": k, "name": _name(archive, k), "documents": c} for k, c in rows]
-    # people are keyed by their name as each page gives it: "الأسد" here, "بشار الأسد" there. The keys
-    # sharing the family name are offered as possibly the same person (a reader decides; we do not merge)
+    # people are keyed by their name (khabar.extract.names.person_key): "الأسد" here, "بشار الأسد"
+    # there. The keys sharing the family name are offered as possibly the same person (a reader
+    # decides; we do not merge).
+    # A name that ends in a father's name (محمد بن سلمان) has no family name to share: his father
+    # (سلمان) is not "possibly the same person", and a father's page does not list his sons.
     related: list[dict[str, Any]] = []
-    if key.startswith("person:") and key[7:].split():
-        last = key[7:].split()[-1]
+    words = key[7:].split() if key.startswith("person:") else []
+    if words and not (len(words) >= 2 and words[-2] in NASAB):
+        last = words[-1]
         rows = conn.execute(
             "SELECT key, count(DISTINCT doc) c FROM entities WHERE (key = ? OR key LIKE ?) AND key != ? "
+            "AND key NOT LIKE ? AND key NOT LIKE ? AND key NOT LIKE ? "
             "GROUP BY key ORDER BY c DESC, key LIMIT 10",
-            ("person:" + last, "person:% " + last, key),
+            (
+                "person:" + last,
+                "person:% " + last,
+                key,
+                *(f"person:% {n} {last}" for n in sorted(NASAB)),
+            ),
         ).fetchall()
         # named by their longest form ("بشار الأسد"), which is what tells them apart from this one
         related = [

@@ -22,6 +22,7 @@ from typing import Any
 
 from khabar.arabic.normalize import normalize
 from khabar.errors import KhabarError
+from khabar.extract.names import name_words, person_key
 from khabar.model import Document
 
 __all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id", "entity_key"]
@@ -165,6 +166,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entities_doc_key ON entities(doc, label, key) WHERE key IS NOT NULL;
     CREATE INDEX events_doc_type ON events(doc, type);
     """,
+    # 3: people keyed by their refs' cross-document key (khabar.extract.names.person_key) instead of
+    # their ref name: recomputed for what is stored
+    """
+    UPDATE entities SET key = khabar_entity_key(
+        label, norm, ref, (SELECT r.data FROM refs r WHERE r.doc = entities.doc AND r.ref = entities.ref)
+    ) WHERE kind = 'entity' AND label = 'PERSON';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -176,9 +184,11 @@ def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] 
     """The cross-document key of a named-entity mention, or None for spans that are not names.
 
     Ref ids are per document (``person:1`` is someone else in the next page), except gazetteer ids
-    (``geonames:524901``), which are global and kept. A person is keyed by their normalised ref
-    name (``person:الاسد``), so "الرئيس الأسد" here and "الأسد" there are one page; anything else
-    by label and normalised text (``org:…``, ``loc:…`` for places the gazetteer did not link)."""
+    (``geonames:524901``), which are global and kept. A person is keyed by the ref's cross-document
+    ``key`` (:func:`khabar.extract.names.person_key`: ``person:سلمان بن عبدالعزيز`` for every way of
+    writing King Salman, never his son's ``person:محمد بن سلمان``), or, for refs made before keys
+    existed, by the key of the ref's name; anything else by label and normalised text (``org:…``,
+    ``loc:…`` for places the gazetteer did not link)."""
     if label not in NAMED_LABELS:
         return None
     if ref and not ref.startswith(("person:", "org:", "loc:", "ref:")) and ":" in ref:
@@ -186,7 +196,10 @@ def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] 
     data = json.loads(ref_data) if isinstance(ref_data, str) else ref_data
     name = data.get("name") if isinstance(data, dict) else None
     if label == "PERSON":
-        return "person:" + normalize(str(name) if name else norm)
+        key = data.get("key") if isinstance(data, dict) else None
+        if not key:
+            key = person_key(name_words(str(name) if name else norm)) or norm
+        return "person:" + str(key)
     return f"{label.lower()}:{normalize(str(name)) if name else norm}"
 
 

@@ -43,6 +43,7 @@ from typing import Any
 
 from khabar.arabic.normalize import normalize
 from khabar.extract.clitics import readings
+from khabar.extract.names import NASAB, is_given_name, is_title, name_words, person_key
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
 from khabar.extract.tokenize import iter_tokens
 from khabar.model import Span
@@ -56,7 +57,8 @@ _SENT_END = re.compile(r"[.!?؟;؛…\n]")
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(t.text for t in iter_tokens(normalize(name).translate(_EXTRA_FOLD)) if t.text[0].isalpha())
+    """The name's normalised words, titles in front off, compounds joined (:func:`name_words`)."""
+    return name_words(name)
 
 
 def _variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -79,6 +81,17 @@ class _Ref:
     keys: set[tuple[str, ...]] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
+    #: how many PERSON mentions joined this ref
+    mentions: int = 0
+    #: the title a bare given name is kept for (الملك سلمان): it is part of the key
+    title: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The cross-document identity (:func:`khabar.extract.names.person_key` of the fullest name);
+        a given name kept for its title keys with it (``الملك سلمان``), not with every سلمان."""
+        key = person_key(self.words)
+        return f"{self.title} {key}" if self.title and len(self.words) == 1 else key
 
     def add_role(self, role: Span, via: str) -> None:
         key = (role.attrs["role"], role.attrs.get("country"))
@@ -102,10 +115,19 @@ class _Ref:
         return {
             "name": self.name,
             "kind": "person",
+            "key": self.key,
             "aliases": list(self.aliases),
             "roles": list(self.roles),
             "country": self.country(),
         }
+
+
+def _surname(words: tuple[str, ...]) -> str | None:
+    """The word a name ends in when it is a family name, not a father's name (``محمد بن سلمان`` ends in
+    his father's name: a bare ``سلمان`` later is not him)."""
+    if len(words) >= 2 and words[-2] in NASAB:
+        return None
+    return words[-1]
 
 
 def _match(refs: list[_Ref], words: tuple[str, ...]) -> tuple[_Ref | None, tuple[str, ...]]:
@@ -116,12 +138,34 @@ def _match(refs: list[_Ref], words: tuple[str, ...]) -> tuple[_Ref | None, tuple
         if len(exact) == 1:
             return exact[0], v
     for v in variants:
+        if len(v) < 2:
+            continue
+        # the same person written another way (with or without آل سعود, عبد العزيز / عبدالعزيز)
+        key = person_key(v)
+        same = [r for r in refs if r.key == key]
+        if len(same) == 1:
+            return same[0], v
+    for v in variants:
         if not v:
             continue
         if len(v) == 1:
-            cands = [r for r in refs if r.words[-1] == v[0]]
+            # a bare surname joins the full name it ends (الأسد → بشار الأسد); a bare given name the
+            # one name it opens (سلمان → سلمان بن عبدالعزيز, never محمد بن سلمان: that is his son)
+            cands = [r for r in refs if len(r.words) > 1 and _surname(r.words) == v[0]]
+            if not cands and is_given_name(v[0]):
+                cands = [r for r in refs if len(r.words) > 1 and r.words[0] == v[0]]
+            if not cands:
+                cands = [r for r in refs if r.words == v]
         else:
-            cands = [r for r in refs if r.words[-1] == v[-1] and (_subseq(r.words, v) or _subseq(v, r.words))]
+            # one name inside the other, with the same given name and the same last word
+            # (بشار الأسد / بشار حافظ الأسد); father and son share words but not the given name
+            cands = [
+                r
+                for r in refs
+                if r.words[-1] == v[-1]
+                and (len(r.words) == 1 or r.words[0] == v[0])
+                and (_subseq(r.words, v) or _subseq(v, r.words))
+            ]
         if len(cands) == 1:
             return cands[0], v
         if len(cands) > 1:
@@ -183,8 +227,13 @@ def link_persons(
         ref.keys.add(read_as)
         if p.text not in ref.aliases:
             ref.aliases.append(p.text)
+        ref.mentions += 1
         of[k] = ref
-        p.attrs["ref"] = ref.id
+    refs = _settle_given_names(text, persons, refs, of)
+    for n, ref in enumerate(refs, 1):
+        ref.id = f"person:{n}"
+    for k, ref in of.items():
+        persons[k].attrs["ref"] = ref.id
 
     bound: set[int] = set()
     for ri, pi in bind_roles(text, roles, persons):
@@ -202,6 +251,61 @@ def link_persons(
     _coref_roles(roles, refs, bound)
 
     return {r.id: r.to_dict() for r in refs}
+
+
+def titled(text: str, span: Span) -> bool:
+    """Whether a title stands in the name's span or right before it (``الملك سلمان``, ``الأمير
+    محمد``): a titled given name is someone, even where the document gives no fuller name."""
+    return title_of(text, span) is not None
+
+
+def title_of(text: str, span: Span) -> str | None:
+    """The (normalised) title in the name's span or right before it, or None."""
+    plain = _plain_words(span.text)
+    if len(name_words(span.text)) < len(plain):
+        return plain[0]
+    before = text[max(0, span.start - 30) : span.start].split()
+    if before:
+        w = normalize(before[-1]).translate(_EXTRA_FOLD)
+        if is_title(w):
+            return w
+    return None
+
+
+def _plain_words(name: str) -> list[str]:
+    return [t.text for t in iter_tokens(normalize(name)) if t.text[0].isalpha()]
+
+
+def _settle_given_names(
+    text: str, persons: Sequence[Span], refs: list[_Ref], of: dict[int, _Ref]
+) -> list[_Ref]:
+    """Join a bare given name to the one fuller name it opens (``سلمان`` … ``سلمان بن عبدالعزيز``,
+    whichever comes first), and drop the bare given names the document links to nobody: ``عبدالعزيز``
+    or ``محمد`` alone names no one in particular. A titled given name (``الملك سلمان``) is kept: the
+    title tells who it is. A dropped mention loses its ref and gets ``attrs["reject"]``."""
+    gone: set[int] = set()
+    for ref in refs:
+        if len(ref.words) != 1 or not is_given_name(ref.words[0]):
+            continue
+        targets = [r for r in refs if len(r.words) > 1 and r.words[0] == ref.words[0] and id(r) not in gone]
+        mine = [k for k, r in of.items() if r is ref]
+        if len(targets) == 1:
+            target = targets[0]
+            for k in mine:
+                of[k] = target
+            target.keys |= ref.keys
+            target.aliases += [a for a in ref.aliases if a not in target.aliases]
+            target.mentions += ref.mentions
+            gone.add(id(ref))
+        elif not targets and any(titled(text, persons[k]) for k in mine):
+            ref.title = next(t for k in mine if (t := title_of(text, persons[k])))
+        else:
+            # two fuller names open with it (محمد بن سلمان، محمد بن نايف): it is one of them, not a third
+            for k in mine:
+                del of[k]
+                persons[k].attrs["reject"] = "ambiguous_given_name" if targets else "bare_given_name"
+            gone.add(id(ref))
+    return [r for r in refs if id(r) not in gone]
 
 
 def _coref_roles(roles: Sequence[Span], refs: list[_Ref], bound: set[int]) -> None:

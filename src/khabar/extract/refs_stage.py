@@ -6,9 +6,15 @@ other built-in stage modules.
 
 from __future__ import annotations
 
-from khabar.extract.linking import link_persons
+from collections import Counter
+
+from khabar.arabic.normalize import normalize
+from khabar.extract.linking import link_persons, titled
+from khabar.extract.orgs import find_orgs, org_refs
+from khabar.extract.people import is_month, screen_persons
+from khabar.extract.ref_confidence import org_features, person_features, score
 from khabar.extract.roles import find_roles
-from khabar.model import Document
+from khabar.model import Document, Span
 from khabar.pipeline import stage
 
 __all__ = ["HEADING_KINDS", "refs"]
@@ -20,7 +26,17 @@ HEADING_KINDS = frozenset({"title", "heading"})
 @stage("refs", requires=("entities",), provides=("refs",))
 def refs(doc: Document) -> None:
     """Roles (ROLE spans) and person refs with their roles, linked within the document."""
-    persons = [e for e in doc.entities if e.label == "PERSON"]
+    for e in doc.entities:
+        if e.label == "ORG" and is_month(e.text):
+            e.attrs["reject"] = "month"  # a date, not an organisation (نيسان)
+    screen_persons(doc.text, [e for e in doc.entities if e.label == "PERSON"])
+    persons = [e for e in doc.entities if e.label == "PERSON" and not e.attrs.get("reject")]
+    # institutions named after people (مركز الملك سلمان): (head start, name end) for the org finder
+    named = [
+        (int(e.attrs["named_org_start"]), e.end)
+        for e in doc.entities
+        if e.label == "PERSON" and "named_org_start" in e.attrs
+    ]
     # a title word inside a place's name is not a title (الشيخ in كفر الشيخ، الأمير in عين الأمير)
     places = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
     roles = [
@@ -32,5 +48,83 @@ def refs(doc: Document) -> None:
         if b.kind in HEADING_KINDS and b.start is not None and b.end is not None
     ]
     doc.refs.update(link_persons(doc.text, persons, roles, headings=headings))
-    doc.entities = [e for e in doc.entities if e.label != "ROLE"] + roles
+    dropped = Counter(str(e.attrs["reject"]) for e in doc.entities if e.attrs.get("reject"))
+    if dropped:
+        doc.signals.setdefault("entities_dropped", {}).update(dropped)
+    doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
+    _add_orgs(doc, named)
+    _confidence(doc)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
+    """Named organisations as ORG spans with ``org:N`` refs (:mod:`khabar.extract.orgs`). The NER's
+    ORG spans are replaced by what the org finder keeps; an organisation another stage already gave
+    a ref (a media outlet the places stage read) stays as it is."""
+    owned = [e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref")]
+    # an office's body that a title runs into (رئيس [المجلس الاستراتيجي …] كمال خرازي) is read with
+    # the title, as the events layer chains titles to names: not an organisation of its own
+    roles = [e for e in doc.entities if e.label == "ROLE"]
+    found = [
+        m
+        for m in find_orgs(doc.text, doc.entities, named_after=named_after)
+        if all(m.end <= e.start or m.start >= e.end for e in owned)
+        and not any(r.start < m.start < r.end < m.end for r in roles)
+    ]
+    spans, refs = org_refs(doc.text, found)
+    n = sum(1 for r in doc.refs if r.startswith("org:"))
+    renamed = {rid: f"org:{n + k}" for k, rid in enumerate(refs, 1)}
+    for sp in spans:
+        sp.attrs["ref"] = renamed[sp.attrs["ref"]]
+    doc.refs.update({renamed[rid]: r for rid, r in refs.items()})
+    doc.entities = [e for e in doc.entities if e.label != "ORG" or e.attrs.get("ref")] + spans
+    # a title inside an institution's name is not a title (مركز الملك سلمان للإغاثة)
+    doc.entities = [
+        e
+        for e in doc.entities
+        if e.label != "ROLE" or not any(o.start <= e.start and e.end <= o.end for o in spans)
+    ]
+
+
+def fact_features(doc: Document) -> dict[str, tuple[str, dict[str, float]]]:
+    """The confidence features of each person and org ref of ``doc`` (after this stage): ref id →
+    (``person`` or ``org``, features). Shared by the stage and ``scripts/train_facts_confidence.py``."""
+    spans: dict[str, list[Span]] = {}
+    for e in doc.entities:
+        if e.label in ("PERSON", "ORG") and e.attrs.get("ref"):
+            spans.setdefault(str(e.attrs["ref"]), []).append(e)
+    out: dict[str, tuple[str, dict[str, float]]] = {}
+    for rid, ref in doc.refs.items():
+        mine = spans.get(rid, [])
+        if ref.get("kind") == "person" and rid.startswith("person:") and mine:
+            out[rid] = (
+                "person",
+                person_features(
+                    str(ref.get("name") or ""),
+                    mentions=len(mine),
+                    role=bool(ref.get("roles")),
+                    titled=any(titled(doc.text, e) for e in mine),
+                ),
+            )
+        elif ref.get("kind") == "org" and mine and mine[0].attrs.get("source"):
+            name = str(ref.get("name") or "")
+            out[rid] = (
+                "org",
+                org_features(
+                    name,
+                    source=str(mine[0].attrs["source"]),
+                    purpose=any(w.startswith("ل") for w in normalize(name).split()[1:]),
+                    mentions=len(mine),
+                ),
+            )
+    return out
+
+
+def _confidence(doc: Document) -> None:
+    """``confidence`` on every person and org ref this stage made, and on their spans."""
+    conf = {rid: score(kind, feats) for rid, (kind, feats) in fact_features(doc).items()}
+    for rid, c in conf.items():
+        doc.refs[rid]["confidence"] = c
+    for e in doc.entities:
+        if e.label in ("PERSON", "ORG") and e.attrs.get("ref") in conf:
+            e.attrs["confidence"] = conf[str(e.attrs["ref"])]

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Build ``src/khabar/data/names_given_ar.tsv``: Arabic given names, for person linking.
+
+A bare given name (``عبدالعزيز``, ``محمد``) names nobody in particular: the people stage keeps it only
+when the document links it to a full name. To tell a given name from a surname (``أوباما``,
+``الأسد``), which does name someone on its own, this script counts where each word stands inside the
+person names of two annotated corpora:
+
+* ANERcorp, CAMeL Lab train split (``../shared/data/anercorp``, CC BY-SA 4.0): B-PERS/I-PERS runs;
+* WikiFANE (``../shared/data/fane_gold``, CC BY-SA 3.0): the person types (Politician, Artist, …).
+
+A word is a given name when it opens a name of two or more words at least ``--min`` times, and opens
+names at least three times as often as it closes one (a father's name after ``بن`` is not counted as a
+closing word: ``محمد بن سلمان`` does not make سلمان a surname). Compound names are joined
+(``عبد العزيز`` → ``عبدالعزيز``), titles in front are left out (``الملك``) and everything is in
+khabar's normalised view. The output lists the word and its two counts; being derived from CC BY-SA
+data, it is distributed under CC BY-SA 4.0 (see ``src/khabar/data/SOURCES.md``).
+
+usage: scripts/build_names.py [--min 3] [-o src/khabar/data/names_given_ar.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from khabar.extract.names import name_words  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+_NASAB = {"بن", "ابن", "بنت"}
+_FANE_PERSON = {
+    "Politician",
+    "Artist",
+    "Scientist",
+    "Religious_PER",
+    "Other_PER",
+    "Athlete",
+    "Police",
+    "Businessperson",
+    "Engineer",
+    "Group",
+}
+
+
+def anercorp_names() -> list[list[str]]:
+    lines = (DATA / "anercorp" / "ANERCorp.txt").read_text(encoding="utf-8").splitlines()
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for n, line in enumerate(lines, 1):
+        if n > 125274:  # the CAMeL Lab train split only (splits.json)
+            break
+        parts = line.rsplit(" ", 1)
+        if len(parts) != 2:
+            continue
+        tok, tag = parts
+        if tag == "B-PERS" or (tag == "I-PERS" and not cur):
+            if cur:
+                out.append(cur)
+            cur = [tok]
+        elif tag == "I-PERS":
+            cur.append(tok)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def wikifane_names() -> list[list[str]]:
+    out: list[list[str]] = []
+    cur: list[str] = []
+    with open(DATA / "fane_gold" / "WikiFANE_Gold_2014_500K.txt", encoding="utf-8-sig") as fh:
+        for line in fh:
+            parts = line.strip().replace("\u200e", "").split("\t")
+            tag = parts[1] if len(parts) == 2 else "O"
+            kind = tag[2:]
+            if tag.startswith("B-") and kind in _FANE_PERSON and kind != "Group":
+                if cur:
+                    out.append(cur)
+                cur = [parts[0]]
+            elif tag.startswith("I-") and kind in _FANE_PERSON and cur:
+                cur.append(parts[0])
+            elif cur:
+                out.append(cur)
+                cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min", type=int, default=2)
+    ap.add_argument("-o", "--output", default=str(ROOT / "src" / "khabar" / "data" / "names_given_ar.tsv"))
+    args = ap.parse_args()
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for name in anercorp_names() + wikifane_names():
+        words = name_words(" ".join(name))
+        if len(words) < 2:
+            continue
+        first[words[0]] += 1
+        if words[-2] not in _NASAB:
+            last[words[-1]] += 1
+
+    def ok(w: str) -> bool:
+        c = first[w]
+        return (
+            c >= args.min
+            and c >= 3 * last[w]
+            and len(w) >= 3
+            and w not in _NASAB
+            and all("\u0621" <= ch <= "\u064a" for ch in w)  # Arabic letters only
+            and not w.startswith("ال")  # a title or a nisba (البابا، القديس), not a given name
+            and not (w[0] in "وف" and first[w[1:]] >= args.min)  # و + a name already counted
+        )
+
+    rows = sorted((w for w in first if ok(w)), key=lambda w: (-first[w], w))
+    with open(args.output, "w", encoding="utf-8") as fh:
+        fh.write(
+            "# Arabic given names (normalised view), for khabar.extract.names: a bare given name is not a\n"
+            "# person on its own. Built by scripts/build_names.py from ANERcorp (CAMeL Lab train split,\n"
+            "# CC BY-SA 4.0) and WikiFANE (CC BY-SA 3.0) person names: words that open a name of two or\n"
+            f"# more words at least {args.min} times and three times as often as they close one.\n"
+            "# CC BY-SA 4.0.\n"
+            "word\tfirst\tlast\n"
+        )
+        for w in rows:
+            fh.write(f"{w}\t{first[w]}\t{last[w]}\n")
+    print(f"{len(rows)} given names → {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,414 @@
+"""Named organisations (issue 13, item 5): ORG spans and ``org`` refs with their kind.
+
+An analyst counts organisations by name: ``وزارة الداخلية``, ``هيئة قناة السويس``, ``نادي الشباب``,
+``داعش``. Generic nouns (``الوزارة``, ``الشركة``, ``الحزب``, ``الحكومة``) and groups (``قوات``,
+``المسؤولين``) are not organisations; the events layer keeps them as refs of kind ``group``. Three
+sources, the longest reading of a stretch of text winning:
+
+* **a head noun with a complement** (``org_heads_ar.tsv``, which also gives the kind: وزارة/هيئة →
+  government, شركة → company, نادي → sports_club …): a definite genitive chain (``وزارة الشؤون
+  البلدية والقروية``), a construct chain up to a definite word (``هيئة قناة السويس``), a name after
+  heads that take one (``نادي كوينز بارك رينجرز``), a purpose with ``لل`` (``الهيئة العامة
+  للسياحة``), a number (``الفوج 37``). A head alone, or with only generic complements (``مجلس
+  الإدارة``, ``الجهات المختصة``) or only a nationality (``الشركة السعودية``), is no name;
+* **a known name** (``orgs_known_ar.tsv``: international bodies, armed groups, companies, clubs); a
+  club name that is also a common word (``الهلال``, ``النصر``) only on a sports page or after
+  ``نادي``/``فريق``;
+* **the NER model's ORG spans**, when not a month, not a single common word (``ريال``), and not
+  inside a person's name.
+
+Every org gets a ``confidence`` (:mod:`khabar.extract.ref_confidence`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from khabar.arabic.normalize import normalize, normalize_view
+from khabar.errors import DataFileError
+from khabar.extract.people import FUNCTION_WORDS, common_zipf, is_month
+from khabar.extract.places import nationality_country
+from khabar.extract.tokenize import iter_tokens
+from khabar.model import Span
+
+__all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
+
+ORG_KINDS = frozenset(
+    {
+        "government",
+        "military",
+        "armed_group",
+        "party",
+        "company",
+        "media",
+        "sports_club",
+        "international",
+        "ngo",
+        "other",
+    }
+)
+#: the most words a complement may run to
+_MAX_COMPLEMENT = 6
+#: heads after which a name of any shape follows (نادي كوينز بارك رينجرز، شركة أرامكو)
+_NAME_TAKING = frozenset(
+    normalize(w) for w in ["نادي", "فريق", "شركة", "جامعة", "كلية", "مجموعة", "بنك", "مصرف", "مستشفى"]
+)
+
+
+class _StopWords:
+    """A class of ``orgs_stop_ar.tsv`` (read on first use, not at import)."""
+
+    def __init__(self, cls: str) -> None:
+        self.cls = cls
+
+    def __contains__(self, word: object) -> bool:
+        return word in _stop_words().get(self.cls, frozenset())
+
+
+@functools.cache
+def _stop_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cols in _rows("orgs_stop_ar.tsv"):
+        if len(cols) != 2:
+            raise DataFileError(f"orgs_stop_ar.tsv: expected word<TAB>class: {cols!r}", value=cols)
+        out.setdefault(cols[1], set()).add(normalize(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+#: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
+_GENERIC = _StopWords("generic")
+#: the function words in the normalised view (على → علي: a name word is lost, a stop is not)
+_STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
+#: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
+_TIME = _StopWords("time")
+#: the purpose after an institution named after a person (مركز الملك سلمان [للإغاثة])
+_PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?")
+#: sport forms a page needs before a club name that is also a common word counts
+_SPORT_MIN_FORMS = 3
+#: what may stand between two words of one name: spaces, no line break, no punctuation
+_NAME_GAP = re.compile(r"[ \t\u00a0]*")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    """An organisation found in the text: offsets into it, its kind and how it was found."""
+
+    start: int
+    end: int
+    kind: str
+    source: str  # head, known, ner
+    #: the name as written alone when the text elides the article's alef (للحوثيين → الحوثيين)
+    name: str | None = None
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("khabar") / "data" / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"khabar/data/{name}: cannot read: {exc}", value=name) from exc
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@functools.cache
+def load_org_heads() -> dict[str, tuple[str, bool]]:
+    """Organisation head nouns (normalised) → (the organisation kind they tell, weak)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for cols in _rows("org_heads_ar.tsv"):
+        if len(cols) not in (2, 3) or cols[1] not in ORG_KINDS:
+            raise DataFileError(f"org_heads_ar.tsv: expected head<TAB>kind<TAB>flags: {cols!r}", value=cols)
+        out[normalize(cols[0])] = (cols[1], len(cols) == 3 and "weak" in cols[2].split(","))
+    return out
+
+
+@functools.cache
+def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Known organisation names (normalised words) → (kind, needs a sports page)."""
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for cols in _rows("orgs_known_ar.tsv"):
+        if len(cols) < 2 or cols[1] not in ORG_KINDS:
+            raise DataFileError(
+                f"orgs_known_ar.tsv: expected name<TAB>kind[<TAB>flags]: {cols!r}", value=cols
+            )
+        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
+        out[tuple(normalize(cols[0]).split())] = (cols[1], "sport" in flags)
+    return out
+
+
+@functools.cache
+def _sport_forms() -> frozenset[str]:
+    rows = _rows("events_domains_ar.tsv")
+    return frozenset(normalize(c[0]) for c in rows if len(c) == 2 and c[1] == "sport")
+
+
+def org_kind_of(name: str) -> str | None:
+    """The organisation kind a name's head noun or known name tells (None: no organisation)."""
+    words = tuple(normalize(name).split())
+    if not words:
+        return None
+    known = load_known_orgs().get(words)
+    if known:
+        return known[0]
+    for w in _stems(words[0]):
+        if w in load_org_heads() and len(words) > 1:
+            return load_org_heads()[w][0]
+    return None
+
+
+def _stems(word: str) -> list[str]:
+    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة)."""
+    out = [word]
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.append(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.append("ال" + w[2:])
+    elif len(w) > 3 and w[0] in "بلك":
+        out.append(w[1:])
+    return out
+
+
+def _elided(text: str, start: int, end: int, stem: str) -> str | None:
+    """The name with its article restored when the text after ``لل`` elides its alef, else None."""
+    written = text[start:end]
+    if stem.startswith("ال") and not normalize(written).startswith("ال") and written.startswith("ل"):
+        return "ا" + written
+    return None
+
+
+def _clitic_len(word: str, stem: str) -> int:
+    """How many characters of ``word`` (normalised) stand before ``stem``."""
+    if stem.startswith("ال") and word.endswith(stem[2:]) and not word.endswith(stem):
+        return len(word) - len(stem) + 1  # لل + stem without its alef
+    return len(word) - len(stem)
+
+
+def find_orgs(
+    text: str, entities: Sequence[Span] = (), *, named_after: Sequence[tuple[int, int]] = ()
+) -> list[OrgMatch]:
+    """Named organisations of ``text``, longest first without overlaps (see the module docstring).
+
+    ``entities`` are the NER spans (PERSON, ORG, LOC): ORG spans are candidates, person names end a
+    complement and may not hold an organisation. ``named_after`` are ``(head start, name end)`` of
+    institutions named after a person (مركز الملك سلمان، جامعة الملك سعود: see
+    :mod:`khabar.extract.people`); each is an organisation, with its purpose (``للإغاثة``) when one
+    follows."""
+    view = normalize_view(text)
+    toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
+    spans = [view.to_text_span(t.start, t.end) for t in toks]
+    words = [t.text for t in toks]
+    n = len(words)
+    sport = len({w for w in words for s in _stems(w) if s in _sport_forms()}) >= _SPORT_MIN_FORMS
+    heads = load_org_heads()
+    known = load_known_orgs()
+    maxk = max((len(k) for k in known), default=1)
+    persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    names = {e.start: e.label for e in entities if e.label in ("PERSON", "LOC", "ORG")}
+
+    def gap_ok(i: int) -> bool:
+        """Whether words i and i+1 are separated by spaces only."""
+        return _NAME_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None
+
+    cands: list[OrgMatch] = []
+    for i in range(n):
+        # known names, longest first
+        for k in range(min(maxk, n - i), 0, -1):
+            if k > 1 and not all(gap_ok(j) for j in range(i, i + k - 1)):
+                continue
+            rest = tuple(words[i + 1 : i + k])
+            hit = None
+            for st in _stems(words[i]):
+                got = known.get((st, *rest))
+                if got:
+                    hit = (st, got)
+                    break
+            if hit is None:
+                continue
+            st, (kind, needs_sport) = hit
+            after_club = i > 0 and any(s in ("نادي", "فريق") for s in _stems(words[i - 1]))
+            if needs_sport and not (sport or after_club):
+                continue
+            start = spans[i][0] + _clitic_len(words[i], st)
+            last = i + k - 1
+            if (
+                kind == "sports_club"
+                and last + 1 < n
+                and gap_ok(last)
+                and nationality_country(words[last + 1])
+            ):
+                last += 1  # the club's country is part of how it is named (السد القطري)
+            elided = _elided(text, start, spans[last][1], st)
+            cands.append(OrgMatch(start, spans[last][1], kind, "known", elided))
+            break
+        # a head noun and its complement
+        for st in _stems(words[i]):
+            head = heads.get(st)
+            if head is None:
+                continue
+            kind, weak = head
+            end = _complement(words, spans, i, st, weak, gap_ok, names)
+            if end > i:
+                start = spans[i][0] + _clitic_len(words[i], st)
+                cands.append(
+                    OrgMatch(start, spans[end][1], kind, "head", _elided(text, start, spans[end][1], st))
+                )
+            break
+    for e in entities:
+        if e.label != "ORG" or is_month(e.text):
+            continue
+        ws = normalize(e.text).split()
+        if not ws or (len(ws) == 1 and (common_zipf(ws[0]) >= 3.3 or not ws[0].isalpha())):
+            continue
+        if any(w in _STOP for w in ws) or any(st in heads for st in _stems(ws[0])):
+            continue  # a phrase; or a head noun, whose complement the head rule judged
+        if any(a <= e.start and e.end <= b for a, b in persons):
+            continue
+        cands.append(OrgMatch(e.start, e.end, org_kind_of(e.text) or "other", "ner"))
+    for hs, he in named_after:
+        end = he
+        pm = _PURPOSE.match(text, he)
+        if pm is not None:
+            end = pm.end()  # the purpose (مركز الملك سلمان للإغاثة)
+        first = text[hs:he].split()
+        hk = heads.get(normalize(first[0])) if first else None
+        cands.append(OrgMatch(hs, end, hk[0] if hk else "other", "head"))
+    rank = {"known": 0, "head": 1, "ner": 2}
+    cands.sort(key=lambda m: (-(m.end - m.start), rank[m.source], m.start))
+    kept: list[OrgMatch] = []
+    for m in cands:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _complement(
+    words: list[str],
+    spans: list[tuple[int, int]],
+    i: int,
+    head: str,
+    weak: bool,
+    gap_ok: Any,
+    names: dict[int, str],
+) -> int:
+    """The index of the last word of head ``i``'s complement (``i`` when it has none that names).
+
+    * an indefinite head takes a definite genitive chain (وزارة الشؤون البلدية والقروية), a construct
+      chain up to a definite word (هيئة قناة السويس), a name of any shape after a head that takes one
+      (نادي كوينز بارك رينجرز), or a number (الفوج 37);
+    * a definite head is a name only with adjectives and a purpose (الهيئة العامة للسياحة، الاتحاد
+      السعودي لكرة القدم): with adjectives alone it is a description (اللجنة الإشرافية، الشركة
+      المشغلة);
+    * a weak head needs two content words or a name, a place or a nationality in its complement;
+    * only generic words or a nationality name nothing (مجلس الإدارة، الشركة السعودية)."""
+    definite_head = head.startswith("ال")
+    name_taking = head in _NAME_TAKING
+    last = i
+    content: list[str] = []
+    purpose = named = False
+    j = i + 1
+    while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
+        w = words[j]
+        if w in _STOP or w in _TIME or names.get(spans[j][0]) == "PERSON":
+            break
+        if names.get(spans[j][0]) in ("LOC", "ORG") or nationality_country(w):
+            named = True
+        if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
+            return j if len(w) <= 3 else last if content and not definite_head else i
+        if w.startswith("لل") and len(w) > 4 and last > i:
+            last = j  # the purpose of a named body (الهيئة العامة للسياحة)
+            content.append("ال" + w[2:])
+            purpose = True
+        elif w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and last > i and w[1:] not in _STOP:
+            if not (j + 1 < len(words) and gap_ok(j) and words[j + 1].startswith("ال")):
+                break  # a purpose needs its genitive (لكرة القدم); cut off (لاستكمال) it names nothing
+            last = j  # a purpose without the article (الرئاسة العامة لرعاية الشباب، لكرة القدم)
+            content.append(w[1:])
+            purpose = True
+        elif w.startswith("ال") and len(w) > 3:
+            last = j
+            content.append(w)
+        elif w.startswith("وال") and len(w) > 4 and last > i:
+            last = j  # coordinated inside the name (البلدية والقروية)
+            content.append(w[1:])
+        elif (
+            not w.startswith(("و", "ب", "ف"))
+            and not definite_head
+            and last == j - 1
+            and not any(c.startswith("ال") for c in content)
+            and j + 1 < len(words)
+            and words[j + 1].startswith("ال")
+            and gap_ok(j)
+        ):
+            last = j  # a construct chain up to a definite word (هيئة قناة السويس، صندوق التنمية)
+            content.append(w)
+        elif name_taking and j == i + 1 and common_zipf(w) < 3.3 and w.isalpha():
+            # a name of any shape after نادي/شركة (نادي كوينز بارك رينجرز، شركة أرامكو)
+            last = j
+            content.append(w)
+            named = True
+            k = j + 1
+            while (
+                k < len(words) and k - i <= _MAX_COMPLEMENT and gap_ok(k - 1) and common_zipf(words[k]) < 3.3
+            ):
+                if words[k] in _STOP or not words[k].isalpha():
+                    break
+                last = k
+                content.append(words[k])
+                k += 1
+            break
+        else:
+            break
+        j += 1
+    if not content:
+        return i
+    # the purpose or a genitive may have run past the name's end: cut back to the last content word
+    if all(c in _GENERIC or nationality_country(c) for c in content):
+        return i
+    if definite_head and not purpose:
+        return i
+    if weak and not named and not purpose and len([c for c in content if c not in _GENERIC]) < 2:
+        return i
+    return last
+
+
+def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[str, dict[str, Any]]]:
+    """ORG spans and ``org:N`` refs for ``matches``; the same name (normalised) is one ref."""
+    spans: list[Span] = []
+    refs: dict[str, dict[str, Any]] = {}
+    by_name: dict[str, str] = {}
+    for m in matches:
+        name = m.name or text[m.start : m.end]
+        key = normalize(name)
+        rid = by_name.get(key)
+        if rid is None:
+            rid = f"org:{len(refs) + 1}"
+            by_name[key] = rid
+            refs[rid] = {"name": name, "kind": "org", "org_kind": m.kind, "aliases": [], "source": m.source}
+        for alias in (name, *_short_forms(name, m.kind)):
+            if alias not in refs[rid]["aliases"]:
+                refs[rid]["aliases"].append(alias)
+        spans.append(Span(m.start, m.end, "ORG", name, {"ref": rid, "org_kind": m.kind, "source": m.source}))
+    return spans, refs
+
+
+def _short_forms(name: str, kind: str) -> list[str]:
+    """The shorter names a club goes by: without نادي/فريق, without its country (``نادي الريان
+    القطري`` → ``الريان القطري``, ``الريان``)."""
+    if kind != "sports_club":
+        return []
+    ws = name.split()
+    out: list[str] = []
+    if len(ws) > 1 and normalize(ws[0]) in ("نادي", "فريق", "النادي"):
+        ws = ws[1:]
+        out.append(" ".join(ws))
+    if len(ws) > 1 and nationality_country(ws[-1]):
+        out.append(" ".join(ws[:-1]))
+    return out

@@ -1,0 +1,241 @@
+"""PERSON spans that are not people, or not only people: the checks of the ``refs`` stage before linking.
+
+The NER model reads names from their context; at corpus scale it also tags phrases that only sit
+where names sit. Each check here is a class of such errors seen on SaudiNewsNet pages:
+
+* a **month** is a date, never a person or an organisation (``نيسان`` April, ``تموز``, ``آب``);
+* a span holding a **function word** is a phrase, not a name (``وعلى دروب``);
+* a **verb** glued in front of a name is not part of it (``يناشدون هادي`` → ``هادي``), nor is a
+  **nationality adjective** (``البولندي ادريان`` → ``ادريان``); text after a **dash or bracket** inside
+  the span is not the name (``محمد شريف -باكستاني``);
+* a word with a **possessive suffix** that is a common noun ends the name (``الزهراني تصريحه``: "his
+  statement");
+* a name right after a noun that **names something after a person** is part of that thing's name
+  (``شارع عثمان بن عفان``, ``مستشفى الملك فهد``, ``دوري عبداللطيف جميل``: ``person_name_heads_ar.tsv``);
+* a first word that is a **preposition + a common noun** (``لإخراج فيديو``, ``بأحكام``) is a phrase.
+
+Spans are trimmed in place (``span.text`` stays ``text[start:end]``) or get ``attrs["reject"]`` with
+the reason; the stage drops rejected spans and counts them. What remains doubtful (two common words,
+``لهيب الصيف``; an adjective alone, ``مبارك``) is left to the confidence model
+(:mod:`khabar.extract.ref_confidence`).
+
+Word frequencies come from ``names_common_ar.tsv.gz`` (``scripts/build_common_words.py``: wordfreq's
+frequent Arabic words less every word of a person name in ANERcorp and WikiFANE).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from khabar.arabic.dates import MONTHS
+from khabar.arabic.normalize import normalize
+from khabar.errors import DataFileError
+from khabar.extract.names import NASAB, is_given_name, is_title
+from khabar.extract.places import nationality_country
+from khabar.model import Span
+
+__all__ = [
+    "common_zipf",
+    "is_month",
+    "load_name_heads",
+    "screen_persons",
+]
+
+#: closed-class words that a name never contains: prepositions, particles, pronouns, demonstratives,
+#: relatives (بن/ابن/آل/أبو are name words and are not here). Compared on a light fold (diacritics
+#: off, hamza forms of alef folded) that keeps ى: "على" is a preposition, "علي" a given name.
+FUNCTION_WORDS = frozenset(
+    (
+        "في على عن من إلى الى مع حتى منذ لدى عند بين ضد نحو حول خلال بعد قبل أمام تحت فوق دون عبر "
+        "وعلى وفي ومن وإلى ومع وعن فعلى ففي ومنذ ولدى وعند وبين "
+        "أن إن أنه إنه لأن كان كانت قد لقد لم لن لا ما ماذا هل كيف أين متى "
+        "هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين هو هي هم هن أنا نحن أنت "
+        "أو أم ثم بل لكن لكنه كما كل بعض غير أي إذا إذ لو"
+    )
+    .translate(str.maketrans("أإآ", "ااا"))
+    .split()
+)
+_LIGHT = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None} | {chr(c): None for c in range(0x064B, 0x0653)}
+)
+
+
+#: a verb's shape: imperfect plural or dual (يناشدون، تطالبان), perfect plural (ناشدوا)
+_VERB_SHAPE = re.compile(r"^(?:[وف]?[يتن]\w{3,}(?:ون|ان|ين)|[وف]?\w{3,}وا)$")
+#: possessive / object suffixes on a common noun (تصريحه، مكتبها، بيانهم)
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+#: punctuation that ends a name inside a span (the NER's tokens keep a glued dash or bracket)
+_NAME_BREAK = re.compile(r"\s*[-–—(\[«\"/|]")
+#: a word is common when its Zipf frequency is at least this (and it is no name)
+COMMON_ZIPF = 3.3
+
+
+@functools.cache
+def _common() -> dict[str, float]:
+    path = resources.files("khabar") / "data" / "names_common_ar.tsv.gz"
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError as exc:
+        raise DataFileError(
+            f"khabar/data/names_common_ar.tsv.gz: cannot read: {exc}", value=str(path)
+        ) from exc
+    out: dict[str, float] = {}
+    for line in lines:
+        if not line or line.startswith("#") or line.startswith("word\t"):
+            continue
+        w, _, z = line.partition("\t")
+        try:
+            out[w] = float(z)
+        except ValueError as exc:
+            raise DataFileError(f"names_common_ar.tsv.gz: bad Zipf value in {line!r}", value=line) from exc
+    return out
+
+
+def common_zipf(word: str) -> float:
+    """The Zipf frequency of a normalised word as a common (non-name) word; 0 for names and rare words."""
+    return _common().get(word, 0.0)
+
+
+@functools.cache
+def load_name_heads() -> dict[str, str]:
+    """Nouns that name things after people (normalised) → ``place`` or ``org``."""
+    path = resources.files("khabar") / "data" / "person_name_heads_ar.tsv"
+    out: dict[str, str] = {}
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for cols in rows[1:]:
+        if len(cols) != 2 or cols[1] not in ("place", "org"):
+            raise DataFileError(
+                f"person_name_heads_ar.tsv: expected head<TAB>place|org: {cols!r}", value=cols
+            )
+        out[normalize(cols[0])] = cols[1]
+    return out
+
+
+def _stem(word: str) -> str:
+    """A word without a leading conjunction or preposition (و ف ب ل ك), for the lexicon checks."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if len(word) > 3 and word[0] in "بلك":
+        word = word[1:]
+    return word
+
+
+@functools.lru_cache(maxsize=8192)
+def is_month(name: str) -> bool:
+    """Whether a span's text is a month name, with clitics and a year allowed (``ونيسان``, ``تموز
+    2015``, ``كانون الثاني``)."""
+    words = [w for w in normalize(name).split() if not w.isdigit()]
+    if not words:
+        return False
+    first = words[0]
+    for cand in (first, first[1:] if len(first) > 2 and first[0] in "وفبل" else first):
+        if " ".join([cand, *words[1:]]) in MONTHS:
+            return True
+    return False
+
+
+def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, normalised)`` of the whitespace words of ``text[start:end]``."""
+    return [
+        (start + m.start(), start + m.end(), normalize(m.group()))
+        for m in re.finditer(r"\S+", text[start:end])
+    ]
+
+
+def _head_before(text: str, start: int) -> tuple[str, int] | None:
+    """The kind of a naming head noun right before ``start`` and where the noun starts (its clitics
+    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان)."""
+    k = start
+    for _ in range(4):
+        m = re.search(r"(\S+)[ \t\u00a0]+$", text[max(0, k - 40) : k])
+        if m is None:
+            return None
+        w = normalize(m.group(1))
+        k = k - len(m.group(0))
+        heads = load_name_heads()
+        for cand in (w, _stem(w)):
+            if cand in heads:
+                return heads[cand], k + len(m.group(1)) - len(cand) if m.group(1).endswith(cand) else k
+        if not is_title(w):
+            return None
+    return None
+
+
+def _set(span: Span, text: str, start: int, end: int) -> None:
+    span.start, span.end, span.text = start, end, text[start:end]
+
+
+def screen_persons(text: str, persons: Sequence[Span]) -> None:
+    """Trim or reject the PERSON spans of ``text`` that are not (only) a person's name; see the module
+    docstring. Rejected spans get ``attrs["reject"]``; trimmed ones keep their label."""
+    for p in persons:
+        reason = _screen(text, p)
+        if reason:
+            p.attrs["reject"] = reason
+
+
+def _screen(text: str, p: Span) -> str | None:
+    if is_month(p.text):
+        return "month"
+    # a dash or a bracket ends the name
+    m = _NAME_BREAK.search(p.text)
+    if m is not None and m.start() > 0:
+        _set(p, text, p.start, p.start + m.start())
+    words = _words_at(text, p.start, p.end)
+    if not words:
+        return "empty"
+    if any(text[a:b].translate(_LIGHT) in FUNCTION_WORDS for a, b, _ in words):
+        return "function_word"
+    # a verb or a nationality adjective in front is not part of the name
+    while len(words) > 1 and (
+        (_VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]))
+        or (nationality_country(words[0][2]) and words[0][2].startswith("ال"))
+    ):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
+    # a common noun with a possessive suffix ends the name (الزهراني تصريحه)
+    while len(words) > 1 and _possessive_noun(words[-1][2]):
+        words = words[:-1]
+        _set(p, text, p.start, words[-1][1])
+    if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
+        return "verb"
+    head = _head_before(text, p.start)
+    if head is not None:
+        if head[0] == "org":
+            # an institution named after a person (مركز الملك سلمان، جامعة الملك سعود): the caller may
+            # read the whole as an organisation
+            p.attrs["named_org_start"] = head[1]
+        return "named_after"
+    # a preposition + a common noun in front (للريال راؤول جونزاليز) is not part of the name; alone
+    # (بأحكام) it is no name at all. A given name before بن is a name whatever it looks like (لبيد بن
+    # ربيعة، بدر بن حسن)
+    first = words[0][2]
+    if (
+        first[0] in "بل"
+        and len(first) > 3
+        and not first.startswith("ال")
+        and common_zipf(first[1:]) >= COMMON_ZIPF
+        and not is_given_name(first[1:])
+        and not (len(words) > 1 and words[1][2] in NASAB)
+    ):
+        if len(words) == 1:
+            return "preposition_phrase"
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
+    return None
+
+
+def _possessive_noun(word: str) -> bool:
+    """A common noun with a possessive suffix (``تصريحه`` "his statement"), not a name."""
+    if common_zipf(word) < COMMON_ZIPF or is_given_name(word):
+        return False
+    return any(word.endswith(s) and common_zipf(word[: -len(s)]) >= COMMON_ZIPF for s in _POSSESSIVE)

@@ -1,0 +1,65 @@
+"""Named organisations and their kinds (issue 13, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.extract.orgs import find_orgs, org_refs
+
+
+def orgs(text: str) -> dict[str, str]:
+    spans, refs = org_refs(text, find_orgs(text))
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    return {r["name"]: r["org_kind"] for r in refs.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "وأعلنت وزارة الشؤون البلدية والقروية أن الخطة جاهزة.",
+            "وزارة الشؤون البلدية والقروية",
+            "government",
+        ),
+        ("وقالت هيئة قناة السويس إن العمل مستمر.", "هيئة قناة السويس", "government"),
+        ("وأكدت الهيئة العامة للسياحة أن الموسم بدأ.", "الهيئة العامة للسياحة", "government"),
+        ("وتعاقد نادي الشباب مع مدرب جديد.", "نادي الشباب", "sports_club"),
+        ("وأعلن تنظيم داعش مسؤوليته.", "تنظيم داعش", "armed_group"),
+        ("ودعا مجلس الأمن إلى التهدئة.", "مجلس الأمن", "international"),
+        ("وتحرك الفوج 37 نحو الحدود.", "الفوج 37", "military"),
+    ],
+)
+def test_named_organisations_and_their_kind(text: str, name: str, kind: str) -> None:
+    # ministries, authorities, clubs, armed groups, international bodies and units are organisations
+    assert orgs(text).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الوزارة إن الحكومة والحزب اتفقوا.",  # generic nouns
+        "واجتمع مجلس الإدارة أمس.",  # the board of directors
+        "وأوضحت الشركة السعودية أن الأرباح زادت.",  # a head and a nationality only
+        "وقررت اللجنة الإشرافية التأجيل.",  # a definite head and a description
+        "وأشاد بدور الجهات المختصة.",  # not a head at all
+    ],
+)
+def test_generic_nouns_are_not_organisations(text: str) -> None:
+    # تنظيم، إدارة، الحزب، الحكومة are not organisations on their own
+    assert orgs(text) == {}
+
+
+def test_a_club_name_that_is_a_common_word_needs_a_sports_page() -> None:
+    # الهلال is "the crescent" outside sport
+    assert orgs("رؤية الهلال تحدد بداية الشهر.") == {}
+    sport = "فاز الهلال على النصر في المباراة ضمن الدوري وسجل اللاعب هدفا في الملعب."
+    assert orgs(sport).get("الهلال") == "sports_club"
+
+
+def test_months_are_not_organisations() -> None:
+    # نيسان (April) from the NER is a date
+    from khabar.model import Span
+
+    text = "وفي نيسان الماضي وقع الاتفاق."
+    assert find_orgs(text, [Span(3, 8, "ORG", "نيسان")]) == []
