@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar.model import Document, Source
 from khabar.pipeline import DEFAULT_STAGES, Pipeline
+
+if TYPE_CHECKING:
+    from khabar.extract.confidence import Thresholds
 
 #: ``Source.format`` values whose ``raw`` is HTML
 HTML_FORMATS = frozenset({"html", "warc"})
@@ -27,6 +30,7 @@ def process_text(
     warnings: Sequence[str] = (),
     stages: Sequence[str] = DEFAULT_STAGES,
     extra: Sequence[str] = (),
+    min_confidence: str | float | Thresholds | None = None,
 ) -> Document:
     """Clean and structure one text dump (the page's text, one block per line), or one HTML page.
 
@@ -36,7 +40,13 @@ def process_text(
 
     ``warnings`` are notes from reading the input (an encoding guessed, bytes replaced) that the
     record should carry. ``extra`` names stages to run after the cleaning ones, on either path (the
-    fact layers: ``entities``, ``quantities`` …)."""
+    fact layers: ``entities``, ``quantities`` …).
+
+    ``min_confidence`` sets the thresholds of the ``confidence`` stage (the last of
+    :data:`khabar.pipeline.FACT_STAGES`), which keeps the facts below them out of the main fields, under
+    ``low_confidence``: None or ``"default"`` the defaults of ``khabar/data/fact_thresholds.json``,
+    ``"all"`` no threshold (every fact in the main fields), a number from 0 to 1 one threshold for
+    every fact (:func:`khabar.extract.confidence.resolve_min_confidence`)."""
     doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}), warnings=list(warnings))
     if doc.source.format in HTML_FORMATS and tuple(stages) == DEFAULT_STAGES:
         # HTML and WARC records take the HTML path: a DOM pass instead of line segmentation, then the
@@ -44,4 +54,17 @@ def process_text(
         from khabar.html.stages import HTML_STAGES
 
         stages = HTML_STAGES
-    return _pipeline((*stages, *extra))(doc)
+    names = (*stages, *extra)
+    if min_confidence is None or min_confidence == "default":
+        return _pipeline(names)(doc)
+    from khabar.extract.confidence import resolve_min_confidence, split_by_confidence
+
+    thresholds = resolve_min_confidence(min_confidence)  # a bad value is an error even without facts
+    if "confidence" not in names:
+        return _pipeline(names)(doc)
+    # other thresholds: the pipeline without its gate, then the gate with them (a no-op for "all")
+    i = names.index("confidence")
+    _pipeline((*names[:i], *names[i + 1 :]))(doc)
+    split_by_confidence(doc, thresholds)
+    doc.done.append("confidence")
+    return doc

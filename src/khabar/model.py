@@ -8,6 +8,10 @@
 * Every :class:`Block` keeps ``raw_start``/``raw_end`` so that ``raw[raw_start:raw_end]`` is exactly
   the block's source, and kept blocks keep ``start``/``end`` into ``text``. Boilerplate blocks are not
   in ``text``: their ``start``/``end`` are ``None`` and their ``reason`` says why they were removed.
+* Facts (entities, refs, events) carry a ``confidence`` (0..1; absent counts as 1.0). The main fields
+  hold the facts at or above the default thresholds; the others are kept, not dropped, in
+  :class:`LowConfidence` (``Document.low_confidence``, the record's ``low_confidence``), see
+  :mod:`khabar.extract.confidence`.
 """
 
 from __future__ import annotations
@@ -130,6 +134,51 @@ class Source:
 
 
 @dataclass(slots=True)
+class LowConfidence:
+    """The facts held back from a record's main fields because their confidence is below the
+    thresholds (:mod:`khabar.extract.confidence`): kept, with their confidence, not dropped.
+
+    ``entities`` are spans of ``Document.text`` as in ``Document.entities``; ``refs`` maps ref ids to
+    refs as ``Document.refs`` (no id is in both); ``events`` are events as ``Document.events``. A held-back
+    fact may point at a shown ref; a shown fact never points at a held-back one."""
+
+    entities: list[Span] = field(default_factory=list)
+    refs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.refs or self.events)
+
+    def __len__(self) -> int:
+        return len(self.entities) + len(self.refs) + len(self.events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [s.to_dict() for s in self.entities],
+            "refs": self.refs,
+            "events": self.events,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> LowConfidence:
+        d = d or {}
+        return cls(
+            entities=_spans(d.get("entities") or [], "entities"),
+            refs=dict(d.get("refs") or {}),
+            events=list(d.get("events") or []),
+        )
+
+
+def _spans(items: list[dict[str, Any]], label: str) -> list[Span]:
+    """Spans from their record form (``label`` when an item has none)."""
+    out = []
+    for d in items:
+        d = dict(d)
+        out.append(Span(d.pop("start"), d.pop("end"), d.pop("label", label), d.pop("text"), d))
+    return out
+
+
+@dataclass(slots=True)
 class Document:
     """One input record, from raw input to a clean, structured, annotated record."""
 
@@ -153,6 +202,8 @@ class Document:
     dates: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: facts below the confidence thresholds, kept out of the main fields (empty: not in the record)
+    low_confidence: LowConfidence = field(default_factory=LowConfidence)
     signals: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     #: names of the stages that have run, in order (what the pipeline checks requirements against)
@@ -200,6 +251,8 @@ class Document:
             "signals": self.signals,
             "warnings": self.warnings,
         }
+        if self.low_confidence:
+            rec["low_confidence"] = self.low_confidence.to_dict()
         if self.meta:
             rec["meta"] = self.meta
         if include_raw:
@@ -211,11 +264,7 @@ class Document:
         """Rebuild a document from its record (the offset map is not serialised; raw may be absent)."""
 
         def spans(key: str) -> list[Span]:
-            out = []
-            for d in rec.get(key, []):
-                d = dict(d)
-                out.append(Span(d.pop("start"), d.pop("end"), d.pop("label", key), d.pop("text"), d))
-            return out
+            return _spans(rec.get(key, []), key)
 
         src = rec.get("source") or {}
         return cls(
@@ -237,6 +286,7 @@ class Document:
             dates=spans("dates"),
             quantities=spans("quantities"),
             events=rec.get("events", []),
+            low_confidence=LowConfidence.from_dict(rec.get("low_confidence")),
             signals=rec.get("signals", {}),
             warnings=rec.get("warnings", []),
         )

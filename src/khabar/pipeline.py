@@ -40,12 +40,14 @@ _BUILTIN_MODULES = (
     "khabar.extract.refs_stage",
     "khabar.extract.date_stage",
     "khabar.events.stage",
+    "khabar.extract.confidence",
 )
 
 #: what ``khabar process`` runs by default
 DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")
-#: the fact layers ``--facts`` adds after cleaning (not in the default pipeline: they cost time)
-FACT_STAGES: tuple[str, ...] = ("entities", "places", "refs", "dates", "quantities", "events")
+#: the fact layers ``--facts`` adds after cleaning (not in the default pipeline: they cost time); the
+#: last, ``confidence``, holds back the facts below the default thresholds (khabar.extract.confidence)
+FACT_STAGES: tuple[str, ...] = ("entities", "places", "refs", "dates", "quantities", "events", "confidence")
 
 
 def stage(
