@@ -74,6 +74,26 @@ def _read(args: argparse.Namespace) -> Any:
 #: the fact layers `--facts` adds after cleaning (re-exported: corpus/cli and tests import it here)
 FACT_STAGES = _FACT_STAGES
 
+MIN_CONFIDENCE_HELP = (
+    "which facts go in the records' main fields (entities, refs, events): 'default' those at or above "
+    "the thresholds of khabar/data/fact_thresholds.json (the rest are kept under low_confidence), "
+    "'all' every fact, or a number from 0 to 1 as one threshold for every fact (default: default; "
+    "`show` of a khabar output file: as stored)"
+)
+
+
+def add_min_confidence_option(p: argparse.ArgumentParser) -> None:
+    """``--min-confidence default|all|FLOAT`` (process, show, events, run)."""
+    from khabar.extract.confidence import min_confidence_arg
+
+    p.add_argument(
+        "--min-confidence",
+        type=min_confidence_arg,
+        default=None,
+        metavar="default|all|FLOAT",
+        help=MIN_CONFIDENCE_HELP,
+    )
+
 
 def cmd_process(args: argparse.Namespace) -> int:
     from khabar.api import process_text
@@ -113,6 +133,7 @@ def cmd_process(args: argparse.Namespace) -> int:
                         meta=item.meta,
                         warnings=item.warnings,
                         extra=extra,
+                        min_confidence=args.min_confidence,
                     )
                     out.write(doc.to_record(include_raw=args.keep_raw))
                     if sink is not None:
@@ -168,10 +189,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         first = next(iter(read_jsonl(path)), None)
         if isinstance(first, dict) and str(first.get("schema", "")).startswith("khabar.record/"):
+            from khabar.extract.confidence import regate
+
             for rec in read_jsonl(path):
                 if args.id and rec.get("id") != args.id:
                     continue
-                print(render(Document.from_record(rec), color=color, bidi=not args.plain))
+                doc = Document.from_record(rec)
+                if args.min_confidence is not None:  # as stored, unless thresholds are asked for
+                    regate(doc, args.min_confidence)
+                print(render(doc, color=color, bidi=not args.plain))
                 print()
                 shown += 1
                 if shown >= args.limit:
@@ -194,6 +220,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             meta=item.meta,
             warnings=item.warnings,
             extra=FACT_STAGES if args.facts else (),
+            min_confidence=args.min_confidence,
         )
         print(render(doc, color=color, bidi=not args.plain))
         print()
@@ -343,7 +370,14 @@ def cmd_events(args: argparse.Namespace) -> int:
                 print(f"khabar: rejected {item.input}: [{item.code}] {item.message}", file=sys.stderr)
                 continue
             assert isinstance(item, RawRecord)
-            doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES)
+            doc = process_text(
+                item.raw,
+                id=item.id,
+                source=item.source,
+                meta=item.meta,
+                extra=FACT_STAGES,
+                min_confidence=args.min_confidence,
+            )
             yield from event_rows(doc)
 
     n = write_rows(rows(), args.output, fmt=args.format, bom=args.bom)
@@ -397,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also find facts: named entities, places with "
         "coordinates and quantities (durations, money, counts, percentages)",
     )
+    add_min_confidence_option(pp)
     pp.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -421,6 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also find and list people and roles, places, dates and quantities",
     )
+    add_min_confidence_option(ps)
     ps.add_argument(
         "--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)"
     )
@@ -535,9 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
         "development and held-out halves (SHA-1 parity of the id). Rules are tuned on the "
         "development half only: the held-out figures are the honest ones.",
     )
-    pef.add_argument(
-        "--gold", default=None, help="the facts_gold folder (default ../shared/data/facts_gold)"
-    )
+    pef.add_argument("--gold", default=None, help="the facts_gold folder (default ../shared/data/facts_gold)")
     pef.add_argument(
         "--records", default=None, metavar="FILE", help="score this khabar output instead of processing"
     )
@@ -558,6 +592,7 @@ def build_parser() -> argparse.ArgumentParser:
     pevx.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="default csv")
     pevx.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark")
     pevx.add_argument("-o", "--output", default="-", help="output file (default stdout)")
+    add_min_confidence_option(pevx)
     pevx.set_defaults(func=cmd_events)
 
     add_search_parser(sub)

@@ -80,6 +80,15 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
     if doc.events:
         out.append("─" * min(width, 100))
         out.extend(_event_lines(doc, margin, bidi))
+    low = doc.low_confidence
+    if low:
+        # held back, not lost: say how many and how to see them
+        note = (
+            f"low confidence (held back): {len(low.entities)} entities, {len(low.refs)} refs, "
+            f"{len(low.events)} events; --min-confidence all shows them"
+        )
+        out.append("─" * min(width, 100))
+        out.append(f"\x1b[2m{note}\x1b[0m" if color else note)
     return "\n".join(out)
 
 
@@ -89,10 +98,24 @@ def _event_lines(doc: Document, margin: int, bidi: bool) -> list[str]:
     def names(ids: list[str]) -> str:
         return ", ".join(str((doc.refs.get(r) or {}).get("name") or r) for r in ids) or "—"
 
+    def side(ev: dict[str, object], key: str, role: str) -> str:
+        # a party whose link was held back (low confidence) is shown as the text names it, in quotes
+        ids = ev.get(key)
+        named = names(ids if isinstance(ids, list) else [])
+        unlinked = [
+            f"«{a.get('text')}»"
+            for a in ev.get("arguments") or []  # type: ignore[attr-defined]
+            if isinstance(a, dict) and a.get("role") == role and a.get("ref") is None and a.get("text")
+        ]
+        if unlinked and ev.get("low_confidence_refs"):
+            return ", ".join([n for n in [named] if n != "—"] + unlinked)
+        return named
+
     lines = []
     for ev in doc.events:
         tag = ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else "")
-        bits = [f"{_iso(names(ev['actors']), bidi)} → {_iso(names(ev['recipients']), bidi)}"]
+        who, whom = side(ev, "actors", "actor"), side(ev, "recipients", "recipient")
+        bits = [f"{_iso(who, bidi)} → {_iso(whom, bidi)}"]
         if ev.get("place"):
             bits.append(f"in {_iso(names([ev['place']]), bidi)}")
         if ev.get("date"):

@@ -60,6 +60,9 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--id-field", help="JSON field holding the record id")
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
     p.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
+    from khabar.cli import add_min_confidence_option
+
+    add_min_confidence_option(p)
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
@@ -106,6 +109,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         # the archive shows people, places, dates and amounts: storing into it finds them (as process)
         extra=FACT_STAGES if args.facts or archive else (),
         keep_raw=args.keep_raw,
+        min_confidence=args.min_confidence,
     )
     if not args.quiet:
         print(summary.format(), file=sys.stderr)

@@ -366,17 +366,36 @@ def _split_pipelines(stages: tuple[str, ...], extra: tuple[str, ...]) -> tuple[A
 
 
 def process_record(
-    item: Any, profiles: Profiles | None, extra: Sequence[str] = (), *, protect_score: float = PROTECT_SCORE
+    item: Any,
+    profiles: Profiles | None,
+    extra: Sequence[str] = (),
+    *,
+    protect_score: float = PROTECT_SCORE,
+    min_confidence: str | float | None = None,
 ) -> Document:
     """:func:`khabar.api.process_text` on a reader record, with ``profiles`` applied after the
-    classifier (the same registered stages; without profiles it *is* ``process_text``)."""
+    classifier (the same registered stages; without profiles it *is* ``process_text``).
+    ``min_confidence`` as for ``process_text``."""
     from khabar.api import HTML_FORMATS, process_text
     from khabar.pipeline import DEFAULT_STAGES
 
     if profiles is None:
         return process_text(
-            item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings, extra=extra
+            item.raw,
+            id=item.id,
+            source=item.source,
+            meta=item.meta,
+            warnings=item.warnings,
+            extra=extra,
+            min_confidence=min_confidence,
         )
+    gate = None
+    if min_confidence is not None and min_confidence != "default" and "confidence" in extra:
+        from khabar.extract.confidence import resolve_min_confidence
+
+        # other thresholds: the stages without the default gate, then the gate with them
+        gate = resolve_min_confidence(min_confidence)
+        extra = tuple(s for s in extra if s != "confidence")
     doc = Document(
         id=item.id, raw=item.raw, source=item.source, meta=dict(item.meta or {}), warnings=list(item.warnings)
     )
@@ -389,6 +408,11 @@ def process_record(
     pre(doc)
     n = apply_profile(doc, profiles, protect_score=protect_score)
     post(doc)
+    if gate is not None:
+        from khabar.extract.confidence import split_by_confidence
+
+        split_by_confidence(doc, gate)
+        doc.done.append("confidence")
     if n:
         doc.signals["site_profile_removed"] = n
     return doc

@@ -213,7 +213,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
         if site_field:
             item.source.site = record_site(item, site_field)
         try:
-            doc = process_record(item, profiles, extra)
+            doc = process_record(item, profiles, extra, min_confidence=task.options.get("min_confidence"))
         except Exception as err:  # one bad record must not stop a corpus run: it is accounted
             rejects.append(
                 {
@@ -310,6 +310,7 @@ def run(
     archive: str | None = None,
     extra: Sequence[str] = (),
     keep_raw: bool = False,
+    min_confidence: str | float | None = None,
 ) -> RunSummary:
     """Run the default pipeline (plus ``extra`` stages) over ``paths`` into shards in ``out_dir``.
 
@@ -321,7 +322,8 @@ def run(
     ``dedup`` (``mark`` by default) runs the near-duplicate pass of :mod:`khabar.corpus.dedup` after
     all shards are processed. ``archive`` (a path) also stores the final records in that SQLite
     archive, written by this process only; ``out_dir`` then defaults to ``ARCHIVE.shards``.
-    Rerunning with the same arguments resumes: finished shards are skipped. Returns the summary.
+    Rerunning with the same arguments resumes: finished shards are skipped. ``min_confidence`` sets the
+    thresholds of the ``confidence`` stage, as for :func:`khabar.api.process_text`. Returns the summary.
     """
     from khabar.corpus.engines import ENGINES, make_engine
     from khabar.errors import UsageError
@@ -373,6 +375,12 @@ def run(
         # workers compute the near-duplicate signatures of their shard (dedup's parallel part)
         "dedup_sig": dedup != "off",
     }
+    if min_confidence is not None and min_confidence != "default":
+        from khabar.extract.confidence import resolve_min_confidence
+
+        resolve_min_confidence(min_confidence)  # a bad value fails here, not in every worker
+        # only when given, so that shards finished by an earlier run with the defaults stay finished
+        options["min_confidence"] = min_confidence
 
     def inputs() -> Iterator[RawRecord | Reject]:
         return read_inputs(list(paths), glob=glob, text_field=text_field, id_field=id_field,
