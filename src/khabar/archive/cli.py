@@ -1,7 +1,7 @@
 """Command-line pieces for the archive, for ``khabar.cli`` to wire in.
 
 * :func:`add_search_parser` adds ``khabar search "QUERY" [--archive khabar.db] [--exact] [--site S]
-  [--from D] [--to D] [--entity E] [--event-type T] [--limit N] [--offset N]``;
+  [--from D] [--to D] [--entity E] [--event-type T] [--all-facts] [--limit N] [--offset N]``;
 * :func:`add_archive_option` adds ``--archive PATH`` to ``khabar process``/``run``;
 * :func:`archive_sink` opens the archive as a sink that stores documents and records the run.
 """
@@ -122,6 +122,12 @@ def add_search_parser(sub: Any) -> argparse.ArgumentParser:
         metavar="TYPE",
         help="only documents with an event of this PLOVER type (CONSULT, AID, …)",
     )
+    ps.add_argument(
+        "--all-facts",
+        action="store_true",
+        help="--entity and --event-type also match facts held back as low-confidence (below the "
+        "thresholds); by default only the facts shown",
+    )
     ps.add_argument("--limit", type=int, default=10, help="results to show (default 10)")
     ps.add_argument("--offset", type=int, default=0, help="skip this many results")
     ps.set_defaults(func=cmd_search)
@@ -158,6 +164,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
         "date_to": args.date_to,
         "entity": args.entity,
         "event_type": getattr(args, "event_type", None),
+        "all_facts": bool(getattr(args, "all_facts", False)),
     }
     with Archive(args.archive) as archive:
         hits = search(archive, args.query, limit=args.limit, offset=args.offset, **kw)

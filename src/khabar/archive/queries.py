@@ -5,6 +5,11 @@ Entities are grouped across documents by their ``key`` (:func:`khabar.archive.st
 a gazetteer id for linked places, the cross-document key of the person ref for people, label and
 normalised text else.
 Every function returns plain dicts and lists, ready for JSON.
+
+Confidence: by default every question counts only the facts shown (rows with ``low = 0``: at or above
+the confidence thresholds the records were processed with); ``all_facts=True`` counts the facts held
+back as low-confidence too, and marks what rests on them alone (``low_confidence``: every mention of
+an entity, of a place, or the event itself below its threshold).
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ __all__ = [
     "event_types",
     "events",
     "events_timeline",
+    "low_confidence_mentions",
     "places",
     "published_by_month",
+    "shown",
     "top_entities",
 ]
 
@@ -36,6 +43,13 @@ ORGS = ("ORG",)
 
 def _marks(values: tuple[str, ...]) -> str:
     return ", ".join("?" * len(values))
+
+
+def shown(alias: str = "", all_facts: bool = False) -> str:
+    """The SQL condition (`` AND …low = 0``, or nothing for all facts) keeping the shown facts of a
+    table (``alias`` with its dot, e.g. ``"e."``). Written with a literal 0 so that SQLite can use the
+    partial indexes built for it."""
+    return "" if all_facts else f" AND {alias}low = 0"
 
 
 def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
@@ -57,40 +71,67 @@ def _name(archive: Archive, key: str) -> str:
 
 
 def top_entities(
-    archive: Archive, labels: tuple[str, ...] = PEOPLE, *, limit: int = 50, offset: int = 0
+    archive: Archive,
+    labels: tuple[str, ...] = PEOPLE,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    all_facts: bool = False,
 ) -> list[dict[str, Any]]:
     """The entities with these labels mentioned in the most documents: key, name, label, documents,
-    mentions."""
+    mentions, and ``low_confidence`` (every mention counted is held back; only with ``all_facts``)."""
     rows = archive.conn.execute(
-        "SELECT key, min(label), count(DISTINCT doc) d, count(*) m FROM entities "
-        f"WHERE key IS NOT NULL AND label IN ({_marks(labels)}) GROUP BY key "
+        "SELECT key, min(label), count(DISTINCT doc) d, count(*) m, min(low) FROM entities "
+        f"WHERE key IS NOT NULL AND label IN ({_marks(labels)}){shown('', all_facts)} GROUP BY key "
         "ORDER BY d DESC, m DESC, key LIMIT ? OFFSET ?",
         (*labels, limit, offset),
     ).fetchall()
     return [
-        {"key": k, "name": _name(archive, k), "label": lab, "documents": d, "mentions": m}
-        for k, lab, d, m in rows
+        {
+            "key": k,
+            "name": _name(archive, k),
+            "label": lab,
+            "documents": d,
+            "mentions": m,
+            "low_confidence": bool(lo),
+        }
+        for k, lab, d, m, lo in rows
     ]
 
 
-def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+def low_confidence_mentions(archive: Archive, key: str) -> int:
+    """How many held-back (low-confidence) mentions an entity key has."""
+    row = archive.conn.execute("SELECT count(*) FROM entities WHERE key = ? AND low = 1", (key,)).fetchone()
+    return int(row[0])
+
+
+def entity(
+    archive: Archive, key: str, *, limit: int = 50, offset: int = 0, all_facts: bool = False
+) -> dict[str, Any] | None:
     """One entity across the archive, or None: its names, roles over time (from the people refs,
     dated by the documents' publication), the documents that mention it (newest first) and the
-    people, places and organisations mentioned with it most often."""
+    people, places and organisations mentioned with it most often. Only shown (not low-confidence)
+    mentions count unless ``all_facts``; then ``low_confidence`` says whether every one is held back,
+    and each document whether its mentions are."""
     conn = archive.conn
+    sh, she = shown("", all_facts), shown("e.", all_facts)
     names = conn.execute(
-        "SELECT text, count(*) c FROM entities WHERE key = ? GROUP BY text ORDER BY c DESC, text", (key,)
+        f"SELECT text, count(*) c FROM entities WHERE key = ?{sh} GROUP BY text ORDER BY c DESC, text", (key,)
     ).fetchall()
     if not names:
         return None
-    label = conn.execute(
-        "SELECT label FROM entities WHERE key = ? GROUP BY label ORDER BY count(*) DESC LIMIT 1", (key,)
-    ).fetchone()[0]
-    ndocs = int(conn.execute("SELECT count(DISTINCT doc) FROM entities WHERE key = ?", (key,)).fetchone()[0])
+    label, low = conn.execute(
+        f"SELECT label, min(low) FROM entities WHERE key = ?{sh} GROUP BY label "
+        "ORDER BY count(*) DESC LIMIT 1",
+        (key,),
+    ).fetchone()
+    ndocs = int(
+        conn.execute(f"SELECT count(DISTINCT doc) FROM entities WHERE key = ?{sh}", (key,)).fetchone()[0]
+    )
     docs = conn.execute(
-        "SELECT d.id, d.title, d.site, d.published, count(*) FROM entities e JOIN documents d ON d.n = e.doc "
-        "WHERE e.key = ? GROUP BY d.n ORDER BY d.published IS NULL, d.published DESC, d.n DESC "
-        "LIMIT ? OFFSET ?",
+        "SELECT d.id, d.title, d.site, d.published, count(*), min(e.low) FROM entities e "
+        f"JOIN documents d ON d.n = e.doc WHERE e.key = ?{she} GROUP BY d.n "
+        "ORDER BY d.published IS NULL, d.published DESC, d.n DESC LIMIT ? OFFSET ?",
         (key, limit, offset),
     ).fetchall()
     # roles: the refs this key points at in each document, with the roles found there
@@ -99,7 +140,7 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
     for did, title, published, data in conn.execute(
         "SELECT DISTINCT d.id, d.title, d.published, r.data FROM entities e "
         "JOIN refs r ON r.doc = e.doc AND r.ref = e.ref JOIN documents d ON d.n = e.doc "
-        "WHERE e.key = ? ORDER BY d.published IS NULL, d.published, d.n",
+        f"WHERE e.key = ?{she}{shown('r.', all_facts)} ORDER BY d.published IS NULL, d.published, d.n",
         (key,),
     ):
         ref = json.loads(data)
@@ -121,8 +162,9 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
     for group, labels in (("people", PEOPLE), ("places", PLACES), ("organisations", ORGS)):
         rows = conn.execute(
             "SELECT e2.key, count(DISTINCT e2.doc) c FROM entities e2 WHERE e2.doc IN "
-            "(SELECT doc FROM entities WHERE key = ?) AND e2.key IS NOT NULL AND e2.key != ? "
-            f"AND e2.label IN ({_marks(labels)}) GROUP BY e2.key ORDER BY c DESC, e2.key LIMIT 15",
+            f"(SELECT doc FROM entities WHERE key = ?{sh}) AND e2.key IS NOT NULL AND e2.key != ? "
+            f"AND e2.label IN ({_marks(labels)}){shown('e2.', all_facts)} GROUP BY e2.key "
+            "ORDER BY c DESC, e2.key LIMIT 15",
             (key, key, *labels),
         ).fetchall()
         co[group] = [{"key": k, "name": _name(archive, k), "documents": c} for k, c in rows]
@@ -137,7 +179,7 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
         last = words[-1]
         rows = conn.execute(
             "SELECT key, count(DISTINCT doc) c FROM entities WHERE (key = ? OR key LIKE ?) AND key != ? "
-            "AND key NOT LIKE ? AND key NOT LIKE ? AND key NOT LIKE ? "
+            f"AND key NOT LIKE ? AND key NOT LIKE ? AND key NOT LIKE ?{sh} "
             "GROUP BY key ORDER BY c DESC, key LIMIT 10",
             (
                 "person:" + last,
@@ -162,32 +204,36 @@ def entity(archive: Archive, key: str, *, limit: int = 50, offset: int = 0) -> d
         "name": names[0][0],
         "related": related,
         "label": label,
+        "low_confidence": bool(low),
+        "low_confidence_mentions": low_confidence_mentions(archive, key),
         "names": [{"text": t, "mentions": c} for t, c in names],
         "place": place,
         "documents_total": ndocs,
         "documents": [
-            {"id": i, "title": t, "site": s, "published": p, "mentions": m} for i, t, s, p, m in docs
+            {"id": i, "title": t, "site": s, "published": p, "mentions": m, "low_confidence": bool(lo)}
+            for i, t, s, p, m, lo in docs
         ],
         "roles": roles,
         "co_mentioned": co,
     }
 
 
-def places(archive: Archive, *, limit: int = 500) -> list[dict[str, Any]]:
+def places(archive: Archive, *, limit: int = 500, all_facts: bool = False) -> list[dict[str, Any]]:
     """Places with coordinates (gazetteer-linked mentions), most documents first: key, name, lat, lon,
-    country, documents, mentions, and up to three documents to link to."""
+    country, documents, mentions, up to three documents to link to, and ``low_confidence`` (every
+    mention counted is held back; only with ``all_facts``)."""
     rows = archive.conn.execute(
         "SELECT key, avg(json_extract(attrs, '$.lat')), avg(json_extract(attrs, '$.lon')), "
-        "max(json_extract(attrs, '$.country')), count(DISTINCT doc) d, count(*) m FROM entities "
-        f"WHERE key IS NOT NULL AND label IN ({_marks(PLACES)}) AND json_extract(attrs, '$.lat') IS NOT NULL "
-        "GROUP BY key ORDER BY d DESC, m DESC LIMIT ?",
+        "max(json_extract(attrs, '$.country')), count(DISTINCT doc) d, count(*) m, min(low) FROM entities "
+        f"WHERE key IS NOT NULL AND label IN ({_marks(PLACES)}) AND json_extract(attrs, '$.lat') IS NOT NULL"
+        f"{shown('', all_facts)} GROUP BY key ORDER BY d DESC, m DESC LIMIT ?",
         (*PLACES, limit),
     ).fetchall()
     out = []
-    for key, lat, lon, country, d, m in rows:
+    for key, lat, lon, country, d, m, low in rows:
         docs = archive.conn.execute(
-            "SELECT DISTINCT d.id, d.title FROM entities e JOIN documents d ON d.n = e.doc WHERE e.key = ? "
-            "ORDER BY d.published IS NULL, d.published DESC LIMIT 3",
+            "SELECT DISTINCT d.id, d.title FROM entities e JOIN documents d ON d.n = e.doc WHERE e.key = ?"
+            f"{shown('e.', all_facts)} ORDER BY d.published IS NULL, d.published DESC LIMIT 3",
             (key,),
         ).fetchall()
         out.append(
@@ -199,6 +245,7 @@ def places(archive: Archive, *, limit: int = 500) -> list[dict[str, Any]]:
                 "country": country,
                 "documents": d,
                 "mentions": m,
+                "low_confidence": bool(low),
                 "articles": [{"id": i, "title": t} for i, t in docs],
             }
         )
@@ -206,9 +253,14 @@ def places(archive: Archive, *, limit: int = 500) -> list[dict[str, Any]]:
 
 
 def _event_filters(
-    type: str | None, date_from: str | None, date_to: str | None, site: str | None, q: str | None
+    type: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    site: str | None,
+    q: str | None,
+    all_facts: bool = False,
 ) -> tuple[str, list[Any]]:
-    sql, params = "1", []
+    sql, params = "1" + shown("ev.", all_facts), []
     if type:
         sql += " AND ev.type = ?"
         params.append(type)
@@ -239,10 +291,14 @@ def events(
     q: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    all_facts: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest first; actors, recipients and place are given
-    as ``{"ref", "name", "key"}`` resolved through the document's refs."""
-    where, params = _event_filters(type, date_from, date_to, site, q)
+    as ``{"ref", "name", "key"}`` resolved through the document's refs. Only the events shown (at or
+    above the event threshold) unless ``all_facts``; each has its ``confidence`` (None: not given,
+    counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link was held back
+    (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a link."""
+    where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
     conn = archive.conn
     total = int(
         conn.execute(
@@ -252,24 +308,32 @@ def events(
     rows = conn.execute(
         "SELECT ev.doc, ev.i, d.id, d.title, d.published, ev.type, ev.mode, ev.trigger_start, "
         "ev.trigger_end, "
-        "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future "
+        "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future, "
+        "ev.confidence, ev.low, ev.data "
         f"FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where} "
         "ORDER BY coalesce(ev.date, d.published) IS NULL, coalesce(ev.date, d.published) DESC, ev.doc, ev.i "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     out = []
-    for n, i, did, title, pub, typ, mode, ts, te, tt, actors, recips, place, date, dur, neg, fut in rows:
+    for row in rows:
+        n, i, did, title, pub, typ, mode, ts, te, tt, actors, recips, place, date, dur, neg, fut = row[:17]
+        conf, low, data = row[17:]
 
         def resolve(ref: str, n: int = n) -> dict[str, Any]:
-            row = conn.execute("SELECT data FROM refs WHERE doc = ? AND ref = ?", (n, ref)).fetchone()
+            row = conn.execute("SELECT data, low FROM refs WHERE doc = ? AND ref = ?", (n, ref)).fetchone()
             data = json.loads(row[0]) if row else {}
             key = conn.execute(
                 "SELECT key FROM entities WHERE doc = ? AND ref = ? AND key IS NOT NULL LIMIT 1", (n, ref)
             ).fetchone()
             # the name as the archive's pages write it (gazetteer refs are named in English)
             name = _name(archive, key[0]) if key else data.get("name") or ref
-            return {"ref": ref, "name": name, "key": key[0] if key else None}
+            return {
+                "ref": ref,
+                "name": name,
+                "key": key[0] if key else None,
+                "low_confidence": bool(row and row[1]),
+            }
 
         out.append(
             {
@@ -287,16 +351,39 @@ def events(
                 "duration_s": dur,
                 "negated": bool(neg),
                 "future": bool(fut),
+                "confidence": conf,
+                "low_confidence": bool(low),
+                "unlinked": _unlinked(data),
             }
         )
     return total, out
 
 
-def event_types(archive: Archive) -> list[tuple[str, int]]:
-    """Every event type in the archive with its count, most frequent first."""
+def _unlinked(data: str | None) -> list[dict[str, Any]]:
+    """The parties of a stored event whose link the confidence gate took out (``low_confidence_refs``
+    pointing into ``arguments``), as the text names them."""
+    ev = json.loads(data) if data else {}
+    out = []
+    args = ev.get("arguments") if isinstance(ev, dict) else None
+    for entry in (ev.get("low_confidence_refs") or []) if isinstance(ev, dict) else []:
+        at = entry.get("at") if isinstance(entry, dict) else None
+        parts = at.split("/") if isinstance(at, str) else []
+        if len(parts) == 4 and parts[1] == "arguments" and parts[3] == "ref" and parts[2].isdigit():
+            k = int(parts[2])
+            a = args[k] if isinstance(args, list) and k < len(args) else None
+            if isinstance(a, dict) and a.get("text"):
+                out.append({"role": a.get("role"), "text": a["text"], "ref": entry.get("ref")})
+    return out
+
+
+def event_types(archive: Archive, *, all_facts: bool = False) -> list[tuple[str, int]]:
+    """Every event type in the archive with its count (shown events unless ``all_facts``), most
+    frequent first."""
     return [
         (t, int(c))
-        for t, c in archive.conn.execute("SELECT type, count(*) c FROM events GROUP BY type ORDER BY c DESC")
+        for t, c in archive.conn.execute(
+            f"SELECT type, count(*) c FROM events WHERE 1{shown('', all_facts)} GROUP BY type ORDER BY c DESC"
+        )
     ]
 
 
@@ -308,10 +395,11 @@ def events_timeline(
     date_to: str | None = None,
     site: str | None = None,
     q: str | None = None,
+    all_facts: bool = False,
 ) -> list[dict[str, Any]]:
     """Events per period and type (``{"period", "type", "count"}``, oldest first): per day when the
-    dated events span at most 62 days, else per month."""
-    where, params = _event_filters(type, date_from, date_to, site, q)
+    dated events span at most 62 days, else per month. Shown events unless ``all_facts``."""
+    where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
     when = "coalesce(ev.date, d.published)"
     span = archive.conn.execute(
         f"SELECT min(substr({when}, 1, 10)), max(substr({when}, 1, 10)) FROM events ev "

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
 from khabar.archive.analysis import analyze, analyze_query_word, tokenize
+from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
@@ -119,8 +120,12 @@ def _filters(
     date_to: str | None,
     entity: str | None,
     event_type: str | None = None,
+    all_facts: bool = False,
 ) -> tuple[str, list[Any]]:
-    """SQL conditions on ``documents d`` for the filters (``1`` when there are none) and their values."""
+    """SQL conditions on ``documents d`` for the filters (``1`` when there are none) and their values.
+    The entity and event-type filters look at the shown facts only unless ``all_facts`` (a document
+    is not "about" a person the archive shows nowhere in it)."""
+    sh_e, sh_ev = shown("e.", all_facts), shown("ev.", all_facts)
     sql = "1"
     params: list[Any] = []
     if site is not None:
@@ -136,11 +141,11 @@ def _filters(
         # a name (normalised), a per-document ref id, or a cross-document key (person:الاسد, geonames:ID)
         sql += (
             " AND EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.n AND e.kind = 'entity'"
-            " AND (e.norm = ? OR e.ref = ? OR e.key = ?))"
+            f" AND (e.norm = ? OR e.ref = ? OR e.key = ?){sh_e})"
         )
         params += [normalize(entity), entity, entity]
     if event_type is not None:
-        sql += " AND EXISTS (SELECT 1 FROM events ev WHERE ev.doc = d.n AND ev.type = ?)"
+        sql += f" AND EXISTS (SELECT 1 FROM events ev WHERE ev.doc = d.n AND ev.type = ?{sh_ev})"
         params.append(event_type)
     return sql, params
 
@@ -152,8 +157,9 @@ def _where(
     date_to: str | None,
     entity: str | None,
     event_type: str | None = None,
+    all_facts: bool = False,
 ) -> tuple[str, list[Any]]:
-    sql, params = _filters(site, date_from, date_to, entity, event_type)
+    sql, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
     return f"fts MATCH ? AND {sql}", [q.fts(), *params]
 
 
@@ -169,6 +175,7 @@ def search(
     event_type: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    all_facts: bool = False,
 ) -> list[Hit]:
     """Documents matching ``query``, best first (BM25), with snippets and display-text highlights.
 
@@ -176,11 +183,12 @@ def search(
     compared with ``published`` (documents without a date are left out when either is given);
     ``entity`` is an entity's name (normalised before matching), ref id (``person:1``) or
     cross-document key (``person:الاسد``, ``geonames:524901``); ``event_type`` a PLOVER type
-    (``CONSULT``): only documents with such an event."""
+    (``CONSULT``): only documents with such an event. Both look at the facts shown (at or above the
+    confidence thresholds) unless ``all_facts``."""
     q = parse_query(query, exact=exact)
     if not q.groups:
         return []
-    where, params = _where(q, site, date_from, date_to, entity, event_type)
+    where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
     # Rank in a subquery that carries only (rowid, score), then fetch text and tokens for the page
     # alone: sorting every match with its text attached cost 170 ms on a common word in a 31k archive,
     # this 20 ms. NOT INDEXED makes SQLite drive from the full-text index (rowid lookups stay allowed)
@@ -210,12 +218,13 @@ def count(
     date_to: str | None = None,
     entity: str | None = None,
     event_type: str | None = None,
+    all_facts: bool = False,
 ) -> int:
     """How many documents :func:`search` would find with no limit."""
     q = parse_query(query, exact=exact)
     if not q.groups:
         return 0
-    where, params = _where(q, site, date_from, date_to, entity, event_type)
+    where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
     row = archive.conn.execute(
         f"SELECT count(*) FROM fts JOIN documents d NOT INDEXED ON d.n = fts.rowid WHERE {where}", params
     ).fetchone()
@@ -232,10 +241,11 @@ def browse(
     event_type: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    all_facts: bool = False,
 ) -> tuple[int, list[Hit]]:
     """Without a query: ``(total, documents)`` passing the filters, newest first (undated last);
     each hit's snippet is the start of the text, its score 0."""
-    where, params = _filters(site, date_from, date_to, entity, event_type)
+    where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
     total = int(archive.conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0])
     rows = archive.conn.execute(
         "SELECT d.id, d.title, d.site, d.published, substr(d.text, 1, ?) FROM documents d "
@@ -256,17 +266,19 @@ def facets(
     entity: str | None = None,
     event_type: str | None = None,
     top: int = 10,
+    all_facts: bool = False,
 ) -> dict[str, list[tuple[str, str, int]]]:
     """Counts of the matching documents (all of them, not one page) by ``site``, ``date`` (months
     when they span at most two years, else years), ``people``, ``places`` and ``event_types``: each a
     list of ``(value, label, documents)``, most documents first (dates newest first). ``value`` is
-    what the filter takes (an entity key for people and places, a date prefix for dates)."""
+    what the filter takes (an entity key for people and places, a date prefix for dates). People,
+    places and event types count the facts shown unless ``all_facts``."""
     q = parse_query(query, exact=exact)
     if q.groups:
-        where, params = _where(q, site, date_from, date_to, entity, event_type)
+        where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
         matched = f"SELECT d.n FROM fts JOIN documents d ON d.n = fts.rowid WHERE {where}"
     else:
-        where, params = _filters(site, date_from, date_to, entity, event_type)
+        where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
         matched = f"SELECT d.n FROM documents d WHERE {where}"
     conn = archive.conn
     conn.execute("DROP TABLE IF EXISTS temp.facet_docs")
@@ -298,7 +310,8 @@ def facets(
             marks = ", ".join("?" * len(labels))
             top_keys = conn.execute(
                 "SELECT key, count(DISTINCT doc) c FROM entities WHERE doc IN (SELECT n FROM facet_docs) "
-                f"AND label IN ({marks}) AND key IS NOT NULL GROUP BY key ORDER BY c DESC, key LIMIT ?",
+                f"AND label IN ({marks}) AND key IS NOT NULL{shown('', all_facts)} GROUP BY key "
+                "ORDER BY c DESC, key LIMIT ?",
                 (*labels, top),
             ).fetchall()
             # named only once the top keys are known (naming every group first costs a query each)
@@ -306,8 +319,8 @@ def facets(
         out["event_types"] = [
             (t, t, c)
             for t, c in conn.execute(
-                "SELECT type, count(DISTINCT doc) c FROM events WHERE doc IN (SELECT n FROM facet_docs) "
-                "GROUP BY type ORDER BY c DESC, type LIMIT ?",
+                "SELECT type, count(DISTINCT doc) c FROM events WHERE doc IN (SELECT n FROM facet_docs)"
+                f"{shown('', all_facts)} GROUP BY type ORDER BY c DESC, type LIMIT ?",
                 (top,),
             )
         ]

@@ -5,8 +5,11 @@ so adding the same input twice stores it once), ``blocks`` (removed ones too, wi
 ``entities`` (entities, dates and quantities, by ``kind``; since schema 2 each named entity also has a
 cross-document ``key``, see :func:`entity_key`), ``refs``, ``events`` (schema 2: the record's
 ``events``, when an events stage ran), ``runs`` and ``rejects``, and the search index
-(:mod:`khabar.archive.search`). ``schema_version`` records which migrations have run;
-opening an archive applies the missing ones, and refuses an archive written by a newer khabar.
+(:mod:`khabar.archive.search`). Since schema 4 the facts a record holds back as low-confidence are
+stored too: every entity, ref and event row has its ``confidence`` and ``low`` (1: held back), and
+the queries show ``low = 0`` rows unless asked for all facts. ``schema_version`` records which
+migrations have run; opening an archive applies the missing ones, and refuses an archive written by
+a newer khabar.
 """
 
 from __future__ import annotations
@@ -173,6 +176,28 @@ MIGRATIONS: tuple[str, ...] = (
         label, norm, ref, (SELECT r.data FROM refs r WHERE r.doc = entities.doc AND r.ref = entities.ref)
     ) WHERE kind = 'entity' AND label = 'PERSON';
     """,
+    # 4: confidence. Every fact row (entities, refs, events) gets its ``confidence`` (NULL: the record
+    # gave none, which counts as 1.0) and ``low``: 1 for the facts the record holds back under
+    # ``low_confidence`` (below the thresholds it was processed with), which the archive now stores too;
+    # the pages and the API show rows with low = 0 unless asked for all facts. Archives written before
+    # hold no held-back facts: their rows are all low = 0. The partial indexes serve the default
+    # queries (the search facets count shown entities and events per document from the index alone).
+    """
+    ALTER TABLE entities ADD COLUMN confidence REAL;
+    ALTER TABLE entities ADD COLUMN low INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET confidence = json_extract(attrs, '$.confidence')
+        WHERE json_type(attrs, '$.confidence') IN ('integer', 'real');
+    ALTER TABLE refs ADD COLUMN confidence REAL;
+    ALTER TABLE refs ADD COLUMN low INTEGER NOT NULL DEFAULT 0;
+    UPDATE refs SET confidence = json_extract(data, '$.confidence')
+        WHERE json_type(data, '$.confidence') IN ('integer', 'real');
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    ALTER TABLE events ADD COLUMN low INTEGER NOT NULL DEFAULT 0;
+    UPDATE events SET confidence = json_extract(data, '$.confidence')
+        WHERE json_type(data, '$.confidence') IN ('integer', 'real');
+    CREATE INDEX entities_doc_key_shown ON entities(doc, label, key) WHERE key IS NOT NULL AND low = 0;
+    CREATE INDEX events_doc_type_shown ON events(doc, type) WHERE low = 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -302,13 +327,21 @@ class Archive:
                 for i, b in enumerate(doc.blocks)
             ],
         )
+        # the facts the record holds back (low_confidence) are stored too, marked low = 1
+        low = doc.low_confidence
+        all_refs = {**low.refs, **doc.refs}
         rows = []
-        for kind, spans in (("entity", doc.entities), ("date", doc.dates), ("quantity", doc.quantities)):
+        for kind, spans, is_low in (
+            ("entity", doc.entities, 0),
+            ("entity", low.entities, 1),
+            ("date", doc.dates, 0),
+            ("quantity", doc.quantities, 0),
+        ):
             for s in spans:
                 ref = s.attrs.get("ref")
                 ref = ref if isinstance(ref, str) else None
                 norm = normalize(s.text)
-                key = entity_key(s.label, norm, ref, doc.refs.get(ref) if ref else None)
+                key = entity_key(s.label, norm, ref, all_refs.get(ref) if ref else None)
                 rows.append(
                     (
                         n,
@@ -321,20 +354,32 @@ class Archive:
                         ref,
                         json.dumps(s.attrs, ensure_ascii=False, default=str),
                         key if kind == "entity" else None,
+                        _confidence(s.attrs),
+                        is_low,
                     )
                 )
         self.conn.executemany(
-            "INSERT INTO entities (doc, kind, label, text, norm, start, end, ref, attrs, key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entities (doc, kind, label, text, norm, start, end, ref, attrs, key, confidence, "
+            "low) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        # held-back events are numbered after the shown ones: i stays unique per document
+        events = [(ev, 0) for ev in doc.events] + [(ev, 1) for ev in low.events]
         self.conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_event_row(n, i, ev) for i, ev in enumerate(doc.events) if isinstance(ev.get("type"), str)],
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                _event_row(n, i, ev, is_low)
+                for i, (ev, is_low) in enumerate(events)
+                if isinstance(ev, dict) and isinstance(ev.get("type"), str)
+            ],
         )
         self.conn.executemany(
-            "INSERT INTO refs VALUES (?, ?, ?)",
-            [(n, ref, json.dumps(data, ensure_ascii=False, default=str)) for ref, data in doc.refs.items()],
+            "INSERT INTO refs (doc, ref, data, confidence, low) VALUES (?, ?, ?, ?, ?)",
+            [
+                (n, ref, json.dumps(data, ensure_ascii=False, default=str), _confidence(data), is_low)
+                for refs, is_low in ((doc.refs, 0), (low.refs, 1))
+                for ref, data in refs.items()
+            ],
         )
         index_document(self.conn, n, doc.text)
         return True
@@ -406,9 +451,14 @@ class Archive:
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
-    def stats(self) -> dict[str, Any]:
-        """Counts: documents, articles, blocks, removed blocks by reason, facts, runs, rejects, sites."""
+    def stats(self, *, all_facts: bool = False) -> dict[str, Any]:
+        """Counts: documents, articles, blocks, removed blocks by reason, facts, runs, rejects, sites.
+
+        Entities and events count the facts shown (at or above the confidence thresholds) unless
+        ``all_facts``; ``entities_low_confidence`` and ``events_low_confidence`` count those held back
+        either way."""
         q = self.conn.execute
+        shown = "" if all_facts else " AND low = 0"
 
         def one(sql: str) -> int:
             return int(q(sql).fetchone()[0] or 0)
@@ -425,11 +475,15 @@ class Archive:
                     "GROUP BY reason ORDER BY c DESC"
                 )
             ),
-            "entities": one("SELECT count(*) FROM entities WHERE kind = 'entity'"),
+            "entities": one(f"SELECT count(*) FROM entities WHERE kind = 'entity'{shown}"),
+            "entities_low_confidence": one("SELECT count(*) FROM entities WHERE kind = 'entity' AND low = 1"),
             "dates": one("SELECT count(*) FROM entities WHERE kind = 'date'"),
             "quantities": one("SELECT count(*) FROM entities WHERE kind = 'quantity'"),
-            "events": one("SELECT count(*) FROM events"),
-            "events_by_type": dict(q("SELECT type, count(*) c FROM events GROUP BY type ORDER BY c DESC")),
+            "events": one(f"SELECT count(*) FROM events WHERE 1{shown}"),
+            "events_low_confidence": one("SELECT count(*) FROM events WHERE low = 1"),
+            "events_by_type": dict(
+                q(f"SELECT type, count(*) c FROM events WHERE 1{shown} GROUP BY type ORDER BY c DESC")
+            ),
             "runs": one("SELECT count(*) FROM runs"),
             "rejects": one("SELECT count(*) FROM rejects"),
             "rejects_by_reason": dict(
@@ -484,8 +538,15 @@ def _iso_date(value: Any) -> str | None:
     return m.group() if m else None
 
 
-def _event_row(n: int, i: int, ev: dict[str, Any]) -> tuple[Any, ...]:
-    """One ``events`` row from an event object of the record (missing fields stored as NULL)."""
+def _confidence(fact: Any) -> float | None:
+    """A fact's ``confidence`` for its column (NULL when it has none: it then counts as 1.0)."""
+    c = fact.get("confidence") if isinstance(fact, dict) else None
+    return float(c) if isinstance(c, (int, float)) and not isinstance(c, bool) else None
+
+
+def _event_row(n: int, i: int, ev: dict[str, Any], low: int = 0) -> tuple[Any, ...]:
+    """One ``events`` row from an event object of the record (missing fields stored as NULL);
+    ``low`` 1 for an event the record holds back (low confidence)."""
     t = ev.get("trigger")
     trig: dict[str, Any] = t if isinstance(t, dict) else {}
     dur = ev.get("duration_s")
@@ -505,6 +566,8 @@ def _event_row(n: int, i: int, ev: dict[str, Any]) -> tuple[Any, ...]:
         int(bool(ev.get("negated"))),
         int(bool(ev.get("future"))),
         json.dumps(ev, ensure_ascii=False, default=str),
+        _confidence(ev),
+        low,
     )
 
 
