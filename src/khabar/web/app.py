@@ -5,6 +5,10 @@ only script remembers the boilerplate toggle. Every page has a twin under ``/api
 described by the OpenAPI schema at ``/api/openapi.json`` (the interactive docs FastAPI would load from
 a CDN are off: the UI must work offline; ``/api`` lists the endpoints instead).
 
+Facts an analyst can trust first: every page and endpoint shows by default only the facts at or above
+the confidence thresholds (:mod:`khabar.extract.confidence`); ``all_facts=1`` (a switch on every page,
+"إظهار الحقائق منخفضة الثقة") shows the facts held back as low-confidence too, marked as such.
+
 Each worker thread opens its own read connection (sqlite3 connections are not shared across threads).
 Crawled text reaches the templates only as plain strings under Jinja2's autoescaping, and a strict
 Content-Security-Policy forbids inline scripts as a second line of defence.
@@ -91,6 +95,20 @@ def _page_links(request: Request, page: int, pages: int) -> dict[str, Any]:
     }
 
 
+def _all_facts_param() -> Any:
+    """The ``all_facts`` query parameter of the API, described once."""
+    return Query(
+        False,
+        description="also the facts held back as low-confidence (below the thresholds), marked "
+        "low_confidence; by default only the facts at or above the thresholds",
+    )
+
+
+def _with_facts(href: str) -> str:
+    """A link of ours that keeps the all-facts switch on."""
+    return href + ("&" if "?" in href else "?") + "all_facts=1"
+
+
 def _with(request: Request, **changes: str | None) -> str:
     """The current URL with some query parameters set (or removed when None), back on page 1."""
     params = {k: v for k, v in request.query_params.items() if k != "page"}
@@ -144,6 +162,16 @@ def create_app(archive_path: str | Path) -> FastAPI:
     def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"request": request, **ctx}, status_code=status_code)
 
+    def facts(request: Request, all_facts: bool) -> dict[str, Any]:
+        """The template context of the low-confidence switch: its state, the link that flips it, and
+        link builders that keep it on while it is on."""
+        return {
+            "all_facts": all_facts,
+            "facts_switch": _with(request, all_facts=None if all_facts else "1"),
+            "entity_href": (lambda key: _with_facts(entity_href(key))) if all_facts else entity_href,
+            "facts_href": _with_facts if all_facts else (lambda href: href),
+        }
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api"):
@@ -162,16 +190,18 @@ def create_app(archive_path: str | Path) -> FastAPI:
 
     # The landing page's facets count the whole archive (every entity row): cached until a document
     # is added, so opening the UI on a large archive stays fast.
-    landing: dict[str, Any] = {}
+    landing: dict[Any, Any] = {}
     landing_lock = threading.Lock()
 
-    def landing_facets(a: Archive) -> dict[str, Any]:
+    def landing_facets(a: Archive, all_facts: bool) -> dict[str, Any]:
         stamp = a.conn.execute("SELECT count(*), max(n) FROM documents").fetchone()
         with landing_lock:
             if landing.get("stamp") != stamp:
-                landing["facets"] = facets(a, "")
+                landing.clear()
                 landing["stamp"] = stamp
-            result: dict[str, Any] = landing["facets"]
+            if all_facts not in landing:
+                landing[all_facts] = facets(a, "", all_facts=all_facts)
+            result: dict[str, Any] = landing[all_facts]
             return result
 
     # -- search --------------------------------------------------------------------------------------
@@ -190,21 +220,24 @@ def create_app(archive_path: str | Path) -> FastAPI:
         page: int,
         per_page: int,
         with_facets: bool,
+        all_facts: bool = False,
     ) -> dict[str, Any]:
         q = _check_query(q)
         a = db()
         offset = (page - 1) * per_page
         try:
             if q:
-                total = count(a, q, exact=exact, **filters)
-                hits = search(a, q, exact=exact, limit=per_page, offset=offset, **filters)
+                total = count(a, q, exact=exact, all_facts=all_facts, **filters)
+                hits = search(
+                    a, q, exact=exact, limit=per_page, offset=offset, all_facts=all_facts, **filters
+                )
             else:
-                total, hits = browse(a, limit=per_page, offset=offset, **filters)
+                total, hits = browse(a, limit=per_page, offset=offset, all_facts=all_facts, **filters)
             fac = None
             if with_facets and not q and not any(filters.values()):
-                fac = landing_facets(a)
+                fac = landing_facets(a, all_facts)
             elif with_facets:
-                fac = facets(a, q, exact=exact, **filters)
+                fac = facets(a, q, exact=exact, all_facts=all_facts, **filters)
         except sqlite3.OperationalError as exc:  # search quotes every term; this is a safety net
             raise HTTPException(400, f"the query could not be run ({exc}); try plain words") from exc
         return {"query": q, "total": total, "hits": hits, "facets": fac, "page": page, "per_page": per_page}
@@ -235,13 +268,22 @@ def create_app(archive_path: str | Path) -> FastAPI:
         entity: str | None = None,
         event_type: str | None = None,
         page: int = Query(1, ge=1, le=MAX_PAGE),
+        all_facts: bool = False,
     ) -> HTMLResponse:
         filters = filters_of(site, date_from, date_to, entity, event_type)
         try:
-            res = do_search(q, exact, filters, page, PER_PAGE, True)
+            res = do_search(q, exact, filters, page, PER_PAGE, True, all_facts)
         except HTTPException as exc:
             return render(
-                request, "search.html", 400, q=q, exact=exact, error=exc.detail, res=None, filters=filters
+                request,
+                "search.html",
+                400,
+                q=q,
+                exact=exact,
+                error=exc.detail,
+                res=None,
+                filters=filters,
+                **facts(request, all_facts),
             )
         pages = max(1, math.ceil(res["total"] / PER_PAGE))
         entity_name = None
@@ -264,6 +306,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             pages=pages,
             links=_page_links(request, page, pages),
             with_=lambda **kw: _with(request, **kw),
+            **facts(request, all_facts),
         )
 
     @app.get("/api/search", tags=["search"])
@@ -278,10 +321,18 @@ def create_app(archive_path: str | Path) -> FastAPI:
         page: int = Query(1, ge=1, le=MAX_PAGE),
         per_page: int = Query(PER_PAGE, ge=1, le=100),
         with_facets: bool = Query(False, alias="facets", description="also return facet counts"),
+        all_facts: bool = _all_facts_param(),
     ) -> dict[str, Any]:
-        """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets."""
+        """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets. The
+        entity and event-type filters and the facets look at the facts shown unless ``all_facts``."""
         res = do_search(
-            q, exact, filters_of(site, date_from, date_to, entity, event_type), page, per_page, with_facets
+            q,
+            exact,
+            filters_of(site, date_from, date_to, entity, event_type),
+            page,
+            per_page,
+            with_facets,
+            all_facts,
         )
         out: dict[str, Any] = {
             "total": res["total"],
@@ -316,11 +367,20 @@ def create_app(archive_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no document with id {id!r} in the archive")
         return row[0], rec
 
+    def shown_record(rec: dict[str, Any], all_facts: bool) -> dict[str, Any]:
+        """The record as a user sees it by default: without the facts held back (``low_confidence``)
+        unless ``all_facts``."""
+        return rec if all_facts else {k: v for k, v in rec.items() if k != "low_confidence"}
+
     @app.get("/documents/{id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, id: str, q: str = "", boilerplate: bool = False) -> HTMLResponse:
+    def document_page(
+        request: Request, id: str, q: str = "", boilerplate: bool = False, all_facts: bool = False
+    ) -> HTMLResponse:
         n, rec = load(id)
         hits = document_highlights(db(), n, q[:MAX_QUERY]) if q.strip() else []
-        spans = spans_of(rec, hits)
+        spans = spans_of(rec, hits, all_facts=all_facts)
+        low = rec.get("low_confidence")
+        held: dict[str, Any] = low if isinstance(low, dict) else {}
         sig = rec.get("signals")
         signals: dict[str, Any] = sig if isinstance(sig, dict) else {}
         cluster_size = signals.get("cluster_size")
@@ -351,30 +411,41 @@ def create_app(archive_path: str | Path) -> FastAPI:
             cluster_size=cluster_size,
             n_outlets=n_outlets,
             cluster_docs=others,
-            record_json=json.dumps(rec, ensure_ascii=False, indent=1),
+            record_json=json.dumps(shown_record(rec, all_facts), ensure_ascii=False, indent=1),
             counts={
                 "entities": len(rec.get("entities") or []),
                 "dates": len(rec.get("dates") or []),
                 "quantities": len(rec.get("quantities") or []),
                 "events": len(rec.get("events") or []),
             },
+            held={
+                "entities": len(held.get("entities") or []),
+                "events": len(held.get("events") or []),
+            },
+            **facts(request, all_facts),
         )
 
     @app.get("/api/documents/{id}", tags=["documents"])
-    def api_document(id: str) -> dict[str, Any]:
-        """The stored ``khabar.record/1`` of a document (archive id or source id), with ``archive_id``."""
-        return load(id)[1]
+    def api_document(id: str, all_facts: bool = _all_facts_param()) -> dict[str, Any]:
+        """The stored ``khabar.record/1`` of a document (archive id or source id), with ``archive_id``:
+        its main fields hold the facts at or above the thresholds; with ``all_facts`` the record also
+        has ``low_confidence``, the facts held back."""
+        return shown_record(load(id)[1], all_facts)
 
     # -- entities ------------------------------------------------------------------------------------
     groups = {"people": queries.PEOPLE, "places": queries.PLACES, "organisations": queries.ORGS}
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request) -> HTMLResponse:
+    def entities_page(request: Request, all_facts: bool = False) -> HTMLResponse:
         a = db()
         return render(
             request,
             "entities.html",
-            groups={g: queries.top_entities(a, labels, limit=40) for g, labels in groups.items()},
+            groups={
+                g: queries.top_entities(a, labels, limit=40, all_facts=all_facts)
+                for g, labels in groups.items()
+            },
+            **facts(request, all_facts),
         )
 
     @app.get("/api/entities", tags=["entities"])
@@ -382,45 +453,70 @@ def create_app(archive_path: str | Path) -> FastAPI:
         kind: str = Query("people", pattern="^(people|places|organisations)$"),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=MAX_PAGE * 100),
+        all_facts: bool = _all_facts_param(),
     ) -> dict[str, Any]:
         """The entities of one kind mentioned in the most documents."""
-        return {"kind": kind, "results": queries.top_entities(db(), groups[kind], limit=limit, offset=offset)}
+        return {
+            "kind": kind,
+            "results": queries.top_entities(
+                db(), groups[kind], limit=limit, offset=offset, all_facts=all_facts
+            ),
+        }
 
-    def load_entity(key: str, page: int) -> dict[str, Any]:
-        ent = queries.entity(db(), key, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    def load_entity(key: str, page: int, all_facts: bool) -> dict[str, Any]:
+        ent = queries.entity(db(), key, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, all_facts=all_facts)
         if ent is None:
+            low = 0 if all_facts else queries.low_confidence_mentions(db(), key)
+            if low:
+                raise HTTPException(
+                    404,
+                    f"{key!r} is mentioned in the archive only by {low} low-confidence fact(s), below the "
+                    "thresholds; add all_facts=1 to see them",
+                )
             raise HTTPException(404, f"no entity {key!r} in the archive")
         return ent
 
     @app.get("/entities/{key:path}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, key: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
-        ent = load_entity(key, page)
+    def entity_page(
+        request: Request, key: str, page: int = Query(1, ge=1, le=MAX_PAGE), all_facts: bool = False
+    ) -> HTMLResponse:
+        ent = load_entity(key, page, all_facts)
         pages = max(1, math.ceil(ent["documents_total"] / PER_PAGE))
         return render(
-            request, "entity.html", ent=ent, page=page, pages=pages, links=_page_links(request, page, pages)
+            request,
+            "entity.html",
+            ent=ent,
+            page=page,
+            pages=pages,
+            links=_page_links(request, page, pages),
+            **facts(request, all_facts),
         )
 
     @app.get("/api/entities/{key:path}", tags=["entities"])
-    def api_entity(key: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+    def api_entity(
+        key: str, page: int = Query(1, ge=1, le=MAX_PAGE), all_facts: bool = _all_facts_param()
+    ) -> dict[str, Any]:
         """One entity: names, roles over time, documents (20 a page), co-mentioned entities."""
-        return load_entity(key, page)
+        return load_entity(key, page, all_facts)
 
     # -- places --------------------------------------------------------------------------------------
     @app.get("/places", response_class=HTMLResponse, include_in_schema=False)
-    def places_page(request: Request) -> HTMLResponse:
-        pl = queries.places(db())
+    def places_page(request: Request, all_facts: bool = False) -> HTMLResponse:
+        pl = queries.places(db(), all_facts=all_facts)
         top = max((p["documents"] for p in pl), default=1)
         for p in pl:
             # equirectangular, as static/world.svg; area proportional to documents
             p["x"] = round(p["lon"] + 180, 2)
             p["y"] = round(90 - p["lat"], 2)
             p["r"] = round(0.8 + 4.2 * math.sqrt(p["documents"] / top), 2)
-        return render(request, "places.html", places=pl)
+        return render(request, "places.html", places=pl, **facts(request, all_facts))
 
     @app.get("/api/places", tags=["places"])
-    def api_places(limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
+    def api_places(
+        limit: int = Query(500, ge=1, le=5000), all_facts: bool = _all_facts_param()
+    ) -> dict[str, Any]:
         """Places with coordinates and how many documents mention them."""
-        return {"results": queries.places(db(), limit=limit)}
+        return {"results": queries.places(db(), limit=limit, all_facts=all_facts)}
 
     # -- events --------------------------------------------------------------------------------------
     def load_events(
@@ -431,20 +527,22 @@ def create_app(archive_path: str | Path) -> FastAPI:
         q: str | None,
         page: int,
         per_page: int,
+        all_facts: bool = False,
     ) -> dict[str, Any]:
-        kw = {
+        kw: dict[str, Any] = {
             "type": type or None,
             "date_from": date_from or None,
             "date_to": date_to or None,
             "site": site or None,
             "q": (q or "").strip()[:MAX_QUERY] or None,
+            "all_facts": all_facts,
         }
         total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, **kw)
         return {
             "total": total,
             "results": evs,
             "timeline": queries.events_timeline(db(), **kw),
-            "types": queries.event_types(db()),
+            "types": queries.event_types(db(), all_facts=all_facts),
         }
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
@@ -456,8 +554,9 @@ def create_app(archive_path: str | Path) -> FastAPI:
         site: str | None = None,
         q: str | None = None,
         page: int = Query(1, ge=1, le=MAX_PAGE),
+        all_facts: bool = False,
     ) -> HTMLResponse:
-        res = load_events(type, date_from, date_to, site, q, page, 50)
+        res = load_events(type, date_from, date_to, site, q, page, 50, all_facts)
         pages = max(1, math.ceil(res["total"] / 50))
         return render(
             request,
@@ -474,6 +573,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             page=page,
             pages=pages,
             links=_page_links(request, page, pages),
+            **facts(request, all_facts),
         )
 
     @app.get("/api/events", tags=["events"])
@@ -485,22 +585,23 @@ def create_app(archive_path: str | Path) -> FastAPI:
         q: str | None = Query(None, description="text in the trigger or the document title"),
         page: int = Query(1, ge=1, le=MAX_PAGE),
         per_page: int = Query(50, ge=1, le=500),
+        all_facts: bool = _all_facts_param(),
     ) -> dict[str, Any]:
-        """Events (newest first) with actors, recipients and place resolved to names, the timeline
-        (counts per period and type) and all event types."""
-        return load_events(type, date_from, date_to, site, q, page, per_page)
+        """Events (newest first) with actors, recipients and place resolved to names, their confidence,
+        the timeline (counts per period and type) and all event types."""
+        return load_events(type, date_from, date_to, site, q, page, per_page, all_facts)
 
     # -- stats ---------------------------------------------------------------------------------------
-    def load_stats() -> dict[str, Any]:
+    def load_stats(all_facts: bool = False) -> dict[str, Any]:
         a = db()
-        s = a.stats()
+        s = a.stats(all_facts=all_facts)
         s["top_sites"] = [{"site": site, "documents": c} for site, c in s["top_sites"]]
         s["published_by_month"] = [{"month": m, "documents": c} for m, c in queries.published_by_month(a)]
         return s
 
     @app.get("/stats", response_class=HTMLResponse, include_in_schema=False)
-    def stats_page(request: Request) -> HTMLResponse:
-        s = load_stats()
+    def stats_page(request: Request, all_facts: bool = False) -> HTMLResponse:
+        s = load_stats(all_facts)
         months = s["published_by_month"]
         return render(
             request,
@@ -517,13 +618,14 @@ def create_app(archive_path: str | Path) -> FastAPI:
                 [{"period": x["month"], "type": "documents", "count": x["documents"]} for x in months],
                 tail=0.0,  # every document counts here; only event dates a text mentions stray far
             ),
+            **facts(request, all_facts),
         )
 
     @app.get("/api/stats", tags=["stats"])
-    def api_stats() -> dict[str, Any]:
-        """Counts: documents, articles, blocks, boilerplate removed by reason, rejects by reason, facts,
-        events, top sites and documents per month."""
-        return load_stats()
+    def api_stats(all_facts: bool = _all_facts_param()) -> dict[str, Any]:
+        """Counts: documents, articles, blocks, boilerplate removed by reason, rejects by reason, facts
+        (shown, and held back as low-confidence), events, top sites and documents per month."""
+        return load_stats(all_facts)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_index(request: Request) -> HTMLResponse:

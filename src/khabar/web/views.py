@@ -59,13 +59,29 @@ def _int(x: Any) -> int | None:
     return x if isinstance(x, int) and not isinstance(x, bool) else None
 
 
-def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span]:  # type: ignore[assignment]
+#: what a held-back fact's tooltip says (low confidence)
+LOW_TITLE = "ثقة منخفضة"
+
+
+def spans_of(
+    rec: dict[str, Any],
+    hits: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    *,
+    all_facts: bool = False,
+) -> list[Span]:
     """The highlights of a record: entities (linked to their entity page), dates (to the documents
     of that day), quantities (value in the tooltip), event triggers (to the events of that type) and
-    search hits. Spans out of bounds or malformed (a record from elsewhere) are skipped."""
+    search hits. With ``all_facts`` the facts the record holds back (``low_confidence``) too, with the
+    class ``low-conf`` and their confidence in the tooltip. Spans out of bounds or malformed (a record
+    from elsewhere) are skipped."""
     text = rec.get("text") or ""
     r = rec.get("refs")
     refs: dict[str, Any] = r if isinstance(r, dict) else {}
+    lc = rec.get("low_confidence") if all_facts else None
+    low: dict[str, Any] = lc if isinstance(lc, dict) else {}
+    lr = low.get("refs")
+    if isinstance(lr, dict):
+        refs = {**lr, **refs}
     out: list[Span] = []
 
     def add(s: Any, e: Any, kind: str, href: str | None = None, title: str | None = None) -> None:
@@ -73,7 +89,12 @@ def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span
         if s is not None and e is not None and 0 <= s < e <= len(text):
             out.append(Span(s, e, kind, href, title))
 
-    for ent in rec.get("entities") or []:
+    def low_title(fact: dict[str, Any]) -> str:
+        c = fact.get("confidence")
+        return f"{LOW_TITLE} {c:.2f}" if isinstance(c, (int, float)) else LOW_TITLE
+
+    held_ents = [(x, True) for x in low.get("entities") or []]
+    for ent, is_low in [*((x, False) for x in rec.get("entities") or []), *held_ents]:
         if not isinstance(ent, dict):
             continue
         label = str(ent.get("label") or "")
@@ -85,7 +106,12 @@ def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span
         if ent.get("name") and ent.get("name") != ent.get("text"):
             title += f" · {ent['name']}"
         kind = "ent ent-" + "".join(c for c in label if c.isalnum())
-        add(ent.get("start"), ent.get("end"), kind, entity_href(key) if key else None, title)
+        href = entity_href(key) if key else None
+        if is_low:
+            kind += " low-conf"
+            title += f" · {low_title(ent)}"
+            href = href + "?all_facts=1" if href else None
+        add(ent.get("start"), ent.get("end"), kind, href, title)
     for d in rec.get("dates") or []:
         if not isinstance(d, dict):
             continue
@@ -98,7 +124,8 @@ def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span
             continue
         title = " ".join(str(x) for x in (qn.get("kind"), qn.get("value"), qn.get("unit")) if x is not None)
         add(qn.get("start"), qn.get("end"), "qty", None, ("≈ " if qn.get("approx") else "") + title)
-    for ev in rec.get("events") or []:
+    held_evs = [(x, True) for x in low.get("events") or []]
+    for ev, is_low in [*((x, False) for x in rec.get("events") or []), *held_evs]:
         if not isinstance(ev, dict) or not isinstance(ev.get("trigger"), dict):
             continue
         typ = str(ev.get("type") or "")
@@ -107,8 +134,13 @@ def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span
             title += " · negated"
         if ev.get("future"):
             title += " · future"
-        href = "/events?" + urlencode({"type": typ}) if typ else None
-        add(ev["trigger"].get("start"), ev["trigger"].get("end"), "event", href, title)
+        params = {"type": typ, **({"all_facts": "1"} if is_low else {})}
+        href = "/events?" + urlencode(params) if typ else None
+        kind = "event"
+        if is_low:
+            kind += " low-conf"
+            title += f" · {low_title(ev)}"
+        add(ev["trigger"].get("start"), ev["trigger"].get("end"), kind, href, title)
     for s, e in hits:
         add(s, e, "qhit")
     return out
