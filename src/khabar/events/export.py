@@ -2,6 +2,12 @@
 date, type, mode, actor, recipient, place with coordinates, duration, topics, the source sentence and
 the document id. CSV is UTF-8 (``bom=True`` adds the byte-order mark spreadsheet programs look for to
 read Arabic correctly), quoted where needed; several actors are joined with " | ".
+
+Confidence: the rows are the document's events, i.e. those at or above the thresholds it was processed
+with (``khabar events --min-confidence``); ``include_low=True`` adds the events it holds back as
+low-confidence, with ``low_confidence`` true. Every row carries the event's ``confidence`` (1.0 when
+the event gave none). A party whose link was held back (a low-confidence ref) appears in the
+``*_text`` columns as written, not in ``actor``/``recipient``.
 """
 
 from __future__ import annotations
@@ -36,20 +42,31 @@ COLUMNS = (
     "trigger",
     "sentence",
     "source",
+    "confidence",
+    "low_confidence",
 )
 _JOIN = " | "
 
 
-def _name(doc: Document, rid: str) -> str:
-    r = doc.refs.get(rid) or {}
+def _name(refs: dict[str, Any], rid: str) -> str:
+    r = refs.get(rid) or {}
     return str(r.get("name") or rid)
 
 
-def event_rows(doc: Document) -> list[dict[str, Any]]:
-    """The events of ``doc`` (its ``events`` stage has run) as flat rows."""
+def event_rows(doc: Document, *, include_low: bool = False) -> list[dict[str, Any]]:
+    """The events of ``doc`` (its ``events`` stage has run) as flat rows; with ``include_low`` also
+    the events it holds back as low-confidence (``low_confidence`` true)."""
+    from khabar.extract.confidence import confidence_of
+
     rows: list[dict[str, Any]] = []
-    for ev in doc.events:
-        place = doc.refs.get(ev["place"]) if ev.get("place") else None
+    low = doc.low_confidence
+    # a held-back event may point at a held-back ref; a shown one never does
+    refs = {**low.refs, **doc.refs} if include_low else doc.refs
+    events = [(ev, False) for ev in doc.events]
+    if include_low:
+        events += [(ev, True) for ev in low.events]
+    for ev, is_low in events:
+        place = refs.get(ev["place"]) if ev.get("place") else None
         s = ev["sentence"]
         args = ev.get("arguments", [])
         rows.append(
@@ -58,9 +75,9 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                 "date": ev.get("date") or doc.published or "",
                 "type": ev["type"],
                 "mode": ev.get("mode") or "",
-                "actor": _JOIN.join(_name(doc, r) for r in ev["actors"]),
+                "actor": _JOIN.join(_name(refs, r) for r in ev["actors"]),
                 "actor_text": _JOIN.join(a["text"] for a in args if a["role"] == "actor"),
-                "recipient": _JOIN.join(_name(doc, r) for r in ev["recipients"]),
+                "recipient": _JOIN.join(_name(refs, r) for r in ev["recipients"]),
                 "recipient_text": _JOIN.join(a["text"] for a in args if a["role"] == "recipient"),
                 "place": (place or {}).get("name", ""),
                 "place_country": (place or {}).get("country", "") or "",
@@ -73,6 +90,8 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                 "trigger": ev["trigger"]["text"],
                 "sentence": doc.text[s["start"] : s["end"]],
                 "source": doc.source.uri or doc.source.input or "",
+                "confidence": confidence_of(ev),
+                "low_confidence": is_low,
             }
         )
     return rows
