@@ -128,6 +128,8 @@ def run_system(
                     "_arg_spans": spans,
                     "_place": place,
                     "_features": ev.get("_features"),
+                    # the event's confidence (None: not given, counts 1.0), for scripts/calibrate_facts.py
+                    "_confidence": ev.get("confidence"),
                     "_arg_cands": [
                         dict(c, names=[c["text"], *_ref_names(doc.refs.get(c["ref"]) or {})])
                         for c in ev.get("_arg_cands", [])

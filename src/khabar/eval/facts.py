@@ -42,9 +42,12 @@ from khabar.eval import shared_data
 
 __all__ = [
     "FactsReport",
+    "Prediction",
     "default_gold_dir",
     "format_report",
     "is_dev",
+    "label_document",
+    "label_predictions",
     "load_gold",
     "process_gold_docs",
     "run_facts_eval",
@@ -213,25 +216,87 @@ class FactsReport:
         }
 
 
-def _score_doc(rep: FactsReport, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
-    refs: dict[str, Any] = r.get("refs") or {}
-    preds = {
-        "people": [v for k, v in refs.items() if v.get("kind") == "person" and str(k).startswith("person:")],
-        "orgs": [v for v in refs.values() if v.get("kind") == "org"],
-        "places": [v for v in refs.values() if v.get("lat") is not None],
+@dataclass(frozen=True)
+class Prediction:
+    """One predicted entity of a record (a ref, as ``score.py`` counts them) and whether it is right:
+    ``gold`` is the index of the gold entity it matches in its document's list (None: wrong), ``trap``
+    whether a wrong one is one of the traps the gold lists. ``typ`` is ``people``, ``places`` or
+    ``orgs``. What :func:`score_records` counts, one prediction at a time: the (confidence, correct)
+    pairs that calibrate the confidences (``scripts/calibrate_facts.py``)."""
+
+    doc_id: str
+    typ: str
+    ref_id: str
+    ref: Mapping[str, Any]
+    gold: int | None
+    trap: bool = False
+
+    @property
+    def correct(self) -> bool:
+        return self.gold is not None
+
+
+def _predicted(refs: Mapping[str, Any]) -> dict[str, list[tuple[str, Mapping[str, Any]]]]:
+    """A record's predicted entities by type, in ``score.py``'s order: ``person:*`` refs of kind
+    ``person``, refs of kind ``org``, refs with coordinates."""
+    return {
+        "people": [
+            (str(k), v) for k, v in refs.items() if v.get("kind") == "person" and str(k).startswith("person:")
+        ],
+        "places": [(str(k), v) for k, v in refs.items() if v.get("lat") is not None],
+        "orgs": [(str(k), v) for k, v in refs.items() if v.get("kind") == "org"],
     }
-    rep.traps_listed["places"] += len(g.get("not_places") or [])
-    rep.traps_listed["people"] += len(g.get("not_people") or [])
-    for typ in ("people", "places", "orgs"):
-        prf: PRF = getattr(rep, typ)
+
+
+def label_document(g: Mapping[str, Any], r: Mapping[str, Any]) -> list[Prediction]:
+    """Every predicted entity of record ``r`` labelled against its gold document ``g``, matched as
+    ``score.py`` matches them (the first gold entity whose names match, within the place tolerance
+    for places)."""
+    out: list[Prediction] = []
+    for typ, preds in _predicted(r.get("refs") or {}).items():
         gl = g.get(typ) or []
-        matched: set[int] = set()
-        for ref in preds[typ]:
+        for rid, ref in preds:
             hit = None
             for i, ge in enumerate(gl):
                 if names_match(_ref_names(ref), _gold_names(ge)) and (typ != "places" or place_ok(ref, ge)):
                     hit = i
                     break
+            trap = False
+            if hit is None and typ in ("places", "people"):
+                trap = names_match(
+                    _ref_names(ref), g.get("not_places" if typ == "places" else "not_people") or []
+                )
+            out.append(Prediction(str(g["id"]), typ, rid, ref, hit, trap))
+    return out
+
+
+def label_predictions(
+    records: Mapping[str, Mapping[str, Any]], golds: Sequence[Mapping[str, Any]]
+) -> list[Prediction]:
+    """:func:`label_document` over the gold documents that have a record (by id)."""
+    out: list[Prediction] = []
+    for g in golds:
+        r = records.get(str(g["id"]))
+        if r is not None:
+            out.extend(label_document(g, r))
+    return out
+
+
+def _score_doc(rep: FactsReport, g: Mapping[str, Any], r: Mapping[str, Any]) -> None:
+    rep.traps_listed["places"] += len(g.get("not_places") or [])
+    rep.traps_listed["people"] += len(g.get("not_people") or [])
+    labelled = label_document(g, r)
+    preds: dict[str, list[Mapping[str, Any]]] = {"people": [], "places": [], "orgs": []}
+    for p in labelled:
+        preds[p.typ].append(p.ref)
+    for typ in ("people", "places", "orgs"):
+        prf: PRF = getattr(rep, typ)
+        gl = g.get(typ) or []
+        matched: set[int] = set()
+        for p in labelled:
+            if p.typ != typ:
+                continue
+            ref, hit = p.ref, p.gold
             prf.n_pred += 1
             if hit is not None:
                 prf.tp_pred += 1
@@ -244,14 +309,12 @@ def _score_doc(rep: FactsReport, g: Mapping[str, Any], r: Mapping[str, Any]) -> 
                         )
                     )
             else:
-                traps = g.get("not_places" if typ == "places" else "not_people") or []
-                trap = typ in ("places", "people") and names_match(_ref_names(ref), traps)
-                if trap:
+                if p.trap:
                     rep.traps[typ] += 1
                 what = "person" if typ == "people" else typ[:-1]
                 rep.errors.append(
                     f"{g['id']}: extra {what} {ref.get('name')!r} {_ref_names(ref)[1:3]}"
-                    + (" (trap)" if trap else "")
+                    + (" (trap)" if p.trap else "")
                 )
         if typ == "places":
             link = {i for i, ge in enumerate(gl) if ge.get("geonameid")}
