@@ -40,7 +40,7 @@ _BUILTIN_MODULES = (
     "khabar.extract.refs_stage",
     "khabar.extract.date_stage",
     "khabar.events.stage",
-    "khabar.extract.confidence",
+    "khabar.extract.confidence_stage",
 )
 
 #: what ``khabar process`` runs by default

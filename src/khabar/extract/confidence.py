@@ -10,7 +10,8 @@ This module decides what a user sees. The default thresholds live in
 ``khabar/data/fact_thresholds.json`` (:func:`load_thresholds`), one per fact type (``place``,
 ``person``, ``org``, ``event``, and ``entity`` per span label), each with how it was chosen
 (``scripts/calibrate_facts.py`` picks the lowest threshold whose development precision reaches the
-target). The ``confidence`` stage (:func:`split_by_confidence`, last of the fact stages) moves every
+target). The ``confidence`` stage (:mod:`khabar.extract.confidence_stage`, the last of the fact stages,
+which calls :func:`split_by_confidence`) moves every
 fact below its threshold out of the record's main fields into ``Document.low_confidence``, keeping the
 record consistent:
 
@@ -44,7 +45,6 @@ from typing import Any
 
 from khabar.errors import DataFileError, UsageError
 from khabar.model import Document, LowConfidence, Span
-from khabar.pipeline import stage
 
 __all__ = [
     "ABSENT_THRESHOLD",
@@ -384,7 +384,9 @@ def _text_order(ev: Any) -> tuple[int, int]:
 def merge_low_confidence(doc: Document) -> Document:
     """Put every held-back fact back into the main fields (as if no threshold had been applied):
     links taken out of shown events are restored, entities go back in text order (start, longest
-    first), events by their trigger's position. Returns ``doc``."""
+    first), events by their trigger's position. Facts at the same position (a ROLE and a PERSON span
+    on one name, two events of one trigger) may come back in another order among themselves; nothing
+    else changes. Returns ``doc``."""
     low = doc.low_confidence
     for ev in [*doc.events, *low.events]:
         if isinstance(ev, dict):
@@ -409,9 +411,3 @@ def regate(doc: Document, min_confidence: str | float | Thresholds | None = None
     merge_low_confidence(doc)
     split_by_confidence(doc, resolve_min_confidence(min_confidence))
     return doc
-
-
-@stage("confidence", requires=("entities", "refs"), provides=("confidence",))
-def confidence(doc: Document) -> None:
-    """Facts below the default confidence thresholds moved from the main fields to low_confidence."""
-    split_by_confidence(doc, load_thresholds())
