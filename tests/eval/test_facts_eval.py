@@ -57,3 +57,20 @@ def test_names_match_folds_clitics_and_contains_longer_names() -> None:
 def test_a_missing_record_is_counted() -> None:
     rep = score_records({}, [{"id": "x", "people": [{"mentions": ["زيد"]}]}])
     assert rep.missing == 1 and rep.people.n_gold == 0
+
+
+def test_per_prediction_labels_add_up_to_the_scores() -> None:
+    from khabar.eval.facts import label_predictions
+
+    recs = _records()
+    lines = (GOLD / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    golds = [json.loads(line) for line in lines if line]
+    dev = [g for g in golds if is_dev(g["id"])]
+    rep = score_records(recs, dev)
+    labels = label_predictions(recs, dev)
+    for typ in ("people", "places", "orgs"):
+        mine = [p for p in labels if p.typ == typ]
+        prf = getattr(rep, typ)
+        assert len(mine) == prf.n_pred and sum(p.correct for p in mine) == prf.tp_pred, typ
+    assert sum(p.trap for p in labels) == sum(rep.traps.values())
+    assert all(p.ref is recs[p.doc_id]["refs"][p.ref_id] for p in labels)

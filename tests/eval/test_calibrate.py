@@ -1,0 +1,50 @@
+"""``scripts/calibrate_facts.py``: reliability tables and the choice of a threshold for precision."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "calibrate_facts.py"
+
+
+@pytest.fixture(scope="module")
+def cal() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("calibrate_facts", SCRIPT)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["calibrate_facts"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_reliability_table_and_ece(cal: ModuleType) -> None:
+    # 10 facts at 0.95 of which 9 right, 10 at 0.45 of which 5 right: well calibrated but for 0.05
+    pairs = [(0.95, i < 9) for i in range(10)] + [(0.45, i < 5) for i in range(10)]
+    rows, ece = cal.reliability(pairs, 10)
+    assert [(name, n) for name, n, _, _ in rows] == [("[0.4, 0.5)", 10), ("[0.9, 1.0]", 10)]
+    assert rows[1][2] == pytest.approx(0.95) and rows[1][3] == pytest.approx(0.9)
+    assert ece == pytest.approx(0.05)
+
+
+def test_the_lowest_threshold_reaching_the_target(cal: ModuleType) -> None:
+    pairs = [(0.95, i < 19) for i in range(20)] + [(0.6, i < 1) for i in range(5)]
+    ch = cal.choose("place", pairs, 0.9, 10)
+    assert ch.threshold == 0.95 and ch.kept == 20 and ch.precision == pytest.approx(0.95)
+    assert cal.choose("place", pairs, 0.7, 10).threshold == 0.0  # everything reaches 0.7 (0.8)
+    assert cal.choose("place", pairs, 0.99, 10).threshold is None
+
+
+def test_every_fact_at_one_keeps_the_threshold_and_says_why(cal: ModuleType) -> None:
+    pairs = [(1.0, i % 4 != 0) for i in range(40)]
+    ch = cal.choose("org", pairs, 0.9, 10)
+    assert ch.constant and ch.threshold is None
+    e = cal.entry(ch, "test data", {"threshold": 0.5})
+    assert e["threshold"] == 0.5 and "every fact counts 1.0" in e["how_chosen"]
+    assert "test data" in e["provenance"]
+    e = cal.entry(cal.choose("place", [(0.95, True)] * 9 + [(0.3, False)], 0.95, 10), "test", None)
+    assert e["threshold"] == 0.95 and e["measured"]["kept"] == 9
