@@ -134,3 +134,17 @@ def test_process_record_with_profiles_takes_min_confidence() -> None:
     default = process_record(item, profiles, DOUBT)
     assert not every.low_confidence and half.low_confidence and default.low_confidence
     assert half.done[-1] == "confidence"
+
+
+def test_run_into_the_archive_keeps_the_held_back_facts(tmp_path: Path) -> None:
+    from khabar.archive import Archive
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "seed.txt").write_text(need(SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "a.db"
+    run([str(src)], None, progress=False, dedup="off", extra=DOUBT, archive=str(db), min_confidence=0.5)
+    with Archive(db) as a:
+        low = a.conn.execute("SELECT count(*) FROM events WHERE low = 1").fetchone()[0]
+        assert low and a.stats()["events_low_confidence"] == low
+        assert a.conn.execute("SELECT count(*) FROM entities WHERE low = 1 AND text = 'موسكو'").fetchone()[0]
