@@ -22,8 +22,11 @@ precision; the expected calibration error, ECE) and the lowest threshold whose d
 (of the facts at or above it) reaches the target: 0.95 for places, 0.90 for the others (issue 13). With
 ``--write`` that threshold goes into the file with how it was chosen; when no threshold reaches the
 target (or every fact counts 1.0, so there is nothing to choose from), the threshold in the file is
-kept and its note says why. Last, the development figures of ``khabar eval facts`` at the current and
-the proposed thresholds, with the gate's cascade (spans and refs held back together), for comparison.
+kept and its note says why. An entry another script chose (its ``provenance`` names it: a layer that
+fits its confidence model chooses its threshold out of fold) is left as it is unless ``--force``: on
+the development half such confidences are in-sample, and the tables here are optimistic for them.
+Last, the development figures of ``khabar eval facts`` at the current and the proposed thresholds, with
+the gate's cascade (spans and refs held back together), for comparison.
 """
 
 from __future__ import annotations
@@ -269,6 +272,27 @@ def entry(choice: Choice, data: str, old: dict[str, Any] | None) -> dict[str, An
     }
 
 
+def updated(
+    raw: dict[str, Any], choices: dict[str, Choice], data: dict[str, str], *, force: bool = False
+) -> tuple[dict[str, Any], list[str]]:
+    """The thresholds file's content with these choices written in, and the entries left as another
+    script chose them (unless ``force``): an entry is this script's when its provenance says so."""
+    new = json.loads(json.dumps(raw))
+    kept: list[str] = []
+    for key, ch in choices.items():
+        if key.startswith("entity."):
+            where, name = new.setdefault("entity", {}), key.split(".", 1)[1]
+        else:
+            where, name = new, key
+        old = where.get(name)
+        prov = str((old or {}).get("provenance") or "")
+        if old and not prov.startswith("scripts/calibrate_facts.py") and not force:
+            kept.append(f"{key} ({prov or 'no provenance'})")
+            continue
+        where[name] = entry(ch, data[key], old)
+    return new, kept
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -277,6 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"write the thresholds into {OUT.relative_to(REPO)}")
     ap.add_argument("--entities", action="store_true", help="also span labels (approximate labels)")
     ap.add_argument("--no-events", action="store_true", help="skip events (faster)")
+    ap.add_argument(
+        "--force",
+        action="store_true",
+        help="also replace entries another script chose (see their provenance)",
+    )
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -307,14 +336,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     current = load_thresholds(OUT)
     raw: dict[str, Any] = json.loads(OUT.read_text(encoding="utf-8"))
-    new = json.loads(json.dumps(raw))
-    for key, ch in choices.items():
-        if key.startswith("entity."):
-            label = key.split(".", 1)[1]
-            ent = new.setdefault("entity", {})
-            ent[label] = entry(ch, data[key], ent.get(label))
-        else:
-            new[key] = entry(ch, data[key], new.get(key))
+    new, kept = updated(raw, choices, data, force=args.force)
+    if kept:
+        print(
+            "\nkept as another script chose them (their confidences are fitted on this development half, "
+            "so the tables above are in-sample for them; --force replaces them): " + "; ".join(kept)
+        )
     proposed = parse_thresholds(new, str(OUT))
 
     print("\n== khabar eval facts, development half, with the gate applied")

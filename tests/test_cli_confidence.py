@@ -58,13 +58,17 @@ def test_process_min_confidence_all_equals_the_output_before_the_gate(tmp_path: 
 
 
 def test_process_default_and_a_number(tmp_path: Path) -> None:
-    for arg in ("default", "0.9"):
+    kept = {}
+    for arg in ("all", "default", "0.99"):
         out = tmp_path / f"{arg}.jsonl"
-        assert (
-            main(["process", str(need(SEED)), "--facts", "--min-confidence", arg, "-q", "-o", str(out)]) == 0
-        )
+        argv = ["process", str(need(SEED)), "--facts", "--min-confidence", arg, "-q", "-o", str(out)]
+        assert main(argv) == 0
         (rec,) = _records(out)
-        assert rec["entities"] and "low_confidence" not in rec  # no layer gives doubt yet
+        low = rec.get("low_confidence") or {}
+        # every fact is in the main fields or held back, whatever the thresholds
+        kept[arg] = (len(rec["entities"]), len(low.get("entities") or []))
+    assert kept["all"][1] == 0 and len({sum(k) for k in kept.values()}) == 1
+    assert kept["all"][0] >= kept["default"][0] >= kept["0.99"][0]
 
 
 @pytest.mark.parametrize("bad", ["2", "most", "-0.5"])

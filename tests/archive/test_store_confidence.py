@@ -168,7 +168,7 @@ def test_default_queries_use_the_partial_indexes(archive: Archive) -> None:
 
 
 def _version_2_archive(path: Path, doc: Document) -> str:
-    """An archive as khabar wrote it before schema 3 (no confidence, no held-back facts), holding
+    """An archive as khabar wrote it at schema 2 (no confidence, no held-back facts), holding
     ``doc``, whose facts carry confidences in their JSON."""
     conn = sqlite3.connect(path)
     conn.create_function("khabar_entity_key", 4, lambda *a: None, deterministic=True)
@@ -197,18 +197,22 @@ def _version_2_archive(path: Path, doc: Document) -> str:
     return did
 
 
-def test_version_2_archive_is_migrated(tmp_path: Path) -> None:
+def test_an_archive_without_confidence_is_migrated(tmp_path: Path) -> None:
     doc = Document.from_record(json.loads(json.dumps(seed_document().to_record(), ensure_ascii=False)))
     doc.entities[0].attrs["confidence"] = 0.42
     doc.refs[MOSCOW]["confidence"] = 0.7
     path = tmp_path / "v2.db"
     did = _version_2_archive(path, doc)
     with Archive(path) as a:
-        assert a.version == 3
+        assert a.version == 4
         assert a.conn.execute("SELECT count(*) FROM entities WHERE low = 1").fetchone()[0] == 0
-        assert a.conn.execute("SELECT confidence FROM entities WHERE confidence IS NOT NULL").fetchall() == [
-            (0.42,)
-        ]
+        e0 = doc.entities[0]
+        assert a.conn.execute(
+            "SELECT confidence FROM entities WHERE start = ? AND end = ? AND label = ?",
+            (e0.start, e0.end, e0.label),
+        ).fetchall() == [(0.42,)]
+        with_conf = sum(1 for e in doc.entities if isinstance(e.attrs.get("confidence"), float))
+        assert a.conn.execute("SELECT count(confidence) FROM entities").fetchone()[0] == with_conf
         assert a.conn.execute("SELECT confidence FROM refs WHERE ref = ?", (MOSCOW,)).fetchone() == (0.7,)
         assert a.get(did) is not None
         # every old fact is shown: the default queries see them all

@@ -48,3 +48,18 @@ def test_every_fact_at_one_keeps_the_threshold_and_says_why(cal: ModuleType) -> 
     assert "test data" in e["provenance"]
     e = cal.entry(cal.choose("place", [(0.95, True)] * 9 + [(0.3, False)], 0.95, 10), "test", None)
     assert e["threshold"] == 0.95 and e["measured"]["kept"] == 9
+
+
+def test_write_leaves_entries_another_script_chose(cal: ModuleType) -> None:
+    raw = {
+        "person": {"threshold": 0.8, "how_chosen": "out of fold", "provenance": "scripts/train_x.py on dev"},
+        "place": {"threshold": 0.5, "how_chosen": "x", "provenance": "scripts/calibrate_facts.py on dev"},
+    }
+    pairs = [(0.95, True)] * 19 + [(0.3, False)] * 3
+    choices = {k: cal.choose(k, pairs, 0.9, 10) for k in ("person", "place", "event")}
+    data = dict.fromkeys(choices, "test")
+    new, kept = cal.updated(raw, choices, data)
+    assert new["person"] == raw["person"] and kept and "train_x" in kept[0]
+    assert new["place"]["threshold"] == 0.95 and new["event"]["threshold"] == 0.95
+    forced, kept = cal.updated(raw, choices, data, force=True)
+    assert forced["person"]["threshold"] == 0.95 and not kept

@@ -39,15 +39,19 @@ def _metric(split: str, name: str) -> float:
 
 FLOORS = {
     # (split, metric): floor — measured when set (khabar eval facts, all / held-out)
-    ("all", "people_precision"): 0.76,
-    ("all", "people_recall"): 0.76,
+    # People and organisations at the default thresholds (the confidence gate, person and org 0.8):
+    # people precision 0.844 → 0.922 (held-out 0.801 → 0.887), recall 0.770 → 0.741; organisations
+    # precision 0.875 → 0.907, recall 0.570 → 0.518. The people recall floor goes from 0.76 to 0.74
+    # for that precision (precision first, issue 13); the precision floors go up.
+    ("all", "people_precision"): 0.91,
+    ("all", "people_recall"): 0.74,
     ("all", "places_precision"): 0.76,
     ("all", "places_recall"): 0.87,
     ("all", "places_found"): 0.66,
-    ("all", "orgs_precision"): 0.34,
-    ("all", "orgs_recall"): 0.28,
-    ("all", "b3_f1"): 0.95,
-    ("held-out", "people_precision"): 0.73,
+    ("all", "orgs_precision"): 0.90,
+    ("all", "orgs_recall"): 0.51,
+    ("all", "b3_f1"): 0.96,
+    ("held-out", "people_precision"): 0.88,
     ("held-out", "places_precision"): 0.77,
 }
 #: the share of the listed traps khabar may hit (a ceiling, not a floor)
