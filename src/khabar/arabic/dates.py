@@ -384,15 +384,24 @@ _WD_AFTER = r"(?:\s*[,،]?\s*\(?\s*({wd})(?:\s*\))?)?"
 _REL_DAY = [
     (re.compile(rf"{_LBC}(?:{p.format(wd=_WD)}){_WD_AFTER.format(wd=_WD)}{_RB}"), off) for p, off in _REL_DAYS
 ]
-#: a relative day that names its weekday, in one pass (:func:`implied_publication_date`)
-_REL_DAY_WD = re.compile(
+_UNFOLD = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
+#: a weekday name in any spelling, on the text as written (all begin with ال: a literal prefix the regex
+#: engine scans for quickly, and no need to fold the whole text)
+_WD_FAST = re.compile(
+    "ال(?:"
+    + "|".join("".join(_UNFOLD.get(c, c) for c in n[2:]) for n in sorted(WEEKDAYS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+#: a relative day right before a weekday name ("أمس الجمعة", "اليوم، الأحد", "غداً (الاثنين)"), matched
+#: backwards from the weekday: only the few weekday names of a text are looked at
+_REL_DAY_BEFORE_WD = re.compile(
     rf"{_LBC}(?:يوم\s+)?(اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|بعد\s+غد(?:اً|ا|ٍ)?|امس|البارحه|"
-    rf"غد(?:اً|ا|ٍ)?|اليوم)\s*[,،]?\s*\(?\s*({_WD}){_RB}"
+    rf"غد(?:اً|ا|ٍ)?|اليوم)\s*[,،]?\s*\(?\s*$"
 )
 
 
 def _rel_offset(word: str) -> int:
-    """The day offset of a relative day word as :data:`_REL_DAY_WD` captures it."""
+    """The day offset of a relative day word as :data:`_REL_DAY_BEFORE_WD` captures it."""
     w = re.sub(r"\s+", " ", word)
     if w.startswith("اول") or w in ("امس الاول", "البارحه الاولي"):
         return -2
@@ -532,9 +541,16 @@ def implied_publication_date(text: str, upper: str | _dt.date, max_lag: int = 6)
     if up is None:
         return None
     votes: dict[int, int] = {}
-    for m in _REL_DAY_WD.finditer(_fold(text)):
+    for w in _WD_FAST.finditer(text):
+        s = w.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue  # inside a word
+        window = _fold(text[max(0, s - 31) : s])  # one character more: the word boundary before it
+        m = _REL_DAY_BEFORE_WD.search(window, 1 if s > 30 else 0)
+        if m is None:
+            continue
         off = _rel_offset(m.group(1))
-        day = WEEKDAYS[re.sub(r"\s+", " ", m.group(2))]
+        day = WEEKDAYS[_fold(w.group())]
         lag = (up.weekday() - (day - off)) % 7
         if lag <= max_lag:
             votes[lag] = votes.get(lag, 0) + 1

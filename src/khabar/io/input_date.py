@@ -32,6 +32,7 @@ never stop a record: they leave ``published`` to the page and add a record warni
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +63,8 @@ INPUT_DATE_KEY = "input_date"
 TEXT_WEEKDAY = "text:weekday"
 #: a page date this many days after a crawl date is impossible (the page was fetched before): warn
 _CRAWL_SLACK_DAYS = 1
+#: an ASCII ISO date at the start of a value, with a time or nothing after it
+_ISO_DAY = re.compile(r"(19[0-9]{2}|20[0-9]{2}|2100)-([0-9]{2})-([0-9]{2})(?:[T ]|$)")
 #: epoch time stamps accepted as dates (seconds or milliseconds since 1970): 1990 … 2100
 _EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800
 
@@ -129,6 +132,12 @@ def value_date(value: Any) -> str | None:
             return None
         return _dt.datetime.fromtimestamp(secs, _dt.timezone.utc).date().isoformat()
     if isinstance(value, str) and value.strip():
+        m = _ISO_DAY.match(value)
+        if m:  # the common case, "2015-07-21 02:51:41": no need for the general reader
+            try:
+                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                return None
         return iso_date(value[:200])
     return None
 
