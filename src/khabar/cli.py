@@ -38,6 +38,14 @@ def _progress(total: int | None, enabled: bool, desc: str) -> Any:
     return tqdm(total=total, disable=not enabled, desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
+DATE_FIELD_HELP = (
+    "input field holding the record's own date, used as `published` when the page gives none "
+    "(NAME, or NAME:crawl for a fetch date; 'none' for no input date); default: the first of "
+    "published, date, date_extracted (SaudiNewsNet), metadata.date, timestamp … that holds a date, "
+    "and a WARC record's WARC-Date"
+)
+
+
 def _add_reader_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or - for stdin")
     p.add_argument("--glob", default="*", help="file name pattern inside folders (default: all files)")
@@ -48,6 +56,7 @@ def _add_reader_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--id-field", help="JSON field holding the record id (default: 'id', else file:line)")
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
+    p.add_argument("--date-field", metavar="NAME", help=DATE_FIELD_HELP)
     p.add_argument(
         "--max-bytes",
         type=int,
@@ -68,6 +77,7 @@ def _read(args: argparse.Namespace) -> Any:
         id_field=args.id_field,
         meta_fields=meta,
         max_bytes=args.max_bytes,
+        date_field=args.date_field,
     )
 
 
@@ -203,7 +213,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 if shown >= args.limit:
                     break
             return 0 if shown else _not_found(args)
-    for item in read_inputs([path], text_field=args.text_field):
+    for item in read_inputs([path], text_field=args.text_field, date_field=args.date_field):
         if isinstance(item, Reject):
             print(
                 f"khabar: cannot show {item.input}: [{item.code} {item.reason}] {item.message}",
@@ -285,6 +295,17 @@ def cmd_eval_html(args: argparse.Namespace) -> int:
 def cmd_eval_dates(args: argparse.Namespace) -> int:
     from khabar.eval.dates import run_dates_eval
 
+    if args.records:
+        from khabar.eval.dates import anchor_coverage, read_records
+
+        cov = anchor_coverage(read_records(args.records))
+        print(f"dates anchored to the record in {args.records}")
+        print(cov.format())
+        if args.json:
+            print(json.dumps({"records": cov.records, "with_published": cov.with_published,
+                              "relative": cov.relative, "relative_resolved": cov.relative_resolved,
+                              "published_source": dict(cov.published_source)}, indent=1))  # fmt: skip
+        return 0
     scores = run_dates_eval(args.data, split=args.split)
     if args.json:
         out = {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1} for k, v in scores.items()}
@@ -375,6 +396,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                 id=item.id,
                 source=item.source,
                 meta=item.meta,
+                warnings=item.warnings,
                 extra=FACT_STAGES,
                 min_confidence=args.min_confidence,
             )
@@ -451,6 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--id", help="show only the record with this id")
     ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
     ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
+    ps.add_argument("--date-field", metavar="NAME", help=DATE_FIELD_HELP)
     ps.add_argument(
         "--facts",
         action="store_true",
@@ -530,6 +553,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", default=None, help="the wojood_sample folder (default ../shared/data/wojood_sample)"
     )
     ped.add_argument("--split", default="test", choices=("test", "val", "train"), help="default: test")
+    ped.add_argument(
+        "--records",
+        metavar="FILE",
+        help="instead: how a khabar output (JSON Lines) or archive (.db) anchors its dates: records with "
+        "`published` (and where it came from), relative dates resolved, events with an ISO date",
+    )
     ped.add_argument("--json", action="store_true", help="print the scores as JSON after the table")
     ped.set_defaults(func=cmd_eval_dates)
 

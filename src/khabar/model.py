@@ -195,6 +195,9 @@ class Document:
     title: str | None = None
     sections: list[str] = field(default_factory=list)
     published: str | None = None
+    #: where ``published`` came from: ``"page"``, ``"input:<field>"`` or ``"warc-date"``
+    #: (:mod:`khabar.io.input_date`)
+    published_source: str | None = None
     byline: str | None = None
     dateline: str | None = None
     entities: list[Span] = field(default_factory=list)
@@ -239,6 +242,7 @@ class Document:
             "title": self.title,
             "sections": self.sections,
             "published": self.published,
+            "published_source": self.published_source,
             "byline": self.byline,
             "dateline": self.dateline,
             "text": self.text,
@@ -279,6 +283,7 @@ class Document:
             title=rec.get("title"),
             sections=list(rec.get("sections", [])),
             published=rec.get("published"),
+            published_source=rec.get("published_source"),
             byline=rec.get("byline"),
             dateline=rec.get("dateline"),
             entities=spans("entities"),

@@ -42,6 +42,10 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
         f"removed: {sum(b.removed for b in doc.blocks)}"
         + (f"   arabic: {sig.get('arabic_ratio')}   quality: {sig.get('quality')}" if sig else ""),
     ]
+    if doc.published:
+        head.insert(
+            3, f"published: {doc.published}" + (f" ({doc.published_source})" if doc.published_source else "")
+        )
     if doc.source.uri:
         head.insert(1, f"source: {doc.source.uri}")
     out.extend(head)

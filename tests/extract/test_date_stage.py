@@ -89,3 +89,43 @@ def test_cli_eval_dates(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["eval", "dates"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^exact\s", out, re.M) and re.search(r"^overlap\s", out, re.M)
+
+
+def test_resolved_relative_spans_carry_their_anchor() -> None:
+    # a span counted from a crawl date says so; an absolute date carries no anchor
+    mod = _stage()
+    doc = Document(
+        id="t", raw="", text="أعلن الوزير أمس أن 14 أغسطس 2015 موعد الافتتاح", published="2015-08-03"
+    )
+    doc.published_source = "input:date_extracted"
+    doc.meta["input_date"] = {"date": "2015-08-03", "source": "input:date_extracted", "kind": "crawl"}
+    mod.dates(doc)
+    rel, absolute = doc.dates
+    assert (rel.attrs["value"], rel.attrs["anchor"], rel.attrs["anchor_kind"]) == (
+        "2015-08-02",
+        "input:date_extracted",
+        "crawl",
+    )
+    assert "anchor" not in absolute.attrs
+    doc.published_source = "page"
+    mod.dates(doc)
+    assert doc.dates[0].attrs["anchor_kind"] == "publication"
+
+
+def test_today_in_a_byline_block_is_not_a_date() -> None:
+    # a byline names a writer, an outlet, a place: its bare "اليوم" is the outlet (the same word in the
+    # paragraph is today; "اليوم الأحد" names a day even in a byline)
+    from khabar.model import Block
+
+    lines = [("byline", "سعد الحربي – الدمام – اليوم"), ("paragraph", "افتتح الأمير المعرض اليوم في الدمام"),
+             ("dateline", "الرياض اليوم الأحد")]  # fmt: skip
+    blocks, pos = [], 0
+    for kind, t in lines:
+        blocks.append(Block(kind, t, 0, 0, start=pos, end=pos + len(t)))
+        pos += len(t) + 1
+    doc = Document(id="t", raw="", text="\n".join(t for _, t in lines), blocks=blocks, published="2015-08-02")
+    _stage().dates(doc)
+    assert [(s.text, s.start > len(lines[0][1])) for s in doc.dates] == [
+        ("اليوم", True),
+        ("اليوم الأحد", True),
+    ]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from khabar.api import process_text
 from khabar.cli import main
 from khabar.io import RawRecord, Reject, read_inputs
 from khabar.io.web import WarcStats, read_warc
@@ -134,6 +135,19 @@ def test_warc_exact_accounting(tmp_path: Path) -> None:
     # the Windows-1256 page was decoded from the HTTP header's charset: no mojibake
     assert "وزير المالية يعلن الميزانية" in recs[1].raw
     assert "Ø" not in recs[1].raw and "\ufffd" not in recs[1].raw
+
+
+def test_warc_date_fills_published_when_the_page_has_none(tmp_path: Path) -> None:
+    # the test pages declare no date: the WARC-Date (a crawl date) is the record's published date
+    path = build_warc(tmp_path / "crawl.warc.gz")
+    recs, _ = split(list(read_inputs([str(path)])))
+    for r in recs:
+        assert r.meta["input_date"] == {"date": "2021-09-14", "source": "warc-date", "kind": "crawl"}
+        doc = process_text(r.raw, id=r.id, source=r.source, meta=r.meta, warnings=r.warnings)
+        assert (doc.published, doc.published_source) == ("2021-09-14", "warc-date")
+    # --date-field none: no input date at all
+    recs, _ = split(list(read_inputs([str(path)], date_field="none")))
+    assert recs and all("input_date" not in r.meta for r in recs)
 
 
 def test_warc_not_input_records_are_counted_apart(tmp_path: Path) -> None:

@@ -262,3 +262,12 @@ def test_every_link_resolves(client: TestClient) -> None:
 def test_any_query_is_answered(client: TestClient, q: str) -> None:
     r = client.get("/api/search", params={"q": q, "facets": "true"})
     assert r.status_code == 200 and r.json()["total"] >= 0
+
+
+def test_document_page_shows_the_date_and_where_it_came_from(client: TestClient) -> None:
+    # a SaudiNewsNet article: its date is the crawl's (date_extracted) unless the text names the day
+    recs = [client.get(f"/api/documents/{h['id']}").json() for h in _search(client, "")["results"][:20]]
+    rec = next(r for r in recs if str(r.get("published_source", "")).startswith("input:"))
+    html = client.get(f"/documents/{rec['archive_id']}").text
+    assert f'datetime="{rec["published"]}"' in html
+    assert "تاريخ الجمع" in html and "date_extracted" in html

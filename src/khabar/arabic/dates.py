@@ -16,6 +16,25 @@ any alef/yeh/teh-marbuta spelling; weekday names are skipped. Numeric dates are 
 is read year first. English month names are accepted too. Hijri dates ("23 شوال 1436 هـ") are not
 converted (a page that shows one almost always shows the Gregorian date beside it).
 
+Relative dates (:func:`find_date_mentions`, against an anchor: the record's ``published``):
+
+* اليوم = the anchor, أمس / البارحة = a day before, أول أمس / أمس الأول / البارحة الأولى = two days
+  before, غداً / يوم غد = a day after, بعد غد = two days after; الأسبوع / الشهر / العام الماضي، الحالي،
+  المقبل = the ISO week, month or year before, of, or after the anchor's; a day and month without the
+  year ("14 أيلول الماضي") take the anchor's year, moved by الماضي / المقبل;
+* a relative day that names its weekday ("أمس الجمعة", "اليوم (الأحد)") means that weekday: the day
+  itself when anchor and weekday agree, else the nearest day with that weekday (on or before, when the
+  anchor is a crawl date: an upper bound); :func:`implied_publication_date` reads the day a text was
+  written from such mentions;
+* a weekday alone ("الاثنين", "يوم الاثنين") is the most recent such day on or before the anchor (the
+  anchor's own day included); with الماضي it is strictly before; with المقبل / القادم strictly after; and
+  when the clause before it is in the future (سوف، من المقرر، a verb of schedules with the prefix س:
+  سيخوض، ستبدأ) the first such day on or after the anchor (after the day before it, for a crawl date);
+* "اليوم" is not a date where it is part of a name (quoted «اليوم»، «روسيا اليوم»; after an outlet noun:
+  صحيفة اليوم، قناة روسيا اليوم; a known name in a byline: "عين اليوم – متابعات"; the word alone opening a
+  byline "اليوم - الرياض") or where it means "that day" (ذلك اليوم، نفس اليوم، طوال اليوم). The word lists
+  are in ``khabar/data/dates_context_ar.tsv``.
+
 >>> parse_date("الثلاثاء 14 أيلول 2021")
 '2021-09-14'
 >>> parse_date("١٤ سبتمبر ٢٠٢١")
@@ -27,6 +46,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 __all__ = ["MONTHS", "DateMatch", "find_dates", "iso_date", "parse_date"]
 
@@ -305,6 +326,8 @@ _GREG_NUM = re.compile(
     rf"{_G_MARK}(?![\d/.-]|\.\d|\w)",
     re.IGNORECASE,
 )
+#: what every numeric date (_GREG_NUM, _HIJRI_NUM) holds: a cheap test before their costly scans
+_NUM_GATE = re.compile(r"\d\s*([/.-])\s*\d{1,2}\s*\1\s*\(?\s*\d{3,4}|\d{4}\s*([/.-])\s*\d{1,2}\s*\2\s*\d")
 _GREG_YMD = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)")
 _GREG_MY = re.compile(
     rf"{_LBC}{_TRIG}({_M}){_M2B}{_GSEP}(?:(?:من\s+)?(?:عام|سنه)\s+|من\s+)?{_YEAR}{_G_MARK}{_RB}",
@@ -341,17 +364,54 @@ _DECADES = {
     "التسعينات": 90,
 }
 _DECADE = re.compile(rf"{_LBC}(?:فتره\s+|حقبه\s+)?({_alt(list(_DECADES))}){_RB}")
-# relative days: (pattern, precision, offset)
+# relative days: (pattern, offset in days); each may be followed by the weekday it names ("أمس الجمعة",
+# "غداً (الأحد)"), which then decides the day (:func:`_on_weekday`)
 _REL_DAYS: tuple[tuple[str, int], ...] = (
     (r"(?:يوم\s+)?اول\s+(?:من\s+)?امس", -2),
-    (r"(?:يوم\s+)?بعد\s+غد(?:اً|ا)?", 2),
-    (r"(?:يوم\s+)?امس(?:\s+الاول)?", -1),
+    (r"(?:يوم\s+)?امس\s+الاول", -2),  # "أمس الأول" is the day before yesterday, as "أول أمس"
+    (r"البارحه\s+الاولي", -2),
+    (r"(?:يوم\s+)?بعد\s+غد(?:اً|ا|ٍ)?", 2),
+    (r"(?:يوم\s+)?امس", -1),
     (r"البارحه", -1),
     (r"(?:يوم\s+)?غد(?:اً|ا|ٍ)?", 1),
     (r"بكرا|بكره|بكرة", 1),
-    (r"اليوم(?!\s+(?!{wd})ال)(?:\s+({wd}))?", 0),
+    # "اليوم" before a definite word is "the day …" (اليوم الوطني، اليوم التالي), not today; إلى / إلا folded
+    # to الى / الا are not definite words
+    (r"اليوم(?!\s+(?!{wd}|(?:الى|الي|الا)(?!\w))ال)", 0),
 )
-_REL_DAY = [(re.compile(rf"{_LBC}(?:{p.format(wd=_WD)}){_RB}"), off) for p, off in _REL_DAYS]
+#: the weekday a relative day may name after it: "أمس الجمعة", "اليوم، الأحد", "أمس (الخميس)"
+_WD_AFTER = r"(?:\s*[,،]?\s*\(?\s*({wd})(?:\s*\))?)?"
+_REL_DAY = [
+    (re.compile(rf"{_LBC}(?:{p.format(wd=_WD)}){_WD_AFTER.format(wd=_WD)}{_RB}"), off) for p, off in _REL_DAYS
+]
+_UNFOLD = {"ا": "[اأإآٱ]", "ي": "[يى]", "ه": "[هة]"}
+#: a weekday name in any spelling, on the text as written (all begin with ال: a literal prefix the regex
+#: engine scans for quickly, and no need to fold the whole text)
+_WD_FAST = re.compile(
+    "ال(?:"
+    + "|".join("".join(_UNFOLD.get(c, c) for c in n[2:]) for n in sorted(WEEKDAYS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+#: a relative day right before a weekday name ("أمس الجمعة", "اليوم، الأحد", "غداً (الاثنين)"), matched
+#: backwards from the weekday: only the few weekday names of a text are looked at
+_REL_DAY_BEFORE_WD = re.compile(
+    rf"{_LBC}(?:يوم\s+)?(اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|بعد\s+غد(?:اً|ا|ٍ)?|امس|البارحه|"
+    rf"غد(?:اً|ا|ٍ)?|اليوم)\s*[,،]?\s*\(?\s*$"
+)
+
+
+def _rel_offset(word: str) -> int:
+    """The day offset of a relative day word as :data:`_REL_DAY_BEFORE_WD` captures it."""
+    w = re.sub(r"\s+", " ", word)
+    if w.startswith("اول") or w in ("امس الاول", "البارحه الاولي"):
+        return -2
+    if w.startswith("بعد"):
+        return 2
+    if w.startswith(("امس", "البارحه")):
+        return -1
+    return 1 if w.startswith("غد") else 0
+
+
 _NEXT = r"(?:المقبل|القادم|التالي|المقبله|القادمه|التاليه)"
 _LAST = r"(?:الماضي|الفائت|المنصرم|السابق|الماضيه|الفائته|المنصرمه|السابقه)"
 _THIS = r"(?:الحالي|الجاري|الحاليه|الجاريه)"
@@ -376,6 +436,128 @@ _REL_WEEKDAY = re.compile(rf"{_LBC}(?:يوم\s+)?({_WD})(?:\s+({_NEXT}|{_LAST}))
 _PAIR_GLUE = re.compile(
     r"\s*(?:[-–—،,/]\s*)?(?:\(\s*)?(?:الموافق(?:\s+ل)?|الموافقه|الموافق\s*:)?\s*(?:\(\s*)?$"
 )
+
+
+# -- context: "اليوم" in a name, a weekday in the future ------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The compiled context rules of ``data/dates_context_ar.tsv`` (see its header)."""
+
+    head_before: re.Pattern[str]  # an outlet head noun (and a known name) right before "اليوم"
+    name_before: re.Pattern[str]  # a known name right before "اليوم", at a line start or after a dash
+    not_today: frozenset[str]
+    future_cues: frozenset[str]
+    future_verb: re.Pattern[str]
+
+
+@cache
+def _context() -> _Context:
+    rows: dict[str, list[str]] = {}
+    path = resources.files("khabar") / "data" / "dates_context_ar.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for ln in lines[1:]:
+        kind, form = ln.split("\t")[:2]
+        rows.setdefault(kind, []).append(_fold_static(form.strip()))
+    heads, names = _alt(rows["outlet_head"]), _alt(rows["outlet_name"])
+    return _Context(
+        # "صحيفة اليوم", "لصحيفة «اليوم»", "قناة روسيا اليوم" (a clitic on the head: و ف ب ل لل)
+        head_before=re.compile(rf"(?:^|[\s«\"“(])[وفبل]?(?:{heads})\s*[«\"“]?\s*(?:(?:{names})\s+)?$"),
+        # "عين اليوم – متابعات", "داليا أبوالعيش – عين اليوم", "الرياض - ثقافة اليوم"
+        name_before=re.compile(rf"(?:^|\n|[-–—:(]\s*)(?:{names})\s+$"),
+        not_today=frozenset(rows["not_today"]),
+        future_cues=frozenset(rows["future_cue"]),
+        future_verb=re.compile(rf"س[يتن](?:{_alt(rows['future_stem'])})(?:ون|ان|ين)?"),
+    )
+
+
+_QUOTED_BEFORE = re.compile(r"([«“„\"])\s*(?:[^\s«»“”„\"]+\s+){0,2}$")
+_QUOTED_AFTER = re.compile(r"(?:\s+[^\s«»“”„\"]+)?\s*[»”\"]")
+_LINE_END_AFTER = re.compile(r"\s*(?:[-–—:]|\n|$)")
+# the outlet's own name opening a byline: "اليوم - الرياض", "اليوم- الدمام" (a short line)
+_BYLINE_AFTER = re.compile(r"\s*[-–—]\s*[^\n]{0,30}(?:\n|$)")
+_SENTENCE_END = re.compile(r"[.!?؟؛;\n]")
+
+
+def _not_today(f: str, s: int, e: int) -> bool:
+    """Whether the bare "اليوم" at ``f[s:e]`` (folded text) is not "today": part of a name (an outlet, a
+    programme, a newspaper section) or "that / the same / all day".
+
+    A name-like place: in a short quotation (an opening quote at most two words before, a closing one at
+    most one word after: لـ«اليوم»، «روسيا اليوم»), right after an outlet head noun (صحيفة اليوم، قناة روسيا
+    اليوم), a known name at a line start or after a dash and before a dash or the line end (a byline:
+    "عين اليوم – متابعات"), or the word alone opening a short byline line ("اليوم - الرياض")."""
+    ctx = _context()
+    before = f[max(0, s - 80) : s]
+    line_before = before[before.rfind("\n") + 1 :]
+    q = _QUOTED_BEFORE.search(line_before)
+    # an ASCII quote opens a quotation only when an odd number of them come before it on the line
+    opens = q is not None and (q.group(1) != '"' or line_before[: q.start(1) + 1].count('"') % 2 == 1)
+    if opens and _QUOTED_AFTER.match(f, e):
+        return True
+    if ctx.head_before.search(before):
+        return True
+    if ctx.name_before.search(before) and _LINE_END_AFTER.match(f, e):
+        return True
+    if not line_before.strip() and _BYLINE_AFTER.match(f, e):
+        return True
+    words = line_before.split()
+    return bool(words) and words[-1] in ctx.not_today
+
+
+def _future_before(f: str, s: int, reach: int = 6) -> bool:
+    """Whether the clause before a weekday at ``f[s]`` puts it in the future: a cue (سوف، من المقرر) or a
+    verb of schedules with the future prefix (سيخوض، ستبدأ) among the ``reach`` words before it, in the
+    same sentence."""
+    ctx = _context()
+    before = f[max(0, s - 120) : s]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    for w in before[cut:].split()[-reach:]:
+        w = w.strip('«»"“”()،,')
+        if len(w) > 3 and w[0] in "وف":
+            w2 = w[1:]
+            if w2 in ctx.future_cues or ctx.future_verb.fullmatch(w2):
+                return True
+        if w in ctx.future_cues or ctx.future_verb.fullmatch(w):
+            return True
+    return False
+
+
+def _on_weekday(target: _dt.date, weekday: int, upper_bound: bool) -> _dt.date:
+    """The date with ``weekday`` that a relative day naming it means: ``target`` itself when the names
+    agree, else the nearest such day (on or before ``target`` when the anchor is an upper bound)."""
+    back = (target.weekday() - weekday) % 7
+    fwd = (weekday - target.weekday()) % 7
+    if upper_bound or back <= fwd:
+        return target - _dt.timedelta(days=back)
+    return target + _dt.timedelta(days=fwd)
+
+
+def implied_publication_date(text: str, upper: str | _dt.date, max_lag: int = 6) -> str | None:
+    """The day a text says it was written, from the relative days that name their weekday ("اليوم
+    الأحد", "أمس السبت", "غداً الاثنين"), given ``upper``, a date it was written on or before (a crawl
+    date): the day with the implied weekday at most ``max_lag`` days before ``upper``. When the text's
+    mentions disagree, the most frequent day wins (ties: the latest). None without such a mention."""
+    up = _as_date(upper)
+    if up is None:
+        return None
+    votes: dict[int, int] = {}
+    for w in _WD_FAST.finditer(text):
+        s = w.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue  # inside a word
+        window = _fold(text[max(0, s - 31) : s])  # one character more: the word boundary before it
+        m = _REL_DAY_BEFORE_WD.search(window, 1 if s > 30 else 0)
+        if m is None:
+            continue
+        off = _rel_offset(m.group(1))
+        day = WEEKDAYS[_fold(w.group())]
+        lag = (up.weekday() - (day - off)) % 7
+        if lag <= max_lag:
+            votes[lag] = votes.get(lag, 0) + 1
+    if not votes:
+        return None
+    lag = min(votes, key=lambda k: (-votes[k], k))
+    return (up - _dt.timedelta(days=lag)).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,13 +670,17 @@ def _wrapped(inner: str) -> bool:
     return depth == 0
 
 
-def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[DateMention]:
+def find_date_mentions(
+    text: str, ref: str | _dt.date | None = None, *, upper_bound: bool = False
+) -> list[DateMention]:
     """Every date mentioned in ``text``, in order, with offsets into ``text``.
 
     Relative mentions (أمس، اليوم، غداً، الأسبوع المقبل، الشهر الماضي، يوم الثلاثاء …) are resolved against
-    ``ref`` (a date or an ISO/human-readable date string) when given, else their ``value`` is None. A
-    Hijri date followed by its Gregorian equivalent ("… هـ الموافق … م") is one mention whose value is the
-    Gregorian date (the Hijri one is kept in ``attrs['hijri']``).
+    ``ref`` (a date or an ISO/human-readable date string) when given, else their ``value`` is None; the
+    rules are in "Relative dates" below. ``upper_bound`` says ``ref`` is a date the text was written on
+    or before (a crawl date), not its publication date. A Hijri date followed by its Gregorian equivalent
+    ("… هـ الموافق … م") is one mention whose value is the Gregorian date (the Hijri one is kept in
+    ``attrs['hijri']``).
     """
     f = _fold(text)
     rd = _as_date(ref)
@@ -521,7 +707,8 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
         iso = _valid(int(m.group(4)), mo, int(m.group(3))) if mo else None
         if iso:
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    for m in _GREG_NUM.finditer(f):
+    numeric = _NUM_GATE.search(f) is not None  # most texts hold no numeric date: skip the slow scans
+    for m in _GREG_NUM.finditer(f) if numeric else ():
         a, b, y = int(m.group(3)), int(m.group(5)), int(m.group(6))
         named = _month(m.group(2)) if m.group(2) else None
         iso = _valid(y, b, a) or _valid(y, a, b)
@@ -560,7 +747,7 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
-    for m in _HIJRI_NUM.finditer(f):
+    for m in _HIJRI_NUM.finditer(f) if numeric else ():
         if m.group(5):  # day / month / year
             hy, hm, hd = int(m.group(5)), int(m.group(4)), int(m.group(2))
         else:  # year / month / day
@@ -602,9 +789,16 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
         cand(m.start(), m.end(), value=None, precision="decade")
     for rx, off in _REL_DAY:
         for m in rx.finditer(f):
-            attrs = wd(m.group(1)) if m.groups() else {}
-            dvalue = (rd + _dt.timedelta(days=off)).isoformat() if rd else None
-            cand(m.start(), m.end(), value=dvalue, relative=f"{off:+d}d" if off else "0d", attrs=attrs)
+            wd_name = m.group(1)
+            if off == 0 and wd_name is None and _not_today(f, m.start(), m.end()):
+                continue  # "عين اليوم", «اليوم السابع», "ذلك اليوم": not today
+            dvalue = None
+            if rd:
+                target = rd + _dt.timedelta(days=off)
+                if wd_name:  # "أمس الجمعة": the weekday decides which day
+                    target = _on_weekday(target, WEEKDAYS[re.sub(r"\s+", " ", wd_name)], upper_bound)
+                dvalue = target.isoformat()
+            cand(m.start(), m.end(), value=dvalue, relative=f"{off:+d}d" if off else "0d", attrs=wd(wd_name))
     for m in _REL_UNIT.finditer(f):
         this, unit, which, year = m.group(1), _UNIT[m.group(2)], m.group(3), m.group(4)
         if not (this or which):
@@ -631,10 +825,17 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
             continue  # Friday prayer, not a date
         day = WEEKDAYS[m.group(1)]
         which = m.group(2)
-        sign = "+" if which and re.fullmatch(_NEXT, which) else "-"
+        # "الاثنين المقبل", or a future verb before it ("سيخوض الفريق مباراته الخميس"): the next such day
+        tense = which is None and _future_before(f, m.start())
+        sign = "+" if tense or (which and re.fullmatch(_NEXT, which)) else "-"
         wvalue = None
         if rd:
-            if sign == "+":
+            if tense:
+                # on or after the anchor; a crawl date may be a day after the text was written, so from
+                # the day before it
+                base = rd - _dt.timedelta(days=1) if upper_bound else rd
+                delta = (base - rd).days + (day - base.weekday()) % 7
+            elif sign == "+":
                 delta = (day - rd.weekday()) % 7 or 7
             else:
                 delta = -((rd.weekday() - day) % 7)
@@ -685,4 +886,11 @@ def find_date_mentions(text: str, ref: str | _dt.date | None = None) -> list[Dat
     return out
 
 
-__all__ += ["HIJRI_MONTHS", "WEEKDAYS", "DateMention", "find_date_mentions", "hijri_to_gregorian"]
+__all__ += [
+    "HIJRI_MONTHS",
+    "WEEKDAYS",
+    "DateMention",
+    "find_date_mentions",
+    "hijri_to_gregorian",
+    "implied_publication_date",
+]

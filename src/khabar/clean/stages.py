@@ -9,6 +9,7 @@ from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
 from khabar.clean.structure import refine_kinds, section_path, split_glued
+from khabar.io.input_date import anchor_published
 from khabar.model import Document
 from khabar.offsets import OffsetMap
 from khabar.pipeline import stage
@@ -71,8 +72,8 @@ def assemble(doc: Document) -> None:
     doc.sections = sections
     doc.byline = " · ".join(bylines) if bylines else None
     doc.dateline = dateline
-    if doc.published is None:
-        doc.published = published
+    # the page's own date first, else the input's (SaudiNewsNet date_extracted, WARC-Date …)
+    anchor_published(doc, doc.published or published)
 
 
 @stage("signals", requires=("text",), provides=("signals",))

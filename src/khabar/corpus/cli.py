@@ -18,6 +18,8 @@ DEFAULT_ARCHIVE = "khabar.db"
 
 def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     """Add ``run`` to the subparsers ``sub``; the parser's ``func`` default is :func:`cmd_run`."""
+    from khabar.cli import DATE_FIELD_HELP
+
     p: argparse.ArgumentParser = sub.add_parser(
         "run",
         help="process a corpus into resumable shards (JSON Lines, Parquet, the archive) with "
@@ -59,6 +61,7 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--text-field", help="JSON field (dotted path) holding the text")
     p.add_argument("--id-field", help="JSON field holding the record id")
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
+    p.add_argument("--date-field", metavar="NAME", help=DATE_FIELD_HELP)
     p.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
     from khabar.cli import add_min_confidence_option
 
@@ -103,6 +106,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         meta_fields=meta,
+        date_field=args.date_field,
         site_field=args.site_field,
         profiles=profiles,
         archive=archive,

@@ -305,6 +305,7 @@ def run(
     text_field: str | None = None,
     id_field: str | None = None,
     meta_fields: Sequence[str] | None = None,
+    date_field: str | None = None,
     site_field: str | None = None,
     profiles: str | None = None,
     archive: str | None = None,
@@ -318,7 +319,8 @@ def run(
     Ray tasks (:mod:`khabar.corpus.engines`); both run the same stages and write the same files.
     ``profiles`` (a folder) turns on site profiles (:mod:`khabar.corpus.profiles`): loaded from there
     when it holds some, else learned from the inputs first (pass 1) and saved there. ``site_field``
-    names the JSON field holding a record's site (default: the reader's ``source.site``).
+    names the JSON field holding a record's site (default: the reader's ``source.site``);
+    ``date_field`` the one holding its own date (:func:`~khabar.io.read_inputs`).
     ``dedup`` (``mark`` by default) runs the near-duplicate pass of :mod:`khabar.corpus.dedup` after
     all shards are processed. ``archive`` (a path) also stores the final records in that SQLite
     archive, written by this process only; ``out_dir`` then defaults to ``ARCHIVE.shards``.
@@ -370,6 +372,7 @@ def run(
         "text_field": text_field,
         "id_field": id_field,
         "meta_fields": None if meta_fields is None else list(meta_fields),
+        "date_field": date_field,
         "site_field": site_field,
         "profiles": None,
         # workers compute the near-duplicate signatures of their shard (dedup's parallel part)
@@ -384,7 +387,7 @@ def run(
 
     def inputs() -> Iterator[RawRecord | Reject]:
         return read_inputs(list(paths), glob=glob, text_field=text_field, id_field=id_field,
-                           meta_fields=meta_fields)  # fmt: skip
+                           meta_fields=meta_fields, date_field=date_field)  # fmt: skip
 
     total = None
     if progress and "-" not in paths:

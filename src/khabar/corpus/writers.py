@@ -4,8 +4,8 @@ Parquet schema (pyarrow, imported lazily: ``pip install khabar[corpus]``). Every
 ``khabar.record/1`` is one column, so ``SELECT id, title, text FROM 'out/*.parquet'`` works in duckdb
 and ``pandas.read_parquet`` gives one row per record:
 
-* scalars are typed columns: ``schema``, ``id``, ``lang``, ``title``, ``published``, ``byline``,
-  ``dateline``, ``text``, ``raw`` (strings), ``is_article`` (bool);
+* scalars are typed columns: ``schema``, ``id``, ``lang``, ``title``, ``published``,
+  ``published_source``, ``byline``, ``dateline``, ``text``, ``raw`` (strings), ``is_article`` (bool);
 * ``source`` is a struct of four strings (``uri``, ``site``, ``format``, ``input``); ``sections`` and
   ``warnings`` are lists of strings;
 * the variable-shape parts — ``blocks``, ``entities``, ``refs``, ``dates``, ``quantities``, ``events``,
@@ -37,7 +37,17 @@ FORMATS = ("jsonl", "parquet")
 
 #: record fields stored as JSON strings in Parquet
 JSON_COLUMNS = ("blocks", "entities", "refs", "dates", "quantities", "events", "signals", "meta")
-_STR_COLUMNS = ("schema", "id", "lang", "title", "published", "byline", "dateline", "text")
+_STR_COLUMNS = (
+    "schema",
+    "id",
+    "lang",
+    "title",
+    "published",
+    "published_source",
+    "byline",
+    "dateline",
+    "text",
+)
 _OPTIONAL = ("meta", "raw")  # present in a record only when set
 
 

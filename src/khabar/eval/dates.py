@@ -10,7 +10,11 @@ share a token (each gold span matched at most once).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from khabar.arabic.dates import find_date_mentions
 from khabar.eval import shared_data
@@ -99,3 +103,98 @@ def run_dates_eval(data_dir: str | Path | None = None, split: str = "test") -> d
         prf = f"{sc.precision:6.3f} {sc.recall:6.3f} {sc.f1:6.3f}"
         print(f"{name:<8} {prf} {sc.gold:5d} {sc.pred:5d} {sc.correct:5d}")
     return scores
+
+
+# -- anchoring on a corpus: how many records have a date, how many relative dates are resolved ---------
+@dataclass(slots=True)
+class AnchorCoverage:
+    """Aggregate date anchoring figures over khabar records (no document is printed).
+
+    A *relative date* is a DATE span whose value depends on the record's anchor: one with a ``relative``
+    attribute (أمس ``-1d``, اليوم ``0d``, الأسبوع المقبل ``+1w``, الشهر الماضي ``-1m``, a weekday ``wd-`` /
+    ``wd+``) or a day and month written without the year whose year is the anchor's
+    (``year_from == "published"``). It is *resolved* when its ``value`` is set.
+    """
+
+    records: int = 0
+    with_published: int = 0
+    published_source: Counter[str] = field(default_factory=Counter)
+    dates: int = 0
+    relative: int = 0
+    relative_resolved: int = 0
+    unresolved_kinds: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    #: events whose ``date`` is an ISO date (an unresolved one keeps the date's text)
+    events_dated: int = 0
+
+    @property
+    def published_share(self) -> float:
+        return self.with_published / self.records if self.records else 0.0
+
+    @property
+    def resolved_share(self) -> float:
+        return self.relative_resolved / self.relative if self.relative else 1.0
+
+    def add(self, rec: dict[str, Any]) -> None:
+        """Count one ``khabar.record/1`` object."""
+        self.records += 1
+        if rec.get("published"):
+            self.with_published += 1
+            self.published_source[str(rec.get("published_source") or "unknown")] += 1
+        for d in rec.get("dates") or []:
+            self.dates += 1
+            if is_relative_date(d):
+                self.relative += 1
+                if d.get("value"):
+                    self.relative_resolved += 1
+                else:
+                    self.unresolved_kinds[str(d.get("relative") or "day_month")] += 1
+        for ev in rec.get("events") or []:
+            self.events += 1
+            when = ev.get("date")
+            self.events_dated += isinstance(when, str) and when[:4].isdigit()
+
+    def format(self) -> str:
+        src = ", ".join(f"{k} {v}" for k, v in self.published_source.most_common())
+        lines = [
+            f"records with published: {self.with_published} of {self.records} "
+            f"({self.published_share:.1%}){f' [{src}]' if src else ''}",
+            f"relative dates resolved: {self.relative_resolved} of {self.relative} "
+            f"({self.resolved_share:.1%}); DATE spans: {self.dates}",
+            f"events with a resolved (ISO) date: {self.events_dated} of {self.events}",
+        ]
+        if self.unresolved_kinds:
+            kinds = ", ".join(f"{k} {v}" for k, v in self.unresolved_kinds.most_common(8))
+            lines.append(f"unresolved relative dates by kind: {kinds}")
+        return "\n".join(lines)
+
+
+def is_relative_date(span: dict[str, Any]) -> bool:
+    """Whether a DATE span (as a record holds it) takes its value from the record's anchor date."""
+    return bool(span.get("relative")) or span.get("year_from") == "published"
+
+
+def anchor_coverage(records: Iterable[dict[str, Any]]) -> AnchorCoverage:
+    """:class:`AnchorCoverage` over ``records`` (khabar.record/1 objects)."""
+    cov = AnchorCoverage()
+    for rec in records:
+        cov.add(rec)
+    return cov
+
+
+def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The records of a khabar output file (JSON Lines, plain or gzip) or of an archive (``.db``)."""
+    if str(path).endswith((".db", ".sqlite", ".sqlite3")):
+        import json
+        import sqlite3
+
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for (rec,) in conn.execute("SELECT record FROM documents ORDER BY n"):
+                yield json.loads(rec)
+        finally:
+            conn.close()
+        return
+    from khabar.io import read_jsonl
+
+    yield from read_jsonl(str(path))

@@ -24,6 +24,7 @@ from typing import Any
 
 from khabar.arabic.dates import find_dates, iso_date
 from khabar.html.dom import HeadInfo
+from khabar.io.input_date import anchor_published
 from khabar.model import Block, Document, site_of
 
 _ARTICLE_TYPES = (
@@ -306,7 +307,8 @@ def apply_metadata(doc: Document) -> None:
     else:
         titles = declared_titles(c)
         doc.title = titles[0] if titles else doc.title
-    doc.published = c.get("published") or _visible_date(doc)
+    # the page's declared or visible date first, else the input's (a WARC record's WARC-Date …)
+    anchor_published(doc, c.get("published") or _visible_date(doc))
     if c.get("author"):
         doc.byline = c["author"]
     else:

@@ -58,6 +58,7 @@ from khabar.errors import (
 )
 from khabar.io.decode import decode_bytes, scrub_surrogates, sniff_binary
 from khabar.io.html import HTML_SUFFIXES, looks_like_html
+from khabar.io.input_date import INPUT_DATE_KEY, DateField, date_fields_arg, find_input_date
 from khabar.model import Source, site_of
 
 try:  # orjson is optional: a faster parser for the common case, with json as the reference
@@ -169,6 +170,8 @@ class _Options:
     meta_fields: tuple[str, ...]
     max_bytes: int
     fmt: str | None
+    #: the fields holding the record's own date (None: those of ``data/input_date_fields.tsv``)
+    date_fields: tuple[DateField, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -228,12 +231,17 @@ def read_inputs(
     meta_fields: Sequence[str] | None = None,
     max_bytes: int = 32 * 2**20,
     fmt: str | None = None,
+    date_field: str | None = None,
 ) -> Iterator[RawRecord | Reject]:
     """Stream the records of ``paths`` (files, folders, archives, ``-`` for stdin) lazily.
 
     Bad input never raises: it becomes a :class:`Reject`. Bad *arguments* (an unknown ``fmt``, a
     non-positive ``max_bytes``, a single string for ``paths``) raise :class:`~khabar.errors.UsageError`
     at once, before anything is read. See the module docstring for formats, ids and text fields.
+
+    ``date_field`` names the field holding the record's own date (``NAME`` or ``NAME:crawl``; ``none``
+    for no input date); by default the first field of ``data/input_date_fields.tsv`` that holds a date
+    is taken (:mod:`khabar.io.input_date`). The date goes to ``meta["input_date"]``.
     """
     if isinstance(paths, str | bytes):
         raise UsageError("read_inputs takes a list of paths, not a single string", value=paths)
@@ -248,6 +256,7 @@ def read_inputs(
         meta_fields=tuple(DEFAULT_META_FIELDS if meta_fields is None else meta_fields),
         max_bytes=max_bytes,
         fmt=fmt,
+        date_fields=date_fields_arg(date_field),
     )
     return _read_all(list(paths), opts)
 
@@ -382,7 +391,14 @@ def _read_file(path: str, st: os.stat_result, src: _Src, opts: _Options) -> Iter
         from khabar.io.web import read_warc
 
         with open(path, "rb") as f:
-            yield from read_warc(f, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes)
+            yield from read_warc(
+                f,
+                name=src.name,
+                input=src.input,
+                stem=src.stem,
+                max_bytes=opts.max_bytes,
+                warc_date=opts.date_fields != (),
+            )
         return
     # a single-document file is checked by size before it is opened, so that a huge file costs
     # nothing; only a file that may be gzip (whose size says nothing) is looked into first.
@@ -579,10 +595,22 @@ def _read_stream(
         if os.path.isfile(src.input):  # FastWARC reads the file itself (it seeks, and gunzips)
             with open(src.input, "rb") as f:
                 yield from read_warc(
-                    f, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes
+                    f,
+                    name=src.name,
+                    input=src.input,
+                    stem=src.stem,
+                    max_bytes=opts.max_bytes,
+                    warc_date=opts.date_fields != (),
                 )
             return
-        yield from read_warc(stream, name=src.name, input=src.input, stem=src.stem, max_bytes=opts.max_bytes)
+        yield from read_warc(
+            stream,
+            name=src.name,
+            input=src.input,
+            stem=src.stem,
+            max_bytes=opts.max_bytes,
+            warc_date=opts.date_fields != (),
+        )
         return
     if kind == "html" or (kind in ("unknown", "auto") and looks_like_html(head)):
         from khabar.io.web import read_html_stream
@@ -1095,8 +1123,13 @@ def _record_from_obj(
         value = _get_path(obj, name)
         if value is not _MISSING:
             meta[name] = value
+    when, date_warnings = find_input_date(obj, opts.date_fields, label)
+    if date_warnings:
+        warnings = [*warnings, *date_warnings]
     text, bad = scrub_surrogates(text)
     meta, bad_meta = _scrub(meta)
+    if when is not None:
+        meta[INPUT_DATE_KEY] = when
     if bad or bad_meta:
         replaced = _plural(bad + bad_meta, "invalid UTF-8 byte")
         warnings = [*warnings, f"{label}: {replaced} replaced with U+FFFD"]

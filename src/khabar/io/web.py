@@ -12,7 +12,9 @@ headers) is one *input record* and comes out as exactly one :class:`RawRecord` o
 * an HTML page (by its HTTP ``Content-Type``, or by its first bytes when there is none) →
   a record with ``raw`` = the decoded page, ``Source.format = "warc"``, ``Source.uri`` = the
   ``WARC-Target-URI``, and ``meta["warc"]`` = record id, WARC date, HTTP status, content type and the
-  HTTP headers; the charset comes from the BOM, the HTTP header, the page's ``<meta>``, detection;
+  HTTP headers, and ``meta["input_date"]`` = the ``WARC-Date`` (a crawl date, the record's ``published``
+  when the page gives none; ``read_warc(..., warc_date=False)`` leaves it out); the charset comes from
+  the BOM, the HTTP header, the page's ``<meta>``, detection;
 * anything else (an image, a PDF, JSON, a feed …) → a reject ``not_html`` (K111), counted like any
   reject, so that *records in = documents out + rejects*;
 * a response whose HTTP status is not 2xx (redirects, errors: no page to read) → ``http_status`` (K112);
@@ -48,6 +50,7 @@ from khabar.errors import (
     UsageError,
 )
 from khabar.io.html import charset_from_content_type, decode_html, looks_like_html
+from khabar.io.input_date import INPUT_DATE_KEY, warc_input_date
 from khabar.model import Source, site_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -202,7 +205,14 @@ def _is_html(content_type: str | None, body: bytes) -> bool:
 
 
 def read_warc(
-    stream: IO[bytes], *, name: str, input: str, stem: str, max_bytes: int, stats: WarcStats | None = None
+    stream: IO[bytes],
+    *,
+    name: str,
+    input: str,
+    stem: str,
+    max_bytes: int,
+    stats: WarcStats | None = None,
+    warc_date: bool = True,
 ) -> Iterator[RawRecord | Reject]:
     """The page records of a WARC stream (plain or gzip), each a record or a reject; see the module."""
     _, Reject = _readers()
@@ -290,7 +300,7 @@ def read_warc(
                 ),
             )
             continue
-        yield _page(rec, rtype, block, rid, where, uri, label)
+        yield _page(rec, rtype, block, rid, where, uri, label, warc_date=warc_date)
 
 
 def _record_type(rec: Any) -> str:
@@ -299,7 +309,15 @@ def _record_type(rec: Any) -> str:
 
 
 def _page(
-    rec: Any, rtype: str, block: bytes, rid: str, where: str, uri: str | None, label: str
+    rec: Any,
+    rtype: str,
+    block: bytes,
+    rid: str,
+    where: str,
+    uri: str | None,
+    label: str,
+    *,
+    warc_date: bool = True,
 ) -> RawRecord | Reject:
     _, Reject = _readers()
     warc_meta: dict[str, Any] = {"record_id": rid, "date": rec.headers.get("WARC-Date"), "type": rtype}
@@ -350,5 +368,11 @@ def _page(
         uri=uri,
         http_charset=http_charset,
         fmt="warc",
-        meta={"warc": warc_meta},
+        meta={"warc": warc_meta, **_input_date(warc_meta.get("date") if warc_date else None)},
     )
+
+
+def _input_date(value: str | None) -> dict[str, Any]:
+    """``{"input_date": …}`` from a WARC-Date (a crawl date: :mod:`khabar.io.input_date`), or nothing."""
+    when = warc_input_date(value)
+    return {INPUT_DATE_KEY: when} if when else {}
