@@ -567,8 +567,7 @@ def test_a_tour_of_a_facility_is_not_a_meeting() -> None:
 
 def test_who_is_met_comes_with_ma() -> None:
     text = (
-        "وقالت مصادر إن الرئيس اليمني سيلتقي خلال زيارته مع الرئيس عبدالفتاح السيسي "
-        "وعدد من كبار المسؤولين."
+        "وقالت مصادر إن الرئيس اليمني سيلتقي خلال زيارته مع الرئيس عبدالفتاح السيسي وعدد من كبار المسؤولين."
     )
     doc = _doc(text)
     (ev,) = _events(text, "AGREE")
@@ -607,10 +606,7 @@ def test_ministers_with_abbreviated_doctor_titles() -> None:
 
 
 def test_the_guest_is_the_name_after_his_titles() -> None:
-    text = (
-        "استقبل الأمير فيصل بن خالد أمير منطقة عسير في مكتبه بالإمارة أمس "
-        "مدير عام مطار أبها فهد العدواني."
-    )
+    text = "استقبل الأمير فيصل بن خالد أمير منطقة عسير في مكتبه بالإمارة أمس مدير عام مطار أبها فهد العدواني."
     doc = _doc(text)
     (ev,) = _events(text, "CONSULT")
     assert _texts(doc, ev, "actor") == ["فهد العدواني"]

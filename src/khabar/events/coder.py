@@ -167,7 +167,7 @@ def code_events(
         if not sw:
             continue
         teh = frozenset(i - a for i in range(a, b) if text[words.text_spans[i][1] - 1] == "ة")
-        matches = find_triggers(sw, teh)
+        matches = find_triggers(sw, teh, words.keys[a:b] if words.keys else None)
         smentions = [m for m in mentions if ss <= m.start and m.end <= se]
         sevents: list[Event] = []
         for k, mt in enumerate(matches):

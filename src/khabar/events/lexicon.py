@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.arabic.normalize import normalize
+from khabar.arabic.normalize import normalize, strip_diacritics, strip_tatweel
 from khabar.errors import DataFileError
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Trigger",
     "TriggerLexicon",
     "fold",
+    "hamza_key",
     "load_actor_nouns",
     "load_stop_phrases",
     "load_topics",
@@ -99,6 +100,29 @@ def fold(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+#: letters that carry a hamza (the normalised view folds them to ا و ي)
+HAMZA_LETTERS = frozenset("أإآؤئء")
+#: what may stand before a hamza that is the stem's first letter (وأشاد، بإشادة، الأزمة): such a
+#: hamza is often left unwritten, so it does not tell words apart
+_CLITIC_HEADS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ول", "وب", "فب", "فل", "وس"}
+    | {"فس", "ولل", "وبال", "فلل", "فبال"}
+)
+
+
+def hamza_key(word: str) -> str:
+    """``word`` without diacritics and tatweel, hamzas kept (the normalised view folds them away):
+    the key that tells هنأ "congratulated" from هنا "here" and بدأ from بدا."""
+    return strip_tatweel(strip_diacritics(word))
+
+
+def hamza_positions(word: str) -> tuple[int, ...]:
+    """Where a lexicon word writes a hamza that matters: one inside the stem (تأجيل، يؤيد، هنأ), not
+    one that only opens it after clitics (أشاد، بإشادة), which writers drop as a matter of course."""
+    key = hamza_key(word)
+    return tuple(j for j, c in enumerate(key) if c in HAMZA_LETTERS and key[:j] not in _CLITIC_HEADS)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One lexicon form: its words (normalised; ``*`` is a gap), event type, mode and argument frame."""
@@ -110,6 +134,8 @@ class Trigger:
     frame: str
     flags: frozenset[str]
     line: int
+    #: per word, the positions (in the normalised word) where the text must write a hamza too
+    hamza: tuple[tuple[int, ...], ...] = ()
 
     @property
     def size(self) -> int:
@@ -172,7 +198,9 @@ def load_triggers() -> TriggerLexicon:
             words = tuple(fold(form).split())
             if not words or words[0] == GAP or words[-1] == GAP:
                 raise _bad(_TRIGGERS, n, "empty form or a gap at an end", form)
-            t = Trigger(words, typ, m, pos, frame, fl, n)
+            raw = form.split()
+            hz = tuple(hamza_positions(w) for w in raw) if len(raw) == len(words) else ()
+            t = Trigger(words, typ, m, pos, frame, fl, n, hz if any(hz) else ())
             by_first.setdefault(words[0], []).append(t)
             longest = max(longest, len(words))
     # the first person plural of every imperfect verb form (يطالب → نطالب، يرحب → نرحب): statements
@@ -187,7 +215,7 @@ def load_triggers() -> TriggerLexicon:
         for t in ts:
             if t.pos == "v":
                 by_first.setdefault(we, []).append(
-                    Trigger((we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line)
+                    Trigger((we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line, t.hamza)
                 )
     return TriggerLexicon(
         {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}, longest
