@@ -18,6 +18,7 @@ Steps (each a small function below):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -32,11 +33,11 @@ from khabar.events.arguments import (
     noun_phrase_before,
 )
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import fold, load_domain_words, load_triggers, word_set
+from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
-from khabar.events.triggers import TriggerMatch, find_triggers
+from khabar.events.triggers import TriggerMatch, find_triggers, word_readings
 from khabar.model import Document
 
 __all__ = ["Event", "code_events"]
@@ -113,6 +114,9 @@ _ASSAULT_MODES = (
     ("primitive", ("اضرم", "احرق", "حارقه", "الحجاره", "حرق")),
     ("abduct", ("اختطاف", "خطف", "اسر", "دروعا بشريه")),
 )
+#: the cues as the normalised view writes them (some above are written with hamzas: قذائف، طائرات)
+_ASK_MODE_CUES = tuple((md, tuple(fold(c) for c in cues)) for md, cues in _ASK_MODES)
+_ASSAULT_MODE_CUES = tuple((md, tuple(fold(c) for c in cues)) for md, cues in _ASSAULT_MODES)
 #: event types that carry discussion topics
 TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: how far apart (in words) two same-type triggers of one sentence may be and still be one event
@@ -170,6 +174,8 @@ def code_events(
         matches = find_triggers(sw, teh, words.keys[a:b] if words.keys else None)
         smentions = [m for m in mentions if ss <= m.start and m.end <= se]
         sevents: list[Event] = []
+        titles = _title_spans(text, ss, se) if matches else []
+        fighting: list[bool] = []  # computed once, when a trigger needs it
         for k, mt in enumerate(matches):
             # the match's word indices are sentence-relative: make them document-relative
             gm = TriggerMatch(mt.first + a, mt.last + a, mt.entries, mt.fut, mt.purpose)
@@ -178,7 +184,16 @@ def code_events(
             prv = matches[k - 1].last + a + 1 if k else a
             if any(e.start <= start and end <= e.end for e in names):
                 continue  # inside a name: فيصل is not ف + يصل
+            if any(s <= start < e for s, e in titles):
+                continue  # معرض «أشعل أملا»، ندوة بعنوان …: the title of a work, not an event
             for entry in gm.entries:
+                if "armed" in entry.flags:
+                    if not fighting:
+                        fighting.append(_fighting(words, a, b, smentions, matches))
+                    if not fighting[0] and not _ground_after(words, gm, b, smentions):
+                        continue  # أحرز تقدما في المفاوضات، أسر الشهداء، تراجع الأسعار: no fighting here
+                if "harm" in entry.flags and not _harm_follows(words, gm, b):
+                    continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
                     continue
                 if entry.frame == "join" and not _meeting_after(words, gm, b):
@@ -281,6 +296,102 @@ def code_events(
     used = {a["ref"] for rec in out for a in rec["arguments"]}
     for rid in [r for r in doc.refs if r.startswith("np:") and r not in used]:
         del doc.refs[rid]
+    return out
+
+
+@functools.cache
+def _cue_stems(w: str) -> frozenset[str]:
+    """A normalised word and its readings without the clitics و ف, ب ل ك and ال (for cue lists)."""
+    out = {w}
+    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
+        if not x:
+            continue
+        out.add(x)
+        y = x[1:] if len(x) > 3 and x[0] in "بلك" else x
+        if x.startswith("لل"):
+            out.add("ال" + x[2:])
+        out.add(y)
+        if y.startswith("ال") and len(y) > 4:
+            out.add(y[2:])
+    return frozenset(out)
+
+
+def _has_cue(w: str, cls: str) -> bool:
+    return not _cue_stems(w).isdisjoint(load_cues()[cls])
+
+
+def _fighting(words: Words, a: int, b: int, ments: list[Mention], matches: list[TriggerMatch]) -> bool:
+    """Whether a sentence is one of fighting: it names an armed party, has a word of fighting
+    (``events_cues_ar.tsv``, class battle) or an attack whose trigger needs no such context."""
+    if any(m.kind == "armed" for m in ments):
+        return True
+    if any(t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for mt in matches for t in mt.entries):
+        return True
+    battle = load_cues()["battle"]
+    toks = words.toks
+    for i in range(a, b):
+        if _has_cue(toks[i].text, "battle"):
+            return True
+        if i + 1 < b and f"{toks[i].text} {toks[i + 1].text}" in battle:
+            return True
+    return False
+
+
+def _ground_after(words: Words, m: TriggerMatch, b: int, ments: list[Mention]) -> bool:
+    """Ground named right after a capture or an advance (تحرير عدن، سقوط المعسكر، تحرير الأراضي)."""
+    if m.last + 1 >= b:
+        return False
+    if _has_cue(words.toks[m.last + 1].text, "ground"):
+        return True
+    return any(x.is_place and x.prep is None and 0 < x.first - m.last <= 2 for x in ments)
+
+
+#: how far after an exposure (تعرض) the attack it suffered may be named
+_HARM_REACH = 14
+
+
+def _harm_follows(words: Words, m: TriggerMatch, b: int) -> bool:
+    """Whether an attack governed by ل follows an exposure verb (تعرض المركز … لقذائف، تعرضوا لقصف):
+    a word read as ل + an attack trigger or a word of fighting."""
+    lex = load_triggers().by_first
+    for k in range(m.last + 1, min(b, m.last + _HARM_REACH)):
+        w = words.toks[k].text
+        if not w.startswith("ل"):
+            continue
+        for r in word_readings(w):
+            if r.prep and any(t.type == "ASSAULT" and "harm" not in t.flags for t in lex.get(r.stem, ())):
+                return True
+        if _has_cue(w, "battle"):
+            return True
+    return False
+
+
+#: a quotation of at most this many characters after a noun of a work is its title
+_TITLE_CHARS = 80
+_QUOTED = re.compile(
+    rf"«[^«»\n]{{1,{_TITLE_CHARS}}}»|\"[^\"\n]{{1,{_TITLE_CHARS}}}\"|“[^“”\n]{{1,{_TITLE_CHARS}}}”"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_TITLE_WORDS = re.compile(r"\s*((?:[^\s،,.:؛«»\"]+\s*){1,4})")
+
+
+def _title_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """Titles of works in a sentence: a quotation right after a noun of a work (معرض «أشعل أملا»،
+    حملة "…") and up to four words after "بعنوان، تحت شعار" (``events_cues_ar.tsv``: work, title)."""
+    out: list[tuple[int, int]] = []
+    for q in _QUOTED.finditer(text, ss, se):
+        before = _WORD_BEFORE.search(text, max(ss, q.start() - 30), q.start())
+        if before is not None and (
+            _has_cue(fold(before.group(1)), "work") or _has_cue(fold(before.group(1)), "title")
+        ):
+            out.append(q.span())
+    seg = text[ss:se]
+    if any(c in seg for c in "عش") and load_cues()["title"]:
+        for w in re.finditer(r"\w+", seg):
+            if fold(w.group()) in load_cues()["title"]:
+                after = _TITLE_WORDS.match(text, ss + w.end(), se)
+                if after is not None and not text[ss + w.end() : after.start(1)].strip():
+                    out.append((after.start(1), after.end(1)))
     return out
 
 
@@ -675,10 +786,10 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
     if ev.type in ("REQUEST", "REJECT") and ev.mode is None:
         sent = " ".join(toks[i].text for i in range(a, b))
         # a demand that names nothing above asks for a change of policy (PLOVER's residual mode)
-        ev.mode = next((md for md, cues in _ASK_MODES if any(c in sent for c in cues)), "change")
+        ev.mode = next((md for md, cues in _ASK_MODE_CUES if any(c in sent for c in cues)), "change")
     if ev.type == "ASSAULT" and ev.mode is None:
         sent = " ".join(toks[i].text for i in range(a, b))
-        for mode, cues in _ASSAULT_MODES:
+        for mode, cues in _ASSAULT_MODE_CUES:
             if any(c in sent for c in cues):
                 ev.mode = mode
                 break

@@ -260,10 +260,10 @@ def argument_candidates(
                 f"{role}|passive={passive}|{side}": 1.0,
                 f"{role}|words={min(n_words, 4)}|{m.kind}": 1.0,
                 f"{role}|clitic={clitic}|{t}": 1.0,
-                f"{role}|lex={trig.line}|side={side}": 1.0,
-                f"{role}|lex={trig.line}|prep={m.prep}": 1.0,
-                f"{role}|lex={trig.line}|kind={m.kind}": 1.0,
-                f"{role}|lex={trig.line}|rank={rk}|{side}": 1.0,
+                f"{role}|lex={trig.row}|side={side}": 1.0,
+                f"{role}|lex={trig.row}|prep={m.prep}": 1.0,
+                f"{role}|lex={trig.row}|kind={m.kind}": 1.0,
+                f"{role}|lex={trig.row}|rank={rk}|{side}": 1.0,
             }
             out.append((m, role, f))
     return out

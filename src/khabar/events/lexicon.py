@@ -3,7 +3,9 @@
 * ``events_triggers_ar.tsv``: PLOVER triggers (verbs with their conjugations, verbal nouns, phrases);
 * ``events_actors_ar.tsv``: group and institution head nouns that can be actors or recipients;
 * ``events_topics_ar.tsv``: discussion topics and the stems that name them;
-* ``events_stop_ar.tsv``: phrases that look like triggers but are not events (``من أجل``).
+* ``events_stop_ar.tsv``: phrases that look like triggers but are not events (``من أجل``);
+* ``events_cues_ar.tsv``: context words of the coder's class rules (words of fighting, nouns that
+  take a title).
 
 Every form is folded with :func:`khabar.arabic.normalize.normalize` so that the tables can be written
 as Arabic is written (hamzas, taa marbuta) and still match the normalised view. A broken row raises
@@ -77,7 +79,7 @@ MODES: dict[str, frozenset[str]] = {
 
 POS = frozenset({"v", "n", "x", "p"})
 FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
-FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest", "pair"})
+FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest", "pair", "armed", "harm"})
 ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
 
 _TRIGGERS = "events_triggers_ar.tsv"
@@ -85,6 +87,9 @@ _ACTORS = "events_actors_ar.tsv"
 _TOPICS = "events_topics_ar.tsv"
 _STOP = "events_stop_ar.tsv"
 _DOMAINS = "events_domains_ar.tsv"
+_CUES = "events_cues_ar.tsv"
+#: the classes of ``events_cues_ar.tsv``
+CUE_CLASSES = frozenset({"battle", "work", "title", "ground"})
 #: a gap in a multiword form: up to this many words
 GAP = "*"
 MAX_GAP = 3
@@ -136,6 +141,9 @@ class Trigger:
     line: int
     #: per word, the positions (in the normalised word) where the text must write a hamza too
     hamza: tuple[tuple[int, ...], ...] = ()
+    #: the lexicon row, by its type and first form (a name for the row that survives edits of the
+    #: file elsewhere, unlike ``line``: the argument model's features use it)
+    row: str = ""
 
     @property
     def size(self) -> int:
@@ -194,13 +202,14 @@ def load_triggers() -> TriggerLexicon:
         fl = frozenset() if flags == "-" else frozenset(flags.split(","))
         if not fl <= FLAGS:
             raise _bad(_TRIGGERS, n, "unknown flag", flags)
+        row = f"{typ}:{fold(forms.split('|')[0])}"
         for form in forms.split("|"):
             words = tuple(fold(form).split())
             if not words or words[0] == GAP or words[-1] == GAP:
                 raise _bad(_TRIGGERS, n, "empty form or a gap at an end", form)
             raw = form.split()
             hz = tuple(hamza_positions(w) for w in raw) if len(raw) == len(words) else ()
-            t = Trigger(words, typ, m, pos, frame, fl, n, hz if any(hz) else ())
+            t = Trigger(words, typ, m, pos, frame, fl, n, hz if any(hz) else (), row)
             by_first.setdefault(words[0], []).append(t)
             longest = max(longest, len(words))
     # the first person plural of every imperfect verb form (يطالب → نطالب، يرحب → نرحب): statements
@@ -215,7 +224,9 @@ def load_triggers() -> TriggerLexicon:
         for t in ts:
             if t.pos == "v":
                 by_first.setdefault(we, []).append(
-                    Trigger((we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line, t.hamza)
+                    Trigger(
+                        (we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line, t.hamza, t.row
+                    )
                 )
     return TriggerLexicon(
         {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}, longest
@@ -274,4 +285,16 @@ def load_domain_words() -> dict[str, frozenset[str]]:
         if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
             raise _bad(_DOMAINS, n, "expected form <TAB> domain", cols)
         out.setdefault(cols[1].strip(), set()).add(fold(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def load_cues() -> dict[str, frozenset[str]]:
+    """Context words by class (``events_cues_ar.tsv``: battle, work, title), normalised; a multiword
+    cue is one string with its words joined by a space."""
+    out: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    for n, cols in _rows(_CUES):
+        if len(cols) != 2 or not cols[0].strip() or cols[1].strip() not in CUE_CLASSES:
+            raise _bad(_CUES, n, "expected form <TAB> class (battle, work, title, ground)", cols)
+        out[cols[1].strip()].add(fold(cols[0]))
     return {k: frozenset(v) for k, v in out.items()}

@@ -149,12 +149,31 @@ def _extend(words: list[Token], i: int, t: Trigger, keys: list[str | None] | Non
 
 
 def _stop_at(words: list[Token], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> int:
-    """The length of a stop phrase starting at word ``i`` (0 if none)."""
+    """The length of a stop phrase starting at word ``i`` (0 if none); ``*`` in a phrase skips up to
+    three words (تقدم * بطلب: "submitted a request", whoever submitted it)."""
     for r in word_readings(words[i].text):
         for phrase in stops.get(r.stem, ()):
-            n = len(phrase)
-            if i + n <= len(words) and all(_word_match(words[i + k].text, phrase[k]) for k in range(1, n)):
-                return n
+            j, k = i, 1
+            while k < len(phrase):
+                if phrase[k] == GAP:
+                    nxt = next(
+                        (
+                            j + 1 + skip
+                            for skip in range(MAX_GAP + 1)
+                            if j + 1 + skip < len(words)
+                            and _word_match(words[j + 1 + skip].text, phrase[k + 1])
+                        ),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    j, k = nxt, k + 2
+                elif j + 1 < len(words) and _word_match(words[j + 1].text, phrase[k]):
+                    j, k = j + 1, k + 1
+                else:
+                    break
+            else:
+                return j - i + 1
     return 0
 
 
