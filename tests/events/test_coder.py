@@ -697,3 +697,41 @@ def test_the_weapon_is_read_from_the_normalised_sentence() -> None:
     # the mode cues are compared with the normalised view (قذائف is written قذايف there)
     evs = [e for e in _events("تعرض موقع للجيش في الحديدة لقذائف الهاون.") if e["type"] == "ASSAULT"]
     assert evs and evs[0]["mode"] == "heavy-weapons"
+
+
+def test_the_casualties_of_an_attack_are_that_attack() -> None:
+    # "… مما أدى إلى مقتل …" and "مقتل … في هجوم": one attack, not an attack and a killing
+    assert (
+        _rule_types("انفجرت سيارة مفخخة قرب مركز للشرطة في كركوك مما أدى إلى مقتل خمسة أشخاص.").count(
+            "ASSAULT"
+        )
+        == 1
+    )
+    assert _rule_types("قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز عسكري.").count("ASSAULT") == 1
+
+
+def test_what_is_demanded_or_refused_is_not_a_second_event() -> None:
+    # the complement of a demand or a refusal is its content (طالب بوقف القصف: a REQUEST only)
+    types = _rule_types("طالب الأمين العام للأمم المتحدة بوقف القصف على المدنيين فورا.")
+    assert "REQUEST" in types and "ASSAULT" not in types
+    types = _rule_types("رفضت الحكومة توقيع الاتفاق مع المعارضة.")
+    assert "REJECT" in types and "SUPPORT" not in types
+
+
+def test_reporting_formulas_are_not_refusals_or_demands() -> None:
+    # a source's anonymity and "declined to comment" are how the paper reports, not events
+    assert "REQUEST" not in _rule_types("وقال مسؤول طلب عدم الكشف عن اسمه إن الوفد وصل.")
+    assert "REJECT" not in _rule_types("ورفضت وزارة الخارجية التعليق على التقارير.")
+    assert "ASSAULT" not in _rule_types("وبناء على ما تقدم قررت اللجنة رفع توصياتها.")
+
+
+def test_a_cancellation_is_a_refusal_to_meet_only_of_a_meeting() -> None:
+    # إلغاء العطل "cancelling holidays" is not REJECT meet; إلغاء الزيارة is
+    assert "REJECT" not in _rule_types("أعلنت الوزارة إلغاء جميع الإجازات للموظفين.")
+    assert "REJECT" in _rule_types("أعلن الرئيس الفرنسي إلغاء زيارته إلى الجزائر.")
+
+
+def test_a_purpose_plans_what_follows_it_not_the_event_before_it() -> None:
+    # "وساطة تهدف إلى حل النزاع": the mediation is under way (CONSULT), not planned (AGREE)
+    types = _rule_types("تقود الأمم المتحدة وساطة بين الحكومة والمعارضة تهدف إلى حل النزاع.")
+    assert "CONSULT" in types and "AGREE" not in types

@@ -19,6 +19,7 @@ Steps (each a small function below):
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -50,9 +51,10 @@ _FUTURE_CUES = word_set(
     "القادمة يعتزم تعتزم ينوي تنوي سيتم ستتم يرتقب يتوقع ويتوقع يفترض لعقد بعقد",
     "المقرره مقررا الاستعداد ستجري سيجري سيشارك ستشارك سيعقد ستعقد ستبدا سيبدا",
     "ستستضيف سيستضيف ستقوم سيقوم تستضيف يستضيف",
-    # a purpose is a plan too (وساطة تهدف إلى … توقيع اتفاق)
-    "تهدف يهدف بهدف تمهيدا",
 )
+#: a purpose is a plan of what follows it (وساطة تهدف إلى … توقيع اتفاق: the signing), not of the
+#: event before it (the mediation is under way)
+_PURPOSE_CUES = word_set("تهدف يهدف بهدف تمهيدا")
 #: verbs that, with the future prefix س, make a plan of the event near them (سيتم، ستعمل، سيشارك)
 _FUTURE_AUX = word_set(
     "يتم تتم يعمل تعمل يجري تجري يشارك تشارك يعقد تعقد يقوم تقوم يبدأ تبدأ يستضيف",
@@ -145,6 +147,8 @@ class Event:
     own_args: bool = False
     #: the participant mentions of the event's sentence (the argument model's candidates)
     cands: list[Mention] = field(default_factory=list)
+    #: the last word of any trigger merged into this one (``match.last`` is the first trigger's)
+    last_word: int = -1
 
 
 def code_events(
@@ -192,6 +196,10 @@ def code_events(
                         fighting.append(_fighting(words, a, b, smentions, matches))
                     if not fighting[0] and not _ground_after(words, gm, b, smentions):
                         continue  # أحرز تقدما في المفاوضات، أسر الشهداء، تراجع الأسعار: no fighting here
+                if "plan" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "plan") for i in range(gm.last + 1, min(b, gm.last + 5))
+                ):
+                    continue  # إلغاء جميع العطل، تأجيل الدراسة: not a meeting called off
                 if "harm" in entry.flags and not _harm_follows(words, gm, b):
                     continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
@@ -252,7 +260,7 @@ def code_events(
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
-        events.extend(_merge(_governed_meetings(sevents), words))
+        events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
             doc, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
@@ -758,6 +766,9 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
     planned = ev.match.first > a and toks[ev.match.first - 1].text in _PLAN_MASDAR and "meeting" in flags
     future = ev.match.fut or ev.match.purpose or "future" in flags or planned
     future = future or any(_is_future_word(w) for w in near)
+    future = future or any(
+        _bare(toks[i].text) in _PURPOSE_CUES for i in range(max(a, ev.match.first - 5), ev.match.first)
+    )
     future = future or any(w in ("لن",) for w in before)
     # PLOVER folds planned meetings into AGREE and announced retreats into CONCEDE: those did happen
     # PLOVER: a planned meeting, or support still to come (توقيع اتفاق تمهيدا …), is an AGREE
@@ -814,9 +825,18 @@ def _habitual(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
     return any(h in near for h in _HABITUAL)
 
 
-def _governed_meetings(evs: list[Event]) -> list[Event]:
+#: types whose complement is what is asked, refused, agreed, threatened or discussed, not an event
+_GOVERNORS = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "CONSULT"})
+#: how many words after its governor a complement may start
+_CONTENT_REACH = int(os.environ.get("KHABAR_EV_REACH", "6"))
+
+
+def _governed_meetings(evs: list[Event], words: Words | None = None) -> list[Event]:
     """A meeting noun that is what is requested, refused or agreed (حث على بدء محادثات، تأجيل
-    الاجتماع، اتفقا على عقد اجتماع) is not a meeting that took place: the governing event stands."""
+    الاجتماع، اتفقا على عقد اجتماع) is not a meeting that took place: the governing event stands.
+    Likewise any verbal noun that is the complement of a demand, a refusal, an agreement, a threat
+    or a discussion (طالب بوقف إطلاق النار، رفض توقيع الاتفاق، ناقشا إيصال المساعدات، هدد بقصف
+    المدينة): it is what they are about (GUIDELINES: the content is coded in the governing event)."""
     out = []
     for ev in evs:
         gov = [
@@ -828,8 +848,33 @@ def _governed_meetings(evs: list[Event]) -> list[Event]:
         ]
         if ev.type in ("CONSULT", "SUPPORT", "AGREE") and ev.match.trigger.pos == "n" and gov:
             continue
+        if words is not None and _complement(ev, evs, words):
+            continue
         out.append(ev)
     return out
+
+
+def _complement(ev: Event, evs: list[Event], words: Words) -> bool:
+    if ev.args.verb or (ev.type in _GOVERNORS and ev.type != "CONSULT"):
+        return False
+    text = words.view.text
+    for o in evs:
+        if o is ev or o.type not in _GOVERNORS or o.type == ev.type:
+            continue
+        gap = ev.match.first - o.match.last
+        if not 0 < gap <= _CONTENT_REACH:
+            continue
+        between = text[words.toks[o.match.last].end : words.toks[ev.match.first].start]
+        if any(c in between for c in '،,.:؛"«»'):
+            continue
+        if any(
+            _bare(words.toks[i].text) in load_triggers().by_first
+            and any(t.pos == "v" for t in load_triggers().by_first[_bare(words.toks[i].text)])
+            for i in range(o.match.last + 1, ev.match.first)
+        ):
+            continue
+        return True
+    return False
 
 
 def _merge(evs: list[Event], words: Words) -> list[Event]:
@@ -845,13 +890,41 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
                 or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
                 or (ev.type == "CONSULT" and _same_meeting(prev, ev, words))
                 or _complement_of(prev, ev, words)
+                or _outcome_of(prev, ev, words)
             )
         ):
             prev.args.absorb(ev.args)
             prev.mode = prev.mode or ev.mode
+            prev.last_word = max(prev.last_word, ev.match.last)
             continue
         out.append(ev)
     return out
+
+
+#: the casualties of an attack (مقتل، أصيب، استشهاد): the outcome, not another attack
+_CASUALTY = word_set(
+    "قتل مقتل بمقتل ومقتل لمقتل يقتل تقتل قتلوا قتلت إصابة وإصابة أصيب أصيبوا أصيبت وأصيب",
+    "استشهاد واستشهاد استشهد استشهدوا مصرع مصرعه مصرعهم",
+)
+#: what leads from an attack to its casualties (… مما أدى إلى مقتل، أسفر عن إصابة)
+_CAUSE = word_set("أدى أدت أسفر أسفرت خلف خلفت أوقع أوقعت نتج ونتج مما ما")
+#: what leads from casualties to the attack that caused them (مقتل عشرة في هجوم، جراء القصف)
+_BECAUSE = word_set("في جراء إثر اثر بسبب نتيجة خلال عندما حينما حين بعدما")
+#: how many words may lie between an attack and its casualties (or the reverse)
+_OUTCOME_REACH = 12
+
+
+def _outcome_of(prev: Event, ev: Event, words: Words) -> bool:
+    """The casualties of an attack named with it are that attack (GUIDELINES: one record per event):
+    "تعرضت مراكز لهجمات … مما أدى إلى مقتل عسكري"، "مقتل عشرة أشخاص في هجوم انتحاري"."""
+    end = max(prev.match.last, prev.last_word)
+    if ev.type != "ASSAULT" or ev.match.first - end > _OUTCOME_REACH:
+        return False
+    toks = words.toks
+    between = [_bare(toks[i].text) for i in range(end + 1, ev.match.first)]
+    if toks[ev.match.first].text in _CASUALTY and any(w in _CAUSE for w in between):
+        return True
+    return toks[prev.match.first].text in _CASUALTY and bool(between) and between[-1] in _BECAUSE
 
 
 def _coordinated_verb(args: Args, words: Words, m: TriggerMatch, a: int, sevents: list[Event]) -> None:
