@@ -17,7 +17,8 @@ def _doc(text: str) -> Document:
 
 
 def _events(text: str, typ: str | None = None) -> list[dict[str, Any]]:
-    return [e for e in _doc(text).events if typ is None or e["type"] == typ]
+    """The event mentions of ``text`` (the rules below are rules of a mention, sentence by sentence)."""
+    return [m for e in _doc(text).events for m in e["mentions"] if typ is None or m["type"] == typ]
 
 
 def _texts(doc: Document, ev: dict[str, Any], role: str) -> list[str]:
@@ -735,3 +736,88 @@ def test_a_purpose_plans_what_follows_it_not_the_event_before_it() -> None:
     # "وساطة تهدف إلى حل النزاع": the mediation is under way (CONSULT), not planned (AGREE)
     types = _rule_types("تقود الأمم المتحدة وساطة بين الحكومة والمعارضة تهدف إلى حل النزاع.")
     assert "CONSULT" in types and "AGREE" not in types
+
+
+# -- issue 13: places, dates and document-level events -------------------------------------------
+
+
+def _place_names(text: str, typ: str) -> set[str]:
+    doc = _doc(text)
+    return {doc.refs[m["place"]]["name"] for m in _events(text, typ) if m["place"]}
+
+
+def test_a_topic_discussed_is_not_where_the_meeting_is() -> None:
+    # "الأوضاع في ليبيا" is what was discussed; the call took place elsewhere
+    text = "بحث وزير الخارجية السعودي عادل الجبير مع نظيره الأمريكي جون كيري هاتفيا أمس الأوضاع في ليبيا."
+    assert _events(text, "CONSULT") and "Libya" not in _place_names(text, "CONSULT")
+
+
+def test_a_place_no_preposition_governs_is_not_the_events_place() -> None:
+    # "وإدلب حاضرة"، "لمسار أستانة": a place the talks are about, not where they are held
+    text = "عقد الرئيسان الأسد وبوتين جلسة مباحثات تطرقت لمسار أستانة وإدلب حاضرة فيها."
+    assert not _place_names(text, "CONSULT") & {"Astana", "Idlib"}
+
+
+def test_a_square_is_not_a_town_of_that_name() -> None:
+    # ميدان "square" is also Medan (Indonesia) in the gazetteer; "في ميدان التحرير" is a square
+    text = "التقى وزير الخارجية المصري سامح شكري نظيره الأردني ناصر جودة أمس في ميدان التحرير."
+    assert "Medan" not in _place_names(text, "CONSULT")
+
+
+def test_a_person_a_place_is_named_after_is_not_a_party() -> None:
+    # في مستشفى الملك فهد: the king names the hospital, he is not met there
+    text = "اجتمع وزير الصحة السعودي مع السفير البريطاني أمس في مستشفى الملك فهد بجدة."
+    for m in _events(text, "CONSULT"):
+        assert not any(
+            "الملك فهد" in t for t in _texts(_doc(text), m, "recipient") + _texts(_doc(text), m, "actor")
+        )
+
+
+def test_a_place_at_the_end_of_a_locative_phrase_is_where_not_who() -> None:
+    # في بلدة سيزر جنوب شرق تركيا: Turkey is where the protest is, not whom it is against
+    text = "تظاهر المئات من أنصار الحزب في بلدة سيزر جنوب شرق تركيا أمس."
+    doc = _doc(text)
+    for m in _events(text, "PROTEST"):
+        assert "Turkey" not in {doc.refs[r]["name"] for r in m["actors"] + m["recipients"]}
+
+
+def test_a_capture_happens_where_it_takes_ground() -> None:
+    # the place taken is where the attack is (تحرير أجزاء من مدينة X)
+    text = "أعلن الجيش السوري تحرير أجزاء مهمة من مدينة حلب بعد معارك عنيفة مع المسلحين."
+    assert "Aleppo" in _place_names(text, "ASSAULT")
+
+
+def test_a_date_far_after_publication_is_not_the_events_date() -> None:
+    # "حتى عام 2084" is a horizon, not when the agreement was signed
+    text = "وقعت السعودية ومصر اتفاقية للتعاون الاقتصادي تمتد حتى عام 2084."
+    assert all(not str(e.get("date") or "").startswith("2084") for e in _doc(text).events)
+    assert all(not str(m.get("date") or "").startswith("2084") for m in _events(text))
+
+
+def _doc_events(text: str, typ: str) -> list[dict[str, Any]]:
+    return [e for e in _doc(text).events if e["type"] == typ]
+
+
+def test_the_mentions_of_one_meeting_are_one_event() -> None:
+    # a meeting reported, then discussed and named again: one document-level event, three mentions
+    text = (
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة أمس الرئيس اليمني عبدربه منصور هادي. "
+        "وبحث الملك سلمان مع الرئيس هادي تطورات الأوضاع في اليمن. وكان اللقاء وديا."
+    )
+    (ev,) = _doc_events(text, "CONSULT")
+    assert len(ev["mentions"]) >= 2
+    doc = _doc(text)
+    assert doc.refs[ev["place"]]["name"] == "Jeddah"
+    assert ev["confidence"] == max(m["confidence"] for m in ev["mentions"])
+
+
+def test_two_demands_to_two_addressees_are_two_events() -> None:
+    # the same speaker, different targets and contents: two happenings, not one
+    text = "دعا زعيم الحزب الحكومة إلى الحوار وحث المعارضة على وقف العنف."
+    assert len(_doc_events(text, "REQUEST")) == 2
+
+
+def test_an_attack_and_a_later_attack_elsewhere_are_two_events() -> None:
+    # same type, different places: not one event
+    text = "قصفت طائرات التحالف مواقع الحوثيين في صعدة. وفي تعز قصفت المدفعية مواقع المسلحين."
+    assert len(_doc_events(text, "ASSAULT")) == 2

@@ -228,7 +228,8 @@ def events(
     offset: int = 0,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest first; actors, recipients and place are given
-    as ``{"ref", "name", "key"}`` resolved through the document's refs."""
+    as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
+    (``mentions``: how many of its sentences name it; 1 for records from before issue 13)."""
     where, params = _event_filters(type, date_from, date_to, site, q)
     conn = archive.conn
     total = int(
@@ -239,14 +240,35 @@ def events(
     rows = conn.execute(
         "SELECT ev.doc, ev.i, d.id, d.title, d.published, ev.type, ev.mode, ev.trigger_start, "
         "ev.trigger_end, "
-        "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future "
+        "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future, "
+        "coalesce(json_array_length(ev.data, '$.mentions'), 1), json_extract(ev.data, '$.confidence') "
         f"FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where} "
         "ORDER BY coalesce(ev.date, d.published) IS NULL, coalesce(ev.date, d.published) DESC, ev.doc, ev.i "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     out = []
-    for n, i, did, title, pub, typ, mode, ts, te, tt, actors, recips, place, date, dur, neg, fut in rows:
+    for (
+        n,
+        i,
+        did,
+        title,
+        pub,
+        typ,
+        mode,
+        ts,
+        te,
+        tt,
+        actors,
+        recips,
+        place,
+        date,
+        dur,
+        neg,
+        fut,
+        nm,
+        conf,
+    ) in rows:
 
         def resolve(ref: str, n: int = n) -> dict[str, Any]:
             row = conn.execute("SELECT data FROM refs WHERE doc = ? AND ref = ?", (n, ref)).fetchone()
@@ -274,6 +296,9 @@ def events(
                 "duration_s": dur,
                 "negated": bool(neg),
                 "future": bool(fut),
+                # a document-level event: how many sentences name it, and its confidence
+                "mentions": int(nm),
+                "confidence": conf,
             }
         )
     return total, out

@@ -317,7 +317,11 @@ class Archive:
         )
         self.conn.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_event_row(n, i, ev) for i, ev in enumerate(doc.events) if isinstance(ev.get("type"), str)],
+            [
+                _event_row(n, i, ev, doc.published)
+                for i, ev in enumerate(doc.events)
+                if isinstance(ev.get("type"), str)
+            ],
         )
         self.conn.executemany(
             "INSERT INTO refs VALUES (?, ?, ?)",
@@ -471,8 +475,28 @@ def _iso_date(value: Any) -> str | None:
     return m.group() if m else None
 
 
-def _event_row(n: int, i: int, ev: dict[str, Any]) -> tuple[Any, ...]:
-    """One ``events`` row from an event object of the record (missing fields stored as NULL)."""
+#: an event's date later than this many years after its document's publication is a target or a
+#: vision ("رؤية 2030"), not when it happened (khabar.events.coder does not give such dates since issue 13;
+#: this keeps older records' from heading the events page)
+EVENT_FUTURE_YEARS = 1
+
+
+def _event_date(value: Any, published: str | None) -> str | None:
+    """The event's ISO date, unless it lies more than :data:`EVENT_FUTURE_YEARS` after ``published``."""
+    iso = _iso_date(value)
+    if (
+        iso
+        and published
+        and published[:4].isdigit()
+        and int(iso[:4]) > int(published[:4]) + EVENT_FUTURE_YEARS
+    ):
+        return None
+    return iso
+
+
+def _event_row(n: int, i: int, ev: dict[str, Any], published: str | None = None) -> tuple[Any, ...]:
+    """One ``events`` row from an event object of the record (missing fields stored as NULL); the
+    trigger columns hold a document-level event's first mention's."""
     t = ev.get("trigger")
     trig: dict[str, Any] = t if isinstance(t, dict) else {}
     dur = ev.get("duration_s")
@@ -487,7 +511,7 @@ def _event_row(n: int, i: int, ev: dict[str, Any]) -> tuple[Any, ...]:
         json.dumps(list(ev.get("actors") or []), ensure_ascii=False),
         json.dumps(list(ev.get("recipients") or []), ensure_ascii=False),
         ev.get("place") if isinstance(ev.get("place"), str) else None,
-        _iso_date(ev.get("date")),
+        _event_date(ev.get("date"), published),
         dur if isinstance(dur, (int, float)) else None,
         int(bool(ev.get("negated"))),
         int(bool(ev.get("future"))),

@@ -18,6 +18,7 @@ Steps (each a small function below):
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -29,10 +30,12 @@ from khabar.events.arguments import (
     SPEECH_VERBS,
     VERBAL_TYPES,
     Args,
+    _captures,
     assign_arguments,
     noun_phrase,
     noun_phrase_before,
 )
+from khabar.events.document import document_events
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
 from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
@@ -154,17 +157,23 @@ class Event:
 def code_events(
     doc: Document, *, use_filter: bool = True, with_features: bool = False
 ) -> list[dict[str, Any]]:
-    """The PLOVER events of ``doc`` (whose fact stages have run), as record dicts.
+    """The PLOVER events of ``doc`` (whose fact stages have run), as record dicts: document-level
+    events (:mod:`khabar.events.document`), each with its mentions under ``mentions``.
 
-    ``use_filter``: drop the candidates the trained filter (:mod:`khabar.events.filter`) rejects;
-    ``with_features``: add each event's filter features under ``_features`` (for training)."""
+    ``use_filter``: drop the candidates the trained filter (:mod:`khabar.events.filter`) rejects and
+    give each mention the filter's calibrated ``confidence``; ``with_features``: add each mention's
+    filter features under ``_features`` (for training)."""
     text = doc.text
     if not text.strip():
         return []
     words = words_of(text)
     if _domain_page(words):
         return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
-    mentions = find_mentions(doc, words)
+    mentions = [m for m in find_mentions(doc, words) if not _named_after(words, m)]
+    for m in mentions:
+        # a place at the end of a locative phrase (في بلدة سيزر جنوب شرق تركيا) is where, not who
+        if m.is_place and m.prep is None and _governing_prep(words, m) is not None:
+            m.prep = "في"
     sents = sentence_spans(text)
     # names (as the mentions trimmed them: "الربيعة [يستقبل]" ends before the verb)
     names = [m for m in mentions if m.kind in ("person", "place", "country")]
@@ -262,7 +271,7 @@ def code_events(
                 sevents.append(ev)
         events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
-            doc, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
+            doc, words, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
     _next_durations(doc, events, sents)
     _headline_actors(doc, events, sents)
@@ -278,9 +287,10 @@ def code_events(
     _shared_topics(events)
     out = []
     met = False  # a meeting with named participants has been reported
+    flt = models.events if models is not None else None
     for ev, fv, cands in zip(events, feats, arg_feats, strict=True):
-        flt = models.events if models is not None else None
-        if flt is not None and flt.probability(fv) < flt.threshold:
+        p = flt.probability(fv) if flt is not None else None
+        if flt is not None and p is not None and p < flt.threshold:
             continue
         if ev.match.trigger.type == "CONSULT" and ev.args.all() and not any(map(_named_party, ev.args.all())):
             continue  # اجتمعت مع بساطة أبناء الحي: unnamed phrases and places only, nobody meets
@@ -294,6 +304,9 @@ def code_events(
                 continue
             met = met or bool(ev.args.all())
         rec = _record(doc, ev)
+        if flt is not None and p is not None:
+            # calibrated on the development half, out of fold (scripts/train_events.py)
+            rec["confidence"] = round(flt.confidence(p), 3)
         if with_features:
             rec["_features"] = fv
             rec["_arg_cands"] = [
@@ -304,7 +317,7 @@ def code_events(
     used = {a["ref"] for rec in out for a in rec["arguments"]}
     for rid in [r for r in doc.refs if r.startswith("np:") and r not in used]:
         del doc.refs[rid]
-    return out
+    return document_events(doc, out)
 
 
 @functools.cache
@@ -986,6 +999,7 @@ def _same_meeting(prev: Event, ev: Event, words: Words) -> bool:
 
 def _sentence_facts(
     doc: Document,
+    words: Words,
     all_events: list[Event],
     sevents: list[Event],
     smentions: list[Mention],
@@ -997,15 +1011,17 @@ def _sentence_facts(
     kept = [e for e in all_events if e.sentence == sent]
     if not kept:
         return
-    places = [m for m in smentions if m.is_place and m.prep in ("في", "ب") and m.kind == "place"]
-    places += [m for m in smentions if m.is_place and m.prep in ("في", "ب") and m.kind == "country"]
-    places += [m for m in smentions if m.kind == "place" and m.prep is None]
+    a = words.index_at(ss)
     for ev in kept:
         used = {x.ref for x in ev.args.all()}
         visit_to = [m for m in ev.args.recipients if m.is_place] if ev.frame == "visit" else []
-        cand = visit_to + [p for p in places if p.ref not in used]
+        here = [p for p in _event_places(words, ev, smentions, a) if p.ref not in used]
+        taken = _ground_taken(words, ev, smentions) + _witnessed_by(words, ev, smentions, a)
+        cand = visit_to + taken + here
         ev.place = cand[0] if cand else None
-    dates = [d for d in doc.dates if ss <= d.start and d.end <= se]
+    dates = [
+        d for d in doc.dates if ss <= d.start and d.end <= se and _plausible_date(doc, d.attrs.get("value"))
+    ]
     for ev in kept:
         if dates:
             d = min(dates, key=lambda d: abs(d.start - ev.start))
@@ -1022,6 +1038,182 @@ def _sentence_facts(
     for ev in kept:
         if ev.type in TOPIC_TYPES:
             ev.topics |= topics
+
+
+#: how far after the publication an event's date may lie (a planned summit next year); dates beyond are
+#: targets and visions ("رؤية 2030"، "بحلول عام 2050"), not when the event happens
+FUTURE_YEARS = 1
+
+
+def _plausible_date(doc: Document, value: Any) -> bool:
+    """Whether a date's value may date an event of ``doc``: not later than its publication (or, when
+    the page gives none, today) plus :data:`FUTURE_YEARS`. Unresolved dates (no value) may."""
+    if not isinstance(value, str) or len(value) < 4 or not value[:4].isdigit():
+        return True
+    anchor = doc.published if isinstance(doc.published, str) and doc.published[:4].isdigit() else None
+    limit = int(anchor[:4]) if anchor else datetime.date.today().year
+    year = int(value[:4])
+    if year != limit + FUTURE_YEARS:
+        return year < limit + FUTURE_YEARS
+    # the last allowed year: compare the rest of the date with the anchor's
+    return not anchor or value[4:] <= anchor[4:10] or len(value) == 4
+
+
+#: times that may stand between an event and its place (التقى X Y أمس في الرياض)
+_FORMULA_TIME_WORDS = word_set(
+    "أمس امس اليوم مساء صباح ظهر عصر الليلة الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت",
+    "الماضي الماضية الجاري الحالي أول",
+)
+#: nouns and adjectives between في and a place's name (في مدينة درعا، في العاصمة الروسية موسكو)
+_PLACE_HEADS = word_set(
+    "مدينة المدينة العاصمة عاصمة محافظة المحافظة منطقة المنطقة ولاية الولاية بلدة البلدة قرية القرية",
+    "حي إقليم الإقليم مديرية المديرية ميدان مطار ميناء قصر مقر قطاع القطاع مدن ريف",
+)
+
+
+#: prepositions that govern what is not where the event happens (من مدينة درعا، إلى جانب دمشق)
+_NOT_LOCATIVE = word_set("من إلى الى عن على مع لدى حول بشأن تجاه ضد جانب نحو باتجاه منذ")
+
+
+#: lexicon rows of taking ground (their object is where the event happens)
+_CAPTURE_ROWS = frozenset({"ASSAULT:تحرير", "ASSAULT:سيطرت علي"})
+#: types of physical events: a place right after their verbal noun is theirs (معارك الأنبار)
+_PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def _ground_taken(words: Words, ev: Event, ments: list[Mention]) -> list[Mention]:
+    """The place a capture takes (تحرير عدن، سيطرت على زنجبار، استيلائهم على مدينة تمبكتو) or that a
+    physical event's verbal noun names (معارك الأنبار): where it happens."""
+    toks = words.toks
+    capture = ev.type == "ASSAULT" and (
+        _captures(toks[ev.match.first].text) or ev.match.trigger.row in _CAPTURE_ROWS
+    )
+    for m in ments:
+        if not m.is_place or m.first <= ev.match.last or _common_noun(m):
+            continue
+        gap = [_bare(toks[i].text) for i in range(ev.match.last + 1, m.first)]
+        if capture and len(gap) <= 3 and all(g in _PLACE_HEADS or g in ("على", "علي") for g in gap):
+            return [m]
+        if capture and len(gap) <= 5 and _partitive(words, ev.match.last, m.first):
+            return [m]  # تحرير أجزاء مهمة من مدينة درعا: the ground is part of the place
+        if ev.type in _PHYSICAL and not ev.args.verb and not gap and m.prep is None:
+            return [m]
+    return []
+
+
+#: parts of ground taken (تحرير أجزاء من المدينة، السيطرة على معظم أحياء عدن)
+_PARTS = word_set("أجزاء جزء بقية باقي معظم أغلب كامل كافة مناطق أحياء")
+
+
+def _partitive(words: Words, lo: int, hi: int) -> bool:
+    """Whether the words between a capture and a place name a part of it (أجزاء مهمة من مدينة):
+    a part noun first, then only adjectives, من and the place's head nouns, no clause break."""
+    toks = words.toks
+    gap = [_bare(toks[i].text) for i in range(lo + 1, hi)]
+    view = words.view.text
+    if (
+        not gap
+        or gap[0].lstrip("ل") not in _PARTS
+        or any(c in view[toks[lo].end : toks[hi].start] for c in "،,.:؛")
+    ):
+        return False
+    return all(g in _PARTS or g in _PLACE_HEADS or g == "من" or g.endswith(("ة", "ه")) for g in gap[1:])
+
+
+def _named_after(words: Words, m: Mention) -> bool:
+    """A person who names a place where something happens (في ميدان القديس بطرس، في مستشفى الملك فهد،
+    بقاعة الأمير سلطان): part of the place's name, not a party."""
+    if m.kind not in ("person", "role") or m.first < 1:
+        return False
+    toks = words.toks
+    head = _bare(toks[m.first - 1].text)
+    if head[:1] == "ب" and (head[1:] in _PLACE_HEADS or head[1:] in _FACILITIES):
+        return True
+    if head not in _PLACE_HEADS and head not in _FACILITIES:
+        return False
+    return m.first >= 2 and _bare(toks[m.first - 2].text) in ("في", "وفي")
+
+
+def _common_noun(m: Mention) -> bool:
+    """A place mention that is only a noun of places (ميدان "square", مطار، قصر، مدينة): the gazetteer
+    has towns so named (Medan), but "في ميدان القديس بطرس" names a square, not a town."""
+    return fold(m.text).lstrip("وفبل") in _PLACE_HEADS or fold(m.text) in _PLACE_HEADS
+
+
+#: "witnessed": its subject is where the event named after it happens (شهدت مدينة فيرغسون احتجاجات)
+_WITNESSED = word_set("شهد شهدت يشهد تشهد شهدها شهده")
+
+
+def _witnessed_by(words: Words, ev: Event, ments: list[Mention], a: int) -> list[Mention]:
+    """The place that "witnessed" a nominal event (شهدت مدينة فيرغسون اليوم احتجاجات), or []."""
+    if ev.args.verb:
+        return []
+    toks = words.toks
+    for i in range(ev.match.first - 1, max(a, ev.match.first - 9) - 1, -1):
+        if _bare(toks[i].text) in _WITNESSED:
+            return [
+                m
+                for m in ments
+                if m.is_place
+                and i < m.first < ev.match.first
+                and all(_bare(toks[j].text) in _PLACE_HEADS for j in range(i + 1, m.first))
+            ][:1]
+    return []
+
+
+def _governing_prep(words: Words, p: Mention) -> int | None:
+    """The index of the word holding the في or ب that places ``p``: the mention's own word for
+    بالرياض, the word before it for في الرياض, or further back over the words of one locative phrase
+    (في مدينة درعا، في العاصمة الروسية موسكو، في بلدة سيزر جنوب شرق تركيا، بقطاع الطوال بمنطقة جازان);
+    None when another preposition, a clause break or an event word comes first."""
+    toks = words.toks
+    if p.prep == "ب" and toks[p.first].text.startswith("ب"):
+        return p.first
+    view = words.view.text
+    k = p.first - 1
+    while k >= 0 and p.first - k <= _LOCATIVE_REACH:
+        if any(c in view[toks[k].end : toks[k + 1].start] for c in '،,.:؛()«»"\n'):
+            return None
+        w = _bare(toks[k].text)
+        if w in ("في", "وفي", "ففي"):
+            return k
+        if w[:1] == "ب" and (w[1:] in _PLACE_HEADS or (w.startswith("بال") and w[1:] in _PLACE_HEADS)):
+            return k
+        if w in _NOT_LOCATIVE or w in load_triggers().by_first or w[:1] == "ل":
+            return None
+        k -= 1
+    return None
+
+
+#: how many words a locative phrase may run from في to the place named at its end
+_LOCATIVE_REACH = 6
+
+
+def _event_places(words: Words, ev: Event, ments: list[Mention], a: int) -> list[Mention]:
+    """The places where the sentence puts the event: places governed by في or ب (في الرياض، بالكاميرون،
+    في مدينة درعا), the nearest after the trigger first. Not a place governed by a topic ("ناقشا
+    الأوضاع في ليبيا"، "تطورات الأزمة في اليمن": ``events_cues_ar.tsv`` class topic), nor one no
+    preposition places (تطرقت لمسار أستانة، إلى جانب دمشق، وإدلب حاضرة: what was discussed, a party)."""
+    toks = words.toks
+    after: list[tuple[int, Mention]] = []
+    before: list[tuple[int, Mention]] = []
+    phrases: set[int] = set()
+    for p in sorted((m for m in ments if m.is_place and not _common_noun(m)), key=lambda m: m.first):
+        k = _governing_prep(words, p)
+        if k is None and ev.type == "AID" and p.first > ev.match.last and p.prep in ("إلى", "الى"):
+            k = p.first - 1  # وصلت الطائرة الإغاثية إلى مطار عدن: where the aid goes
+        if k is None or k in phrases:
+            continue  # none, or a wider place of the same phrase (في محافظة تعز جنوب غرب اليمن)
+        phrases.add(k)
+        if k - 1 >= a and _has_cue(toks[k - 1].text, "topic"):
+            continue
+        if p.first > ev.match.last:
+            after.append((p.first - ev.match.last, p))
+        else:
+            before.append((ev.match.first - p.last, p))
+    return [p for _, p in sorted(after, key=lambda x: x[0])] + [
+        p for _, p in sorted(before, key=lambda x: x[0])
+    ]
 
 
 def _next_durations(doc: Document, events: list[Event], sents: list[tuple[int, int]]) -> None:
@@ -1082,6 +1274,8 @@ def _visits(doc: Document, events: list[Event]) -> None:
         r = doc.refs.get(m.ref) or {}
         if r.get("country"):
             host_cc.add(r["country"])
+    visitor_cc = {m.country or (doc.refs.get(m.ref) or {}).get("country") for m in v.args.actors} - {None}
+    visitor_cc -= host_cc
     for ev in events:
         if ev.type != "CONSULT" or ev is v:
             continue
@@ -1093,7 +1287,15 @@ def _visits(doc: Document, events: list[Event]) -> None:
             ev.args.recipients = [m for m in parts if m.ref not in visitor]
             ev.mode = ev.mode or "visit"
             continue
-        if not refs & visitor and not (refs & host_refs and ev.frame in ("sym", "join")):
+        # the two sides named as countries (القمة الروسية السورية) are the visitor's and the host's
+        sides = {m.country for m in parts}
+        by_country = (
+            bool(parts)
+            and None not in sides
+            and bool(sides & host_cc)
+            and (bool(sides & visitor_cc) or len(sides - host_cc) == 1)
+        )
+        if not refs & visitor and not (refs & host_refs and ev.frame in ("sym", "join")) and not by_country:
             continue
         if ev.mode is None:
             ev.mode = "visit"

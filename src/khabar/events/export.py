@@ -2,6 +2,10 @@
 date, type, mode, actor, recipient, place with coordinates, duration, topics, the source sentence and
 the document id. CSV is UTF-8 (``bom=True`` adds the byte-order mark spreadsheet programs look for to
 read Arabic correctly), quoted where needed; several actors are joined with " | ".
+
+A row is a document-level event (issue 13): a happening named in several sentences is one row, with
+how many sentences name it (``mentions``), its confidence, and its first mention's trigger and
+sentence; the triggers of all its mentions are joined in ``triggers``.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ __all__ = ["COLUMNS", "event_rows", "write_csv", "write_jsonl", "write_rows"]
 
 COLUMNS = (
     "doc_id",
+    "event_id",
     "date",
     "type",
     "mode",
@@ -33,7 +38,10 @@ COLUMNS = (
     "topics",
     "negated",
     "future",
+    "confidence",
+    "mentions",
     "trigger",
+    "triggers",
     "sentence",
     "source",
 )
@@ -52,9 +60,11 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
         place = doc.refs.get(ev["place"]) if ev.get("place") else None
         s = ev["sentence"]
         args = ev.get("arguments", [])
+        mentions: list[Any] = ev["mentions"] if isinstance(ev.get("mentions"), list) else [ev]
         rows.append(
             {
                 "doc_id": doc.id,
+                "event_id": ev.get("id", ""),
                 "date": ev.get("date") or doc.published or "",
                 "type": ev["type"],
                 "mode": ev.get("mode") or "",
@@ -70,7 +80,10 @@ def event_rows(doc: Document) -> list[dict[str, Any]]:
                 "topics": _JOIN.join(ev.get("topics", [])),
                 "negated": ev.get("negated", False),
                 "future": ev.get("future", False),
+                "confidence": ev.get("confidence", ""),
+                "mentions": len(mentions),
                 "trigger": ev["trigger"]["text"],
+                "triggers": _JOIN.join(m["trigger"]["text"] for m in mentions),
                 "sentence": doc.text[s["start"] : s["end"]],
                 "source": doc.source.uri or doc.source.input or "",
             }

@@ -18,6 +18,7 @@ file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment) the rules' output i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -55,10 +56,27 @@ class EventFilter:
     #: candidate and the others above ``extra``
     policy: str = "replace"
     extra: float = 1.0
+    #: the calibration of the probability: breakpoints (probability, confidence), increasing in both
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def confidence(self, p: float) -> float:
+        """The calibrated confidence of probability ``p``: how often a candidate with this probability
+        was a gold event, out of fold on the development half (isotonic, then interpolated linearly
+        between its breakpoints); ``p`` itself without a calibration."""
+        pts = self.calibration
+        if not pts:
+            return p
+        if p <= pts[0][0]:
+            return pts[0][1]
+        if p >= pts[-1][0]:
+            return pts[-1][1]
+        k = bisect.bisect_right([x for x, _ in pts], p)
+        (x0, y0), (x1, y1) = pts[k - 1], pts[k]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +99,7 @@ def _model(d: dict[str, object] | None) -> EventFilter | None:
         float(d["threshold"]),  # type: ignore[arg-type]
         str(d.get("policy", "replace")),
         float(d.get("extra", 1.0)),  # type: ignore[arg-type]
+        tuple((float(x), float(y)) for x, y in d.get("calibration") or ()),  # type: ignore[attr-defined]
     )
 
 

@@ -99,16 +99,23 @@ def spans_of(rec: dict[str, Any], hits: list[tuple[int, int]] = ()) -> list[Span
         title = " ".join(str(x) for x in (qn.get("kind"), qn.get("value"), qn.get("unit")) if x is not None)
         add(qn.get("start"), qn.get("end"), "qty", None, ("≈ " if qn.get("approx") else "") + title)
     for ev in rec.get("events") or []:
-        if not isinstance(ev, dict) or not isinstance(ev.get("trigger"), dict):
+        if not isinstance(ev, dict):
             continue
-        typ = str(ev.get("type") or "")
-        title = "event · " + " · ".join(str(x) for x in (typ, ev.get("mode")) if x)
-        if ev.get("negated"):
-            title += " · negated"
-        if ev.get("future"):
-            title += " · future"
-        href = "/events?" + urlencode({"type": typ}) if typ else None
-        add(ev["trigger"].get("start"), ev["trigger"].get("end"), "event", href, title)
+        # a document-level event is highlighted at each of its mentions (an older record: its trigger)
+        mentions: list[Any] = ev["mentions"] if isinstance(ev.get("mentions"), list) else [ev]
+        for m in mentions:
+            if not isinstance(m, dict) or not isinstance(m.get("trigger"), dict):
+                continue
+            typ = str(m.get("type") or ev.get("type") or "")
+            title = "event · " + " · ".join(str(x) for x in (typ, m.get("mode")) if x)
+            if m.get("negated"):
+                title += " · negated"
+            if m.get("future"):
+                title += " · future"
+            if len(mentions) > 1:
+                title += f" · {len(mentions)} mentions"
+            href = "/events?" + urlencode({"type": typ}) if typ else None
+            add(m["trigger"].get("start"), m["trigger"].get("end"), "event", href, title)
     for s, e in hits:
         add(s, e, "qhit")
     return out
