@@ -821,3 +821,27 @@ def test_an_attack_and_a_later_attack_elsewhere_are_two_events() -> None:
     # same type, different places: not one event
     text = "قصفت طائرات التحالف مواقع الحوثيين في صعدة. وفي تعز قصفت المدفعية مواقع المسلحين."
     assert len(_doc_events(text, "ASSAULT")) == 2
+
+
+def test_storming_done_with_qama_is_the_doers_act() -> None:
+    # "قام X باقتحام منزل Y": X stormed Y's house (the verbal noun's genitive is the target, not the doer)
+    text = "قامت قوات الأمن باقتحام منزل الناشط علي المحمد في البحرين فجر أمس."
+    doc = _doc(text)
+    (ev,) = [m for m in _events(text) if m["type"] in ("ASSAULT", "COERCE")]
+    assert any("قوات الأمن" in t for t in _texts(doc, ev, "actor"))
+    assert not any("المحمد" in t for t in _texts(doc, ev, "actor"))
+    assert any("المحمد" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_a_verb_an_action_or_a_thing_is_not_a_party() -> None:
+    # unnamed phrases headed by a verb (دارت), a verbal noun (الابتعاد) or a plain noun (الأرض) are not
+    # actors or recipients; people without a name (عشرات المحتجين، الأطفال) are
+    from khabar.events.arguments import party_head
+
+    assert not party_head("دارت") and not party_head("الابتعاد") and not party_head("الارض")
+    assert not party_head("يقوم") and not party_head("استخدام")
+    assert party_head("المحتجين") and party_head("الاطفال") and party_head("التلاميذ")
+    text = "دعا الأمين العام الأطراف إلى الابتعاد عن العنف في المنطقة."
+    doc = _doc(text)
+    for ev in _events(text):
+        assert "الابتعاد" not in " ".join(_texts(doc, ev, "recipient") + _texts(doc, ev, "actor"))

@@ -89,7 +89,7 @@ _STOP = "events_stop_ar.tsv"
 _DOMAINS = "events_domains_ar.tsv"
 _CUES = "events_cues_ar.tsv"
 #: the classes of ``events_cues_ar.tsv``
-CUE_CLASSES = frozenset({"battle", "work", "title", "ground", "plan", "topic"})
+CUE_CLASSES = frozenset({"battle", "work", "title", "ground", "plan", "topic", "human", "thing"})
 #: a gap in a multiword form: up to this many words
 GAP = "*"
 MAX_GAP = 3
@@ -295,6 +295,11 @@ def load_cues() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
     for n, cols in _rows(_CUES):
         if len(cols) != 2 or not cols[0].strip() or cols[1].strip() not in CUE_CLASSES:
-            raise _bad(_CUES, n, "expected form <TAB> class (battle, work, title, ground, plan, topic)", cols)
+            raise _bad(
+                _CUES,
+                n,
+                "expected form <TAB> class (battle, work, title, ground, plan, topic, human, thing)",
+                cols,
+            )
         out[cols[1].strip()].add(fold(cols[0]))
     return {k: frozenset(v) for k, v in out.items()}

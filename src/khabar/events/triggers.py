@@ -103,6 +103,14 @@ def _word_match(tok: str, form: str, key: str | None = None, positions: tuple[in
     )
 
 
+#: verbs of "doing" that take the act as a verbal noun with ب (قام بزيارة، قامت باقتحام، يقوم بتدريب)
+_DO = frozenset(
+    {"قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان", "نقوم"}
+)
+#: how many words may stand between قام and its verbal noun (its subject: قام مسلحون حوثيون أمس ب…)
+_DO_REACH = 6
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerMatch:
     """A trigger found in the text: word-token indices ``[first, last]`` and its lexicon entries."""
@@ -186,6 +194,8 @@ def find_triggers(
     lex = load_triggers()
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
+    # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
+    doers = [k for k, w in enumerate(words) if w.text in _DO or (w.text[:1] in "وف" and w.text[1:] in _DO)]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
@@ -193,9 +203,21 @@ def find_triggers(
             i += stop
             continue
         best: list[tuple[int, Trigger, bool, bool]] = []
+        # the verb of doing before a verbal noun with ب, nothing of another clause between
+        doer = next(
+            (k for k in reversed(doers) if 0 < i - k <= _DO_REACH and not any(o.last >= k for o in out)),
+            None,
+        )
         for r in word_readings(words[i].text, i in teh):
             for t in lex.by_first.get(r.stem, ()):
-                if not _allowed(r, t):
+                periphrasis = (
+                    doer is not None
+                    and t.pos == "v"
+                    and r.prep
+                    and r.at >= 1
+                    and words[i].text[r.at - 1] == "ب"
+                )
+                if not _allowed(r, t) and not periphrasis:
                     continue
                 if t.pos == "v" and i in teh and r.stem.endswith("ه"):
                     continue  # a verb never ends in a teh marbuta (وزارة ≠ و + زاره)
@@ -219,8 +241,17 @@ def find_triggers(
             seen: dict[str, Trigger] = {}
             for _, t, _f, _p in best:
                 seen.setdefault(t.type, t)
+            # قام X بـ<act>: the match runs from the verb of doing, which holds the act's subject (as a
+            # gapped trigger does: قدمت المملكة مساعدات)
+            start = (
+                doer
+                if doer is not None
+                and words[i].text.lstrip("وف")[:1] == "ب"
+                and all(t.pos == "v" for t in seen.values())
+                else i
+            )
             out.append(
-                TriggerMatch(i, j, tuple(seen.values()), any(b[2] for b in best), any(b[3] for b in best))
+                TriggerMatch(start, j, tuple(seen.values()), any(b[2] for b in best), any(b[3] for b in best))
             )
             i = j + 1
         else:
