@@ -31,6 +31,7 @@ from khabar.events.arguments import (
     VERBAL_TYPES,
     Args,
     _captures,
+    _looks_nominal,
     assign_arguments,
     noun_phrase,
     noun_phrase_before,
@@ -199,6 +200,10 @@ def code_events(
                 continue  # inside a name: فيصل is not ف + يصل
             if any(s <= start < e for s, e in titles):
                 continue  # معرض «أشعل أملا»، ندوة بعنوان …: the title of a work, not an event
+            if _dawn_of(words, gm, mentions):
+                continue  # فجر ليبيا، «فجر الإسلام»: "the dawn of" a place, a name, not فجّر "blew up"
+            if _counted_noun(words, gm, a):
+                continue  # مقتل 147 طالبا: a counted noun ("students"), not طالب "demanded"
             for entry in gm.entries:
                 if "armed" in entry.flags:
                     if not fighting:
@@ -209,6 +214,16 @@ def code_events(
                     _has_cue(words.toks[i].text, "plan") for i in range(gm.last + 1, min(b, gm.last + 5))
                 ):
                     continue  # إلغاء جميع العطل، تأجيل الدراسة: not a meeting called off
+                if "crowd" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "protest") for i in range(a, b)
+                ):
+                    continue  # تجمعوا لتحية الرئيس: a crowd, not a protest
+                if "aid" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "aid") for i in range(gm.last + 1, min(b, gm.last + 6))
+                ):
+                    continue  # ترسل مزيدا من وزرائها إلى عدن: sending people, not aid
+                if entry.type in _COOPERATIVE and _conditional(words, gm, a):
+                    continue  # في حال فشلهم في التوصل إلى اتفاق: an agreement that may or may not come
                 if "harm" in entry.flags and not _harm_follows(words, gm, b):
                     continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
@@ -281,6 +296,8 @@ def code_events(
     if models is not None and models.arguments is not None:
         for ev, cands in zip(events, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
+    for ev in events:
+        _counted_victims(words, ev)
     # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
     _visits(doc, events)
     _same_meeting_again(events)
@@ -772,7 +789,9 @@ def _is_future_word(w: str) -> bool:
 def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> None:
     toks = words.toks
     before = [toks[i].text for i in range(max(a, ev.match.first - 2), ev.match.first)]
-    ev.negated = any(w in _NEGATORS for w in before) or "neg" in flags
+    # with clitics too: لعدم التوقيع، وعدم الالتزام، بعدم
+    ev.negated = any(w in _NEGATORS or (len(w) > 3 and w[0] in "ولبف" and w[1:] in _NEGATORS) for w in before)
+    ev.negated = ev.negated or "neg" in flags
     # a verb's time is said around it; a noun's may come later in its clause (القمة … خلال الفترة المقبلة)
     reach = 2 if ev.match.trigger.pos == "v" else 7
     near = [toks[i].text for i in range(max(a, ev.match.first - 5), min(b, ev.match.last + 1 + reach))]
@@ -1118,6 +1137,74 @@ def _partitive(words: Words, lo: int, hi: int) -> bool:
     ):
         return False
     return all(g in _PARTS or g in _PLACE_HEADS or g == "من" or g.endswith(("ة", "ه")) for g in gap[1:])
+
+
+#: cooperative types: in a condition (إذا، في حال) they are not events (the gold's 36 hypothetical events
+#: are all of the other types)
+_COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
+_CONDITION = word_set("إذا اذا إن لو حال حالة ما لم")
+
+
+def _conditional(words: Words, m: TriggerMatch, a: int) -> bool:
+    """Whether a condition opens the trigger's clause up to four words before it (إذا لم يتم التوقيع،
+    في حال فشلهم في التوصل إلى اتفاق)."""
+    toks = words.toks
+    for i in range(max(a, m.first - 4), m.first):
+        w = _bare(toks[i].text)
+        if w in ("إذا", "اذا", "لو") or (w in ("حال", "حاله") and i > a and _bare(toks[i - 1].text) == "في"):
+            return True
+    return False
+
+
+#: words of number that make the noun after them counted (عشرات الطلاب، 120 طالبا)
+_NUMBER_WORDS = word_set(
+    "عشرات مئات آلاف ألف ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر أحد إحدى اثنين اثنان",
+    "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة",
+)
+
+
+def _counted_noun(words: Words, m: TriggerMatch, a: int) -> bool:
+    """A trigger read as a verb right after a number is a counted noun (مقتل 147 طالبا "students",
+    not طالب "demanded"; 30 رحلة). Counted event nouns (3 هجمات) keep their reading."""
+    if m.first <= a or any(t.pos != "v" for t in m.entries):
+        return False
+    prev = words.toks[m.first - 1].text
+    if not (prev[:1].isdigit() or _bare(prev) in _NUMBER_WORDS):
+        return False
+    w = words.toks[m.first].text
+    return not _looks_nominal(w)
+
+
+#: types whose counted object is the harmed (قتل 14 جنديا، اعتقلت الشرطة ثلاثة)
+_HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _counted_victims(words: Words, ev: Event) -> None:
+    """A count right after an attack or an arrest (قتل 14 جنديا أفغانيا، مقتل 50 شخصا، اعتقل 3 أشخاص)
+    begins whom it was done to: an unvocalised passive or the object, never the doer."""
+    if ev.type not in _HARM_TYPES or ev.match.last + 1 >= len(words.toks):
+        return
+    nxt = words.toks[ev.match.last + 1].text
+    if not (nxt[:1].isdigit() or _bare(nxt) in _NUMBER_WORDS):
+        return
+    victims = [m for m in ev.args.actors if 0 < m.first - ev.match.last <= 3]
+    if victims:
+        ev.args.actors = [m for m in ev.args.actors if m not in victims]
+        ev.args.recipients = ev.args.recipients + [m for m in victims if m not in ev.args.recipients]
+
+
+def _dawn_of(words: Words, m: TriggerMatch, ments: list[Mention]) -> bool:
+    """Whether a one-word فجر is "the dawn of" a place or a name quoted with it (فجر ليبيا، «فجر
+    الإسلام»): the name of a militia or a work, not a bombing."""
+    if m.first != m.last or _bare(words.toks[m.first].text) != "فجر":
+        return False
+    view = words.view.text
+    if m.first > 0 and view[words.toks[m.first - 1].end : words.toks[m.first].start].strip()[-1:] in (
+        "«",
+        '"',
+    ):
+        return True
+    return any(x.first == m.first + 1 and x.is_place for x in ments)
 
 
 def _named_after(words: Words, m: Mention) -> bool:

@@ -79,7 +79,9 @@ MODES: dict[str, frozenset[str]] = {
 
 POS = frozenset({"v", "n", "x", "p"})
 FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
-FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest", "pair", "armed", "harm", "plan"})
+FLAGS = frozenset(
+    {"future", "neg", "meeting", "gen", "party", "dest", "pair", "armed", "harm", "plan", "crowd", "aid"}
+)
 ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
 
 _TRIGGERS = "events_triggers_ar.tsv"
@@ -89,7 +91,9 @@ _STOP = "events_stop_ar.tsv"
 _DOMAINS = "events_domains_ar.tsv"
 _CUES = "events_cues_ar.tsv"
 #: the classes of ``events_cues_ar.tsv``
-CUE_CLASSES = frozenset({"battle", "work", "title", "ground", "plan", "topic", "human", "thing"})
+CUE_CLASSES = frozenset(
+    {"battle", "work", "title", "ground", "plan", "topic", "human", "thing", "protest", "aid"}
+)
 #: a gap in a multiword form: up to this many words
 GAP = "*"
 MAX_GAP = 3
@@ -298,7 +302,7 @@ def load_cues() -> dict[str, frozenset[str]]:
             raise _bad(
                 _CUES,
                 n,
-                "expected form <TAB> class (battle, work, title, ground, plan, topic, human, thing)",
+                f"expected form <TAB> class ({', '.join(sorted(CUE_CLASSES))})",
                 cols,
             )
         out[cols[1].strip()].add(fold(cols[0]))
