@@ -116,25 +116,26 @@ THRESHOLDS_FILE = REPO / "src" / "khabar" / "data" / "fact_thresholds.json"
 
 
 def _isotonic(p: np.ndarray, y: np.ndarray) -> list[list[float]]:
-    """The isotonic calibration of probabilities ``p`` against labels ``y``, as the breakpoints
-    ``[[p, confidence], ...]`` that ``khabar.events.filter.EventFilter.confidence`` interpolates."""
+    """The calibration of probabilities ``p`` against labels ``y``: centred isotonic regression (the
+    isotonic fit's blocks, each placed at the mean probability of its candidates, joined by straight
+    lines), as the breakpoints ``[[p, confidence], ...]`` that
+    ``khabar.events.filter.EventFilter.confidence`` interpolates. Centring keeps the map monotone and
+    graded where the plain isotonic fit is a staircase of a few wide steps (every probability of a
+    step would get one confidence, and a threshold between steps would choose nothing)."""
     from sklearn.isotonic import IsotonicRegression
 
-    ir = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y)
+    order = np.argsort(p)
+    ps, ys = p[order], y[order].astype(float)
+    fit = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit_transform(ps, ys)
     pts: list[list[float]] = []
-    for x, c in zip(ir.X_thresholds_, ir.y_thresholds_, strict=True):
-        pt = [round(float(x), 4), round(float(c), 4)]
-        if pts and pts[-1][0] == pt[0]:
-            pts[-1] = pt
-        else:
-            pts.append(pt)
-    # keep only the ends of each flat step (the interpolation is the same)
-    out = [
-        pt
-        for k, pt in enumerate(pts)
-        if k in (0, len(pts) - 1) or not (pts[k - 1][1] == pt[1] == pts[k + 1][1])
-    ]
-    return out
+    k = 0
+    while k < len(ps):
+        j = k
+        while j + 1 < len(ps) and fit[j + 1] == fit[k]:
+            j += 1
+        pts.append([round(float(ps[k : j + 1].mean()), 4), round(float(fit[k]), 4)])
+        k = j + 1
+    return pts
 
 
 def _apply(cal: list[list[float]], p: np.ndarray) -> np.ndarray:
@@ -156,22 +157,39 @@ def _cross_fitted(rows: list[dict[str, Any]], p: np.ndarray, docs: list[str]) ->
     return out
 
 
+#: the fewest development candidates a default threshold may show (fewer is no measure of precision)
+MIN_SHOWN = 30
+
+
 def _choose_threshold(conf: np.ndarray, y: np.ndarray, kept: np.ndarray) -> tuple[float, dict[str, float]]:
-    """The lowest threshold whose development precision (out of fold, over the candidates the filter
-    keeps), judged with its neighbours, reaches :data:`TARGET_PRECISION`; and what it measured."""
+    """The lowest threshold at which the development precision (out of fold, over the candidates the
+    filter keeps) reaches :data:`TARGET_PRECISION` and stays within 0.02 of it at every threshold up
+    to 0.05 above (a lone peak on a few candidates is noise), showing at least :data:`MIN_SHOWN`
+    candidates; and what it measured."""
+
+    def shown(t: float) -> np.ndarray:
+        return kept & (conf >= t)
 
     def prec(t: float) -> float:
-        k = kept & (conf >= t)
-        return float(y[k].mean()) if k.any() else 1.0
+        k = shown(t)
+        return float(y[k].mean()) if k.any() else 0.0
 
     grid = CONF_GRID
     chosen = grid[-1]
     for k, t in enumerate(grid):
-        near = [prec(x) for x in grid[max(0, k - 1) : k + 2]]
-        if min(near) >= TARGET_PRECISION:
+        if shown(t).sum() < MIN_SHOWN:
+            break
+        above = [x for x in grid[k : k + 6] if shown(x).sum() >= MIN_SHOWN]
+        if prec(t) >= TARGET_PRECISION and all(prec(x) >= TARGET_PRECISION - 0.02 for x in above):
             chosen = t
             break
-    sel = kept & (conf >= chosen)
+    else:
+        chosen = grid[-1]
+    if shown(chosen).sum() < MIN_SHOWN:
+        # no threshold reaches the target on enough candidates: the most precise one that does
+        ok = [t for t in grid if shown(t).sum() >= MIN_SHOWN]
+        chosen = max(ok, key=lambda t: (round(prec(t), 3), -t)) if ok else grid[-1]
+    sel = shown(chosen)
     return chosen, {
         "candidates": int(kept.sum()),
         "shown": int(sel.sum()),

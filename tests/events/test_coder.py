@@ -902,3 +902,12 @@ def test_a_negator_with_a_clitic_negates() -> None:
     doc = _doc("عاقبت الوزارة الشركة لعدم التزامها بتعهد قدمته للحكومة.")
     ms = [m for e in code_events(doc, use_filter=False) for m in e["mentions"] if m["type"] == "AGREE"]
     assert all(m["negated"] for m in ms)
+
+
+def test_one_mention_per_sentence_and_event() -> None:
+    # GUIDELINES §2: two triggers of one attack in one sentence are one mention of it
+    text = "تعرض مركز حدودي في جازان لقذائف كثيفة من داخل اليمن ونتج عن القصف استشهاد جنديين."
+    evs = [e for e in _doc(text).events if e["type"] == "ASSAULT"]
+    assert evs and all(
+        len({m["sentence"]["start"] for m in e["mentions"]}) == len(e["mentions"]) for e in evs
+    )

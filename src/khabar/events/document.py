@@ -55,7 +55,31 @@ def document_events(doc: Document, mentions: list[dict[str, Any]]) -> list[dict[
             groups.append([m])
         else:
             best.append(m)
-    return [_event(doc, n, g) for n, g in enumerate(groups, 1)]
+    return [_event(doc, n, _one_per_sentence(g)) for n, g in enumerate(groups, 1)]
+
+
+def _one_per_sentence(g: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One mention per sentence of an event (GUIDELINES §2: one record per sentence and event): two
+    triggers of one event in one sentence (تعرض المركز لقذائف … ونتج عن الحادثة استشهاد) are one mention,
+    the more confident one, with the other's parties added where it named none."""
+    if g[0]["type"] == "CONSULT":
+        return g  # a meeting's phases told in one sentence (a session, then ministers joining) stay apart
+    out: list[dict[str, Any]] = []
+    for m in g:
+        prev = next((x for x in out if x["sentence"] == m["sentence"]), None)
+        if prev is None:
+            out.append(m)
+            continue
+        keep, other = (prev, m) if _confidence(prev) >= _confidence(m) else (m, prev)
+        for role in ("actors", "recipients"):
+            if not keep.get(role) and other.get(role):
+                keep[role] = list(other[role])
+                keep["arguments"] = [
+                    *keep.get("arguments", []),
+                    *[a for a in other.get("arguments", []) if a["role"] == role[:-1]],
+                ]
+        out[out.index(prev)] = keep
+    return out
 
 
 def _parties(m: dict[str, Any]) -> set[str]:

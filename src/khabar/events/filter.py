@@ -123,7 +123,8 @@ def load_models() -> Models | None:
 def event_features(
     ev: Event, events: list[Event], words: Words, first_sentence: tuple[int, int]
 ) -> dict[str, float]:
-    """The filter's features of one candidate event (all binary but the counts)."""
+    """The filter's features of one candidate event (all binary but the counts); issue 13 added the
+    named parties of the event, its sentence and its page (an essay's "يرفض" has none)."""
     t = ev.type
     trig = ev.match.trigger
     w0 = words.toks[ev.match.first].text
@@ -151,7 +152,18 @@ def event_features(
     for o in same:
         if o is not ev:
             f[f"with={o.type}|{t}"] = 1.0
+    # PLOVER codes events between parties: how many named ones the sentence, the event and the page have
+    named = {m.ref for m in ev.cands if m.kind in _NAMED_KINDS and ev.sentence[0] <= m.start < ev.sentence[1]}
+    f[f"sentence_named={_bucket(len(named))}|{t}"] = 1.0
+    own = {m.ref for m in ev.args.all() if m.kind in _NAMED_KINDS}
+    f[f"named_parties={min(len(own), 2)}|{t}"] = 1.0
+    doc_named = {m.ref for e in events for m in e.cands if m.kind in _NAMED_KINDS}
+    f[f"doc_named={_bucket(len(doc_named))}"] = 1.0
     return f
+
+
+#: participant kinds that name a party (not an unnamed phrase, not a town)
+_NAMED_KINDS = frozenset({"person", "role", "country", "org", "armed", "people", "side"})
 
 
 def _bucket(n: int) -> str:
