@@ -157,8 +157,9 @@ def _cross_fitted(rows: list[dict[str, Any]], p: np.ndarray, docs: list[str]) ->
     return out
 
 
-#: the fewest development candidates a default threshold may show (fewer is no measure of precision)
-MIN_SHOWN = 30
+#: the fewest development candidates a default threshold may show (about 15 % of what the filter keeps:
+#: fewer is no measure of precision, and a default view of almost nothing is no use)
+MIN_SHOWN = 75
 
 
 def _choose_threshold(conf: np.ndarray, y: np.ndarray, kept: np.ndarray) -> tuple[float, dict[str, float]]:

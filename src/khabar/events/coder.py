@@ -379,7 +379,10 @@ def _ground_after(words: Words, m: TriggerMatch, b: int, ments: list[Mention]) -
     """Ground named right after a capture or an advance (تحرير عدن، سقوط المعسكر، تحرير الأراضي)."""
     if m.last + 1 >= b:
         return False
-    if _has_cue(words.toks[m.last + 1].text, "ground"):
+    k = m.last + 1
+    while k + 1 < b and _bare(words.toks[k].text) in _PARTS:
+        k += 1  # تحرير باقي مناطق درعا، السيطرة على معظم أحياء المدينة
+    if _has_cue(words.toks[k].text, "ground"):
         return True
     return any(x.is_place and x.prep is None and 0 < x.first - m.last <= 2 for x in ments)
 
@@ -893,6 +896,8 @@ def _complement(ev: Event, evs: list[Event], words: Words) -> bool:
     for o in evs:
         if o is ev or o.type not in _GOVERNORS or o.type == ev.type:
             continue
+        if o.type == "CONSULT" and not (o.args.verb and o.match.trigger.row == "CONSULT:بحث"):
+            continue  # only a verb of discussing governs what is discussed (not "الزيارة … بعد تحرير")
         gap = ev.match.first - o.match.last
         if not 0 < gap <= _CONTENT_REACH:
             continue
