@@ -911,3 +911,24 @@ def test_one_mention_per_sentence_and_event() -> None:
     assert evs and all(
         len({m["sentence"]["start"] for m in e["mentions"]}) == len(e["mentions"]) for e in evs
     )
+
+
+def test_achieving_is_not_investigating() -> None:
+    # يحقق alone is mostly "achieves" (يحقق نجاحا); investigating is يحقق في / مع
+    assert "ACCUSE" not in _rule_types("وأكد المدير أن البرنامج سيحقق أهدافه خلال العام المقبل.")
+    assert "ACCUSE" in _rule_types("قال مسؤول إن الادعاء العام يحقق في تسريب الوثائق السرية.")
+
+
+def test_fixed_senses_of_condemn_suspend_and_flee() -> None:
+    # يدين بالإسلام "professes"، تعليق الجلسة "adjourning"، وفرته "provided" (فرّ takes no object)
+    assert "ACCUSE" not in _rule_types("يدين معظم سكان الإقليم بالإسلام منذ قرون.")
+    assert "SANCTION" not in _rule_types("قرر القاضي تعليق الجلسة إلى الأسبوع المقبل.")
+    assert "RETREAT" not in _rule_types(
+        "أشاد القائد بالمعدات التي وفرتها الحكومة لقوات الحدود في مواجهة الاعتداءات."
+    )
+
+
+def test_a_noun_with_its_nationality_adjective_is_not_a_verb() -> None:
+    # "طالب سعودي" is a Saudi student; "طالب الوزير" demanded
+    assert "REQUEST" not in _rule_types("فاز طالب سعودي بالمركز الأول في المسابقة الدولية.")
+    assert "REQUEST" not in _rule_types("تستعد المدارس لاستقبال مليون طالب وطالبة.")

@@ -43,6 +43,7 @@ from khabar.events.mentions import Mention, Words, country_ref, find_mentions, w
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
 from khabar.events.triggers import TriggerMatch, find_triggers, word_readings
+from khabar.extract.places import nationality_country
 from khabar.model import Document
 
 __all__ = ["Event", "code_events"]
@@ -1164,19 +1165,29 @@ def _conditional(words: Words, m: TriggerMatch, a: int) -> bool:
 #: words of number that make the noun after them counted (عشرات الطلاب، 120 طالبا)
 _NUMBER_WORDS = word_set(
     "عشرات مئات آلاف ألف ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر أحد إحدى اثنين اثنان",
-    "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة",
+    "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة مليون ملايين ألفي مليار",
 )
 
 
 def _counted_noun(words: Words, m: TriggerMatch, a: int) -> bool:
     """A trigger read as a verb right after a number is a counted noun (مقتل 147 طالبا "students",
-    not طالب "demanded"; 30 رحلة). Counted event nouns (3 هجمات) keep their reading."""
+    not طالب "demanded"; 30 رحلة), and so is one an indefinite nationality adjective follows (طالب
+    أميركي "an American student"). Counted event nouns (3 هجمات) keep their reading."""
     if m.first <= a or any(t.pos != "v" for t in m.entries):
         return False
+    w = words.toks[m.first].text
+    nxt = words.toks[m.last + 1].text if m.last + 1 < len(words.toks) else ""
+    if (
+        m.first == m.last
+        and nxt[:2] != "ال"
+        and nxt
+        and nationality_country("ال" + nxt)
+        and not _looks_nominal(w)
+    ):
+        return True  # طالب أميركي "an American student": a noun its adjective agrees with
     prev = words.toks[m.first - 1].text
     if not (prev[:1].isdigit() or _bare(prev) in _NUMBER_WORDS):
         return False
-    w = words.toks[m.first].text
     return not _looks_nominal(w)
 
 
