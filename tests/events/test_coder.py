@@ -932,3 +932,12 @@ def test_a_noun_with_its_nationality_adjective_is_not_a_verb() -> None:
     # "طالب سعودي" is a Saudi student; "طالب الوزير" demanded
     assert "REQUEST" not in _rule_types("فاز طالب سعودي بالمركز الأول في المسابقة الدولية.")
     assert "REQUEST" not in _rule_types("تستعد المدارس لاستقبال مليون طالب وطالبة.")
+
+
+def test_talks_that_took_place_are_consult_not_agree() -> None:
+    # "المقبل" of the conference discussed does not make yesterday's talks a plan (AGREE)
+    text = "بحث ولي العهد مع الرئيس الفرنسي أمس في باريس التحضيرات للمؤتمر الدولي المقبل."
+    types = [m["type"] for m in _events(text)]
+    assert "CONSULT" in types and "AGREE" not in types
+    text = "عقدت الحكومة والمعارضة محادثات في جنيف أمس تناولت ترتيبات المرحلة المقبلة."
+    assert "AGREE" not in [m["type"] for m in _events(text)]

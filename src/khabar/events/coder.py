@@ -57,6 +57,8 @@ _FUTURE_CUES = word_set(
     "المقرره مقررا الاستعداد ستجري سيجري سيشارك ستشارك سيعقد ستعقد ستبدا سيبدا",
     "ستستضيف سيستضيف ستقوم سيقوم تستضيف يستضيف",
 )
+#: words that date an event in the past: a future word after them is about something else
+_PAST_TIME = word_set("أمس امس الماضي الماضية المنصرم المنصرمة")
 #: a purpose is a plan of what follows it (وساطة تهدف إلى … توقيع اتفاق: the signing), not of the
 #: event before it (the mediation is under way)
 _PURPOSE_CUES = word_set("تهدف يهدف بهدف تمهيدا")
@@ -798,7 +800,11 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
     ev.negated = ev.negated or "neg" in flags
     # a verb's time is said around it; a noun's may come later in its clause (القمة … خلال الفترة المقبلة)
     reach = 2 if ev.match.trigger.pos == "v" else 7
-    near = [toks[i].text for i in range(max(a, ev.match.first - 5), min(b, ev.match.last + 1 + reach))]
+    near = [toks[i].text for i in range(max(a, ev.match.first - 5), ev.match.last + 1)]
+    for i in range(ev.match.last + 1, min(b, ev.match.last + 1 + reach)):
+        if _bare(toks[i].text) in _PAST_TIME:
+            break  # محادثات في جنيف أمس تناولت ترتيبات المرحلة المقبلة: dated yesterday, not planned
+        near.append(toks[i].text)
     planned = ev.match.first > a and toks[ev.match.first - 1].text in _PLAN_MASDAR and "meeting" in flags
     future = ev.match.fut or ev.match.purpose or "future" in flags or planned
     future = future or any(_is_future_word(w) for w in near)
