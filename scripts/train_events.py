@@ -105,6 +105,126 @@ def _export(
     )
 
 
+# -- confidence ------------------------------------------------------------------------------------
+
+#: the precision an event's default threshold is chosen for on the development half (issue 13: the
+#: archive, the UI and the exports show by default what is right at least this often there)
+TARGET_PRECISION = 0.90
+#: thresholds tried, judged with their neighbours as the filter's are
+CONF_GRID = tuple(round(float(x), 2) for x in np.arange(0.50, 0.991, 0.01))
+THRESHOLDS_FILE = REPO / "src" / "khabar" / "data" / "fact_thresholds.json"
+
+
+def _isotonic(p: np.ndarray, y: np.ndarray) -> list[list[float]]:
+    """The calibration of probabilities ``p`` against labels ``y``: centred isotonic regression (the
+    isotonic fit's blocks, each placed at the mean probability of its candidates, joined by straight
+    lines), as the breakpoints ``[[p, confidence], ...]`` that
+    ``khabar.events.filter.EventFilter.confidence`` interpolates. Centring keeps the map monotone and
+    graded where the plain isotonic fit is a staircase of a few wide steps (every probability of a
+    step would get one confidence, and a threshold between steps would choose nothing)."""
+    from sklearn.isotonic import IsotonicRegression
+
+    order = np.argsort(p)
+    ps, ys = p[order], y[order].astype(float)
+    fit = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit_transform(ps, ys)
+    pts: list[list[float]] = []
+    k = 0
+    while k < len(ps):
+        j = k
+        while j + 1 < len(ps) and fit[j + 1] == fit[k]:
+            j += 1
+        pts.append([round(float(ps[k : j + 1].mean()), 4), round(float(fit[k]), 4)])
+        k = j + 1
+    return pts
+
+
+def _apply(cal: list[list[float]], p: np.ndarray) -> np.ndarray:
+    xs = [x for x, _ in cal]
+    ys = [c for _, c in cal]
+    return np.interp(p, xs, ys)
+
+
+def _cross_fitted(rows: list[dict[str, Any]], p: np.ndarray, docs: list[str]) -> np.ndarray:
+    """Out-of-fold confidences: each fold's probabilities calibrated on the other folds' (all of them
+    out-of-fold probabilities already), so no development label calibrates its own candidate."""
+    folds = [set(docs[i::5]) for i in range(5)]
+    y = np.array([r["y"] for r in rows])
+    out = np.zeros(len(rows))
+    for fold in folds:
+        te = np.array([r["doc"] in fold for r in rows])
+        if te.any() and (~te).any():
+            out[te] = _apply(_isotonic(p[~te], y[~te]), p[te])
+    return out
+
+
+#: the fewest development candidates a default threshold may show (about 15 % of what the filter keeps:
+#: fewer is no measure of precision, and a default view of almost nothing is no use)
+MIN_SHOWN = 75
+
+
+def _choose_threshold(conf: np.ndarray, y: np.ndarray, kept: np.ndarray) -> tuple[float, dict[str, float]]:
+    """The lowest threshold at which the development precision (out of fold, over the candidates the
+    filter keeps) reaches :data:`TARGET_PRECISION` and stays within 0.02 of it at every threshold up
+    to 0.05 above (a lone peak on a few candidates is noise), showing at least :data:`MIN_SHOWN`
+    candidates; and what it measured."""
+
+    def shown(t: float) -> np.ndarray:
+        return kept & (conf >= t)
+
+    def prec(t: float) -> float:
+        k = shown(t)
+        return float(y[k].mean()) if k.any() else 0.0
+
+    grid = CONF_GRID
+    chosen = grid[-1]
+    for k, t in enumerate(grid):
+        if shown(t).sum() < MIN_SHOWN:
+            break
+        above = [x for x in grid[k : k + 6] if shown(x).sum() >= MIN_SHOWN]
+        if prec(t) >= TARGET_PRECISION and all(prec(x) >= TARGET_PRECISION - 0.02 for x in above):
+            chosen = t
+            break
+    else:
+        chosen = grid[-1]
+    if shown(chosen).sum() < MIN_SHOWN:
+        # no threshold reaches the target on enough candidates: the most precise one that does
+        ok = [t for t in grid if shown(t).sum() >= MIN_SHOWN]
+        chosen = max(ok, key=lambda t: (round(prec(t), 3), -t)) if ok else grid[-1]
+    sel = shown(chosen)
+    return chosen, {
+        "candidates": int(kept.sum()),
+        "shown": int(sel.sum()),
+        "precision_shown": round(prec(chosen), 3),
+        "precision_all": round(float(y[kept].mean()) if kept.any() else 0.0, 3),
+    }
+
+
+def _write_threshold(t: float, measured: dict[str, Any]) -> None:
+    """Set the ``event`` entry of ``fact_thresholds.json`` (other entries are left as they are)."""
+    data: dict[str, Any] = {}
+    if THRESHOLDS_FILE.exists():
+        data = json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))
+    data.setdefault(
+        "_comment",
+        "Default confidence thresholds of khabar's facts: a fact is shown in a record's main fields, the "
+        "archive, the UI and the exports when its confidence is at or above the threshold of its type. Each "
+        "entry says how its threshold was chosen.",
+    )
+    data["event"] = {
+        "threshold": t,
+        "target_precision": TARGET_PRECISION,
+        "how_chosen": (
+            "scripts/train_events.py: the event filter's probability calibrated by isotonic regression on "
+            "its out-of-fold probabilities over the development half of events_gold (5 folds by document, "
+            "lenient matching); the threshold is the lowest whose out-of-fold development precision, with "
+            "the thresholds 0.01 either side, reaches the target; precision is on event mentions"
+        ),
+        "provenance": "scripts/train_events.py on events_gold development half (khabar.eval.events.is_dev)",
+        "measured": measured,
+    }
+    THRESHOLDS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 #: the policies of khabar.events.filter.choose_arguments, the most conservative first
 POLICIES = ("add", "top", "replace")
 #: how much a bolder policy (or the model over the rules) must gain in cross-validation to be chosen
@@ -139,6 +259,21 @@ def _arg_prf(rows: list[dict[str, Any]], keep: np.ndarray, n_gold: int) -> float
     return _f1(tp, fp, n_gold - tp)
 
 
+def _ece(conf: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error: the mean gap between confidence and precision over equal-width bins."""
+    if not len(conf):
+        return 0.0
+    idx = np.minimum((conf * bins).astype(int), bins - 1)
+    return float(
+        sum(
+            abs(conf[idx == b].mean() - y[idx == b].mean()) * (idx == b).sum()
+            for b in range(bins)
+            if (idx == b).any()
+        )
+        / len(conf)
+    )
+
+
 def _whole_set_out_of_fold(
     docs: dict[str, Any],
     gold: list[dict[str, Any]],
@@ -146,6 +281,7 @@ def _whole_set_out_of_fold(
     test_docs: list[str],
     settings: dict[str, tuple[list[dict[str, Any]], float, float, dict[str, Any]]],
     model_json: dict[str, Any],
+    threshold: float | None = None,
 ) -> None:
     """``khabar eval events`` on the whole set without in-sample fit: each development document is
     coded with models trained (with the chosen settings) on the other four folds, the held-out half
@@ -166,6 +302,11 @@ def _whole_set_out_of_fold(
             js: dict[str, Any] = {"arguments": {}}
             for key, (rows, c, t, extra) in settings.items():
                 part = [r for r in rows if r["doc"] not in fold]
+                if key == "events":
+                    # the fold's calibration from its own training documents' out-of-fold probabilities
+                    part_docs = sorted({r["doc"] for r in part})
+                    inner = _cv_probs(part, part_docs)[c]
+                    extra = {**extra, "calibration": _isotonic(inner, np.array([r["y"] for r in part]))}
                 fitted = _export(part, c, t, extra)[0]
                 if key == "events":
                     js["events"] = fitted
@@ -184,10 +325,27 @@ def _whole_set_out_of_fold(
     tp, fp, fn = sc.per_type.get("CONSULT", [0, 0, 0])
     print(
         "whole set, development out-of-fold + held-out (khabar eval events, lenient): "
+        f"P {d['precision']:.3f}, R {d['recall']:.3f}, "
         f"F1 {d['f1']:.3f}, CONSULT F1 {sc.prf(tp, fp, fn)[2]:.3f}, "
         f"CONSULT mode {d['consult_mode_accuracy']:.3f}, actor F1 {d['actor_f1']:.3f}, "
         f"recipient F1 {d['recipient_f1']:.3f}, false alarms {sc.false_alarms}"
     )
+    if threshold is None:
+        return
+    shown = [s for s in system if s.get("confidence", 1.0) >= threshold]
+    for name, filt in (
+        ("whole set", None),
+        ("development (out of fold)", is_dev),
+        ("held-out", lambda x: not is_dev(x)),
+    ):
+        sc = score(docs, gold, shown, lenient=True, doc_filter=filt)
+        d = sc.to_dict()
+        tp, fp, fn = sc.per_type.get("CONSULT", [0, 0, 0])
+        print(
+            f"  at the default threshold {threshold}, {name}: event precision {d['precision']:.3f}, "
+            f"recall {d['recall']:.3f}, F1 {d['f1']:.3f}, CONSULT F1 {sc.prf(tp, fp, fn)[2]:.3f}, "
+            f"false alarms {sc.false_alarms} on {sc.no_event_docs}"
+        )
 
 
 def main() -> int:
@@ -241,8 +399,17 @@ def main() -> int:
             "data": "shared/data/events_gold, development half only (khabar.eval.events.is_dev)",
         }
     }
+    conf_threshold: float | None = None
+    conf_measured: dict[str, Any] = {}
     if best[1] is not None:
-        ev_json, m, vec = _export(dev, best[1], best[2], {"cv_f1": round(best[0], 4)})
+        y_dev = np.array([r["y"] for r in dev])
+        p_oof = probs[best[1]]
+        calibration = _isotonic(p_oof, y_dev)
+        conf_oof = _cross_fitted(dev, p_oof, dev_docs)
+        conf_threshold, conf_measured = _choose_threshold(conf_oof, y_dev, p_oof >= best[2])
+        ev_json, m, vec = _export(
+            dev, best[1], best[2], {"cv_f1": round(best[0], 4), "calibration": calibration}
+        )
         model_json["events"] = ev_json
         settings["events"] = (dev, best[1], best[2], {})
         p_test = m.predict_proba(vec.transform([r["x"] for r in test]))[:, 1]
@@ -250,6 +417,14 @@ def main() -> int:
             f"  held-out event F1: rules {ev_f1(test, np.ones(len(test), bool), test_gold):.3f}, "
             f"with filter {ev_f1(test, p_test >= best[2], test_gold):.3f}"
         )
+        ece = _ece(conf_oof[p_oof >= best[2]], y_dev[p_oof >= best[2]])
+        print(
+            f"  confidence: isotonic on the out-of-fold probabilities ({len(calibration)} breakpoints); "
+            f"out-of-fold calibration error (ECE, 10 bins) {ece:.3f}; default threshold {conf_threshold} "
+            f"(development precision out of fold {conf_measured['precision_shown']:.3f} on "
+            f"{conf_measured['shown']} of {conf_measured['candidates']} kept candidates)"
+        )
+        conf_measured["ece"] = round(ece, 3)
     else:
         print("  the filter does not beat the rules in cross-validation: not shipped")
 
@@ -346,9 +521,12 @@ def main() -> int:
             f"{_arg_prf(rdev + rtest, np.concatenate([rule_dev_keep, rule_test_keep]), ndev + ntest):.3f}, "
             f"model {_arg_prf(rdev + rtest, np.concatenate([keep_oof, keep_test]), ndev + ntest):.3f}"
         )
-    _whole_set_out_of_fold(docs, gold, dev_docs, test_docs, settings, model_json)
+    _whole_set_out_of_fold(docs, gold, dev_docs, test_docs, settings, model_json, conf_threshold)
     if args.report:
         return 0
+    if conf_threshold is not None:
+        _write_threshold(conf_threshold, conf_measured)
+        print(f"wrote the event threshold {conf_threshold} to {THRESHOLDS_FILE.relative_to(REPO)}")
     OUT.write_text(json.dumps(model_json, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     n = len(model_json.get("events", {}).get("weights", {})) + sum(
         len(v["weights"]) for v in model_json["arguments"].values()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import Any
 
 from khabar.model import Document
 
@@ -97,7 +98,8 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
 
 
 def _event_lines(doc: Document, margin: int, bidi: bool) -> list[str]:
-    """One line per event: type/mode, who → whom, where, how long, topics, and its trigger."""
+    """One line per event: type/mode, who → whom, where, how long, topics, confidence, and the
+    triggers of its mentions."""
 
     def names(ids: list[str]) -> str:
         return ", ".join(str((doc.refs.get(r) or {}).get("name") or r) for r in ids) or "—"
@@ -131,8 +133,15 @@ def _event_lines(doc: Document, margin: int, bidi: bool) -> list[str]:
         flags = [f for f in ("negated", "future") if ev.get(f)]
         if flags:
             bits.append("(" + ", ".join(flags) + ")")
-        t = ev["trigger"]
-        where = f"«{_iso(t['text'], bidi)}» [{t['start']}:{t['end']}]"
+        if isinstance(ev.get("confidence"), (int, float)):
+            bits.append(f"confidence {ev['confidence']:.2f}")
+        # a document-level event: the triggers of all its mentions (an older record: its trigger)
+        mentions: list[Any] = ev["mentions"] if isinstance(ev.get("mentions"), list) else [ev]
+        where = " ".join(
+            f"«{_iso(m['trigger']['text'], bidi)}» [{m['trigger']['start']}:{m['trigger']['end']}]"
+            for m in mentions
+            if isinstance(m, dict) and isinstance(m.get("trigger"), dict)
+        )
         lines.append(f"{tag:<{margin - 1}} {'   '.join(bits)}   {where}")
     return lines
 

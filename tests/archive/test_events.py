@@ -222,3 +222,23 @@ def test_version_1_archive_is_migrated(tmp_path: Path) -> None:
         assert a.get(did) is not None
     with Archive(path) as a:  # reopening applies nothing twice
         assert a.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_date_beyond_the_publication_year_plus_one_is_no_events_date() -> None:
+    # "رؤية 2030" or "2084" in an article of 2015 is a horizon, not when the event happened (issue 13)
+    from khabar.archive.store import _event_date
+
+    assert _event_date("2084", "2015-07-21") is None and _event_date("2030-01-01", "2015-07-21") is None
+    assert _event_date("2016-03-01", "2015-07-21") == "2016-03-01"  # the next year: a planned summit
+    assert _event_date("2084", None) == "2084"  # no publication date: nothing to compare with
+
+
+def test_a_document_level_event_lists_its_mentions(tmp_path: Path) -> None:
+    # one row per document-level event; the events page says how many sentences name it
+    doc = _with_events(seed_document())
+    first, second = doc.events[0], doc.events[1]
+    doc.events = [{**first, "id": "e1", "confidence": 0.9, "mentions": [first, second]}]
+    with Archive(tmp_path / "m.db") as a:
+        a.add(doc)
+        total, evs = queries.events(a)
+        assert total == 1 and evs[0]["mentions"] == 2 and evs[0]["confidence"] == 0.9

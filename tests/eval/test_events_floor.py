@@ -40,27 +40,48 @@ def _metric(split: str, name: str) -> float:
 
 
 FLOORS = {
-    # (split, metric): floor — measured when set (khabar eval events): all 0.688 / dev 0.740 / held-out
-    # 0.621 event F1 (lenient), CONSULT F1 0.812, CONSULT mode 0.871, actor F1 0.565 (held-out 0.515),
-    # recipient F1 0.427 (held-out 0.369), location 0.496. "dev" is in-sample for the trained models,
-    # whose retraining moves the argument figures by about ±0.01: the floors leave that room. The whole
-    # set without in-sample fit (actor 0.556, recipient 0.376) is printed by
-    # scripts/train_events.py --report, which needs scikit-learn.
+    # (split, metric): floor — measured when set (khabar eval events, issue 13): all 0.701 / dev 0.756 /
+    # held-out 0.633 event F1 (lenient), CONSULT F1 0.814, CONSULT mode 0.871, actor F1 0.576 (held-out
+    # 0.525), recipient F1 0.460 (held-out 0.381), location 0.463. "dev" is in-sample for the trained
+    # models, whose retraining moves the argument figures by about ±0.01: the floors leave that room.
+    # The whole set without in-sample fit is printed by scripts/train_events.py --report (scikit-learn).
     # The "all" recipient floor went down from 0.43 to 0.40 when the training script began to prefer the
-    # most regularised of equally good settings: the "all" figure fell (0.493 → 0.427) because the model
-    # fits the development half less, while the figure without in-sample fit stayed at 0.376 and the
-    # held-out one did not fall (0.370 → 0.369).
-    ("all", "f1"): 0.68,
-    ("dev", "f1"): 0.73,
-    ("test", "f1"): 0.60,
-    ("all", "consult_f1"): 0.79,
+    # most regularised of equally good settings (issue 5); it is 0.42 again.
+    # The location floor went down from 0.48 to 0.44 (issue 13): an event's place is now only where its
+    # sentence puts it (في/ب over a locative phrase, a capture's ground, the aid's destination), never a
+    # place no preposition governs. That fallback had placed the seed's Moscow meeting "in Idlib" (a topic)
+    # and matched gold places by containment ("جنوب شرق تركيا" for a town in Turkey); held-out location
+    # accuracy rose (0.474 → 0.521) while the development half's fell (0.510 → 0.417).
+    ("all", "f1"): 0.69,
+    ("dev", "f1"): 0.74,
+    ("test", "f1"): 0.61,
+    ("all", "consult_f1"): 0.80,
     ("all", "consult_mode_accuracy"): 0.86,
-    ("all", "actor_f1"): 0.55,
-    ("test", "actor_f1"): 0.50,
-    ("all", "recipient_f1"): 0.40,
-    ("test", "recipient_f1"): 0.35,
-    ("all", "location_accuracy"): 0.48,
+    ("all", "actor_f1"): 0.56,
+    ("test", "actor_f1"): 0.51,
+    ("all", "recipient_f1"): 0.42,
+    ("test", "recipient_f1"): 0.36,
+    ("all", "location_accuracy"): 0.44,
 }
+
+#: precision at the default threshold (issue 13: the mentions whose confidence reaches the ``event``
+#: threshold of fact_thresholds.json, lenient), measured when set: all 0.884 (the development half
+#: in-sample: 1.000), held-out 0.714. Without in-sample fit (scripts/train_events.py --report) the whole
+#: set was 0.832. Each retraining moves the threshold and these figures by a few points (the development
+#: half holds about 80 candidates above it): the floors leave that room.
+SHOWN_FLOORS = {"all": 0.85, "test": 0.68}
+
+
+@pytest.mark.parametrize("split", sorted(SHOWN_FLOORS))
+def test_precision_at_the_default_threshold(split: str) -> None:
+    d = _scores()[split]["shown"].to_dict()
+    assert d["precision"] >= SHOWN_FLOORS[split], f"{split} precision at the threshold = {d['precision']:.3f}"
+
+
+def test_no_false_alarm_shown_by_default() -> None:
+    sc = _scores()["all"]["shown"]
+    assert sc.no_event_docs == 15
+    assert sc.false_alarms <= 1  # 0 when set
 
 
 @pytest.mark.parametrize(("split", "metric"), sorted(FLOORS))
@@ -72,7 +93,7 @@ def test_floor(split: str, metric: str) -> None:
 def test_false_alarms_on_no_event_documents() -> None:
     sc = _scores()["all"]["lenient"]
     assert sc.no_event_docs == 15
-    assert sc.false_alarms <= 5  # the issue's acceptance level (5 when set)
+    assert sc.false_alarms <= 2  # issue 13's acceptance level (2 when set; issue 5's was 5)
 
 
 @pytest.mark.xfail(

@@ -1,4 +1,5 @@
-"""Golden files of the event coder (issue 5): every event of each fixture, one line each.
+"""Golden files of the event coder (issue 5): every event of each fixture, one line each, and under it
+its mentions (issue 13), one line each.
 
 The fixtures are the seed and the bundled examples. A change to the lexicons, the rules or the
 shipped models that changes any event shows up here as a readable diff (type, mode, trigger, actors,
@@ -56,9 +57,29 @@ def _line(doc: Document, ev: dict) -> str:  # type: ignore[type-arg]
     )
 
 
+def _event_line(doc: Document, ev: dict) -> str:  # type: ignore[type-arg]
+    """A document-level event: its parties by ref name, place, length, confidence and mention count."""
+
+    def names(ids: list[str]) -> str:
+        return "، ".join(str((doc.refs.get(r) or {}).get("name") or r) for r in ids) or "-"
+
+    conf = ev.get("confidence")
+    confidence = f"{conf:.2f}" if conf is not None else "-"
+    return (
+        f"{ev['id']} {ev['type']}/{ev['mode'] or '-'} {names(ev['actors'])} → {names(ev['recipients'])} | "
+        f"place: {names([ev['place']]) if ev.get('place') else '-'} | "
+        f"duration: {ev.get('duration_s') or '-'} | confidence: {confidence} | "
+        f"mentions: {len(ev['mentions'])}"
+    )
+
+
 def _render(text: str) -> str:
     doc = process_text(text, id="golden", extra=FACTS)
-    return "".join(_line(doc, ev) + "\n" for ev in doc.events)
+    out = []
+    for ev in doc.events:
+        out.append(_event_line(doc, ev) + "\n")
+        out.extend("    " + _line(doc, m) + "\n" for m in ev["mentions"])
+    return "".join(out)
 
 
 @pytest.mark.parametrize("name", sorted(_fixtures()))

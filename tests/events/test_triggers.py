@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.events.lexicon import MODES, TYPES, load_actor_nouns, load_topics, load_triggers
+from khabar.events.lexicon import MODES, TYPES, hamza_positions, load_actor_nouns, load_topics, load_triggers
 from khabar.events.mentions import words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
@@ -83,3 +83,25 @@ def test_first_person_plural_forms_come_from_the_third_person() -> None:
 
     assert first_person("نطالب") and first_person("ونرفض") and first_person("سندعم")
     assert not first_person("ندد") and not first_person("نقل")  # perfects of roots in ن
+
+
+def _sentence_types(text: str) -> list[str]:
+    """Trigger types of ``text`` with its hamza-preserving keys, as the coder reads a sentence."""
+    w = words_of(text)
+    return [t.type for m in find_triggers(w.toks, frozenset(), w.keys) for t in m.entries]
+
+
+def test_here_is_not_congratulated() -> None:
+    # the view folds هنأ "congratulated" and هنا "here" together; the text's hamza tells them apart
+    assert "SUPPORT" not in _sentence_types("ومن هنا جاءت فكرة المشروع الجديد")
+    assert "SUPPORT" not in _sentence_types("وهنا يطرح السؤال نفسه")
+    assert "SUPPORT" in _sentence_types("هنأ الأمير الفائزين بالجائزة")
+    assert "SUPPORT" in _sentence_types("وهنّأه الرئيس على نجاح الانتخابات")  # a diacritic between
+
+
+def test_a_hamza_that_opens_the_stem_may_be_unwritten() -> None:
+    # writers drop the hamza of a word-initial alef (اشاد for أشاد): that hamza does not count
+    assert hamza_positions("أشاد") == ()
+    assert hamza_positions("بإشادة") == ()
+    assert hamza_positions("تأجيل") == (1,)
+    assert "SUPPORT" in _sentence_types("واشاد الوزير بجهود رجال الأمن")

@@ -61,6 +61,27 @@ def test_spans_of_skips_malformed_and_out_of_bounds() -> None:
     assert spans[1].title == "≈ count 3" and spans[2].title == "event · CONSULT · visit · future"
 
 
+def test_every_mention_of_a_document_level_event_is_highlighted() -> None:
+    # issue 13: an event named in two sentences is one event; the page marks both of its triggers
+    rec = {
+        "text": "زيارة الأسد إلى موسكو. وتناولت المباحثات التعاون.",
+        "events": [
+            {
+                "type": "CONSULT",
+                "mode": "visit",
+                "trigger": {"start": 0, "end": 5},
+                "mentions": [
+                    {"type": "CONSULT", "mode": "visit", "trigger": {"start": 0, "end": 5}},
+                    {"type": "CONSULT", "mode": None, "trigger": {"start": 31, "end": 40}},
+                ],
+            }
+        ],
+    }
+    spans = [s for s in spans_of(rec) if s.kind == "event"]
+    assert [(s.start, s.end) for s in spans] == [(0, 5), (31, 40)]
+    assert all("2 mentions" in s.title for s in spans)
+
+
 def test_document_blocks_keep_page_order_and_reasons() -> None:
     rec = {
         "text": "عنوان\nفقرة",

@@ -44,6 +44,7 @@ __all__ = [
     "load_mappings",
     "normalize",
     "normalize_view",
+    "strip_deletions",
     "strip_diacritics",
     "strip_tatweel",
 ]
@@ -194,6 +195,13 @@ def strip_diacritics(text: str) -> str:
 def strip_tatweel(text: str) -> str:
     """Delete tatweel (kashida) ``ـ``, a purely typographic stretch."""
     return _apply(text, _tables().by_name["tatweel"])
+
+
+def strip_deletions(text: str) -> str:
+    """``text`` with the view's deletions (diacritics, tatweel) and none of its foldings: aligned
+    character by character with :func:`normalize`'s output, so a span of the view reads what the text
+    wrote there (a hamza the view folded away: هنأ, not هنا)."""
+    return _tables().deleted_re.sub("", text)
 
 
 def fold_digits(text: str) -> str:

@@ -294,10 +294,12 @@ def events(
     all_facts: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest first; actors, recipients and place are given
-    as ``{"ref", "name", "key"}`` resolved through the document's refs. Only the events shown (at or
-    above the event threshold) unless ``all_facts``; each has its ``confidence`` (None: not given,
-    counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link was held back
-    (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a link."""
+    as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
+    (``mentions``: how many of its sentences name it; 1 for records from before issue 13). Only the
+    events shown (at or above the event threshold) unless ``all_facts``; each has its ``confidence``
+    (None: not given, counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link
+    was held back (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a
+    link."""
     where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
     conn = archive.conn
     total = int(
@@ -309,7 +311,7 @@ def events(
         "SELECT ev.doc, ev.i, d.id, d.title, d.published, ev.type, ev.mode, ev.trigger_start, "
         "ev.trigger_end, "
         "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future, "
-        "ev.confidence, ev.low, ev.data "
+        "ev.confidence, ev.low, ev.data, coalesce(json_array_length(ev.data, '$.mentions'), 1) "
         f"FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where} "
         "ORDER BY coalesce(ev.date, d.published) IS NULL, coalesce(ev.date, d.published) DESC, ev.doc, ev.i "
         "LIMIT ? OFFSET ?",
@@ -318,7 +320,7 @@ def events(
     out = []
     for row in rows:
         n, i, did, title, pub, typ, mode, ts, te, tt, actors, recips, place, date, dur, neg, fut = row[:17]
-        conf, low, data = row[17:]
+        conf, low, data, nm = row[17:]
 
         def resolve(ref: str, n: int = n) -> dict[str, Any]:
             row = conn.execute("SELECT data, low FROM refs WHERE doc = ? AND ref = ?", (n, ref)).fetchone()
@@ -354,6 +356,8 @@ def events(
                 "confidence": conf,
                 "low_confidence": bool(low),
                 "unlinked": _unlinked(data),
+                # a document-level event: how many sentences name it
+                "mentions": int(nm),
             }
         )
     return total, out

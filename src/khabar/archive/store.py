@@ -368,7 +368,7 @@ class Archive:
         self.conn.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                _event_row(n, i, ev, is_low)
+                _event_row(n, i, ev, doc.published, is_low)
                 for i, (ev, is_low) in enumerate(events)
                 if isinstance(ev, dict) and isinstance(ev.get("type"), str)
             ],
@@ -544,9 +544,31 @@ def _confidence(fact: Any) -> float | None:
     return float(c) if isinstance(c, (int, float)) and not isinstance(c, bool) else None
 
 
-def _event_row(n: int, i: int, ev: dict[str, Any], low: int = 0) -> tuple[Any, ...]:
-    """One ``events`` row from an event object of the record (missing fields stored as NULL);
-    ``low`` 1 for an event the record holds back (low confidence)."""
+#: an event's date later than this many years after its document's publication is a target or a
+#: vision ("رؤية 2030"), not when it happened (khabar.events.coder does not give such dates since issue 13;
+#: this keeps older records' from heading the events page)
+EVENT_FUTURE_YEARS = 1
+
+
+def _event_date(value: Any, published: str | None) -> str | None:
+    """The event's ISO date, unless it lies more than :data:`EVENT_FUTURE_YEARS` after ``published``."""
+    iso = _iso_date(value)
+    if (
+        iso
+        and published
+        and published[:4].isdigit()
+        and int(iso[:4]) > int(published[:4]) + EVENT_FUTURE_YEARS
+    ):
+        return None
+    return iso
+
+
+def _event_row(
+    n: int, i: int, ev: dict[str, Any], published: str | None = None, low: int = 0
+) -> tuple[Any, ...]:
+    """One ``events`` row from an event object of the record (missing fields stored as NULL); the
+    trigger columns hold a document-level event's first mention's; ``low`` 1 for an event the record
+    holds back (low confidence)."""
     t = ev.get("trigger")
     trig: dict[str, Any] = t if isinstance(t, dict) else {}
     dur = ev.get("duration_s")
@@ -561,7 +583,7 @@ def _event_row(n: int, i: int, ev: dict[str, Any], low: int = 0) -> tuple[Any, .
         json.dumps(list(ev.get("actors") or []), ensure_ascii=False),
         json.dumps(list(ev.get("recipients") or []), ensure_ascii=False),
         ev.get("place") if isinstance(ev.get("place"), str) else None,
-        _iso_date(ev.get("date")),
+        _event_date(ev.get("date"), published),
         dur if isinstance(dur, (int, float)) else None,
         int(bool(ev.get("negated"))),
         int(bool(ev.get("future"))),

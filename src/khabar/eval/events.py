@@ -91,7 +91,12 @@ def run_system(
     for did, d in docs.items():
         raw, content_at = _raw_of(d)
         doc = process_text(raw, id=did, extra=FACTS[:-1])
-        events = code_events(doc, use_filter=use_filter, with_features=with_features)
+        # the gold codes mentions: every mention of every document-level event is scored
+        events = [
+            m
+            for e in code_events(doc, use_filter=use_filter, with_features=with_features)
+            for m in e["mentions"]
+        ]
         tlen = len(d.get("title") or "")
         for ev in events:
             ts, _ = doc.raw_span(ev["trigger"]["start"], ev["trigger"]["end"])
@@ -124,6 +129,7 @@ def run_system(
                     "sent_end": s1,
                     "negated": ev["negated"],
                     "future_or_hypothetical": ev["future"],
+                    "confidence": ev.get("confidence", 1.0),
                     "_args": names,
                     "_arg_spans": spans,
                     "_place": place,
@@ -388,21 +394,46 @@ def score(
 
 
 def evaluate(
-    gold_dir: str | Path | None = None, *, system_out: str | Path | None = None
+    gold_dir: str | Path | None = None,
+    *,
+    system_out: str | Path | None = None,
+    threshold: float | None = None,
 ) -> dict[str, dict[str, EventScores]]:
-    """Scores per split (all, dev, test) and variant (strict, lenient); ``system_out`` also writes the
-    system events in the form the gold set's ``score.py`` reads."""
+    """Scores per split (all, dev, test) and variant (strict, lenient, and :data:`SHOWN`: lenient on
+    the mentions whose confidence reaches ``threshold``, by default the events' default threshold);
+    ``system_out`` also writes the system events in the form the gold set's ``score.py`` reads."""
     docs, gold = load_gold(gold_dir or default_gold_dir())
     system = run_system(docs)
     if system_out:
         write_system(system_out, system)
+    t = event_threshold() if threshold is None else threshold
+    shown = [s for s in system if s.get("confidence", 1.0) >= t]
     out: dict[str, dict[str, EventScores]] = {}
     for split, filt in (("all", None), ("dev", is_dev), ("test", lambda d: not is_dev(d))):
         out[split] = {
             v: score(docs, gold, system, lenient=v == "lenient", doc_filter=filt)
             for v in ("strict", "lenient")
         }
+        out[split][SHOWN] = score(docs, gold, shown, lenient=True, doc_filter=filt)
     return out
+
+
+#: the variant that scores only the mentions at or above the default threshold (lenient)
+SHOWN = "shown"
+
+
+def event_threshold() -> float:
+    """The default threshold of events (``khabar/data/fact_thresholds.json``, key ``event``: a number
+    or an object with ``threshold``); 0 when the file or the key is missing."""
+    from importlib import resources
+
+    path = resources.files("khabar") / "data" / "fact_thresholds.json"
+    if not path.is_file():
+        return 0.0
+    v = json.loads(path.read_text(encoding="utf-8")).get("event")
+    if isinstance(v, dict):
+        v = v.get("threshold")
+    return float(v) if isinstance(v, (int, float)) else 0.0
 
 
 def _pct(x: float | None) -> str:
@@ -411,7 +442,9 @@ def _pct(x: float | None) -> str:
 
 def format_report(res: dict[str, dict[str, EventScores]]) -> str:
     lines = [
-        "khabar events on the Arabic PLOVER gold set (matched by sentence and type, as score.py)",
+        "khabar events on the Arabic PLOVER gold set (matched by sentence and type, as score.py; every",
+        f"mention of every document-level event; '{SHOWN}': lenient, only the mentions whose confidence",
+        f"reaches the default threshold {event_threshold():.2f})",
         "split  variant   P      R      F1     mode   CONSULT-mode  actor-F1  recip-F1  location  "
         "false alarms",
     ]

@@ -17,9 +17,10 @@ around it, by the trigger's frame (see the header of ``events_triggers_ar.tsv``)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
-from khabar.events.lexicon import Trigger, fold, load_triggers, one_word_verbs, word_set
+from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, word_set
 from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -748,6 +749,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         return None  # سنتين، 25 عاما: a length or an amount is not a party
     if _is_event_verb(w0):
         return None  # التقى خلالها …: a verb starts a clause, not a party
+    if not party_head(w0) and not _counted(doc, words, k):
+        return None  # دارت، الابتعاد، أرض: a verb, an action or a thing, not a party
     j = k
     while j + 1 < b and j - k + 1 < _NP_MAX:
         gap = text[words.text_spans[j][1] : words.text_spans[j + 1][0]]
@@ -770,6 +773,57 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         return None
     ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
     return Mention(s, e, txt, ref, "other", None, k, j)
+
+
+@functools.cache
+def party_head(w: str) -> bool:
+    """Whether the normalised word may head an unnamed party. Not a verb (دارت، يقوم), a verbal noun
+    (الابتعاد، استخدام، تدريب) or a noun of what is discussed (الأرض، الأوضاع، الملف: class topic and
+    thing of ``events_cues_ar.tsv``); a noun of people (class human: التلاميذ، الاتحاد) always may."""
+    cues = load_cues()
+    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
+        if not x:
+            continue
+        for y in (x, x[1:] if len(x) > 3 and x[0] in "لبك" else ""):
+            if not y:
+                continue
+            z = y[2:] if y.startswith("ال") and len(y) > 4 else y
+            if y in cues["human"] or z in cues["human"]:
+                return True
+    z = w[1:] if len(w) > 3 and w[0] in "وف" else w
+    z = z[1:] if len(z) > 3 and z[0] in "لبك" and z[1:].startswith("ال") else z
+    bare = z[2:] if z.startswith("ال") and len(z) > 4 else z
+    if z in cues["topic"] or bare in cues["thing"] or z in cues["thing"]:
+        return False
+    if not z.startswith("ال") and (
+        (len(z) == 4 and z[1] == "ا" and z[3] == "ت")  # دارت، باتت، قامت: a hollow verb's perfect
+        or (len(z) >= 4 and z[0] == "ي")  # يقوم، يشهد: an imperfect
+    ):
+        return False
+    return not _masdar(bare)
+
+
+def _masdar(z: str) -> bool:
+    """Whether a word (without the article) has a verbal noun's shape: اِفْتِعال، اِنْفِعال، اِسْتِفْعال
+    (ابتعاد، انسحاب، استخدام), تَفْعِيل (تدريب), تَفاعُل (تعاون)."""
+    if len(z) < 5 or z.endswith(("ون", "ين", "ات", "ه")):
+        return False
+    return (z[0] == "ا" and z[-2] == "ا") or (z[0] == "ت" and (z[-2] == "ي" or z[2] == "ا"))
+
+
+def _counted(doc: Document, words: Words, k: int) -> bool:
+    """Whether a number or a count stands right before word ``k`` (ستة مسلحين، عشرات من المحتجين)."""
+    if k == 0:
+        return False
+    prev = words.toks[k - 1].text
+    if prev[:1].isdigit() or prev in _COUNT_WORDS:
+        return True
+    at = words.text_spans[k - 1][0]
+    return any(q.start <= at < q.end and q.attrs.get("kind") == "count" for q in doc.quantities)
+
+
+#: words of number before an unnamed party (عشرات المحتجين، مئات المتظاهرين)
+_COUNT_WORDS = word_set("عشرات مئات آلاف ألف الآلاف العشرات المئات بعض عدد عددا أحد ثلاثة أربعة خمسة")
 
 
 def _agreeing_adjective(prev: str, w: str) -> bool:
@@ -811,6 +865,8 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
     w0 = toks[i].text
     if w0 in _NP_NOT_PARTY:
         return None
+    if not party_head(w0) and not _counted(doc, words, i):
+        return None  # a verb, an action or a thing is not a party
     s, e = words.text_spans[i][0], words.text_spans[k][1]
     if w0[0] in "وف" and len(w0) > 3:
         s += 1

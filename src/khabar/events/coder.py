@@ -18,6 +18,9 @@ Steps (each a small function below):
 
 from __future__ import annotations
 
+import datetime
+import functools
+import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -27,16 +30,20 @@ from khabar.events.arguments import (
     SPEECH_VERBS,
     VERBAL_TYPES,
     Args,
+    _captures,
+    _looks_nominal,
     assign_arguments,
     noun_phrase,
     noun_phrase_before,
 )
+from khabar.events.document import document_events
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import fold, load_domain_words, load_triggers, word_set
+from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
-from khabar.events.triggers import TriggerMatch, find_triggers
+from khabar.events.triggers import TriggerMatch, find_triggers, word_readings
+from khabar.extract.places import nationality_country
 from khabar.model import Document
 
 __all__ = ["Event", "code_events"]
@@ -49,9 +56,12 @@ _FUTURE_CUES = word_set(
     "القادمة يعتزم تعتزم ينوي تنوي سيتم ستتم يرتقب يتوقع ويتوقع يفترض لعقد بعقد",
     "المقرره مقررا الاستعداد ستجري سيجري سيشارك ستشارك سيعقد ستعقد ستبدا سيبدا",
     "ستستضيف سيستضيف ستقوم سيقوم تستضيف يستضيف",
-    # a purpose is a plan too (وساطة تهدف إلى … توقيع اتفاق)
-    "تهدف يهدف بهدف تمهيدا",
 )
+#: words that date an event in the past: a future word after them is about something else
+_PAST_TIME = word_set("أمس امس الماضي الماضية المنصرم المنصرمة")
+#: a purpose is a plan of what follows it (وساطة تهدف إلى … توقيع اتفاق: the signing), not of the
+#: event before it (the mediation is under way)
+_PURPOSE_CUES = word_set("تهدف يهدف بهدف تمهيدا")
 #: verbs that, with the future prefix س, make a plan of the event near them (سيتم، ستعمل، سيشارك)
 _FUTURE_AUX = word_set(
     "يتم تتم يعمل تعمل يجري تجري يشارك تشارك يعقد تعقد يقوم تقوم يبدأ تبدأ يستضيف",
@@ -113,6 +123,9 @@ _ASSAULT_MODES = (
     ("primitive", ("اضرم", "احرق", "حارقه", "الحجاره", "حرق")),
     ("abduct", ("اختطاف", "خطف", "اسر", "دروعا بشريه")),
 )
+#: the cues as the normalised view writes them (some above are written with hamzas: قذائف، طائرات)
+_ASK_MODE_CUES = tuple((md, tuple(fold(c) for c in cues)) for md, cues in _ASK_MODES)
+_ASSAULT_MODE_CUES = tuple((md, tuple(fold(c) for c in cues)) for md, cues in _ASSAULT_MODES)
 #: event types that carry discussion topics
 TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: how far apart (in words) two same-type triggers of one sentence may be and still be one event
@@ -141,22 +154,30 @@ class Event:
     own_args: bool = False
     #: the participant mentions of the event's sentence (the argument model's candidates)
     cands: list[Mention] = field(default_factory=list)
+    #: the last word of any trigger merged into this one (``match.last`` is the first trigger's)
+    last_word: int = -1
 
 
 def code_events(
     doc: Document, *, use_filter: bool = True, with_features: bool = False
 ) -> list[dict[str, Any]]:
-    """The PLOVER events of ``doc`` (whose fact stages have run), as record dicts.
+    """The PLOVER events of ``doc`` (whose fact stages have run), as record dicts: document-level
+    events (:mod:`khabar.events.document`), each with its mentions under ``mentions``.
 
-    ``use_filter``: drop the candidates the trained filter (:mod:`khabar.events.filter`) rejects;
-    ``with_features``: add each event's filter features under ``_features`` (for training)."""
+    ``use_filter``: drop the candidates the trained filter (:mod:`khabar.events.filter`) rejects and
+    give each mention the filter's calibrated ``confidence``; ``with_features``: add each mention's
+    filter features under ``_features`` (for training)."""
     text = doc.text
     if not text.strip():
         return []
     words = words_of(text)
     if _domain_page(words):
         return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
-    mentions = find_mentions(doc, words)
+    mentions = [m for m in find_mentions(doc, words) if not _named_after(words, m)]
+    for m in mentions:
+        # a place at the end of a locative phrase (في بلدة سيزر جنوب شرق تركيا) is where, not who
+        if m.is_place and m.prep is None and _governing_prep(words, m) is not None:
+            m.prep = "في"
     sents = sentence_spans(text)
     # names (as the mentions trimmed them: "الربيعة [يستقبل]" ends before the verb)
     names = [m for m in mentions if m.kind in ("person", "place", "country")]
@@ -167,9 +188,11 @@ def code_events(
         if not sw:
             continue
         teh = frozenset(i - a for i in range(a, b) if text[words.text_spans[i][1] - 1] == "ة")
-        matches = find_triggers(sw, teh)
+        matches = find_triggers(sw, teh, words.keys[a:b] if words.keys else None)
         smentions = [m for m in mentions if ss <= m.start and m.end <= se]
         sevents: list[Event] = []
+        titles = _title_spans(text, ss, se) if matches else []
+        fighting: list[bool] = []  # computed once, when a trigger needs it
         for k, mt in enumerate(matches):
             # the match's word indices are sentence-relative: make them document-relative
             gm = TriggerMatch(mt.first + a, mt.last + a, mt.entries, mt.fut, mt.purpose)
@@ -178,7 +201,34 @@ def code_events(
             prv = matches[k - 1].last + a + 1 if k else a
             if any(e.start <= start and end <= e.end for e in names):
                 continue  # inside a name: فيصل is not ف + يصل
+            if any(s <= start < e for s, e in titles):
+                continue  # معرض «أشعل أملا»، ندوة بعنوان …: the title of a work, not an event
+            if _dawn_of(words, gm, mentions):
+                continue  # فجر ليبيا، «فجر الإسلام»: "the dawn of" a place, a name, not فجّر "blew up"
+            if _counted_noun(words, gm, a):
+                continue  # مقتل 147 طالبا: a counted noun ("students"), not طالب "demanded"
             for entry in gm.entries:
+                if "armed" in entry.flags:
+                    if not fighting:
+                        fighting.append(_fighting(words, a, b, smentions, matches))
+                    if not fighting[0] and not _ground_after(words, gm, b, smentions):
+                        continue  # أحرز تقدما في المفاوضات، أسر الشهداء، تراجع الأسعار: no fighting here
+                if "plan" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "plan") for i in range(gm.last + 1, min(b, gm.last + 5))
+                ):
+                    continue  # إلغاء جميع العطل، تأجيل الدراسة: not a meeting called off
+                if "crowd" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "protest") for i in range(a, b)
+                ):
+                    continue  # تجمعوا لتحية الرئيس: a crowd, not a protest
+                if "aid" in entry.flags and not any(
+                    _has_cue(words.toks[i].text, "aid") for i in range(gm.last + 1, min(b, gm.last + 6))
+                ):
+                    continue  # ترسل مزيدا من وزرائها إلى عدن: sending people, not aid
+                if entry.type in _COOPERATIVE and _conditional(words, gm, a):
+                    continue  # في حال فشلهم في التوصل إلى اتفاق: an agreement that may or may not come
+                if "harm" in entry.flags and not _harm_follows(words, gm, b):
+                    continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
                     continue
                 if entry.frame == "join" and not _meeting_after(words, gm, b):
@@ -237,9 +287,9 @@ def code_events(
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 sevents.append(ev)
-        events.extend(_merge(_governed_meetings(sevents), words))
+        events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
-            doc, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
+            doc, words, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
     _next_durations(doc, events, sents)
     _headline_actors(doc, events, sents)
@@ -249,15 +299,18 @@ def code_events(
     if models is not None and models.arguments is not None:
         for ev, cands in zip(events, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
+    for ev in events:
+        _counted_victims(words, ev)
     # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
     _visits(doc, events)
     _same_meeting_again(events)
     _shared_topics(events)
     out = []
     met = False  # a meeting with named participants has been reported
+    flt = models.events if models is not None else None
     for ev, fv, cands in zip(events, feats, arg_feats, strict=True):
-        flt = models.events if models is not None else None
-        if flt is not None and flt.probability(fv) < flt.threshold:
+        p = flt.probability(fv) if flt is not None else None
+        if flt is not None and p is not None and p < flt.threshold:
             continue
         if ev.match.trigger.type == "CONSULT" and ev.args.all() and not any(map(_named_party, ev.args.all())):
             continue  # اجتمعت مع بساطة أبناء الحي: unnamed phrases and places only, nobody meets
@@ -271,6 +324,9 @@ def code_events(
                 continue
             met = met or bool(ev.args.all())
         rec = _record(doc, ev)
+        if flt is not None and p is not None:
+            # calibrated on the development half, out of fold (scripts/train_events.py)
+            rec["confidence"] = round(flt.confidence(p), 3)
         if with_features:
             rec["_features"] = fv
             rec["_arg_cands"] = [
@@ -281,6 +337,105 @@ def code_events(
     used = {a["ref"] for rec in out for a in rec["arguments"]}
     for rid in [r for r in doc.refs if r.startswith("np:") and r not in used]:
         del doc.refs[rid]
+    return document_events(doc, out)
+
+
+@functools.cache
+def _cue_stems(w: str) -> frozenset[str]:
+    """A normalised word and its readings without the clitics و ف, ب ل ك and ال (for cue lists)."""
+    out = {w}
+    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
+        if not x:
+            continue
+        out.add(x)
+        y = x[1:] if len(x) > 3 and x[0] in "بلك" else x
+        if x.startswith("لل"):
+            out.add("ال" + x[2:])
+        out.add(y)
+        if y.startswith("ال") and len(y) > 4:
+            out.add(y[2:])
+    return frozenset(out)
+
+
+def _has_cue(w: str, cls: str) -> bool:
+    return not _cue_stems(w).isdisjoint(load_cues()[cls])
+
+
+def _fighting(words: Words, a: int, b: int, ments: list[Mention], matches: list[TriggerMatch]) -> bool:
+    """Whether a sentence is one of fighting: it names an armed party, has a word of fighting
+    (``events_cues_ar.tsv``, class battle) or an attack whose trigger needs no such context."""
+    if any(m.kind == "armed" for m in ments):
+        return True
+    if any(t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for mt in matches for t in mt.entries):
+        return True
+    battle = load_cues()["battle"]
+    toks = words.toks
+    for i in range(a, b):
+        if _has_cue(toks[i].text, "battle"):
+            return True
+        if i + 1 < b and f"{toks[i].text} {toks[i + 1].text}" in battle:
+            return True
+    return False
+
+
+def _ground_after(words: Words, m: TriggerMatch, b: int, ments: list[Mention]) -> bool:
+    """Ground named right after a capture or an advance (تحرير عدن، سقوط المعسكر، تحرير الأراضي)."""
+    if m.last + 1 >= b:
+        return False
+    k = m.last + 1
+    while k + 1 < b and _bare(words.toks[k].text) in _PARTS:
+        k += 1  # تحرير باقي مناطق درعا، السيطرة على معظم أحياء المدينة
+    if _has_cue(words.toks[k].text, "ground"):
+        return True
+    return any(x.is_place and x.prep is None and 0 < x.first - m.last <= 2 for x in ments)
+
+
+#: how far after an exposure (تعرض) the attack it suffered may be named
+_HARM_REACH = 14
+
+
+def _harm_follows(words: Words, m: TriggerMatch, b: int) -> bool:
+    """Whether an attack governed by ل follows an exposure verb (تعرض المركز … لقذائف، تعرضوا لقصف):
+    a word read as ل + an attack trigger or a word of fighting."""
+    lex = load_triggers().by_first
+    for k in range(m.last + 1, min(b, m.last + _HARM_REACH)):
+        w = words.toks[k].text
+        if not w.startswith("ل"):
+            continue
+        for r in word_readings(w):
+            if r.prep and any(t.type == "ASSAULT" and "harm" not in t.flags for t in lex.get(r.stem, ())):
+                return True
+        if _has_cue(w, "battle"):
+            return True
+    return False
+
+
+#: a quotation of at most this many characters after a noun of a work is its title
+_TITLE_CHARS = 80
+_QUOTED = re.compile(
+    rf"«[^«»\n]{{1,{_TITLE_CHARS}}}»|\"[^\"\n]{{1,{_TITLE_CHARS}}}\"|“[^“”\n]{{1,{_TITLE_CHARS}}}”"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_TITLE_WORDS = re.compile(r"\s*((?:[^\s،,.:؛«»\"]+\s*){1,4})")
+
+
+def _title_spans(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """Titles of works in a sentence: a quotation right after a noun of a work (معرض «أشعل أملا»،
+    حملة "…") and up to four words after "بعنوان، تحت شعار" (``events_cues_ar.tsv``: work, title)."""
+    out: list[tuple[int, int]] = []
+    for q in _QUOTED.finditer(text, ss, se):
+        before = _WORD_BEFORE.search(text, max(ss, q.start() - 30), q.start())
+        if before is not None and (
+            _has_cue(fold(before.group(1)), "work") or _has_cue(fold(before.group(1)), "title")
+        ):
+            out.append(q.span())
+    seg = text[ss:se]
+    if any(c in seg for c in "عش") and load_cues()["title"]:
+        for w in re.finditer(r"\w+", seg):
+            if fold(w.group()) in load_cues()["title"]:
+                after = _TITLE_WORDS.match(text, ss + w.end(), se)
+                if after is not None and not text[ss + w.end() : after.start(1)].strip():
+                    out.append((after.start(1), after.end(1)))
     return out
 
 
@@ -640,13 +795,22 @@ def _is_future_word(w: str) -> bool:
 def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> None:
     toks = words.toks
     before = [toks[i].text for i in range(max(a, ev.match.first - 2), ev.match.first)]
-    ev.negated = any(w in _NEGATORS for w in before) or "neg" in flags
+    # with clitics too: لعدم التوقيع، وعدم الالتزام، بعدم
+    ev.negated = any(w in _NEGATORS or (len(w) > 3 and w[0] in "ولبف" and w[1:] in _NEGATORS) for w in before)
+    ev.negated = ev.negated or "neg" in flags
     # a verb's time is said around it; a noun's may come later in its clause (القمة … خلال الفترة المقبلة)
     reach = 2 if ev.match.trigger.pos == "v" else 7
-    near = [toks[i].text for i in range(max(a, ev.match.first - 5), min(b, ev.match.last + 1 + reach))]
+    near = [toks[i].text for i in range(max(a, ev.match.first - 5), ev.match.last + 1)]
+    for i in range(ev.match.last + 1, min(b, ev.match.last + 1 + reach)):
+        if _bare(toks[i].text) in _PAST_TIME:
+            break  # محادثات في جنيف أمس تناولت ترتيبات المرحلة المقبلة: dated yesterday, not planned
+        near.append(toks[i].text)
     planned = ev.match.first > a and toks[ev.match.first - 1].text in _PLAN_MASDAR and "meeting" in flags
     future = ev.match.fut or ev.match.purpose or "future" in flags or planned
     future = future or any(_is_future_word(w) for w in near)
+    future = future or any(
+        _bare(toks[i].text) in _PURPOSE_CUES for i in range(max(a, ev.match.first - 5), ev.match.first)
+    )
     future = future or any(w in ("لن",) for w in before)
     # PLOVER folds planned meetings into AGREE and announced retreats into CONCEDE: those did happen
     # PLOVER: a planned meeting, or support still to come (توقيع اتفاق تمهيدا …), is an AGREE
@@ -675,10 +839,10 @@ def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> No
     if ev.type in ("REQUEST", "REJECT") and ev.mode is None:
         sent = " ".join(toks[i].text for i in range(a, b))
         # a demand that names nothing above asks for a change of policy (PLOVER's residual mode)
-        ev.mode = next((md for md, cues in _ASK_MODES if any(c in sent for c in cues)), "change")
+        ev.mode = next((md for md, cues in _ASK_MODE_CUES if any(c in sent for c in cues)), "change")
     if ev.type == "ASSAULT" and ev.mode is None:
         sent = " ".join(toks[i].text for i in range(a, b))
-        for mode, cues in _ASSAULT_MODES:
+        for mode, cues in _ASSAULT_MODE_CUES:
             if any(c in sent for c in cues):
                 ev.mode = mode
                 break
@@ -703,9 +867,18 @@ def _habitual(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
     return any(h in near for h in _HABITUAL)
 
 
-def _governed_meetings(evs: list[Event]) -> list[Event]:
+#: types whose complement is what is asked, refused, agreed, threatened or discussed, not an event
+_GOVERNORS = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "CONSULT"})
+#: how many words after its governor a complement may start
+_CONTENT_REACH = int(os.environ.get("KHABAR_EV_REACH", "6"))
+
+
+def _governed_meetings(evs: list[Event], words: Words | None = None) -> list[Event]:
     """A meeting noun that is what is requested, refused or agreed (حث على بدء محادثات، تأجيل
-    الاجتماع، اتفقا على عقد اجتماع) is not a meeting that took place: the governing event stands."""
+    الاجتماع، اتفقا على عقد اجتماع) is not a meeting that took place: the governing event stands.
+    Likewise any verbal noun that is the complement of a demand, a refusal, an agreement, a threat
+    or a discussion (طالب بوقف إطلاق النار، رفض توقيع الاتفاق، ناقشا إيصال المساعدات، هدد بقصف
+    المدينة): it is what they are about (GUIDELINES: the content is coded in the governing event)."""
     out = []
     for ev in evs:
         gov = [
@@ -717,8 +890,35 @@ def _governed_meetings(evs: list[Event]) -> list[Event]:
         ]
         if ev.type in ("CONSULT", "SUPPORT", "AGREE") and ev.match.trigger.pos == "n" and gov:
             continue
+        if words is not None and _complement(ev, evs, words):
+            continue
         out.append(ev)
     return out
+
+
+def _complement(ev: Event, evs: list[Event], words: Words) -> bool:
+    if ev.args.verb or (ev.type in _GOVERNORS and ev.type != "CONSULT"):
+        return False
+    text = words.view.text
+    for o in evs:
+        if o is ev or o.type not in _GOVERNORS or o.type == ev.type:
+            continue
+        if o.type == "CONSULT" and not (o.args.verb and o.match.trigger.row == "CONSULT:بحث"):
+            continue  # only a verb of discussing governs what is discussed (not "الزيارة … بعد تحرير")
+        gap = ev.match.first - o.match.last
+        if not 0 < gap <= _CONTENT_REACH:
+            continue
+        between = text[words.toks[o.match.last].end : words.toks[ev.match.first].start]
+        if any(c in between for c in '،,.:؛"«»'):
+            continue
+        if any(
+            _bare(words.toks[i].text) in load_triggers().by_first
+            and any(t.pos == "v" for t in load_triggers().by_first[_bare(words.toks[i].text)])
+            for i in range(o.match.last + 1, ev.match.first)
+        ):
+            continue
+        return True
+    return False
 
 
 def _merge(evs: list[Event], words: Words) -> list[Event]:
@@ -734,13 +934,41 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
                 or (ev.args.refs() <= prev.args.refs() and ev.args.refs())
                 or (ev.type == "CONSULT" and _same_meeting(prev, ev, words))
                 or _complement_of(prev, ev, words)
+                or _outcome_of(prev, ev, words)
             )
         ):
             prev.args.absorb(ev.args)
             prev.mode = prev.mode or ev.mode
+            prev.last_word = max(prev.last_word, ev.match.last)
             continue
         out.append(ev)
     return out
+
+
+#: the casualties of an attack (مقتل، أصيب، استشهاد): the outcome, not another attack
+_CASUALTY = word_set(
+    "قتل مقتل بمقتل ومقتل لمقتل يقتل تقتل قتلوا قتلت إصابة وإصابة أصيب أصيبوا أصيبت وأصيب",
+    "استشهاد واستشهاد استشهد استشهدوا مصرع مصرعه مصرعهم",
+)
+#: what leads from an attack to its casualties (… مما أدى إلى مقتل، أسفر عن إصابة)
+_CAUSE = word_set("أدى أدت أسفر أسفرت خلف خلفت أوقع أوقعت نتج ونتج مما ما")
+#: what leads from casualties to the attack that caused them (مقتل عشرة في هجوم، جراء القصف)
+_BECAUSE = word_set("في جراء إثر اثر بسبب نتيجة خلال عندما حينما حين بعدما")
+#: how many words may lie between an attack and its casualties (or the reverse)
+_OUTCOME_REACH = 12
+
+
+def _outcome_of(prev: Event, ev: Event, words: Words) -> bool:
+    """The casualties of an attack named with it are that attack (GUIDELINES: one record per event):
+    "تعرضت مراكز لهجمات … مما أدى إلى مقتل عسكري"، "مقتل عشرة أشخاص في هجوم انتحاري"."""
+    end = max(prev.match.last, prev.last_word)
+    if ev.type != "ASSAULT" or ev.match.first - end > _OUTCOME_REACH:
+        return False
+    toks = words.toks
+    between = [_bare(toks[i].text) for i in range(end + 1, ev.match.first)]
+    if toks[ev.match.first].text in _CASUALTY and any(w in _CAUSE for w in between):
+        return True
+    return toks[prev.match.first].text in _CASUALTY and bool(between) and between[-1] in _BECAUSE
 
 
 def _coordinated_verb(args: Args, words: Words, m: TriggerMatch, a: int, sevents: list[Event]) -> None:
@@ -802,6 +1030,7 @@ def _same_meeting(prev: Event, ev: Event, words: Words) -> bool:
 
 def _sentence_facts(
     doc: Document,
+    words: Words,
     all_events: list[Event],
     sevents: list[Event],
     smentions: list[Mention],
@@ -813,15 +1042,17 @@ def _sentence_facts(
     kept = [e for e in all_events if e.sentence == sent]
     if not kept:
         return
-    places = [m for m in smentions if m.is_place and m.prep in ("في", "ب") and m.kind == "place"]
-    places += [m for m in smentions if m.is_place and m.prep in ("في", "ب") and m.kind == "country"]
-    places += [m for m in smentions if m.kind == "place" and m.prep is None]
+    a = words.index_at(ss)
     for ev in kept:
         used = {x.ref for x in ev.args.all()}
         visit_to = [m for m in ev.args.recipients if m.is_place] if ev.frame == "visit" else []
-        cand = visit_to + [p for p in places if p.ref not in used]
+        here = [p for p in _event_places(words, ev, smentions, a) if p.ref not in used]
+        taken = _ground_taken(words, ev, smentions) + _witnessed_by(words, ev, smentions, a)
+        cand = visit_to + taken + here
         ev.place = cand[0] if cand else None
-    dates = [d for d in doc.dates if ss <= d.start and d.end <= se]
+    dates = [
+        d for d in doc.dates if ss <= d.start and d.end <= se and _plausible_date(doc, d.attrs.get("value"))
+    ]
     for ev in kept:
         if dates:
             d = min(dates, key=lambda d: abs(d.start - ev.start))
@@ -838,6 +1069,260 @@ def _sentence_facts(
     for ev in kept:
         if ev.type in TOPIC_TYPES:
             ev.topics |= topics
+
+
+#: how far after the publication an event's date may lie (a planned summit next year); dates beyond are
+#: targets and visions ("رؤية 2030"، "بحلول عام 2050"), not when the event happens
+FUTURE_YEARS = 1
+
+
+def _plausible_date(doc: Document, value: Any) -> bool:
+    """Whether a date's value may date an event of ``doc``: not later than its publication (or, when
+    the page gives none, today) plus :data:`FUTURE_YEARS`. Unresolved dates (no value) may."""
+    if not isinstance(value, str) or len(value) < 4 or not value[:4].isdigit():
+        return True
+    anchor = doc.published if isinstance(doc.published, str) and doc.published[:4].isdigit() else None
+    limit = int(anchor[:4]) if anchor else datetime.date.today().year
+    year = int(value[:4])
+    if year != limit + FUTURE_YEARS:
+        return year < limit + FUTURE_YEARS
+    # the last allowed year: compare the rest of the date with the anchor's
+    return not anchor or value[4:] <= anchor[4:10] or len(value) == 4
+
+
+#: times that may stand between an event and its place (التقى X Y أمس في الرياض)
+_FORMULA_TIME_WORDS = word_set(
+    "أمس امس اليوم مساء صباح ظهر عصر الليلة الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت",
+    "الماضي الماضية الجاري الحالي أول",
+)
+#: nouns and adjectives between في and a place's name (في مدينة درعا، في العاصمة الروسية موسكو)
+_PLACE_HEADS = word_set(
+    "مدينة المدينة العاصمة عاصمة محافظة المحافظة منطقة المنطقة ولاية الولاية بلدة البلدة قرية القرية",
+    "حي إقليم الإقليم مديرية المديرية ميدان مطار ميناء قصر مقر قطاع القطاع مدن ريف",
+)
+
+
+#: prepositions that govern what is not where the event happens (من مدينة درعا، إلى جانب دمشق)
+_NOT_LOCATIVE = word_set("من إلى الى عن على مع لدى حول بشأن تجاه ضد جانب نحو باتجاه منذ")
+
+
+#: lexicon rows of taking ground (their object is where the event happens)
+_CAPTURE_ROWS = frozenset({"ASSAULT:تحرير", "ASSAULT:سيطرت علي"})
+#: types of physical events: a place right after their verbal noun is theirs (معارك الأنبار)
+_PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def _ground_taken(words: Words, ev: Event, ments: list[Mention]) -> list[Mention]:
+    """The place a capture takes (تحرير عدن، سيطرت على زنجبار، استيلائهم على مدينة تمبكتو) or that a
+    physical event's verbal noun names (معارك الأنبار): where it happens."""
+    toks = words.toks
+    capture = ev.type == "ASSAULT" and (
+        _captures(toks[ev.match.first].text) or ev.match.trigger.row in _CAPTURE_ROWS
+    )
+    for m in ments:
+        if not m.is_place or m.first <= ev.match.last or _common_noun(m):
+            continue
+        gap = [_bare(toks[i].text) for i in range(ev.match.last + 1, m.first)]
+        if capture and len(gap) <= 3 and all(g in _PLACE_HEADS or g in ("على", "علي") for g in gap):
+            return [m]
+        if capture and len(gap) <= 5 and _partitive(words, ev.match.last, m.first):
+            return [m]  # تحرير أجزاء مهمة من مدينة درعا: the ground is part of the place
+        if ev.type in _PHYSICAL and not ev.args.verb and not gap and m.prep is None:
+            return [m]
+    return []
+
+
+#: parts of ground taken (تحرير أجزاء من المدينة، السيطرة على معظم أحياء عدن)
+_PARTS = word_set("أجزاء جزء بقية باقي معظم أغلب كامل كافة مناطق أحياء")
+
+
+def _partitive(words: Words, lo: int, hi: int) -> bool:
+    """Whether the words between a capture and a place name a part of it (أجزاء مهمة من مدينة):
+    a part noun first, then only adjectives, من and the place's head nouns, no clause break."""
+    toks = words.toks
+    gap = [_bare(toks[i].text) for i in range(lo + 1, hi)]
+    view = words.view.text
+    if (
+        not gap
+        or gap[0].lstrip("ل") not in _PARTS
+        or any(c in view[toks[lo].end : toks[hi].start] for c in "،,.:؛")
+    ):
+        return False
+    return all(g in _PARTS or g in _PLACE_HEADS or g == "من" or g.endswith(("ة", "ه")) for g in gap[1:])
+
+
+#: cooperative types: in a condition (إذا، في حال) they are not events (the gold's 36 hypothetical events
+#: are all of the other types)
+_COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
+_CONDITION = word_set("إذا اذا إن لو حال حالة ما لم")
+
+
+def _conditional(words: Words, m: TriggerMatch, a: int) -> bool:
+    """Whether a condition opens the trigger's clause up to four words before it (إذا لم يتم التوقيع،
+    في حال فشلهم في التوصل إلى اتفاق)."""
+    toks = words.toks
+    for i in range(max(a, m.first - 4), m.first):
+        w = _bare(toks[i].text)
+        if w in ("إذا", "اذا", "لو") or (w in ("حال", "حاله") and i > a and _bare(toks[i - 1].text) == "في"):
+            return True
+    return False
+
+
+#: words of number that make the noun after them counted (عشرات الطلاب، 120 طالبا)
+_NUMBER_WORDS = word_set(
+    "عشرات مئات آلاف ألف ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر أحد إحدى اثنين اثنان",
+    "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة مليون ملايين ألفي مليار",
+)
+
+
+def _counted_noun(words: Words, m: TriggerMatch, a: int) -> bool:
+    """A trigger read as a verb right after a number is a counted noun (مقتل 147 طالبا "students",
+    not طالب "demanded"; 30 رحلة), and so is one an indefinite nationality adjective follows (طالب
+    أميركي "an American student"). Counted event nouns (3 هجمات) keep their reading."""
+    if m.first <= a or any(t.pos != "v" for t in m.entries):
+        return False
+    w = words.toks[m.first].text
+    nxt = words.toks[m.last + 1].text if m.last + 1 < len(words.toks) else ""
+    if (
+        m.first == m.last
+        and nxt[:2] != "ال"
+        and nxt
+        and nationality_country("ال" + nxt)
+        and not _looks_nominal(w)
+    ):
+        return True  # طالب أميركي "an American student": a noun its adjective agrees with
+    prev = words.toks[m.first - 1].text
+    if not (prev[:1].isdigit() or _bare(prev) in _NUMBER_WORDS):
+        return False
+    return not _looks_nominal(w)
+
+
+#: types whose counted object is the harmed (قتل 14 جنديا، اعتقلت الشرطة ثلاثة)
+_HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _counted_victims(words: Words, ev: Event) -> None:
+    """A count right after an attack or an arrest (قتل 14 جنديا أفغانيا، مقتل 50 شخصا، اعتقل 3 أشخاص)
+    begins whom it was done to: an unvocalised passive or the object, never the doer."""
+    if ev.type not in _HARM_TYPES or ev.match.last + 1 >= len(words.toks):
+        return
+    nxt = words.toks[ev.match.last + 1].text
+    if not (nxt[:1].isdigit() or _bare(nxt) in _NUMBER_WORDS):
+        return
+    victims = [m for m in ev.args.actors if 0 < m.first - ev.match.last <= 3]
+    if victims:
+        ev.args.actors = [m for m in ev.args.actors if m not in victims]
+        ev.args.recipients = ev.args.recipients + [m for m in victims if m not in ev.args.recipients]
+
+
+def _dawn_of(words: Words, m: TriggerMatch, ments: list[Mention]) -> bool:
+    """Whether a one-word فجر is "the dawn of" a place or a name quoted with it (فجر ليبيا، «فجر
+    الإسلام»): the name of a militia or a work, not a bombing."""
+    if m.first != m.last or _bare(words.toks[m.first].text) != "فجر":
+        return False
+    view = words.view.text
+    if m.first > 0 and view[words.toks[m.first - 1].end : words.toks[m.first].start].strip()[-1:] in (
+        "«",
+        '"',
+    ):
+        return True
+    return any(x.first == m.first + 1 and x.is_place for x in ments)
+
+
+def _named_after(words: Words, m: Mention) -> bool:
+    """A person who names a place where something happens (في ميدان القديس بطرس، في مستشفى الملك فهد،
+    بقاعة الأمير سلطان): part of the place's name, not a party."""
+    if m.kind not in ("person", "role") or m.first < 1:
+        return False
+    toks = words.toks
+    head = _bare(toks[m.first - 1].text)
+    if head[:1] == "ب" and (head[1:] in _PLACE_HEADS or head[1:] in _FACILITIES):
+        return True
+    if head not in _PLACE_HEADS and head not in _FACILITIES:
+        return False
+    return m.first >= 2 and _bare(toks[m.first - 2].text) in ("في", "وفي")
+
+
+def _common_noun(m: Mention) -> bool:
+    """A place mention that is only a noun of places (ميدان "square", مطار، قصر، مدينة): the gazetteer
+    has towns so named (Medan), but "في ميدان القديس بطرس" names a square, not a town."""
+    return fold(m.text).lstrip("وفبل") in _PLACE_HEADS or fold(m.text) in _PLACE_HEADS
+
+
+#: "witnessed": its subject is where the event named after it happens (شهدت مدينة فيرغسون احتجاجات)
+_WITNESSED = word_set("شهد شهدت يشهد تشهد شهدها شهده")
+
+
+def _witnessed_by(words: Words, ev: Event, ments: list[Mention], a: int) -> list[Mention]:
+    """The place that "witnessed" a nominal event (شهدت مدينة فيرغسون اليوم احتجاجات), or []."""
+    if ev.args.verb:
+        return []
+    toks = words.toks
+    for i in range(ev.match.first - 1, max(a, ev.match.first - 9) - 1, -1):
+        if _bare(toks[i].text) in _WITNESSED:
+            return [
+                m
+                for m in ments
+                if m.is_place
+                and i < m.first < ev.match.first
+                and all(_bare(toks[j].text) in _PLACE_HEADS for j in range(i + 1, m.first))
+            ][:1]
+    return []
+
+
+def _governing_prep(words: Words, p: Mention) -> int | None:
+    """The index of the word holding the في or ب that places ``p``: the mention's own word for
+    بالرياض, the word before it for في الرياض, or further back over the words of one locative phrase
+    (في مدينة درعا، في العاصمة الروسية موسكو، في بلدة سيزر جنوب شرق تركيا، بقطاع الطوال بمنطقة جازان);
+    None when another preposition, a clause break or an event word comes first."""
+    toks = words.toks
+    if p.prep == "ب" and toks[p.first].text.startswith("ب"):
+        return p.first
+    view = words.view.text
+    k = p.first - 1
+    while k >= 0 and p.first - k <= _LOCATIVE_REACH:
+        if any(c in view[toks[k].end : toks[k + 1].start] for c in '،,.:؛()«»"\n'):
+            return None
+        w = _bare(toks[k].text)
+        if w in ("في", "وفي", "ففي"):
+            return k
+        if w[:1] == "ب" and (w[1:] in _PLACE_HEADS or (w.startswith("بال") and w[1:] in _PLACE_HEADS)):
+            return k
+        if w in _NOT_LOCATIVE or w in load_triggers().by_first or w[:1] == "ل":
+            return None
+        k -= 1
+    return None
+
+
+#: how many words a locative phrase may run from في to the place named at its end
+_LOCATIVE_REACH = 6
+
+
+def _event_places(words: Words, ev: Event, ments: list[Mention], a: int) -> list[Mention]:
+    """The places where the sentence puts the event: places governed by في or ب (في الرياض، بالكاميرون،
+    في مدينة درعا), the nearest after the trigger first. Not a place governed by a topic ("ناقشا
+    الأوضاع في ليبيا"، "تطورات الأزمة في اليمن": ``events_cues_ar.tsv`` class topic), nor one no
+    preposition places (تطرقت لمسار أستانة، إلى جانب دمشق، وإدلب حاضرة: what was discussed, a party)."""
+    toks = words.toks
+    after: list[tuple[int, Mention]] = []
+    before: list[tuple[int, Mention]] = []
+    phrases: set[int] = set()
+    for p in sorted((m for m in ments if m.is_place and not _common_noun(m)), key=lambda m: m.first):
+        k = _governing_prep(words, p)
+        if k is None and ev.type == "AID" and p.first > ev.match.last and p.prep in ("إلى", "الى"):
+            k = p.first - 1  # وصلت الطائرة الإغاثية إلى مطار عدن: where the aid goes
+        if k is None or k in phrases:
+            continue  # none, or a wider place of the same phrase (في محافظة تعز جنوب غرب اليمن)
+        phrases.add(k)
+        if k - 1 >= a and _has_cue(toks[k - 1].text, "topic"):
+            continue
+        if p.first > ev.match.last:
+            after.append((p.first - ev.match.last, p))
+        else:
+            before.append((ev.match.first - p.last, p))
+    return [p for _, p in sorted(after, key=lambda x: x[0])] + [
+        p for _, p in sorted(before, key=lambda x: x[0])
+    ]
 
 
 def _next_durations(doc: Document, events: list[Event], sents: list[tuple[int, int]]) -> None:
@@ -898,6 +1383,8 @@ def _visits(doc: Document, events: list[Event]) -> None:
         r = doc.refs.get(m.ref) or {}
         if r.get("country"):
             host_cc.add(r["country"])
+    visitor_cc = {m.country or (doc.refs.get(m.ref) or {}).get("country") for m in v.args.actors} - {None}
+    visitor_cc -= host_cc
     for ev in events:
         if ev.type != "CONSULT" or ev is v:
             continue
@@ -909,7 +1396,15 @@ def _visits(doc: Document, events: list[Event]) -> None:
             ev.args.recipients = [m for m in parts if m.ref not in visitor]
             ev.mode = ev.mode or "visit"
             continue
-        if not refs & visitor and not (refs & host_refs and ev.frame in ("sym", "join")):
+        # the two sides named as countries (القمة الروسية السورية) are the visitor's and the host's
+        sides = {m.country for m in parts}
+        by_country = (
+            bool(parts)
+            and None not in sides
+            and bool(sides & host_cc)
+            and (bool(sides & visitor_cc) or len(sides - host_cc) == 1)
+        )
+        if not refs & visitor and not (refs & host_refs and ev.frame in ("sym", "join")) and not by_country:
             continue
         if ev.mode is None:
             ev.mode = "visit"

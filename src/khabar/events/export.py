@@ -8,6 +8,10 @@ with (``khabar events --min-confidence``); ``include_low=True`` adds the events 
 low-confidence, with ``low_confidence`` true. Every row carries the event's ``confidence`` (1.0 when
 the event gave none). A party whose link was held back (a low-confidence ref) appears in the
 ``*_text`` columns as written, not in ``actor``/``recipient``.
+
+A row is a document-level event (issue 13): a happening named in several sentences is one row, with
+how many sentences name it (``mentions``), its confidence, and its first mention's trigger and
+sentence; the triggers of all its mentions are joined in ``triggers``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ __all__ = ["COLUMNS", "event_rows", "write_csv", "write_jsonl", "write_rows"]
 
 COLUMNS = (
     "doc_id",
+    "event_id",
     "date",
     "type",
     "mode",
@@ -39,10 +44,12 @@ COLUMNS = (
     "topics",
     "negated",
     "future",
+    "confidence",
+    "mentions",
     "trigger",
+    "triggers",
     "sentence",
     "source",
-    "confidence",
     "low_confidence",
 )
 _JOIN = " | "
@@ -69,9 +76,11 @@ def event_rows(doc: Document, *, include_low: bool = False) -> list[dict[str, An
         place = refs.get(ev["place"]) if ev.get("place") else None
         s = ev["sentence"]
         args = ev.get("arguments", [])
+        mentions: list[Any] = ev["mentions"] if isinstance(ev.get("mentions"), list) else [ev]
         rows.append(
             {
                 "doc_id": doc.id,
+                "event_id": ev.get("id", ""),
                 "date": ev.get("date") or doc.published or "",
                 "type": ev["type"],
                 "mode": ev.get("mode") or "",
@@ -87,10 +96,12 @@ def event_rows(doc: Document, *, include_low: bool = False) -> list[dict[str, An
                 "topics": _JOIN.join(ev.get("topics", [])),
                 "negated": ev.get("negated", False),
                 "future": ev.get("future", False),
+                "confidence": confidence_of(ev),
+                "mentions": len(mentions),
                 "trigger": ev["trigger"]["text"],
+                "triggers": _JOIN.join(m["trigger"]["text"] for m in mentions),
                 "sentence": doc.text[s["start"] : s["end"]],
                 "source": doc.source.uri or doc.source.input or "",
-                "confidence": confidence_of(ev),
                 "low_confidence": is_low,
             }
         )

@@ -18,6 +18,7 @@ file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment) the rules' output i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -55,10 +56,27 @@ class EventFilter:
     #: candidate and the others above ``extra``
     policy: str = "replace"
     extra: float = 1.0
+    #: the calibration of the probability: breakpoints (probability, confidence), increasing in both
+    calibration: tuple[tuple[float, float], ...] = ()
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def confidence(self, p: float) -> float:
+        """The calibrated confidence of probability ``p``: how often a candidate with this probability
+        was a gold event, out of fold on the development half (isotonic, then interpolated linearly
+        between its breakpoints); ``p`` itself without a calibration."""
+        pts = self.calibration
+        if not pts:
+            return p
+        if p <= pts[0][0]:
+            return pts[0][1]
+        if p >= pts[-1][0]:
+            return pts[-1][1]
+        k = bisect.bisect_right([x for x, _ in pts], p)
+        (x0, y0), (x1, y1) = pts[k - 1], pts[k]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +99,7 @@ def _model(d: dict[str, object] | None) -> EventFilter | None:
         float(d["threshold"]),  # type: ignore[arg-type]
         str(d.get("policy", "replace")),
         float(d.get("extra", 1.0)),  # type: ignore[arg-type]
+        tuple((float(x), float(y)) for x, y in d.get("calibration") or ()),  # type: ignore[attr-defined]
     )
 
 
@@ -104,7 +123,8 @@ def load_models() -> Models | None:
 def event_features(
     ev: Event, events: list[Event], words: Words, first_sentence: tuple[int, int]
 ) -> dict[str, float]:
-    """The filter's features of one candidate event (all binary but the counts)."""
+    """The filter's features of one candidate event (all binary but the counts); issue 13 added the
+    named parties of the event, its sentence and its page (an essay's "يرفض" has none)."""
     t = ev.type
     trig = ev.match.trigger
     w0 = words.toks[ev.match.first].text
@@ -132,7 +152,18 @@ def event_features(
     for o in same:
         if o is not ev:
             f[f"with={o.type}|{t}"] = 1.0
+    # PLOVER codes events between parties: how many named ones the sentence, the event and the page have
+    named = {m.ref for m in ev.cands if m.kind in _NAMED_KINDS and ev.sentence[0] <= m.start < ev.sentence[1]}
+    f[f"sentence_named={_bucket(len(named))}|{t}"] = 1.0
+    own = {m.ref for m in ev.args.all() if m.kind in _NAMED_KINDS}
+    f[f"named_parties={min(len(own), 2)}|{t}"] = 1.0
+    doc_named = {m.ref for e in events for m in e.cands if m.kind in _NAMED_KINDS}
+    f[f"doc_named={_bucket(len(doc_named))}"] = 1.0
     return f
+
+
+#: participant kinds that name a party (not an unnamed phrase, not a town)
+_NAMED_KINDS = frozenset({"person", "role", "country", "org", "armed", "people", "side"})
 
 
 def _bucket(n: int) -> str:
@@ -260,10 +291,10 @@ def argument_candidates(
                 f"{role}|passive={passive}|{side}": 1.0,
                 f"{role}|words={min(n_words, 4)}|{m.kind}": 1.0,
                 f"{role}|clitic={clitic}|{t}": 1.0,
-                f"{role}|lex={trig.line}|side={side}": 1.0,
-                f"{role}|lex={trig.line}|prep={m.prep}": 1.0,
-                f"{role}|lex={trig.line}|kind={m.kind}": 1.0,
-                f"{role}|lex={trig.line}|rank={rk}|{side}": 1.0,
+                f"{role}|lex={trig.row}|side={side}": 1.0,
+                f"{role}|lex={trig.row}|prep={m.prep}": 1.0,
+                f"{role}|lex={trig.row}|kind={m.kind}": 1.0,
+                f"{role}|lex={trig.row}|rank={rk}|{side}": 1.0,
             }
             out.append((m, role, f))
     return out

@@ -3,7 +3,9 @@
 * ``events_triggers_ar.tsv``: PLOVER triggers (verbs with their conjugations, verbal nouns, phrases);
 * ``events_actors_ar.tsv``: group and institution head nouns that can be actors or recipients;
 * ``events_topics_ar.tsv``: discussion topics and the stems that name them;
-* ``events_stop_ar.tsv``: phrases that look like triggers but are not events (``من أجل``).
+* ``events_stop_ar.tsv``: phrases that look like triggers but are not events (``من أجل``);
+* ``events_cues_ar.tsv``: context words of the coder's class rules (words of fighting, nouns that
+  take a title).
 
 Every form is folded with :func:`khabar.arabic.normalize.normalize` so that the tables can be written
 as Arabic is written (hamzas, taa marbuta) and still match the normalised view. A broken row raises
@@ -16,7 +18,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.arabic.normalize import normalize
+from khabar.arabic.normalize import normalize, strip_diacritics, strip_tatweel
 from khabar.errors import DataFileError
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "Trigger",
     "TriggerLexicon",
     "fold",
+    "hamza_key",
     "load_actor_nouns",
     "load_stop_phrases",
     "load_topics",
@@ -76,7 +79,9 @@ MODES: dict[str, frozenset[str]] = {
 
 POS = frozenset({"v", "n", "x", "p"})
 FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
-FLAGS = frozenset({"future", "neg", "meeting", "gen", "party", "dest", "pair"})
+FLAGS = frozenset(
+    {"future", "neg", "meeting", "gen", "party", "dest", "pair", "armed", "harm", "plan", "crowd", "aid"}
+)
 ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
 
 _TRIGGERS = "events_triggers_ar.tsv"
@@ -84,6 +89,11 @@ _ACTORS = "events_actors_ar.tsv"
 _TOPICS = "events_topics_ar.tsv"
 _STOP = "events_stop_ar.tsv"
 _DOMAINS = "events_domains_ar.tsv"
+_CUES = "events_cues_ar.tsv"
+#: the classes of ``events_cues_ar.tsv``
+CUE_CLASSES = frozenset(
+    {"battle", "work", "title", "ground", "plan", "topic", "human", "thing", "protest", "aid"}
+)
 #: a gap in a multiword form: up to this many words
 GAP = "*"
 MAX_GAP = 3
@@ -99,6 +109,29 @@ def fold(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+#: letters that carry a hamza (the normalised view folds them to ا و ي)
+HAMZA_LETTERS = frozenset("أإآؤئء")
+#: what may stand before a hamza that is the stem's first letter (وأشاد، بإشادة، الأزمة): such a
+#: hamza is often left unwritten, so it does not tell words apart
+_CLITIC_HEADS = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ول", "وب", "فب", "فل", "وس"}
+    | {"فس", "ولل", "وبال", "فلل", "فبال"}
+)
+
+
+def hamza_key(word: str) -> str:
+    """``word`` without diacritics and tatweel, hamzas kept (the normalised view folds them away):
+    the key that tells هنأ "congratulated" from هنا "here" and بدأ from بدا."""
+    return strip_tatweel(strip_diacritics(word))
+
+
+def hamza_positions(word: str) -> tuple[int, ...]:
+    """Where a lexicon word writes a hamza that matters: one inside the stem (تأجيل، يؤيد، هنأ), not
+    one that only opens it after clitics (أشاد، بإشادة), which writers drop as a matter of course."""
+    key = hamza_key(word)
+    return tuple(j for j, c in enumerate(key) if c in HAMZA_LETTERS and key[:j] not in _CLITIC_HEADS)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One lexicon form: its words (normalised; ``*`` is a gap), event type, mode and argument frame."""
@@ -110,6 +143,11 @@ class Trigger:
     frame: str
     flags: frozenset[str]
     line: int
+    #: per word, the positions (in the normalised word) where the text must write a hamza too
+    hamza: tuple[tuple[int, ...], ...] = ()
+    #: the lexicon row, by its type and first form (a name for the row that survives edits of the
+    #: file elsewhere, unlike ``line``: the argument model's features use it)
+    row: str = ""
 
     @property
     def size(self) -> int:
@@ -168,11 +206,14 @@ def load_triggers() -> TriggerLexicon:
         fl = frozenset() if flags == "-" else frozenset(flags.split(","))
         if not fl <= FLAGS:
             raise _bad(_TRIGGERS, n, "unknown flag", flags)
+        row = f"{typ}:{fold(forms.split('|')[0])}"
         for form in forms.split("|"):
             words = tuple(fold(form).split())
             if not words or words[0] == GAP or words[-1] == GAP:
                 raise _bad(_TRIGGERS, n, "empty form or a gap at an end", form)
-            t = Trigger(words, typ, m, pos, frame, fl, n)
+            raw = form.split()
+            hz = tuple(hamza_positions(w) for w in raw) if len(raw) == len(words) else ()
+            t = Trigger(words, typ, m, pos, frame, fl, n, hz if any(hz) else (), row)
             by_first.setdefault(words[0], []).append(t)
             longest = max(longest, len(words))
     # the first person plural of every imperfect verb form (يطالب → نطالب، يرحب → نرحب): statements
@@ -187,7 +228,9 @@ def load_triggers() -> TriggerLexicon:
         for t in ts:
             if t.pos == "v":
                 by_first.setdefault(we, []).append(
-                    Trigger((we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line)
+                    Trigger(
+                        (we, *t.words[1:]), t.type, t.mode, t.pos, t.frame, t.flags, t.line, t.hamza, t.row
+                    )
                 )
     return TriggerLexicon(
         {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}, longest
@@ -246,4 +289,21 @@ def load_domain_words() -> dict[str, frozenset[str]]:
         if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
             raise _bad(_DOMAINS, n, "expected form <TAB> domain", cols)
         out.setdefault(cols[1].strip(), set()).add(fold(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def load_cues() -> dict[str, frozenset[str]]:
+    """Context words by class (``events_cues_ar.tsv``: battle, work, title), normalised; a multiword
+    cue is one string with its words joined by a space."""
+    out: dict[str, set[str]] = {c: set() for c in CUE_CLASSES}
+    for n, cols in _rows(_CUES):
+        if len(cols) != 2 or not cols[0].strip() or cols[1].strip() not in CUE_CLASSES:
+            raise _bad(
+                _CUES,
+                n,
+                f"expected form <TAB> class ({', '.join(sorted(CUE_CLASSES))})",
+                cols,
+            )
+        out[cols[1].strip()].add(fold(cols[0]))
     return {k: frozenset(v) for k, v in out.items()}

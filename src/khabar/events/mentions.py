@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.normalize import NormalizedView, normalize_view
+from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
@@ -46,6 +46,8 @@ class Words:
     starts: dict[int, int]
     ends: dict[int, int]
     text_spans: list[tuple[int, int]]
+    #: each word as the text writes it, hamzas kept (None when it does not align with the view)
+    keys: list[str | None] = field(default_factory=list)
 
     def index_at(self, text_offset: int) -> int:
         """The index of the first word starting at or after ``text_offset``."""
@@ -63,8 +65,18 @@ def words_of(text: str) -> Words:
     view = normalize_view(text)
     toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
     spans = [view.to_text_span(t.start, t.end) for t in toks]
+    # the text without the view's deletions is aligned with the view character by character
+    raw = strip_deletions(text)
+    keys: list[str | None] = (
+        [raw[t.start : t.end] for t in toks] if len(raw) == len(view.text) else [None] * len(toks)
+    )
     return Words(
-        view, toks, {s: i for i, (s, _) in enumerate(spans)}, {e: i for i, (_, e) in enumerate(spans)}, spans
+        view,
+        toks,
+        {s: i for i, (s, _) in enumerate(spans)},
+        {e: i for i, (_, e) in enumerate(spans)},
+        spans,
+        keys,
     )
 
 

@@ -5,13 +5,18 @@ article ال, the future prefix س on an imperfect verb, an attached pronoun), a
 lexicon form of a compatible part of speech starts a match; multiword forms then match word by word
 (``*`` skipping up to three words). At each position the longest form wins; forms with the same words
 and different types (``بالسجن``: a sentence is SANCTION and COERCE) are all kept.
+
+The normalised view folds hamzas (أ → ا), so هنا "here" reads as هنأ "congratulated". A lexicon form
+that writes a hamza inside its stem (:func:`khabar.events.lexicon.hamza_positions`) matches a word only
+when the text writes a hamza there too; the text's hamza-preserving key of each word
+(:func:`khabar.events.lexicon.hamza_key`) is passed in alongside the view's words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.events.lexicon import GAP, MAX_GAP, Trigger, load_stop_phrases, load_triggers
+from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
 __all__ = ["TriggerMatch", "find_triggers", "word_readings"]
@@ -32,6 +37,8 @@ class Reading:
     art: bool
     fut: bool
     suffix: bool
+    #: where the stem starts in the word (its letters from index 2 on when ``لل`` was read as ``ال``)
+    at: int = 0
 
 
 def word_readings(w: str, teh: bool = False) -> list[Reading]:
@@ -43,29 +50,38 @@ def word_readings(w: str, teh: bool = False) -> list[Reading]:
         conj_opts.append((w[1:], True))
     elif len(w) == _MIN_STEM and w[0] in _CONJ:
         # a two-letter verb after و/ف (وحث، فحض): the bare reading only, nothing else stripped
-        out.append(Reading(w[1:], True, False, False, False, False))
+        out.append(Reading(w[1:], True, False, False, False, False, 1))
     for rest, conj in conj_opts:
-        heads: list[tuple[str, bool, bool, bool]] = [(rest, False, False, False)]
+        c = int(conj)
+        heads: list[tuple[str, bool, bool, bool, int]] = [(rest, False, False, False, c)]
         if len(rest) > _MIN_STEM and rest[0] == "س" and rest[1] in _IMPERFECT:
-            heads.append((rest[1:], False, False, True))
+            heads.append((rest[1:], False, False, True, c + 1))
         if len(rest) > _MIN_STEM and rest[0] in _PREP:
             if rest.startswith("لل"):
-                heads.append(("ال" + rest[2:], True, False, False))
-                heads.append((rest[2:], True, True, False))
+                heads.append(("ال" + rest[2:], True, False, False, c))
+                heads.append((rest[2:], True, True, False, c + 2))
             else:
-                heads.append((rest[1:], True, False, False))
+                heads.append((rest[1:], True, False, False, c + 1))
                 if rest[1:].startswith("ال") and len(rest) - 3 >= _MIN_STEM:
-                    heads.append((rest[3:], True, True, False))
+                    heads.append((rest[3:], True, True, False, c + 3))
         if rest.startswith("ال") and len(rest) - 2 >= _MIN_STEM:
-            heads.append((rest[2:], False, True, False))
-        for stem, prep, art, fut in heads:
-            out.append(Reading(stem, conj, prep, art, fut, False))
+            heads.append((rest[2:], False, True, False, c + 2))
+        for stem, prep, art, fut, at in heads:
+            out.append(Reading(stem, conj, prep, art, fut, False, at))
             for suf in _SUFFIXES:
                 if teh and suf.endswith("ه"):
                     continue
                 if stem.endswith(suf) and len(stem) - len(suf) >= _MIN_STEM:
-                    out.append(Reading(stem[: -len(suf)], conj, prep, art, fut, True))
+                    out.append(Reading(stem[: -len(suf)], conj, prep, art, fut, True, at))
     return out
+
+
+def hamza_ok(key: str | None, at: int, positions: tuple[int, ...]) -> bool:
+    """Whether the text's word (its hamza-preserving ``key``) writes a hamza at each of ``positions``
+    of a lexicon word whose stem starts at ``at`` (no key: nothing to check)."""
+    if key is None:
+        return True
+    return all(at + j < len(key) and key[at + j] in HAMZA_LETTERS for j in positions)
 
 
 def _allowed(r: Reading, t: Trigger) -> bool:
@@ -78,10 +94,21 @@ def _allowed(r: Reading, t: Trigger) -> bool:
     return not (r.prep or r.art or r.fut or r.suffix)  # x
 
 
-def _word_match(tok: str, form: str) -> bool:
+def _word_match(tok: str, form: str, key: str | None = None, positions: tuple[int, ...] = ()) -> bool:
     if tok == form:
-        return True
-    return any(r.stem == form and not r.fut for r in word_readings(tok))
+        return not positions or hamza_ok(key, 0, positions)
+    return any(
+        r.stem == form and not r.fut and (not positions or hamza_ok(key, r.at, positions))
+        for r in word_readings(tok)
+    )
+
+
+#: verbs of "doing" that take the act as a verbal noun with ب (قام بزيارة، قامت باقتحام، يقوم بتدريب)
+_DO = frozenset(
+    {"قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان", "نقوم"}
+)
+#: how many words may stand between قام and its verbal noun (its subject: قام مسلحون حوثيون أمس ب…)
+_DO_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +128,27 @@ class TriggerMatch:
         return self.entries[0]
 
 
-def _extend(words: list[Token], i: int, t: Trigger) -> int | None:
+def _extend(words: list[Token], i: int, t: Trigger, keys: list[str | None] | None = None) -> int | None:
     """The index of the last word of ``t`` matched from ``words[i]`` (first word already matched)."""
     j = i
     k = 1
+
+    def match(at: int, k: int) -> bool:
+        pos = t.hamza[k] if t.hamza else ()
+        return _word_match(words[at].text, t.words[k], keys[at] if keys else None, pos)
+
     while k < len(t.words):
         form = t.words[k]
         if form == GAP:
-            nxt = t.words[k + 1]
             for skip in range(0, MAX_GAP + 1):
-                if j + 1 + skip < len(words) and _word_match(words[j + 1 + skip].text, nxt):
+                if j + 1 + skip < len(words) and match(j + 1 + skip, k + 1):
                     j = j + 1 + skip
                     break
             else:
                 return None
             k += 2
             continue
-        if j + 1 < len(words) and _word_match(words[j + 1].text, form):
+        if j + 1 < len(words) and match(j + 1, k):
             j += 1
             k += 1
             continue
@@ -126,21 +157,45 @@ def _extend(words: list[Token], i: int, t: Trigger) -> int | None:
 
 
 def _stop_at(words: list[Token], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> int:
-    """The length of a stop phrase starting at word ``i`` (0 if none)."""
+    """The length of a stop phrase starting at word ``i`` (0 if none); ``*`` in a phrase skips up to
+    three words (تقدم * بطلب: "submitted a request", whoever submitted it)."""
     for r in word_readings(words[i].text):
         for phrase in stops.get(r.stem, ()):
-            n = len(phrase)
-            if i + n <= len(words) and all(_word_match(words[i + k].text, phrase[k]) for k in range(1, n)):
-                return n
+            j, k = i, 1
+            while k < len(phrase):
+                if phrase[k] == GAP:
+                    nxt = next(
+                        (
+                            j + 1 + skip
+                            for skip in range(MAX_GAP + 1)
+                            if j + 1 + skip < len(words)
+                            and _word_match(words[j + 1 + skip].text, phrase[k + 1])
+                        ),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    j, k = nxt, k + 2
+                elif j + 1 < len(words) and _word_match(words[j + 1].text, phrase[k]):
+                    j, k = j + 1, k + 1
+                else:
+                    break
+            else:
+                return j - i + 1
     return 0
 
 
-def find_triggers(words: list[Token], teh: frozenset[int] = frozenset()) -> list[TriggerMatch]:
+def find_triggers(
+    words: list[Token], teh: frozenset[int] = frozenset(), keys: list[str | None] | None = None
+) -> list[TriggerMatch]:
     """Trigger matches over ``words`` (the word tokens of a normalised sentence), left to right;
-    ``teh`` holds the indices of words that end in a teh marbuta in the text."""
+    ``teh`` holds the indices of words that end in a teh marbuta in the text, ``keys`` each word's
+    hamza-preserving key (None where it does not align with the view's word)."""
     lex = load_triggers()
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
+    # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
+    doers = [k for k, w in enumerate(words) if w.text in _DO or (w.text[:1] in "وف" and w.text[1:] in _DO)]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
@@ -148,13 +203,27 @@ def find_triggers(words: list[Token], teh: frozenset[int] = frozenset()) -> list
             i += stop
             continue
         best: list[tuple[int, Trigger, bool, bool]] = []
+        # the verb of doing before a verbal noun with ب, nothing of another clause between
+        doer = next(
+            (k for k in reversed(doers) if 0 < i - k <= _DO_REACH and not any(o.last >= k for o in out)),
+            None,
+        )
         for r in word_readings(words[i].text, i in teh):
             for t in lex.by_first.get(r.stem, ()):
-                if not _allowed(r, t):
+                periphrasis = (
+                    doer is not None
+                    and t.pos == "v"
+                    and r.prep
+                    and r.at >= 1
+                    and words[i].text[r.at - 1] == "ب"
+                )
+                if not _allowed(r, t) and not periphrasis:
                     continue
                 if t.pos == "v" and i in teh and r.stem.endswith("ه"):
                     continue  # a verb never ends in a teh marbuta (وزارة ≠ و + زاره)
-                j = _extend(words, i, t)
+                if t.hamza and t.hamza[0] and keys and not hamza_ok(keys[i], r.at, t.hamza[0]):
+                    continue  # هنا "here" is not هنأ "congratulated"
+                j = _extend(words, i, t, keys)
                 if j is None:
                     continue
                 if best and j < best[0][0]:
@@ -172,8 +241,17 @@ def find_triggers(words: list[Token], teh: frozenset[int] = frozenset()) -> list
             seen: dict[str, Trigger] = {}
             for _, t, _f, _p in best:
                 seen.setdefault(t.type, t)
+            # قام X بـ<act>: the match runs from the verb of doing, which holds the act's subject (as a
+            # gapped trigger does: قدمت المملكة مساعدات)
+            start = (
+                doer
+                if doer is not None
+                and words[i].text.lstrip("وف")[:1] == "ب"
+                and all(t.pos == "v" for t in seen.values())
+                else i
+            )
             out.append(
-                TriggerMatch(i, j, tuple(seen.values()), any(b[2] for b in best), any(b[3] for b in best))
+                TriggerMatch(start, j, tuple(seen.values()), any(b[2] for b in best), any(b[3] for b in best))
             )
             i = j + 1
         else:

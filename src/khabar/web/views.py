@@ -126,21 +126,28 @@ def spans_of(
         add(qn.get("start"), qn.get("end"), "qty", None, ("≈ " if qn.get("approx") else "") + title)
     held_evs = [(x, True) for x in low.get("events") or []]
     for ev, is_low in [*((x, False) for x in rec.get("events") or []), *held_evs]:
-        if not isinstance(ev, dict) or not isinstance(ev.get("trigger"), dict):
+        if not isinstance(ev, dict):
             continue
-        typ = str(ev.get("type") or "")
-        title = "event · " + " · ".join(str(x) for x in (typ, ev.get("mode")) if x)
-        if ev.get("negated"):
-            title += " · negated"
-        if ev.get("future"):
-            title += " · future"
-        params = {"type": typ, **({"all_facts": "1"} if is_low else {})}
-        href = "/events?" + urlencode(params) if typ else None
-        kind = "event"
-        if is_low:
-            kind += " low-conf"
-            title += f" · {low_title(ev)}"
-        add(ev["trigger"].get("start"), ev["trigger"].get("end"), kind, href, title)
+        # a document-level event is highlighted at each of its mentions (an older record: its trigger)
+        mentions: list[Any] = ev["mentions"] if isinstance(ev.get("mentions"), list) else [ev]
+        for m in mentions:
+            if not isinstance(m, dict) or not isinstance(m.get("trigger"), dict):
+                continue
+            typ = str(m.get("type") or ev.get("type") or "")
+            title = "event · " + " · ".join(str(x) for x in (typ, m.get("mode")) if x)
+            if m.get("negated"):
+                title += " · negated"
+            if m.get("future"):
+                title += " · future"
+            if len(mentions) > 1:
+                title += f" · {len(mentions)} mentions"
+            params = {"type": typ, **({"all_facts": "1"} if is_low else {})}
+            href = "/events?" + urlencode(params) if typ else None
+            kind = "event"
+            if is_low:
+                kind += " low-conf"
+                title += f" · {low_title(ev)}"
+            add(m["trigger"].get("start"), m["trigger"].get("end"), kind, href, title)
     for s, e in hits:
         add(s, e, "qhit")
     return out
