@@ -1,20 +1,33 @@
 #!/usr/bin/env python3
-"""Build ``src/khabar/data/places_ambiguous_ar.tsv``: gazetteer names that are also common Arabic words.
+"""Build ``src/khabar/data/places_ambiguous_ar.tsv``: gazetteer names that are also Arabic words.
 
-A town's name is often an inflection of an everyday word: سلمية (As Salamiyah, Syria) is the feminine of
-سلمي "peaceful", الحراك (Al Hirak) is "the movement", العقبة is "the obstacle". khabar's place matcher
-accepts such a name only with context (a locative word before it, or the NER model reading it as a
-place): see :data:`khabar.extract.places.CUES`.
+A place's name is often an everyday word or an inflected form of one: سلمية (As Salamiyah, Syria) is
+the feminine of سلمي "peaceful", الحراك (Al Hirak) is "the movement", ميدان (Medan) is "square",
+الرمادي (Ramadi) is "grey", بيانه (Baena) is بيان + ه "its statement", الهاربين (Harbin) is "the
+fugitives", البني (Albany) is "the brown", القارة (Qarah, written قارة in GeoNames) is "the continent".
+khabar's place matcher accepts such a name only with evidence in the text (a locative word, the NER
+model's place reading, a dateline …): see :mod:`khabar.extract.places`.
 
-The rule, for one-word names of towns under 100,000 people (countries and capitals are never
-ambiguous): the name is ambiguous when a morphological relative of it — the same word with the article
-added or removed, or without its feminine ending — is a common word in general Arabic text: a Zipf
-frequency of at least 3.5 (once in about 300,000 words) in ``wordfreq``'s Arabic list. The rule is
-generic; no name is listed by hand.
+The rule is generic and runs over **every** one-word gazetteer name, at any population:
 
-Data: the shipped gazetteer (GeoNames, CC BY 4.0) and wordfreq's Arabic frequencies (wordfreq data,
-CC BY-SA 4.0; ``pip install -e '.[train]'``). The output lists each name with the relative and its
-frequency, so that every entry carries its reason.
+* the name's *relatives* are the forms a reader sees as the same word: with the article added or
+  removed (not added for a prominent Arab place: GeoNames writes خرطوم, Arabic الخرطوم), without a
+  feminine ending (ة), an accusative alef (آبارا → آبار), a pronoun suffix (ـه، ـها، ـهم …: بيانه →
+  بيان), a sound plural or dual ending (ـين، ـون، ـات: الهاربين → الهارب), or a nisba ending (ـي، ـية:
+  البشري → البشر), and without a proclitic (و، ف، ب، ل، ك) when what remains is not itself a place name;
+* the name is a word when a relative has a Zipf frequency of at least :data:`MIN_ZIPF` (once in about
+  300,000 words) in ``wordfreq``'s Arabic list — for a *prominent* place (a capital, a city of a
+  million people, or an Arab city of 100,000) only if the relative is nearly as frequent as the name
+  itself (:data:`DOMINANCE`); or when the name itself is that frequent and none of its places is
+  prominent: a prominent place's own name is frequent because the place is (باريس، دمشق), a small
+  town's name because it is a word or a first name (تويوتا، جاسم). Countries' names are the
+  countries';
+* ``spellings`` lists the hamza spellings of the name that wordfreq knows as words but no gazetteer
+  spelling uses (فأس "axe" for فاس Fes): the normalised view folds them together, the matcher does not.
+
+No name is listed by hand. Data: the shipped gazetteer (GeoNames, CC BY 4.0) and wordfreq's Arabic
+frequencies (wordfreq data, CC BY-SA 4.0; ``pip install -e '.[train]'``). Each row gives the relative
+and its frequency, so that every entry carries its reason.
 
 Usage: ``.venv/bin/python scripts/build_place_ambiguity.py [--out PATH]``
 """
@@ -22,29 +35,88 @@ Usage: ``.venv/bin/python scripts/build_place_ambiguity.py [--out PATH]``
 from __future__ import annotations
 
 import argparse
+import gzip
 import math
+import re
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from khabar.arabic.normalize import normalize  # noqa: E402
-from khabar.extract.places import _fold, load_gazetteer  # noqa: E402
+from khabar.arabic.normalize import strip_diacritics  # noqa: E402
+from khabar.extract.places import ARAB_LEAGUE, _fold, load_gazetteer, prominent  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "places_ambiguous_ar.tsv"
-#: towns at least this populous are named in news as towns far more often than not
-MAX_POPULATION = 100_000
-#: Zipf frequency (log10 of occurrences per billion words) of a relative that makes a name a word
+#: Zipf frequency (log10 of occurrences per billion words) that makes a form a common word
 MIN_ZIPF = 3.5
+#: a hamza spelling is a different word at a lower frequency (فأس "axe", 2.8, is not فاس Fes): the
+#: text writes it out
+HAMZA_ZIPF = 2.5
+#: a prominent place whose name is this much more frequent than its relative word is named for itself
+#: (الرياض 5.1 against رياض 4.4; ميدان 4.5 against الميدان 4.6 is a word)
+DOMINANCE = 0.5
+#: the shortest stem a relative may have (two-letter stems are mostly accidents: لحج → لح)
+MIN_STEM = 3
+_PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
+_PLURALS = ("ين", "ون", "ات")
+_CLITICS = "وفبلك"
+_HAMZA = re.compile("[أإآؤئ]")
 
 
-def relatives(key: str) -> list[str]:
-    """The forms of ``key`` that are ordinary words when ``key`` is: ± the article, − the feminine ending."""
-    out = [key[2:]] if key.startswith("ال") and len(key) > 4 else ["ال" + key]
-    if key.endswith("ه") and len(key) > 3:
-        out.append(key[:-1])
-    return out
+def _core(form: str) -> str:
+    """``form`` without its article."""
+    return form[2:] if form.startswith("ال") else form
+
+
+def relatives(key: str, names: set[str], *, article: bool = True) -> list[str]:
+    """The forms of ``key`` that are ordinary words when ``key`` is one (see the module docstring).
+
+    ``article``: whether the form with the article added counts (not for a prominent Arab place,
+    whose Arabic name often has an article GeoNames leaves off: خرطوم, written الخرطوم)."""
+    out: set[str] = set()
+    #: forms that stand without the article (an indefinite accusative: آبارا → آبار)
+    bare: set[str] = set()
+    bases = {key}
+    if key.startswith("ال") and len(key) - 2 >= MIN_STEM:
+        bases.add(key[2:])
+        out.add(key[2:])
+    elif article:
+        out.add("ال" + key)
+    for b in list(bases):
+        core = len(_core(b))
+        if b.endswith("ه") and core - 1 >= MIN_STEM:
+            out.add(b[:-1])  # the feminine (or pronoun) ending
+        if b == key and b.endswith("ا") and not b.startswith("ال") and core - 1 >= MIN_STEM:
+            bare.add(b[:-1])  # the indefinite accusative (آبارا → آبار، يوما → يوم), never with ال
+        for suf in (*_PRONOUNS, *_PLURALS):
+            if b.endswith(suf) and core - len(suf) >= MIN_STEM + 1:
+                out.add(b[: -len(suf)])
+        for suf in ("يه", "ي"):
+            if b.endswith(suf) and core - len(suf) >= MIN_STEM:
+                out.add(b[: -len(suf)])
+    for form in list(out):
+        if not form.startswith("ال") and len(form) >= MIN_STEM and (article or form != key):
+            out.add("ال" + form)
+    if key[0] in _CLITICS and len(key) - 1 >= MIN_STEM and key[1:] not in names:
+        out.add(key[1:])
+    out |= bare
+    out.discard(key)
+    return sorted(out)
+
+
+def hamza_words(key: str, hamza: dict[str, dict[str, float]], spelled: set[str]) -> list[str]:
+    """The spellings of ``key`` with a hamza inside the word (not on its first letter, where news
+    often leaves it off: ادلب for إدلب) that wordfreq knows as words and no gazetteer spelling has."""
+    out = []
+    for s, f in hamza.get(key, {}).items():
+        if math.log10(f * 1e9) < HAMZA_ZIPF or s in spelled:
+            continue
+        skip = {0, 2} if s.startswith("ال") else {0}
+        inner = [i for i, c in enumerate(s) if _HAMZA.match(c) and i not in skip]
+        if inner and all(len(g) != len(s) or not any(_HAMZA.match(g[i]) for i in inner) for g in spelled):
+            out.append(s)
+    return sorted(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,32 +128,88 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         sys.exit("wordfreq is needed: pip install -e '.[train]'")
     freq: dict[str, float] = {}
+    #: normalised form → its hamza spellings that wordfreq holds, with their frequency
+    hamza: dict[str, dict[str, float]] = {}
     for word in wordfreq.iter_wordlist("ar", "large"):
-        if any("\u0621" <= c <= "\u064a" for c in word):
-            k = _fold(normalize(word))
-            freq[k] = freq.get(k, 0.0) + wordfreq.word_frequency(word, "ar")
+        if not any("\u0621" <= c <= "\u064a" for c in word):
+            continue
+        f = wordfreq.word_frequency(word, "ar")
+        k = _fold(word)
+        freq[k] = freq.get(k, 0.0) + f
+        plain = strip_diacritics(word)
+        if _HAMZA.search(plain):
+            spell = hamza.setdefault(k, {})
+            spell[plain] = spell.get(plain, 0.0) + f
 
     def zipf(w: str) -> float:
         f = freq.get(w)
         return math.log10(f * 1e9) if f else 0.0
 
+    gaz = load_gazetteer()
+    names = set(gaz.names)
+    #: every spelling the gazetteer has for a key (diacritics removed, hamzas kept)
+    spelled: dict[str, set[str]] = {}
+    #: the GeoNames ids of every key, stop-listed ones included (الخبر: Khobar is written so)
+    raw_ids: dict[str, set[int]] = {}
+    raw = gzip.decompress((REPO / "src" / "khabar" / "data" / "gazetteer_ar.tsv.gz").read_bytes())
+    for line in raw.decode("utf-8").splitlines()[1:]:
+        col = line.split("\t")
+        spelled.setdefault(col[0], set()).add(strip_diacritics(col[2]))
+        raw_ids.setdefault(col[0], set()).add(int(col[1]))
     rows = []
-    for key, places in sorted(load_gazetteer().names.items()):
-        big = any(p.fclass == "A" or p.fcode == "PPLC" or p.population >= MAX_POPULATION for p in places)
-        if " " in key or big:
+    for key, places in sorted(gaz.names.items()):
+        if " " in key:
             continue
-        best = max(relatives(key), key=zipf)
-        if zipf(best) >= MIN_ZIPF:
-            rows.append((key, best, f"{zipf(best):.2f}", str(max(p.population for p in places))))
+        if any(p.fclass == "A" for p in places):
+            continue  # a country's name is the country's
+        big = any(prominent(p) for p in places)
+        # Arabic writes the great Arab cities with an article GeoNames may leave off (خرطوم): for them
+        # the form with the article is the city, not a word (it is for a town like Settat: السلطات)
+        arab_big = any(
+            p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places
+        )
+        rels = relatives(key, names, article=not arab_big)
+        best = max(rels, key=zipf) if rels else ""
+        rel_z = zipf(best) if best else 0.0
+        own_z = zipf(key)
+        words = hamza_words(key, hamza, spelled.get(key, set()))
+        # رباط is Rabat's name without its article: the place is written الرباط, so the bare form's
+        # frequency is the word's ("a tie")
+        alias = not key.startswith("ال") and bool(
+            {p.geonameid for p in places} & raw_ids.get("ال" + key, set())
+        )
+        if rel_z >= MIN_ZIPF and (not big or rel_z >= own_z - DOMINANCE):
+            why = "relative"
+        elif alias and own_z >= MIN_ZIPF:
+            why = "alias"
+        elif own_z >= MIN_ZIPF and not big:
+            why = "own"
+        elif words:
+            why = "hamza"
+        else:
+            continue
+        rows.append(
+            (
+                key,
+                why,
+                best,
+                f"{rel_z:.2f}",
+                f"{own_z:.2f}",
+                "|".join(words),
+                str(max(p.population for p in places)),
+            )
+        )
     lines = [
-        "# Gazetteer names that are also common words: accepted as places only with context.",
+        "# Gazetteer names that are also Arabic words: places only with evidence in the text.",
         "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and wordfreq's",
-        "# Arabic frequencies (CC BY-SA 4.0): the relative word and its Zipf frequency are the reason.",
-        "key\trelative\trelative_zipf\tpopulation",
+        "# Arabic frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the name is",
+        "# frequent and no place of it is prominent), alias (the name is a place's name without its article,",
+        "# and frequent), hamza (a hamza spelling of it is a word).",
+        "key\twhy\trelative\trelative_zipf\tzipf\tspellings\tpopulation",
         *("\t".join(r) for r in rows),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(rows)} ambiguous names", file=sys.stderr)
+    print(f"wrote {args.out}: {len(rows)} names that are also words", file=sys.stderr)
     return 0
 
 

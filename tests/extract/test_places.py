@@ -110,7 +110,7 @@ def test_article_geonames_leaves_out() -> None:
 def test_common_words_are_not_places() -> None:
     # كان (Caen), جامعة (Djamaa), لجنة (ل + جنة, Djenné), الخميس (Khemis Miliana), صور (Tyre)
     assert find_places("كان رئيس لجنة الجامعة يوم الخميس يعرض صور المدينة") == []
-    assert "كان" in STOPLIST
+    assert "جامعه" in STOPLIST  # one of the few words the frequency rule does not catch
 
 
 def test_nationality_adjectives() -> None:
