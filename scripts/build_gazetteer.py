@@ -64,10 +64,34 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-#: Arabic names, written by the khabar developers, of major places whose GeoNames entry in
-#: cities15000 has no Arabic-script name (so that واشنطن is not read as a small US town)
+#: Arabic names, written by the khabar developers, of places whose GeoNames entry in cities15000 has
+#: no Arabic-script name: Washington (so that واشنطن is not read as a small US town), and the Saudi
+#: towns Saudi news names every day (عنيزة was read as a Qatari district, حفر الباطن not at all)
 OWN_NAMES: dict[str, tuple[str, ...]] = {
     "4140963": ("واشنطن", "واشنطن العاصمة"),  # Washington, D.C.
+    "101322": ("تربة",),  # Turabah
+    "101732": ("عنيزة",),  # Unaizah
+    "101760": ("السلطانة",),  # Sultanah
+    "102451": ("صامطة",),  # Samtah
+    "102985": ("رحيمة",),  # Rahimah
+    "103035": ("رابغ",),  # Rabigh
+    "103369": ("بيشة", "قلعة بيشة"),  # Qal'at Bishah
+    "104578": ("مهد الذهب",),  # Mahd adh Dhahab
+    "104716": ("ليلى",),  # Layla
+    "104923": ("خليص",),  # Khulays
+    "106102": ("حقل",),  # Haql
+    "106297": ("حفر الباطن",),  # Hafar Al-Batin
+    "107744": ("بدر", "بدر حنين"),  # Badr Hunayn
+    "108048": ("السليل",),  # As Sulayyil
+    "109059": ("المنيزلة",),  # Al Munayzilah
+    "109253": ("الليث",),  # Al Lith
+    "109380": ("الخفجي",),  # Al Khafji
+    "109915": ("البطالية",),  # Al Battaliyah
+    "110059": ("العقيق",),  # Al Aqiq
+    "110250": ("عفيف",),  # Afif
+    "110325": ("الدوادمي",),  # Ad Dawadimi
+    "409682": ("ثول",),  # Thuwal
+    "12495725": ("بارق",),  # Bariq
 }
 
 

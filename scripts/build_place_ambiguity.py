@@ -17,7 +17,7 @@ The rule is generic and runs over **every** one-word gazetteer name, at any popu
   البشري → البشر), and without a proclitic (و، ف، ب، ل، ك) when what remains is not itself a place name;
 * the name is a word when a relative has a Zipf frequency of at least :data:`MIN_ZIPF` (once in about
   300,000 words) in ``wordfreq``'s Arabic list — for a *prominent* place (a capital, a city of a
-  million people, or an Arab city of 100,000) only if the relative is nearly as frequent as the name
+  million people, or an Arab town of 50,000) only if the relative is nearly as frequent as the name
   itself (:data:`DOMINANCE`); or when the name itself is that frequent and none of its places is
   prominent: a prominent place's own name is frequent because the place is (باريس، دمشق), a small
   town's name because it is a word or a first name (تويوتا، جاسم). Countries' names are the
@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from khabar.arabic.normalize import strip_diacritics  # noqa: E402
+from khabar.extract.clitics import readings  # noqa: E402
 from khabar.extract.places import ARAB_LEAGUE, _fold, load_gazetteer, prominent  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "places_ambiguous_ar.tsv"
@@ -61,6 +62,11 @@ MIN_STEM = 3
 _PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
 _PLURALS = ("ين", "ون", "ات")
 _CLITICS = "وفبلك"
+#: the proclitics (and their pairs) a name can carry in text
+_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك")
+#: a cliticised form this frequent, and at most this much rarer than the bare name, is a word of its own
+CLITIC_ZIPF = 3.0
+CLITIC_MARGIN = 0.3
 _HAMZA = re.compile("[أإآؤئ]")
 
 
@@ -168,16 +174,16 @@ def main(argv: list[str] | None = None) -> int:
         arab_big = any(
             p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places
         )
-        rels = relatives(key, names, article=not arab_big)
+        # a relative that is a place's name too (الجبيل and جبيل are both Jubail's) is no word
+        rels = [r for r in relatives(key, names, article=not arab_big) if r not in names]
         best = max(rels, key=zipf) if rels else ""
         rel_z = zipf(best) if best else 0.0
         own_z = zipf(key)
         words = hamza_words(key, hamza, spelled.get(key, set()))
         # رباط is Rabat's name without its article: the place is written الرباط, so the bare form's
         # frequency is the word's ("a tie")
-        alias = not key.startswith("ال") and bool(
-            {p.geonameid for p in places} & raw_ids.get("ال" + key, set())
-        )
+        top = max(places, key=lambda p: p.population)
+        alias = not key.startswith("ال") and top.geonameid in raw_ids.get("ال" + key, set())
         if rel_z >= MIN_ZIPF and (not big or rel_z >= own_z - DOMINANCE):
             why = "relative"
         elif alias and own_z >= MIN_ZIPF:
@@ -199,12 +205,26 @@ def main(argv: list[str] | None = None) -> int:
                 str(max(p.population for p in places)),
             )
         )
+    # a name with a proclitic that is a word of its own (وجيزة "brief" is not و + جيزة Giza): the
+    # cliticised form nearly as frequent as the bare name, or more, is not the name with a clitic
+    for key, places in sorted(gaz.names.items()):
+        if " " in key or any(p.fclass == "A" for p in places):
+            continue
+        for pre in _PREFIXES:
+            form = (pre[:-1] + "ل" + key[2:]) if pre.endswith("ل") and key.startswith("ال") else pre + key
+            if form in names or not any(r.stem == key and r.cut for r in readings(form)):
+                continue
+            z = zipf(form)
+            if z >= CLITIC_ZIPF and z >= zipf(key) - CLITIC_MARGIN:
+                rows.append((form, "clitic", key, f"{zipf(key):.2f}", f"{z:.2f}", "", "0"))
+    rows.sort()
     lines = [
         "# Gazetteer names that are also Arabic words: places only with evidence in the text.",
         "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and wordfreq's",
         "# Arabic frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the name is",
         "# frequent and no place of it is prominent), alias (the name is a place's name without its article,",
-        "# and frequent), hamza (a hamza spelling of it is a word).",
+        "# and frequent), hamza (a hamza spelling of it is a word), clitic (key is the name with a proclitic,",
+        "# a word of its own: relative is the name, relative_zipf its frequency, zipf the form's).",
         "key\twhy\trelative\trelative_zipf\tzipf\tspellings\tpopulation",
         *("\t".join(r) for r in rows),
     ]

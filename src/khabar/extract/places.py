@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
 from khabar.extract.clitics import Reading, readings
 from khabar.extract.tokenize import Token, iter_tokens
@@ -72,6 +73,10 @@ _CUES_FILE = "places_cues_ar.tsv"
 _OUTLETS_FILE = "outlets_ar.tsv"
 _ADMIN1_FILE = "admin1_ar.tsv"
 _MODEL_FILE = "places_model.json"
+#: the events layer's domain vocabularies: a sports page names clubs after towns (برشلونة، ميلان)
+_DOMAINS_FILE = "events_domains_ar.tsv"
+#: distinct sports words that make a sports page (as khabar.events.coder.DOMAIN_MIN_FORMS)
+_SPORT_MIN_FORMS = 4
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
 #: Names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words,
@@ -97,6 +102,10 @@ _STOPWORDS: dict[str, str] = {
     "البيضاء": "the white (Al Bayda LY; الدار البيضاء still matches)",
     "دوما": "always (Douma SY: a real loss in Syrian news)",
     "مالي": "financial (Mali; the country is rare in this news, the adjective everywhere)",
+    "وادي": "valley (El Oued DZ), in every valley's name (وادي زقله)",
+    "ربك": "your Lord (an alias of Kosti SD)",
+    "صور": "pictures (Tyre LB; صور alone in news is nearly always 'pictures')",
+    "الصور": "the pictures (Tyre LB)",
 }
 STOPLIST: frozenset[str] = frozenset(normalize(w).translate(_EXTRA_FOLD) for w in _STOPWORDS)
 
@@ -108,7 +117,9 @@ _KINGDOMS = frozenset({"SA", "JO", "MA", "BH"})
 #: has at least _LONG_NAME letters: short transliterations of small foreign towns are mostly Arabic
 #: words (كان Caen, قوله Kavala, هوية Hue)
 _BIG = 1_000_000
-_ARAB_BIG = 100_000
+_ARAB_BIG = 50_000
+#: an Arab town this populous is named often enough to be a place without a context word
+_ARAB_KNOWN = 100_000
 _LONG_NAME = 5
 #: longest place name in words
 _MAX_WORDS = 5
@@ -119,6 +130,12 @@ _DATELINE_SEPS = frozenset("-–—:/|()")
 #: a dateline is a short line, or the first words of a paragraph
 _DATELINE_WORDS = 8
 _QUOTES = frozenset("«»\"“”'")
+#: weekdays and month names (khabar.arabic.dates): never places (الخميس is Khemis Miliana in GeoNames)
+_DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
+#: words after which a verb comes, not a name (closed-class particles)
+_VERB_PARTICLES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "قد", "لقد", "لم", "لن", "سوف"})
+#: directions that, right after a town's name, make another town's name (ظهران الجنوب)
+_COMPOUND_DIRS = frozenset({"الجنوب", "الشمال", "الشرق", "الغرب"})
 _LIST_SEPS = frozenset("،,-–")
 _SENT_END = frozenset(".!?؟;؛\n")
 #: words whose reading as ل + word is the preposition "to, for" written glued to a quote (لـ«الوطن»)
@@ -201,6 +218,8 @@ class Gazetteer:
     first_words: frozenset[str] = frozenset()
     #: nationality and people adjectives together
     nat_words: frozenset[str] = frozenset()
+    #: one-word forms of the sports vocabulary (``events_domains_ar.tsv``)
+    sport_words: frozenset[str] = frozenset()
 
     @property
     def ambiguous(self) -> frozenset[str]:
@@ -210,7 +229,8 @@ class Gazetteer:
 
 def prominent(p: Place) -> bool:
     """A place news names often for itself: a country, a capital, a city of a million people or an Arab
-    city of 100,000. Its own name's frequency in text is the place's, not a word's."""
+    town of 50,000 (Arabic news names its own towns: القطيف، الباحة). Its own name's frequency in text
+    is the place's, not a word's."""
     return (
         p.fclass == "A"
         or p.fcode == "PPLC"
@@ -220,10 +240,11 @@ def prominent(p: Place) -> bool:
 
 
 def _tier(p: Place) -> int:
-    """How well known a place is: 3 a country, 2 prominent, 1 a city of 250,000 or a province seat."""
+    """How well known a place is: 3 a country, 2 a capital, a city of a million people or an Arab town of
+    100,000, 1 a city of 250,000 or a province seat, 0 the rest."""
     if p.fclass == "A":
         return 3
-    if prominent(p):
+    if p.fcode == "PPLC" or p.population >= _BIG or (p.country in ARAB_LEAGUE and p.population >= _ARAB_KNOWN):
         return 2
     if p.population >= 250_000 or p.fcode == "PPLA":
         return 1
@@ -339,6 +360,11 @@ def load_gazetteer() -> Gazetteer:
         outlets,
         frozenset(k.split(" ", 1)[0] for k in names),
         frozenset(adjectives) | frozenset(peoples),
+        frozenset(
+            _fold(form)
+            for form, domain in _rows((data / _DOMAINS_FILE).read_text(encoding="utf-8"))
+            if domain == "sport" and " " not in form
+        ),
     )
 
 
@@ -493,7 +519,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 if cands and r.cut and not r.stem.startswith("ال") and not _strong(cands):
                     continue  # a bare و/ف/ب/ل/ك before a small town's name: more likely a word
                 bare = False
-                if not cands and r.bare != r.stem:
+                if not cands and r.bare != r.stem and r.stem not in STOPLIST:
                     # GeoNames writes some Arab towns without the article Arabic writes them with
                     # (خرطوم for الخرطوم): only towns that matter, not any town named like a noun, and
                     # never a foreign town or a country (القطر is "the diameter", not Qatar)
@@ -723,6 +749,10 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
     prev_cls = _cue_classes(d, gaz, prev) if prev is not None else frozenset()
     prev2 = _prev_word(d, prev) if prev is not None else None
     prev2_cls = _cue_classes(d, gaz, prev2) if prev2 is not None else frozenset()
+    if prev is not None and toks[prev].text in _VERB_PARTICLES:
+        f["verb"] = 1.0  # الذي حماه الله، لم يعد: a verb follows these
+    if "clubcity" in gaz.cues.get(m.stem, frozenset()):
+        f["clubcity"] = 1.0
     for c in ("admin", "dir", "prep", "motion", "people", "site", "inst", "org"):
         if c in prev_cls:
             f["cue_" + c] = 1.0
@@ -751,8 +781,8 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             if nw.endswith("ه"):
                 f["adj_after"] = 1.0
                 m.country_qualifier = m.country_qualifier or cc
-            elif nw.endswith("ي") and not any(p.fclass == "A" for p in m.candidates):
-                f["club_adj"] = 1.0
+            elif nw.endswith("ي") and not any(p.fclass == "A" and p.country == cc for p in m.candidates):
+                f["club_adj"] = 1.0  # الريان القطري، موناكو الفرنسي
     if prev is not None and "club" in prev_cls:
         f["club"] = 1.0
     if not m.prefix and _dateline(d, m.first, m.last):
@@ -771,17 +801,39 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
                 f["ner_org"] = 1.0
     info = gaz.words.get(m.key)
     plain = strip_diacritics(d.text[s:e])
+    whole = gaz.words.get(toks[m.first].text) if m.prefix else None
+    if whole is not None and whole.why == "clitic":
+        f["wordlike"] = 1.0  # وجيزة "brief" is not و + جيزة (Giza), كسرت "broke" not ك + سرت
+        f["clitic_word"] = 1.0
     if info is not None:
         if info.spellings and any(plain.endswith(sp) for sp in info.spellings):
             f["hamza_word"] = 1.0
-        if info.why != "hamza":
+        if info.why not in ("hamza", "clitic"):
             f["wordlike"] = 1.0
             f["word_zipf"] = max(0.0, info.word_zipf - 3.0)
     if m.via_bare and "wordlike" not in f and d.view[m.start : m.end] in gaz.words:
         f["wordlike"] = 1.0
-    # fixed phrases (مسقط رأسه)
-    if nxt is not None and f"{m.stem} {toks[nxt].text}" in gaz.phrases:
+    # fixed phrases (مسقط رأسه، في خبر كان، الرباط الصليبي، جوز الهند)
+    if (nxt is not None and f"{m.stem} {toks[nxt].text}" in gaz.phrases) or (
+        prev is not None and f"{toks[prev].text} {m.stem}" in gaz.phrases
+    ):
         f["phrase"] = 1.0
+    # ظهران الجنوب is another town than الظهران: a bare direction after a town's name makes a new name
+    if nxt is not None and toks[nxt].text in _COMPOUND_DIRS and not any(p.fclass == "A" for p in m.candidates):
+        f["compound"] = 1.0
+    # حماة الأمن "the protectors of security", رباط الاتفاق: a name followed by a definite masculine
+    # noun is a noun in a genitive construction (a town takes feminine adjectives: حلب الشرقية)
+    if nxt is not None:
+        nw = toks[nxt].text
+        if (
+            nw.startswith("ال")
+            and len(nw) > 3
+            and not nw.endswith(("ه", "يه"))
+            and nw not in gaz.adjectives
+            and nw not in gaz.first_words
+            and not _cue_classes(d, gaz, nxt)
+        ):
+            f["construct"] = 1.0
     if m.end - m.start and " " in m.key:
         f["multiword"] = 1.0
     return f
@@ -871,7 +923,9 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
             continue
         default = max(m.candidates, key=_prior)
 
-        def specific(p: Place, m: _Match = m) -> float:
+        def specific(p: Place, m: _Match = m, *, close: bool = False) -> float:
+            """Evidence for ``p`` itself: a qualifier, and places named nearby (``close``: only
+            those within 50 km, what a small town needs to displace a known namesake)."""
             s = 0.0
             if m.country_qualifier and p.country == m.country_qualifier:
                 s += 3.0
@@ -882,7 +936,10 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
                 if pos == m.start or q.geonameid == p.geonameid:
                     continue
                 km = _km(p, q)
-                near += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < 500 else 0.0
+                if close:
+                    near += 1.5 if km < 50 else 0.0
+                else:
+                    near += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < 500 else 0.0
             return s + min(near, 3.0)
 
         def score(p: Place, m: _Match = m) -> float:
@@ -890,8 +947,10 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
             named = 0.0
             for pos, cc in mentions:
                 if cc == p.country and pos != m.start:
-                    named += 1.0 if sentence_near(pos, m.start) else 0.3
-            s += min(named, 1.0)
+                    named += 1.0 if sentence_near(pos, m.start) else 0.5
+            # a known place may win on its country's name (عمان is Amman where the text is about
+            # Jordan); a small town may not (see the guard below)
+            s += min(named, 2.0 if _tier(p) >= 2 else 1.0)
             if outlet is not None and outlet.country == p.country:
                 s += 0.4
             if m.features.get("dateline") and p.fclass == "P":
@@ -901,7 +960,7 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
         best = max(m.candidates, key=score)
         if best is not default and _tier(best) < _tier(default) and _tier(best) < 2:
             # a small town does not displace a known namesake on the country's name alone
-            if specific(best) <= specific(default) + 0.5:
+            if specific(best, close=True) <= specific(default, close=True) + 0.5:
                 best = default
         m.place = best
         ranked = sorted((score(p) for p in m.candidates), reverse=True)
@@ -910,6 +969,7 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
 
 def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int, int, str]]) -> None:
     """Veto the matches that are not places here, from their evidence (sets ``m.veto``)."""
+    sport = _sport_page(d, gaz)
 
     def mentioned_elsewhere(m: _Match) -> set[str]:
         """The countries the text names apart from ``m`` (by a place's name or an adjective)."""
@@ -927,6 +987,8 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             continue
         if f.get("phrase"):
             m.veto = "phrase"
+        elif m.key in _DATE_WORDS or m.stem in _DATE_WORDS:
+            m.veto = "a day or a month"  # الخميس (Khemis Miliana), نيسان (Nisan)
         elif f.get("hamza_word"):
             m.veto = "a word spelt with hamza"
         elif f.get("nat_after"):
@@ -935,6 +997,16 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             m.veto = "nationality"
         elif f.get("club") or f.get("club_adj"):
             m.veto = "club"
+        elif f.get("compound"):
+            m.veto = "part of another name"
+        elif f.get("verb"):
+            m.veto = "verb"
+        elif f.get("clubcity") and sport and not (
+            f.get("cue_admin") or f.get("dateline") or f.get("adj_after") or m.country_qualifier
+        ):
+            m.veto = "club"  # لاعب وسط ميلان، انتقل إلى برشلونة on a sports page
+        elif f.get("wordlike") and f.get("construct"):
+            m.veto = "a noun before its genitive"  # في ميادين القتال
         elif f.get("cue_org") and p.fclass != "A":
             m.veto = "organisation"
         elif f.get("cue_site") and p.fclass != "A":
@@ -966,7 +1038,9 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             if f.get("ner_head"):
                 m.veto = "head of a longer name"  # ميدان القديس بطرس
                 continue
-            ok = context or ((medium or f.get("ner_loc", 0.0) > 0) and named)
+            # a preposition before a word-like name is no evidence on its own (في الميدان، من الخبراء):
+            # with its country named, it needs the NER reading too, unless the word is a rarer one
+            ok = context or (medium and named and (bool(f.get("ner_loc")) or f.get("word_zipf", 0.0) < 1.0))
         else:
             ok = context or medium or bool(f.get("ner_loc")) or _tier(p) >= 2
         if ok:
@@ -983,6 +1057,20 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             m.features["list"] = 1.0
             continue
         m.veto = "no evidence"
+
+
+def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
+    """Whether the text is a sports page: four distinct words of the sports vocabulary or more."""
+    seen: set[str] = set()
+    for ti in d.words:
+        w = d.toks[ti].text
+        if w in gaz.sport_words:
+            seen.add(w)
+        elif len(w) > 3 and w[0] in "وفبل" and w[1:] in gaz.sport_words:
+            seen.add(w[1:])
+        if len(seen) >= _SPORT_MIN_FORMS:
+            return True
+    return False
 
 
 def _in_list(d: _Doc, m: _Match, matches: list[_Match]) -> bool:
