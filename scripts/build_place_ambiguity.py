@@ -22,6 +22,8 @@ The rule is generic and runs over **every** one-word gazetteer name, at any popu
   prominent: a prominent place's own name is frequent because the place is (باريس، دمشق), a small
   town's name because it is a word or a first name (تويوتا، جاسم). Countries' names are the
   countries';
+* a foreign town's name is a word when it is far more frequent in Arabic than the town's English name
+  is in English (:data:`FOREIGN_MARGIN`: أمسك "he held" is not Omsk);
 * ``spellings`` lists the hamza spellings of the name that wordfreq knows as words but no gazetteer
   spelling uses (فأس "axe" for فاس Fes): the normalised view folds them together, the matcher does not.
 
@@ -46,11 +48,19 @@ sys.path.insert(0, str(REPO / "src"))
 
 from khabar.arabic.normalize import strip_diacritics  # noqa: E402
 from khabar.extract.clitics import readings  # noqa: E402
-from khabar.extract.places import ARAB_LEAGUE, _fold, load_gazetteer, prominent  # noqa: E402
+from khabar.extract.places import ARAB_LEAGUE, Place, _fold, load_gazetteer, prominent  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "places_ambiguous_ar.tsv"
 #: Zipf frequency (log10 of occurrences per billion words) that makes a form a common word
 MIN_ZIPF = 3.5
+#: a name this frequent is a word even when it is also a known town's (القائم "the existing" and Al
+#: Qaim, 74,000): a town's own name is rarely this common, unless it is a capital, a great city or an
+#: Arab city of 100,000 (غزة)
+OWN_TOWN_ZIPF = 4.5
+#: a foreign town's Arabic name this much more frequent (in Zipf) than its English name in English is
+#: mostly a word (ميدان 4.5 against "medan" 2.4; أمسك "he held" 4.1 against "omsk" 2.2), however big
+#: the town: Arabic text names a foreign town about as often as English does (باريس 5.0, "paris" 4.8)
+FOREIGN_MARGIN = 1.5
 #: a hamza spelling is a different word at a lower frequency (فأس "axe", 2.8, is not فاس Fes): the
 #: text writes it out
 HAMZA_ZIPF = 2.5
@@ -111,6 +121,16 @@ def relatives(key: str, names: set[str], *, article: bool = True) -> list[str]:
     return sorted(out)
 
 
+def en_zipf(places: tuple[Place, ...]) -> float:
+    """How often English text names the best known of ``places`` (their English names); a place
+    of an Arab country or a country counts as named often (Arabic news names them more than English)."""
+    import wordfreq
+
+    if any(p.country in ARAB_LEAGUE or p.fclass == "A" for p in places):
+        return 9.0
+    return max(wordfreq.zipf_frequency(p.name_en.lower(), "en") for p in places)
+
+
 def hamza_words(key: str, hamza: dict[str, dict[str, float]], spelled: set[str]) -> list[str]:
     """The spellings of ``key`` with a hamza inside the word (not on its first letter, where news
     often leaves it off: ادلب for إدلب) that wordfreq knows as words and no gazetteer spelling has."""
@@ -169,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         if any(p.fclass == "A" for p in places):
             continue  # a country's name is the country's
         big = any(prominent(p) for p in places)
+        # a capital, a great city, or an Arab city of 100,000: named for itself however common its name
+        major = any(
+            p.fcode == "PPLC" or p.population >= 1_000_000 or (p.country in ARAB_LEAGUE and p.population >= 100_000)
+            for p in places
+        )
         # Arabic writes the great Arab cities with an article GeoNames may leave off (خرطوم): for them
         # the form with the article is the city, not a word (it is for a town like Settat: السلطات)
         arab_big = any(
@@ -188,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
             why = "relative"
         elif alias and own_z >= MIN_ZIPF:
             why = "alias"
-        elif own_z >= MIN_ZIPF and not big:
+        elif (own_z >= MIN_ZIPF and not big) or (own_z >= OWN_TOWN_ZIPF and not major):
             why = "own"
+        elif own_z >= MIN_ZIPF and own_z - en_zipf(places) >= FOREIGN_MARGIN:
+            why = "foreign"
         elif words:
             why = "hamza"
         else:
@@ -217,14 +244,35 @@ def main(argv: list[str] | None = None) -> int:
             z = zipf(form)
             if z >= CLITIC_ZIPF and z >= zipf(key) - CLITIC_MARGIN:
                 rows.append((form, "clitic", key, f"{zipf(key):.2f}", f"{z:.2f}", "", "0"))
+    # a town GeoNames writes without an article, found in text by adding it (خرطوم for الخرطوم): when the
+    # form with the article is a common word (العمران "urbanism" for عمران Amran), that form is the word
+    for key, places in sorted(gaz.names.items()):
+        if " " in key or key.startswith("ال") or any(p.fclass == "A" for p in places):
+            continue
+        arab_big = any(p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places)
+        form = "ال" + key
+        if not arab_big and form not in names and zipf(form) >= MIN_ZIPF and form not in {r[0] for r in rows}:
+            rows.append((form, "article", key, f"{zipf(key):.2f}", f"{zipf(form):.2f}", "", "0"))
+    # a name GeoNames writes with teh marbuta (جدة) and that, written with heh, is a word with a pronoun
+    # (جده "his grandfather"): the heh spelling is the word, unless the context makes it the place
+    for key, places in sorted(gaz.names.items()):
+        sp = spelled.get(key, set())
+        if " " in key or not sp or not all(g.endswith("ة") for g in sp) or any(p.fclass == "A" for p in places):
+            continue
+        z = max(wordfreq.zipf_frequency(g[:-1] + "ه", "ar") for g in sp)
+        if z >= MIN_ZIPF and key not in {r[0] for r in rows}:
+            rows.append((key, "teh", next(iter(sp))[:-1] + "ه", f"{z:.2f}", f"{zipf(key):.2f}", "", "0"))
     rows.sort()
     lines = [
         "# Gazetteer names that are also Arabic words: places only with evidence in the text.",
         "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and wordfreq's",
         "# Arabic frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the name is",
-        "# frequent and no place of it is prominent), alias (the name is a place's name without its article,",
+        "# frequent and no place of it is prominent), foreign (the name of a foreign town far more frequent in",
+        "# Arabic than the town's English name in English), alias (a place's name without its article,",
         "# and frequent), hamza (a hamza spelling of it is a word), clitic (key is the name with a proclitic,",
-        "# a word of its own: relative is the name, relative_zipf its frequency, zipf the form's).",
+        "# a word of its own: relative is the name, relative_zipf its frequency, zipf the form's), teh (the",
+        "# name written with heh for its teh marbuta is a word with a pronoun: جده 'his grandfather'), article",
+        "# (key is a town's name with the article GeoNames leaves off, a common word: العمران).",
         "key\twhy\trelative\trelative_zipf\tzipf\tspellings\tpopulation",
         *("\t".join(r) for r in rows),
     ]

@@ -454,6 +454,9 @@ class PlaceFinding:
     sites: list[Span] = field(default_factory=list)
     #: every gazetteer match that was not taken as a place, with the reason (for inspection and tests)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    #: with ``keep_candidates``: each place ref and each place that failed for want of evidence, with
+    #: its features (what ``scripts/train_places.py`` fits the confidence model on)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Doc:
@@ -753,9 +756,12 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
         f["verb"] = 1.0  # الذي حماه الله، لم يعد: a verb follows these
     if "clubcity" in gaz.cues.get(m.stem, frozenset()):
         f["clubcity"] = 1.0
-    for c in ("admin", "dir", "prep", "motion", "people", "site", "inst", "org"):
+    for c in ("admin", "dir", "prep", "motion", "people", "site", "inst", "org", "event", "water"):
         if c in prev_cls:
             f["cue_" + c] = 1.0
+    if "admin" in prev_cls and toks[prev].text.startswith("ال") and toks[prev].text != "العاصمه":
+        # المدينة الجديدة "the new city": a definite head before a word is a noun and its adjective
+        f["cue_admin_def"] = 1.0
     # في مدينة X، إلى شمال X: the word before the head counts for the head
     if "admin" in prev_cls and "prep" in prev2_cls:
         f["cue_admin"] = 1.0
@@ -800,6 +806,8 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             elif label == "ORG" and (a < s or b > e):
                 f["ner_org"] = 1.0
     info = gaz.words.get(m.key)
+    if d.text[s:e].endswith("\u064b") or d.text[e : e + 1] == "\u064b":
+        f["tanween"] = 1.0  # إسبانياً: the accusative tanween makes a nisba adjective or an adverb
     plain = strip_diacritics(d.text[s:e])
     whole = gaz.words.get(toks[m.first].text) if m.prefix else None
     if whole is not None and whole.why == "clitic":
@@ -808,11 +816,15 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
     if info is not None:
         if info.spellings and any(plain.endswith(sp) for sp in info.spellings):
             f["hamza_word"] = 1.0
-        if info.why not in ("hamza", "clitic"):
+        if info.why == "teh":
+            if plain.endswith("ه"):
+                f["wordlike"] = 1.0  # جده "his grandfather" is not جدة
+                f["word_zipf"] = max(0.0, info.relative_zipf - 3.0)
+        elif info.why not in ("hamza", "clitic"):
             f["wordlike"] = 1.0
             f["word_zipf"] = max(0.0, info.word_zipf - 3.0)
     if m.via_bare and "wordlike" not in f and d.view[m.start : m.end] in gaz.words:
-        f["wordlike"] = 1.0
+        f["wordlike"] = 1.0  # العمران "urbanism", found as ال + عمران (Amran)
     # fixed phrases (مسقط رأسه، في خبر كان، الرباط الصليبي، جوز الهند)
     if (nxt is not None and f"{m.stem} {toks[nxt].text}" in gaz.phrases) or (
         prev is not None and f"{toks[prev].text} {m.stem}" in gaz.phrases
@@ -1007,8 +1019,14 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             m.veto = "club"  # لاعب وسط ميلان، انتقل إلى برشلونة on a sports page
         elif f.get("wordlike") and f.get("construct"):
             m.veto = "a noun before its genitive"  # في ميادين القتال
-        elif f.get("cue_org") and p.fclass != "A":
-            m.veto = "organisation"
+        elif f.get("cue_org"):
+            m.veto = "organisation"  # نادي الريان، بنك فرنسا المركزي، بورصة نيويورك
+        elif f.get("cue_event") and p.fclass != "A":
+            m.veto = "event"  # بطولة ويمبلدون، رالي باريس - داكار
+        elif f.get("cue_water"):
+            m.veto = "a sea or a gulf"  # خليج المكسيك، خليج عدن
+        elif f.get("tanween"):
+            m.veto = "an adjective"  # كان فناناً إسبانياً
         elif f.get("cue_site") and p.fclass != "A":
             m.veto = "part of a city"  # حي العزيزية، قناة السويس، شارع بغداد
         elif f.get("ner_person") and not (f.get("cue_admin") or f.get("cue_dir") or f.get("cue_prep")):
@@ -1029,6 +1047,10 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
         context = any(f.get(k) for k in context_keys) or (
             m.country_qualifier is not None and m.country_qualifier == p.country
         )
+        if f.get("wordlike") and f.get("cue_admin_def") and not any(
+            f.get(k) for k in context_keys if k != "cue_admin"
+        ):
+            context = False
         medium = any(f.get(k) for k in medium_keys)
         if f.get("wordlike"):
             named = p.country in mentioned_elsewhere(m)
@@ -1040,9 +1062,17 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
                 continue
             # a preposition before a word-like name is no evidence on its own (في الميدان، من الخبراء):
             # with its country named, it needs the NER reading too, unless the word is a rarer one
-            ok = context or (medium and named and (bool(f.get("ner_loc")) or f.get("word_zipf", 0.0) < 1.0))
+            ok = context or (
+                medium
+                and named
+                and not m.via_bare  # الديدان: the article added to find ديدان makes the word itself
+                and (bool(f.get("ner_loc")) or f.get("word_zipf", 0.0) < 1.0)
+            )
         else:
-            ok = context or medium or bool(f.get("ner_loc")) or _tier(p) >= 2
+            # the NER model reads GeoNames names as places by its features: alone, its reading is
+            # evidence for an Arab town or a known place, not for a small foreign town (ريدموند)
+            ner_ok = bool(f.get("ner_loc")) and (p.country in ARAB_LEAGUE or _tier(p) >= 1)
+            ok = context or medium or ner_ok or _tier(p) >= 2
         if ok:
             supported.add(m.key)
             f["evidence"] = 1.0
@@ -1103,8 +1133,9 @@ def _adjective_reading(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
     if prev is None:
         return False
     word = d.toks[prev].text
-    if _cue_classes(d, gaz, prev) & {"prep", "dir", "admin", "motion"}:
+    if _cue_classes(d, gaz, prev) & {"prep", "dir", "motion"}:
         return False
+    # العاصمة السعودية "the Saudi capital", المدن السعودية: after a definite head it agrees with it
     return any(r.stem.startswith("ال") for r in d.readings(word)) or word in gaz.adjectives
 
 
@@ -1144,6 +1175,21 @@ def _kingdom(
                 out.append(m)
                 break
     return out
+
+
+def _kingdom_veto(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int, str]]) -> str | None:
+    """What makes a bare المملكة something else: an organisation's or a building's name (شركة المملكة
+    القابضة، برج المملكة), an event's, a phrase."""
+    f = _match_features(d, gaz, m, ner)
+    for key, why in (
+        ("cue_org", "organisation"),
+        ("cue_site", "part of a city"),
+        ("cue_event", "event"),
+        ("phrase", "phrase"),
+    ):
+        if f.get(key):
+            return why
+    return None
 
 
 def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[int, int, str]]:
@@ -1195,6 +1241,7 @@ def analyse_places(
     ner: Collection[tuple[int, int, str]] = (),
     *,
     site: str | None = None,
+    keep_candidates: bool = False,
 ) -> PlaceFinding:
     """Places, nationality references, news outlets and named sites of ``text``.
 
@@ -1247,7 +1294,9 @@ def analyse_places(
         _qualifier(d, gaz, m, by_first)
     _resolve(d, matches, adjs, outlet)
     _decide(d, gaz, matches, adjs)
-    matches += _kingdom(d, gaz, matches, adjs, outlet)
+    for k in _kingdom(d, gaz, matches, adjs, outlet):
+        k.veto = _kingdom_veto(d, gaz, k, ner_l)
+        matches.append(k)
     matches.sort(key=lambda m: m.start)
     # nationality references: adjectives, and country names read as adjectives (الكرة السعودية)
     nat = [(d.toks[a].start, d.toks[b].end, cc) for a, b, cc in adjs]
@@ -1272,7 +1321,18 @@ def analyse_places(
             found.rejected.append((d.view[m.start : m.end], m.veto or "unresolved"))
     conf: dict[int, float] = {}
     for gid, ms in by_ref.items():
-        conf[gid] = round(place_confidence(ref_features(ms, outlet)), 3)
+        feats = ref_features(ms, outlet)
+        conf[gid] = round(place_confidence(feats), 3)
+        if keep_candidates:
+            found.candidates.append(_candidate(d, ms, feats, emitted=True))
+    if keep_candidates:
+        # the matches that failed the evidence test, by place: what the confidence model learns from
+        weak: dict[int, list[_Match]] = {}
+        for m in matches:
+            if m.veto == "no evidence" and m.place is not None and m.place.geonameid not in by_ref:
+                weak.setdefault(m.place.geonameid, []).append(m)
+        for ms in weak.values():
+            found.candidates.append(_candidate(d, ms, ref_features(ms, outlet), emitted=False))
     for m in matches:
         if m.veto is not None or m.place is None:
             continue
@@ -1302,6 +1362,23 @@ def analyse_places(
         s, e = d.to_text(a, b)
         found.sites.append(Span(s, e, "LOC", text[s:e], {"kind": kind}))
     return found
+
+
+def _candidate(d: _Doc, ms: list[_Match], feats: dict[str, float], *, emitted: bool) -> dict[str, Any]:
+    """A place ref candidate as the confidence model's training script reads it."""
+    p = ms[0].place
+    assert p is not None
+    aliases = sorted({d.text[slice(*d.to_text(m.start, m.end))] for m in ms})
+    return {
+        "ref": p.ref,
+        "name": p.name_en,
+        "aliases": aliases,
+        "country": p.country,
+        "lat": p.lat,
+        "lon": p.lon,
+        "features": feats,
+        "emitted": emitted,
+    }
 
 
 def ref_features(ms: list[_Match], outlet: Outlet | None) -> dict[str, float]:
