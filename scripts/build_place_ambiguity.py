@@ -41,6 +41,7 @@ import gzip
 import math
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,6 +52,11 @@ from khabar.extract.clitics import readings  # noqa: E402
 from khabar.extract.places import ARAB_LEAGUE, Place, _fold, load_gazetteer, prominent  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "places_ambiguous_ar.tsv"
+#: the common words that do not begin a site's name (سوق العمل، طريق تعبئة): see write_common
+COMMON_OUT = REPO / "src" / "khabar" / "data" / "places_common_ar.txt.gz"
+#: Zipf frequency from which a word is too common to be a street's, a district's or a site's name
+#: (العمل 5.9, الجامعة 5.2, القرية 4.8 against النسيم 3.6, الملز 3.2, العزيزية 3.3)
+COMMON_ZIPF = 4.0
 #: Zipf frequency (log10 of occurrences per billion words) that makes a form a common word
 MIN_ZIPF = 3.5
 #: a name this frequent is a word even when it is also a known town's (القائم "the existing" and Al
@@ -121,6 +127,22 @@ def relatives(key: str, names: set[str], *, article: bool = True) -> list[str]:
     return sorted(out)
 
 
+def write_common(freq: dict[str, float], zipf: Callable[[str], float]) -> None:
+    """Write the normalised Arabic words of Zipf frequency COMMON_ZIPF or more, one a line, gzipped:
+    the place layer takes a name after a head noun (حي، طريق، محافظة) only when its first word is
+    not one of them."""
+    words = sorted(w for w in freq if zipf(w) >= COMMON_ZIPF and " " not in w)
+    head = (
+        "# Normalised Arabic words at least as frequent as Zipf "
+        f"{COMMON_ZIPF} in wordfreq's Arabic list (wordfreq data, CC BY-SA 4.0), built by\n"
+        "# scripts/build_place_ambiguity.py: common words that do not begin a site's name.\n"
+    )
+    body = head + "\n".join(words) + "\n"
+    with open(COMMON_OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(body.encode("utf-8"))
+    print(f"wrote {COMMON_OUT}: {len(words)} common words", file=sys.stderr)
+
+
 def en_zipf(places: tuple[Place, ...]) -> float:
     """How often English text names the best known of ``places`` (their English names); a place
     of an Arab country or a country counts as named often (Arabic news names them more than English)."""
@@ -188,10 +210,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if any(p.fclass == "A" for p in places):
             continue  # a country's name is the country's
-        big = any(prominent(p) for p in places)
+        big = any(prominent(p) or p.population >= 500_000 for p in places)
+        major_world = any(p.fcode == "PPLC" or p.population >= 1_000_000 for p in places)
         # a capital, a great city, or an Arab city of 100,000: named for itself however common its name
         major = any(
-            p.fcode == "PPLC" or p.population >= 1_000_000 or (p.country in ARAB_LEAGUE and p.population >= 100_000)
+            p.fcode == "PPLC" or p.population >= 500_000 or (p.country in ARAB_LEAGUE and p.population >= 100_000)
             for p in places
         )
         # Arabic writes the great Arab cities with an article GeoNames may leave off (خرطوم): for them
@@ -209,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         # frequency is the word's ("a tie")
         top = max(places, key=lambda p: p.population)
         alias = not key.startswith("ال") and top.geonameid in raw_ids.get("ال" + key, set())
-        if rel_z >= MIN_ZIPF and (not big or rel_z >= own_z - DOMINANCE):
+        # a capital's or a great city's name must be rarer than its relative word to be that word
+        # (أنقرة 4.0 against انقر "click" 3.8 is Ankara; ميدان 4.5 against الميدان 4.6 is a word)
+        margin = 0.0 if major_world else DOMINANCE
+        if rel_z >= MIN_ZIPF and (not big or rel_z >= own_z - margin):
             why = "relative"
         elif alias and own_z >= MIN_ZIPF:
             why = "alias"
@@ -277,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         *("\t".join(r) for r in rows),
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_common(freq, zipf)
     print(f"wrote {args.out}: {len(rows)} names that are also words", file=sys.stderr)
     return 0
 

@@ -73,6 +73,8 @@ _CUES_FILE = "places_cues_ar.tsv"
 _OUTLETS_FILE = "outlets_ar.tsv"
 _ADMIN1_FILE = "admin1_ar.tsv"
 _MODEL_FILE = "places_model.json"
+_COMMON_FILE = "places_common_ar.txt.gz"
+_REGIONS_FILE = "regions_ar.tsv"
 #: the events layer's domain vocabularies: a sports page names clubs after towns (برشلونة، ميلان)
 _DOMAINS_FILE = "events_domains_ar.tsv"
 #: distinct sports words that make a sports page (as khabar.events.coder.DOMAIN_MIN_FORMS)
@@ -123,6 +125,8 @@ _ARAB_KNOWN = 100_000
 _LONG_NAME = 5
 #: longest place name in words
 _MAX_WORDS = 5
+#: a town this far from every other place a text names, in a country it never names, is a namesake
+_FAR = 1000.0
 #: a country named within this many characters of a name speaks for it more than one named further
 _NEAR = 120
 #: separators of a dateline's parts ("الرياض - واس", "جدة: إبراهيم القرشي", "سعاد الشمراني (الرياض)")
@@ -220,6 +224,10 @@ class Gazetteer:
     nat_words: frozenset[str] = frozenset()
     #: one-word forms of the sports vocabulary (``events_domains_ar.tsv``)
     sport_words: frozenset[str] = frozenset()
+    #: common Arabic words (``places_common_ar.txt.gz``): no site's name begins with one
+    common: frozenset[str] = frozenset()
+    #: regions and waters outside GeoNames by their first normalised word: (words, kind), longest first
+    regions: dict[str, tuple[tuple[list[str], str], ...]] = field(default_factory=dict)
 
     @property
     def ambiguous(self) -> frozenset[str]:
@@ -365,7 +373,21 @@ def load_gazetteer() -> Gazetteer:
             for form, domain in _rows((data / _DOMAINS_FILE).read_text(encoding="utf-8"))
             if domain == "sport" and " " not in form
         ),
+        frozenset(
+            w
+            for w in gzip.decompress((data / _COMMON_FILE).read_bytes()).decode("utf-8").splitlines()
+            if w and not w.startswith("#")
+        ),
+        _load_regions((data / _REGIONS_FILE).read_text(encoding="utf-8")),
     )
+
+
+def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for name, kind in _rows(text):
+        parts = _fold(name).split()
+        out.setdefault(parts[0], []).append((parts, kind))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
 def nationality_country(word: str) -> str | None:
@@ -550,6 +572,12 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
             if hits:
                 # وجدة is و + جدة (Jeddah) before it is Oujda: the reading with the better-known place
                 found = max(hits, key=lambda m: (_prior(max(m.candidates, key=_prior)), -len(m.prefix)))
+                head, _, rest_key = found.key.partition(" ")
+                if rest_key and head in _REGION_HEADS and rest_key in gaz.names:
+                    # "مدينة زنجبار" is GeoNames' name of Zanzibar, and also the Yemeni Zinjibar's
+                    # with its head noun: both are candidates
+                    seen = {p.geonameid for p in found.candidates}
+                    found.candidates += tuple(p for p in gaz.names[rest_key] if p.geonameid not in seen)
                 break
         # a nationality adjective (السورية) is not the country its article-less form names (سورية),
         # nor a town named like it (السويدية): it is a nationality unless the name is the country's own
@@ -781,6 +809,10 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             f["nat_after"] = 1.0
         nw = toks[nxt].text
         cc = gaz.adjectives.get(nw)
+        _, e_text = d.to_text(m.start, m.end)
+        n_text, _ = d.to_text(toks[nxt].start, toks[nxt].end)
+        if cc and d.text[e_text:n_text].strip():
+            cc = None  # برلين ـ الفرنسية: a dash (a tatweel the view drops) between, a dateline's agency
         if cc:
             # سالزبورغ النمساوية: a feminine adjective after a town is the town's country;
             # الريان القطري: a masculine one after a town's name is the club's
@@ -866,10 +898,14 @@ def _motion_before(d: _Doc, gaz: Gazetteer, ti: int) -> bool:
 
 def _qualifier(d: _Doc, gaz: Gazetteer, m: _Match, by_first: dict[int, _Match]) -> None:
     """An explicit "in X province/state/country" right after a name (أريحا في محافظة إدلب، باريس
-    بولاية تكساس، طرابلس شمال لبنان، العزيزية في مكة): the country and division it puts the name in.
-    Only "في", a province or direction word, or a comma lead to it: "X إلى Y" puts X nowhere."""
+    بولاية تكساس، طرابلس شمال لبنان، مدينة قليبية، شمال شرقي تونس): the country and division it puts the
+    name in. A province or direction word, a state's name, or a comma before a country lead to it;
+    "في" alone only for a small town (طهران في العراق is Tehran's policy there, not a Tehran in Iraq);
+    "X إلى Y" puts X nowhere."""
     ti = m.last
-    linked = False  # a word that says "in" has been read
+    linked = False  # a province or direction word has been read
+    said_in = False  # "في" or بـ has been read
+    small = all(_tier(p) <= 1 for p in m.candidates)
     for _ in range(3):
         nxt = _next_word(d, ti, through="،,")
         if nxt is None:
@@ -878,13 +914,16 @@ def _qualifier(d: _Doc, gaz: Gazetteer, m: _Match, by_first: dict[int, _Match]) 
         word = d.toks[nxt].text
         stems = [r.stem for r in d.readings(word) if r.prefix in ("", "ب")]
         admin = next((st for st in stems if st in gaz.admin1), None)
-        if admin is not None and (linked or comma or word.startswith("ب")):
+        if admin is not None and (linked or said_in or comma or word.startswith("ب")):
             m.admin_qualifier = gaz.admin1[admin]
             m.country_qualifier = m.admin_qualifier.split(".")[0]
             return
         q = by_first.get(nxt)
         if q is not None:
-            if linked or q.prefix == "ب" or (comma and any(p.fclass == "A" for p in q.candidates)):
+            if q.key in gaz.words:
+                return  # a word-like name (اطار) qualifies nothing
+            country = any(p.fclass == "A" for p in q.candidates)
+            if linked or (comma and country) or ((said_in or q.prefix == "ب") and small):
                 cc = {p.country for p in q.candidates}
                 if len(cc) == 1:
                     m.country_qualifier = next(iter(cc))
@@ -892,9 +931,12 @@ def _qualifier(d: _Doc, gaz: Gazetteer, m: _Match, by_first: dict[int, _Match]) 
                         m.admin_qualifier = q.candidates[0].admin1
             return
         cls = next((gaz.cues[st] for st in stems if st in gaz.cues), frozenset())
-        if not (word == "في" or cls & {"admin", "dir"}):
+        if word == "في":
+            said_in = True
+        elif cls & {"admin", "dir"}:
+            linked = True
+        else:
             return
-        linked = True
         ti = nxt
 
 
@@ -907,12 +949,25 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _likely(m: _Match) -> bool:
+    """Whether a match has some evidence of its own before the homonyms are resolved: a context word,
+    the NER reading, a dateline, or a place that is not small."""
+    f = m.features
+    return bool(
+        f.get("ner_loc")
+        or f.get("dateline")
+        or any(f.get(k) for k in ("cue_admin", "cue_dir", "cue_prep", "cue_clitic_b", "cue_motion"))
+        or any(_tier(p) >= 1 for p in m.candidates)
+    )
+
+
 def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], outlet: Outlet | None) -> None:
     """Choose each match's place among its homonyms (sets ``m.place``)."""
     mentions: list[tuple[int, str]] = [(d.toks[a].start, cc) for a, _, cc in adjs if cc != "-"]
     anchors: list[tuple[int, Place]] = []
     for m in matches:
-        if m.veto:
+        # only names that stand as places speak for the others (not البرج "the tower", Al Burj EG)
+        if m.veto or m.features.get("wordlike") or not _likely(m):
             continue
         ccs = {p.country for p in m.candidates}
         country = next((p.country for p in m.candidates if p.fclass == "A"), None)
@@ -979,7 +1034,9 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
         m.features["homonym_margin"] = min(3.0, ranked[0] - ranked[1]) if len(ranked) > 1 else 3.0
 
 
-def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int, int, str]]) -> None:
+def _decide(
+    d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int, int, str]], outlet: Outlet | None
+) -> None:
     """Veto the matches that are not places here, from their evidence (sets ``m.veto``)."""
     sport = _sport_page(d, gaz)
 
@@ -1031,8 +1088,30 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
             m.veto = "part of a city"  # حي العزيزية، قناة السويس، شارع بغداد
         elif f.get("ner_person") and not (f.get("cue_admin") or f.get("cue_dir") or f.get("cue_prep")):
             m.veto = "person"
-        elif m.country_qualifier and m.country_qualifier != p.country and p.fclass != "A":
+        elif m.country_qualifier and m.country_qualifier != p.country and _tier(p) <= 1:
             m.veto = "elsewhere"  # أريحا في محافظة إدلب is not Jericho
+    # a town of a country the text never names, far from every other place it names, is a namesake of
+    # a place GeoNames lacks (بلدة دارين by Tarout is not Darien, Illinois; القنيطرة in a Syrian report
+    # is not Kenitra, Morocco) unless the text says where it is
+    placed = [
+        m for m in matches
+        if m.veto is None and m.place is not None and not m.features.get("wordlike") and _likely(m)
+    ]
+    for m in placed:
+        p = m.place
+        assert p is not None
+        f = m.features
+        if p.fclass == "A" or p.fcode == "PPLC" or p.population >= _BIG:
+            continue
+        if p.country not in ARAB_LEAGUE and _tier(p) >= 1:
+            continue  # a known foreign city (سان فرانسيسكو) is named without its country
+        if f.get("dateline") or f.get("adj_after") or m.country_qualifier:
+            continue
+        if p.country == (outlet.country if outlet else None) or p.country in mentioned_elsewhere(m):
+            continue
+        others = [x.place for x in placed if x.key != m.key and x.place is not None and x.place.fclass != "A"]
+        if others and all(q.country != p.country and _km(p, q) > _FAR for q in others):
+            m.veto = "elsewhere"
     # evidence. The NER model is trained with GeoNames names among its features, so its place reading
     # of a name that is also a word (بيانه، البسيط) is no independent evidence: such a name needs a
     # context word of its own, or its country named elsewhere in the text
@@ -1083,7 +1162,8 @@ def _decide(d: _Doc, gaz: Gazetteer, matches: list[_Match], adjs: list[tuple[int
         if m.key in supported and not m.features.get("wordlike"):
             m.features["other_mention"] = 1.0
             continue
-        if _in_list(d, m, matches) and not m.features.get("wordlike"):
+        # in a list of places a word-like name is a place too if the NER model reads one (عدن ولحج)
+        if _in_list(d, m, matches) and (not m.features.get("wordlike") or m.features.get("ner_loc")):
             m.features["list"] = 1.0
             continue
         m.veto = "no evidence"
@@ -1192,47 +1272,99 @@ def _kingdom_veto(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int, 
     return None
 
 
+#: words that join a person's name inside a site's name (طريق الأمير نايف بن عبدالعزيز، حي أبو مرخة)
+_NAME_PARTICLES = frozenset({"بن", "بنت", "ابو", "ابي", "ابن", "عبد", "ال"})
+#: titles that begin the name of a site named after a person (مطار الملك خالد، ملعب الأمير عبدالله)
+_NAME_TITLES = frozenset({"الملك", "الامير", "الاميره", "الامام", "الشيخ", "الشهيد", "السلطان", "الرييس"})
+#: institutions whose name is tagged as a site (مطار الملك خالد، جامعة الدمام)
+_SITE_INST_HEADS = frozenset({"جامعه", "مطار", "ميناء", "مرفا", "مستشفي", "كليه", "مدرسه"})
+#: head nouns of provinces and districts whose name is tagged with them (منطقة الباحة، حي النسيم)
+_REGION_HEADS = frozenset({"منطقه", "محافظه", "حي", "مدينه", "ولايه", "اقليم", "ريف", "مديريه"})
+
+
 def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[int, int, str]]:
     """Named sites, districts and provinces outside the gazetteer: a head noun and the name after it
-    (حي النسيم، منطقة الباحة، محافظة ظفار، مطار الملك خالد الدولي، ملعب الأمير عبدالله الفيصل) as
-    (view start, view end, kind)."""
+    (حي النسيم، منطقة الباحة، محافظة ظفار، مطار الملك خالد، ملعب الأمير عبدالله الفيصل) as (view start,
+    view end, kind). The name's first word is a place the gazetteer knows, a title and the name after
+    it, or a word too rare to be a common noun (``places_common_ar.txt.gz``) and not an adjective:
+    سوق العمل، عن طريق تعبئة الاستمارة، منطقة ترفيهية are no places."""
     out: list[tuple[int, int, str]] = []
     words, toks = d.words, d.toks
-    place_first = {m.first for m in matches}
+    place_at = {m.first: m for m in matches if m.veto is None}
+    common = gaz.common
     for wi, ti in enumerate(words):
-        cls = gaz.cues.get(toks[ti].text)
-        if cls is None:
+        # the head as read without its proclitics (بحي النسيم، وبمحافظة بيش)
+        reading = next((r for r in d.readings(toks[ti].text) if r.stem in gaz.cues), None)
+        if reading is None:
             continue
-        if "site" in cls:
+        head = reading.stem
+        cls = gaz.cues[head]
+        if "site" in cls or head in _SITE_INST_HEADS:
             kind = "site"
-        elif "admin" in cls and toks[ti].text in ("منطقه", "محافظه", "حي", "مدينه", "ولايه", "اقليم", "ريف"):
+        elif head in _REGION_HEADS:
             kind = "region"
         else:
             continue
+        prev = _prev_word(d, ti)
+        if prev is not None and toks[prev].text == "عن" and head == "طريق":
+            continue  # عن طريق "by way of"
         k = wi + 1
-        last = None
-        while k < len(words) and k - wi <= 5:
+        last: int | None = None
+        want_name = False  # a title or بن/أبو was read: a given name follows, common or not
+        while k < len(words) and k - wi <= 6:
             nt = words[k]
             if d.gap(words[k - 1], nt).strip(" "):
                 break
             w = toks[nt].text
-            definite = w.startswith("ال") and len(w) > 3
-            name_word = w in ("بن", "بنت", "ابو", "ابي", "ابن", "عبد") or nt in place_first
-            first_word = k == wi + 1
-            info_word = gaz.cues.get(w)
-            if info_word and ("prep" in info_word or "motion" in info_word):
+            first = k == wi + 1
+            if nt in place_at:
+                if (first and head in ("مدينه", "حي")) or place_at[nt].prefix:
+                    break  # مدينة عدن is Aden, tagged as the place; بمكة is where, not the name
+                last = place_at[nt].last
+                k = d.word_pos[last] + 1
+                want_name = False
+                continue
+            if w in _NAME_PARTICLES or w in _NAME_TITLES:
+                last, want_name = nt, True
+            elif want_name and w[0].isalpha() and not gaz.cues.get(w):
+                last, want_name = nt, False
+            elif w in common or gaz.cues.get(w) or (w[0] in "وفبلك" and w[1:] in common):
                 break
-            if (
-                definite
-                or name_word
-                or (first_word and w not in gaz.cues and len(w) >= 3 and w[0] not in "وفبلك")
+            elif first and len(w) >= 3 and w[0] not in "وفبل" and not (
+                not w.startswith("ال") and w.endswith(("يه", "ي"))
             ):
+                last = nt  # حي النسيم، محافظة بيش (not منطقة ترفيهية: an adjective)
+            elif not first and w.startswith("ال") and len(w) > 3:
                 last = nt
-                k += 1
+            else:
+                break
+            k += 1
+        if last is not None and not want_name:
+            out.append((toks[ti].start + reading.cut, toks[last].end, kind))
+    return out
+
+
+def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Named regions and waters outside GeoNames (``regions_ar.tsv``: الشرق الأوسط، البحر الأحمر)."""
+    out: list[tuple[int, int, str]] = []
+    words, toks = d.words, d.toks
+    for wi, ti in enumerate(words):
+        if ti in taken:
+            continue
+        for r in d.readings(toks[ti].text):
+            for parts, kind in gaz.regions.get(r.stem, ()):
+                span = words[wi : wi + len(parts)]
+                if len(span) != len(parts) or [toks[k].text for k in span[1:]] != parts[1:]:
+                    continue
+                if any(k in taken for k in span) or any(
+                    d.gap(span[k], span[k + 1]).strip(" ") for k in range(len(span) - 1)
+                ):
+                    continue
+                out.append((toks[ti].start + r.cut, toks[span[-1]].end, kind))
+                break
+            else:
                 continue
             break
-        if last is not None:
-            out.append((toks[ti].start, toks[last].end, kind))
     return out
 
 
@@ -1293,7 +1425,7 @@ def analyse_places(
         m.features = _match_features(d, gaz, m, ner_l)
         _qualifier(d, gaz, m, by_first)
     _resolve(d, matches, adjs, outlet)
-    _decide(d, gaz, matches, adjs)
+    _decide(d, gaz, matches, adjs, outlet)
     for k in _kingdom(d, gaz, matches, adjs, outlet):
         k.veto = _kingdom_veto(d, gaz, k, ner_l)
         matches.append(k)
@@ -1356,7 +1488,8 @@ def analyse_places(
             )
         )
     # named sites, districts and regions outside the gazetteer: LOC spans without coordinates
-    for a, b, kind in _site_spans(d, gaz, matches):
+    taken = outlet_toks | {k for m in matches if m.veto is None for k in range(m.first, m.last + 1)}
+    for a, b, kind in [*_site_spans(d, gaz, matches), *_region_spans(d, gaz, taken)]:
         if any(k for k in outlet_toks if d.toks[k].start < b and a < d.toks[k].end):
             continue
         s, e = d.to_text(a, b)
