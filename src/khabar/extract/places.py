@@ -59,6 +59,7 @@ __all__ = [
     "Place",
     "PlaceFinding",
     "analyse_places",
+    "default_threshold",
     "find_places",
     "load_gazetteer",
     "nationality_country",
@@ -74,6 +75,7 @@ _OUTLETS_FILE = "outlets_ar.tsv"
 _ADMIN1_FILE = "admin1_ar.tsv"
 _MODEL_FILE = "places_model.json"
 _COMMON_FILE = "places_common_ar.txt.gz"
+_THRESHOLDS_FILE = "fact_thresholds.json"
 _REGIONS_FILE = "regions_ar.tsv"
 #: the events layer's domain vocabularies: a sports page names clubs after towns (برشلونة، ميلان)
 _DOMAINS_FILE = "events_domains_ar.tsv"
@@ -106,6 +108,7 @@ _STOPWORDS: dict[str, str] = {
     "مالي": "financial (Mali; the country is rare in this news, the adjective everywhere)",
     "وادي": "valley (El Oued DZ), in every valley's name (وادي زقله)",
     "ربك": "your Lord (an alias of Kosti SD)",
+    "بورصة": "stock exchange (Bursa TR, which news spells بورصة too, but rarely names)",
     "صور": "pictures (Tyre LB; صور alone in news is nearly always 'pictures')",
     "الصور": "the pictures (Tyre LB)",
 }
@@ -427,6 +430,19 @@ def _load_model() -> _Model:
     except FileNotFoundError:  # before scripts/train_places.py has run: evidence counts, unweighted
         return _Model({}, 0.0, 0.5)
     return _Model(dict(raw["weights"]), float(raw["bias"]), float(raw.get("threshold", 0.5)))
+
+
+@functools.cache
+def default_threshold() -> float | None:
+    """The default confidence threshold of place refs (``fact_thresholds.json``, key ``"place"``): the
+    archive, the UI and the exports show places at or above it. None when the file has no such key."""
+    path = resources.files("khabar") / "data" / _THRESHOLDS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    value = raw.get("place")
+    return float(value) if value is not None else None
 
 
 def place_confidence(features: Mapping[str, float]) -> float:
@@ -817,7 +833,11 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             # سالزبورغ النمساوية: a feminine adjective after a town is the town's country;
             # الريان القطري: a masculine one after a town's name is the club's
             if nw.endswith("ه"):
-                f["adj_after"] = 1.0
+                # سالزبورغ النمساوية: the town's country; السلطات التركية: not Settat, Morocco
+                if any(p.country == cc for p in m.candidates):
+                    f["adj_after"] = 1.0
+                else:
+                    f["adj_other"] = 1.0
                 m.country_qualifier = m.country_qualifier or cc
             elif nw.endswith("ي") and not any(p.fclass == "A" and p.country == cc for p in m.candidates):
                 f["club_adj"] = 1.0  # الريان القطري، موناكو الفرنسي
@@ -859,7 +879,7 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
         f["wordlike"] = 1.0  # العمران "urbanism", found as ال + عمران (Amran)
     # fixed phrases (مسقط رأسه، في خبر كان، الرباط الصليبي، جوز الهند)
     if (nxt is not None and f"{m.stem} {toks[nxt].text}" in gaz.phrases) or (
-        prev is not None and f"{toks[prev].text} {m.stem}" in gaz.phrases
+        prev is not None and any(f"{r.stem} {m.stem}" in gaz.phrases for r in d.readings(toks[prev].text))
     ):
         f["phrase"] = 1.0
     # ظهران الجنوب is another town than الظهران: a bare direction after a town's name makes a new name
@@ -1070,6 +1090,12 @@ def _decide(
             m.veto = "part of another name"
         elif f.get("verb"):
             m.veto = "verb"
+        elif f.get("clubcity") and _after_team_noun(d, gaz, m):
+            m.veto = "club"  # مدرب برشلونة، لاعب وسط ميلان: the club wherever the page is
+        elif _state_name(d, gaz, m):
+            m.veto = "a state"  # ولايتي أوريجون وواشنطن: Washington state, not the capital
+        elif _colour_adjective(d, gaz, m):
+            m.veto = "an adjective"  # بإحراق رايتها الزرقاء "its blue flag", not Zarqa
         elif f.get("clubcity") and sport and not (
             f.get("cue_admin") or f.get("dateline") or f.get("adj_after") or m.country_qualifier
         ):
@@ -1078,8 +1104,12 @@ def _decide(
             m.veto = "a noun before its genitive"  # في ميادين القتال
         elif f.get("cue_org"):
             m.veto = "organisation"  # نادي الريان، بنك فرنسا المركزي، بورصة نيويورك
-        elif f.get("cue_event") and p.fclass != "A":
-            m.veto = "event"  # بطولة ويمبلدون، رالي باريس - داكار
+        elif f.get("cue_event"):
+            m.veto = "event"  # بطولة ويمبلدون، بطولة فرنسا المفتوحة: the event's name
+        elif f.get("cue_inst") and _tier(p) == 0 and p.country not in ARAB_LEAGUE:
+            m.veto = "institution"  # جامعة جورجتاون: the university, not a small town named so
+        elif sport and p.fclass == "A" and _team(d, gaz, m):
+            m.veto = "team"  # on a sports page: منتخب مصر، تغلبت على مصر
         elif f.get("cue_water"):
             m.veto = "a sea or a gulf"  # خليج المكسيك، خليج عدن
         elif f.get("tanween"):
@@ -1088,8 +1118,19 @@ def _decide(
             m.veto = "part of a city"  # حي العزيزية، قناة السويس، شارع بغداد
         elif f.get("ner_person") and not (f.get("cue_admin") or f.get("cue_dir") or f.get("cue_prep")):
             m.veto = "person"
-        elif m.country_qualifier and m.country_qualifier != p.country and _tier(p) <= 1:
-            m.veto = "elsewhere"  # أريحا في محافظة إدلب is not Jericho
+        elif m.country_qualifier and m.country_qualifier != p.country and (_tier(p) <= 1 or f.get("adj_other")):
+            m.veto = "elsewhere"  # أريحا في محافظة إدلب is not Jericho, السلطات التركية not Settat
+    # a list of teams: فرنسا وإسبانيا وكندا after بالفوز على كل من
+    for a, b in zip(matches, matches[1:], strict=False):
+        if (
+            a.veto == "team"
+            and b.veto is None
+            and b.place is not None
+            and b.place.fclass == "A"
+            and (b.prefix.startswith("و") or d.gap(a.last, b.first).strip(" ") in _LIST_SEPS)
+            and d.word_pos.get(b.first, -9) - d.word_pos.get(a.last, -9) == 1
+        ):
+            b.veto = "team"
     # a town of a country the text never names, far from every other place it names, is a namesake of
     # a place GeoNames lacks (بلدة دارين by Tarout is not Darien, Illinois; القنيطرة in a Syrian report
     # is not Kenitra, Morocco) unless the text says where it is
@@ -1097,7 +1138,7 @@ def _decide(
         m for m in matches
         if m.veto is None and m.place is not None and not m.features.get("wordlike") and _likely(m)
     ]
-    for m in placed:
+    for m in [x for x in matches if x.veto is None and x.place is not None]:
         p = m.place
         assert p is not None
         f = m.features
@@ -1123,6 +1164,8 @@ def _decide(
             continue
         f = m.features
         p = m.place
+        if p.fclass != "A" and (p.country in mentioned_elsewhere(m) or (outlet and outlet.country == p.country)):
+            f["ctx_country"] = 1.0  # the text (or its outlet) is about the town's country
         context = any(f.get(k) for k in context_keys) or (
             m.country_qualifier is not None and m.country_qualifier == p.country
         )
@@ -1167,6 +1210,71 @@ def _decide(
             m.features["list"] = 1.0
             continue
         m.veto = "no evidence"
+
+
+def _after_team_noun(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
+    """Whether a team noun (مدرب، لاعب، نادي …) stands right before the name."""
+    prev = _prev_word(d, m.first)
+    return prev is not None and "team" in _cue_classes(d, gaz, prev)
+
+
+def _state_name(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
+    """Whether the name follows "state" and names a state (ولاية واشنطن، ولايتي أوريجون وواشنطن)."""
+    if m.key not in gaz.admin1 and "ولايه " + m.key not in gaz.admin1:
+        return False
+    k = m.first
+    for _ in range(3):  # ولايتي أوريجون وواشنطن: the head may govern a pair
+        prev = _prev_word(d, k)
+        if prev is None:
+            return False
+        if any(r.stem in ("ولايه", "ولايتي", "ولايات", "ولايتا") for r in d.readings(d.toks[prev].text)):
+            return True
+        k = prev
+    return False
+
+
+_COLOUR = re.compile(r"^ال[\u0621-\u064a]{3}اء$")
+
+
+def _colour_adjective(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
+    """Whether a name of the pattern of a feminine colour adjective (الزرقاء، الحمراء، الخضراء) is one
+    here: right after a definite noun (رايتها الزرقاء، المياه الزرقاء)."""
+    if m.prefix or not _COLOUR.match(m.stem):
+        return False
+    prev = _prev_word(d, m.first)
+    if prev is None:
+        return False
+    word = d.toks[prev].text
+    if _cue_classes(d, gaz, prev):
+        return False  # مدينة الزرقاء، في الزرقاء
+    return word.startswith("ال") or word.endswith(("ها", "هم", "ه")) and len(word) > 4
+
+
+def _team(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
+    """Whether a country's name stands for its team: after a team noun (منتخب مصر، لاعبو مصر), right
+    after a verb of a game (خسرت مصر النهائي), or after على/أمام that follow one (تغلبت في النهائي على
+    مصر)."""
+    prev = _prev_word(d, m.first)
+    if prev is None:
+        return False
+    cls = _cue_classes(d, gaz, prev)
+    if cls & {"team", "match"}:
+        return True
+    if d.toks[prev].text == "من":  # بالفوز على كل من فرنسا
+        q = _prev_word(d, prev)
+        if q is not None and d.toks[q].text == "كل":
+            prev = _prev_word(d, q) or prev
+    if d.toks[prev].text not in ("علي", "امام"):
+        return False
+    k = prev
+    for _ in range(6):
+        q = _prev_word(d, k)
+        if q is None:
+            return False
+        if "match" in _cue_classes(d, gaz, q):
+            return True
+        k = q
+    return False
 
 
 def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
