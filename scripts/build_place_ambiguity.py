@@ -214,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         major_world = any(p.fcode == "PPLC" or p.population >= 1_000_000 for p in places)
         # a capital, a great city, or an Arab city of 100,000: named for itself however common its name
         major = any(
-            p.fcode == "PPLC" or p.population >= 500_000 or (p.country in ARAB_LEAGUE and p.population >= 100_000)
+            p.fcode == "PPLC"
+            or p.population >= 500_000
+            or (p.country in ARAB_LEAGUE and p.population >= 100_000)
             for p in places
         )
         # Arabic writes the great Arab cities with an article GeoNames may leave off (خرطوم): for them
@@ -275,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, places in sorted(gaz.names.items()):
         if " " in key or key.startswith("ال") or any(p.fclass == "A" for p in places):
             continue
-        arab_big = any(p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places)
+        arab_big = any(
+            p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places
+        )
         form = "ال" + key
         if not arab_big and form not in names and zipf(form) >= MIN_ZIPF and form not in {r[0] for r in rows}:
             rows.append((form, "article", key, f"{zipf(key):.2f}", f"{zipf(form):.2f}", "", "0"))
@@ -283,7 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     # (جده "his grandfather"): the heh spelling is the word, unless the context makes it the place
     for key, places in sorted(gaz.names.items()):
         sp = spelled.get(key, set())
-        if " " in key or not sp or not all(g.endswith("ة") for g in sp) or any(p.fclass == "A" for p in places):
+        if (
+            " " in key
+            or not sp
+            or not all(g.endswith("ة") for g in sp)
+            or any(p.fclass == "A" for p in places)
+        ):
             continue
         z = max(wordfreq.zipf_frequency(g[:-1] + "ه", "ar") for g in sp)
         if z >= MIN_ZIPF and key not in {r[0] for r in rows}:
@@ -291,14 +300,15 @@ def main(argv: list[str] | None = None) -> int:
     rows.sort()
     lines = [
         "# Gazetteer names that are also Arabic words: places only with evidence in the text.",
-        "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and wordfreq's",
-        "# Arabic frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the name is",
-        "# frequent and no place of it is prominent), foreign (the name of a foreign town far more frequent in",
-        "# Arabic than the town's English name in English), alias (a place's name without its article,",
-        "# and frequent), hamza (a hamza spelling of it is a word), clitic (key is the name with a proclitic,",
-        "# a word of its own: relative is the name, relative_zipf its frequency, zipf the form's), teh (the",
-        "# name written with heh for its teh marbuta is a word with a pronoun: جده 'his grandfather'), article",
-        "# (key is a town's name with the article GeoNames leaves off, a common word: العمران).",
+        "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and",
+        "# wordfreq's frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the",
+        "# name is frequent and no place of it is prominent), foreign (a foreign town's name far more",
+        "# frequent in Arabic than its English name in English), alias (a place's name without its article,",
+        "# and frequent), hamza (a hamza spelling of it is a word), clitic (key is the name with a",
+        "# proclitic, a word of its own: relative is the name, relative_zipf its frequency, zipf the",
+        "# form's), teh (the name written with heh for its teh marbuta is a word with a pronoun: جده 'his",
+        "# grandfather'), article (key is a town's name with the article GeoNames leaves off, a common",
+        "# word: العمران).",
         "key\twhy\trelative\trelative_zipf\tzipf\tspellings\tpopulation",
         *("\t".join(r) for r in rows),
     ]

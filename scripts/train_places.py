@@ -166,7 +166,9 @@ def out_of_fold(data: list[tuple[str, dict[str, Any], bool]], folds: int = 5) ->
     return probs
 
 
-def report(data: list[tuple[str, dict[str, Any], bool]], probs: list[float]) -> list[tuple[float, float, int]]:
+def report(
+    data: list[tuple[str, dict[str, Any], bool]], probs: list[float]
+) -> list[tuple[float, float, int]]:
     """Print the out-of-fold figures; return (threshold, precision, kept) for the linked places."""
     emitted = [(p, y) for (_, c, y), p in zip(data, probs, strict=True) if c["emitted"]]
     print(f"candidates {len(data)} (linked {len(emitted)}, right {sum(y for _, y in emitted)})")
@@ -230,7 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     MODEL.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.exists() else {}
     thresholds["place"] = threshold
-    THRESHOLDS.write_text(json.dumps(thresholds, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    THRESHOLDS.write_text(
+        json.dumps(thresholds, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"wrote {MODEL} and the place threshold {threshold} in {THRESHOLDS}")
     return 0
 

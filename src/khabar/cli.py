@@ -553,9 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
         "development and held-out halves (SHA-1 parity of the id). Rules are tuned on the "
         "development half only: the held-out figures are the honest ones.",
     )
-    pef.add_argument(
-        "--gold", default=None, help="the facts_gold folder (default ../shared/data/facts_gold)"
-    )
+    pef.add_argument("--gold", default=None, help="the facts_gold folder (default ../shared/data/facts_gold)")
     pef.add_argument(
         "--records", default=None, metavar="FILE", help="score this khabar output instead of processing"
     )

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOC_SENTENCES",
-    "PlaceLayerScore",
-    "place_layer_precision",
     "TYPES",
     "NerReport",
+    "PlaceLayerScore",
     "Sentence",
     "TypeScore",
     "evaluate_model",
+    "place_layer_precision",
     "read_anercorp",
     "score_entities",
     "split_anercorp",
@@ -254,4 +254,3 @@ def place_layer_precision(
                 linked_t += 1
                 correct_t += ok
     return PlaceLayerScore(linked, correct, threshold, linked_t, correct_t)
-

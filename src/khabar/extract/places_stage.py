@@ -108,6 +108,7 @@ def _add_ref(doc: Document, sp: Span) -> None:
                 "kind": "nationality",
                 "country": cc,
                 "aliases": [],
+                "confidence": sp.attrs.get("confidence", 1.0),
             }
         doc.refs[ref_id] = ref
     aliases = ref.setdefault("aliases", [])
