@@ -306,3 +306,26 @@ def test_stage_refs_nationalities_outside_the_map_and_the_place_count() -> None:
     assert 0 < doc.refs["geonames:108410"]["confidence"] <= 1
     rep = score_records({"d": doc.to_record()}, [{"id": "d", "places": [], "people": [], "orgs": []}])
     assert rep.places.n_pred == 1  # Riyadh only: the nationality is no place
+
+
+def test_shadda_tells_amman_from_oman() -> None:
+    """عمّان (a doubled mim) is Amman; عُمان is the Sultanate."""
+    assert linked("افتتح المعرض في عمّان مساء أمس")["عمّان"] == "Amman"
+    assert linked("ارتفعت عوائد سوق عُمان أمس")["عُمان"] == "Oman"
+
+
+def test_events_and_fixed_names_are_not_their_places() -> None:
+    """كوبا أمريكا is a cup, بطولة فرنسا المفتوحة a tournament, نهر كولومبيا a river."""
+    got = linked("فاز المنتخب بكأس كوبا أمريكا ثم لعب في بطولة فرنسا المفتوحة قرب نهر كولومبيا")
+    assert not {"كوبا", "فرنسا", "كولومبيا"} & set(got)
+
+
+def test_a_state_after_wilaya_is_not_the_capital() -> None:
+    """ولايتي أوريجون وواشنطن names Washington state, not Washington, D.C."""
+    assert "واشنطن" not in linked("تمتد الغابات عبر ولايتي أوريجون وواشنطن")
+
+
+def test_a_hospital_is_a_facility_span() -> None:
+    """مستشفى الملك فهد is a facility (FAC), not a place with coordinates nor King Fahd himself."""
+    sites = analyse("زار الوزير مستشفى الملك فهد بجدة أمس").sites
+    assert [(s.label, s.text) for s in sites] == [("FAC", "مستشفى الملك فهد")]

@@ -260,6 +260,8 @@ class Gazetteer:
     nat_words: frozenset[str] = frozenset()
     #: one-word forms of the sports vocabulary (``events_domains_ar.tsv``)
     sport_words: frozenset[str] = frozenset()
+    #: the Arabic spelling (diacritics kept) of each name's places: key → geonameid → spelling
+    spellings: dict[str, dict[int, str]] = field(default_factory=dict)
     #: common Arabic words (``places_common_ar.txt.gz``): no site's name begins with one
     common: frozenset[str] = frozenset()
     #: regions and waters outside GeoNames by their first normalised word: (words, kind), longest first
@@ -339,6 +341,7 @@ def load_gazetteer() -> Gazetteer:
     data = resources.files("khabar") / "data"
     by_key: dict[str, list[Place]] = {}
     places: dict[int, Place] = {}
+    spellings: dict[str, dict[int, str]] = {}
     content = gzip.decompress((data / _GAZ_FILE).read_bytes()).decode("utf-8")
     for line in content.splitlines()[1:]:
         col = line.split("\t")
@@ -352,6 +355,8 @@ def load_gazetteer() -> Gazetteer:
             )
             places[g] = place
         by_key.setdefault(key, []).append(place)
+        if any("\u064b" <= c <= "\u0652" for c in name_ar):
+            spellings.setdefault(key, {})[g] = name_ar
     countries = {p.country: p for p in places.values() if p.fclass == "A"}
     adjectives: dict[str, str] = {}
     peoples: dict[str, str] = {}
@@ -369,9 +374,9 @@ def load_gazetteer() -> Gazetteer:
             names[key] = kept
     words: dict[str, WordInfo] = {}
     for col in _rows((data / _WORDS_FILE).read_text(encoding="utf-8")):
-        key, why, rel, rel_z, own_z, spellings = col[:6]
+        key, why, rel, rel_z, own_z, hamza_forms = col[:6]
         words[key] = WordInfo(
-            why, rel, float(rel_z), float(own_z), frozenset(s for s in spellings.split("|") if s)
+            why, rel, float(rel_z), float(own_z), frozenset(s for s in hamza_forms.split("|") if s)
         )
     cues: dict[str, set[str]] = {}
     phrases: set[str] = set()
@@ -397,28 +402,29 @@ def load_gazetteer() -> Gazetteer:
         if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
             names[glued] = kept
     return Gazetteer(
-        names,
-        adjectives,
-        countries,
-        words,
-        peoples,
-        {w: frozenset(c) for w, c in cues.items()},
-        frozenset(phrases),
-        admin1,
-        outlets,
-        frozenset(k.split(" ", 1)[0] for k in names),
-        frozenset(adjectives) | frozenset(peoples),
-        frozenset(
+        names=names,
+        adjectives=adjectives,
+        countries=countries,
+        words=words,
+        peoples=peoples,
+        cues={w: frozenset(c) for w, c in cues.items()},
+        phrases=frozenset(phrases),
+        admin1=admin1,
+        outlets=outlets,
+        first_words=frozenset(k.split(" ", 1)[0] for k in names),
+        nat_words=frozenset(adjectives) | frozenset(peoples),
+        sport_words=frozenset(
             _fold(form)
             for form, domain in _rows((data / _DOMAINS_FILE).read_text(encoding="utf-8"))
             if domain == "sport" and " " not in form
         ),
-        frozenset(
+        spellings=spellings,
+        common=frozenset(
             w
             for w in gzip.decompress((data / _COMMON_FILE).read_bytes()).decode("utf-8").splitlines()
             if w and not w.startswith("#")
         ),
-        _load_regions((data / _REGIONS_FILE).read_text(encoding="utf-8")),
+        regions=_load_regions((data / _REGIONS_FILE).read_text(encoding="utf-8")),
     )
 
 
@@ -520,8 +526,8 @@ class _Match:
 @dataclass(slots=True)
 class PlaceFinding:
     """What the place layer found in a text: places (LOC spans with GeoNames refs), nationality
-    references (NORP spans), news outlets (ORG spans), and named sites, districts and regions outside
-    the gazetteer (LOC spans without coordinates)."""
+    references (NORP spans), news outlets (ORG spans), and named sites (FAC spans), districts, provinces
+    and regions outside the gazetteer (LOC spans without coordinates)."""
 
     places: list[Span] = field(default_factory=list)
     nationalities: list[Span] = field(default_factory=list)
@@ -1030,6 +1036,24 @@ def _likely(m: _Match) -> bool:
     )
 
 
+_SHADDA = "\u0651"
+
+
+def _marked(d: _Doc, m: _Match) -> str:
+    """The match's text if it carries a shadda (عمّان is Amman, عُمان Oman), else ''."""
+    s, e = d.to_text(m.start, m.end)
+    return d.text[s:e] if _SHADDA in d.text[s:e] else ""
+
+
+def _marks_agree(surface: str, name: str) -> bool:
+    """Whether a place's own Arabic spelling doubles the letter the text doubles."""
+    if _SHADDA not in name:
+        return False
+    bare = [i for i, c in enumerate(surface) if c == _SHADDA]
+    letters = strip_diacritics(surface[: bare[0]])
+    return strip_diacritics(name[: name.index(_SHADDA)]).endswith(letters[-1:]) if letters else False
+
+
 def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], outlet: Outlet | None) -> None:
     """Choose each match's place among its homonyms (sets ``m.place``)."""
     mentions: list[tuple[int, str]] = [(d.toks[a].start, cc) for a, _, cc in adjs if cc != "-"]
@@ -1093,7 +1117,14 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
                 s += 1.2  # a dateline names a town (عمان : واس is Amman)
             return s
 
-        best = max(m.candidates, key=score)
+        marked = _marked(d, m)
+        spelled = load_gazetteer().spellings.get(m.key, {})
+        best = max(
+            m.candidates,
+            key=lambda p: (
+                score(p) + (3.0 if marked and _marks_agree(marked, spelled.get(p.geonameid, "")) else 0.0)
+            ),
+        )
         # a small town does not displace a known namesake on the country's name alone
         if (
             best is not default
@@ -1280,6 +1311,8 @@ def _decide(
 def _after_team_noun(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
     """Whether a team noun (مدرب، لاعب، نادي …) stands right before the name."""
     prev = _prev_word(d, m.first)
+    if prev is not None and d.toks[prev].text in ("وسط", "خط", "دفاع", "هجوم", "مرمي"):
+        prev = _prev_word(d, prev)  # لاعب وسط ميلان "a Milan midfielder"
     return prev is not None and "team" in _cue_classes(d, gaz, prev)
 
 
@@ -1669,7 +1702,9 @@ def analyse_places(
         if any(k for k in outlet_toks if d.toks[k].start < b and a < d.toks[k].end):
             continue
         s, e = d.to_text(a, b)
-        found.sites.append(Span(s, e, "LOC", text[s:e], {"kind": kind}))
+        # a building, a street or a stadium is a facility (FAC); a district, a province, a region or a
+        # sea is a place without coordinates (LOC)
+        found.sites.append(Span(s, e, "FAC" if kind == "site" else "LOC", text[s:e], {"kind": kind}))
     return found
 
 

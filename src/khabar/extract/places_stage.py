@@ -75,8 +75,10 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
         aliases = ref.setdefault("aliases", [])
         if sp.text not in aliases:
             aliases.append(sp.text)
-    # named sites and regions outside the gazetteer, where the NER has no span over them
-    spans_at = [(e.start, e.end) for e in doc.entities if e.label in ("LOC", "ORG", "PERSON", "NORP", "GPE")]
+    # named sites (FAC) and regions (LOC without coordinates), where the NER has no span at their bounds
+    spans_at = [
+        (e.start, e.end) for e in doc.entities if e.label in ("LOC", "ORG", "PERSON", "NORP", "GPE", "FAC")
+    ]
     for sp in found.sites:
         if any(a == sp.start and b == sp.end for a, b in spans_at):
             continue
