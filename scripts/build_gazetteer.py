@@ -11,10 +11,12 @@ Inputs (read relative to the repository, never copied whole into it):
 
 Output columns (tab-separated, one row per normalised name and place)::
 
-    key  geonameid  name_ar  name_en  country  lat  lon  fclass  fcode  population
+    key  geonameid  name_ar  name_en  country  lat  lon  fclass  fcode  population  admin1
 
 ``key`` is the name in khabar's normalised view (:func:`khabar.arabic.normalize.normalize`, plus the
-Persian-letter folds ``ی``→``ي`` and ``ک``→``ك``), with runs of white space collapsed.
+Persian-letter folds ``ی``→``ي`` and ``ک``→``ك``), with runs of white space collapsed. ``admin1`` is
+the GeoNames first-level division (``SY.10``, ``US.TX``; empty for countries): a town said to be "in
+Idlib province" or "in Texas" is looked for there.
 
 Usage: ``.venv/bin/python scripts/build_gazetteer.py [--out PATH]``
 """
@@ -38,7 +40,7 @@ DATA = REPO / "src" / "khabar" / "data"
 OUT = DATA / "gazetteer_ar.tsv.gz"
 
 #: Persian/Urdu letters that stand for the Arabic ones (GeoNames keeps some Saudi towns only so)
-_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك", "ى": "ي"})
+_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك", "ى": "ي", "ٲ": "ا", "ٳ": "ا"})
 #: a usable key: Arabic letters (after normalisation) and single spaces only
 _KEY_RE = re.compile(r"^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$")
 #: the shortest single-word key kept (two-letter keys are mostly noise)
@@ -62,10 +64,34 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-#: Arabic names, written by the khabar developers, of major places whose GeoNames entry in
-#: cities15000 has no Arabic-script name (so that واشنطن is not read as a small US town)
+#: Arabic names, written by the khabar developers, of places whose GeoNames entry in cities15000 has
+#: no Arabic-script name: Washington (so that واشنطن is not read as a small US town), and the Saudi
+#: towns Saudi news names every day (عنيزة was read as a Qatari district, حفر الباطن not at all)
 OWN_NAMES: dict[str, tuple[str, ...]] = {
     "4140963": ("واشنطن", "واشنطن العاصمة"),  # Washington, D.C.
+    "101322": ("تربة",),  # Turabah
+    "101732": ("عنيزة",),  # Unaizah
+    "101760": ("السلطانة",),  # Sultanah
+    "102451": ("صامطة",),  # Samtah
+    "102985": ("رحيمة",),  # Rahimah
+    "103035": ("رابغ",),  # Rabigh
+    "103369": ("بيشة", "قلعة بيشة"),  # Qal'at Bishah
+    "104578": ("مهد الذهب",),  # Mahd adh Dhahab
+    "104716": ("ليلى",),  # Layla
+    "104923": ("خليص",),  # Khulays
+    "106102": ("حقل",),  # Haql
+    "106297": ("حفر الباطن",),  # Hafar Al-Batin
+    "107744": ("بدر", "بدر حنين"),  # Badr Hunayn
+    "108048": ("السليل",),  # As Sulayyil
+    "109059": ("المنيزلة",),  # Al Munayzilah
+    "109253": ("الليث",),  # Al Lith
+    "109380": ("الخفجي",),  # Al Khafji
+    "109915": ("البطالية",),  # Al Battaliyah
+    "110059": ("العقيق",),  # Al Aqiq
+    "110250": ("عفيف",),  # Afif
+    "110325": ("الدوادمي",),  # Ad Dawadimi
+    "409682": ("ثول",),  # Thuwal
+    "12495725": ("بارق",),  # Bariq
 }
 
 
@@ -105,6 +131,9 @@ def build() -> list[tuple[str, ...]]:
         names = [n for n in c["arabic_names"].split("|") if n]
         # other-script names count only when they fold to Arabic letters (طریف → طريف)
         names += [n for n in c["other_arabic_script_names"].split("|") if n]
+        if c["arab_league_country"] == "1" and not c["arabic_names"]:
+            # an Arab town whose only Arabic name carries its country after a comma ("الزنتان، لیبی")
+            names += [n.split("،")[0] for n in names if "،" in n]
         for name in names:
             key = make_key(name)
             if key is None:
@@ -120,13 +149,26 @@ def build() -> list[tuple[str, ...]]:
                 "P",
                 c["feature_code"],
                 c["population"],
+                f"{c['country_code']}.{c['admin1_code']}" if c["admin1_code"] else "",
             )
 
     for col in read_own_named():
         for name in OWN_NAMES[col[0]]:
             key = make_key(name)
             assert key is not None
-            rows[(key, col[0])] = (key, col[0], name, col[1], col[8], col[4], col[5], "P", col[7], col[14])
+            rows[(key, col[0])] = (
+                key,
+                col[0],
+                name,
+                col[1],
+                col[8],
+                col[4],
+                col[5],
+                "P",
+                col[7],
+                col[14],
+                f"{col[8]}.{col[10]}",
+            )
 
     info = {r["ISO"]: r for r in read_tsv(GEONAMES / "countryInfo.tsv")}
     countries = read_tsv(GEONAMES / "countries_ar.tsv")
@@ -155,6 +197,7 @@ def build() -> list[tuple[str, ...]]:
                 "A",
                 "PCLI",
                 pop,
+                "",
             )
     return sorted(rows.values(), key=lambda r: (r[0], r[1]))
 
@@ -178,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "fclass",
         "fcode",
         "population",
+        "admin1",
     )
     body = "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
     # mtime=0: the same inputs give the same bytes

@@ -317,8 +317,9 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from khabar.eval import shared_data
-    from khabar.eval.ner import evaluate_model, format_scores, split_anercorp
+    from khabar.eval.ner import evaluate_model, format_scores, place_layer_precision, split_anercorp
     from khabar.extract.ner import load_model
+    from khabar.extract.places import default_threshold
 
     corpus = Path(args.data) if args.data else shared_data("anercorp")
     corpus = corpus / "ANERCorp.txt" if corpus.is_dir() else corpus
@@ -338,10 +339,27 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
     print(
         f"\nspeed: {report.cold_speed:,.0f} tokens/s (caches empty), {report.warm_speed:,.0f} warm; one core"
     )
+    places = place_layer_precision(test, threshold=default_threshold())
+    print(
+        f"\nplace layer: {places.correct}/{places.linked} linked places overlap a gold LOC span, "
+        f"precision {places.precision:.3f}"
+    )
+    if places.threshold is not None:
+        print(
+            f"  at the default place threshold {places.threshold}: {places.correct_at_threshold}/"
+            f"{places.linked_at_threshold}, precision {places.precision_at_threshold:.3f}"
+        )
     if args.json:
-        out = {
+        out: dict[str, Any] = {
             k: {t: {"precision": v.precision, "recall": v.recall, "f1": v.f1} for t, v in sc.items()}
             for k, sc in report.scores.items()
+        }
+        out["place_layer"] = {
+            "linked": places.linked,
+            "correct": places.correct,
+            "precision": places.precision,
+            "threshold": places.threshold,
+            "precision_at_threshold": places.precision_at_threshold,
         }
         print(json.dumps(out, indent=1))
     return 0

@@ -26,9 +26,11 @@ __all__ = [
     "DOC_SENTENCES",
     "TYPES",
     "NerReport",
+    "PlaceLayerScore",
     "Sentence",
     "TypeScore",
     "evaluate_model",
+    "place_layer_precision",
     "read_anercorp",
     "score_entities",
     "split_anercorp",
@@ -190,3 +192,65 @@ def evaluate_model(
         cold_speed=n / cold if cold else 0.0,
         warm_speed=n / warm if warm else 0.0,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLayerScore:
+    """Precision of the place layer on ANERcorp: linked places that overlap a gold LOC span."""
+
+    linked: int
+    correct: int
+    #: the same at the default place threshold (``fact_thresholds.json``), when there is one
+    threshold: float | None
+    linked_at_threshold: int
+    correct_at_threshold: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.linked if self.linked else 1.0
+
+    @property
+    def precision_at_threshold(self) -> float:
+        return self.correct_at_threshold / self.linked_at_threshold if self.linked_at_threshold else 1.0
+
+
+def place_layer_precision(
+    sents: Sequence[Sentence], *, doc_sentences: int = DOC_SENTENCES, threshold: float | None = None
+) -> PlaceLayerScore:
+    """Run the NER model and the place layer (:func:`khabar.extract.places.analyse_places`, as the
+    ``entities`` and ``places`` stages do) on runs of ``doc_sentences`` gold sentences joined into a
+    text, and count the linked places (spans with coordinates) that overlap a gold LOC span.
+
+    ANERcorp tags a club, a team or an event named after a place as ORG or MISC (ريال مدريد، بطولة
+    فرنسا المفتوحة) and a capital standing for its government sometimes as ORG: a place there counts
+    as wrong, as a map would show it wrongly. ``threshold``: also count the places whose confidence
+    reaches it."""
+    from khabar.extract.ner import tag_entities
+    from khabar.extract.places import analyse_places
+
+    linked = correct = linked_t = correct_t = 0
+    for k in range(0, len(sents), doc_sentences):
+        parts: list[str] = []
+        gold: list[tuple[int, int]] = []
+        pos = 0
+        for sent in sents[k : k + doc_sentences]:
+            for tok, tag in sent:
+                if parts:
+                    pos += 1
+                start = pos
+                parts.append(tok)
+                pos += len(tok)
+                if tag == "B-LOC" or (tag == "I-LOC" and not gold):
+                    gold.append((start, pos))
+                elif tag == "I-LOC":
+                    gold[-1] = (gold[-1][0], pos)
+        text = " ".join(parts)
+        ner = [(e.start, e.end, e.label) for e in tag_entities(text) if e.label in ("LOC", "PERSON", "ORG")]
+        for sp in analyse_places(text, ner).places:
+            ok = any(a < sp.end and sp.start < b for a, b in gold)
+            linked += 1
+            correct += ok
+            if threshold is not None and float(sp.attrs.get("confidence", 1.0)) >= threshold:
+                linked_t += 1
+                correct_t += ok
+    return PlaceLayerScore(linked, correct, threshold, linked_t, correct_t)

@@ -1,4 +1,6 @@
-"""The ``places`` stage: gazetteer places (LOC spans with GeoNames refs) of ``Document.text``.
+"""The ``places`` stage: gazetteer places (LOC spans with GeoNames refs) of ``Document.text``, with
+the nationality references (NORP), news outlets (ORG of kind media) and named sites the place layer
+tells apart from them.
 
 Kept in its own module so that importing it registers the stage; the pipeline imports it with the
 other built-in stage modules.
@@ -8,28 +10,48 @@ from __future__ import annotations
 
 from typing import Any
 
-from khabar.extract.places import find_places
+from khabar.extract.places import PlaceFinding, analyse_places, load_gazetteer
 from khabar.model import Document, Span
 from khabar.pipeline import stage
 
-__all__ = ["add_places", "places"]
+__all__ = ["add_places", "places", "record_site"]
 
 
-def add_places(doc: Document, spans: list[Span]) -> None:
-    """Merge place spans into ``doc.entities`` and their refs into ``doc.refs``.
+def record_site(doc: Document) -> str | None:
+    """The outlet a record comes from: its source site, or a ``source`` field of its metadata."""
+    site = doc.source.site
+    if not site:
+        src = doc.meta.get("source")
+        site = src if isinstance(src, str) else None
+    return site
+
+
+def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
+    """Merge the place layer's spans into ``doc.entities`` and their refs into ``doc.refs``.
 
     A LOC entity already at the same offsets (from the NER stage) gets the place's attributes instead
-    of a second span; other entities are left as they are.
+    of a second span; a NER span over an outlet's name or a nationality adjective gives way to the
+    ORG or NORP span; other entities are left as they are.
     """
+    found = spans if isinstance(spans, PlaceFinding) else PlaceFinding(places=list(spans))
+    # outlets and nationalities replace NER spans over the same words
+    for sp in [*found.outlets, *found.nationalities]:
+        doc.entities = [
+            e
+            for e in doc.entities
+            if not (e.label in ("LOC", "ORG", "GPE", "NORP") and e.start < sp.end and sp.start < e.end)
+        ]
+        doc.entities.append(sp)
+        _add_ref(doc, sp)
     existing = {(e.start, e.end): e for e in doc.entities if e.label == "LOC"}
     by_end = {e.end: e for e in doc.entities if e.label == "LOC"}
-    for sp in spans:
+    for sp in found.places:
         old = existing.get((sp.start, sp.end))
         if old is None:
             # the NER span may hold a proclitic the gazetteer read off (ببلطيم vs بلطيم): one LOC, the
             # gazetteer's, whose bounds are the name's
             clitic = by_end.get(sp.end)
-            if clitic is not None and 0 < sp.start - clitic.start <= 3:
+            if clitic is not None and 0 < sp.start - clitic.start <= 3 and clitic in doc.entities:
                 doc.entities.remove(clitic)
         if old is not None:
             old.attrs.update(sp.attrs)
@@ -48,14 +70,57 @@ def add_places(doc: Document, spans: list[Span]) -> None:
                 "aliases": [],
             },
         )
+        if "confidence" in sp.attrs:
+            ref["confidence"] = max(float(ref.get("confidence", 0.0)), float(sp.attrs["confidence"]))
         aliases = ref.setdefault("aliases", [])
         if sp.text not in aliases:
             aliases.append(sp.text)
+    # named sites (FAC) and regions (LOC without coordinates), where the NER has no span at their bounds
+    spans_at = [
+        (e.start, e.end) for e in doc.entities if e.label in ("LOC", "ORG", "PERSON", "NORP", "GPE", "FAC")
+    ]
+    for sp in found.sites:
+        if any(a == sp.start and b == sp.end for a, b in spans_at):
+            continue
+        doc.entities.append(sp)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _add_ref(doc: Document, sp: Span) -> None:
+    ref_id = sp.attrs.get("ref")
+    if not ref_id:
+        return
+    ref = doc.refs.get(ref_id)
+    if ref is None:
+        if sp.label == "ORG":
+            ref = {
+                "name": sp.attrs.get("name") or sp.text,
+                "kind": "org",
+                "org_kind": "media",
+                "country": sp.attrs.get("country"),
+                "source_id": ref_id.split(":", 1)[1],
+                "aliases": [],
+                "confidence": sp.attrs.get("confidence", 1.0),
+            }
+        else:
+            cc = sp.attrs.get("country")
+            place = load_gazetteer().countries.get(cc) if cc else None
+            ref = {
+                "name": place.name_en if place is not None else sp.text,
+                "kind": "nationality",
+                "country": cc,
+                "aliases": [],
+                "confidence": sp.attrs.get("confidence", 1.0),
+            }
+        doc.refs[ref_id] = ref
+    aliases = ref.setdefault("aliases", [])
+    if sp.text not in aliases:
+        aliases.append(sp.text)
 
 
 @stage("places", requires=("text",), provides=("places",))
 def places(doc: Document) -> None:
-    """Places of ``text`` matched in the GeoNames gazetteer, with coordinates, as LOC entities."""
-    ner = [(e.start, e.end) for e in doc.entities if e.label == "LOC"]
-    add_places(doc, find_places(doc.text, ner))
+    """Places of ``text`` matched in the GeoNames gazetteer on evidence, with coordinates, as LOC
+    entities; nationality adjectives as NORP and news outlets as ORG (kind media)."""
+    ner = [(e.start, e.end, e.label) for e in doc.entities if e.label in ("LOC", "PERSON", "ORG")]
+    add_places(doc, analyse_places(doc.text, ner, site=record_site(doc)))
