@@ -14,7 +14,7 @@ from archive_support import make_doc, seed_document
 
 from khabar.archive import Archive, content_id, queries
 from khabar.archive.search import browse, count, facets, search
-from khabar.archive.store import MIGRATIONS, _statements
+from khabar.archive.store import MIGRATIONS, SCHEMA_VERSION, _statements
 from khabar.extract.confidence import Thresholds, split_by_confidence
 from khabar.model import Document
 
@@ -203,7 +203,7 @@ def test_an_archive_without_confidence_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     did = _version_2_archive(path, doc)
     with Archive(path) as a:
-        assert a.version == 4
+        assert a.version == SCHEMA_VERSION
         assert a.conn.execute("SELECT count(*) FROM entities WHERE low = 1").fetchone()[0] == 0
         e0 = doc.entities[0]
         assert a.conn.execute(

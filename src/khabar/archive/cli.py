@@ -71,8 +71,10 @@ class ArchiveSink:
             self._batch.clear()
 
     def close(self) -> int:
-        """Store what is pending, record the run and close the archive; the run id."""
+        """Store what is pending, learn people's identities across the archive (short forms of
+        fuller names), record the run and close the archive; the run id."""
         self.flush()
+        self.archive.resolve_identities()
         run = self.archive.record_run(
             started=self.started,
             inputs=self.inputs,

@@ -25,8 +25,9 @@ from typing import Any
 
 from khabar.arabic.normalize import normalize
 from khabar.errors import KhabarError
+from khabar.extract.linking import alone_key
 from khabar.extract.names import name_words, person_key
-from khabar.model import Document
+from khabar.model import Document, Span
 
 __all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id", "entity_key"]
 
@@ -198,8 +199,37 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entities_doc_key_shown ON entities(doc, label, key) WHERE key IS NOT NULL AND low = 0;
     CREATE INDEX events_doc_type_shown ON events(doc, type) WHERE low = 0;
     """,
+    # 5: people across documents (issue 13). ``local_key`` is the key an entity has in its own document
+    # (what ``entity_key`` gives); ``key`` is the key the archive groups by: the local key, or the fuller
+    # name the corpus shows a short form stands for (``key_aliases``, learned by
+    # ``Archive.resolve_identities`` from the documents that link the two). ``alone_key`` is the key a
+    # person mention would have alone (``khabar.extract.linking.alone_key``), the evidence the aliases
+    # are learned from (computed here for the rows stored before).
+    """
+    ALTER TABLE entities ADD COLUMN local_key TEXT;
+    ALTER TABLE entities ADD COLUMN alone_key TEXT;
+    UPDATE entities SET local_key = key WHERE key IS NOT NULL;
+    UPDATE entities SET alone_key = khabar_alone_key(
+        (SELECT d.text FROM documents d WHERE d.n = entities.doc), start, end, text
+    ) WHERE kind = 'entity' AND label = 'PERSON';
+    CREATE INDEX entities_local_key ON entities(local_key);
+    CREATE TABLE key_aliases (
+        short TEXT PRIMARY KEY,
+        full TEXT NOT NULL,
+        documents INTEGER NOT NULL,
+        share REAL NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+#: a short person key is read as a fuller one when at least this many documents link the two and ...
+ALIAS_MIN_DOCUMENTS = 2
+#: ... at least this share of the documents that link the short form link it to that fuller name, and
+#: at least ALIAS_MIN_LEAD times as many as to any other (noise, such as a slogan read as a name, should
+#: not block a clear majority; two real namesakes should)
+ALIAS_MIN_SHARE = 0.6
+ALIAS_MIN_LEAD = 3
 
 #: entity labels that name something (ROLE spans point at a person's ref but are titles, not names)
 NAMED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
@@ -228,6 +258,14 @@ def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] 
     return f"{label.lower()}:{normalize(str(name)) if name else norm}"
 
 
+def _alone_key_sql(text: str | None, start: int, end: int, surface: str) -> str | None:
+    """``alone_key`` for SQL (the schema 5 migration): ``person:KEY`` of a stored PERSON mention."""
+    if not text or text[start:end] != surface:
+        return None
+    key = alone_key(text, Span(start, end, "PERSON", surface))
+    return "person:" + key if key else None
+
+
 def content_id(raw: str, uri: str | None) -> str:
     """The archive id of an input: sha256 of its raw text and source URI (hex)."""
     h = hashlib.sha256(raw.encode("utf-8", "surrogatepass"))
@@ -244,6 +282,7 @@ class Archive:
         try:
             self.conn = sqlite3.connect(self.path)
             self.conn.create_function("khabar_entity_key", 4, entity_key, deterministic=True)
+            self.conn.create_function("khabar_alone_key", 4, _alone_key_sql, deterministic=True)
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -342,6 +381,7 @@ class Archive:
                 ref = ref if isinstance(ref, str) else None
                 norm = normalize(s.text)
                 key = entity_key(s.label, norm, ref, all_refs.get(ref) if ref else None)
+                alone = alone_key(doc.text, s) if kind == "entity" and s.label == "PERSON" else None
                 rows.append(
                     (
                         n,
@@ -356,11 +396,13 @@ class Archive:
                         key if kind == "entity" else None,
                         _confidence(s.attrs),
                         is_low,
+                        key if kind == "entity" else None,
+                        "person:" + alone if alone else None,
                     )
                 )
         self.conn.executemany(
             "INSERT INTO entities (doc, kind, label, text, norm, start, end, ref, attrs, key, confidence, "
-            "low) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "low, local_key, alone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         # held-back events are numbered after the shown ones: i stays unique per document
@@ -383,6 +425,63 @@ class Archive:
         )
         index_document(self.conn, n, doc.text)
         return True
+
+    def resolve_identities(
+        self, *, min_documents: int = ALIAS_MIN_DOCUMENTS, min_share: float = ALIAS_MIN_SHARE
+    ) -> dict[str, str]:
+        """Learn which fuller name a short person key stands for, from the whole archive, and group by
+        it; returns the aliases (short key → full key).
+
+        A document that names ``الملك سلمان بن عبدالعزيز`` and later ``الملك سلمان`` links the two
+        mentions to one ref, keyed by the fuller name; a document that names only ``الملك سلمان`` keys
+        its ref ``person:الملك سلمان``, and without help King Salman would be two entities. The help
+        is the corpus: a mention whose key alone (``alone_key``) differs from its ref's key is evidence
+        that the short form stands for the fuller name. When at least ``min_documents`` documents give
+        that evidence for one fuller name, it is at least ``min_share`` of the evidence for that short
+        form and :data:`ALIAS_MIN_LEAD` times the next fuller name's, the short key becomes an alias of
+        the full one. A short form linked to several
+        fuller names (``محمد الغامدي`` to ``محمد سعيد الغامدي`` here and ``محمد حامد الغامدي`` there)
+        stays itself; father and son are never linked in a document, so never aliased. Only shown
+        (not low-confidence) mentions count. Idempotent: run again after adding documents."""
+        conn = self.conn
+        evidence: dict[str, dict[str, int]] = {}
+        for short, full, docs in conn.execute(
+            "SELECT alone_key, local_key, count(DISTINCT doc) FROM entities WHERE label = 'PERSON' "
+            "AND low = 0 AND alone_key IS NOT NULL AND local_key IS NOT NULL AND alone_key != local_key "
+            "GROUP BY alone_key, local_key"
+        ):
+            evidence.setdefault(short, {})[full] = int(docs)
+        aliases: dict[str, tuple[str, int, float]] = {}
+        for short, fulls in evidence.items():
+            ranked = sorted(fulls.items(), key=lambda kv: (-kv[1], kv[0]))
+            full, docs = ranked[0]
+            share = docs / sum(fulls.values())
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if docs >= min_documents and share >= min_share and docs >= ALIAS_MIN_LEAD * runner_up:
+                aliases[short] = (full, docs, share)
+
+        def final(key: str) -> str:
+            seen = {key}
+            while key in aliases and aliases[key][0] not in seen:
+                key = aliases[key][0]
+                seen.add(key)
+            return key
+
+        resolved = {short: final(short) for short in aliases}
+        with conn:
+            conn.execute(
+                "UPDATE entities SET key = local_key WHERE label = 'PERSON' AND key IS NOT local_key"
+            )
+            conn.executemany(
+                "UPDATE entities SET key = ? WHERE label = 'PERSON' AND local_key = ?",
+                [(full, short) for short, full in resolved.items()],
+            )
+            conn.execute("DELETE FROM key_aliases")
+            conn.executemany(
+                "INSERT INTO key_aliases VALUES (?, ?, ?, ?)",
+                [(short, resolved[short], d, round(sh, 3)) for short, (_, d, sh) in aliases.items()],
+            )
+        return resolved
 
     def record_run(
         self,

@@ -516,6 +516,7 @@ def _record_archive_run(
     for i in range(n_shards):
         rej.extend(read_jsonl(os.path.join(out_dir, rejects_name(i))))
     with Archive(archive) as a:
+        a.resolve_identities()
         a.record_run(
             started=time.time() - s.seconds,
             inputs=list(paths),

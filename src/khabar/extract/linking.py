@@ -43,12 +43,12 @@ from typing import Any
 
 from khabar.arabic.normalize import normalize
 from khabar.extract.clitics import readings
-from khabar.extract.names import NASAB, is_given_name, is_title, name_words, person_key
+from khabar.extract.names import NASAB, is_given_name, is_title, join_compounds, name_words, person_key
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
 from khabar.extract.tokenize import iter_tokens
 from khabar.model import Span
 
-__all__ = ["link_persons"]
+__all__ = ["alone_key", "link_persons"]
 
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 _COORD_GAP = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*)?و?")
@@ -262,7 +262,9 @@ def titled(text: str, span: Span) -> bool:
 def title_of(text: str, span: Span) -> str | None:
     """The (normalised) title in the name's span or right before it, or None."""
     plain = _plain_words(span.text)
-    if len(name_words(span.text)) < len(plain):
+    # fewer name words than written words means a title was taken off the front; compounds joined
+    # (عبد الله → عبدالله، أبو أحمد → أبواحمد) are not titles
+    if len(name_words(span.text)) < len(join_compounds(tuple(plain))):
         return plain[0]
     before = text[max(0, span.start - 30) : span.start].split()
     if before:
@@ -270,6 +272,27 @@ def title_of(text: str, span: Span) -> str | None:
         if is_title(w):
             return w
     return None
+
+
+def alone_key(text: str, span: Span) -> str | None:
+    """The cross-document key a PERSON mention would have if it stood alone in its document: the
+    :func:`~khabar.extract.names.person_key` of its own words, a bare given name with the title before
+    it (``الملك سلمان``), None for a bare given name without one (it names nobody in particular).
+
+    Where a document links a shorter mention to a fuller name (``الملك سلمان`` … ``سلمان بن عبدالعزيز``),
+    the two keys differ: the archive learns from many documents which fuller name a short form stands
+    for (:meth:`khabar.archive.store.Archive.resolve_identities`)."""
+    words = name_words(span.text)
+    if not words:
+        return None
+    key = person_key(words)
+    if len(words) == 1:
+        title = title_of(text, span)
+        if title:
+            return f"{title} {key}"
+        if is_given_name(words[0]):
+            return None
+    return key or None
 
 
 def _plain_words(name: str) -> list[str]:
