@@ -191,10 +191,15 @@ def warc_input_date(value: str | None) -> dict[str, str] | None:
 
 def anchor_published(doc: Any, page_date: str | None) -> None:
     """Set ``doc.published`` and ``doc.published_source``: the page's own date (``page_date``) first, else
-    the input's date from ``doc.meta["input_date"]``, else None. A page date later than a crawl date
+    the input's date from ``doc.meta["input_date"]`` (or, when the readers did not set it, from the
+    date fields of ``doc.meta`` itself), else None. A page date later than a crawl date
     (beyond a day) cannot be the publication date of a page fetched then: the record gets a warning, and
     the page's date is still kept (the page is the better witness of which day it means)."""
     given = doc.meta.get(INPUT_DATE_KEY)
+    if given is None and doc.meta:
+        # a caller of the Python API who passes the record's fields as meta (meta={"date_extracted": …})
+        # gets what the readers give: the first listed date field that holds a date
+        given, _ = find_input_date(doc.meta, None, "meta")
     inp = given if isinstance(given, dict) and isinstance(given.get("date"), str) else None
     if page_date:
         doc.published, doc.published_source = page_date, "page"
