@@ -30,9 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from khabar.arabic.clitics import readings, strip_proclitics
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings, strip_proclitics
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet, cue_checksum, load_cues
 from khabar.extract.tokenize import Token, sentence_bounds, tokenize
 from khabar.model import Span

@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from khabar.arabic.clitics import Reading, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
-from khabar.extract.clitics import Reading, readings
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Span
 
