@@ -21,7 +21,8 @@ What to call:
 * :func:`readings`: every reading a word could have (the NER features weigh them all);
 * :func:`strip_proclitics`: the reading that needs no vocabulary (clitics before the article);
 * :func:`name_reading`: the reading of a name or content word, decided by word frequency and the
-  caller's names (NER span trimming, place matching, name linking);
+  caller's names (NER span trimming); :func:`clitic_reading`, the same without protecting the
+  caller's names, for a caller that weighs the whole word itself (place matching);
 * :func:`in_vocab` / :func:`vocab_reading`: the member of the caller's closed word list a word is,
   clitics allowed (speech verbs, prepositions, trigger cue words);
 * :func:`drop_conjunction` / :func:`drop_future`: ``و``/``ف`` (and the future ``س``) off a word
@@ -93,6 +94,7 @@ __all__ = [
     "WORD_MARGIN",
     "Reading",
     "clean_names",
+    "clitic_reading",
     "drop_conjunction",
     "drop_future",
     "in_vocab",
@@ -260,11 +262,17 @@ def name_reading(word: str, names: Container[str] = frozenset(), *, clitics: str
     name starts in the word. ``clitics``: the letters that may be read as clitics (``"وف"``: a
     conjunction only, for a phrase whose preposition belongs to it).
     """
+    if word in names:
+        return readings(word)[0]
+    return clitic_reading(word, names, clitics=clitics) or readings(word)[0]
+
+
+def clitic_reading(word: str, names: Container[str] = frozenset(), *, clitics: str = _ALL) -> Reading | None:
+    """The clitic reading rules 2 to 5 take for ``word``, or None, whether or not the whole word is
+    one of ``names`` (rule 1 left to the caller): for a caller that weighs the whole word against
+    the reading itself, as place matching weighs وجدة (Oujda) against و + جدة (Jeddah)."""
     rs = [r for r in readings(word) if all(c in clitics for c in r.prefix)]
-    whole = rs[0]
-    if len(rs) == 1 or word in names:
-        return whole
-    return _clitic_reading(word, rs, names, clitics) or whole
+    return _clitic_reading(word, rs, names, clitics) if len(rs) > 1 else None
 
 
 def _clitic_reading(

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab, readings
 from khabar.events.arguments import (
     QUOTE_OPENERS,
     SPEECH_VERBS,
@@ -445,7 +446,7 @@ def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[E
     visit or meeting reported earlier in the document (whose re-mention this is). A search (يبحث عن)
     is never a meeting; nor is a body's own session (جلسة مجلس الإدارة، اجتماعها السادس)."""
     nxt = [words.toks[i].text for i in range(m.last + 1, min(b, m.last + 5))]
-    w = words.toks[m.first].text.lstrip("وفس")
+    w = drop_future(drop_conjunction(words.toks[m.first].text))
     if "عن" in nxt[:4] and w.startswith(("بحث", "يبحث", "تبحث")):
         return False
     if len(args.all()) >= 2 or "قمه" in w:
@@ -556,7 +557,7 @@ def _domain_page(words: Words) -> str | None:
     that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
     stadium, a team or oil prices has fewer."""
     toks = [t.text for t in words.toks]
-    bare = set(toks) | {w[1:] for w in toks if len(w) > 3 and w[0] in "وفبل"}
+    bare = {r.stem for w in toks for r in readings(w)}
     joined = " " + " ".join(toks) + " "
     for domain, vocab in load_domain_words().items():
         seen = {p for p in vocab if (p in bare if " " not in p else f" {p} " in joined)}
@@ -570,8 +571,7 @@ def _is_anchor(words: Words, m: TriggerMatch, a: int, pos: str, typ: str, before
     if pos == "v" or m.first == a:
         return False
     prev = words.toks[m.first - 1].text
-    prev = prev[1:] if len(prev) > 3 and prev[0] in "وف" else prev
-    prev = prev[1:] if len(prev) > 3 and prev[0] in "لب" and prev[1:] in _ANCHORS else prev
+    prev = in_vocab(prev, _ANCHORS, "وفبل") or prev
     return prev in _ANCHORS and any(e.type == typ for e in before)
 
 
@@ -613,7 +613,7 @@ def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: i
     statement that the event is part of."""
     for i in range(first - 1, a - 1, -1):
         w = words.toks[i].text
-        w = w[1:] if len(w) > 3 and w[0] in "وف" else w
+        w = in_vocab(w, SPEECH_VERBS) or w
         if w in SPEECH_VERBS:
             # a place right after the verb of saying speaks for its government (قالت موسكو) or is
             # a name the gazetteer also holds (وقال الأحمدي): either way the speaker
@@ -778,7 +778,7 @@ def _party_present(frame: str, args: Args, flags: frozenset[str] = frozenset()) 
 
 
 def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+    return drop_conjunction(w)
 
 
 def _is_future_word(w: str) -> bool:

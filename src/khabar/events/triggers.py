@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.arabic.clitics import drop_conjunction
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
@@ -231,7 +232,7 @@ def find_triggers(
                 if best and j > best[0][0]:
                     best = []
                 if all(b[1] is not t for b in best):
-                    w0 = words[i].text.lstrip("وف")
+                    w0 = drop_conjunction(words[i].text)
                     # لزيارة، لبحث (an indefinite verbal noun of purpose), not للقمة "to the summit"
                     purpose = r.prep and w0.startswith("ل") and not w0.startswith("لل") and t.pos == "n"
                     best.append((j, t, r.fut, purpose))

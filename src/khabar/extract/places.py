@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from khabar.arabic.clitics import Reading, readings
+from khabar.arabic.clitics import Reading, clitic_reading, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
 from khabar.extract.tokenize import Token, iter_tokens
@@ -571,6 +571,16 @@ def _readings(word: str) -> list[Reading]:
     return readings(word)
 
 
+@functools.lru_cache(maxsize=65536)
+def _place_readings(word: str) -> tuple[Reading, ...]:
+    """The readings a place name's first word is tried in: the word whole, and the clitic reading
+    :func:`khabar.arabic.clitics.clitic_reading` takes (``بموسكو`` → موسكو; ``وجدة`` → و + جدة beside
+    Oujda, the place prior choosing; not ``باندورا`` → ب + أندورا, a film whose name is a word)."""
+    whole = readings(word)[0]
+    r = clitic_reading(word, load_gazetteer().first_words)
+    return (whole,) if r is None else (whole, r)
+
+
 def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int, str]]]:
     """Place-name matches (longest first, left to right) and nationality mentions (first token,
     last token, country or ``-`` for a people) in the view."""
@@ -597,7 +607,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
         for n in range(j - w, 0, -1):
             rest = "".join(" " + toks[words[k]].text for k in range(w + 1, w + n))
             hits: list[_Match] = []
-            for r in firsts:
+            for r in _place_readings(toks[ti].text):
                 key = r.stem + rest
                 cands = gaz.names.get(key)
                 if cands and r.cut and not r.stem.startswith("ال") and not _strong(cands):
@@ -617,7 +627,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 if cands:
                     hits.append(
                         _Match(
-                            toks[ti].start + r.cut,
+                            toks[ti].start + r.text_cut,
                             toks[words[w + n - 1]].end,
                             cands,
                             ti,
@@ -1455,7 +1465,7 @@ def _kingdom(
                 ):
                     break  # المملكة المتحدة، المملكة الأردنية: a name, not the bare title
                 t = d.toks[ti]
-                m = _Match(t.start + r.cut, t.end, (place,), ti, ti, r.stem, r.prefix, r.stem)
+                m = _Match(t.start + r.text_cut, t.end, (place,), ti, ti, r.stem, r.prefix, r.stem)
                 m.place = place
                 m.features = {"kingdom": 1.0, "evidence": 1.0}
                 out.append(m)
@@ -1569,7 +1579,7 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
                     d.gap(span[k], span[k + 1]).strip(" ") for k in range(len(span) - 1)
                 ):
                     continue
-                out.append((toks[ti].start + r.cut, toks[span[-1]].end, kind))
+                out.append((toks[ti].start + r.text_cut, toks[span[-1]].end, kind))
                 break
             else:
                 continue
