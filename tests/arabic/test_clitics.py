@@ -30,7 +30,7 @@ from khabar.arabic.clitics import (
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.ner import _trim, load_model, tag_entities
-from khabar.extract.places import _first_readings, find_places, name_words
+from khabar.extract.places import _place_readings, find_places, load_gazetteer
 from khabar.pipeline import FACT_STAGES
 
 
@@ -88,8 +88,14 @@ def test_a_name_of_the_callers_list_is_never_shortened() -> None:
 
 
 def test_a_stem_in_the_callers_list_is_a_known_word() -> None:
-    assert cut("ولوكاشنكو") == "ولوكاشنكو"  # neither form is in the table: left whole
-    assert cut("ولوكاشنكو", frozenset({"لوكاشنكو"})) == "لوكاشنكو"
+    assert cut("فلورنتيو") == "فلورنتيو"  # neither form is in the table: a ف-word stays whole
+    assert cut("فلورنتيو", frozenset({"لورنتيو"})) == "لورنتيو"  # unless the rest is a name
+
+
+def test_waw_before_a_word_nobody_knows_is_cut() -> None:
+    assert cut("ومولتشانوفا") == "مولتشانوفا"  # rule 5: و + a rare name
+    assert cut("وسوالكي") == "سوالكي"
+    assert cut("وقد") == "وقد"  # too short to judge
 
 
 def test_conjunction_only() -> None:
@@ -226,7 +232,7 @@ def test_ner_trims_a_conjunction_and_keeps_names() -> None:
 
 # -- properties ------------------------------------------------------------------------------------
 _NER_NAMES = sorted(load_model().names)
-_PLACE_NAMES = sorted(name_words())
+_PLACE_NAMES = sorted(load_gazetteer().first_words)
 
 
 @settings(max_examples=300, deadline=None)
@@ -239,9 +245,13 @@ def test_a_known_name_is_never_shortened_by_ner(name: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(_PLACE_NAMES))
-def test_a_gazetteer_name_is_never_shortened_by_places(name: str) -> None:
-    """(a) A gazetteer name or first word (بوستون، كابل، وادي) is tried whole only."""
-    assert [r.cut for r in _first_readings(name)] == [0]
+def test_a_gazetteer_name_is_never_shortened(name: str) -> None:
+    """(a) A gazetteer name or a longer name's first word (بوستون، كابل، وادي) keeps every letter as a
+    name, and place matching always tries it whole; a clitic reading is tried beside it only when
+    the decision takes it, and the place prior chooses (وجدة: Oujda, or و + جدة Jeddah)."""
+    names = load_gazetteer().first_words
+    assert name_reading(name, names).cut == 0
+    assert _place_readings(name)[0] == Reading("", name, 0)
 
 
 def _frequent_plain_words() -> list[str]:

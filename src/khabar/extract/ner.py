@@ -362,13 +362,13 @@ def _letters_cut(token: str, cut: int) -> int:
 def _trim(token: str, model: NerModel) -> int:
     """How many characters of an entity's first token are clitics to leave out of the span.
 
-    :func:`khabar.arabic.clitics.name_reading` decides, with the model's names (its entity words and
-    the first words of its gazetteer names): clitics before the article are cut (``والمقداد``,
-    ``بالقاهرة``; training tagged the whole token too); a bare ``و``/``ف``/``ب``/``ل``/``ك`` only when
-    what remains is a known word or name far more frequent than the whole (``وبوتين`` → بوتين,
-    ``وشويغو`` → شويغو), never off a name the model knows or a word in its own right (``واشنطن``،
-    ``وادي``، ``باور``، ``فورين``). ``ل`` + article (``للعراق``) cannot be cut: the article's alef is
-    not in the text.
+    :func:`khabar.arabic.clitics.name_reading` decides, with :attr:`NerModel.names`: clitics before
+    the article are cut (``والمقداد``, ``بالقاهرة``; training tagged the whole token too); a bare
+    ``و``/``ف``/``ب``/``ل``/``ك`` only when what remains is a known name or word and the whole word is
+    no more frequent than a clitic form of it would be (``وبوتين`` → بوتين, ``وشويغو`` → شويغو); a
+    name the model knows and a word in its own right keep every letter (``واشنطن``، ``وادي``،
+    ``باور``، ``فورين``). ``ل`` + article (``للعراق``) cannot be cut: the article's alef is not in the
+    text.
     """
     return _letters_cut(token, name_reading(normalize(token), model.names).text_cut)
 
