@@ -164,15 +164,18 @@ def test_wordfreq_file_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"not gzip")
     with pytest.raises(DataFileError):
         read_wordfreq(bad)
-    bad.write_bytes(gzip.compress("# c\nform\tzipf\nقال\tx\n".encode()))
+    bad.write_bytes(gzip.compress("# c\nzipf\tforms\nx\tقال\n".encode()))
     with pytest.raises(DataFileError):
-        read_wordfreq(bad)
-    bad.write_bytes(gzip.compress("قال\t5.0\n".encode()))
+        read_wordfreq(bad)  # a frequency that is no number
+    bad.write_bytes(gzip.compress("# c\nzipf\tforms\n6.0 قال\n".encode()))
+    with pytest.raises(DataFileError):
+        read_wordfreq(bad)  # no tab
+    bad.write_bytes(gzip.compress("6.0\tقال\n".encode()))
     with pytest.raises(DataFileError):
         read_wordfreq(bad)  # no header
     good = tmp_path / "g.tsv.gz"
-    good.write_bytes(gzip.compress("# c\nform\tzipf\nقال\t6.0\nوقال\t5.3\n".encode()))
-    assert read_wordfreq(good) == {"قال": 6.0, "وقال": 5.3}
+    good.write_bytes(gzip.compress("# c\nzipf\tforms\n6.0\tقال\n5.3\tوقال اكد\n".encode()))
+    assert read_wordfreq(good) == {"قال": 6.0, "وقال": 5.3, "اكد": 5.3}
 
 
 # -- through the NER and places paths ----------------------------------------------------------------
