@@ -212,7 +212,7 @@ def _start_of(tok: Token) -> tuple[int, Value, WordValue | None] | None:
     wv = word_value(tok.text)
     if wv is not None:
         return 0, 0, wv
-    r = vocab_reading(tok.text, _NUMBER_WORDS, "وفبل")
+    r = vocab_reading(tok.text, _NUMBER_WORDS, "وفبل") if tok.text[:1] in "وفبل" else None
     if r is not None and (wv := word_value(r.stem)) is not None:
         return r.text_cut, 0, wv
     return None

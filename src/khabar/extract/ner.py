@@ -68,6 +68,8 @@ class NerModel:
     known: frozenset[str]
     meta: dict[str, Any] = field(default_factory=dict)
     _emit: dict[str, np.ndarray] = field(init=False, repr=False, default_factory=dict)
+    #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
+    _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -96,6 +98,7 @@ class NerModel:
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._emit.clear()
+        self._cuts.clear()
         self.features.clear_cache()
 
     # -- scores -----------------------------------------------------------------------------------
@@ -370,7 +373,13 @@ def _trim(token: str, model: NerModel) -> int:
     ``باور``، ``فورين``). ``ل`` + article (``للعراق``) cannot be cut: the article's alef is not in the
     text.
     """
-    return _letters_cut(token, name_reading(normalize(token), model.names).text_cut)
+    n = normalize(token)
+    cut = model._cuts.get(n)
+    if cut is None:
+        if len(model._cuts) > 200_000:
+            model._cuts.clear()
+        cut = model._cuts[n] = name_reading(n, model.names).text_cut
+    return _letters_cut(token, cut)
 
 
 def tag_entities(text: str, *, model: NerModel | None = None) -> list[Span]:
