@@ -781,17 +781,14 @@ def party_head(w: str) -> bool:
     (الابتعاد، استخدام، تدريب) or a noun of what is discussed (الأرض، الأوضاع، الملف: class topic and
     thing of ``events_cues_ar.tsv``); a noun of people (class human: التلاميذ، الاتحاد) always may."""
     cues = load_cues()
-    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
-        if not x:
-            continue
+    for x in {w, drop_conjunction(w)}:
         for y in (x, x[1:] if len(x) > 3 and x[0] in "لبك" else ""):
             if not y:
                 continue
             z = y[2:] if y.startswith("ال") and len(y) > 4 else y
             if y in cues["human"] or z in cues["human"]:
                 return True
-    z = w[1:] if len(w) > 3 and w[0] in "وف" else w
-    z = z[1:] if len(z) > 3 and z[0] in "لبك" and z[1:].startswith("ال") else z
+    z = strip_proclitics(drop_conjunction(w)).stem
     bare = z[2:] if z.startswith("ال") and len(z) > 4 else z
     if z in cues["topic"] or bare in cues["thing"] or z in cues["thing"]:
         return False

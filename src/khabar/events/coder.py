@@ -344,18 +344,7 @@ def code_events(
 @functools.cache
 def _cue_stems(w: str) -> frozenset[str]:
     """A normalised word and its readings without the clitics و ف, ب ل ك and ال (for cue lists)."""
-    out = {w}
-    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
-        if not x:
-            continue
-        out.add(x)
-        y = x[1:] if len(x) > 3 and x[0] in "بلك" else x
-        if x.startswith("لل"):
-            out.add("ال" + x[2:])
-        out.add(y)
-        if y.startswith("ال") and len(y) > 4:
-            out.add(y[2:])
-    return frozenset(out)
+    return frozenset(s for r in readings(w) for s in (r.stem, r.bare))
 
 
 def _has_cue(w: str, cls: str) -> bool:
@@ -1246,7 +1235,7 @@ def _named_after(words: Words, m: Mention) -> bool:
 def _common_noun(m: Mention) -> bool:
     """A place mention that is only a noun of places (ميدان "square", مطار، قصر، مدينة): the gazetteer
     has towns so named (Medan), but "في ميدان القديس بطرس" names a square, not a town."""
-    return fold(m.text).lstrip("وفبل") in _PLACE_HEADS or fold(m.text) in _PLACE_HEADS
+    return in_vocab(fold(m.text), _PLACE_HEADS, "وفبل") is not None
 
 
 #: "witnessed": its subject is where the event named after it happens (شهدت مدينة فيرغسون احتجاجات)

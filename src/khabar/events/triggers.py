@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.arabic.clitics import drop_conjunction
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
@@ -196,7 +196,7 @@ def find_triggers(
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if w.text in _DO or (w.text[:1] in "وف" and w.text[1:] in _DO)]
+    doers = [k for k, w in enumerate(words) if in_vocab(w.text, _DO) is not None]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
@@ -247,7 +247,7 @@ def find_triggers(
             start = (
                 doer
                 if doer is not None
-                and words[i].text.lstrip("وف")[:1] == "ب"
+                and drop_conjunction(words[i].text)[:1] == "ب"
                 and all(t.pos == "v" for t in seen.values())
                 else i
             )

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from khabar.arabic.clitics import Reading, clitic_reading, readings
+from khabar.arabic.clitics import Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
 from khabar.extract.tokenize import Token, iter_tokens
@@ -1390,10 +1390,9 @@ def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
     seen: set[str] = set()
     for ti in d.words:
         w = d.toks[ti].text
-        if w in gaz.sport_words:
-            seen.add(w)
-        elif len(w) > 3 and w[0] in "وفبل" and w[1:] in gaz.sport_words:
-            seen.add(w[1:])
+        s = in_vocab(w, gaz.sport_words, "وفبل")
+        if s is not None:
+            seen.add(s)
         if len(seen) >= _SPORT_MIN_FORMS:
             return True
     return False
@@ -1544,12 +1543,12 @@ def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[in
                 last, want_name = nt, True
             elif want_name and w[0].isalpha() and not gaz.cues.get(w):
                 last, want_name = nt, False
-            elif w in common or gaz.cues.get(w) or (w[0] in "وفبلك" and w[1:] in common):
+            elif in_vocab(w, common, "وفبلك") is not None or gaz.cues.get(w):
                 break
             elif (
                 first
                 and len(w) >= 3
-                and w[0] not in "وفبل"
+                and clitic_reading(w) is None
                 and not (not w.startswith("ال") and w.endswith(("يه", "ي")))
             ):
                 last = nt  # حي النسيم، محافظة بيش (not منطقة ترفيهية: an adjective)
