@@ -47,8 +47,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from khabar.arabic.clitics import readings  # noqa: E402
 from khabar.arabic.normalize import strip_diacritics  # noqa: E402
-from khabar.extract.clitics import readings  # noqa: E402
 from khabar.extract.places import ARAB_LEAGUE, Place, _fold, load_gazetteer, prominent  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "places_ambiguous_ar.tsv"

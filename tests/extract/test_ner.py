@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar import Pipeline, process_text
+from khabar.arabic.clitics import readings, strip_proclitics
 from khabar.errors import DataFileError
 from khabar.eval.ner import evaluate_model, score_entities, split_anercorp
-from khabar.extract.clitics import readings, strip_proclitics
 from khabar.extract.ner import MODEL_FILE, entity_chunks, load_model, model_from_arrays, tag_entities
 from khabar.pipeline import DEFAULT_STAGES
 

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.tokenize import Token, tokenize
 
@@ -211,11 +212,20 @@ def _start_of(tok: Token) -> tuple[int, Value, WordValue | None] | None:
     wv = word_value(tok.text)
     if wv is not None:
         return 0, 0, wv
-    if len(tok.text) > 3 and tok.text[0] in "وفبل":
-        wv = word_value(tok.text[1:])
-        if wv is not None:
-            return 1, 0, wv
+    r = vocab_reading(tok.text, _NUMBER_WORDS, "وفبل") if tok.text[:1] in "وفبل" else None
+    if r is not None and (wv := word_value(r.stem)) is not None:
+        return r.text_cut, 0, wv
     return None
+
+
+class _NumberWords:
+    """The number words, as a container :func:`khabar.arabic.clitics.vocab_reading` can look in."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word_value(word) is not None
+
+
+_NUMBER_WORDS = _NumberWords()
 
 
 def _joined(toks: Sequence[Token], k: int) -> tuple[int, WordValue] | None:

@@ -163,13 +163,15 @@ def _ref_names(r: dict[str, Any]) -> list[str]:
 
 
 def _words(s: str) -> tuple[str, ...]:
+    from khabar.arabic.clitics import drop_conjunction
     from khabar.events.lexicon import fold
 
     out = []
     for w in fold(s).replace("«", " ").replace("»", " ").replace('"', " ").split():
         w = w.strip(".,،:;؛()[]{}")
-        if len(w) > 3 and w[0] in "وف":
-            w = w[1:]
+        # khabar's own lenient matcher of written names (score.py compares canonical names and strips
+        # nothing), so it shares khabar.arabic.clitics; the scores are the same as with the old blind cut
+        w = drop_conjunction(w)
         if len(w) > 3 and w[0] in "بلك" and (w[1:].startswith("ال") or w.startswith("لل")):
             w = "ال" + w[2:] if w.startswith("لل") else w[1:]
         if len(w) > 4 and w.startswith("ال"):

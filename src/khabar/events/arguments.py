@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from khabar.arabic.clitics import drop_conjunction, in_vocab, name_reading, readings, strip_proclitics
 from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, word_set
 from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
@@ -54,7 +55,7 @@ _KANA = word_set("كان كانت كانوا كانا")
 
 
 def _bare_word(w: str) -> str:
-    return w[1:] if len(w) > 2 and w[0] in "وف" else w
+    return drop_conjunction(w, min_stem=2)
 
 
 #: relative pronouns: the verb after one takes the antecedent before it as subject
@@ -250,10 +251,7 @@ _CAPTURE_STEMS = tuple(sorted(word_set("تحرير حرر تطهير طهر سي
 
 def _captures(w: str) -> bool:
     """Whether a trigger word is one of taking ground (وتحرير، لتطهيرها، سيطرتها، استعادت)."""
-    for x in (w, w[1:] if w[:1] in "وفلب" else "", w[2:] if w[:2] in ("ال", "لل") else ""):
-        if x and x.startswith(_CAPTURE_STEMS):
-            return True
-    return False
+    return any(x.startswith(_CAPTURE_STEMS) for x in (w, *(r.bare for r in readings(w))))
 
 
 #: words that end a title chain: the next name is someone else (نظيره، مع، و…)
@@ -330,7 +328,9 @@ def _agent_phrase(
     for i in range(m.last + 1, min(b, m.last + 9)):
         for marker in _AGENT_MARKERS:
             n = len(marker)
-            if i + n <= b and all(toks[i + k].text.lstrip("و") == marker[k] for k in range(n)):
+            if i + n <= b and all(
+                in_vocab(toks[i + k].text, (marker[k],), "و", min_stem=2) for k in range(n)
+            ):
                 x = next((y for y in after if y.first == i + n), None)
                 if x is not None:
                     return _group(x, after)
@@ -380,7 +380,7 @@ def assign_arguments(
     before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
     toks = words.toks
     prev = toks[m.first - 1].text if m.first > a else ""
-    prev = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
+    prev = in_vocab(prev, PASSIVE_MARKERS, min_stem=2) or prev
     passive = prev in PASSIVE_MARKERS or entry.frame == "passive"
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
     is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
@@ -455,7 +455,7 @@ def assign_arguments(
         if x.first == 0:
             return False
         w = toks[x.first - 1].text
-        return w in SPEECH_VERBS or (len(w) > 3 and w[0] in "وف" and w[1:] in SPEECH_VERBS)
+        return in_vocab(w, SPEECH_VERBS) is not None
 
     def genitive() -> list[Mention]:
         adj = adjectives()
@@ -508,7 +508,7 @@ def assign_arguments(
         ]
         # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
         # whatever governs the antecedent in the main clause
-        if m.first > a and toks[m.first - 1].text.lstrip("و") in _RELATIVES:
+        if m.first > a and in_vocab(toks[m.first - 1].text, _RELATIVES, "و") is not None:
             adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
         subj = [] if adjacent else vso_subject()
         vso = bool(subj)
@@ -781,17 +781,14 @@ def party_head(w: str) -> bool:
     (الابتعاد، استخدام، تدريب) or a noun of what is discussed (الأرض، الأوضاع، الملف: class topic and
     thing of ``events_cues_ar.tsv``); a noun of people (class human: التلاميذ، الاتحاد) always may."""
     cues = load_cues()
-    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
-        if not x:
-            continue
+    for x in {w, drop_conjunction(w)}:
         for y in (x, x[1:] if len(x) > 3 and x[0] in "لبك" else ""):
             if not y:
                 continue
             z = y[2:] if y.startswith("ال") and len(y) > 4 else y
             if y in cues["human"] or z in cues["human"]:
                 return True
-    z = w[1:] if len(w) > 3 and w[0] in "وف" else w
-    z = z[1:] if len(z) > 3 and z[0] in "لبك" and z[1:].startswith("ال") else z
+    z = strip_proclitics(drop_conjunction(w)).stem
     bare = z[2:] if z.startswith("ال") and len(z) > 4 else z
     if z in cues["topic"] or bare in cues["thing"] or z in cues["thing"]:
         return False
@@ -831,13 +828,13 @@ def _agreeing_adjective(prev: str, w: str) -> bool:
     noun ``prev`` before it (normalised view: ة is folded to ه)."""
     if not w.endswith(("يه", "يين", "يون")) or len(w) < 4:
         return False
-    return w.startswith("ال") == prev.lstrip("وفبل").startswith("ال")
+    return w.startswith("ال") == strip_proclitics(prev).stem.startswith("ال")
 
 
 def _is_event_verb(w: str) -> bool:
     """Whether the normalised word is a one-word verb form of the trigger lexicon (with و/ف)."""
     verbs = one_word_verbs()
-    return w in verbs or (len(w) > 3 and w[0] in "وف" and w[1:] in verbs)
+    return in_vocab(w, verbs) is not None
 
 
 def _in_quantity(doc: Document, offset: int) -> bool:
@@ -868,8 +865,7 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
     if not party_head(w0) and not _counted(doc, words, i):
         return None  # a verb, an action or a thing is not a party
     s, e = words.text_spans[i][0], words.text_spans[k][1]
-    if w0[0] in "وف" and len(w0) > 3:
-        s += 1
+    s += name_reading(w0, clitics="وف").text_cut
     txt = text[s:e]
     if len(txt) < 3:
         return None
@@ -889,8 +885,7 @@ def _looks_nominal(w: str, teh: bool = False) -> bool:
     article, a teh marbuta or a plural ending, or a masdar shape — مَفْعَل (مقتل), اِفْتِعال / اِسْتِفْعال
     (اعتقال، استهداف: a long alef before the last letter), تَفْعِيل (تفجير: a yeh before the last letter),
     فُعُول (سقوط، هجوم: a waw before the last letter)."""
-    if len(w) > 3 and w[0] in "وف" and not w.startswith("وصل"):
-        w = w[1:]
+    w = drop_conjunction(w)
     if len(w) > 3 and w[0] in "بل" and w[1] in "ماتال":
         w = w[1:]
     if w in _ALEF_LAM_VERBS:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab, readings
 from khabar.events.arguments import (
     QUOTE_OPENERS,
     SPEECH_VERBS,
@@ -343,18 +344,7 @@ def code_events(
 @functools.cache
 def _cue_stems(w: str) -> frozenset[str]:
     """A normalised word and its readings without the clitics و ف, ب ل ك and ال (for cue lists)."""
-    out = {w}
-    for x in (w, w[1:] if len(w) > 3 and w[0] in "وف" else ""):
-        if not x:
-            continue
-        out.add(x)
-        y = x[1:] if len(x) > 3 and x[0] in "بلك" else x
-        if x.startswith("لل"):
-            out.add("ال" + x[2:])
-        out.add(y)
-        if y.startswith("ال") and len(y) > 4:
-            out.add(y[2:])
-    return frozenset(out)
+    return frozenset(s for r in readings(w) for s in (r.stem, r.bare))
 
 
 def _has_cue(w: str, cls: str) -> bool:
@@ -445,7 +435,7 @@ def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[E
     visit or meeting reported earlier in the document (whose re-mention this is). A search (يبحث عن)
     is never a meeting; nor is a body's own session (جلسة مجلس الإدارة، اجتماعها السادس)."""
     nxt = [words.toks[i].text for i in range(m.last + 1, min(b, m.last + 5))]
-    w = words.toks[m.first].text.lstrip("وفس")
+    w = drop_future(drop_conjunction(words.toks[m.first].text))
     if "عن" in nxt[:4] and w.startswith(("بحث", "يبحث", "تبحث")):
         return False
     if len(args.all()) >= 2 or "قمه" in w:
@@ -556,7 +546,7 @@ def _domain_page(words: Words) -> str | None:
     that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
     stadium, a team or oil prices has fewer."""
     toks = [t.text for t in words.toks]
-    bare = set(toks) | {w[1:] for w in toks if len(w) > 3 and w[0] in "وفبل"}
+    bare = {r.stem for w in toks for r in readings(w)}
     joined = " " + " ".join(toks) + " "
     for domain, vocab in load_domain_words().items():
         seen = {p for p in vocab if (p in bare if " " not in p else f" {p} " in joined)}
@@ -570,8 +560,7 @@ def _is_anchor(words: Words, m: TriggerMatch, a: int, pos: str, typ: str, before
     if pos == "v" or m.first == a:
         return False
     prev = words.toks[m.first - 1].text
-    prev = prev[1:] if len(prev) > 3 and prev[0] in "وف" else prev
-    prev = prev[1:] if len(prev) > 3 and prev[0] in "لب" and prev[1:] in _ANCHORS else prev
+    prev = in_vocab(prev, _ANCHORS, "وفبل") or prev
     return prev in _ANCHORS and any(e.type == typ for e in before)
 
 
@@ -613,7 +602,7 @@ def _speaker(doc: Document, words: Words, ments: list[Mention], a: int, first: i
     statement that the event is part of."""
     for i in range(first - 1, a - 1, -1):
         w = words.toks[i].text
-        w = w[1:] if len(w) > 3 and w[0] in "وف" else w
+        w = in_vocab(w, SPEECH_VERBS) or w
         if w in SPEECH_VERBS:
             # a place right after the verb of saying speaks for its government (قالت موسكو) or is
             # a name the gazetteer also holds (وقال الأحمدي): either way the speaker
@@ -778,7 +767,7 @@ def _party_present(frame: str, args: Args, flags: frozenset[str] = frozenset()) 
 
 
 def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+    return drop_conjunction(w)
 
 
 def _is_future_word(w: str) -> bool:
@@ -1246,7 +1235,7 @@ def _named_after(words: Words, m: Mention) -> bool:
 def _common_noun(m: Mention) -> bool:
     """A place mention that is only a noun of places (ميدان "square", مطار، قصر، مدينة): the gazetteer
     has towns so named (Medan), but "في ميدان القديس بطرس" names a square, not a town."""
-    return fold(m.text).lstrip("وفبل") in _PLACE_HEADS or fold(m.text) in _PLACE_HEADS
+    return in_vocab(fold(m.text), _PLACE_HEADS, "وفبل") is not None
 
 
 #: "witnessed": its subject is where the event named after it happens (شهدت مدينة فيرغسون احتجاجات)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from khabar.arabic.clitics import in_vocab
 from khabar.errors import DataFileError
 from khabar.events.arguments import PASSIVE_MARKERS
 from khabar.events.lexicon import word_set
@@ -189,8 +190,8 @@ _CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
 def _word_class(w: str) -> str:
     if w in _CLASS_OF:
         return _CLASS_OF[w]
-    if len(w) > 3 and w[0] in "وف" and w[1:] in _CLASS_OF:
-        return _CLASS_OF[w[1:]]
+    if (s := in_vocab(w, _CLASS_OF)) is not None:
+        return _CLASS_OF[s]
     return "other"
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
@@ -287,9 +288,8 @@ def _state_noun_before(text: str, start: int) -> int:
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     w = fold(text[j:k])
-    for n in range(0, 3):
-        if w[n:] in _STATE_NOUNS and all(c in "وفبل" for c in w[:n]):
-            return j + n
+    if (r := vocab_reading(w, _STATE_NOUNS, "وفبل")) is not None:
+        return j + r.text_cut
     return start
 
 
@@ -351,7 +351,7 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 continue
             # a construct (قوات الأمن): the noun before a genitive has no article; two definite nouns in
             # a row are two phrases (دعا زعيم الحزب الحكومة …)
-            cur = toks[j].text.lstrip("وفبل")
+            cur = strip_proclitics(toks[j].text).stem
             if (
                 any((s,) in nouns for s in _stems(nxt))
                 and not nxt.startswith("و")
@@ -435,7 +435,7 @@ def _given_name_before(text: str, start: int, name: str) -> int:
         or given in one_word_verbs()
         or given.startswith("ال")  # a title or a noun (الأمير، الشيخ), not a given name
         or given in _SAYING
-        or (given[:1] in "وف" and given[1:] in _SAYING)  # وقال بن سلمان: a verb, not a given name
+        or in_vocab(given, _SAYING) is not None  # وقال بن سلمان: a verb, not a given name
         or len(given) < 3
     ):
         return start
@@ -550,8 +550,7 @@ def _kingdom_mentions(doc: Document, words: Words, have: list[Mention]) -> list[
         ws, we = words.text_spans[i]
         if any(a < we and ws < b for a, b in taken):
             continue
-        if doc.text[ws] in "وف":
-            ws += 1  # the conjunction is not part of the mention
+        ws += len(toks[i].text) - len(drop_conjunction(toks[i].text))  # the conjunction is not part of it
         out.append(Mention(ws, we, doc.text[ws:we], ref, "country", cc))
     return out
 
@@ -575,13 +574,12 @@ def _surname_mentions(doc: Document, words: Words, have: list[Mention]) -> list[
     out: list[Mention] = []
     for i, t in enumerate(words.toks):
         w = t.text
-        name = w if w in last else (w[1:] if len(w) > 4 and w[0] in "وفلب" and w[1:] in last else None)
-        if name is None:
+        r = vocab_reading(w, last, "وفلب", min_stem=4)
+        if r is None:
             continue
         s, e = words.text_spans[i]
-        if w != name:
-            s += 1
-        ref = last[name]
+        s += r.text_cut
+        ref = last[r.stem]
         if s < first_at.get(ref, 0) or any(a < e and s < b for a, b in taken):
             continue  # only after the full name, and not inside another mention
         out.append(Mention(s, e, doc.text[s:e], ref, "person"))
@@ -630,8 +628,7 @@ _GROUP_ADJECTIVES = word_set(
 
 def _stems(w: str) -> list[str]:
     out = [w]
-    if len(w) > 3 and w[0] in "وف":
-        out.append(w[1:])
+    out.append(drop_conjunction(w))
     for x in list(out):
         if len(x) > 3 and x[0] in _CLITIC_PREPS:
             out.append(x[1:])
@@ -655,7 +652,7 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
         # a clitic و/ف lies before the mention's own text; when the mention starts with the word, the
         # letter is the word's own (وزراء، وفد، وزارة)
         clitic = m.first < len(toks) and m.start > words.text_spans[m.first][0]
-        head = w0[1:] if len(w0) > 3 and w0[0] in "وف" and clitic else w0
+        head = drop_conjunction(w0) if clitic else w0
         if w0 != head and w0[0] == "و":
             m.coord = True
         lead = text[words.text_spans[m.first][0] : m.start] if clitic else ""
@@ -670,7 +667,7 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
             m.prep = lead[-1]  # the mention starts after an attached preposition (بقوات، لقوات)
         elif m.first > 0:
             prev = toks[m.first - 1].text
-            p = prev[1:] if len(prev) > 2 and prev[0] in "وف" and prev[1:] in PREPOSITIONS else prev
+            p = in_vocab(prev, PREPOSITIONS, min_stem=2) or prev
             if p in PREPOSITIONS:
                 m.prep = p
             elif prev == "و" or (

@@ -7,6 +7,7 @@ normalised view: ``الاقتصادية`` and ``والاقتصاد`` both say ec
 
 from __future__ import annotations
 
+from khabar.arabic.clitics import drop_conjunction
 from khabar.events.lexicon import fold, load_topics
 
 __all__ = ["find_topics"]
@@ -16,8 +17,7 @@ def _words(text: str) -> list[str]:
     out = []
     for w in fold(text).split():
         w = w.strip(".,،:;؛!?؟«»\"'()[]")
-        if len(w) > 3 and w[0] in "وف":
-            w = w[1:]
+        w = drop_conjunction(w)
         if len(w) > 3 and w[0] in "بلك" and w[1:].startswith("ال"):
             w = w[1:]
         if w.startswith("لل"):

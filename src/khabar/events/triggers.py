@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
@@ -195,7 +196,7 @@ def find_triggers(
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if w.text in _DO or (w.text[:1] in "وف" and w.text[1:] in _DO)]
+    doers = [k for k, w in enumerate(words) if in_vocab(w.text, _DO) is not None]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
@@ -231,7 +232,7 @@ def find_triggers(
                 if best and j > best[0][0]:
                     best = []
                 if all(b[1] is not t for b in best):
-                    w0 = words[i].text.lstrip("وف")
+                    w0 = drop_conjunction(words[i].text)
                     # لزيارة، لبحث (an indefinite verbal noun of purpose), not للقمة "to the summit"
                     purpose = r.prep and w0.startswith("ل") and not w0.startswith("لل") and t.pos == "n"
                     best.append((j, t, r.fut, purpose))
@@ -246,7 +247,7 @@ def find_triggers(
             start = (
                 doer
                 if doer is not None
-                and words[i].text.lstrip("وف")[:1] == "ب"
+                and drop_conjunction(words[i].text)[:1] == "ب"
                 and all(t.pos == "v" for t in seen.values())
                 else i
             )

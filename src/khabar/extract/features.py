@@ -31,9 +31,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings
 
 __all__ = [
     "BOS",

@@ -41,8 +41,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
-from khabar.extract.clitics import readings
 from khabar.extract.names import NASAB, is_given_name, is_title, join_compounds, name_words, person_key
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
 from khabar.extract.tokenize import iter_tokens

@@ -30,9 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from khabar.arabic.clitics import clean_names, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings, strip_proclitics
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet, cue_checksum, load_cues
 from khabar.extract.tokenize import Token, sentence_bounds, tokenize
 from khabar.model import Span
@@ -68,6 +68,8 @@ class NerModel:
     known: frozenset[str]
     meta: dict[str, Any] = field(default_factory=dict)
     _emit: dict[str, np.ndarray] = field(init=False, repr=False, default_factory=dict)
+    #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
+    _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -82,9 +84,21 @@ class NerModel:
                     self._trans[i, j] = _NEG
         self._zero = np.zeros((len(OFFSETS), T))
 
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """The words clitic trimming never shortens: the model's entity words and its gazetteer's
+        one-word names and first words (``وزارة`` of وزارة الخارجية) without their clitic forms
+        (ANERcorp tags ``ولندن`` whole, beside ``لندن``: :func:`khabar.arabic.clitics.clean_names`),
+        and the place gazetteer's names and first words (``وادي``, ``كابل``, ``بوستون``)."""
+        from khabar.extract.places import load_gazetteer
+
+        own = self.known | frozenset(k.split(" ", 1)[0] for k in self.features.gazetteer)
+        return clean_names(own) | load_gazetteer().first_words
+
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._emit.clear()
+        self._cuts.clear()
         self.features.clear_cache()
 
     # -- scores -----------------------------------------------------------------------------------
@@ -351,34 +365,21 @@ def _letters_cut(token: str, cut: int) -> int:
 def _trim(token: str, model: NerModel) -> int:
     """How many characters of an entity's first token are clitics to leave out of the span.
 
-    A clitic is cut when the reading is certain: the clitics stand before the article (``والمقداد``,
-    ``بالقاهرة``: training tagged the whole token too, so the cut is taken unless only the whole word
-    is a known entity word); or the word as a whole is not a known entity word (``واشنطن``, ``وليد``
-    stay whole) and either a stem is one (``وبلير`` → بلير) or a conjunction ``و``/``ف`` stands before a
-    word the model has never seen whole (``وشويغو``). ``ل`` + article (``للعراق``) cannot be cut: the
-    article's alef is not in the text.
+    :func:`khabar.arabic.clitics.name_reading` decides, with :attr:`NerModel.names`: clitics before
+    the article are cut (``والمقداد``, ``بالقاهرة``; training tagged the whole token too); a bare
+    ``و``/``ف``/``ب``/``ل``/``ك`` only when what remains is a known name or word and the whole word is
+    no more frequent than a clitic form of it would be (``وبوتين`` → بوتين, ``وشويغو`` → شويغو); a
+    name the model knows and a word in its own right keep every letter (``واشنطن``، ``وادي``،
+    ``باور``، ``فورين``). ``ل`` + article (``للعراق``) cannot be cut: the article's alef is not in the
+    text.
     """
     n = normalize(token)
-    r = strip_proclitics(n)
-    if r.cut and (n not in model.known or r.stem in model.known or r.bare in model.known):
-        cut = _text_cut(n, r.cut, r.stem)
-        if cut:
-            return _letters_cut(token, cut)
-    if n in model.known:
-        return 0
-    for r in sorted(readings(n), key=lambda r: -r.cut):
-        if r.cut and (r.stem in model.known or r.bare in model.known):
-            cut = _text_cut(n, r.cut, r.stem)
-            if cut:
-                return _letters_cut(token, cut)
-    if len(n) > 3 and n[0] in "وف" and f"w={n}" not in model.index:
-        return _letters_cut(token, 1)
-    return 0
-
-
-def _text_cut(n: str, cut: int, stem: str) -> int:
-    """``cut``, or one less after ``لل``, where the stem's article alef is not in the text."""
-    return cut if n[cut:] == stem else cut - 1
+    cut = model._cuts.get(n)
+    if cut is None:
+        if len(model._cuts) > 200_000:
+            model._cuts.clear()
+        cut = model._cuts[n] = name_reading(n, model.names).text_cut
+    return _letters_cut(token, cut)
 
 
 def tag_entities(text: str, *, model: NerModel | None = None) -> list[Span]:

@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from khabar.arabic.clitics import Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
-from khabar.extract.clitics import Reading, readings
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Span
 
@@ -571,6 +571,16 @@ def _readings(word: str) -> list[Reading]:
     return readings(word)
 
 
+@functools.lru_cache(maxsize=65536)
+def _place_readings(word: str) -> tuple[Reading, ...]:
+    """The readings a place name's first word is tried in: the word whole, and the clitic reading
+    :func:`khabar.arabic.clitics.clitic_reading` takes (``بموسكو`` → موسكو; ``وجدة`` → و + جدة beside
+    Oujda, the place prior choosing; not ``باندورا`` → ب + أندورا, a film whose name is a word)."""
+    whole = readings(word)[0]
+    r = clitic_reading(word, load_gazetteer().first_words)
+    return (whole,) if r is None else (whole, r)
+
+
 def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int, str]]]:
     """Place-name matches (longest first, left to right) and nationality mentions (first token,
     last token, country or ``-`` for a people) in the view."""
@@ -597,7 +607,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
         for n in range(j - w, 0, -1):
             rest = "".join(" " + toks[words[k]].text for k in range(w + 1, w + n))
             hits: list[_Match] = []
-            for r in firsts:
+            for r in _place_readings(toks[ti].text):
                 key = r.stem + rest
                 cands = gaz.names.get(key)
                 if cands and r.cut and not r.stem.startswith("ال") and not _strong(cands):
@@ -617,7 +627,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 if cands:
                     hits.append(
                         _Match(
-                            toks[ti].start + r.cut,
+                            toks[ti].start + r.text_cut,
                             toks[words[w + n - 1]].end,
                             cands,
                             ti,
@@ -1380,10 +1390,9 @@ def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
     seen: set[str] = set()
     for ti in d.words:
         w = d.toks[ti].text
-        if w in gaz.sport_words:
-            seen.add(w)
-        elif len(w) > 3 and w[0] in "وفبل" and w[1:] in gaz.sport_words:
-            seen.add(w[1:])
+        s = in_vocab(w, gaz.sport_words, "وفبل")
+        if s is not None:
+            seen.add(s)
         if len(seen) >= _SPORT_MIN_FORMS:
             return True
     return False
@@ -1455,7 +1464,7 @@ def _kingdom(
                 ):
                     break  # المملكة المتحدة، المملكة الأردنية: a name, not the bare title
                 t = d.toks[ti]
-                m = _Match(t.start + r.cut, t.end, (place,), ti, ti, r.stem, r.prefix, r.stem)
+                m = _Match(t.start + r.text_cut, t.end, (place,), ti, ti, r.stem, r.prefix, r.stem)
                 m.place = place
                 m.features = {"kingdom": 1.0, "evidence": 1.0}
                 out.append(m)
@@ -1534,12 +1543,12 @@ def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[in
                 last, want_name = nt, True
             elif want_name and w[0].isalpha() and not gaz.cues.get(w):
                 last, want_name = nt, False
-            elif w in common or gaz.cues.get(w) or (w[0] in "وفبلك" and w[1:] in common):
+            elif in_vocab(w, common, "وفبلك") is not None or gaz.cues.get(w):
                 break
             elif (
                 first
                 and len(w) >= 3
-                and w[0] not in "وفبل"
+                and clitic_reading(w) is None
                 and not (not w.startswith("ال") and w.endswith(("يه", "ي")))
             ):
                 last = nt  # حي النسيم، محافظة بيش (not منطقة ترفيهية: an adjective)
@@ -1569,7 +1578,7 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
                     d.gap(span[k], span[k + 1]).strip(" ") for k in range(len(span) - 1)
                 ):
                     continue
-                out.append((toks[ti].start + r.cut, toks[span[-1]].end, kind))
+                out.append((toks[ti].start + r.text_cut, toks[span[-1]].end, kind))
                 break
             else:
                 continue

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings
 from khabar.extract.places import load_gazetteer
 from khabar.extract.tokenize import Token, iter_tokens
 from khabar.model import Span
