@@ -18,6 +18,11 @@ offset 0   bias; the word; prefixes and suffixes of 1–4 letters; shape and len
            of the word or its stems; single-word gazetteer membership
 ±1         the word; its clitic stems; its cue classes; its shape; its last two letters; gazetteer
 ±2         the word; its cue classes
+0, ±1      name lexicon (when the model stores one, :class:`NameLexicon`): a given name (the word or a
+           clitic stem); how common the word is as an ordinary word (Zipf band, 0 = rare); a rare
+           word with the article (a family name: ``العليوات``); a rare word without it, by its share
+           of long-vowel letters (a transliterated foreign name: ``دونيس``, ``رافينها``); a word
+           written with a final ى (``على`` the preposition, not ``علي`` the name)
 sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest match, clitics
            stripped from the first word); the bigrams (w-1, w0) and (w0, w+1)
 ========== =====================================================================================
@@ -40,6 +45,7 @@ __all__ = [
     "EOS",
     "OFFSETS",
     "FeatureSet",
+    "NameLexicon",
     "cue_checksum",
     "load_cues",
     "shape",
@@ -111,6 +117,42 @@ class _Word:
     cues: tuple[str, ...] = ()
 
 
+#: Arabic combining marks (tashkeel, superscript alef) that may follow a word's last letter
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+#: letters that write long vowels and glides; transliterated names are rich in them (دونيس، رافينها)
+_VOWEL_LETTERS = frozenset("اويىءؤئ")
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Given names and common words, stored inside the model file as the gazetteer is, so that the
+    model keeps the lexicon it was trained with when the package's name lists grow.
+
+    ``given``: normalised given names (``khabar.extract.names``); ``common``: normalised ordinary
+    words → their Zipf band (3, 4, 5 …; ``names_common_ar.tsv.gz``, words of person names excluded)."""
+
+    given: frozenset[str]
+    common: dict[str, int]
+
+    def features(self, n: str, stems: Sequence[str]) -> list[str]:
+        """The lexicon features of normalised word ``n`` whose clitic readings leave ``stems``."""
+        out: list[str] = []
+        given = n in self.given or any(s in self.given for s in stems)
+        if given:
+            out.append("gn")
+        band = max([self.common.get(n, 0), *(self.common.get(s, 0) for s in stems)])
+        out.append(f"z={band}")
+        if band or given or len(n) < 4:
+            return out
+        if n.startswith("ال"):
+            if len(n) >= 5:
+                out.append("fam")
+        else:
+            share = sum(ch in _VOWEL_LETTERS for ch in n) / len(n)
+            out.append("fx=hi" if share >= 0.35 else "fx=lo")
+        return out
+
+
 @dataclass
 class FeatureSet:
     """The feature templates, bound to the cue lexicon and the gazetteer the model was trained with.
@@ -125,6 +167,7 @@ class FeatureSet:
     cues: dict[str, frozenset[str]]
     gazetteer: dict[str, str]
     vocab: frozenset[str] | None = None
+    names: NameLexicon | None = None
     _gaz_single: dict[str, str] = field(init=False, repr=False)
     _gaz_first: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
@@ -165,7 +208,8 @@ class FeatureSet:
         cues: set[str] = set(self.cues.get(n, ()))
         gaz: set[str] = set()
         self._gaz_add(gaz, n)
-        for r in readings(n):
+        reads = readings(n)
+        for r in reads:
             if r.cut:
                 stem = self._known(r.stem)
                 stems.append(stem)
@@ -178,10 +222,17 @@ class FeatureSet:
                 own.append(f"ss2={r.bare[-2:]}")
         own.extend(f"cue={c}" for c in sorted(cues))
         own.extend(f"g={c}" for c in sorted(gaz))
+        lex = self.names.features(n, [r.stem for r in reads if r.cut]) if self.names else []
+        if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
+            # the view folds ى into ي: the preposition على and the name علي become one word, but
+            # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)
+            lex.append("ry")
+        own.extend(lex)
         near = [f"w={ident}", f"sh={shape(n)}", f"s2={n[-2:]}"]
         near.extend(f"st={s}" for s in stems)
         near.extend(f"cue={c}" for c in sorted(cues))
         near.extend(f"g={c}" for c in sorted(gaz))
+        near.extend(lex)
         far = [f"w={ident}"]
         far.extend(f"cue={c}" for c in sorted(cues))
         by_offset = {0: own}
