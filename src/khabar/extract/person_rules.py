@@ -41,17 +41,28 @@ from typing import TYPE_CHECKING
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.clitics import readings
-from khabar.extract.names import NASAB, is_given_name, is_title, load_titles
-from khabar.extract.people import COMMON_ZIPF, FUNCTION_WORDS, common_zipf, is_month
+from khabar.extract.names import NASAB, is_given_name, load_titles
+from khabar.extract.people import (
+    COMMON_ZIPF,
+    FUNCTION_WORDS,
+    INFLECTIONS,
+    TANWEEN,
+    common_base,
+    common_zipf,
+    inflected_common,
+    is_month,
+)
 
 if TYPE_CHECKING:
     from khabar.extract.ner import NerModel
 
-__all__ = ["CUE_FILE", "RULES", "PersonCues", "apply_rules", "load_cues"]
+__all__ = ["CONTEXT_CUES", "CUE_FILE", "RULES", "PersonCues", "apply_rules", "load_cues"]
 
 CUE_FILE = "person_cues_ar.tsv"
 #: the rules, in the order they run (the names are the values of ``attrs["cue"]``)
 RULES: tuple[str, ...] = ("byline", "cue", "speech", "given", "nasab", "list")
+#: the rules whose evidence is the name's context, not its words (the confidence feature ``cued``)
+CONTEXT_CUES = frozenset({"byline", "cue", "speech", "list"})
 _CLASSES = frozenset({"before", "plural", "bound", "between", "speech", "byline", "not"})
 #: the most words a rule reads as one name
 MAX_NAME = 4
@@ -60,10 +71,11 @@ MAX_NAME = 4
 #: the model saw inside ANERcorp's entities up to KNOWN_ZIPF. Chosen by reading the tuning sample.
 LOOSE_ZIPF = 4.0
 KNOWN_ZIPF = 4.5
+#: a family name of the relation shape after a given name may be this common a word (الحربي 4.4;
+#: not الوطني 5.5, الدولي 5.4)
+FAMILY_ZIPF = 4.6
 #: a word that opens with ت/ن/ي before a stem this common is read as a verb (تحرق، تنهى)
 VERB_BASE_ZIPF = 3.5
-#: the accusative alef is cut only off a clearly common noun (جهودا، مستهلكا; not مورا)
-ACCUSATIVE_BASE_ZIPF = 4.0
 #: the most modifiers between a cue and the name (اللاعب الدولي البرازيلي X)
 MAX_BETWEEN = 3
 #: words after a speaker's name (normalised): إن، أن، إنه، أنه، لـ
@@ -76,15 +88,10 @@ _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 #: closed-class words in the normalised view (على folds into the name علي: that one is decided from
 #: the raw text, see _Sentence.is_ali)
 _FUNCTION_NORM = frozenset(normalize(w) for w in FUNCTION_WORDS) - {_ALI}
-#: inflections no name takes, longest first: duals and plurals, object and possessive pronouns, the
-#: accusative alef; a word that is a common word with one of them is no name (قناعته، السفارتين)
-_SUFFIXES = ("تين", "تان", "يين", "ين", "ون", "ات", "هما", "هم", "هن", "كم", "نا", "ها", "ه", "ا")
 #: the Arabic letters (no tatweel, no marks)
 _LETTERS = frozenset(chr(c) for c in (*range(0x0621, 0x063B), *range(0x0641, 0x064B)))
 #: a plural verb with an object pronoun (زاروها، قتلوه)
 _VERB_OBJECT = re.compile(r"^\w{2,}و(?:ها|هم|هما|ه|نا|كم)$")
-#: tanween: an indefinite noun or adjective (جهوداً، ودياً), never a name
-_TANWEEN = re.compile("[\u064b-\u064d]")
 #: an imperfect verb (يلاقي، يحتاج): a word opening with ي that is no given name
 _IMPERFECT = re.compile(r"^[وف]?ي\w{3,}$")
 #: a verbal noun of the taf'il pattern (تقطيع، تحلية، تدشين), a preposition allowed before it
@@ -212,7 +219,7 @@ class _Words:
         if hit is None:
             plain = _MARKS.sub("", token)
             n = self.norm(token)
-            if _TANWEEN.search(token) or (
+            if TANWEEN.search(token) or (
                 _VERB_OBJECT.match(n) and plain.endswith(("ه", "ها", "هم", "هما", "نا", "كم"))
             ):
                 hit = 0
@@ -256,8 +263,8 @@ class _Words:
         if common_zipf(n) >= LOOSE_ZIPF or n in self.model.ordinary:
             return True
         return any(
-            n.endswith(suf) and _common_base(n[: -len(suf)], LOOSE_ZIPF)
-            for suf in _SUFFIXES
+            n.endswith(suf) and common_base(n[: -len(suf)], LOOSE_ZIPF)
+            for suf in INFLECTIONS
             if suf != "ه" or pronoun
         )
 
@@ -278,38 +285,13 @@ class _Words:
         if ("LOC" in gaz and "PERS" not in gaz) or _PLURAL_NISBA.match(n) or _PARTICIPLE_PLURAL.match(n):
             return 0
         known = n in self.model.known
-        if not known and (_inflected(n, pronoun) or _verb(n) or _MASDAR.match(n)):
+        if not known and (inflected_common(n, pronoun) or _verb(n) or _MASDAR.match(n)):
             return 0
         vocab = self.model.features.vocab
         if vocab is not None and n in vocab and not known:
             return 0  # an ordinary word of the model's training text
         z = common_zipf(n)
         return 2 if z < COMMON_ZIPF else 1 if z < LOOSE_ZIPF or (known and z < KNOWN_ZIPF) else 0
-
-
-def _common_base(base: str, zipf: float) -> bool:
-    """Whether ``base`` (a word with a suffix cut off) is a common word (at least ``zipf``): as it is,
-    or with the ة a suffix turns into ت (قناعت → قناعة)."""
-    if len(base) < 3:
-        return False
-    cands = [base, base + "ه"]
-    if base.endswith("ت"):
-        cands.append(base[:-1] + "ه")
-    return any((common_zipf(b) >= zipf and not is_given_name(b)) or is_title(b) for b in cands)
-
-
-def _inflected(n: str, pronoun: bool) -> bool:
-    """Whether ``n`` is a common word with an inflection no name takes: a dual or plural ending
-    (السفارتين، قوميات، المغتصبين), an object or possessive suffix (معسكره، بقتلهما; a final ه only when
-    ``pronoun``: the view writes ة as ه), the accusative alef (مستهلكا، جهودا)."""
-    for suf in _SUFFIXES:
-        if suf == "ه" and not pronoun:
-            continue
-        if n.endswith(suf) and _common_base(
-            n[: -len(suf)], ACCUSATIVE_BASE_ZIPF if suf == "ا" else COMMON_ZIPF
-        ):
-            return True
-    return False
 
 
 def _verb(n: str) -> bool:
@@ -424,9 +406,24 @@ class _Sentence:
                 and not _preposition_article(self.norms[j])
             ):
                 j += 1
+            elif self.family(j):
+                return j + 1
             else:
                 break
         return j
+
+    def family(self, j: int) -> bool:
+        """Whether token ``j`` is a family name of the relation shape, though web text uses it as a
+        word too (ظافر الشهري، ملفي الحربي); the caller knows a name word stands before it."""
+        n = self.norms[j]
+        return (
+            len(n) >= 5
+            and n.startswith("ال")
+            and n.endswith("ي")
+            and common_zipf(n) < FAMILY_ZIPF
+            and not self.w.nationality(n)
+            and n not in self.w.model.ordinary
+        )
 
     def elsewhere(self, a: int, b: int) -> bool:
         """Whether every word of ``a..b-1`` is, elsewhere in the document, part of an organisation or
@@ -571,7 +568,7 @@ def _rule_given(s: _Sentence) -> None:
             elif (
                 n.startswith("ال")
                 and len(n) >= 5
-                and (s.namey(j) or (n.endswith("ي") and s.namey(j, loose=True)))
+                and (s.namey(j) or (n.endswith("ي") and s.namey(j, loose=True)) or s.family(j))
             ):
                 # a family name: no common word, or a rarer one of the relation shape (الخليوي)
                 family = True

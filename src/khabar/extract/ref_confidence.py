@@ -42,6 +42,7 @@ PERSON_FEATURES: tuple[str, ...] = (
     "role",
     "titled",
     "latin",
+    "cued",
 )
 ORG_FEATURES: tuple[str, ...] = (
     "known",
@@ -63,8 +64,11 @@ def _known_words() -> frozenset[str]:
     return load_model().known
 
 
-def person_features(name: str, *, mentions: int, role: bool, titled: bool) -> dict[str, float]:
-    """The features of a person ref named ``name`` (its fullest form)."""
+def person_features(
+    name: str, *, mentions: int, role: bool, titled: bool, cued: bool = False
+) -> dict[str, float]:
+    """The features of a person ref named ``name`` (its fullest form); ``cued``: a person rule
+    (:mod:`khabar.extract.person_rules`) found or confirmed one of its mentions from its context."""
     words = name_words(name) or tuple(normalize(name).split())
     n = max(1, len(words))
     zipfs = [common_zipf(w) for w in words]
@@ -80,6 +84,7 @@ def person_features(name: str, *, mentions: int, role: bool, titled: bool) -> di
         "role": float(role),
         "titled": float(titled),
         "latin": float(any("a" <= c.lower() <= "z" for c in name)),
+        "cued": float(cued),
     }
 
 
