@@ -77,11 +77,15 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 _NAME_BREAK = re.compile(r"\s*[-–—(\[«\"/|]")
 #: an adjective of relation with the article (الأهلاوي، الشبابي، الفتحاوي)
 _RELATION_ADJ = re.compile(r"^ال\w{2,}ي$")
+#: a verb in the future tense: س + an imperfect (سيغيب، ستلعب)
+_FUTURE = re.compile(r"^س[يتن]\w{2,}$")
 #: a word that is no word of a name: digits in it, or a proclitic alone with tatweel (لـ، بـ)
 _NOT_NAME_TAIL = re.compile(r"\d|^\w\u0640+$")
 #: inflections no name takes, longest first: duals and plurals, object and possessive pronouns, the
 #: accusative alef; a word that is a common word with one of them is no name (قناعته، السفارتين)
 INFLECTIONS = ("تين", "تان", "يين", "ين", "ون", "ات", "هما", "هم", "هن", "كم", "نا", "ها", "ه", "ا")
+#: the object and possessive pronouns among INFLECTIONS
+_PRONOUNS = frozenset({"هما", "هم", "هن", "كم", "نا", "ها", "ه"})
 #: the accusative alef is cut only off a clearly common noun (جهودا، مستهلكا; not مورا)
 ACCUSATIVE_BASE_ZIPF = 4.0
 #: Arabic combining marks and tatweel
@@ -280,13 +284,13 @@ def common_base(base: str, zipf: float) -> bool:
 def inflected_common(n: str, pronoun: bool, zipf: float = COMMON_ZIPF) -> bool:
     """Whether ``n`` is a common word with an inflection no name takes: a dual or plural ending
     (السفارتين، قوميات، المغتصبين), an object or possessive suffix (معسكره، بقتلهما; a final ه only when
-    ``pronoun``: the view writes ة as ه), the accusative alef (مستهلكا، جهودا)."""
+    ``pronoun``: the view writes ة as ه), the accusative alef (مستهلكا، جهودا). ``zipf``: how common the
+    word without a dual or plural ending must be (a pronoun suffix asks for a common word only)."""
     for suf in INFLECTIONS:
         if suf == "ه" and not pronoun:
             continue
-        if n.endswith(suf) and common_base(
-            n[: -len(suf)], max(zipf, ACCUSATIVE_BASE_ZIPF) if suf == "ا" else zipf
-        ):
+        need = max(zipf, ACCUSATIVE_BASE_ZIPF) if suf == "ا" else COMMON_ZIPF if suf in _PRONOUNS else zipf
+        if n.endswith(suf) and common_base(n[: -len(suf)], need):
             return True
     return False
 
@@ -298,6 +302,8 @@ def _not_name_word(raw: str, word: str) -> bool:
         return True
     if is_given_name(word) or word in _entity_words():
         return False
+    if _FUTURE.match(word) and common_zipf(word[1:]) >= COMMON_ZIPF:
+        return True  # a verb in the future tense (سيغيب = س + يغيب)
     return inflected_common(word, pronoun=_MARKS.sub("", raw).endswith("ه"), zipf=SCREEN_BASE_ZIPF)
 
 

@@ -99,8 +99,9 @@ _MASDAR = re.compile(r"^[وفبل]?ت\w{2}ي\wه?$")
 #: a plural participle (مخطوفون، محتجزين): م + stem + ون/ين
 _PARTICIPLE_PLURAL = re.compile(r"^م\w{3,}(?:ون|ين)$")
 _LIST_SEPARATORS = frozenset({"،", ","})
-#: a byline is a line of at most this many tokens
+#: a byline is a line of at most this many tokens, its name at most this many words
 MAX_BYLINE = 12
+MAX_BYLINE_NAME = 3
 _BYLINE_SEPARATORS = frozenset({"-", "–", "—", ":", "/", "(", ")", "،", ",", "|", "«", "»"})
 #: an adjective of relation with the article (الخلجاوي، الشبابي): a modifier between a cue and a name
 _NISBA = re.compile(r"^ال\w{2,}(?:ي|يه|يين|يان|ين)$")
@@ -425,6 +426,20 @@ class _Sentence:
             and n not in self.w.model.ordinary
         )
 
+    def plain(self, k: int) -> bool:
+        """Whether token ``k`` is a plain Arabic word that may open a name in a byline: letters only,
+        no closed-class word, cue, tanween, digit or place."""
+        n = self.norms[k]
+        c = self.w.cues
+        return (
+            len(n) >= 2
+            and all(ch in _LETTERS for ch in n)
+            and n not in _FUNCTION_NORM
+            and not any(n in cls for cls in (c.before, c.speech, c.between, c.byline))
+            and not TANWEEN.search(self.tokens[k])
+            and self.tags[k] == "O"
+        )
+
     def elsewhere(self, a: int, b: int) -> bool:
         """Whether every word of ``a..b-1`` is, elsewhere in the document, part of an organisation or
         a place to the model (``وقال النصر``: the club)."""
@@ -467,6 +482,8 @@ class _Sentence:
 
 # -- the rules -----------------------------------------------------------------------------------
 def _rule_cue(s: _Sentence) -> None:
+    """A person noun, a title or a nationality adjective, modifiers, then a name (see the module
+    docstring)."""
     c = s.w.cues
     i = 0
     while i < len(s):
@@ -538,6 +555,7 @@ def _conj_name(s: _Sentence, k: int) -> bool:
 
 
 def _rule_speech(s: _Sentence) -> None:
+    """A speech verb, one to four name words, then إن/أن/:/لـ (``وأضاف مميش أن``)."""
     c = s.w.cues
     for i in range(len(s) - 2):
         if s.w.stem(s.norms[i]) not in c.speech or not (s.free(i + 1) or s.tags[i + 1] == "B-PERS"):
@@ -551,9 +569,17 @@ def _rule_speech(s: _Sentence) -> None:
 
 
 def _rule_given(s: _Sentence) -> None:
+    """A given name, then given names or nasab links, ending in a family name with the article (or
+    holding a nasab link): ``صالح النعمية``، ``علي بن محمد الجمعة``."""
     i = 0
     while i < len(s) - 1:
-        if not s.given(i) or not (s.free(i) or s.tags[i] == "B-PERS"):
+        # a preposition before a given name that is also a noun makes it the noun (بسلطان المنتصر "by
+        # the power of the victor"): only و/ف may stand before the name
+        if (
+            not s.given(i)
+            or not (s.free(i) or s.tags[i] == "B-PERS")
+            or (s.w.stem(s.norms[i]) != s.norms[i] and s.norms[i][0] not in "وف")
+        ):
             i += 1
             continue
         # the name goes on through given names, name words and nasab links, and must end in a family
@@ -587,6 +613,7 @@ def _rule_given(s: _Sentence) -> None:
 
 
 def _rule_nasab(s: _Sentence) -> None:
+    """A name word before a PERSON chunk the model opened at ``بن`` (``مشعشع`` + ``بن مفرح …``)."""
     for i in range(1, len(s)):
         if s.tags[i] == "B-PERS" and s.norms[i] in NASAB and s.free(i - 1) and s.namey(i - 1):
             n = s.norms[i - 1]
@@ -641,9 +668,11 @@ def _rule_list(s: _Sentence) -> None:
 
 def _rule_byline(s: _Sentence) -> None:
     """A byline: a short line of segments (``الرياض - أسمهان الغامدي``، ``كتب - علي القحطاني``، ``عمر
-    إبراهيم – عين اليوم``) where one segment is a name of two to four name words, and another is a
-    place the model tagged, or a byline word (``كتب``، ``تصوير``) stands before, or the name opens with
-    a given name."""
+    إبراهيم – عين اليوم``) where one segment is a name of two to four words, and another is a place the
+    model tagged, or a byline word (``كتب``، ``تصوير``) stands before, or the name opens with a given
+    name; or a line that is a name alone (a column's author under its title). The segment's words are
+    name words, or plain words before a name the model tagged (``الدمام – مرشد الخالدي``: the model saw
+    only الخالدي)."""
     if len(s) > MAX_BYLINE:
         return
     segments: list[tuple[int, int]] = []
@@ -653,16 +682,26 @@ def _rule_byline(s: _Sentence) -> None:
             if k > a:
                 segments.append((a, k))
             a = k + 1
-    if len(segments) < 2:
+    if not segments:
         return
     places = sum(
         1 for a, b in segments if s.tags[a] == "B-LOC" and all(t == "I-LOC" for t in s.tags[a + 1 : b])
     )
     for n, (a, b) in enumerate(segments):
-        if not 2 <= b - a <= MAX_NAME or s.name_run(a, article_first=False, loose=True) < b:
+        if not 2 <= b - a <= MAX_BYLINE_NAME:
+            continue
+        named = s.name_run(a, article_first=False, loose=True) >= b
+        # the model's PERSON reading of the segment's end, and plain words before it
+        tail = next((k for k in range(a + 1, b) if s.tags[k] == "B-PERS" and s.pers_end(k) == b), None)
+        if not named and (tail is None or not all(s.plain(k) for k in range(a, tail))):
+            continue
+        if len(segments) == 1:
+            # a name alone on its line: the model or a given name must say it is one
+            if tail is not None or s.tags[a] == "B-PERS" or s.given(a):
+                s.mark(a, b, "byline")
             continue
         by_word = n > 0 and s.w.stem(s.norms[segments[n - 1][1] - 1]) in s.w.cues.byline
-        if places or by_word or s.given(a):
+        if places or by_word or s.given(a) or tail is not None:
             # the model's ORG reading of a writer's name (الرياض - أسمهان الغامدي) yields to the line
             s.mark(a, b, "byline", override=True)
 

@@ -43,6 +43,7 @@ PERSON_FEATURES: tuple[str, ...] = (
     "titled",
     "latin",
     "cued",
+    "place_share",
 )
 ORG_FEATURES: tuple[str, ...] = (
     "known",
@@ -64,6 +65,14 @@ def _known_words() -> frozenset[str]:
     return load_model().known
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Words that are place names to the NER model's gazetteer and never person-name words."""
+    from khabar.extract.ner import load_model
+
+    return frozenset(w for w, c in load_model().features.gazetteer.items() if "LOC" in c and "PERS" not in c)
+
+
 def person_features(
     name: str, *, mentions: int, role: bool, titled: bool, cued: bool = False
 ) -> dict[str, float]:
@@ -73,6 +82,7 @@ def person_features(
     n = max(1, len(words))
     zipfs = [common_zipf(w) for w in words]
     known = _known_words()
+    places = _place_words()
     return {
         "one_word": float(len(words) <= 1),
         "nasab": float(any(w in NASAB for w in words[1:])),
@@ -85,6 +95,7 @@ def person_features(
         "titled": float(titled),
         "latin": float(any("a" <= c.lower() <= "z" for c in name)),
         "cued": float(cued),
+        "place_share": sum(w in places for w in words) / n,
     }
 
 
