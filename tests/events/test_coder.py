@@ -556,7 +556,9 @@ def test_a_trigger_that_ends_in_its_subjects_first_word() -> None:
     text = "أصدرت المحكمة العامة بمحافظة الرس حكما ابتدائيا بالسجن على وافد."
     doc = _doc(text)
     evs = _events(text, "SANCTION")
-    assert evs and _texts(doc, evs[0], "actor") == ["المحكمة العامة بمحافظة الرس"]
+    # the court, with its place when the NER's LOC span takes in the head noun (بمحافظة الرس); the
+    # ANERcorp convention the NER now follows tags الرس alone
+    assert evs and _texts(doc, evs[0], "actor") in (["المحكمة العامة بمحافظة الرس"], ["المحكمة العامة"])
     assert not any(t.startswith("حكما") for t in _texts(doc, evs[0], "recipient"))
 
 

@@ -184,3 +184,9 @@ def test_spans_stay_in_bounds_and_match_the_text(text: str) -> None:
     for s in tag_entities(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end] == s.text
+
+
+def test_a_byline_given_name_and_a_family_name_that_is_also_a_word() -> None:
+    # "Abdulrahman Al-Hijab (Riyadh)": the family name is also "the veil"; the byline makes it a name
+    got = rule_tags("عبدالرحمن الحجاب ( الرياض )", ". . . B-LOC .", ("byline",))
+    assert got[:2] == ["B-PERS", "I-PERS"]

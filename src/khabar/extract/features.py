@@ -38,7 +38,7 @@ from importlib import resources
 
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings
+from khabar.extract.clitics import Reading, readings
 
 __all__ = [
     "BOS",
@@ -48,6 +48,7 @@ __all__ = [
     "NameLexicon",
     "cue_checksum",
     "load_cues",
+    "noun_reading",
     "shape",
 ]
 
@@ -121,6 +122,14 @@ class _Word:
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
 #: letters that write long vowels and glides; transliterated names are rich in them (دونيس، رافينها)
 _VOWEL_LETTERS = frozenset("اويىءؤئ")
+
+
+def noun_reading(r: Reading) -> bool:
+    """Whether clitic reading ``r`` can be a proclitic on a noun: a preposition (ب ل ك) never stands
+    before an imperfect verb, so ``كيري`` is no ك + يري ("he sees") and ``بيريرا`` no ب + يريرا."""
+    if not r.cut:
+        return False
+    return not (r.prefix[-1:] in ("ب", "ل", "ك") and r.stem.startswith("ي"))
 
 
 @dataclass(frozen=True)
@@ -222,7 +231,7 @@ class FeatureSet:
                 own.append(f"ss2={r.bare[-2:]}")
         own.extend(f"cue={c}" for c in sorted(cues))
         own.extend(f"g={c}" for c in sorted(gaz))
-        lex = self.names.features(n, [r.stem for r in reads if r.cut]) if self.names else []
+        lex = self.names.features(n, [r.stem for r in reads if noun_reading(r)]) if self.names else []
         if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
             # the view folds ى into ي: the preposition على and the name علي become one word, but
             # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.clitics import readings
+from khabar.extract.features import noun_reading
 from khabar.extract.names import NASAB, is_given_name, load_titles
 from khabar.extract.people import (
     COMMON_ZIPF,
@@ -204,16 +205,17 @@ class _Words:
         s = self.stem(n)
         return s in self.cues.before or self.nationality(s)
 
-    def namey(self, n: str, *, loose: bool = False) -> bool:
+    def namey(self, n: str, *, loose: bool = False, inner: bool = False) -> bool:
         """Whether ``n`` (normalised) can be a word of a person's name (see the module docstring);
         ``loose`` (after a cue or a speech verb) also admits the less frequent common words, which
-        web text counts among words because names are written with them (غارسيا، فلاح، مورا)."""
+        web text counts among words because names are written with them (غارسيا، فلاح، مورا);
+        ``inner`` (after a rare first name word) the more frequent ones too (آشتون كارتر)."""
         hit = self._namey.get(n)
         if hit is None:
             hit = self._namey[n] = self._grade(n, pronoun=False)
-        return hit >= (1 if loose else 2)
+        return hit >= _level(loose, inner)
 
-    def token_namey(self, token: str, *, loose: bool = False) -> bool:
+    def token_namey(self, token: str, *, loose: bool = False, inner: bool = False) -> bool:
         """:meth:`namey` of a token as written: tanween marks no name (``جهوداً``), and a final ه that
         is not ة may be a pronoun (``قناعته``; ``الربيعة`` keeps its ة)."""
         hit = self._token.get(token)
@@ -238,19 +240,19 @@ class _Words:
                 if hit is None:
                     hit = self._namey[n] = self._grade(n, pronoun=False)
             self._token[token] = hit
-        return hit >= (1 if loose else 2)
+        return hit >= _level(loose, inner)
 
     def _grade(self, n: str, *, pronoun: bool) -> int:
-        """2: a name word; 1: a name word after a strong cue only; 0: no name word. A word with a
+        """:data:`NAME`, :data:`LOOSE`, :data:`INNER` or 0 (no name word; see :meth:`namey`). A word with a
         leading conjunction or preposition is graded by its best reading too (``وادواردو`` as
         ادواردو; ``بتوقيعه`` is ب + a common word)."""
         own = self._grade_word(n, pronoun)
-        stems = readings(n)[1:]
+        stems = [r for r in readings(n)[1:] if noun_reading(r)]
         if not stems or own == 0:
             return own
         for r in stems:
             if is_given_name(r.stem) and r.stem not in self.model.ordinary:
-                return 2
+                return NAME
         # the clitic reading vetoes only when its stem is clearly a word: a name may open with the
         # letters (باوسون is no ب + اوسون)
         if all(self._clear_word(r.stem, pronoun) for r in stems):
@@ -281,7 +283,7 @@ class _Words:
         if n in self.model.ordinary:
             return 0  # an ordinary word to the model's training text, even if also a name (باسم، بين)
         if is_given_name(n):
-            return 2
+            return NAME
         gaz = self._gaz.get(n, "")
         if ("LOC" in gaz and "PERS" not in gaz) or _PLURAL_NISBA.match(n) or _PARTICIPLE_PLURAL.match(n):
             return 0
@@ -292,7 +294,20 @@ class _Words:
         if vocab is not None and n in vocab and not known:
             return 0  # an ordinary word of the model's training text
         z = common_zipf(n)
-        return 2 if z < COMMON_ZIPF else 1 if z < LOOSE_ZIPF or (known and z < KNOWN_ZIPF) else 0
+        if z < COMMON_ZIPF:
+            return NAME
+        if z < LOOSE_ZIPF or (known and z < KNOWN_ZIPF):
+            return LOOSE
+        return INNER if z < KNOWN_ZIPF and not n.startswith("ال") else 0
+
+
+#: grades of a word (see _Words.namey): a name word anywhere; after a cue or a speech verb; inside a
+#: name after a rare first word
+NAME, LOOSE, INNER = 3, 2, 1
+
+
+def _level(loose: bool, inner: bool) -> int:
+    return INNER if inner else LOOSE if loose else NAME
 
 
 def _verb(n: str) -> bool:
@@ -356,13 +371,13 @@ class _Sentence:
             j += 1
         return j
 
-    def namey(self, i: int, *, loose: bool = False) -> bool:
+    def namey(self, i: int, *, loose: bool = False, inner: bool = False) -> bool:
         if not 0 <= i < len(self.norms):
             return False
         n = self.norms[i]
         if n == _ALI:
             return self.is_ali(i)
-        return self.w.token_namey(self.tokens[i], loose=loose)
+        return self.w.token_namey(self.tokens[i], loose=loose, inner=inner)
 
     def coordinated(self, j: int) -> bool:
         """Whether token ``j`` opens with the conjunction و (the next name of a list, not this name's
@@ -396,12 +411,14 @@ class _Sentence:
             return i
         if self.article(i) and not self.namey(i):
             return i  # a word with the article is a name only when it is no common word at all
+        # after a rare first word (آشتون) the next may be a word web text also counts (كارتر)
+        inner = self.namey(i) and not self.given(i)
         j = i + 1
         while j < len(self) and j - i < MAX_NAME:
             if self.norms[j] in NASAB and self.namey(j + 1, loose=True):
                 j += 2
             elif (
-                self.namey(j, loose=loose)
+                self.namey(j, loose=loose, inner=inner)
                 and not self.w.cue(self.norms[j])
                 and not self.coordinated(j)
                 and not _preposition_article(self.norms[j])
@@ -691,6 +708,8 @@ def _rule_byline(s: _Sentence) -> None:
         if not 2 <= b - a <= MAX_BYLINE_NAME:
             continue
         named = s.name_run(a, article_first=False, loose=True) >= b
+        # a given name and plain words (عبدالرحمن الحجاب: الحجاب is a word too)
+        named = named or (len(segments) > 1 and s.given(a) and all(s.plain(k) for k in range(a + 1, b)))
         # the model's PERSON reading of the segment's end, and plain words before it
         tail = next((k for k in range(a + 1, b) if s.tags[k] == "B-PERS" and s.pers_end(k) == b), None)
         if not named and (tail is None or not all(s.plain(k) for k in range(a, tail))):
