@@ -167,6 +167,8 @@ class _Words:
         self._gaz = model.features.gazetteer
         self._namey: dict[str, int] = {}
         self._token: dict[str, int] = {}
+        self._kind: dict[str, int] = {}
+        self._given: dict[str, int] = {}
         self._stem: dict[str, str] = {}
         self._nat: dict[str, bool] = {}
 
@@ -202,8 +204,40 @@ class _Words:
         return self.nationality(n) and not n.endswith("ه")
 
     def cue(self, n: str) -> bool:
-        s = self.stem(n)
-        return s in self.cues.before or self.nationality(s)
+        return bool(self.kind(n) & _CUE)
+
+    def kind(self, n: str) -> int:
+        """The cue bits of ``n`` (clitics allowed): a cue at all, a plural one, a person noun or a
+        nationality (a strong cue), a cue that is also a common word, one of the file's ``before``."""
+        k = self._kind.get(n)
+        if k is None:
+            c = self.cues
+            s = self.stem(n)
+            adj = self.person_adjective(s)
+            k = (
+                (_CUE if s in c.before or adj else 0)
+                | (_PLURAL if s in c.plural or (adj and s.endswith(("يين", "يان"))) else 0)
+                | (_STRONG if s in c.nouns or adj else 0)
+                | (_BOUND if s in c.bound else 0)
+                | (_BEFORE if s in c.before else 0)
+            )
+            self._kind[n] = k
+        return k
+
+    def given_token(self, token: str) -> int:
+        """1 when ``token`` is a given name (a conjunction or preposition allowed before it), 2 when
+        it is ``علي``, which the document decides (see :meth:`_Sentence.given`), else 0."""
+        g = self._given.get(token)
+        if g is None:
+            n0 = self.norm(token)
+            n = self.stem(n0)
+            if n == _ALI:
+                g = 2 if _raw_stem(token) == _ALI else 0
+            else:
+                ordinary = self.model.ordinary
+                g = int(is_given_name(n) and n not in ordinary and n0 not in ordinary)
+            self._given[token] = g
+        return g
 
     def namey(self, n: str, *, loose: bool = False, inner: bool = False) -> bool:
         """Whether ``n`` (normalised) can be a word of a person's name (see the module docstring);
@@ -301,6 +335,8 @@ class _Words:
         return INNER if z < KNOWN_ZIPF and not n.startswith("ال") else 0
 
 
+#: cue bits (see _Words.kind)
+_CUE, _PLURAL, _STRONG, _BOUND, _BEFORE = 1, 2, 4, 8, 16
 #: grades of a word (see _Words.namey): a name word anywhere; after a cue or a speech verb; inside a
 #: name after a rare first word
 NAME, LOOSE, INNER = 3, 2, 1
@@ -349,6 +385,7 @@ class _Sentence:
         self.tokens = tokens
         self.norms = [words.norm(t) for t in tokens]
         self.tags = tags
+        self.n = len(tokens)
         self.model_tags = list(tags)
         self.ali = ali
         #: how often the model tagged each word ORG or LOC in the document
@@ -392,12 +429,8 @@ class _Sentence:
         """Whether token ``i`` is a given name (a conjunction or preposition allowed before it)."""
         if not 0 <= i < len(self.norms):
             return False
-        n = self.w.stem(self.norms[i])
-        if n == _ALI:
-            return self.ali and _raw_stem(self.tokens[i]) == _ALI
-        return (
-            is_given_name(n) and n not in self.w.model.ordinary and self.norms[i] not in self.w.model.ordinary
-        )
+        g = self.w.given_token(self.tokens[i])
+        return g == 1 or (g == 2 and self.ali)
 
     def article(self, i: int) -> bool:
         """Whether token ``i`` carries the article; a name written with hamza (ألميدا، ألتون) does not,
@@ -414,7 +447,7 @@ class _Sentence:
         # after a rare first word (آشتون) the next may be a word web text also counts (كارتر)
         inner = self.namey(i) and not self.given(i)
         j = i + 1
-        while j < len(self) and j - i < MAX_NAME:
+        while j < self.n and j - i < MAX_NAME:
             if self.norms[j] in NASAB and self.namey(j + 1, loose=True):
                 j += 2
             elif (
@@ -502,21 +535,24 @@ def _rule_cue(s: _Sentence) -> None:
     """A person noun, a title or a nationality adjective, modifiers, then a name (see the module
     docstring)."""
     c = s.w.cues
+    kinds = [s.w.kind(n) for n in s.norms]
+    if not any(kinds) and not c.phrases:
+        return
     i = 0
-    while i < len(s):
-        n = s.w.stem(s.norms[i])
-        plural = n in c.plural or (s.w.person_adjective(n) and n.endswith(("يين", "يان")))
-        is_cue = n in c.before or s.w.person_adjective(n)
+    while i < s.n:
+        kind = kinds[i]
         j = i + 1
-        if not is_cue and i + 1 < len(s) and (n, s.norms[i + 1]) in c.phrases:
-            is_cue, j = True, i + 2
-        if not is_cue or not s.free(i):
+        if not kind and c.phrases and i + 1 < s.n and (s.w.stem(s.norms[i]), s.norms[i + 1]) in c.phrases:
+            kind, j = _CUE | _BEFORE | _STRONG, i + 2
+        if not kind & _CUE or not s.free(i):
             i += 1
             continue
+        n = s.w.stem(s.norms[i])
+        plural = bool(kind & _PLURAL)
         # modifiers: listed adjectives, nationality and relation adjectives, one club or place name
         skipped_chunk = False
         for _ in range(MAX_BETWEEN):
-            if j >= len(s):
+            if j >= s.n:
                 break
             m = s.norms[j]
             if s.free(j) and (m in c.between or s.w.nationality(m) or _NISBA.match(m)):
@@ -525,7 +561,7 @@ def _rule_cue(s: _Sentence) -> None:
             elif not skipped_chunk and s.tags[j] in ("B-ORG", "B-LOC"):
                 # the club or place of the person (لاعب الشباب X), when a name follows it
                 k = j + 1
-                while k < len(s) and s.tags[k] in ("I-ORG", "I-LOC"):
+                while k < s.n and s.tags[k] in ("I-ORG", "I-LOC"):
                     k += 1
                 if s.name_run(k, article_first=False, loose=True) == k:
                     break
@@ -535,30 +571,28 @@ def _rule_cue(s: _Sentence) -> None:
                 break
         # titles (الإمام، السلطان) stand before family names too (السلطان تدشين …): after them only
         # a clear name word opens a name; after a person noun or a nationality, a rarer word may
-        strong = n in c.nouns or s.w.person_adjective(n)
+        strong = bool(kind & _STRONG)
         end = s.name_run(j, article_first=False, loose=strong)
         # a noun without the article (لاعب، مدرب) takes a complement first (لاعب الشباب X): right after
         # it a one-word "name" is the complement itself (مدرب ضمك); so is a two-word one for nouns that
         # are also common words (الفريق)
-        short = n in c.bound or (not n.startswith("ال") and j == i + 1)
+        short = bool(kind & _BOUND) or (not n.startswith("ال") and j == i + 1)
         if (
             end == j
             or (short and end - j < 2)
-            or (end - j == 1 and n not in c.before and len(s.norms[j]) < 4)
+            or (end - j == 1 and not kind & _BEFORE and len(s.norms[j]) < 4)
         ):
             i += 1
             continue
         if s.elsewhere(j, end):
             i += 1
             continue
-        s.mark(j, end, "cue", override=n in c.before and not skipped_chunk)
+        s.mark(j, end, "cue", override=bool(kind & _BEFORE) and not skipped_chunk)
         # coordinated names after a plural cue (البرازيليين أدواردو وألميدا)
         k = s.pers_end(j) if s.tags[j] == "B-PERS" else end
-        while plural and k < len(s) and s.free(k) and _conj_name(s, k):
+        while plural and k < s.n and s.free(k) and _conj_name(s, k):
             e = k + 1
-            while (
-                e < len(s) and e - k < MAX_NAME and s.namey(e, loose=True) and not s.norms[e].startswith("و")
-            ):
+            while e < s.n and e - k < MAX_NAME and s.namey(e, loose=True) and not s.norms[e].startswith("و"):
                 e += 1
             s.mark(k, e, "cue")
             k = e
@@ -574,11 +608,11 @@ def _conj_name(s: _Sentence, k: int) -> bool:
 def _rule_speech(s: _Sentence) -> None:
     """A speech verb, one to four name words, then إن/أن/:/لـ (``وأضاف مميش أن``)."""
     c = s.w.cues
-    for i in range(len(s) - 2):
+    for i in range(s.n - 2):
         if s.w.stem(s.norms[i]) not in c.speech or not (s.free(i + 1) or s.tags[i + 1] == "B-PERS"):
             continue
         end = s.name_run(i + 1, article_first=True, loose=True)
-        if end == i + 1 or end >= len(s):
+        if end == i + 1 or end >= s.n:
             continue
         nxt = s.norms[end]
         if (nxt in _AFTER_SPEAKER or nxt.startswith("لـ")) and not s.elsewhere(i + 1, end):
@@ -588,12 +622,15 @@ def _rule_speech(s: _Sentence) -> None:
 def _rule_given(s: _Sentence) -> None:
     """A given name, then given names or nasab links, ending in a family name with the article (or
     holding a nasab link): ``صالح النعمية``، ``علي بن محمد الجمعة``."""
+    givens = [s.given(k) for k in range(s.n)]
+    if not any(givens):
+        return
     i = 0
-    while i < len(s) - 1:
+    while i < s.n - 1:
         # a preposition before a given name that is also a noun makes it the noun (بسلطان المنتصر "by
         # the power of the victor"): only و/ف may stand before the name
         if (
-            not s.given(i)
+            not givens[i]
             or not (s.free(i) or s.tags[i] == "B-PERS")
             or (s.w.stem(s.norms[i]) != s.norms[i] and s.norms[i][0] not in "وف")
         ):
@@ -603,7 +640,7 @@ def _rule_given(s: _Sentence) -> None:
         # name with the article, or hold a nasab link
         j = i + 1
         family = nasab = False
-        while j < len(s) and j - i < MAX_NAME:
+        while j < s.n and j - i < MAX_NAME:
             n = s.norms[j]
             if n in NASAB and s.namey(j + 1, loose=True):
                 nasab = True
@@ -631,7 +668,9 @@ def _rule_given(s: _Sentence) -> None:
 
 def _rule_nasab(s: _Sentence) -> None:
     """A name word before a PERSON chunk the model opened at ``بن`` (``مشعشع`` + ``بن مفرح …``)."""
-    for i in range(1, len(s)):
+    if "B-PERS" not in s.tags:
+        return
+    for i in range(1, s.n):
         if s.tags[i] == "B-PERS" and s.norms[i] in NASAB and s.free(i - 1) and s.namey(i - 1):
             n = s.norms[i - 1]
             if not n.startswith("ال") and not s.w.cue(n):
@@ -642,9 +681,13 @@ def _rule_nasab(s: _Sentence) -> None:
 def _rule_list(s: _Sentence) -> None:
     """Enumerations: items separated by ``،`` or a word-initial ``و``, inside a stretch of name words
     and PERSON chunks; with two PERSON items, the other items (one or two name words) are people."""
+    if s.tags.count("B-PERS") < 2:
+        return
     items: list[tuple[int, int, bool]] = []  # (start, end, is a PERSON chunk)
 
     def flush() -> None:
+        if not items:
+            return
         if sum(p for _, _, p in items) >= 2:
             for a, b, p in items:
                 if not p:
@@ -653,7 +696,7 @@ def _rule_list(s: _Sentence) -> None:
 
     i = 0
     opened = True  # an item may start here: stretch start, after a separator, or at a و-word
-    while i < len(s):
+    while i < s.n:
         if s.tokens[i] in _LIST_SEPARATORS:
             opened = True
             i += 1
@@ -667,9 +710,9 @@ def _rule_list(s: _Sentence) -> None:
             items.append((i, e, True))
         elif s.tags[i] == "O" and s.namey(i, loose=True):
             e = i + 1
-            if e < len(s) and s.free(e) and s.namey(e, loose=True) and not s.norms[e].startswith("و"):
+            if e < s.n and s.free(e) and s.namey(e, loose=True) and not s.norms[e].startswith("و"):
                 e += 1
-            if e < len(s) and s.tokens[e] not in _LIST_SEPARATORS and not s.norms[e].startswith("و"):
+            if e < s.n and s.tokens[e] not in _LIST_SEPARATORS and not s.norms[e].startswith("و"):
                 # an item runs into a word that is no separator or next item: no list item
                 flush()
                 i, opened = e, False
@@ -690,7 +733,7 @@ def _rule_byline(s: _Sentence) -> None:
     name; or a line that is a name alone (a column's author under its title). The segment's words are
     name words, or plain words before a name the model tagged (``الدمام – مرشد الخالدي``: the model saw
     only الخالدي)."""
-    if len(s) > MAX_BYLINE:
+    if s.n > MAX_BYLINE:
         return
     segments: list[tuple[int, int]] = []
     a = 0
