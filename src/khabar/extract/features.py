@@ -180,6 +180,7 @@ class FeatureSet:
     _gaz_single: dict[str, str] = field(init=False, repr=False)
     _gaz_first: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+    _heads: dict[str, tuple[tuple[str, int], ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._gaz_single = {e: c for e, c in self.gazetteer.items() if " " not in e}
@@ -192,6 +193,7 @@ class FeatureSet:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._heads.clear()
 
     # -- word features ----------------------------------------------------------------------------
     def word(self, token: str) -> _Word:
@@ -292,10 +294,15 @@ class FeatureSet:
 
     def _gaz_match(self, norms: Sequence[str], i: int) -> tuple[int, str] | None:
         """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
-        for r in readings(norms[i]):
-            longest = self._gaz_first.get(r.stem, 0)
+        heads = self._heads.get(norms[i])
+        if heads is None:
+            # the readings whose stem opens a multi-word entry, once per word form
+            heads = self._heads[norms[i]] = tuple(
+                (r.stem, self._gaz_first[r.stem]) for r in readings(norms[i]) if r.stem in self._gaz_first
+            )
+        for stem, longest in heads:
             for k in range(min(longest, len(norms) - i), 1, -1):
-                cls = self.gazetteer.get(" ".join([r.stem, *norms[i + 1 : i + k]]))
+                cls = self.gazetteer.get(" ".join([stem, *norms[i + 1 : i + k]]))
                 if cls:
                     return k, cls
         return None

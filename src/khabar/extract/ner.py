@@ -72,6 +72,7 @@ class NerModel:
     meta: dict[str, Any] = field(default_factory=dict)
     _emit: dict[str, np.ndarray] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
+    _trims: dict[str, int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -85,12 +86,24 @@ class NerModel:
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
         self._zero = np.zeros((len(OFFSETS), T))
+        self._cols = np.arange(T)
 
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._emit.clear()
         self.features.clear_cache()
         self._rule_words = None
+        self._trims.clear()
+
+    def trim(self, token: str) -> int:
+        """:func:`_trim` of ``token``, cached per word form (document propagation asks it of every
+        token)."""
+        t = self._trims.get(token)
+        if t is None:
+            if len(self._trims) > 200_000:
+                self._trims.clear()
+            t = self._trims[token] = _trim(token, self)
+        return t
 
     def rule_words(self) -> Any:
         """The per-word cache of the person rules (:mod:`khabar.extract.person_rules`) for this
@@ -145,10 +158,11 @@ class NerModel:
         back = np.zeros((n, len(self.labels)), dtype=np.intp)
         score = self._start + em[0]
         trans = self._trans
+        cols = self._cols
         for t in range(1, n):
             cand = score[:, None] + trans
-            back[t] = cand.argmax(axis=0)
-            score = cand[back[t], np.arange(len(self.labels))] + em[t]
+            b = back[t] = cand.argmax(axis=0)
+            score = cand[b, cols] + em[t]
         best = [int(score.argmax())]
         for t in range(n - 1, 0, -1):
             best.append(int(back[t, best[-1]]))
@@ -180,7 +194,7 @@ class _Keys:
     def first(self, word: str) -> str:
         n = self._first.get(word)
         if n is None:
-            n = self._first[word] = normalize(word[_trim(word, self.model) :])
+            n = self._first[word] = normalize(word[self.model.trim(word) :])
         return n
 
     def key(self, words: Sequence[str]) -> tuple[str, ...]:
@@ -436,7 +450,7 @@ def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True
             label = LABELS.get(kind)
             if label is None:
                 continue
-            start = sent[a].start + _trim(sent[a].text, m)
+            start = sent[a].start + m.trim(sent[a].text)
             end = sent[b - 1].end
             if start >= end:
                 start = sent[a].start
