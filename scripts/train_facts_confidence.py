@@ -59,7 +59,9 @@ def tune_examples() -> tuple[list[tuple[str, list[float], int, float]], int]:
     for item in read_inputs([str(TUNE)]):
         if not isinstance(item, RawRecord) or item.id not in wanted:
             continue
-        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES)
+        doc = process_text(
+            item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES, min_confidence="all"
+        )
         feats = rs.fact_features(doc)
         by_name = {str(doc.refs[rid].get("name")): f for rid, (kind, f) in feats.items() if kind == "person"}
         for name, right, weight in wanted[item.id]:
@@ -86,7 +88,9 @@ def examples() -> dict[str, list[tuple[str, list[float], int]]]:
     for item in read_inputs([str(default_gold_dir() / "docs.jsonl")]):
         if not isinstance(item, RawRecord) or item.id not in gold:
             continue
-        doc = process_text(item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES)
+        doc = process_text(
+            item.raw, id=item.id, source=item.source, meta=item.meta, extra=FACT_STAGES, min_confidence="all"
+        )
         g = gold[item.id]
         for rid, (kind, feats) in rs.fact_features(doc).items():
             ref = doc.refs[rid]

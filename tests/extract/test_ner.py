@@ -223,3 +223,5 @@ def test_lexicon_features_of_a_word() -> None:
     assert "fx=hi" in fs.word("دونيس").by_offset[0]
     assert "ry" in fs.word("على").by_offset[0] and "ry" not in fs.word("علي").by_offset[0]
     assert "z=5" in fs.word("الجديد").by_offset[0]
+    # the article + a given name is a family name, whatever web text counts (علي المحمد)
+    assert "alg" in fs.word("المحمد").by_offset[0]

@@ -19,7 +19,8 @@ offset 0   bias; the word; prefixes and suffixes of 1–4 letters; shape and len
 ±1         the word; its clitic stems; its cue classes; its shape; its last two letters; gazetteer
 ±2         the word; its cue classes
 0, ±1      name lexicon (when the model stores one, :class:`NameLexicon`): a given name (the word or a
-           clitic stem); how common the word is as an ordinary word (Zipf band, 0 = rare); a rare
+           clitic stem); the article + a given name (a family name: ``المحمد``); how common the word
+           is as an ordinary word (Zipf band, 0 = rare); a rare
            word with the article (a family name: ``العليوات``); a rare word without it, by its share
            of long-vowel letters (a transliterated foreign name: ``دونيس``, ``رافينها``); a word
            written with a final ى (``على`` the preposition, not ``علي`` the name)
@@ -149,6 +150,11 @@ class NameLexicon:
         given = n in self.given or any(s in self.given for s in stems)
         if given:
             out.append("gn")
+        if n.startswith("ال") and n[2:] in self.given:
+            # a family name made of the article and a given name (المحمد، الفهد، السعد): web text counts
+            # many of them among its words, so they stand outside the Zipf bands
+            out.append("alg")
+            return out
         band = max([self.common.get(n, 0), *(self.common.get(s, 0) for s in stems)])
         out.append(f"z={band}")
         if band or given or len(n) < 4:

@@ -464,13 +464,14 @@ class _Sentence:
         return j
 
     def family(self, j: int) -> bool:
-        """Whether token ``j`` is a family name of the relation shape, though web text uses it as a
-        word too (ظافر الشهري، ملفي الحربي); the caller knows a name word stands before it."""
+        """Whether token ``j`` is a family name of the relation shape or the article + a given name,
+        though web text uses it as a word too (ظافر الشهري، ملفي الحربي، علي المحمد); the caller knows a
+        name word stands before it."""
         n = self.norms[j]
         return (
             len(n) >= 5
             and n.startswith("ال")
-            and n.endswith("ي")
+            and (n.endswith("ي") or is_given_name(n[2:]))
             and common_zipf(n) < FAMILY_ZIPF
             and not self.w.nationality(n)
             and n not in self.w.model.ordinary
