@@ -51,12 +51,22 @@ sys.path.insert(0, str(REPO / "src"))
 
 from khabar.arabic.normalize import normalize  # noqa: E402
 from khabar.eval.ner import TYPES, Sentence, evaluate_model, format_scores, split_anercorp  # noqa: E402
-from khabar.extract.features import FeatureSet, cue_checksum, gazetteer_from_names, load_cues  # noqa: E402
+from khabar.extract.features import (  # noqa: E402
+    FeatureSet,
+    NameLexicon,
+    cue_checksum,
+    gazetteer_from_names,
+    load_cues,
+)
 from khabar.extract.ner import FORMAT, bio_allowed, model_from_arrays, normalize_checksum  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 CORPUS = DATA / "anercorp" / "ANERCorp.txt"
 OUT = REPO / "src" / "khabar" / "data" / "ner_model.npz"
+#: a word seen at least ORDINARY_MIN times in train and tagged O at least ORDINARY_SHARE of them is
+#: stored as "ordinary" in the model file
+ORDINARY_MIN = 5
+ORDINARY_SHARE = 0.9
 
 
 # -- gazetteer -------------------------------------------------------------------------------------
@@ -247,6 +257,23 @@ def clean_gazetteer(gaz: dict[str, str], train: Sequence[Sentence]) -> dict[str,
     return {e: c for e, c in gaz.items() if not (" " not in e and as_o[e] >= 3 and as_o[e] >= 0.8 * seen[e])}
 
 
+def name_lexicon() -> NameLexicon:
+    """The name-lexicon features' data, from the package's lists (stored in the model file):
+
+    * given names: ``names_given_ar.tsv`` (built from the ANERcorp *train* split and WikiFANE by
+      ``scripts/build_names.py``) and ``names_given_hand_ar.tsv``;
+    * common words with their Zipf band: ``names_common_ar.tsv.gz`` (wordfreq less the words of
+      person names in the ANERcorp train split and WikiFANE), words at or above ``COMMON_ZIPF``.
+
+    Neither list looks at the test split.
+    """
+    from khabar.extract.names import load_given_names
+    from khabar.extract.people import COMMON_ZIPF, _common
+
+    common = {w: int(z) for w, z in _common().items() if z >= COMMON_ZIPF}
+    return NameLexicon(load_given_names(), common)
+
+
 # -- training --------------------------------------------------------------------------------------
 def labels_of(train: Sequence[Sentence]) -> list[str]:
     present = {tag for s in train for _, tag in s}
@@ -371,6 +398,7 @@ def to_arrays(
     vocab: frozenset[str] | None,
     meta: dict,
     prune: float,
+    names: NameLexicon | None = None,
 ) -> dict[str, np.ndarray]:
     """The arrays of ``ner_model.npz``: weights pruned (|w| < prune × the largest) and stored float16."""
     top = max(float(np.abs(r).max()) for r in rows.values())
@@ -382,7 +410,16 @@ def to_arrays(
         return np.frombuffer(s.encode("utf-8"), dtype=np.uint8)
 
     meta = {**meta, "format": FORMAT, "scale": scale, "features": len(keep), "cues_sha256": cue_checksum()}
+    lexicon = (
+        {
+            "given": enc("\n".join(sorted(names.given))),
+            "common": enc("\n".join(f"{w}\t{b}" for w, b in sorted(names.common.items()))),
+        }
+        if names is not None
+        else {}
+    )
     return {
+        **lexicon,
         "meta": enc(json.dumps(meta, ensure_ascii=False)),
         "labels": enc("\n".join(labels)),
         "features": enc("\n".join(keep)),
@@ -425,6 +462,12 @@ def main(argv: list[str] | None = None) -> int:
         help="leave WikiFANE names out of the gazetteer",
     )
     ap.add_argument("--wiki-train", action="store_true", help="add WikiFANE sentences to training")
+    ap.add_argument(
+        "--no-names",
+        dest="names",
+        action="store_false",
+        help="leave out the name-lexicon features (given names, common words, name shapes)",
+    )
     ap.add_argument("--out", type=Path, default=None, help=f"model file (default {OUT.relative_to(REPO)})")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
@@ -444,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     gaz = clean_gazetteer(gazetteer_from_names(entries), train)
     counts = Counter(normalize(t) for s in train for t, _ in s)
     vocab = frozenset(w for w, c in counts.items() if c >= args.min_count)
-    fs = FeatureSet(load_cues(), gaz, vocab if args.min_count > 1 else None)
+    lexicon = name_lexicon() if args.names else None
+    fs = FeatureSet(load_cues(), gaz, vocab if args.min_count > 1 else None, lexicon)
     t0 = time.perf_counter()
     X = [fs.features([t for t, _ in s]) for s in train]
     Y = [[g for _, g in s] for s in train]
@@ -469,6 +513,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = fold_domains(rows)
 
     known = {normalize(t) for s in train for t, g in s if g != "O"}
+    # words the training text nearly always uses as ordinary words, names among them (بين، بان، باسم،
+    # يزيد): the person rules (khabar.extract.person_rules) do not read them as name words
+    as_o = Counter(normalize(t) for s in train for t, g in s if g == "O")
+    ordinary = {w for w, c in counts.items() if c >= ORDINARY_MIN and as_o[w] >= ORDINARY_SHARE * c}
     meta = {
         "trained_by": "scripts/train_ner.py",
         "algorithm": args.algo,
@@ -482,11 +530,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         + "; gazetteer: GeoNames (CC BY 4.0) Arabic place names"
         + ("; WikiFANE (CC BY-SA 3.0) name words" if args.wikifane else "")
+        + (
+            "; name lexicon: names_given_ar.tsv (ANERcorp train + WikiFANE) + names_given_hand_ar.tsv, "
+            "names_common_ar.tsv.gz (wordfreq)"
+            if args.names
+            else ""
+        )
         + (" + ANERGazet (NOT SHIPPABLE)" if args.anergazet else ""),
         "corpus_sha256": hashlib.sha256(CORPUS.read_bytes()).hexdigest(),
         "normalize_sha256": normalize_checksum(),
     }
-    arrays = to_arrays(rows, trans, start, labels, gaz, known, fs.vocab, meta, args.prune)
+    arrays = to_arrays(rows, trans, start, labels, gaz, known, fs.vocab, meta, args.prune, lexicon)
+    arrays["ordinary"] = np.frombuffer("\n".join(sorted(ordinary)).encode("utf-8"), dtype=np.uint8)
     with tempfile.TemporaryDirectory() as tmp:
         size = save(arrays, Path(tmp) / "m.npz")
     model = model_from_arrays(arrays, "new model")  # score exactly what is written

@@ -205,3 +205,23 @@ def test_a_name_tagged_once_is_tagged_where_it_recurs() -> None:
     assert out[1] == ["O", "B-PERS", "O", "O", "O", "O"]
     assert out[2] == ["O", "B-PERS", "O", "O"]
     assert out[3] == tags[3]
+
+
+def test_the_model_stores_its_name_lexicon() -> None:
+    # the lexicon features see the lists the model was trained with, not the package's current ones
+    model = load_model()
+    lex = model.features.names
+    assert lex is not None and "محمد" in lex.given and lex.common.get("الجديد", 0) >= 5
+    assert {"بين", "باسم"} <= model.ordinary  # names ANERcorp nearly always uses as ordinary words
+
+
+def test_lexicon_features_of_a_word() -> None:
+    # a given name, a rare family name with the article, a transliterated foreign name, the raw ى
+    fs = load_model().features
+    assert "gn" in fs.word("وخالد").by_offset[0]
+    assert "fam" in fs.word("العليوات").by_offset[0]
+    assert "fx=hi" in fs.word("دونيس").by_offset[0]
+    assert "ry" in fs.word("على").by_offset[0] and "ry" not in fs.word("علي").by_offset[0]
+    assert "z=5" in fs.word("الجديد").by_offset[0]
+    # the article + a given name is a family name, whatever web text counts (علي المحمد)
+    assert "alg" in fs.word("المحمد").by_offset[0]

@@ -18,6 +18,12 @@ offset 0   bias; the word; prefixes and suffixes of 1–4 letters; shape and len
            of the word or its stems; single-word gazetteer membership
 ±1         the word; its clitic stems; its cue classes; its shape; its last two letters; gazetteer
 ±2         the word; its cue classes
+0, ±1      name lexicon (when the model stores one, :class:`NameLexicon`): a given name (the word or a
+           clitic stem); the article + a given name (a family name: ``المحمد``); how common the word
+           is as an ordinary word (Zipf band, 0 = rare); a rare
+           word with the article (a family name: ``العليوات``); a rare word without it, by its share
+           of long-vowel letters (a transliterated foreign name: ``دونيس``, ``رافينها``); a word
+           written with a final ى (``على`` the preposition, not ``علي`` the name)
 sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest match, clitics
            stripped from the first word); the bigrams (w-1, w0) and (w0, w+1)
 ========== =====================================================================================
@@ -31,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from khabar.arabic.clitics import readings
+from khabar.arabic.clitics import Reading, readings
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 
@@ -40,8 +46,10 @@ __all__ = [
     "EOS",
     "OFFSETS",
     "FeatureSet",
+    "NameLexicon",
     "cue_checksum",
     "load_cues",
+    "noun_reading",
     "shape",
 ]
 
@@ -111,6 +119,55 @@ class _Word:
     cues: tuple[str, ...] = ()
 
 
+#: Arabic combining marks (tashkeel, superscript alef) that may follow a word's last letter
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+#: letters that write long vowels and glides; transliterated names are rich in them (دونيس، رافينها)
+_VOWEL_LETTERS = frozenset("اويىءؤئ")
+
+
+def noun_reading(r: Reading) -> bool:
+    """Whether clitic reading ``r`` can be a proclitic on a noun: a preposition (ب ل ك) never stands
+    before an imperfect verb, so ``كيري`` is no ك + يري ("he sees") and ``بيريرا`` no ب + يريرا."""
+    if not r.cut:
+        return False
+    return not (r.prefix[-1:] in ("ب", "ل", "ك") and r.stem.startswith("ي"))
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Given names and common words, stored inside the model file as the gazetteer is, so that the
+    model keeps the lexicon it was trained with when the package's name lists grow.
+
+    ``given``: normalised given names (``khabar.extract.names``); ``common``: normalised ordinary
+    words → their Zipf band (3, 4, 5 …; ``names_common_ar.tsv.gz``, words of person names excluded)."""
+
+    given: frozenset[str]
+    common: dict[str, int]
+
+    def features(self, n: str, stems: Sequence[str]) -> list[str]:
+        """The lexicon features of normalised word ``n`` whose clitic readings leave ``stems``."""
+        out: list[str] = []
+        given = n in self.given or any(s in self.given for s in stems)
+        if given:
+            out.append("gn")
+        if n.startswith("ال") and n[2:] in self.given:
+            # a family name made of the article and a given name (المحمد، الفهد، السعد): web text counts
+            # many of them among its words, so they stand outside the Zipf bands
+            out.append("alg")
+            return out
+        band = max([self.common.get(n, 0), *(self.common.get(s, 0) for s in stems)])
+        out.append(f"z={band}")
+        if band or given or len(n) < 4:
+            return out
+        if n.startswith("ال"):
+            if len(n) >= 5:
+                out.append("fam")
+        else:
+            share = sum(ch in _VOWEL_LETTERS for ch in n) / len(n)
+            out.append("fx=hi" if share >= 0.35 else "fx=lo")
+        return out
+
+
 @dataclass
 class FeatureSet:
     """The feature templates, bound to the cue lexicon and the gazetteer the model was trained with.
@@ -125,9 +182,11 @@ class FeatureSet:
     cues: dict[str, frozenset[str]]
     gazetteer: dict[str, str]
     vocab: frozenset[str] | None = None
+    names: NameLexicon | None = None
     _gaz_single: dict[str, str] = field(init=False, repr=False)
     _gaz_first: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+    _heads: dict[str, tuple[tuple[str, int], ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._gaz_single = {e: c for e, c in self.gazetteer.items() if " " not in e}
@@ -140,6 +199,7 @@ class FeatureSet:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._heads.clear()
 
     # -- word features ----------------------------------------------------------------------------
     def word(self, token: str) -> _Word:
@@ -165,7 +225,8 @@ class FeatureSet:
         cues: set[str] = set(self.cues.get(n, ()))
         gaz: set[str] = set()
         self._gaz_add(gaz, n)
-        for r in readings(n):
+        reads = readings(n)
+        for r in reads:
             if r.cut:
                 stem = self._known(r.stem)
                 stems.append(stem)
@@ -178,10 +239,17 @@ class FeatureSet:
                 own.append(f"ss2={r.bare[-2:]}")
         own.extend(f"cue={c}" for c in sorted(cues))
         own.extend(f"g={c}" for c in sorted(gaz))
+        lex = self.names.features(n, [r.stem for r in reads if noun_reading(r)]) if self.names else []
+        if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
+            # the view folds ى into ي: the preposition على and the name علي become one word, but
+            # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)
+            lex.append("ry")
+        own.extend(lex)
         near = [f"w={ident}", f"sh={shape(n)}", f"s2={n[-2:]}"]
         near.extend(f"st={s}" for s in stems)
         near.extend(f"cue={c}" for c in sorted(cues))
         near.extend(f"g={c}" for c in sorted(gaz))
+        near.extend(lex)
         far = [f"w={ident}"]
         far.extend(f"cue={c}" for c in sorted(cues))
         by_offset = {0: own}
@@ -232,10 +300,15 @@ class FeatureSet:
 
     def _gaz_match(self, norms: Sequence[str], i: int) -> tuple[int, str] | None:
         """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
-        for r in readings(norms[i]):
-            longest = self._gaz_first.get(r.stem, 0)
+        heads = self._heads.get(norms[i])
+        if heads is None:
+            # the readings whose stem opens a multi-word entry, once per word form
+            heads = self._heads[norms[i]] = tuple(
+                (r.stem, self._gaz_first[r.stem]) for r in readings(norms[i]) if r.stem in self._gaz_first
+            )
+        for stem, longest in heads:
             for k in range(min(longest, len(norms) - i), 1, -1):
-                cls = self.gazetteer.get(" ".join([r.stem, *norms[i + 1 : i + k]]))
+                cls = self.gazetteer.get(" ".join([stem, *norms[i + 1 : i + k]]))
                 if cls:
                     return k, cls
         return None

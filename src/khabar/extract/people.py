@@ -9,7 +9,12 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
   **nationality adjective** (``البولندي ادريان`` → ``ادريان``); text after a **dash or bracket** inside
   the span is not the name (``محمد شريف -باكستاني``);
 * a word with a **possessive suffix** that is a common noun ends the name (``الزهراني تصريحه``: "his
-  statement");
+  statement"), as does a word with digits (``فهد السويلم د40``) or a lone clitic (``فهد لـ``);
+* a word with **tanween** or another inflection no name takes (a dual, a plural, a pronoun suffix
+  on a common word: ``ضاحكًا``، ``نوافذه``) ends the name, and a span of such words is no name
+  (``دينارًا بحرينيًا``، ``متحدثون رسميون``);
+* a club's or tribe's **adjective of relation** before a given name is not part of the name
+  (``الأهلاوي عبدالله المعيوف``), and a **nationality adjective** alone is no person (``الجزائري``);
 * a name right after a noun that **names something after a person** is part of that thing's name
   (``شارع عثمان بن عفان``, ``مستشفى الملك فهد``, ``دوري عبداللطيف جميل``: ``person_name_heads_ar.tsv``);
 * a first word that is a **preposition + a common noun** (``لإخراج فيديو``, ``بأحكام``) is a phrase.
@@ -70,6 +75,25 @@ _VERB_SHAPE = re.compile(r"^(?:[وف]?[يتن]\w{3,}(?:ون|ان|ين)|[وف]?\w
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 #: punctuation that ends a name inside a span (the NER's tokens keep a glued dash or bracket)
 _NAME_BREAK = re.compile(r"\s*[-–—(\[«\"/|]")
+#: an adjective of relation with the article (الأهلاوي، الشبابي، الفتحاوي)
+_RELATION_ADJ = re.compile(r"^ال\w{2,}ي$")
+#: a verb in the future tense: س + an imperfect (سيغيب، ستلعب)
+_FUTURE = re.compile(r"^س[يتن]\w{2,}$")
+#: a word that is no word of a name: digits in it, or a proclitic alone with tatweel (لـ، بـ)
+_NOT_NAME_TAIL = re.compile(r"\d|^\w\u0640+$")
+#: inflections no name takes, longest first: duals and plurals, object and possessive pronouns, the
+#: accusative alef; a word that is a common word with one of them is no name (قناعته، السفارتين)
+INFLECTIONS = ("تين", "تان", "يين", "ين", "ون", "ات", "هما", "هم", "هن", "كم", "نا", "ها", "ه", "ا")
+#: the object and possessive pronouns among INFLECTIONS
+_PRONOUNS = frozenset({"هما", "هم", "هن", "كم", "نا", "ها", "ه"})
+#: the accusative alef is cut only off a clearly common noun (جهودا، مستهلكا; not مورا)
+ACCUSATIVE_BASE_ZIPF = 4.0
+#: Arabic combining marks and tatweel
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+#: the screen of the model's spans cuts a suffix only off a clearly common word (نوافذ 4+; not بوت)
+SCREEN_BASE_ZIPF = 4.0
+#: tanween: an indefinite noun or adjective (جهوداً، ودياً، ضاحكًا), never a name
+TANWEEN = re.compile("[\u064b-\u064d]")
 #: a word is common when its Zipf frequency is at least this (and it is no name)
 COMMON_ZIPF = 3.3
 
@@ -202,10 +226,20 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[1:]
         _set(p, text, words[0][0], p.end)
-    # a common noun with a possessive suffix ends the name (الزهراني تصريحه)
-    while len(words) > 1 and _possessive_noun(words[-1][2]):
+    # a club's or a tribe's adjective in front of a given name is not part of the name (الأهلاوي
+    # عبدالله المعيوف، الشبابي حسن معاذ): a family name follows the given name, it does not precede it
+    while len(words) > 1 and _RELATION_ADJ.match(words[0][2]) and is_given_name(words[1][2]):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
+    # a common noun with a possessive suffix ends the name (الزهراني تصريحه), as does a word with
+    # digits or a clitic left alone (فهد السويلم د40، فهد لـ)
+    while len(words) > 1 and (
+        _possessive_noun(words[-1][2]) or _not_name_word(text[words[-1][0] : words[-1][1]], words[-1][2])
+    ):
         words = words[:-1]
         _set(p, text, p.start, words[-1][1])
+    if len(words) == 1 and words[0][2].startswith("ال") and nationality_country(words[0][2]):
+        return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
         return "verb"
     head = _head_before(text, p.start)
@@ -231,7 +265,54 @@ def _screen(text: str, p: Span) -> str | None:
             return "preposition_phrase"
         words = words[1:]
         _set(p, text, words[0][0], p.end)
+    if all(_not_name_word(text[a:b], n) for a, b, n in words):
+        return "inflected"  # ordinary words in inflected forms (دينارًا بحرينيًا، متحدثون رسميون)
     return None
+
+
+def common_base(base: str, zipf: float) -> bool:
+    """Whether ``base`` (a word with a suffix cut off) is a common word (at least ``zipf``): as it is,
+    or with the ة a suffix turns into ت (قناعت → قناعة)."""
+    if len(base) < 3:
+        return False
+    cands = [base, base + "ه"]
+    if base.endswith("ت"):
+        cands.append(base[:-1] + "ه")
+    return any((common_zipf(b) >= zipf and not is_given_name(b)) or is_title(b) for b in cands)
+
+
+def inflected_common(n: str, pronoun: bool, zipf: float = COMMON_ZIPF) -> bool:
+    """Whether ``n`` is a common word with an inflection no name takes: a dual or plural ending
+    (السفارتين، قوميات، المغتصبين), an object or possessive suffix (معسكره، بقتلهما; a final ه only when
+    ``pronoun``: the view writes ة as ه), the accusative alef (مستهلكا، جهودا). ``zipf``: how common the
+    word without a dual or plural ending must be (a pronoun suffix asks for a common word only)."""
+    for suf in INFLECTIONS:
+        if suf == "ه" and not pronoun:
+            continue
+        need = max(zipf, ACCUSATIVE_BASE_ZIPF) if suf == "ا" else COMMON_ZIPF if suf in _PRONOUNS else zipf
+        if n.endswith(suf) and common_base(n[: -len(suf)], need):
+            return True
+    return False
+
+
+def _not_name_word(raw: str, word: str) -> bool:
+    """Whether a word of a span (as written, and normalised) can be no word of a name: it has digits
+    or tanween, is a lone clitic (لـ), or is a common word in an inflected form (نوافذه، القريبتان)."""
+    if _NOT_NAME_TAIL.search(raw) or TANWEEN.search(raw):
+        return True
+    if is_given_name(word) or word in _entity_words():
+        return False
+    if _FUTURE.match(word) and common_zipf(word[1:]) >= COMMON_ZIPF:
+        return True  # a verb in the future tense (سيغيب = س + يغيب)
+    return inflected_common(word, pronoun=_MARKS.sub("", raw).endswith("ه"), zipf=SCREEN_BASE_ZIPF)
+
+
+@functools.cache
+def _entity_words() -> frozenset[str]:
+    """Words the NER model saw inside ANERcorp's entities (بوتين is no بوت + ين)."""
+    from khabar.extract.ner import load_model
+
+    return load_model().known
 
 
 def _possessive_noun(word: str) -> bool:

@@ -42,6 +42,8 @@ PERSON_FEATURES: tuple[str, ...] = (
     "role",
     "titled",
     "latin",
+    "cued",
+    "place_share",
 )
 ORG_FEATURES: tuple[str, ...] = (
     "known",
@@ -63,12 +65,24 @@ def _known_words() -> frozenset[str]:
     return load_model().known
 
 
-def person_features(name: str, *, mentions: int, role: bool, titled: bool) -> dict[str, float]:
-    """The features of a person ref named ``name`` (its fullest form)."""
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Words that are place names to the NER model's gazetteer and never person-name words."""
+    from khabar.extract.ner import load_model
+
+    return frozenset(w for w, c in load_model().features.gazetteer.items() if "LOC" in c and "PERS" not in c)
+
+
+def person_features(
+    name: str, *, mentions: int, role: bool, titled: bool, cued: bool = False
+) -> dict[str, float]:
+    """The features of a person ref named ``name`` (its fullest form); ``cued``: a person rule
+    (:mod:`khabar.extract.person_rules`) found or confirmed one of its mentions from its context."""
     words = name_words(name) or tuple(normalize(name).split())
     n = max(1, len(words))
     zipfs = [common_zipf(w) for w in words]
     known = _known_words()
+    places = _place_words()
     return {
         "one_word": float(len(words) <= 1),
         "nasab": float(any(w in NASAB for w in words[1:])),
@@ -80,6 +94,8 @@ def person_features(name: str, *, mentions: int, role: bool, titled: bool) -> di
         "role": float(role),
         "titled": float(titled),
         "latin": float(any("a" <= c.lower() <= "z" for c in name)),
+        "cued": float(cued),
+        "place_share": sum(w in places for w in words) / n,
     }
 
 

@@ -12,6 +12,7 @@ from khabar.arabic.normalize import normalize
 from khabar.extract.linking import link_persons, titled
 from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_persons
+from khabar.extract.person_rules import CONTEXT_CUES
 from khabar.extract.ref_confidence import org_features, person_features, score
 from khabar.extract.roles import find_roles
 from khabar.model import Document, Span
@@ -104,6 +105,7 @@ def fact_features(doc: Document) -> dict[str, tuple[str, dict[str, float]]]:
                     mentions=len(mine),
                     role=bool(ref.get("roles")),
                     titled=any(titled(doc.text, e) for e in mine),
+                    cued=any(e.attrs.get("cue") in CONTEXT_CUES for e in mine),
                 ),
             )
         elif ref.get("kind") == "org" and mine and mine[0].attrs.get("source"):
