@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.clitics import readings
 from khabar.extract.features import noun_reading
 from khabar.extract.names import NASAB, is_given_name, load_titles
 from khabar.extract.people import (
