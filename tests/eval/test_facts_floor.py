@@ -38,24 +38,27 @@ def _metric(split: str, name: str) -> float:
 
 
 FLOORS = {
-    # (split, metric): floor — measured when set (khabar eval facts, all / held-out)
-    # People and organisations at the default thresholds (the confidence gate, person and org 0.8):
-    # people precision 0.844 → 0.922 (held-out 0.801 → 0.887), recall 0.770 → 0.741; organisations
-    # precision 0.875 → 0.907, recall 0.570 → 0.518. The people recall floor goes from 0.76 to 0.74
-    # for that precision (precision first, issue 13); the precision floors go up.
-    ("all", "people_precision"): 0.91,
-    ("all", "people_recall"): 0.74,
-    ("all", "places_precision"): 0.76,
-    ("all", "places_recall"): 0.87,
-    ("all", "places_found"): 0.66,
-    ("all", "orgs_precision"): 0.90,
-    ("all", "orgs_recall"): 0.51,
+    # (split, metric): floor — measured when set (khabar eval facts, default thresholds), all / held-out:
+    # people P 0.934 / 0.904, R 0.838 / 0.819; places P 0.969 / 0.940, linkable R 0.938 / 0.909, found
+    # 0.760 / 0.804; organisations P 0.921 / 0.904, R 0.678 / 0.582; B-cubed F1 0.978 / 0.972; traps
+    # 9 of 445 (0.020). History: the confidence gate (person and org thresholds) took people recall from
+    # 0.770 to 0.741 for precision 0.844 → 0.922 (precision first, issue 13); the person rules brought it
+    # back to 0.838.
+    ("all", "people_precision"): 0.92,
+    ("all", "people_recall"): 0.82,
+    ("all", "places_precision"): 0.96,
+    ("all", "places_recall"): 0.93,
+    ("all", "places_found"): 0.75,
+    ("all", "orgs_precision"): 0.91,
+    ("all", "orgs_recall"): 0.66,
     ("all", "b3_f1"): 0.96,
-    ("held-out", "people_precision"): 0.88,
-    ("held-out", "places_precision"): 0.77,
+    ("held-out", "people_precision"): 0.89,
+    ("held-out", "people_recall"): 0.80,
+    ("held-out", "places_precision"): 0.93,
+    ("held-out", "orgs_precision"): 0.89,
 }
 #: the share of the listed traps khabar may hit (a ceiling, not a floor)
-TRAP_CEILING = 0.13
+TRAP_CEILING = 0.025
 
 
 @pytest.mark.parametrize(("split", "metric"), sorted(FLOORS))
