@@ -485,6 +485,8 @@ def default_threshold() -> float | None:
     except FileNotFoundError:
         return None
     value = raw.get("place")
+    if isinstance(value, dict):  # the shared format: {"threshold": 0.3, "how_chosen": …}
+        value = value.get("threshold")
     return float(value) if value is not None else None
 
 
