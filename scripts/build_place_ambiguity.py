@@ -75,6 +75,24 @@ HAMZA_ZIPF = 2.5
 DOMINANCE = 0.5
 #: the shortest stem a relative may have (two-letter stems are mostly accidents: لحج → لح)
 MIN_STEM = 3
+#: a name is a common noun when its form with the article is this frequent (البنين "the sons" 3.3)…
+DEFINITE_ZIPF = 3.0
+#: … and at most this much rarer than the name itself: a place's name without the article rarely takes
+#: it (الإيران 2.1 against إيران 5.6), a noun takes it all the time (البنين 3.3 against بنين 3.9)
+DEFINITE_MARGIN = 1.0
+#: a name of a place outside the Arab world this much more frequent in Arabic than the place's English
+#: name in English is used for more than the place (بنين 3.9 against "benin" 3.0; the countries news
+#: names most run 0.0 to 0.7 above: فرنسا 0.15, تركيا 0.66)
+EXCESS = 0.75
+#: an alias of a prominent city this frequent, and this much rarer than the city's usual name, is
+#: frequent for another reason than the city: a word (موصول "connected" for الموصل, ربات "mistresses"
+#: for الرباط)
+ALIAS_ZIPF = 3.0
+ALIAS_MARGIN = 0.8
+#: the form with the article of a town GeoNames writes without it (حمص) is a word when it is this frequent
+#: while rarer than the bare name: the town is written without the article, so what is written with it is
+#: another word (الحمص "the chickpeas", الجدة "the grandmother", الحلب "the milking")
+ARTICLE_ZIPF = 2.5
 _PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
 _PLURALS = ("ين", "ون", "ات")
 _CLITICS = "وفبلك"
@@ -153,6 +171,15 @@ def en_zipf(places: tuple[Place, ...]) -> float:
     return max(wordfreq.zipf_frequency(p.name_en.lower(), "en") for p in places)
 
 
+def en_zipf_real(places: tuple[Place, ...] | list[Place]) -> float:
+    """How often English text names the best known of ``places`` by its English name (any place)."""
+    import wordfreq
+
+    return max(
+        (wordfreq.zipf_frequency(p.name_en.lower(), "en") for p in places if p.fclass != "R"), default=0.0
+    )
+
+
 def hamza_words(key: str, hamza: dict[str, dict[str, float]], spelled: set[str]) -> list[str]:
     """The spellings of ``key`` with a hamza inside the word (not on its first letter, where news
     often leaves it off: ادلب for إدلب) that wordfreq knows as words and no gazetteer spelling has."""
@@ -195,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
 
     gaz = load_gazetteer()
     names = set(gaz.names)
+    #: the names of towns and countries: a division's name (أبين) does not stop its relatives being words
+    #: (أبينا "our father")
+    towns = {k for k, ps in gaz.names.items() if any(p.fclass != "R" for p in ps)}
     #: every spelling the gazetteer has for a key (diacritics removed, hamzas kept)
     spelled: dict[str, set[str]] = {}
     #: the GeoNames ids of every key, stop-listed ones included (الخبر: Khobar is written so)
@@ -205,18 +235,65 @@ def main(argv: list[str] | None = None) -> int:
         spelled.setdefault(col[0], set()).add(strip_diacritics(col[2]))
         raw_ids.setdefault(col[0], set()).add(int(col[1]))
     rows = []
+    #: each place's keys, and its usual name (its most frequent key)
+    keys_of: dict[int, list[str]] = {}
+    for key, places in gaz.names.items():
+        for p in places:
+            keys_of.setdefault(p.geonameid, []).append(key)
+    usual = {g: max(ks, key=zipf) for g, ks in keys_of.items()}
+
+    def noun_row(key: str, places: tuple[Place, ...]) -> tuple[str, ...] | None:
+        """The row of a prominent place's name (a country's too) that is a noun as well: it takes the
+        article as a common noun does (بنين "sons", البنين), or it is an alias of a city far rarer than the
+        city's usual name (ربات for الرباط) — and, outside the Arab world, it is more frequent in Arabic
+        than the place's English name is in English."""
+        own_z = zipf(key)
+        definite = "ال" + key
+        arab = all(p.country in ARAB_LEAGUE and p.fclass != "A" for p in places)
+        if (
+            not key.startswith("ال")
+            and definite not in names
+            and any(prominent(p) for p in places)
+            and zipf(definite) >= DEFINITE_ZIPF
+            and zipf(definite) >= own_z - DEFINITE_MARGIN
+            # an Arab town's name is written with the article GeoNames leaves off (خرطوم): then the form
+            # with it is the town's
+            and (zipf(definite) < own_z if arab else own_z - en_zipf_real(places) >= EXCESS)
+        ):
+            return (key, "definite", definite, f"{zipf(definite):.2f}", f"{own_z:.2f}", "", "0")
+        cities = [p for p in places if p.fclass == "P" and prominent(p) and usual[p.geonameid] != key]
+        if cities and len(cities) == len(places) and own_z >= ALIAS_ZIPF:
+            p = max(cities, key=lambda q: q.population)
+            main_z = zipf(usual[p.geonameid])
+            if (p.country in ARAB_LEAGUE and own_z <= main_z - ALIAS_MARGIN) or (
+                p.country not in ARAB_LEAGUE and own_z - en_zipf_real((p,)) >= EXCESS
+            ):
+                return (key, "alias", usual[p.geonameid], f"{main_z:.2f}", f"{own_z:.2f}", "", "0")
+        return None
+
     for key, places in sorted(gaz.names.items()):
         if " " in key:
             continue
+        own_z = zipf(key)
         if any(p.fclass == "A" for p in places):
-            continue  # a country's name is the country's
+            extra = noun_row(key, places)  # a country's name is the country's, unless it is a noun too
+            if extra:
+                rows.append(extra)
+            continue
         big = any(prominent(p) or p.population >= 500_000 for p in places)
-        major_world = any(p.fcode == "PPLC" or p.population >= 1_000_000 for p in places)
+        # a first-level division (القصيم، الجوف) is named for itself, unless its name is more frequent than
+        # a town's own name ever is (الشرقية "the eastern")
+        division = any(p.fclass == "R" for p in places)
+        major_world = division or any(p.fcode == "PPLC" or p.population >= 1_000_000 for p in places)
         # a capital, a great city, or an Arab city of 100,000: named for itself however common its name
+        # (a town's: a division's population here is its seat's)
         major = any(
-            p.fcode == "PPLC"
-            or p.population >= 500_000
-            or (p.country in ARAB_LEAGUE and p.population >= 100_000)
+            p.fclass != "R"
+            and (
+                p.fcode == "PPLC"
+                or p.population >= 500_000
+                or (p.country in ARAB_LEAGUE and p.population >= 100_000)
+            )
             for p in places
         )
         # Arabic writes the great Arab cities with an article GeoNames may leave off (خرطوم): for them
@@ -225,10 +302,9 @@ def main(argv: list[str] | None = None) -> int:
             p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places
         )
         # a relative that is a place's name too (الجبيل and جبيل are both Jubail's) is no word
-        rels = [r for r in relatives(key, names, article=not arab_big) if r not in names]
+        rels = [r for r in relatives(key, towns, article=not arab_big) if r not in towns]
         best = max(rels, key=zipf) if rels else ""
         rel_z = zipf(best) if best else 0.0
-        own_z = zipf(key)
         words = hamza_words(key, hamza, spelled.get(key, set()))
         # رباط is Rabat's name without its article: the place is written الرباط, so the bare form's
         # frequency is the word's ("a tie")
@@ -248,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
         elif words:
             why = "hamza"
         else:
+            extra = noun_row(key, places)
+            if extra:
+                rows.append(extra)
             continue
         rows.append(
             (
@@ -281,7 +360,10 @@ def main(argv: list[str] | None = None) -> int:
             p.country in ARAB_LEAGUE and (p.fcode == "PPLC" or p.population >= 1_000_000) for p in places
         )
         form = "ال" + key
-        if not arab_big and form not in names and zipf(form) >= MIN_ZIPF and form not in {r[0] for r in rows}:
+        common = zipf(form) >= MIN_ZIPF and not arab_big
+        # … or, at any size, when the town is written without it (حمص) and the form is frequent anyway
+        other = ARTICLE_ZIPF <= zipf(form) < zipf(key) and any(p.country in ARAB_LEAGUE for p in places)
+        if (common or other) and form not in names and form not in {r[0] for r in rows}:
             rows.append((form, "article", key, f"{zipf(key):.2f}", f"{zipf(form):.2f}", "", "0"))
     # a name GeoNames writes with teh marbuta (جدة) and that, written with heh, is a word with a pronoun
     # (جده "his grandfather"): the heh spelling is the word, unless the context makes it the place
@@ -303,12 +385,17 @@ def main(argv: list[str] | None = None) -> int:
         "# Built by scripts/build_place_ambiguity.py from the gazetteer (GeoNames, CC BY 4.0) and",
         "# wordfreq's frequencies (CC BY-SA 4.0). why: relative (a relative word is frequent), own (the",
         "# name is frequent and no place of it is prominent), foreign (a foreign town's name far more",
-        "# frequent in Arabic than its English name in English), alias (a place's name without its article,",
-        "# and frequent), hamza (a hamza spelling of it is a word), clitic (key is the name with a",
-        "# proclitic, a word of its own: relative is the name, relative_zipf its frequency, zipf the",
+        "# frequent in Arabic than its English name in English), alias (a place's name without its",
+        "# article, and frequent; or a frequent alias of a prominent city far rarer than the city's usual",
+        "# name, given as relative: ربات for الرباط), definite (a prominent place's name, a country's too,",
+        "# that takes the article as a common noun does: بنين 'sons', البنين; outside the Arab world only",
+        "# when more frequent than the place's English name in English), hamza (a hamza spelling of it is",
+        "# a word), clitic (key is the name with a proclitic, a word of its own: relative is the name,",
+        "# relative_zipf its frequency, zipf the",
         "# form's), teh (the name written with heh for its teh marbuta is a word with a pronoun: جده 'his",
         "# grandfather'), article (key is a town's name with the article GeoNames leaves off, a common",
-        "# word: العمران).",
+        "# word: العمران; or any form with the article of an Arab town written without it, rarer than the",
+        "# bare name but frequent: الحمص 'the chickpeas' for حمص Homs, الجدة 'the grandmother').",
         "key\twhy\trelative\trelative_zipf\tzipf\tspellings\tpopulation",
         *("\t".join(r) for r in rows),
     ]

@@ -168,6 +168,7 @@ _DATELINE_SEPS = frozenset("-–—:/|()")
 #: a dateline is a short line, or the first words of a paragraph
 _DATELINE_WORDS = 8
 _QUOTES = frozenset("«»\"“”'")
+_QUOTE_CHARS = "".join(sorted(_QUOTES))
 #: weekdays and month names (khabar.arabic.dates): never places (الخميس is Khemis Miliana in GeoNames)
 _DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
 #: words after which a verb comes, not a name (closed-class particles)
@@ -192,7 +193,7 @@ class Place:
     country: str
     lat: float
     lon: float
-    fclass: str  # "P" populated place, "A" country
+    fclass: str  # "P" populated place, "A" country, "R" first-level division (``admin1_ar.tsv``)
     fcode: str
     population: int
     admin1: str = ""
@@ -200,6 +201,12 @@ class Place:
     @property
     def ref(self) -> str:
         return f"geonames:{self.geonameid}"
+
+    @property
+    def region(self) -> bool:
+        """A first-level division (a province, a governorate): coordinates of its seat, and ``population``
+        the seat's (the prior that makes a bare الرياض the city and منطقة الرياض the region)."""
+        return self.fclass == "R"
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,8 +284,10 @@ def prominent(p: Place) -> bool:
     """A place news names often for itself: a country, a capital, a city of a million people or an Arab
     town of 50,000 (Arabic news names its own towns: القطيف، الباحة). Its own name's frequency in text
     is the place's, not a word's."""
+    if p.fcode == "PPLX":
+        return False  # a part of a city (Deira, Nāyf, Jaffa): a district, named as a town only on evidence
     return (
-        p.fclass == "A"
+        p.fclass in ("A", "R")
         or p.fcode == "PPLC"
         or p.population >= _BIG
         or (p.country in ARAB_LEAGUE and p.population >= _ARAB_BIG)
@@ -286,10 +295,15 @@ def prominent(p: Place) -> bool:
 
 
 def _tier(p: Place) -> int:
-    """How well known a place is: 3 a country, 2 a capital, a city of a million people or an Arab town of
-    100,000, 1 a city of 250,000 or a province seat, 0 the rest."""
+    """How well known a place is: 3 a country, 2 a capital, a city of a million people, an Arab town of
+    100,000 or a first-level division, 1 a city of 250,000 or a province seat, 0 the rest (and a part of a
+    city, PPLX)."""
     if p.fclass == "A":
         return 3
+    if p.fcode == "PPLX":
+        return 0
+    if p.fclass == "R":
+        return 2
     if (
         p.fcode == "PPLC"
         or p.population >= _BIG
@@ -357,6 +371,28 @@ def load_gazetteer() -> Gazetteer:
         by_key.setdefault(key, []).append(place)
         if any("\u064b" <= c <= "\u0652" for c in name_ar):
             spellings.setdefault(key, {})[g] = name_ar
+    admin1: dict[str, str] = {}
+    for code, names_ar, name_en, gid, lat, lon, seat_pop in _rows(
+        (data / _ADMIN1_FILE).read_text(encoding="utf-8")
+    ):
+        forms = [n for n in names_ar.split("|") if n]
+        for n in forms:
+            admin1[_fold(n)] = code
+        if gid and lat:  # a division that is a place of its own (a region), at its seat's coordinates
+            region = Place(
+                int(gid),
+                forms[0],
+                name_en,
+                code.split(".")[0],
+                float(lat),
+                float(lon),
+                "R",
+                "ADM1",
+                int(seat_pop or 0),
+                code,
+            )
+            for n in forms:
+                by_key.setdefault(_fold(n), []).append(region)
     countries = {p.country: p for p in places.values() if p.fclass == "A"}
     adjectives: dict[str, str] = {}
     peoples: dict[str, str] = {}
@@ -386,10 +422,6 @@ def load_gazetteer() -> Gazetteer:
             phrases.add(w)
         else:
             cues.setdefault(w, set()).add(cls)
-    admin1: dict[str, str] = {}
-    for code, names_ar in _rows((data / _ADMIN1_FILE).read_text(encoding="utf-8")):
-        for n in names_ar.split("|"):
-            admin1[_fold(n)] = code
     outlets = tuple(
         Outlet(slug, tuple(h for h in hosts.split(",") if h), tuple(ns.split("|")), en, cc, cue == "1")
         for slug, hosts, ns, en, cc, cue in _rows((data / _OUTLETS_FILE).read_text(encoding="utf-8"))
@@ -566,6 +598,29 @@ class _Doc:
         return self.nv.to_text_span(start, end)
 
 
+#: the first word of a kunya (أبو عريش، أبي عريش، أبا عريش), in the normalised view: with the name after
+#: it one name in all three cases, and never a name alone
+_KUNYA = frozenset({"ابو", "ابي", "ابا"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_readings(word: str) -> list[Reading]:
+    """The clitic readings of a word as the first word of a place name: a kunya's genitive and accusative
+    (وأبي عريش، أبا عريش) read as its nominative too, the form the gazetteer holds (أبو عريش)."""
+    out = _readings(word)
+    extra = [Reading(r.prefix, "ابو", r.cut) for r in out if r.stem in ("ابي", "ابا")]
+    return out + extra if extra else out
+
+
+def _after_kunya(d: _Doc, w: int) -> bool:
+    """Whether the word before word ``w`` (by position in ``d.words``), with only a space between, is a
+    kunya's first word (أبو، وأبي، بأبا): the word is then part of a person's or a place's name."""
+    prev, ti = d.words[w - 1], d.words[w]
+    if d.gap(prev, ti).strip(" "):
+        return False
+    return any(r.stem in _KUNYA for r in d.readings(d.toks[prev].text))
+
+
 @functools.lru_cache(maxsize=65536)
 def _readings(word: str) -> list[Reading]:
     """The clitic readings of a word, with the article-less stem of each (cached across documents:
@@ -594,7 +649,10 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     w = 0
     while w < len(words):
         ti = words[w]
-        firsts = d.readings(toks[ti].text)
+        if w and _after_kunya(d, w):
+            w += 1  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
+            continue
+        firsts = _name_readings(toks[ti].text)
         found: _Match | None = None
         if any(r.stem in starts or r.bare in starts for r in firsts):
             # the run of following words separated from the previous one by spaces only
@@ -611,6 +669,8 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
             hits: list[_Match] = []
             for r in _place_readings(toks[ti].text):
                 key = r.stem + rest
+                if key in _KUNYA:
+                    continue  # أبا "father" (accusative), not Aba in Nigeria: a kunya's first word alone
                 cands = gaz.names.get(key)
                 if cands and r.cut and not r.stem.startswith("ال") and not _strong(cands):
                     continue  # a bare و/ف/ب/ل/ك before a small town's name: more likely a word
@@ -875,11 +935,34 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
     # وصلت السفينة إلى العقبة، غادر العقبة: a verb of going and its goal
     if "motion" in prev_cls or (prev is not None and "prep" in prev_cls and _motion_before(d, gaz, prev)):
         f["cue_motion"] = 1.0
+    if (
+        not m.prefix
+        and m.stem.endswith("ا")
+        and m.first > 0
+        and toks[m.first - 1].text.isdigit()
+        and d.gap(m.first - 1, m.first).strip(" ") == ""
+    ):
+        f["counted"] = 1.0  # 15 كوبا من الأرز "15 cups": the accusative noun a number counts (tamyiz)
     if "ب" in m.prefix:
         f["cue_clitic_b"] = 1.0
     if "ل" in m.prefix:
         f["cue_clitic_l"] = 1.0
     nxt = _next_word(d, m.last)
+    # بولاية "جورجيا" الأميركية: a quoted name's adjective stands after the closing quote
+    nxt_adj = (
+        nxt
+        if nxt is not None or not _in_quotes(d, m.first, m.last)
+        else _next_word(d, m.last, through=_QUOTE_CHARS)
+    )
+    if nxt_adj is not None and nxt is None:
+        nw = toks[nxt_adj].text
+        cc = gaz.adjectives.get(nw)
+        if cc and nw.endswith("ه"):
+            if any(p.country == cc for p in m.candidates):
+                f["adj_after"] = 1.0
+            else:
+                f["adj_other"] = 1.0
+            m.country_qualifier = m.country_qualifier or cc
     if nxt is not None:
         ncls = _cue_classes(d, gaz, nxt)
         if "club" in ncls:
@@ -924,7 +1007,14 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
     if d.text[s:e].endswith("\u064b") or d.text[e : e + 1] == "\u064b":
         f["tanween"] = 1.0  # إسبانياً: the accusative tanween makes a nisba adjective or an adverb
     plain = strip_diacritics(d.text[s:e])
-    whole = gaz.words.get(toks[m.first].text) if m.prefix else None
+    # the word with its clitics, or with the outer ones only (وبنوك: بنوك "banks" is a word, not ب + نوك)
+    whole = None
+    if m.prefix:
+        for r in d.readings(toks[m.first].text):
+            info_r = gaz.words.get(r.stem) if r.cut < len(m.prefix) else None
+            if info_r is not None and info_r.why == "clitic":
+                whole = info_r
+                break
     if whole is not None and whole.why == "clitic":
         f["wordlike"] = 1.0  # وجيزة "brief" is not و + جيزة (Giza), كسرت "broke" not ك + سرت
         f["clitic_word"] = 1.0
@@ -1049,6 +1139,33 @@ def _likely(m: _Match) -> bool:
 
 
 _SHADDA = "\u0651"
+#: head nouns of first-level divisions: after one, a name several places share is the division
+_DIVISION_HEADS = frozenset({"منطقه", "محافظه", "اماره", "اقليم", "ولايه", "محافظتي", "مناطق", "محافظات"})
+
+
+#: the singular heads, which the name of a province is written with (منطقة الجوف, not محافظتي عدن ولحج)
+_DIVISION_NAME_HEADS = frozenset({"منطقه", "محافظه", "اماره", "اقليم", "ولايه"})
+
+
+def _head_start(d: _Doc, m: _Match) -> int | None:
+    """The view offset of a singular division head right before the match, after its proclitics
+    (بمنطقة الجوف → منطقة), or None."""
+    if m.prefix:
+        return None  # وجازان: a list's member, not a head's
+    prev = _prev_word(d, m.first)
+    if prev is None:
+        return None
+    r = next((r for r in d.readings(d.toks[prev].text) if r.stem in _DIVISION_NAME_HEADS), None)
+    return None if r is None else d.toks[prev].start + r.cut
+
+
+def _division_head(d: _Doc, m: _Match) -> bool:
+    """Whether a division's head noun stands right before the match (منطقة الجوف، بمحافظة حلب), or
+    begins it (محافظة صنعاء is a key of its own)."""
+    if m.key.split(" ", 1)[0] in _DIVISION_HEADS:
+        return True
+    prev = _prev_word(d, m.first)
+    return prev is not None and any(r.stem in _DIVISION_HEADS for r in d.readings(d.toks[prev].text))
 
 
 def _marked(d: _Doc, m: _Match) -> str:
@@ -1114,15 +1231,20 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
                     near += 1.5 if km < 50 else 1.0 if km < 200 else 0.5 if km < 500 else 0.0
             return s + min(near, 3.0)
 
-        def score(p: Place, m: _Match = m) -> float:
+        division = _division_head(d, m)
+
+        def score(p: Place, m: _Match = m, division: bool = division) -> float:
             s = _prior(p) + specific(p)
+            if division and p.region:
+                s += 2.0  # منطقة الرياض، محافظة حلب: the province, not its seat
             named = 0.0
             for pos, cc in mentions:
                 if cc == p.country and pos != m.start:
                     named += 1.0 if sentence_near(pos, m.start) else 0.5
             # a known place may win on its country's name (عمان is Amman where the text is about
             # Jordan); a small town may not (see the guard below)
-            s += min(named, 2.0 if _tier(p) >= 2 else 1.0)
+            # (a province no more than its seat: the country's name does not tell them apart)
+            s += min(named, 2.0 if _tier(p) >= 2 and not p.region else 1.0)
             if outlet is not None and outlet.country == p.country:
                 s += 0.4
             if m.features.get("dateline") and p.fclass == "P":
@@ -1215,6 +1337,8 @@ def _decide(
             m.veto = "a sea or a gulf"  # خليج المكسيك، خليج عدن
         elif f.get("tanween"):
             m.veto = "an adjective"  # كان فناناً إسبانياً
+        elif f.get("counted") and p.fclass != "R":
+            m.veto = "a counted noun"  # 15 كوبا من الماء
         elif f.get("cue_site") and p.fclass != "A":
             m.veto = "part of a city"  # حي العزيزية، قناة السويس، شارع بغداد
         elif f.get("ner_person") and not (f.get("cue_admin") or f.get("cue_dir") or f.get("cue_prep")):
@@ -1246,7 +1370,7 @@ def _decide(
         p = m.place
         assert p is not None
         f = m.features
-        if p.fclass == "A" or p.fcode == "PPLC" or p.population >= _BIG:
+        if p.fclass in ("A", "R") or p.fcode == "PPLC" or p.population >= _BIG:
             continue
         if p.country not in ARAB_LEAGUE and _tier(p) >= 1:
             continue  # a known foreign city (سان فرانسيسكو) is named without its country
@@ -1334,7 +1458,7 @@ def _state_name(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
         return False
     k = m.first
     for _ in range(3):  # ولايتي أوريجون وواشنطن: the head may govern a pair
-        prev = _prev_word(d, k)
+        prev = _prev_word(d, k, through=_QUOTE_CHARS)  # بولاية "جورجيا"
         if prev is None:
             return False
         if any(r.stem in ("ولايه", "ولايتي", "ولايات", "ولايتا") for r in d.readings(d.toks[prev].text)):
@@ -1690,23 +1814,22 @@ def analyse_places(
             continue
         p = m.place
         start, end = d.to_text(m.start, m.end)
-        found.places.append(
-            Span(
-                start,
-                end,
-                "LOC",
-                text[start:end],
-                {
-                    "ref": p.ref,
-                    "name": p.name_en,
-                    "country": p.country,
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "population": p.population,
-                    "confidence": conf[p.geonameid],
-                },
-            )
-        )
+        if p.region and (head := _head_start(d, m)) is not None:
+            start, _ = d.to_text(head, m.end)  # منطقة الجوف، محافظة شبوة: the province's name with its head
+        attrs: dict[str, Any] = {
+            "ref": p.ref,
+            "name": p.name_en,
+            "country": p.country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "population": p.population,
+            "confidence": conf[p.geonameid],
+        }
+        if p.region:  # a province: at its seat's coordinates; its population is not known here
+            del attrs["population"]
+            attrs["kind"] = "region"
+            attrs["admin1"] = p.admin1
+        found.places.append(Span(start, end, "LOC", text[start:end], attrs))
     # named sites, districts and regions outside the gazetteer: LOC spans without coordinates
     taken = outlet_toks | {k for m in matches if m.veto is None for k in range(m.first, m.last + 1)}
     for a, b, kind in [*_site_spans(d, gaz, matches), *_region_spans(d, gaz, taken)]:
