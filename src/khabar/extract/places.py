@@ -704,7 +704,12 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 # وجدة is و + جدة (Jeddah) before it is Oujda: the reading with the better-known place
                 found = max(hits, key=lambda m: (_prior(max(m.candidates, key=_prior)), -len(m.prefix)))
                 head, _, rest_key = found.key.partition(" ")
-                if rest_key and head in _REGION_HEADS and rest_key in gaz.names:
+                if (
+                    rest_key
+                    and head in _REGION_HEADS
+                    and rest_key in gaz.names
+                    and not any(p.region for p in found.candidates)  # ريف دمشق is a province's own name
+                ):
                     # "مدينة زنجبار" is GeoNames' name of Zanzibar, and also the Yemeni Zinjibar's
                     # with its head noun: both are candidates
                     seen = {p.geonameid for p in found.candidates}
@@ -1004,7 +1009,7 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             elif label == "ORG" and (a < s or b > e):
                 f["ner_org"] = 1.0
     info = gaz.words.get(m.key)
-    if d.text[s:e].endswith("\u064b") or d.text[e : e + 1] == "\u064b":
+    if "\u064b" in d.text[s:e][-2:] or d.text[e : e + 1] == "\u064b":
         f["tanween"] = 1.0  # إسبانياً: the accusative tanween makes a nisba adjective or an adverb
     plain = strip_diacritics(d.text[s:e])
     # the word with its clitics, or with the outer ones only (وبنوك: بنوك "banks" is a word, not ب + نوك)
@@ -1104,8 +1109,9 @@ def _qualifier(d: _Doc, gaz: Gazetteer, m: _Match, by_first: dict[int, _Match]) 
                 cc = {p.country for p in q.candidates}
                 if len(cc) == 1:
                     m.country_qualifier = next(iter(cc))
-                    if len(q.candidates) == 1 and q.candidates[0].fclass == "P":
-                        m.admin_qualifier = q.candidates[0].admin1
+                    divisions = {p.admin1 for p in q.candidates if p.fclass in ("P", "R")}
+                    if len(divisions) == 1 and all(p.fclass != "A" for p in q.candidates):
+                        m.admin_qualifier = next(iter(divisions))
             return
         cls = next((gaz.cues[st] for st in stems if st in gaz.cues), frozenset())
         if word == "في":
@@ -1186,7 +1192,7 @@ def _marks_agree(surface: str, name: str) -> bool:
 def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], outlet: Outlet | None) -> None:
     """Choose each match's place among its homonyms (sets ``m.place``)."""
     mentions: list[tuple[int, str]] = [(d.toks[a].start, cc) for a, _, cc in adjs if cc != "-"]
-    anchors: list[tuple[int, Place]] = []
+    anchors: list[tuple[int, Place, str]] = []
     for m in matches:
         # only names that stand as places speak for the others (not البرج "the tower", Al Burj EG)
         if m.veto or m.features.get("wordlike") or not _likely(m):
@@ -1197,8 +1203,10 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
             country = next(iter(ccs))
         if country:
             mentions.append((m.start, country))
-        if len(m.candidates) == 1 and m.candidates[0].fclass == "P":
-            anchors.append((m.start, m.candidates[0]))
+        # (a town named like its province, عدن and محافظة عدن, is still one town)
+        towns = [p for p in m.candidates if not p.region]
+        if len(towns) == 1 and towns[0].fclass == "P":
+            anchors.append((m.start, towns[0], m.key))
 
     def sentence_near(a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
@@ -1221,8 +1229,9 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
                 if m.admin_qualifier and p.admin1 == m.admin_qualifier:
                     s += 1.0
             near = 0.0
-            for pos, q in anchors:
-                if pos == m.start or q.geonameid == p.geonameid:
+            for pos, q, key in anchors:
+                # (the same name elsewhere says nothing about which of its places this one is)
+                if pos == m.start or q.geonameid == p.geonameid or key == m.key:
                     continue
                 km = _km(p, q)
                 if close:
