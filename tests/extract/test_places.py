@@ -443,3 +443,11 @@ def test_a_region_carries_its_admin1_code_and_no_population() -> None:
 def test_a_quoted_state_with_its_adjective_is_not_the_country() -> None:
     """بولاية "جورجيا" الأمريكية: the adjective after the closing quote puts the name in the USA."""
     assert "Georgia" not in linked('اعتقلت الشرطة امرأة في ولاية "جورجيا" الأمريكية أمس').values()
+
+
+def test_a_masculine_adjective_after_a_preposition_makes_the_name_a_noun() -> None:
+    """في الرباط الداخلي "in the inner ligament": a town takes feminine adjectives, a noun masculine ones;
+    an adjective after a head noun before the town (مطار دبي الدولي) agrees with the head."""
+    assert "Rabat" not in linked("يعاني الحارس من إصابة في الرباط الداخلي للكاحل").values()
+    assert "Rabat" in linked("وصل الوفد إلى الرباط الليلة الماضية").values()
+    assert "Dubai" in linked("هبطت الطائرة في مطار دبي الدولي").values()

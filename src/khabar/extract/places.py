@@ -177,6 +177,8 @@ _VERB_PARTICLES = frozenset(
 )
 #: directions that, right after a town's name, make another town's name (ظهران الجنوب)
 _COMPOUND_DIRS = frozenset({"الجنوب", "الشمال", "الشرق", "الغرب"})
+#: direction adjectives, which agree with a head before a town (ريف حلب الشمالي)
+_DIR_ADJECTIVES = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط"})
 _LIST_SEPS = frozenset("،,-–")
 _SENT_END = frozenset(".!?؟;؛\n")
 #: words whose reading as ل + word is the preposition "to, for" written glued to a quote (لـ«الوطن»)
@@ -1060,6 +1062,16 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
             and not _cue_classes(d, gaz, nxt)
         ):
             f["construct"] = 1.0
+            # في الرباط الصليبي "in the cruciate ligament": after a preposition (no head noun it could
+            # agree with instead: مطار دبي الدولي), a masculine nisba adjective makes the name a noun
+            if (
+                nw.endswith("ي")
+                and len(nw) > 4
+                and nw not in _DIR_ADJECTIVES
+                and m.stem.startswith("ال")
+                and (any(c in m.prefix for c in "بلك") or (prev is not None and "prep" in prev_cls))
+            ):
+                f["masc_adj"] = 1.0
     if m.end - m.start and " " in m.key:
         f["multiword"] = 1.0
     return f
@@ -1346,6 +1358,8 @@ def _decide(
             m.veto = "a sea or a gulf"  # خليج المكسيك، خليج عدن
         elif f.get("tanween"):
             m.veto = "an adjective"  # كان فناناً إسبانياً
+        elif f.get("masc_adj") and p.fclass == "P":
+            m.veto = "a noun with its adjective"  # تمدد في الرباط الجانبي
         elif f.get("counted") and p.fclass != "R":
             m.veto = "a counted noun"  # 15 كوبا من الماء
         elif f.get("cue_site") and p.fclass != "A":
