@@ -1157,33 +1157,47 @@ def _likely(m: _Match) -> bool:
 
 
 _SHADDA = "\u0651"
-#: head nouns of first-level divisions: after one, a name several places share is the division
-_DIVISION_HEADS = frozenset({"منطقه", "محافظه", "اماره", "اقليم", "ولايه", "محافظتي", "مناطق", "محافظات"})
-
-
-#: the singular heads, which the name of a province is written with (منطقة الجوف, not محافظتي عدن ولحج)
+#: head nouns of first-level divisions (singular, dual, plural): after one, a name several places share is
+#: the division. Saudi Arabia's are مناطق (its محافظات are towns: محافظة صامطة); elsewhere محافظة, ولاية,
+#: إقليم (منطقة درعا in Syrian news is "the Daraa area", not a province)
+_DIVISION_HEADS: dict[str, frozenset[str]] = {
+    "SA": frozenset({"منطقه", "اماره", "مناطق", "منطقتي"}),
+    "": frozenset({"محافظه", "محافظتي", "محافظات", "ولايه", "ولايات", "اقليم", "اماره"}),
+}
+#: the singular heads, which a province's name is written with (منطقة الجوف, not محافظتي عدن ولحج)
 _DIVISION_NAME_HEADS = frozenset({"منطقه", "محافظه", "اماره", "اقليم", "ولايه"})
 
 
-def _head_start(d: _Doc, m: _Match) -> int | None:
-    """The view offset of a singular division head right before the match, after its proclitics
-    (بمنطقة الجوف → منطقة), or None."""
+def _heads_of(country: str) -> frozenset[str]:
+    return _DIVISION_HEADS.get(country, _DIVISION_HEADS[""])
+
+
+def _division_head(d: _Doc, m: _Match) -> str | None:
+    """The division head noun right before the match (منطقة الجوف، بمحافظة حلب) or beginning it
+    (محافظة صنعاء is a key of its own), read without its proclitics; None when there is none."""
+    first = m.key.split(" ", 1)[0]
+    if " " in m.key and any(first in h for h in _DIVISION_HEADS.values()):
+        return first
+    prev = _prev_word(d, m.first)
+    if prev is None:
+        return None
+    return next(
+        (r.stem for r in d.readings(d.toks[prev].text) if any(r.stem in h for h in _DIVISION_HEADS.values())),
+        None,
+    )
+
+
+def _head_start(d: _Doc, m: _Match, p: Place) -> int | None:
+    """The view offset of a singular head of ``p``'s divisions right before the match, after its
+    proclitics (بمنطقة الجوف → منطقة), or None."""
     if m.prefix:
         return None  # وجازان: a list's member, not a head's
     prev = _prev_word(d, m.first)
     if prev is None:
         return None
-    r = next((r for r in d.readings(d.toks[prev].text) if r.stem in _DIVISION_NAME_HEADS), None)
+    heads = _heads_of(p.country) & _DIVISION_NAME_HEADS
+    r = next((r for r in d.readings(d.toks[prev].text) if r.stem in heads), None)
     return None if r is None else d.toks[prev].start + r.cut
-
-
-def _division_head(d: _Doc, m: _Match) -> bool:
-    """Whether a division's head noun stands right before the match (منطقة الجوف، بمحافظة حلب), or
-    begins it (محافظة صنعاء is a key of its own)."""
-    if m.key.split(" ", 1)[0] in _DIVISION_HEADS:
-        return True
-    prev = _prev_word(d, m.first)
-    return prev is not None and any(r.stem in _DIVISION_HEADS for r in d.readings(d.toks[prev].text))
 
 
 def _marked(d: _Doc, m: _Match) -> str:
@@ -1254,9 +1268,9 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
 
         division = _division_head(d, m)
 
-        def score(p: Place, m: _Match = m, division: bool = division) -> float:
+        def score(p: Place, m: _Match = m, division: str | None = division) -> float:
             s = _prior(p) + specific(p)
-            if division and p.region:
+            if division and p.region and division in _heads_of(p.country):
                 s += 2.0  # منطقة الرياض، محافظة حلب: the province, not its seat
             named = 0.0
             for pos, cc in mentions:
@@ -1837,7 +1851,7 @@ def analyse_places(
             continue
         p = m.place
         start, end = d.to_text(m.start, m.end)
-        if p.region and (head := _head_start(d, m)) is not None:
+        if p.region and (head := _head_start(d, m, p)) is not None:
             start, _ = d.to_text(head, m.end)  # منطقة الجوف، محافظة شبوة: the province's name with its head
         attrs: dict[str, Any] = {
             "ref": p.ref,
