@@ -451,3 +451,8 @@ def test_a_masculine_adjective_after_a_preposition_makes_the_name_a_noun() -> No
     assert "Rabat" not in linked("يعاني الحارس من إصابة في الرباط الداخلي للكاحل").values()
     assert "Rabat" in linked("وصل الوفد إلى الرباط الليلة الماضية").values()
     assert "Dubai" in linked("هبطت الطائرة في مطار دبي الدولي").values()
+
+
+def test_milano_after_a_team_noun_is_the_club() -> None:
+    """Arabic sports pages name AC Milan ميلانو as well as ميلان: after مدرب it is the club."""
+    assert "Milan" not in linked("رد مدرب ميلانو على الانتقادات بعد الخسارة في الدوري").values()
