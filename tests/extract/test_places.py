@@ -456,3 +456,9 @@ def test_a_masculine_adjective_after_a_preposition_makes_the_name_a_noun() -> No
 def test_milano_after_a_team_noun_is_the_club() -> None:
     """Arabic sports pages name AC Milan ميلانو as well as ميلان: after مدرب it is the club."""
     assert "Milan" not in linked("رد مدرب ميلانو على الانتقادات بعد الخسارة في الدوري").values()
+
+
+def test_a_province_does_not_win_on_its_own_seat_named_elsewhere() -> None:
+    """مكة المكرمة named once speaks for the city at the next bare مكة, not for the province around it."""
+    got = kinds("وصل الحجاج إلى مكة المكرمة أمس. وتستعد مكة لاستقبال المزيد من الزوار")
+    assert got["مكة"] == ("Makkah", "SA", None)

@@ -1259,6 +1259,8 @@ def _resolve(d: _Doc, matches: list[_Match], adjs: list[tuple[int, int, str]], o
                 # (the same name elsewhere says nothing about which of its places this one is)
                 if pos == m.start or q.geonameid == p.geonameid or key == m.key:
                     continue
+                if p.region and q.lat == p.lat and q.lon == p.lon:
+                    continue  # a province's seat (مكة المكرمة) speaks for the town, not the province
                 km = _km(p, q)
                 if close:
                     near += 1.5 if km < 50 else 0.0
