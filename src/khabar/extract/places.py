@@ -1855,7 +1855,7 @@ def analyse_places(
         start, end = d.to_text(m.start, m.end)
         if p.region and (head := _head_start(d, m, p)) is not None:
             start, _ = d.to_text(head, m.end)  # منطقة الجوف، محافظة شبوة: the province's name with its head
-        attrs: dict[str, Any] = {
+        attrs = {
             "ref": p.ref,
             "name": p.name_en,
             "country": p.country,
