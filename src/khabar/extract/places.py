@@ -637,7 +637,10 @@ def _place_readings(word: str) -> tuple[Reading, ...]:
     Oujda, the place prior choosing; not ``باندورا`` → ب + أندورا, a film whose name is a word)."""
     whole = readings(word)[0]
     r = clitic_reading(word, load_gazetteer().first_words)
-    return (whole,) if r is None else (whole, r)
+    out = (whole,) if r is None else (whole, r)
+    # a kunya's genitive and accusative (وأبي عريش، أبا عريش) as its nominative, the gazetteer's form
+    kunya = tuple(Reading(k.prefix, "ابو", k.cut) for k in readings(word) if k.stem in ("ابي", "ابا"))
+    return out + kunya
 
 
 def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int, str]]]:
