@@ -470,3 +470,11 @@ def test_a_province_does_not_win_on_its_own_seat_named_elsewhere() -> None:
     """مكة المكرمة named once speaks for the city at the next bare مكة, not for the province around it."""
     got = kinds("وصل الحجاج إلى مكة المكرمة أمس. وتستعد مكة لاستقبال المزيد من الزوار")
     assert got["مكة"] == ("Makkah", "SA", None)
+
+
+def test_the_stage_keeps_one_loc_for_a_province_with_its_head() -> None:
+    """The NER's span inside منطقة الباحة gives way to the province's span (no LOC without coordinates)."""
+    doc = process_text("أشاد مدير شرطة منطقة الباحة بجهود رجال الأمن", id="t")
+    run_places_stage(doc)
+    locs = [(e.text, e.attrs.get("kind")) for e in doc.entities if e.label == "LOC"]
+    assert locs == [("منطقة الباحة", "region")]

@@ -1855,9 +1855,7 @@ def analyse_places(
         if m.veto is not None or m.place is None:
             continue
         p = m.place
-        start, end = d.to_text(m.start, m.end)
-        if p.region and (head := _head_start(d, m, p)) is not None:
-            start, _ = d.to_text(head, m.end)  # منطقة الجوف، محافظة شبوة: the province's name with its head
+        start, end = _span(d, m)
         attrs = {
             "ref": p.ref,
             "name": p.name_en,
@@ -1884,11 +1882,19 @@ def analyse_places(
     return found
 
 
+def _span(d: _Doc, m: _Match) -> tuple[int, int]:
+    """A place mention's text offsets: a province's name with its head noun (منطقة الجوف، محافظة شبوة)."""
+    start, end = d.to_text(m.start, m.end)
+    if m.place is not None and m.place.region and (head := _head_start(d, m, m.place)) is not None:
+        start, _ = d.to_text(head, m.end)
+    return start, end
+
+
 def _candidate(d: _Doc, ms: list[_Match], feats: dict[str, float], *, emitted: bool) -> dict[str, Any]:
     """A place ref candidate as the confidence model's training script reads it."""
     p = ms[0].place
     assert p is not None
-    aliases = sorted({d.text[slice(*d.to_text(m.start, m.end))] for m in ms})
+    aliases = sorted({d.text[slice(*_span(d, m))] for m in ms})
     return {
         "ref": p.ref,
         "name": p.name_en,

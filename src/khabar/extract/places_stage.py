@@ -56,6 +56,18 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
         if old is not None:
             old.attrs.update(sp.attrs)
         else:
+            # a NER span inside a place written with its head noun (نجران in منطقة نجران) is that place
+            doc.entities = [
+                e
+                for e in doc.entities
+                if not (
+                    e.label == "LOC"
+                    and "ref" not in e.attrs
+                    and sp.start <= e.start
+                    and e.end <= sp.end
+                    and (e.start, e.end) != (sp.start, sp.end)
+                )
+            ]
             doc.entities.append(sp)
         ref_id = sp.attrs["ref"]
         ref: dict[str, Any] = doc.refs.setdefault(
