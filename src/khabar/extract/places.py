@@ -618,9 +618,12 @@ def _after_kunya(d: _Doc, w: int) -> bool:
     """Whether the word before word ``w`` (by position in ``d.words``), with only a space between, is a
     kunya's first word (أبو، وأبي، بأبا): the word is then part of a person's or a place's name."""
     prev, ti = d.words[w - 1], d.words[w]
-    if d.gap(prev, ti).strip(" "):
-        return False
-    return any(r.stem in _KUNYA for r in d.readings(d.toks[prev].text))
+    return _is_kunya(d.toks[prev].text) and not d.gap(prev, ti).strip(" ")
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_kunya(word: str) -> bool:
+    return any(r.stem in _KUNYA for r in readings(word))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -654,21 +657,22 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     w = 0
     while w < len(words):
         ti = words[w]
+        firsts = _name_readings(toks[ti].text)
+        found: _Match | None = None
+        starts_name = any(r.stem in starts or r.bare in starts for r in firsts)
+        if not starts_name and not any(r.stem in nat for r in firsts):
+            w += 1  # neither a name nor a nationality begins with this word
+            continue
         if w and _after_kunya(d, w):
             w += 1  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
             continue
-        firsts = _name_readings(toks[ti].text)
-        found: _Match | None = None
-        if any(r.stem in starts or r.bare in starts for r in firsts):
+        if starts_name:
             # the run of following words separated from the previous one by spaces only
             j = w + 1
             while j < len(words) and j - w < _MAX_WORDS and d.gap(words[j - 1], words[j]).strip(" ") == "":
                 j += 1
         else:
             j = w  # no name begins with this word
-            if not any(r.stem in nat for r in firsts):
-                w += 1
-                continue
         for n in range(j - w, 0, -1):
             rest = "".join(" " + toks[words[k]].text for k in range(w + 1, w + n))
             hits: list[_Match] = []
