@@ -56,3 +56,62 @@ def test_top_keeps_the_best_and_only_sure_others() -> None:
     cands = [(a, "actor", {"x": 3.0}), (b, "actor", {"x": 1.0}), (c, "actor", {"x": 0.5})]
     _run(ev, cands, {"actor": _model(1.0, "top", extra=0.99)})
     assert [m.ref for m in ev.args.actors] == ["a"]
+
+
+# -- the page and the sentence around a candidate (issue 13) ---------------------------------------------
+FACTS = ("entities", "places", "refs", "dates", "quantities")
+
+
+def _features(text: str) -> list[dict[str, float]]:
+    """The filter's features of every candidate of ``text`` (sentences composed for the tests)."""
+    from khabar.api import process_text
+    from khabar.events.coder import code_events
+
+    doc = process_text(text, extra=FACTS)
+    return [
+        m["_features"] for e in code_events(doc, use_filter=False, with_features=True) for m in e["mentions"]
+    ]
+
+
+def test_page_cues_load_with_every_class() -> None:
+    from khabar.events.filter import PAGE_CUE_CLASSES, load_page_cues
+
+    cues = load_page_cues()
+    assert {cls for forms in cues.values() for _, cls in forms} == PAGE_CUE_CLASSES
+    assert (("ف", "ب"), "agency") in cues["ا"]  # a multiword byline: أ ف ب
+
+
+def test_a_column_in_the_first_person_reads_as_one() -> None:
+    # a writer who says "we" and "I think" about a meeting: the page's first person and rhetoric show
+    f = _features(
+        "نحن نعرف أن الوزير التقى نظيره في الرياض أمس، ولعل هذا اللقاء لن يغير شيئا. "
+        "أعتقد أننا بحاجة إلى أكثر من ذلك، فهل يكفي الكلام؟ للأسف لا."
+    )[0]
+    assert "pg_first_person=0" not in f and "pg_opinion=0" not in f and "pg_questions=0" not in f
+
+
+def test_an_agency_report_reads_as_one() -> None:
+    # a dateline with an agency: the report's first words name it
+    f = _features("عمّان - واس: التقى وزير الخارجية الأردني نظيره المصري في عمّان اليوم وبحثا العلاقات.")[0]
+    assert f["pg_agency_lead=True"] == 1.0 and f["pg_first_person=0"] == 1.0
+
+
+def test_a_hedge_an_anchor_a_quote_and_a_question_around_a_trigger() -> None:
+    # "Washington may impose sanctions ..." (a hedge), "after the attack ..." (the attack as an anchor),
+    # an attack in a quotation, and a question about an arrest
+    hedged = _features("ربما تفرض الولايات المتحدة عقوبات جديدة على روسيا.")
+    assert all(f.get("ms_hedge=True") for f in hedged) and hedged
+    anchored = _features("قتل خمسة جنود في الموصل أمس، وبعد الهجوم فرضت القوات طوقا على المدينة.")
+    assert any(f.get("ms_prev=anchor") for f in anchored)
+    quoted = _features('وقال المتحدث: "هاجم المسلحون مركز الشرطة في بنغازي أمس".')
+    assert any(f.get("ms_quote=True") for f in quoted)
+    asked = _features("هل اعتقلت الشرطة المشتبه بهم في جدة؟")
+    assert all(f.get("ms_question=True") for f in asked)
+
+
+def test_the_second_mention_of_a_type_in_a_sentence_is_ranked() -> None:
+    # two attacks in one sentence: the second is told apart from the first (the gold codes one record
+    # per event and sentence, so a second mention of the same event is not another one)
+    fs = _features("قتل جنديان في هجوم على حاجز في سيناء أمس، وأصيب ثلاثة آخرون في هجوم ثان على دورية.")
+    ranks = sorted(k for f in fs for k in f if k.startswith("ms_rank="))
+    assert ranks[0] == "ms_rank=0" and ranks[-1] in ("ms_rank=1", "ms_rank=2")

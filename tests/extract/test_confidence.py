@@ -320,6 +320,34 @@ def test_thresholds_per_type() -> None:
     assert not doc.low_confidence  # every fact is above its own type's threshold
 
 
+def test_event_thresholds_by_plover_type(tmp_path: Path) -> None:
+    # issue 13: the event entry may set a threshold per PLOVER type (by_type); the other types keep the
+    # entry's threshold, and a file without by_type reads as before
+    p = tmp_path / "t.json"
+    p.write_text(
+        json.dumps({"event": {"threshold": 0.9, "how_chosen": "test", "by_type": {"SUPPORT": 0.1}}}),
+        encoding="utf-8",
+    )
+    th = load_thresholds(p)
+    assert th.for_event({"type": "SUPPORT"}) == 0.1 and th.for_event({"type": "CONSULT"}) == 0.9
+    assert th.event == 0.9 and th.to_dict()["by_type"] == {"event": {"SUPPORT": 0.1}}
+    doc = _small()
+    split_by_confidence(doc, th)
+    # the congratulation (0.2) passes its type's 0.1; the meeting (0.8) misses the events' 0.9
+    assert [ev["type"] for ev in doc.events] == ["SUPPORT"]
+    assert [ev["type"] for ev in doc.low_confidence.events] == ["CONSULT"]
+    assert load_thresholds().by_type == {} or "event" in load_thresholds().by_type
+
+
+@pytest.mark.parametrize("by_type", ['"high"', '{"SUPPORT": 2}', '{"SUPPORT": true}'])
+def test_a_broken_by_type_is_a_data_file_error(tmp_path: Path, by_type: str) -> None:
+    p = tmp_path / "t.json"
+    entry = {"threshold": 0.9, "how_chosen": "x", "by_type": json.loads(by_type)}
+    p.write_text(json.dumps({"event": entry}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="by_type"):
+        load_thresholds(p)
+
+
 # -- properties -----------------------------------------------------------------------------------------
 def _ref_ids(obj: Any, known: set[str]) -> set[str]:
     out: set[str] = set()

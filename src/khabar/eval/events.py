@@ -409,7 +409,8 @@ def evaluate(
     if system_out:
         write_system(system_out, system)
     t = event_threshold() if threshold is None else threshold
-    shown = [s for s in system if s.get("confidence", 1.0) >= t]
+    by_type = event_thresholds_by_type() if threshold is None else {}
+    shown = [s for s in system if s.get("confidence", 1.0) >= by_type.get(s["type"], t)]
     out: dict[str, dict[str, EventScores]] = {}
     for split, filt in (("all", None), ("dev", is_dev), ("test", lambda d: not is_dev(d))):
         out[split] = {
@@ -438,15 +439,28 @@ def event_threshold() -> float:
     return float(v) if isinstance(v, (int, float)) else 0.0
 
 
+def event_thresholds_by_type() -> dict[str, float]:
+    """The events' default thresholds by PLOVER type where they differ from :func:`event_threshold`
+    (``fact_thresholds.json``, the ``event`` entry's ``by_type``); empty when it sets none."""
+    from khabar.extract.confidence import load_thresholds
+
+    return dict(load_thresholds().by_type.get("event", {}))
+
+
 def _pct(x: float | None) -> str:
     return "  —  " if x is None else f"{x:.3f}"
+
+
+def _by_type_note() -> str:
+    by = event_thresholds_by_type()
+    return "; by type: " + ", ".join(f"{t} {v:.2f}" for t, v in sorted(by.items())) if by else ""
 
 
 def format_report(res: dict[str, dict[str, EventScores]]) -> str:
     lines = [
         "khabar events on the Arabic PLOVER gold set (matched by sentence and type, as score.py; every",
         f"mention of every document-level event; '{SHOWN}': lenient, only the mentions whose confidence",
-        f"reaches the default threshold {event_threshold():.2f})",
+        f"reaches the default threshold {event_threshold():.2f}{_by_type_note()})",
         "split  variant   P      R      F1     mode   CONSULT-mode  actor-F1  recip-F1  location  "
         "false alarms",
     ]

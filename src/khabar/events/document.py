@@ -27,6 +27,7 @@ phases' distinct lengths (90 minutes, then 45 more); the confidence the highest 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -55,7 +56,113 @@ def document_events(doc: Document, mentions: list[dict[str, Any]]) -> list[dict[
             groups.append([m])
         else:
             best.append(m)
-    return [_event(doc, n, _one_per_sentence(g)) for n, g in enumerate(groups, 1)]
+    events = [_event(doc, n, _one_per_sentence(g)) for n, g in enumerate(groups, 1)]
+    _document_confidence(doc, events)
+    return events
+
+
+# -- the event a mention belongs to (issue 13) ------------------------------------------------------------
+def _document_confidence(doc: Document, events: list[dict[str, Any]]) -> None:
+    """Weigh each mention's confidence by the document-level event it belongs to: how many mentions it
+    has and whether one is in the title, whether it names parties on both sides, a place, a date, how
+    many events of its type the page has, and how sure the coder is of its other mentions (a happening
+    told three times, once in the title, is more often right than one told once in passing).
+
+    The mentions arrive with the event filter's probability as their ``confidence``; the document model
+    of ``events_model.json`` (a logistic regression over that probability's logit and these features,
+    fitted by ``scripts/train_events.py`` on the filter's out-of-fold probabilities) gives the calibrated
+    confidence. Without a document model the confidences stay as they are. For training (mentions with
+    ``_features``) these features join the mention's ``_features``, with its event's number under
+    ``__event``."""
+    from khabar.events import filter as flt
+
+    training = any("_features" in m for ev in events for m in ev["mentions"])
+    models = None if training else flt.load_models()
+    model = models.document if models is not None else None
+    if model is None and not training:
+        return
+    title = _title_span(doc)
+    per_type: dict[str, int] = {}
+    for ev in events:
+        per_type[ev["type"]] = per_type.get(ev["type"], 0) + 1
+    for n, ev in enumerate(events):
+        feats = group_features(ev, title, per_type[ev["type"]])
+        ms = ev["mentions"]
+        for k, m in enumerate(ms):
+            f = {**feats, f"dg_rank={min(k, 2)}": 1.0}
+            if training:
+                if m.get("_features") is not None:
+                    m["_features"] = {**m["_features"], **f, "__event": float(n)}
+                continue
+            p = m.get("confidence")
+            if not isinstance(p, (int, float)) or model is None:
+                continue
+            others = [
+                float(o["confidence"])
+                for o in ms
+                if o is not m and isinstance(o.get("confidence"), (int, float))
+            ]
+            x = {**f, **stacked_features(float(p), others)}
+            m["confidence"] = round(model.confidence(model.probability(x)), 3)
+        confidences = [m["confidence"] for m in ms if isinstance(m.get("confidence"), (int, float))]
+        if confidences and not training:
+            ev["confidence"] = max(confidences)
+
+
+def group_features(ev: dict[str, Any], title: tuple[int, int] | None, same_type: int) -> dict[str, float]:
+    """The features of a document-level event that all its mentions share (see
+    :func:`_document_confidence`)."""
+    t = ev["type"]
+    ms = ev["mentions"]
+    n = _count_bucket(len(ms))
+    in_title = title is not None and any(
+        m["sentence"]["start"] < title[1] and title[0] < m["sentence"]["end"] for m in ms
+    )
+    return {
+        f"dg_n={n}": 1.0,
+        f"dg_n={n}|{t}": 1.0,
+        f"dg_title={in_title}": 1.0,
+        f"dg_actor={any(_named(r) for r in ev.get('actors') or [])}": 1.0,
+        f"dg_recipient={any(_named(r) for r in ev.get('recipients') or [])}": 1.0,
+        f"dg_place={ev.get('place') is not None}": 1.0,
+        f"dg_date={ev.get('date') is not None}": 1.0,
+        f"dg_same_type_events={_count_bucket(same_type)}": 1.0,
+    }
+
+
+def stacked_features(p: float, others: list[float]) -> dict[str, float]:
+    """The filter's probability of a mention (as a logit) and the best of its event's other mentions."""
+    f = {"p_logit": _logit(p)}
+    if others:
+        best = max(others)
+        f["others_logit"] = _logit(best)
+        f[f"others_best={min(int(best * 5), 4)}"] = 1.0
+    else:
+        f["others_none"] = 1.0
+    return f
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 0.001), 0.999)
+    return math.log(p / (1.0 - p))
+
+
+def _count_bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2" if n == 2 else "3+"
+
+
+def _named(ref: str) -> bool:
+    """A party with a name (a person, an organisation, a country), not an unnamed phrase (np:…)."""
+    return not ref.startswith("np:")
+
+
+def _title_span(doc: Document) -> tuple[int, int] | None:
+    """Where the record's title is in its text (the title line), or None."""
+    if doc.title:
+        at = doc.text.find(doc.title)
+        if at >= 0:
+            return at, at + len(doc.title)
+    return None
 
 
 def _one_per_sentence(g: list[dict[str, Any]]) -> list[dict[str, Any]]:

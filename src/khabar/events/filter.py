@@ -1,19 +1,27 @@
-"""The event coder's two small trained models (``events_model.json``).
+"""The event coder's small trained models (``events_model.json``).
 
 * **Event filter.** The rules over-generate: a trigger word is not always an event (a generic noun, a
-  re-mention used as an anchor, a verb in a relative clause about something else). A logistic
-  regression over a few dozen sparse features of each candidate (its type, part of speech and frame,
-  whether the sentence names its participants, where it stands, what other events the sentence holds)
-  drops candidates whose probability of being a gold event is below the file's threshold.
+  re-mention used as an anchor, a verb in a relative clause about something else, an essay's "يرفض").
+  A logistic regression over sparse features of each candidate (its type, part of speech and frame,
+  whether the sentence names its participants, where it stands, what other events the sentence holds;
+  since issue 13 also its page's genre — first person, rhetoric, quotes and questions, an agency
+  byline, how many events of which types, domain words — and its sentence's context — a date or place
+  of the event, a quote, a question, a hedge, the word before and after the trigger) gives each candidate
+  a probability: the candidates below the file's threshold are dropped, and the probability is the first
+  stage of the mention's confidence (:mod:`khabar.events.document` weighs it by the document-level event
+  the mention belongs to, with the file's ``document`` model).
 * **Argument model.** One logistic regression per role (actor, recipient) weighs every candidate
   participant of an event (the sentence's mentions and unnamed noun phrases, and what the rules chose)
   by its kind, governing preposition, side and distance from the trigger, and whether the rules chose
   it; the candidates above the threshold fill the role.
 
-No word identities are features: they added nothing in cross-validation and would tie the models to
-their training pages. Both are trained by ``scripts/train_events.py`` on the **development half** of
-the events gold set only (``khabar.eval.events.is_dev``) and scored on the held-out half. Without the
-file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment) the rules' output is kept as it is.
+No open-class word identities are features of the filter (the page and sentence cues are closed word
+lists, ``events_page_cues_ar.tsv``). The filter and the document model are trained by
+``scripts/train_events.py`` on the **development half** of the events gold set
+(``khabar.eval.events.is_dev``) and on event mentions of the tuning sample labelled by reading
+(``benchmarks/data/events_tune_labels.tsv``), the argument model on the development half only; the
+held-out half is only scored. Without the file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment)
+the rules' output is kept as it is.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from typing import TYPE_CHECKING
 from khabar.arabic.clitics import in_vocab
 from khabar.errors import DataFileError
 from khabar.events.arguments import PASSIVE_MARKERS
-from khabar.events.lexicon import word_set
+from khabar.events.lexicon import fold, load_domain_words, word_set
 
 if TYPE_CHECKING:
     from khabar.events.coder import Event
@@ -87,6 +95,9 @@ class Models:
     events: EventFilter | None
     #: per role (actor, recipient): the probability that a candidate fills it
     arguments: dict[str, EventFilter] | None
+    #: the confidence of a mention from the filter's probability and the document-level event it
+    #: belongs to (:func:`khabar.events.document.group_features`)
+    document: EventFilter | None = None
 
 
 def _model(d: dict[str, object] | None) -> EventFilter | None:
@@ -116,7 +127,7 @@ def load_models() -> Models | None:
         d = json.loads(path.read_text(encoding="utf-8"))
         args = d.get("arguments")
         roles = {r: m for r in ("actor", "recipient") if (m := _model((args or {}).get(r)))} if args else None
-        return Models(_model(d.get("events")), roles or None)
+        return Models(_model(d.get("events")), roles or None, _model(d.get("document")))
     except (OSError, ValueError, KeyError, TypeError, AssertionError) as e:
         raise DataFileError(f"package data file {_FILE} is broken: {e}", value=_FILE) from e
 
@@ -160,7 +171,190 @@ def event_features(
     f[f"named_parties={min(len(own), 2)}|{t}"] = 1.0
     doc_named = {m.ref for e in events for m in e.cands if m.kind in _NAMED_KINDS}
     f[f"doc_named={_bucket(len(doc_named))}"] = 1.0
+    f.update(_context_features(ev, events, words))
     return f
+
+
+# -- the page and the sentence around a candidate (issue 13) ---------------------------------------------
+_PAGE_CUES = "events_page_cues_ar.tsv"
+#: the classes of ``events_page_cues_ar.tsv``
+PAGE_CUE_CLASSES = frozenset({"first_person", "opinion", "hedge", "agency", "anchor"})
+#: prepositions before a trigger (closed class)
+_PREPS = word_set("في من على إلى عن مع ضد لدى عبر نحو")
+#: relative pronouns after a trigger (الهجوم الذي استهدف …: the event is being described)
+_RELS = word_set("الذي التي الذين اللذين اللتين")
+#: quotation marks that open and close a quote, and those that do both
+_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "«“", "»”", '"'
+
+
+@functools.cache
+def load_page_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The cues of ``events_page_cues_ar.tsv`` by their first normalised word: (the other words, class)."""
+    path = resources.files("khabar") / "data" / _PAGE_CUES
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(f"cannot read package data file {_PAGE_CUES}: {e}", value=_PAGE_CUES) from e
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    header = False
+    for n, line in enumerate(content.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header:
+            header = True
+            continue
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0].strip() or cols[1].strip() not in PAGE_CUE_CLASSES:
+            raise DataFileError(
+                f"{_PAGE_CUES} line {n}: expected form <TAB> class ({', '.join(sorted(PAGE_CUE_CLASSES))}): "
+                f"{cols!r}",
+                value=line,
+            )
+        ws = fold(cols[0]).split()
+        out.setdefault(ws[0], []).append((tuple(ws[1:]), cols[1].strip()))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the page says of its genre, computed once per document (the coder asks per candidate)."""
+
+    words: Words
+    n_events: int
+    #: per word, the class of the page cue it belongs to (or None)
+    cue: list[str | None]
+    feats: dict[str, float]
+
+
+_last_page: list[_Page] = []
+
+
+def _page(words: Words, events: list[Event]) -> _Page:
+    if _last_page and _last_page[0].words is words and _last_page[0].n_events == len(events):
+        return _last_page[0]
+    toks = [t.text for t in words.toks]
+    cue = _cue_marks(toks)
+    n = max(1, len(toks))
+    view = words.view.text
+
+    def rate(k: int) -> str:  # per thousand words
+        x = 1000 * k / n
+        for lim in (0, 2, 5, 10, 20):
+            if x <= lim:
+                return str(lim)
+        return "20+"
+
+    quotes = sum(view.count(q) for q in _QUOTE_OPEN + _QUOTE_BOTH)
+    questions = view.count("؟") + view.count("?")
+    speech = sum(1 for w in toks if _word_class(w) == "speech")
+    types = {e.type for e in events}
+    assault_share = round(2 * sum(e.type == "ASSAULT" for e in events) / max(1, len(events))) / 2
+    feats = {
+        f"pg_len={_bucket(len(toks) // 100)}": 1.0,
+        f"pg_first_person={rate(sum(c == 'first_person' for c in cue))}": 1.0,
+        f"pg_opinion={rate(sum(c == 'opinion' for c in cue))}": 1.0,
+        f"pg_quotes={rate(quotes)}": 1.0,
+        f"pg_questions={rate(questions)}": 1.0,
+        f"pg_speech={rate(speech)}": 1.0,
+        f"pg_agency_lead={any(c == 'agency' for c in cue[:40])}": 1.0,
+        f"pg_agency={any(c == 'agency' for c in cue)}": 1.0,
+        f"pg_events={_bucket(len(events))}": 1.0,
+        f"pg_types={min(len(types), 6)}": 1.0,
+        f"pg_assault_share={assault_share}": 1.0,
+    }
+    bare = set(toks) | {w[1:] for w in toks if len(w) > 3 and w[0] in "وفبل"}
+    joined = " " + " ".join(toks) + " "
+    for domain, vocab in load_domain_words().items():
+        seen = sum(1 for p in vocab if (p in bare if " " not in p else f" {p} " in joined))
+        feats[f"pg_{domain}={min(seen, 3)}"] = 1.0
+    page = _Page(words, len(events), cue, feats)
+    _last_page[:] = [page]
+    return page
+
+
+def _cue_marks(toks: list[str]) -> list[str | None]:
+    cues = load_page_cues()
+    out: list[str | None] = [None] * len(toks)
+    for i, w in enumerate(toks):
+        for key in (w, w[1:] if len(w) > 2 and w[0] in "وف" else ""):
+            hit = next(
+                (
+                    (rest, cls)
+                    for rest, cls in cues.get(key, ())
+                    if tuple(toks[i + 1 : i + 1 + len(rest)]) == rest
+                ),
+                None,
+            )
+            if hit is not None:
+                for j in range(i, i + 1 + len(hit[0])):
+                    out[j] = out[j] or hit[1]
+                break
+    return out
+
+
+def _context_features(ev: Event, events: list[Event], words: Words) -> dict[str, float]:
+    """The page's genre (its first person, rhetoric, quotes, questions, agency byline, how many events
+    and of which types, its domain words) and the candidate's sentence: a date or place of the event,
+    a quote or a question around it, the word before and after the trigger, a hedge before it."""
+    t = ev.type
+    pg = _page(words, events)
+    f = dict(pg.feats)
+    toks = words.toks
+    a = words.index_at(ev.sentence[0])
+    b = min(len(toks), words.index_at(ev.sentence[1]))
+    i, last = ev.match.first, max(ev.match.last, ev.last_word)
+    view = words.view.text
+    s0 = toks[a].start if a < len(toks) else 0
+    s1 = toks[b].start if b < len(toks) else len(view)
+    before = view[s0 : toks[i].start]
+    in_quote = sum(before.count(q) for q in _QUOTE_OPEN) > sum(before.count(q) for q in _QUOTE_CLOSE) or (
+        before.count(_QUOTE_BOTH) % 2 == 1
+    )
+    question = "؟" in view[s0:s1] or "?" in view[s0:s1]
+    prev = _neighbour_class(toks[i - 1].text, pg.cue[i - 1]) if i > a else "start"
+    nxt = _neighbour_class(toks[last + 1].text, pg.cue[last + 1]) if last + 1 < b else "end"
+    w0 = toks[i].text
+    art = w0.lstrip("وفبل").startswith("ال")
+    hedge = any(pg.cue[j] == "hedge" for j in range(max(a, i - 8), i))
+    first_person = any(pg.cue[j] == "first_person" for j in range(a, b))
+    digits = any(ch.isdigit() for tk in toks[a:b] for ch in tk.text)
+    same = sorted(e.match.first for e in events if e.sentence == ev.sentence and e.type == t)
+    f.update(
+        {
+            f"ms_date={ev.date is not None}|{t}": 1.0,
+            f"ms_place={ev.place is not None}|{t}": 1.0,
+            f"ms_quote={in_quote}": 1.0,
+            f"ms_question={question}": 1.0,
+            f"ms_prev={prev}": 1.0,
+            f"ms_prev={prev}|art={art}": 1.0,
+            f"ms_prev={prev}|{t}": 1.0,
+            f"ms_next={nxt}": 1.0,
+            f"ms_hedge={hedge}": 1.0,
+            f"ms_first_person={first_person}": 1.0,
+            f"ms_digits={digits}|{t}": 1.0,
+            f"ms_sent_len={_bucket((b - a) // 5)}": 1.0,
+            f"ms_rank={min(same.index(i) if i in same else 0, 2)}": 1.0,
+            f"ms_doc_pos={min(int(4 * i / max(1, len(toks))), 3)}": 1.0,
+            f"ms_sides={bool(ev.args.actors)}{bool(ev.args.recipients)}|{t}": 1.0,
+        }
+    )
+    return f
+
+
+def _neighbour_class(w: str, cue: str | None) -> str:
+    if cue in ("anchor", "hedge", "first_person"):
+        return cue
+    c = _word_class(w)
+    if c != "other":
+        return c
+    bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
+    if w in _PREPS or bare in _PREPS:
+        return "prep"
+    if w in _RELS or bare in _RELS:
+        return "rel"
+    if bare.startswith("ال") or bare.startswith("بال") or bare.startswith("لل"):
+        return "noun_al"
+    return "other"
 
 
 #: participant kinds that name a party (not an unnamed phrase, not a town)

@@ -19,7 +19,8 @@ record consistent:
 * an entity span below its label's threshold is held back;
 * a ref that only held-back spans point at (or, for refs no span points at, only held-back events)
   goes back too: a name is not shown as a fact when none of its mentions is;
-* an event below the event threshold is held back whole;
+* an event below the event threshold (its PLOVER type's, when the ``event`` entry has ``by_type``) is
+  held back whole;
 * a *shown* event that points at a held-back ref keeps the mention as written (its arguments keep
   ``text`` and offsets) but not the link: the ref id is taken out of ``actors``/``recipients`` and set
   to ``null`` where it was a single value (``place``, an argument's ``ref``), and the event lists what
@@ -83,6 +84,9 @@ class Thresholds:
     default: float = ABSENT_THRESHOLD
     how_chosen: Mapping[str, str] = field(default_factory=dict)
     source: str = "khabar/data/" + THRESHOLDS_FILE
+    #: per fact type, thresholds by subtype where they differ from the type's (``event``: by PLOVER
+    #: type, the entry's ``by_type``); a subtype not listed takes the type's threshold
+    by_type: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
     @classmethod
     def uniform(cls, value: float) -> Thresholds:
@@ -110,12 +114,21 @@ class Thresholds:
     def event(self) -> float:
         return self.for_type("event")
 
+    def for_event(self, ev: Mapping[str, Any]) -> float:
+        """The threshold of one event: its PLOVER type's when the ``event`` entry sets one
+        (``by_type``), else the events' threshold."""
+        typ = ev.get("type")
+        sub = self.by_type.get("event", {})
+        return sub[typ] if isinstance(typ, str) and typ in sub else self.event
+
     def to_dict(self) -> dict[str, Any]:
         """The thresholds as plain numbers (for reports and the API)."""
         kinds = (*FACT_KEYS, *sorted(set(self.facts) - set(FACT_KEYS)))
         out: dict[str, Any] = {k: self.for_type(k) for k in kinds}
         out["entity"] = {lab: self.for_span(lab) for lab in sorted({*LABEL_FACTS, *self.entity})}
         out["default"] = self.default
+        if self.by_type:
+            out["by_type"] = {k: dict(v) for k, v in self.by_type.items()}
         return out
 
 
@@ -129,6 +142,23 @@ def fact_type(ref: Mapping[str, Any], known: Iterable[str] = FACT_KEYS) -> str:
     if ref.get("lat") is not None:
         return "place"
     return kind if isinstance(kind, str) and kind else "ref"
+
+
+def _by_type(where: str, key: str, value: dict[str, Any]) -> dict[str, float]:
+    """An entry's optional ``by_type``: thresholds (0..1) by subtype, e.g. the PLOVER types of events."""
+    raw = value.get("by_type")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: {key!r}: 'by_type' must be an object of thresholds by type", value=key)
+    out: dict[str, float] = {}
+    for sub, t in raw.items():
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0:
+            raise DataFileError(
+                f"{where}: {key!r}: by_type {sub!r} must be a number from 0 to 1, not {t!r}", value=key
+            )
+        out[str(sub)] = float(t)
+    return out
 
 
 def _entry(where: str, key: str, value: Any) -> tuple[float, str]:
@@ -155,6 +185,7 @@ def parse_thresholds(raw: Any, where: str) -> Thresholds:
     facts: dict[str, float] = {}
     entity: dict[str, float] = {}
     how: dict[str, str] = {}
+    by_type: dict[str, dict[str, float]] = {}
     for key, value in raw.items():
         if key.startswith("_"):
             continue
@@ -167,7 +198,9 @@ def parse_thresholds(raw: Any, where: str) -> Thresholds:
                 entity[label], how[f"entity.{label}"] = _entry(where, f"entity.{label}", v)
         else:
             facts[key], how[key] = _entry(where, key, value)
-    return Thresholds(facts=facts, entity=entity, how_chosen=how, source=where)
+            if sub := _by_type(where, key, value):
+                by_type[key] = sub
+    return Thresholds(facts=facts, entity=entity, how_chosen=how, source=where, by_type=by_type)
 
 
 def load_thresholds(path: str | Path | None = None) -> Thresholds:
@@ -336,7 +369,8 @@ def split_by_confidence(doc: Document, thresholds: Thresholds | None = None) -> 
             shown_spans.append(sp)
     shown_events: list[dict[str, Any]] = []
     for ev in doc.events:
-        (moved.events if isinstance(ev, dict) and confidence_of(ev) < th.event else shown_events).append(ev)
+        held = isinstance(ev, dict) and confidence_of(ev) < th.for_event(ev)
+        (moved.events if held else shown_events).append(ev)
     # a ref is shown while a shown span points at it; a ref no span points at, while a shown event does
     by_span: dict[str, bool] = {}
     for sp in moved.entities:
