@@ -55,12 +55,16 @@ FLOORS = {
     # from 0.44 to 0.43, when the event filter stopped dropping candidates (issue 13, its probability
     # became the first stage of each mention's confidence, and no drop threshold beat the rules' event F1
     # in cross-validation): the matched set changed a little (all 0.439, development 0.392, held-out 0.510).
+    # The "all" actor floor went from 0.56 to 0.55 when the person rules (issue 13, people recall on
+    # facts_gold 0.74 → 0.84) added PERSON spans the argument model was not trained with: actor F1
+    # 0.575 → 0.567 on their branch, 0.559 once merged with the retrained event filter; held-out actor F1
+    # kept its floor.
     ("all", "f1"): 0.69,
     ("dev", "f1"): 0.74,
     ("test", "f1"): 0.61,
     ("all", "consult_f1"): 0.80,
     ("all", "consult_mode_accuracy"): 0.86,
-    ("all", "actor_f1"): 0.56,
+    ("all", "actor_f1"): 0.55,
     ("test", "actor_f1"): 0.51,
     ("all", "recipient_f1"): 0.42,
     ("test", "recipient_f1"): 0.36,
