@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,6 +137,8 @@ class _Tables:
     #: runs of characters the full profile deletes (a leading class, not [...]+, keeps the regex
     #: engine on its fast scan)
     deleted_re: re.Pattern[str]
+    #: short strings already normalised with these tables (see :func:`normalize`)
+    words: dict[str, str] = field(default_factory=dict)
 
 
 @functools.cache
@@ -211,8 +213,31 @@ def fold_digits(text: str) -> str:
 
 # -- the profile -----------------------------------------------------------------------------------
 def normalize(text: str) -> str:
-    """All foldings and deletions above, as one character table; idempotent."""
+    """All foldings and deletions above, as one character table; idempotent.
+
+    Words are normalised again and again (every fact layer looks at the words around each candidate):
+    short strings are remembered, so a word costs one dict look-up after its first time (measured on
+    SaudiNewsNet with the fact layers: 2.3 million calls per 200 articles, nearly all for a few
+    thousand distinct words)."""
     t = _tables()
+    if len(text) <= _WORD_LEN:
+        words = t.words
+        n = words.get(text)
+        if n is None:
+            if len(words) >= _WORDS_MAX:
+                words.clear()
+            n = words[text] = _normalize(text, t)
+        return n
+    return _normalize(text, t)
+
+
+#: strings this long or shorter are remembered by :func:`normalize` (words and short phrases) …
+_WORD_LEN = 24
+#: … up to this many of them (then the memory starts again: a bound, not an eviction policy)
+_WORDS_MAX = 200_000
+
+
+def _normalize(text: str, t: _Tables) -> str:
     if t.rare_re.search(text) is None:
         return _apply(text, t.common)
     return _apply(text, t.full)

@@ -161,6 +161,12 @@ def org_kind_of(name: str) -> str | None:
     return None
 
 
+@functools.cache
+def _known_first_words() -> frozenset[str]:
+    """The first words of the known organisation names."""
+    return frozenset(k[0] for k in load_known_orgs())
+
+
 def _stems(word: str) -> list[str]:
     """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة)."""
     out = [word]
@@ -212,14 +218,19 @@ def find_orgs(
     persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     names = {e.start: e.label for e in entities if e.label in ("PERSON", "LOC", "ORG")}
 
+    # whether words i and i+1 are separated by spaces only, once per gap
+    gaps = [_NAME_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None for i in range(n - 1)]
+
     def gap_ok(i: int) -> bool:
         """Whether words i and i+1 are separated by spaces only."""
-        return _NAME_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None
+        return gaps[i]
 
+    firsts = _known_first_words()
     cands: list[OrgMatch] = []
     for i in range(n):
-        # known names, longest first
-        for k in range(min(maxk, n - i), 0, -1):
+        # known names, longest first (only from a word that can begin one)
+        stems_i = _stems(words[i])
+        for k in range(min(maxk, n - i), 0, -1) if any(st in firsts for st in stems_i) else ():
             if k > 1 and not all(gap_ok(j) for j in range(i, i + k - 1)):
                 continue
             rest = tuple(words[i + 1 : i + k])

@@ -29,6 +29,7 @@ fraction or a smaller unit added with ``و`` (``الساعتين وربع الس
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -231,7 +232,17 @@ def _phrase_before(
 ) -> tuple[str, ...] | None:
     """The first of ``phrases`` (normalised words) that ends right before token ``i``; with ``clitic``
     a ب ل و ف on its first word is fine."""
-    for words in phrases:
+    if i < 1:
+        return None
+    last = _norm(toks[i - 1])
+    # only the phrases that end in this word are tried (the phrases of one list, by their last word,
+    # in their order); a one-word phrase may carry the clitic on that word
+    by_last = _by_last_word(tuple(phrases))
+    cands = by_last.get(last, ())
+    if clitic and len(last) > 2 and last[0] in "بلوف":
+        # in the list's own order: the first phrase that matches wins, as it always has
+        cands = tuple(sorted((*cands, *(p for p in by_last.get(last[1:], ()) if len(p[1]) == 1))))
+    for _, words in cands:
         n = len(words)
         if i - n < 0:
             continue
@@ -242,6 +253,17 @@ def _phrase_before(
         ):
             return words
     return None
+
+
+@functools.cache
+def _by_last_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The phrases of one list by their last word, each with its place in the list."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for k, words in enumerate(phrases):
+        out.setdefault(words[-1], []).append((k, words))
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _hedge_before(toks: Sequence[Token], i: int) -> tuple[bool, str | None]:
