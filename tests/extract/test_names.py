@@ -36,6 +36,24 @@ def test_family_name_with_article_keys_on_given_and_family() -> None:
     assert key("عبدالله بن عبدالعزيز الربيعة") != key("عبدالله بن عبدالعزيز")
 
 
+def test_a_theophoric_compound_is_one_name_word() -> None:
+    # نصر الله is one family name: its الله is no family name with the article
+    assert name_words("حسن نصر الله") == ("حسن", "نصرالله")
+    assert key("حسن نصر الله") == "حسن نصرالله" != key("حسن الله")
+    # آية الله is a title
+    assert key("آية الله علي السيستاني") == key("علي السيستاني")
+
+
+def test_a_conjunction_on_a_compound_head_is_no_part_of_the_name() -> None:
+    # "and Abd al-Ilah X": the conjunction stays out of the key
+    assert key("وعبد الرحيم القحطاني") == key("عبدالرحيم القحطاني") == "عبدالرحيم القحطاني"
+
+
+def test_a_regnal_name_keys_on_the_name_and_its_number() -> None:
+    # the king's nasab after his number does not make another person
+    assert key("الملك حسين الأول بن طلال") == key("الملك حسين الأول") == "حسين الاول"
+
+
 def test_given_names() -> None:
     # a bare given name names nobody; a surname does
     assert is_given_name("عبدالعزيز") and is_given_name("محمد") and is_given_name("عبدالله")

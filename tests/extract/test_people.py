@@ -111,3 +111,92 @@ def test_schools_are_named_after_people() -> None:
     assert (
         screened("وافتتحت ابتدائية عمرو بن العاص أبوابها.", "عمرو بن العاص").attrs["reject"] == "named_after"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # "by God's grace we arrived": a preposition + a noun before الله is a formula
+        ("وصل الوفد بفضل الله سالما إلى مكة.", "فضل الله"),
+        # "thanks to God's help": the noun of the formula without a preposition
+        ("وتمكن الفريق بعد عون الله من الفوز.", "عون الله"),
+        # the tagger stopped right before الله: the span is read with it
+        ("قال إنه بإذن الله سيعود قريبا.", "إذن"),
+        # "servants of God" in a sermon
+        ("وأوصى الخطيب عباد الله بتقوى الله.", "عباد الله"),
+    ],
+)
+def test_a_religious_formula_is_no_name(text: str, span: str) -> None:
+    assert screened(text, span).attrs["reject"] == "religious_formula"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # the blessing after the Prophet's name is not part of a name
+        ("وروى الحديث عن النبي محمد صلى الله عليه وسلم.", "محمد صلى الله", "محمد"),
+        # "may God have mercy on him" after a scholar's name
+        ("وكان الشيخ ابن عثيمين رحمه الله يقول ذلك.", "ابن عثيمين رحمه الله", "ابن عثيمين"),
+        # "may God be pleased with him" after a companion's name
+        ("روى عمر بن الخطاب رضي الله عنه الحديث.", "عمر بن الخطاب رضي", "عمر بن الخطاب"),
+    ],
+)
+def test_a_formula_after_a_name_is_cut_off(text: str, span: str, name: str) -> None:
+    sp = screened(text, span)
+    assert "reject" not in sp.attrs and sp.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وألقى فتح الله غولن كلمة مسجلة.", "فتح الله غولن"),  # a theophoric given name
+        ("وتحدث الأمين العام حسن نصر الله في خطاب.", "حسن نصر الله"),  # a theophoric family name
+        ("أكد الوزير أنس العبد الله الصالح ذلك.", "أنس العبد الله الصالح"),  # a Kuwaiti patronymic
+        ("وقال آية الله السيستاني في بيانه.", "آية الله السيستاني"),  # a title
+        ("ووقع عبد الله المطيري العقد.", "عبد الله المطيري"),  # the commonest, written apart
+    ],
+)
+def test_allah_in_a_theophoric_name_is_kept(text: str, name: str) -> None:
+    sp = screened(text, name)
+    assert "reject" not in sp.attrs and sp.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("ودعا البيان إلى حسن النية في المفاوضات.", "حسن النية"),  # "good faith"
+        ("عرف عنه كريم الأخلاق وسعة الصدر.", "كريم الأخلاق"),  # "noble character"
+        ("وأشاد الضيوف بحسن الاستقبال وجميل الضيافة.", "جميل الضيافة"),  # "kind hospitality"
+    ],
+)
+def test_an_adjective_given_name_before_an_abstract_noun_is_a_phrase(text: str, phrase: str) -> None:
+    assert screened(text, phrase).attrs["reject"] == "common_phrase"
+
+
+def test_an_adjective_given_name_before_a_family_name_is_a_name() -> None:
+    # حسن and صالح are adjectives too, but الترابي is a family name
+    assert "reject" not in screened("وقال حسن الترابي في حوار.", "حسن الترابي").attrs
+
+
+def test_a_name_cut_at_the_family_particle_takes_the_family_back() -> None:
+    # the tagger read الشيخ of آل الشيخ as a title and stopped at آل
+    sp = screened("وزار الوزير صالح بن عبدالعزيز آل الشيخ المعرض.", "صالح بن عبدالعزيز آل")
+    assert sp.text == "صالح بن عبدالعزيز آل الشيخ"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("سان فرانسيسكو - رويترز أعلنت الشركة نتائجها.", "سان فرانسيسكو"),  # a dateline
+        ("وقعت اشتباكات في ديار بكر أمس.", "ديار بكر"),
+    ],
+)
+def test_a_city_of_two_words_is_no_person(text: str, city: str) -> None:
+    assert screened(text, city).attrs["reject"] == "place"
+
+
+def test_a_stadium_name_in_quotes_after_its_noun_is_no_person() -> None:
+    # the head noun and the name are parted by a quotation mark
+    assert screened('وتقام المباراة على استاد "ستامفورد بريدج" غدا.', "ستامفورد بريدج").attrs["reject"] == (
+        "named_after"
+    )

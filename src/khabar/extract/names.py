@@ -29,14 +29,18 @@ from khabar.errors import DataFileError
 from khabar.extract.tokenize import iter_tokens
 
 __all__ = [
+    "ALLAH",
     "NASAB",
     "is_given_name",
     "is_title",
+    "is_unique_title",
     "join_compounds",
     "load_given_names",
+    "load_name_phrases",
     "load_titles",
     "name_words",
     "person_key",
+    "whole_given_names",
 ]
 
 #: the words of a nasab chain (normalised): son of, daughter of
@@ -46,6 +50,9 @@ _AAL = "ال"
 #: first words of compound given names that are written apart or joined (عبد العزيز / عبدالعزيز,
 #: أبو بكر / أبوبكر)
 _COMPOUND_HEADS = frozenset({"عبد", "ابو"})
+#: the word الله in the normalised view (theophoric names, religious formulae)
+ALLAH = "الله"
+_PHRASE_CLASSES = frozenset({"theophoric", "ordinal", "adjective", "idafa", "unique_title"})
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
@@ -68,9 +75,50 @@ def load_given_names() -> frozenset[str]:
 
 
 @functools.cache
+def whole_given_names() -> frozenset[str]:
+    """The given names no clitic is ever cut from (``لجين`` is no ل + جين, ``بدر`` no ب + در): the
+    hand-written list, and the corpus-built one less the forms that are a clitic on another name, a
+    title or a compound's head (the corpora tagged ``وعبد``، ``للملك`` inside names)."""
+    from khabar.arabic.clitics import readings
+
+    hand = frozenset(
+        "".join(normalize(r[0]).split()) for r in _data_lines("names_given_hand_ar.tsv") if r and r[0]
+    )
+    given = load_given_names()
+    titles = load_titles()
+
+    def tagged_form(w: str) -> bool:
+        return any(
+            r.stem in given or r.stem in titles or r.stem in _COMPOUND_HEADS or r.stem.startswith(_AAL)
+            for r in readings(w)[1:]
+        )
+
+    return hand | frozenset(w for w in given if not tagged_form(w))
+
+
+@functools.cache
 def load_titles() -> frozenset[str]:
     """Normalised titles and honorifics that stand before a name (``person_titles_ar.tsv``)."""
     return frozenset(normalize(r[0]).rstrip(".") for r in _data_lines("person_titles_ar.tsv") if r and r[0])
+
+
+@functools.cache
+def load_name_phrases() -> dict[str, frozenset[str]]:
+    """The word classes of ``person_name_phrases_ar.tsv`` (normalised): ``theophoric`` heads of
+    compounds with الله, regnal ``ordinal`` numbers, given names that are ``adjective`` s, the ``idafa``
+    nouns that make such an adjective a common phrase, and the ``unique_title`` s."""
+    out: dict[str, set[str]] = {c: set() for c in _PHRASE_CLASSES}
+    for r in _data_lines("person_name_phrases_ar.tsv"):
+        if len(r) != 2 or r[0] not in _PHRASE_CLASSES or not r[1].strip():
+            raise DataFileError(f"person_name_phrases_ar.tsv: not 'class<TAB>word': {r!r}", value=r)
+        out[r[0]].add(normalize(r[1].strip()))
+    return {c: frozenset(ws) for c, ws in out.items()}
+
+
+def is_unique_title(word: str) -> bool:
+    """Whether a title (normalised) picks out one person with a bare given name (``الملك سلمان``,
+    ``السلطان قابوس``), unlike ``المهندس محمد`` or ``الأمير محمد``, which name one of many."""
+    return word.rstrip(".") in load_name_phrases()["unique_title"]
 
 
 def is_given_name(word: str) -> bool:
@@ -84,12 +132,17 @@ def is_title(word: str) -> bool:
 
 
 def join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
-    """``عبد`` + the next word as one word (``عبد العزيز`` → ``عبدالعزيز``), as names are also written."""
+    """``عبد`` + the next word as one word (``عبد العزيز`` → ``عبدالعزيز``), as names are also written;
+    so is a theophoric head + الله (``نصر الله`` → ``نصرالله``, ``العبد الله`` → ``العبدالله``)."""
     out: list[str] = []
+    theophoric = load_name_phrases()["theophoric"]
     i = 0
     while i < len(words):
         w = words[i]
-        if w in _COMPOUND_HEADS and i + 1 < len(words) and words[i + 1] not in NASAB:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and (
+            (w in _COMPOUND_HEADS and nxt not in NASAB) or (nxt == ALLAH and w in theophoric)
+        ):
             out.append(w + words[i + 1])
             i += 2
             continue
@@ -104,6 +157,9 @@ def name_words(name: str) -> tuple[str, ...]:
 
     A name that is all titles (``الملك``) keeps its words: it is not a name, and the caller decides."""
     words = tuple(t.text for t in iter_tokens(normalize(name).translate(_EXTRA_FOLD)) if t.text[0].isalpha())
+    # a conjunction on a compound's head (وعبد الإله، وأبو بكر) is not part of the name
+    if len(words) > 1 and words[0][:1] in "وف" and words[0][1:] in _COMPOUND_HEADS:
+        words = (words[0][1:], *words[1:])
     words = join_compounds(words)
     k = 0
     while k < len(words) - 1 and is_title(words[k]):
@@ -139,6 +195,9 @@ def person_key(words: tuple[str, ...]) -> str:
     )
     if given in NASAB:  # the name starts at the chain (بن لادن): keep it whole
         return " ".join(words)
+    if len(ws) >= 2 and ws[1] in load_name_phrases()["ordinal"]:
+        # a regnal name is one person whatever follows (عبدالله الثاني بن الحسين → عبدالله الثاني)
+        return f"{given} {ws[1]}"
     if family is not None:
         return f"{given} {family}"
     if len(ws) >= 3 and ws[1] in NASAB:
