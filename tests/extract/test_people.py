@@ -200,3 +200,15 @@ def test_a_stadium_name_in_quotes_after_its_noun_is_no_person() -> None:
     assert screened('وتقام المباراة على استاد "ستامفورد بريدج" غدا.', "ستامفورد بريدج").attrs["reject"] == (
         "named_after"
     )
+
+
+def test_a_person_noun_in_front_is_not_part_of_the_name() -> None:
+    # "the novelist X": the tagger took the noun into the name
+    sp = screened("وقرأ الروائي سامي العتيبي فصلا من روايته.", "الروائي سامي العتيبي")
+    assert sp.text == "سامي العتيبي"
+
+
+def test_a_club_adjective_before_a_rare_given_name_and_a_family_name_is_cut() -> None:
+    # a family name never stands before the given name: the first of two is the club's adjective
+    sp = screened("قاد النصراوي فرناندو القحطاني الهجوم.", "النصراوي فرناندو القحطاني")
+    assert sp.text == "فرناندو القحطاني"

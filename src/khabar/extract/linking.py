@@ -45,12 +45,14 @@ from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
 from khabar.extract.names import (
     NASAB,
+    chain_length,
     is_given_name,
     is_title,
     is_unique_title,
     join_compounds,
     name_words,
     person_key,
+    same_person,
 )
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
 from khabar.extract.tokenize import iter_tokens
@@ -166,13 +168,17 @@ def _match(refs: list[_Ref], words: tuple[str, ...]) -> tuple[_Ref | None, tuple
                 cands = [r for r in refs if r.words == v]
         else:
             # one name inside the other, with the same given name and the same last word
-            # (بشار الأسد / بشار حافظ الأسد); father and son share words but not the given name
+            # (بشار الأسد / بشار حافظ الأسد), or one nasab chain the start of the other (محمد بن سلمان /
+            # محمد بن سلمان بن عبدالعزيز); father and son share words but not the given name
             cands = [
                 r
                 for r in refs
-                if r.words[-1] == v[-1]
-                and (len(r.words) == 1 or r.words[0] == v[0])
-                and (_subseq(r.words, v) or _subseq(v, r.words))
+                if (
+                    r.words[-1] == v[-1]
+                    and (len(r.words) == 1 or r.words[0] == v[0])
+                    and (_subseq(r.words, v) or _subseq(v, r.words))
+                )
+                or any(same_person(v, w) for w in r.keys | {r.words})
             ]
         if len(cands) == 1:
             return cands[0], v
@@ -230,8 +236,8 @@ def link_persons(
         if ref is None:
             ref = _Ref(f"person:{len(refs) + 1}", read_as, p.text)
             refs.append(ref)
-        elif len(read_as) > len(ref.words):
-            ref.words, ref.name = read_as, p.text
+        elif chain_length(read_as) > chain_length(ref.words):
+            ref.words, ref.name = read_as, p.text  # the fullest name gives the key
         ref.keys.add(read_as)
         if p.text not in ref.aliases:
             ref.aliases.append(p.text)

@@ -14,7 +14,8 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
   on a common word: ``ضاحكًا``، ``نوافذه``) ends the name, and a span of such words is no name
   (``دينارًا بحرينيًا``، ``متحدثون رسميون``);
 * a club's or tribe's **adjective of relation** before a given name is not part of the name
-  (``الأهلاوي عبدالله المعيوف``), and a **nationality adjective** alone is no person (``الجزائري``);
+  (``الأهلاوي عبدالله المعيوف``), nor is a **person noun** (``القاص باسل الغامدي``), and a
+  **nationality adjective** alone is no person (``الجزائري``);
 * a name right after a noun that **names something after a person** is part of that thing's name
   (``شارع عثمان بن عفان``, ``مستشفى الملك فهد``, ``دوري عبداللطيف جميل``: ``person_name_heads_ar.tsv``);
 * a first word that is a **preposition + a common noun** (``لإخراج فيديو``, ``بأحكام``) is a phrase;
@@ -268,7 +269,16 @@ def _screen(text: str, p: Span) -> str | None:
         _set(p, text, words[0][0], p.end)
     # a club's or a tribe's adjective in front of a given name is not part of the name (الأهلاوي
     # عبدالله المعيوف، الشبابي حسن معاذ): a family name follows the given name, it does not precede it
-    while len(words) > 1 and _RELATION_ADJ.match(words[0][2]) and is_given_name(words[1][2]):
+    # (nor a second family name: الفتحاوي ناصيف البياوي)
+    while (
+        len(words) > 1
+        and _RELATION_ADJ.match(words[0][2])
+        and (is_given_name(words[1][2]) or (len(words) > 2 and words[-1][2].startswith("ال")))
+    ):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
+    # a person noun the tagger took in (القاص باسل الغامدي، المخرج …) is not part of the name
+    while len(words) > 1 and words[0][2].startswith("ال") and words[0][2] in _person_nouns():
         words = words[1:]
         _set(p, text, words[0][0], p.end)
     # a common noun with a possessive suffix ends the name (الزهراني تصريحه), as does a word with
@@ -387,6 +397,14 @@ def _not_name_word(raw: str, word: str) -> bool:
     if _FUTURE.match(word) and common_zipf(word[1:]) >= COMMON_ZIPF:
         return True  # a verb in the future tense (سيغيب = س + يغيب)
     return inflected_common(word, pronoun=_MARKS.sub("", raw).endswith("ه"), zipf=SCREEN_BASE_ZIPF)
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """The person nouns of the person rules' cues (اللاعب، المخرج، القاص: ``person_cues_ar.tsv``)."""
+    from khabar.extract.person_rules import load_cues
+
+    return load_cues().nouns
 
 
 @functools.cache
