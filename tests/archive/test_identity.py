@@ -176,3 +176,13 @@ def test_a_family_name_without_the_article_after_a_chain() -> None:
     # "أحمد قطان" is the man of "أحمد بن عبدالعزيز قطان", not prince أحمد بن عبدالعزيز
     assert related("person:جميل مرداد", "person:جميل بن حسن مرداد")
     assert person_key(name_words("جميل بن حسن مرداد")) != person_key(name_words("جميل بن حسن"))
+
+
+def test_documents_that_link_a_common_name_to_one_man_do_not_make_it_his() -> None:
+    # two pages name "فهد الشمري" beside one fuller name, but the corpus knows another of the name
+    docs = {"person:فهد الشمري": 6, "person:فهد بن سعد الشمري": 3, "person:فهد بن علي الشمري": 2}
+    evidence = {"person:فهد الشمري": {"person:فهد بن سعد الشمري": 2}}
+    assert resolve_keys(docs, evidence) == {}
+    # with no other man of the name, they do
+    del docs["person:فهد بن علي الشمري"]
+    assert resolve_keys(docs, evidence)["person:فهد الشمري"].how == "linked"

@@ -50,6 +50,26 @@ def test_family_name_with_article_keys_on_given_father_and_family() -> None:
     assert key("عبدالله بن عبدالعزيز الربيعة") != key("عبدالله بن عبدالعزيز")
 
 
+def test_a_family_after_al_keys_unless_it_is_a_ruling_house() -> None:
+    # the press writes آل سعود or leaves it out; آل مريع tells a man from others of his chain
+    assert key("فيصل بن سلمان بن عبدالعزيز آل سعود") == key("فيصل بن سلمان بن عبدالعزيز")
+    assert key("ناصر بن سعد آل فهيد") == "ناصر بن سعد ال فهيد" != key("ناصر بن سعد")
+
+
+def test_a_bare_word_after_a_chain_is_the_family_name() -> None:
+    # a family name without the article keeps a commoner apart from the prince of that chain
+    assert key("جميل بن حسن مرداد") == "جميل بن حسن مرداد" != key("جميل بن حسن")
+
+
+def test_a_chain_with_and_without_its_family_name_can_be_one_man() -> None:
+    # a poet named with his tribe's name once and without it next
+    assert same_person(name_words("زهير بن أبي سلمى المزني"), name_words("زهير بن أبي سلمى"))
+    # a family name alone beside a chain without one is another man
+    assert not same_person(name_words("فهد الشمري"), name_words("فهد بن سعد"))
+    # a family-like patronymic is the father of the chain
+    assert same_person(name_words("تركي الفيصل"), name_words("تركي بن فيصل بن عبدالعزيز"))
+
+
 def test_a_family_like_name_before_a_nasab_chain_is_the_family() -> None:
     # the press writes the prince "خالد الفيصل"; his chain after it does not make another man
     assert key("الأمير سعود الفيصل بن عبدالعزيز") == key("سعود الفيصل") == "سعود الفيصل"

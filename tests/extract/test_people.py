@@ -212,3 +212,14 @@ def test_a_club_adjective_before_a_rare_given_name_and_a_family_name_is_cut() ->
     # a family name never stands before the given name: the first of two is the club's adjective
     sp = screened("قاد النصراوي فرناندو القحطاني الهجوم.", "النصراوي فرناندو القحطاني")
     assert sp.text == "فرناندو القحطاني"
+
+
+def test_a_name_cut_before_its_family_particle_takes_the_family() -> None:
+    # the tagger stopped before آل: the family is the man's, the chain alone is a prince's name too
+    sp = screened("وكرم الدكتور سعد بن محمد آل فهيد الطلاب.", "سعد بن محمد")
+    assert sp.text == "سعد بن محمد آل فهيد"
+
+
+def test_a_nationality_adjective_before_a_foreign_surname_is_cut() -> None:
+    # "the Ghanaian X": a nationality the places list may lack, before a transliterated name
+    assert screened("وسجل الكاميروني إيتو هدفين.", "الكاميروني إيتو").text == "إيتو"

@@ -6,22 +6,26 @@ A person's key (:func:`khabar.extract.names.person_key`) is what one document te
 says which keys are other forms of a fuller or more usual one, from three kinds of evidence:
 
 1. **Spelling variants** of transliterated names (:func:`variant_form`): the same consonants once the
-   long vowels are off and ج/غ (both write a G) folded, ``جورجيوس دونيس`` = ``جوريجوس دونيس``. Names
+   long vowels are off and ج/غ (both write a G) folded, ``جورجيوس دونيس`` = ``جوريجوس دونيس``, or
+   one letter apart in words of three letters or more so folded that are no given names (``لازلو`` /
+   ``لاسزلو``; not ``عبده`` / ``عبدالله``). Names
    with the article or ``بن`` are not folded, two different given names are never one
    (:func:`same_variant`: ``محمد`` and ``محمود``), and every other word keeps at least three
    consonants. The variant named in the most documents names the group.
 2. **Documents that link a short form to a fuller name** (``الملك سلمان`` … ``سلمان بن عبدالعزيز`` in one
    page): the mention's key alone (``alone_key``) differs from its ref's key. When at least
    ``min_documents`` documents do, for one fuller name, that is at least ``min_share`` of the short
-   form's evidence and :data:`ALIAS_MIN_LEAD` times the next fuller name's, the short key is that name.
+   form's evidence and :data:`ALIAS_MIN_LEAD` times the next fuller name's, the short key is that name,
+   unless the corpus names another fuller form of it (:func:`extends`) nearly as often: ``محمد العمري``
+   is many men.
 3. **A name of several words that only one better-known name extends** (``علي صالح`` and ``علي عبدالله
    صالح``, ``داود أوغلو`` and ``أحمد داود أوغلو``, ``عادل الطريفي`` and ``عادل بن زيد الطريفي``): the
    fuller name holds the short one's words in order, with the same last word and the same first word, or
    as its end (names without ``بن``), or adds the father's name between a given and a family name (a
    nasab chain is never extended so: the royal family repeats given names and fathers'); it is named
-   in more documents than the short form (:data:`ALIAS_MIN_LEAD` times more when the short form is the
-   fuller name's end, which is also how his father is named) and :data:`ALIAS_MIN_LEAD` times more than
-   any other name that extends it, and no document links the short form to another name.
+   in :data:`EXTENDS_LEAD` times as many documents as the short form (:data:`SUFFIX_LEAD` times when the
+   short form is the fuller name's end, which is also how his father is named) and :data:`ALIAS_MIN_LEAD`
+   times more than any other name that extends it, and no document links the short form to another name.
 4. **Two forms of one name that hold one office** (``عادل الجبير`` and ``عادل بن أحمد الجبير``, both
    foreign minister; :func:`related` names, nasab chains too): an office is a role one man holds at a
    time (``وزير الخارجية``, not ``الأمير`` or ``اللواء``: :func:`is_office`), the countries equal where
@@ -61,14 +65,38 @@ ALIAS_MIN_DOCUMENTS = 2
 #: not block a clear majority; two real namesakes should)
 ALIAS_MIN_SHARE = 0.6
 ALIAS_MIN_LEAD = 3
+#: a short name is read as the one better-known name that extends it when that is named in this many
+#: times as many documents (a common name and family, محمد العمري, is many men: one of them named a
+#: little more often is not evidence enough) ...
+EXTENDS_LEAD = 2
+#: ... and this many times when the short name is the fuller one's end, which is also how the man's
+#: father is named (علي محسن, son محمد علي محسن)
+SUFFIX_LEAD = 5
 #: a folded word of a transliterated name keeps at least this many letters (عايض → عض is too little to
 #: tell two names apart)
 VARIANT_MIN_LETTERS = 3
+#: folded words of at least this many letters, neither a given name, may differ by one letter and still
+#: be one spelling (``عبده`` and ``عبدالله`` are two names)
+VARIANT_NEAR_LETTERS = 3
 
 _PREFIX = "person:"
 _VOWELS = re.compile("[اوي]")
 _DOUBLE = re.compile(r"(.)\1+")
 _FOLD = str.maketrans({"ة": "ه", "ى": "ي", "غ": "ج"})
+#: letters that write one foreign sound (a class name per letter)
+_SAME_SOUND = {
+    "س": "s",
+    "ز": "s",
+    "ص": "s",
+    "ت": "t",
+    "ط": "t",
+    "ك": "k",
+    "ق": "k",
+    "د": "d",
+    "ض": "d",
+    "ف": "f",
+    "ب": "f",
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +132,21 @@ def _same_office(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]])
     """Whether two sets of (office, country) share an office, the countries equal where both are
     known."""
     return any(o1 == o2 and (c1 is None or c2 is None or c1 == c2) for o1, c1 in a for o2, c2 in b)
+
+
+def _near(a: str, b: str) -> bool:
+    """Whether two folded words are one spelling: equal, or of at least :data:`VARIANT_NEAR_LETTERS`
+    letters and one letter added or dropped (لازلو / لاسزلو), or changed for one that writes the same
+    foreign sound (س/ز/ص، ت/ط، ك/ق، د/ض، ف/ب)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < VARIANT_NEAR_LETTERS or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and _SAME_SOUND.get(diff[0][0]) == _SAME_SOUND.get(diff[0][1], "")
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _fold_word(word: str) -> str:
@@ -197,23 +240,32 @@ def resolve_keys(
     docstring. Each alias points at a key that is no alias itself."""
     aliases: dict[str, Alias] = {}
     # 1. spelling variants
-    groups: dict[str, list[str]] = {}
+    groups: dict[tuple[int, str], list[tuple[str, list[str]]]] = {}
     for key in documents:
         form = variant_form(key)
         if form is not None:
-            groups.setdefault(form, []).append(key)
+            folded = form.split()
+            groups.setdefault((len(folded), folded[-1]), []).append((key, folded))
     canon: dict[str, str] = {}
-    for keys in groups.values():
-        if len(keys) < 2:
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        keys.sort(key=lambda k: (-documents[k], k))
-        while keys:
-            head, rest = keys[0], [k for k in keys[1:] if same_variant(keys[0], k)]
+        members.sort(key=lambda kf: (-documents[kf[0]], kf[0]))
+        while members:
+            (head, hf), rest = members[0], []
+            hw = head.removeprefix(_PREFIX).split()
+            for key, folded in members[1:]:
+                kw = key.removeprefix(_PREFIX).split()
+                if same_variant(head, key) and all(
+                    a == b or (_near(a, b) and not is_given_name(x) and not is_given_name(y))
+                    for a, b, x, y in zip(hf, folded, hw, kw, strict=True)
+                ):
+                    rest.append(key)
             total = documents[head] + sum(documents[k] for k in rest)
             for k in rest:
                 canon[k] = head
                 aliases[k] = Alias(head, documents[k], round(documents[head] / total, 3), "variant")
-            keys = [k for k in keys[1:] if k not in rest]
+            members = [m for m in members[1:] if m[0] not in rest]
 
     def named(key: str) -> str:
         return canon.get(key, key)
@@ -225,14 +277,6 @@ def resolve_keys(
             if named(full) != named(short):
                 linked.setdefault(named(short), {})
                 linked[named(short)][named(full)] = linked[named(short)].get(named(full), 0) + n
-    for short, fulls in linked.items():
-        ranked = sorted(fulls.items(), key=lambda kv: (-kv[1], kv[0]))
-        full, docs = ranked[0]
-        share = docs / sum(fulls.values())
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if docs >= min_documents and share >= min_share and docs >= ALIAS_MIN_LEAD * runner_up:
-            aliases[short] = Alias(full, docs, round(share, 3), "linked")
-    # 3. a name only one better-known name extends
     by_last: dict[str, list[str]] = {}
     for key in documents:
         words = key.removeprefix(_PREFIX).split()
@@ -240,6 +284,24 @@ def resolve_keys(
             by_last.setdefault(words[-1], []).append(key)
             if len(words) >= 3 and words[1] in NASAB:
                 by_last.setdefault(" ".join(words[:3]), []).append(key)
+    for short, fulls in linked.items():
+        ranked = sorted(fulls.items(), key=lambda kv: (-kv[1], kv[0]))
+        full, docs = ranked[0]
+        share = docs / sum(fulls.values())
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        # a name the corpus gives other fuller forms of, named nearly as often, is a common name of many
+        # men (محمد العمري: محمد بن علي العمري here, محمد بن عبدالهادي العمري there)
+        words = short.removeprefix(_PREFIX).split()
+        rivals = {
+            named(f)
+            for f in (by_last.get(words[-1], ()) if words else ())
+            if named(f) not in (named(full), short) and extends(short, f)
+        }
+        if any(documents.get(f, 0) * ALIAS_MIN_LEAD > documents.get(full, 0) for f in rivals):
+            continue
+        if docs >= min_documents and share >= min_share and docs >= ALIAS_MIN_LEAD * runner_up:
+            aliases[short] = Alias(full, docs, round(share, 3), "linked")
+    # 3. a name only one better-known name extends
     for short, n in documents.items():
         words = short.removeprefix(_PREFIX).split()
         if len(words) < 2 or short in aliases or short in canon:
@@ -257,8 +319,9 @@ def resolve_keys(
         runner_up = documents.get(cands[1], 0) if len(cands) > 1 else 0
         # a name's end is also the name of the man's father (خليل سعد, son خالد خليل سعد): read so only
         # when the fuller name is far better known (the tagger lost the first word: عبدالله صالح)
-        lead = ALIAS_MIN_LEAD if words[0] != cands[0].removeprefix(_PREFIX).split()[0] else 1
-        if best > lead * n and best >= min_documents and best >= ALIAS_MIN_LEAD * runner_up:
+        same_start = words[0] == cands[0].removeprefix(_PREFIX).split()[0]
+        lead = EXTENDS_LEAD if same_start else SUFFIX_LEAD
+        if best >= lead * n and best >= min_documents and best >= ALIAS_MIN_LEAD * runner_up:
             aliases[short] = Alias(cands[0], n, round(best / (best + runner_up), 3), "extends")
     # 4. two forms of one name that hold the same office
     held = {k: {(o, c) for o, c in v if is_office(o)} for k, v in (offices or {}).items()}

@@ -16,8 +16,9 @@ off (``person_titles_ar.tsv``) and compound given names joined (``عبد الع�
   بن عبدالعزيز`` → ``خالد الفيصل``);
 * otherwise a nasab chain keys on the given name and its forebears up to the grandfather
   (:data:`NASAB_DEPTH`: ``سعود بن عبدالله بن ثنيان`` and ``سعود بن عبدالله بن جلوي`` are two men);
-  the ``آل`` family of a royal is often left out, and so is it from the key (``سلمان بن عبدالعزيز آل
-  سعود`` → ``سلمان بن عبدالعزيز``). A son's key never equals his father's (``محمد بن سلمان`` ≠ ``سلمان بن
+  the ``آل`` family of a ruling house is often left out, and so is it from the key (``سلمان بن عبدالعزيز
+  آل سعود`` → ``سلمان بن عبدالعزيز``); another ``آل`` family keys like a family name (``أحمد بن علي آل
+  مريع`` → ``احمد بن علي ال مريع``). A son's key never equals his father's (``محمد بن سلمان`` ≠ ``سلمان بن
   عبدالعزيز``);
 * a regnal number keys with the name (``عبدالله الثاني بن الحسين`` → ``عبدالله الثاني``);
 * anything else keys on all its words (``دونالد ترامب``, ``أوباما``).
@@ -68,11 +69,11 @@ NASAB = frozenset({"بن", "ابن", "بنت"})
 #: the family-name particle آل, as the normalised view writes it
 _AAL = "ال"
 #: first words of compound given names that are written apart or joined (عبد العزيز / عبدالعزيز,
-#: أبو بكر / أبوبكر)
-_COMPOUND_HEADS = frozenset({"عبد", "ابو"})
+#: أبو بكر / أبوبكر; a kunya in every case: أبي طالب، أبا بكر)
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا"})
 #: the word الله in the normalised view (theophoric names, religious formulae)
 ALLAH = "الله"
-_PHRASE_CLASSES = frozenset({"theophoric", "ordinal", "adjective", "idafa", "unique_title"})
+_PHRASE_CLASSES = frozenset({"theophoric", "ordinal", "adjective", "idafa", "unique_title", "ruling_family"})
 #: forebears a key keeps after a given name in a nasab chain (up to the grandfather: سعود بن عبدالله بن
 #: ثنيان and سعود بن عبدالله بن جلوي are two men) and before a family name (the father: محمد الخالد
 #: الصباح and محمد العبدالله الصباح are two ministers). Shorter forms of one person are joined in a
@@ -268,9 +269,14 @@ def person_key(words: tuple[str, ...]) -> str:
 
 def parts_key(parts: NameParts) -> str:
     """The key of a name's parts: the given name, its forebears as far as :data:`NASAB_DEPTH` (a
-    family name: :data:`FAMILY_DEPTH`), and the family name with the article; a chain's آل family is
-    left out (a royal's is often not written)."""
-    if parts.family is not None and not parts.family.startswith(f"{_AAL} "):
+    family name: :data:`FAMILY_DEPTH`), and the family name; a ruling family after آل is left out (the
+    press writes it or not: ``ruling_family`` of ``person_name_phrases_ar.tsv``)."""
+    ruling = (
+        parts.family is not None
+        and parts.family.startswith(f"{_AAL} ")
+        and (parts.family[len(_AAL) + 1 :] in load_name_phrases()["ruling_family"])
+    )
+    if parts.family is not None and not ruling:
         fore = parts.forebears[:FAMILY_DEPTH]
         return " ".join([parts.given, *(f"بن {f}" for f in fore), parts.family])
     fore = parts.forebears[:NASAB_DEPTH]

@@ -25,8 +25,8 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
   formula's first word, and is no name when nothing is left;
 * a given name that is also an adjective before an abstract noun (``حسن الجوار``، ``كريم الأخلاق``) is a
   **common phrase**;
-* a name cut at the family particle (``عبداللطيف بن عبدالملك آل`` | ``الشيخ``) takes the family's name
-  back;
+* a name cut at the family particle (``عبداللطيف بن عبدالملك آل`` | ``الشيخ``) or right before it
+  (``أحمد بن علي`` | ``آل مريع``) takes the family's name back;
 * a span of two words or more that is the name of a **city** of the gazetteer (``لوس أنجليس``، ``إسلام
   آباد`` in a dateline) is a place.
 
@@ -241,7 +241,14 @@ def _screen(text: str, p: Span) -> str | None:
     words = _words_at(text, p.start, p.end)
     if not words:
         return "empty"
-    # a name cut at the family particle takes the family's name back (عبداللطيف آل | الشيخ)
+    # a name cut at the family particle takes the family's name back (عبداللطيف آل | الشيخ), and a name
+    # cut before it its family (أحمد بن علي | آل مريع)
+    nxt = _NEXT_WORD.match(text, p.end)
+    if nxt is not None and normalize(nxt.group(1)) == _AAL and len(words) > 1:
+        after = _NEXT_WORD.match(text, nxt.end())
+        if after is not None:
+            _set(p, text, p.start, after.end())
+            words = _words_at(text, p.start, p.end)
     if len(words) > 1 and words[-1][2] == _AAL:
         m = _NEXT_WORD.match(text, p.end)
         if m is not None:
@@ -288,6 +295,16 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[:-1]
         _set(p, text, p.start, words[-1][1])
+    # ... nor before a foreign surname alone, a word that is no common word (الغاني مونتاري)
+    if (
+        len(words) == 2
+        and _RELATION_ADJ.match(words[0][2])
+        and not words[1][2].startswith("ال")
+        and common_zipf(words[1][2]) < COMMON_ZIPF
+        and not _not_name_word(text[words[1][0] : words[1][1]], words[1][2])
+    ):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
     if len(words) == 1 and words[0][2].startswith("ال") and nationality_country(words[0][2]):
         return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
