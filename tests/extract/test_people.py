@@ -223,3 +223,19 @@ def test_a_name_cut_before_its_family_particle_takes_the_family() -> None:
 def test_a_nationality_adjective_before_a_foreign_surname_is_cut() -> None:
     # "the Ghanaian X": a nationality the places list may lack, before a transliterated name
     assert screened("وسجل الكاميروني إيتو هدفين.", "الكاميروني إيتو").text == "إيتو"
+
+
+def test_a_virus_named_after_a_place_is_no_person() -> None:
+    # "the Zika virus": a disease's name after its head noun
+    assert screened("حذرت الوزارة من فيروس زيكا في المنطقة.", "زيكا").attrs["reject"] == "named_after"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتعاونت جامعتا الملك سعود والملك فيصل في البحث.", "سعود"),  # two universities
+        ("دخل المصلون من باب الملك فهد إلى الحرم.", "فهد"),  # a gate of the mosque
+    ],
+)
+def test_a_dual_head_and_a_gate_name_after_people(text: str, name: str) -> None:
+    assert screened(text, name).attrs["reject"] == "named_after"

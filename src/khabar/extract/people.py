@@ -149,7 +149,7 @@ def common_zipf(word: str) -> float:
 
 @functools.cache
 def load_name_heads() -> dict[str, str]:
-    """Nouns that name things after people (normalised) → ``place`` or ``org``."""
+    """Nouns that name things after people (normalised) → ``place``, ``org`` or ``thing``."""
     path = resources.files("khabar") / "data" / "person_name_heads_ar.tsv"
     out: dict[str, str] = {}
     rows = [
@@ -158,9 +158,9 @@ def load_name_heads() -> dict[str, str]:
         if line.strip() and not line.startswith("#")
     ]
     for cols in rows[1:]:
-        if len(cols) != 2 or cols[1] not in ("place", "org"):
+        if len(cols) != 2 or cols[1] not in ("place", "org", "thing"):
             raise DataFileError(
-                f"person_name_heads_ar.tsv: expected head<TAB>place|org: {cols!r}", value=cols
+                f"person_name_heads_ar.tsv: expected head<TAB>place|org|thing: {cols!r}", value=cols
             )
         out[normalize(cols[0])] = cols[1]
     return out
@@ -210,12 +210,22 @@ def _head_before(text: str, start: int) -> tuple[str, int] | None:
         w = normalize(m.group(1).lstrip(_OPENERS))
         k = k - len(m.group(0))
         heads = load_name_heads()
-        for cand in (w, _stem(w)):
+        for cand in (w, _stem(w), *_singular(_stem(w))):
             if cand in heads:
                 return heads[cand], k + len(m.group(1)) - len(cand) if m.group(1).endswith(cand) else k
         if not is_title(w):
             return None
     return None
+
+
+def _singular(word: str) -> tuple[str, ...]:
+    """The singular of a dual in construct (``جامعتي`` → جامعة, ``مسجدي`` → مسجد): two institutions
+    named after one person (جامعتي الملك عبدالعزيز وأم القرى)."""
+    if len(word) > 4 and word.endswith(("تي", "تا")):
+        return (word[:-2] + "ه",)
+    if len(word) > 3 and word[-1] in "يا":
+        return (word[:-1],)
+    return ()
 
 
 def _set(span: Span, text: str, start: int, end: int) -> None:
