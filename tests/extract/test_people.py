@@ -189,6 +189,7 @@ def test_a_name_cut_at_the_family_particle_takes_the_family_back() -> None:
     [
         ("سان فرانسيسكو - رويترز أعلنت الشركة نتائجها.", "سان فرانسيسكو"),  # a dateline
         ("وقعت اشتباكات في ديار بكر أمس.", "ديار بكر"),
+        ("فاز سان خوسيه إيرثكويكس أمس.", "سان خوسيه إيرثكويكس"),  # a team named after its city
     ],
 )
 def test_a_city_of_two_words_is_no_person(text: str, city: str) -> None:

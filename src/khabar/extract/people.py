@@ -28,7 +28,7 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
 * a name cut at the family particle (``عبداللطيف بن عبدالملك آل`` | ``الشيخ``) or right before it
   (``أحمد بن علي`` | ``آل مريع``) takes the family's name back;
 * a span of two words or more that is the name of a **city** of the gazetteer (``لوس أنجليس``، ``إسلام
-  آباد`` in a dateline) is a place.
+  آباد`` in a dateline), or opens with one (a team: ``لوس أنجليس جالاكسي``), is no person.
 
 Spans are trimmed in place (``span.text`` stays ``text[start:end]``) or get ``attrs["reject"]`` with
 the reason; the stage drops rejected spans and counts them. What remains doubtful (two common words,
@@ -197,22 +197,31 @@ def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ]
 
 
-def _head_before(text: str, start: int) -> tuple[str, int] | None:
+def _head_before(text: str, start: int) -> tuple[str, int | None] | None:
     """The kind of a naming head noun right before ``start`` and where the noun starts (its clitics
-    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان)."""
+    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان); the start is None
+    where the head and the name are not one plain phrase an organisation could be read from (a quote
+    or a bracket between: ملعب "لوفتس رود"؛ a dual: جامعتا الملك سعود والملك فيصل)."""
     k = start
     while k > 0 and text[k - 1] in _OPENERS:
         k -= 1  # ملعب "لوفتس رود"، (مؤسسة الملك عبدالعزيز
+    plain = k == start
     for _ in range(4):
         m = re.search(r"(\S+)[ \t\u00a0]+$", text[max(0, k - 40) : k])
         if m is None:
             return None
-        w = normalize(m.group(1).lstrip(_OPENERS))
+        raw = m.group(1)
+        w = normalize(raw.lstrip(_OPENERS))
+        plain = plain and raw[:1] not in _OPENERS
         k = k - len(m.group(0))
         heads = load_name_heads()
-        for cand in (w, _stem(w), *_singular(_stem(w))):
+        for cand in (w, _stem(w)):
             if cand in heads:
-                return heads[cand], k + len(m.group(1)) - len(cand) if m.group(1).endswith(cand) else k
+                at = k + len(raw) - len(cand) if raw.endswith(cand) else k
+                return heads[cand], at if plain else None
+        for cand in _singular(_stem(w)):
+            if cand in heads:
+                return heads[cand], None
         if not is_title(w):
             return None
     return None
@@ -275,8 +284,8 @@ def _screen(text: str, p: Span) -> str | None:
     phrases = load_name_phrases()
     if len(words) >= 2 and _unclitic(words[0][2]) in phrases["adjective"] and words[1][2] in phrases["idafa"]:
         return "common_phrase"  # حسن الجوار، كريم الأخلاق
-    if len(words) >= 2 and _city(" ".join(n for _, _, n in words)):
-        return "place"
+    if len(words) >= 2 and any(_city(" ".join(n for _, _, n in words[:k])) for k in range(len(words), 1, -1)):
+        return "place"  # a city, or a team named after one (لوس أنجليس جالاكسي)
     # a verb or a nationality adjective in front is not part of the name
     while len(words) > 1 and (
         (_VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]))
@@ -321,7 +330,7 @@ def _screen(text: str, p: Span) -> str | None:
         return "verb"
     head = _head_before(text, p.start)
     if head is not None:
-        if head[0] == "org":
+        if head[0] == "org" and head[1] is not None:
             # an institution named after a person (مركز الملك سلمان، جامعة الملك سعود): the caller may
             # read the whole as an organisation
             p.attrs["named_org_start"] = head[1]
