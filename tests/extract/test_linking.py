@@ -230,3 +230,19 @@ def test_given_name_shared_by_two_full_names_is_dropped() -> None:
     refs = link_persons(text, ps, find_roles(text, ps))
     assert len(refs) == 2
     assert ps[-1].attrs.get("reject") == "ambiguous_given_name"
+
+
+def test_a_generic_title_does_not_make_a_given_name_someone() -> None:
+    # "the engineer Khalid" names one of many engineers: no person across documents
+    text = "وأوضح المهندس خالد أن المشروع سينتهي قريبا."
+    ps = persons(text, "خالد")
+    assert link_persons(text, ps, find_roles(text, ps)) == {}
+    assert ps[0].attrs.get("reject") == "bare_given_name"
+
+
+def test_a_unique_title_makes_a_given_name_someone() -> None:
+    # "King Fahd": the title picks out one man
+    text = "وافتتح الملك فهد المشروع عام 1985."
+    ps = persons(text, "فهد")
+    refs = link_persons(text, ps, find_roles(text, ps))
+    assert [r["key"] for r in refs.values()] == ["الملك فهد"]

@@ -111,3 +111,132 @@ def test_schools_are_named_after_people() -> None:
     assert (
         screened("وافتتحت ابتدائية عمرو بن العاص أبوابها.", "عمرو بن العاص").attrs["reject"] == "named_after"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # "by God's grace we arrived": a preposition + a noun before الله is a formula
+        ("وصل الوفد بفضل الله سالما إلى مكة.", "فضل الله"),
+        # "thanks to God's help": the noun of the formula without a preposition
+        ("وتمكن الفريق بعد عون الله من الفوز.", "عون الله"),
+        # the tagger stopped right before الله: the span is read with it
+        ("قال إنه بإذن الله سيعود قريبا.", "إذن"),
+        # "servants of God" in a sermon
+        ("وأوصى الخطيب عباد الله بتقوى الله.", "عباد الله"),
+    ],
+)
+def test_a_religious_formula_is_no_name(text: str, span: str) -> None:
+    assert screened(text, span).attrs["reject"] == "religious_formula"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # the blessing after the Prophet's name is not part of a name
+        ("وروى الحديث عن النبي محمد صلى الله عليه وسلم.", "محمد صلى الله", "محمد"),
+        # "may God have mercy on him" after a scholar's name
+        ("وكان الشيخ ابن عثيمين رحمه الله يقول ذلك.", "ابن عثيمين رحمه الله", "ابن عثيمين"),
+        # "may God be pleased with him" after a companion's name
+        ("روى عمر بن الخطاب رضي الله عنه الحديث.", "عمر بن الخطاب رضي", "عمر بن الخطاب"),
+    ],
+)
+def test_a_formula_after_a_name_is_cut_off(text: str, span: str, name: str) -> None:
+    sp = screened(text, span)
+    assert "reject" not in sp.attrs and sp.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وألقى فتح الله غولن كلمة مسجلة.", "فتح الله غولن"),  # a theophoric given name
+        ("وتحدث الأمين العام حسن نصر الله في خطاب.", "حسن نصر الله"),  # a theophoric family name
+        ("أكد الوزير أنس العبد الله الصالح ذلك.", "أنس العبد الله الصالح"),  # a Kuwaiti patronymic
+        ("وقال آية الله السيستاني في بيانه.", "آية الله السيستاني"),  # a title
+        ("ووقع عبد الله المطيري العقد.", "عبد الله المطيري"),  # the commonest, written apart
+    ],
+)
+def test_allah_in_a_theophoric_name_is_kept(text: str, name: str) -> None:
+    sp = screened(text, name)
+    assert "reject" not in sp.attrs and sp.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("ودعا البيان إلى حسن النية في المفاوضات.", "حسن النية"),  # "good faith"
+        ("عرف عنه كريم الأخلاق وسعة الصدر.", "كريم الأخلاق"),  # "noble character"
+        ("وأشاد الضيوف بحسن الاستقبال وجميل الضيافة.", "جميل الضيافة"),  # "kind hospitality"
+    ],
+)
+def test_an_adjective_given_name_before_an_abstract_noun_is_a_phrase(text: str, phrase: str) -> None:
+    assert screened(text, phrase).attrs["reject"] == "common_phrase"
+
+
+def test_an_adjective_given_name_before_a_family_name_is_a_name() -> None:
+    # حسن and صالح are adjectives too, but الترابي is a family name
+    assert "reject" not in screened("وقال حسن الترابي في حوار.", "حسن الترابي").attrs
+
+
+def test_a_name_cut_at_the_family_particle_takes_the_family_back() -> None:
+    # the tagger read الشيخ of آل الشيخ as a title and stopped at آل
+    sp = screened("وزار الوزير صالح بن عبدالعزيز آل الشيخ المعرض.", "صالح بن عبدالعزيز آل")
+    assert sp.text == "صالح بن عبدالعزيز آل الشيخ"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("سان فرانسيسكو - رويترز أعلنت الشركة نتائجها.", "سان فرانسيسكو"),  # a dateline
+        ("وقعت اشتباكات في ديار بكر أمس.", "ديار بكر"),
+        ("فاز سان خوسيه إيرثكويكس أمس.", "سان خوسيه إيرثكويكس"),  # a team named after its city
+    ],
+)
+def test_a_city_of_two_words_is_no_person(text: str, city: str) -> None:
+    assert screened(text, city).attrs["reject"] == "place"
+
+
+def test_a_stadium_name_in_quotes_after_its_noun_is_no_person() -> None:
+    # the head noun and the name are parted by a quotation mark
+    assert screened('وتقام المباراة على استاد "ستامفورد بريدج" غدا.', "ستامفورد بريدج").attrs["reject"] == (
+        "named_after"
+    )
+
+
+def test_a_person_noun_in_front_is_not_part_of_the_name() -> None:
+    # "the novelist X": the tagger took the noun into the name
+    sp = screened("وقرأ الروائي سامي العتيبي فصلا من روايته.", "الروائي سامي العتيبي")
+    assert sp.text == "سامي العتيبي"
+
+
+def test_a_club_adjective_before_a_rare_given_name_and_a_family_name_is_cut() -> None:
+    # a family name never stands before the given name: the first of two is the club's adjective
+    sp = screened("قاد النصراوي فرناندو القحطاني الهجوم.", "النصراوي فرناندو القحطاني")
+    assert sp.text == "فرناندو القحطاني"
+
+
+def test_a_name_cut_before_its_family_particle_takes_the_family() -> None:
+    # the tagger stopped before آل: the family is the man's, the chain alone is a prince's name too
+    sp = screened("وكرم الدكتور سعد بن محمد آل فهيد الطلاب.", "سعد بن محمد")
+    assert sp.text == "سعد بن محمد آل فهيد"
+
+
+def test_a_nationality_adjective_before_a_foreign_surname_is_cut() -> None:
+    # "the Ghanaian X": a nationality the places list may lack, before a transliterated name
+    assert screened("وسجل الكاميروني إيتو هدفين.", "الكاميروني إيتو").text == "إيتو"
+
+
+def test_a_virus_named_after_a_place_is_no_person() -> None:
+    # "the Zika virus": a disease's name after its head noun
+    assert screened("حذرت الوزارة من فيروس زيكا في المنطقة.", "زيكا").attrs["reject"] == "named_after"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وتعاونت جامعتا الملك سعود والملك فيصل في البحث.", "سعود"),  # two universities
+        ("دخل المصلون من باب الملك فهد إلى الحرم.", "فهد"),  # a gate of the mosque
+    ],
+)
+def test_a_dual_head_and_a_gate_name_after_people(text: str, name: str) -> None:
+    assert screened(text, name).attrs["reject"] == "named_after"

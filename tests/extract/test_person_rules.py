@@ -105,6 +105,41 @@ def test_ali_is_the_name_where_the_document_writes_the_preposition_with_its_alef
     assert "علي الزهيري" in names(text)
 
 
+def test_ali_with_a_conjunction_opens_the_name() -> None:
+    # "and Ali Hassan Mahmoud": the model left the conjunction-prefixed علي out of the name
+    got = rule_tags(
+        "وقف على المنصة مسؤولون وعلي حسن محمود أمس",
+        ". . . . . B-PERS I-PERS .",
+        ("given",),
+    )
+    assert got[4:7] == ["B-PERS", "I-PERS", "I-PERS"]
+
+
+def test_two_chunks_of_given_names_side_by_side_are_one_name() -> None:
+    # a man named with his father and grandfather, which the model cut in two (خالد علي | أحمد حسن)
+    got = rule_tags(
+        "وأكد على ذلك المحامي خالد علي أحمد حسن أمس",
+        ". . . . B-PERS I-PERS B-PERS I-PERS .",
+        ("given",),
+    )
+    assert got[4:8] == ["B-PERS", "I-PERS", "I-PERS", "I-PERS"]
+
+
+def test_two_names_with_a_conjunction_between_stay_two() -> None:
+    # a list of two people keeps its names apart
+    got = rule_tags(
+        "وأكد على ذلك خالد علي وأحمد حسن أمس",
+        ". . . B-PERS I-PERS B-PERS I-PERS .",
+        ("given",),
+    )
+    assert got[3:7] == ["B-PERS", "I-PERS", "B-PERS", "I-PERS"]
+
+
+def test_a_female_given_name_is_not_cut_at_its_first_letter() -> None:
+    # لبنى is no ل + بنى: a byline names the writer whole
+    assert "لبنى الشهري" in names("خبر عاجل عن المدارس\nلبنى الشهري – الرياض\nأعلنت الوزارة موعد الدراسة.")
+
+
 def test_a_preposition_before_a_given_name_that_is_a_noun() -> None:
     # "by the power of the victor": ب + سلطان is the noun سلطان "power"
     assert rule_tags("وفرضوا شروطهم بسلطان المنتصر على المهزوم", ". . . . . .", ("given",)) == ["O"] * 6

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.arabic.normalize import normalize
+from khabar.archive.identity import ALIAS_MIN_DOCUMENTS, ALIAS_MIN_SHARE, resolve_keys
 from khabar.errors import KhabarError
 from khabar.extract.linking import alone_key
 from khabar.extract.names import name_words, person_key
@@ -220,16 +221,15 @@ MIGRATIONS: tuple[str, ...] = (
         share REAL NOT NULL
     );
     """,
+    # 6: how each alias was learnt (khabar.archive.identity: ``variant`` spelling of a transliterated
+    # name, ``linked`` by documents that name both forms, ``extends``: the one better-known name that
+    # holds the short one); aliases learnt before are ``linked``
+    """
+    ALTER TABLE key_aliases ADD COLUMN how TEXT NOT NULL DEFAULT 'linked';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
-#: a short person key is read as a fuller one when at least this many documents link the two and ...
-ALIAS_MIN_DOCUMENTS = 2
-#: ... at least this share of the documents that link the short form link it to that fuller name, and
-#: at least ALIAS_MIN_LEAD times as many as to any other (noise, such as a slogan read as a name, should
-#: not block a clear majority; two real namesakes should)
-ALIAS_MIN_SHARE = 0.6
-ALIAS_MIN_LEAD = 3
 
 #: entity labels that name something (ROLE spans point at a person's ref but are titles, not names)
 NAMED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
@@ -429,20 +429,19 @@ class Archive:
     def resolve_identities(
         self, *, min_documents: int = ALIAS_MIN_DOCUMENTS, min_share: float = ALIAS_MIN_SHARE
     ) -> dict[str, str]:
-        """Learn which fuller name a short person key stands for, from the whole archive, and group by
-        it; returns the aliases (short key → full key).
+        """Learn which person keys name one person across the whole archive, and group by the fullest
+        or most usual one; returns the aliases (short key → full key).
 
         A document that names ``الملك سلمان بن عبدالعزيز`` and later ``الملك سلمان`` links the two
         mentions to one ref, keyed by the fuller name; a document that names only ``الملك سلمان`` keys
-        its ref ``person:الملك سلمان``, and without help King Salman would be two entities. The help
-        is the corpus: a mention whose key alone (``alone_key``) differs from its ref's key is evidence
-        that the short form stands for the fuller name. When at least ``min_documents`` documents give
-        that evidence for one fuller name, it is at least ``min_share`` of the evidence for that short
-        form and :data:`ALIAS_MIN_LEAD` times the next fuller name's, the short key becomes an alias of
-        the full one. A short form linked to several
-        fuller names (``محمد الغامدي`` to ``محمد سعيد الغامدي`` here and ``محمد حامد الغامدي`` there)
-        stays itself; father and son are never linked in a document, so never aliased. Only shown
-        (not low-confidence) mentions count. Idempotent: run again after adding documents."""
+        its ref ``person:الملك سلمان``, and without help King Salman would be two entities. The help is
+        the corpus (:func:`khabar.archive.identity.resolve_keys`): spelling variants of transliterated
+        names, mentions whose key alone (``alone_key``) differs from their ref's key (evidence that the
+        short form stands for the fuller name: ``min_documents`` documents, ``min_share`` of the short
+        form's evidence), names of several words that one better-known name extends, and two forms of
+        a name whose refs hold the same office (the roles of the refs). Father and
+        son are never linked in a document, so never aliased. Only shown (not low-confidence) mentions
+        count. Idempotent: run again after adding documents."""
         conn = self.conn
         evidence: dict[str, dict[str, int]] = {}
         for short, full, docs in conn.execute(
@@ -451,37 +450,37 @@ class Archive:
             "GROUP BY alone_key, local_key"
         ):
             evidence.setdefault(short, {})[full] = int(docs)
-        aliases: dict[str, tuple[str, int, float]] = {}
-        for short, fulls in evidence.items():
-            ranked = sorted(fulls.items(), key=lambda kv: (-kv[1], kv[0]))
-            full, docs = ranked[0]
-            share = docs / sum(fulls.values())
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if docs >= min_documents and share >= min_share and docs >= ALIAS_MIN_LEAD * runner_up:
-                aliases[short] = (full, docs, share)
-
-        def final(key: str) -> str:
-            seen = {key}
-            while key in aliases and aliases[key][0] not in seen:
-                key = aliases[key][0]
-                seen.add(key)
-            return key
-
-        resolved = {short: final(short) for short in aliases}
+        documents = {
+            str(k): int(n)
+            for k, n in conn.execute(
+                "SELECT local_key, count(DISTINCT doc) FROM entities WHERE label = 'PERSON' AND low = 0 "
+                "AND local_key IS NOT NULL GROUP BY local_key"
+            )
+        }
+        offices: dict[str, set[tuple[str, str | None]]] = {}
+        for key, data in conn.execute(
+            "SELECT DISTINCT e.local_key, r.data FROM entities e "
+            "JOIN refs r ON r.doc = e.doc AND r.ref = e.ref WHERE e.label = 'PERSON' AND e.low = 0 "
+            "AND e.local_key IS NOT NULL AND r.data LIKE '%\"role\"%'"
+        ):
+            for role in json.loads(data).get("roles") or []:
+                if isinstance(role, dict) and isinstance(role.get("role"), str):
+                    offices.setdefault(str(key), set()).add((role["role"], role.get("country")))
+        aliases = resolve_keys(documents, evidence, offices, min_documents=min_documents, min_share=min_share)
         with conn:
             conn.execute(
                 "UPDATE entities SET key = local_key WHERE label = 'PERSON' AND key IS NOT local_key"
             )
             conn.executemany(
                 "UPDATE entities SET key = ? WHERE label = 'PERSON' AND local_key = ?",
-                [(full, short) for short, full in resolved.items()],
+                [(a.full, short) for short, a in aliases.items()],
             )
             conn.execute("DELETE FROM key_aliases")
             conn.executemany(
-                "INSERT INTO key_aliases VALUES (?, ?, ?, ?)",
-                [(short, resolved[short], d, round(sh, 3)) for short, (_, d, sh) in aliases.items()],
+                "INSERT INTO key_aliases (short, full, documents, share, how) VALUES (?, ?, ?, ?, ?)",
+                [(short, a.full, a.documents, a.share, a.how) for short, a in aliases.items()],
             )
-        return resolved
+        return {short: a.full for short, a in aliases.items()}
 
     def record_run(
         self,

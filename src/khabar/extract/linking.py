@@ -43,7 +43,17 @@ from typing import Any
 
 from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
-from khabar.extract.names import NASAB, is_given_name, is_title, join_compounds, name_words, person_key
+from khabar.extract.names import (
+    NASAB,
+    chain_length,
+    is_given_name,
+    is_title,
+    is_unique_title,
+    join_compounds,
+    name_words,
+    person_key,
+    same_person,
+)
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
 from khabar.extract.tokenize import iter_tokens
 from khabar.model import Span
@@ -158,13 +168,17 @@ def _match(refs: list[_Ref], words: tuple[str, ...]) -> tuple[_Ref | None, tuple
                 cands = [r for r in refs if r.words == v]
         else:
             # one name inside the other, with the same given name and the same last word
-            # (بشار الأسد / بشار حافظ الأسد); father and son share words but not the given name
+            # (بشار الأسد / بشار حافظ الأسد), or one nasab chain the start of the other (محمد بن سلمان /
+            # محمد بن سلمان بن عبدالعزيز); father and son share words but not the given name
             cands = [
                 r
                 for r in refs
-                if r.words[-1] == v[-1]
-                and (len(r.words) == 1 or r.words[0] == v[0])
-                and (_subseq(r.words, v) or _subseq(v, r.words))
+                if (
+                    r.words[-1] == v[-1]
+                    and (len(r.words) == 1 or r.words[0] == v[0])
+                    and (_subseq(r.words, v) or _subseq(v, r.words))
+                )
+                or any(same_person(v, w) for w in r.keys | {r.words})
             ]
         if len(cands) == 1:
             return cands[0], v
@@ -222,8 +236,8 @@ def link_persons(
         if ref is None:
             ref = _Ref(f"person:{len(refs) + 1}", read_as, p.text)
             refs.append(ref)
-        elif len(read_as) > len(ref.words):
-            ref.words, ref.name = read_as, p.text
+        elif chain_length(read_as) > chain_length(ref.words):
+            ref.words, ref.name = read_as, p.text  # the fullest name gives the key
         ref.keys.add(read_as)
         if p.text not in ref.aliases:
             ref.aliases.append(p.text)
@@ -277,7 +291,8 @@ def title_of(text: str, span: Span) -> str | None:
 def alone_key(text: str, span: Span) -> str | None:
     """The cross-document key a PERSON mention would have if it stood alone in its document: the
     :func:`~khabar.extract.names.person_key` of its own words, a bare given name with the title before
-    it (``الملك سلمان``), None for a bare given name without one (it names nobody in particular).
+    it when the title picks out one person (``الملك سلمان``), None for a bare given name without one
+    (``محمد``, ``المهندس محمد``: it names nobody in particular).
 
     Where a document links a shorter mention to a fuller name (``الملك سلمان`` … ``سلمان بن عبدالعزيز``),
     the two keys differ: the archive learns from many documents which fuller name a short form stands
@@ -286,12 +301,9 @@ def alone_key(text: str, span: Span) -> str | None:
     if not words:
         return None
     key = person_key(words)
-    if len(words) == 1:
+    if len(words) == 1 and is_given_name(words[0]):
         title = title_of(text, span)
-        if title:
-            return f"{title} {key}"
-        if is_given_name(words[0]):
-            return None
+        return f"{title} {key}" if title and is_unique_title(title) else None
     return key or None
 
 
@@ -299,13 +311,25 @@ def _plain_words(name: str) -> list[str]:
     return [t.text for t in iter_tokens(normalize(name)) if t.text[0].isalpha()]
 
 
+def _unique_title(text: str, spans: Sequence[Span]) -> str | None:
+    """The first title of these mentions that picks out one person (:func:`~khabar.extract.names.
+    is_unique_title`: ``الملك``, not ``المهندس`` or ``الأمير``), or None."""
+    for sp in spans:
+        t = title_of(text, sp)
+        if t is not None and is_unique_title(t):
+            return t
+    return None
+
+
 def _settle_given_names(
     text: str, persons: Sequence[Span], refs: list[_Ref], of: dict[int, _Ref]
 ) -> list[_Ref]:
     """Join a bare given name to the one fuller name it opens (``سلمان`` … ``سلمان بن عبدالعزيز``,
     whichever comes first), and drop the bare given names the document links to nobody: ``عبدالعزيز``
-    or ``محمد`` alone names no one in particular. A titled given name (``الملك سلمان``) is kept: the
-    title tells who it is. A dropped mention loses its ref and gets ``attrs["reject"]``."""
+    or ``محمد`` alone names no one in particular. A given name with a title that picks out one person
+    (``الملك سلمان``) is kept: the title tells who it is; a generic title does not (``المهندس محمد``,
+    ``الدكتور خالد``, ``الأمير محمد``: one of many). A dropped mention loses its ref and gets
+    ``attrs["reject"]``."""
     gone: set[int] = set()
     for ref in refs:
         if len(ref.words) != 1 or not is_given_name(ref.words[0]):
@@ -320,8 +344,8 @@ def _settle_given_names(
             target.aliases += [a for a in ref.aliases if a not in target.aliases]
             target.mentions += ref.mentions
             gone.add(id(ref))
-        elif not targets and any(titled(text, persons[k]) for k in mine):
-            ref.title = next(t for k in mine if (t := title_of(text, persons[k])))
+        elif not targets and (title := _unique_title(text, [persons[k] for k in mine])):
+            ref.title = title
         else:
             # two fuller names open with it (محمد بن سلمان، محمد بن نايف): it is one of them, not a third
             for k in mine:

@@ -95,11 +95,13 @@ class NerModel:
         """The words clitic trimming never shortens: the model's entity words and its gazetteer's
         one-word names and first words (``وزارة`` of وزارة الخارجية) without their clitic forms
         (ANERcorp tags ``ولندن`` whole, beside ``لندن``: :func:`khabar.arabic.clitics.clean_names`),
-        and the place gazetteer's names and first words (``وادي``, ``كابل``, ``بوستون``)."""
+        the place gazetteer's names and first words (``وادي``, ``كابل``, ``بوستون``), and the given
+        names of :func:`khabar.extract.names.whole_given_names` (``لجين`` is no ل + جين)."""
+        from khabar.extract.names import whole_given_names
         from khabar.extract.places import load_gazetteer
 
         own = self.known | frozenset(k.split(" ", 1)[0] for k in self.features.gazetteer)
-        return clean_names(own) | load_gazetteer().first_words
+        return clean_names(own) | load_gazetteer().first_words | whole_given_names()
 
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""

@@ -14,10 +14,21 @@ where names sit. Each check here is a class of such errors seen on SaudiNewsNet 
   on a common word: ``ضاحكًا``، ``نوافذه``) ends the name, and a span of such words is no name
   (``دينارًا بحرينيًا``، ``متحدثون رسميون``);
 * a club's or tribe's **adjective of relation** before a given name is not part of the name
-  (``الأهلاوي عبدالله المعيوف``), and a **nationality adjective** alone is no person (``الجزائري``);
+  (``الأهلاوي عبدالله المعيوف``), nor is a **person noun** (``القاص باسل الغامدي``), and a
+  **nationality adjective** alone is no person (``الجزائري``);
 * a name right after a noun that **names something after a person** is part of that thing's name
   (``شارع عثمان بن عفان``, ``مستشفى الملك فهد``, ``دوري عبداللطيف جميل``: ``person_name_heads_ar.tsv``);
-* a first word that is a **preposition + a common noun** (``لإخراج فيديو``, ``بأحكام``) is a phrase.
+* a first word that is a **preposition + a common noun** (``لإخراج فيديو``, ``بأحكام``) is a phrase;
+* ``الله`` is a name's word only in a **theophoric compound** (``عبد الله``، ``نصر الله``، ``العبد الله``,
+  ``person_name_phrases_ar.tsv``) or after ``آية``; anywhere else it is a **religious formula** (``بحمد
+  الله``، ``بتوفيق الله``، ``محمد صلى الله عليه وسلم``، ``ابن باز رحمه الله``): the span ends before the
+  formula's first word, and is no name when nothing is left;
+* a given name that is also an adjective before an abstract noun (``حسن الجوار``، ``كريم الأخلاق``) is a
+  **common phrase**;
+* a name cut at the family particle (``عبداللطيف بن عبدالملك آل`` | ``الشيخ``) or right before it
+  (``أحمد بن علي`` | ``آل مريع``) takes the family's name back;
+* a span of two words or more that is the name of a **city** of the gazetteer (``لوس أنجليس``، ``إسلام
+  آباد`` in a dateline), or opens with one (a team: ``لوس أنجليس جالاكسي``), is no person.
 
 Spans are trimmed in place (``span.text`` stays ``text[start:end]``) or get ``attrs["reject"]`` with
 the reason; the stage drops rejected spans and counts them. What remains doubtful (two common words,
@@ -39,8 +50,8 @@ from importlib import resources
 from khabar.arabic.dates import MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.names import NASAB, is_given_name, is_title
-from khabar.extract.places import nationality_country
+from khabar.extract.names import ALLAH, NASAB, is_given_name, is_title, load_name_phrases
+from khabar.extract.places import load_gazetteer, nationality_country, prominent
 from khabar.model import Span
 
 __all__ = [
@@ -96,6 +107,17 @@ SCREEN_BASE_ZIPF = 4.0
 TANWEEN = re.compile("[\u064b-\u064d]")
 #: a word is common when its Zipf frequency is at least this (and it is no name)
 COMMON_ZIPF = 3.3
+#: a span of several words that names a gazetteer place of this many people (or a prominent one) is
+#: that place (لوس أنجليس، ديار بكر), not a person
+PLACE_NAME_POPULATION = 50_000
+#: the family particle آل in the normalised view
+_AAL = "ال"
+#: الله with a proclitic (لله، والله، بالله): a formula's word, never a name's
+_ALLAH_FORMS = frozenset({ALLAH, "لله", "ولله", "فلله", "والله", "فالله", "بالله", "تالله"})
+#: an Arabic word right after a span (the family name after a trailing آل)
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([\u0621-\u064a\u064b-\u065f\u0640]+)")
+#: punctuation that may stand between a naming head noun and the name (ملعب "لوفتس رود")
+_OPENERS = "\"'«“(["
 
 
 @functools.cache
@@ -127,7 +149,7 @@ def common_zipf(word: str) -> float:
 
 @functools.cache
 def load_name_heads() -> dict[str, str]:
-    """Nouns that name things after people (normalised) → ``place`` or ``org``."""
+    """Nouns that name things after people (normalised) → ``place``, ``org`` or ``thing``."""
     path = resources.files("khabar") / "data" / "person_name_heads_ar.tsv"
     out: dict[str, str] = {}
     rows = [
@@ -136,9 +158,9 @@ def load_name_heads() -> dict[str, str]:
         if line.strip() and not line.startswith("#")
     ]
     for cols in rows[1:]:
-        if len(cols) != 2 or cols[1] not in ("place", "org"):
+        if len(cols) != 2 or cols[1] not in ("place", "org", "thing"):
             raise DataFileError(
-                f"person_name_heads_ar.tsv: expected head<TAB>place|org: {cols!r}", value=cols
+                f"person_name_heads_ar.tsv: expected head<TAB>place|org|thing: {cols!r}", value=cols
             )
         out[normalize(cols[0])] = cols[1]
     return out
@@ -175,23 +197,44 @@ def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     ]
 
 
-def _head_before(text: str, start: int) -> tuple[str, int] | None:
+def _head_before(text: str, start: int) -> tuple[str, int | None] | None:
     """The kind of a naming head noun right before ``start`` and where the noun starts (its clitics
-    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان)."""
+    left out), titles between allowed (مستشفى [الملك] فهد، شارع [الأمير] سلطان); the start is None
+    where the head and the name are not one plain phrase an organisation could be read from (a quote
+    or a bracket between: ملعب "لوفتس رود"؛ a dual: جامعتا الملك سعود والملك فيصل)."""
     k = start
+    while k > 0 and text[k - 1] in _OPENERS:
+        k -= 1  # ملعب "لوفتس رود"، (مؤسسة الملك عبدالعزيز
+    plain = k == start
     for _ in range(4):
         m = re.search(r"(\S+)[ \t\u00a0]+$", text[max(0, k - 40) : k])
         if m is None:
             return None
-        w = normalize(m.group(1))
+        raw = m.group(1)
+        w = normalize(raw.lstrip(_OPENERS))
+        plain = plain and raw[:1] not in _OPENERS
         k = k - len(m.group(0))
         heads = load_name_heads()
         for cand in (w, _stem(w)):
             if cand in heads:
-                return heads[cand], k + len(m.group(1)) - len(cand) if m.group(1).endswith(cand) else k
+                at = k + len(raw) - len(cand) if raw.endswith(cand) else k
+                return heads[cand], at if plain else None
+        for cand in _singular(_stem(w)):
+            if cand in heads:
+                return heads[cand], None
         if not is_title(w):
             return None
     return None
+
+
+def _singular(word: str) -> tuple[str, ...]:
+    """The singular of a dual in construct (``جامعتي`` → جامعة, ``مسجدي`` → مسجد): two institutions
+    named after one person (جامعتي الملك عبدالعزيز وأم القرى)."""
+    if len(word) > 4 and word.endswith(("تي", "تا")):
+        return (word[:-2] + "ه",)
+    if len(word) > 3 and word[-1] in "يا":
+        return (word[:-1],)
+    return ()
 
 
 def _set(span: Span, text: str, start: int, end: int) -> None:
@@ -217,8 +260,32 @@ def _screen(text: str, p: Span) -> str | None:
     words = _words_at(text, p.start, p.end)
     if not words:
         return "empty"
+    # a name cut at the family particle takes the family's name back (عبداللطيف آل | الشيخ), and a name
+    # cut before it its family (أحمد بن علي | آل مريع)
+    nxt = _NEXT_WORD.match(text, p.end)
+    if nxt is not None and normalize(nxt.group(1)) == _AAL and len(words) > 1:
+        after = _NEXT_WORD.match(text, nxt.end())
+        if after is not None:
+            _set(p, text, p.start, after.end())
+            words = _words_at(text, p.start, p.end)
+    if len(words) > 1 and words[-1][2] == _AAL:
+        m = _NEXT_WORD.match(text, p.end)
+        if m is not None:
+            _set(p, text, p.start, m.end())
+            words = _words_at(text, p.start, p.end)
     if any(text[a:b].translate(_LIGHT) in FUNCTION_WORDS for a, b, _ in words):
         return "function_word"
+    cut = _formula_cut(text, p.start, p.end, words)
+    if cut is not None:
+        if cut == 0:
+            return "religious_formula"
+        words = words[:cut]
+        _set(p, text, p.start, words[-1][1])
+    phrases = load_name_phrases()
+    if len(words) >= 2 and _unclitic(words[0][2]) in phrases["adjective"] and words[1][2] in phrases["idafa"]:
+        return "common_phrase"  # حسن الجوار، كريم الأخلاق
+    if len(words) >= 2 and any(_city(" ".join(n for _, _, n in words[:k])) for k in range(len(words), 1, -1)):
+        return "place"  # a city, or a team named after one (لوس أنجليس جالاكسي)
     # a verb or a nationality adjective in front is not part of the name
     while len(words) > 1 and (
         (_VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]))
@@ -228,7 +295,16 @@ def _screen(text: str, p: Span) -> str | None:
         _set(p, text, words[0][0], p.end)
     # a club's or a tribe's adjective in front of a given name is not part of the name (الأهلاوي
     # عبدالله المعيوف، الشبابي حسن معاذ): a family name follows the given name, it does not precede it
-    while len(words) > 1 and _RELATION_ADJ.match(words[0][2]) and is_given_name(words[1][2]):
+    # (nor a second family name: الفتحاوي ناصيف البياوي)
+    while (
+        len(words) > 1
+        and _RELATION_ADJ.match(words[0][2])
+        and (is_given_name(words[1][2]) or (len(words) > 2 and words[-1][2].startswith("ال")))
+    ):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
+    # a person noun the tagger took in (القاص باسل الغامدي، المخرج …) is not part of the name
+    while len(words) > 1 and words[0][2].startswith("ال") and words[0][2] in _person_nouns():
         words = words[1:]
         _set(p, text, words[0][0], p.end)
     # a common noun with a possessive suffix ends the name (الزهراني تصريحه), as does a word with
@@ -238,13 +314,23 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[:-1]
         _set(p, text, p.start, words[-1][1])
+    # ... nor before a foreign surname alone, a word that is no common word (الغاني مونتاري)
+    if (
+        len(words) == 2
+        and _RELATION_ADJ.match(words[0][2])
+        and not words[1][2].startswith("ال")
+        and common_zipf(words[1][2]) < COMMON_ZIPF
+        and not _not_name_word(text[words[1][0] : words[1][1]], words[1][2])
+    ):
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
     if len(words) == 1 and words[0][2].startswith("ال") and nationality_country(words[0][2]):
         return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
         return "verb"
     head = _head_before(text, p.start)
     if head is not None:
-        if head[0] == "org":
+        if head[0] == "org" and head[1] is not None:
             # an institution named after a person (مركز الملك سلمان، جامعة الملك سعود): the caller may
             # read the whole as an organisation
             p.attrs["named_org_start"] = head[1]
@@ -268,6 +354,48 @@ def _screen(text: str, p: Span) -> str | None:
     if all(_not_name_word(text[a:b], n) for a, b, n in words):
         return "inflected"  # ordinary words in inflected forms (دينارًا بحرينيًا، متحدثون رسميون)
     return None
+
+
+def _unclitic(word: str) -> str:
+    """A word without a leading و or ف (``وحسن`` → حسن), for the closed word classes."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _formula_cut(text: str, start: int, end: int, words: list[tuple[int, int, str]]) -> int | None:
+    """Where a religious formula begins in a span's ``words`` (the index of its first word: the noun
+    or verb before الله), or None when الله is no part of the span or only of theophoric names.
+
+    الله is a name's word right after a theophoric head (``عبد``، ``نصر``، ``العبد``; a conjunction
+    allowed on it, a preposition not: ``بفضل الله`` is "by God's grace") or after ``آية``. A span
+    the tagger ended right before الله (``توفيق`` | ``الله``) is read with it."""
+    theophoric = load_name_phrases()["theophoric"]
+
+    def head_ok(k: int) -> bool:
+        if k < 0:
+            return False
+        w = words[k][2]
+        if w in theophoric and not (k == 0 and start > 0 and text[start - 1] in "بل"):
+            return True
+        return len(w) > 3 and w[0] in "وف" and w[1:] in theophoric
+
+    for i, (_, _, n) in enumerate(words):
+        if n in _ALLAH_FORMS and not (n == ALLAH and head_ok(i - 1)):
+            return max(0, i - 1)
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and normalize(m.group(1)) in _ALLAH_FORMS and not head_ok(len(words) - 1):
+        return len(words) - 1
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _city(name: str) -> bool:
+    """Whether ``name`` (normalised words) is the name of a city of the gazetteer (at least
+    :data:`PLACE_NAME_POPULATION` people, or a capital)."""
+    places = load_gazetteer().names.get(name.translate(_EXTRA_FOLD), ())
+    return any(p.population >= PLACE_NAME_POPULATION or prominent(p) for p in places)
+
+
+_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
 def common_base(base: str, zipf: float) -> bool:
@@ -305,6 +433,14 @@ def _not_name_word(raw: str, word: str) -> bool:
     if _FUTURE.match(word) and common_zipf(word[1:]) >= COMMON_ZIPF:
         return True  # a verb in the future tense (سيغيب = س + يغيب)
     return inflected_common(word, pronoun=_MARKS.sub("", raw).endswith("ه"), zipf=SCREEN_BASE_ZIPF)
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """The person nouns of the person rules' cues (اللاعب، المخرج، القاص: ``person_cues_ar.tsv``)."""
+    from khabar.extract.person_rules import load_cues
+
+    return load_cues().nouns
 
 
 @functools.cache

@@ -423,7 +423,9 @@ class _Sentence:
         return len(n) > 3 and n[0] == "و" and not is_given_name(n)
 
     def is_ali(self, i: int) -> bool:
-        return self.norms[i] == _ALI and self.ali and _raw_stem(self.tokens[i]) == _ALI
+        """Whether token ``i`` is the name ``علي`` (a conjunction allowed before it: ``وعلي``) in a
+        document that writes the preposition ``على`` with its ى."""
+        return self.ali and self.w.stem(self.norms[i]) == _ALI and _raw_stem(self.tokens[i]) == _ALI
 
     def given(self, i: int) -> bool:
         """Whether token ``i`` is a given name (a conjunction or preposition allowed before it)."""
@@ -661,10 +663,22 @@ def _rule_given(s: _Sentence) -> None:
                 j += 1
             else:
                 break
-        if (family or nasab or (s.is_ali(i) and j > i + 1)) and s.mark(i, j, "given"):
+        if (family or nasab or (s.is_ali(i) and j > i + 1) or _joins_chunks(s, i, j)) and s.mark(
+            i, j, "given"
+        ):
             i = j
             continue
         i += 1
+
+
+def _joins_chunks(s: _Sentence, i: int, j: int) -> bool:
+    """Whether the given names ``i..j-1`` are two PERSON chunks of the model side by side, with
+    nothing between (``أحمد علي`` | ``عبدالله صالح``): one name of a man, his father and grandfather
+    (lists of people put و or a comma between names)."""
+    if s.tags[i] != "B-PERS":
+        return False
+    k = s.pers_end(i)
+    return k < j and s.tags[k] == "B-PERS" and s.pers_end(k) == j
 
 
 def _rule_nasab(s: _Sentence) -> None:
