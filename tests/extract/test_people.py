@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.people import is_month, screen_persons
+from khabar.extract.people import is_month, screen_named_places, screen_persons
 from khabar.model import Span
 
 
@@ -240,3 +240,42 @@ def test_a_virus_named_after_a_place_is_no_person() -> None:
 )
 def test_a_dual_head_and_a_gate_name_after_people(text: str, name: str) -> None:
     assert screened(text, name).attrs["reject"] == "named_after"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتمدت الأمانة مشروع تقاطع شارع التحلية مع عمر بن الخطاب في جدة.",
+        "وتشمل الأعمال جسر تقاطع طريق المدينة مع سلطان بن سلمان شمال المدينة.",
+    ],
+)
+def test_the_second_road_of_a_crossing_is_no_person(text: str) -> None:
+    name = text.split(" مع ")[1].split(" ")[:3]
+    assert screened(text, " ".join(name)).attrs["reject"] == "named_after"
+
+
+def test_a_name_after_with_is_a_person_without_a_crossing() -> None:
+    assert not screened("التقى الوزير مع سلطان بن سلمان في جدة.", "سلطان بن سلمان").attrs.get("reject")
+
+
+def _span(text: str, name: str, label: str, nth: int = 0) -> Span:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(name, s + 1)
+    return Span(s, s + len(name), label, name)
+
+
+def test_a_district_named_with_its_head_elsewhere_is_no_person() -> None:
+    text = "بدأت الأعمال بمنطقة أبرق الرغامة. وشملت الأحياء مثل أبرق الرغامة، والصفا."
+    loc = _span(text, "منطقة أبرق الرغامة", "LOC")
+    person = _span(text, "أبرق الرغامة", "PERSON", nth=1)
+    screen_named_places(text, [person], [loc])
+    assert person.attrs["reject"] == "named_place"
+
+
+def test_a_district_named_after_a_person_leaves_the_person() -> None:
+    text = "افتتح المشروع في حي الملك فهد. وقال الملك فهد إن العمل مستمر."
+    loc = _span(text, "حي الملك فهد", "LOC")
+    person = _span(text, "الملك فهد", "PERSON", nth=1)
+    screen_named_places(text, [person], [loc])
+    assert not person.attrs.get("reject")

@@ -58,6 +58,7 @@ __all__ = [
     "common_zipf",
     "is_month",
     "load_name_heads",
+    "screen_named_places",
     "screen_persons",
 ]
 
@@ -227,6 +228,16 @@ def _head_before(text: str, start: int) -> tuple[str, int | None] | None:
     return None
 
 
+_CROSSING = re.compile(r"(?:^|[\s(])(?:[وفب]?ال|[وفب])?تقاطع(?:ات)?\s+[^.،؛:!?\n]{1,60}?\sمع\s+$")
+
+
+def _second_road(text: str, start: int) -> bool:
+    """Whether ``start`` follows ``تقاطع … مع``: a crossing names two roads, and roads are named after
+    people (تقاطع شارع الأمير سلطان مع طريق الملك فهد), so a name after the مع is a road even where its
+    own head noun is left out (تقاطع وادي العقيق مع أبي بكر الصديق)."""
+    return _CROSSING.search(normalize(text[max(0, start - 80) : start])) is not None
+
+
 def _singular(word: str) -> tuple[str, ...]:
     """The singular of a dual in construct (``جامعتي`` → جامعة, ``مسجدي`` → مسجد): two institutions
     named after one person (جامعتي الملك عبدالعزيز وأم القرى)."""
@@ -248,6 +259,27 @@ def screen_persons(text: str, persons: Sequence[Span]) -> None:
         reason = _screen(text, p)
         if reason:
             p.attrs["reject"] = reason
+
+
+def screen_named_places(text: str, persons: Sequence[Span], places: Sequence[Span]) -> None:
+    """Reject the PERSON spans that the same document names as a place with a head noun elsewhere
+    (بمنطقة أبيار الماشي … الأحياء الجنوبية مثل أبيار الماشي، السويرقي): a list of districts reads like
+    a list of names, the head noun of the other mention says what the words are. A name that starts
+    with a title or a given name is kept: streets and districts are named after people (حي الملك فهد)."""
+    heads = load_name_heads()
+    named: set[str] = set()
+    for loc in places:
+        words = normalize(loc.text).split()
+        if len(words) > 1 and heads.get(_unclitic(words[0])) == "place":
+            named.add(" ".join(words[1:]))
+    if not named:
+        return
+    for p in persons:
+        if p.attrs.get("reject"):
+            continue
+        words = normalize(p.text).split()
+        if " ".join(words) in named and not is_title(words[0]) and not is_given_name(words[0]):
+            p.attrs["reject"] = "named_place"
 
 
 def _screen(text: str, p: Span) -> str | None:
@@ -328,6 +360,8 @@ def _screen(text: str, p: Span) -> str | None:
         return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
         return "verb"
+    if _second_road(text, p.start):
+        return "named_after"  # تقاطع وادي العقيق مع أبي بكر الصديق: the second road of a crossing
     head = _head_before(text, p.start)
     if head is not None:
         if head[0] == "org" and head[1] is not None:

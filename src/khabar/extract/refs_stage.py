@@ -11,7 +11,7 @@ from collections import Counter
 from khabar.arabic.normalize import normalize
 from khabar.extract.linking import link_persons, titled
 from khabar.extract.orgs import find_orgs, org_refs
-from khabar.extract.people import is_month, screen_persons
+from khabar.extract.people import is_month, screen_named_places, screen_persons
 from khabar.extract.person_rules import CONTEXT_CUES
 from khabar.extract.ref_confidence import org_features, person_features, score
 from khabar.extract.roles import find_roles
@@ -31,6 +31,11 @@ def refs(doc: Document) -> None:
         if e.label == "ORG" and is_month(e.text):
             e.attrs["reject"] = "month"  # a date, not an organisation (نيسان)
     screen_persons(doc.text, [e for e in doc.entities if e.label == "PERSON"])
+    screen_named_places(
+        doc.text,
+        [e for e in doc.entities if e.label == "PERSON"],
+        [e for e in doc.entities if e.label == "LOC"],
+    )
     persons = [e for e in doc.entities if e.label == "PERSON" and not e.attrs.get("reject")]
     # institutions named after people (مركز الملك سلمان): (head start, name end) for the org finder
     named = [
