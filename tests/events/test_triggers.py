@@ -105,3 +105,22 @@ def test_a_hamza_that_opens_the_stem_may_be_unwritten() -> None:
     assert hamza_positions("بإشادة") == ()
     assert hamza_positions("تأجيل") == (1,)
     assert "SUPPORT" in _sentence_types("واشاد الوزير بجهود رجال الأمن")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورغم اتفاق لوقف اطلاق نار بين الطرفين تجددت المواجهات",  # indefinite, with ل
+        "طالبت المنظمة بوقف إطلاق النار فورا",  # with ب
+        "أعلن الطرفان وقف إطلاق نار شامل",
+    ],
+)
+def test_a_ceasefire_is_not_shooting(text: str) -> None:
+    # the sample archive showed "اتفاق لوقف اطلاق نار" as an ASSAULT with firearms (confidence 0.97)
+    from khabar.api import process_text
+    from khabar.pipeline import FACT_STAGES
+
+    doc = process_text(text, id="t", extra=FACT_STAGES)
+    found = {(e["type"], e["trigger"]["text"]) for e in [*doc.events, *doc.low_confidence.events]}
+    assert any(t == "RETREAT" and "وقف" in w for t, w in found)
+    assert not any(t == "ASSAULT" and "طلاق" in w for t, w in found)
