@@ -74,15 +74,27 @@ def main(argv: list[str] | None = None) -> int:
     n_spans = sum(len(tag_entities(t, model=model)) for t in texts)
     e2e = n_words / (time.perf_counter() - t0)
     rows.append(
-        [f"khabar, text → spans ({len(texts):,} articles, {n_spans:,} entities)", f"{n_words:,}",
-         f"{e2e:,.0f}", "—", f"{common.peak_rss_mb():.0f}"]
+        [
+            f"khabar, text → spans ({len(texts):,} articles, {n_spans:,} entities)",
+            f"{n_words:,}",
+            f"{e2e:,.0f}",
+            "—",
+            f"{common.peak_rss_mb():.0f}",
+        ]
     )
 
     if not args.skip_peer:
         peer = _crfsuite_speed(train, toks, model)
         if peer:
-            rows.append(["CRFsuite Tagger, same features (peer)", f"{n_tokens:,}", f"{peer:,.0f}",
-                         f"{peer / cold:.2f}", "—"])
+            rows.append(
+                [
+                    "CRFsuite Tagger, same features (peer)",
+                    f"{n_tokens:,}",
+                    f"{peer:,.0f}",
+                    f"{peer / cold:.2f}",
+                    "—",
+                ]
+            )
 
     table = common.markdown_table(
         ["tagger", "tokens", "tokens/s", "× khabar cold", "peak RSS MiB"],
