@@ -144,7 +144,7 @@ def test_off_writes_straight_and_cli_parses(corpus: Path, tmp_path: Path) -> Non
     args = parser.parse_args(
         ["run", "x", "-o", "y", "--format", "parquet", "--workers", "2", "--dedup", "off"]
     )
-    assert (args.format, args.workers, args.dedup, args.shard_size) == ("parquet", 2, "off", 1000)
+    assert (args.format, args.workers, args.dedup, args.shard_size) == ("parquet", 2, "off", None)
 
 
 def need(path: Path) -> Path:

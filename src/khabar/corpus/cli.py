@@ -40,8 +40,19 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="shard format (default: jsonl)")
     p.add_argument("--engine", choices=ENGINES, default="local", help="execution engine (default: local)")
     p.add_argument("--ray-address", metavar="ADDR", help="an existing Ray cluster (with --engine ray)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes / Ray CPUs (default: 1)")
-    p.add_argument("--shard-size", type=int, default=1000, help="records per shard (default: 1000)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes / Ray CPUs (default: one per core, fewer for a small input)",
+    )
+    p.add_argument(
+        "--shard-size",
+        type=int,
+        default=None,
+        help="records per shard, the unit of resuming (default: 1000, fewer so that each worker gets "
+        "about four shards)",
+    )
     p.add_argument(
         "--dedup",
         choices=DEDUP_MODES,

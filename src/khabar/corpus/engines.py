@@ -68,17 +68,28 @@ def _one_thread_per_worker() -> None:
         os.environ.setdefault(var, "1")
 
 
-class LocalEngine(Engine):
-    """This process, or a pool of ``workers`` spawned processes (spawn: no state forked from the parent)."""
+def _init_worker(counter: Any = None) -> None:
+    """Worker initialiser: one BLAS thread (:func:`_one_thread_per_worker`) and the run's shared record
+    counter (:mod:`khabar.corpus.progress`), so the parent's bar moves per record, not per shard."""
+    _one_thread_per_worker()
+    from khabar.corpus.progress import set_counter
 
-    def __init__(self, workers: int = 1) -> None:
+    set_counter(counter)
+
+
+class LocalEngine(Engine):
+    """This process, or a pool of ``workers`` spawned processes (spawn: no state forked from the parent).
+    ``counter`` (a ``multiprocessing.Value`` of the spawn context) is handed to every worker."""
+
+    def __init__(self, workers: int = 1, counter: Any = None) -> None:
         self.workers = workers
         self._pool: cf.ProcessPoolExecutor | None = None
         if workers > 1:
             self._pool = cf.ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_one_thread_per_worker,
+                initializer=_init_worker,
+                initargs=(counter,),
             )
 
     def imap(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
@@ -187,14 +198,15 @@ def _check_reachable(address: str) -> None:
         ) from err
 
 
-def make_engine(engine: str, workers: int, address: str | None = None) -> Engine:
-    """The engine named ``engine`` (:data:`ENGINES`) with ``workers`` workers."""
+def make_engine(engine: str, workers: int, address: str | None = None, counter: Any = None) -> Engine:
+    """The engine named ``engine`` (:data:`ENGINES`) with ``workers`` workers; ``counter`` is the
+    local engine's shared record counter (Ray workers share no memory with the parent)."""
     from khabar.errors import UsageError
 
     if engine == "local":
         if address:
             raise UsageError("--ray-address needs --engine ray", value=address)
-        return LocalEngine(workers)
+        return LocalEngine(workers, counter)
     if engine == "ray":
         return RayEngine(workers, address)
     raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}", value=engine)

@@ -45,7 +45,7 @@ from typing import Any
 from khabar.corpus.writers import FORMATS, shard_suffix, write_shard
 from khabar.io import RawRecord, Reject, read_inputs
 
-__all__ = ["DEDUP_MODES", "RunSummary", "run"]
+__all__ = ["DEDUP_MODES", "RunSummary", "auto_shard_size", "default_workers", "run"]
 
 DEDUP_MODES = ("mark", "keep-first", "off")
 STAGE_DIR = ".stage"
@@ -71,6 +71,12 @@ class RunSummary:
     #: documents the archive received, and those it already held (idempotent reruns)
     archive_added: int = 0
     archive_present: int = 0
+    #: worker processes used, wall time per phase, and the 1-minute load average at start and end
+    #: (a run competing with other work for the cores is slower, and says so)
+    workers: int = 1
+    phases: dict[str, float] = field(default_factory=dict)
+    load_start: float | None = None
+    load_end: float | None = None
 
     @property
     def docs_per_s(self) -> float:
@@ -92,6 +98,10 @@ class RunSummary:
             "profile_removed": self.profile_removed,
             "archive_added": self.archive_added,
             "archive_present": self.archive_present,
+            "workers": self.workers,
+            "phases": {k: round(v, 3) for k, v in self.phases.items()},
+            "load_start": self.load_start,
+            "load_end": self.load_end,
         }
 
     def format(self) -> str:
@@ -107,7 +117,14 @@ class RunSummary:
             s += f"; {self.dup_clusters} duplicate clusters holding {self.dup_records} records"
         if self.archive_added or self.archive_present:
             s += f"; archive: {self.archive_added} added, {self.archive_present} already there"
-        s += f" in {self.seconds:.1f} s ({self.docs_per_s:.0f} docs/s)"
+        s += f" in {self.seconds:.1f} s ({self.docs_per_s:.0f} docs/s, {self.workers} worker"
+        s += "s)" if self.workers != 1 else ")"
+        if self.phases:
+            s += "\n  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.phases.items())
+        if self.load_start is not None:
+            s += f"; load average {self.load_start:.2f} at start, {self.load_end:.2f} at the end"
+            if self.load_start >= 1.0:
+                s += " (other work was running: the figures above shared the cores with it)"
         return s
 
 
@@ -206,7 +223,14 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
     records: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     profile_removed = 0
+    from khabar.corpus.progress import TICK_EVERY, tick
+
+    pending = 0
     for item in task.items:
+        pending += 1
+        if pending >= TICK_EVERY:
+            tick(pending)  # the parent's bar moves per record (khabar.corpus.progress)
+            pending = 0
         if isinstance(item, Reject):
             rejects.append(item.to_dict())
             continue
@@ -227,6 +251,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
             continue
         records.append(doc.to_record(include_raw=keep_raw))
         profile_removed += int(doc.signals.get("site_profile_removed", 0))
+    tick(pending)
     os.makedirs(task.dest, exist_ok=True)
     write_shard(os.path.join(task.dest, rejects_name(task.idx)), rejects, "jsonl")
     write_shard(os.path.join(task.dest, part_name(task.idx, task.fmt)), records, task.fmt)
@@ -295,8 +320,8 @@ def run(
     out_dir: str | None,
     *,
     fmt: str = "jsonl",
-    workers: int = 1,
-    shard_size: int = 1000,
+    workers: int | None = 1,
+    shard_size: int | None = 1000,
     glob: str = "*",
     dedup: str = "mark",
     progress: bool = True,
@@ -325,7 +350,10 @@ def run(
     all shards are processed. ``archive`` (a path) also stores the final records in that SQLite
     archive, written by this process only; ``out_dir`` then defaults to ``ARCHIVE.shards``.
     Rerunning with the same arguments resumes: finished shards are skipped. ``min_confidence`` sets the
-    thresholds of the ``confidence`` stage, as for :func:`khabar.api.process_text`. Returns the summary.
+    thresholds of the ``confidence`` stage, as for :func:`khabar.api.process_text`. ``workers`` None
+    means one per core (:func:`default_workers`), fewer when the input has fewer shards; ``shard_size``
+    None means 1,000 records, smaller when that would leave a worker idle (:func:`auto_shard_size`).
+    Returns the summary.
     """
     from khabar.corpus.engines import ENGINES, make_engine
     from khabar.errors import UsageError
@@ -336,9 +364,9 @@ def run(
         raise UsageError(f"unknown dedup mode {dedup!r}; use one of {', '.join(DEDUP_MODES)}", value=dedup)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}", value=engine)
-    if not isinstance(workers, int) or workers < 1:
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
         raise UsageError(f"workers must be a positive number, not {workers!r}", value=workers)
-    if not isinstance(shard_size, int) or shard_size < 1:
+    if shard_size is not None and (not isinstance(shard_size, int) or shard_size < 1):
         raise UsageError(f"shard_size must be a positive number, not {shard_size!r}", value=shard_size)
     if out_dir is None:
         if archive is None:
@@ -359,7 +387,11 @@ def run(
     if site_field and meta_fields is not None and site_field not in meta_fields:
         meta_fields = [*meta_fields, site_field]
 
+    from khabar.corpus.progress import Phases, Poller, load_average, set_counter
+
     t0 = time.perf_counter()
+    phases = Phases()
+    load_start = load_average()
     os.makedirs(out_dir, exist_ok=True)
     # a finalising pass (dedup clusters, archive) reads pass 1 from .stage, always JSON Lines
     two_pass = dedup != "off" or archive is not None
@@ -390,20 +422,35 @@ def run(
                            meta_fields=meta_fields, date_field=date_field)  # fmt: skip
 
     total = None
-    if progress and "-" not in paths:
-        # a cheap first read (no processing) so the bar has a total and an ETA
-        total = sum(1 for _ in inputs())
+    if "-" not in paths and (progress or workers is None or shard_size is None):
+        # a cheap first read (no processing) so the bar has a total and an ETA, and the defaults of
+        # workers and shard size fit the input
+        with phases.phase("reading"):
+            total = sum(1 for _ in inputs())
+    if shard_size is None:
+        shard_size = auto_shard_size(total, workers or default_workers())
+    if workers is None:
+        workers = default_workers()
+        if total is not None:
+            workers = max(1, min(workers, -(-total // shard_size)))  # no idle worker to spawn
     from tqdm import tqdm
 
-    summary = RunSummary(out_dir=out_dir)
+    summary = RunSummary(out_dir=out_dir, workers=workers, load_start=load_start)
     rejects: Counter[str] = Counter()
     markers: list[dict[str, Any]] = []
     n_shards = 0
-    with make_engine(engine, workers, ray_address) as eng:
+    counter = None
+    if engine == "local":
+        import multiprocessing
+
+        counter = multiprocessing.get_context("spawn").Value("q", 0)
+        set_counter(counter if workers == 1 else None)  # in-process: this process counts
+    with make_engine(engine, workers, ray_address, counter) as eng:
         if profiles is not None:
-            prof = _load_or_learn_profiles(
-                eng, inputs, shard_size, {**options, "_paths": list(paths)}, profiles, progress, total
-            )
+            with phases.phase("profiles"):
+                prof = _load_or_learn_profiles(
+                    eng, inputs, shard_size, {**options, "_paths": list(paths)}, profiles, progress, total
+                )
             options["profiles"] = prof.key
         bar = tqdm(total=total, disable=not progress, desc="khabar run", unit="doc", file=sys.stderr,
                    dynamic_ncols=True, smoothing=0.1)  # fmt: skip
@@ -422,12 +469,20 @@ def run(
                 summary.processed += len(items)
                 yield ShardTask(idx, items, ihash, dest, stage_fmt, options, profiles)
 
+        poller = Poller(counter, bar.update) if counter is not None and progress else None
         try:
-            for _, m in eng.imap(process_shard, tasks()):
-                markers.append(m)
-                bar.update(int(m["in"]))
+            with phases.phase("processing"):
+                if poller is not None:
+                    poller.__enter__()
+                for _, m in eng.imap(process_shard, tasks()):
+                    markers.append(m)
+                    if poller is None:
+                        bar.update(int(m["in"]))  # Ray: per shard
         finally:
+            if poller is not None:
+                poller.stop()
             bar.close()
+            set_counter(None)
         remove_shard_files(dest, n_shards)
         summary.shards = n_shards
         for m in markers:
@@ -440,8 +495,9 @@ def run(
             from khabar.corpus.dedup import dedup_shards
 
             remove_shard_files(out_dir, n_shards)
-            ds = dedup_shards(out_dir, n_shards, fmt, dedup, progress=progress, archive=archive,
-                              keep_raw=keep_raw, engine=eng)  # fmt: skip
+            with phases.phase("clustering and archive" if archive is not None else "clustering"):
+                ds = dedup_shards(out_dir, n_shards, fmt, dedup, progress=progress, archive=archive,
+                                  keep_raw=keep_raw, engine=eng)  # fmt: skip
             summary.dup_clusters = ds.clusters
             summary.dup_records = ds.records_in_clusters
             summary.records_out -= ds.dropped
@@ -450,9 +506,36 @@ def run(
     summary.rejects = {k: v for k, v in rejects.items() if v}
     summary.seconds = time.perf_counter() - t0
     if archive is not None:
-        _record_archive_run(archive, paths, out_dir, n_shards, summary)
+        with phases.phase("identities"):
+            _record_archive_run(archive, paths, out_dir, n_shards, summary)
+        summary.seconds = time.perf_counter() - t0
+    summary.phases = dict(phases.seconds)
+    summary.load_end = load_average()
     write_json_atomic(os.path.join(out_dir, "summary.json"), summary.to_dict())
     return summary
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on (``os.sched_getaffinity`` where there is one: a
+    container or ``taskset`` may give fewer cores than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+#: records per shard by default, and the fewest: a shard is a file pair and a marker, and a worker's
+#: start-up (spawning, loading the models) is paid per worker, not per shard
+SHARD_SIZE = 1000
+MIN_SHARD_SIZE = 100
+
+
+def auto_shard_size(total: int | None, workers: int) -> int:
+    """1,000 records per shard, or fewer so that each worker gets about four shards: with 3,096
+    records and 2 workers, shards of 1,000 leave one worker idle for the last quarter of the run."""
+    if total is None or workers <= 1:
+        return SHARD_SIZE
+    return max(MIN_SHARD_SIZE, min(SHARD_SIZE, -(-total // (4 * workers))))
 
 
 def _load_or_learn_profiles(
