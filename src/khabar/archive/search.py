@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import analyze, analyze_query_word, tokenize
+from khabar.archive.analysis import analyze_query_word, analyze_rows, tokenize
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
@@ -98,19 +98,14 @@ def parse_query(query: str, *, exact: bool = False) -> Query:
 
 def index_document(conn: sqlite3.Connection, n: int, text: str) -> None:
     """Index one document's display text under rowid ``n`` (called by :meth:`Archive.add`)."""
-    tokens = analyze(text)
+    rows = analyze_rows(text)
     conn.execute(
         "INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)",
-        (n, " ".join(t.stem for t in tokens), " ".join(t.norm for t in tokens)),
+        (n, " ".join(r[0] for r in rows), " ".join(r[1] for r in rows)),
     )
     conn.execute(
         "INSERT INTO doc_tokens VALUES (?, ?)",
-        (
-            n,
-            json.dumps(
-                [[t.stem, t.norm, t.start, t.end] for t in tokens], ensure_ascii=False, separators=(",", ":")
-            ),
-        ),
+        (n, json.dumps(rows, ensure_ascii=False, separators=(",", ":"))),
     )
 
 
