@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from khabar.archive.analysis import analyze, analyze_query_word, light_stem, normalize_word, tokenize
+from khabar.archive.analysis import (
+    analyze,
+    analyze_query_word,
+    analyze_rows,
+    index_terms,
+    light_stem,
+    normalize_word,
+    tokenize,
+)
 
 
 def test_definite_article_and_clitics() -> None:
@@ -62,3 +70,13 @@ def test_offsets_in_bounds_and_tokens_indexable(text: str) -> None:
         # one FTS5 token each: letters and digits only, nothing the tokenizer would split on
         assert t.norm.isalnum() and t.stem.isalnum()
         assert normalize_word(text[t.start : t.end]) == t.norm
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ابتةىأإآؤئءلوهين ُـَِّْ٢3x_.\n"), max_size=60))
+@example("والوزراءُ a-b ١٢")
+def test_the_index_stores_what_analysis_gives(text: str) -> None:
+    # indexing and highlighting take different fast paths (no spans / no Token objects): same forms
+    tokens = analyze(text)
+    assert index_terms(text) == (" ".join(t.stem for t in tokens), " ".join(t.norm for t in tokens))
+    assert analyze_rows(text) == [(t.stem, t.norm, t.start, t.end) for t in tokens]

@@ -123,6 +123,14 @@ def analyze_rows(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def index_terms(text: str) -> tuple[str, str]:
+    """The space-joined stems and normalised forms of ``text``'s words, as the full-text index stores
+    them (what :func:`analyze` gives, without the spans indexing does not need)."""
+    forms = _word_forms
+    pairs = [p for p in map(forms, _WORD_RE.findall(text)) if p[1]]
+    return " ".join([p[0] for p in pairs]), " ".join([p[1] for p in pairs])
+
+
 def analyze_query_word(word: str, *, exact: bool = False) -> str:
     """The indexed form a query word must match: the normalised form, stemmed unless ``exact``."""
     norm = normalize_word(word)

@@ -3,9 +3,9 @@
 Each document's display text (``Document.text``: kept blocks only, so boilerplate is never content)
 is analysed by :mod:`khabar.archive.analysis` into tokens; the FTS5 table gets two columns of
 space-joined terms, ``stem`` (normalised and light-stemmed) and ``norm`` (normalised only, for exact
-mode). The ``doc_tokens`` table keeps each token's ``(start, end)`` in the display text, so a hit's
-highlights are spans of the characters the reader sees (``text[s:e]`` is the word as displayed, with
-its diacritics), never of the folded view.
+mode). A hit's highlights are found by analysing its display text again when it is shown (a page of
+hits at a time), so they are spans of the characters the reader sees (``text[s:e]`` is the word as
+displayed, with its diacritics), never of the folded view.
 
 Queries go through the same analysis. Every term is quoted before it reaches FTS5, so query syntax
 characters (``"`` ``*`` ``NEAR`` ``'; DROP``) are plain words, never operators or errors. Words are
@@ -15,14 +15,14 @@ match the normalised, unstemmed forms (``"الرئيس"`` no longer matches ``ر
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import analyze_query_word, analyze_rows, tokenize
+from khabar.archive.analysis import analyze_query_word, analyze_rows, index_terms, tokenize
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
@@ -98,15 +98,8 @@ def parse_query(query: str, *, exact: bool = False) -> Query:
 
 def index_document(conn: sqlite3.Connection, n: int, text: str) -> None:
     """Index one document's display text under rowid ``n`` (called by :meth:`Archive.add`)."""
-    rows = analyze_rows(text)
-    conn.execute(
-        "INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)",
-        (n, " ".join(r[0] for r in rows), " ".join(r[1] for r in rows)),
-    )
-    conn.execute(
-        "INSERT INTO doc_tokens VALUES (?, ?)",
-        (n, json.dumps(rows, ensure_ascii=False, separators=(",", ":"))),
-    )
+    stems, norms = index_terms(text)
+    conn.execute("INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)", (n, stems, norms))
 
 
 def _filters(
@@ -189,15 +182,15 @@ def search(
     # this 20 ms. NOT INDEXED makes SQLite drive from the full-text index (rowid lookups stay allowed)
     # instead of scanning a site's documents and probing the index row by row.
     rows = archive.conn.execute(
-        "SELECT d.n, d.id, d.title, d.site, d.published, d.text, top.r, t.tokens FROM ("
+        "SELECT d.n, d.id, d.title, d.site, d.published, d.text, top.r FROM ("
         "SELECT fts.rowid AS n, bm25(fts) AS r FROM fts JOIN documents d NOT INDEXED ON d.n = fts.rowid "
         f"WHERE {where} ORDER BY r LIMIT ? OFFSET ?"
-        ") AS top JOIN documents d ON d.n = top.n JOIN doc_tokens t ON t.doc = d.n ORDER BY top.r",
+        ") AS top JOIN documents d ON d.n = top.n ORDER BY top.r",
         [*params, max(0, limit), max(0, offset)],
     ).fetchall()
     hits = []
-    for _n, did, title, site_, published, text, rank, tokens in rows:
-        spans = _highlights(q, json.loads(tokens))
+    for _n, did, title, site_, published, text, rank in rows:
+        spans = _highlights(q, analyze_rows(text))
         snippet, s0 = _snippet(text, spans)
         hits.append(Hit(did, title, -float(rank), snippet, spans, site_, published, s0))
     return hits
@@ -332,7 +325,7 @@ def _display_name(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0]) if row else key
 
 
-def _highlights(q: Query, tokens: list[list[Any]]) -> list[tuple[int, int]]:
+def _highlights(q: Query, tokens: Sequence[Sequence[Any]]) -> list[tuple[int, int]]:
     """Display spans of the tokens that match a term or a whole phrase of the query."""
     col = 1 if q.column == "norm" else 0
     forms = [t[col] for t in tokens]
@@ -374,5 +367,5 @@ def document_highlights(
     q = parse_query(query, exact=exact)
     if not q.groups:
         return []
-    row = archive.conn.execute("SELECT tokens FROM doc_tokens WHERE doc = ?", (n,)).fetchone()
-    return [] if row is None else _highlights(q, json.loads(row[0]))
+    row = archive.conn.execute("SELECT text FROM documents WHERE n = ?", (n,)).fetchone()
+    return [] if row is None else _highlights(q, analyze_rows(row[0]))

@@ -227,6 +227,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE key_aliases ADD COLUMN how TEXT NOT NULL DEFAULT 'linked';
     """,
+    # 7: no stored token list (issue 15). Highlights are found by analysing the few displayed texts at
+    # query time (a page of hits: milliseconds), instead of storing every token's forms and offsets as
+    # JSON at ingest, which was a third of the store+index time and about as large as the texts.
+    """
+    DROP TABLE doc_tokens;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
