@@ -76,15 +76,85 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p * (len(xs) - 1)))]
 
 
+def _size(archive: Any, path: str) -> int:
+    """The archive's bytes on disk after a WAL checkpoint."""
+    archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+
+
+def _latency(archive: Any, search: Any, count: Any) -> tuple[list[float], list[float], list[int], list[Any]]:
+    """Cold and warm milliseconds, hit totals and the 3 slowest (warm) of :data:`QUERIES`."""
+    cold: list[float] = []
+    warm: list[float] = []
+    hits: list[int] = []
+    for q, kw in QUERIES:
+        times = []
+        total = 0
+        for _ in range(4):
+            t = time.perf_counter()
+            search(archive, q, limit=10, **kw)
+            total = count(archive, q, **kw)
+            times.append((time.perf_counter() - t) * 1000)
+        cold.append(times[0])
+        warm.append(statistics.median(times[1:]))
+        hits.append(total)
+    slowest = sorted(zip(warm, QUERIES, strict=True), key=lambda x: -x[0])[:3]
+    return cold, warm, hits, slowest
+
+
+def _copy(doc: Any, k: int) -> Any:
+    """Copy ``k`` of a processed document: a new input (a marker in ``raw``, so a new content id), the
+    id suffixed, the date ``k`` weeks later (so date filters see a spread, not ``k`` piles)."""
+    import copy
+    import datetime as dt
+
+    c = copy.copy(doc)
+    c.id = f"{doc.id}~{k}"
+    c.raw = f"{doc.raw or doc.text}\n<!-- copy {k} -->"
+    if doc.published and len(doc.published) >= 10:
+        try:
+            day = dt.date.fromisoformat(doc.published[:10]) + dt.timedelta(weeks=k)
+            c.published = day.isoformat() + doc.published[10:]
+        except ValueError:
+            pass
+    return c
+
+
+def _grow(archive: Any, kept: list[Any], target: int) -> tuple[float, int]:
+    """Add copies of ``kept`` until the archive holds ``target`` documents; (seconds, added)."""
+    have = len(archive)
+    added = 0
+    seconds = 0.0
+    k = 1 + (have - 1) // max(1, len(kept))
+    while have + added < target:
+        need = target - have - added
+        for i in range(0, min(need, len(kept)), 500):
+            part = [_copy(d, k) for d in kept[i : min(i + 500, need)]]
+            t = time.perf_counter()
+            added += archive.add_many(part)[0]
+            seconds += time.perf_counter() - t
+        print(f"search: grown to {have + added:,}", file=sys.stderr)
+        k += 1
+    return seconds, added
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N records (default: all)")
     ap.add_argument("--facts", action="store_true", help="also find facts (entities, places, dates …)")
     ap.add_argument("--archive", help="keep the archive at this path (default: a temporary file)")
     ap.add_argument(
+        "--scale",
+        default="",
+        help="after the corpus, grow the archive to these sizes (comma-separated, e.g. 100000,300000) "
+        "with copies of its documents (suffixed ids, dates shifted by whole weeks, a marker in the raw "
+        "input so each copy is a new document) and report store+index speed and latency at each",
+    )
+    ap.add_argument(
         "--write-readme", action="store_true", help=f"replace the search section of {README.name}"
     )
     args = ap.parse_args()
+    scales = sorted(int(x.replace("_", "")) for x in args.scale.split(",") if x.strip())
 
     from khabar.api import process_text
     from khabar.archive import Archive, count, search
@@ -103,7 +173,8 @@ def main() -> int:
     process_text("عنوان\nنص", extra=extra)  # models load outside the clocks
     t_proc = t_store = 0.0
     n_docs = n_rej = 0
-    batch = []
+    batch: list[Any] = []
+    kept: list[Any] = []  # the processed documents, copied to grow the archive (--scale)
     with Archive(path) as archive:
         t_all = time.perf_counter()
         for n, it in enumerate(read_inputs([str(src)], glob="*.zip")):
@@ -116,32 +187,26 @@ def main() -> int:
             batch.append(process_text(it.raw, id=it.id, source=it.source, meta=it.meta, extra=extra))
             t_proc += time.perf_counter() - t
             if len(batch) >= 500:
+                if scales:
+                    kept.extend(batch)
                 t = time.perf_counter()
                 n_docs += archive.add_many(batch)[0]
                 t_store += time.perf_counter() - t
                 batch = []
                 print(f"search: {n_docs:,} indexed", file=sys.stderr)
+        if scales:
+            kept.extend(batch)
         t = time.perf_counter()
         n_docs += archive.add_many(batch)[0]
         t_store += time.perf_counter() - t
         t_all = time.perf_counter() - t_all
-        archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
-
-        cold: list[float] = []
-        warm: list[float] = []
-        hits: list[int] = []
-        for q, kw in QUERIES:
-            times = []
-            for _ in range(4):
-                t = time.perf_counter()
-                search(archive, q, limit=10, **kw)
-                total = count(archive, q, **kw)
-                times.append((time.perf_counter() - t) * 1000)
-            cold.append(times[0])
-            warm.append(statistics.median(times[1:]))
-            hits.append(total)
-        slowest = sorted(zip(warm, QUERIES, strict=True), key=lambda x: -x[0])[:3]
+        size = _size(archive, path)
+        cold, warm, hits, slowest = _latency(archive, search, count)
+        grown = []
+        for target in scales:
+            t_grow, added = _grow(archive, kept, target)
+            c2, w2, _, _ = _latency(archive, search, count)
+            grown.append((target, added, t_grow, _size(archive, path), w2, c2))
     load1 = common.load_average()
 
     which = "all" if not args.limit else f"first {args.limit:,}"
@@ -159,6 +224,14 @@ def main() -> int:
         ["hits per query (median, max; queries with none)",
          f"{statistics.median(hits):,.0f}, {max(hits):,}; {sum(1 for h in hits if not h)}"],
     ]  # fmt: skip
+    n0 = n_docs
+    for target, added, t_grow, sz, w2, _c2 in grown:
+        rows.append(
+            [f"grown to {target:,} documents (+{added:,} copies)",
+             f"store+index {added / t_grow:,.0f} docs/s; warm p50 / p95 {_pct(w2, 0.5):.1f} / "
+             f"**{_pct(w2, 0.95):.1f}** ms (×{_pct(w2, 0.95) / max(1e-9, _pct(warm, 0.95)):.2f} of "
+             f"{n0:,}); {sz / 2**20:,.0f} MiB"]
+        )  # fmt: skip
     slow = "; ".join(f"`{q}` {kw or ''} {ms:.1f} ms" for ms, (q, kw) in slowest)
     report = "\n".join(
         [
