@@ -66,10 +66,11 @@ def _add_reader_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _read(args: argparse.Namespace) -> Any:
+def _read(args: argparse.Namespace, skipped: list[tuple[str, str]] | None = None) -> Any:
     from khabar.io import read_inputs
 
     meta = [m.strip() for m in args.meta_fields.split(",")] if args.meta_fields else None
+    on_skip = None if skipped is None else (lambda path, why: skipped.append((path, why)))
     return read_inputs(
         args.paths,
         glob=args.glob,
@@ -78,6 +79,7 @@ def _read(args: argparse.Namespace) -> Any:
         meta_fields=meta,
         max_bytes=args.max_bytes,
         date_field=args.date_field,
+        on_skip=on_skip,
     )
 
 
@@ -111,6 +113,7 @@ def cmd_process(args: argparse.Namespace) -> int:
 
     n_in = n_out = 0
     reasons: Counter[str] = Counter()
+    skipped: list[tuple[str, str]] = []
     show_progress = args.progress or (args.progress is None and sys.stderr.isatty())
     t0 = time.perf_counter()
     rej_path = args.rejects
@@ -127,7 +130,7 @@ def cmd_process(args: argparse.Namespace) -> int:
             RejectsWriter(rej_path) if rej_path else _StderrRejects() as rej,
         ):
             bar = _progress(None, show_progress, "khabar")
-            for item in _read(args):
+            for item in _read(args, skipped):
                 n_in += 1
                 if isinstance(item, Reject):
                     reasons[item.reason] += 1
@@ -161,6 +164,10 @@ def cmd_process(args: argparse.Namespace) -> int:
     summary = f"khabar: {n_in} records in: {n_out} processed, {n_rej} rejected"
     if reasons:
         summary += " (" + ", ".join(f"{r}: {c}" for r, c in reasons.most_common()) + ")"
+    if skipped:
+        from khabar.io import format_skipped
+
+        summary += "; " + format_skipped(skipped)
     if not args.quiet:
         print(f"{summary} in {dt:.1f} s", file=sys.stderr)
         if n_rej and not rej_path:

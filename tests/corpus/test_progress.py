@@ -81,17 +81,22 @@ def test_one_worker_per_core_by_default() -> None:
 
 
 def test_the_summary_gives_phases_workers_and_load(tmp_path: Path) -> None:
-    src = tmp_path / "in.jsonl"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "SOURCE.md").write_text("# where these come from", encoding="utf-8")
+    src = folder / "in.jsonl"
     src.write_text(
         "\n".join(f'{{"id": "d{i}", "text": "عنوان {i}\\nنص الخبر رقم {i} عن الاجتماع."}}' for i in range(30))
         + "\n",
         encoding="utf-8",
     )
-    s = run([str(src)], str(tmp_path / "out"), workers=None, shard_size=None, progress=False, dedup="off")
+    s = run([str(folder)], str(tmp_path / "out"), workers=None, shard_size=None, progress=False, dedup="off")
     assert s.records_in == 30 == s.records_out
     assert s.workers == 1  # 30 records are one shard: no second worker to spawn
     assert {"reading", "processing"} <= set(s.phases)
     text = s.format()
     assert "phases: reading" in text and "1 worker)" in text
+    assert "skipped: 1 (SOURCE.md: documentation)" in text  # counted once, not read as an article
+    assert [(Path(p).name, why) for p, why in s.skipped] == [("SOURCE.md", "documentation")]
     d = s.to_dict()
     assert d["workers"] == 1 and "processing" in d["phases"]

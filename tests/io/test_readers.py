@@ -478,9 +478,44 @@ def test_folder_with_glob(tmp_path: Path) -> None:
     assert not rejects
     assert [r.raw for r in records] == ["أ", "ج", "ب"]  # a.txt, b/1.txt, b/deep/2.txt
     records, _ = read([tmp_path])
-    assert len(records) == 4  # the .md too with the default glob
+    assert len(records) == 3  # the .md is documentation: skipped with the default glob
+    records, _ = read([tmp_path], glob="*.md")
+    assert [r.raw for r in records] == ["x"]  # an explicit glob reads it
     _, (rej,) = read([tmp_path], glob="*.xml")
     assert rej.reason == "empty" and "'*.xml'" in rej.message
+
+
+def test_files_that_are_not_documents_are_skipped_and_counted(tmp_path: Path) -> None:
+    # a data set's folder: SOURCE.md was ingested as an Arabic article and topped the archive (issue 17)
+    (tmp_path / "articles.jsonl").write_text('{"id": "1", "text": "نص الخبر"}\n', encoding="utf-8")
+    for name in ("SOURCE.md", "README", "LICENSE.txt", "poetry.lock", "SHA256SUMS", ".DS_Store"):
+        (tmp_path / name).write_text("not an article", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    skipped: list[tuple[str, str]] = []
+    items = list(read_inputs([str(tmp_path)], on_skip=lambda p, why: skipped.append((p, why))))
+    assert [i.id for i in items] == ["1"] and all(isinstance(i, RawRecord) for i in items)
+    why = {os.path.basename(p): r for p, r in skipped}
+    assert why == {
+        "SOURCE.md": "documentation",
+        "README": "documentation",
+        "LICENSE.txt": "licence",
+        "poetry.lock": "lock file",
+        "SHA256SUMS": "checksum",
+        ".DS_Store": "hidden",
+        ".git": "hidden",
+    }
+    assert readers_module.format_skipped(sorted(skipped)[:2]).startswith("skipped: 2 (.DS_Store: hidden")
+    # named on the command line, the same file is read
+    (rec,) = read_inputs([str(tmp_path / "SOURCE.md")])
+    assert isinstance(rec, RawRecord) and rec.raw == "not an article"
+
+
+def test_a_folder_of_documentation_only_says_so(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("x", encoding="utf-8")
+    (rej,) = read_inputs([str(tmp_path)], on_skip=lambda p, why: None)
+    assert isinstance(rej, Reject) and rej.reason == "empty"
+    assert "skipped: 1 here" in rej.message and "--glob" in rej.message
 
 
 def test_bad_arguments_raise_at_once() -> None:

@@ -77,6 +77,8 @@ class RunSummary:
     phases: dict[str, float] = field(default_factory=dict)
     load_start: float | None = None
     load_end: float | None = None
+    #: files of the input folders that are not documents (README, SOURCE.md …): ``(path, reason)``
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def docs_per_s(self) -> float:
@@ -102,6 +104,7 @@ class RunSummary:
             "phases": {k: round(v, 3) for k, v in self.phases.items()},
             "load_start": self.load_start,
             "load_end": self.load_end,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
         }
 
     def format(self) -> str:
@@ -110,6 +113,10 @@ class RunSummary:
         s = f"khabar: {self.records_in} records in: {self.records_out} written, {n_rej} rejected"
         if self.rejects:
             s += " (" + ", ".join(f"{r}: {c}" for r, c in Counter(self.rejects).most_common()) + ")"
+        if self.skipped:
+            from khabar.io import format_skipped
+
+            s += "; " + format_skipped(self.skipped)
         s += f"; {self.shards} shards ({self.shards_skipped} already done)"
         if self.profile_removed:
             s += f"; {self.profile_removed} lines removed by site profiles"
@@ -417,9 +424,13 @@ def run(
         # only when given, so that shards finished by an earlier run with the defaults stay finished
         options["min_confidence"] = min_confidence
 
-    def inputs() -> Iterator[RawRecord | Reject]:
+    skipped: list[tuple[str, str]] = []
+
+    def inputs(count_skips: bool = False) -> Iterator[RawRecord | Reject]:
+        # files that are not documents are counted once, in the processing pass
+        on_skip = (lambda path, why: skipped.append((path, why))) if count_skips else None
         return read_inputs(list(paths), glob=glob, text_field=text_field, id_field=id_field,
-                           meta_fields=meta_fields, date_field=date_field)  # fmt: skip
+                           meta_fields=meta_fields, date_field=date_field, on_skip=on_skip)  # fmt: skip
 
     total = None
     if "-" not in paths and (progress or workers is None or shard_size is None):
@@ -457,7 +468,7 @@ def run(
 
         def tasks() -> Iterator[ShardTask]:
             nonlocal n_shards
-            for idx, items in enumerate(_shards(inputs(), shard_size)):
+            for idx, items in enumerate(_shards(inputs(count_skips=True), shard_size)):
                 n_shards += 1
                 ihash = ids_hash(items)
                 m = finished(dest, idx, stage_fmt, ihash, options)
@@ -510,6 +521,7 @@ def run(
             _record_archive_run(archive, paths, out_dir, n_shards, summary)
         summary.seconds = time.perf_counter() - t0
     summary.phases = dict(phases.seconds)
+    summary.skipped = skipped
     summary.load_end = load_average()
     write_json_atomic(os.path.join(out_dir, "summary.json"), summary.to_dict())
     return summary

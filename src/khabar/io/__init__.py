@@ -12,7 +12,9 @@ from khabar.io.readers import (
     RawRecord,
     Reject,
     compose_saudinewsnet,
+    format_skipped,
     read_inputs,
+    skip_reason,
 )
 from khabar.io.writers import JsonlWriter, RejectsWriter, dumps_line, read_jsonl
 
@@ -27,6 +29,8 @@ __all__ = [
     "compose_saudinewsnet",
     "decode_bytes",
     "dumps_line",
+    "format_skipped",
     "read_inputs",
     "read_jsonl",
+    "skip_reason",
 ]

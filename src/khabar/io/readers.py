@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import functools
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import stat
@@ -172,6 +174,8 @@ class _Options:
     fmt: str | None
     #: the fields holding the record's own date (None: those of ``data/input_date_fields.tsv``)
     date_fields: tuple[DateField, ...] | None = None
+    #: called with ``(path, reason)`` for each file of a folder that is skipped (not a document)
+    on_skip: Callable[[str, str], None] | None = None
 
 
 @dataclass(slots=True)
@@ -232,6 +236,7 @@ def read_inputs(
     max_bytes: int = 32 * 2**20,
     fmt: str | None = None,
     date_field: str | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
 ) -> Iterator[RawRecord | Reject]:
     """Stream the records of ``paths`` (files, folders, archives, ``-`` for stdin) lazily.
 
@@ -242,6 +247,12 @@ def read_inputs(
     ``date_field`` names the field holding the record's own date (``NAME`` or ``NAME:crawl``; ``none``
     for no input date); by default the first field of ``data/input_date_fields.tsv`` that holds a date
     is taken (:mod:`khabar.io.input_date`). The date goes to ``meta["input_date"]``.
+
+    In a folder read with the default ``glob`` (``*``), files that are not documents (README, *.md,
+    LICENSE, SOURCE, lock files, checksums: ``data/input_skip.tsv``) and hidden files and folders are
+    skipped: neither records nor rejects, but reported to ``on_skip(path, reason)`` so a caller can
+    count them (without ``on_skip`` they are logged on the ``khabar.io`` logger). A file named
+    explicitly, or matched by an explicit ``glob``, is always read.
     """
     if isinstance(paths, str | bytes):
         raise UsageError("read_inputs takes a list of paths, not a single string", value=paths)
@@ -257,6 +268,7 @@ def read_inputs(
         max_bytes=max_bytes,
         fmt=fmt,
         date_fields=date_fields_arg(date_field),
+        on_skip=on_skip,
     )
     return _read_all(list(paths), opts)
 
@@ -349,20 +361,65 @@ def _hidden(part: str) -> bool:
     return part.startswith(".") and part not in (".", "..")
 
 
+@functools.cache
+def _skip_rules() -> tuple[tuple[str, str], ...]:
+    """``(pattern, reason)`` of ``data/input_skip.tsv``: files of a folder that are not documents."""
+    from importlib import resources
+
+    text = resources.files("khabar.data").joinpath("input_skip.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return tuple((r[0].strip().lower(), r[1].strip()) for r in rows[1:] if len(r) >= 2)
+
+
+def skip_reason(name: str) -> str | None:
+    """Why a file called ``name`` in a folder is not a document (None: it may be one)."""
+    low = name.lower()
+    return next((why for pat, why in _skip_rules() if fnmatch.fnmatchcase(low, pat)), None)
+
+
+def format_skipped(skipped: Sequence[tuple[str, str]], *, show: int = 3) -> str:
+    """``skipped: 2 (SOURCE.md: documentation, README: documentation)`` for a run's summary line."""
+    if not skipped:
+        return ""
+    names = ", ".join(f"{os.path.basename(p) or p}: {why}" for p, why in skipped[:show])
+    more = f", and {len(skipped) - show} more" if len(skipped) > show else ""
+    return f"skipped: {len(skipped)} ({names}{more})"
+
+
+def _skipped(opts: _Options, path: str, reason: str) -> None:
+    if opts.on_skip is not None:
+        opts.on_skip(path, reason)
+    else:
+        logging.getLogger("khabar.io").info("skipped %s (%s)", path, reason)
+
+
 def _read_folder(folder: str, opts: _Options) -> Iterator[Item]:
-    """The files of ``folder`` matching ``opts.glob``, recursively and sorted, each read by type."""
+    """The files of ``folder`` matching ``opts.glob``, recursively and sorted, each read by type;
+    with the default glob, files that are not documents are skipped and reported (:func:`skip_reason`)."""
     errors: list[OSError] = []
     found: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    default_glob = opts.glob == "*"
     for root, dirs, files in os.walk(folder, onerror=errors.append):
+        for d in dirs:
+            if _hidden(d):
+                skipped.append((os.path.join(root, d), "hidden"))
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in files:
-            if _hidden(name):
-                continue
             full = os.path.join(root, name)
+            if _hidden(name):
+                skipped.append((full, "hidden"))
+                continue
             rel = os.path.relpath(full, folder).replace(os.sep, "/")
+            why = skip_reason(name) if default_glob else None
+            if why is not None:
+                skipped.append((full, why))
+                continue
             target = rel if "/" in opts.glob else name
             if fnmatch.fnmatchcase(target, opts.glob):
                 found.append(rel)
+    for path, why in sorted(skipped):
+        _skipped(opts, path, why)
     for err in errors:
         where = str(err.filename or folder)
         yield Reject.from_error(_stem(where), where, _unreadable(f"folder {where}", err))
@@ -371,8 +428,9 @@ def _read_folder(folder: str, opts: _Options) -> Iterator[Item]:
             _stem(folder),
             folder,
             EmptyInputError(
-                f"folder {folder} has no files matching {opts.glob!r} (hidden files are skipped); "
-                "check the folder or the --glob pattern",
+                f"folder {folder} has no files matching {opts.glob!r} (hidden files, and with the "
+                f"default glob README, *.md, LICENSE and other files that are not documents, are "
+                f"skipped: {len(skipped)} here); check the folder, or name the files with --glob",
                 value=folder,
             ),
         )
