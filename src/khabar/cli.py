@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar import __version__
-from khabar.errors import KhabarError, UsageError
+from khabar.errors import KhabarError, NotFoundError, UsageError
 from khabar.pipeline import FACT_STAGES as _FACT_STAGES
 
 EPILOG = """examples:
@@ -46,8 +46,13 @@ DATE_FIELD_HELP = (
 )
 
 
-def _add_reader_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or - for stdin")
+def _add_reader_args(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    p.add_argument(
+        "paths",
+        nargs="*" if optional else "+",
+        metavar="PATH",
+        help="files, folders (recursive) or - for stdin",
+    )
     p.add_argument("--glob", default="*", help="file name pattern inside folders (default: all files)")
     p.add_argument(
         "--text-field",
@@ -198,6 +203,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from khabar.render import render
 
     color = not args.plain and sys.stdout.isatty() if args.color is None else args.color
+    if args.archive:
+        return _show_stored(args, color)
     shown = 0
     path = args.path
     # a khabar output file: show its records as they are
@@ -247,6 +254,38 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0 if shown else _not_found(args)
 
 
+def _show_stored(args: argparse.Namespace, color: bool) -> int:
+    """``khabar show ID --archive A``: a stored document, by archive id, short id or record id."""
+    from khabar.archive import Archive
+    from khabar.archive.store import missing_archive
+    from khabar.model import Document
+    from khabar.render import render
+
+    if not Path(args.archive).is_file():
+        raise missing_archive(args.archive)
+    key = args.id or args.path
+    with Archive(args.archive) as archive:
+        ids = archive.find(key)
+        if not ids:
+            print(f"khabar: no document {key!r} in {args.archive} (give the id `khabar search` prints, "
+                  "or the record's own id)", file=sys.stderr)  # fmt: skip
+            return 3
+        if len(ids) > 1:
+            some = ", ".join(i[:16] for i in ids[:5])
+            print(f"khabar: {key!r} names {len(ids)} documents in {args.archive} ({some}…); "
+                  "give more of the id", file=sys.stderr)  # fmt: skip
+            return 2
+        rec = archive.get(ids[0])
+    assert rec is not None
+    doc = Document.from_record(rec)
+    if args.min_confidence is not None:
+        from khabar.extract.confidence import regate
+
+        regate(doc, args.min_confidence)
+    print(render(doc, color=color, bidi=not args.plain))
+    return 0
+
+
 def _not_found(args: argparse.Namespace) -> int:
     what = f"no record with id {args.id!r}" if args.id else "no readable record"
     print(f"khabar: {what} in {args.path}", file=sys.stderr)
@@ -254,12 +293,30 @@ def _not_found(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from khabar.errors import InputError
     from khabar.io import read_jsonl
+
+    if not Path(args.path).is_file():
+        raise NotFoundError(f"{args.path} does not exist; check the path", value=args.path)
 
     n = art = 0
     kinds: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    for rec in read_jsonl(args.path):
+    try:
+        records = list(read_jsonl(args.path))
+    except (ValueError, UnicodeDecodeError, OSError, EOFError) as err:
+        raise InputError(
+            f"{args.path} is not a khabar output file (JSON Lines of khabar.record/1: {err}); "
+            "write one with `khabar process INPUT -o out.jsonl`",
+            value=args.path,
+        ) from err
+    for rec in records:
+        if not isinstance(rec, dict) or not str(rec.get("schema", "")).startswith("khabar.record/"):
+            raise InputError(
+                f"{args.path} is not a khabar output file (a line is not a khabar.record/1 object); "
+                "write one with `khabar process INPUT -o out.jsonl`",
+                value=args.path,
+            )
         n += 1
         art += bool(rec.get("is_article"))
         for b in rec.get("blocks", []):
@@ -377,7 +434,7 @@ def cmd_eval_events(args: argparse.Namespace) -> int:
 
     gold = Path(args.gold) if args.gold else default_gold_dir()
     if not (gold / "events_gold.jsonl").exists():
-        raise UsageError(f"no events gold set at {gold}; pass --gold DIR", value=str(gold))
+        raise NotFoundError(f"no events gold set at {gold}; pass --gold DIR", value=str(gold))
     res = evaluate(gold, system_out=args.system_out)
     print(format_report(res))
     if args.json:
@@ -390,7 +447,7 @@ def cmd_eval_facts(args: argparse.Namespace) -> int:
 
     gold = Path(args.gold) if args.gold else default_gold_dir()
     if not (gold / "gold.jsonl").exists():
-        raise UsageError(f"no facts gold set at {gold}; pass --gold DIR", value=str(gold))
+        raise NotFoundError(f"no facts gold set at {gold}; pass --gold DIR", value=str(gold))
     reports, secs = run_facts_eval(gold, records=args.records)
     if secs:
         n = reports["all"].documents
@@ -410,9 +467,28 @@ def cmd_events(args: argparse.Namespace) -> int:
     from khabar.events.export import event_rows, write_rows
     from khabar.io import RawRecord, Reject
 
+    if not args.paths and not args.archive:
+        raise UsageError("give inputs to process (PATH …) or an archive to read (--archive PATH)", value=None)
+    if args.paths and args.archive:
+        raise UsageError("give inputs (PATH …) or --archive, not both", value=args.archive)
+    counts = Counter[str]()
+
+    def wanted(row: dict[str, Any]) -> bool:
+        if args.type and row["type"] not in args.type:
+            return False
+        date = str(row.get("date") or "")
+        if args.date_from and (not date or date[: len(args.date_from)] < args.date_from):
+            return False
+        return not (args.date_to and (not date or date[: len(args.date_to)] > args.date_to))
+
     def rows() -> Any:
+        if args.archive:
+            yield from filter(wanted, _archive_event_rows(args, counts))
+            return
         for item in _read(args):
+            counts["in"] += 1
             if isinstance(item, Reject):
+                counts["rejected"] += 1
                 print(f"khabar: rejected {item.input}: [{item.code}] {item.message}", file=sys.stderr)
                 continue
             assert isinstance(item, RawRecord)
@@ -425,11 +501,40 @@ def cmd_events(args: argparse.Namespace) -> int:
                 extra=FACT_STAGES,
                 min_confidence=args.min_confidence,
             )
-            yield from event_rows(doc)
+            counts["documents"] += 1
+            yield from filter(wanted, event_rows(doc))
 
     n = write_rows(rows(), args.output, fmt=args.format, bom=args.bom)
-    print(f"khabar: {n} events", file=sys.stderr)
-    return 0
+    print(f"khabar: {n} events from {counts['documents']} documents", file=sys.stderr)
+    # nothing could be read (a path that does not exist, every record rejected): exit 3, as process
+    return 3 if counts["in"] and not counts["documents"] else 0
+
+
+def _archive_event_rows(args: argparse.Namespace, counts: Counter[str]) -> Any:
+    """The event rows of the documents of ``--archive`` that hold an event of the asked types."""
+    from khabar.archive import Archive
+    from khabar.archive.store import missing_archive
+    from khabar.events.export import event_rows
+    from khabar.model import Document
+
+    if not Path(args.archive).is_file():
+        raise missing_archive(args.archive)
+    sql = "SELECT DISTINCT doc FROM events WHERE low = 0"
+    params: list[Any] = []
+    if args.type:
+        sql += f" AND type IN ({', '.join('?' * len(args.type))})"
+        params += list(args.type)
+    with Archive(args.archive) as archive:
+        docs = [r[0] for r in archive.conn.execute(sql + " ORDER BY doc", params)]
+        for n in docs:
+            (record,) = archive.conn.execute("SELECT record FROM documents WHERE n = ?", (n,)).fetchone()
+            doc = Document.from_record(json.loads(record))
+            if args.min_confidence is not None:
+                from khabar.extract.confidence import regate
+
+                regate(doc, args.min_confidence)
+            counts["documents"] += 1
+            yield from event_rows(doc)
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
@@ -494,7 +599,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Process an input (or read a khabar output file) and print each document "
         "with its block kinds in the margin and removed lines struck through with their reason.",
     )
-    ps.add_argument("path", metavar="FILE", help="a text dump, a JSON/JSONL input, or a khabar .jsonl output")
+    ps.add_argument(
+        "path",
+        metavar="FILE|ID",
+        help="a text dump, a JSON/JSONL input, or a khabar .jsonl output; with --archive, the id of a "
+        "stored document (the short id `khabar search` prints, or the record's own id)",
+    )
+    ps.add_argument(
+        "--archive",
+        metavar="PATH",
+        help="show a document stored in this archive (FILE|ID is then its id)",
+    )
     ps.add_argument("--id", help="show only the record with this id")
     ps.add_argument("-n", "--limit", type=int, default=1, help="how many records to show (default 1)")
     ps.add_argument("--text-field", help="JSON field holding the text (as for process)")
@@ -642,7 +757,21 @@ def build_parser() -> argparse.ArgumentParser:
         "date, type, mode, actor, recipient, place with coordinates, duration, topics and the source "
         "sentence. CSV is UTF-8; --bom adds the byte-order mark spreadsheets use to detect it.",
     )
-    _add_reader_args(pevx)
+    _add_reader_args(pevx, optional=True)
+    pevx.add_argument(
+        "--archive",
+        metavar="PATH",
+        help="export the events stored in this archive instead of processing inputs",
+    )
+    pevx.add_argument(
+        "--type",
+        action="append",
+        type=str.upper,
+        metavar="TYPE",
+        help="only events of this PLOVER type (CONSULT, AID, …; repeat for several)",
+    )
+    pevx.add_argument("--from", dest="date_from", metavar="DATE", help="only events dated on or after (ISO)")
+    pevx.add_argument("--to", dest="date_to", metavar="DATE", help="only events dated on or before (ISO)")
     pevx.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="default csv")
     pevx.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark")
     pevx.add_argument("-o", "--output", default="-", help="output file (default stdout)")

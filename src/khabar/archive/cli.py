@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from khabar.archive.search import Hit, count, search
-from khabar.archive.store import Archive, ArchiveError
+from khabar.archive.store import Archive
 from khabar.model import Document
 
 __all__ = [
@@ -130,6 +130,13 @@ def add_search_parser(sub: Any) -> argparse.ArgumentParser:
         help="--entity and --event-type also match facts held back as low-confidence (below the "
         "thresholds); by default only the facts shown",
     )
+    ps.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default: numbered hits with highlighted snippets), json (as /api/search: total and "
+        "results) or csv (one row per hit: id, title, site, published, score, snippet)",
+    )
     ps.add_argument("--limit", type=int, default=10, help="results to show (default 10)")
     ps.add_argument("--offset", type=int, default=0, help="skip this many results")
     ps.set_defaults(func=cmd_search)
@@ -154,11 +161,9 @@ def mark(hit: Hit, *, tty: bool) -> str:
 def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     if not Path(args.archive).exists():
-        raise ArchiveError(
-            f"{args.archive}: no archive there; "
-            f"build one with `khabar process PATH --archive {args.archive}`",
-            value=args.archive,
-        )
+        from khabar.archive.store import missing_archive
+
+        raise missing_archive(args.archive)
     kw = {
         "exact": args.exact,
         "site": args.site,
@@ -171,6 +176,25 @@ def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
     with Archive(args.archive) as archive:
         hits = search(archive, args.query, limit=args.limit, offset=args.offset, **kw)
         total = count(archive, args.query, **kw)
+    fmt = getattr(args, "format", "text")
+    if fmt == "json":
+        import json
+
+        results = [
+            {"id": h.id, "title": h.title, "site": h.site, "published": h.published,
+             "snippet": h.snippet, "score": round(h.score, 4)}
+            for h in hits
+        ]  # fmt: skip
+        print(json.dumps({"total": total, "results": results}, ensure_ascii=False), file=out)
+        return 0
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(out)
+        w.writerow(["id", "title", "site", "published", "score", "snippet"])
+        for h in hits:
+            w.writerow([h.id, h.title or "", h.site or "", h.published or "", f"{h.score:.4g}", h.snippet])
+        return 0
     tty = out.isatty()
     if not hits:
         print(f"no results for {args.query!r}", file=out)

@@ -30,7 +30,15 @@ from khabar.extract.linking import alone_key
 from khabar.extract.names import name_words, person_key
 from khabar.model import Document, Span
 
-__all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "content_id", "entity_key"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Archive",
+    "ArchiveError",
+    "ArchiveNotFoundError",
+    "content_id",
+    "entity_key",
+    "missing_archive",
+]
 
 
 class ArchiveError(KhabarError):
@@ -39,6 +47,21 @@ class ArchiveError(KhabarError):
     code = "K500"
     reason = "archive"
     exit_code = 4
+
+
+class ArchiveNotFoundError(ArchiveError):
+    """An archive path that does not exist: exit status 3, as for any input that is not there."""
+
+    code = "K501"
+    reason = "archive_not_found"
+    exit_code = 3
+
+
+def missing_archive(path: str | Path) -> ArchiveNotFoundError:
+    """The error for an archive ``path`` that does not exist, with the command that builds one."""
+    return ArchiveNotFoundError(
+        f"{path}: no archive there; build one with `khabar process PATH --archive {path}`", value=str(path)
+    )
 
 
 # Each migration takes the schema from version i to i + 1; append new ones, never edit old ones.
@@ -543,6 +566,27 @@ class Archive:
         rec: dict[str, Any] = json.loads(row[0])
         rec["archive_id"] = id
         return rec
+
+    def find(self, key: str) -> list[str]:
+        """The archive ids ``key`` names: an archive id, the short id ``khabar search`` prints (a
+        prefix of 6 or more characters), or the record's own id (``source_id``, e.g. SaudiNewsNet's
+        ``2015-08-09#675``). More than one id means the key is ambiguous."""
+        key = key.strip()
+        if not key:
+            return []
+        if key in self:
+            return [key]
+        ids: list[str] = []
+        if len(key) >= 6 and all(c in "0123456789abcdef" for c in key):
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 20", (key, key + "g")
+            )]  # fmt: skip
+        if not ids:
+            ids = [
+                r[0]
+                for r in self.conn.execute("SELECT id FROM documents WHERE source_id = ? LIMIT 20", (key,))
+            ]
+        return ids
 
     def get_document(self, id: str) -> Document | None:
         """The stored document rebuilt as a :class:`Document` (without raw), or None."""

@@ -101,6 +101,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("khabar: no site profiles for stdin (it can be read only once): save the input to a file "
               "or pass --profiles DIR with saved profiles", file=sys.stderr)  # fmt: skip
         profiles = None
+    for path in args.paths:
+        if path != "-" and not os.path.exists(path):
+            # said at once (and even with -q): the run accounts it as a not_found reject
+            print(f"khabar: {path} does not exist; check the path", file=sys.stderr)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     meta = [f.strip() for f in args.meta_fields.split(",") if f.strip()] if args.meta_fields else None
     summary = run(
@@ -158,6 +162,13 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     from khabar.corpus.profiles import load_profiles
     from khabar.errors import UsageError
 
+    if not os.path.exists(args.profiles):
+        from khabar.errors import NotFoundError
+
+        raise NotFoundError(
+            f"{args.profiles} does not exist; `khabar run PATH -o OUT` saves site profiles in OUT/profiles",
+            value=args.profiles,
+        )
     prof = load_profiles(args.profiles)
     if prof is None:
         raise UsageError(

@@ -26,6 +26,12 @@ SNIFF_BYTES = 8192
 MAX_BAD_UTF8_SHARE = 0.05
 
 # (signature, offset, what it looks like, extra advice); longer signatures first where they overlap.
+#: the first bytes of an SQLite file: a khabar archive given where a text input is expected
+SQLITE_MAGIC = b"SQLite format 3\x00"
+ARCHIVE_ADVICE = (
+    "; to read a khabar archive give it as --archive PATH (khabar show ID --archive PATH, "
+    "khabar events --archive PATH, khabar search QUERY --archive PATH, khabar serve --archive PATH)"
+)
 _MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", ""),
     (b"\xff\xd8\xff", 0, "a JPEG image", ""),
@@ -41,6 +47,7 @@ _MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
     (b"\xfd7zXZ\x00", 0, "xz-compressed data", "; decompress it first"),
     (b"\x28\xb5\x2f\xfd", 0, "zstd-compressed data", "; decompress it first"),
     (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "; unpack it first"),
+    (SQLITE_MAGIC, 0, "an SQLite database (a khabar archive?)", ARCHIVE_ADVICE),
 )
 
 # Byte-order marks, UTF-32 before UTF-16 because the UTF-32-LE mark starts with the UTF-16-LE one.

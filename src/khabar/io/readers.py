@@ -58,7 +58,7 @@ from khabar.errors import (
     UnreadableError,
     UsageError,
 )
-from khabar.io.decode import decode_bytes, scrub_surrogates, sniff_binary
+from khabar.io.decode import ARCHIVE_ADVICE, SQLITE_MAGIC, decode_bytes, scrub_surrogates, sniff_binary
 from khabar.io.html import HTML_SUFFIXES, looks_like_html
 from khabar.io.input_date import INPUT_DATE_KEY, DateField, date_fields_arg, find_input_date
 from khabar.model import Source, site_of
@@ -461,6 +461,14 @@ def _read_file(path: str, st: os.stat_result, src: _Src, opts: _Options) -> Iter
     # a single-document file is checked by size before it is opened, so that a huge file costs
     # nothing; only a file that may be gzip (whose size says nothing) is looked into first.
     too_big = stat.S_ISREG(st.st_mode) and st.st_size > opts.max_bytes
+    if stat.S_ISREG(st.st_mode) and _starts_with(path, SQLITE_MAGIC):
+        # an archive is usually bigger than a document may be: say what it is, not that it is too big
+        yield Reject.from_error(
+            src.stem,
+            src.input,
+            BinaryInputError(f"{src.name} is an SQLite database, not text{ARCHIVE_ADVICE}", value=src.name),
+        )
+        return
     single = kind in ("text", "unknown", "html") and not gz_suffix
     if single and too_big and (kind == "text" or not _starts_with(path, _GZIP_MAGIC)):
         yield Reject.from_error(src.stem, src.input, _too_large(src.name, opts.max_bytes, st.st_size))

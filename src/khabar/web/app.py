@@ -34,7 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from khabar.archive import queries
 from khabar.archive.clusters import cluster_members, count_outlets
 from khabar.archive.search import browse, count, document_highlights, facets, search
-from khabar.archive.store import Archive, ArchiveError
+from khabar.archive.store import Archive
 from khabar.web.views import (
     bar_chart,
     document_blocks,
@@ -124,10 +124,9 @@ def create_app(archive_path: str | Path) -> FastAPI:
     """The web application serving the archive at ``archive_path`` (which must exist)."""
     path = Path(archive_path)
     if not path.exists():
-        raise ArchiveError(
-            f"{path}: no archive there; build one with `khabar process PATH --archive {path}`",
-            value=str(path),
-        )
+        from khabar.archive.store import missing_archive
+
+        raise missing_archive(path)
     Archive(path).close()  # migrate once, before threads open their own connections
 
     app = FastAPI(
