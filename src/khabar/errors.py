@@ -23,6 +23,7 @@
     ├── DataFileError                K300  a package data file (lexicon, model) is missing or invalid
     ├── UsageError                   K400  command-line arguments that do not fit together
     ├── ArchiveError                 K500  an archive file that cannot be opened or used (khabar.archive)
+    │   └── ArchiveNotFoundError     K502  an archive path that does not exist (exit status 3)
     └── ServeError                   K501  `khabar serve` cannot start: the web extra is missing, or the
                                            port is taken (khabar.web.cli)
 

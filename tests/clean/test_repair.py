@@ -423,3 +423,15 @@ def test_repair_is_idempotent(raw: str) -> None:
 def test_repair_never_raises_on_any_text(raw: str) -> None:
     r = check(raw)
     assert repair(r.text).text == r.text
+
+
+def test_zwnj_is_spelling_in_persian_and_urdu() -> None:
+    # ZWNJ shapes Persian words (می‌خواهم، کتاب‌ها): 105 on a Persian page became 0 (issue 17)
+    from khabar.clean.repair import repair
+
+    persian = "من می\u200cخواهم این کتاب\u200cها را بخوانم"
+    assert repair(persian).text.count("\u200c") == 2
+    # at a space it is noise, in Persian as in Arabic
+    assert repair("می\u200c خواهم کتاب").text.count("\u200c") == 0
+    # in an Arabic line, between Arabic letters, it comes from copy-paste and goes
+    assert repair("هذا نص\u200cعربي للاختبار").text.count("\u200c") == 0

@@ -140,7 +140,7 @@ def test_profiles_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert TEMPLATE in out and "100.0%" in out
     assert main(["profiles", "nosuch", "--profiles", str(tmp_path)]) == 2
     assert "profiled sites: mysite" in capsys.readouterr().err
-    assert main(["profiles", "--profiles", str(tmp_path / "missing")]) == 2
+    assert main(["profiles", "--profiles", str(tmp_path / "missing")]) == 3  # a path that is not there
     assert "khabar run" in capsys.readouterr().err
 
 

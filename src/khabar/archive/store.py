@@ -52,7 +52,7 @@ class ArchiveError(KhabarError):
 class ArchiveNotFoundError(ArchiveError):
     """An archive path that does not exist: exit status 3, as for any input that is not there."""
 
-    code = "K501"
+    code = "K502"
     reason = "archive_not_found"
     exit_code = 3
 

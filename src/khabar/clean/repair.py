@@ -293,9 +293,19 @@ def _joiner_context_ok(ch: str | None) -> bool:
     return ch is None or ch.isspace() or _is_arabic_letter(ch)
 
 
+#: letters Persian and Urdu write and Arabic does not (پ چ ژ گ, the Persian kaf and yeh ک ی, Urdu's ٹ ڈ
+#: ڑ ں ھ ہ ے ۃ): a line holding one is Persian or Urdu, where ZWNJ between letters is spelling
+#: (می‌خواهم، کتاب‌ها) and must stay, not copy-paste noise as in Arabic
+_PERSO_URDU_RE = re.compile(
+    "[\u067e\u0686\u0698\u06af\u06a9\u06cc"  # پ چ ژ گ ک ی
+    "\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06c3]"  # ٹ ڈ ڑ ں ھ ہ ے ۃ
+)
+
+
 def _invisible_edits(text: str) -> list[_Edit]:
     edits = []
     n = len(text)
+    perso_urdu = _PERSO_URDU_RE.search(text) is not None
     for m in _INVISIBLE_RE.finditer(text):
         run = m.group()
         keep = "".join(ch for ch in run if ch in _JOINERS)
@@ -305,7 +315,12 @@ def _invisible_edits(text: str) -> list[_Edit]:
             # they only ever come from copy-paste and would break matching, so they go
             before = text[m.start() - 1] if m.start() > 0 else None
             after = text[m.end()] if m.end() < n else None
-            if _joiner_context_ok(before) or _joiner_context_ok(after):
+            if perso_urdu:
+                # Persian or Urdu: a joiner between two letters is spelling; at a space or an edge,
+                # noise
+                if not (before and after and before.isalpha() and after.isalpha()):
+                    keep = ""
+            elif _joiner_context_ok(before) or _joiner_context_ok(after):
                 keep = ""
         if keep != run:
             edits.append((m.start(), m.end(), keep))

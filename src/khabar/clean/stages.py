@@ -76,7 +76,15 @@ def assemble(doc: Document) -> None:
     anchor_published(doc, doc.published or published)
 
 
-@stage("signals", requires=("text",), provides=("signals",))
+@stage("signals", requires=("text",), provides=("signals", "lang"))
 def signals(doc: Document) -> None:
-    """Document quality signals: arabic_ratio, boilerplate_ratio, quality and its parts."""
+    """Document quality signals: arabic_ratio, boilerplate_ratio, quality and its parts; and the
+    language (``doc.lang``, with ``signals.lang_confidence`` and ``signals.latin_share``: Arabic,
+    Persian, Urdu or another language, :mod:`khabar.clean.lang`)."""
+    from khabar.clean.lang import identify
+
     doc.signals.update(compute_signals(doc))
+    found = identify(doc.text)
+    doc.lang = found.lang
+    doc.signals["lang_confidence"] = found.confidence
+    doc.signals["latin_share"] = found.latin_share

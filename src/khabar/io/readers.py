@@ -461,8 +461,9 @@ def _read_file(path: str, st: os.stat_result, src: _Src, opts: _Options) -> Iter
     # a single-document file is checked by size before it is opened, so that a huge file costs
     # nothing; only a file that may be gzip (whose size says nothing) is looked into first.
     too_big = stat.S_ISREG(st.st_mode) and st.st_size > opts.max_bytes
-    if stat.S_ISREG(st.st_mode) and _starts_with(path, SQLITE_MAGIC):
+    if too_big and path.lower().endswith(_DB_SUFFIXES) and _starts_with(path, SQLITE_MAGIC):
         # an archive is usually bigger than a document may be: say what it is, not that it is too big
+        # (a small one is told by the binary sniff, with the same advice)
         yield Reject.from_error(
             src.stem,
             src.input,
@@ -477,6 +478,10 @@ def _read_file(path: str, st: os.stat_result, src: _Src, opts: _Options) -> Iter
     gunzip = not (by_name == "text" and not gz_suffix)
     with open(path, "rb") as f:
         yield from _read_stream(f, src, kind, opts, gunzip=gunzip)
+
+
+#: names of SQLite files (khabar archives) that a huge-file check looks into before refusing by size
+_DB_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".khabar")
 
 
 def _starts_with(path: str, magic: bytes) -> bool:
