@@ -23,6 +23,7 @@ import unicodedata
 from typing import Any
 
 from khabar.arabic.dates import find_dates, iso_date
+from khabar.clean.bylines import Stamp, has_writer_cue, split_stamp, writer_name
 from khabar.html.dom import HeadInfo
 from khabar.io.input_date import anchor_published
 from khabar.model import Block, Document, site_of
@@ -127,6 +128,7 @@ def _jsonld(scripts: list[str]) -> dict[str, str]:
             ("headline", "headline"),
             ("datePublished", "datePublished"),
             ("dateCreated", "datePublished"),
+            ("dateModified", "dateModified"),
             ("articleSection", "articleSection"),
             ("author", "author"),
             ("publisher", "publisher"),
@@ -178,7 +180,49 @@ def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
             c["published"] = iso
             c["published_from"] = d
             break
+    for d in [ld.get("dateModified", "")] + [meta.get(k, "") for k in _MODIFIED_METAS]:
+        iso = iso_date(d) if d else None
+        if iso:
+            c["modified"] = iso
+            break
+    url_day = url_date(canonical if canonical and "://" in canonical else uri)
+    if url_day:
+        c["url_date"] = url_day
     return c
+
+
+_MODIFIED_METAS = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+)
+# a date in a URL path: /2019/11/07/, /2019-11-07/, /20191107/, or a year with the month and day later
+# in the path (/2013/middle_east/8/3/slug, as arabic.cnn.com printed them)
+_URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_\-.]|$)")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?=[/_\-.]|$)")
+_URL_SPLIT = re.compile(r"/((?:19|20)\d\d)/[a-z][a-z_\-]{1,30}/(\d{1,2})/(\d{1,2})/")
+
+
+def url_date(uri: str | None) -> str | None:
+    """The publication day a news URL's path gives (``/2019/11/07/slug``), else None.
+
+    Only a full year-month-day is read: a bare year or year/month (an archive folder) is not a day."""
+    if not uri:
+        return None
+    path = uri.split("?", 1)[0].split("#", 1)[0]
+    path = path[path.find("/", path.find("://") + 3) :] if "://" in path else path
+    for rx in (_URL_YMD, _URL_SPLIT, _URL_COMPACT):
+        m = rx.search(path)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            iso = iso_date(f"{y:04d}-{mo:02d}-{d:02d}")
+            if iso:
+                return iso
+    return None
 
 
 def _key(s: str) -> str:
@@ -264,37 +308,33 @@ def _near_title(doc: Document) -> list[Block]:
     return out
 
 
-def _visible_date(doc: Document) -> str | None:
-    """The first date in a byline/date line near the title (see :func:`_near_title`)."""
+def _visible_dates(doc: Document) -> Stamp:
+    """The publication and last-update dates of the byline/date lines near the title (see
+    :func:`_near_title`): a line with an update cue ("آخر تحديث") gives the modified date, and its
+    date is the publication only when the line names both (:func:`khabar.clean.bylines.split_stamp`)."""
+    published = modified = None
     for b in _near_title(doc):
-        ds = find_dates(b.text)
-        if ds:
-            return ds[0].iso
-    return None
-
-
-_CUE = re.compile(r"(?:^|\s)(?:كتب|كتبت|بقلم|حوار|تقرير|إعداد|اعداد|by)\s*[:\-–]?\s*", re.I)
-_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm|AM|PM))?")
-_HIJRI = re.compile(r"\d{1,2}\s+\S+\s+1[34]\d\d\s*هـ?")
+        if not find_dates(b.text):
+            continue
+        stamp = split_stamp(b.text)
+        published = published or stamp.published
+        modified = modified or stamp.modified
+        if published:
+            break
+    return Stamp(published, modified)
 
 
 def _visible_byline(doc: Document) -> str | None:
-    """The writer named in a byline block: what follows "كتب:"/"بقلم", or the line without its dates."""
+    """The writer named in a byline block, the name kept whole (:func:`khabar.clean.bylines.writer_name`):
+    a line that opens with a cue ("كتب:", "بقلم") first, then the others."""
     cands = [b for b in _near_title(doc) if b.kind in ("byline", "dateline")]
-    cands.sort(key=lambda b: _CUE.search(b.text) is None)  # a line that says "كتب:" first
+    cands.sort(key=lambda b: not has_writer_cue(b.text))
     for b in cands:
-        text = b.text
-        m = _CUE.search(text)
-        if m:
-            text = text[m.end() :]
-        elif find_dates(text) or _TIME.search(text):
+        if not has_writer_cue(b.text) and find_dates(b.text):
             continue  # a date line, not a writer
-        for d in reversed(find_dates(text)):
-            text = text[: d.start] + " " + text[d.end :]
-        text = _TIME.sub(" ", _HIJRI.sub(" ", text))
-        text = " ".join(text.split()).strip(" -–|·،,:")
-        if re.search(r"[^\W\d_]{2}", text) and len(text.split()) <= 12:
-            return text
+        name = writer_name(b.text)
+        if name:
+            return name
     return None
 
 
@@ -307,8 +347,12 @@ def apply_metadata(doc: Document) -> None:
     else:
         titles = declared_titles(c)
         doc.title = titles[0] if titles else doc.title
-    # the page's declared or visible date first, else the input's (a WARC record's WARC-Date …)
-    anchor_published(doc, c.get("published") or _visible_date(doc))
+    # the page's declared date first, then a visible one near the title, then the URL's day, else the
+    # input's (a WARC record's WARC-Date …); a last-update stamp is `modified`, never `published`
+    seen = _visible_dates(doc)
+    anchor_published(doc, c.get("published") or seen.published or c.get("url_date"))
+    modified = c.get("modified") or seen.modified or doc.modified
+    doc.modified = modified if modified and modified != doc.published else None
     if c.get("author"):
         doc.byline = c["author"]
     else:

@@ -217,6 +217,15 @@ def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any]) -> HtmlBlock | 
     return inside[0] if inside else None
 
 
+#: a heading tag holding this many words or more, with a comma or a full stop inside, is a paragraph
+#: styled as a heading (subheadings of Arabic news run 2–15 words; a lead runs 25–60)
+LEAD_IN_HEADING_WORDS = 25
+
+
+def _is_lead_sentence(text: str) -> bool:
+    return _words(text) >= LEAD_IN_HEADING_WORDS and bool(re.search(r"[،,.؛]\s", text))
+
+
 def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
     """After the classifier: the title, DOM headings, captions and quotes, and the shields taken off."""
     hblocks = [b for b in blocks if isinstance(b, HtmlBlock)]
@@ -235,7 +244,8 @@ def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
         if b.kind == "boilerplate":
             doubt = b.reason is not None and b.reason.startswith(("feature:", "model:"))
             if doubt and 2 <= b.heading <= 6 and b.inside and b.role is None and b.link_density < 0.5:
-                b.kind, b.reason = "heading", None  # a subheading of the article: the DOM says so
+                # a subheading of the article: the DOM says so (or its lead, set in a heading tag)
+                b.kind, b.reason = ("paragraph" if _is_lead_sentence(b.text) else "heading"), None
                 continue
             if doubt and b.para and b.score < 0.8 and (i < last_kept or last_kept < 0):
                 # the line model's doubt about a paragraph that the DOM places in the article body,
@@ -254,7 +264,9 @@ def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
         if b.kind == "title":  # the classifier's title, where the DOM found a better one
             b.kind = "heading" if b.heading else "paragraph"
         if 2 <= b.heading <= 6 and b.inside and b.kind in ("paragraph", "heading", "section"):
-            b.kind = "heading"
+            # a lead paragraph set in a heading tag (a sentence of LEAD_IN_HEADING_WORDS words or more,
+            # styled large) is the article's first paragraph, not a subheading
+            b.kind = "paragraph" if _is_lead_sentence(b.text) else "heading"
         elif b.kind == "paragraph":
             if b.tag == "figcaption":
                 b.kind = "caption"
