@@ -159,6 +159,7 @@ def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
 
     put("title_tag", head.title)
     put("og_title", meta.get("og:title") or meta.get("twitter:title"))
+    put("twitter_title", meta.get("twitter:title"))
     put("headline", ld.get("headline") or meta.get("headline"))
     put("site_name", meta.get("og:site_name") or meta.get("application-name") or ld.get("publisher"))
     put("section", ld.get("articleSection") or meta.get("article:section") or meta.get("section"))
@@ -251,6 +252,55 @@ def strip_site_name(title: str, site: str | None) -> str:
     if len(last.split()) <= 4 and len(first.split()) >= 3:
         return title[: title.rfind(last)].rstrip(" -|–—:»«•·")
     return title
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` split at its separators (" - ", " | ", " :: " …)."""
+    return [p for p in _TITLE_SEPS.split(title) if p.strip()]
+
+
+def site_name_keys(cands: dict[str, Any], page_texts: list[str]) -> set[str]:
+    """Comparison keys of the site's name, learnt from the page itself: the declared name
+    (``og:site_name``, ``application-name``, the JSON-LD publisher) and the end part of ``<title>``
+    ("العنوان - اسم الموقع") that the page repeats in its furniture: a header, footer, navigation or
+    copyright line (``page_texts``), and that no declared title (og:title, headline) repeats. A site's
+    name is never its article's title."""
+    keys = {_key(cands["site_name"])} if cands.get("site_name") else set()
+    tt = cands.get("title_tag")
+    if tt:
+        parts = title_parts(tt)
+        ends = {parts[0], parts[-1]} if len(parts) >= 2 else set()
+        declared = {_key(cands[f]) for f in ("headline", "og_title", "twitter_title") if cands.get(f)}
+        texts = [_key(t) for t in page_texts if t]
+        for part in ends:
+            k = _key(part)
+            if not k or k in declared:
+                continue  # the part a declared title repeats is the title, not the site
+            if any(k == t or (k in t and len(t) <= 4 * len(k) + 40) for t in texts):
+                keys.add(k)
+    return {k for k in keys if k}
+
+
+def title_agreement(text: str, cands: dict[str, Any], sites: frozenset[str] | set[str] = frozenset()) -> int:
+    """How many of the page's declared titles (JSON-LD headline, og:title, twitter:title, ``<title>``)
+    confirm ``text``: equal, or one a start or end of the other (a declared title that keeps the site
+    name, a headline cut short). A site name confirms nothing and is confirmed by nothing."""
+    k = _key(text)
+    if not k or k in sites:
+        return 0
+    n = 0
+    for field in ("headline", "og_title", "twitter_title", "title_tag"):
+        v = cands.get(field)
+        if not v or (field == "og_title" and v == cands.get("twitter_title")):
+            continue
+        kk = _key(v)
+        if kk in sites:
+            continue
+        if kk == k or (
+            len(k) >= 8 and (kk.startswith(k) or kk.endswith(k) or (k.startswith(kk) and len(kk) >= 8))
+        ):
+            n += 1
+    return n
 
 
 def declared_titles(cands: dict[str, Any]) -> list[str]:
