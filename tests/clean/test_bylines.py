@@ -50,7 +50,16 @@ def test_writer_name_keeps_the_name_whole(line: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["5 min", "4 دقائق للقراءة", "دقيقتان قراءة", "10:45 م", "الخميس،", "يوم السبت"]
+    "line",
+    [
+        "5 min",
+        "4 دقائق للقراءة",
+        "دقيقتان قراءة",
+        "10:45 م",
+        "الخميس،",
+        "يوم السبت",
+        "الأحد 3 مايو 2020، آخر تحديث 10:00",
+    ],
 )
 def test_labels_where_bylines_sit_name_nobody(line: str) -> None:
     # reading times, clock times and weekdays sit in the byline row of many templates

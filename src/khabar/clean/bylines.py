@@ -95,7 +95,8 @@ def writer_name(text: str) -> str | None:
     """The writer a byline names, or None when the line names nobody.
 
     A leading dash or bullet and a cue word ("كتب", "كتبت", "كتبوا", "بقلم", "إعداد", "تحرير", "By" …)
-    are cut off as whole words; dates, clock times and reading times are not names."""
+    are cut off as whole words; dates, clock times, reading times and stamp words ("آخر تحديث",
+    "نشر في") are not names."""
     t = _LEAD.sub("", text)
     m = _cue_re("writer").match(t)
     if m:
@@ -103,7 +104,8 @@ def writer_name(text: str) -> str | None:
     t = _LEAD.sub("", t)
     if is_reading_time(t) or is_clock(t) or is_weekday_only(t):
         return None
-    words = [w for w in _strip_dates(t).split() if _weekday_key(w.strip(_NAME_EDGE)) not in WEEKDAYS]
+    t = _cue_re("published").sub(" ", _cue_re("updated").sub(" ", _strip_dates(t)))
+    words = [w for w in t.split() if _weekday_key(w.strip(_NAME_EDGE)) not in WEEKDAYS]
     t = " ".join(words).strip(_NAME_EDGE)
     if not re.search(r"[^\W\d_]{2}", t) or len(t.split()) > 12:
         return None
