@@ -198,3 +198,21 @@ def test_comment_policy_paragraph_is_removed() -> None:
     # the text path too
     doc = process_text(f"عنوان الخبر عن الجسر الجديد\n{BODY}\n{BODY}\n{policy}\n", id="t")
     assert policy not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published", "modified"),
+    [
+        ("نشر في 3 مايو 2020 - آخر تحديث 5 مايو 2020", "2020-05-03", "2020-05-05"),
+        # only the update is shown: it is never the publication date
+        ("آخر تحديث: الثلاثاء 5 مايو 2020 - 10:20", None, "2020-05-05"),
+        ("الأربعاء، 6 مايو 2020 - 07:00 ص", "2020-05-06", None),
+    ],
+)
+def test_text_dump_stamps(stamp: str, published: str | None, modified: str | None) -> None:
+    raw = f"الوزارة تعلن موعد بدء المشروع الجديد\n{stamp}\nكتبت مريم السعدي\n{BODY}\n{BODY}\n"
+    doc = process_text(raw, id="t")
+    assert (doc.published, doc.modified) == (published, modified)
+    assert doc.byline == "مريم السعدي"
+    assert doc.dateline is None  # "نشر في", "آخر تحديث:" and a weekday are no place
+    assert [b.kind for b in doc.blocks[1:3]] == ["date", "byline"]

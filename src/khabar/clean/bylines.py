@@ -148,6 +148,15 @@ def is_weekday_only(text: str) -> bool:
     return len(words) == 1 and _weekday_key(words[0]) in WEEKDAYS
 
 
+def is_stamp_words(text: str) -> bool:
+    """Whether a line's head before its date holds only weekday names and stamp cues ("نشر في",
+    "آخر تحديث:", "الإثنين،"): the words of a time stamp, where a dateline would name a place."""
+    t = _cue_re("published").sub(" ", _cue_re("updated").sub(" ", text))
+    words = [w.strip(_NAME_EDGE) for w in t.split()]
+    words = [w for w in words if w and w != "يوم" and _weekday_key(w) not in WEEKDAYS]
+    return not words
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """The dates of a time stamp line: ``published`` and ``modified`` (ISO), either may be None."""

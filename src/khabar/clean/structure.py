@@ -79,8 +79,9 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
     الموافق 10 أغسطس 2015 م واس" becomes the dateline "بيروت", the date, and the byline "واس").
     Labels that sit where bylines sit and are not one (:mod:`khabar.clean.bylines`): a reading time
     ("2 min") is removed as ``pattern:reading_time``; a clock time ("07:00 ص") or a weekday alone
-    ("الإثنين،") is part of the date; a weekday before a date is no place, and a clock time after it
-    stays in the date block ("الإثنين، 20 مايو 2024 07:00 ص" is one date)."""
+    ("الإثنين،") is part of the date; a weekday or a stamp cue before a date is no place ("الإثنين،",
+    "آخر تحديث:", "نشر في"), and a clock time after it stays in the date block ("الإثنين، 20 مايو 2024
+    07:00 ص" is one date)."""
     out: list[Block] = []
     for b in blocks:
         out.append(b)
@@ -107,7 +108,7 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
             if b.kind != "dateline" and m and _is_date(t):
                 head = t[: m.start()].replace("-", " ").replace("،", " ").split()
                 end = _DATE_END.search(t, m.start())
-                if 1 <= len(head) <= 3 and end and not _by.is_weekday_only(t[: m.start()]):
+                if 1 <= len(head) <= 3 and end and not _by.is_stamp_words(t[: m.start()]):
                     # a place before the date; a clock time after it stays with the date
                     tail = t[end.end() :]
                     clock = _by.is_clock(tail)
