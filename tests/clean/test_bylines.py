@@ -216,3 +216,28 @@ def test_text_dump_stamps(stamp: str, published: str | None, modified: str | Non
     assert doc.byline == "مريم السعدي"
     assert doc.dateline is None  # "نشر في", "آخر تحديث:" and a weekday are no place
     assert [b.kind for b in doc.blocks[1:3]] == ["date", "byline"]
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "byline"),
+    [
+        ("الطائف - واس:", "الطائف", "واس"),
+        ("د ب أ - برلين", "برلين", "د ب أ"),
+        # a writer's name with the place in brackets is a byline, brackets kept whole
+        ("منى العتيبي (الطائف)", None, "منى العتيبي (الطائف)"),
+    ],
+)
+def test_byline_line_that_is_an_agency_dateline(line: str, dateline: str | None, byline: str) -> None:
+    raw = f"الوزارة تعلن موعد بدء المشروع الجديد\n{line}\n{BODY}\n{BODY}\n"
+    doc = process_text(raw, id="t")
+    assert doc.blocks[1].kind == "byline"
+    assert (doc.dateline, doc.byline) == (dateline, byline)
+
+
+def test_own_outlet_is_no_dateline_place() -> None:
+    # "الجزيرة - واس" on Al Jazirah's own pages: the paper and the agency, not the region
+    raw = f"الوزارة تعلن موعد بدء المشروع الجديد\nالجزيرة (واس) - {BODY}\n{BODY}\n"
+    doc = process_text(raw, id="t", source=Source(site="aljazirah"))
+    assert doc.dateline is None and doc.byline == "واس"
+    doc = process_text(raw, id="t", source=Source(site="sabq"))
+    assert doc.dateline == "الجزيرة"

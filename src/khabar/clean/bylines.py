@@ -91,6 +91,21 @@ def _strip_dates(text: str) -> str:
     return _TIME.sub(" ", _HIJRI.sub(" ", text))
 
 
+def _strip_edges(t: str) -> str:
+    """``t`` without dashes and punctuation at its ends; a bracket stays when its pair is kept
+    ("سعاد الشمراني (الرياض)")."""
+    edge = _NAME_EDGE.replace("(", "").replace(")", "")
+    while True:
+        u = t.strip(edge)
+        if u.endswith(")") and "(" not in u:
+            u = u[:-1]
+        if u.startswith("(") and ")" not in u:
+            u = u[1:]
+        if u == t:
+            return t
+        t = u
+
+
 def writer_name(text: str) -> str | None:
     """The writer a byline names, or None when the line names nobody.
 
@@ -106,7 +121,7 @@ def writer_name(text: str) -> str | None:
         return None
     t = _cue_re("published").sub(" ", _cue_re("updated").sub(" ", _strip_dates(t)))
     words = [w for w in t.split() if _weekday_key(w.strip(_NAME_EDGE)) not in WEEKDAYS]
-    t = " ".join(words).strip(_NAME_EDGE)
+    t = _strip_edges(" ".join(words))
     if not re.search(r"[^\W\d_]{2}", t) or len(t.split()) > 12:
         return None
     return t
@@ -212,6 +227,32 @@ def _dateline_res() -> tuple[re.Pattern[str], ...]:
         # واس - الرياض:
         re.compile(rf"^\s*\(?{ag}\)?{_R}{_SEP}{_PLACE}\s*(?::\s*|$)", re.I),
     )
+
+
+@cache
+def _outlet_names() -> dict[str, tuple[str, ...]]:
+    """Outlet names by SaudiNewsNet slug and by host (``outlets_ar.tsv``, read without the gazetteer)."""
+    out: dict[str, tuple[str, ...]] = {}
+    text = resources.files("khabar.data").joinpath("outlets_ar.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith(("#", "slug\t")) or len(parts) < 3:
+            continue
+        names = tuple(n.strip() for n in parts[2].split("|") if n.strip())
+        for key in (parts[0], *parts[1].split(",")):
+            if key.strip():
+                out[key.strip().lower()] = names
+    return out
+
+
+def own_outlet_names(site: str | None) -> tuple[str, ...]:
+    """The names of a record's own outlet (its source site: ``aljazirah`` or ``al-jazirah.com``): in
+    "الجزيرة - واس" on Al Jazirah's pages the first part is the paper, not the region."""
+    if not site:
+        return ()
+    s = site.lower().removeprefix("www.")
+    names = _outlet_names()
+    return names.get(s) or next((v for k, v in names.items() if "." in k and s.endswith("." + k)), ())
 
 
 def agency_dateline(text: str) -> Dateline | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.clean.bylines import agency_dateline, split_stamp, writer_name
+from khabar.clean.bylines import agency_dateline, own_outlet_names, split_stamp, writer_name
 from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
@@ -60,7 +60,15 @@ def assemble(doc: Document) -> None:
         elif kind == "section":
             sections.extend(section_path(b))
         elif kind == "byline":
-            name = writer_name(b.text)
+            dl = agency_dateline(b.text)
+            if dl is not None and not b.text[dl.end :].strip(" :-–—"):
+                # the whole line is an agency dateline ("جدة - واس:"): the place and the agency (the
+                # outlet's own name is no place: "الجزيرة - واس" on Al Jazirah's pages)
+                if dl.place not in own_outlet_names(doc.source.site):
+                    dateline = dateline or dl.place
+                name: str | None = dl.agency
+            else:
+                name = writer_name(b.text)
             if name and name not in bylines:
                 bylines.append(name)
         elif kind == "dateline":
@@ -81,7 +89,8 @@ def assemble(doc: Document) -> None:
         # agency copy opens its first paragraph with the place and the agency: "الرياض (واس) - …"
         dl = agency_dateline(first_para)
         if dl is not None:
-            dateline = dl.place
+            if dl.place not in own_outlet_names(doc.source.site):
+                dateline = dl.place
             bylines = bylines or [dl.agency]
     doc.byline = " · ".join(bylines) if bylines else None
     doc.dateline = dateline
