@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.arabic.dates import WEEKDAYS, find_dates
@@ -81,6 +81,7 @@ _TIME = re.compile(
     r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)(?:\s*(?:ص|م|مساء|مساءً|صباحا|صباحاً|am|pm|AM|PM)(?!\w))?"
     r"(?:\s*\((?:GMT|UTC|بتوقيت)[^)]{0,20}\))?"
 )
+_ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _HIJRI = re.compile(r"\d{1,2}\s+\S+\s+1[34]\d\d\s*هـ?")
 _NAME_EDGE = " \t-–—ـ|·،,:;()[]"
 
@@ -106,6 +107,7 @@ def _strip_edges(t: str) -> str:
         t = u
 
 
+@lru_cache(maxsize=8192)  # bylines repeat across a site's pages ("واس", the same reporters)
 def writer_name(text: str) -> str | None:
     """The writer a byline names, or None when the line names nobody.
 
@@ -119,8 +121,9 @@ def writer_name(text: str) -> str | None:
     t = _LEAD.sub("", t)
     if is_reading_time(t) or is_clock(t) or is_weekday_only(t):
         return None
-    t = _cue_re("published").sub(" ", _cue_re("updated").sub(" ", _strip_dates(t)))
-    words = [w for w in t.split() if _weekday_key(w.strip(_NAME_EDGE)) not in WEEKDAYS]
+    if _ANY_DIGIT.search(t):  # dates, clock times and the stamps that carry them hold a digit
+        t = _cue_re("published").sub(" ", _cue_re("updated").sub(" ", _strip_dates(t)))
+    words = [w for w in t.split() if not _is_weekday(w)]
     t = _strip_edges(" ".join(words))
     if not re.search(r"[^\W\d_]{2}", t) or len(t.split()) > 12:
         return None
@@ -134,6 +137,8 @@ def has_writer_cue(text: str) -> bool:
 
 def is_reading_time(text: str) -> bool:
     """A reading-time label: "2 min", "5 min read", "3 دقائق للقراءة", "وقت القراءة: دقيقتان"."""
+    if len(text) > 60 or not re.search(r"[\d٠-٩]|دقيق", text):
+        return False  # a label of a few words with a number (or "دقيقة", "دقيقتان")
     t = " ".join(text.split())
     if not t or len(t.split()) > 6:
         return False
@@ -153,6 +158,11 @@ def _weekday_key(word: str) -> str:
     from khabar.arabic.dates import _fold_static
 
     return _fold_static(word)
+
+
+def _is_weekday(word: str) -> bool:
+    w = word.strip(_NAME_EDGE)
+    return w[:2] in ("ال", "آل", "أل", "إل") and _weekday_key(w) in WEEKDAYS  # all weekday names open with ال
 
 
 def is_weekday_only(text: str) -> bool:
@@ -255,10 +265,21 @@ def own_outlet_names(site: str | None) -> tuple[str, ...]:
     return names.get(s) or next((v for k, v in names.items() if "." in k and s.endswith("." + k)), ())
 
 
+_DATELINE_SEP = re.compile(r"[-–—:(]")
+
+
+@cache
+def _agency_near_start() -> re.Pattern[str]:
+    return re.compile("|".join(_pattern(p) for p in cues()["agency"]), re.I)
+
+
 def agency_dateline(text: str) -> Dateline | None:
     """The place and agency of a dateline that opens ``text`` (or is all of it), else None.
 
     The place is one to four words ("الرياض", "دمشق، سوريا"); the agency is a name from the cue list."""
+    head = text[:90]
+    if not _DATELINE_SEP.search(head) or not _agency_near_start().search(head):
+        return None  # no agency name where a dateline would be: the common case, cheaply
     for i, rx in enumerate(_dateline_res()):
         m = rx.match(text)
         if not m:
