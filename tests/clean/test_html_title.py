@@ -90,3 +90,28 @@ def test_ticker_is_no_breadcrumb() -> None:
     assert not _headline_levels("الرئيسية » أخبار محلية » اقتصاد")
     # a breadcrumb that ends in the article's own title has one long level: still a breadcrumb
     assert not _headline_levels(f"الرئيسية » محليات » {TITLE}")
+
+
+def test_site_first_title_tag() -> None:
+    # "<title>site - title</title>" with the title in the h1 and the site in the footer: the h1 is
+    # confirmed by the title's end part, and the site part is learnt from the footer
+    page = (
+        "<html><head><title>بوابة السهل - افتتاح مكتبة عامة في وسط المدينة</title></head><body>"
+        "<div class='top'><a href='/'>بوابة السهل</a></div><h1>افتتاح مكتبة عامة في وسط المدينة</h1>"
+        "<p>افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة تضم آلاف الكتب، وتفتح أبوابها للجميع.</p>"
+        "<p>وقال رئيس البلدية إن المكتبة ستنظم أنشطة أسبوعية للأطفال والشباب، وإن الدخول إليها مجاني.</p>"
+        "<footer>جميع الحقوق محفوظة لبوابة السهل</footer></body></html>"
+    )
+    doc = _doc(page)
+    assert doc.title == "افتتاح مكتبة عامة في وسط المدينة"
+
+
+def test_declared_title_without_a_heading_loses_the_site_name() -> None:
+    # no heading at all: the <title> gives the title, less the site part its footer repeats
+    page = (
+        "<html><head><title>مجلة الرواق | معرض للفنون التشكيلية في الميناء القديم</title></head><body>"
+        "<p>يفتتح مساء الخميس معرض للفنون التشكيلية في الميناء القديم بمشاركة عشرين فنانا، ويستمر أسبوعين.</p>"
+        "<p>وتعرض في المعرض لوحات ومنحوتات تستلهم تاريخ المدينة، وتخصص عائداته لدعم المواهب الشابة.</p>"
+        "<footer>© مجلة الرواق 2024</footer></body></html>"
+    )
+    assert _doc(page).title == "معرض للفنون التشكيلية في الميناء القديم"

@@ -303,6 +303,23 @@ def title_agreement(text: str, cands: dict[str, Any], sites: frozenset[str] | se
     return n
 
 
+_FURNITURE_REASONS = ("dom:nav", "dom:footer", "dom:header", "dom:widget", "dom:site_name")
+
+
+def _drop_site_parts(title: str, sites: set[str]) -> str:
+    """``title`` without end parts (split at " - ", " | " …) that are the site's name."""
+    parts = title_parts(title)
+    while len(parts) > 1 and _key(parts[-1]) in sites:
+        parts.pop()
+    while len(parts) > 1 and _key(parts[0]) in sites:
+        parts.pop(0)
+    if len(parts) == len(title_parts(title)):
+        return title
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end]
+
+
 def declared_titles(cands: dict[str, Any]) -> list[str]:
     """Declared titles, best first, with the site name cut off."""
     site = cands.get("site_name")
@@ -395,7 +412,11 @@ def apply_metadata(doc: Document) -> None:
     if title_block is not None:
         doc.title = title_block.text
     else:
-        titles = declared_titles(c)
+        # no title block: the declared titles, less the site's name learnt from the page
+        furniture = [b.text for b in doc.blocks if b.reason in _FURNITURE_REASONS or "©" in b.text]
+        sites = site_name_keys(c, furniture)
+        titles = [_drop_site_parts(t, sites) for t in declared_titles(c)]
+        titles = [t for t in titles if t and _key(t) not in sites]
         doc.title = titles[0] if titles else doc.title
     # the page's declared date first, then a visible one near the title, then the URL's day, else the
     # input's (a WARC record's WARC-Date …); a last-update stamp is `modified`, never `published`
