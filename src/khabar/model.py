@@ -195,7 +195,7 @@ class Document:
     title: str | None = None
     sections: list[str] = field(default_factory=list)
     published: str | None = None
-    #: where ``published`` came from: ``"page"``, ``"input:<field>"`` or ``"warc-date"``
+    #: where ``published`` came from: ``"page"``, ``"url"``, ``"input:<field>"`` or ``"warc-date"``
     #: (:mod:`khabar.io.input_date`)
     published_source: str | None = None
     #: the page's last-update date ("آخر تحديث", ``dateModified``) when it gives one besides

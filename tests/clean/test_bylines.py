@@ -153,7 +153,7 @@ def test_html_update_stamp_and_url_date() -> None:
         _page("<div class='stamp'>الأحد، 3 أيلول/سبتمبر 2017، آخر تحديث 16:20 (GMT+0300)</div>"),
         url="https://news.example/2017/local/8/30/bridge.opening/index.html",
     )
-    assert doc.published == "2017-08-30"
+    assert doc.published == "2017-08-30" and doc.published_source == "url"
     assert doc.modified == "2017-09-03"
     rec = doc.to_record()
     assert rec["modified"] == "2017-09-03"
@@ -241,3 +241,15 @@ def test_own_outlet_is_no_dateline_place() -> None:
     assert doc.dateline is None and doc.byline == "واس"
     doc = process_text(raw, id="t", source=Source(site="sabq"))
     assert doc.dateline == "الجزيرة"
+
+
+def test_declared_author_that_is_the_site_gives_way_to_a_visible_writer() -> None:
+    # many CMSs fill the author meta with the site's name; the byline row names the writer
+    head = "<meta name='author' content='موقع المدينة'><meta property='og:site_name' content='موقع المدينة'>"
+    doc = _html(_page("<div class='by'>بقلم: وداد الحسن</div>", head=head))
+    assert doc.byline == "وداد الحسن"
+    # a declared author that is a person stays
+    doc = _html(
+        _page("<div class='by'>بقلم: وداد الحسن</div>", head="<meta name='author' content='رنا خليل'>")
+    )
+    assert doc.byline == "رنا خليل"

@@ -421,13 +421,18 @@ def apply_metadata(doc: Document) -> None:
     # the page's declared date first, then a visible one near the title, then the URL's day, else the
     # input's (a WARC record's WARC-Date …); a last-update stamp is `modified`, never `published`
     seen = _visible_dates(doc)
-    anchor_published(doc, c.get("published") or seen.published or c.get("url_date"))
+    page_date = c.get("published") or seen.published
+    anchor_published(doc, page_date or c.get("url_date"))
+    if not page_date and c.get("url_date") and doc.published == c["url_date"]:
+        doc.published_source = "url"  # the day in the page's URL (/2013/middle_east/8/3/…)
     modified = c.get("modified") or seen.modified or doc.modified
     doc.modified = modified if modified and modified != doc.published else None
-    if c.get("author"):
-        doc.byline = c["author"]
-    else:
-        doc.byline = _visible_byline(doc) or doc.byline
+    # the declared author, unless it is only the site's name and the page shows a writer
+    visible = _visible_byline(doc)
+    author = c.get("author")
+    if author and visible and _key(author) in site_name_keys(c, []) | {_key(doc.source.site or "")}:
+        author = None
+    doc.byline = author or visible or doc.byline
     home = {_key(h) for h in _HOME}
     crumbs = [lvl for lvl in doc.sections if _key(lvl) and _key(lvl) not in home]
     if doc.title:
