@@ -20,6 +20,7 @@ import html as _html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from khabar.arabic.dates import find_dates, iso_date
@@ -226,6 +227,7 @@ def url_date(uri: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32768)  # the same headings and declared titles are compared many times per page
 def _key(s: str) -> str:
     """Loose comparison key for titles: NFC, no punctuation differences, folded letters."""
     s = unicodedata.normalize("NFC", s)

@@ -263,7 +263,7 @@ def _headline_levels(text: str) -> bool:
     return long >= 2 or (len(levels) == 1 and long == 1)
 
 
-def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any]) -> HtmlBlock | None:
+def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any], sites: set[str]) -> HtmlBlock | None:
     r"""The title block, by agreement rather than by position.
 
     Candidates are the page's ``h1``, ``h2`` and ``h3`` headings outside chrome; each is scored by how many
@@ -272,7 +272,6 @@ def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any]) -> HtmlBlock | 
     then the earlier). The site's name, learnt from the page (:func:`khabar.html.meta.site_name_keys`),
     is never the title: a logo in an ``h1`` on every page of a template is not its article's title.
     With no confirmed candidate, the line model's title, then the first ``h1`` inside the article."""
-    sites = site_name_keys(head, _furniture(blocks))
     best: tuple[int, int, int] | None = None
     chosen: HtmlBlock | None = None
     for i, b in enumerate(blocks):
@@ -316,9 +315,9 @@ def _is_sentence(text: str) -> bool:
 def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
     """After the classifier: the title, DOM headings, captions and quotes, and the shields taken off."""
     hblocks = [b for b in blocks if isinstance(b, HtmlBlock)]
-    title = _choose_title(hblocks, head)
-    tkey = _key(title.text) if title is not None else None
     sites = site_name_keys(head, _furniture(hblocks))
+    title = _choose_title(hblocks, head, sites)
+    tkey = _key(title.text) if title is not None else None
     # where the article's kept paragraphs end: the line model's removals after it are its tail
     # (comment policies, "follow us" lines), which it is good at; removals before it are doubts
     last_kept = max((i for i, b in enumerate(hblocks) if b.kind == "paragraph" and b.para), default=-1)
