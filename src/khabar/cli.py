@@ -343,8 +343,14 @@ def cmd_eval_textdump(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_html(args: argparse.Namespace) -> int:
-    from khabar.eval.html import report, run_html_eval
+    from khabar.eval.html import format_cv, report, run_html_cv, run_html_eval
 
+    if args.cv:
+        cv = run_html_cv(args.bench, limit=args.limit)
+        print(format_cv(cv))
+        if args.json:
+            print(json.dumps(cv.to_dict(), ensure_ascii=False, indent=1))
+        return 0
     notes: list[str] = []
     peers: list[str] | None = [] if args.no_peers else None
     rows = run_html_eval(
@@ -674,6 +680,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--bench", default=None, help="the html_bench folder (default ../shared/data/html_bench)"
     )
     peh.add_argument("--no-peers", action="store_true", help="score khabar alone")
+    peh.add_argument(
+        "--cv",
+        action="store_true",
+        help="leave-template-out: each template scored by what khabar fits on the others (held out "
+        "first, in-sample beside it; khabar alone)",
+    )
     peh.add_argument(
         "--errors", type=int, default=0, metavar="N", help="also list the N worst pages per tool"
     )

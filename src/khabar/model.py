@@ -195,9 +195,12 @@ class Document:
     title: str | None = None
     sections: list[str] = field(default_factory=list)
     published: str | None = None
-    #: where ``published`` came from: ``"page"``, ``"input:<field>"`` or ``"warc-date"``
+    #: where ``published`` came from: ``"page"``, ``"url"``, ``"input:<field>"`` or ``"warc-date"``
     #: (:mod:`khabar.io.input_date`)
     published_source: str | None = None
+    #: the page's last-update date ("آخر تحديث", ``dateModified``) when it gives one besides
+    #: ``published``; never used as the publication date
+    modified: str | None = None
     byline: str | None = None
     dateline: str | None = None
     entities: list[Span] = field(default_factory=list)
@@ -243,6 +246,7 @@ class Document:
             "sections": self.sections,
             "published": self.published,
             "published_source": self.published_source,
+            "modified": self.modified,
             "byline": self.byline,
             "dateline": self.dateline,
             "text": self.text,
@@ -284,6 +288,7 @@ class Document:
             sections=list(rec.get("sections", [])),
             published=rec.get("published"),
             published_source=rec.get("published_source"),
+            modified=rec.get("modified"),
             byline=rec.get("byline"),
             dateline=rec.get("dateline"),
             entities=spans("entities"),

@@ -45,7 +45,10 @@ def render(doc: Document, *, color: bool = True, width: int | None = None, bidi:
     ]
     if doc.published:
         head.insert(
-            3, f"published: {doc.published}" + (f" ({doc.published_source})" if doc.published_source else "")
+            3,
+            f"published: {doc.published}"
+            + (f" ({doc.published_source})" if doc.published_source else "")
+            + (f"   modified: {doc.modified}" if doc.modified else ""),
         )
     if doc.source.uri:
         head.insert(1, f"source: {doc.source.uri}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic.dates import parse_date
+from khabar.clean.bylines import agency_dateline, own_outlet_names, split_stamp, writer_name
 from khabar.clean.classify import classify_blocks
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
@@ -37,7 +37,7 @@ def assemble(doc: Document) -> None:
     parts: list[str] = []
     omap = OffsetMap()
     pos = 0
-    title = dateline = published = None
+    title = dateline = published = modified = first_para = None
     sections: list[str] = []
     bylines: list[str] = []
     for b in doc.blocks:
@@ -60,18 +60,41 @@ def assemble(doc: Document) -> None:
         elif kind == "section":
             sections.extend(section_path(b))
         elif kind == "byline":
-            bylines.append(b.text)
+            dl = agency_dateline(b.text)
+            if dl is not None and not b.text[dl.end :].strip(" :-–—"):
+                # the whole line is an agency dateline ("جدة - واس:"): the place and the agency (the
+                # outlet's own name is no place: "الجزيرة - واس" on Al Jazirah's pages)
+                if dl.place not in own_outlet_names(doc.source.site):
+                    dateline = dateline or dl.place
+                name: str | None = dl.agency
+            else:
+                name = writer_name(b.text)
+            if name and name not in bylines:
+                bylines.append(name)
         elif kind == "dateline":
             dateline = dateline or b.text
-        # the first date line (or dateline, or byline) of the page that parses as a Gregorian date
-        if published is None and kind in ("date", "dateline", "byline") and _DIGIT.search(b.text):
-            published = parse_date(b.text)
+        # the first date line (or dateline, or byline) of the page that parses as a Gregorian date;
+        # a last-update stamp ("آخر تحديث …") is the modified date, never the publication
+        if kind in ("date", "dateline", "byline") and _DIGIT.search(b.text):
+            stamp = split_stamp(b.text)
+            published = published or stamp.published
+            modified = modified or stamp.modified
+        elif first_para is None and kind == "paragraph":
+            first_para = b.text
     doc.text = "\n".join(parts)
     doc.offsets = omap
     doc.title = title
     doc.sections = sections
+    if dateline is None and first_para is not None:
+        # agency copy opens its first paragraph with the place and the agency: "الرياض (واس) - …"
+        dl = agency_dateline(first_para)
+        if dl is not None:
+            if dl.place not in own_outlet_names(doc.source.site):
+                dateline = dl.place
+            bylines = bylines or [dl.agency]
     doc.byline = " · ".join(bylines) if bylines else None
     doc.dateline = dateline
+    doc.modified = modified if modified != (doc.published or published) else None
     # the page's own date first, else the input's (SaudiNewsNet date_extracted, WARC-Date …)
     anchor_published(doc, doc.published or published)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.clean import bylines as _by
 from khabar.clean import lexicon
 from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
 from khabar.model import Block
@@ -75,7 +76,12 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
     ``list_item`` (a bullet or item number), ``quote`` (a paragraph that is one quotation),
     ``caption`` (a short line that starts "صورة" or ends in a photo credit) and ``dateline`` (a
     byline or date line that gives a place before a date, as agency copy opens: "بيروت 25 شوال 1436 هـ
-    الموافق 10 أغسطس 2015 م واس" becomes the dateline "بيروت", the date, and the byline "واس")."""
+    الموافق 10 أغسطس 2015 م واس" becomes the dateline "بيروت", the date, and the byline "واس").
+    Labels that sit where bylines sit and are not one (:mod:`khabar.clean.bylines`): a reading time
+    ("2 min") is removed as ``pattern:reading_time``; a clock time ("07:00 ص") or a weekday alone
+    ("الإثنين،") is part of the date; a weekday or a stamp cue before a date is no place ("الإثنين،",
+    "آخر تحديث:", "نشر في"), and a clock time after it stays in the date block ("الإثنين، 20 مايو 2024
+    07:00 ص" is one date)."""
     out: list[Block] = []
     for b in blocks:
         out.append(b)
@@ -87,17 +93,32 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
                 b.kind = "quote"
             elif t.count(" ") < 30 and _CAPTION.search(t):
                 b.kind = "caption"
-        elif b.kind in ("byline", "date"):
+            elif "تعليق" in t and t.count(" ") < 150 and lexicon.load().match_line(t) == "comment_policy":
+                # a site's comment policy under the article ("… مراجعة التعليقات قبل نشرها"): the line
+                # model keys long lines on their start only, so the lexicon's phrase is looked for here
+                b.kind, b.reason = "boilerplate", "lexicon:comment_policy"
+        elif b.kind in ("byline", "date", "dateline"):
+            if _by.is_reading_time(t):
+                b.kind, b.reason = "boilerplate", "pattern:reading_time"
+                continue
+            if b.kind != "date" and (_by.is_clock(t) or _by.is_weekday_only(t)):
+                b.kind = "date"  # "07:00 ص", "الإثنين،": part of a date, never a writer or a place
+                continue
             m = _DIGIT.search(t)
-            if m and _is_date(t):
+            if b.kind != "dateline" and m and _is_date(t):
                 head = t[: m.start()].replace("-", " ").replace("،", " ").split()
                 end = _DATE_END.search(t, m.start())
-                if 1 <= len(head) <= 3 and end:
+                if 1 <= len(head) <= 3 and end and not _by.is_stamp_words(t[: m.start()]):
+                    # a place before the date; a clock time after it stays with the date
+                    tail = t[end.end() :]
+                    clock = _by.is_clock(tail)
                     out.pop()
                     out.append(_sub(b, 0, m.start(), "dateline"))
-                    out.append(_sub(b, m.start(), end.end(), "date"))
-                    if t[end.end() :].strip(" -–،,:"):
+                    out.append(_sub(b, m.start(), len(t) if clock else end.end(), "date"))
+                    if not clock and tail.strip(" -–،,:"):
                         out.append(_sub(b, end.end(), len(t), "byline"))
+                elif b.kind == "byline" and _by.writer_name(t) is None:
+                    b.kind = "date"  # a weekday, a date and a clock time name no writer
     return out
 
 

@@ -5,7 +5,8 @@ Parquet schema (pyarrow, imported lazily: ``pip install khabar[corpus]``). Every
 and ``pandas.read_parquet`` gives one row per record:
 
 * scalars are typed columns: ``schema``, ``id``, ``lang``, ``title``, ``published``,
-  ``published_source``, ``byline``, ``dateline``, ``text``, ``raw`` (strings), ``is_article`` (bool);
+  ``published_source``, ``modified``, ``byline``, ``dateline``, ``text``, ``raw`` (strings),
+  ``is_article`` (bool);
 * ``source`` is a struct of four strings (``uri``, ``site``, ``format``, ``input``); ``sections`` and
   ``warnings`` are lists of strings;
 * the variable-shape parts — ``blocks``, ``entities``, ``refs``, ``dates``, ``quantities``, ``events``,
@@ -44,6 +45,7 @@ _STR_COLUMNS = (
     "title",
     "published",
     "published_source",
+    "modified",
     "byline",
     "dateline",
     "text",

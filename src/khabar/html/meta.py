@@ -20,9 +20,11 @@ import html as _html
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from khabar.arabic.dates import find_dates, iso_date
+from khabar.clean.bylines import Stamp, has_writer_cue, split_stamp, writer_name
 from khabar.html.dom import HeadInfo
 from khabar.io.input_date import anchor_published
 from khabar.model import Block, Document, site_of
@@ -127,6 +129,7 @@ def _jsonld(scripts: list[str]) -> dict[str, str]:
             ("headline", "headline"),
             ("datePublished", "datePublished"),
             ("dateCreated", "datePublished"),
+            ("dateModified", "dateModified"),
             ("articleSection", "articleSection"),
             ("author", "author"),
             ("publisher", "publisher"),
@@ -157,6 +160,7 @@ def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
 
     put("title_tag", head.title)
     put("og_title", meta.get("og:title") or meta.get("twitter:title"))
+    put("twitter_title", meta.get("twitter:title"))
     put("headline", ld.get("headline") or meta.get("headline"))
     put("site_name", meta.get("og:site_name") or meta.get("application-name") or ld.get("publisher"))
     put("section", ld.get("articleSection") or meta.get("article:section") or meta.get("section"))
@@ -178,9 +182,52 @@ def head_candidates(head: HeadInfo, uri: str | None = None) -> dict[str, Any]:
             c["published"] = iso
             c["published_from"] = d
             break
+    for d in [ld.get("dateModified", "")] + [meta.get(k, "") for k in _MODIFIED_METAS]:
+        iso = iso_date(d) if d else None
+        if iso:
+            c["modified"] = iso
+            break
+    url_day = url_date(canonical if canonical and "://" in canonical else uri)
+    if url_day:
+        c["url_date"] = url_day
     return c
 
 
+_MODIFIED_METAS = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+)
+# a date in a URL path: /2019/11/07/, /2019-11-07/, /20191107/, or a year with the month and day later
+# in the path (/2013/middle_east/8/3/slug, as arabic.cnn.com printed them)
+_URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/_\-.]|$)")
+_URL_COMPACT = re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?=[/_\-.]|$)")
+_URL_SPLIT = re.compile(r"/((?:19|20)\d\d)/[a-z][a-z_\-]{1,30}/(\d{1,2})/(\d{1,2})/")
+
+
+def url_date(uri: str | None) -> str | None:
+    """The publication day a news URL's path gives (``/2019/11/07/slug``), else None.
+
+    Only a full year-month-day is read: a bare year or year/month (an archive folder) is not a day."""
+    if not uri:
+        return None
+    path = uri.split("?", 1)[0].split("#", 1)[0]
+    path = path[path.find("/", path.find("://") + 3) :] if "://" in path else path
+    for rx in (_URL_YMD, _URL_SPLIT, _URL_COMPACT):
+        m = rx.search(path)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            iso = iso_date(f"{y:04d}-{mo:02d}-{d:02d}")
+            if iso:
+                return iso
+    return None
+
+
+@lru_cache(maxsize=32768)  # the same headings and declared titles are compared many times per page
 def _key(s: str) -> str:
     """Loose comparison key for titles: NFC, no punctuation differences, folded letters."""
     s = unicodedata.normalize("NFC", s)
@@ -207,6 +254,72 @@ def strip_site_name(title: str, site: str | None) -> str:
     if len(last.split()) <= 4 and len(first.split()) >= 3:
         return title[: title.rfind(last)].rstrip(" -|–—:»«•·")
     return title
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` split at its separators (" - ", " | ", " :: " …)."""
+    return [p for p in _TITLE_SEPS.split(title) if p.strip()]
+
+
+def site_name_keys(cands: dict[str, Any], page_texts: list[str]) -> set[str]:
+    """Comparison keys of the site's name, learnt from the page itself: the declared name
+    (``og:site_name``, ``application-name``, the JSON-LD publisher) and the end part of ``<title>``
+    ("العنوان - اسم الموقع") that the page repeats in its furniture: a header, footer, navigation or
+    copyright line (``page_texts``), and that no declared title (og:title, headline) repeats. A site's
+    name is never its article's title."""
+    keys = {_key(cands["site_name"])} if cands.get("site_name") else set()
+    tt = cands.get("title_tag")
+    if tt:
+        parts = title_parts(tt)
+        ends = {parts[0], parts[-1]} if len(parts) >= 2 else set()
+        declared = {_key(cands[f]) for f in ("headline", "og_title", "twitter_title") if cands.get(f)}
+        texts = [_key(t) for t in page_texts if t]
+        for part in ends:
+            k = _key(part)
+            if not k or k in declared:
+                continue  # the part a declared title repeats is the title, not the site
+            if any(k == t or (k in t and len(t) <= 4 * len(k) + 40) for t in texts):
+                keys.add(k)
+    return {k for k in keys if k}
+
+
+def title_agreement(text: str, cands: dict[str, Any], sites: frozenset[str] | set[str] = frozenset()) -> int:
+    """How many of the page's declared titles (JSON-LD headline, og:title, twitter:title, ``<title>``)
+    confirm ``text``: equal, or one a start or end of the other (a declared title that keeps the site
+    name, a headline cut short). A site name confirms nothing and is confirmed by nothing."""
+    k = _key(text)
+    if not k or k in sites:
+        return 0
+    n = 0
+    for field in ("headline", "og_title", "twitter_title", "title_tag"):
+        v = cands.get(field)
+        if not v or (field == "og_title" and v == cands.get("twitter_title")):
+            continue
+        kk = _key(v)
+        if kk in sites:
+            continue
+        if kk == k or (
+            len(k) >= 8 and (kk.startswith(k) or kk.endswith(k) or (k.startswith(kk) and len(kk) >= 8))
+        ):
+            n += 1
+    return n
+
+
+_FURNITURE_REASONS = ("dom:nav", "dom:footer", "dom:header", "dom:widget", "dom:site_name")
+
+
+def _drop_site_parts(title: str, sites: set[str]) -> str:
+    """``title`` without end parts (split at " - ", " | " …) that are the site's name."""
+    parts = title_parts(title)
+    while len(parts) > 1 and _key(parts[-1]) in sites:
+        parts.pop()
+    while len(parts) > 1 and _key(parts[0]) in sites:
+        parts.pop(0)
+    if len(parts) == len(title_parts(title)):
+        return title
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end]
 
 
 def declared_titles(cands: dict[str, Any]) -> list[str]:
@@ -264,37 +377,33 @@ def _near_title(doc: Document) -> list[Block]:
     return out
 
 
-def _visible_date(doc: Document) -> str | None:
-    """The first date in a byline/date line near the title (see :func:`_near_title`)."""
+def _visible_dates(doc: Document) -> Stamp:
+    """The publication and last-update dates of the byline/date lines near the title (see
+    :func:`_near_title`): a line with an update cue ("آخر تحديث") gives the modified date, and its
+    date is the publication only when the line names both (:func:`khabar.clean.bylines.split_stamp`)."""
+    published = modified = None
     for b in _near_title(doc):
-        ds = find_dates(b.text)
-        if ds:
-            return ds[0].iso
-    return None
-
-
-_CUE = re.compile(r"(?:^|\s)(?:كتب|كتبت|بقلم|حوار|تقرير|إعداد|اعداد|by)\s*[:\-–]?\s*", re.I)
-_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm|AM|PM))?")
-_HIJRI = re.compile(r"\d{1,2}\s+\S+\s+1[34]\d\d\s*هـ?")
+        if not find_dates(b.text):
+            continue
+        stamp = split_stamp(b.text)
+        published = published or stamp.published
+        modified = modified or stamp.modified
+        if published:
+            break
+    return Stamp(published, modified)
 
 
 def _visible_byline(doc: Document) -> str | None:
-    """The writer named in a byline block: what follows "كتب:"/"بقلم", or the line without its dates."""
+    """The writer named in a byline block, the name kept whole (:func:`khabar.clean.bylines.writer_name`):
+    a line that opens with a cue ("كتب:", "بقلم") first, then the others."""
     cands = [b for b in _near_title(doc) if b.kind in ("byline", "dateline")]
-    cands.sort(key=lambda b: _CUE.search(b.text) is None)  # a line that says "كتب:" first
+    cands.sort(key=lambda b: not has_writer_cue(b.text))
     for b in cands:
-        text = b.text
-        m = _CUE.search(text)
-        if m:
-            text = text[m.end() :]
-        elif find_dates(text) or _TIME.search(text):
+        if not has_writer_cue(b.text) and find_dates(b.text):
             continue  # a date line, not a writer
-        for d in reversed(find_dates(text)):
-            text = text[: d.start] + " " + text[d.end :]
-        text = _TIME.sub(" ", _HIJRI.sub(" ", text))
-        text = " ".join(text.split()).strip(" -–|·،,:")
-        if re.search(r"[^\W\d_]{2}", text) and len(text.split()) <= 12:
-            return text
+        name = writer_name(b.text)
+        if name:
+            return name
     return None
 
 
@@ -305,14 +414,27 @@ def apply_metadata(doc: Document) -> None:
     if title_block is not None:
         doc.title = title_block.text
     else:
-        titles = declared_titles(c)
+        # no title block: the declared titles, less the site's name learnt from the page
+        furniture = [b.text for b in doc.blocks if b.reason in _FURNITURE_REASONS or "©" in b.text]
+        sites = site_name_keys(c, furniture)
+        titles = [_drop_site_parts(t, sites) for t in declared_titles(c)]
+        titles = [t for t in titles if t and _key(t) not in sites]
         doc.title = titles[0] if titles else doc.title
-    # the page's declared or visible date first, else the input's (a WARC record's WARC-Date …)
-    anchor_published(doc, c.get("published") or _visible_date(doc))
-    if c.get("author"):
-        doc.byline = c["author"]
-    else:
-        doc.byline = _visible_byline(doc) or doc.byline
+    # the page's declared date first, then a visible one near the title, then the URL's day, else the
+    # input's (a WARC record's WARC-Date …); a last-update stamp is `modified`, never `published`
+    seen = _visible_dates(doc)
+    page_date = c.get("published") or seen.published
+    anchor_published(doc, page_date or c.get("url_date"))
+    if not page_date and c.get("url_date") and doc.published == c["url_date"]:
+        doc.published_source = "url"  # the day in the page's URL (/2013/middle_east/8/3/…)
+    modified = c.get("modified") or seen.modified or doc.modified
+    doc.modified = modified if modified and modified != doc.published else None
+    # the declared author, unless it is only the site's name and the page shows a writer
+    visible = _visible_byline(doc)
+    author = c.get("author")
+    if author and visible and _key(author) in site_name_keys(c, []) | {_key(doc.source.site or "")}:
+        author = None
+    doc.byline = author or visible or doc.byline
     home = {_key(h) for h in _HOME}
     crumbs = [lvl for lvl in doc.sections if _key(lvl) and _key(lvl) not in home]
     if doc.title:

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.arabic.dates import find_dates
+from khabar.clean.bylines import has_writer_cue
 from khabar.html.dom import DomBlock, ParsedPage
-from khabar.html.meta import _key, match_title
+from khabar.html.meta import _key, site_name_keys, title_agreement
 from khabar.model import Block
 
 #: roles that make a block chrome (``meta`` and ``breadcrumb`` are kept with their own kinds)
@@ -147,10 +148,18 @@ def dom_blocks(page: ParsedPage, head: dict[str, Any]) -> Iterator[Block]:
                 size[uid] = size.get(uid, 0) + len(b.text)
     # the lines right after the page's h1 that name the writer or the date (a byline row of a
     # table layout, a meta line without telling class names): kept as bylines, not as chrome
-    h1 = next((i for i, b in enumerate(blocks) if b.heading == 1), -1)
-    near_title = set(range(h1 + 1, h1 + 1 + BYLINE_WINDOW)) if h1 >= 0 else set()
+    # (the title heading is the one the declared titles confirm, else the first h1: a logo in an h1
+    # comes before the article's own h2 on some templates)
+    sites = site_name_keys(head, [])
+    agree = [(title_agreement(b.text, head, sites), -i) for i, b in enumerate(blocks) if 1 <= b.heading <= 3]
+    h1 = -max(agree)[1] if agree and max(agree)[0] > 0 else -1
+    if h1 < 0:
+        h1 = next((i for i, b in enumerate(blocks) if b.heading == 1), -1)
+    # (and the two lines before it: a date row set above the title)
+    near_title = set(range(max(0, h1 - 2), h1 + 1 + BYLINE_WINDOW)) - {h1} if h1 >= 0 else set()
+    leads = _leads_before(blocks, cpath, h1)
     for i, b in enumerate(blocks):
-        inside = inner is None or inner in b.path
+        inside = inner is None or inner in b.path or i in leads
         in_form = False
         if page.form_uids:
             box = next((u for u in reversed(b.path) if u in page.form_uids), None)
@@ -167,7 +176,7 @@ def dom_blocks(page: ParsedPage, head: dict[str, Any]) -> Iterator[Block]:
             link_density=b.link_density,
             role=role,
             inside=inside,
-            para=inside and role is None and _paragraph_like(b),
+            para=inside and role is None and (_paragraph_like(b) or i in leads),
         )
         hb.srcmap = b.srcmap
         hb.glue = b.glue
@@ -180,6 +189,8 @@ def dom_blocks(page: ParsedPage, head: dict[str, Any]) -> Iterator[Block]:
         elif b.heading == 0 and (
             (is_meta and _words(b.text) <= 12)
             or (i in near_title and _words(b.text) <= 20 and b.link_density < 0.5 and _bylineish(b.text))
+            # "كتب <a>الاسم</a>": the writer's name is often a link to the writer's page
+            or (i in near_title and _words(b.text) <= 8 and has_writer_cue(b.text))
         ):
             hb.kind, hb.reason = "byline", "dom:meta"
         elif b.link_density >= 0.5 and b.heading != 1:
@@ -189,6 +200,35 @@ def dom_blocks(page: ParsedPage, head: dict[str, Any]) -> Iterator[Block]:
         elif not _ARABIC.search(b.text) and not any(c.isalpha() for c in b.text):
             hb.kind, hb.reason = "boilerplate", "dom:no_words"
         yield hb
+
+
+_LEAD_END = re.compile(r"[.!؟?]$|،")
+
+
+def _leads_before(blocks: list[DomBlock], cpath: tuple[int, ...], title: int) -> set[int]:
+    """Indexes of the lead paragraphs that sit between the title and the article container, in the
+    container's parent: CMSs print the intro in a box of its own before the body ("itemIntroText" then
+    "itemFullText"), and a short intro holds too small a share of the text to widen the container.
+
+    A lead is a sentence (six words or more, a comma or a final stop, few links) with no chrome role,
+    outside the headline's own box (a standfirst beside the ``h1`` is a summary, as peers score it)."""
+    if len(cpath) < 2 or title < 0:
+        return set()
+    inner, parent = cpath[-1], cpath[-2]
+    first = next((i for i, b in enumerate(blocks) if inner in b.path), -1)
+    title_box = blocks[title].path[:-1]
+    out: set[int] = set()
+    for i in range(first - 1, title, -1):
+        b = blocks[i]
+        if parent not in b.path or b.heading:
+            break
+        if b.path[: len(title_box)] == title_box:
+            break  # a standfirst printed in the headline's own box is its summary, not the body's lead
+        if any(r != "meta" for _, r in b.roles if _ not in cpath):
+            continue  # a share bar, an ad slot, a byline row: not the lead, but no end of the search
+        if _words(b.text) >= 6 and b.link_density < 0.3 and _LEAD_END.search(b.text):
+            out.add(i)
+    return out
 
 
 #: how many blocks after the h1 may be its byline or date line
@@ -201,26 +241,82 @@ def _bylineish(text: str) -> bool:
     return bool(_BYLINE_CUE.match(text)) or bool(find_dates(text))
 
 
-def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any]) -> HtmlBlock | None:
-    chrome = ("dom:nav", "dom:footer", "dom:sidebar", "dom:related", "dom:widget", "dom:hidden", "dom:ad")
-    h1s = [b for b in blocks if b.heading == 1 and b.reason not in chrome]
-    for b in h1s:
-        if match_title(b.text, head):
-            return b
+#: the page's own furniture, where a site repeats its name (a footer's "© اسم الموقع", a logo in the header)
+_FURNITURE = ("dom:nav", "dom:footer", "dom:header", "dom:widget")
+_TITLE_CHROME = ("dom:nav", "dom:footer", "dom:sidebar", "dom:related", "dom:widget", "dom:hidden", "dom:ad")
+
+
+def _furniture(blocks: list[HtmlBlock]) -> list[str]:
+    return [b.text for b in blocks if b.reason in _FURNITURE or "©" in b.text or "الحقوق" in b.text]
+
+
+#: a breadcrumb level is a section name; this many words or more make a level a headline
+HEADLINE_LEVEL_WORDS = 5
+
+
+def _headline_levels(text: str) -> bool:
+    """Whether a section line holds two or more headline-length parts, or is one headline itself."""
+    from khabar.clean.structure import _CRUMB_SEP
+
+    levels = [p for p in _CRUMB_SEP.split(text) if p.strip()]
+    long = sum(_words(p.strip()) >= HEADLINE_LEVEL_WORDS for p in levels)
+    return long >= 2 or (len(levels) == 1 and long == 1)
+
+
+def _choose_title(blocks: list[HtmlBlock], head: dict[str, Any], sites: set[str]) -> HtmlBlock | None:
+    r"""The title block, by agreement rather than by position.
+
+    Candidates are the page's ``h1``, ``h2`` and ``h3`` headings outside chrome; each is scored by how many
+    declared titles confirm it (:func:`khabar.html.meta.title_agreement`: JSON-LD headline, og:title,
+    twitter:title, ``<title>``), and the best confirmed one wins (an ``h1`` before an ``h2`` on a tie,
+    then the earlier). The site's name, learnt from the page (:func:`khabar.html.meta.site_name_keys`),
+    is never the title: a logo in an ``h1`` on every page of a template is not its article's title.
+    With no confirmed candidate, the line model's title, then the first ``h1`` inside the article."""
+    best: tuple[int, int, int] | None = None
+    chosen: HtmlBlock | None = None
+    for i, b in enumerate(blocks):
+        if not 1 <= b.heading <= 3 or b.reason in _TITLE_CHROME:
+            continue
+        n = title_agreement(b.text, head, sites)
+        if n and (best is None or (n, b.heading == 1, -i) > best):
+            best, chosen = (n, b.heading == 1, -i), b
+    if chosen is not None:
+        return chosen
     for b in blocks:
-        if b.heading in (2, 3) and b.reason not in chrome and match_title(b.text, head):
+        if b.kind == "title" and _key(b.text) not in sites:
             return b
-    for b in blocks:
-        if b.kind == "title":
-            return b
-    inside = [b for b in h1s if b.inside and b.kind != "boilerplate"]
+    inside = [b for b in blocks if b.heading == 1 and b.inside and b.kind != "boilerplate"]
+    inside = [b for b in inside if b.reason not in _TITLE_CHROME and _key(b.text) not in sites]
     return inside[0] if inside else None
+
+
+#: a heading tag holding this many words or more, with a comma or a full stop inside, is a paragraph
+#: styled as a heading (subheadings of Arabic news run 2–15 words; a lead runs 25–60)
+LEAD_IN_HEADING_WORDS = 25
+
+
+def _is_lead_sentence(text: str) -> bool:
+    return _words(text) >= LEAD_IN_HEADING_WORDS and bool(re.search(r"[،,.؛]\s", text))
+
+
+def _is_sentence(text: str) -> bool:
+    """A body sentence, not a byline or date line: 25 words or more, or a short sentence ending in a
+    full stop with no date and no writer cue (a one-line lead, "أقر البرلمان أمس الموازنة.")."""
+    if _words(text) >= 25:
+        return True
+    return (
+        _words(text) >= 6
+        and text.rstrip().endswith((".", "!", "؟"))
+        and not find_dates(text)
+        and not has_writer_cue(text)
+    )
 
 
 def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
     """After the classifier: the title, DOM headings, captions and quotes, and the shields taken off."""
     hblocks = [b for b in blocks if isinstance(b, HtmlBlock)]
-    title = _choose_title(hblocks, head)
+    sites = site_name_keys(head, _furniture(hblocks))
+    title = _choose_title(hblocks, head, sites)
     tkey = _key(title.text) if title is not None else None
     # where the article's kept paragraphs end: the line model's removals after it are its tail
     # (comment policies, "follow us" lines), which it is good at; removals before it are doubts
@@ -229,13 +325,22 @@ def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
         if b is title:
             b.kind, b.reason = "title", None
             continue
+        if b.heading and not b.inside and _key(b.text) in sites:
+            b.kind, b.reason = "boilerplate", "dom:site_name"  # the logo: "اسم الموقع" in an h1
+            continue
+        if b.kind == "section" and not b.inside and _headline_levels(b.text):
+            # a ticker or a list of headlines ("عاجل » … » …") read as a breadcrumb: its "levels"
+            # are sentences, where a breadcrumb's are section names of one to four words
+            b.kind, b.reason = "boilerplate", "dom:headline_list"
+            continue
         if b.reason is not None and b.reason.startswith("dom:") and b.kind != "boilerplate":
             b.reason = None  # a shield from the classifier, not a removal
             continue
         if b.kind == "boilerplate":
             doubt = b.reason is not None and b.reason.startswith(("feature:", "model:"))
             if doubt and 2 <= b.heading <= 6 and b.inside and b.role is None and b.link_density < 0.5:
-                b.kind, b.reason = "heading", None  # a subheading of the article: the DOM says so
+                # a subheading of the article: the DOM says so (or its lead, set in a heading tag)
+                b.kind, b.reason = ("paragraph" if _is_lead_sentence(b.text) else "heading"), None
                 continue
             if doubt and b.para and b.score < 0.8 and (i < last_kept or last_kept < 0):
                 # the line model's doubt about a paragraph that the DOM places in the article body,
@@ -243,7 +348,7 @@ def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
                 # markup: a two-block page looks to it like a teaser and a tail)
                 b.kind, b.reason = "paragraph", None
             continue
-        if b.kind in ("byline", "date", "dateline", "section") and b.para and _words(b.text) >= 25:
+        if b.kind in ("byline", "date", "dateline", "section") and b.para and _is_sentence(b.text):
             b.kind = "paragraph"  # a paragraph that opens with its dateline ("دمشق، سوريا (CNN) -- …")
         if title is not None and abs(len(b.text) - len(title.text)) < 8 and _key(b.text) == tkey:
             if b.tag == "figcaption":
@@ -254,7 +359,9 @@ def refine_kinds(blocks: list[Block], head: dict[str, Any]) -> None:
         if b.kind == "title":  # the classifier's title, where the DOM found a better one
             b.kind = "heading" if b.heading else "paragraph"
         if 2 <= b.heading <= 6 and b.inside and b.kind in ("paragraph", "heading", "section"):
-            b.kind = "heading"
+            # a lead paragraph set in a heading tag (a sentence of LEAD_IN_HEADING_WORDS words or more,
+            # styled large) is the article's first paragraph, not a subheading
+            b.kind = "paragraph" if _is_lead_sentence(b.text) else "heading"
         elif b.kind == "paragraph":
             if b.tag == "figcaption":
                 b.kind = "caption"
