@@ -75,6 +75,7 @@ def test_events_from_the_archive_by_type(archive: str, capsys: pytest.CaptureFix
         ["eval", "facts", "--gold", MISSING],
         ["eval", "events", "--gold", MISSING],
         ["eval", "textdump", "--gold", MISSING],
+        ["eval", "html", "--bench", MISSING],
     ],
     ids=lambda a: " ".join(a[:2]),
 )

@@ -67,7 +67,9 @@ def load_bench(bench: str | Path | None = None, *, limit: int | None = None) -> 
 
     root = Path(bench) if bench is not None else default_bench_dir()
     if not root.is_dir():
-        raise UsageError(
+        from khabar.errors import NotFoundError
+
+        raise NotFoundError(
             f"benchmark folder {root} does not exist; pass --bench DIR (the html_bench folder)",
             value=str(root),
         )
