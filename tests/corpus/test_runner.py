@@ -133,6 +133,32 @@ def test_parquet_round_trip(corpus: Path, tmp_path: Path) -> None:
         )
 
 
+def test_parquet_is_typed_for_duckdb_and_pyarrow(corpus: Path, tmp_path: Path) -> None:
+    # corpus builders filter on quality, language, duplicates and block kinds without JSON functions
+    duckdb = pytest.importorskip("duckdb")
+    pq = pytest.importorskip("pyarrow.parquet")
+    run([str(corpus)], str(tmp_path), shard_size=100, fmt="parquet", progress=False)
+    files = str(tmp_path / "part-*.parquet")
+    con = duckdb.connect()
+    ((n, ar),) = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE quality > 0.8 AND lang = 'ar') FROM '{files}'"
+    ).fetchall()
+    assert n > 200 and 0 < ar <= n
+    ((dup,),) = con.execute(f"SELECT count(*) FROM '{files}' WHERE is_duplicate").fetchall()
+    assert dup >= 1  # the corpus holds an exact copy
+    kinds = dict(
+        duckdb.sql(
+            f"SELECT b.kind, count(*) FROM (SELECT unnest(blocks) AS b FROM '{files}') GROUP BY 1"
+        ).fetchall()
+    )
+    assert kinds["title"] > 0 and kinds["boilerplate"] > 0
+    ((words,),) = con.execute(f"SELECT max(signals.words) FROM '{files}'").fetchall()
+    assert words > 100
+    table = pq.read_table(str(tmp_path / part_name(0, "parquet")))
+    assert "struct<kind: string, text: string, start: int64" in str(table.schema.field("blocks").type)
+    assert str(table.schema.field("quality").type) == "double"
+
+
 def test_off_writes_straight_and_cli_parses(corpus: Path, tmp_path: Path) -> None:
     s = run([str(corpus)], str(tmp_path), shard_size=100, dedup="off", progress=False)
     assert not (tmp_path / ".stage").exists()
