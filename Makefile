@@ -5,18 +5,30 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 SEED   := $(SHARED)/seed/000_788df9d9dddd1a7a.txt
 
-.PHONY: setup browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-corpus bench-search clean
+.PHONY: setup setup-demo browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-corpus bench-search clean
 
-# The venv is rebuilt when pyproject.toml changes; the stamp file records a finished install.
-$(VENV)/.installed: pyproject.toml
+# The venv is rebuilt when pyproject.toml changes; the stamp files record a finished install. `make
+# demo` installs what the demo runs (khabar with its web extra: the archive's browser UI); `make test`,
+# `make bench` and `make lint` install the dev extras on top (training, benchmarks' peers, Ray, the
+# browser tests).
+$(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+$(VENV)/.installed-demo: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet -e '.[web]'
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-demo
 
 setup: $(VENV)/.installed
 
-demo: setup
+setup-demo: $(VENV)/.installed-demo
+
+demo: setup-demo
 	@echo "== khabar on the seed page: structure =="
 	$(VENV)/bin/khabar show $(SEED)
 	@echo

@@ -383,6 +383,15 @@ def run(
         from khabar.corpus.writers import require_pyarrow
 
         require_pyarrow()  # fail before any work, not in a worker
+    if dedup != "off":
+        import importlib.util
+
+        if importlib.util.find_spec("datasketch") is None:  # fail before any work, not in a worker
+            raise UsageError(
+                "near-duplicate clusters (--dedup mark, the default) need datasketch: "
+                "pip install 'khabar[corpus]', or pass --dedup off",
+                value=dedup,
+            )
     if profiles is not None and os.path.exists(profiles) and not os.path.isdir(profiles):
         raise UsageError(
             f"--profiles {profiles} is a file; give a folder (created when missing)", value=profiles

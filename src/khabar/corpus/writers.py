@@ -1,6 +1,6 @@
 """Shard files in corpus mode: ``khabar.record/1`` as JSON Lines or Parquet, written atomically.
 
-Parquet schema (pyarrow, imported lazily: ``pip install khabar[corpus]``). Every top-level field of
+Parquet schema (pyarrow, imported lazily: ``pip install khabar[parquet]``). Every top-level field of
 ``khabar.record/1`` is one column with a real type, so DuckDB, pandas or HF ``datasets`` filter on
 quality, language or block kinds without parsing JSON per row::
 
@@ -109,7 +109,7 @@ def require_pyarrow() -> Any:
         pa = importlib.import_module("pyarrow")
         importlib.import_module("pyarrow.parquet")
     except ImportError as err:  # pragma: no cover - depends on the environment
-        raise ImportError("Parquet output needs pyarrow: pip install 'khabar[corpus]'") from err
+        raise ImportError("Parquet output needs pyarrow: pip install 'khabar[parquet]'") from err
     return pa
 
 
