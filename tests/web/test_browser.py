@@ -138,7 +138,11 @@ def test_places_events_stats_pages(page: Any, base_url: str) -> None:
     page.select_option("select[name=type]", "CONSULT")
     page.click("form.filters button")
     page.wait_for_url("**/events?type=CONSULT*")
-    assert set(page.locator("table.events tbody td:nth-child(2) a").all_inner_texts()) == {"CONSULT"}
+    # the type in Arabic, its PLOVER code in the link and the tooltip
+    assert set(page.locator("table.events tbody td:nth-child(2) a").all_inner_texts()) == {"لقاء وتشاور"}
+    assert set(
+        page.locator("table.events tbody td:nth-child(2) a").evaluate_all("els => els.map(e => e.title)")
+    ) == {"PLOVER CONSULT"}
 
     page.goto(base_url + "/stats")
     assert page.locator("svg.chart.bars").count() >= 2

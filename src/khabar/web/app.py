@@ -35,6 +35,8 @@ from khabar.archive import queries
 from khabar.archive.clusters import cluster_members, count_outlets
 from khabar.archive.search import browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
+from khabar.web.i18n import count as count_ar
+from khabar.web.i18n import label as label_ar
 from khabar.web.views import (
     bar_chart,
     document_blocks,
@@ -141,8 +143,13 @@ def create_app(archive_path: str | Path) -> FastAPI:
     env = templates.env
     env.autoescape = True  # every template, whatever its extension
     env.globals.update(
-        entity_href=entity_href, labels_ar=LABELS_AR, kinds_ar=KINDS_AR, archive_name=path.name
+        entity_href=entity_href,
+        labels_ar=LABELS_AR,
+        kinds_ar=KINDS_AR,
+        archive_name=path.name,
+        label_ar=label_ar,
     )
+    env.filters["count_ar"] = count_ar  # Arabic number agreement: {{ n|count_ar('result') }}
     local = _Connections()
 
     def db() -> Archive:

@@ -1,0 +1,72 @@
+"""Arabic for the web UI: labels for the codes khabar stores (PLOVER types and modes, ref kinds) and
+counted nouns with Arabic number agreement.
+
+Arabic counts agree with the number (CLDR's plural categories for Arabic): 0 → "لا نتائج", 1 → "نتيجة
+واحدة", 2 → the dual "نتيجتان", 3–10 → the plural "3 نتائج", 11–99 → the singular "11 نتيجة", 100, 101,
+102 … → the singular again "100 نتيجة" (the hundreds take the categories of their last two digits).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = ["NOUNS", "count", "label", "plural_category"]
+
+#: counted nouns: singular, dual, plural, and the adjective "one" that agrees with the singular
+NOUNS: dict[str, tuple[str, str, str, str]] = {
+    "result": ("نتيجة", "نتيجتان", "نتائج", "واحدة"),
+    "document": ("وثيقة", "وثيقتان", "وثائق", "واحدة"),
+    "entity": ("كيان", "كيانان", "كيانات", "واحد"),
+    "event": ("حدث", "حدثان", "أحداث", "واحد"),
+    "date": ("تاريخ", "تاريخان", "تواريخ", "واحد"),
+    "quantity": ("كمية", "كميتان", "كميات", "واحدة"),
+    "mention": ("ذكر", "ذكران", "مرات ذكر", "واحد"),
+    "person": ("شخص", "شخصان", "أشخاص", "واحد"),
+    "place": ("مكان", "مكانان", "أماكن", "واحد"),
+}
+
+
+def plural_category(n: int) -> str:
+    """CLDR's Arabic plural category of ``n``: zero, one, two, few, many or other."""
+    n = abs(int(n))
+    if n == 0:
+        return "zero"
+    if n == 1:
+        return "one"
+    if n == 2:
+        return "two"
+    if 3 <= n % 100 <= 10:
+        return "few"
+    if 11 <= n % 100 <= 99:
+        return "many"
+    return "other"
+
+
+def count(n: int, noun: str) -> str:
+    """``n`` of ``noun`` (a key of :data:`NOUNS`) with Arabic number agreement."""
+    sing, dual, plur, one = NOUNS[noun]
+    cat = plural_category(n)
+    if cat == "zero":
+        return f"لا {plur}"
+    if cat == "one":
+        return f"{sing} {one}"
+    if cat == "two":
+        return dual
+    if cat == "few":
+        return f"{n:,} {plur}"
+    return f"{n:,} {sing}"
+
+
+@functools.cache
+def _labels() -> dict[tuple[str, str], str]:
+    text = resources.files("khabar.data").joinpath("labels_ar.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return {(r[0], r[1]): r[2] for r in rows[1:] if len(r) >= 3}
+
+
+def label(group: str, code: str | None) -> str:
+    """The Arabic label of ``code`` in ``group`` (type, mode, kind); the code itself when there is none."""
+    if not code:
+        return ""
+    return _labels().get((group, code), code)

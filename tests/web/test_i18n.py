@@ -1,0 +1,51 @@
+"""Arabic in the UI: number agreement and labels for stored codes (issue 18, item 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.events.lexicon import MODES, TYPES
+from khabar.web.i18n import NOUNS, count, label, plural_category
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (0, "لا نتائج"),
+        (1, "نتيجة واحدة"),
+        (2, "نتيجتان"),
+        (3, "3 نتائج"),
+        (10, "10 نتائج"),
+        (11, "11 نتيجة"),
+        (100, "100 نتيجة"),
+        (103, "103 نتائج"),
+        (1000, "1,000 نتيجة"),
+    ],
+)
+def test_results_agree_with_their_number(n: int, text: str) -> None:
+    assert count(n, "result") == text
+
+
+def test_masculine_nouns_take_a_masculine_one() -> None:
+    assert count(1, "event") == "حدث واحد" and count(2, "event") == "حدثان" and count(3, "event") == "3 أحداث"
+    assert count(8, "entity") == "8 كيانات"  # was "8 كيان"
+
+
+def test_plural_categories_follow_cldr() -> None:
+    cats = {n: plural_category(n) for n in (0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 200)}
+    assert cats == {
+        **{0: "zero", 1: "one", 2: "two", 3: "few", 10: "few", 11: "many", 99: "many"},
+        **{100: "other", 101: "other", 102: "other", 103: "few", 111: "many", 200: "other"},
+    }
+
+
+def test_every_noun_has_its_forms() -> None:
+    assert all(len(forms) == 4 and all(forms) for forms in NOUNS.values())
+
+
+def test_every_plover_type_and_mode_has_an_arabic_label() -> None:
+    for t in TYPES:
+        assert label("type", t) != t and not label("type", t).isascii()
+        for m in MODES.get(t, ()):
+            assert label("mode", m) != m, (t, m)
+    assert label("type", "UNKNOWN") == "UNKNOWN" and label("mode", None) == ""
