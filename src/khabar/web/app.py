@@ -20,6 +20,7 @@ import json
 import math
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -120,6 +121,45 @@ def _with(request: Request, **changes: str | None) -> str:
         else:
             params[k] = v
     return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
+
+
+#: rows fetched per query while exporting (the export streams every row, a batch at a time)
+EXPORT_BATCH = 500
+SEARCH_COLUMNS = ("rank", "id", "title", "site", "published", "score", "snippet")
+EVENT_COLUMNS = (
+    "document", "title", "published", "date", "type", "type_ar", "mode", "trigger", "actors",
+    "recipients", "place", "duration_s", "negated", "future", "confidence", "low_confidence",
+)  # fmt: skip
+
+
+def _export(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], fmt: str, bom: bool, name: str) -> Any:
+    """``rows`` streamed as a CSV (UTF-8, CRLF, optional BOM) or JSON Lines download."""
+    import csv
+    import io
+
+    from fastapi.responses import StreamingResponse
+
+    def csv_chunks() -> Iterator[bytes]:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+        w.writeheader()
+        yield (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")
+        for r in rows:
+            buf.seek(0)
+            buf.truncate()
+            w.writerow(r)
+            yield buf.getvalue().encode("utf-8")
+
+    def jsonl_chunks() -> Iterator[bytes]:
+        for r in rows:
+            yield (json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n").encode("utf-8")
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
+    return StreamingResponse(
+        csv_chunks() if fmt == "csv" else jsonl_chunks(),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+    )
 
 
 def create_app(archive_path: str | Path) -> FastAPI:
@@ -263,6 +303,63 @@ def create_app(archive_path: str | Path) -> FastAPI:
             "event_type": event_type or None,
         }
 
+    def _search_rows(
+        q: str, exact: bool, filters: dict[str, Any], all_facts: bool
+    ) -> Iterator[dict[str, Any]]:
+        """Every result of a query, in rank order, fetched a batch at a time (the export)."""
+        a = db()
+        offset, rank = 0, 0
+        while True:
+            if q:
+                hits = search(
+                    a, q, exact=exact, limit=EXPORT_BATCH, offset=offset, all_facts=all_facts, **filters
+                )
+            else:
+                _, hits = browse(a, limit=EXPORT_BATCH, offset=offset, all_facts=all_facts, **filters)
+            for h in hits:
+                rank += 1
+                yield {
+                    "id": h.id,
+                    "title": h.title or "",
+                    "site": h.site or "",
+                    "published": h.published or "",
+                    "rank": rank,
+                    "score": round(h.score, 4),
+                    "snippet": " ".join(h.snippet.split()),
+                }
+            if len(hits) < EXPORT_BATCH:
+                return
+            offset += EXPORT_BATCH
+
+    def _event_rows(kw: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every event of the filters, newest first, flattened (the export)."""
+        offset = 0
+        while True:
+            _, evs = queries.events(db(), limit=EXPORT_BATCH, offset=offset, **kw)
+            for e in evs:
+                place = e.get("place") or {}
+                yield {
+                    "document": e.get("document", ""),
+                    "title": e.get("title") or "",
+                    "published": e.get("published") or "",
+                    "date": e.get("date") or "",
+                    "type": e.get("type", ""),
+                    "type_ar": label_ar("type", e.get("type")),
+                    "mode": e.get("mode") or "",
+                    "trigger": (e.get("trigger") or {}).get("text", ""),
+                    "actors": " | ".join(x.get("name") or "" for x in e.get("actors") or []),
+                    "recipients": " | ".join(x.get("name") or "" for x in e.get("recipients") or []),
+                    "place": place.get("name") or "",
+                    "duration_s": "" if e.get("duration_s") is None else e["duration_s"],
+                    "negated": bool(e.get("negated")),
+                    "future": bool(e.get("future")),
+                    "confidence": e.get("confidence"),
+                    "low_confidence": bool(e.get("low_confidence")),
+                }
+            if len(evs) < EXPORT_BATCH:
+                return
+            offset += EXPORT_BATCH
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request,
@@ -328,9 +425,21 @@ def create_app(archive_path: str | Path) -> FastAPI:
         per_page: int = Query(PER_PAGE, ge=1, le=100),
         with_facets: bool = Query(False, alias="facets", description="also return facet counts"),
         all_facts: bool = _all_facts_param(),
-    ) -> dict[str, Any]:
+        format: str | None = Query(
+            None,
+            pattern="^(csv|jsonl)$",
+            description="csv or jsonl: every result of the query (not one page), streamed as a file",
+        ),
+        bom: bool = Query(False, description="start the CSV with a UTF-8 byte-order mark (for Excel)"),
+    ) -> Any:
         """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets. The
-        entity and event-type filters and the facets look at the facts shown unless ``all_facts``."""
+        entity and event-type filters and the facets look at the facts shown unless ``all_facts``.
+        With ``format=csv`` or ``jsonl``, every result of the query as a file (id, title, site,
+        published, rank, score, snippet)."""
+        if format:
+            filters = filters_of(site, date_from, date_to, entity, event_type)
+            rows = _search_rows(_check_query(q), exact, filters, all_facts)
+            return _export(rows, SEARCH_COLUMNS, format, bom, "khabar-search")
         res = do_search(
             q,
             exact,
@@ -592,9 +701,26 @@ def create_app(archive_path: str | Path) -> FastAPI:
         page: int = Query(1, ge=1, le=MAX_PAGE),
         per_page: int = Query(50, ge=1, le=500),
         all_facts: bool = _all_facts_param(),
-    ) -> dict[str, Any]:
+        format: str | None = Query(
+            None,
+            pattern="^(csv|jsonl)$",
+            description="csv or jsonl: every event of the filters (not one page), streamed as a file",
+        ),
+        bom: bool = Query(False, description="start the CSV with a UTF-8 byte-order mark (for Excel)"),
+    ) -> Any:
         """Events (newest first) with actors, recipients and place resolved to names, their confidence,
-        the timeline (counts per period and type) and all event types."""
+        the timeline (counts per period and type) and all event types. With ``format=csv`` or
+        ``jsonl``, every event of the filters as a file, one row per event."""
+        if format:
+            kw = {
+                "type": type or None,
+                "date_from": date_from or None,
+                "date_to": date_to or None,
+                "site": site or None,
+                "q": (q or "").strip()[:MAX_QUERY] or None,
+                "all_facts": all_facts,
+            }
+            return _export(_event_rows(kw), EVENT_COLUMNS, format, bom, "khabar-events")
         return load_events(type, date_from, date_to, site, q, page, per_page, all_facts)
 
     # -- stats ---------------------------------------------------------------------------------------

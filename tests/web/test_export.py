@@ -1,0 +1,67 @@
+"""Exports from the archive's API: every result of a search and every event, as CSV or JSON Lines,
+the same rows the paged API gives (issue 18, item 4)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+from web_support import web_archive
+
+from khabar.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(web_archive()), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _paged_ids(client: TestClient, path: str, key: str, **params: str) -> list[str]:
+    ids: list[str] = []
+    page = 1
+    while True:
+        j = client.get(path, params={**params, "page": str(page), "per_page": "7"}).json()
+        ids += [r[key] for r in j["results"]]
+        if len(ids) >= j["total"] or not j["results"]:
+            return ids
+        page += 1
+
+
+def test_search_csv_has_every_result_in_rank_order(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "وزير", "format": "csv", "bom": "true"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    assert r.content.startswith("\ufeff".encode())  # Excel reads UTF-8 with the BOM
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows and [int(x["rank"]) for x in rows] == list(range(1, len(rows) + 1))
+    assert [x["id"] for x in rows] == _paged_ids(client, "/api/search", "id", q="وزير")
+
+
+def test_search_jsonl_without_a_query_is_the_whole_archive(client: TestClient) -> None:
+    r = client.get("/api/search", params={"format": "jsonl"})
+    lines = [json.loads(x) for x in r.text.splitlines()]
+    assert len(lines) == client.get("/api/search").json()["total"]
+    assert set(lines[0]) == {"rank", "id", "title", "site", "published", "score", "snippet"}
+
+
+def test_events_export(client: TestClient) -> None:
+    total = client.get("/api/events").json()["total"]
+    r = client.get("/api/events", params={"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == total > 0
+    assert all(x["type_ar"] and not x["type_ar"].isascii() for x in rows)
+    consult = client.get("/api/events", params={"format": "jsonl", "type": "CONSULT"}).text.splitlines()
+    assert consult and {json.loads(x)["type"] for x in consult} == {"CONSULT"}
+
+
+def test_a_bad_format_is_a_clear_error(client: TestClient) -> None:
+    assert client.get("/api/search", params={"q": "x", "format": "xlsx"}).status_code == 422
