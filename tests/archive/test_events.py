@@ -153,7 +153,8 @@ def test_queries(archive: Archive) -> None:
     )
     visit = next(e for e in evs if e["mode"] == "visit")
     assert visit["place"]["name"] == "موسكو" and visit["recipients"][0]["key"].startswith("geonames:")
-    assert evs[0]["mode"] == "meet"  # newest first: undated, so dated by its document (2021-09-14)
+    # newest article first, and in an article its own order: an event's date may be far off (2084)
+    assert [e["mode"] for e in evs] == ["visit", "meet"]
     assert queries.events(archive, date_from="2021-09-14")[0] == 1  # the undated one falls back to published
     assert queries.events_timeline(archive) == [
         {"period": "2021-09-13", "type": "CONSULT", "count": 1},

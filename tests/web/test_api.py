@@ -117,9 +117,15 @@ def test_unusable_queries_get_a_clear_message(client: TestClient) -> None:
         assert client.get("/api/search", params={"q": "ادلب", "page": page}).status_code == 422
         r = client.get("/", params={"q": "ادلب", "page": page})
         assert (
-            r.status_code == 422 and "page:" in r.text and r.headers["content-type"].startswith("text/html")
+            r.status_code == 422
+            and "رقم الصفحة:" in r.text
+            and r.headers["content-type"].startswith("text/html")
         )
     assert client.get("/api/search", params={"q": "ادلب", "page": "99999"}).json()["results"] == []
+    # past the last page, the page says so and links back
+    past = client.get("/", params={"q": "ادلب", "page": "500"}).text
+    assert "لا نتائج في الصفحة 500" in past and "إلى الصفحة الأخيرة" in past
+    assert "يجب ألا يزيد على" in client.get("/", params={"q": "ادلب", "page": str(10**6)}).text
     assert client.get("/", params={"q": "\x00"}).status_code == 400
 
 
@@ -271,3 +277,16 @@ def test_document_page_shows_the_date_and_where_it_came_from(client: TestClient)
     html = client.get(f"/documents/{rec['archive_id']}").text
     assert f'datetime="{rec["published"]}"' in html
     assert "تاريخ الجمع" in html and "date_extracted" in html
+
+
+def test_search_by_date_and_its_controls(client: TestClient) -> None:
+    # sort by relevance or newest first, date-range inputs, relevance as a bar, not a raw score
+    j = client.get("/api/search", params={"q": "وزير", "sort": "date", "per_page": "50"}).json()
+    dates = [h["published"] for h in j["results"]]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated  # undated last
+    page = client.get("/", params={"q": "وزير"}).text
+    assert 'type="date" name="date_from"' in page and 'type="date" name="date_to"' in page
+    assert "الأكثر صلة" in page and "sort=date" in page
+    assert '<meter class="relevance"' in page and 'title="BM25"' not in page
+    assert client.get("/api/search", params={"q": "وزير", "sort": "random"}).status_code == 422

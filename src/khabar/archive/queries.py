@@ -293,7 +293,7 @@ def events(
     offset: int = 0,
     all_facts: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """``(total, events)`` passing the filters, newest first; actors, recipients and place are given
+    """``(total, events)`` passing the filters, newest article first; actors, recipients and place are given
     as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
     (``mentions``: how many of its sentences name it; 1 for records from before issue 13). Only the
     events shown (at or above the event threshold) unless ``all_facts``; each has its ``confidence``
@@ -313,7 +313,8 @@ def events(
         "ev.trigger_text, ev.actors, ev.recipients, ev.place, ev.date, ev.duration_s, ev.negated, ev.future, "
         "ev.confidence, ev.low, ev.data, coalesce(json_array_length(ev.data, '$.mentions'), 1) "
         f"FROM events ev JOIN documents d ON d.n = ev.doc WHERE {where} "
-        "ORDER BY coalesce(ev.date, d.published) IS NULL, coalesce(ev.date, d.published) DESC, ev.doc, ev.i "
+        # by the article's date: an event's own date may be far off (a plan for 2030, a misread year)
+        "ORDER BY d.published IS NULL, d.published DESC, ev.doc DESC, ev.i "
         "LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()

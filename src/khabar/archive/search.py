@@ -151,6 +151,11 @@ def _where(
     return f"fts MATCH ? AND {sql}", [q.fts(), *params]
 
 
+#: how :func:`search` orders its hits: SQL over ``r`` (the BM25 rank) and ``p`` (the published date),
+#: used in the ranking subquery and again outside it
+_ORDER = {"rank": "{t}r", "date": "{t}p IS NULL, {t}p DESC, {t}r"}
+
+
 def search(
     archive: Archive,
     query: str,
@@ -164,8 +169,10 @@ def search(
     limit: int = 20,
     offset: int = 0,
     all_facts: bool = False,
+    order: str = "rank",
 ) -> list[Hit]:
-    """Documents matching ``query``, best first (BM25), with snippets and display-text highlights.
+    """Documents matching ``query``, best first (BM25), with snippets and display-text highlights;
+    ``order="date"``: newest first (undated last, then by rank).
 
     ``site`` is a site name (``example.com``); ``date_from``/``date_to`` are ISO date prefixes
     compared with ``published`` (documents without a date are left out when either is given);
@@ -173,6 +180,8 @@ def search(
     cross-document key (``person:الاسد``, ``geonames:524901``); ``event_type`` a PLOVER type
     (``CONSULT``): only documents with such an event. Both look at the facts shown (at or above the
     confidence thresholds) unless ``all_facts``."""
+    if order not in _ORDER:
+        raise ValueError(f"order must be one of {', '.join(_ORDER)}, not {order!r}")
     q = parse_query(query, exact=exact)
     if not q.groups:
         return []
@@ -183,9 +192,10 @@ def search(
     # instead of scanning a site's documents and probing the index row by row.
     rows = archive.conn.execute(
         "SELECT d.n, d.id, d.title, d.site, d.published, d.text, top.r FROM ("
-        "SELECT fts.rowid AS n, bm25(fts) AS r FROM fts JOIN documents d NOT INDEXED ON d.n = fts.rowid "
-        f"WHERE {where} ORDER BY r LIMIT ? OFFSET ?"
-        ") AS top JOIN documents d ON d.n = top.n ORDER BY top.r",
+        "SELECT fts.rowid AS n, bm25(fts) AS r, d.published AS p FROM fts "
+        "JOIN documents d NOT INDEXED ON d.n = fts.rowid "
+        f"WHERE {where} ORDER BY {_ORDER[order].format(t='')} LIMIT ? OFFSET ?"
+        f") AS top JOIN documents d ON d.n = top.n ORDER BY {_ORDER[order].format(t='top.')}",
         [*params, max(0, limit), max(0, offset)],
     ).fetchall()
     hits = []

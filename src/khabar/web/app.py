@@ -162,6 +162,42 @@ def _export(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], fmt: str, 
     )
 
 
+#: the names of the query parameters, as the pages call them
+PARAMS_AR = {
+    "page": "رقم الصفحة",
+    "per_page": "عدد النتائج في الصفحة",
+    "q": "نص البحث",
+    "date_from": "تاريخ البداية",
+    "date_to": "تاريخ النهاية",
+    "sort": "الترتيب",
+    "type": "نوع الحدث",
+    "event_type": "نوع الحدث",
+    "all_facts": "إظهار الحقائق منخفضة الثقة",
+    "exact": "المطابقة الحرفية",
+}
+
+
+def _arabic_error(err: dict[str, Any], exc: Any) -> str:
+    """One invalid query parameter, said in Arabic ("رقم الصفحة: يجب ألا يزيد على 100000")."""
+    name = str(err["loc"][-1]) if err.get("loc") else ""
+    what = PARAMS_AR.get(name, name)
+    ctx = next((e.get("ctx") or {} for e in exc.errors() if str(e.get("loc", [""])[-1]) == name), {})
+    kind = str(err.get("type") or "")
+    if kind == "less_than_equal":
+        why = f"يجب ألا يزيد على {ctx.get('le')}"
+    elif kind == "greater_than_equal":
+        why = f"يجب ألا يقل عن {ctx.get('ge')}"
+    elif kind in ("int_parsing", "int_type"):
+        why = "يجب أن يكون عدداً صحيحاً"
+    elif kind in ("bool_parsing", "bool_type"):
+        why = "يجب أن يكون نعم أو لا (true أو false)"
+    elif kind == "string_pattern_mismatch":
+        why = "قيمة غير مقبولة"
+    else:
+        why = "قيمة غير صالحة"
+    return f"{what}: {why}"
+
+
 def create_app(archive_path: str | Path) -> FastAPI:
     """The web application serving the archive at ``archive_path`` (which must exist)."""
     path = Path(archive_path)
@@ -231,7 +267,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         ]
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": errors}, status_code=422)
-        message = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in errors)
+        message = "؛ ".join(_arabic_error(e, exc) for e in errors)
         return render(request, "error.html", 422, status=422, message=message)
 
     # The landing page's facets count the whole archive (every entity row): cached until a document
@@ -267,6 +303,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         per_page: int,
         with_facets: bool,
         all_facts: bool = False,
+        sort: str = "rank",
     ) -> dict[str, Any]:
         q = _check_query(q)
         a = db()
@@ -275,7 +312,14 @@ def create_app(archive_path: str | Path) -> FastAPI:
             if q:
                 total = count(a, q, exact=exact, all_facts=all_facts, **filters)
                 hits = search(
-                    a, q, exact=exact, limit=per_page, offset=offset, all_facts=all_facts, **filters
+                    a,
+                    q,
+                    exact=exact,
+                    limit=per_page,
+                    offset=offset,
+                    all_facts=all_facts,
+                    order=sort,
+                    **filters,
                 )
             else:
                 total, hits = browse(a, limit=per_page, offset=offset, all_facts=all_facts, **filters)
@@ -304,7 +348,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         }
 
     def _search_rows(
-        q: str, exact: bool, filters: dict[str, Any], all_facts: bool
+        q: str, exact: bool, filters: dict[str, Any], all_facts: bool, sort: str = "rank"
     ) -> Iterator[dict[str, Any]]:
         """Every result of a query, in rank order, fetched a batch at a time (the export)."""
         a = db()
@@ -312,7 +356,14 @@ def create_app(archive_path: str | Path) -> FastAPI:
         while True:
             if q:
                 hits = search(
-                    a, q, exact=exact, limit=EXPORT_BATCH, offset=offset, all_facts=all_facts, **filters
+                    a,
+                    q,
+                    exact=exact,
+                    limit=EXPORT_BATCH,
+                    offset=offset,
+                    all_facts=all_facts,
+                    order=sort,
+                    **filters,
                 )
             else:
                 _, hits = browse(a, limit=EXPORT_BATCH, offset=offset, all_facts=all_facts, **filters)
@@ -372,10 +423,11 @@ def create_app(archive_path: str | Path) -> FastAPI:
         event_type: str | None = None,
         page: int = Query(1, ge=1, le=MAX_PAGE),
         all_facts: bool = False,
+        sort: str = Query("rank", pattern="^(rank|date)$"),
     ) -> HTMLResponse:
         filters = filters_of(site, date_from, date_to, entity, event_type)
         try:
-            res = do_search(q, exact, filters, page, PER_PAGE, True, all_facts)
+            res = do_search(q, exact, filters, page, PER_PAGE, True, all_facts, sort)
         except HTTPException as exc:
             return render(
                 request,
@@ -407,6 +459,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             filters=filters,
             entity_name=entity_name,
             pages=pages,
+            sort=sort,
             links=_page_links(request, page, pages),
             with_=lambda **kw: _with(request, **kw),
             **facts(request, all_facts),
@@ -431,6 +484,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             description="csv or jsonl: every result of the query (not one page), streamed as a file",
         ),
         bom: bool = Query(False, description="start the CSV with a UTF-8 byte-order mark (for Excel)"),
+        sort: str = Query("rank", pattern="^(rank|date)$", description="rank (BM25, best first) or date"),
     ) -> Any:
         """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets. The
         entity and event-type filters and the facets look at the facts shown unless ``all_facts``.
@@ -438,7 +492,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         published, rank, score, snippet)."""
         if format:
             filters = filters_of(site, date_from, date_to, entity, event_type)
-            rows = _search_rows(_check_query(q), exact, filters, all_facts)
+            rows = _search_rows(_check_query(q), exact, filters, all_facts, sort)
             return _export(rows, SEARCH_COLUMNS, format, bom, "khabar-search")
         res = do_search(
             q,
@@ -448,6 +502,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             per_page,
             with_facets,
             all_facts,
+            sort,
         )
         out: dict[str, Any] = {
             "total": res["total"],
