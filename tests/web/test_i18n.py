@@ -49,3 +49,11 @@ def test_every_plover_type_and_mode_has_an_arabic_label() -> None:
         for m in MODES.get(t, ()):
             assert label("mode", m) != m, (t, m)
     assert label("type", "UNKNOWN") == "UNKNOWN" and label("mode", None) == ""
+
+
+def test_sites_are_shown_by_their_outlet_names() -> None:
+    from khabar.web.i18n import site_name
+
+    # SaudiNewsNet's slugs and an outlet's host read as the outlet ("was" was shown for واس)
+    assert [site_name(s) for s in ("was", "alriyadh", "www.aawsat.com")] == ["واس", "الرياض", "الشرق الأوسط"]
+    assert site_name("example.com") == "example.com" and site_name(None) == ""

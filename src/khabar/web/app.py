@@ -38,6 +38,7 @@ from khabar.archive.search import browse, count, document_highlights, facets, se
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
 from khabar.web.i18n import label as label_ar
+from khabar.web.i18n import site_name
 from khabar.web.views import (
     bar_chart,
     document_blocks,
@@ -225,6 +226,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         archive_name=path.name,
         label_ar=label_ar,
     )
+    env.filters["site_name"] = site_name  # the outlet's Arabic name for a SaudiNewsNet slug or a host
     env.filters["count_ar"] = count_ar  # Arabic number agreement: {{ n|count_ar('result') }}
     local = _Connections()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["NOUNS", "count", "label", "plural_category"]
+__all__ = ["NOUNS", "count", "label", "plural_category", "site_name"]
 
 #: counted nouns: singular, dual, plural, and the adjective "one" that agrees with the singular
 NOUNS: dict[str, tuple[str, str, str, str]] = {
@@ -70,3 +70,15 @@ def label(group: str, code: str | None) -> str:
     if not code:
         return ""
     return _labels().get((group, code), code)
+
+
+@functools.lru_cache(maxsize=4096)
+def site_name(site: str | None) -> str:
+    """A record's site as readers know it: the outlet's Arabic name for a known outlet (SaudiNewsNet's
+    ``alriyadh`` → الرياض, ``was`` → واس; ``outlets_ar.tsv``), else the site as stored (a host name)."""
+    if not site:
+        return ""
+    from khabar.extract.places import outlet_of
+
+    outlet = outlet_of(site)
+    return outlet.names[0] if outlet is not None and outlet.names else site
