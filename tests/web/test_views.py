@@ -153,3 +153,58 @@ def test_timeline_axis_is_continuous_and_ignores_stray_dates() -> None:
         [{"period": "2015-12-31", "type": "A", "count": 1}, {"period": "2016-01-02", "type": "A", "count": 1}]
     )
     assert [c["period"] for c in days["cols"]] == ["2015-12-31", "2016-01-01", "2016-01-02"]
+
+
+def test_long_runs_of_removed_lines_fold_into_one_group() -> None:
+    from khabar.web.views import FOLD_RUN, fold_boilerplate, reason_ar
+
+    menu = [{"kind": "boilerplate", "text": f"قسم {i}", "reason": "lexicon:nav"} for i in range(FOLD_RUN + 2)]
+    tail = [{"kind": "boilerplate", "text": "زر الذهاب إلى الأعلى", "reason": "lexicon:back_to_top"}]
+    body = [{"kind": "paragraph", "text": "نص"}]
+    out = fold_boilerplate(menu + body + tail)
+    assert [b["kind"] for b in out] == ["folded", "paragraph", "boilerplate"]  # a short run stays in view
+    assert out[0]["reasons"] == [("قائمة التنقل", FOLD_RUN + 2)] and len(out[0]["blocks"]) == FOLD_RUN + 2
+    assert (
+        reason_ar("site_profile:sabq").startswith("يتكرر")
+        and reason_ar("lexicon:unknown_cat") == "unknown_cat"
+    )
+
+
+def test_the_facts_panel_lists_people_places_and_events() -> None:
+    from khabar.web.views import facts_panel
+
+    rec = {
+        "entities": [
+            {"label": "PERSON", "text": "الأسد", "start": 0, "end": 5, "ref": "person:1"},
+            {"label": "PERSON", "text": "الأسد", "start": 9, "end": 14, "ref": "person:1"},
+            {"label": "LOC", "text": "موسكو", "start": 20, "end": 25, "ref": "geonames:524901"},
+        ],
+        "refs": {
+            "person:1": {"name": "الأسد", "kind": "person", "key": "الاسد", "roles": [{"role": "president"}]},
+            "geonames:524901": {"name": "Moscow", "kind": "place", "aliases": ["موسكو"]},
+            "person:2": {"name": "بوتين", "kind": "person"},  # named by no shown entity: not listed
+        },
+        "events": [
+            {
+                "type": "CONSULT",
+                "mode": "visit",
+                "actors": ["person:1"],
+                "recipients": ["person:2"],
+                "place": "geonames:524901",
+                "date": "2021-09-13",
+                "confidence": 0.9,
+                "trigger": {"text": "زيارة"},
+            },
+        ],
+    }
+    panel = facts_panel(rec, {"person:1": "person:الاسد", "geonames:524901": "geonames:524901"})
+    (p,) = panel["person"]
+    assert (p["name"], p["mentions"], p["roles"], p["key"]) == ("الأسد", 2, ["president"], "person:الاسد")
+    assert panel["place"][0]["name"] == "موسكو"
+    (e,) = panel["events"]
+    assert (e["actors"], e["recipients"], e["place"], e["date"]) == (
+        ["الأسد"],
+        ["بوتين"],
+        "موسكو",
+        "2021-09-13",
+    )

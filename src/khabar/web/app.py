@@ -43,6 +43,9 @@ from khabar.web.views import (
     bar_chart,
     document_blocks,
     entity_href,
+    facts_panel,
+    fold_boilerplate,
+    reason_ar,
     safe_url,
     spans_of,
     timeline_chart,
@@ -124,6 +127,8 @@ def _with(request: Request, **changes: str | None) -> str:
     return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
 
 
+#: the archive's entity key of each ref of a document (the facts panel's links)
+ENTITY_KEYS_SQL = "SELECT ref, key FROM entities WHERE doc = ? AND key IS NOT NULL"
 #: rows fetched per query while exporting (the export streams every row, a batch at a time)
 EXPORT_BATCH = 500
 SEARCH_COLUMNS = ("rank", "id", "title", "site", "published", "score", "snippet")
@@ -226,6 +231,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         archive_name=path.name,
         label_ar=label_ar,
     )
+    env.filters["reason_ar"] = reason_ar
     env.filters["site_name"] = site_name  # the outlet's Arabic name for a SaudiNewsNet slug or a host
     env.filters["count_ar"] = count_ar  # Arabic number agreement: {{ n|count_ar('result') }}
     local = _Connections()
@@ -574,7 +580,13 @@ def create_app(archive_path: str | Path) -> FastAPI:
             request,
             "document.html",
             rec=rec,
-            blocks=document_blocks(rec, spans),
+            blocks=fold_boilerplate(document_blocks(rec, spans)),
+            panel=facts_panel(
+                rec,
+                dict(
+                    db().conn.execute("SELECT ref, key FROM entities WHERE doc = ? AND key IS NOT NULL", (n,))
+                ),
+            ),
             removed=len(removed),
             q=q,
             show_boilerplate=boilerplate,

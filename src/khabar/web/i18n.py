@@ -22,6 +22,7 @@ NOUNS: dict[str, tuple[str, str, str, str]] = {
     "date": ("تاريخ", "تاريخان", "تواريخ", "واحد"),
     "quantity": ("كمية", "كميتان", "كميات", "واحدة"),
     "mention": ("ذكر", "ذكران", "مرات ذكر", "واحد"),
+    "removed_line": ("سطر محذوف", "سطران محذوفان", "أسطر محذوفة", ""),
     "person": ("شخص", "شخصان", "أشخاص", "واحد"),
     "place": ("مكان", "مكانان", "أماكن", "واحد"),
 }
@@ -50,7 +51,7 @@ def count(n: int, noun: str) -> str:
     if cat == "zero":
         return f"لا {plur}"
     if cat == "one":
-        return f"{sing} {one}"
+        return f"{sing} {one}".rstrip()
     if cat == "two":
         return dual
     if cat == "few":
@@ -62,11 +63,19 @@ def count(n: int, noun: str) -> str:
 def _labels() -> dict[tuple[str, str], str]:
     text = resources.files("khabar.data").joinpath("labels_ar.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return {(r[0], r[1]): r[2] for r in rows[1:] if len(r) >= 3}
+    out = {(r[0], r[1]): r[2] for r in rows[1:] if len(r) >= 3}
+    # roles (president, crown prince …) by the first Arabic phrase roles_ar.tsv gives them
+    roles = resources.files("khabar.data").joinpath("roles_ar.tsv").read_text(encoding="utf-8")
+    for ln in roles.splitlines()[1:]:
+        r = ln.split("\t")
+        if ln and not ln.startswith("#") and len(r) >= 2 and r[1] != "role":
+            out.setdefault(("role", r[1]), r[0])
+    return out
 
 
 def label(group: str, code: str | None) -> str:
-    """The Arabic label of ``code`` in ``group`` (type, mode, kind); the code itself when there is none."""
+    """The Arabic label of ``code`` in ``group`` (type, mode, kind, role); the code itself when there is
+    none."""
     if not code:
         return ""
     return _labels().get((group, code), code)

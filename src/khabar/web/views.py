@@ -24,6 +24,9 @@ __all__ = [
     "bar_chart",
     "direction",
     "document_blocks",
+    "facts_panel",
+    "fold_boilerplate",
+    "reason_ar",
     "safe_url",
     "spans_of",
     "timeline_chart",
@@ -401,3 +404,125 @@ def timeline_chart(
         "top": top,
         "outside": outside,
     }
+
+
+#: a run of at least this many removed lines is folded into one "N removed lines" group (a page's menu
+#: of 150 links; a few chrome lines after an article stay in view, struck through)
+FOLD_RUN = 8
+
+#: removal reasons in Arabic, by category (the part after "lexicon:", "pattern:", "feature:", "dom:")
+REASONS_AR = {
+    "back_to_top": "العودة إلى الأعلى",
+    "adblock": "مانع الإعلانات",
+    "read_more": "اقرأ أيضاً",
+    "related": "أخبار ذات صلة",
+    "share": "أزرار المشاركة",
+    "nav": "قائمة التنقل",
+    "tags": "الوسوم",
+    "copyright": "حقوق النشر",
+    "cookies": "ملفات تعريف الارتباط",
+    "newsletter": "النشرة البريدية",
+    "comments": "التعليقات",
+    "comment_policy": "سياسة التعليقات",
+    "wire_end": "نهاية البرقية",
+    "promo": "ترويج",
+    "time_stamp": "ختم زمني",
+    "headline_list": "قائمة عناوين",
+    "after_article_end": "بعد نهاية المقال",
+    "not_an_article_page": "صفحة ليست مقالاً",
+    "outside_article": "خارج المقال",
+    "site_name": "اسم الموقع",
+}
+
+
+def reason_ar(reason: str | None) -> str:
+    """A removal reason for a reader: ``lexicon:read_more`` → اقرأ أيضاً; a site profile names its site;
+    an unknown category is shown as it is."""
+    if not reason:
+        return "محذوف"
+    source, _, what = reason.partition(":")
+    if source == "site_profile":
+        return f"يتكرر في صفحات الموقع ({what})" if what else "يتكرر في صفحات الموقع"
+    return REASONS_AR.get(what or source, what or source)
+
+
+def fold_boilerplate(blocks: list[dict[str, Any]], run: int = FOLD_RUN) -> list[dict[str, Any]]:
+    """``blocks`` with each run of ``run`` or more removed blocks folded into one item
+    ``{"kind": "folded", "blocks": [...], "reasons": [(reason in Arabic, count), ...]}``: an HTML page's
+    150 struck-through menu lines before the article become one line a reader may open."""
+    out: list[dict[str, Any]] = []
+    for removed, group in itertools.groupby(blocks, key=lambda b: b.get("kind") == "boilerplate"):
+        items = list(group)
+        if removed and len(items) >= run:
+            counts: dict[str, int] = {}
+            for b in items:
+                r = reason_ar(b.get("reason"))
+                counts[r] = counts.get(r, 0) + 1
+            reasons = sorted(counts.items(), key=lambda kv: -kv[1])
+            out.append({"kind": "folded", "blocks": items, "reasons": reasons})
+        else:
+            out.extend(items)
+    return out
+
+
+def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict[str, Any]:
+    """The document's facts for a side panel: people (with roles), places, organisations, each with
+    how often the text names them, and events as "who → whom, type, where, when". ``keys`` maps the
+    record's ref ids to the archive's entity keys (the links); a ref without one is listed unlinked."""
+    keys = keys or {}
+    raw_refs = rec.get("refs")
+    refs: dict[str, Any] = raw_refs if isinstance(raw_refs, dict) else {}
+    mentions: dict[str, int] = {}
+    for e in rec.get("entities") or []:
+        ref = e.get("ref") if isinstance(e, dict) else None
+        if isinstance(ref, str):
+            mentions[ref] = mentions.get(ref, 0) + 1
+    groups: dict[str, list[dict[str, Any]]] = {"person": [], "place": [], "org": []}
+    for ref, data in refs.items():
+        if not isinstance(data, dict) or ref not in mentions:
+            continue
+        kind = "person" if data.get("kind") == "person" else "place" if data.get("kind") == "place" else "org"
+        if data.get("kind") not in ("person", "place", "org"):
+            continue
+        name = (data.get("aliases") or [data.get("name")])[0] if kind != "person" else data.get("name")
+        roles = [r.get("role") if isinstance(r, dict) else r for r in data.get("roles") or []]
+        groups[kind].append(
+            {
+                "name": name or ref,
+                "key": keys.get(ref),
+                "roles": [r for r in roles if isinstance(r, str)],
+                "mentions": mentions[ref],
+                "confidence": data.get("confidence"),
+            }
+        )
+    for items in groups.values():
+        items.sort(key=lambda x: (-x["mentions"], str(x["name"])))
+
+    def names(ids: Any) -> list[str]:
+        out = []
+        for r in ids or []:
+            d = refs.get(r) if isinstance(r, str) else None
+            if isinstance(d, dict) and d.get("kind") in ("person", "place", "org", "group"):
+                out.append(str((d.get("aliases") or [d.get("name")])[0] or r))
+        return out
+
+    events = []
+    for ev in rec.get("events") or []:
+        if not isinstance(ev, dict):
+            continue
+        pid = ev.get("place")
+        place = refs.get(pid) if isinstance(pid, str) else None
+        where = (place.get("aliases") or [place.get("name")])[0] if isinstance(place, dict) else None
+        events.append(
+            {
+                "type": ev.get("type"),
+                "mode": ev.get("mode"),
+                "actors": names(ev.get("actors")),
+                "recipients": names(ev.get("recipients")),
+                "place": where,
+                "date": ev.get("date"),
+                "confidence": ev.get("confidence"),
+                "trigger": (ev.get("trigger") or {}).get("text"),
+            }
+        )
+    return {**groups, "events": events}
