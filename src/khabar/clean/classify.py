@@ -246,6 +246,19 @@ def classify_blocks(blocks: list[Block], uri: str | None = None, model: LineMode
     return is_article
 
 
+def classify_document(
+    blocks: list[Block], uri: str | None = None, model: LineModel | None = None
+) -> tuple[list[Block], bool]:
+    """What the ``classify`` stage does to a text dump's blocks: label them
+    (:func:`classify_blocks`), split glued parts (title/category, byline/date) and name the finer
+    kinds (list items, quotes, captions, datelines). Returns the new block list and ``is_article``;
+    the cross-validation (:mod:`khabar.eval.textdump_cv`) calls it with each fold's model."""
+    from khabar.clean.structure import refine_kinds, split_glued
+
+    is_article = classify_blocks(blocks, uri, model)
+    return refine_kinds(split_glued(blocks)), is_article
+
+
 def _second_best(p: np.ndarray, classes: tuple[str, ...], exclude: set[str]) -> tuple[str, float]:
     for k in np.argsort(-p):
         if classes[k] not in exclude:
