@@ -26,7 +26,10 @@ def segment(doc: Document) -> None:
 @stage("classify", requires=("blocks",), provides=("kinds", "is_article"))
 def classify(doc: Document) -> None:
     """Label every block (title, heading, paragraph, boilerplate …) and decide is_article."""
-    doc.blocks, doc.is_article = classify_document(doc.blocks, doc.source.uri)
+    rt = doc.meta.get("title")
+    # a title the input record gives (SaudiNewsNet's `title` field, composed as the dump's first line)
+    record_title = rt.strip() if isinstance(rt, str) and rt.strip() else None
+    doc.blocks, doc.is_article = classify_document(doc.blocks, doc.source.uri, record_title=record_title)
 
 
 @stage("assemble", requires=("kinds",), provides=("text", "structure"))

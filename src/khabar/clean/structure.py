@@ -6,7 +6,8 @@ roles and that hold across sites:
 * a breadcrumb line: levels separated by » › > | / or glued (repair recorded the glue points), as in
   "العناوين الرئيسيةسورية" → ["العناوين الرئيسية", "سورية"];
 * a title prefixed by a one- or two-word category and a slash, as agency feeds print them
-  ("سياسي / رئيس الوزراء اللبناني يلتقي …") → a section block and the title block;
+  ("سياسي / رئيس الوزراء اللبناني يلتقي …") → a section block and the title block; and an agency's
+  marker after it ("… / إضافة أولى واخيرة") → a boilerplate block (``pattern:wire_suffix``);
 * a byline whose tail after " | " is a date ("دبي - الرياضية | Tuesday, 11 August 2015 - 13:48 pm")
   → a byline block and a date block;
 * the byline repeated as the start of the first paragraph (some CMSs print the author field there).
@@ -18,6 +19,7 @@ import re
 
 from khabar.clean import lexicon
 from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
+from khabar.clean.titles import wire_suffix_start
 from khabar.model import Block
 
 _CRUMB_SEP = re.compile(r"\s*(?:[»›>|]|\s/\s|\s-\s)\s*")
@@ -107,11 +109,22 @@ def split_glued(blocks: list[Block]) -> list[Block]:
     bylines: list[str] = []
     for b in blocks:
         if b.kind == "title":
+            w = wire_suffix_start(b.text)
+            if w is not None and w >= 15:
+                # an agency's "/ إضافة أولى واخيرة" after the headline: a marker, not the title
+                tail = _sub(b, w, len(b.text), "boilerplate", "pattern:wire_suffix")
+                b = _sub(b, 0, w, "title")
+            else:
+                tail = None
             m = _TITLE_CATEGORY.match(b.text)
             if m and len(b.text) - m.end() >= 15:
                 out.append(_sub(b, 0, m.end(1), "section"))
                 out.append(_sub(b, m.end(), len(b.text), "title"))
-                continue
+            else:
+                out.append(b)
+            if tail is not None:
+                out.append(tail)
+            continue
         elif b.kind == "byline":
             bylines.append(b.text)
             i = b.text.rfind(" | ")
