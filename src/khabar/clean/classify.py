@@ -1,7 +1,8 @@
 """Block classification: lexicon rules for the easy cases, a small trained model for the rest.
 
 1. *Rules* decide what a phrase list explains with certainty — a whole line that is web chrome
-   (``lexicon:<category>``), a bare time stamp, a line left empty by repair — and keep their reason.
+   (``lexicon:<category>``), a bare time stamp, a share or menu bar or a reading-time badge
+   (:mod:`khabar.clean.furniture`), a line left empty by repair — and keep their reason.
 2. A two-pass multinomial logistic-regression *line model* (``data/line_model.json``, trained by
    ``scripts/train_lines.py`` on the line-labelled gold set; features in :mod:`khabar.clean.features`)
    labels the other blocks: title, section, byline, date, heading, paragraph or boilerplate. The
@@ -33,6 +34,7 @@ import numpy as np
 
 from khabar.clean import lexicon
 from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
+from khabar.clean.furniture import furniture_reason
 from khabar.clean.titles import is_section_name, matches_record_title, title_reject
 from khabar.errors import DataFileError
 from khabar.model import Block
@@ -247,6 +249,10 @@ def classify_blocks(
             continue
         if feats[k, INDEX["time_only"]]:
             b.kind, b.reason, b.score = "boilerplate", "pattern:time_stamp", 1.0
+            continue
+        shape = furniture_reason(b.text, info.key) if info.words <= 12 else None
+        if shape is not None:
+            b.kind, b.reason, b.score = "boilerplate", shape, 1.0
             continue
         b.kind, b.score = model.classes[best[k]], float(probs[k, best[k]])
         if b.kind == "boilerplate":
