@@ -64,6 +64,8 @@ _WEEKDAY = re.compile(
     r"\b(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+# a short line wholly in parentheses is a source credit under a news item: "(وكالة الأنباء)", "(رويترز)"
+_PAREN_SOURCE = re.compile(r"^\((?=[^()]*[^\W\d_])[^()]{2,60}\)$")
 _AGO = re.compile(r"^(?:منذ|قبل)\s+\S+")
 _END_PUNCT = ".!?؟…:؛;»\"”)'"
 # Arabic function words (normalised): prose and verse are full of them, menus and tag lists are not
@@ -103,7 +105,7 @@ _CTX_COLS = (
     "pos_last3", "before_long", "after_last_long", "prev_none", "prev_short", "prev_long",
     "prev_punct", "prev_lex", "next_none", "next_short", "next_long", "next_punct", "next_lex",
     "short_run", "short_run_ge3", "run_function_rate", "long_neighbours", "heading_shape",
-    "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length",
+    "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length", "same_start_run",
 )  # fmt: skip
 # per-line scalar facts, in the order LineInfo.vec holds them
 _LINE_COLS = (
@@ -221,7 +223,8 @@ class LineInfo:
             text.startswith("*"),
             short_line and _AGENCIES.search(k) is not None,
             w <= 8 and _BYLINE_SEP.search(s) is not None and last != ".",
-            short_line and _BYLINE_WORD.match(k) is not None,
+            short_line
+            and (_BYLINE_WORD.match(k) is not None or (w <= 5 and _PAREN_SOURCE.match(text) is not None)),
             has_month or has_num,
             w <= 10 and ((has_month and has_year) or has_num) and not self.end_punct,
             w <= 3 and _TIME_ONLY.match(text) is not None,
@@ -335,6 +338,18 @@ def block_features(
         counts[i.key] = counts.get(i.key, 0) + 1
         if i.words >= 6:
             starts[i.key[:40]] = starts.get(i.key[:40], 0) + 1
+    # runs of consecutive lines that open with the same three words: the items of a link list or a
+    # templated block ("تطبق غرامة بقيمة … (باللغة الأردية)", "… (باللغة الهندية)"), which running
+    # text, even a bulleted list, hardly ever is
+    heads = [" ".join(i.key.split()[:3]) if i.words >= 4 else "" for i in infos]
+    same = [
+        bool(h) and ((k > 0 and heads[k - 1] == h) or (k + 1 < n and heads[k + 1] == h))
+        for k, h in enumerate(heads)
+    ]
+    same_run = [0.0] * n
+    for s_, e_ in _runs(same):
+        for m in range(s_, e_):
+            same_run[m] = _RUN_LOG[min(e_ - s_, len(_RUN_LOG) - 1)]
     url_words = _url_words(uri)
     if dfeat is None:
         dfeat = doc_features(infos)
@@ -373,6 +388,7 @@ def block_features(
             ov if k == 0 else 0.0,
             run_rhyme[k],
             run_even[k],
+            same_run[k],
         )
         mix = (
             sh * listing,
