@@ -128,3 +128,13 @@ def test_section_word_above_the_title_is_a_section() -> None:
     doc = process_text(raw, id="t", source=Source(uri=None))
     assert doc.title == "هيئة السياحة تطلق برنامج صيف المدينة للعام الحالي"
     assert doc.sections == ["منوعات"]
+
+
+def test_a_weekday_before_the_date_is_no_dateline() -> None:
+    """ "Monday, 3 May 2021" is a date: the weekday is not the place of a dateline (a place before a
+    date, as in agency copy, still is one)."""
+    raw = f"افتتاح المعرض الدولي للكتاب\nسامي الأحمد | Monday, 3 May 2021 - 10:15 am\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.dateline is None
+    assert doc.byline == "سامي الأحمد"
+    assert any(b.kind == "date" and b.text.startswith("Monday") for b in doc.blocks)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from khabar.clean import lexicon
-from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
+from khabar.clean.features import _MONTH_RE, _NUMDATE, _WEEKDAY, _YEAR
 from khabar.clean.titles import wire_suffix_start
 from khabar.model import Block
 
@@ -94,7 +94,9 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
             if m and _is_date(t):
                 head = t[: m.start()].replace("-", " ").replace("،", " ").split()
                 end = _DATE_END.search(t, m.start())
-                if 1 <= len(head) <= 3 and end:
+                # a weekday before the date ("Tuesday, 11 August 2015", "الإثنين، 3 مايو") is part of
+                # the date, not a place
+                if 1 <= len(head) <= 3 and end and not _WEEKDAY.search(lexicon.key(" ".join(head))):
                     out.pop()
                     out.append(_sub(b, 0, m.start(), "dateline"))
                     out.append(_sub(b, m.start(), end.end(), "date"))
@@ -125,13 +127,17 @@ def split_glued(blocks: list[Block]) -> list[Block]:
             if tail is not None:
                 out.append(tail)
             continue
-        elif b.kind == "byline":
-            bylines.append(b.text)
+        elif b.kind in ("byline", "date"):
             i = b.text.rfind(" | ")
-            if i > 0 and _is_date(b.text[i + 3 :]):
+            # "place - author | date": the model may call the whole line either; a date line whose
+            # head is no date is the same glued pair
+            if i > 0 and _is_date(b.text[i + 3 :]) and (b.kind == "byline" or not _is_date(b.text[:i])):
+                bylines.append(b.text[:i])
                 out.append(_sub(b, 0, i, "byline"))
                 out.append(_sub(b, i + 3, len(b.text), "date"))
                 continue
+            if b.kind == "byline":
+                bylines.append(b.text)
         elif b.kind == "paragraph" and bylines:
             for by in bylines:
                 if len(by) >= 6 and b.text.startswith(by) and len(b.text) > len(by) + 20:
