@@ -43,3 +43,15 @@ def test_share_bar_is_removed_not_a_heading() -> None:
     doc = process_text(raw, id="t")
     bar = next(b for b in doc.blocks if b.text.startswith("Facebook"))
     assert bar.kind == "boilerplate" and bar.reason == "pattern:share_bar"
+
+
+def test_furniture_counts_as_chrome_for_the_neighbours() -> None:
+    """A furniture line is a lexicon hit for the line features (its neighbours see chrome), with its
+    own removal reason."""
+    from khabar.clean import lexicon
+    from khabar.clean.features import LineInfo
+
+    info = LineInfo("Facebook Twitter", lexicon.load())
+    assert info.shape == "pattern:share_bar" and info.lex == "share"
+    plain = LineInfo("الحكومة تقر الموازنة", lexicon.load())
+    assert plain.shape is None and plain.lex is None

@@ -138,3 +138,19 @@ def test_a_weekday_before_the_date_is_no_dateline() -> None:
     assert doc.dateline is None
     assert doc.byline == "سامي الأحمد"
     assert any(b.kind == "date" and b.text.startswith("Monday") for b in doc.blocks)
+
+
+def test_a_label_before_the_date_is_no_dateline() -> None:
+    """ "نُشر في: 5 يونيو 2022" is a labelled date: the label is not the place of a dateline."""
+    raw = f"افتتاح المعرض الدولي للكتاب\nنُشر في: 5 يونيو 2022\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.dateline is None
+    assert any(b.kind == "date" and b.text.startswith("نُشر في") for b in doc.blocks)
+
+
+def test_breadcrumb_above_the_title_is_the_section_path() -> None:
+    """A breadcrumb over the headline is the section path even where the model would drop it."""
+    raw = f"الرئيسية » المغرب » رياضة\nالمنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.sections == ["الرئيسية", "المغرب", "رياضة"]
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"

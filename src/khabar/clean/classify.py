@@ -34,8 +34,7 @@ import numpy as np
 
 from khabar.clean import lexicon
 from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
-from khabar.clean.furniture import furniture_reason
-from khabar.clean.titles import is_section_name, matches_record_title, title_reject
+from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
 from khabar.errors import DataFileError
 from khabar.model import Block
 
@@ -244,15 +243,14 @@ def classify_blocks(
     probs = model.probs(feats)
     best = probs.argmax(axis=1)
     for k, (b, info) in enumerate(zip(live, infos, strict=True)):
+        if info.shape is not None:
+            b.kind, b.reason, b.score = "boilerplate", info.shape, 1.0
+            continue
         if info.lex is not None:
             b.kind, b.reason, b.score = "boilerplate", f"lexicon:{info.lex}", 1.0
             continue
         if feats[k, INDEX["time_only"]]:
             b.kind, b.reason, b.score = "boilerplate", "pattern:time_stamp", 1.0
-            continue
-        shape = furniture_reason(b.text, info.key) if info.words <= 12 else None
-        if shape is not None:
-            b.kind, b.reason, b.score = "boilerplate", shape, 1.0
             continue
         b.kind, b.score = model.classes[best[k]], float(probs[k, best[k]])
         if b.kind == "boilerplate":
@@ -344,21 +342,25 @@ def _structure(
         def repeated(i: int) -> bool:
             return live[i].reason == "feature:repeated_line"
 
+        # the model-decided lines nearest above the body (furniture the rules removed does not count)
+        above = [i for i in range(min(first_para, len(live))) if _removable(live[i])]
+        # nearest the body when there is one (furniture stands between a title and the top), else the
+        # page's first lines (verse and short items have no long paragraph)
+        above = above[-_TITLE_WINDOW:] if first_para < len(live) else above[:_TITLE_WINDOW]
         cands = [
             i
-            for i in range(min(_TITLE_WINDOW, first_para, len(live)))
+            for i in above
             # on a listing page, or above no kept text, the lines the model removed are other pages'
             # headlines; a line repeated with variants (a list of look-alike items) is none either
-            if (
-                live[i].reason is None
-                or (is_article and has_body and _removable(live[i]) and not repeated(i))
-            )
+            if (live[i].reason is None or (is_article and has_body and not repeated(i)))
             and probs[i][t] >= _TITLE_FALLBACK_P
             and title_reject(live[i].text) is None
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
+    # with no title, the section path stands above the body's first long paragraph
+    top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:
         if i != keep:
             live[i].kind, live[i].score = _second_best(probs[i], model.classes, {"title"})
@@ -369,6 +371,12 @@ def _structure(
             b.kind, b.score = _second_best(probs[i], model.classes, {"section", "title"})
             if b.kind == "boilerplate":
                 b.reason = "feature:section_below_title"
-        elif i < keep and b.kind != "section" and _removable(b) and is_section_name(b.text):
-            # "سياسة" or "أخبار محلية" above the title names the page's section, whatever the model said
+        elif (
+            i < (keep if keep >= 0 else top)
+            and b.kind != "section"
+            and _removable(b)
+            and (is_section_name(b.text) or is_breadcrumb(b.text))
+        ):
+            # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
+            # section, whatever the model said
             b.kind, b.reason = "section", None

@@ -23,6 +23,7 @@ import numpy as np
 
 from khabar.arabic.normalize import normalize
 from khabar.clean import lexicon
+from khabar.clean.furniture import furniture_reason
 
 _WORD_BINS = ((1, 1), (2, 2), (3, 3), (4, 6), (7, 12), (13, 25), (26, 60), (61, 10**9))
 #: ratios and shapes are read on this many leading characters: enough to characterise a line,
@@ -100,6 +101,8 @@ _INDIC_DIGITS = frozenset(chr(c) for c in (*range(0x0660, 0x066A), *range(0x06F0
 _RARE = re.compile("[\u064b-\u0652\u0660-\u0669\u06f0-\u06f9©®™•►▪●◦✓✔★☆♦■□▲▼←→↑↓]")
 
 # context facts, in the order block_features builds each row
+#: the lexicon category a furniture shape counts as in the features
+_SHAPE_LEX = {"pattern:share_bar": "share", "pattern:nav_bar": "nav", "pattern:reading_time": "other"}
 _CTX_COLS = (
     "bias", "lex_line", "glued", "pos_first", "pos_second", "pos_third", "pos_rel", "pos_last",
     "pos_last3", "before_long", "after_last_long", "prev_none", "prev_short", "prev_long",
@@ -158,7 +161,7 @@ def _function_rate(key: str) -> float:
 class LineInfo:
     """Per-block facts, computed once, shared by its own features and its neighbours'."""
 
-    __slots__ = ("end_punct", "key", "lex", "long", "short", "text", "vec", "words")
+    __slots__ = ("end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
 
     def __init__(self, text: str, lex: lexicon.Lexicon) -> None:
         self.text = text
@@ -168,11 +171,17 @@ class LineInfo:
         if w <= 40:
             self.key = lexicon.key(text if len(text) <= _KEY_SAMPLE else text[:_KEY_SAMPLE])
             self.lex = lex.match_line(text, self.key)
+            #: page furniture by its shape (a share or menu bar, a reading-time badge): chrome for the
+            #: features as a lexicon hit is, with its own removal reason
+            self.shape = furniture_reason(text, self.key) if self.lex is None and w <= 12 else None
+            if self.shape is not None:
+                self.lex = _SHAPE_LEX.get(self.shape, "other")
         else:
             # a long line is running text: no lexicon entry fits it, and its start (not normalised)
             # is key enough for the duplicate and teaser tests
             self.key = text[:_KEY_SAMPLE].lower()
             self.lex = None
+            self.shape = None
         last = text[-1] if text else ""
         self.end_punct = last in _END_PUNCT if last else False
         self.short = w <= 8 and not self.end_punct

@@ -96,7 +96,14 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
                 end = _DATE_END.search(t, m.start())
                 # a weekday before the date ("Tuesday, 11 August 2015", "الإثنين، 3 مايو") is part of
                 # the date, not a place
-                if 1 <= len(head) <= 3 and end and not _WEEKDAY.search(lexicon.key(" ".join(head))):
+                # ... and a label ("آخر تحديث:", "نشر في:") announces the date, it is no place either
+                label = t[: m.start()].rstrip().endswith(":")
+                if (
+                    1 <= len(head) <= 3
+                    and end
+                    and not label
+                    and not _WEEKDAY.search(lexicon.key(" ".join(head)))
+                ):
                     out.pop()
                     out.append(_sub(b, 0, m.start(), "dateline"))
                     out.append(_sub(b, m.start(), end.end(), "date"))
