@@ -325,7 +325,10 @@ def _structure(
                 b.kind = "byline"
             else:
                 b.kind, b.score = _second_best(probs[i], model.classes, {"title"})
-                if b.kind == "boilerplate":
+                if why == "open_sentence":
+                    # an open sentence ("السيد النائب،" over a letter) is the text's start, not chrome
+                    b.kind = "paragraph"
+                elif b.kind == "boilerplate":
                     b.reason = f"feature:not_a_title:{why}"
     titles = [i for i, b in enumerate(live) if b.kind == "title"]
     if forced >= 0:
