@@ -280,7 +280,9 @@ def cmd_eval_textdump(args: argparse.Namespace) -> int:
         return 0
     from khabar.eval.run import run_textdump_eval
 
-    report = run_textdump_eval(args.gold, baselines=not args.no_baseline, errors_limit=args.errors)
+    report = run_textdump_eval(
+        args.gold, baselines=not args.no_baseline, errors_limit=args.errors, no_url=args.no_url
+    )
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     return 0
@@ -558,6 +560,12 @@ def build_parser() -> argparse.ArgumentParser:
         "extra): all, held-out and development sites, with and without URLs, in-sample beside",
     )
     pet.add_argument("--folds", type=int, default=10, metavar="K", help="folds of --cv (default 10)")
+    pet.add_argument(
+        "--no-url",
+        action="store_true",
+        help="give khabar the dumps without their URL, as a crawler's dump often comes (--cv always "
+        "scores both ways)",
+    )
     pet.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
     pet.set_defaults(func=cmd_eval_textdump)
     peh = esub.add_parser(
