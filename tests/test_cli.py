@@ -76,7 +76,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["show", "--help"], "usage: khabar show", ["--plain", "--id", "removed"]),
         (["summary", "--help"], "usage: khabar summary", ["--titles", "FILE"]),
         (["eval", "--help"], "usage: khabar eval", ["textdump"]),
-        (["eval", "textdump", "--help"], "usage: khabar eval textdump", ["--gold", "--no-baseline"]),
+        (
+            ["eval", "textdump", "--help"],
+            "usage: khabar eval textdump",
+            ["--gold", "--no-baseline", "--cv", "--no-url"],
+        ),
         (["stages", "--help"], "usage: khabar stages", []),
     ],
 )

@@ -334,9 +334,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_textdump(args: argparse.Namespace) -> int:
+    if args.cv:
+        from khabar.eval.gold import load_gold
+        from khabar.eval.textdump_cv import run_textdump_cv
+
+        cv = run_textdump_cv(load_gold(args.gold), folds=args.folds, errors_limit=args.errors)
+        if args.json:
+            print(json.dumps(cv, ensure_ascii=False, indent=1))
+        return 0
     from khabar.eval.run import run_textdump_eval
 
-    report = run_textdump_eval(args.gold, baselines=not args.no_baseline, errors_limit=args.errors)
+    report = run_textdump_eval(
+        args.gold, baselines=not args.no_baseline, errors_limit=args.errors, no_url=args.no_url
+    )
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     return 0
@@ -664,7 +674,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--gold", default=None, help="gold JSON Lines (default ../shared/data/gold/textdump_gold.jsonl)"
     )
     pet.add_argument("--no-baseline", action="store_true", help="skip the datatrove baselines")
-    pet.add_argument("--errors", type=int, default=0, metavar="N", help="also list the N worst units")
+    pet.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N worst units (with --cv: the N worst of development sites only)",
+    )
+    pet.add_argument(
+        "--cv",
+        action="store_true",
+        help="leave-site-out cross-validation (retrains the line model per fold; needs the [train] "
+        "extra): all, held-out and development sites, with and without URLs, in-sample beside",
+    )
+    pet.add_argument("--folds", type=int, default=10, metavar="K", help="folds of --cv (default 10)")
+    pet.add_argument(
+        "--no-url",
+        action="store_true",
+        help="give khabar the dumps without their URL, as a crawler's dump often comes (--cv always "
+        "scores both ways)",
+    )
     pet.add_argument("--json", action="store_true", help="print the full report as JSON after the tables")
     pet.set_defaults(func=cmd_eval_textdump)
     peh = esub.add_parser(

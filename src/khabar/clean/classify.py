@@ -1,7 +1,8 @@
 """Block classification: lexicon rules for the easy cases, a small trained model for the rest.
 
 1. *Rules* decide what a phrase list explains with certainty — a whole line that is web chrome
-   (``lexicon:<category>``), a bare time stamp, a line left empty by repair — and keep their reason.
+   (``lexicon:<category>``), a bare time stamp, a share or menu bar or a reading-time badge
+   (:mod:`khabar.clean.furniture`), a line left empty by repair — and keep their reason.
 2. A two-pass multinomial logistic-regression *line model* (``data/line_model.json``, trained by
    ``scripts/train_lines.py`` on the line-labelled gold set; features in :mod:`khabar.clean.features`)
    labels the other blocks: title, section, byline, date, heading, paragraph or boilerplate. The
@@ -10,8 +11,10 @@
    towards boilerplate (:data:`REASON_OF_FEATURE`), so every removal can be explained.
 3. An *article model* in the same file decides ``is_article`` from document-shape and URL features,
    and its probability is an input of the line model (on listing pages even prose lines are chrome).
-4. Structure constraints: at most one title (the likeliest; failing any, the likeliest of the first
-   four blocks if plausible); sections only above the title.
+4. Structure constraints (:func:`_structure`): at most one title — the input record's own when it
+   gives one, else the likeliest line that can be a title (:mod:`khabar.clean.titles` rules out
+   section names, breadcrumbs, labels and source tags), failing any the likeliest line above the first
+   paragraph; sections only above the title, and section names above it are sections.
 
 Inference is two small matrix products per document (numpy), so a page costs microseconds.
 """
@@ -31,6 +34,7 @@ import numpy as np
 
 from khabar.clean import lexicon
 from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
+from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
 from khabar.errors import DataFileError
 from khabar.model import Block
 
@@ -218,8 +222,14 @@ def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str,
     return f
 
 
-def classify_blocks(blocks: list[Block], uri: str | None = None, model: LineModel | None = None) -> bool:
-    """Assign ``kind``, ``reason`` and ``score`` to every block; return ``is_article``."""
+def classify_blocks(
+    blocks: list[Block],
+    uri: str | None = None,
+    model: LineModel | None = None,
+    record_title: str | None = None,
+) -> bool:
+    """Assign ``kind``, ``reason`` and ``score`` to every block; return ``is_article``. ``record_title``
+    is the title the input record gives (a JSON ``title`` field): its line is the title."""
     lex = lexicon.load()
     model = model or load_model()
     live = [b for b in blocks if b.reason is None]  # segmentation already removed some with reasons
@@ -233,6 +243,9 @@ def classify_blocks(blocks: list[Block], uri: str | None = None, model: LineMode
     probs = model.probs(feats)
     best = probs.argmax(axis=1)
     for k, (b, info) in enumerate(zip(live, infos, strict=True)):
+        if info.shape is not None:
+            b.kind, b.reason, b.score = "boilerplate", info.shape, 1.0
+            continue
         if info.lex is not None:
             b.kind, b.reason, b.score = "boilerplate", f"lexicon:{info.lex}", 1.0
             continue
@@ -242,8 +255,24 @@ def classify_blocks(blocks: list[Block], uri: str | None = None, model: LineMode
         b.kind, b.score = model.classes[best[k]], float(probs[k, best[k]])
         if b.kind == "boilerplate":
             b.reason = model.top_reason(feats[k])
-    _structure(live, probs, {c: i for i, c in enumerate(model.classes)}, model)
+    _structure(live, probs, {c: i for i, c in enumerate(model.classes)}, model, record_title, is_article)
     return is_article
+
+
+def classify_document(
+    blocks: list[Block],
+    uri: str | None = None,
+    model: LineModel | None = None,
+    record_title: str | None = None,
+) -> tuple[list[Block], bool]:
+    """What the ``classify`` stage does to a text dump's blocks: label them
+    (:func:`classify_blocks`), split glued parts (title/category, byline/date) and name the finer
+    kinds (list items, quotes, captions, datelines). Returns the new block list and ``is_article``;
+    the cross-validation (:mod:`khabar.eval.textdump_cv`) calls it with each fold's model."""
+    from khabar.clean.structure import refine_kinds, split_glued
+
+    is_article = classify_blocks(blocks, uri, model, record_title)
+    return refine_kinds(split_glued(blocks)), is_article
 
 
 def _second_best(p: np.ndarray, classes: tuple[str, ...], exclude: set[str]) -> tuple[str, float]:
@@ -253,27 +282,104 @@ def _second_best(p: np.ndarray, classes: tuple[str, ...], exclude: set[str]) -> 
     return "paragraph", 0.0
 
 
-def _structure(live: list[Block], probs: np.ndarray, ci: dict[str, int], model: LineModel) -> None:
-    """Enforce one title at most and sections only above it."""
+#: how far down a dump the title is looked for when the model names none: the lines above the first
+#: paragraph, at most this many (a title below six lines of furniture is rare in the gold set)
+_TITLE_WINDOW = 6
+#: the least title probability a fallback candidate needs (the first-pass threshold was 0.25 among
+#: kept lines; a line the model removed as furniture competes only after the class rules cleared it)
+_TITLE_FALLBACK_P = 0.25
+
+
+def _removable(b: Block) -> bool:
+    """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
+    return b.reason is None or b.reason.startswith(("feature:", "model:"))
+
+
+def _structure(
+    live: list[Block],
+    probs: np.ndarray,
+    ci: dict[str, int],
+    model: LineModel,
+    record_title: str | None = None,
+    is_article: bool = True,
+) -> None:
+    """One title at most (the record's own if the input gave one, else the likeliest line that can be
+    a title), sections only above it, and section names above it as sections."""
     t = ci["title"]
+    forced = -1
+    if record_title and record_title.strip():
+        for i, b in enumerate(live[:_TITLE_WINDOW]):
+            if _removable(b) and matches_record_title(b.text, record_title):
+                forced = i
+                live[i].kind, live[i].score, live[i].reason = "title", 1.0, None
+                break
+    # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
+    for i, b in enumerate(live):
+        if b.kind == "title" and i != forced:
+            why = title_reject(b.text)
+            if why is None:
+                continue
+            if why in ("section_name", "breadcrumb"):
+                b.kind = "section"
+            elif why == "source_tag":
+                b.kind = "byline"
+            else:
+                b.kind, b.score = _second_best(probs[i], model.classes, {"title"})
+                if why == "open_sentence":
+                    # an open sentence ("السيد النائب،" over a letter) is the text's start, not chrome
+                    b.kind = "paragraph"
+                elif b.kind == "boilerplate":
+                    b.reason = f"feature:not_a_title:{why}"
     titles = [i for i, b in enumerate(live) if b.kind == "title"]
-    if titles:
+    if forced >= 0:
+        keep = forced
+    elif titles:
         keep = max(titles, key=lambda i: probs[i][t])
-        for i in titles:
-            if i != keep:
-                live[i].kind, live[i].score = _second_best(probs[i], model.classes, {"title"})
-                if live[i].kind == "boilerplate":
-                    live[i].reason = "feature:second_title"
     else:
-        # no block was most likely a title: take the likeliest of the first few if it is plausible
-        cands = [i for i in range(min(4, len(live))) if live[i].reason is None and probs[i][t] >= 0.25]
-        if cands:
-            keep = max(cands, key=lambda i: probs[i][t])
+        # no block was most likely a title: take the likeliest line above the first paragraph that can
+        # be one, even one the model removed as furniture (the rules above cleared the usual suspects)
+        # the first long paragraph (20 words: LineInfo.long) starts the article's body
+        first_para = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), len(live))
+        has_body = any(b.kind == "paragraph" for b in live)
+
+        def repeated(i: int) -> bool:
+            return live[i].reason == "feature:repeated_line"
+
+        # the model-decided lines nearest above the body (furniture the rules removed does not count)
+        above = [i for i in range(min(first_para, len(live))) if _removable(live[i])]
+        # nearest the body when there is one (furniture stands between a title and the top), else the
+        # page's first lines (verse and short items have no long paragraph)
+        above = above[-_TITLE_WINDOW:] if first_para < len(live) else above[:_TITLE_WINDOW]
+        cands = [
+            i
+            for i in above
+            # on a listing page, or above no kept text, the lines the model removed are other pages'
+            # headlines; a line repeated with variants (a list of look-alike items) is none either
+            if (live[i].reason is None or (is_article and has_body and not repeated(i)))
+            and probs[i][t] >= _TITLE_FALLBACK_P
+            and title_reject(live[i].text) is None
+        ]
+        keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
+        if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
-        else:
-            keep = -1
+    # with no title, the section path stands above the body's first long paragraph
+    top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
+    for i in titles:
+        if i != keep:
+            live[i].kind, live[i].score = _second_best(probs[i], model.classes, {"title"})
+            if live[i].kind == "boilerplate":
+                live[i].reason = "feature:second_title"
     for i, b in enumerate(live):
         if b.kind == "section" and keep >= 0 and i > keep:
             b.kind, b.score = _second_best(probs[i], model.classes, {"section", "title"})
             if b.kind == "boilerplate":
                 b.reason = "feature:section_below_title"
+        elif (
+            i < (keep if keep >= 0 else top)
+            and b.kind != "section"
+            and _removable(b)
+            and (is_section_name(b.text) or is_breadcrumb(b.text))
+        ):
+            # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
+            # section, whatever the model said
+            b.kind, b.reason = "section", None

@@ -23,6 +23,7 @@ import numpy as np
 
 from khabar.arabic.normalize import normalize
 from khabar.clean import lexicon
+from khabar.clean.furniture import furniture_reason
 
 _WORD_BINS = ((1, 1), (2, 2), (3, 3), (4, 6), (7, 12), (13, 25), (26, 60), (61, 10**9))
 #: ratios and shapes are read on this many leading characters: enough to characterise a line,
@@ -64,6 +65,8 @@ _WEEKDAY = re.compile(
     r"\b(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+# a short line wholly in parentheses is a source credit under a news item: "(وكالة الأنباء)", "(رويترز)"
+_PAREN_SOURCE = re.compile(r"^\((?=[^()]*[^\W\d_])[^()]{2,60}\)$")
 _AGO = re.compile(r"^(?:منذ|قبل)\s+\S+")
 _END_PUNCT = ".!?؟…:؛;»\"”)'"
 # Arabic function words (normalised): prose and verse are full of them, menus and tag lists are not
@@ -98,12 +101,14 @@ _INDIC_DIGITS = frozenset(chr(c) for c in (*range(0x0660, 0x066A), *range(0x06F0
 _RARE = re.compile("[\u064b-\u0652\u0660-\u0669\u06f0-\u06f9©®™•►▪●◦✓✔★☆♦■□▲▼←→↑↓]")
 
 # context facts, in the order block_features builds each row
+#: the lexicon category a furniture shape counts as in the features
+_SHAPE_LEX = {"pattern:share_bar": "share", "pattern:nav_bar": "nav", "pattern:reading_time": "other"}
 _CTX_COLS = (
     "bias", "lex_line", "glued", "pos_first", "pos_second", "pos_third", "pos_rel", "pos_last",
     "pos_last3", "before_long", "after_last_long", "prev_none", "prev_short", "prev_long",
     "prev_punct", "prev_lex", "next_none", "next_short", "next_long", "next_punct", "next_lex",
     "short_run", "short_run_ge3", "run_function_rate", "long_neighbours", "heading_shape",
-    "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length",
+    "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length", "same_start_run",
 )  # fmt: skip
 # per-line scalar facts, in the order LineInfo.vec holds them
 _LINE_COLS = (
@@ -156,7 +161,7 @@ def _function_rate(key: str) -> float:
 class LineInfo:
     """Per-block facts, computed once, shared by its own features and its neighbours'."""
 
-    __slots__ = ("end_punct", "key", "lex", "long", "short", "text", "vec", "words")
+    __slots__ = ("end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
 
     def __init__(self, text: str, lex: lexicon.Lexicon) -> None:
         self.text = text
@@ -166,11 +171,17 @@ class LineInfo:
         if w <= 40:
             self.key = lexicon.key(text if len(text) <= _KEY_SAMPLE else text[:_KEY_SAMPLE])
             self.lex = lex.match_line(text, self.key)
+            #: page furniture by its shape (a share or menu bar, a reading-time badge): chrome for the
+            #: features as a lexicon hit is, with its own removal reason
+            self.shape = furniture_reason(text, self.key) if self.lex is None and w <= 12 else None
+            if self.shape is not None:
+                self.lex = _SHAPE_LEX.get(self.shape, "other")
         else:
             # a long line is running text: no lexicon entry fits it, and its start (not normalised)
             # is key enough for the duplicate and teaser tests
             self.key = text[:_KEY_SAMPLE].lower()
             self.lex = None
+            self.shape = None
         last = text[-1] if text else ""
         self.end_punct = last in _END_PUNCT if last else False
         self.short = w <= 8 and not self.end_punct
@@ -221,7 +232,8 @@ class LineInfo:
             text.startswith("*"),
             short_line and _AGENCIES.search(k) is not None,
             w <= 8 and _BYLINE_SEP.search(s) is not None and last != ".",
-            short_line and _BYLINE_WORD.match(k) is not None,
+            short_line
+            and (_BYLINE_WORD.match(k) is not None or (w <= 5 and _PAREN_SOURCE.match(text) is not None)),
             has_month or has_num,
             w <= 10 and ((has_month and has_year) or has_num) and not self.end_punct,
             w <= 3 and _TIME_ONLY.match(text) is not None,
@@ -335,6 +347,18 @@ def block_features(
         counts[i.key] = counts.get(i.key, 0) + 1
         if i.words >= 6:
             starts[i.key[:40]] = starts.get(i.key[:40], 0) + 1
+    # runs of consecutive lines that open with the same three words: the items of a link list or a
+    # templated block ("تطبق غرامة بقيمة … (باللغة الأردية)", "… (باللغة الهندية)"), which running
+    # text, even a bulleted list, hardly ever is
+    heads = [" ".join(i.key.split()[:3]) if i.words >= 4 else "" for i in infos]
+    same = [
+        bool(h) and ((k > 0 and heads[k - 1] == h) or (k + 1 < n and heads[k + 1] == h))
+        for k, h in enumerate(heads)
+    ]
+    same_run = [0.0] * n
+    for s_, e_ in _runs(same):
+        for m in range(s_, e_):
+            same_run[m] = _RUN_LOG[min(e_ - s_, len(_RUN_LOG) - 1)]
     url_words = _url_words(uri)
     if dfeat is None:
         dfeat = doc_features(infos)
@@ -373,6 +397,7 @@ def block_features(
             ov if k == 0 else 0.0,
             run_rhyme[k],
             run_even[k],
+            same_run[k],
         )
         mix = (
             sh * listing,

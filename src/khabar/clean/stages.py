@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from khabar.clean.bylines import agency_dateline, own_outlet_names, split_stamp, writer_name
-from khabar.clean.classify import classify_blocks
+from khabar.clean.classify import classify_document
 from khabar.clean.segment import segment_raw
 from khabar.clean.signals import compute_signals
-from khabar.clean.structure import refine_kinds, section_path, split_glued
+from khabar.clean.structure import section_path
 from khabar.io.input_date import anchor_published
 from khabar.model import Document
 from khabar.offsets import OffsetMap
@@ -26,9 +26,10 @@ def segment(doc: Document) -> None:
 @stage("classify", requires=("blocks",), provides=("kinds", "is_article"))
 def classify(doc: Document) -> None:
     """Label every block (title, heading, paragraph, boilerplate …) and decide is_article."""
-    doc.is_article = classify_blocks(doc.blocks, doc.source.uri)
-    doc.blocks = split_glued(doc.blocks)
-    doc.blocks = refine_kinds(doc.blocks)
+    rt = doc.meta.get("title")
+    # a title the input record gives (SaudiNewsNet's `title` field, composed as the dump's first line)
+    record_title = rt.strip() if isinstance(rt, str) and rt.strip() else None
+    doc.blocks, doc.is_article = classify_document(doc.blocks, doc.source.uri, record_title=record_title)
 
 
 @stage("assemble", requires=("kinds",), provides=("text", "structure"))

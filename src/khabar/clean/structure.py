@@ -6,7 +6,8 @@ roles and that hold across sites:
 * a breadcrumb line: levels separated by » › > | / or glued (repair recorded the glue points), as in
   "العناوين الرئيسيةسورية" → ["العناوين الرئيسية", "سورية"];
 * a title prefixed by a one- or two-word category and a slash, as agency feeds print them
-  ("سياسي / رئيس الوزراء اللبناني يلتقي …") → a section block and the title block;
+  ("سياسي / رئيس الوزراء اللبناني يلتقي …") → a section block and the title block; and an agency's
+  marker after it ("… / إضافة أولى واخيرة") → a boilerplate block (``pattern:wire_suffix``);
 * a byline whose tail after " | " is a date ("دبي - الرياضية | Tuesday, 11 August 2015 - 13:48 pm")
   → a byline block and a date block;
 * the byline repeated as the start of the first paragraph (some CMSs print the author field there).
@@ -18,7 +19,8 @@ import re
 
 from khabar.clean import bylines as _by
 from khabar.clean import lexicon
-from khabar.clean.features import _MONTH_RE, _NUMDATE, _YEAR
+from khabar.clean.features import _MONTH_RE, _NUMDATE, _WEEKDAY, _YEAR
+from khabar.clean.titles import wire_suffix_start
 from khabar.model import Block
 
 _CRUMB_SEP = re.compile(r"\s*(?:[»›>|]|\s/\s|\s-\s)\s*")
@@ -108,7 +110,16 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
             if b.kind != "dateline" and m and _is_date(t):
                 head = t[: m.start()].replace("-", " ").replace("،", " ").split()
                 end = _DATE_END.search(t, m.start())
-                if 1 <= len(head) <= 3 and end and not _by.is_stamp_words(t[: m.start()]):
+                # a weekday or a stamp before the date ("الإثنين، 3 مايو", "Tuesday, 11 August 2015",
+                # "آخر تحديث:") and a label ending in a colon announce the date: they are no place
+                label = t[: m.start()].rstrip().endswith(":")
+                if (
+                    1 <= len(head) <= 3
+                    and end
+                    and not label
+                    and not _by.is_stamp_words(t[: m.start()])
+                    and not _WEEKDAY.search(lexicon.key(" ".join(head)))
+                ):
                     # a place before the date; a clock time after it stays with the date
                     tail = t[end.end() :]
                     clock = _by.is_clock(tail)
@@ -128,18 +139,33 @@ def split_glued(blocks: list[Block]) -> list[Block]:
     bylines: list[str] = []
     for b in blocks:
         if b.kind == "title":
+            w = wire_suffix_start(b.text)
+            if w is not None and w >= 15:
+                # an agency's "/ إضافة أولى واخيرة" after the headline: a marker, not the title
+                tail = _sub(b, w, len(b.text), "boilerplate", "pattern:wire_suffix")
+                b = _sub(b, 0, w, "title")
+            else:
+                tail = None
             m = _TITLE_CATEGORY.match(b.text)
             if m and len(b.text) - m.end() >= 15:
                 out.append(_sub(b, 0, m.end(1), "section"))
                 out.append(_sub(b, m.end(), len(b.text), "title"))
-                continue
-        elif b.kind == "byline":
-            bylines.append(b.text)
+            else:
+                out.append(b)
+            if tail is not None:
+                out.append(tail)
+            continue
+        elif b.kind in ("byline", "date"):
             i = b.text.rfind(" | ")
-            if i > 0 and _is_date(b.text[i + 3 :]):
+            # "place - author | date": the model may call the whole line either; a date line whose
+            # head is no date is the same glued pair
+            if i > 0 and _is_date(b.text[i + 3 :]) and (b.kind == "byline" or not _is_date(b.text[:i])):
+                bylines.append(b.text[:i])
                 out.append(_sub(b, 0, i, "byline"))
                 out.append(_sub(b, i + 3, len(b.text), "date"))
                 continue
+            if b.kind == "byline":
+                bylines.append(b.text)
         elif b.kind == "paragraph" and bylines:
             for by in bylines:
                 if len(by) >= 6 and b.text.startswith(by) and len(b.text) > len(by) + 20:

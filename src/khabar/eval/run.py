@@ -13,15 +13,16 @@ from khabar.eval.textdump import Prediction, Report, errors, format_errors, scor
 from khabar.model import Source
 
 
-def predict_khabar(golds: Sequence[GoldDoc]) -> tuple[dict[str, Prediction], float]:
-    """khabar's predictions for the gold dumps, and the wall time in seconds."""
+def predict_khabar(golds: Sequence[GoldDoc], no_url: bool = False) -> tuple[dict[str, Prediction], float]:
+    """khabar's predictions for the gold dumps, and the wall time in seconds; with ``no_url`` the
+    dumps are given without their URL (as a crawler's dump often comes)."""
     from khabar.api import process_text
 
     process_text("عنوان\nنص", id="warm-up")  # model, lexicon and regexes load outside the clock
     t0 = time.perf_counter()
     preds: dict[str, Prediction] = {}
     for d in golds:
-        doc = process_text(d.raw, id=d.id, source=Source(uri=d.url))
+        doc = process_text(d.raw, id=d.id, source=Source(uri=None if no_url else d.url))
         preds[d.id] = Prediction(
             [(b.raw_start, b.raw_end, b.kind) for b in doc.blocks], doc.title, doc.is_article
         )
@@ -47,14 +48,23 @@ def _bp_row(name: str, rep: Report, n: int, secs: float) -> str:
 
 
 def run_textdump_eval(
-    gold: str | Path | None = None, *, baselines: bool = True, errors_limit: int = 0, out: Any = None
+    gold: str | Path | None = None,
+    *,
+    baselines: bool = True,
+    errors_limit: int = 0,
+    out: Any = None,
+    no_url: bool = False,
 ) -> dict[str, Any]:
-    """Score khabar (and the baselines) on the gold set; print tables; return the report as a dict."""
+    """Score khabar (and the baselines) on the gold set; print tables; return the report as a dict.
+    ``no_url`` gives khabar the dumps without their URL."""
     out = out or sys.stdout
     golds = load_gold(gold)
-    preds, secs = predict_khabar(golds)
+    preds, secs = predict_khabar(golds, no_url)
     rep = score(golds, preds)
-    print(f"khabar on {len(golds)} gold dumps ({secs:.2f} s, {len(golds) / secs:,.0f} docs/s)\n", file=out)
+    what = " without their URLs" if no_url else ""
+    print(
+        f"khabar on {len(golds)} gold dumps{what} ({secs:.2f} s, {len(golds) / secs:,.0f} docs/s)\n", file=out
+    )
     print(rep.format_table(), file=out)
     result: dict[str, Any] = {"khabar": {"report": rep.to_dict(), "seconds": secs}}
     head = "  ".join(

@@ -1,0 +1,151 @@
+"""Telling a text dump's title from the furniture around it.
+
+A dump gives the title no mark: it is one of the short lines above the first paragraph, among
+breadcrumbs, section names, source tags and caption labels. The line model ranks the candidates;
+these rules say which lines can never be the title, as classes that hold on any site:
+
+* a **section name**: one to three words that all name sections (``data/titles_ar.tsv``: "أخبار محلية",
+  "اخبار اقليمية", "سياسة", "Accueil | الرئيسية");
+* a **breadcrumb**: two or more short levels joined by a spaced » › > or /, or three by |;
+* a **label**: a short line ending in a colon ("مصدر الصورة:", "اقرأ أيضاً:") announces what follows;
+* an **address or list lead**: a line ending in a comma ("السيد النائب،") is the start of a sentence;
+* a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات").
+
+And an agency's editorial marker after the headline's last slash ("… / إضافة أولى واخيرة") is not
+part of the title (:func:`wire_suffix_start`). A title the input record gives (SaudiNewsNet's
+``title`` field) is matched to its line by :func:`matches_record_title`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.clean import lexicon
+from khabar.errors import DataFileError
+
+_KINDS = {"section", "wire_suffix", "source_tag"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class TitleCues:
+    #: normalised section and category words
+    section: frozenset[str]
+    #: normalised editorial markers, longest first
+    wire_suffix: tuple[str, ...]
+    #: normalised source words of "outlet/ خاص" tags
+    source_tag: frozenset[str]
+
+
+@cache
+def load() -> TitleCues:
+    """Load and check ``data/titles_ar.tsv`` (once per process)."""
+    path = resources.files("khabar") / "data" / "titles_ar.tsv"
+    got: dict[str, set[str]] = {k: set() for k in _KINDS}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 2 or parts[0] not in _KINDS or not parts[1].strip():
+            raise DataFileError(f"titles_ar.tsv line {n} is not 'kind<TAB>phrase': {raw!r}", value=raw)
+        got[parts[0]].add(lexicon.key(parts[1]))
+    return TitleCues(
+        frozenset(got["section"]),
+        tuple(sorted(got["wire_suffix"], key=len, reverse=True)),
+        frozenset(got["source_tag"]),
+    )
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(lexicon.key(text))
+
+
+def is_section_name(text: str) -> bool:
+    """One to three words (a leading و allowed, separators ignored) that all name sections."""
+    words = _words(text)
+    if not 1 <= len(words) <= 3:
+        return False
+    sec = load().section
+    return all(w in sec or (w.startswith("و") and w[1:] in sec) for w in words)
+
+
+_ARROW_SEP = re.compile(r"\s[»›>]\s|\s/\s")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Levels of a menu path, each short: joined by a spaced » › > or /, or by | in three levels or
+    more ("title | site" has two). » inside «…» is a closing quotation mark, not a separator."""
+    if text.count(" ") > 14:
+        return False
+    if "«" not in text and _ARROW_SEP.search(text):
+        parts = _ARROW_SEP.split(text)
+    elif text.count("|") >= 2:
+        parts = text.split("|")
+    else:
+        return False
+    parts = [p for p in parts if p.strip()]
+    return len(parts) >= 2 and all(p.strip().count(" ") <= 3 for p in parts)
+
+
+def is_source_tag(text: str) -> bool:
+    """ "الوفاق/ خاص": at most four words, a slash, and a source word after it."""
+    if "/" not in text or text.count(" ") > 4:
+        return False
+    tail = _words(text[text.rfind("/") + 1 :])
+    return len(tail) == 1 and tail[0] in load().source_tag
+
+
+def title_reject(text: str) -> str | None:
+    """Why ``text`` cannot be a page's title (a short reason), or None if it can."""
+    t = text.strip()
+    if not t:
+        return "empty"
+    if is_section_name(t):
+        return "section_name"
+    if is_breadcrumb(t):
+        return "breadcrumb"
+    if is_source_tag(t):
+        return "source_tag"
+    if t.endswith((":", "：")) and t.count(" ") < 4:
+        return "label"
+    if t.endswith(("،", ",")):
+        return "open_sentence"
+    return None
+
+
+def wire_suffix_start(text: str) -> int | None:
+    """Where an agency's editorial marker at the end of a headline starts (with the "/" or " - "
+    before it), or None: "… يفتتح سوق عكاظ / إضافة أولى واخيرة" → the offset of " / ". A marker of
+    two words or more ("إضافة ثانية وأخيرة") is recognised without a separator too; a one-word one
+    ("تابع") only after one, as a headline may end in that word."""
+    k = lexicon.key(text)
+    for w in load().wire_suffix:
+        if not k.endswith(w):
+            continue
+        # the marker's first character in the display text: as many words back as the marker has
+        words = text.split()
+        n = w.count(" ") + 1
+        if len(words) <= n:
+            return None
+        j = len(text.rstrip())
+        for _ in range(n):
+            j = text.rstrip().rfind(" ", 0, j)
+        head = text[:j].rstrip()
+        if head.endswith(("/", "-", "–")):
+            head = head[:-1].rstrip()
+        elif n == 1:
+            return None
+        return len(head) if head else None
+    return None
+
+
+def matches_record_title(block_text: str, record_title: str) -> bool:
+    """Whether a line is the title the input record gives: the same words, or the record's title
+    followed by a site name or marker (a dump's first line often adds " - site")."""
+    a, b = lexicon.key(block_text), lexicon.key(record_title)
+    if not a or not b:
+        return False
+    return a == b or (a.startswith(b) and len(b) >= 0.5 * len(a))

@@ -1,0 +1,156 @@
+"""The title rules of text dumps (khabar.clean.titles) and how the classify stage uses them.
+
+Every example here is written for the test (made-up outlets and headlines), not taken from the pages
+that motivated the rules; each says which class of line it stands for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.api import process_text
+from khabar.clean.titles import (
+    is_breadcrumb,
+    is_section_name,
+    is_source_tag,
+    matches_record_title,
+    title_reject,
+    wire_suffix_start,
+)
+from khabar.model import Source
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("أخبار محلية", True),  # a two-word section menu item
+        ("رياضة", True),  # one section word
+        ("اقتصاد وأعمال", True),  # joined by و
+        ("Politique", True),  # French menus too
+        ("الأمير يفتتح معرض الكتاب", False),  # a headline
+        ("سياسة الحكومة الجديدة تجاه المزارعين", False),  # a section word inside a longer headline
+    ],
+)
+def test_section_names(line: str, expected: bool) -> None:
+    assert is_section_name(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الرئيسية » عربي ودولي » الخليج", True),  # spaced » levels
+        ("Home > Sport > Football", True),  # spaced >
+        ("الرئيسية | محليات | تعليم", True),  # three | levels
+        ("«الشورى» يقر نظام التخصيص", False),  # » closes a quotation
+        ("وزير النقل يدشن الطريق | صحيفة المساء", False),  # title | site: two levels
+    ],
+)
+def test_breadcrumbs(line: str, expected: bool) -> None:
+    assert is_breadcrumb(line) is expected
+
+
+def test_source_tags() -> None:
+    assert is_source_tag("النهار/ خاص")  # an outlet's exclusive tag
+    assert is_source_tag("جدة / وكالات")  # a place and a source word
+    assert not is_source_tag("السعودية / الأردن: مباحثات ثنائية")  # a headline with a slash
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("تعليق الصورة:", "label"),  # a caption label announces what follows
+        ("عزيزي القارئ،", "open_sentence"),  # an address, a sentence starts after it
+        ("منوعات", "section_name"),
+        ("الجريدة/ حصري", "source_tag"),
+        ("الرئيسية › أخبار › محليات", "section_name"),  # all levels are section words
+        ("الرئيسية › تقارير › الاقتصاد العالمي في ٢٠٢٤", "breadcrumb"),
+        ("وزير الصحة: لا إصابات جديدة اليوم", None),  # a colon inside a headline is fine
+    ],
+)
+def test_title_reject(line: str, why: str | None) -> None:
+    assert title_reject(line) == why
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("أمير المنطقة يدشن مشروع المياه / إضافة ثانية", "أمير المنطقة يدشن مشروع المياه"),
+        ("أمير المنطقة يدشن مشروع المياه / إضافة ثالثة وأخيرة", "أمير المنطقة يدشن مشروع المياه"),
+        # a two-word marker is known without a separator
+        ("أمير المنطقة يدشن مشروع المياه إضافة أولى", "أمير المنطقة يدشن مشروع المياه"),
+        ("مباحثات سعودية كويتية - تابع", "مباحثات سعودية كويتية"),
+        # a headline may end in a marker word itself ("the follow-up"): only after a separator
+        ("الوزير يكلف لجنة بالمتابعة والتابع", None),
+    ],
+)
+def test_wire_suffix(title: str, kept: str | None) -> None:
+    i = wire_suffix_start(title)
+    assert (title[:i] if i is not None else None) == kept
+
+
+def test_record_title_matching() -> None:
+    assert matches_record_title("انطلاق مهرجان الصيف", "انطلاق  مهرجان الصيف")  # spacing differs
+    assert matches_record_title("انطلاق مهرجان الصيف - صحيفة الغد", "انطلاق مهرجان الصيف")  # + site
+    assert not matches_record_title("انطلاق", "انطلاق مهرجان الصيف في المدينة")
+
+
+_BODY = (
+    "وقال المتحدث باسم الهيئة في تصريح صحفي اليوم إن الفعاليات ستستمر طوال الأسبوع المقبل، "
+    "وإن الدعوة عامة لجميع الزوار من داخل المدينة وخارجها، مؤكدا أن الاستعدادات اكتملت.\n"
+    "وأضاف أن الهيئة وفرت حافلات لنقل الزوار من المواقف العامة إلى ساحة المهرجان مجانا، "
+    "وأن العروض تبدأ في السابعة مساء كل يوم وتنتهي قبل منتصف الليل بقليل."
+)
+
+
+def test_record_title_wins_over_the_model() -> None:
+    """A record's title field is the title even when its line looks like verse or a heading (the
+    SaudiNewsNet records that got title: null had a short or poetic first line)."""
+    title = "يا ليل الصب"
+    doc = process_text(f"{title}\n{_BODY}", id="t", meta={"title": title})
+    assert doc.title == title
+    # without the record's field the same dump may get another title or none: the field decides
+    blocks = [b for b in doc.blocks if b.kind == "title"]
+    assert len(blocks) == 1 and blocks[0].text == title
+
+
+def test_wire_suffix_is_cut_off_the_title() -> None:
+    """An agency marker after the headline becomes a removed block with its reason."""
+    title = "هيئة السياحة تطلق برنامج صيف المدينة / إضافة ثانية وأخيرة"
+    doc = process_text(f"{title}\n{_BODY}", id="t", meta={"title": title})
+    assert doc.title == "هيئة السياحة تطلق برنامج صيف المدينة"
+    cut = [b for b in doc.blocks if b.reason == "pattern:wire_suffix"]
+    assert len(cut) == 1 and doc.raw[cut[0].raw_start : cut[0].raw_end] == "/ إضافة ثانية وأخيرة"
+
+
+def test_section_word_above_the_title_is_a_section() -> None:
+    """A section word over the headline names the section; it is neither the title nor removed."""
+    raw = f"منوعات\nهيئة السياحة تطلق برنامج صيف المدينة للعام الحالي\n{_BODY}"
+    doc = process_text(raw, id="t", source=Source(uri=None))
+    assert doc.title == "هيئة السياحة تطلق برنامج صيف المدينة للعام الحالي"
+    assert doc.sections == ["منوعات"]
+
+
+def test_a_weekday_before_the_date_is_no_dateline() -> None:
+    """ "Monday, 3 May 2021" is a date: the weekday is not the place of a dateline (a place before a
+    date, as in agency copy, still is one)."""
+    raw = f"افتتاح المعرض الدولي للكتاب\nسامي الأحمد | Monday, 3 May 2021 - 10:15 am\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.dateline is None
+    assert doc.byline == "سامي الأحمد"
+    assert any(b.kind == "date" and b.text.startswith("Monday") for b in doc.blocks)
+
+
+def test_a_label_before_the_date_is_no_dateline() -> None:
+    """ "نُشر في: 5 يونيو 2022" is a labelled date: the label is not the place of a dateline."""
+    raw = f"افتتاح المعرض الدولي للكتاب\nنُشر في: 5 يونيو 2022\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.dateline is None
+    assert any(b.kind == "date" and b.text.startswith("نُشر في") for b in doc.blocks)
+
+
+def test_breadcrumb_above_the_title_is_the_section_path() -> None:
+    """A breadcrumb over the headline is the section path even where the model would drop it."""
+    raw = f"الرئيسية » المغرب » رياضة\nالمنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.sections == ["الرئيسية", "المغرب", "رياضة"]
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
