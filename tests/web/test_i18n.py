@@ -58,3 +58,68 @@ def test_sites_are_shown_by_their_outlet_names() -> None:
     # SaudiNewsNet's slugs and an outlet's host read as the outlet ("was" was shown for واس)
     assert [site_name(s) for s in ("was", "alriyadh", "www.aawsat.com")] == ["واس", "الرياض", "الشرق الأوسط"]
     assert site_name("example.com") == "example.com" and site_name(None) == ""
+
+
+ALLOWED_ASCII = {
+    "khabar",
+    "API",
+    "PLOVER",
+    "CSV",
+    "JSON",
+    "Lines",
+    "Noto",
+    "Naskh",
+    "Arabic",
+    "Natural",
+    "Earth",
+}
+
+
+def _ui_words(html: str) -> list[str]:
+    """The Latin words of a page outside what is not UI text: crawled strings (in <bdi>), code, times,
+    scripts, and elements marked left-to-right or English (URLs, ids, file names)."""
+    import re
+    from html.parser import HTMLParser
+
+    class Walk(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[bool] = []
+            self.words: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+                return
+            a = dict(attrs)
+            skip = tag in ("script", "style", "code", "pre", "time", "svg", "bdi", "title", "option")
+            self.stack.append(skip or a.get("dir") == "ltr" or a.get("lang") == "en")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source") and self.stack:
+                self.stack.pop()
+
+        def handle_data(self, data: str) -> None:
+            if not any(self.stack):
+                self.words += re.findall(r"[A-Za-z][A-Za-z_\-]+", data)
+
+    w = Walk()
+    w.feed(html)
+    return w.words
+
+
+def test_no_english_in_the_arabic_ui() -> None:
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+    from web_support import web_archive
+
+    from khabar.web.app import create_app
+
+    with TestClient(create_app(web_archive())) as c:
+        first = c.get("/api/search", params={"q": "وزير"}).json()["results"][0]["id"]
+        person = c.get("/api/entities").json()
+        key = next(e["key"] for e in person.get("results", person) if str(e["key"]).startswith("person:"))
+        pages = ["/", "/?q=وزير", "/?q=ادلب&page=500", "/?q=x&page=9999999", "/entities", "/places"]
+        pages += ["/events", "/stats", f"/documents/{first}", f"/entities/{key}", "/documents/nope"]
+        found = {p: sorted(set(_ui_words(c.get(p).text)) - ALLOWED_ASCII) for p in pages}
+    assert not {p: w for p, w in found.items() if w}, found

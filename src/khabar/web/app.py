@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -37,8 +38,8 @@ from khabar.archive.clusters import cluster_members, count_outlets
 from khabar.archive.search import browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
+from khabar.web.i18n import country_name, site_name
 from khabar.web.i18n import label as label_ar
-from khabar.web.i18n import site_name
 from khabar.web.views import (
     bar_chart,
     document_blocks,
@@ -204,6 +205,29 @@ def _arabic_error(err: dict[str, Any], exc: Any) -> str:
     return f"{what}: {why}"
 
 
+#: the API's error details (English, for programs) as the pages say them: (pattern, Arabic)
+_DETAILS_AR = (
+    (
+        re.compile(r"the query is (\d+) characters long; the limit is (\d+)"),
+        "نص البحث طويل: {0} حرفاً، والحد {1} حرف",
+    ),
+    (re.compile(r"the query contains a NUL character"), "نص البحث يحوي محرفاً صفرياً غير مسموح به"),
+    (re.compile(r"the query could not be run"), "تعذّر تنفيذ البحث؛ جرّب كلمات عادية دون رموز"),
+    (re.compile(r"no document with id (.+) in the archive"), "لا وثيقة بهذا المعرّف في الأرشيف"),
+    (re.compile(r"no entity (.+) in the archive"), "لا كيان بهذا المفتاح في الأرشيف"),
+)
+
+
+def arabic_detail(detail: Any) -> str:
+    """An error detail of the API said in Arabic for the pages (the detail itself when unknown)."""
+    text = str(detail)
+    for rx, ar in _DETAILS_AR:
+        m = rx.search(text)
+        if m:
+            return ar.format(*m.groups())
+    return text
+
+
 def create_app(archive_path: str | Path) -> FastAPI:
     """The web application serving the archive at ``archive_path`` (which must exist)."""
     path = Path(archive_path)
@@ -232,6 +256,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         label_ar=label_ar,
     )
     env.filters["reason_ar"] = reason_ar
+    env.filters["country_name"] = country_name
     env.filters["site_name"] = site_name  # the outlet's Arabic name for a SaudiNewsNet slug or a host
     env.filters["count_ar"] = count_ar  # Arabic number agreement: {{ n|count_ar('result') }}
     local = _Connections()
@@ -266,7 +291,9 @@ def create_app(archive_path: str | Path) -> FastAPI:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return render(request, "error.html", exc.status_code, status=exc.status_code, message=exc.detail)
+        return render(
+            request, "error.html", exc.status_code, status=exc.status_code, message=arabic_detail(exc.detail)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
@@ -443,7 +470,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
                 400,
                 q=q,
                 exact=exact,
-                error=exc.detail,
+                error=arabic_detail(exc.detail),
                 res=None,
                 filters=filters,
                 **facts(request, all_facts),

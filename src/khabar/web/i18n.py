@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["NOUNS", "count", "label", "plural_category", "site_name"]
+__all__ = ["NOUNS", "count", "country_name", "label", "plural_category", "site_name"]
 
 #: counted nouns: singular, dual, plural, and the adjective "one" that agrees with the singular
 NOUNS: dict[str, tuple[str, str, str, str]] = {
@@ -91,3 +91,15 @@ def site_name(site: str | None) -> str:
 
     outlet = outlet_of(site)
     return outlet.names[0] if outlet is not None and outlet.names else site
+
+
+@functools.lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    """A country's Arabic name from its ISO code (``SA`` → السعودية; the gazetteer's country entries),
+    else the code as stored."""
+    if not code:
+        return ""
+    from khabar.extract.places import load_gazetteer
+
+    place = load_gazetteer().countries.get(code.upper())
+    return place.name_ar if place is not None and place.name_ar else code
