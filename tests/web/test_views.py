@@ -208,3 +208,14 @@ def test_the_facts_panel_lists_people_places_and_events() -> None:
         "موسكو",
         "2021-09-13",
     )
+
+
+def test_every_event_type_has_its_own_colour() -> None:
+    # 16 types were drawn in 8 reused colours; now one fixed colour each, the same on every chart
+    from khabar.events.lexicon import TYPES
+    from khabar.web.views import TYPE_COLOURS, timeline_chart
+
+    assert set(TYPE_COLOURS) == set(TYPES) and len(set(TYPE_COLOURS.values())) == len(TYPES)
+    rows = [{"period": "2015-08-0" + str(i % 9 + 1), "type": t, "count": 1} for i, t in enumerate(TYPES)]
+    chart = timeline_chart(rows)
+    assert {item["type"]: item["fill"] for item in chart["legend"]} == {t: TYPE_COLOURS[t] for t in TYPES}

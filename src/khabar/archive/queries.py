@@ -403,12 +403,14 @@ def events_timeline(
     all_facts: bool = False,
 ) -> list[dict[str, Any]]:
     """Events per period and type (``{"period", "type", "count"}``, oldest first): per day when the
-    dated events span at most 62 days, else per month. Shown events unless ``all_facts``."""
+    articles holding them span at most 62 days (a crawl of a few weeks), else per month. The span is
+    the articles' (the corpus'), not the events' own dates: a text's 1967 or 2030 would otherwise
+    force monthly bars on a three-week corpus. Shown events unless ``all_facts``."""
     where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
     when = "coalesce(ev.date, d.published)"
     span = archive.conn.execute(
-        f"SELECT min(substr({when}, 1, 10)), max(substr({when}, 1, 10)) FROM events ev "
-        f"JOIN documents d ON d.n = ev.doc WHERE {where} AND length({when}) >= 10",
+        "SELECT min(substr(d.published, 1, 10)), max(substr(d.published, 1, 10)) FROM events ev "
+        f"JOIN documents d ON d.n = ev.doc WHERE {where} AND length(d.published) >= 10",
         params,
     ).fetchone()
     width = 7

@@ -265,8 +265,28 @@ def bar_chart(
     }
 
 
-#: colours of event types in the timeline (cycled), readable on white and distinct for the common ones
+#: colours for other series (cycled), readable on white
 PALETTE = ("#1f6f8b", "#c8553d", "#588157", "#8e5572", "#e0a100", "#3d5a80", "#6d597a", "#b56576")
+#: one colour per PLOVER type, the same on every chart: 16 of Kelly's colours of maximum contrast
+#: (K. L. Kelly, 1965), the cooperative types in blues and greens, the conflictual in reds and browns
+TYPE_COLOURS = {
+    "AGREE": "#0067A5",
+    "CONSULT": "#1f6f8b",
+    "SUPPORT": "#008856",
+    "CONCEDE": "#8DB600",
+    "COOPERATE": "#A1CAF1",
+    "AID": "#2B3D26",
+    "RETREAT": "#C2B280",
+    "REQUEST": "#604E97",
+    "ACCUSE": "#F6A600",
+    "REJECT": "#875692",
+    "THREATEN": "#E68FAC",
+    "PROTEST": "#F38400",
+    "SANCTION": "#848482",
+    "MOBILIZE": "#654522",
+    "COERCE": "#882D17",
+    "ASSAULT": "#BE0032",
+}
 
 
 def _next_period(p: str) -> str:
@@ -357,7 +377,7 @@ def timeline_chart(
             chart["outside"] += outside
             return chart
     types = sorted({r["type"] for r in rows})
-    colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    colour = {t: TYPE_COLOURS.get(t) or PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
     per: dict[str, list[dict[str, Any]]] = {p: [] for p in periods}
     for r in sorted(rows, key=lambda r: r["type"]):
         if r["period"] in per:
