@@ -65,3 +65,18 @@ def test_events_export(client: TestClient) -> None:
 
 def test_a_bad_format_is_a_clear_error(client: TestClient) -> None:
     assert client.get("/api/search", params={"q": "x", "format": "xlsx"}).status_code == 422
+
+
+def test_who_met_whom(client: TestClient) -> None:
+    # the meetings network: parties by their archive keys, each edge opening its own events
+    net = client.get("/api/meetings").json()
+    assert net["nodes"] and net["edges"]
+    keys = {n["key"] for n in net["nodes"]}
+    edge = net["edges"][0]
+    assert edge["a"] in keys and edge["b"] in keys and edge["events"] >= 1
+    page = client.get("/meetings").text
+    assert "<svg" in page and "party=" in page
+    r = client.get("/events", params=[("type", "CONSULT"), ("party", edge["a"]), ("party", edge["b"])])
+    assert r.status_code == 200 and "الأحداث التي أطرافها" in r.text
+    j = client.get("/api/events", params={"type": "CONSULT"}).json()
+    assert j["total"] >= edge["events"]

@@ -120,6 +120,13 @@ def test_no_english_in_the_arabic_ui() -> None:
         person = c.get("/api/entities").json()
         key = next(e["key"] for e in person.get("results", person) if str(e["key"]).startswith("person:"))
         pages = ["/", "/?q=وزير", "/?q=ادلب&page=500", "/?q=x&page=9999999", "/entities", "/places"]
-        pages += ["/events", "/stats", f"/documents/{first}", f"/entities/{key}", "/documents/nope"]
+        pages += [
+            "/events",
+            "/meetings",
+            "/stats",
+            f"/documents/{first}",
+            f"/entities/{key}",
+            "/documents/nope",
+        ]
         found = {p: sorted(set(_ui_words(c.get(p).text)) - ALLOWED_ASCII) for p in pages}
     assert not {p: w for p, w in found.items() if w}, found

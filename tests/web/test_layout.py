@@ -16,7 +16,16 @@ from web_support import live_server, web_archive  # noqa: E402
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-PAGES = ["/", "/?q=%D9%88%D8%B2%D9%8A%D8%B1", "/entities", "/places", "/events", "/stats", "/api"]
+PAGES = [
+    "/",
+    "/?q=%D9%88%D8%B2%D9%8A%D8%B1",
+    "/entities",
+    "/places",
+    "/events",
+    "/meetings",
+    "/stats",
+    "/api",
+]
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (make test installs it as root)", allow_module_level=True)

@@ -15,6 +15,7 @@ an entity, of a place, or the event itself below its threshold).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from khabar.extract.names import NASAB
@@ -259,8 +260,16 @@ def _event_filters(
     site: str | None,
     q: str | None,
     all_facts: bool = False,
+    parties: Sequence[str] = (),
 ) -> tuple[str, list[Any]]:
     sql, params = "1" + shown("ev.", all_facts), []
+    for key in parties:
+        # each key names an actor or a recipient of the event (through its document's entities)
+        sql += (
+            " AND EXISTS (SELECT 1 FROM entities pe WHERE pe.doc = ev.doc AND pe.key = ? AND pe.ref IN "
+            "(SELECT value FROM json_each(ev.actors) UNION SELECT value FROM json_each(ev.recipients)))"
+        )
+        params.append(key)
     if type:
         sql += " AND ev.type = ?"
         params.append(type)
@@ -292,6 +301,7 @@ def events(
     limit: int = 50,
     offset: int = 0,
     all_facts: bool = False,
+    parties: Sequence[str] = (),
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest article first; actors, recipients and place are given
     as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
@@ -300,7 +310,7 @@ def events(
     (None: not given, counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link
     was held back (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a
     link."""
-    where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
+    where, params = _event_filters(type, date_from, date_to, site, q, all_facts, parties)
     conn = archive.conn
     total = int(
         conn.execute(
@@ -434,3 +444,92 @@ def published_by_month(archive: Archive) -> list[tuple[str, int]]:
             "GROUP BY p ORDER BY p"
         )
     ]
+
+
+def _best_name(counts: dict[str, int]) -> str:
+    """The commonest way a party is written, a form without a clitic preposition first (المملكة, not
+    للمملكة)."""
+    plain = {t: c for t, c in counts.items() if not t.startswith(("لل", "بال", "وال"))} or counts
+    return max(plain.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+def meetings(
+    archive: Archive,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    all_facts: bool = False,
+    max_nodes: int = 30,
+) -> dict[str, Any]:
+    """Who met whom: the CONSULT events (meetings, visits, calls) as a network of the parties' keys
+    (people, and places standing for their countries), ``{"nodes": [{"key", "name", "kind",
+    "degree"}], "edges": [{"a", "b", "events"}]}``, the ``max_nodes`` best-connected parties and the
+    edges between them. A party is its archive key, so King Salman is one node however he is written."""
+    where, params = _event_filters("CONSULT", date_from, date_to, None, None, all_facts)
+    conn = archive.conn
+    rows = conn.execute(
+        "SELECT ev.doc, ev.actors, ev.recipients FROM events ev JOIN documents d ON d.n = ev.doc "
+        f"WHERE {where}",
+        params,
+    ).fetchall()
+    docs = sorted({r[0] for r in rows})
+    keys: dict[tuple[int, str], tuple[str, str, str]] = {}
+    for i in range(0, len(docs), 500):
+        part = docs[i : i + 500]
+        for doc, ref, key, text, label in conn.execute(
+            "SELECT doc, ref, key, text, label FROM entities WHERE key IS NOT NULL AND ref IS NOT NULL "
+            f"AND doc IN ({', '.join('?' * len(part))})",
+            part,
+        ):
+            keys.setdefault((doc, ref), (key, text, label))
+    edges: dict[tuple[str, str], int] = {}
+    names: dict[str, dict[str, int]] = {}
+    kinds: dict[str, str] = {}
+    for doc, actors, recipients in rows:
+        sides = []
+        for side in (actors, recipients):
+            ks = set()
+            for ref in json.loads(side or "[]"):
+                hit = keys.get((doc, ref))
+                if hit is None or hit[2] not in ("PERSON", "LOC", "GPE", "ORG"):
+                    continue
+                key, text, label = hit
+                ks.add(key)
+                names.setdefault(key, {})[text] = names.get(key, {}).get(text, 0) + 1
+                kinds[key] = "person" if label == "PERSON" else "org" if label == "ORG" else "place"
+            sides.append(ks)
+        for a in sides[0]:
+            for b in sides[1]:
+                if a != b:
+                    pair = (a, b) if a < b else (b, a)
+                    edges[pair] = edges.get(pair, 0) + 1
+    degree: dict[str, int] = {}
+    for (a, b), n in edges.items():
+        degree[a] = degree.get(a, 0) + n
+        degree[b] = degree.get(b, 0) + n
+    top = sorted(degree, key=lambda k: (-degree[k], k))[:max_nodes]
+    keep = set(top)
+    return {
+        "nodes": [
+            {
+                "key": k,
+                "name": max(names[k].items(), key=lambda kv: kv[1])[0],
+                "kind": kinds[k],
+                "degree": degree[k],
+            }
+            for k in top
+        ],
+        "edges": [
+            {"a": a, "b": b, "events": n}
+            for (a, b), n in sorted(edges.items(), key=lambda kv: -kv[1])
+            if a in keep and b in keep
+        ],
+    }
+
+
+def entity_name(archive: Archive, key: str) -> str:
+    """How the archive most often writes the entity ``key`` (the key itself when it is not there)."""
+    rows = archive.conn.execute(
+        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
+    ).fetchall()
+    return _best_name({t: int(c) for t, c in rows}) if rows else key

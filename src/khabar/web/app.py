@@ -46,6 +46,7 @@ from khabar.web.views import (
     entity_href,
     facts_panel,
     fold_boilerplate,
+    network_chart,
     reason_ar,
     safe_url,
     spans_of,
@@ -101,6 +102,10 @@ def _page_links(request: Request, page: int, pages: int) -> dict[str, Any]:
         "prev": at(page - 1) if page > 1 else None,
         "next": at(page + 1) if page < pages else None,
     }
+
+
+#: ``party``: an archive key (person:…, geonames:…) each event must have as an actor or a recipient
+PARTY_PARAM = Query(None, description="events whose parties include this key (repeat for several)")
 
 
 def _all_facts_param() -> Any:
@@ -739,6 +744,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         page: int,
         per_page: int,
         all_facts: bool = False,
+        parties: list[str] | None = None,
     ) -> dict[str, Any]:
         kw: dict[str, Any] = {
             "type": type or None,
@@ -748,7 +754,8 @@ def create_app(archive_path: str | Path) -> FastAPI:
             "q": (q or "").strip()[:MAX_QUERY] or None,
             "all_facts": all_facts,
         }
-        total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, **kw)
+        who = [p for p in parties or [] if p][:4]
+        total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, parties=who, **kw)
         return {
             "total": total,
             "results": evs,
@@ -766,8 +773,10 @@ def create_app(archive_path: str | Path) -> FastAPI:
         q: str | None = None,
         page: int = Query(1, ge=1, le=MAX_PAGE),
         all_facts: bool = False,
+        party: list[str] | None = PARTY_PARAM,
     ) -> HTMLResponse:
-        res = load_events(type, date_from, date_to, site, q, page, 50, all_facts)
+        party = party or []
+        res = load_events(type, date_from, date_to, site, q, page, 50, all_facts, party)
         pages = max(1, math.ceil(res["total"] / 50))
         return render(
             request,
@@ -781,10 +790,38 @@ def create_app(archive_path: str | Path) -> FastAPI:
                 "site": site or "",
                 "q": q or "",
             },
+            parties=[(p, queries.entity_name(db(), p)) for p in party[:4] if p],
             page=page,
             pages=pages,
             links=_page_links(request, page, pages),
             **facts(request, all_facts),
+        )
+
+    @app.get("/meetings", response_class=HTMLResponse, include_in_schema=False)
+    def meetings_page(
+        request: Request, date_from: str | None = None, date_to: str | None = None, all_facts: bool = False
+    ) -> HTMLResponse:
+        net = queries.meetings(
+            db(), date_from=date_from or None, date_to=date_to or None, all_facts=all_facts
+        )
+        return render(
+            request,
+            "meetings.html",
+            net=net,
+            chart=network_chart(net),
+            filters={"date_from": date_from or "", "date_to": date_to or ""},
+            **facts(request, all_facts),
+        )
+
+    @app.get("/api/meetings", tags=["events"])
+    def api_meetings(
+        date_from: str | None = None, date_to: str | None = None, all_facts: bool = _all_facts_param()
+    ) -> dict[str, Any]:
+        """Who met whom: the meetings, visits and calls (CONSULT events) as a network of parties
+        (their archive keys: people, places for their countries, organisations), the best-connected
+        30 and the pairs among them with how many events link them."""
+        return queries.meetings(
+            db(), date_from=date_from or None, date_to=date_to or None, all_facts=all_facts
         )
 
     @app.get("/api/events", tags=["events"])

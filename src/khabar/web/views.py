@@ -26,6 +26,7 @@ __all__ = [
     "document_blocks",
     "facts_panel",
     "fold_boilerplate",
+    "network_chart",
     "reason_ar",
     "safe_url",
     "spans_of",
@@ -546,3 +547,48 @@ def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict
             }
         )
     return {**groups, "events": events}
+
+
+def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 130) -> dict[str, Any]:
+    """Geometry of the who-met-whom network: the parties on a circle (the best connected first, from
+    the top, clockwise), an edge per pair that met (width by how many events), labels outside the circle.
+    Deterministic: the same archive draws the same picture."""
+    nodes = net.get("nodes") or []
+    c = size / 2 + label_room
+    r = size / 2 - 10
+    pos: dict[str, tuple[float, float]] = {}
+    placed = []
+    for i, n in enumerate(nodes):
+        angle = 2 * math.pi * i / max(1, len(nodes)) - math.pi / 2
+        x, y = c + r * math.cos(angle), c + r * math.sin(angle)
+        pos[n["key"]] = (x, y)
+        lx, ly = c + (r + 10) * math.cos(angle), c + (r + 10) * math.sin(angle)
+        placed.append(
+            {
+                **n,
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "lx": round(lx, 1),
+                "ly": round(ly + 4, 1),
+                "anchor": "start" if math.cos(angle) >= 0 else "end",
+                "radius": round(4 + 2 * math.sqrt(n.get("degree", 1)), 1),
+                "href": entity_href(n["key"]),
+            }
+        )
+    edges = []
+    for e in net.get("edges") or []:
+        if e["a"] in pos and e["b"] in pos:
+            (x1, y1), (x2, y2) = pos[e["a"]], pos[e["b"]]
+            q = urlencode([("type", "CONSULT"), ("party", e["a"]), ("party", e["b"])])
+            edges.append(
+                {
+                    **e,
+                    "x1": round(x1, 1),
+                    "y1": round(y1, 1),
+                    "x2": round(x2, 1),
+                    "y2": round(y2, 1),
+                    "width": round(1 + 1.5 * math.log2(e["events"]), 2),
+                    "href": "/events?" + q,
+                }
+            )
+    return {"size": int(2 * c), "nodes": placed, "edges": edges}
