@@ -130,3 +130,11 @@ def test_no_english_in_the_arabic_ui() -> None:
         ]
         found = {p: sorted(set(_ui_words(c.get(p).text)) - ALLOWED_ASCII) for p in pages}
     assert not {p: w for p, w in found.items() if w}, found
+
+
+def test_urls_are_shown_decoded() -> None:
+    from khabar.web.i18n import display_url
+
+    url = "http://www.aawsat.com/home/article/410416/%D8%A3%D9%88%D8%A8%D8%A7%D9%85%D8%A7"
+    assert display_url(url) == "aawsat.com/home/article/410416/أوباما"
+    assert display_url(None) == ""

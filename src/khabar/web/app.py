@@ -38,7 +38,7 @@ from khabar.archive.clusters import cluster_members, count_outlets
 from khabar.archive.search import browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
-from khabar.web.i18n import country_name, site_name
+from khabar.web.i18n import country_name, display_url, site_name
 from khabar.web.i18n import label as label_ar
 from khabar.web.views import (
     bar_chart,
@@ -262,6 +262,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
     )
     env.filters["reason_ar"] = reason_ar
     env.filters["country_name"] = country_name
+    env.filters["display_url"] = display_url
     env.filters["site_name"] = site_name  # the outlet's Arabic name for a SaudiNewsNet slug or a host
     env.filters["count_ar"] = count_ar  # Arabic number agreement: {{ n|count_ar('result') }}
     local = _Connections()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-__all__ = ["NOUNS", "count", "country_name", "label", "plural_category", "site_name"]
+__all__ = ["NOUNS", "count", "country_name", "display_url", "label", "plural_category", "site_name"]
 
 #: counted nouns: singular, dual, plural, and the adjective "one" that agrees with the singular
 NOUNS: dict[str, tuple[str, str, str, str]] = {
@@ -103,3 +103,17 @@ def country_name(code: str | None) -> str:
 
     place = load_gazetteer().countries.get(code.upper())
     return place.name_ar if place is not None and place.name_ar else code
+
+
+def display_url(url: str | None) -> str:
+    """A URL as a reader reads it: percent-encoded Arabic decoded (``/%D8%A3%D9%88…`` → ``/أوباما…``),
+    the scheme and ``www.`` left out. For display only; links keep the URL as stored."""
+    if not url:
+        return ""
+    from urllib.parse import unquote
+
+    text = unquote(url, errors="replace")
+    for prefix in ("https://", "http://"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text.removeprefix("www.")
