@@ -87,3 +87,19 @@ def test_no_page_scrolls_sideways(browser: Any, base_url: str, width: int) -> No
     for path, (scroll, client, els) in problems.items():
         print(f"{width} {path}: scroll {scroll} > {client}: {els}")
     assert not problems, sorted(problems)
+
+
+def test_highlights_switch_off_by_kind_and_all_at_once(browser: Any, base_url: str) -> None:
+    # per-category toggles and a plain reading mode, CSS only (they work without JavaScript)
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar", java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(base_url + "/?q=%D8%A7%D8%AF%D9%84%D8%A8")
+    page.goto(base_url + str(page.locator("ol.hits a").first.get_attribute("href")))
+    bg = "el => getComputedStyle(el).backgroundColor"
+    person, place = page.locator(".document .ent-PERSON").first, page.locator(".document .ent-LOC").first
+    assert person.evaluate(bg) != "rgba(0, 0, 0, 0)"
+    page.click("label[for=hl-person]")
+    assert person.evaluate(bg) == "rgba(0, 0, 0, 0)" and place.evaluate(bg) != "rgba(0, 0, 0, 0)"
+    page.click("label[for=plain-reading]")
+    assert place.evaluate(bg) == "rgba(0, 0, 0, 0)"
+    ctx.close()
