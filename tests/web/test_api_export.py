@@ -80,3 +80,15 @@ def test_who_met_whom(client: TestClient) -> None:
     assert r.status_code == 200 and "الأحداث التي أطرافها" in r.text
     j = client.get("/api/events", params={"type": "CONSULT"}).json()
     assert j["total"] >= edge["events"]
+
+
+def test_each_event_has_its_own_page(client: TestClient) -> None:
+    ev = client.get("/api/events").json()["results"][0]
+    one = client.get(f"/api/events/{ev['document']}/{ev['i']}").json()
+    assert one["type"] == ev["type"] and one["sentences"]
+    assert all(s["trigger"] for s in one["sentences"])
+    page = client.get(f"/events/{ev['document']}/{ev['i']}").text
+    assert "<mark>" in page and "من" in page
+    assert client.get(f"/events/{ev['document']}/999").status_code == 404
+    # the events table and the document's facts panel link to it
+    assert f"/events/{ev['document']}/{ev['i']}" in client.get("/events").text

@@ -261,8 +261,16 @@ def _event_filters(
     q: str | None,
     all_facts: bool = False,
     parties: Sequence[str] = (),
+    document: str | None = None,
+    index: int | None = None,
 ) -> tuple[str, list[Any]]:
-    sql, params = "1" + shown("ev.", all_facts), []
+    sql, params = "1" + shown("ev.", all_facts), list[Any]()
+    if document is not None:
+        sql += " AND d.id = ?"
+        params.append(document)
+    if index is not None:
+        sql += " AND ev.i = ?"
+        params.append(index)
     for key in parties:
         # each key names an actor or a recipient of the event (through its document's entities)
         sql += (
@@ -302,6 +310,8 @@ def events(
     offset: int = 0,
     all_facts: bool = False,
     parties: Sequence[str] = (),
+    document: str | None = None,
+    index: int | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest article first; actors, recipients and place are given
     as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
@@ -310,7 +320,7 @@ def events(
     (None: not given, counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link
     was held back (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a
     link."""
-    where, params = _event_filters(type, date_from, date_to, site, q, all_facts, parties)
+    where, params = _event_filters(type, date_from, date_to, site, q, all_facts, parties, document, index)
     conn = archive.conn
     total = int(
         conn.execute(
@@ -533,3 +543,31 @@ def entity_name(archive: Archive, key: str) -> str:
         "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
     ).fetchall()
     return _best_name({t: int(c) for t, c in rows}) if rows else key
+
+
+def event(archive: Archive, document: str, index: int) -> dict[str, Any] | None:
+    """One event of a stored document (its archive id and the event's position ``i``), shown or held
+    back, as :func:`events` gives it, with ``sentences``: each mention's sentence of the document's
+    text, its trigger marked (``{"before", "trigger", "after"}``)."""
+    _, evs = events(archive, document=document, index=index, all_facts=True, limit=1)
+    if not evs:
+        return None
+    ev = evs[0]
+    row = archive.conn.execute(
+        "SELECT d.text, ev.data FROM events ev JOIN documents d ON d.n = ev.doc WHERE d.id = ? AND ev.i = ?",
+        (document, index),
+    ).fetchone()
+    text, data = row[0], json.loads(row[1])
+    mentions = data.get("mentions") if isinstance(data.get("mentions"), list) else [data]
+    sentences = []
+    for m in mentions:
+        s, t = m.get("sentence") or {}, m.get("trigger") or {}
+        a, b, ts, te = s.get("start"), s.get("end"), t.get("start"), t.get("end")
+        if not (isinstance(a, int) and isinstance(b, int) and isinstance(ts, int) and isinstance(te, int)):
+            continue
+        if not a <= ts <= te <= b:
+            continue
+        sentences.append({"before": text[a:ts], "trigger": text[ts:te], "after": text[te:b], "start": a})
+    ev["sentences"] = sentences
+    ev["duration_text"] = (data.get("duration_span") or {}).get("text") if isinstance(data, dict) else None
+    return ev

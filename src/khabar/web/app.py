@@ -220,6 +220,7 @@ _DETAILS_AR = (
     (re.compile(r"the query could not be run"), "تعذّر تنفيذ البحث؛ جرّب كلمات عادية دون رموز"),
     (re.compile(r"no document with id (.+) in the archive"), "لا وثيقة بهذا المعرّف في الأرشيف"),
     (re.compile(r"no entity (.+) in the archive"), "لا كيان بهذا المفتاح في الأرشيف"),
+    (re.compile(r"no event (\d+) in document"), "لا حدث بهذا الرقم في هذه الوثيقة"),
 )
 
 
@@ -797,6 +798,22 @@ def create_app(archive_path: str | Path) -> FastAPI:
             links=_page_links(request, page, pages),
             **facts(request, all_facts),
         )
+
+    @app.get("/events/{document}/{i}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, document: str, i: int, all_facts: bool = False) -> HTMLResponse:
+        ev = queries.event(db(), document, i)
+        if ev is None:
+            raise HTTPException(404, f"no event {i} in document {document!r}")
+        return render(request, "event.html", ev=ev, **facts(request, all_facts))
+
+    @app.get("/api/events/{document}/{i}", tags=["events"])
+    def api_event(document: str, i: int) -> dict[str, Any]:
+        """One event of a document (its archive id and the event's position) with each mention's
+        sentence, the trigger marked."""
+        ev = queries.event(db(), document, i)
+        if ev is None:
+            raise HTTPException(404, f"no event {i} in document {document!r}")
+        return ev
 
     @app.get("/meetings", response_class=HTMLResponse, include_in_schema=False)
     def meetings_page(

@@ -528,7 +528,8 @@ def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict
         return out
 
     events = []
-    for ev in rec.get("events") or []:
+    # the archive numbers a record's events in order, the shown ones first: i is the event's page
+    for i, ev in enumerate(rec.get("events") or []):
         if not isinstance(ev, dict):
             continue
         pid = ev.get("place")
@@ -544,6 +545,7 @@ def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict
                 "date": ev.get("date"),
                 "confidence": ev.get("confidence"),
                 "trigger": (ev.get("trigger") or {}).get("text"),
+                "i": i,
             }
         )
     return {**groups, "events": events}
