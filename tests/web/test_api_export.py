@@ -92,3 +92,10 @@ def test_each_event_has_its_own_page(client: TestClient) -> None:
     assert client.get(f"/events/{ev['document']}/999").status_code == 404
     # the events table and the document's facts panel link to it
     assert f"/events/{ev['document']}/{ev['i']}" in client.get("/events").text
+
+
+def test_outlets_side_by_side(client: TestClient) -> None:
+    outlets = client.get("/api/stats").json()["outlets"]
+    assert outlets and {"site", "documents", "events", "countries"} <= set(outlets[0])
+    assert sum(o["documents"] for o in outlets) <= client.get("/api/stats").json()["documents"]
+    assert "مقارنة المنافذ" in client.get("/stats").text

@@ -571,3 +571,33 @@ def event(archive: Archive, document: str, index: int) -> dict[str, Any] | None:
     ev["sentences"] = sentences
     ev["duration_text"] = (data.get("duration_span") or {}).get("text") if isinstance(data, dict) else None
     return ev
+
+
+def outlets(archive: Archive, *, all_facts: bool = False, top: int = 20) -> list[dict[str, Any]]:
+    """Outlets side by side: per site (the ``top`` with most documents) its documents, events by
+    PLOVER type, and the countries its places are in (``{"site", "documents", "events": {type: n},
+    "countries": [(code, n), ...]}``), shown facts unless ``all_facts``."""
+    conn = archive.conn
+    sites = conn.execute(
+        "SELECT site, count(*) FROM documents WHERE site IS NOT NULL GROUP BY site "
+        "ORDER BY 2 DESC, 1 LIMIT ?",
+        (top,),
+    ).fetchall()
+    out = []
+    for site, n in sites:
+        ev = dict(
+            conn.execute(
+                "SELECT ev.type, count(*) FROM events ev JOIN documents d ON d.n = ev.doc "
+                f"WHERE d.site = ?{shown('ev.', all_facts)} GROUP BY ev.type ORDER BY 2 DESC",
+                (site,),
+            ).fetchall()
+        )
+        countries = conn.execute(
+            "SELECT json_extract(r.data, '$.country') c, count(DISTINCT r.doc) FROM refs r "
+            "JOIN documents d ON d.n = r.doc WHERE d.site = ? AND json_extract(r.data, '$.kind') = 'place' "
+            f"AND c IS NOT NULL{shown('r.', all_facts)} GROUP BY c ORDER BY 2 DESC LIMIT 5",
+            (site,),
+        ).fetchall()
+        where = [(c, int(k)) for c, k in countries]
+        out.append({"site": site, "documents": int(n), "events": ev, "countries": where})
+    return out

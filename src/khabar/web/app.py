@@ -880,6 +880,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         s = a.stats(all_facts=all_facts)
         s["top_sites"] = [{"site": site, "documents": c} for site, c in s["top_sites"]]
         s["published_by_month"] = [{"month": m, "documents": c} for m, c in queries.published_by_month(a)]
+        s["outlets"] = queries.outlets(a, all_facts=all_facts)
         return s
 
     @app.get("/stats", response_class=HTMLResponse, include_in_schema=False)
