@@ -389,7 +389,8 @@ class Archive:
         n = cur.lastrowid
         assert n is not None
         self.conn.executemany(
-            "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO blocks (doc, i, kind, text, start, end, raw_start, raw_end, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (n, i, b.kind, b.text, b.start, b.end, b.raw_start, b.raw_end, b.reason)
                 for i, b in enumerate(doc.blocks)
@@ -437,7 +438,7 @@ class Archive:
         # held-back events are numbered after the shown ones: i stays unique per document
         events = [(ev, 0) for ev in doc.events] + [(ev, 1) for ev in low.events]
         self.conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
             [
                 _event_row(n, i, ev, doc.published, is_low)
                 for i, (ev, is_low) in enumerate(events)
@@ -709,6 +710,14 @@ def _event_date(value: Any, published: str | None) -> str | None:
     ):
         return None
     return iso
+
+
+#: the columns of an ``events`` row, in the order :func:`_event_row` gives them (named, so a migration
+#: that adds a column cannot shift the values)
+EVENT_COLUMNS = (
+    "doc", "i", "type", "mode", "trigger_start", "trigger_end", "trigger_text", "actors", "recipients",
+    "place", "date", "duration_s", "negated", "future", "data", "confidence", "low",
+)  # fmt: skip
 
 
 def _event_row(
