@@ -1,4 +1,4 @@
-"""The whole pipeline on one core: docs/s and share of time per stage, cleaning alone and with each fact layer.
+"""The whole pipeline on one core: docs/s and share of time per stage, cleaning alone and with each layer.
 
 Run by ``make bench-pipeline`` (part of ``make bench``). What it measures, in one process on one core
 (OMP/MKL/OpenBLAS threads set to 1), on the SaudiNewsNet articles (``../shared/data/saudinewsnet_full``,
@@ -55,12 +55,11 @@ def measure(src: Path, limit: int | None) -> dict[str, Any]:
     """One pass of the whole pipeline over the first ``limit`` records with the package under ``src``."""
     common.single_threaded()
     sys.path.insert(0, str(src))
+    import khabar
     from khabar.eval import shared_data
     from khabar.io import RawRecord, read_inputs
     from khabar.model import Document
     from khabar.pipeline import DEFAULT_STAGES, FACT_STAGES, Pipeline
-
-    import khabar
 
     data = shared_data("saudinewsnet_full")
     if not data.exists():
@@ -256,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
                 stage_table(new, base),
                 "",
                 _verdict(new)
-                + f" Whole pipeline {sum(base['cpu']) / sum(new['cpu']):.1f}× faster than before (CPU time, same run).",
+                + f" Whole pipeline {sum(base['cpu']) / sum(new['cpu']):.1f}× faster than before"
+                " (CPU time, same run).",
             ]
         )
     print(body)
@@ -268,7 +268,10 @@ def main(argv: list[str] | None = None) -> int:
 def _verdict(m: dict[str, Any]) -> str:
     rate = m["docs"] / sum(m["cpu"])
     met = "meets" if rate >= TARGET_DOCS_PER_S else "misses"
-    return f"The whole pipeline at {rate:,.0f} docs/s per core {met} the issue's {TARGET_DOCS_PER_S:,.0f} docs/s target."
+    return (
+        f"The whole pipeline at {rate:,.0f} docs/s per core {met} the issue's "
+        f"{TARGET_DOCS_PER_S:,.0f} docs/s target."
+    )
 
 
 def _describe(src: Path) -> str:
