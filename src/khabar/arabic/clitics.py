@@ -176,8 +176,17 @@ class Reading:
         return self.cut - 1 if self.restored else self.cut
 
 
+#: how many word forms the per-word memories of this module keep (news repeats its words: a bound on
+#: memory over a long corpus run, not a cache that must hit)
+CACHE_WORDS = 1 << 16
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def readings(word: str) -> list[Reading]:
-    """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes."""
+    """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes.
+
+    Remembered per word form (every fact layer asks it of the words around each candidate); the list
+    is shared between callers, who must not change it."""
     out = [Reading("", word, 0)]
     conj_options = [0]
     if len(word) > MIN_STEM and word[0] in _CONJ:
@@ -384,6 +393,7 @@ def in_vocab(
     return None if r is None else r.stem
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def drop_conjunction(word: str, letters: str = "وف", *, min_stem: int = MIN_STEM) -> str:
     """``word`` without a leading conjunction (``وقال`` → قال), unless the word is one in its own right.
 

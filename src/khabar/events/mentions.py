@@ -320,12 +320,13 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     while i < len(toks):
         hit: tuple[int, str] | None = None
         cut = 0
+        first = toks[i].text
+        first_stems = _stems(first)
         for n in (3, 2, 1):
             if i + n > len(toks):
                 continue
-            first = toks[i].text
             rest = tuple(t.text for t in toks[i + 1 : i + n])
-            for stem in _stems(first):
+            for stem in first_stems:
                 kind = nouns.get((stem, *rest))
                 if kind:
                     hit = (n, kind)
@@ -626,7 +627,9 @@ _GROUP_ADJECTIVES = word_set(
 )
 
 
-def _stems(w: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _stems(w: str) -> tuple[str, ...]:
+    """``w`` and its readings without a conjunction or a preposition (remembered per word form)."""
     out = [w]
     out.append(drop_conjunction(w))
     for x in list(out):
@@ -634,7 +637,7 @@ def _stems(w: str) -> list[str]:
             out.append(x[1:])
             if x.startswith("لل"):
                 out.append("ال" + x[2:])
-    return out
+    return tuple(out)
 
 
 def _govern(words: Words, ments: list[Mention], text: str) -> None:

@@ -14,6 +14,7 @@ when the text writes a hamza there too; the text's hamza-preserving key of each 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
@@ -42,9 +43,13 @@ class Reading:
     at: int = 0
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_readings(w: str, teh: bool = False) -> list[Reading]:
     """Every clitic reading of the normalised word ``w`` (the bare word first). ``teh``: the word
-    ends in a teh marbuta (ة, folded to ه in the view), which is not a pronoun suffix (قضية ≠ قضى + ه)."""
+    ends in a teh marbuta (ة, folded to ه in the view), which is not a pronoun suffix (قضية ≠ قضى + ه).
+
+    Remembered per word form (each word is read at every trigger and stop phrase tried on it); the
+    list is shared between callers, who must not change it."""
     out: list[Reading] = []
     conj_opts = [(w, False)]
     if len(w) > _MIN_STEM and w[0] in _CONJ:
