@@ -157,8 +157,30 @@ def load_roles() -> dict[tuple[str, ...], RoleEntry]:
 
 
 @functools.cache
-def _max_words() -> int:
-    return max(len(k) for k in load_roles())
+def _longest_from() -> dict[str, int]:
+    """First word of a role phrase → the most words of a phrase that starts with it."""
+    out: dict[str, int] = {}
+    for k in load_roles():
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out
+
+
+def _runs(view: str, toks: Sequence[Token]) -> list[int]:
+    """For each token, how many tokens from it on are words separated by spaces only: ``_joined(view,
+    toks, i, n)`` is ``n <= runs[i]`` (computed once per text, from the end, instead of per phrase
+    length tried)."""
+    runs = [0] * (len(toks) + 1)
+    for k in range(len(toks) - 1, -1, -1):
+        if not toks[k].text[0].isalpha():
+            continue
+        nxt = k + 1
+        linked = (
+            nxt < len(toks)
+            and toks[nxt].start != toks[k].end
+            and view[toks[k].end : toks[nxt].start].strip(" \t\u00a0") == ""
+        )
+        runs[k] = 1 + (runs[nxt] if linked else 0)
+    return runs
 
 
 @functools.cache
@@ -213,7 +235,8 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
     vt = view.text.translate(_EXTRA_FOLD)
     toks = list(iter_tokens(vt))
     table = load_roles()
-    maxw = _max_words()
+    longest = _longest_from()
+    runs = _runs(vt, toks)
     person_starts = {p.start for p in persons}
     out: list[Span] = []
     i = 0
@@ -223,11 +246,10 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
             continue
         best: tuple[int, int, RoleEntry] | None = None  # (words, cut, entry)
         for r in readings(toks[i].text):
-            for n in range(maxw, 0, -1):
+            # the longest phrase first; only lengths a phrase starting with this stem has, over joined words
+            for n in range(min(longest.get(r.stem, 0), runs[i]), 0, -1):
                 if best is not None and n <= best[0]:
                     break
-                if not _joined(vt, toks, i, n):
-                    continue
                 entry = table.get((r.stem, *(t.text for t in toks[i + 1 : i + n])))
                 if entry is not None:
                     best = (n, r.cut, entry)
