@@ -88,7 +88,6 @@ class NerModel:
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
         self._zero = np.zeros((len(OFFSETS), T))
-        self._cols = np.arange(T)
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -148,47 +147,92 @@ class NerModel:
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """(tokens, labels) emission scores of one sentence."""
-        n = len(tokens)
-        stack = np.stack([self._word_scores(t) for t in (BOS, BOS, *tokens, EOS, EOS)])
-        em = np.zeros((n, len(self.labels)))
+        return self._emissions_many([tokens])
+
+    def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """The emission scores of several non-empty sentences, their rows one after the other.
+
+        One array pass for all of them: each sentence padded with two BOS and two EOS as when tagged
+        alone, each token's row the same sums in the same order (so the same floats) as
+        :meth:`emissions` of its sentence alone."""
+        padded: list[str] = []
+        rows: list[int] = []  # where each token sits in ``padded``
+        for tokens in sentences:
+            base = len(padded) + 2
+            padded += (BOS, BOS, *tokens, EOS, EOS)
+            rows.extend(range(base, base + len(tokens)))
+        stack = np.stack([self._word_scores(t) for t in padded])
+        at = np.asarray(rows, dtype=np.intp)
+        em = np.zeros((len(rows), len(self.labels)))
         for k, o in enumerate(OFFSETS):
-            em += stack[2 + o : 2 + o + n, k]
-        rows: list[int] = []
+            em += stack[at + o, k]
+        frows: list[int] = []
         cols: list[int] = []
-        for i, feats in enumerate(self.features.sentence(tokens)):
-            for f in feats:
-                j = self.index.get(f)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
+        index = self.index
+        base = 0
+        for tokens in sentences:
+            for i, feats in enumerate(self.features.sentence(tokens), base):
+                for f in feats:
+                    j = index.get(f)
+                    if j is not None:
+                        frows.append(i)
+                        cols.append(j)
+            base += len(tokens)
         if cols:
-            np.add.at(em, rows, self.weights[cols])
+            np.add.at(em, frows, self.weights[cols])
         return em
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The best BIO tag sequence of one sentence."""
-        if not tokens:
-            return []
-        em = self.emissions(tokens)
-        n = len(tokens)
-        back = np.zeros((n, len(self.labels)), dtype=np.intp)
-        score = self._start + em[0]
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The best BIO tag sequence of each sentence (each decoded on its own).
+
+        The sentences of a document are decoded together: their emissions in one array pass, and one
+        Viterbi step per token position for all the sentences that long, so the Python-level work
+        grows with the longest sentence rather than the number of tokens. Every score is the same
+        sum in the same order as when a sentence is tagged alone, so the tags are too."""
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
+        if not order:
+            return out
+        lens = [len(sentences[k]) for k in order]
+        em_all = self._emissions_many([sentences[k] for k in order])
+        T = len(self.labels)
+        S, L = len(order), lens[0]
+        em = np.zeros((S, L, T))
+        at = 0
+        for s, n in enumerate(lens):
+            em[s, :n] = em_all[at : at + n]
+            at += n
+        back = np.zeros((S, L, T), dtype=np.intp)
+        score = self._start + em[:, 0]
         trans = self._trans
-        cols = self._cols
-        for t in range(1, n):
-            cand = score[:, None] + trans
-            b = back[t] = cand.argmax(axis=0)
-            score = cand[b, cols] + em[t]
-        best = [int(score.argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, best[-1]]))
-        best.reverse()
-        return [self.labels[j] for j in best]
+        active = S
+        for t in range(1, L):
+            while lens[active - 1] <= t:  # sorted longest first: the sentences still going are a prefix
+                active -= 1
+            cand = score[:active, :, None] + trans
+            b = cand.argmax(axis=1)
+            back[:active, t] = b
+            # the best candidate's score is the column maximum itself: the same float as at ``b``
+            score[:active] = cand.max(axis=1) + em[:active, t]
+        last = score.argmax(axis=1).tolist()
+        labels = self.labels
+        for s, k in enumerate(order):
+            bk = back[s].tolist()
+            best = [last[s]]
+            for t in range(lens[s] - 1, 0, -1):
+                best.append(bk[t][best[-1]])
+            best.reverse()
+            out[k] = [labels[j] for j in best]
+        return out
 
     def tag_document(self, sentences: Sequence[Sequence[str]], *, propagate: bool = True) -> list[list[str]]:
         """BIO tags of every sentence of one document, made consistent across it (see
         :func:`propagate_names`)."""
-        tags = [self.tag(s) for s in sentences]
+        tags = self.tag_many(sentences)
         return propagate_names(self, sentences, tags) if propagate else tags
 
 
@@ -443,7 +487,7 @@ def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True
     if rules:
         from khabar.extract.person_rules import apply_rules
 
-        all_tags = [m.tag(s) for s in words]
+        all_tags = m.tag_many(words)
         all_tags, found = apply_rules(m, words, all_tags)
         all_tags = propagate_names(m, words, all_tags)
     else:
