@@ -20,7 +20,6 @@ not 8), and neither are two units (``ثلاثة وخمسة``): only the joins Ar
 from __future__ import annotations
 
 import functools
-
 import re
 import unicodedata
 from collections.abc import Sequence

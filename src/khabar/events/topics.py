@@ -7,6 +7,8 @@ normalised view: ``الاقتصادية`` and ``والاقتصاد`` both say ec
 
 from __future__ import annotations
 
+import functools
+
 from khabar.arabic.clitics import drop_conjunction
 from khabar.events.lexicon import fold, load_topics
 
@@ -30,18 +32,24 @@ def find_topics(text: str) -> set[str]:
     """The topics ``text`` names.
 
     A stem's first word matches a word it starts with at most three letters more (الاقتصادية ←
-    الاقتصاد): the words' prefixes of those lengths are indexed once per sentence, so each stem costs
-    one look-up instead of a pass over the words."""
+    الاقتصاد): each word's prefixes of those lengths are looked up among the stems' first words, so a
+    sentence costs a few look-ups per word, not a pass over its words per stem."""
     ws = _words(text)
-    starts: dict[str, list[int]] = {}
+    by_first = _stems_by_first_word()
+    found: set[str] = set()
     for i, w in enumerate(ws):
         for k in range(max(0, len(w) - 3), len(w) + 1):
-            starts.setdefault(w[:k], []).append(i)
-    found: set[str] = set()
+            for topic, rest in by_first.get(w[:k], ()):
+                if topic not in found and ws[i + 1 : i + 1 + len(rest)] == list(rest):
+                    found.add(topic)
+    return found
+
+
+@functools.cache
+def _stems_by_first_word() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A stem's first word → (topic, the stem's other words) of every stem that starts with it."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for topic, stems in load_topics().items():
         for stem in stems:
-            n = len(stem)
-            if any(ws[i + 1 : i + n] == list(stem[1:]) for i in starts.get(stem[0], ())):
-                found.add(topic)
-                break
-    return found
+            out.setdefault(stem[0], []).append((topic, stem[1:]))
+    return {w: tuple(v) for w, v in out.items()}

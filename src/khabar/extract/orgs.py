@@ -33,7 +33,7 @@ from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.people import FUNCTION_WORDS, common_zipf, is_month
 from khabar.extract.places import nationality_country
-from khabar.extract.tokenize import iter_tokens
+from khabar.extract.tokenize import tokens_of
 from khabar.model import Span
 
 __all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
@@ -207,7 +207,7 @@ def find_orgs(
     :mod:`khabar.extract.people`); each is an organisation, with its purpose (``للإغاثة``) when one
     follows."""
     view = normalize_view(text)
-    toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
+    toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
     spans = [view.to_text_span(t.start, t.end) for t in toks]
     words = [t.text for t in toks]
     n = len(words)

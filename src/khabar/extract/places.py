@@ -49,7 +49,7 @@ from typing import Any
 from khabar.arabic.clitics import Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
-from khabar.extract.tokenize import Token, iter_tokens
+from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = [
@@ -583,7 +583,7 @@ class _Doc:
         self.text = text
         self.nv = normalize_view(text)
         self.view = self.nv.text.translate(_EXTRA_FOLD)
-        self.toks: list[Token] = list(iter_tokens(self.view))
+        self.toks: list[Token] = list(tokens_of(self.view))
         self.words = [i for i, t in enumerate(self.toks) if t.text[0].isalpha()]
         #: token index → position in ``words``
         self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}

@@ -26,7 +26,7 @@ from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.places import load_gazetteer
-from khabar.extract.tokenize import Token, iter_tokens
+from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]
@@ -233,7 +233,7 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
     name follows them directly."""
     view = normalize_view(text)
     vt = view.text.translate(_EXTRA_FOLD)
-    toks = list(iter_tokens(vt))
+    toks = list(tokens_of(vt))
     table = load_roles()
     longest = _longest_from()
     runs = _runs(vt, toks)
