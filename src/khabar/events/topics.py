@@ -29,6 +29,13 @@ def _words(text: str) -> list[str]:
 
 
 def find_topics(text: str) -> set[str]:
+    """The topics ``text`` names (remembered for the last sentences: the coder asks each sentence's
+    topics as the sentence of its events and as the one after the previous sentence's)."""
+    return set(_topics(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _topics(text: str) -> frozenset[str]:
     """The topics ``text`` names.
 
     A stem's first word matches a word it starts with at most three letters more (الاقتصادية ←
@@ -42,7 +49,7 @@ def find_topics(text: str) -> set[str]:
             for topic, rest in by_first.get(w[:k], ()):
                 if topic not in found and ws[i + 1 : i + 1 + len(rest)] == list(rest):
                     found.add(topic)
-    return found
+    return frozenset(found)
 
 
 @functools.cache

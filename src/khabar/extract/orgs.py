@@ -167,8 +167,11 @@ def _known_first_words() -> frozenset[str]:
     return frozenset(k[0] for k in load_known_orgs())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stems(word: str) -> list[str]:
-    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة)."""
+    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
+
+    Remembered per word form (shared list: callers must not change it)."""
     out = [word]
     w = word
     if len(w) > 3 and w[0] in "وف":
@@ -211,7 +214,8 @@ def find_orgs(
     spans = [view.to_text_span(t.start, t.end) for t in toks]
     words = [t.text for t in toks]
     n = len(words)
-    sport = len({w for w in words for s in _stems(w) if s in _sport_forms()}) >= _SPORT_MIN_FORMS
+    sport_forms = _sport_forms()
+    sport = len({w for w in words for s in _stems(w) if s in sport_forms}) >= _SPORT_MIN_FORMS
     heads = load_org_heads()
     known = load_known_orgs()
     maxk = max((len(k) for k in known), default=1)
