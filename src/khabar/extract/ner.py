@@ -70,7 +70,9 @@ class NerModel:
     #: (بين، بان، باسم): the person rules do not take them for name words
     ordinary: frozenset[str] = frozenset()
     meta: dict[str, Any] = field(default_factory=dict)
-    _emit: dict[str, np.ndarray] = field(init=False, repr=False, default_factory=dict)
+    #: word form → its row in ``_table``: the (offsets, labels) matrix of :meth:`_word_scores`
+    _ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    _table: np.ndarray = field(init=False, repr=False, default=None)
     #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
@@ -88,6 +90,7 @@ class NerModel:
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
         self._zero = np.zeros((len(OFFSETS), T))
+        self._table = np.zeros((1024, len(OFFSETS), T))
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -104,7 +107,7 @@ class NerModel:
 
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
-        self._emit.clear()
+        self._ids.clear()
         self._cuts.clear()
         self.features.clear_cache()
         self._rule_words = None
@@ -132,18 +135,33 @@ class NerModel:
     # -- scores -----------------------------------------------------------------------------------
     def _word_scores(self, token: str) -> np.ndarray:
         """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
-        m = self._emit.get(token)
-        if m is None:
-            if len(self._emit) > 200_000:
-                self._emit.clear()
-            w = self.features.word(token)
-            m = self._zero.copy()
-            for k, o in enumerate(OFFSETS):
-                idx = [self.index[f] for f in w.by_offset.get(o, ()) if f in self.index]
-                if idx:
-                    m[k] = self.weights[idx].sum(axis=0)
-            self._emit[token] = m
+        w = self.features.word(token)
+        m = self._zero.copy()
+        index = self.index
+        for k, o in enumerate(OFFSETS):
+            idx = [j for j in map(index.get, w.by_offset.get(o, ())) if j is not None]
+            if idx:
+                m[k] = self.weights[idx].sum(axis=0)
         return m
+
+    def _word_ids(self, tokens: Sequence[str]) -> list[int]:
+        """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
+        ids = self._ids
+        if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
+            ids.clear()
+        out: list[int] = []
+        for t in tokens:
+            i = ids.get(t)
+            if i is None:
+                i = len(ids)
+                if i == len(self._table):
+                    grown = np.zeros((2 * i, *self._table.shape[1:]))
+                    grown[:i] = self._table
+                    self._table = grown
+                self._table[i] = self._word_scores(t)
+                ids[t] = i
+            out.append(i)
+        return out
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """(tokens, labels) emission scores of one sentence."""
@@ -161,7 +179,8 @@ class NerModel:
             base = len(padded) + 2
             padded += (BOS, BOS, *tokens, EOS, EOS)
             rows.extend(range(base, base + len(tokens)))
-        stack = np.stack([self._word_scores(t) for t in padded])
+        ids = self._word_ids(padded)  # (first: it may grow the table)
+        stack = self._table[ids]
         at = np.asarray(rows, dtype=np.intp)
         em = np.zeros((len(rows), len(self.labels)))
         for k, o in enumerate(OFFSETS):
