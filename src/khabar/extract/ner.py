@@ -77,6 +77,8 @@ class NerModel:
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
     _trims: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
+    _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -108,6 +110,7 @@ class NerModel:
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._ids.clear()
+        self._sent_ids.clear()
         self._cuts.clear()
         self.features.clear_cache()
         self._rule_words = None
@@ -187,19 +190,72 @@ class NerModel:
             em += stack[at + o, k]
         frows: list[int] = []
         cols: list[int] = []
-        index = self.index
         base = 0
         for tokens in sentences:
-            for i, feats in enumerate(self.features.sentence(tokens), base):
-                for f in feats:
-                    j = index.get(f)
-                    if j is not None:
-                        frows.append(i)
-                        cols.append(j)
+            for i, ids in enumerate(self.sentence_cols(tokens), base):
+                for j in ids:
+                    frows.append(i)
+                    cols.append(j)
             base += len(tokens)
         if cols:
             np.add.at(em, frows, self.weights[cols])
         return em
+
+    def sentence_cols(self, tokens: Sequence[str]) -> list[list[int]]:
+        """The weight rows of each token's sentence features, in the order of
+        :meth:`FeatureSet.sentence` (those the model has): the same features, looked up by their parts
+        (the words of a bigram, a cue and its offset, a gazetteer class) instead of built as strings
+        for every token (a bigram is mostly seen before: news repeats its phrases)."""
+        fs = self.features
+        words = [fs.word(t) for t in tokens]
+        idents = [w.ident for w in words]
+        norms = [w.norm for w in words]
+        ids = self._sent_ids
+        if len(ids) > 400_000:  # bound memory on a long corpus run
+            ids.clear()
+        index = self.index
+
+        def col(kind: str, a: str, b: str) -> int:
+            j = ids.get((kind, a, b))
+            if j is None:
+                f = f"{kind}={a}|{b}" if kind in ("bg-", "bg+") else f"{kind}{a}{b}"
+                j = ids[(kind, a, b)] = index.get(f, -1)
+            return j
+
+        out: list[list[int]] = [[] for _ in tokens]
+        last = len(idents) - 1
+        for i, n in enumerate(idents):
+            row = out[i]
+            j = col("bg-", idents[i - 1] if i else BOS, n)
+            if j >= 0:
+                row.append(j)
+            j = col("bg+", n, idents[i + 1] if i < last else EOS)
+            if j >= 0:
+                row.append(j)
+            if n == "<unk>":
+                for o in (-2, -1, 1, 2):
+                    if 0 <= i + o <= last:
+                        for c in words[i + o].cues:
+                            j = col("u", str(o), c)
+                            if j >= 0:
+                                row.append(j)
+        i = 0
+        while i < len(norms):
+            hit = fs._gaz_match(norms, i)
+            if hit:
+                k, classes = hit
+                for cls in classes.split("|"):
+                    j = col("G=B-", cls, "")
+                    if j >= 0:
+                        out[i].append(j)
+                    j = col("G=I-", cls, "")
+                    if j >= 0:
+                        for m in range(i + 1, i + k):
+                            out[m].append(j)
+                i += k
+            else:
+                i += 1
+        return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The best BIO tag sequence of one sentence."""
