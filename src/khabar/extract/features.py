@@ -217,7 +217,8 @@ class FeatureSet:
         n = normalize(token)
         ident = self._known(n)
         stems: list[str] = []
-        own = ["b", f"w={ident}", f"sh={shape(n)}", f"len={min(len(n), 9)}"]
+        sh = f"sh={shape(n)}"
+        own = ["b", f"w={ident}", sh, f"len={min(len(n), 9)}"]
         for k in range(1, 5):
             if len(n) > k:
                 own.append(f"p{k}={n[:k]}")
@@ -237,21 +238,23 @@ class FeatureSet:
             if r.bare != r.stem:
                 own.append(f"sb={self._known(r.bare)}")
                 own.append(f"ss2={r.bare[-2:]}")
-        own.extend(f"cue={c}" for c in sorted(cues))
-        own.extend(f"g={c}" for c in sorted(gaz))
+        cue_f = [f"cue={c}" for c in sorted(cues)]
+        gaz_f = [f"g={c}" for c in sorted(gaz)]
+        own.extend(cue_f)
+        own.extend(gaz_f)
         lex = self.names.features(n, [r.stem for r in reads if noun_reading(r)]) if self.names else []
         if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
             # the view folds ى into ي: the preposition على and the name علي become one word, but
             # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)
             lex.append("ry")
         own.extend(lex)
-        near = [f"w={ident}", f"sh={shape(n)}", f"s2={n[-2:]}"]
+        near = [f"w={ident}", sh, f"s2={n[-2:]}"]
         near.extend(f"st={s}" for s in stems)
-        near.extend(f"cue={c}" for c in sorted(cues))
-        near.extend(f"g={c}" for c in sorted(gaz))
+        near.extend(cue_f)
+        near.extend(gaz_f)
         near.extend(lex)
         far = [f"w={ident}"]
-        far.extend(f"cue={c}" for c in sorted(cues))
+        far.extend(cue_f)
         by_offset = {0: own}
         for o in (-1, 1):
             by_offset[o] = [f"{o}{f}" for f in near]
