@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
@@ -31,8 +32,9 @@ _IMPERFECT = ("ي", "ت", "ن", "ا")
 _MIN_STEM = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """One clitic reading of a word (a named tuple: a word has a score of them, made on first sight)."""
+
     stem: str
     conj: bool
     prep: bool
@@ -113,6 +115,12 @@ def _word_match(tok: str, form: str, key: str | None = None, positions: tuple[in
 _DO = frozenset(
     {"قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان", "نقوم"}
 )
+@functools.lru_cache(maxsize=1 << 16)
+def _is_doer(word: str) -> bool:
+    """Whether ``word`` is a verb of doing (clitics allowed), remembered per word form."""
+    return in_vocab(word, _DO) is not None
+
+
 #: how many words may stand between قام and its verbal noun (its subject: قام مسلحون حوثيون أمس ب…)
 _DO_REACH = 6
 
@@ -201,7 +209,7 @@ def find_triggers(
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if in_vocab(w.text, _DO) is not None]
+    doers = [k for k, w in enumerate(words) if _is_doer(w.text)]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
