@@ -77,6 +77,9 @@ class NerModel:
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
     _trims: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    #: word → its normalised form, and as a name's first word (clitics cut): see _Keys
+    _norm_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
     #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
     _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
 
@@ -115,6 +118,8 @@ class NerModel:
         self.features.clear_cache()
         self._rule_words = None
         self._trims.clear()
+        self._norm_keys.clear()
+        self._first_keys.clear()
 
     def trim(self, token: str) -> int:
         """:func:`_trim` of ``token``, cached per word form (document propagation asks it of every
@@ -326,8 +331,12 @@ class _Keys:
 
     def __init__(self, model: NerModel) -> None:
         self.model = model
-        self._norm: dict[str, str] = {}
-        self._first: dict[str, str] = {}
+        # the model's, kept across documents (pure functions of the word; news repeats its words)
+        self._norm = model._norm_keys
+        self._first = model._first_keys
+        if len(self._first) > 200_000:  # bound memory on a long corpus run
+            self._norm.clear()
+            self._first.clear()
 
     def norm(self, word: str) -> str:
         n = self._norm.get(word)
