@@ -181,12 +181,11 @@ class Reading:
 CACHE_WORDS = 1 << 16
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
 def readings(word: str) -> list[Reading]:
     """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes.
 
-    Remembered per word form (every fact layer asks it of the words around each candidate); the list
-    is shared between callers, who must not change it."""
+    Not remembered here: the callers that ask it of every word keep what they need of it per word
+    form (a cache of Reading lists would hold many objects for the garbage collector to walk)."""
     out = [Reading("", word, 0)]
     conj_options = [0]
     if len(word) > MIN_STEM and word[0] in _CONJ:

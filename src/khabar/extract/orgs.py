@@ -168,10 +168,10 @@ def _known_first_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _stems(word: str) -> list[str]:
+def _stems(word: str) -> tuple[str, ...]:
     """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
 
-    Remembered per word form (shared list: callers must not change it)."""
+    Remembered per word form."""
     out = [word]
     w = word
     if len(w) > 3 and w[0] in "وف":
@@ -181,7 +181,7 @@ def _stems(word: str) -> list[str]:
         out.append("ال" + w[2:])
     elif len(w) > 3 and w[0] in "بلك":
         out.append(w[1:])
-    return out
+    return tuple(out)
 
 
 def _elided(text: str, start: int, end: int, stem: str) -> str | None:

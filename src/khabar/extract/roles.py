@@ -165,6 +165,13 @@ def _longest_from() -> dict[str, int]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _stem_cuts(word: str) -> tuple[tuple[str, int], ...]:
+    """``(stem, cut)`` of each clitic reading of ``word``, in order, remembered per word form (plain
+    tuples of strings and numbers, which the garbage collector does not walk)."""
+    return tuple((r.stem, r.cut) for r in readings(word))
+
+
 def _runs(view: str, toks: Sequence[Token]) -> list[int]:
     """For each token, how many tokens from it on are words separated by spaces only: ``_joined(view,
     toks, i, n)`` is ``n <= runs[i]`` (computed once per text, from the end, instead of per phrase
@@ -245,14 +252,14 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
             i += 1
             continue
         best: tuple[int, int, RoleEntry] | None = None  # (words, cut, entry)
-        for r in readings(toks[i].text):
+        for stem, cut in _stem_cuts(toks[i].text):
             # the longest phrase first; only lengths a phrase starting with this stem has, over joined words
-            for n in range(min(longest.get(r.stem, 0), runs[i]), 0, -1):
+            for n in range(min(longest.get(stem, 0), runs[i]), 0, -1):
                 if best is not None and n <= best[0]:
                     break
-                entry = table.get((r.stem, *(t.text for t in toks[i + 1 : i + n])))
+                entry = table.get((stem, *(t.text for t in toks[i + 1 : i + n])))
                 if entry is not None:
-                    best = (n, r.cut, entry)
+                    best = (n, cut, entry)
                     break
         if best is None:
             i += 1
