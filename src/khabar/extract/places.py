@@ -470,8 +470,10 @@ def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def nationality_country(word: str) -> str | None:
-    """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed)."""
+    """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed); remembered
+    per word form (the event mentions ask it of the words after each group noun)."""
     adj = load_gazetteer().adjectives
     for r in readings(_fold(word)):
         if r.stem in adj:
