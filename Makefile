@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 SEED   := $(SHARED)/seed/000_788df9d9dddd1a7a.txt
 
-.PHONY: setup browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-pipeline bench-corpus bench-search clean
+.PHONY: setup browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp file records a finished install.
 $(VENV)/.installed: pyproject.toml
@@ -49,7 +49,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy
 
-bench: bench-textdump bench-html bench-ner bench-pipeline bench-corpus bench-search
+bench: bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search
 
 bench-textdump: setup
 	$(PY) benchmarks/textdump.py
@@ -62,6 +62,10 @@ bench-ner: setup
 # RSS, on the first 3,000 SaudiNewsNet articles (`--all` for the 31k)
 bench-pipeline: setup
 	$(PY) benchmarks/pipeline.py
+
+# start-up of `khabar process` on a one-line file, without and with --facts
+bench-startup: setup
+	$(PY) benchmarks/startup.py
 
 # khabar's HTML path against trafilatura, jusText, resiliparse and readability on ../shared/data/html_bench
 bench-html: setup
