@@ -381,6 +381,7 @@ _BEFORE_CLASSES = {
 _CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _word_class(w: str) -> str:
     if w in _CLASS_OF:
         return _CLASS_OF[w]

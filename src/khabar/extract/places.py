@@ -616,6 +616,18 @@ def _name_readings(word: str) -> list[Reading]:
     return out + extra if extra else out
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _opens(word: str, starts: frozenset[str], nat: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a reading of ``word`` opens a place name (``starts``: the gazetteer's first words), and
+    whether one is a nationality word (``nat``); remembered per word form (a frozenset keeps its hash,
+    and a reloaded gazetteer's sets are keys of their own)."""
+    firsts = _name_readings(word)
+    return (
+        any(r.stem in starts or r.bare in starts for r in firsts),
+        any(r.stem in nat for r in firsts),
+    )
+
+
 def _after_kunya(d: _Doc, w: int) -> bool:
     """Whether the word before word ``w`` (by position in ``d.words``), with only a space between, is a
     kunya's first word (أبو، وأبي، بأبا): the word is then part of a person's or a place's name."""
@@ -659,10 +671,9 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     w = 0
     while w < len(words):
         ti = words[w]
-        firsts = _name_readings(toks[ti].text)
+        starts_name, starts_nat = _opens(toks[ti].text, starts, nat)
         found: _Match | None = None
-        starts_name = any(r.stem in starts or r.bare in starts for r in firsts)
-        if not starts_name and not any(r.stem in nat for r in firsts):
+        if not starts_name and not starts_nat:
             w += 1  # neither a name nor a nationality begins with this word
             continue
         if w and _after_kunya(d, w):
@@ -729,7 +740,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
         # a nationality adjective (السورية) is not the country its article-less form names (سورية),
         # nor a town named like it (السويدية): it is a nationality unless the name is the country's own
         adj = None
-        for r in firsts:
+        for r in _name_readings(toks[ti].text):
             adj = gaz.adjectives.get(r.stem) or ("-" if r.stem in gaz.peoples else None)
             if adj:
                 break
