@@ -204,11 +204,11 @@ def _start_of(tok: Token) -> tuple[int, Value, WordValue | None] | None:
     """How a number may start at ``tok``: (offset of the number in the token, digit value or 0,
     word) — a clitic و ف ب ل before a digit string or a number word of three letters or more is
     skipped."""
-    return _start_of_word(tok.text)
+    return number_start(tok.text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _start_of_word(word: str) -> tuple[int, Value, WordValue | None] | None:
+def number_start(word: str) -> tuple[int, Value, WordValue | None] | None:
     """:func:`_start_of` of a token's text, remembered per word form (every token of a text is asked
     whether a number starts at it)."""
     m = _PREFIX_RE.match(word)

@@ -35,6 +35,7 @@ trained on the development half of facts_gold by ``scripts/train_places.py``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import itertools
@@ -594,6 +595,12 @@ class _Doc:
     def readings(word: str) -> list[Reading]:
         return _readings(word)
 
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """The index of the first token of each line (a line break in the view between two tokens)."""
+        toks, view = self.toks, self.view
+        return [0] + [k for k in range(1, len(toks)) if "\n" in view[toks[k - 1].end : toks[k].start]]
+
     def gap(self, a: int, b: int) -> str:
         """The view between the end of token ``a`` and the start of token ``b`` (``a < b``)."""
         return self.view[self.toks[a].end : self.toks[b].start]
@@ -811,14 +818,9 @@ def _next_word(d: _Doc, ti: int, *, through: str = "") -> int | None:
 
 def _line_of(d: _Doc, ti: int) -> tuple[int, int]:
     """The first and last token index of the line token ``ti`` is on."""
-    toks, view = d.toks, d.view
-    a = ti
-    while a > 0 and "\n" not in view[toks[a - 1].end : toks[a].start]:
-        a -= 1
-    b = ti
-    while b + 1 < len(toks) and "\n" not in view[toks[b].end : toks[b + 1].start]:
-        b += 1
-    return a, b
+    starts = d.line_starts
+    k = bisect.bisect_right(starts, ti)
+    return starts[k - 1], (starts[k] - 1 if k < len(starts) else len(d.toks) - 1)
 
 
 def _dateline(d: _Doc, first: int, last: int) -> bool:

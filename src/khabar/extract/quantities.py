@@ -36,7 +36,7 @@ from typing import Any
 
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
-from khabar.arabic.numbers import Value, parse_number, word_value
+from khabar.arabic.numbers import Value, number_start, parse_number, word_value
 from khabar.extract.tokenize import Token, tokenize
 from khabar.model import Span
 
@@ -402,6 +402,8 @@ class _Scanner:
 
     def at(self, i: int) -> tuple[Span, int] | None:
         toks = self.toks
+        if _quiet(toks[i].text):
+            return None
         opener = _norm(toks[i])
         start_i = i + 1 if opener in ("بين", "من") else i
         num = parse_number(self.text, toks, start_i)
@@ -469,6 +471,14 @@ class _Scanner:
         if bound is not None:
             attrs["bound"] = bound
         return self.span(start, end, attrs), k
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _quiet(word: str) -> bool:
+    """Whether no quantity can start at a token written ``word``: no number starts at it, no duration
+    without a number, and it is no opener of a range (بين، من) whose number follows it; remembered per
+    word form, so that most tokens are passed over with one look-up."""
+    return number_start(word) is None and not _bare_head(word) and normalize(word) not in ("بين", "من")
 
 
 @functools.lru_cache(maxsize=1 << 16)
