@@ -624,10 +624,12 @@ def _name_readings(word: str) -> list[Reading]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _opens(word: str, starts: frozenset[str], nat: frozenset[str]) -> tuple[bool, bool]:
-    """Whether a reading of ``word`` opens a place name (``starts``: the gazetteer's first words), and
-    whether one is a nationality word (``nat``); remembered per word form (a frozenset keeps its hash,
-    and a reloaded gazetteer's sets are keys of their own)."""
+def _opens(word: str) -> tuple[bool, bool]:
+    """Whether a reading of ``word`` opens a place name (one of the gazetteer's first words), and
+    whether one is a nationality word; remembered per word form (keyed by the word alone: a key
+    holding the gazetteer's sets would be one more object for the garbage collector to walk)."""
+    gaz = load_gazetteer()
+    starts, nat = gaz.first_words, gaz.nat_words
     firsts = _name_readings(word)
     return (
         any(r.stem in starts or r.bare in starts for r in firsts),
@@ -678,7 +680,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     w = 0
     while w < len(words):
         ti = words[w]
-        starts_name, starts_nat = _opens(toks[ti].text, starts, nat)
+        starts_name, starts_nat = _opens(toks[ti].text)
         found: _Match | None = None
         if not starts_name and not starts_nat:
             w += 1  # neither a name nor a nationality begins with this word
