@@ -675,8 +675,6 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     toks, words = d.toks, d.words
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
-    starts = gaz.first_words
-    nat = gaz.nat_words
     w = 0
     while w < len(words):
         ti = words[w]
