@@ -176,9 +176,9 @@ class Reading:
         return self.cut - 1 if self.restored else self.cut
 
 
-#: how many word forms the per-word memories of this module keep (news repeats its words: a bound on
-#: memory over a long corpus run, not a cache that must hit)
-CACHE_WORDS = 1 << 16
+#: how many word forms each per-word memory of the fact layers keeps (least recently used first out):
+#: news repeats its common words, and a bound keeps the resident memory flat over a long corpus run
+CACHE_WORDS = 1 << 14
 
 
 def readings(word: str) -> list[Reading]:

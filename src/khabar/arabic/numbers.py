@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.arabic.clitics import vocab_reading
+from khabar.arabic.clitics import CACHE_WORDS, vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.tokenize import Token, tokenize
 
@@ -207,7 +207,7 @@ def _start_of(tok: Token) -> tuple[int, Value, WordValue | None] | None:
     return number_start(tok.text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def number_start(word: str) -> tuple[int, Value, WordValue | None] | None:
     """:func:`_start_of` of a token's text, remembered per word form (every token of a text is asked
     whether a number starts at it)."""

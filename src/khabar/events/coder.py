@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab, readings
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, drop_future, in_vocab, readings
 from khabar.events.arguments import (
     QUOTE_OPENERS,
     SPEECH_VERBS,
@@ -541,7 +541,7 @@ def _ceremony(words: Words, a: int, b: int) -> bool:
 DOMAIN_MIN_FORMS = 4
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _reading_stems(word: str) -> tuple[str, ...]:
     """The stems of the clitic readings of ``word``, remembered per word form."""
     return tuple(r.stem for r in readings(word))

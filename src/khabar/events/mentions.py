@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics, vocab_reading
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
@@ -641,7 +641,7 @@ def _noun_lengths() -> dict[str, int]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _stems(w: str) -> tuple[str, ...]:
     """``w`` and its readings without a conjunction or a preposition (remembered per word form)."""
     out = [w]

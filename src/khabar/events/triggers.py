@@ -18,7 +18,7 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
@@ -83,7 +83,7 @@ def word_readings(w: str, teh: bool = False) -> list[Reading]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _first_candidates(w: str, teh: bool) -> tuple[tuple[Reading, Trigger], ...]:
     """The (reading, lexicon entry) pairs whose first word a reading of ``w`` is, in reading then
     lexicon order; remembered per word form (an empty tuple for most words)."""
@@ -91,14 +91,14 @@ def _first_candidates(w: str, teh: bool) -> tuple[tuple[Reading, Trigger], ...]:
     return tuple((r, t) for r in word_readings(w, teh) for t in by_first.get(r.stem, ()))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _stop_phrases(w: str) -> tuple[tuple[str, ...], ...]:
     """The stop phrases a reading of ``w`` starts, in reading then list order (remembered per word)."""
     stops = load_stop_phrases()
     return tuple(phrase for r in word_readings(w) for phrase in stops.get(r.stem, ()))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _plain_stems(w: str) -> tuple[tuple[str, int], ...]:
     """``(stem, at)`` of the readings of ``w`` without the future prefix (remembered per word)."""
     return tuple((r.stem, r.at) for r in word_readings(w) if not r.fut)
@@ -136,7 +136,7 @@ _DO = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _is_doer(word: str) -> bool:
     """Whether ``word`` is a verb of doing (clitics allowed), remembered per word form."""
     return in_vocab(word, _DO) is not None

@@ -225,7 +225,7 @@ class NerModel:
         idents = [w.ident for w in words]
         norms = [w.norm for w in words]
         ids = self._sent_ids
-        if len(ids) > 400_000:  # bound memory on a long corpus run
+        if len(ids) > 100_000:  # bound memory on a long corpus run
             ids.clear()
         index = self.index
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.people import FUNCTION_WORDS, common_zipf, is_month
@@ -167,7 +168,7 @@ def _known_first_words() -> frozenset[str]:
     return frozenset(k[0] for k in load_known_orgs())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _stems(word: str) -> tuple[str, ...]:
     """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from khabar.arabic.clitics import Reading, clitic_reading, in_vocab, readings
+from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
 from khabar.extract.tokenize import Token, tokens_of
@@ -471,7 +471,7 @@ def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def nationality_country(word: str) -> str | None:
     """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed); remembered
     per word form (the event mentions ask it of the words after each group noun)."""
@@ -623,7 +623,7 @@ def _name_readings(word: str) -> list[Reading]:
     return out + extra if extra else out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _opens(word: str) -> tuple[bool, bool]:
     """Whether a reading of ``word`` opens a place name (one of the gazetteer's first words), and
     whether one is a nationality word; remembered per word form (keyed by the word alone: a key

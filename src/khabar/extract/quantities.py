@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.numbers import Value, number_start, parse_number, word_value
@@ -473,7 +474,7 @@ class _Scanner:
         return self.span(start, end, attrs), k
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _quiet(word: str) -> bool:
     """Whether no quantity can start at a token written ``word``: no number starts at it, no duration
     without a number, and it is no opener of a range (بين، من) whose number follows it; remembered per
@@ -481,7 +482,7 @@ def _quiet(word: str) -> bool:
     return number_start(word) is None and not _bare_head(word) and normalize(word) not in ("بين", "من")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _bare_head(word: str) -> bool:
     """Whether a duration with no number may start at a token written ``word``: a dual (يومين), a
     duration unit (ساعة) or a fraction word (نصف): what :meth:`_Scanner.bare_duration` looks at first,

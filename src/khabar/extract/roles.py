@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.arabic.clitics import readings
+from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.places import load_gazetteer
@@ -165,7 +165,7 @@ def _longest_from() -> dict[str, int]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _stem_cuts(word: str) -> tuple[tuple[str, int], ...]:
     """``(stem, cut)`` of each clitic reading of ``word``, in order, remembered per word form (plain
     tuples of strings and numbers, which the garbage collector does not walk)."""
