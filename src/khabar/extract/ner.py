@@ -72,7 +72,7 @@ class NerModel:
     meta: dict[str, Any] = field(default_factory=dict)
     #: word form → its row in ``_table``: the (offsets, labels) matrix of :meth:`_word_scores`
     _ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
-    _table: np.ndarray = field(init=False, repr=False, default=None)
+    _table: np.ndarray = field(init=False, repr=False, default_factory=lambda: np.zeros((0, 0, 0)))
     #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
