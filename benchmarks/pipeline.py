@@ -136,8 +136,10 @@ def _child(src: Path, limit: int | None) -> dict[str, Any]:
     """:func:`measure` in a fresh Python process (so each side imports its own package, cold)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(src)]
     cmd += ["--all"] if limit is None else ["--limit", str(limit)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
     sys.stderr.write(out.stderr)
+    if out.returncode:
+        raise SystemExit(f"measuring {src} failed (exit {out.returncode}); its messages are above")
     return json.loads(out.stdout)
 
 
