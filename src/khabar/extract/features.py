@@ -114,7 +114,9 @@ class _Word:
     norm: str
     #: the word as the word templates see it: ``norm``, or ``<unk>`` outside the vocabulary
     ident: str
-    by_offset: dict[int, list[str]]
+    #: tuples, not lists: a word's features are kept for the run, and tuples (and a dict holding only
+    #: them) of strings are objects the garbage collector stops walking
+    by_offset: dict[int, tuple[str, ...]]
     #: cue classes of the word or its clitic stems
     cues: tuple[str, ...] = ()
 
@@ -213,7 +215,7 @@ class FeatureSet:
 
     def _word(self, token: str) -> _Word:
         if token in (BOS, EOS):
-            return _Word(token, token, {o: [f"{o}w={token}"] for o in OFFSETS if o != 0})
+            return _Word(token, token, {o: (f"{o}w={token}",) for o in OFFSETS if o != 0})
         n = normalize(token)
         ident = self._known(n)
         stems: list[str] = []
@@ -255,11 +257,11 @@ class FeatureSet:
         near.extend(lex)
         far = [f"w={ident}"]
         far.extend(cue_f)
-        by_offset = {0: own}
+        by_offset = {0: tuple(own)}
         for o in (-1, 1):
-            by_offset[o] = [f"{o}{f}" for f in near]
+            by_offset[o] = tuple([f"{o}{f}" for f in near])
         for o in (-2, 2):
-            by_offset[o] = [f"{o}{f}" for f in far]
+            by_offset[o] = tuple([f"{o}{f}" for f in far])
         return _Word(n, ident, by_offset, tuple(sorted(cues)))
 
     def _gaz_add(self, classes: set[str], n: str) -> None:

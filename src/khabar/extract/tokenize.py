@@ -51,7 +51,7 @@ def tokenize(text: str) -> list[Token]:
     return list(tokens_of(text))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)
 def tokens_of(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, remembered for the last few texts: the fact layers of one document
     tokenise the same text (and the same normalised view) one after the other, so each is tokenised
