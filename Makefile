@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 SEED   := $(SHARED)/seed/000_788df9d9dddd1a7a.txt
 
-.PHONY: setup setup-demo browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-corpus bench-search clean
+.PHONY: setup setup-demo browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp files record a finished install. `make
 # demo` installs what the demo runs (khabar with its web extra: the archive's browser UI); `make test`,
@@ -61,7 +61,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy
 
-bench: bench-textdump bench-html bench-ner bench-corpus bench-search
+bench: bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search
 
 bench-textdump: setup
 	$(PY) benchmarks/textdump.py
@@ -69,6 +69,15 @@ bench-textdump: setup
 # the NER tagger's tokens/s on one core, against CRFsuite decoding the same features
 bench-ner: setup
 	$(PY) benchmarks/ner.py
+
+# the whole pipeline (cleaning and every fact layer) on one core: docs/s and share of time per stage, peak
+# RSS, on the first 3,000 SaudiNewsNet articles (`--all` for the 31k)
+bench-pipeline: setup
+	$(PY) benchmarks/pipeline.py
+
+# start-up of `khabar process` on a one-line file, without and with --facts
+bench-startup: setup
+	$(PY) benchmarks/startup.py
 
 # khabar's HTML path against trafilatura, jusText, resiliparse and readability on ../shared/data/html_bench
 bench-html: setup

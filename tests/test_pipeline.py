@@ -268,3 +268,30 @@ def test_error_str_and_to_dict() -> None:
         "message": "big.txt is 50 MB, above the 32 MB limit",
     }
     assert err.value == "big.txt"
+
+
+def test_each_builtin_stage_is_registered_by_the_module_the_table_names() -> None:
+    # a pipeline imports only its own stages' modules (start-up time): the table must be right
+    import importlib
+
+    from khabar.pipeline import _BUILTIN_MODULES, _BUILTIN_STAGES, _REGISTRY, registered
+
+    assert set(_BUILTIN_STAGES.values()) == set(_BUILTIN_MODULES)
+    assert set(registered()) >= set(_BUILTIN_STAGES)
+    for name, module in _BUILTIN_STAGES.items():
+        assert _REGISTRY[name].func.__module__ == importlib.import_module(module).__name__
+
+
+def test_cleaning_alone_does_not_import_the_fact_layers() -> None:
+    # `khabar process` without --facts starts without the NER model code, the places and the event coder
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from khabar.api import process_text; process_text('عنوان\\nنص الخبر هنا.'); "
+        "mods = ('khabar.extract.ner', 'khabar.extract.places', 'khabar.events.coder', "
+        "'khabar.archive.store'); "
+        "print(sorted(m for m in mods if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -98,7 +98,8 @@ class OffsetMap:
         if dl == 0:
             return s
         if dl == sl:
-            return s + min(pos - d, dl)
+            k = pos - d  # (min(k, dl) written out: this runs for every token of every view)
+            return s + (k if k < dl else dl)
         return s + sl
 
     def span_to_src(self, start: int, end: int) -> tuple[int, int]:

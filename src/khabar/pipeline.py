@@ -64,13 +64,38 @@ def stage(
     return deco
 
 
+#: the module that registers each built-in stage: a pipeline imports only the modules of its own
+#: stages (cleaning alone does not load the fact models' code); a test checks the table
+_BUILTIN_STAGES: dict[str, str] = {
+    "segment": "khabar.clean.stages",
+    "classify": "khabar.clean.stages",
+    "assemble": "khabar.clean.stages",
+    "signals": "khabar.clean.stages",
+    "segment_html": "khabar.html.stages",
+    "refine_html": "khabar.html.stages",
+    "meta_html": "khabar.html.stages",
+    "entities": "khabar.extract.stages",
+    "quantities": "khabar.extract.quantity_stage",
+    "places": "khabar.extract.places_stage",
+    "refs": "khabar.extract.refs_stage",
+    "dates": "khabar.extract.date_stage",
+    "events": "khabar.events.stage",
+    "confidence": "khabar.extract.confidence_stage",
+}
+
+
 def _load_builtins() -> None:
     for mod in _BUILTIN_MODULES:
         importlib.import_module(mod)
 
 
 def get_stage(name: str) -> Stage:
-    _load_builtins()
+    if name not in _REGISTRY:
+        mod = _BUILTIN_STAGES.get(name)
+        if mod is not None:
+            importlib.import_module(mod)
+    if name not in _REGISTRY:
+        _load_builtins()  # an unknown name: load every module, to list the known stages
     try:
         return _REGISTRY[name]
     except KeyError:
@@ -95,6 +120,7 @@ class Pipeline:
         for st in self.stages:
             missing = [r for r in st.requires if r not in have]
             if missing:
+                _load_builtins()  # every stage known, to name the ones that provide what is missing
                 providers = sorted({s.name for s in _REGISTRY.values() for m in missing if m in s.provides})
                 hint = f"; add {' or '.join(providers)} before it" if providers else ""
                 raise MissingRequirementError(

@@ -152,6 +152,53 @@ def test_cached_scores_equal_the_sum_of_feature_weights() -> None:
     assert np.allclose(model.emissions(tokens), direct, atol=1e-4)
 
 
+def test_sentence_feature_ids_are_the_features_of_the_strings() -> None:
+    # the tagger looks sentence features up by their parts (speed): the same rows, in the same order
+    # (the order of the float sums), as the feature strings training saw
+    model = load_model()
+    sentences = [
+        ["وقال", "وزير", "الدفاع", "الروسي", "سيرغي", "شويغو", "في", "موسكو", "."],
+        ["زار", "الرئيس", "المصري", "عبد", "الفتاح", "السيسي", "المملكة", "العربية", "السعودية"],
+        ["قالت", "كسيلفونتا", "إن", "بلوريتانيا", "ترفض", "ذلك"],
+        ["نيويورك"],
+    ]
+    for tokens in sentences:
+        want = [
+            [model.index[f] for f in feats if f in model.index] for feats in model.features.sentence(tokens)
+        ]
+        assert model.sentence_cols(tokens) == want
+
+
+def test_a_document_decodes_as_its_sentences_alone() -> None:
+    # tag_many decodes a document's sentences together: each gets the tags it gets alone
+    model = load_model()
+    sentences = [
+        ["وقال", "وزير", "الدفاع", "الروسي", "سيرغي", "شويغو", "في", "موسكو", "."],
+        [],
+        ["زار", "الرئيس", "المصري", "عبد", "الفتاح", "السيسي", "الرياض"],
+        ["نيويورك"],
+    ]
+
+    def viterbi(tokens: list[str]) -> list[str]:  # one sentence, step by step (the tagger before batching)
+        if not tokens:
+            return []
+        em = model.emissions(tokens)
+        back = np.zeros((len(tokens), len(model.labels)), dtype=np.intp)
+        score = model._start + em[0]
+        for t in range(1, len(tokens)):
+            cand = score[:, None] + model._trans
+            b = back[t] = cand.argmax(axis=0)
+            score = cand[b, np.arange(len(model.labels))] + em[t]
+        best = [int(score.argmax())]
+        for t in range(len(tokens) - 1, 0, -1):
+            best.append(int(back[t, best[-1]]))
+        return [model.labels[j] for j in reversed(best)]
+
+    alone = [viterbi(s) for s in sentences]
+    assert model.tag_many(sentences) == alone
+    assert alone[1] == [] and len(alone[3]) == 1
+
+
 def test_a_model_trained_with_other_cues_is_refused() -> None:
     data = (resources.files("khabar") / "data" / MODEL_FILE).read_bytes()
     import io

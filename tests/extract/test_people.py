@@ -279,3 +279,14 @@ def test_a_district_named_after_a_person_leaves_the_person() -> None:
     person = _span(text, "الملك فهد", "PERSON", nth=1)
     screen_named_places(text, [person], [loc])
     assert not person.attrs.get("reject")
+
+
+def test_a_name_opening_with_a_tatweel_alone_is_screened_without_error() -> None:
+    # regression: a PERSON span whose first word is a lone tatweel (ـ, a dash some writers use) has an
+    # empty normalised first word; the preposition rule indexed its first letter and raised IndexError,
+    # stopping `khabar process --facts` on SaudiNewsNet (found by benchmarks/pipeline.py at 3,000 articles)
+    text = "وقال ـ محمد العلي إن الاجتماع انتهى"
+    end = text.index(" إن")
+    span = Span(5, end, "PERSON", text[5:end])
+    screen_persons(text, [span])
+    assert "reject" not in span.attrs

@@ -176,8 +176,16 @@ class Reading:
         return self.cut - 1 if self.restored else self.cut
 
 
+#: how many word forms each per-word memory of the fact layers keeps (least recently used first out):
+#: news repeats its common words, and a bound keeps the resident memory flat over a long corpus run
+CACHE_WORDS = 1 << 14
+
+
 def readings(word: str) -> list[Reading]:
-    """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes."""
+    """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes.
+
+    Not remembered here: the callers that ask it of every word keep what they need of it per word
+    form (a cache of Reading lists would hold many objects for the garbage collector to walk)."""
     out = [Reading("", word, 0)]
     conj_options = [0]
     if len(word) > MIN_STEM and word[0] in _CONJ:
@@ -384,6 +392,7 @@ def in_vocab(
     return None if r is None else r.stem
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def drop_conjunction(word: str, letters: str = "وف", *, min_stem: int = MIN_STEM) -> str:
     """``word`` without a leading conjunction (``وقال`` → قال), unless the word is one in its own right.
 

@@ -342,6 +342,8 @@ _HIJRI_NUM = re.compile(
     rf"(?<![\d/.-]){_TRIG}{_WDP}{_O}(?:(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*\3\s*(1[34]\d\d)"
     rf"|(1[34]\d\d)\s*([/.-])\s*(\d{{1,2}})\s*\7\s*(\d{{1,2}})){_C}{_H_MARK}{_RB}"
 )
+#: a Hijri month name anywhere: what _HIJRI_DMY and _HIJRI_MY need, a cheap test before their scans
+_HM_GATE = re.compile(_HM)
 _HIJRI_MY = re.compile(
     rf"{_LBC}{_TRIG}({_HM}){_GSEP}(?:(?:عام|سنه)\s+)?{_O}(\d{{3,4}}){_C}(?:{_H_MARK})?{_RB}"
 )
@@ -708,6 +710,8 @@ def find_date_mentions(
         if iso:
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
     numeric = _NUM_GATE.search(f) is not None  # most texts hold no numeric date: skip the slow scans
+    # a Hijri month name is in every match of _HIJRI_DMY and _HIJRI_MY, and in one text in ten
+    hijri = _HM_GATE.search(f) is not None
     for m in _GREG_NUM.finditer(f) if numeric else ():
         a, b, y = int(m.group(3)), int(m.group(5)), int(m.group(6))
         named = _month(m.group(2)) if m.group(2) else None
@@ -740,7 +744,7 @@ def find_date_mentions(
         mo, y = _month(m.group(1)), int(m.group(2))
         if mo and _valid(y, mo, 1):
             cand(m.start(), m.end(), value=f"{y:04d}-{mo:02d}", precision="month")
-    for m in _HIJRI_DMY.finditer(f):
+    for m in _HIJRI_DMY.finditer(f) if hijri else ():
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(3))]
         hy, hd = int(m.group(4)), int(m.group(2))
         conv = hijri_to_gregorian(hy, hm, hd)
@@ -756,7 +760,7 @@ def find_date_mentions(
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
-    for m in _HIJRI_MY.finditer(f):
+    for m in _HIJRI_MY.finditer(f) if hijri else ():
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(1))]
         hy = int(m.group(2))
         # "صفر" is also "zero": a bare Hijri month and number needs the هـ marker or a plausible year

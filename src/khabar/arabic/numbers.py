@@ -19,12 +19,13 @@ not 8), and neither are two units (``ثلاثة وخمسة``): only the joins Ar
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.arabic.clitics import vocab_reading
+from khabar.arabic.clitics import CACHE_WORDS, vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.tokenize import Token, tokenize
 
@@ -203,16 +204,23 @@ def _start_of(tok: Token) -> tuple[int, Value, WordValue | None] | None:
     """How a number may start at ``tok``: (offset of the number in the token, digit value or 0,
     word) — a clitic و ف ب ل before a digit string or a number word of three letters or more is
     skipped."""
-    m = _PREFIX_RE.match(tok.text)
+    return number_start(tok.text)
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def number_start(word: str) -> tuple[int, Value, WordValue | None] | None:
+    """:func:`_start_of` of a token's text, remembered per word form (every token of a text is asked
+    whether a number starts at it)."""
+    m = _PREFIX_RE.match(word)
     if m:
         v = parse_digits(m.group(2))
         if v is None:
             return None
         return len(m.group(1)), v, None
-    wv = word_value(tok.text)
+    wv = word_value(word)
     if wv is not None:
         return 0, 0, wv
-    r = vocab_reading(tok.text, _NUMBER_WORDS, "وفبل") if tok.text[:1] in "وفبل" else None
+    r = vocab_reading(word, _NUMBER_WORDS, "وفبل") if word[:1] in "وفبل" else None
     if r is not None and (wv := word_value(r.stem)) is not None:
         return r.text_cut, 0, wv
     return None

@@ -12,11 +12,11 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from khabar.archive.search import Hit, count, search
-from khabar.archive.store import Archive
-from khabar.model import Document
+if TYPE_CHECKING:  # imported where used: building the command line must not load the archive
+    from khabar.archive.search import Hit
+    from khabar.model import Document
 
 __all__ = [
     "DEFAULT_ARCHIVE",
@@ -45,6 +45,8 @@ class ArchiveSink:
     """Stores documents into an archive and records the run when closed (a context manager)."""
 
     def __init__(self, path: str | Path, inputs: list[str] | None = None) -> None:
+        from khabar.archive.store import Archive
+
         self.archive = Archive(path)
         self.inputs = list(inputs or [])
         self.started = time.time()
@@ -159,6 +161,9 @@ def mark(hit: Hit, *, tty: bool) -> str:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from khabar.archive.search import count, search
+    from khabar.archive.store import Archive
+
     out = out or sys.stdout
     if not Path(args.archive).exists():
         from khabar.archive.store import missing_archive

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab, readings
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, drop_future, in_vocab, readings
 from khabar.events.arguments import (
     QUOTE_OPENERS,
     SPEECH_VERBS,
@@ -541,12 +541,18 @@ def _ceremony(words: Words, a: int, b: int) -> bool:
 DOMAIN_MIN_FORMS = 4
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _reading_stems(word: str) -> tuple[str, ...]:
+    """The stems of the clitic readings of ``word``, remembered per word form."""
+    return tuple(r.stem for r in readings(word))
+
+
 def _domain_page(words: Words) -> str | None:
     """The domain (sport, market) of a page with at least :data:`DOMAIN_MIN_FORMS` distinct forms of
     that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
     stadium, a team or oil prices has fewer."""
     toks = [t.text for t in words.toks]
-    bare = {r.stem for w in toks for r in readings(w)}
+    bare = {stem for w in toks for stem in _reading_stems(w)}
     joined = " " + " ".join(toks) + " "
     for domain, vocab in load_domain_words().items():
         seen = {p for p in vocab if (p in bare if " " not in p else f" {p} " in joined)}

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from khabar.arabic.clitics import in_vocab
+from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.errors import DataFileError
 from khabar.events.arguments import PASSIVE_MARKERS
 from khabar.events.lexicon import fold, load_domain_words, word_set
@@ -381,6 +381,7 @@ _BEFORE_CLASSES = {
 _CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _word_class(w: str) -> str:
     if w in _CLASS_OF:
         return _CLASS_OF[w]

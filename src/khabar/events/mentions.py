@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics, vocab_reading
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
-from khabar.extract.tokenize import Token, iter_tokens
+from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Document
 
 __all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words_of"]
@@ -64,7 +64,7 @@ class Words:
 
 def words_of(text: str) -> Words:
     view = normalize_view(text)
-    toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
+    toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
     spans = [view.to_text_span(t.start, t.end) for t in toks]
     # the text without the view's deletions is aligned with the view character by character
     raw = strip_deletions(text)
@@ -300,6 +300,7 @@ _DATELINE = re.compile(r"(?m)^(?:[^\n:«»\"\-–—.،]{2,30}[ \t]*[-–—][ \
 
 def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     nouns = load_actor_nouns()
+    longest = _noun_lengths()
     # entity start → end, to extend a group noun over a following name (construct state)
     ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
     # towns stay their own mentions (they are where things happen), countries may end a construct
@@ -320,12 +321,16 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     while i < len(toks):
         hit: tuple[int, str] | None = None
         cut = 0
-        for n in (3, 2, 1):
+        first = toks[i].text
+        # the stems that open a group noun, with its most words
+        first_stems = [(s, longest[s]) for s in _stems(first) if s in longest]
+        for n in (3, 2, 1) if first_stems else ():
             if i + n > len(toks):
                 continue
-            first = toks[i].text
             rest = tuple(t.text for t in toks[i + 1 : i + n])
-            for stem in _stems(first):
+            for stem, most in first_stems:
+                if n > most:
+                    continue
                 kind = nouns.get((stem, *rest))
                 if kind:
                     hit = (n, kind)
@@ -626,7 +631,19 @@ _GROUP_ADJECTIVES = word_set(
 )
 
 
-def _stems(w: str) -> list[str]:
+@functools.cache
+def _noun_lengths() -> dict[str, int]:
+    """A group noun's first word → the most words of a group noun that starts with it."""
+    out: dict[str, int] = {}
+    for key in load_actor_nouns():
+        if key:
+            out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _stems(w: str) -> tuple[str, ...]:
+    """``w`` and its readings without a conjunction or a preposition (remembered per word form)."""
     out = [w]
     out.append(drop_conjunction(w))
     for x in list(out):
@@ -634,7 +651,7 @@ def _stems(w: str) -> list[str]:
             out.append(x[1:])
             if x.startswith("لل"):
                 out.append("ال" + x[2:])
-    return out
+    return tuple(out)
 
 
 def _govern(words: Words, ments: list[Mention], text: str) -> None:

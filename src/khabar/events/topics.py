@@ -7,6 +7,8 @@ normalised view: ``الاقتصادية`` and ``والاقتصاد`` both say ec
 
 from __future__ import annotations
 
+import functools
+
 from khabar.arabic.clitics import drop_conjunction
 from khabar.events.lexicon import fold, load_topics
 
@@ -27,21 +29,34 @@ def _words(text: str) -> list[str]:
 
 
 def find_topics(text: str) -> set[str]:
-    """The topics ``text`` names."""
+    """The topics ``text`` names (remembered for the last sentences: the coder asks each sentence's
+    topics as the sentence of its events and as the one after the previous sentence's)."""
+    return set(_topics(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _topics(text: str) -> frozenset[str]:
+    """The topics ``text`` names.
+
+    A stem's first word matches a word it starts with at most three letters more (الاقتصادية ←
+    الاقتصاد): each word's prefixes of those lengths are looked up among the stems' first words, so a
+    sentence costs a few look-ups per word, not a pass over its words per stem."""
     ws = _words(text)
+    by_first = _stems_by_first_word()
     found: set[str] = set()
+    for i, w in enumerate(ws):
+        for k in range(max(0, len(w) - 3), len(w) + 1):
+            for topic, rest in by_first.get(w[:k], ()):
+                if topic not in found and ws[i + 1 : i + 1 + len(rest)] == list(rest):
+                    found.add(topic)
+    return frozenset(found)
+
+
+@functools.cache
+def _stems_by_first_word() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A stem's first word → (topic, the stem's other words) of every stem that starts with it."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for topic, stems in load_topics().items():
         for stem in stems:
-            n = len(stem)
-            for i in range(len(ws) - n + 1):
-                # a stem starts the word, with at most a short ending (الاقتصادية ← الاقتصاد)
-                if (
-                    ws[i].startswith(stem[0])
-                    and ws[i + 1 : i + n] == list(stem[1:])
-                    and len(ws[i]) - len(stem[0]) <= 3
-                ):
-                    found.add(topic)
-                    break
-            if topic in found:
-                break
-    return found
+            out.setdefault(stem[0], []).append((topic, stem[1:]))
+    return {w: tuple(v) for w, v in out.items()}

@@ -14,9 +14,11 @@ when the text writes a hamza there too; the text's hamza-preserving key of each 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
 from khabar.extract.tokenize import Token
 
@@ -30,8 +32,9 @@ _IMPERFECT = ("ي", "ت", "ن", "ا")
 _MIN_STEM = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """One clitic reading of a word (a named tuple: a word has a score of them, made on first sight)."""
+
     stem: str
     conj: bool
     prep: bool
@@ -44,7 +47,10 @@ class Reading:
 
 def word_readings(w: str, teh: bool = False) -> list[Reading]:
     """Every clitic reading of the normalised word ``w`` (the bare word first). ``teh``: the word
-    ends in a teh marbuta (ة, folded to ه in the view), which is not a pronoun suffix (قضية ≠ قضى + ه)."""
+    ends in a teh marbuta (ة, folded to ه in the view), which is not a pronoun suffix (قضية ≠ قضى + ه).
+
+    The matcher keeps, per word form, only what it needs of them (:func:`_first_candidates`,
+    :func:`_stop_phrases`, :func:`_plain_stems`): mostly nothing, as most words start no trigger."""
     out: list[Reading] = []
     conj_opts = [(w, False)]
     if len(w) > _MIN_STEM and w[0] in _CONJ:
@@ -77,6 +83,27 @@ def word_readings(w: str, teh: bool = False) -> list[Reading]:
     return out
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _first_candidates(w: str, teh: bool) -> tuple[tuple[Reading, Trigger], ...]:
+    """The (reading, lexicon entry) pairs whose first word a reading of ``w`` is, in reading then
+    lexicon order; remembered per word form (an empty tuple for most words)."""
+    by_first = load_triggers().by_first
+    return tuple((r, t) for r in word_readings(w, teh) for t in by_first.get(r.stem, ()))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _stop_phrases(w: str) -> tuple[tuple[str, ...], ...]:
+    """The stop phrases a reading of ``w`` starts, in reading then list order (remembered per word)."""
+    stops = load_stop_phrases()
+    return tuple(phrase for r in word_readings(w) for phrase in stops.get(r.stem, ()))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _plain_stems(w: str) -> tuple[tuple[str, int], ...]:
+    """``(stem, at)`` of the readings of ``w`` without the future prefix (remembered per word)."""
+    return tuple((r.stem, r.at) for r in word_readings(w) if not r.fut)
+
+
 def hamza_ok(key: str | None, at: int, positions: tuple[int, ...]) -> bool:
     """Whether the text's word (its hamza-preserving ``key``) writes a hamza at each of ``positions``
     of a lexicon word whose stem starts at ``at`` (no key: nothing to check)."""
@@ -99,8 +126,7 @@ def _word_match(tok: str, form: str, key: str | None = None, positions: tuple[in
     if tok == form:
         return not positions or hamza_ok(key, 0, positions)
     return any(
-        r.stem == form and not r.fut and (not positions or hamza_ok(key, r.at, positions))
-        for r in word_readings(tok)
+        stem == form and (not positions or hamza_ok(key, at, positions)) for stem, at in _plain_stems(tok)
     )
 
 
@@ -108,6 +134,14 @@ def _word_match(tok: str, form: str, key: str | None = None, positions: tuple[in
 _DO = frozenset(
     {"قام", "قامت", "قاموا", "قاما", "قامتا", "يقوم", "تقوم", "يقومون", "يقومان", "تقومان", "نقوم"}
 )
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _is_doer(word: str) -> bool:
+    """Whether ``word`` is a verb of doing (clitics allowed), remembered per word form."""
+    return in_vocab(word, _DO) is not None
+
+
 #: how many words may stand between قام and its verbal noun (its subject: قام مسلحون حوثيون أمس ب…)
 _DO_REACH = 6
 
@@ -160,29 +194,27 @@ def _extend(words: list[Token], i: int, t: Trigger, keys: list[str | None] | Non
 def _stop_at(words: list[Token], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> int:
     """The length of a stop phrase starting at word ``i`` (0 if none); ``*`` in a phrase skips up to
     three words (تقدم * بطلب: "submitted a request", whoever submitted it)."""
-    for r in word_readings(words[i].text):
-        for phrase in stops.get(r.stem, ()):
-            j, k = i, 1
-            while k < len(phrase):
-                if phrase[k] == GAP:
-                    nxt = next(
-                        (
-                            j + 1 + skip
-                            for skip in range(MAX_GAP + 1)
-                            if j + 1 + skip < len(words)
-                            and _word_match(words[j + 1 + skip].text, phrase[k + 1])
-                        ),
-                        None,
-                    )
-                    if nxt is None:
-                        break
-                    j, k = nxt, k + 2
-                elif j + 1 < len(words) and _word_match(words[j + 1].text, phrase[k]):
-                    j, k = j + 1, k + 1
-                else:
+    for phrase in _stop_phrases(words[i].text):
+        j, k = i, 1
+        while k < len(phrase):
+            if phrase[k] == GAP:
+                nxt = next(
+                    (
+                        j + 1 + skip
+                        for skip in range(MAX_GAP + 1)
+                        if j + 1 + skip < len(words) and _word_match(words[j + 1 + skip].text, phrase[k + 1])
+                    ),
+                    None,
+                )
+                if nxt is None:
                     break
+                j, k = nxt, k + 2
+            elif j + 1 < len(words) and _word_match(words[j + 1].text, phrase[k]):
+                j, k = j + 1, k + 1
             else:
-                return j - i + 1
+                break
+        else:
+            return j - i + 1
     return 0
 
 
@@ -192,11 +224,10 @@ def find_triggers(
     """Trigger matches over ``words`` (the word tokens of a normalised sentence), left to right;
     ``teh`` holds the indices of words that end in a teh marbuta in the text, ``keys`` each word's
     hamza-preserving key (None where it does not align with the view's word)."""
-    lex = load_triggers()
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if in_vocab(w.text, _DO) is not None]
+    doers = [k for k, w in enumerate(words) if _is_doer(w.text)]
     i = 0
     while i < len(words):
         stop = _stop_at(words, i, stops)
@@ -209,33 +240,28 @@ def find_triggers(
             (k for k in reversed(doers) if 0 < i - k <= _DO_REACH and not any(o.last >= k for o in out)),
             None,
         )
-        for r in word_readings(words[i].text, i in teh):
-            for t in lex.by_first.get(r.stem, ()):
-                periphrasis = (
-                    doer is not None
-                    and t.pos == "v"
-                    and r.prep
-                    and r.at >= 1
-                    and words[i].text[r.at - 1] == "ب"
-                )
-                if not _allowed(r, t) and not periphrasis:
-                    continue
-                if t.pos == "v" and i in teh and r.stem.endswith("ه"):
-                    continue  # a verb never ends in a teh marbuta (وزارة ≠ و + زاره)
-                if t.hamza and t.hamza[0] and keys and not hamza_ok(keys[i], r.at, t.hamza[0]):
-                    continue  # هنا "here" is not هنأ "congratulated"
-                j = _extend(words, i, t, keys)
-                if j is None:
-                    continue
-                if best and j < best[0][0]:
-                    continue
-                if best and j > best[0][0]:
-                    best = []
-                if all(b[1] is not t for b in best):
-                    w0 = drop_conjunction(words[i].text)
-                    # لزيارة، لبحث (an indefinite verbal noun of purpose), not للقمة "to the summit"
-                    purpose = r.prep and w0.startswith("ل") and not w0.startswith("لل") and t.pos == "n"
-                    best.append((j, t, r.fut, purpose))
+        for r, t in _first_candidates(words[i].text, i in teh):
+            periphrasis = (
+                doer is not None and t.pos == "v" and r.prep and r.at >= 1 and words[i].text[r.at - 1] == "ب"
+            )
+            if not _allowed(r, t) and not periphrasis:
+                continue
+            if t.pos == "v" and i in teh and r.stem.endswith("ه"):
+                continue  # a verb never ends in a teh marbuta (وزارة ≠ و + زاره)
+            if t.hamza and t.hamza[0] and keys and not hamza_ok(keys[i], r.at, t.hamza[0]):
+                continue  # هنا "here" is not هنأ "congratulated"
+            j = _extend(words, i, t, keys)
+            if j is None:
+                continue
+            if best and j < best[0][0]:
+                continue
+            if best and j > best[0][0]:
+                best = []
+            if all(b[1] is not t for b in best):
+                w0 = drop_conjunction(words[i].text)
+                # لزيارة، لبحث (an indefinite verbal noun of purpose), not للقمة "to the summit"
+                purpose = r.prep and w0.startswith("ل") and not w0.startswith("لل") and t.pos == "n"
+                best.append((j, t, r.fut, purpose))
         if best:
             j = best[0][0]
             # one entry per type: the longest (first listed) form's

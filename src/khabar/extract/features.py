@@ -114,7 +114,9 @@ class _Word:
     norm: str
     #: the word as the word templates see it: ``norm``, or ``<unk>`` outside the vocabulary
     ident: str
-    by_offset: dict[int, list[str]]
+    #: tuples, not lists: a word's features are kept for the run, and tuples (and a dict holding only
+    #: them) of strings are objects the garbage collector stops walking
+    by_offset: dict[int, tuple[str, ...]]
     #: cue classes of the word or its clitic stems
     cues: tuple[str, ...] = ()
 
@@ -213,11 +215,12 @@ class FeatureSet:
 
     def _word(self, token: str) -> _Word:
         if token in (BOS, EOS):
-            return _Word(token, token, {o: [f"{o}w={token}"] for o in OFFSETS if o != 0})
+            return _Word(token, token, {o: (f"{o}w={token}",) for o in OFFSETS if o != 0})
         n = normalize(token)
         ident = self._known(n)
         stems: list[str] = []
-        own = ["b", f"w={ident}", f"sh={shape(n)}", f"len={min(len(n), 9)}"]
+        sh = f"sh={shape(n)}"
+        own = ["b", f"w={ident}", sh, f"len={min(len(n), 9)}"]
         for k in range(1, 5):
             if len(n) > k:
                 own.append(f"p{k}={n[:k]}")
@@ -237,26 +240,28 @@ class FeatureSet:
             if r.bare != r.stem:
                 own.append(f"sb={self._known(r.bare)}")
                 own.append(f"ss2={r.bare[-2:]}")
-        own.extend(f"cue={c}" for c in sorted(cues))
-        own.extend(f"g={c}" for c in sorted(gaz))
+        cue_f = [f"cue={c}" for c in sorted(cues)]
+        gaz_f = [f"g={c}" for c in sorted(gaz)]
+        own.extend(cue_f)
+        own.extend(gaz_f)
         lex = self.names.features(n, [r.stem for r in reads if noun_reading(r)]) if self.names else []
         if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
             # the view folds ى into ي: the preposition على and the name علي become one word, but
             # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)
             lex.append("ry")
         own.extend(lex)
-        near = [f"w={ident}", f"sh={shape(n)}", f"s2={n[-2:]}"]
+        near = [f"w={ident}", sh, f"s2={n[-2:]}"]
         near.extend(f"st={s}" for s in stems)
-        near.extend(f"cue={c}" for c in sorted(cues))
-        near.extend(f"g={c}" for c in sorted(gaz))
+        near.extend(cue_f)
+        near.extend(gaz_f)
         near.extend(lex)
         far = [f"w={ident}"]
-        far.extend(f"cue={c}" for c in sorted(cues))
-        by_offset = {0: own}
+        far.extend(cue_f)
+        by_offset = {0: tuple(own)}
         for o in (-1, 1):
-            by_offset[o] = [f"{o}{f}" for f in near]
+            by_offset[o] = tuple([f"{o}{f}" for f in near])
         for o in (-2, 2):
-            by_offset[o] = [f"{o}{f}" for f in far]
+            by_offset[o] = tuple([f"{o}{f}" for f in far])
         return _Word(n, ident, by_offset, tuple(sorted(cues)))
 
     def _gaz_add(self, classes: set[str], n: str) -> None:

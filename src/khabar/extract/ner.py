@@ -70,11 +70,18 @@ class NerModel:
     #: (بين، بان، باسم): the person rules do not take them for name words
     ordinary: frozenset[str] = frozenset()
     meta: dict[str, Any] = field(default_factory=dict)
-    _emit: dict[str, np.ndarray] = field(init=False, repr=False, default_factory=dict)
+    #: word form → its row in ``_table``: the (offsets, labels) matrix of :meth:`_word_scores`
+    _ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    _table: np.ndarray = field(init=False, repr=False, default_factory=lambda: np.zeros((0, 0, 0)))
     #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
     _trims: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    #: word → its normalised form, and as a name's first word (clitics cut): see _Keys
+    _norm_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
+    #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
+    _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -88,7 +95,7 @@ class NerModel:
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
         self._zero = np.zeros((len(OFFSETS), T))
-        self._cols = np.arange(T)
+        self._table = np.zeros((1024, len(OFFSETS), T))
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
@@ -105,11 +112,14 @@ class NerModel:
 
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
-        self._emit.clear()
+        self._ids.clear()
+        self._sent_ids.clear()
         self._cuts.clear()
         self.features.clear_cache()
         self._rule_words = None
         self._trims.clear()
+        self._norm_keys.clear()
+        self._first_keys.clear()
 
     def trim(self, token: str) -> int:
         """:func:`_trim` of ``token``, cached per word form (document propagation asks it of every
@@ -133,62 +143,185 @@ class NerModel:
     # -- scores -----------------------------------------------------------------------------------
     def _word_scores(self, token: str) -> np.ndarray:
         """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
-        m = self._emit.get(token)
-        if m is None:
-            if len(self._emit) > 200_000:
-                self._emit.clear()
-            w = self.features.word(token)
-            m = self._zero.copy()
-            for k, o in enumerate(OFFSETS):
-                idx = [self.index[f] for f in w.by_offset.get(o, ()) if f in self.index]
-                if idx:
-                    m[k] = self.weights[idx].sum(axis=0)
-            self._emit[token] = m
+        w = self.features.word(token)
+        m = self._zero.copy()
+        get = self.index.get
+        # the rows of every offset's features in one gather, then each offset's sum over its own rows
+        # (the same float32 rows in the same order as gathering them offset by offset)
+        idx: list[int] = []
+        ends: list[int] = []
+        for o in OFFSETS:
+            idx.extend(j for j in map(get, w.by_offset.get(o, ())) if j is not None)
+            ends.append(len(idx))
+        rows = self.weights[idx]
+        a = 0
+        for k, b in enumerate(ends):
+            if b > a:
+                m[k] = rows[a:b].sum(axis=0)
+            a = b
         return m
+
+    def _word_ids(self, tokens: Sequence[str]) -> list[int]:
+        """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
+        ids = self._ids
+        if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
+            ids.clear()
+        out: list[int] = []
+        for t in tokens:
+            i = ids.get(t)
+            if i is None:
+                i = len(ids)
+                if i == len(self._table):
+                    grown = np.zeros((2 * i, *self._table.shape[1:]))
+                    grown[:i] = self._table
+                    self._table = grown
+                self._table[i] = self._word_scores(t)
+                ids[t] = i
+            out.append(i)
+        return out
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """(tokens, labels) emission scores of one sentence."""
-        n = len(tokens)
-        stack = np.stack([self._word_scores(t) for t in (BOS, BOS, *tokens, EOS, EOS)])
-        em = np.zeros((n, len(self.labels)))
+        return self._emissions_many([tokens])
+
+    def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """The emission scores of several non-empty sentences, their rows one after the other.
+
+        One array pass for all of them: each sentence padded with two BOS and two EOS as when tagged
+        alone, each token's row the same sums in the same order (so the same floats) as
+        :meth:`emissions` of its sentence alone."""
+        padded: list[str] = []
+        rows: list[int] = []  # where each token sits in ``padded``
+        for tokens in sentences:
+            base = len(padded) + 2
+            padded += (BOS, BOS, *tokens, EOS, EOS)
+            rows.extend(range(base, base + len(tokens)))
+        ids = self._word_ids(padded)  # (first: it may grow the table)
+        stack = self._table[ids]
+        at = np.asarray(rows, dtype=np.intp)
+        em = np.zeros((len(rows), len(self.labels)))
         for k, o in enumerate(OFFSETS):
-            em += stack[2 + o : 2 + o + n, k]
-        rows: list[int] = []
+            em += stack[at + o, k]
+        frows: list[int] = []
         cols: list[int] = []
-        for i, feats in enumerate(self.features.sentence(tokens)):
-            for f in feats:
-                j = self.index.get(f)
-                if j is not None:
-                    rows.append(i)
+        base = 0
+        for tokens in sentences:
+            for i, ids in enumerate(self.sentence_cols(tokens), base):
+                for j in ids:
+                    frows.append(i)
                     cols.append(j)
+            base += len(tokens)
         if cols:
-            np.add.at(em, rows, self.weights[cols])
+            np.add.at(em, frows, self.weights[cols])
         return em
+
+    def sentence_cols(self, tokens: Sequence[str]) -> list[list[int]]:
+        """The weight rows of each token's sentence features, in the order of
+        :meth:`FeatureSet.sentence` (those the model has): the same features, looked up by their parts
+        (the words of a bigram, a cue and its offset, a gazetteer class) instead of built as strings
+        for every token (a bigram is mostly seen before: news repeats its phrases)."""
+        fs = self.features
+        words = [fs.word(t) for t in tokens]
+        idents = [w.ident for w in words]
+        norms = [w.norm for w in words]
+        ids = self._sent_ids
+        if len(ids) > 100_000:  # bound memory on a long corpus run
+            ids.clear()
+        index = self.index
+
+        def col(kind: str, a: str, b: str) -> int:
+            j = ids.get((kind, a, b))
+            if j is None:
+                f = f"{kind}={a}|{b}" if kind in ("bg-", "bg+") else f"{kind}{a}{b}"
+                j = ids[(kind, a, b)] = index.get(f, -1)
+            return j
+
+        out: list[list[int]] = [[] for _ in tokens]
+        last = len(idents) - 1
+        for i, n in enumerate(idents):
+            row = out[i]
+            j = col("bg-", idents[i - 1] if i else BOS, n)
+            if j >= 0:
+                row.append(j)
+            j = col("bg+", n, idents[i + 1] if i < last else EOS)
+            if j >= 0:
+                row.append(j)
+            if n == "<unk>":
+                for o in (-2, -1, 1, 2):
+                    if 0 <= i + o <= last:
+                        for c in words[i + o].cues:
+                            j = col("u", str(o), c)
+                            if j >= 0:
+                                row.append(j)
+        i = 0
+        while i < len(norms):
+            hit = fs._gaz_match(norms, i)
+            if hit:
+                k, classes = hit
+                for cls in classes.split("|"):
+                    j = col("G=B-", cls, "")
+                    if j >= 0:
+                        out[i].append(j)
+                    j = col("G=I-", cls, "")
+                    if j >= 0:
+                        for m in range(i + 1, i + k):
+                            out[m].append(j)
+                i += k
+            else:
+                i += 1
+        return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """The best BIO tag sequence of one sentence."""
-        if not tokens:
-            return []
-        em = self.emissions(tokens)
-        n = len(tokens)
-        back = np.zeros((n, len(self.labels)), dtype=np.intp)
-        score = self._start + em[0]
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The best BIO tag sequence of each sentence (each decoded on its own).
+
+        The sentences of a document are decoded together: their emissions in one array pass, and one
+        Viterbi step per token position for all the sentences that long, so the Python-level work
+        grows with the longest sentence rather than the number of tokens. Every score is the same
+        sum in the same order as when a sentence is tagged alone, so the tags are too."""
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
+        if not order:
+            return out
+        lens = [len(sentences[k]) for k in order]
+        em_all = self._emissions_many([sentences[k] for k in order])
+        T = len(self.labels)
+        S, L = len(order), lens[0]
+        em = np.zeros((S, L, T))
+        at = 0
+        for s, n in enumerate(lens):
+            em[s, :n] = em_all[at : at + n]
+            at += n
+        back = np.zeros((S, L, T), dtype=np.intp)
+        score = self._start + em[:, 0]
         trans = self._trans
-        cols = self._cols
-        for t in range(1, n):
-            cand = score[:, None] + trans
-            b = back[t] = cand.argmax(axis=0)
-            score = cand[b, cols] + em[t]
-        best = [int(score.argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, best[-1]]))
-        best.reverse()
-        return [self.labels[j] for j in best]
+        active = S
+        for t in range(1, L):
+            while lens[active - 1] <= t:  # sorted longest first: the sentences still going are a prefix
+                active -= 1
+            cand = score[:active, :, None] + trans
+            b = cand.argmax(axis=1)
+            back[:active, t] = b
+            # the best candidate's score is the column maximum itself: the same float as at ``b``
+            score[:active] = cand.max(axis=1) + em[:active, t]
+        last = score.argmax(axis=1).tolist()
+        labels = self.labels
+        for s, k in enumerate(order):
+            bk = back[s].tolist()
+            best = [last[s]]
+            for t in range(lens[s] - 1, 0, -1):
+                best.append(bk[t][best[-1]])
+            best.reverse()
+            out[k] = [labels[j] for j in best]
+        return out
 
     def tag_document(self, sentences: Sequence[Sequence[str]], *, propagate: bool = True) -> list[list[str]]:
         """BIO tags of every sentence of one document, made consistent across it (see
         :func:`propagate_names`)."""
-        tags = [self.tag(s) for s in sentences]
+        tags = self.tag_many(sentences)
         return propagate_names(self, sentences, tags) if propagate else tags
 
 
@@ -198,8 +331,12 @@ class _Keys:
 
     def __init__(self, model: NerModel) -> None:
         self.model = model
-        self._norm: dict[str, str] = {}
-        self._first: dict[str, str] = {}
+        # the model's, kept across documents (pure functions of the word; news repeats its words)
+        self._norm = model._norm_keys
+        self._first = model._first_keys
+        if len(self._first) > 200_000:  # bound memory on a long corpus run
+            self._norm.clear()
+            self._first.clear()
 
     def norm(self, word: str) -> str:
         n = self._norm.get(word)
@@ -443,7 +580,7 @@ def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True
     if rules:
         from khabar.extract.person_rules import apply_rules
 
-        all_tags = [m.tag(s) for s in words]
+        all_tags = m.tag_many(words)
         all_tags, found = apply_rules(m, words, all_tags)
         all_tags = propagate_names(m, words, all_tags)
     else:

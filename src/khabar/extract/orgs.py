@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.people import FUNCTION_WORDS, common_zipf, is_month
 from khabar.extract.places import nationality_country
-from khabar.extract.tokenize import iter_tokens
+from khabar.extract.tokenize import tokens_of
 from khabar.model import Span
 
 __all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
@@ -167,8 +168,11 @@ def _known_first_words() -> frozenset[str]:
     return frozenset(k[0] for k in load_known_orgs())
 
 
-def _stems(word: str) -> list[str]:
-    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة)."""
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
+
+    Remembered per word form."""
     out = [word]
     w = word
     if len(w) > 3 and w[0] in "وف":
@@ -178,7 +182,7 @@ def _stems(word: str) -> list[str]:
         out.append("ال" + w[2:])
     elif len(w) > 3 and w[0] in "بلك":
         out.append(w[1:])
-    return out
+    return tuple(out)
 
 
 def _elided(text: str, start: int, end: int, stem: str) -> str | None:
@@ -207,11 +211,12 @@ def find_orgs(
     :mod:`khabar.extract.people`); each is an organisation, with its purpose (``للإغاثة``) when one
     follows."""
     view = normalize_view(text)
-    toks = [t for t in iter_tokens(view.text) if t.text[0].isalnum()]
+    toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
     spans = [view.to_text_span(t.start, t.end) for t in toks]
     words = [t.text for t in toks]
     n = len(words)
-    sport = len({w for w in words for s in _stems(w) if s in _sport_forms()}) >= _SPORT_MIN_FORMS
+    sport_forms = _sport_forms()
+    sport = len({w for w in words for s in _stems(w) if s in sport_forms}) >= _SPORT_MIN_FORMS
     heads = load_org_heads()
     known = load_known_orgs()
     maxk = max((len(k) for k in known), default=1)

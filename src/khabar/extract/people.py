@@ -374,8 +374,8 @@ def _screen(text: str, p: Span) -> str | None:
     # ربيعة، بدر بن حسن)
     first = words[0][2]
     if (
-        first[0] in "بل"
-        and len(first) > 3
+        len(first) > 3  # (first: a word of marks or tatweel alone normalises to nothing)
+        and first[0] in "بل"
         and not first.startswith("ال")
         and common_zipf(first[1:]) >= COMMON_ZIPF
         and not is_given_name(first[1:])

@@ -35,6 +35,7 @@ trained on the development half of facts_gold by ``scripts/train_places.py``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import itertools
@@ -46,10 +47,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from khabar.arabic.clitics import Reading, clitic_reading, in_vocab, readings
+from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
-from khabar.extract.tokenize import Token, iter_tokens
+from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = [
@@ -470,8 +471,10 @@ def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def nationality_country(word: str) -> str | None:
-    """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed)."""
+    """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed); remembered
+    per word form (the event mentions ask it of the words after each group noun)."""
     adj = load_gazetteer().adjectives
     for r in readings(_fold(word)):
         if r.stem in adj:
@@ -583,7 +586,7 @@ class _Doc:
         self.text = text
         self.nv = normalize_view(text)
         self.view = self.nv.text.translate(_EXTRA_FOLD)
-        self.toks: list[Token] = list(iter_tokens(self.view))
+        self.toks: list[Token] = list(tokens_of(self.view))
         self.words = [i for i, t in enumerate(self.toks) if t.text[0].isalpha()]
         #: token index → position in ``words``
         self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
@@ -591,6 +594,12 @@ class _Doc:
     @staticmethod
     def readings(word: str) -> list[Reading]:
         return _readings(word)
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """The index of the first token of each line (a line break in the view between two tokens)."""
+        toks, view = self.toks, self.view
+        return [0] + [k for k in range(1, len(toks)) if "\n" in view[toks[k - 1].end : toks[k].start]]
 
     def gap(self, a: int, b: int) -> str:
         """The view between the end of token ``a`` and the start of token ``b`` (``a < b``)."""
@@ -612,6 +621,20 @@ def _name_readings(word: str) -> list[Reading]:
     out = _readings(word)
     extra = [Reading(r.prefix, "ابو", r.cut) for r in out if r.stem in ("ابي", "ابا")]
     return out + extra if extra else out
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _opens(word: str) -> tuple[bool, bool]:
+    """Whether a reading of ``word`` opens a place name (one of the gazetteer's first words), and
+    whether one is a nationality word; remembered per word form (keyed by the word alone: a key
+    holding the gazetteer's sets would be one more object for the garbage collector to walk)."""
+    gaz = load_gazetteer()
+    starts, nat = gaz.first_words, gaz.nat_words
+    firsts = _name_readings(word)
+    return (
+        any(r.stem in starts or r.bare in starts for r in firsts),
+        any(r.stem in nat for r in firsts),
+    )
 
 
 def _after_kunya(d: _Doc, w: int) -> bool:
@@ -652,15 +675,12 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     toks, words = d.toks, d.words
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
-    starts = gaz.first_words
-    nat = gaz.nat_words
     w = 0
     while w < len(words):
         ti = words[w]
-        firsts = _name_readings(toks[ti].text)
+        starts_name, starts_nat = _opens(toks[ti].text)
         found: _Match | None = None
-        starts_name = any(r.stem in starts or r.bare in starts for r in firsts)
-        if not starts_name and not any(r.stem in nat for r in firsts):
+        if not starts_name and not starts_nat:
             w += 1  # neither a name nor a nationality begins with this word
             continue
         if w and _after_kunya(d, w):
@@ -727,7 +747,7 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
         # a nationality adjective (السورية) is not the country its article-less form names (سورية),
         # nor a town named like it (السويدية): it is a nationality unless the name is the country's own
         adj = None
-        for r in firsts:
+        for r in _name_readings(toks[ti].text):
             adj = gaz.adjectives.get(r.stem) or ("-" if r.stem in gaz.peoples else None)
             if adj:
                 break
@@ -798,14 +818,9 @@ def _next_word(d: _Doc, ti: int, *, through: str = "") -> int | None:
 
 def _line_of(d: _Doc, ti: int) -> tuple[int, int]:
     """The first and last token index of the line token ``ti`` is on."""
-    toks, view = d.toks, d.view
-    a = ti
-    while a > 0 and "\n" not in view[toks[a - 1].end : toks[a].start]:
-        a -= 1
-    b = ti
-    while b + 1 < len(toks) and "\n" not in view[toks[b].end : toks[b + 1].start]:
-        b += 1
-    return a, b
+    starts = d.line_starts
+    k = bisect.bisect_right(starts, ti)
+    return starts[k - 1], (starts[k] - 1 if k < len(starts) else len(d.toks) - 1)
 
 
 def _dateline(d: _Doc, first: int, last: int) -> bool:

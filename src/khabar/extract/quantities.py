@@ -34,9 +34,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
-from khabar.arabic.numbers import Value, parse_number, word_value
+from khabar.arabic.numbers import Value, number_start, parse_number, word_value
 from khabar.extract.tokenize import Token, tokenize
 from khabar.model import Span
 
@@ -307,6 +308,8 @@ class _Scanner:
     def bare_duration(self, i: int) -> tuple[int, Value, Value, int, str | None] | None:
         """(start, value, number, next index, assumption) of a duration with no number at ``i``."""
         toks = self.toks
+        if not _bare_head(toks[i].text):
+            return None
         dual = _dual_at(toks, i)
         if dual is not None:
             unit = _UNITS[normalize(_base_of(dual))]
@@ -400,7 +403,8 @@ class _Scanner:
 
     def at(self, i: int) -> tuple[Span, int] | None:
         toks = self.toks
-        approx, bound = _hedge_before(toks, i)
+        if _quiet(toks[i].text):
+            return None
         opener = _norm(toks[i])
         start_i = i + 1 if opener in ("بين", "من") else i
         num = parse_number(self.text, toks, start_i)
@@ -408,6 +412,7 @@ class _Scanner:
             bare = self.bare_duration(i)
             if bare is None:
                 return None
+            approx, bound = _hedge_before(toks, i)
             start, value, number, k, assumes = bare
             attrs: dict[str, Any] = {
                 "kind": "duration",
@@ -419,6 +424,8 @@ class _Scanner:
                 attrs["assumes"] = assumes
             return self._finish(start, k, attrs, approx, bound)
         n, k = num
+        # (the hedge before the quantity is looked for only once a number or a duration starts here)
+        approx, bound = _hedge_before(toks, i)
         # a range: بين 3 و5 ساعات، من 3 إلى 5 ساعات، 3-5 ساعات
         high = None
         if k < len(toks):
@@ -465,6 +472,28 @@ class _Scanner:
         if bound is not None:
             attrs["bound"] = bound
         return self.span(start, end, attrs), k
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _quiet(word: str) -> bool:
+    """Whether no quantity can start at a token written ``word``: no number starts at it, no duration
+    without a number, and it is no opener of a range (بين، من) whose number follows it; remembered per
+    word form, so that most tokens are passed over with one look-up."""
+    return number_start(word) is None and not _bare_head(word) and normalize(word) not in ("بين", "من")
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _bare_head(word: str) -> bool:
+    """Whether a duration with no number may start at a token written ``word``: a dual (يومين), a
+    duration unit (ساعة) or a fraction word (نصف): what :meth:`_Scanner.bare_duration` looks at first,
+    asked once per word form so that the other tokens are passed over at once."""
+    tok = [Token(word, 0, len(word))]
+    single = _unit_at(tok, 0, _UNITS)
+    return (
+        _dual_at(tok, 0) is not None
+        or (single is not None and single.kind == "duration")
+        or _fraction_at(tok, 0, joined=False) is not None
+    )
 
 
 def _base_of(dual: _Unit) -> str:

@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from khabar.arabic.clitics import readings
+from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
 from khabar.extract.places import load_gazetteer
-from khabar.extract.tokenize import Token, iter_tokens
+from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]
@@ -157,8 +157,37 @@ def load_roles() -> dict[tuple[str, ...], RoleEntry]:
 
 
 @functools.cache
-def _max_words() -> int:
-    return max(len(k) for k in load_roles())
+def _longest_from() -> dict[str, int]:
+    """First word of a role phrase → the most words of a phrase that starts with it."""
+    out: dict[str, int] = {}
+    for k in load_roles():
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _stem_cuts(word: str) -> tuple[tuple[str, int], ...]:
+    """``(stem, cut)`` of each clitic reading of ``word``, in order, remembered per word form (plain
+    tuples of strings and numbers, which the garbage collector does not walk)."""
+    return tuple((r.stem, r.cut) for r in readings(word))
+
+
+def _runs(view: str, toks: Sequence[Token]) -> list[int]:
+    """For each token, how many tokens from it on are words separated by spaces only: ``_joined(view,
+    toks, i, n)`` is ``n <= runs[i]`` (computed once per text, from the end, instead of per phrase
+    length tried)."""
+    runs = [0] * (len(toks) + 1)
+    for k in range(len(toks) - 1, -1, -1):
+        if not toks[k].text[0].isalpha():
+            continue
+        nxt = k + 1
+        linked = (
+            nxt < len(toks)
+            and toks[nxt].start != toks[k].end
+            and view[toks[k].end : toks[nxt].start].strip(" \t\u00a0") == ""
+        )
+        runs[k] = 1 + (runs[nxt] if linked else 0)
+    return runs
 
 
 @functools.cache
@@ -211,9 +240,10 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
     name follows them directly."""
     view = normalize_view(text)
     vt = view.text.translate(_EXTRA_FOLD)
-    toks = list(iter_tokens(vt))
+    toks = list(tokens_of(vt))
     table = load_roles()
-    maxw = _max_words()
+    longest = _longest_from()
+    runs = _runs(vt, toks)
     person_starts = {p.start for p in persons}
     out: list[Span] = []
     i = 0
@@ -222,15 +252,14 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
             i += 1
             continue
         best: tuple[int, int, RoleEntry] | None = None  # (words, cut, entry)
-        for r in readings(toks[i].text):
-            for n in range(maxw, 0, -1):
+        for stem, cut in _stem_cuts(toks[i].text):
+            # the longest phrase first; only lengths a phrase starting with this stem has, over joined words
+            for n in range(min(longest.get(stem, 0), runs[i]), 0, -1):
                 if best is not None and n <= best[0]:
                     break
-                if not _joined(vt, toks, i, n):
-                    continue
-                entry = table.get((r.stem, *(t.text for t in toks[i + 1 : i + n])))
+                entry = table.get((stem, *(t.text for t in toks[i + 1 : i + n])))
                 if entry is not None:
-                    best = (n, r.cut, entry)
+                    best = (n, cut, entry)
                     break
         if best is None:
             i += 1

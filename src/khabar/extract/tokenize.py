@@ -11,11 +11,12 @@ t.text`` holds for every token and tokens never overlap.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Token", "iter_tokens", "sentence_bounds", "tokenize"]
+__all__ = ["Token", "iter_tokens", "sentence_bounds", "tokenize", "tokens_of"]
 
 # Word characters: \w (letters and digits of every script, including Arabic letters and tatweel)
 # plus the Arabic combining marks that \w leaves out (tashkeel U+064B–U+065F, superscript alef
@@ -47,7 +48,15 @@ def iter_tokens(text: str) -> Iterator[Token]:
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` (see the module docstring for what a token is)."""
-    return list(iter_tokens(text))
+    return list(tokens_of(text))
+
+
+@functools.lru_cache(maxsize=2)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, remembered for the last few texts: the fact layers of one document
+    tokenise the same text (and the same normalised view) one after the other, so each is tokenised
+    once per document."""
+    return tuple(iter_tokens(text))
 
 
 def sentence_bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

@@ -1,0 +1,291 @@
+"""The whole pipeline on one core: docs/s and share of time per stage, cleaning alone and with each layer.
+
+Run by ``make bench-pipeline`` (part of ``make bench``). What it measures, in one process on one core
+(OMP/MKL/OpenBLAS threads set to 1), on the SaudiNewsNet articles (``../shared/data/saudinewsnet_full``,
+the upstream daily ZIP files, read by ``khabar.io.read_inputs`` as ``khabar process`` reads them):
+
+* every record is read into memory first (reading is not timed), then one pass runs the cleaning
+  stages (``segment → classify → assemble → signals``) and every fact layer of ``khabar process
+  --facts`` (``entities, places, refs, dates, quantities, events, confidence``) on each document, one
+  document alive at a time, the clock read around each stage;
+* per stage: wall seconds, CPU seconds (process time: on a shared machine CPU below wall is time spent
+  waiting for a core), its share of the CPU time, and the docs/s of the pipeline *up to and including*
+  it (cleaning alone, then with each fact layer added: the cost of a prefix is the sum of its stages'
+  times in this same pass, as later stages never change what earlier ones do);
+* the first document is processed apart and untimed: it loads the models and lexicons (its wall time is
+  given as *start-up*);
+* VmRSS after 10 %, 50 % and 100 % of the documents, and the peak RSS of the pass.
+
+``--baseline SRC`` also runs the same measurement with the ``khabar`` package of another source tree
+(e.g. a worktree of an older commit: ``git worktree add --detach /tmp/base COMMIT``, then
+``--baseline /tmp/base/src``), each side in its own child process, alternating ``--rounds`` times, and
+prints both tables and the speed-up per stage: ratios measured in one run, on the same texts.
+
+Usage::
+
+    .venv/bin/python benchmarks/pipeline.py                 # the first 3,000 articles (a few minutes)
+    .venv/bin/python benchmarks/pipeline.py --all           # all 31,030 records
+    .venv/bin/python benchmarks/pipeline.py --limit 500 --baseline /tmp/base/src --write-readme
+
+Progress goes to stderr, the report (Markdown) to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import _common as common
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+README = HERE / "README.md"
+MARK_START, MARK_END = "<!-- pipeline:start -->", "<!-- pipeline:end -->"
+DEFAULT_LIMIT = 3000
+#: the issue's target for the whole pipeline on one core
+TARGET_DOCS_PER_S = 300.0
+
+
+def measure(src: Path, limit: int | None) -> dict[str, Any]:
+    """One pass of the whole pipeline over the first ``limit`` records with the package under ``src``."""
+    common.single_threaded()
+    sys.path.insert(0, str(src))
+    import khabar
+    from khabar.eval import shared_data
+    from khabar.io import RawRecord, read_inputs
+    from khabar.model import Document
+    from khabar.pipeline import DEFAULT_STAGES, FACT_STAGES, Pipeline
+
+    data = shared_data("saudinewsnet_full")
+    if not data.exists():
+        raise SystemExit(f"{data} is not there: this benchmark needs ../shared/data beside the repository")
+    t0 = time.perf_counter()
+    records: list[RawRecord] = []
+    n_read = 0
+    for item in read_inputs([str(data)], glob="*.zip"):
+        if limit is not None and n_read >= limit:
+            break
+        n_read += 1
+        if isinstance(item, RawRecord):
+            records.append(item)
+    read_s = time.perf_counter() - t0
+    if len(records) < 2:
+        raise SystemExit("fewer than two records read")
+
+    pipe = Pipeline((*DEFAULT_STAGES, *FACT_STAGES))
+    names = pipe.names
+    funcs = [st.func for st in pipe.stages]
+
+    def new_doc(rec: RawRecord) -> Document:
+        return Document(
+            id=rec.id, raw=rec.raw, source=rec.source, meta=dict(rec.meta), warnings=list(rec.warnings)
+        )
+
+    # the first document loads every model and lexicon: apart, untimed per stage
+    t0 = time.perf_counter()
+    pipe(new_doc(records[0]))
+    startup_s = time.perf_counter() - t0
+    docs = records[1:]
+
+    common.reset_peak_rss()
+    wall = [0.0] * len(funcs)
+    cpu = [0.0] * len(funcs)
+    checkpoints = {max(1, len(docs) * p // 100): p for p in (10, 50, 100)}
+    rss: dict[int, float | None] = {}
+    perf, ptime = time.perf_counter, time.process_time
+    n_facts = 0
+    t_start = perf()
+    for n, rec in enumerate(docs, 1):
+        doc = new_doc(rec)
+        for i, func in enumerate(funcs):
+            w0, c0 = perf(), ptime()
+            func(doc)
+            c1, w1 = ptime(), perf()
+            wall[i] += w1 - w0
+            cpu[i] += c1 - c0
+            doc.done.append(names[i])
+        n_facts += len(doc.entities) + len(doc.events)
+        if n in checkpoints:
+            rss[checkpoints[n]] = common.rss_mb()
+            print(f"  {n:,}/{len(docs):,} documents", file=sys.stderr)
+    total_wall = perf() - t_start
+    return {
+        "src": str(src),
+        "khabar_file": khabar.__file__,
+        "records_read": n_read,
+        "docs": len(docs),
+        "read_s": read_s,
+        "startup_s": startup_s,
+        "stages": names,
+        "wall": wall,
+        "cpu": cpu,
+        "total_wall": total_wall,
+        "rss": {str(k): v for k, v in rss.items()},
+        "peak_rss": common.peak_rss_mb(),
+        "facts": n_facts,
+        "load": common.load_average(),
+    }
+
+
+def _child(src: Path, limit: int | None) -> dict[str, Any]:
+    """:func:`measure` in a fresh Python process (so each side imports its own package, cold)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(src)]
+    cmd += ["--all"] if limit is None else ["--limit", str(limit)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+    sys.stderr.write(out.stderr)
+    if out.returncode:
+        raise SystemExit(f"measuring {src} failed (exit {out.returncode}); its messages are above")
+    return json.loads(out.stdout)
+
+
+def _merge(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The runs of one side, each stage's time the lowest over the rounds (the least disturbed)."""
+    best = dict(runs[0])
+    best["wall"] = [min(r["wall"][i] for r in runs) for i in range(len(best["stages"]))]
+    best["cpu"] = [min(r["cpu"][i] for r in runs) for i in range(len(best["stages"]))]
+    best["total_wall"] = min(r["total_wall"] for r in runs)
+    best["startup_s"] = min(r["startup_s"] for r in runs)
+    best["peak_rss"] = max(r["peak_rss"] for r in runs)
+    return best
+
+
+def stage_table(m: dict[str, Any], base: dict[str, Any] | None = None) -> str:
+    """Per stage: seconds, share, cumulative docs/s; with ``base``, its cumulative docs/s and the ratio."""
+    n = m["docs"]
+    total_cpu = sum(m["cpu"])
+    rows: list[list[str]] = []
+    cum_w = cum_c = 0.0
+    bcum_c = 0.0
+    for i, name in enumerate(m["stages"]):
+        cum_w += m["wall"][i]
+        cum_c += m["cpu"][i]
+        row = [
+            name,
+            f"{m['wall'][i]:.2f}",
+            f"{m['cpu'][i]:.2f}",
+            f"{100 * m['cpu'][i] / total_cpu:.1f} %",
+            f"{n / m['cpu'][i]:,.0f}" if m["cpu"][i] > 0 else "—",
+            f"{n / cum_w:,.0f}",
+            f"{n / cum_c:,.0f}",
+        ]
+        if base is not None:
+            bcum_c += base["cpu"][i]
+            row += [f"{n / bcum_c:,.0f}", f"{base['cpu'][i] / m['cpu'][i]:.1f}×" if m["cpu"][i] else "—"]
+        rows.append(row)
+    header = [
+        "stage",
+        "wall s",
+        "CPU s",
+        "share of CPU",
+        "stage docs/s",
+        "cum. docs/s (wall)",
+        "cum. docs/s (CPU)",
+    ]
+    right = [False, True, True, True, True, True, True]
+    if base is not None:
+        header += ["before: cum. docs/s (CPU)", "stage speed-up"]
+        right += [True, True]
+    table = common.markdown_table(header, rows, right)
+    cleaning = sum(m["cpu"][:4])
+    lines = [
+        table,
+        "",
+        f"{n:,} documents; cleaning alone {n / cleaning:,.0f} docs/s (CPU), whole pipeline "
+        f"{n / total_cpu:,.0f} docs/s (CPU), {n / m['total_wall']:,.0f} docs/s (wall, with the loop); "
+        f"start-up (first document, models loaded) {m['startup_s']:.2f} s; VmRSS at 10 / 50 / 100 % "
+        + " / ".join(f"{m['rss'].get(str(p)) or 0:.0f}" for p in (10, 50, 100))
+        + f" MiB, peak {m['peak_rss']:.0f} MiB.",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, help=f"the first N records (default {DEFAULT_LIMIT:,})"
+    )
+    ap.add_argument("--all", action="store_true", help="all 31,030 records (overrides --limit)")
+    ap.add_argument("--baseline", type=Path, help="also measure the khabar package of this source tree")
+    ap.add_argument("--rounds", type=int, default=1, help="alternating rounds with --baseline (default 1)")
+    ap.add_argument("--write-readme", action="store_true", help=f"replace the table in {README.name}")
+    ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # child mode: print one measurement as JSON
+    args = ap.parse_args(argv)
+    limit = None if args.all else args.limit
+
+    if args.one:
+        print(json.dumps(measure(args.one, limit)))
+        return 0
+
+    here_src = REPO / "src"
+    head = f"Measured {common.now_utc()} on {common.cpu_model()}, load {common.load_average()}; one core"
+    if args.baseline is None:
+        m = measure(here_src, limit)
+        body = "\n".join(
+            [
+                f"{head}; {m['docs']:,} SaudiNewsNet articles (the first {m['records_read']:,} records read, "
+                f"in {m['read_s']:.1f} s, not timed).",
+                "",
+                stage_table(m),
+                "",
+                _verdict(m),
+            ]
+        )
+    else:
+        base_runs, new_runs = [], []
+        for r in range(args.rounds):
+            print(f"round {r + 1}/{args.rounds}: baseline {args.baseline}", file=sys.stderr)
+            base_runs.append(_child(args.baseline, limit))
+            print(f"round {r + 1}/{args.rounds}: this tree", file=sys.stderr)
+            new_runs.append(_child(here_src, limit))
+        base, new = _merge(base_runs), _merge(new_runs)
+        body = "\n".join(
+            [
+                f"{head}; {new['docs']:,} SaudiNewsNet articles, {args.rounds} alternating round(s) per side "
+                "(each stage's time: the lowest of the rounds).",
+                "",
+                f"**Before** (`{_describe(args.baseline)}`):",
+                "",
+                stage_table(base),
+                "",
+                f"**After** (this tree, `{_describe(here_src)}`):",
+                "",
+                stage_table(new, base),
+                "",
+                _verdict(new)
+                + f" Whole pipeline {sum(base['cpu']) / sum(new['cpu']):.1f}× faster than before"
+                " (CPU time, same run).",
+            ]
+        )
+    print(body)
+    if args.write_readme:
+        common.replace_between(README, MARK_START, MARK_END, body)
+    return 0
+
+
+def _verdict(m: dict[str, Any]) -> str:
+    rate = m["docs"] / sum(m["cpu"])
+    met = "meets" if rate >= TARGET_DOCS_PER_S else "misses"
+    return (
+        f"The whole pipeline at {rate:,.0f} docs/s per core {met} the issue's "
+        f"{TARGET_DOCS_PER_S:,.0f} docs/s target."
+    )
+
+
+def _describe(src: Path) -> str:
+    """The commit a source tree is at, for the table heading."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(src), "log", "-1", "--format=%h %s"], capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip()[:80]
+    except (OSError, subprocess.CalledProcessError):
+        return str(src)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
