@@ -170,3 +170,17 @@ def test_sink_and_search_command(tmp_path: Path, seed_doc: Document) -> None:
     args = parser.parse_args(["search", "x", "--archive", str(tmp_path / "missing.db")])
     with pytest.raises(ArchiveError, match="no archive"):
         cmd_search(args, io.StringIO())
+
+
+def test_the_package_search_is_the_function_whatever_was_imported_first() -> None:
+    # the lazy package lost its `search` to the submodule once anything imported khabar.archive.search
+    # (benchmarks/search.py then called a module)
+    import subprocess
+    import sys
+
+    code = (
+        "import khabar.archive.store, khabar.archive.search\n"
+        "from khabar.archive import search, count\n"
+        "assert callable(search) and callable(count), search\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,3 +40,20 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(where), name)
     globals()[name] = value
     return value
+
+
+class _Package(types.ModuleType):
+    """``khabar.archive.search`` is both a submodule and the function the package exports. Importing a
+    submodule makes Python set it as the package's attribute, which would hide the function the moment
+    anything imported the module (``from khabar.archive import search`` then gave the module). The
+    package keeps its public name: the submodule stays in ``sys.modules`` and importable by its full
+    name (``from khabar.archive.search import …``; ``import khabar.archive.search as m`` gives the
+    function, so write the ``from`` form)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
