@@ -245,7 +245,9 @@ def _to_row(rec: dict[str, Any]) -> dict[str, Any]:
         n_words=_typed(sig.get("words"), "int64"),
         cluster_id=cluster if isinstance(cluster, str) else None,
         cluster_size=_typed(sig.get("cluster_size"), "int64"),
-        is_duplicate=bool(cluster) and cluster != rec.get("id"),
+        # a later copy in a cluster (the dedup pass marks the representative); the id test for records
+        # from before the flag
+        is_duplicate=bool(cluster) and not sig.get("dup_representative", cluster == rec.get("id")),
     )
     return row
 
