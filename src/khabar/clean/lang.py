@@ -18,7 +18,7 @@ __all__ = ["LangResult", "identify"]
 
 #: characters of a document the detector reads: the lead of a page says what language it is in, and
 #: CLD2's time grows with the text
-SAMPLE_CHARS = 1000
+SAMPLE_CHARS = 700
 #: fewer letters than this and CLD2 is not asked (about a dozen words)
 MIN_LETTERS = 60
 #: the confidence of a language read from the script alone, or from CLD2 when it is not sure
@@ -83,16 +83,21 @@ def identify(text: str) -> LangResult:
     if letters == 0:
         return LangResult(None, 0.0, 0.0)
     latin_share = round(latin / letters, 3)
-    script = _by_script(sample, arabic) if arabic >= 0.5 * letters else None
-    if letters < MIN_LETTERS:
+
+    def by_script() -> LangResult:
+        # only where CLD2 is not asked or cannot tell: two more scans of the sample
+        script = _by_script(sample, arabic) if arabic >= 0.5 * letters else None
         return LangResult(script, SCRIPT_CONFIDENCE if script else 0.0, latin_share)
+
+    if letters < MIN_LETTERS:
+        return by_script()
     try:
         reliable, _, details = pycld2.detect(sample, bestEffort=True)
         _, code, percent, _ = details[0]
     except pycld2.error:  # a str is always valid UTF-8 once encoded; kept as a guard
         reliable, code, percent = False, "un", 0
     if code in _UNKNOWN or percent == 0:
-        return LangResult(script, SCRIPT_CONFIDENCE if script else 0.0, latin_share)
+        return by_script()
     if not reliable:
         return LangResult(code, round(min(SCRIPT_CONFIDENCE, percent / 100), 3), latin_share)
     return LangResult(code, round(percent / 100, 3), latin_share)
