@@ -551,7 +551,7 @@ def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict
     return {**groups, "events": events}
 
 
-def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 130) -> dict[str, Any]:
+def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 200) -> dict[str, Any]:
     """Geometry of the who-met-whom network: the parties on a circle (the best connected first, from
     the top, clockwise), an edge per pair that met (width by how many events), labels outside the circle.
     Deterministic: the same archive draws the same picture."""
@@ -564,7 +564,10 @@ def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 130
         angle = 2 * math.pi * i / max(1, len(nodes)) - math.pi / 2
         x, y = c + r * math.cos(angle), c + r * math.sin(angle)
         pos[n["key"]] = (x, y)
-        lx, ly = c + (r + 10) * math.cos(angle), c + (r + 10) * math.sin(angle)
+        cos, sin = math.cos(angle), math.sin(angle)
+        lx, ly = c + (r + 10) * cos, c + (r + 10) * sin
+        if abs(cos) < 0.35:  # near the top or the bottom: centred above or below the node, not beside it
+            ly += -8 if sin < 0 else 10
         placed.append(
             {
                 **n,
@@ -572,7 +575,7 @@ def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 130
                 "y": round(y, 1),
                 "lx": round(lx, 1),
                 "ly": round(ly + 4, 1),
-                "anchor": "start" if math.cos(angle) >= 0 else "end",
+                "anchor": "middle" if abs(cos) < 0.35 else "start" if cos >= 0 else "end",
                 "radius": round(4 + 2 * math.sqrt(n.get("degree", 1)), 1),
                 "href": entity_href(n["key"]),
             }
