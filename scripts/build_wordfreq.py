@@ -17,7 +17,7 @@ decimal): ``zipf<TAB>form form …``, the forms of that frequency sorted, freque
 ``--min-zipf``. Grouped so that loading makes no object per value.
 
 The cut-off, measured: wordfreq's list stops near Zipf 1.0. Processing the tuning sample
-(``/work/tune/snn_tune_1k.jsonl``, 1,000 articles) with tables cut at 1.0, 1.5 and 2.0: 1.0 and 1.5
+(``../tune/snn_tune_1k.jsonl``, 1,000 articles) with tables cut at 1.0, 1.5 and 2.0: 1.0 and 1.5
 give the same entities but for 3 spans (one better, two worse with 1.5); 2.0 changes 25 and loses
 rare names (فرنان بروديل → رنان بروديل، كوريتا → وريتا، ويلنجتون → يلنجتون، لوغار → وغار). Zipf
 1.5 keeps 322,449 forms: 1.2 MB on disk, about 37 MB in memory and 0.2 s to load (1.0: 1.8 MB,

@@ -22,7 +22,7 @@
 Data: ../shared/data/events_gold (121 documents, 891 gold events; GUIDELINES.md there), split in halves
 by ``khabar.eval.events.is_dev`` (parity of the SHA-1 of the id; the seed in the development half), and
 ``benchmarks/data/events_tune_labels.tsv``: 1,005 event mentions of the tuning sample
-(/work/tune/snn_tune_1k.jsonl, outside every gold set, ``--tune``), each labelled by reading its
+(../tune/snn_tune_1k.jsonl, outside every gold set, ``--tune``), each labelled by reading its
 sentence against the gold set's guidelines. The filter and the document model are trained on the
 development half and the labelled tuning mentions together (a candidate is right when it matches a gold
 event, leniently, or when its label says event); the argument model on the development half only. C
@@ -63,7 +63,7 @@ from khabar.eval.events import (  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "events_model.json"
 TUNE_LABELS = REPO / "benchmarks" / "data" / "events_tune_labels.tsv"
-TUNE_CORPUS = Path("/work/tune/snn_tune_1k.jsonl")
+TUNE_CORPUS = REPO.parent / "tune" / "snn_tune_1k.jsonl"  # scripts/tuning_sample.py writes it
 CS = (0.03, 0.1, 0.3, 1.0)
 #: the document model's regularisation (it has a few dozen features)
 CS_DOC = (0.1, 0.3, 1.0)

@@ -44,7 +44,7 @@ DATA = REPO / "src" / "khabar" / "data"
 MODEL = DATA / "places_model.json"
 THRESHOLDS = DATA / "fact_thresholds.json"
 LABELS = REPO / "benchmarks" / "data" / "places_tune_labels.tsv"
-TUNE = Path("/work/tune/snn_tune_1k.jsonl")
+TUNE = REPO.parent / "tune" / "snn_tune_1k.jsonl"  # scripts/tuning_sample.py writes it
 #: the features the model weighs (ref_features' names); anything else a candidate carries is ignored
 FEATURES = (
     "country",

@@ -24,7 +24,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("-o", "--output", default="/work/tune/snn_tune_1k.jsonl")
+    ap.add_argument("-o", "--output", default=str(DATA.parent.parent / "tune" / "snn_tune_1k.jsonl"))
     args = ap.parse_args()
     sample = [
         json.loads(line) for line in (DATA / "saudinewsnet_sample" / "saudinewsnet_sample_3k.jsonl").open()

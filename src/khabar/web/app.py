@@ -351,20 +351,9 @@ def create_app(archive_path: str | Path) -> FastAPI:
         a = db()
         offset = (page - 1) * per_page
         try:
-            if q:
+            total, hits = hits_page(a, q, exact, filters, all_facts, sort, per_page, offset)
+            if total is None:
                 total = count(a, q, exact=exact, all_facts=all_facts, **filters)
-                hits = search(
-                    a,
-                    q,
-                    exact=exact,
-                    limit=per_page,
-                    offset=offset,
-                    all_facts=all_facts,
-                    order=sort,
-                    **filters,
-                )
-            else:
-                total, hits = browse(a, limit=per_page, offset=offset, all_facts=all_facts, **filters)
             fac = None
             if with_facets and not q and not any(filters.values()):
                 fac = landing_facets(a, all_facts)
@@ -373,6 +362,25 @@ def create_app(archive_path: str | Path) -> FastAPI:
         except sqlite3.OperationalError as exc:  # search quotes every term; this is a safety net
             raise HTTPException(400, f"the query could not be run ({exc}); try plain words") from exc
         return {"query": q, "total": total, "hits": hits, "facets": fac, "page": page, "per_page": per_page}
+
+    def hits_page(
+        a: Archive,
+        q: str,
+        exact: bool,
+        filters: dict[str, Any],
+        all_facts: bool,
+        sort: str,
+        limit: int,
+        offset: int,
+    ) -> tuple[int | None, list[Any]]:
+        """One page of results: the hits of ``q`` in ``sort`` order (total None: counting a query is a
+        query of its own), or with no query the newest documents and their total."""
+        if q:
+            hits = search(
+                a, q, exact=exact, limit=limit, offset=offset, all_facts=all_facts, order=sort, **filters
+            )
+            return None, hits
+        return browse(a, limit=limit, offset=offset, all_facts=all_facts, **filters)
 
     def filters_of(
         site: str | None,
@@ -396,19 +404,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         a = db()
         offset, rank = 0, 0
         while True:
-            if q:
-                hits = search(
-                    a,
-                    q,
-                    exact=exact,
-                    limit=EXPORT_BATCH,
-                    offset=offset,
-                    all_facts=all_facts,
-                    order=sort,
-                    **filters,
-                )
-            else:
-                _, hits = browse(a, limit=EXPORT_BATCH, offset=offset, all_facts=all_facts, **filters)
+            _, hits = hits_page(a, q, exact, filters, all_facts, sort, EXPORT_BATCH, offset)
             for h in hits:
                 rank += 1
                 yield {
@@ -737,6 +733,24 @@ def create_app(archive_path: str | Path) -> FastAPI:
         return {"results": queries.places(db(), limit=limit, all_facts=all_facts)}
 
     # -- events --------------------------------------------------------------------------------------
+    def event_filters(
+        type: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        site: str | None,
+        q: str | None,
+        all_facts: bool,
+    ) -> dict[str, Any]:
+        """The events queries' filters from the request's parameters (empty ones dropped)."""
+        return {
+            "type": type or None,
+            "date_from": date_from or None,
+            "date_to": date_to or None,
+            "site": site or None,
+            "q": (q or "").strip()[:MAX_QUERY] or None,
+            "all_facts": all_facts,
+        }
+
     def load_events(
         type: str | None,
         date_from: str | None,
@@ -748,14 +762,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         all_facts: bool = False,
         parties: list[str] | None = None,
     ) -> dict[str, Any]:
-        kw: dict[str, Any] = {
-            "type": type or None,
-            "date_from": date_from or None,
-            "date_to": date_to or None,
-            "site": site or None,
-            "q": (q or "").strip()[:MAX_QUERY] or None,
-            "all_facts": all_facts,
-        }
+        kw = event_filters(type, date_from, date_to, site, q, all_facts)
         who = [p for p in parties or [] if p][:4]
         total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, parties=who, **kw)
         return {
@@ -863,14 +870,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         the timeline (counts per period and type) and all event types. With ``format=csv`` or
         ``jsonl``, every event of the filters as a file, one row per event."""
         if format:
-            kw = {
-                "type": type or None,
-                "date_from": date_from or None,
-                "date_to": date_to or None,
-                "site": site or None,
-                "q": (q or "").strip()[:MAX_QUERY] or None,
-                "all_facts": all_facts,
-            }
+            kw = event_filters(type, date_from, date_to, site, q, all_facts)
             return _export(_event_rows(kw), EVENT_COLUMNS, format, bom, "khabar-events")
         return load_events(type, date_from, date_to, site, q, page, per_page, all_facts)
 
