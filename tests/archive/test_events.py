@@ -3,6 +3,7 @@ browsing without a query, and the migration of a version-1 archive (backfilled, 
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 import time
@@ -165,6 +166,26 @@ def test_queries(archive: Archive) -> None:
     assert queries.published_by_month(archive) == [("2020-03", 1), ("2021-09", 1)]
 
 
+def test_a_corpus_of_some_months_is_binned_per_week(tmp_path: Path) -> None:
+    """Reason: 63–400 days of articles drawn per month give a handful of bars, per day a few hundred
+    thin ones; weeks (opened by their Saturday) fit a season."""
+    with Archive(tmp_path / "w.db") as a:
+        first = _with_events(seed_document())
+        later = copy.deepcopy(first)
+        later.source.uri, later.published = "https://sana.sy/?p=2", "2021-12-23"  # 100 days on, a Thursday
+        for e in later.events:
+            if "date" in e:
+                e["date"] = None
+        a.add(first)
+        a.add(later)
+        rows = queries.events_timeline(a)
+    # 2021-09-13 (Monday) and 2021-09-14 (Tuesday) fall in the week of Saturday 2021-09-11
+    assert rows == [
+        {"period": "W2021-09-11", "type": "CONSULT", "count": 2},
+        {"period": "W2021-12-18", "type": "CONSULT", "count": 2},
+    ]
+
+
 def test_document_highlights(archive: Archive) -> None:
     n = archive.conn.execute("SELECT n FROM documents WHERE title LIKE 'ماذا%'").fetchone()[0]
     text = archive.conn.execute("SELECT text FROM documents WHERE n = ?", (n,)).fetchone()[0]
@@ -242,3 +263,14 @@ def test_a_document_level_event_lists_its_mentions(tmp_path: Path) -> None:
         a.add(doc)
         total, evs = queries.events(a)
         assert total == 1 and evs[0]["mentions"] == 2 and evs[0]["confidence"] == 0.9
+
+
+def test_a_party_is_named_without_the_clitic_it_was_written_with() -> None:
+    """Reason: a country met in "زيارة للأردن" only showed as للأردن on the who-met-whom network."""
+    from khabar.archive.queries import _best_name
+
+    assert _best_name({"للأردن": 2}) == "الأردن"
+    assert _best_name({"بالعراق": 1, "العراق": 1, "عراق": 1}) == "العراق"  # folded: 2 against 1
+    assert _best_name({"لليبيا": 1}) == "لليبيا"  # ل + ليبيا, not ل + اليبيا: left whole
+    assert _best_name({"للمملكة العربية السعودية": 1}) == "المملكة العربية السعودية"
+    assert _best_name({"وليد": 1}) == "وليد" and _best_name({"وكيري": 1}) == "كيري"  # و + كيري only

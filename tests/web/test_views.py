@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date, timedelta
+
 from khabar.web.views import (
     Span,
     bar_chart,
@@ -153,6 +156,18 @@ def test_timeline_axis_is_continuous_and_ignores_stray_dates() -> None:
         [{"period": "2015-12-31", "type": "A", "count": 1}, {"period": "2016-01-02", "type": "A", "count": 1}]
     )
     assert [c["period"] for c in days["cols"]] == ["2015-12-31", "2016-01-01", "2016-01-02"]
+    weeks = timeline_chart(
+        [
+            {"period": "W2015-12-26", "type": "A", "count": 1},
+            {"period": "W2016-01-09", "type": "A", "count": 1},
+        ]
+    )
+    assert [c["period"] for c in weeks["cols"]] == ["W2015-12-26", "W2016-01-02", "W2016-01-09"]
+    assert weeks["cols"][0]["label"] == "2015-12-26" and weeks["cols"][0]["title"] == "الأسبوع من 2015-12-26"
+    many = timeline_chart(
+        [{"period": f"W{date(2000, 1, 1) + timedelta(weeks=i)}", "type": "A", "count": 1} for i in range(200)]
+    )
+    assert len(many["cols"][0]["period"]) == 7 and len(many["cols"]) <= 120  # too many weeks: months
 
 
 def test_long_runs_of_removed_lines_fold_into_one_group() -> None:
@@ -219,3 +234,41 @@ def test_every_event_type_has_its_own_colour() -> None:
     rows = [{"period": "2015-08-0" + str(i % 9 + 1), "type": t, "count": 1} for i, t in enumerate(TYPES)]
     chart = timeline_chart(rows)
     assert {item["type"]: item["fill"] for item in chart["legend"]} == {t: TYPE_COLOURS[t] for t in TYPES}
+
+
+def test_network_labels_run_along_their_rays_and_read_upright() -> None:
+    """Reason: horizontal labels of neighbouring parties near the top of the circle overprinted each
+    other (40 parties, 15-letter names); radial ones stay a line apart."""
+    from khabar.web.views import network_chart
+
+    nodes = [
+        {"key": f"person:{i}", "name": "الأمير محمد بن سلمان", "kind": "person", "degree": 1 + i % 5}
+        for i in range(40)
+    ]
+    chart = network_chart({"nodes": nodes, "edges": []})
+    placed = chart["nodes"]
+    for n in placed:
+        assert -90 <= n["rotate"] <= 90  # never upside down
+        assert n["anchor"] == ("start" if n["lx"] >= chart["size"] / 2 - 0.1 else "end")  # outward
+    gaps = [
+        math.dist((a["lx"], a["ly"]), (b["lx"], b["ly"]))
+        for a, b in zip(placed, placed[1:] + placed[:1], strict=True)
+    ]
+    assert min(gaps) > 14  # more than a 13 px line between neighbouring label anchors
+    few = network_chart({"nodes": nodes[:5], "edges": []})["nodes"]
+    assert {n["rotate"] for n in few} == {0.0} and few[0]["anchor"] == "middle"  # the top one, centred
+
+
+def test_tick_labels_stay_inside_the_chart() -> None:
+    """Reason: the first and the last date under a timeline were centred on their column and cut in
+    half at the chart's edge."""
+    from khabar.web.views import TICK_CHAR_PX
+
+    rows = [{"period": f"2015-08-{d:02d}", "type": "A", "count": 1} for d in range(1, 29)]
+    chart = timeline_chart(rows)
+    for c in chart["cols"]:
+        if c["label"]:
+            w = TICK_CHAR_PX * len(c["label"])
+            left = {"start": c["lx"], "middle": c["lx"] - w / 2, "end": c["lx"] - w}[c["anchor"]]
+            assert left >= 0 and left + w <= chart["width"]
+    assert {c["anchor"] for c in chart["cols"] if c["label"]} >= {"end", "middle"}

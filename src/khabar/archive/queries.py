@@ -64,11 +64,12 @@ def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
 
 
 def _name(archive: Archive, key: str) -> str:
-    """The most frequent surface form of an entity key (what a reader calls it)."""
-    row = archive.conn.execute(
-        "SELECT text FROM entities WHERE key = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 1", (key,)
-    ).fetchone()
-    return str(row[0]) if row else key
+    """What a reader calls the entity ``key``: its commonest surface form, clitic forms folded
+    (``_best_name``); the key itself when the archive has no mention of it."""
+    rows = archive.conn.execute(
+        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
+    ).fetchall()
+    return _best_name({str(t): int(c) for t, c in rows}) if rows else key
 
 
 def top_entities(
@@ -412,6 +413,10 @@ def event_types(archive: Archive, *, all_facts: bool = False) -> list[tuple[str,
     ]
 
 
+#: the longest corpus span (days) whose events are binned per week; longer spans per month
+WEEKLY_MAX_DAYS = 400
+
+
 def events_timeline(
     archive: Archive,
     *,
@@ -423,9 +428,10 @@ def events_timeline(
     all_facts: bool = False,
 ) -> list[dict[str, Any]]:
     """Events per period and type (``{"period", "type", "count"}``, oldest first): per day when the
-    articles holding them span at most 62 days (a crawl of a few weeks), else per month. The span is
-    the articles' (the corpus'), not the events' own dates: a text's 1967 or 2030 would otherwise
-    force monthly bars on a three-week corpus. Shown events unless ``all_facts``."""
+    articles holding them span at most 62 days (a crawl of a few weeks), per week (``W`` and the
+    week's Saturday, ``W2015-03-07``: the week most Arab newsrooms keep) up to 400 days, else per
+    month. The span is the articles' (the corpus'), not the events' own dates: a text's 1967 or 2030
+    would otherwise force monthly bars on a three-week corpus. Shown events unless ``all_facts``."""
     where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
     when = "coalesce(ev.date, d.published)"
     span = archive.conn.execute(
@@ -433,14 +439,21 @@ def events_timeline(
         f"JOIN documents d ON d.n = ev.doc WHERE {where} AND length(d.published) >= 10",
         params,
     ).fetchone()
-    width = 7
+    width, weekly = 7, False
     if span and span[0] and span[1]:
         days = archive.conn.execute("SELECT julianday(?) - julianday(?)", (span[1], span[0])).fetchone()[0]
-        width = 10 if days is not None and days <= 62 else 7
+        if days is not None and days <= 62:
+            width = 10
+        elif days is not None and days <= WEEKLY_MAX_DAYS:
+            width, weekly = 10, True
+    # 'weekday 5' moves to the Friday on or after the day, '-6 days' back to the Saturday opening its week
+    period = (
+        f"'W' || date(substr({when}, 1, 10), 'weekday 5', '-6 days')" if weekly else f"substr({when}, 1, ?)"
+    )
     rows = archive.conn.execute(
-        f"SELECT substr({when}, 1, ?) p, ev.type, count(*) FROM events ev JOIN documents d ON d.n = ev.doc "
-        f"WHERE {where} AND length({when}) >= ? GROUP BY p, ev.type ORDER BY p, ev.type",
-        [width, *params, width],
+        f"SELECT {period} p, ev.type, count(*) FROM events ev JOIN documents d ON d.n = ev.doc "
+        f"WHERE {where} AND length({when}) >= ? AND p IS NOT NULL GROUP BY p, ev.type ORDER BY p, ev.type",
+        [*params, width] if weekly else [width, *params, width],
     ).fetchall()
     return [{"period": p, "type": t, "count": int(c)} for p, t, c in rows]
 
@@ -456,11 +469,29 @@ def published_by_month(archive: Archive) -> list[tuple[str, int]]:
     ]
 
 
+def _unclitic(text: str) -> str:
+    """``text`` without a preposition or conjunction glued to its first word, when the word's
+    frequencies say it is one (للمملكة → المملكة, بالعراق → العراق, but للبنان stays: ل + لبنان is
+    as likely as ل + البنان is not; ``khabar.arabic.clitics.name_reading`` decides)."""
+    from khabar.arabic.clitics import name_reading
+
+    first, sep, rest = text.partition(" ")
+    r = name_reading(first)
+    if not r.cut:
+        return text
+    return ("ا" if r.restored else "") + first[r.cut :] + sep + rest
+
+
 def _best_name(counts: dict[str, int]) -> str:
-    """The commonest way a party is written, a form without a clitic preposition first (المملكة, not
-    للمملكة)."""
-    plain = {t: c for t, c in counts.items() if not t.startswith(("لل", "بال", "وال"))} or counts
-    return max(plain.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+    """The commonest way a party is written, its clitic forms counted with the bare form (للمملكة
+    counts for المملكة, and a party written only as للأردن is shown as الأردن); ties go to the
+    longer form (سيرغي لافروف before لافروف), then the first in alphabetical order, so the same archive
+    always shows the same name."""
+    folded: dict[str, int] = {}
+    for text, n in counts.items():
+        bare = _unclitic(text)
+        folded[bare] = folded.get(bare, 0) + n
+    return min(folded.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
 
 
 def meetings(
@@ -523,7 +554,7 @@ def meetings(
         "nodes": [
             {
                 "key": k,
-                "name": max(names[k].items(), key=lambda kv: kv[1])[0],
+                "name": _best_name(names[k]),
                 "kind": kinds[k],
                 "degree": degree[k],
             }
@@ -539,10 +570,7 @@ def meetings(
 
 def entity_name(archive: Archive, key: str) -> str:
     """How the archive most often writes the entity ``key`` (the key itself when it is not there)."""
-    rows = archive.conn.execute(
-        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
-    ).fetchall()
-    return _best_name({t: int(c) for t, c in rows}) if rows else key
+    return _name(archive, key)
 
 
 def event(archive: Archive, document: str, index: int) -> dict[str, Any] | None:

@@ -291,7 +291,9 @@ TYPE_COLOURS = {
 
 
 def _next_period(p: str) -> str:
-    """The period after ``p`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    """The period after ``p`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a week ``WYYYY-MM-DD``)."""
+    if p.startswith("W"):
+        return "W" + (date.fromisoformat(p[1:]) + timedelta(days=7)).isoformat()
     if len(p) == 4:
         return f"{int(p) + 1:04d}"
     if len(p) == 7:
@@ -302,6 +304,8 @@ def _next_period(p: str) -> str:
 
 def _valid_period(p: str) -> bool:
     try:
+        if p.startswith("W"):
+            return len(p) == 11 and bool(date.fromisoformat(p[1:]))
         if len(p) == 4:
             return p.isdigit()
         if len(p) == 7:
@@ -311,6 +315,17 @@ def _valid_period(p: str) -> bool:
     except ValueError:
         return False
 
+
+def _coarser(p: str) -> str:
+    """The period holding ``p`` one step up: a week (by its Saturday) or a day → its month, a month →
+    its year."""
+    if p.startswith("W"):
+        return p[1:8]
+    return p[: len(p) - 3]
+
+
+#: the width of a digit or a dash in a tick label at the charts' 11 px (for keeping labels inside)
+TICK_CHAR_PX = 7.0
 
 #: most columns a timeline draws; a longer range is drawn per year
 MAX_COLUMNS = 120
@@ -365,7 +380,8 @@ def timeline_chart(
             outside += sum(r["count"] for r in rows if r["period"] < periods[0])
             rows = [r for r in rows if r["period"] >= periods[0]]
         elif len(periods) > MAX_COLUMNS:
-            coarse = [{**r, "period": r["period"][: len(ordered[0]) - 3]} for r in rows]
+            # a day's or a week's column folds into its month, a month's into its year
+            coarse = [{**r, "period": _coarser(r["period"])} for r in rows]
             merged: dict[tuple[str, str], int] = {}
             for r in coarse:
                 merged[(r["period"], r["type"])] = merged.get((r["period"], r["type"]), 0) + r["count"]
@@ -406,14 +422,25 @@ def timeline_chart(
                     "fill": colour[r["type"]],
                 }
             )
+        # a tick label is centred under its column, unless that would cut it at the chart's edge
+        label = (p[1:] if p.startswith("W") else p) if i % label_every == 0 else None
+        mid, half = x + colw / 2, TICK_CHAR_PX * len(label or "") / 2
+        anchor, lx = "middle", mid
+        if mid + half > width - 2:
+            anchor, lx = "end", width - 2
+        elif mid - half < 2:
+            anchor, lx = "start", 2
         cols.append(
             {
                 "period": p,
+                "lx": round(lx, 1),
+                "anchor": anchor,
                 "x": round(x, 1),
                 "w": round(colw, 1),
                 "stack": stack,
                 "total": sums[p],
-                "label": p if i % label_every == 0 else None,
+                "label": label,
+                "title": f"الأسبوع من {p[1:]}" if p.startswith("W") else p,
             }
         )
     return {
@@ -551,10 +578,18 @@ def facts_panel(rec: dict[str, Any], keys: dict[str, str] | None = None) -> dict
     return {**groups, "events": events}
 
 
+#: networks of at most this many parties get level labels; more get labels along the rays
+FLAT_LABELS = 12
+
+
 def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 200) -> dict[str, Any]:
     """Geometry of the who-met-whom network: the parties on a circle (the best connected first, from
-    the top, clockwise), an edge per pair that met (width by how many events), labels outside the circle.
-    Deterministic: the same archive draws the same picture."""
+    the top, clockwise), an edge per pair that met (width by how many events), labels outside the
+    circle along each node's ray (``rotate`` degrees about the label's anchor), turned on the left half
+    so no label reads upside down; a network of at most ``FLAT_LABELS`` parties keeps level labels.
+    Radial labels never overlap while nodes are a line-height apart on the circle (up to about 150
+    nodes at the default size); level ones collided near the top and the bottom, where neighbours sit
+    side by side. Deterministic: the same archive draws the same picture."""
     nodes = net.get("nodes") or []
     c = size / 2 + label_room
     r = size / 2 - 10
@@ -565,18 +600,25 @@ def network_chart(net: dict[str, Any], *, size: int = 640, label_room: int = 200
         x, y = c + r * math.cos(angle), c + r * math.sin(angle)
         pos[n["key"]] = (x, y)
         cos, sin = math.cos(angle), math.sin(angle)
-        lx, ly = c + (r + 10) * cos, c + (r + 10) * sin
-        if abs(cos) < 0.35:  # near the top or the bottom: centred above or below the node, not beside it
-            ly += -8 if sin < 0 else 10
+        radius = 4 + 2 * math.sqrt(n.get("degree", 1))
+        lx, ly = c + (r + radius + 4) * cos, c + (r + radius + 4) * sin
+        right = cos >= -1e-9
+        anchor = "start" if right else "end"
+        turn = math.degrees(angle) - (0 if right else 180)
+        if len(nodes) <= FLAT_LABELS:  # few parties: level labels read best and have room
+            turn = 0.0
+            if abs(cos) < 0.35:  # near the top or the bottom: centred above or below the node
+                anchor, ly = "middle", ly + (-6 if sin < 0 else 8)
         placed.append(
             {
                 **n,
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "lx": round(lx, 1),
-                "ly": round(ly + 4, 1),
-                "anchor": "middle" if abs(cos) < 0.35 else "start" if cos >= 0 else "end",
-                "radius": round(4 + 2 * math.sqrt(n.get("degree", 1)), 1),
+                "ly": round(ly, 1),
+                "anchor": anchor,
+                "rotate": round(turn, 1),
+                "radius": round(radius, 1),
                 "href": entity_href(n["key"]),
             }
         )
