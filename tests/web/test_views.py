@@ -181,8 +181,32 @@ def test_long_runs_of_removed_lines_fold_into_one_group() -> None:
     assert out[0]["reasons"] == [("قائمة التنقل", FOLD_RUN + 2)] and len(out[0]["blocks"]) == FOLD_RUN + 2
     assert (
         reason_ar("site_profile:sabq").startswith("يتكرر")
-        and reason_ar("lexicon:unknown_cat") == "unknown_cat"
+        and reason_ar("lexicon:unknown_cat") == "عبارة حشو معروفة"  # a new code: named by its kind
     )
+
+
+def test_every_removal_reason_the_code_gives_reads_in_arabic() -> None:
+    """Reason: the stats page charted removal reasons as codes (``pattern:tag_list_suffix``); every
+    code the cleaners write, and every chrome lexicon category, has an Arabic label (not its kind's)."""
+    import re
+    from pathlib import Path
+
+    from khabar.web.i18n import label
+    from khabar.web.views import reason_ar
+
+    src = Path(__file__).resolve().parents[2] / "src" / "khabar"
+    codes = set()
+    for py in src.rglob("*.py"):
+        codes |= set(
+            re.findall(r'"((?:lexicon|pattern|feature|dom):[a-z_]+)"', py.read_text(encoding="utf-8"))
+        )
+    chrome = (src / "data" / "chrome_ar.tsv").read_text(encoding="utf-8").splitlines()
+    codes |= {f"lexicon:{ln.split(chr(9))[0]}" for ln in chrome if ln and not ln.startswith("#")}
+    codes |= {f"feature:{c}" for c in ("after_article_end", "headline_list", "not_a_title")}
+    kinds = {label("source", k) for k in ("lexicon", "pattern", "feature", "dom")}
+    assert len(codes) > 40
+    missing = sorted(c for c in codes if reason_ar(c) in kinds or re.search("[a-z]", reason_ar(c)))
+    assert missing == []
 
 
 def test_the_facts_panel_lists_people_places_and_events() -> None:

@@ -21,7 +21,7 @@ import math
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -875,6 +875,14 @@ def create_app(archive_path: str | Path) -> FastAPI:
         return load_events(type, date_from, date_to, site, q, page, per_page, all_facts)
 
     # -- stats ---------------------------------------------------------------------------------------
+    def _by_label(counts: dict[str, int], name: Callable[[str], str]) -> list[tuple[str, int, str | None]]:
+        """Counts by code summed under their Arabic label (two codes may read the same: the lexicon's
+        ``related`` and ``related_suffix``), most first."""
+        out: dict[str, int] = {}
+        for code, n in counts.items():
+            out[name(code)] = out.get(name(code), 0) + n
+        return [(k, n, None) for k, n in sorted(out.items(), key=lambda kv: -kv[1])]
+
     def load_stats(all_facts: bool = False) -> dict[str, Any]:
         a = db()
         s = a.stats(all_facts=all_facts)
@@ -892,12 +900,15 @@ def create_app(archive_path: str | Path) -> FastAPI:
             "stats.html",
             s=s,
             sites_chart=bar_chart(
-                [(x["site"], x["documents"], "/?" + urlencode({"site": x["site"]})) for x in s["top_sites"]]
+                [
+                    (site_name(x["site"]), x["documents"], "/?" + urlencode({"site": x["site"]}))
+                    for x in s["top_sites"]
+                ]
             ),
-            rejects_chart=bar_chart([(r, c, None) for r, c in s["rejects_by_reason"].items()]),
-            removed_chart=bar_chart(
-                [(r or "—", c, None) for r, c in list(s["removed_by_reason"].items())[:15]], label_width=260
+            rejects_chart=bar_chart(
+                [(label_ar("reject", r), c, None) for r, c in s["rejects_by_reason"].items()]
             ),
+            removed_chart=bar_chart(_by_label(s["removed_by_reason"], reason_ar)[:15], label_width=260),
             months_chart=timeline_chart(
                 [{"period": x["month"], "type": "documents", "count": x["documents"]} for x in months],
                 tail=0.0,  # every document counts here; only event dates a text mentions stray far

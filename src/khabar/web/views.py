@@ -458,40 +458,26 @@ def timeline_chart(
 #: of 150 links; a few chrome lines after an article stay in view, struck through)
 FOLD_RUN = 8
 
-#: removal reasons in Arabic, by category (the part after "lexicon:", "pattern:", "feature:", "dom:")
-REASONS_AR = {
-    "back_to_top": "العودة إلى الأعلى",
-    "adblock": "مانع الإعلانات",
-    "read_more": "اقرأ أيضاً",
-    "related": "أخبار ذات صلة",
-    "share": "أزرار المشاركة",
-    "nav": "قائمة التنقل",
-    "tags": "الوسوم",
-    "copyright": "حقوق النشر",
-    "cookies": "ملفات تعريف الارتباط",
-    "newsletter": "النشرة البريدية",
-    "comments": "التعليقات",
-    "comment_policy": "سياسة التعليقات",
-    "wire_end": "نهاية البرقية",
-    "promo": "ترويج",
-    "time_stamp": "ختم زمني",
-    "headline_list": "قائمة عناوين",
-    "after_article_end": "بعد نهاية المقال",
-    "not_an_article_page": "صفحة ليست مقالاً",
-    "outside_article": "خارج المقال",
-    "site_name": "اسم الموقع",
-}
-
 
 def reason_ar(reason: str | None) -> str:
-    """A removal reason for a reader: ``lexicon:read_more`` → اقرأ أيضاً; a site profile names its site;
-    an unknown category is shown as it is."""
+    """A removal reason for a reader, from the catalogue in ``labels_ar.tsv``: ``lexicon:read_more`` →
+    اقرأ أيضاً, ``lexicon:related_suffix`` → أخبار ذات صلة (a reason at the end of a line reads as the
+    reason itself), a site profile names its site; a reason the catalogue lacks is named by its kind
+    (``feature:…`` → حكم نموذج الأسطر), never shown as a code (the code stays in the page's tooltip)."""
+    from khabar.web.i18n import label, site_name
+
     if not reason:
         return "محذوف"
     source, _, what = reason.partition(":")
     if source == "site_profile":
-        return f"يتكرر في صفحات الموقع ({what})" if what else "يتكرر في صفحات الموقع"
-    return REASONS_AR.get(what or source, what or source)
+        return f"يتكرر في صفحات الموقع ({site_name(what)})" if what else "يتكرر في صفحات الموقع"
+    name = (what or source).split(":")[0]
+    for code in (name, name.removesuffix("_suffix"), name.removesuffix("_teaser")):
+        text = label("reason", code)
+        if text != code:
+            return text
+    text = label("source", source)
+    return text if text != source else "محذوف"
 
 
 def fold_boilerplate(blocks: list[dict[str, Any]], run: int = FOLD_RUN) -> list[dict[str, Any]]:
