@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SHARED ?= ../shared
 SEED   := $(SHARED)/seed/000_788df9d9dddd1a7a.txt
 
-.PHONY: setup setup-demo browser demo test lint typecheck bench bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search clean
+.PHONY: setup setup-demo browser demo test lint typecheck bench bench-textdump bench-html bench-htmlbig bench-ner bench-pipeline bench-startup bench-corpus bench-search clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp files record a finished install. `make
 # demo` installs what the demo runs (khabar with its web extra: the archive's browser UI); `make test`,
@@ -61,7 +61,7 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy
 
-bench: bench-textdump bench-html bench-ner bench-pipeline bench-startup bench-corpus bench-search
+bench: bench-textdump bench-html bench-htmlbig bench-ner bench-pipeline bench-startup bench-corpus bench-search
 
 bench-textdump: setup
 	$(PY) benchmarks/textdump.py
@@ -82,6 +82,10 @@ bench-startup: setup
 # khabar's HTML path against trafilatura, jusText, resiliparse and readability on ../shared/data/html_bench
 bench-html: setup
 	$(PY) benchmarks/htmlpages.py
+
+# the HTML path on big pages (html_bench's 20 largest, the peer pages) against trafilatura, decoding included
+bench-htmlbig: setup
+	$(PY) benchmarks/htmlbig.py
 
 # khabar run on all of SaudiNewsNet (local 1 and 2 workers, Ray 2 workers; profiles; clusters) and the
 # planted near-duplicates; on a quiet machine: the speed figures share the cores with everything else
