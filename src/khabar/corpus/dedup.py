@@ -65,7 +65,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.arabic.normalize import normalize
-from khabar.corpus.runner import (
+from khabar.corpus.layout import (
     STAGE_DIR,
     done_name,
     part_name,

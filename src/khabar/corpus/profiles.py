@@ -248,7 +248,7 @@ class Profiles:
 
     def save(self, folder: str) -> str:
         """Write ``folder/profiles.json`` atomically; its path."""
-        from khabar.corpus.runner import write_json_atomic
+        from khabar.corpus.layout import write_json_atomic
 
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, PROFILES_FILE)

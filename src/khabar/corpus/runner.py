@@ -33,7 +33,6 @@ How it stays exact under crashes:
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 import time
@@ -42,13 +41,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.corpus.writers import FORMATS, shard_suffix, write_shard
+from khabar.corpus.layout import (
+    STAGE_DIR,
+    done_name,
+    part_name,
+    read_marker,
+    rejects_name,
+    write_json_atomic,
+)
+from khabar.corpus.writers import FORMATS, write_shard
 from khabar.io import RawRecord, Reject, read_inputs
 
 __all__ = ["DEDUP_MODES", "RunSummary", "auto_shard_size", "default_workers", "run"]
 
 DEDUP_MODES = ("mark", "keep-first", "off")
-STAGE_DIR = ".stage"
 
 
 @dataclass
@@ -133,39 +139,6 @@ class RunSummary:
             if self.load_start >= 1.0:
                 s += " (other work was running: the figures above shared the cores with it)"
         return s
-
-
-# -- names -------------------------------------------------------------------------------------------
-def part_name(idx: int, fmt: str) -> str:
-    return f"part-{idx:05d}{shard_suffix(fmt)}"
-
-
-def rejects_name(idx: int) -> str:
-    return f"rejects-{idx:05d}.jsonl"
-
-
-def done_name(idx: int) -> str:
-    return f"part-{idx:05d}.done"
-
-
-def write_json_atomic(path: str, obj: Any) -> None:
-    """Write ``obj`` as JSON to ``path`` through ``path.tmp`` and a rename."""
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(obj, f, ensure_ascii=False, sort_keys=True)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def read_marker(path: str) -> dict[str, Any] | None:
-    """A completion marker, or None when it is missing or unreadable."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            m = json.load(f)
-    except (OSError, ValueError):
-        return None
-    return m if isinstance(m, dict) else None
 
 
 def _item_key(item: RawRecord | Reject) -> str:

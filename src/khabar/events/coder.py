@@ -22,7 +22,7 @@ import datetime
 import functools
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, drop_future, in_vocab, readings
@@ -38,6 +38,7 @@ from khabar.events.arguments import (
     noun_phrase_before,
 )
 from khabar.events.document import document_events
+from khabar.events.event import Event
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
 from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, word_set
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
@@ -131,32 +132,6 @@ _ASSAULT_MODE_CUES = tuple((md, tuple(fold(c) for c in cues)) for md, cues in _A
 TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: how far apart (in words) two same-type triggers of one sentence may be and still be one event
 MERGE_GAP = 4
-
-
-@dataclass(slots=True)
-class Event:
-    """One coded event (before it becomes the record's dict)."""
-
-    type: str
-    mode: str | None
-    match: TriggerMatch
-    start: int
-    end: int
-    sentence: tuple[int, int]
-    args: Args
-    negated: bool = False
-    future: bool = False
-    place: Mention | None = None
-    date: dict[str, Any] | None = None
-    duration: dict[str, Any] | None = None
-    topics: set[str] = field(default_factory=set)
-    frame: str = "sv"
-    #: the sentence itself named a participant (before pro-drop and document-level rules)
-    own_args: bool = False
-    #: the participant mentions of the event's sentence (the argument model's candidates)
-    cands: list[Mention] = field(default_factory=list)
-    #: the last word of any trigger merged into this one (``match.last`` is the first trigger's)
-    last_word: int = -1
 
 
 def code_events(

@@ -41,7 +41,7 @@ from khabar.events.arguments import PASSIVE_MARKERS
 from khabar.events.lexicon import fold, load_domain_words, word_set
 
 if TYPE_CHECKING:
-    from khabar.events.coder import Event
+    from khabar.events.event import Event
     from khabar.events.mentions import Mention, Words
 
 __all__ = [

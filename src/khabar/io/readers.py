@@ -42,7 +42,7 @@ import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 from khabar.errors import (
@@ -61,6 +61,7 @@ from khabar.errors import (
 from khabar.io.decode import ARCHIVE_ADVICE, SQLITE_MAGIC, decode_bytes, scrub_surrogates, sniff_binary
 from khabar.io.html import HTML_SUFFIXES, looks_like_html
 from khabar.io.input_date import INPUT_DATE_KEY, DateField, date_fields_arg, find_input_date
+from khabar.io.records import Item, RawRecord, Reject
 from khabar.model import Source, site_of
 
 try:  # orjson is optional: a faster parser for the common case, with json as the reference
@@ -118,51 +119,7 @@ class _Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-# -- results ------------------------------------------------------------------------------------------
-@dataclass(slots=True)
-class RawRecord:
-    """One input record, decoded to ``str``: what a :class:`~khabar.model.Document` is built from.
-
-    ``warnings`` lists what reading had to repair or guess (replaced bytes, a detected encoding);
-    callers copy them into ``Document.warnings``.
-    """
-
-    id: str
-    raw: str
-    source: Source
-    meta: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Reject:
-    """An input (or part of one) that could not be read, with the error's code, reason and message."""
-
-    id: str
-    input: str
-    code: str
-    reason: str
-    message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """The reject as a rejects-file entry."""
-        return {
-            "id": self.id,
-            "input": self.input,
-            "code": self.code,
-            "reason": self.reason,
-            "message": self.message,
-        }
-
-    @classmethod
-    def from_error(cls, id: str, input: str, err: KhabarError) -> Reject:
-        """A reject for ``input`` (record ``id``) from the error that stopped it."""
-        return cls(id=id, input=input, code=err.code, reason=err.reason, message=err.message)
-
-
-Item = RawRecord | Reject
-
-
+# -- results: RawRecord, Reject and Item live in khabar.io.records (khabar.io.web needs them too) --------
 # -- options and sources --------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class _Options:

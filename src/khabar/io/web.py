@@ -38,7 +38,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from khabar.errors import (
     EmptyInputError,
@@ -51,10 +51,8 @@ from khabar.errors import (
 )
 from khabar.io.html import charset_from_content_type, decode_html, looks_like_html
 from khabar.io.input_date import INPUT_DATE_KEY, warc_input_date
+from khabar.io.records import RawRecord, Reject
 from khabar.model import Source, site_of
-
-if TYPE_CHECKING:  # pragma: no cover
-    from khabar.io.readers import RawRecord, Reject
 
 __all__ = ["HttpStatusError", "WarcStats", "html_record", "read_warc"]
 
@@ -74,12 +72,6 @@ class WarcStats:
         return sum(n for t, n in self.by_type.items() if t not in PAGE_TYPES)
 
 
-def _readers() -> tuple[type[RawRecord], type[Reject]]:
-    from khabar.io.readers import RawRecord, Reject
-
-    return RawRecord, Reject
-
-
 def html_record(
     data: bytes,
     *,
@@ -92,7 +84,6 @@ def html_record(
     meta: dict[str, Any] | None = None,
 ) -> RawRecord | Reject:
     """One HTML page's bytes as a :class:`RawRecord` (or the :class:`Reject` that says why not)."""
-    RawRecord, Reject = _readers()
     try:
         dec = decode_html(data, http_charset=http_charset, name=name)
     except KhabarError as err:
@@ -110,7 +101,6 @@ def read_html_stream(
     stream: IO[bytes], *, id: str, input: str, name: str, max_bytes: int
 ) -> RawRecord | Reject:
     """A whole stream as one HTML page (read up to the size limit, never beyond)."""
-    _, Reject = _readers()
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         return Reject.from_error(
@@ -215,7 +205,6 @@ def read_warc(
     warc_date: bool = True,
 ) -> Iterator[RawRecord | Reject]:
     """The page records of a WARC stream (plain or gzip), each a record or a reject; see the module."""
-    _, Reject = _readers()
     warc = _fastwarc()
     stats = stats if stats is not None else WarcStats()
     n = 0
@@ -319,7 +308,6 @@ def _page(
     *,
     warc_date: bool = True,
 ) -> RawRecord | Reject:
-    _, Reject = _readers()
     warc_meta: dict[str, Any] = {"record_id": rid, "date": rec.headers.get("WARC-Date"), "type": rtype}
     http_charset = None
     content_type: str | None

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from khabar.errors import MalformedRecordError, TruncatedInputError
-from khabar.io.readers import Reject
+from khabar.io.records import Reject
 
 try:  # orjson is optional (not a core dependency): about 5x faster, same output for our records
     import orjson
