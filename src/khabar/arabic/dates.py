@@ -47,7 +47,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 __all__ = ["MONTHS", "DateMatch", "find_dates", "iso_date", "parse_date"]
 
@@ -454,11 +453,11 @@ class _Context:
 
 @cache
 def _context() -> _Context:
+    from khabar import data
+
     rows: dict[str, list[str]] = {}
-    path = resources.files("khabar") / "data" / "dates_context_ar.tsv"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    for ln in lines[1:]:
-        kind, form = ln.split("\t")[:2]
+    for _, cols in data.rows("dates_context_ar.tsv", columns=(2, 3)):
+        kind, form = cols[:2]
         rows.setdefault(kind, []).append(_fold_static(form.strip()))
     heads, names = _alt(rows["outlet_head"]), _alt(rows["outlet_name"])
     return _Context(

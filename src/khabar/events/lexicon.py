@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.normalize import normalize, strip_diacritics, strip_tatweel
-from khabar.errors import DataFileError
 
 __all__ = [
     "MODES",
@@ -164,25 +163,10 @@ class TriggerLexicon:
 
 
 def _rows(name: str) -> list[tuple[int, list[str]]]:
-    path = resources.files("khabar") / "data" / name
-    try:
-        content = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataFileError(f"cannot read package data file {name}: {e}", value=name) from e
-    out: list[tuple[int, list[str]]] = []
-    header_seen = False
-    for n, line in enumerate(content.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True  # the column names
-            continue
-        out.append((n, line.split("\t")))
-    return out
+    return [(r.line, r.cols) for r in data.rows(name)]
 
 
-def _bad(name: str, n: int, why: str, value: object) -> DataFileError:
-    return DataFileError(f"{name} line {n}: {why}: {value!r}", value=value)
+_bad = data.bad_row
 
 
 @functools.cache

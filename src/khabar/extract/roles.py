@@ -20,11 +20,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
-from khabar.errors import DataFileError
 from khabar.extract.places import load_gazetteer
 from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
@@ -142,14 +140,10 @@ def _fold(text: str) -> str:
 @functools.cache
 def load_roles() -> dict[tuple[str, ...], RoleEntry]:
     """The role lexicon, keyed by the phrase's normalised words (read once)."""
-    path = resources.files("khabar") / "data" / _ROLES_FILE
+    from khabar import data
+
     table: dict[tuple[str, ...], RoleEntry] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
-            continue
-        cols = line.split("\t")
-        if len(cols) not in (3, 4):
-            raise DataFileError(f"{_ROLES_FILE}:{n}: expected 3 or 4 tab-separated columns", value=line)
+    for _, cols in data.rows(_ROLES_FILE, columns=(3, 4)):
         flags = set(cols[3].split(",")) if len(cols) == 4 else set()
         words = tuple(_fold(cols[0]).split())
         table[words] = RoleEntry(words, cols[1], int(cols[2]), "construct" in flags, "bound" in flags)

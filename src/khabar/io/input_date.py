@@ -36,7 +36,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from khabar.errors import UsageError
@@ -85,13 +84,13 @@ class DateField:
 @cache
 def default_date_fields() -> tuple[DateField, ...]:
     """The fields read when ``--date-field`` is not given (``data/input_date_fields.tsv``), in order."""
-    path = resources.files("khabar") / "data" / "input_date_fields.tsv"
+    from khabar import data
+
     out: list[DateField] = []
-    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    for ln in rows[1:]:  # the first row is the header
-        name, kind = ln.split("\t")[:2]
+    for n, cols in data.rows("input_date_fields.tsv", columns=(2, 3)):
+        name, kind = cols[:2]
         if kind not in DATE_KINDS:
-            raise ValueError(f"input_date_fields.tsv: {name!r} has kind {kind!r}, not one of {DATE_KINDS}")
+            raise data.bad_row("input_date_fields.tsv", n, f"kind of {name!r} not one of {DATE_KINDS}", kind)
         out.append(DateField(name, kind))
     return tuple(out)
 

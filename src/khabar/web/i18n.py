@@ -9,7 +9,6 @@ Arabic counts agree with the number (CLDR's plural categories for Arabic): 0 →
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 __all__ = ["NOUNS", "count", "country_name", "display_url", "label", "plural_category", "site_name"]
 
@@ -61,15 +60,12 @@ def count(n: int, noun: str) -> str:
 
 @functools.cache
 def _labels() -> dict[tuple[str, str], str]:
-    text = resources.files("khabar.data").joinpath("labels_ar.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
-    out = {(r[0], r[1]): r[2] for r in rows[1:] if len(r) >= 3}
+    from khabar import data
+
+    out = {(c[0], c[1]): c[2] for _, c in data.rows("labels_ar.tsv", columns=3)}
     # roles (president, crown prince …) by the first Arabic phrase roles_ar.tsv gives them
-    roles = resources.files("khabar.data").joinpath("roles_ar.tsv").read_text(encoding="utf-8")
-    for ln in roles.splitlines()[1:]:
-        r = ln.split("\t")
-        if ln and not ln.startswith("#") and len(r) >= 2 and r[1] != "role":
-            out.setdefault(("role", r[1]), r[0])
+    for _, c in data.rows("roles_ar.tsv", columns=(3, 4)):
+        out.setdefault(("role", c[1]), c[0])
     return out
 
 
