@@ -91,8 +91,10 @@ def _ui_words(html: str) -> list[str]:
             if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
                 return
             a = dict(attrs)
-            skip = tag in ("script", "style", "code", "pre", "time", "svg", "bdi", "title", "option")
-            self.stack.append(skip or a.get("dir") == "ltr" or a.get("lang") == "en")
+            skip = tag in ("script", "style", "code", "pre", "time", "bdi", "title", "option")
+            # crawled Latin strings are marked ltr (dir in HTML, direction in SVG); chart text is UI
+            ltr = a.get("dir") == "ltr" or a.get("direction") == "ltr"
+            self.stack.append(skip or ltr or a.get("lang") == "en")
 
         def handle_endtag(self, tag: str) -> None:
             if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source") and self.stack:

@@ -250,6 +250,9 @@ def bar_chart(
         rows.append(
             {
                 "label": label,
+                # a label with no Arabic letter is crawled data (an unknown site's host name), not UI
+                # text: the template marks it ltr
+                "ltr": not any("\u0600" <= ch <= "\u06ff" for ch in label),
                 "value": value,
                 "href": href,
                 "y": i * (bar + 6),
