@@ -109,6 +109,7 @@ _CTX_COLS = (
     "prev_punct", "prev_lex", "next_none", "next_short", "next_long", "next_punct", "next_lex",
     "short_run", "short_run_ge3", "run_function_rate", "long_neighbours", "heading_shape",
     "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length", "same_start_run",
+    "body_overlap", "word_repeat", "doc_word_repeat",
 )  # fmt: skip
 # per-line scalar facts, in the order LineInfo.vec holds them
 _LINE_COLS = (
@@ -296,6 +297,53 @@ def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return out
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+#: words of a long paragraph read for the body-overlap test (its first sentences carry the topic)
+_BODY_SAMPLE = 400
+
+
+def _content_words(text: str) -> set[str]:
+    """Normalised words of three letters or more that are not function words (with و/ف/ال peeled,
+    so "والحكومة" meets "الحكومة" and "حكومة")."""
+    out = set()
+    for w in _CONTENT_WORD.findall(lexicon.key(text)):
+        if w in _FUNCTION_ALL:
+            continue
+        if w[0] in "وف" and len(w) > 4:
+            w = w[1:]
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        out.add(w)
+    return out
+
+
+def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, ...]]:
+    """Per line: how much it shares with the body below (a title or a subheading announces the
+    paragraphs after it; a menu item or another page's headline does not), and how many of its words
+    recur on three other lines or more (keyword-stuffed doorway pages and link lists repeat theirs),
+    for the line and on average over the page."""
+    n = len(infos)
+    words = [_content_words(i.text[:_BODY_SAMPLE]) for i in infos]
+    df: Counter[str] = Counter()
+    for ws in words:
+        df.update(ws)
+    # the words of the next three long lines after each position, built from the bottom up
+    below: list[set[str]] = [set()] * (n + 1)
+    longs: list[int] = []
+    for k in range(n - 1, -1, -1):
+        below[k] = set().union(*(words[m] for m in longs[:3])) if longs else set()
+        if infos[k].long:
+            longs.insert(0, k)
+    out = []
+    for k, i in enumerate(infos):
+        ws = words[k]
+        ov = len(ws & below[k]) / len(ws) if ws and not i.long else 0.0
+        rep = len([w for w in ws if df[w] >= 4]) / len(ws) if ws else 0.0
+        out.append((ov, rep))
+    mean = sum(r for _, r in out) / n
+    return [(ov, rep, mean) for ov, rep in out]
+
+
 def block_features(
     infos: Sequence[LineInfo],
     glued: Sequence[bool],
@@ -369,6 +417,7 @@ def block_features(
     # what a block shows its neighbours: (short, long, ends in punctuation, lexicon hit)
     nb = [(i.short, i.long, i.end_punct, i.lex is not None) for i in infos]
     none4 = (False, False, False, False)
+    hood = _neighbourhood(infos)
     rows = []
     for k, i in enumerate(infos):
         w = i.words
@@ -398,6 +447,7 @@ def block_features(
             run_rhyme[k],
             run_even[k],
             same_run[k],
+            *hood[k],
         )
         mix = (
             sh * listing,
