@@ -65,6 +65,13 @@ def test_source_tags() -> None:
         ("الرئيسية › أخبار › محليات", "section_name"),  # all levels are section words
         ("الرئيسية › تقارير › الاقتصاد العالمي في ٢٠٢٤", "breadcrumb"),
         ("وزير الصحة: لا إصابات جديدة اليوم", None),  # a colon inside a headline is fine
+        # a lead sentence at the top of a dump that has no headline line: a headline has no full stop
+        ("افتتحت البلدية صباح اليوم الحديقة العامة الجديدة في الحي الشرقي.", "sentence"),
+        ("الحكومة تعلن استقالتها بعد أسبوع من الاحتجاجات...", None),  # an ellipsis is no full stop
+        ("الكاتب يوقع روايته الجديدة في المعرض.", "sentence"),
+        ("نهاية عصر.", None),  # too short to be a sentence rather than a headline with a dot
+        # twenty words and more are running text, whatever the punctuation (no headline is that long)
+        (" ".join(["كلمة"] * 20), "running_text"),
     ],
 )
 def test_title_reject(line: str, why: str | None) -> None:
