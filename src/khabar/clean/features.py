@@ -109,7 +109,7 @@ _CTX_COLS = (
     "prev_punct", "prev_lex", "next_none", "next_short", "next_long", "next_punct", "next_lex",
     "short_run", "short_run_ge3", "run_function_rate", "long_neighbours", "heading_shape",
     "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length", "same_start_run",
-    "body_overlap", "word_repeat", "doc_word_repeat",
+    "body_overlap", "word_repeat",
 )  # fmt: skip
 # per-line scalar facts, in the order LineInfo.vec holds them
 _LINE_COLS = (
@@ -124,7 +124,7 @@ _LEX_COLS = ("lex_nav", "lex_share", "lex_read_more", "lex_related", "lex_commen
              "lex_other")  # fmt: skip
 _DOC_COLS = (
     "doc_blocks", "doc_long_frac", "doc_short_frac", "doc_punct_frac", "doc_max_words", "doc_lex_frac",
-    "doc_words",
+    "doc_words", "doc_word_repeat",
 )  # fmt: skip
 _MIX_COLS = ("short_x_listing", "article", "article_x_long", "article_x_short", "nonarticle_x_long",
              "nonarticle_x_short", "doc_harakat")  # fmt: skip
@@ -162,10 +162,11 @@ def _function_rate(key: str) -> float:
 class LineInfo:
     """Per-block facts, computed once, shared by its own features and its neighbours'."""
 
-    __slots__ = ("end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
+    __slots__ = ("_cwords", "end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
 
     def __init__(self, text: str, lex: lexicon.Lexicon) -> None:
         self.text = text
+        self._cwords: set[str] | None = None
         # repaired text is single-spaced, so spaces count words (str.split on a long line is slower)
         w = self.words = text.count(" ") + 1 if text else 0
         # chrome and the lexicon's phrases are short: a long line is keyed on its start only
@@ -252,6 +253,42 @@ class LineInfo:
         )
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+#: words of a long paragraph read for the body-overlap test (its first sentences carry the topic)
+_BODY_SAMPLE = 400
+
+
+def _content_words(text: str) -> set[str]:
+    """Normalised words of three letters or more that are not function words (with و/ف/ال peeled,
+    so "والحكومة" meets "الحكومة" and "حكومة")."""
+    out = set()
+    for w in _CONTENT_WORD.findall(lexicon.key(text)):
+        if w in _FUNCTION_ALL:
+            continue
+        if w[0] in "وف" and len(w) > 4:
+            w = w[1:]
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        out.add(w)
+    return out
+
+
+def content_words(info: LineInfo) -> set[str]:
+    """The line's content words (:func:`_content_words` of its first characters), computed once."""
+    if info._cwords is None:
+        info._cwords = _content_words(info.text[:_BODY_SAMPLE])
+    return info._cwords
+
+
+def _repeat_rates(infos: Sequence[LineInfo]) -> list[float]:
+    """Per line, the share of its content words that occur on four lines of the page or more."""
+    words = [content_words(i) for i in infos]
+    df: Counter[str] = Counter()
+    for ws in words:
+        df.update(ws)
+    return [len([w for w in ws if df[w] >= 4]) / len(ws) if ws else 0.0 for ws in words]
+
+
 @lru_cache(maxsize=16)
 def _url_words(uri: str | None) -> frozenset[str]:
     if not uri:
@@ -283,6 +320,7 @@ def doc_features(infos: Sequence[LineInfo]) -> dict[str, float]:
         "doc_max_words": min(math.log1p(top) / 6, 1.5),
         "doc_lex_frac": lex / n,
         "doc_words": min(math.log1p(total) / 9, 1.5),
+        "doc_word_repeat": sum(_repeat_rates(infos)) / n,
     }
 
 
@@ -302,51 +340,24 @@ def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return out
 
 
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-#: words of a long paragraph read for the body-overlap test (its first sentences carry the topic)
-_BODY_SAMPLE = 400
-
-
-def _content_words(text: str) -> set[str]:
-    """Normalised words of three letters or more that are not function words (with و/ف/ال peeled,
-    so "والحكومة" meets "الحكومة" and "حكومة")."""
-    out = set()
-    for w in _CONTENT_WORD.findall(lexicon.key(text)):
-        if w in _FUNCTION_ALL:
-            continue
-        if w[0] in "وف" and len(w) > 4:
-            w = w[1:]
-        if w.startswith("ال") and len(w) > 4:
-            w = w[2:]
-        out.add(w)
-    return out
-
-
-def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, ...]]:
+def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     """Per line: how much it shares with the body below (a title or a subheading announces the
     paragraphs after it; a menu item or another page's headline does not), and how many of its words
-    recur on three other lines or more (keyword-stuffed doorway pages and link lists repeat theirs),
-    for the line and on average over the page."""
+    recur on four lines or more (keyword-stuffed doorway pages and link lists repeat theirs)."""
     n = len(infos)
-    words = [_content_words(i.text[:_BODY_SAMPLE]) for i in infos]
-    df: Counter[str] = Counter()
-    for ws in words:
-        df.update(ws)
-    # the words of the next three long lines after each position, built from the bottom up
-    below: list[set[str]] = [set()] * (n + 1)
+    words = [content_words(i) for i in infos]
+    rep = _repeat_rates(infos)
+    out = []
+    below: set[str] = set()
     longs: list[int] = []
     for k in range(n - 1, -1, -1):
-        below[k] = set().union(*(words[m] for m in longs[:3])) if longs else set()
+        # the words of the next three long lines below this one
+        below = set().union(*(words[m] for m in longs[:3])) if longs else set()
+        ws = words[k]
+        out.append((len(ws & below) / len(ws) if ws and not infos[k].long else 0.0, rep[k]))
         if infos[k].long:
             longs.insert(0, k)
-    out = []
-    for k, i in enumerate(infos):
-        ws = words[k]
-        ov = len(ws & below[k]) / len(ws) if ws and not i.long else 0.0
-        rep = len([w for w in ws if df[w] >= 4]) / len(ws) if ws else 0.0
-        out.append((ov, rep))
-    mean = sum(r for _, r in out) / n
-    return [(ov, rep, mean) for ov, rep in out]
+    return out[::-1]
 
 
 def block_features(
