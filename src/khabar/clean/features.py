@@ -162,11 +162,15 @@ def _function_rate(key: str) -> float:
 class LineInfo:
     """Per-block facts, computed once, shared by its own features and its neighbours'."""
 
-    __slots__ = ("_cwords", "end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
+    __slots__ = (
+        "_cwords", "_rep", "end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words",
+    )  # fmt: skip
 
     def __init__(self, text: str, lex: lexicon.Lexicon) -> None:
         self.text = text
         self._cwords: set[str] | None = None
+        #: the share of its content words found on four lines of the page or more (_repeat_rates)
+        self._rep = 0.0
         # repaired text is single-spaced, so spaces count words (str.split on a long line is slower)
         w = self.words = text.count(" ") + 1 if text else 0
         # chrome and the lexicon's phrases are short: a long line is keyed on its start only
@@ -258,17 +262,16 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _BODY_SAMPLE = 400
 
 
-def _content_words(text: str) -> set[str]:
-    """Normalised words of three letters or more that are not function words (with و/ف/ال peeled,
-    so "والحكومة" meets "الحكومة" and "حكومة")."""
+def _content_words(key: str) -> set[str]:
+    """Words of three letters or more of a normalised line that are not function words (with و/ف/ال
+    peeled, so "والحكومة" meets "الحكومة" and "حكومة")."""
     out = set()
-    for w in _CONTENT_WORD.findall(lexicon.key(text)):
-        if w in _FUNCTION_ALL:
-            continue
-        if w[0] in "وف" and len(w) > 4:
-            w = w[1:]
-        if w.startswith("ال") and len(w) > 4:
-            w = w[2:]
+    for w in set(_CONTENT_WORD.findall(key)) - _FUNCTION_ALL:
+        if len(w) > 4:
+            if w[0] in "وف":
+                w = w[1:]
+            if len(w) > 4 and w[0] == "ا" and w[1] == "ل":
+                w = w[2:]
         out.add(w)
     return out
 
@@ -276,17 +279,26 @@ def _content_words(text: str) -> set[str]:
 def content_words(info: LineInfo) -> set[str]:
     """The line's content words (:func:`_content_words` of its first characters), computed once."""
     if info._cwords is None:
-        info._cwords = _content_words(info.text[:_BODY_SAMPLE])
+        t = info.text
+        # a line of up to _KEY_SAMPLE characters already has its normalised key
+        k = info.key if len(t) <= _KEY_SAMPLE and info.words <= 40 else lexicon.key(t[:_BODY_SAMPLE])
+        info._cwords = _content_words(k)
     return info._cwords
 
 
-def _repeat_rates(infos: Sequence[LineInfo]) -> list[float]:
-    """Per line, the share of its content words that occur on four lines of the page or more."""
+def _repeat_rates(infos: Sequence[LineInfo]) -> float:
+    """Set each line's share of content words that occur on four lines of the page or more (kept on
+    the line for :func:`block_features`) and return the page's mean."""
     words = [content_words(i) for i in infos]
     df: Counter[str] = Counter()
     for ws in words:
         df.update(ws)
-    return [len([w for w in ws if df[w] >= 4]) / len(ws) if ws else 0.0 for ws in words]
+    total = 0.0
+    for i, ws in zip(infos, words, strict=True):
+        if ws:
+            i._rep = r = sum(df[w] >= 4 for w in ws) / len(ws)
+            total += r
+    return total / (len(infos) or 1)
 
 
 @lru_cache(maxsize=16)
@@ -320,7 +332,7 @@ def doc_features(infos: Sequence[LineInfo]) -> dict[str, float]:
         "doc_max_words": min(math.log1p(top) / 6, 1.5),
         "doc_lex_frac": lex / n,
         "doc_words": min(math.log1p(total) / 9, 1.5),
-        "doc_word_repeat": sum(_repeat_rates(infos)) / n,
+        "doc_word_repeat": _repeat_rates(infos),
     }
 
 
@@ -346,7 +358,6 @@ def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     recur on four lines or more (keyword-stuffed doorway pages and link lists repeat theirs)."""
     n = len(infos)
     words = [content_words(i) for i in infos]
-    rep = _repeat_rates(infos)
     out = []
     below: set[str] = set()
     longs: list[int] = []
@@ -354,7 +365,7 @@ def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
         # the words of the next three long lines below this one
         below = set().union(*(words[m] for m in longs[:3])) if longs else set()
         ws = words[k]
-        out.append((len(ws & below) / len(ws) if ws and not infos[k].long else 0.0, rep[k]))
+        out.append((len(ws & below) / len(ws) if ws and not infos[k].long else 0.0, infos[k]._rep))
         if infos[k].long:
             longs.insert(0, k)
     return out[::-1]
