@@ -42,15 +42,3 @@ def test_words_repeated_on_many_lines_mark_a_keyword_stuffed_list() -> None:
     news = _matrix(["افتتاح مستشفى جديد للأطفال", "محمد الأحمد", _PARA])
     assert news[0, INDEX["word_repeat"]] == 0.0
     assert news[0, INDEX["doc_word_repeat"]] == 0.0
-
-
-def test_a_bulleted_or_numbered_lead_ending_in_a_colon_is_an_item_lead() -> None:
-    """ "– name:" and "1. name:" introduce the paragraph after them (a subheading of a list article);
-    a bulleted sentence and a colon-ended line with no bullet are not item leads (examples written
-    for the test, not the keyboard list that motivated the feature)."""
-    X = _matrix(
-        ["– فوائد الشاي الأخضر للقلب:", "2. طريقة التحضير:", "– يشرب الشاي دافئا.", "المكونات:", _PARA]
-    )
-    col = INDEX["item_lead"]
-    assert X[0, col] == 1.0 and X[1, col] == 1.0
-    assert X[2, col] == 0.0 and X[3, col] == 0.0

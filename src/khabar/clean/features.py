@@ -117,7 +117,7 @@ _LINE_COLS = (
     "no_end_punct", "comma_rate", "inner_sentence", "arabic_ratio", "latin_ratio", "digit_ratio",
     "symbol_ratio", "starts_bullet", "starts_number", "starts_star", "agency", "byline_sep",
     "byline_word", "date_like", "date_only", "time_only", "weekday", "ago", "has_url",
-    "breadcrumb_sep", "harakat_rate", "function_rate", "item_lead",
+    "breadcrumb_sep", "harakat_rate", "function_rate",
 )  # fmt: skip
 _BIN_COLS = tuple(f"w_{a}_{b}" if a != b else f"w_{a}" for a, b in _WORD_BINS)
 _LEX_COLS = ("lex_nav", "lex_share", "lex_read_more", "lex_related", "lex_comments", "lex_tags", "lex_legal",
@@ -249,11 +249,6 @@ class LineInfo:
             short_line and _SEP.search(s) is not None,
             min(harakat / max(ns, 1) * 10, 1.0),
             _function_rate(k),
-            # a list item that introduces what follows ("– لوحة مفاتيح لاسلكية:", "1. التسجيل:"):
-            # a bulleted or numbered lead ending in a colon is a subheading, not running text
-            w <= 15
-            and last in ":："
-            and (_BULLET.match(text) is not None or _NUMBERED.match(text) is not None),
         )
 
 
