@@ -58,3 +58,19 @@ def test_a_wire_marker_after_the_headline_is_cut_off() -> None:
         ("title", "الأمم المتحدة تدعو إلى هدنة إنسانية في غزة", None),
         ("boilerplate", "/ إضافة أولى واخيرة", "pattern:wire_suffix"),
     ]
+
+
+def test_a_source_credit_in_parentheses_is_a_byline_not_a_heading() -> None:
+    """ "(وكالة الأنباء الوطنية)" under a news item credits its source, as a byline does; a heading
+    with a parenthesis inside it, or a long parenthesised line, stays a heading (a press review's
+    credits motivated the rule; these examples are written for the test)."""
+    got = refine_kinds(
+        _blocks(
+            "heading",
+            "(وكالة الأنباء الوطنية)",
+            "(صحيفة “الغد”)",
+            "نتائج الانتخابات (محدث)",
+            "(ملاحظة: هذا النص مترجم من اللغة الفرنسية إلى العربية)",
+        )
+    )
+    assert [b.kind for b in got] == ["byline", "byline", "heading", "heading"]

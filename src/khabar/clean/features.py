@@ -109,6 +109,7 @@ _CTX_COLS = (
     "prev_punct", "prev_lex", "next_none", "next_short", "next_long", "next_punct", "next_lex",
     "short_run", "short_run_ge3", "run_function_rate", "long_neighbours", "heading_shape",
     "dup_in_doc", "teaser", "url_overlap", "first_x_url", "run_rhyme", "run_even_length", "same_start_run",
+    "body_overlap", "word_repeat",
 )  # fmt: skip
 # per-line scalar facts, in the order LineInfo.vec holds them
 _LINE_COLS = (
@@ -123,7 +124,7 @@ _LEX_COLS = ("lex_nav", "lex_share", "lex_read_more", "lex_related", "lex_commen
              "lex_other")  # fmt: skip
 _DOC_COLS = (
     "doc_blocks", "doc_long_frac", "doc_short_frac", "doc_punct_frac", "doc_max_words", "doc_lex_frac",
-    "doc_words",
+    "doc_words", "doc_word_repeat",
 )  # fmt: skip
 _MIX_COLS = ("short_x_listing", "article", "article_x_long", "article_x_short", "nonarticle_x_long",
              "nonarticle_x_short", "doc_harakat")  # fmt: skip
@@ -161,10 +162,15 @@ def _function_rate(key: str) -> float:
 class LineInfo:
     """Per-block facts, computed once, shared by its own features and its neighbours'."""
 
-    __slots__ = ("end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words")
+    __slots__ = (
+        "_cwords", "_rep", "end_punct", "key", "lex", "long", "shape", "short", "text", "vec", "words",
+    )  # fmt: skip
 
     def __init__(self, text: str, lex: lexicon.Lexicon) -> None:
         self.text = text
+        self._cwords: set[str] | None = None
+        #: the share of its content words found on four lines of the page or more (_repeat_rates)
+        self._rep = 0.0
         # repaired text is single-spaced, so spaces count words (str.split on a long line is slower)
         w = self.words = text.count(" ") + 1 if text else 0
         # chrome and the lexicon's phrases are short: a long line is keyed on its start only
@@ -246,6 +252,48 @@ class LineInfo:
         )
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_PEEL_WA = re.compile(r"(?<!\S)[وف](?=\S{4})")
+_PEEL_AL = re.compile(r"(?<!\S)ال(?=\S{3})")
+#: words of a long paragraph read for the body-overlap test (its first sentences carry the topic)
+_BODY_SAMPLE = 400
+
+
+def _content_words(key: str) -> set[str]:
+    """Words of three letters or more of a normalised line that are not function words, with a
+    leading و/ف (on a word of five letters or more) and then a leading ال (leaving three or more)
+    peeled, so "والحكومة" meets "الحكومة" and "حكومة". The peeling is two regex substitutions over
+    the joined words, not a Python loop: this runs on every line of every page."""
+    words = set(_CONTENT_WORD.findall(key)) - _FUNCTION_ALL
+    return set(_PEEL_AL.sub("", _PEEL_WA.sub("", " ".join(words))).split())
+
+
+def content_words(info: LineInfo) -> set[str]:
+    """The line's content words (:func:`_content_words` of its first characters), computed once."""
+    if info._cwords is None:
+        t = info.text
+        # a line of up to _KEY_SAMPLE characters already has its normalised key
+        k = info.key if len(t) <= _KEY_SAMPLE and info.words <= 40 else lexicon.key(t[:_BODY_SAMPLE])
+        info._cwords = _content_words(k)
+    return info._cwords
+
+
+def _repeat_rates(infos: Sequence[LineInfo]) -> float:
+    """Set each line's share of content words that occur on four lines of the page or more (kept on
+    the line for :func:`block_features`) and return the page's mean."""
+    words = [content_words(i) for i in infos]
+    df: Counter[str] = Counter()
+    for ws in words:
+        df.update(ws)
+    frequent = {w for w, c in df.items() if c >= 4}
+    total = 0.0
+    for i, ws in zip(infos, words, strict=True):
+        if ws:
+            i._rep = r = len(ws & frequent) / len(ws)
+            total += r
+    return total / (len(infos) or 1)
+
+
 @lru_cache(maxsize=16)
 def _url_words(uri: str | None) -> frozenset[str]:
     if not uri:
@@ -277,6 +325,7 @@ def doc_features(infos: Sequence[LineInfo]) -> dict[str, float]:
         "doc_max_words": min(math.log1p(top) / 6, 1.5),
         "doc_lex_frac": lex / n,
         "doc_words": min(math.log1p(total) / 9, 1.5),
+        "doc_word_repeat": _repeat_rates(infos),
     }
 
 
@@ -294,6 +343,25 @@ def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
         else:
             k += 1
     return out
+
+
+def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
+    """Per line: how much it shares with the body below (a title or a subheading announces the
+    paragraphs after it; a menu item or another page's headline does not), and how many of its words
+    recur on four lines or more (keyword-stuffed doorway pages and link lists repeat theirs)."""
+    n = len(infos)
+    words = [content_words(i) for i in infos]
+    out = []
+    below: set[str] = set()
+    longs: list[int] = []
+    for k in range(n - 1, -1, -1):
+        # the words of the next three long lines below this one
+        below = set().union(*(words[m] for m in longs[:3])) if longs else set()
+        ws = words[k]
+        out.append((len(ws & below) / len(ws) if ws and not infos[k].long else 0.0, infos[k]._rep))
+        if infos[k].long:
+            longs.insert(0, k)
+    return out[::-1]
 
 
 def block_features(
@@ -369,6 +437,7 @@ def block_features(
     # what a block shows its neighbours: (short, long, ends in punctuation, lexicon hit)
     nb = [(i.short, i.long, i.end_punct, i.lex is not None) for i in infos]
     none4 = (False, False, False, False)
+    hood = _neighbourhood(infos)
     rows = []
     for k, i in enumerate(infos):
         w = i.words
@@ -398,6 +467,7 @@ def block_features(
             run_rhyme[k],
             run_even[k],
             same_run[k],
+            *hood[k],
         )
         mix = (
             sh * listing,

@@ -19,7 +19,7 @@ import re
 
 from khabar.clean import bylines as _by
 from khabar.clean import lexicon
-from khabar.clean.features import _MONTH_RE, _NUMDATE, _WEEKDAY, _YEAR
+from khabar.clean.features import _MONTH_RE, _NUMDATE, _PAREN_SOURCE, _WEEKDAY, _YEAR
 from khabar.clean.titles import wire_suffix_start
 from khabar.model import Block
 
@@ -99,6 +99,10 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
                 # a site's comment policy under the article ("… مراجعة التعليقات قبل نشرها"): the line
                 # model keys long lines on their start only, so the lexicon's phrase is looked for here
                 b.kind, b.reason = "boilerplate", "lexicon:comment_policy"
+        elif b.kind == "heading" and t.count(" ") <= 4 and _PAREN_SOURCE.match(t):
+            # a short line wholly in parentheses is a source credit under an item ("(وكالة الأنباء)"),
+            # which is how a byline is written, never a subheading
+            b.kind = "byline"
         elif b.kind in ("byline", "date", "dateline"):
             if _by.is_reading_time(t):
                 b.kind, b.reason = "boilerplate", "pattern:reading_time"
