@@ -15,14 +15,14 @@ match the normalised, unstemmed forms (``"الرئيس"`` no longer matches ``ر
 
 from __future__ import annotations
 
+import bisect
 import re
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import analyze_query_word, analyze_rows, index_terms, tokenize
+from khabar.archive.analysis import WORD_RE, analyze_query_word, index_terms, tokenize, word_forms
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
@@ -151,6 +151,9 @@ def _where(
     return f"fts MATCH ? AND {sql}", [q.fts(), *params]
 
 
+#: the documents as the search's filters see them: the covering index of (n, site, published)
+_META = "documents d INDEXED BY documents_meta"
+
 #: how :func:`search` orders its hits: SQL over ``r`` (the BM25 rank) and ``p`` (the published date),
 #: used in the ranking subquery and again outside it
 _ORDER = {"rank": "{t}r", "date": "{t}p IS NULL, {t}p DESC, {t}r"}
@@ -170,6 +173,7 @@ def search(
     offset: int = 0,
     all_facts: bool = False,
     order: str = "rank",
+    rank_cap: int = 0,
 ) -> list[Hit]:
     """Documents matching ``query``, best first (BM25), with snippets and display-text highlights;
     ``order="date"``: newest first (undated last, then by rank).
@@ -186,21 +190,34 @@ def search(
     if not q.groups:
         return []
     where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-    # Rank in a subquery that carries only (rowid, score), then fetch text and tokens for the page
-    # alone: sorting every match with its text attached cost 170 ms on a common word in a 31k archive,
-    # this 20 ms. NOT INDEXED makes SQLite drive from the full-text index (rowid lookups stay allowed)
-    # instead of scanning a site's documents and probing the index row by row.
+    # Rank in a subquery that carries only (rowid, score), then fetch text for the page alone: sorting
+    # every match with its text attached cost 170 ms on a common word in a 31k archive, this 20 ms.
+    # The documents are joined only for filters or the date order, through the covering index of
+    # (n, site, published): a wide table row per match was most of the time (140 ms for 86,000 matches
+    # at 300k documents). INDEXED BY also keeps SQLite driving from the full-text index rather than
+    # scanning a site's documents and probing the index row by row.
+    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    join = f" JOIN {_META} ON d.n = fts.rowid" if filtered or order == "date" else ""
+    if order == "rank" and rank_cap:
+        # the rowid of the rank_cap-th newest match: ranking starts there (none: fewer matches, exact)
+        bound = archive.conn.execute(
+            f"SELECT fts.rowid FROM fts{join} WHERE {where} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?",
+            [*params, rank_cap - 1],
+        ).fetchone()
+        if bound is not None:
+            where += " AND fts.rowid >= ?"
+            params.append(bound[0])
+    published = "d.published" if order == "date" else "NULL"
     rows = archive.conn.execute(
         "SELECT d.n, d.id, d.title, d.site, d.published, d.text, top.r FROM ("
-        "SELECT fts.rowid AS n, bm25(fts) AS r, d.published AS p FROM fts "
-        "JOIN documents d NOT INDEXED ON d.n = fts.rowid "
+        f"SELECT fts.rowid AS n, bm25(fts) AS r, {published} AS p FROM fts{join} "
         f"WHERE {where} ORDER BY {_ORDER[order].format(t='')} LIMIT ? OFFSET ?"
         f") AS top JOIN documents d ON d.n = top.n ORDER BY {_ORDER[order].format(t='top.')}",
         [*params, max(0, limit), max(0, offset)],
     ).fetchall()
     hits = []
     for _n, did, title, site_, published, text, rank in rows:
-        spans = _highlights(q, analyze_rows(text))
+        spans = _text_highlights(q, text)
         snippet, s0 = _snippet(text, spans)
         hits.append(Hit(did, title, -float(rank), snippet, spans, site_, published, s0))
     return hits
@@ -223,9 +240,9 @@ def count(
     if not q.groups:
         return 0
     where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-    row = archive.conn.execute(
-        f"SELECT count(*) FROM fts JOIN documents d NOT INDEXED ON d.n = fts.rowid WHERE {where}", params
-    ).fetchone()
+    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    join = f" JOIN {_META} ON d.n = fts.rowid" if filtered else ""
+    row = archive.conn.execute(f"SELECT count(*) FROM fts{join} WHERE {where}", params).fetchone()
     return int(row[0])
 
 
@@ -335,28 +352,53 @@ def _display_name(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0]) if row else key
 
 
-def _highlights(q: Query, tokens: Sequence[Sequence[Any]]) -> list[tuple[int, int]]:
-    """Display spans of the tokens that match a term or a whole phrase of the query."""
+def _text_highlights(q: Query, text: str) -> list[tuple[int, int]]:
+    """Display spans of the words of ``text`` (as :func:`analyze_rows` finds them) that match a term
+    or a whole phrase of the query. The words' forms come from the analysis's per-word memory, and
+    spans are kept for the marked words only: the top hits of a common query are often long pages (a
+    price list of 3,000 words, 261 highlights), where a tuple per word cost 6 ms a hit."""
     col = 1 if q.column == "norm" else 0
-    forms = [t[col] for t in tokens]
+    pairs = list(map(word_forms, WORD_RE.findall(text)))
+    forms = [p[col] for p in pairs if p[1]]
+    marked = _marked(q, forms)
+    if not marked:
+        return []
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    if len(forms) != len(pairs):  # words with no normalised form are no tokens (as in analyze_rows)
+        spans = [sp for sp, p in zip(spans, pairs, strict=True) if p[1]]
+    return [spans[i] for i in marked]
+
+
+def _marked(q: Query, forms: list[str]) -> list[int]:
+    """The positions (ascending) of the words in ``forms`` that match a term or a whole phrase."""
     marked: set[int] = set()
     for g in q.groups:
-        k = len(g)
-        for i in range(len(forms) - k + 1):
-            if forms[i] == g[0] and forms[i : i + k] == g:
+        k, first, i = len(g), g[0], -1
+        while True:
+            try:
+                i = forms.index(first, i + 1)
+            except ValueError:
+                break
+            if forms[i : i + k] == g:
                 marked.update(range(i, i + k))
-    return [(tokens[i][2], tokens[i][3]) for i in sorted(marked)]
+    return sorted(marked)
 
 
 def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> tuple[str, int]:
-    """The window of ``text`` holding the most highlights, cut at spaces; ``(snippet, start)``."""
+    """The window of ``text`` holding the most highlights, cut at spaces; ``(snippet, start)``.
+
+    ``spans`` are in text order and do not overlap (words), so the highlights inside the window that
+    starts at a highlight are it and the next ones up to the last ending inside: one bisection each
+    (a page of 261 highlights took 8 ms comparing every pair)."""
     if len(text) <= width:
         return text, 0
     best = spans[0][0] if spans else 0
     if spans:
         best_n = 0
-        for s, _ in spans:
-            n = sum(1 for s2, e2 in spans if s <= s2 and e2 <= s + width * 3 // 4)
+        reach = width * 3 // 4
+        ends = [e for _, e in spans]
+        for i, (s, _) in enumerate(spans):
+            n = bisect.bisect_right(ends, s + reach, i) - i
             if n > best_n:
                 best, best_n = s, n
     start = max(0, best - width // 4)
@@ -378,4 +420,4 @@ def document_highlights(
     if not q.groups:
         return []
     row = archive.conn.execute("SELECT text FROM documents WHERE n = ?", (n,)).fetchone()
-    return [] if row is None else _highlights(q, analyze_rows(row[0]))
+    return [] if row is None else _text_highlights(q, row[0])
