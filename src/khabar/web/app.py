@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.archive import queries
 from khabar.archive.clusters import cluster_members, count_outlets
-from khabar.archive.search import browse, count, document_highlights, facets, search
+from khabar.archive.search import RANK_CAP, browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
 from khabar.web.i18n import country_name, display_url, site_name
@@ -260,6 +260,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         kinds_ar=KINDS_AR,
         archive_name=path.name,
         label_ar=label_ar,
+        rank_cap=RANK_CAP,
     )
     env.filters["reason_ar"] = reason_ar
     env.filters["country_name"] = country_name
