@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from khabar.arabic.normalize import normalize
 
 __all__ = [
-    "WORD_RE",
     "Token",
     "analyze",
     "analyze_query_word",
@@ -39,11 +38,18 @@ __all__ = [
     "normalize_word",
     "tokenize",
     "word_forms",
+    "word_matches",
+    "words",
 ]
 
 # letters and digits (not "_"), with combining marks (tashkeel U+064B-U+065F, superscript alef U+0670,
 # Quranic marks U+06D6-U+06ED, any other Mn) and tatweel U+0640 allowed after the first character
-WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])*")
+#
+# Matched as one character class (\w, then \w or a mark, repeated: the regex engine's fastest loop; the
+# alternation it replaces made finding the words 0.17 ms of a 3 KB article, most of indexing's share):
+# "_" is a \w character but never part of a word, so the text is matched with each "_" made a space
+# (same length, so the offsets hold). :func:`words` and :func:`word_matches` do that.
+_WORD_RE = re.compile(r"\w[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 
 # The prefixes and suffixes of Lucene's ArabicStemmer, in khabar's folded spelling (ة is folded to ه,
 # so "ية" is "يه" and "ة" is "ه"). Longer prefixes first: one prefix is removed.
@@ -65,8 +71,22 @@ class Token:
     end: int
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, in order (what :data:`_WORD_RE` defines)."""
+    return _WORD_RE.findall(text.replace("_", " ") if "_" in text else text)
+
+
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` as matches: ``m.group()`` is the word, ``m.span()`` its place in ``text``."""
+    return _WORD_RE.finditer(text.replace("_", " ") if "_" in text else text)
+
+
 def _clean(word: str) -> str:
-    """Keep letters and digits only: FTS5's tokenizer must see each term as exactly one token."""
+    """Keep letters and digits only: FTS5's tokenizer must see each term as exactly one token.
+    (``str.isalnum`` holds exactly for the characters of categories L and N, checked over all of
+    Unicode by a test: most words pass whole without a look at each character.)"""
+    if word.isalnum():
+        return word
     return "".join(c for c in word if unicodedata.category(c)[0] in "LN")
 
 
@@ -97,7 +117,7 @@ def light_stem(word: str) -> str:
 
 def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
     """The words of ``text`` as ``(word, start, end)``, offsets into ``text`` itself."""
-    for m in WORD_RE.finditer(text):
+    for m in word_matches(text):
         yield m.group(), m.start(), m.end()
 
 
@@ -113,7 +133,7 @@ def analyze(text: str) -> list[Token]:
     """Every word of the display ``text`` with its stem, normalised form and display span."""
     out = []
     forms = word_forms
-    for m in WORD_RE.finditer(text):
+    for m in word_matches(text):
         stem, norm = forms(m.group())
         if norm:
             out.append(Token(stem, norm, m.start(), m.end()))
@@ -125,7 +145,7 @@ def analyze_rows(text: str) -> list[tuple[str, str, int, int]]:
     :class:`Token` object per word (a million of them per 3,000 articles)."""
     forms = word_forms
     out = []
-    for m in WORD_RE.finditer(text):
+    for m in word_matches(text):
         stem, norm = forms(m.group())
         if norm:
             out.append((stem, norm, m.start(), m.end()))
@@ -136,7 +156,7 @@ def index_terms(text: str) -> tuple[str, str]:
     """The space-joined stems and normalised forms of ``text``'s words, as the full-text index stores
     them (what :func:`analyze` gives, without the spans indexing does not need)."""
     forms = word_forms
-    pairs = [p for p in map(forms, WORD_RE.findall(text)) if p[1]]
+    pairs = [p for p in map(forms, words(text)) if p[1]]
     return " ".join([p[0] for p in pairs]), " ".join([p[1] for p in pairs])
 
 

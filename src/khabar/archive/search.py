@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import WORD_RE, analyze_query_word, index_terms, tokenize, word_forms
+from khabar.archive.analysis import analyze_query_word, index_terms, tokenize, word_forms, word_matches, words
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
@@ -417,12 +417,12 @@ def _text_highlights(q: Query, text: str) -> list[tuple[int, int]]:
     spans are kept for the marked words only: the top hits of a common query are often long pages (a
     price list of 3,000 words, 261 highlights), where a tuple per word cost 6 ms a hit."""
     col = 1 if q.column == "norm" else 0
-    pairs = list(map(word_forms, WORD_RE.findall(text)))
+    pairs = list(map(word_forms, words(text)))
     forms = [p[col] for p in pairs if p[1]]
     marked = _marked(q, forms)
     if not marked:
         return []
-    spans = [m.span() for m in WORD_RE.finditer(text)]
+    spans = [m.span() for m in word_matches(text)]
     if len(forms) != len(pairs):  # words with no normalised form are no tokens (as in analyze_rows)
         spans = [sp for sp, p in zip(spans, pairs, strict=True) if p[1]]
     return [spans[i] for i in marked]
