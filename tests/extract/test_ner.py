@@ -272,3 +272,22 @@ def test_lexicon_features_of_a_word() -> None:
     assert "z=5" in fs.word("الجديد").by_offset[0]
     # the article + a given name is a family name, whatever web text counts (علي المحمد)
     assert "alg" in fs.word("المحمد").by_offset[0]
+
+
+def test_shipped_clean_names_equal_the_computation() -> None:
+    # why: the cleaned name list is shipped (scripts/build_ner_names.py) so start-up does not
+    # compute it; it must be exactly what clean_names gives for the shipped model and frequencies
+    from khabar.arabic.clitics import clean_names
+    from khabar.extract.ner import load_model, shipped_clean_names
+
+    own = load_model().own_names()
+    shipped = shipped_clean_names(own)
+    assert shipped is not None, "rerun scripts/build_ner_names.py"
+    assert shipped == clean_names(own)
+
+
+def test_stale_clean_names_are_not_used() -> None:
+    # why: a retrained model (other names) must not take a list computed for the old one
+    from khabar.extract.ner import load_model, shipped_clean_names
+
+    assert shipped_clean_names(load_model().own_names() | {"اسم_جديد"}) is None
