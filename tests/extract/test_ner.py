@@ -291,3 +291,21 @@ def test_stale_clean_names_are_not_used() -> None:
     from khabar.extract.ner import load_model, shipped_clean_names
 
     assert shipped_clean_names(load_model().own_names() | {"اسم_جديد"}) is None
+
+
+def test_tags_do_not_depend_on_how_many_word_features_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # why: a word's whole features are kept for WORD_FEATURES_KEPT words only (memory); tagging
+    # after they were dropped must give the same entities as with all of them kept
+    import khabar.extract.features as features
+    from khabar.extract.ner import read_model
+
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية السوري وليد المعلم.\n"
+        "وقال المعلم إن دمشق ترحب بالمبادرة، وأكد بوتين دعم روسيا لسوريا في مجلس الأمن."
+    )
+    big = read_model()
+    want = [tag_entities(text, model=big) for _ in range(2)]
+    monkeypatch.setattr(features, "WORD_FEATURES_KEPT", 3)
+    small = read_model()
+    assert [tag_entities(text, model=small) for _ in range(2)] == want
+    assert len(small.features._cache) <= 4 + 1
