@@ -350,10 +350,10 @@ def facets(
     q = parse_query(query, exact=exact)
     if q.groups:
         where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-        matched = f"SELECT d.n FROM fts JOIN documents d ON d.n = fts.rowid WHERE {where}"
+        matched = f"SELECT fts.rowid AS n FROM fts JOIN {_META} ON d.n = fts.rowid WHERE {where}"
     else:
         where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
-        matched = f"SELECT d.n FROM documents d WHERE {where}"
+        matched = f"SELECT d.n FROM {_META} WHERE {where}"
     conn = archive.conn
     conn.execute("DROP TABLE IF EXISTS temp.facet_docs")
     conn.execute(f"CREATE TEMP TABLE facet_docs AS {matched}", params)
@@ -362,21 +362,23 @@ def facets(
         out["site"] = [
             (s, s, c)
             for s, c in conn.execute(
-                "SELECT site, count(*) c FROM documents WHERE n IN (SELECT n FROM facet_docs) "
+                "SELECT site, count(*) c FROM documents INDEXED BY documents_meta WHERE n IN "
+                "(SELECT n FROM facet_docs) "
                 "AND site IS NOT NULL GROUP BY site ORDER BY c DESC, site LIMIT ?",
                 (top,),
             )
         ]
         years = conn.execute(
             "SELECT count(DISTINCT substr(published, 1, 4)) FROM documents "
-            "WHERE n IN (SELECT n FROM facet_docs) AND published IS NOT NULL"
+            "INDEXED BY documents_meta WHERE n IN (SELECT n FROM facet_docs) AND published IS NOT NULL"
         ).fetchone()[0]
         width = 7 if years <= 2 else 4
         out["date"] = [
             (p, p, c)
             for p, c in conn.execute(
-                "SELECT substr(published, 1, ?) p, count(*) FROM documents WHERE n IN "
-                "(SELECT n FROM facet_docs) AND length(published) >= ? GROUP BY p ORDER BY p DESC LIMIT ?",
+                "SELECT substr(published, 1, ?) p, count(*) FROM documents INDEXED BY documents_meta "
+                "WHERE n IN (SELECT n FROM facet_docs) AND length(published) >= ? "
+                "GROUP BY p ORDER BY p DESC LIMIT ?",
                 (width, width, max(top, 12)),
             )
         ]
