@@ -322,11 +322,6 @@ class Archive:
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
-                # In WAL mode NORMAL keeps the file consistent through a crash or power cut (SQLite's
-                # documentation); a commit reaches the disk at the next checkpoint instead of being
-                # synced at once, so a power cut can lose the last batches, not corrupt the archive.
-                # FULL synced every batch of add_many (issue 15: store + index speed).
-                self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(
