@@ -18,6 +18,14 @@ Usage::
     .venv/bin/python benchmarks/search.py --limit 3000    # quick check
     .venv/bin/python benchmarks/search.py                 # all 31,030 (a few minutes)
     .venv/bin/python benchmarks/search.py --write-readme  # and replace the table in README.md
+    .venv/bin/python benchmarks/search.py --scale 100000,300000 --archive BIG.db  # grow it, keep it
+    .venv/bin/python benchmarks/search.py --reuse BIG.db  # only the queries, on an archive built before
+    .venv/bin/python benchmarks/search.py --reuse BIG.db --baseline OTHER/src --baseline-archive OLD.db
+
+With ``--baseline``, each tree runs the 100 queries in a fresh process (``PYTHONPATH``), alternating
+``--rounds`` times, on its own archive (an older tree cannot open an archive a newer one migrated:
+give it a copy made before), and the report compares wall and CPU percentiles and whether each
+query's first page (ids, scores, snippets, highlights) and total are the same.
 """
 
 from __future__ import annotations
