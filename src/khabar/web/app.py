@@ -523,7 +523,12 @@ def create_app(archive_path: str | Path) -> FastAPI:
             description="csv or jsonl: every result of the query (not one page), streamed as a file",
         ),
         bom: bool = Query(False, description="start the CSV with a UTF-8 byte-order mark (for Excel)"),
-        sort: str = Query("rank", pattern="^(rank|date)$", description="rank (BM25, best first) or date"),
+        sort: str = Query(
+            "rank",
+            pattern="^(rank|date)$",
+            description=f"rank (BM25, best first; above {RANK_CAP:,} matches the {RANK_CAP:,} most recently "
+            "added first) or date",
+        ),
     ) -> Any:
         """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets. The
         entity and event-type filters and the facets look at the facts shown unless ``all_facts``.
