@@ -18,6 +18,14 @@ Usage::
     .venv/bin/python benchmarks/search.py --limit 3000    # quick check
     .venv/bin/python benchmarks/search.py                 # all 31,030 (a few minutes)
     .venv/bin/python benchmarks/search.py --write-readme  # and replace the table in README.md
+    .venv/bin/python benchmarks/search.py --scale 100000,300000 --archive BIG.db  # grow it, keep it
+    .venv/bin/python benchmarks/search.py --reuse BIG.db  # only the queries, on an archive built before
+    .venv/bin/python benchmarks/search.py --reuse BIG.db --baseline OTHER/src --baseline-archive OLD.db
+
+With ``--baseline``, each tree runs the 100 queries in a fresh process (``PYTHONPATH``), alternating
+``--rounds`` times, on its own archive (an older tree cannot open an archive a newer one migrated:
+give it a copy made before), and the report compares wall and CPU percentiles and whether each
+query's first page (ids, scores, snippets, highlights) and total are the same.
 """
 
 from __future__ import annotations
@@ -82,22 +90,32 @@ def _size(archive: Any, path: str) -> int:
     return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
 
 
-def _latency(archive: Any, search: Any, count: Any) -> tuple[list[float], list[float], list[int], list[Any]]:
-    """Cold and warm milliseconds, hit totals and the 3 slowest (warm) of :data:`QUERIES`."""
+def _latency(
+    archive: Any, search: Any, count: Any, pages: list[Any] | None = None, cpu: list[float] | None = None
+) -> tuple[list[float], list[float], list[int], list[Any]]:
+    """Cold and warm milliseconds, hit totals and the 3 slowest (warm) of :data:`QUERIES`; ``pages``
+    gets each query's first page (ids, scores, snippets, highlights) and ``cpu`` its warm CPU ms."""
     cold: list[float] = []
     warm: list[float] = []
     hits: list[int] = []
     for q, kw in QUERIES:
         times = []
+        cpus = []
         total = 0
+        page: list[Any] = []
         for _ in range(4):
-            t = time.perf_counter()
-            search(archive, q, limit=10, **kw)
+            t, c = time.perf_counter(), time.process_time()
+            page = search(archive, q, limit=10, **kw)
             total = count(archive, q, **kw)
             times.append((time.perf_counter() - t) * 1000)
+            cpus.append((time.process_time() - c) * 1000)
         cold.append(times[0])
         warm.append(statistics.median(times[1:]))
         hits.append(total)
+        if cpu is not None:
+            cpu.append(statistics.median(cpus[1:]))
+        if pages is not None:
+            pages.append([[h.id, round(h.score, 9), h.snippet, h.highlights] for h in page] + [total])
     slowest = sorted(zip(warm, QUERIES, strict=True), key=lambda x: -x[0])[:3]
     return cold, warm, hits, slowest
 
@@ -138,8 +156,118 @@ def _grow(archive: Any, kept: list[Any], target: int) -> tuple[float, int]:
     return seconds, added
 
 
+def _reuse(path: str) -> dict[str, Any]:
+    """Latency of :data:`QUERIES` on an existing archive (this process's khabar): the JSON a
+    ``--reuse`` child prints."""
+    from khabar.archive import Archive, count, search
+
+    with Archive(path) as archive:
+        n = len(archive)
+        pages: list[Any] = []
+        cpu: list[float] = []
+        cold, warm, hits, slowest = _latency(archive, search, count, pages, cpu)
+    return {
+        "documents": n,
+        "cold": cold,
+        "warm": warm,
+        "cpu": cpu,
+        "hits": hits,
+        "pages": pages,
+        "slowest": [[ms, q, kw] for ms, (q, kw) in slowest],
+    }
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """``--reuse`` with ``--baseline``: both trees on their archives, alternating, in child processes."""
+    import json
+    import subprocess
+
+    sides = [
+        ("before", args.baseline, args.baseline_archive),
+        ("after", Path(__file__).parents[1] / "src", args.reuse),
+    ]
+    runs: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    load0 = common.load_average()
+    for _ in range(args.rounds):
+        for name, src, path in sides:
+            env = {**os.environ, "PYTHONPATH": str(Path(src).resolve())}
+            out = subprocess.run(
+                [sys.executable, __file__, "--reuse", str(path), "--json"],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            runs[name].append(json.loads(out))
+            print(f"search: {name} round done", file=sys.stderr)
+    load1 = common.load_average()
+
+    def best(name: str, key: str) -> list[float]:
+        return [min(r[key][i] for r in runs[name]) for i in range(len(QUERIES))]
+
+    rows = []
+    for name, _src, _path in sides:
+        w, c = best(name, "warm"), best(name, "cpu")
+        rows.append(
+            [
+                name,
+                f"{runs[name][0]['documents']:,}",
+                f"{_pct(w, 0.5):.1f}",
+                f"**{_pct(w, 0.95):.1f}**",
+                f"{max(w):.1f}",
+                f"{_pct(c, 0.5):.1f}",
+                f"**{_pct(c, 0.95):.1f}**",
+                f"{max(c):.1f}",
+            ]
+        )
+    a, b = runs["before"][0], runs["after"][0]
+    same = sum(1 for x, y in zip(a["pages"], b["pages"], strict=True) if x == y)
+    same_totals = sum(1 for x, y in zip(a["hits"], b["hits"], strict=True) if x == y)
+    wa, wb = best("before", "warm"), best("after", "warm")
+    slow = sorted(range(len(QUERIES)), key=lambda i: -wb[i])[:6]
+    report = "\n".join(
+        [
+            f"Measured {common.now_utc()} on {common.cpu_model()}, load {load0} at start, {load1} at end; "
+            f"{args.rounds} alternating round(s) a side, each query's warm time the lowest of the rounds "
+            "(a round: 4 runs of a query, the first cold, warm = median of the other 3).",
+            "",
+            common.markdown_table(
+                [
+                    "tree",
+                    "documents",
+                    "wall p50 ms",
+                    "wall p95 ms",
+                    "wall max ms",
+                    "CPU p50 ms",
+                    "CPU p95 ms",
+                    "CPU max ms",
+                ],
+                rows,
+                [False, True, True, True, True, True, True, True],
+            ),
+            "",
+            f"First pages (ids, scores, snippets, highlights) identical before and after: {same} of "
+            f"{len(QUERIES)} queries; totals identical: {same_totals} of {len(QUERIES)}. Slowest after "
+            "(wall ms, before → after, matches): "
+            + "; ".join(
+                f"`{QUERIES[i][0]}`{' ' + str(QUERIES[i][1]) if QUERIES[i][1] else ''} "
+                f"{wa[i]:.0f} → {wb[i]:.0f} ({b['hits'][i]:,})"
+                for i in slow
+            )
+            + ".",
+        ]
+    )
+    print(report)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reuse", help="only measure query latency on this existing archive (no building)")
+    ap.add_argument("--json", action="store_true", help="with --reuse: print the measurements as JSON")
+    ap.add_argument("--baseline", type=Path, help="with --reuse: also this source tree's khabar, alternated")
+    ap.add_argument("--baseline-archive", help="with --baseline: the archive the baseline opens (its schema)")
+    ap.add_argument("--rounds", type=int, default=2, help="with --baseline: alternating rounds a side")
     ap.add_argument("--limit", type=int, default=0, help="only the first N records (default: all)")
     ap.add_argument("--facts", action="store_true", help="also find facts (entities, places, dates …)")
     ap.add_argument("--archive", help="keep the archive at this path (default: a temporary file)")
@@ -154,6 +282,22 @@ def main() -> int:
         "--write-readme", action="store_true", help=f"replace the search section of {README.name}"
     )
     args = ap.parse_args()
+    if args.reuse and args.baseline:
+        return _compare(args)
+    if args.reuse:
+        import json
+
+        res = _reuse(args.reuse)
+        if args.json:
+            print(json.dumps(res, ensure_ascii=False))
+        else:
+            w, c = res["warm"], res["cpu"]
+            print(
+                f"{res['documents']:,} documents: warm p50 / p95 / max {_pct(w, 0.5):.1f} / "
+                f"{_pct(w, 0.95):.1f} / {max(w):.1f} ms (CPU {_pct(c, 0.5):.1f} / {_pct(c, 0.95):.1f} / "
+                f"{max(c):.1f})"
+            )
+        return 0
     scales = sorted(int(x.replace("_", "")) for x in args.scale.split(",") if x.strip())
 
     from khabar.api import process_text

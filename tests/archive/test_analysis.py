@@ -80,3 +80,37 @@ def test_the_index_stores_what_analysis_gives(text: str) -> None:
     tokens = analyze(text)
     assert index_terms(text) == (" ".join(t.stem for t in tokens), " ".join(t.norm for t in tokens))
     assert analyze_rows(text) == [(t.stem, t.norm, t.start, t.end) for t in tokens]
+
+
+# -- the fast forms of the word pattern and the letter filter equal their definitions (issue 15) ------
+
+_DEFINITION = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])*"
+
+
+def test_words_match_the_defining_pattern() -> None:
+    # why: indexing finds words with one character class over a text whose "_" are spaces; the
+    # words and their offsets must be those of the pattern that defines them (underscores, marks,
+    # tatweel, digits, Latin with a combining accent)
+    import random
+    import re
+
+    from khabar.archive.analysis import word_matches, words
+
+    definition = re.compile(_DEFINITION)
+    rng = random.Random(3)
+    alphabet = "ab_ \u064e\u0640\u0651سلام1٣\u0670.-،x\u0301é\u06d6"
+    for _ in range(5000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in word_matches(s)] == [m.span() for m in definition.finditer(s)], s
+        assert words(s) == definition.findall(s), s
+
+
+def test_isalnum_is_exactly_letters_and_digits() -> None:
+    # why: a word that is all isalnum() skips the per-character category filter; this holds only if
+    # isalnum() and "category L or N" agree on every code point of this Python's Unicode
+    import sys
+    import unicodedata
+
+    assert all(
+        chr(i).isalnum() == (unicodedata.category(chr(i))[0] in "LN") for i in range(sys.maxunicode + 1)
+    )

@@ -184,3 +184,120 @@ def test_the_package_search_is_the_function_whatever_was_imported_first() -> Non
         "assert callable(search) and callable(count), search\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- the linear-time highlights and snippet window equal the straightforward ones (issue 15) ------------
+
+
+def _reference_highlights(query: str, text: str) -> list[tuple[int, int]]:
+    """Every analysed word compared at every position: what search did before it was made faster."""
+    from khabar.archive.analysis import analyze_rows
+
+    q = parse_query(query)
+    tokens = analyze_rows(text)
+    forms = [t[0] for t in tokens]
+    marked: set[int] = set()
+    for g in q.groups:
+        for i in range(len(forms) - len(g) + 1):
+            if forms[i : i + len(g)] == g:
+                marked.update(range(i, i + len(g)))
+    return [(tokens[i][2], tokens[i][3]) for i in sorted(marked)]
+
+
+def _reference_snippet(text: str, spans: list[tuple[int, int]], width: int) -> tuple[str, int]:
+    """The window counted by comparing every pair of highlights (quadratic), cut as search cuts it."""
+    from khabar.archive.search import _snippet
+
+    if len(text) <= width or not spans:
+        return _snippet(text, spans, width)
+    best, best_n = spans[0][0], 0
+    for s, _ in spans:
+        n = sum(1 for s2, e2 in spans if s <= s2 and e2 <= s + width * 3 // 4)
+        if n > best_n:
+            best, best_n = s, n
+    # the cut at spaces is shared: place the single best span and let _snippet cut around it
+    return _snippet(text, [sp for sp in spans if sp[0] == best], width)
+
+
+def test_fast_highlights_and_snippet_equal_the_reference() -> None:
+    # why: the search page's snippets and highlights must not move when the work is done faster;
+    # a long price list (many hits of one word, a phrase, a word with no normalised form: "ـ")
+    import random
+
+    from khabar.archive.search import _snippet, _text_highlights
+
+    rng = random.Random(7)
+    words = ["سعر", "النفط", "أسعار", "برميل", "ارتفع", "الدولار", "ـ", "في", "السوق", "2015", "الخام"]
+    for _ in range(50):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 400)))
+        for query in ("أسعار النفط", '"سعر النفط"', "الدولار", '"ارتفع سعر"', "غائب"):
+            spans = _text_highlights(parse_query(query), text)
+            assert spans == _reference_highlights(query, text)
+            for width in (40, 200):
+                assert _snippet(text, spans, width) == _reference_snippet(text, spans, width)
+
+
+def test_filters_read_the_covering_index(archive: Archive) -> None:
+    # why: a filtered search checks every full-text match against its document; reading the wide
+    # documents row (text and record) for each was most of a common word's time at 300k documents
+    plan = " ".join(
+        str(r[-1])
+        for r in archive.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM fts JOIN documents d INDEXED BY documents_meta "
+            "ON d.n = fts.rowid WHERE fts MATCH ? AND d.site = ?",
+            ['stem:"رييس"', "example.com"],
+        )
+    )
+    assert "COVERING INDEX documents_meta" in plan
+    assert count(archive, "رئيس", site="example.com") == 1
+    assert count(archive, "رئيس") == 2
+
+
+def test_rank_cap_ranks_the_newest_matches_first_and_pages_stay_consistent(tmp_path: Path) -> None:
+    # why: ranking every match of a very common word was the slow part of search at 300k documents;
+    # above the cap the newest matches are ranked first, and paging never repeats or loses a document
+    a = Archive(tmp_path / "cap.db")
+    for i, k in enumerate((5, 1, 4, 2, 3)):  # "الشعير" k times in document i (added in this order)
+        a.add(make_doc(f"خبر {i}\n" + " ".join(["الشعير وصل"] * k + ["كلام"] * 20), uri=f"https://e.com/{i}"))
+    exact = [h.id for h in search(a, "الشعير", rank_cap=0, limit=10)]
+    assert [h.id for h in search(a, "الشعير", rank_cap=5, limit=10)] == exact  # not more than the cap
+    capped = [h.id for h in search(a, "الشعير", rank_cap=2, limit=10)]
+    # the two most recently added (documents 3 and 4: 2 and 3 mentions) first, best first; then the rest
+    added = [r[0] for r in a.conn.execute("SELECT id FROM documents ORDER BY n")]
+    assert [added.index(i) for i in capped] == [4, 3, 0, 2, 1]
+    assert [added.index(i) for i in exact] == [0, 2, 4, 3, 1]
+    assert [h.id for k in range(5) for h in search(a, "الشعير", rank_cap=2, limit=1, offset=k)] == capped
+    assert count(a, "الشعير") == 5
+    a.close()
+
+
+def test_count_after_a_capped_search_reuses_its_total_until_a_write(tmp_path: Path) -> None:
+    # why: the search page asks for a page, then the total; the ranking window counted the matches
+    # already, and a document added in between must still be counted
+    a = Archive(tmp_path / "t.db")
+    for i in range(4):
+        a.add(make_doc(f"خبر {i}\nوصل الشعير إلى الميناء اليوم", uri=f"https://e.com/{i}"))
+    for kw in ({}, {"site": "e.com"}):
+        search(a, "الشعير", rank_cap=2, limit=1, **kw)
+        assert count(a, "الشعير", **kw) == 4
+    a.add(make_doc("خبر جديد\nالشعير مرة أخرى", uri="https://e.com/new"))
+    assert count(a, "الشعير") == 5 and count(a, "الشعير", site="e.com") == 5
+    a.close()
+
+
+def test_facets_count_sites_and_dates_from_the_covering_index(archive: Archive) -> None:
+    # why: the search page's site and date facets read every matching document; from the wide
+    # documents rows that took seconds for a common word at 300k documents
+    from khabar.archive.search import facets
+
+    f = facets(archive, "رئيس")
+    assert f["site"] == [("example.com", "example.com", 1)]  # the seed page has no site
+    assert ("2020-03", "2020-03", 1) in f["date"]
+    plan = " ".join(
+        str(r[-1])
+        for r in archive.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT site, count(*) FROM documents INDEXED BY documents_meta "
+            "WHERE n IN (SELECT 1) GROUP BY site"
+        )
+    )
+    assert "COVERING INDEX documents_meta" in plan

@@ -272,3 +272,40 @@ def test_lexicon_features_of_a_word() -> None:
     assert "z=5" in fs.word("الجديد").by_offset[0]
     # the article + a given name is a family name, whatever web text counts (علي المحمد)
     assert "alg" in fs.word("المحمد").by_offset[0]
+
+
+def test_shipped_clean_names_equal_the_computation() -> None:
+    # why: the cleaned name list is shipped (scripts/build_ner_names.py) so start-up does not
+    # compute it; it must be exactly what clean_names gives for the shipped model and frequencies
+    from khabar.arabic.clitics import clean_names
+    from khabar.extract.ner import load_model, shipped_clean_names
+
+    own = load_model().own_names()
+    shipped = shipped_clean_names(own)
+    assert shipped is not None, "rerun scripts/build_ner_names.py"
+    assert shipped == clean_names(own)
+
+
+def test_stale_clean_names_are_not_used() -> None:
+    # why: a retrained model (other names) must not take a list computed for the old one
+    from khabar.extract.ner import load_model, shipped_clean_names
+
+    assert shipped_clean_names(load_model().own_names() | {"اسم_جديد"}) is None
+
+
+def test_tags_do_not_depend_on_how_many_word_features_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # why: a word's whole features are kept for WORD_FEATURES_KEPT words only (memory); tagging
+    # after they were dropped must give the same entities as with all of them kept
+    import khabar.extract.features as features
+    from khabar.extract.ner import read_model
+
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية السوري وليد المعلم.\n"
+        "وقال المعلم إن دمشق ترحب بالمبادرة، وأكد بوتين دعم روسيا لسوريا في مجلس الأمن."
+    )
+    big = read_model()
+    want = [tag_entities(text, model=big) for _ in range(2)]
+    monkeypatch.setattr(features, "WORD_FEATURES_KEPT", 3)
+    small = read_model()
+    assert [tag_entities(text, model=small) for _ in range(2)] == want
+    assert len(small.features._cache) <= 4 + 1

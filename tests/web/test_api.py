@@ -290,3 +290,14 @@ def test_search_by_date_and_its_controls(client: TestClient) -> None:
     assert "الأكثر صلة" in page and "sort=date" in page
     assert '<meter class="relevance"' in page and 'title="BM25"' not in page
     assert client.get("/api/search", params={"q": "وزير", "sort": "random"}).status_code == 422
+
+
+def test_search_page_says_when_the_ranking_window_applies(monkeypatch: pytest.MonkeyPatch) -> None:
+    # why: above RANK_CAP matches the order is the newest matches first, then the rest; the page
+    # must say so (here with a cap of 1, so that the small archive's common word passes it)
+    import khabar.web.app as web_app
+
+    monkeypatch.setattr(web_app, "RANK_CAP", 1)
+    with TestClient(create_app(web_archive()), raise_server_exceptions=False) as c:
+        assert "مرتّبة أولاً" in c.get("/", params={"q": "رئيس"}).text
+        assert "مرتّبة أولاً" not in c.get("/", params={"q": "رئيس", "sort": "date"}).text

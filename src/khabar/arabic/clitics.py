@@ -142,7 +142,7 @@ _CONJ = ("و", "ف")
 _ALL = "وفبلك"
 _PREP = ("ب", "ل", "ك")
 _ART = "ال"
-_WORDFREQ_FILE = "wordfreq_ar.tsv.gz"
+WORDFREQ_FILE = "wordfreq_ar.tsv.gz"
 _HEADER = "zipf\tforms"
 
 
@@ -227,10 +227,10 @@ def _article(r: Reading) -> bool:
 def read_wordfreq(path: str | Path | None = None) -> dict[str, float]:
     """Read a word-frequency table (the package's ``wordfreq_ar.tsv.gz`` when ``path`` is None):
     normalised form → Zipf frequency. Built by ``scripts/build_wordfreq.py``."""
-    where = f"khabar/data/{_WORDFREQ_FILE}" if path is None else str(path)
+    where = f"khabar/data/{WORDFREQ_FILE}" if path is None else str(path)
     try:
         if path is None:
-            raw = (resources.files("khabar") / "data" / _WORDFREQ_FILE).read_bytes()
+            raw = (resources.files("khabar") / "data" / WORDFREQ_FILE).read_bytes()
         else:
             raw = Path(path).read_bytes()
         text = gzip.decompress(raw).decode("utf-8")

@@ -15,20 +15,22 @@ match the normalised, unstemmed forms (``"الرئيس"`` no longer matches ``ر
 
 from __future__ import annotations
 
+import bisect
 import re
 import sqlite3
-from collections.abc import Sequence
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import analyze_query_word, analyze_rows, index_terms, tokenize
+from khabar.archive.analysis import analyze_query_word, index_terms, tokenize, word_forms, word_matches, words
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
 
 __all__ = [
+    "RANK_CAP",
     "Hit",
     "Query",
     "browse",
@@ -151,6 +153,16 @@ def _where(
     return f"fts MATCH ? AND {sql}", [q.fts(), *params]
 
 
+#: the documents as the search's filters see them: the covering index of (n, site, published)
+_META = "documents d INDEXED BY documents_meta"
+
+#: A query matching more documents than this is ranked in two tiers: the ``RANK_CAP`` most recently
+#: added matches best first (BM25), then the older ones best first. BM25 scores every document it
+#: ranks (about a microsecond each): the first page of a word in 100,000 documents of a 300k archive
+#: took 80-100 ms, ranked within the newest 25,000 it takes a quarter of that. Totals stay exact;
+#: a query with fewer matches is ranked exactly as before. ``search(..., rank_cap=0)`` ranks all.
+RANK_CAP = 25_000
+
 #: how :func:`search` orders its hits: SQL over ``r`` (the BM25 rank) and ``p`` (the published date),
 #: used in the ranking subquery and again outside it
 _ORDER = {"rank": "{t}r", "date": "{t}p IS NULL, {t}p DESC, {t}r"}
@@ -170,6 +182,7 @@ def search(
     offset: int = 0,
     all_facts: bool = False,
     order: str = "rank",
+    rank_cap: int | None = None,
 ) -> list[Hit]:
     """Documents matching ``query``, best first (BM25), with snippets and display-text highlights;
     ``order="date"``: newest first (undated last, then by rank).
@@ -179,31 +192,90 @@ def search(
     ``entity`` is an entity's name (normalised before matching), ref id (``person:1``) or
     cross-document key (``person:الاسد``, ``geonames:524901``); ``event_type`` a PLOVER type
     (``CONSULT``): only documents with such an event. Both look at the facts shown (at or above the
-    confidence thresholds) unless ``all_facts``."""
+    confidence thresholds) unless ``all_facts``. Ranked by relevance, a query with more than
+    ``rank_cap`` matches (default :data:`RANK_CAP`; 0: no cap) lists the ``rank_cap`` most recently
+    added first, best first, then the others, best first."""
     if order not in _ORDER:
         raise ValueError(f"order must be one of {', '.join(_ORDER)}, not {order!r}")
     q = parse_query(query, exact=exact)
     if not q.groups:
         return []
     where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-    # Rank in a subquery that carries only (rowid, score), then fetch text and tokens for the page
-    # alone: sorting every match with its text attached cost 170 ms on a common word in a 31k archive,
-    # this 20 ms. NOT INDEXED makes SQLite drive from the full-text index (rowid lookups stay allowed)
-    # instead of scanning a site's documents and probing the index row by row.
+    # Rank in a subquery that carries only (rowid, score), then fetch text for the page alone: sorting
+    # every match with its text attached cost 170 ms on a common word in a 31k archive, this 20 ms.
+    # The documents are joined only for filters or the date order, through the covering index of
+    # (n, site, published): a wide table row per match was most of the time (140 ms for 86,000 matches
+    # at 300k documents). INDEXED BY also keeps SQLite driving from the full-text index rather than
+    # scanning a site's documents and probing the index row by row.
+    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    join = f" JOIN {_META} ON d.n = fts.rowid" if filtered or order == "date" else ""
+    order_sql = _ORDER[order]
+    window = "0"
+    cap = RANK_CAP if rank_cap is None else rank_cap
+    bound = None
+    if order == "rank" and cap > 0:
+        bound = _window_start(archive, q, join, where, params, cap)
+    if bound is not None and offset + limit <= cap:
+        where += " AND fts.rowid >= ?"  # a page inside the window: rank the window alone
+        params.append(bound)
+    elif bound is not None:
+        window, order_sql = f"fts.rowid < {bound}", "{t}w, " + order_sql
+    published = "d.published" if order == "date" else "NULL"
     rows = archive.conn.execute(
         "SELECT d.n, d.id, d.title, d.site, d.published, d.text, top.r FROM ("
-        "SELECT fts.rowid AS n, bm25(fts) AS r, d.published AS p FROM fts "
-        "JOIN documents d NOT INDEXED ON d.n = fts.rowid "
-        f"WHERE {where} ORDER BY {_ORDER[order].format(t='')} LIMIT ? OFFSET ?"
-        f") AS top JOIN documents d ON d.n = top.n ORDER BY {_ORDER[order].format(t='top.')}",
+        f"SELECT fts.rowid AS n, bm25(fts) AS r, {published} AS p, {window} AS w FROM fts{join} "
+        f"WHERE {where} ORDER BY {order_sql.format(t='')} LIMIT ? OFFSET ?"
+        f") AS top JOIN documents d ON d.n = top.n ORDER BY {order_sql.format(t='top.')}",
         [*params, max(0, limit), max(0, offset)],
     ).fetchall()
     hits = []
     for _n, did, title, site_, published, text, rank in rows:
-        spans = _highlights(q, analyze_rows(text))
+        spans = _text_highlights(q, text)
         snippet, s0 = _snippet(text, spans)
         hits.append(Hit(did, title, -float(rank), snippet, spans, site_, published, s0))
     return hits
+
+
+def _window_start(
+    archive: Archive, q: Query, join: str, where: str, params: list[Any], cap: int
+) -> int | None:
+    """The rowid of the ``cap``-th most recently added match, or None when there are at most ``cap``
+    (then the ranking is exact). The matches without filters are counted first, from the full-text
+    index alone (a few ms for 100,000): the filters' join is paid only when those exceed the cap, and
+    then once for the total as well (:func:`count` takes it from :data:`_TOTALS`)."""
+    conn = archive.conn
+    n = int(conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [q.fts()]).fetchone()[0])
+    if not join:
+        _remember(archive, where, params, n)
+        if n <= cap:
+            return None
+        # ascending: FTS5 walks its lists backwards more slowly
+        row = conn.execute(
+            f"SELECT fts.rowid FROM fts WHERE {where} ORDER BY fts.rowid LIMIT 1 OFFSET ?", [*params, n - cap]
+        ).fetchone()
+        return None if row is None else int(row[0])
+    if n <= cap:
+        return None
+    rows = conn.execute(
+        f"SELECT fts.rowid FROM fts{join} WHERE {where} ORDER BY fts.rowid", params
+    ).fetchall()
+    _remember(archive, where, params, len(rows))
+    return int(rows[-cap][0]) if len(rows) > cap else None
+
+
+#: the last total a ranking found on the way, per archive, for the :func:`count` that follows it
+#: (the search page asks for a page of hits, then for their total): ``(key, total)``, the key holding
+#: the query, its filters and the database's change counters, so a write in between is never missed
+_TOTALS: weakref.WeakKeyDictionary[Archive, tuple[tuple[Any, ...], int]] = weakref.WeakKeyDictionary()
+
+
+def _total_key(conn: sqlite3.Connection, where: str, params: list[Any]) -> tuple[Any, ...]:
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    return (where, tuple(params), conn.total_changes, version)
+
+
+def _remember(archive: Archive, where: str, params: list[Any], total: int) -> None:
+    _TOTALS[archive] = (_total_key(archive.conn, where, params), total)
 
 
 def count(
@@ -223,9 +295,13 @@ def count(
     if not q.groups:
         return 0
     where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-    row = archive.conn.execute(
-        f"SELECT count(*) FROM fts JOIN documents d NOT INDEXED ON d.n = fts.rowid WHERE {where}", params
-    ).fetchone()
+    conn = archive.conn
+    known = _TOTALS.get(archive)
+    if known is not None and known[0] == _total_key(conn, where, params):
+        return known[1]
+    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    join = f" JOIN {_META} ON d.n = fts.rowid" if filtered else ""
+    row = conn.execute(f"SELECT count(*) FROM fts{join} WHERE {where}", params).fetchone()
     return int(row[0])
 
 
@@ -274,10 +350,10 @@ def facets(
     q = parse_query(query, exact=exact)
     if q.groups:
         where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
-        matched = f"SELECT d.n FROM fts JOIN documents d ON d.n = fts.rowid WHERE {where}"
+        matched = f"SELECT fts.rowid AS n FROM fts JOIN {_META} ON d.n = fts.rowid WHERE {where}"
     else:
         where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
-        matched = f"SELECT d.n FROM documents d WHERE {where}"
+        matched = f"SELECT d.n FROM {_META} WHERE {where}"
     conn = archive.conn
     conn.execute("DROP TABLE IF EXISTS temp.facet_docs")
     conn.execute(f"CREATE TEMP TABLE facet_docs AS {matched}", params)
@@ -286,21 +362,23 @@ def facets(
         out["site"] = [
             (s, s, c)
             for s, c in conn.execute(
-                "SELECT site, count(*) c FROM documents WHERE n IN (SELECT n FROM facet_docs) "
+                "SELECT site, count(*) c FROM documents INDEXED BY documents_meta WHERE n IN "
+                "(SELECT n FROM facet_docs) "
                 "AND site IS NOT NULL GROUP BY site ORDER BY c DESC, site LIMIT ?",
                 (top,),
             )
         ]
         years = conn.execute(
             "SELECT count(DISTINCT substr(published, 1, 4)) FROM documents "
-            "WHERE n IN (SELECT n FROM facet_docs) AND published IS NOT NULL"
+            "INDEXED BY documents_meta WHERE n IN (SELECT n FROM facet_docs) AND published IS NOT NULL"
         ).fetchone()[0]
         width = 7 if years <= 2 else 4
         out["date"] = [
             (p, p, c)
             for p, c in conn.execute(
-                "SELECT substr(published, 1, ?) p, count(*) FROM documents WHERE n IN "
-                "(SELECT n FROM facet_docs) AND length(published) >= ? GROUP BY p ORDER BY p DESC LIMIT ?",
+                "SELECT substr(published, 1, ?) p, count(*) FROM documents INDEXED BY documents_meta "
+                "WHERE n IN (SELECT n FROM facet_docs) AND length(published) >= ? "
+                "GROUP BY p ORDER BY p DESC LIMIT ?",
                 (width, width, max(top, 12)),
             )
         ]
@@ -335,28 +413,53 @@ def _display_name(conn: sqlite3.Connection, key: str) -> str:
     return str(row[0]) if row else key
 
 
-def _highlights(q: Query, tokens: Sequence[Sequence[Any]]) -> list[tuple[int, int]]:
-    """Display spans of the tokens that match a term or a whole phrase of the query."""
+def _text_highlights(q: Query, text: str) -> list[tuple[int, int]]:
+    """Display spans of the words of ``text`` (as :func:`analyze_rows` finds them) that match a term
+    or a whole phrase of the query. The words' forms come from the analysis's per-word memory, and
+    spans are kept for the marked words only: the top hits of a common query are often long pages (a
+    price list of 3,000 words, 261 highlights), where a tuple per word cost 6 ms a hit."""
     col = 1 if q.column == "norm" else 0
-    forms = [t[col] for t in tokens]
+    pairs = list(map(word_forms, words(text)))
+    forms = [p[col] for p in pairs if p[1]]
+    marked = _marked(q, forms)
+    if not marked:
+        return []
+    spans = [m.span() for m in word_matches(text)]
+    if len(forms) != len(pairs):  # words with no normalised form are no tokens (as in analyze_rows)
+        spans = [sp for sp, p in zip(spans, pairs, strict=True) if p[1]]
+    return [spans[i] for i in marked]
+
+
+def _marked(q: Query, forms: list[str]) -> list[int]:
+    """The positions (ascending) of the words in ``forms`` that match a term or a whole phrase."""
     marked: set[int] = set()
     for g in q.groups:
-        k = len(g)
-        for i in range(len(forms) - k + 1):
-            if forms[i] == g[0] and forms[i : i + k] == g:
+        k, first, i = len(g), g[0], -1
+        while True:
+            try:
+                i = forms.index(first, i + 1)
+            except ValueError:
+                break
+            if forms[i : i + k] == g:
                 marked.update(range(i, i + k))
-    return [(tokens[i][2], tokens[i][3]) for i in sorted(marked)]
+    return sorted(marked)
 
 
 def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> tuple[str, int]:
-    """The window of ``text`` holding the most highlights, cut at spaces; ``(snippet, start)``."""
+    """The window of ``text`` holding the most highlights, cut at spaces; ``(snippet, start)``.
+
+    ``spans`` are in text order and do not overlap (words), so the highlights inside the window that
+    starts at a highlight are it and the next ones up to the last ending inside: one bisection each
+    (a page of 261 highlights took 8 ms comparing every pair)."""
     if len(text) <= width:
         return text, 0
     best = spans[0][0] if spans else 0
     if spans:
         best_n = 0
-        for s, _ in spans:
-            n = sum(1 for s2, e2 in spans if s <= s2 and e2 <= s + width * 3 // 4)
+        reach = width * 3 // 4
+        ends = [e for _, e in spans]
+        for i, (s, _) in enumerate(spans):
+            n = bisect.bisect_right(ends, s + reach, i) - i
             if n > best_n:
                 best, best_n = s, n
     start = max(0, best - width // 4)
@@ -378,4 +481,4 @@ def document_highlights(
     if not q.groups:
         return []
     row = archive.conn.execute("SELECT text FROM documents WHERE n = ?", (n,)).fetchone()
-    return [] if row is None else _highlights(q, analyze_rows(row[0]))
+    return [] if row is None else _text_highlights(q, row[0])

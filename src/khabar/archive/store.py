@@ -256,6 +256,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP TABLE doc_tokens;
     """,
+    # 8: the search's filter columns in an index of their own (issue 15). A search with a site or date
+    # filter checks every full-text match against its document; read from the table, that is one wide
+    # row (text and record inline) per match, 140 ms for the 86,000 matches of a common word in a 300k
+    # archive. The covering index holds only (n, site, published), some hundred entries a page.
+    """
+    CREATE INDEX documents_meta ON documents(n, site, published);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -107,6 +107,13 @@ def shape(word: str) -> str:
     return "".join(kinds[:4])
 
 
+#: how many words' whole features :meth:`FeatureSet.word` keeps. A word's features are some 80
+#: strings (about 5 KB); tagging needs them once, to score the word, and keeps the scores (and the
+#: word's norm, identity and cues) in tables of their own. Kept for 200,000 words, they were most of
+#: the memory a long run grew by (issue 15: VmRSS 365 → 651 MiB over 2,981 articles).
+WORD_FEATURES_KEPT = 20_000
+
+
 @dataclass
 class _Word:
     """The features one word form contributes at each offset (offset 0 first in :data:`OFFSETS`)."""
@@ -188,6 +195,7 @@ class FeatureSet:
     _gaz_single: dict[str, str] = field(init=False, repr=False)
     _gaz_first: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+    _light: dict[str, tuple[str, str, tuple[str, ...]]] = field(init=False, repr=False, default_factory=dict)
     _heads: dict[str, tuple[tuple[str, int], ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -201,6 +209,7 @@ class FeatureSet:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._light.clear()
         self._heads.clear()
 
     # -- word features ----------------------------------------------------------------------------
@@ -208,10 +217,21 @@ class FeatureSet:
         """The (cached) word features of ``token``."""
         w = self._cache.get(token)
         if w is None:
-            if len(self._cache) > 200_000:  # bound memory on a long corpus run
+            if len(self._cache) > WORD_FEATURES_KEPT:  # bound memory on a long corpus run
                 self._cache.clear()
             w = self._cache[token] = self._word(token)
         return w
+
+    def light(self, token: str) -> tuple[str, str, tuple[str, ...]]:
+        """``(norm, ident, cues)`` of :meth:`word`, kept longer than the whole features (tagging
+        asks these of every token; the features only of a word the scores have not seen)."""
+        v = self._light.get(token)
+        if v is None:
+            if len(self._light) > 200_000:  # bound memory on a long corpus run
+                self._light.clear()
+            w = self.word(token)
+            v = self._light[token] = (w.norm, w.ident, w.cues)
+        return v
 
     def _word(self, token: str) -> _Word:
         if token in (BOS, EOS):

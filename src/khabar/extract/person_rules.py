@@ -173,7 +173,7 @@ class _Words:
         self._nat: dict[str, bool] = {}
 
     def norm(self, token: str) -> str:
-        return self.model.features.word(token).norm
+        return self.model.features.light(token)[0]
 
     def stem(self, n: str) -> str:
         """The word without a leading conjunction or preposition, when a reading's stem is a cue or a

@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.archive import queries
 from khabar.archive.clusters import cluster_members, count_outlets
-from khabar.archive.search import browse, count, document_highlights, facets, search
+from khabar.archive.search import RANK_CAP, browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
 from khabar.web.i18n import country_name, display_url, site_name
@@ -260,6 +260,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         kinds_ar=KINDS_AR,
         archive_name=path.name,
         label_ar=label_ar,
+        rank_cap=RANK_CAP,
     )
     env.filters["reason_ar"] = reason_ar
     env.filters["country_name"] = country_name
@@ -522,7 +523,12 @@ def create_app(archive_path: str | Path) -> FastAPI:
             description="csv or jsonl: every result of the query (not one page), streamed as a file",
         ),
         bom: bool = Query(False, description="start the CSV with a UTF-8 byte-order mark (for Excel)"),
-        sort: str = Query("rank", pattern="^(rank|date)$", description="rank (BM25, best first) or date"),
+        sort: str = Query(
+            "rank",
+            pattern="^(rank|date)$",
+            description=f"rank (BM25, best first; above {RANK_CAP:,} matches the {RANK_CAP:,} most recently "
+            "added first) or date",
+        ),
     ) -> Any:
         """Ranked results (BM25; newest first when ``q`` is empty) with display-text snippets. The
         entity and event-type filters and the facets look at the facts shown unless ``all_facts``.
