@@ -1,9 +1,9 @@
 """The archive: processed documents in SQLite, with Arabic-aware full-text search.
 
->>> from khabar.archive import Archive
+>>> from khabar.archive import Archive, search
 >>> with Archive("khabar.db") as archive:  # doctest: +SKIP
 ...     archive.add(doc)
-...     hits = archive.search("إدلب")
+...     hits = search(archive, "إدلب")
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from khabar.arabic.normalize import normalize
-from khabar.archive.analysis import analyze_query_word, index_terms, tokenize, word_forms, word_matches, words
+from khabar.archive.analysis import analyze_query_word, tokenize, word_forms, word_matches, words
+from khabar.archive.index import index_document  # re-exported: its home before archive/index.py
 from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
@@ -96,12 +97,6 @@ def parse_query(query: str, *, exact: bool = False) -> Query:
         else:
             groups.extend([f] for f in forms)
     return Query("norm" if exact else "stem", groups)
-
-
-def index_document(conn: sqlite3.Connection, n: int, text: str) -> None:
-    """Index one document's display text under rowid ``n`` (called by :meth:`Archive.add`)."""
-    stems, norms = index_terms(text)
-    conn.execute("INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)", (n, stems, norms))
 
 
 def _filters(

@@ -371,7 +371,7 @@ class Archive:
         return added, dup
 
     def _add(self, doc: Document) -> bool:
-        from khabar.archive.search import index_document
+        from khabar.archive.index import index_document
 
         did = content_id(doc.raw or doc.text, doc.source.uri)
         site = doc.source.site
@@ -650,12 +650,6 @@ class Archive:
                 "GROUP BY site ORDER BY c DESC LIMIT 10"
             ).fetchall(),
         }
-
-    def search(self, query: str, **kw: Any) -> list[Any]:
-        """:func:`khabar.archive.search.search` on this archive."""
-        from khabar.archive.search import search
-
-        return search(self, query, **kw)
 
     # -- lifetime ---------------------------------------------------------------------------------
     def close(self) -> None:
