@@ -268,7 +268,7 @@ def name_lexicon() -> NameLexicon:
     Neither list looks at the test split.
     """
     from khabar.extract.names import load_given_names
-    from khabar.extract.people import COMMON_ZIPF, _common
+    from khabar.extract.wordclass import COMMON_ZIPF, _common
 
     common = {w: int(z) for w, z in _common().items() if z >= COMMON_ZIPF}
     return NameLexicon(load_given_names(), common)

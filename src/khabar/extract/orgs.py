@@ -32,9 +32,9 @@ from typing import Any
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.errors import DataFileError
-from khabar.extract.people import FUNCTION_WORDS, common_zipf, is_month
 from khabar.extract.places import nationality_country
 from khabar.extract.tokenize import tokens_of
+from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
 
 __all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]

@@ -42,16 +42,22 @@ frequent Arabic words less every word of a person name in ANERcorp and WikiFANE)
 from __future__ import annotations
 
 import functools
-import gzip
 import re
 from collections.abc import Sequence
 from importlib import resources
 
-from khabar.arabic.dates import MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.names import ALLAH, NASAB, is_given_name, is_title, load_name_phrases
 from khabar.extract.places import load_gazetteer, nationality_country, prominent
+from khabar.extract.wordclass import (
+    COMMON_ZIPF,
+    FUNCTION_WORDS,
+    TANWEEN,
+    common_zipf,
+    inflected_common,
+    is_month,
+)
 from khabar.model import Span
 
 __all__ = [
@@ -62,20 +68,6 @@ __all__ = [
     "screen_persons",
 ]
 
-#: closed-class words that a name never contains: prepositions, particles, pronouns, demonstratives,
-#: relatives (بن/ابن/آل/أبو are name words and are not here). Compared on a light fold (diacritics
-#: off, hamza forms of alef folded) that keeps ى: "على" is a preposition, "علي" a given name.
-FUNCTION_WORDS = frozenset(
-    (
-        "في على عن من إلى الى مع حتى منذ لدى عند بين ضد نحو حول خلال بعد قبل أمام تحت فوق دون عبر "
-        "وعلى وفي ومن وإلى ومع وعن فعلى ففي ومنذ ولدى وعند وبين "
-        "أن إن أنه إنه لأن كان كانت قد لقد لم لن لا ما ماذا هل كيف أين متى "
-        "هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين هو هي هم هن أنا نحن أنت "
-        "أو أم ثم بل لكن لكنه كما كل بعض غير أي إذا إذ لو"
-    )
-    .translate(str.maketrans("أإآ", "ااا"))
-    .split()
-)
 _LIGHT = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "\u0640": None} | {chr(c): None for c in range(0x064B, 0x0653)}
 )
@@ -93,21 +85,10 @@ _RELATION_ADJ = re.compile(r"^ال\w{2,}ي$")
 _FUTURE = re.compile(r"^س[يتن]\w{2,}$")
 #: a word that is no word of a name: digits in it, or a proclitic alone with tatweel (لـ، بـ)
 _NOT_NAME_TAIL = re.compile(r"\d|^\w\u0640+$")
-#: inflections no name takes, longest first: duals and plurals, object and possessive pronouns, the
-#: accusative alef; a word that is a common word with one of them is no name (قناعته، السفارتين)
-INFLECTIONS = ("تين", "تان", "يين", "ين", "ون", "ات", "هما", "هم", "هن", "كم", "نا", "ها", "ه", "ا")
-#: the object and possessive pronouns among INFLECTIONS
-_PRONOUNS = frozenset({"هما", "هم", "هن", "كم", "نا", "ها", "ه"})
-#: the accusative alef is cut only off a clearly common noun (جهودا، مستهلكا; not مورا)
-ACCUSATIVE_BASE_ZIPF = 4.0
 #: Arabic combining marks and tatweel
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 #: the screen of the model's spans cuts a suffix only off a clearly common word (نوافذ 4+; not بوت)
 SCREEN_BASE_ZIPF = 4.0
-#: tanween: an indefinite noun or adjective (جهوداً، ودياً، ضاحكًا), never a name
-TANWEEN = re.compile("[\u064b-\u064d]")
-#: a word is common when its Zipf frequency is at least this (and it is no name)
-COMMON_ZIPF = 3.3
 #: a span of several words that names a gazetteer place of this many people (or a prominent one) is
 #: that place (لوس أنجليس، ديار بكر), not a person
 PLACE_NAME_POPULATION = 50_000
@@ -119,33 +100,6 @@ _ALLAH_FORMS = frozenset({ALLAH, "لله", "ولله", "فلله", "والله",
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([\u0621-\u064a\u064b-\u065f\u0640]+)")
 #: punctuation that may stand between a naming head noun and the name (ملعب "لوفتس رود")
 _OPENERS = "\"'«“(["
-
-
-@functools.cache
-def _common() -> dict[str, float]:
-    path = resources.files("khabar") / "data" / "names_common_ar.tsv.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError as exc:
-        raise DataFileError(
-            f"khabar/data/names_common_ar.tsv.gz: cannot read: {exc}", value=str(path)
-        ) from exc
-    out: dict[str, float] = {}
-    for line in lines:
-        if not line or line.startswith("#") or line.startswith("word\t"):
-            continue
-        w, _, z = line.partition("\t")
-        try:
-            out[w] = float(z)
-        except ValueError as exc:
-            raise DataFileError(f"names_common_ar.tsv.gz: bad Zipf value in {line!r}", value=line) from exc
-    return out
-
-
-def common_zipf(word: str) -> float:
-    """The Zipf frequency of a normalised word as a common (non-name) word; 0 for names and rare words."""
-    return _common().get(word, 0.0)
 
 
 @functools.cache
@@ -174,20 +128,6 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word[0] in "بلك":
         word = word[1:]
     return word
-
-
-@functools.lru_cache(maxsize=8192)
-def is_month(name: str) -> bool:
-    """Whether a span's text is a month name, with clitics and a year allowed (``ونيسان``, ``تموز
-    2015``, ``كانون الثاني``)."""
-    words = [w for w in normalize(name).split() if not w.isdigit()]
-    if not words:
-        return False
-    first = words[0]
-    for cand in (first, first[1:] if len(first) > 2 and first[0] in "وفبل" else first):
-        if " ".join([cand, *words[1:]]) in MONTHS:
-            return True
-    return False
 
 
 def _words_at(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -430,31 +370,6 @@ def _city(name: str) -> bool:
 
 
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
-
-
-def common_base(base: str, zipf: float) -> bool:
-    """Whether ``base`` (a word with a suffix cut off) is a common word (at least ``zipf``): as it is,
-    or with the ة a suffix turns into ت (قناعت → قناعة)."""
-    if len(base) < 3:
-        return False
-    cands = [base, base + "ه"]
-    if base.endswith("ت"):
-        cands.append(base[:-1] + "ه")
-    return any((common_zipf(b) >= zipf and not is_given_name(b)) or is_title(b) for b in cands)
-
-
-def inflected_common(n: str, pronoun: bool, zipf: float = COMMON_ZIPF) -> bool:
-    """Whether ``n`` is a common word with an inflection no name takes: a dual or plural ending
-    (السفارتين، قوميات، المغتصبين), an object or possessive suffix (معسكره، بقتلهما; a final ه only when
-    ``pronoun``: the view writes ة as ه), the accusative alef (مستهلكا، جهودا). ``zipf``: how common the
-    word without a dual or plural ending must be (a pronoun suffix asks for a common word only)."""
-    for suf in INFLECTIONS:
-        if suf == "ه" and not pronoun:
-            continue
-        need = max(zipf, ACCUSATIVE_BASE_ZIPF) if suf == "ا" else COMMON_ZIPF if suf in _PRONOUNS else zipf
-        if n.endswith(suf) and common_base(n[: -len(suf)], need):
-            return True
-    return False
 
 
 def _not_name_word(raw: str, word: str) -> bool:

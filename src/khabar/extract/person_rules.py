@@ -22,7 +22,7 @@ propagate_names`), so a name a rule finds once is found wherever it recurs.
   people, the other items made of name words are people too (a team's line-up).
 
 A *name word* is one that is no common word (``names_common_ar.tsv.gz``: Zipf below
-:data:`khabar.extract.people.COMMON_ZIPF`, also after a clitic is cut), or a given name; never a
+:data:`khabar.extract.wordclass.COMMON_ZIPF`, also after a clitic is cut), or a given name; never a
 function word, a cue, a month, a nationality adjective or a place of the model's gazetteer. Spans
 found here go through the same non-people screen as the model's (:func:`khabar.extract.people.
 screen_persons`) and carry ``attrs["cue"]`` (the rule) for the confidence model.
@@ -36,14 +36,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.features import noun_reading
+from khabar.extract.features import FeatureSet, noun_reading
 from khabar.extract.names import NASAB, is_given_name, load_titles
-from khabar.extract.people import (
+from khabar.extract.wordclass import (
     COMMON_ZIPF,
     FUNCTION_WORDS,
     INFLECTIONS,
@@ -54,8 +54,17 @@ from khabar.extract.people import (
     is_month,
 )
 
-if TYPE_CHECKING:
-    from khabar.extract.ner import NerModel
+
+class NerModel(Protocol):
+    """What the rules read of the NER model (:class:`khabar.extract.ner.NerModel`, which calls them):
+    a structural type, so that this module does not import the tagger that imports it."""
+
+    features: FeatureSet
+    known: frozenset[str]
+    ordinary: frozenset[str]
+
+    def rule_words(self) -> Any: ...
+
 
 __all__ = ["CONTEXT_CUES", "CUE_FILE", "RULES", "PersonCues", "apply_rules", "load_cues"]
 

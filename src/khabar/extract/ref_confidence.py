@@ -27,7 +27,7 @@ from typing import Any
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.names import NASAB, is_given_name, name_words
-from khabar.extract.people import COMMON_ZIPF, common_zipf
+from khabar.extract.wordclass import COMMON_ZIPF, common_zipf
 
 __all__ = ["ORG_FEATURES", "PERSON_FEATURES", "org_features", "person_features", "score"]
 
