@@ -1,6 +1,6 @@
 """Arabic numbers, spelled out or in digits, to values, with character offsets.
 
-Pure functions over :mod:`khabar.extract.tokenize` tokens. Words are looked up in their normalised
+Pure functions over :mod:`khabar.arabic.tokenize` tokens. Words are looked up in their normalised
 form (:func:`khabar.arabic.normalize.normalize`: hamza, alef, teh marbuta and alef maksura folded,
 diacritics deleted), so ``مئة``/``مائة``, ``ألفاً``/``الفا`` and ``إحدى``/``احدى`` all match. Covered:
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from khabar.arabic.clitics import CACHE_WORDS, vocab_reading
 from khabar.arabic.normalize import normalize
-from khabar.extract.tokenize import Token, tokenize
+from khabar.arabic.tokenize import Token, tokenize
 
 __all__ = [
     "Number",

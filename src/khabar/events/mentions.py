@@ -18,10 +18,10 @@ from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
+from khabar.arabic.tokenize import Token, tokens_of
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
-from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Document
 
 __all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words_of"]

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab
+from khabar.arabic.tokenize import Token
 from khabar.events.lexicon import GAP, HAMZA_LETTERS, MAX_GAP, Trigger, load_stop_phrases, load_triggers
-from khabar.extract.tokenize import Token
 
 __all__ = ["TriggerMatch", "find_triggers", "word_readings"]
 

@@ -1,6 +1,6 @@
 """Facts extracted from a document's fixed ``text``, each a :class:`~khabar.model.Span` into it.
 
-* :mod:`khabar.extract.tokenize`: Arabic word tokens with character offsets.
+* :mod:`khabar.arabic.tokenize`: Arabic word tokens with character offsets.
 * :mod:`khabar.extract.ner`: named entities (PERSON, ORG, LOC) from a sequence model khabar trains
   from ANERcorp (``scripts/train_ner.py``); :func:`tag_entities` is the entry point.
 * :mod:`khabar.extract.stages`: the ``entities`` pipeline stage.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from khabar.extract.tokenize import Token, tokenize
+from khabar.arabic.tokenize import Token, tokenize
 
 if TYPE_CHECKING:
     from khabar.extract.ner import tag_entities

@@ -43,6 +43,7 @@ from typing import Any
 
 from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
+from khabar.arabic.tokenize import iter_tokens
 from khabar.extract.names import (
     NASAB,
     chain_length,
@@ -55,7 +56,6 @@ from khabar.extract.names import (
     same_person,
 )
 from khabar.extract.roles import ARAB_LEAGUE, bind_roles
-from khabar.extract.tokenize import iter_tokens
 from khabar.model import Span
 
 __all__ = ["alone_key", "link_persons"]

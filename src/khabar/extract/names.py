@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from khabar.arabic.normalize import normalize
+from khabar.arabic.tokenize import iter_tokens
 from khabar.errors import DataFileError
-from khabar.extract.tokenize import iter_tokens
 
 __all__ = [
     "ALLAH",

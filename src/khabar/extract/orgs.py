@@ -31,9 +31,9 @@ from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
+from khabar.arabic.tokenize import tokens_of
 from khabar.errors import DataFileError
 from khabar.extract.places import nationality_country
-from khabar.extract.tokenize import tokens_of
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
 

@@ -50,7 +50,7 @@ from typing import Any
 from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from khabar.arabic.normalize import normalize, normalize_view, strip_diacritics
-from khabar.extract.tokenize import Token, tokens_of
+from khabar.arabic.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = [

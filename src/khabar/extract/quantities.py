@@ -38,7 +38,7 @@ from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.numbers import Value, number_start, parse_number, word_value
-from khabar.extract.tokenize import Token, tokenize
+from khabar.arabic.tokenize import Token, tokenize
 from khabar.model import Span
 
 __all__ = ["find_quantities"]

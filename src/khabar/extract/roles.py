@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
+from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places import load_gazetteer
-from khabar.extract.tokenize import Token, tokens_of
 from khabar.model import Span
 
 __all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]

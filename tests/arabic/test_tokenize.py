@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.extract.tokenize import sentence_bounds, tokenize
+from khabar.arabic.tokenize import sentence_bounds, tokenize
 
 # Arabic letters and marks, Latin, digits, separators, punctuation, invisible marks and line breaks
 _ALPHABET = st.sampled_from(
