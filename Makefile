@@ -56,10 +56,12 @@ test: setup browser
 	$(PY) -m pytest -q
 	$(VENV)/bin/ruff check src tests scripts benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: bench-textdump bench-html bench-htmlbig bench-ner bench-pipeline bench-startup bench-corpus bench-search
 
