@@ -51,12 +51,12 @@ class PieceTokenizer:
         norm = [[self.normalize(w) or "\x00" for w in s] for s in sentences]
         out: list[tuple[list[int], list[int]]] = []
         for enc, words in zip(
-            self._tok.encode_batch(norm, is_pretokenized=True, add_special_tokens=False), norm
+            self._tok.encode_batch(norm, is_pretokenized=True, add_special_tokens=False), norm, strict=True
         ):
             ids: list[int] = []
             wids: list[int] = []
             seen: set[int] = set()
-            for i, w in zip(enc.ids, enc.word_ids):
+            for i, w in zip(enc.ids, enc.word_ids, strict=True):
                 if w is None:
                     continue
                 if words[w] == "\x00":
