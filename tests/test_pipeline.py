@@ -295,3 +295,18 @@ def test_cleaning_alone_does_not_import_the_fact_layers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_default_fact_layers_do_not_import_the_encoder() -> None:
+    # --facts with the default tagger never loads the accurate tagger, onnxruntime or tokenizers (issue 16)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from khabar.api import process_text; from khabar.pipeline import FACT_STAGES; "
+        "process_text('عنوان\\nقال الرئيس بشار الأسد في دمشق.', extra=FACT_STAGES); "
+        "mods = ('khabar.extract.accurate.tagger', 'onnxruntime', 'tokenizers', 'torch'); "
+        "print(sorted(m for m in mods if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
