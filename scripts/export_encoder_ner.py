@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news", type=int, default=6000, help="SaudiNewsNet articles counted for the vocabulary")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--max-pieces", type=int, default=40000)
+    ap.add_argument("--no-fuse", action="store_true", help="skip onnxruntime's BERT operator fusion")
     ap.add_argument("--dev-share", type=float, default=0.10, help="as in training: the dev slice scored")
     args = ap.parse_args(argv)
     torch.set_num_threads(2)
@@ -146,13 +147,24 @@ def main(argv: list[str] | None = None) -> int:
             dynamic_axes={"ids": {0: "b", 1: "t"}, "mask": {0: "b", 1: "t"}, "logp": {0: "b", 1: "t"}},
             opset_version=17,
         )
+        src = fp32
+        if not args.no_fuse:
+            # fuse attention, LayerNorm + residual and bias + GELU into onnxruntime's BERT kernels
+            from onnxruntime.transformers import optimizer
+
+            fused = optimizer.optimize_model(
+                str(fp32), model_type="bert", num_heads=w.heads, hidden_size=w.hidden, opt_level=1
+            )
+            print("fused:", fused.get_fused_operator_statistics())
+            src = Path(tmp) / "fused.onnx"
+            fused.save_model_to_file(str(src))
         quantize_dynamic(
-            str(fp32),
+            str(src),
             str(args.out),
             weight_type=QuantType.QInt8,
             per_channel=True,
             op_types_to_quantize=["MatMul", "Gather"],
-            extra_options={"MatMulConstBOnly": True},
+            extra_options={"MatMulConstBOnly": True, "DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     m = onnx.load(str(args.out))
     m.doc_string = "khabar accurate NER: multilingual-e5-small (MIT) fine-tuned on ANERcorp (CC BY-SA 4.0)"

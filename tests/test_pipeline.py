@@ -135,10 +135,11 @@ def test_custom_stage_requirements_are_checked(scratch_stages: list[str]) -> Non
         """Needs entities."""
 
     scratch_stages.append("test_needs_entities")
-    # the built-in "entities" stage provides it, but not in the default pipeline: the error names it
+    # the built-in "entities" stage (or the accurate tagger's) provides it, but not in the default pipeline
     with pytest.raises(
         MissingRequirementError,
-        match=r"needs entities, which no earlier stage provides; add entities before it$",
+        match=r"needs entities, which no earlier stage provides; "
+        r"add entities or entities_accurate before it$",
     ):
         Pipeline([*DEFAULT_STAGES, "test_needs_entities"])
     Pipeline([*DEFAULT_STAGES, "entities", "test_needs_entities"])
