@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-share", type=float, default=0.10, help="last share of train sentences held out")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", type=Path, help="start from this checkpoint (a run's best.pt) instead of e5")
     ap.add_argument("--limit", type=int, default=0, help="train on this many sentences only (smoke runs)")
     args = ap.parse_args(argv)
 
@@ -192,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     model = E5Tagger(E5Encoder.from_weights(w), len(TAGS))
     pad = w.pad
     del w
+    if args.init:
+        # a second cycle from an earlier run's best weights (warm restart of the schedule)
+        missing = model.load_state_dict(torch.load(args.init, map_location="cpu")["state"], strict=False)
+        assert missing.missing_keys == ["encoder.word.weight"], missing
     model.encoder.word.weight.requires_grad_(False)
     head = list(model.out.parameters())
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("out.")]
