@@ -12,8 +12,13 @@
    only: a word whose full-vocabulary pieces were dropped falls back to shorter kept pieces (a letter
    outside them becomes ``<unk>``). The vocabulary table was frozen in training, so pruning changes no
    weight of the kept rows.
-2. **int8.** ``onnxruntime.quantization.quantize_dynamic``: the weights of every matrix product and the
-   vocabulary table in int8 (per output channel), activations quantised on the fly.
+2. **int8.** onnxruntime's BERT fusions (bias + GELU, residual + LayerNorm), then
+   ``onnxruntime.quantization.quantize_dynamic``: the weights of every matrix product (per output
+   channel, 7-bit range so that the u8 × s8 kernels of AVX2/AVX-512 cannot saturate) and the vocabulary
+   table in int8, activations quantised on the fly. Measured on the dev slice for the shipped
+   checkpoint: F1 0.7403 in PyTorch (float32), 0.7243 int8 7-bit, 0.7199 int8 8-bit, 0.7164 uint8
+   weights, 0.7216 with the vocabulary table left in float32 (46 MB): the loss is the matrix products'
+   dynamic activation quantisation, not the table.
 3. **Files.** ``ner_e5.onnx`` (the graph: piece ids and mask in, per-piece tag log-probabilities out)
    and ``ner_e5_vocab.json.gz`` (pieces, scores, the tokenizer's normalisation map, the tags, the
    provenance). The script then scores the shipped files, through the package's loader, on the dev slice
@@ -100,10 +105,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ckpt", type=Path, required=True, help="best.pt of scripts/train_encoder_ner.py")
     ap.add_argument("--out", type=Path, default=DATA / "ner_e5.onnx")
-    ap.add_argument("--news", type=int, default=20000, help="SaudiNewsNet articles counted for the vocabulary")
+    ap.add_argument(
+        "--news", type=int, default=20000, help="SaudiNewsNet articles counted for the vocabulary"
+    )
     ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--max-pieces", type=int, default=40000)
     ap.add_argument("--no-fuse", action="store_true", help="skip onnxruntime's BERT operator fusion")
+    ap.add_argument("--uint8", action="store_true", help="uint8 weights (U8U8 kernels) instead of int8")
+    ap.add_argument(
+        "--full-range",
+        action="store_true",
+        help="8-bit weights (default 7-bit: no U8S8 saturation; dev F1 +0.004)",
+    )
+    ap.add_argument("--float-table", action="store_true", help="leave the vocabulary table in float32")
     ap.add_argument("--dev-share", type=float, default=0.10, help="as in training: the dev slice scored")
     args = ap.parse_args(argv)
     torch.set_num_threads(2)
@@ -162,9 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         quantize_dynamic(
             str(src),
             str(args.out),
-            weight_type=QuantType.QInt8,
+            weight_type=QuantType.QUInt8 if args.uint8 else QuantType.QInt8,
             per_channel=True,
-            op_types_to_quantize=["MatMul", "Gather"],
+            reduce_range=not args.full_range,
+            op_types_to_quantize=["MatMul"] if args.float_table else ["MatMul", "Gather"],
             extra_options={"MatMulConstBOnly": True, "DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     m = onnx.load(str(args.out))
