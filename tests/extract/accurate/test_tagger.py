@@ -24,8 +24,8 @@ needs_runtime = pytest.mark.skipif(
 
 # Entity-level micro-F1 of the shipped accurate tagger on the ANERcorp CAMeL test split (last 25,008
 # tokens), measured by `khabar eval ner --tagger accurate`, minus 0.01; never lower them silently.
-FLOOR_ALL_TYPES = 0.0
-FLOOR_PERS_LOC_ORG = 0.0
+FLOOR_ALL_TYPES = 0.705  # measured 0.715 (CRF: 0.704)
+FLOOR_PERS_LOC_ORG = 0.731  # measured 0.741 (CRF: 0.721)
 
 
 def test_viterbi_never_opens_an_entity_with_i() -> None:
@@ -80,7 +80,8 @@ def test_the_shipped_model_tags_the_seed() -> None:
 
     doc = process_text(SEED.read_text(encoding="utf-8"), extra=FACT_STAGES, ner="accurate")
     ents = [*doc.entities, *(doc.low_confidence.entities if doc.low_confidence else [])]
-    assert ents and all(e.attrs.get("tagger") == "accurate" for e in ents if e.label in ("PERSON", "LOC"))
+    # the people are the tagger's; the places layer adds LOC spans of its own (gazetteer evidence)
+    assert ents and all(e.attrs.get("tagger") == "accurate" for e in ents if e.label == "PERSON")
     people = " ".join(e.text for e in ents if e.label == "PERSON")
     places = {e.text for e in ents if e.label == "LOC"}
     for name in ("الأسد", "بوتين", "شويغو", "المقداد"):
