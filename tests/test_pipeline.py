@@ -135,10 +135,11 @@ def test_custom_stage_requirements_are_checked(scratch_stages: list[str]) -> Non
         """Needs entities."""
 
     scratch_stages.append("test_needs_entities")
-    # the built-in "entities" stage provides it, but not in the default pipeline: the error names it
+    # the built-in "entities" stage (or the accurate tagger's) provides it, but not in the default pipeline
     with pytest.raises(
         MissingRequirementError,
-        match=r"needs entities, which no earlier stage provides; add entities before it$",
+        match=r"needs entities, which no earlier stage provides; "
+        r"add entities or entities_accurate before it$",
     ):
         Pipeline([*DEFAULT_STAGES, "test_needs_entities"])
     Pipeline([*DEFAULT_STAGES, "entities", "test_needs_entities"])
@@ -291,6 +292,21 @@ def test_cleaning_alone_does_not_import_the_fact_layers() -> None:
         "import sys; from khabar.api import process_text; process_text('عنوان\\nنص الخبر هنا.'); "
         "mods = ('khabar.extract.ner', 'khabar.extract.places', 'khabar.events.coder', "
         "'khabar.archive.store'); "
+        "print(sorted(m for m in mods if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_default_fact_layers_do_not_import_the_encoder() -> None:
+    # --facts with the default tagger never loads the accurate tagger, onnxruntime or tokenizers (issue 16)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from khabar.api import process_text; from khabar.pipeline import FACT_STAGES; "
+        "process_text('عنوان\\nقال الرئيس بشار الأسد في دمشق.', extra=FACT_STAGES); "
+        "mods = ('khabar.extract.accurate.tagger', 'onnxruntime', 'tokenizers', 'torch'); "
         "print(sorted(m for m in mods if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

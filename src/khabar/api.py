@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from khabar.model import Document, Source
-from khabar.pipeline import DEFAULT_STAGES, Pipeline
+from khabar.pipeline import DEFAULT_STAGES, Pipeline, with_ner
 
 if TYPE_CHECKING:
     from khabar.extract.confidence import Thresholds
@@ -31,6 +31,7 @@ def process_text(
     stages: Sequence[str] = DEFAULT_STAGES,
     extra: Sequence[str] = (),
     min_confidence: str | float | Thresholds | None = None,
+    ner: str = "crf",
 ) -> Document:
     """Clean and structure one text dump (the page's text, one block per line), or one HTML page.
 
@@ -46,7 +47,11 @@ def process_text(
     :data:`khabar.pipeline.FACT_STAGES`), which keeps the facts below them out of the main fields, under
     ``low_confidence``: None or ``"default"`` the defaults of ``khabar/data/fact_thresholds.json``,
     ``"all"`` no threshold (every fact in the main fields), a number from 0 to 1 one threshold for
-    every fact (:func:`khabar.extract.confidence.resolve_min_confidence`)."""
+    every fact (:func:`khabar.extract.confidence.resolve_min_confidence`).
+
+    ``ner`` picks the entity tagger when ``entities`` runs: ``"crf"`` (default, fast) or
+    ``"accurate"`` (the fine-tuned encoder; needs ``pip install 'khabar[accurate]'``); each entity
+    records its tagger (``attrs["tagger"]``)."""
     doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}), warnings=list(warnings))
     if doc.source.format in HTML_FORMATS and tuple(stages) == DEFAULT_STAGES:
         # HTML and WARC records take the HTML path: a DOM pass instead of line segmentation, then the
@@ -55,6 +60,8 @@ def process_text(
 
         stages = HTML_STAGES
     names = (*stages, *extra)
+    if ner != "crf":
+        names = with_ner(names, ner)
     if min_confidence is None or min_confidence == "default":
         return _pipeline(names)(doc)
     from khabar.extract.confidence import resolve_min_confidence, split_by_confidence

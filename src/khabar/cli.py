@@ -19,6 +19,7 @@ from typing import Any
 from khabar import __version__
 from khabar.errors import KhabarError, NotFoundError, UsageError
 from khabar.pipeline import FACT_STAGES as _FACT_STAGES
+from khabar.pipeline import NER_TAGGERS, with_ner
 
 EPILOG = """examples:
   khabar process page.txt                      one text dump → one record on stdout
@@ -125,6 +126,25 @@ def add_min_confidence_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_ner_option(p: argparse.ArgumentParser) -> None:
+    """``--ner crf|accurate`` (process, show, run)."""
+    p.add_argument(
+        "--ner",
+        choices=NER_TAGGERS,
+        default="crf",
+        help="entity tagger: 'crf' (default, fast) or 'accurate' (the fine-tuned encoder, about "
+        "ten times slower; needs pip install 'khabar[accurate]'); 'accurate' implies --facts",
+    )
+
+
+def fact_stages(args: argparse.Namespace, on: bool) -> tuple[str, ...]:
+    """The fact layers to add (none unless ``on`` or ``--ner accurate``), with the entity tagger asked for."""
+    ner = getattr(args, "ner", "crf")
+    if not on and ner == "crf":
+        return ()
+    return with_ner(FACT_STAGES, ner)
+
+
 def cmd_process(args: argparse.Namespace) -> int:
     from khabar.api import process_text
     from khabar.io import JsonlWriter, RawRecord, Reject, RejectsWriter
@@ -141,7 +161,7 @@ def cmd_process(args: argparse.Namespace) -> int:
 
         sink = archive_sink(args.archive, list(args.paths))
     # the archive shows people, places, dates and amounts: storing into it finds them
-    extra = FACT_STAGES if args.facts or sink is not None else ()
+    extra = fact_stages(args, args.facts or sink is not None)
     try:
         with (
             JsonlWriter(args.output) as out,
@@ -256,7 +276,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             source=item.source,
             meta=item.meta,
             warnings=item.warnings,
-            extra=FACT_STAGES if args.facts else (),
+            extra=fact_stages(args, args.facts),
             min_confidence=args.min_confidence,
         )
         print(render(doc, color=color, bidi=not args.plain))
@@ -421,11 +441,20 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
             f"ANERcorp not found at {corpus}; pass --data PATH to ANERCorp.txt", value=str(corpus)
         )
     _, test = split_anercorp(corpus)
-    report = evaluate_model(load_model(), test)
-    print(
-        f"khabar NER on the ANERcorp CAMeL test split ({report.tokens:,} tokens), entity-level, with "
-        "document consistency"
-    )
+    if args.tagger == "accurate":
+        from khabar.extract.accurate.tagger import load_tagger
+
+        report = evaluate_model(load_tagger(), test)
+        print(
+            f"khabar NER, accurate tagger (fine-tuned e5-small, int8), on the ANERcorp CAMeL test split "
+            f"({report.tokens:,} tokens), entity-level"
+        )
+    else:
+        report = evaluate_model(load_model(), test)
+        print(
+            f"khabar NER on the ANERcorp CAMeL test split ({report.tokens:,} tokens), entity-level, with "
+            "document consistency"
+        )
     print(format_scores(report.scores["all"]))
     print("\nPERSON / LOC / ORG only")
     print(format_scores(report.scores["pers_loc_org"]))
@@ -612,6 +641,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also find facts: named entities, places with "
         "coordinates and quantities (durations, money, counts, percentages)",
     )
+    add_ner_option(pp)
     add_min_confidence_option(pp)
     pp.add_argument(
         "--progress",
@@ -648,6 +678,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also find and list people and roles, places, dates and quantities",
     )
+    add_ner_option(ps)
     add_min_confidence_option(ps)
     ps.add_argument(
         "--plain", action="store_true", help="no colours and no bidi isolates (for files and pipes)"
@@ -764,6 +795,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pen.add_argument(
         "--data", default=None, help="ANERCorp.txt or its folder (default ../shared/data/anercorp)"
+    )
+    pen.add_argument(
+        "--tagger",
+        choices=NER_TAGGERS,
+        default="crf",
+        help="the CRF (default) or the accurate encoder tagger (needs pip install 'khabar[accurate]')",
     )
     pen.add_argument("--json", action="store_true", help="print the scores as JSON after the tables")
     pen.set_defaults(func=cmd_eval_ner)

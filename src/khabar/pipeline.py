@@ -41,6 +41,7 @@ _BUILTIN_MODULES = (
     "khabar.extract.date_stage",
     "khabar.events.stage",
     "khabar.extract.confidence_stage",
+    "khabar.extract.accurate.stage",
 )
 
 #: what ``khabar process`` runs by default
@@ -81,7 +82,21 @@ _BUILTIN_STAGES: dict[str, str] = {
     "dates": "khabar.extract.date_stage",
     "events": "khabar.events.stage",
     "confidence": "khabar.extract.confidence_stage",
+    "entities_accurate": "khabar.extract.accurate.stage",
 }
+
+#: the taggers of the entity layer: ``crf`` (the default, khabar.extract.ner: corpus speed) and
+#: ``accurate`` (the fine-tuned encoder of khabar.extract.accurate, the ``accurate`` extra)
+NER_TAGGERS: tuple[str, ...] = ("crf", "accurate")
+
+
+def with_ner(names: Sequence[str], ner: str) -> tuple[str, ...]:
+    """``names`` with the entity stage of tagger ``ner`` (``entities`` → ``entities_accurate``)."""
+    if ner not in NER_TAGGERS:
+        raise UnknownStageError(f"no NER tagger {ner!r}; known: {', '.join(NER_TAGGERS)}", value=ner)
+    if ner == "crf":
+        return tuple(names)
+    return tuple("entities_accurate" if n == "entities" else n for n in names)
 
 
 def _load_builtins() -> None:

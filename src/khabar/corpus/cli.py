@@ -74,8 +74,9 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
     p.add_argument("--date-field", metavar="NAME", help=DATE_FIELD_HELP)
     p.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
-    from khabar.cli import add_min_confidence_option
+    from khabar.cli import add_min_confidence_option, add_ner_option
 
+    add_ner_option(p)
     add_min_confidence_option(p)
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
@@ -87,7 +88,7 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run :func:`khabar.corpus.run` from parsed arguments; print the summary; return the exit status."""
-    from khabar.cli import FACT_STAGES
+    from khabar.cli import fact_stages
     from khabar.corpus.runner import run
     from khabar.errors import UsageError
 
@@ -126,7 +127,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         profiles=profiles,
         archive=archive,
         # the archive shows people, places, dates and amounts: storing into it finds them (as process)
-        extra=FACT_STAGES if args.facts or archive else (),
+        extra=fact_stages(args, bool(args.facts or archive)),
         keep_raw=args.keep_raw,
         min_confidence=args.min_confidence,
     )

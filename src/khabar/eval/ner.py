@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from khabar.eval.gold import GoldFormatError
 
@@ -163,8 +163,19 @@ class NerReport:
     warm_speed: float
 
 
+class SentenceTagger(Protocol):
+    """What :func:`evaluate_model` needs of a tagger: the CRF's ``NerModel`` or the encoder's
+    ``EncoderTagger``."""
+
+    def clear_caches(self) -> None: ...
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
 def evaluate_model(
-    model: NerModel, sents: Sequence[Sentence], *, doc_sentences: int = DOC_SENTENCES
+    model: SentenceTagger | NerModel, sents: Sequence[Sentence], *, doc_sentences: int = DOC_SENTENCES
 ) -> NerReport:
     """Score ``model`` on gold sentences (their tokens as given), with and without document consistency."""
     toks = [[t for t, _ in s] for s in sents]

@@ -612,12 +612,19 @@ def _trim(token: str, model: NerModel) -> int:
     return _letters_cut(token, cut)
 
 
-def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True) -> list[Span]:
+def tag_entities(
+    text: str, *, model: NerModel | None = None, rules: bool = True, tagger: str = "crf"
+) -> list[Span]:
     """PERSON, ORG and LOC spans of ``text``, with offsets into it (``span.text == text[s:e]``).
 
     With ``rules`` (the default) the person rules of :mod:`khabar.extract.person_rules` add the names
     the model misses before the document's names are propagated; the PERSON spans they made or
-    confirmed carry ``attrs["cue"]`` (the rule's name)."""
+    confirmed carry ``attrs["cue"]`` (the rule's name).
+
+    ``tagger="accurate"`` tags with the fine-tuned encoder (:mod:`khabar.extract.accurate.tagger`, the
+    ``accurate`` extra) instead of the CRF, without the person rules and the propagation (tuned for the
+    CRF's misses); its spans carry ``attrs["tagger"] = "accurate"``, the CRF's none. The clitic trim is
+    the same."""
     m = model or load_model()
     tokens: list[Token] = tokenize(text)
     spans: list[Span] = []
@@ -625,7 +632,13 @@ def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True
     sentences = [tokens[first:last] for first, last in bounds]
     words = [[t.text for t in sent] for sent in sentences]
     found: dict[tuple[int, int], str] = {}
-    if rules:
+    if tagger == "accurate":
+        from khabar.extract.accurate.tagger import load_tagger
+
+        all_tags = load_tagger().tag_many(words)
+    elif tagger != "crf":
+        raise ValueError(f"no NER tagger {tagger!r}: 'crf' or 'accurate'")
+    elif rules:
         from khabar.extract.person_rules import apply_rules
 
         all_tags = m.tag_many(words)
@@ -645,5 +658,7 @@ def tag_entities(text: str, *, model: NerModel | None = None, rules: bool = True
             span = Span(start, end, label, text[start:end])
             if label == "PERSON" and (k, a) in found:
                 span.attrs["cue"] = found[(k, a)]
+            if tagger != "crf":
+                span.attrs["tagger"] = tagger
             spans.append(span)
     return spans

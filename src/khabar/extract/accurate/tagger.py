@@ -1,0 +1,134 @@
+"""The accurate NER tagger: fine-tuned multilingual-e5-small, int8, run by onnxruntime.
+
+``khabar/data/ner_e5.onnx`` (written by ``scripts/export_encoder_ner.py`` from a checkpoint of
+``scripts/train_encoder_ner.py``) maps SentencePiece piece ids to per-piece tag log-probabilities;
+``ner_e5_vocab.json.gz`` holds the pruned vocabulary it reads. A word's tag scores are those of its
+first piece; a sentence is decoded by Viterbi under the BIO constraints, as in training. Sentences
+longer than 128 pieces are cut between words into windows (as in training).
+
+It needs the ``accurate`` extra (onnxruntime, tokenizers); without it :func:`load_tagger` raises an
+ImportError that names the extra. Nothing imports this module on the default path.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from khabar.extract.accurate.decode import viterbi_bio, word_windows
+from khabar.extract.accurate.pieces import PieceTokenizer
+
+__all__ = ["MODEL_FILE", "VOCAB_FILE", "EncoderTagger", "load_tagger"]
+
+MODEL_FILE = "ner_e5.onnx"
+VOCAB_FILE = "ner_e5_vocab.json.gz"
+#: padded pieces per onnxruntime call: windows of similar length are batched up to this
+_BATCH_PIECES = 2048
+
+_EXTRA_HINT = "the accurate NER tagger needs the 'accurate' extra: pip install 'khabar[accurate]'"
+
+
+def _threads() -> int:
+    """onnxruntime's threads: ``KHABAR_NER_THREADS``, else 1 (corpus runs parallelise by worker)."""
+    try:
+        return max(1, int(os.environ.get("KHABAR_NER_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
+class EncoderTagger:
+    """Tags tokenised sentences with BIO tags over PERS, LOC, ORG, MISC (as the CRF's ``NerModel``)."""
+
+    def __init__(self, session: Any, vocab: dict[str, Any]) -> None:
+        self.session = session
+        self.tags: tuple[str, ...] = tuple(vocab["tags"])
+        self.bos, self.eos, self.pad = int(vocab["bos"]), int(vocab["eos"]), int(vocab["pad"])
+        self.max_pieces = int(vocab["max_pieces"])
+        self.meta: dict[str, Any] = vocab.get("checkpoint", {})
+        norm = {int(k): v for k, v in vocab["norm_map"].items()}
+        self.tokenizer = PieceTokenizer(vocab["pieces"], vocab["scores"], norm, int(vocab["unk"]))
+
+    @classmethod
+    def from_files(cls, model: str | Path, vocab: str | Path, *, threads: int | None = None) -> EncoderTagger:
+        """The tagger of an exported model and its vocabulary file."""
+        try:
+            import onnxruntime as ort
+        except ImportError as e:
+            raise ImportError(_EXTRA_HINT) from e
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or _threads()
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+        with gzip.open(vocab, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        return cls(session, data)
+
+    def clear_caches(self) -> None:
+        """Nothing is cached (the interface of ``NerModel``, for :func:`khabar.eval.ner.evaluate_model`)."""
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        return self.tag_many([tokens])[0]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The sentences of one document (each decoded alone: no document-level propagation)."""
+        return self.tag_many(sentences)
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags of each sentence (its tokens as given)."""
+        encs = self.tokenizer.encode_batch(sentences)
+        windows: list[tuple[int, list[int], list[int]]] = []  # (sentence, piece ids, first pieces)
+        for si, (s, (ids, wids)) in enumerate(zip(sentences, encs, strict=True)):
+            if not s:
+                continue
+            per_word = np.bincount(wids, minlength=len(s)).tolist()
+            starts = np.concatenate([[0], np.cumsum(per_word)]).astype(int).tolist()
+            for a, b in word_windows(per_word, self.max_pieces):
+                pieces = ids[starts[a] : starts[b]][: self.max_pieces - 2]
+                first = [min(1 + starts[k] - starts[a], self.max_pieces - 2) for k in range(a, b)]
+                windows.append((si, [self.bos, *pieces, self.eos], first))
+        got: list[np.ndarray | None] = [None] * len(windows)
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
+        k = 0
+        while k < len(order):
+            n = len(windows[order[k]][1])
+            j = k + 1
+            while j < len(order) and (j - k + 1) * len(windows[order[j]][1]) <= max(_BATCH_PIECES, n):
+                j += 1
+            batch = order[k:j]
+            width = len(windows[batch[-1]][1])
+            ids_arr = np.full((len(batch), width), self.pad, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for r, i in enumerate(batch):
+                p = windows[i][1]
+                ids_arr[r, : len(p)] = p
+                mask[r, : len(p)] = 1
+            (logp,) = self.session.run(["logp"], {"ids": ids_arr, "mask": mask})
+            for r, i in enumerate(batch):
+                got[i] = logp[r, windows[i][2]]
+            k = j
+        per_sent: list[list[np.ndarray]] = [[] for _ in sentences]
+        for (si, _, _), lp in zip(windows, got, strict=True):
+            assert lp is not None
+            per_sent[si].append(lp)
+        return [
+            [self.tags[t] for t in viterbi_bio(np.concatenate(parts))] if parts else [] for parts in per_sent
+        ]
+
+
+@functools.cache
+def load_tagger() -> EncoderTagger:
+    """The shipped tagger, read once (ImportError naming the ``accurate`` extra when it is missing)."""
+    data = resources.files("khabar") / "data"
+    with resources.as_file(data / MODEL_FILE) as model, resources.as_file(data / VOCAB_FILE) as vocab:
+        if not Path(model).exists():
+            raise FileNotFoundError(f"{model}: the accurate NER model is not in this installation")
+        return EncoderTagger.from_files(model, vocab)
