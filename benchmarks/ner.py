@@ -63,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
 
     common.single_threaded()
     sys.path.insert(0, str(REPO / "src"))
+    from khabar.arabic.tokenize import tokenize
     from khabar.eval import shared_data
     from khabar.eval.ner import evaluate_model, split_anercorp
     from khabar.extract.ner import load_model, tag_entities
-    from khabar.extract.tokenize import tokenize
 
     corpus = shared_data() / "anercorp" / "ANERCorp.txt"
     if not corpus.exists():

@@ -17,9 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from khabar import __version__
+from khabar.cli_options import (  # re-exported: tests and older code import them from here
+    DATE_FIELD_HELP,
+    FACT_STAGES,
+    add_min_confidence_option,
+    add_ner_option,
+    fact_stages,
+)
 from khabar.errors import KhabarError, NotFoundError, UsageError
-from khabar.pipeline import FACT_STAGES as _FACT_STAGES
-from khabar.pipeline import NER_TAGGERS, with_ner
+from khabar.pipeline import NER_TAGGERS
 
 EPILOG = """examples:
   khabar process page.txt                      one text dump → one record on stdout
@@ -50,14 +56,6 @@ def _progress(total: int | None, enabled: bool, desc: str) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=total, disable=not enabled, desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
-
-
-DATE_FIELD_HELP = (
-    "input field holding the record's own date, used as `published` when the page gives none "
-    "(NAME, or NAME:crawl for a fetch date; 'none' for no input date); default: the first of "
-    "published, date, date_extracted (SaudiNewsNet), metadata.date, timestamp … that holds a date, "
-    "and a WARC record's WARC-Date"
-)
 
 
 def _add_reader_args(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
@@ -100,49 +98,6 @@ def _read(args: argparse.Namespace, skipped: list[tuple[str, str]] | None = None
         date_field=args.date_field,
         on_skip=on_skip,
     )
-
-
-#: the fact layers `--facts` adds after cleaning (re-exported: corpus/cli and tests import it here)
-FACT_STAGES = _FACT_STAGES
-
-MIN_CONFIDENCE_HELP = (
-    "which facts go in the records' main fields (entities, refs, events): 'default' those at or above "
-    "the thresholds of khabar/data/fact_thresholds.json (the rest are kept under low_confidence), "
-    "'all' every fact, or a number from 0 to 1 as one threshold for every fact (default: default; "
-    "`show` of a khabar output file: as stored)"
-)
-
-
-def add_min_confidence_option(p: argparse.ArgumentParser) -> None:
-    """``--min-confidence default|all|FLOAT`` (process, show, events, run)."""
-    from khabar.extract.confidence import min_confidence_arg
-
-    p.add_argument(
-        "--min-confidence",
-        type=min_confidence_arg,
-        default=None,
-        metavar="default|all|FLOAT",
-        help=MIN_CONFIDENCE_HELP,
-    )
-
-
-def add_ner_option(p: argparse.ArgumentParser) -> None:
-    """``--ner crf|accurate`` (process, show, run)."""
-    p.add_argument(
-        "--ner",
-        choices=NER_TAGGERS,
-        default="crf",
-        help="entity tagger: 'crf' (default, fast) or 'accurate' (the fine-tuned encoder, about "
-        "ten times slower; needs pip install 'khabar[accurate]'); 'accurate' implies --facts",
-    )
-
-
-def fact_stages(args: argparse.Namespace, on: bool) -> tuple[str, ...]:
-    """The fact layers to add (none unless ``on`` or ``--ner accurate``), with the entity tagger asked for."""
-    ner = getattr(args, "ner", "crf")
-    if not on and ner == "crf":
-        return ()
-    return with_ner(FACT_STAGES, ner)
 
 
 def cmd_process(args: argparse.Namespace) -> int:

