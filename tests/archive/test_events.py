@@ -14,6 +14,7 @@ import pytest
 from archive_support import make_doc, seed_document
 
 from khabar.archive import SCHEMA_VERSION, Archive, content_id, queries, search
+from khabar.archive.filters import EventFilters, SearchFilters
 from khabar.archive.search import browse, count, document_highlights, facets
 from khabar.archive.store import MIGRATIONS, _statements, entity_key
 from khabar.model import Document
@@ -101,16 +102,21 @@ def test_documents_without_events_still_work(archive: Archive) -> None:
 
 
 def test_event_type_filter(archive: Archive) -> None:
-    assert [h.title for h in search(archive, "الأسد", event_type="CONSULT")] == [seed_document().title]
-    assert search(archive, "الأسد", event_type="AID") == []
-    assert count(archive, "الأسد") == 2 and count(archive, "الأسد", event_type="CONSULT") == 1
+    assert [h.title for h in search(archive, "الأسد", filters=SearchFilters(event_type="CONSULT"))] == [
+        seed_document().title
+    ]
+    assert search(archive, "الأسد", filters=SearchFilters(event_type="AID")) == []
+    assert (
+        count(archive, "الأسد") == 2
+        and count(archive, "الأسد", filters=SearchFilters(event_type="CONSULT")) == 1
+    )
 
 
 def test_entity_keys_cross_documents(archive: Archive) -> None:
     keys = {r[0] for r in archive.conn.execute("SELECT key FROM entities WHERE label = 'PERSON'")}
     assert "person:الاسد" in keys
     # a person's key is the same in both documents, so the entity filter takes it
-    assert count(archive, "الأسد", entity="person:الاسد") == 2
+    assert count(archive, "الأسد", filters=SearchFilters(entity="person:الاسد")) == 2
     # roles are spans, not names: no key
     assert (
         archive.conn.execute(
@@ -127,7 +133,7 @@ def test_entity_keys_cross_documents(archive: Archive) -> None:
 def test_browse_and_facets(archive: Archive) -> None:
     total, hits = browse(archive)
     assert total == 2 and [h.published for h in hits] == ["2021-09-14", "2020-03-04"]
-    total, hits = browse(archive, event_type="CONSULT")
+    total, hits = browse(archive, filters=SearchFilters(event_type="CONSULT"))
     assert total == 1
     f = facets(archive, "الأسد")
     assert f["event_types"] == [("CONSULT", "CONSULT", 1)]
@@ -135,7 +141,9 @@ def test_browse_and_facets(archive: Archive) -> None:
     assert {v for v, _, _ in f["date"]} == {"2021-09", "2020-03"}
     assert f["site"] == [("example.com", "example.com", 1)]
     assert any(v.startswith("geonames:") for v, _, _ in f["places"])
-    assert facets(archive, "", site="example.com")["site"] == [("example.com", "example.com", 1)]
+    assert facets(archive, "", filters=SearchFilters(site="example.com"))["site"] == [
+        ("example.com", "example.com", 1)
+    ]
 
 
 def test_queries(archive: Archive) -> None:
@@ -148,7 +156,7 @@ def test_queries(archive: Archive) -> None:
     places = queries.places(archive)
     moscow = next(p for p in places if p["name"] == "موسكو")
     assert 55 < moscow["lat"] < 56 and moscow["articles"]
-    total, evs = queries.events(archive, type="CONSULT")
+    total, evs = queries.events(archive, filters=EventFilters(type="CONSULT"))
     assert (
         total == 2 and evs[0]["actors"][0]["name"] == "الأسد" and evs[0]["actors"][0]["key"] == "person:الاسد"
     )
@@ -156,7 +164,9 @@ def test_queries(archive: Archive) -> None:
     assert visit["place"]["name"] == "موسكو" and visit["recipients"][0]["key"].startswith("geonames:")
     # newest article first, and in an article its own order: an event's date may be far off (2084)
     assert [e["mode"] for e in evs] == ["visit", "meet"]
-    assert queries.events(archive, date_from="2021-09-14")[0] == 1  # the undated one falls back to published
+    assert (
+        queries.events(archive, filters=EventFilters(date_from="2021-09-14"))[0] == 1
+    )  # the undated one falls back to published
     assert queries.events_timeline(archive) == [
         {"period": "2021-09-13", "type": "CONSULT", "count": 1},
         {"period": "2021-09-14", "type": "CONSULT", "count": 1},

@@ -14,6 +14,7 @@ from archive_support import make_doc, seed_document
 from khabar.archive import Archive, ArchiveError, count, search
 from khabar.archive.analysis import normalize_word
 from khabar.archive.cli import add_search_parser, archive_sink, cmd_search
+from khabar.archive.filters import SearchFilters
 from khabar.archive.search import parse_query
 from khabar.model import Document
 
@@ -112,14 +113,20 @@ def test_phrase_highlights_only_the_phrase(archive: Archive, seed_doc: Document)
 
 def test_filters(archive: Archive, seed_doc: Document) -> None:
     assert len(search(archive, "الشعير")) == 2
-    assert [h.site for h in search(archive, "الشعير", site="example.com")] == ["example.com"]
-    assert [h.published for h in search(archive, "الشعير", date_from="2021-01-01")] == ["2021-06-01"]
-    assert [h.published for h in search(archive, "الشعير", date_to="2020-12-31")] == ["2020-03-04"]
-    assert search(archive, "الشعير", date_from="2020-01-01", date_to="2020") != []
-    assert search(archive, "الأسد", entity="الأسد")[0].title == seed_doc.title
-    assert search(archive, "الأسد", entity="person:1")[0].title == seed_doc.title
-    assert search(archive, "الشعير", entity="الأسد") == []
-    assert count(archive, "الشعير") == 2 and count(archive, "الشعير", site="nope") == 0
+    assert [h.site for h in search(archive, "الشعير", filters=SearchFilters(site="example.com"))] == [
+        "example.com"
+    ]
+    assert [
+        h.published for h in search(archive, "الشعير", filters=SearchFilters(date_from="2021-01-01"))
+    ] == ["2021-06-01"]
+    assert [h.published for h in search(archive, "الشعير", filters=SearchFilters(date_to="2020-12-31"))] == [
+        "2020-03-04"
+    ]
+    assert search(archive, "الشعير", filters=SearchFilters(date_from="2020-01-01", date_to="2020")) != []
+    assert search(archive, "الأسد", filters=SearchFilters(entity="الأسد"))[0].title == seed_doc.title
+    assert search(archive, "الأسد", filters=SearchFilters(entity="person:1"))[0].title == seed_doc.title
+    assert search(archive, "الشعير", filters=SearchFilters(entity="الأسد")) == []
+    assert count(archive, "الشعير") == 2 and count(archive, "الشعير", filters=SearchFilters(site="nope")) == 0
     assert len(search(archive, "الشعير", limit=1)) == 1
     assert len(search(archive, "الشعير", limit=1, offset=1)) == 1
 
@@ -249,7 +256,7 @@ def test_filters_read_the_covering_index(archive: Archive) -> None:
         )
     )
     assert "COVERING INDEX documents_meta" in plan
-    assert count(archive, "رئيس", site="example.com") == 1
+    assert count(archive, "رئيس", filters=SearchFilters(site="example.com")) == 1
     assert count(archive, "رئيس") == 2
 
 
@@ -277,11 +284,11 @@ def test_count_after_a_capped_search_reuses_its_total_until_a_write(tmp_path: Pa
     a = Archive(tmp_path / "t.db")
     for i in range(4):
         a.add(make_doc(f"خبر {i}\nوصل الشعير إلى الميناء اليوم", uri=f"https://e.com/{i}"))
-    for kw in ({}, {"site": "e.com"}):
-        search(a, "الشعير", rank_cap=2, limit=1, **kw)
-        assert count(a, "الشعير", **kw) == 4
+    for filters in (SearchFilters(), SearchFilters(site="e.com")):
+        search(a, "الشعير", rank_cap=2, limit=1, filters=filters)
+        assert count(a, "الشعير", filters=filters) == 4
     a.add(make_doc("خبر جديد\nالشعير مرة أخرى", uri="https://e.com/new"))
-    assert count(a, "الشعير") == 5 and count(a, "الشعير", site="e.com") == 5
+    assert count(a, "الشعير") == 5 and count(a, "الشعير", filters=SearchFilters(site="e.com")) == 5
     a.close()
 
 

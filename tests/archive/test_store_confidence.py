@@ -13,6 +13,7 @@ import pytest
 from archive_support import make_doc, seed_document
 
 from khabar.archive import Archive, content_id, queries
+from khabar.archive.filters import EventFilters, SearchFilters
 from khabar.archive.search import browse, count, facets, search
 from khabar.archive.store import MIGRATIONS, SCHEMA_VERSION, _statements
 from khabar.extract.confidence import Thresholds, split_by_confidence
@@ -126,26 +127,29 @@ def test_events_default_and_switch(archive: Archive) -> None:
     # the visit is shown without Moscow's link, with the mention as written
     assert evs[0]["place"] is None and evs[0]["recipients"] == []
     assert {(u["role"], u["text"]) for u in evs[0]["unlinked"]} == {("recipient", "موسكو")}
-    total, evs = queries.events(archive, all_facts=True)
+    total, evs = queries.events(archive, filters=EventFilters(all_facts=True))
     assert total == 2 and {e["type"]: e["low_confidence"] for e in evs} == {"CONSULT": False, "AGREE": True}
     assert queries.event_types(archive) == [("CONSULT", 1)]
     assert dict(queries.event_types(archive, all_facts=True)) == {"CONSULT": 1, "AGREE": 1}
     assert {r["type"] for r in queries.events_timeline(archive)} == {"CONSULT"}
-    assert {r["type"] for r in queries.events_timeline(archive, all_facts=True)} == {"CONSULT", "AGREE"}
+    assert {r["type"] for r in queries.events_timeline(archive, filters=EventFilters(all_facts=True))} == {
+        "CONSULT",
+        "AGREE",
+    }
 
 
 def test_search_facets_and_filters_default_and_switch(archive: Archive) -> None:
-    assert count(archive, "الأسد", event_type="AGREE") == 0
-    assert count(archive, "الأسد", event_type="AGREE", all_facts=True) == 1
+    assert count(archive, "الأسد", filters=SearchFilters(event_type="AGREE")) == 0
+    assert count(archive, "الأسد", filters=SearchFilters(event_type="AGREE", all_facts=True)) == 1
     assert (
-        browse(archive, event_type="AGREE")[0] == 0
-        and browse(archive, event_type="AGREE", all_facts=True)[0] == 1
+        browse(archive, filters=SearchFilters(event_type="AGREE"))[0] == 0
+        and browse(archive, filters=SearchFilters(event_type="AGREE", all_facts=True))[0] == 1
     )
     # the seed mentions Moscow only as held-back facts: the entity filter does not take it by default
-    assert count(archive, "الأسد", entity=MOSCOW) == 1
-    assert count(archive, "الأسد", entity=MOSCOW, all_facts=True) == 2
-    assert len(search(archive, "الأسد", entity=MOSCOW, all_facts=True)) == 2
-    f, g = facets(archive, "الأسد"), facets(archive, "الأسد", all_facts=True)
+    assert count(archive, "الأسد", filters=SearchFilters(entity=MOSCOW)) == 1
+    assert count(archive, "الأسد", filters=SearchFilters(entity=MOSCOW, all_facts=True)) == 2
+    assert len(search(archive, "الأسد", filters=SearchFilters(entity=MOSCOW, all_facts=True))) == 2
+    f, g = facets(archive, "الأسد"), facets(archive, "الأسد", filters=SearchFilters(all_facts=True))
     assert (MOSCOW, "موسكو", 1) in f["places"] and (MOSCOW, "موسكو", 2) in g["places"]
     assert dict((v, c) for v, _, c in f["event_types"]) == {"CONSULT": 1}
     assert dict((v, c) for v, _, c in g["event_types"]) == {"CONSULT": 1, "AGREE": 1}

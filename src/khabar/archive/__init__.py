@@ -1,9 +1,9 @@
 """The archive: processed documents in SQLite, with Arabic-aware full-text search.
 
->>> from khabar.archive import Archive, search
+>>> from khabar.archive import Archive, SearchFilters, search
 >>> with Archive("khabar.db") as archive:  # doctest: +SKIP
 ...     archive.add(doc)
-...     hits = search(archive, "إدلب")
+...     hits = search(archive, "إدلب", filters=SearchFilters(site="sana.sy", date_from="2021"))
 """
 
 from __future__ import annotations
@@ -14,15 +14,28 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from khabar.archive.filters import EventFilters, SearchFilters
     from khabar.archive.search import Hit, count, search
     from khabar.archive.store import SCHEMA_VERSION, Archive, ArchiveError, content_id
 
-__all__ = ["SCHEMA_VERSION", "Archive", "ArchiveError", "Hit", "content_id", "count", "search"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Archive",
+    "ArchiveError",
+    "EventFilters",
+    "Hit",
+    "SearchFilters",
+    "content_id",
+    "count",
+    "search",
+]
 
 #: where each public name lives: imported on first use, so that ``khabar process`` without an archive
 #: (whose command line names the archive options) does not load the store, the search and the fact
 #: layers they use
 _WHERE = {
+    "EventFilters": "khabar.archive.filters",
+    "SearchFilters": "khabar.archive.filters",
     "Hit": "khabar.archive.search",
     "count": "khabar.archive.search",
     "search": "khabar.archive.search",

@@ -161,6 +161,7 @@ def mark(hit: Hit, *, tty: bool) -> str:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from khabar.archive.filters import SearchFilters
     from khabar.archive.search import count, search
     from khabar.archive.store import Archive
 
@@ -169,18 +170,19 @@ def cmd_search(args: argparse.Namespace, out: TextIO | None = None) -> int:
         from khabar.archive.store import missing_archive
 
         raise missing_archive(args.archive)
-    kw = {
-        "exact": args.exact,
-        "site": args.site,
-        "date_from": args.date_from,
-        "date_to": args.date_to,
-        "entity": args.entity,
-        "event_type": getattr(args, "event_type", None),
-        "all_facts": bool(getattr(args, "all_facts", False)),
-    }
+    filters = SearchFilters(
+        site=args.site,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        entity=args.entity,
+        event_type=getattr(args, "event_type", None),
+        all_facts=bool(getattr(args, "all_facts", False)),
+    )
     with Archive(args.archive) as archive:
-        hits = search(archive, args.query, limit=args.limit, offset=args.offset, **kw)
-        total = count(archive, args.query, **kw)
+        hits = search(
+            archive, args.query, exact=args.exact, filters=filters, limit=args.limit, offset=args.offset
+        )
+        total = count(archive, args.query, exact=args.exact, filters=filters)
     fmt = getattr(args, "format", "text")
     if fmt == "json":
         import json

@@ -15,9 +15,13 @@ an entity, of a place, or the event itself below its threshold).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from khabar.archive.filters import (  # shown: re-exported, its home before filters.py
+    NO_EVENT_FILTERS,
+    EventFilters,
+    shown,
+)
 from khabar.extract.names import NASAB
 
 if TYPE_CHECKING:
@@ -44,13 +48,6 @@ ORGS = ("ORG",)
 
 def _marks(values: tuple[str, ...]) -> str:
     return ", ".join("?" * len(values))
-
-
-def shown(alias: str = "", all_facts: bool = False) -> str:
-    """The SQL condition (`` AND …low = 0``, or nothing for all facts) keeping the shown facts of a
-    table (``alias`` with its dot, e.g. ``"e."``). Written with a literal 0 so that SQLite can use the
-    partial indexes built for it."""
-    return "" if all_facts else f" AND {alias}low = 0"
 
 
 def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
@@ -254,74 +251,21 @@ def places(archive: Archive, *, limit: int = 500, all_facts: bool = False) -> li
     return out
 
 
-def _event_filters(
-    type: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    site: str | None,
-    q: str | None,
-    all_facts: bool = False,
-    parties: Sequence[str] = (),
-    document: str | None = None,
-    index: int | None = None,
-) -> tuple[str, list[Any]]:
-    sql, params = "1" + shown("ev.", all_facts), list[Any]()
-    if document is not None:
-        sql += " AND d.id = ?"
-        params.append(document)
-    if index is not None:
-        sql += " AND ev.i = ?"
-        params.append(index)
-    for key in parties:
-        # each key names an actor or a recipient of the event (through its document's entities)
-        sql += (
-            " AND EXISTS (SELECT 1 FROM entities pe WHERE pe.doc = ev.doc AND pe.key = ? AND pe.ref IN "
-            "(SELECT value FROM json_each(ev.actors) UNION SELECT value FROM json_each(ev.recipients)))"
-        )
-        params.append(key)
-    if type:
-        sql += " AND ev.type = ?"
-        params.append(type)
-    # an event's date when it has one, else its document's publication date
-    when = "coalesce(ev.date, d.published)"
-    if date_from:
-        sql += f" AND substr({when}, 1, length(?)) >= ?"
-        params += [date_from, date_from]
-    if date_to:
-        sql += f" AND substr({when}, 1, length(?)) <= ?"
-        params += [date_to, date_to]
-    if site:
-        sql += " AND d.site = ?"
-        params.append(site)
-    if q:
-        sql += " AND (instr(ev.trigger_text, ?) > 0 OR instr(d.title, ?) > 0)"
-        params += [q, q]
-    return sql, params
-
-
 def events(
     archive: Archive,
     *,
-    type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    site: str | None = None,
-    q: str | None = None,
+    filters: EventFilters = NO_EVENT_FILTERS,
     limit: int = 50,
     offset: int = 0,
-    all_facts: bool = False,
-    parties: Sequence[str] = (),
-    document: str | None = None,
-    index: int | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
     """``(total, events)`` passing the filters, newest article first; actors, recipients and place are given
     as ``{"ref", "name", "key"}`` resolved through the document's refs. Each is a document-level event
     (``mentions``: how many of its sentences name it; 1 for records from before issue 13). Only the
-    events shown (at or above the event threshold) unless ``all_facts``; each has its ``confidence``
+    events shown (at or above the event threshold) unless ``filters.all_facts``; each has its ``confidence``
     (None: not given, counts as 1.0) and ``low_confidence``. ``unlinked`` lists the parties whose link
     was held back (a low-confidence ref): ``{"role", "text"}``, the mention as written, shown without a
     link."""
-    where, params = _event_filters(type, date_from, date_to, site, q, all_facts, parties, document, index)
+    where, params = filters.where()
     conn = archive.conn
     total = int(
         conn.execute(
@@ -420,19 +364,14 @@ WEEKLY_MAX_DAYS = 400
 def events_timeline(
     archive: Archive,
     *,
-    type: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    site: str | None = None,
-    q: str | None = None,
-    all_facts: bool = False,
+    filters: EventFilters = NO_EVENT_FILTERS,
 ) -> list[dict[str, Any]]:
     """Events per period and type (``{"period", "type", "count"}``, oldest first): per day when the
     articles holding them span at most 62 days (a crawl of a few weeks), per week (``W`` and the
     week's Saturday, ``W2015-03-07``: the week most Arab newsrooms keep) up to 400 days, else per
     month. The span is the articles' (the corpus'), not the events' own dates: a text's 1967 or 2030
-    would otherwise force monthly bars on a three-week corpus. Shown events unless ``all_facts``."""
-    where, params = _event_filters(type, date_from, date_to, site, q, all_facts)
+    would otherwise force monthly bars on a three-week corpus. Shown events unless ``filters.all_facts``."""
+    where, params = filters.where()
     when = "coalesce(ev.date, d.published)"
     span = archive.conn.execute(
         "SELECT min(substr(d.published, 1, 10)), max(substr(d.published, 1, 10)) FROM events ev "
@@ -497,16 +436,17 @@ def _best_name(counts: dict[str, int]) -> str:
 def meetings(
     archive: Archive,
     *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    all_facts: bool = False,
+    filters: EventFilters = NO_EVENT_FILTERS,
     max_nodes: int = 30,
 ) -> dict[str, Any]:
     """Who met whom: the CONSULT events (meetings, visits, calls) as a network of the parties' keys
     (people, and places standing for their countries), ``{"nodes": [{"key", "name", "kind",
     "degree"}], "edges": [{"a", "b", "events"}]}``, the ``max_nodes`` best-connected parties and the
     edges between them. A party is its archive key, so King Salman is one node however he is written."""
-    where, params = _event_filters("CONSULT", date_from, date_to, None, None, all_facts)
+    # the meetings of the date range: the other event filters do not apply to a network
+    where, params = EventFilters(
+        type="CONSULT", date_from=filters.date_from, date_to=filters.date_to, all_facts=filters.all_facts
+    ).where()
     conn = archive.conn
     rows = conn.execute(
         "SELECT ev.doc, ev.actors, ev.recipients FROM events ev JOIN documents d ON d.n = ev.doc "
@@ -573,11 +513,36 @@ def entity_name(archive: Archive, key: str) -> str:
     return _name(archive, key)
 
 
+def filter_label(archive: Archive, entity: str) -> str:
+    """How the search page names its entity filter, which may be a key (``person:الاسد``), a
+    per-document ref (``person:1``) or a name: the key's commonest form, else a ref's text, else the
+    value as given."""
+    name = _name(archive, entity)
+    if name != entity:
+        return name
+    row = archive.conn.execute("SELECT text FROM entities WHERE ref = ? LIMIT 1", (entity,)).fetchone()
+    return str(row[0]) if row else entity
+
+
+def document_keys(archive: Archive, n: int) -> dict[str, str]:
+    """The cross-document key of each of a stored document's refs that has one (``{ref: key}``),
+    for linking its facts panel to the entity pages."""
+    rows = archive.conn.execute("SELECT ref, key FROM entities WHERE doc = ? AND key IS NOT NULL", (n,))
+    return {str(ref): str(key) for ref, key in rows}
+
+
+def archive_stamp(archive: Archive) -> tuple[int, int | None]:
+    """``(documents, last row number)``: changes whenever a document is added or deleted, the key of
+    caches over the whole archive (the landing page's facets)."""
+    count, last = archive.conn.execute("SELECT count(*), max(n) FROM documents").fetchone()
+    return int(count), None if last is None else int(last)
+
+
 def event(archive: Archive, document: str, index: int) -> dict[str, Any] | None:
     """One event of a stored document (its archive id and the event's position ``i``), shown or held
     back, as :func:`events` gives it, with ``sentences``: each mention's sentence of the document's
     text, its trigger marked (``{"before", "trigger", "after"}``)."""
-    _, evs = events(archive, document=document, index=index, all_facts=True, limit=1)
+    _, evs = events(archive, filters=EventFilters(document=document, index=index, all_facts=True), limit=1)
     if not evs:
         return None
     ev = evs[0]

@@ -22,10 +22,9 @@ import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from khabar.arabic.normalize import normalize
 from khabar.archive.analysis import analyze_query_word, tokenize, word_forms, word_matches, words
+from khabar.archive.filters import NO_FILTERS, SearchFilters, shown
 from khabar.archive.index import index_document  # re-exported: its home before archive/index.py
-from khabar.archive.queries import shown
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
@@ -99,52 +98,8 @@ def parse_query(query: str, *, exact: bool = False) -> Query:
     return Query("norm" if exact else "stem", groups)
 
 
-def _filters(
-    site: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    entity: str | None,
-    event_type: str | None = None,
-    all_facts: bool = False,
-) -> tuple[str, list[Any]]:
-    """SQL conditions on ``documents d`` for the filters (``1`` when there are none) and their values.
-    The entity and event-type filters look at the shown facts only unless ``all_facts`` (a document
-    is not "about" a person the archive shows nowhere in it)."""
-    sh_e, sh_ev = shown("e.", all_facts), shown("ev.", all_facts)
-    sql = "1"
-    params: list[Any] = []
-    if site is not None:
-        sql += " AND d.site = ?"
-        params.append(site)
-    if date_from is not None:
-        sql += " AND substr(d.published, 1, length(?)) >= ?"
-        params += [date_from, date_from]
-    if date_to is not None:
-        sql += " AND substr(d.published, 1, length(?)) <= ?"
-        params += [date_to, date_to]
-    if entity is not None:
-        # a name (normalised), a per-document ref id, or a cross-document key (person:الاسد, geonames:ID)
-        sql += (
-            " AND EXISTS (SELECT 1 FROM entities e WHERE e.doc = d.n AND e.kind = 'entity'"
-            f" AND (e.norm = ? OR e.ref = ? OR e.key = ?){sh_e})"
-        )
-        params += [normalize(entity), entity, entity]
-    if event_type is not None:
-        sql += f" AND EXISTS (SELECT 1 FROM events ev WHERE ev.doc = d.n AND ev.type = ?{sh_ev})"
-        params.append(event_type)
-    return sql, params
-
-
-def _where(
-    q: Query,
-    site: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    entity: str | None,
-    event_type: str | None = None,
-    all_facts: bool = False,
-) -> tuple[str, list[Any]]:
-    sql, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
+def _where(q: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
+    sql, params = filters.where()
     return f"fts MATCH ? AND {sql}", [q.fts(), *params]
 
 
@@ -168,26 +123,17 @@ def search(
     query: str,
     *,
     exact: bool = False,
-    site: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    event_type: str | None = None,
+    filters: SearchFilters = NO_FILTERS,
     limit: int = 20,
     offset: int = 0,
-    all_facts: bool = False,
     order: str = "rank",
     rank_cap: int | None = None,
 ) -> list[Hit]:
     """Documents matching ``query``, best first (BM25), with snippets and display-text highlights;
     ``order="date"``: newest first (undated last, then by rank).
 
-    ``site`` is a site name (``example.com``); ``date_from``/``date_to`` are ISO date prefixes
-    compared with ``published`` (documents without a date are left out when either is given);
-    ``entity`` is an entity's name (normalised before matching), ref id (``person:1``) or
-    cross-document key (``person:الاسد``, ``geonames:524901``); ``event_type`` a PLOVER type
-    (``CONSULT``): only documents with such an event. Both look at the facts shown (at or above the
-    confidence thresholds) unless ``all_facts``. Ranked by relevance, a query with more than
+    ``filters`` narrow the documents (:class:`~khabar.archive.filters.SearchFilters`: site, date
+    range, entity, event type, and whether held-back facts count). Ranked by relevance, a query with more than
     ``rank_cap`` matches (default :data:`RANK_CAP`; 0: no cap) lists the ``rank_cap`` most recently
     added first, best first, then the others, best first."""
     if order not in _ORDER:
@@ -195,14 +141,14 @@ def search(
     q = parse_query(query, exact=exact)
     if not q.groups:
         return []
-    where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
+    where, params = _where(q, filters)
     # Rank in a subquery that carries only (rowid, score), then fetch text for the page alone: sorting
     # every match with its text attached cost 170 ms on a common word in a 31k archive, this 20 ms.
     # The documents are joined only for filters or the date order, through the covering index of
     # (n, site, published): a wide table row per match was most of the time (140 ms for 86,000 matches
     # at 300k documents). INDEXED BY also keeps SQLite driving from the full-text index rather than
     # scanning a site's documents and probing the index row by row.
-    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    filtered = filters.narrows
     join = f" JOIN {_META} ON d.n = fts.rowid" if filtered or order == "date" else ""
     order_sql = _ORDER[order]
     window = "0"
@@ -278,23 +224,18 @@ def count(
     query: str,
     *,
     exact: bool = False,
-    site: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    event_type: str | None = None,
-    all_facts: bool = False,
+    filters: SearchFilters = NO_FILTERS,
 ) -> int:
     """How many documents :func:`search` would find with no limit."""
     q = parse_query(query, exact=exact)
     if not q.groups:
         return 0
-    where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
+    where, params = _where(q, filters)
     conn = archive.conn
     known = _TOTALS.get(archive)
     if known is not None and known[0] == _total_key(conn, where, params):
         return known[1]
-    filtered = any(v is not None for v in (site, date_from, date_to, entity, event_type))
+    filtered = filters.narrows
     join = f" JOIN {_META} ON d.n = fts.rowid" if filtered else ""
     row = conn.execute(f"SELECT count(*) FROM fts{join} WHERE {where}", params).fetchone()
     return int(row[0])
@@ -303,18 +244,13 @@ def count(
 def browse(
     archive: Archive,
     *,
-    site: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    event_type: str | None = None,
+    filters: SearchFilters = NO_FILTERS,
     limit: int = 20,
     offset: int = 0,
-    all_facts: bool = False,
 ) -> tuple[int, list[Hit]]:
     """Without a query: ``(total, documents)`` passing the filters, newest first (undated last);
     each hit's snippet is the start of the text, its score 0."""
-    where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
+    where, params = filters.where()
     total = int(archive.conn.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0])
     rows = archive.conn.execute(
         "SELECT d.id, d.title, d.site, d.published, substr(d.text, 1, ?) FROM documents d "
@@ -329,25 +265,20 @@ def facets(
     query: str = "",
     *,
     exact: bool = False,
-    site: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    entity: str | None = None,
-    event_type: str | None = None,
+    filters: SearchFilters = NO_FILTERS,
     top: int = 10,
-    all_facts: bool = False,
 ) -> dict[str, list[tuple[str, str, int]]]:
     """Counts of the matching documents (all of them, not one page) by ``site``, ``date`` (months
     when they span at most two years, else years), ``people``, ``places`` and ``event_types``: each a
     list of ``(value, label, documents)``, most documents first (dates newest first). ``value`` is
     what the filter takes (an entity key for people and places, a date prefix for dates). People,
-    places and event types count the facts shown unless ``all_facts``."""
+    places and event types count the facts shown unless ``filters.all_facts``."""
     q = parse_query(query, exact=exact)
     if q.groups:
-        where, params = _where(q, site, date_from, date_to, entity, event_type, all_facts)
+        where, params = _where(q, filters)
         matched = f"SELECT fts.rowid AS n FROM fts JOIN {_META} ON d.n = fts.rowid WHERE {where}"
     else:
-        where, params = _filters(site, date_from, date_to, entity, event_type, all_facts)
+        where, params = filters.where()
         matched = f"SELECT d.n FROM {_META} WHERE {where}"
     conn = archive.conn
     conn.execute("DROP TABLE IF EXISTS temp.facet_docs")
@@ -381,7 +312,7 @@ def facets(
             marks = ", ".join("?" * len(labels))
             top_keys = conn.execute(
                 "SELECT key, count(DISTINCT doc) c FROM entities WHERE doc IN (SELECT n FROM facet_docs) "
-                f"AND label IN ({marks}) AND key IS NOT NULL{shown('', all_facts)} GROUP BY key "
+                f"AND label IN ({marks}) AND key IS NOT NULL{shown('', filters.all_facts)} GROUP BY key "
                 "ORDER BY c DESC, key LIMIT ?",
                 (*labels, top),
             ).fetchall()
@@ -391,7 +322,7 @@ def facets(
             (t, t, c)
             for t, c in conn.execute(
                 "SELECT type, count(DISTINCT doc) c FROM events WHERE doc IN (SELECT n FROM facet_docs)"
-                f"{shown('', all_facts)} GROUP BY type ORDER BY c DESC, type LIMIT ?",
+                f"{shown('', filters.all_facts)} GROUP BY type ORDER BY c DESC, type LIMIT ?",
                 (top,),
             )
         ]

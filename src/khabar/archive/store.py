@@ -171,7 +171,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX events_type ON events(type);
     CREATE INDEX events_date ON events(date);
-    INSERT INTO events
+    INSERT INTO events (doc, i, type, mode, trigger_start, trigger_end, trigger_text, actors, recipients,
+                        place, date, duration_s, negated, future, data)
         SELECT d.n, CAST(e.key AS INTEGER), json_extract(e.value, '$.type'), json_extract(e.value, '$.mode'),
                json_extract(e.value, '$.trigger.start'), json_extract(e.value, '$.trigger.end'),
                json_extract(e.value, '$.trigger.text'),
@@ -351,7 +352,9 @@ class Archive:
             with self.conn:
                 for stmt in _statements(MIGRATIONS[v]):
                     self.conn.execute(stmt)
-                self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (v + 1, time.time()))
+                self.conn.execute(
+                    "INSERT INTO schema_version (version, applied) VALUES (?, ?)", (v + 1, time.time())
+                )
 
     # -- writing ----------------------------------------------------------------------------------
     def add(self, doc: Document) -> bool:
@@ -556,7 +559,7 @@ class Archive:
             )
             run = cur.lastrowid
             self.conn.executemany(
-                "INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rejects (run, id, input, code, reason, message) VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     (run, r.get("id"), r.get("input"), r.get("code"), r["reason"], r.get("message"))
                     for r in rej

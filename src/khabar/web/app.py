@@ -22,6 +22,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -35,6 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from khabar.archive import queries
 from khabar.archive.clusters import cluster_members, count_outlets
+from khabar.archive.filters import EventFilters, SearchFilters
 from khabar.archive.search import RANK_CAP, browse, count, document_highlights, facets, search
 from khabar.archive.store import Archive
 from khabar.web.i18n import count as count_ar
@@ -133,8 +135,6 @@ def _with(request: Request, **changes: str | None) -> str:
     return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
 
 
-#: the archive's entity key of each ref of a document (the facts panel's links)
-ENTITY_KEYS_SQL = "SELECT ref, key FROM entities WHERE doc = ? AND key IS NOT NULL"
 #: rows fetched per query while exporting (the export streams every row, a batch at a time)
 EXPORT_BATCH = 500
 SEARCH_COLUMNS = ("rank", "id", "title", "site", "published", "score", "snippet")
@@ -319,13 +319,13 @@ def create_app(archive_path: str | Path) -> FastAPI:
     landing_lock = threading.Lock()
 
     def landing_facets(a: Archive, all_facts: bool) -> dict[str, Any]:
-        stamp = a.conn.execute("SELECT count(*), max(n) FROM documents").fetchone()
+        stamp = queries.archive_stamp(a)
         with landing_lock:
             if landing.get("stamp") != stamp:
                 landing.clear()
                 landing["stamp"] = stamp
             if all_facts not in landing:
-                landing[all_facts] = facets(a, "", all_facts=all_facts)
+                landing[all_facts] = facets(a, "", filters=SearchFilters(all_facts=all_facts))
             result: dict[str, Any] = landing[all_facts]
             return result
 
@@ -341,25 +341,24 @@ def create_app(archive_path: str | Path) -> FastAPI:
     def do_search(
         q: str,
         exact: bool,
-        filters: dict[str, Any],
+        filters: SearchFilters,
         page: int,
         per_page: int,
         with_facets: bool,
-        all_facts: bool = False,
         sort: str = "rank",
     ) -> dict[str, Any]:
         q = _check_query(q)
         a = db()
         offset = (page - 1) * per_page
         try:
-            total, hits = hits_page(a, q, exact, filters, all_facts, sort, per_page, offset)
+            total, hits = hits_page(a, q, exact, filters, sort, per_page, offset)
             if total is None:
-                total = count(a, q, exact=exact, all_facts=all_facts, **filters)
+                total = count(a, q, exact=exact, filters=filters)
             fac = None
-            if with_facets and not q and not any(filters.values()):
-                fac = landing_facets(a, all_facts)
+            if with_facets and not q and not filters.narrows:
+                fac = landing_facets(a, filters.all_facts)
             elif with_facets:
-                fac = facets(a, q, exact=exact, all_facts=all_facts, **filters)
+                fac = facets(a, q, exact=exact, filters=filters)
         except sqlite3.OperationalError as exc:  # search quotes every term; this is a safety net
             raise HTTPException(400, f"the query could not be run ({exc}); try plain words") from exc
         return {"query": q, "total": total, "hits": hits, "facets": fac, "page": page, "per_page": per_page}
@@ -368,8 +367,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         a: Archive,
         q: str,
         exact: bool,
-        filters: dict[str, Any],
-        all_facts: bool,
+        filters: SearchFilters,
         sort: str,
         limit: int,
         offset: int,
@@ -377,35 +375,17 @@ def create_app(archive_path: str | Path) -> FastAPI:
         """One page of results: the hits of ``q`` in ``sort`` order (total None: counting a query is a
         query of its own), or with no query the newest documents and their total."""
         if q:
-            hits = search(
-                a, q, exact=exact, limit=limit, offset=offset, all_facts=all_facts, order=sort, **filters
-            )
-            return None, hits
-        return browse(a, limit=limit, offset=offset, all_facts=all_facts, **filters)
-
-    def filters_of(
-        site: str | None,
-        date_from: str | None,
-        date_to: str | None,
-        entity: str | None,
-        event_type: str | None,
-    ) -> dict[str, Any]:
-        return {
-            "site": site or None,
-            "date_from": date_from or None,
-            "date_to": date_to or None,
-            "entity": entity or None,
-            "event_type": event_type or None,
-        }
+            return None, search(a, q, exact=exact, filters=filters, limit=limit, offset=offset, order=sort)
+        return browse(a, filters=filters, limit=limit, offset=offset)
 
     def _search_rows(
-        q: str, exact: bool, filters: dict[str, Any], all_facts: bool, sort: str = "rank"
+        q: str, exact: bool, filters: SearchFilters, sort: str = "rank"
     ) -> Iterator[dict[str, Any]]:
         """Every result of a query, in rank order, fetched a batch at a time (the export)."""
         a = db()
         offset, rank = 0, 0
         while True:
-            _, hits = hits_page(a, q, exact, filters, all_facts, sort, EXPORT_BATCH, offset)
+            _, hits = hits_page(a, q, exact, filters, sort, EXPORT_BATCH, offset)
             for h in hits:
                 rank += 1
                 yield {
@@ -421,11 +401,11 @@ def create_app(archive_path: str | Path) -> FastAPI:
                 return
             offset += EXPORT_BATCH
 
-    def _event_rows(kw: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def _event_rows(filters: EventFilters) -> Iterator[dict[str, Any]]:
         """Every event of the filters, newest first, flattened (the export)."""
         offset = 0
         while True:
-            _, evs = queries.events(db(), limit=EXPORT_BATCH, offset=offset, **kw)
+            _, evs = queries.events(db(), filters=filters, limit=EXPORT_BATCH, offset=offset)
             for e in evs:
                 place = e.get("place") or {}
                 yield {
@@ -464,9 +444,9 @@ def create_app(archive_path: str | Path) -> FastAPI:
         all_facts: bool = False,
         sort: str = Query("rank", pattern="^(rank|date)$"),
     ) -> HTMLResponse:
-        filters = filters_of(site, date_from, date_to, entity, event_type)
+        filters = SearchFilters(site, date_from, date_to, entity, event_type, all_facts)
         try:
-            res = do_search(q, exact, filters, page, PER_PAGE, True, all_facts, sort)
+            res = do_search(q, exact, filters, page, PER_PAGE, True, sort)
         except HTTPException as exc:
             return render(
                 request,
@@ -480,14 +460,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
                 **facts(request, all_facts),
             )
         pages = max(1, math.ceil(res["total"] / PER_PAGE))
-        entity_name = None
-        if entity:
-            row = (
-                db()
-                .conn.execute("SELECT text FROM entities WHERE key = ? OR ref = ? LIMIT 1", (entity, entity))
-                .fetchone()
-            )
-            entity_name = row[0] if row else entity
+        entity_name = queries.filter_label(db(), entity) if entity else None
         return render(
             request,
             "search.html",
@@ -535,17 +508,16 @@ def create_app(archive_path: str | Path) -> FastAPI:
         With ``format=csv`` or ``jsonl``, every result of the query as a file (id, title, site,
         published, rank, score, snippet)."""
         if format:
-            filters = filters_of(site, date_from, date_to, entity, event_type)
-            rows = _search_rows(_check_query(q), exact, filters, all_facts, sort)
+            filters = SearchFilters(site, date_from, date_to, entity, event_type, all_facts)
+            rows = _search_rows(_check_query(q), exact, filters, sort)
             return _export(rows, SEARCH_COLUMNS, format, bom, "khabar-search")
         res = do_search(
             q,
             exact,
-            filters_of(site, date_from, date_to, entity, event_type),
+            SearchFilters(site, date_from, date_to, entity, event_type, all_facts),
             page,
             per_page,
             with_facets,
-            all_facts,
             sort,
         )
         out: dict[str, Any] = {
@@ -617,12 +589,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
             "document.html",
             rec=rec,
             blocks=fold_boilerplate(document_blocks(rec, spans)),
-            panel=facts_panel(
-                rec,
-                dict(
-                    db().conn.execute("SELECT ref, key FROM entities WHERE doc = ? AND key IS NOT NULL", (n,))
-                ),
-            ),
+            panel=facts_panel(rec, queries.document_keys(db(), n)),
             removed=len(removed),
             q=q,
             show_boilerplate=boilerplate,
@@ -746,16 +713,16 @@ def create_app(archive_path: str | Path) -> FastAPI:
         site: str | None,
         q: str | None,
         all_facts: bool,
-    ) -> dict[str, Any]:
+    ) -> EventFilters:
         """The events queries' filters from the request's parameters (empty ones dropped)."""
-        return {
-            "type": type or None,
-            "date_from": date_from or None,
-            "date_to": date_to or None,
-            "site": site or None,
-            "q": (q or "").strip()[:MAX_QUERY] or None,
-            "all_facts": all_facts,
-        }
+        return EventFilters(
+            type=type or None,
+            date_from=date_from or None,
+            date_to=date_to or None,
+            site=site or None,
+            q=(q or "").strip()[:MAX_QUERY] or None,
+            all_facts=all_facts,
+        )
 
     def load_events(
         type: str | None,
@@ -768,13 +735,16 @@ def create_app(archive_path: str | Path) -> FastAPI:
         all_facts: bool = False,
         parties: list[str] | None = None,
     ) -> dict[str, Any]:
-        kw = event_filters(type, date_from, date_to, site, q, all_facts)
-        who = [p for p in parties or [] if p][:4]
-        total, evs = queries.events(db(), limit=per_page, offset=(page - 1) * per_page, parties=who, **kw)
+        filters = event_filters(type, date_from, date_to, site, q, all_facts)
+        who = tuple(p for p in parties or [] if p)[:4]
+        total, evs = queries.events(
+            db(), filters=replace(filters, parties=who), limit=per_page, offset=(page - 1) * per_page
+        )
         return {
             "total": total,
             "results": evs,
-            "timeline": queries.events_timeline(db(), **kw),
+            # the timeline of the filters without the parties: the page's context, not its list
+            "timeline": queries.events_timeline(db(), filters=filters),
             "types": queries.event_types(db(), all_facts=all_facts),
         }
 
@@ -833,7 +803,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         request: Request, date_from: str | None = None, date_to: str | None = None, all_facts: bool = False
     ) -> HTMLResponse:
         net = queries.meetings(
-            db(), date_from=date_from or None, date_to=date_to or None, all_facts=all_facts
+            db(), filters=EventFilters(date_from=date_from, date_to=date_to, all_facts=all_facts)
         )
         return render(
             request,
@@ -852,7 +822,7 @@ def create_app(archive_path: str | Path) -> FastAPI:
         (their archive keys: people, places for their countries, organisations), the best-connected
         30 and the pairs among them with how many events link them."""
         return queries.meetings(
-            db(), date_from=date_from or None, date_to=date_to or None, all_facts=all_facts
+            db(), filters=EventFilters(date_from=date_from, date_to=date_to, all_facts=all_facts)
         )
 
     @app.get("/api/events", tags=["events"])
@@ -876,8 +846,8 @@ def create_app(archive_path: str | Path) -> FastAPI:
         the timeline (counts per period and type) and all event types. With ``format=csv`` or
         ``jsonl``, every event of the filters as a file, one row per event."""
         if format:
-            kw = event_filters(type, date_from, date_to, site, q, all_facts)
-            return _export(_event_rows(kw), EVENT_COLUMNS, format, bom, "khabar-events")
+            filters = event_filters(type, date_from, date_to, site, q, all_facts)
+            return _export(_event_rows(filters), EVENT_COLUMNS, format, bom, "khabar-events")
         return load_events(type, date_from, date_to, site, q, page, per_page, all_facts)
 
     # -- stats ---------------------------------------------------------------------------------------
