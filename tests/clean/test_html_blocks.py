@@ -352,3 +352,24 @@ def test_real_lbcgroup_structured_gold() -> None:
     for chrome in ("آخر الأخبار", "البث المباشر", "حال الطقس"):
         assert chrome not in doc.text
     assert_offsets(doc)
+
+
+def test_the_role_vocabulary_is_data_and_an_unknown_kind_names_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # why: a new CMS's class names are a line in khabar/data/html_roles_words.tsv; a typo in the kind
+    # column must fail with the file and line, not silently drop the word
+    from khabar import data
+    from khabar.errors import DataFileError
+    from khabar.html import roles
+
+    assert roles.CHROME_WORDS["breadcrumbs"] == "breadcrumb" and "entrycontent" in roles.CONTENT_WORDS
+    assert roles.ARABIC_ROLE[0] == ("تعليق", "comment")  # file order kept: the first label found decides
+    real = data.rows
+
+    def bad(name: str, *, columns: object = None) -> list[data.Row]:
+        return [*real(name, columns=3), data.Row(999, ["clas_word", "menu", "nav"])]
+
+    monkeypatch.setattr(roles, "rows", bad)
+    with pytest.raises(DataFileError, match=r"html_roles_words\.tsv line 999: unknown kind"):
+        roles._load()

@@ -32,6 +32,15 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from khabar.clean.repair import repair
+from khabar.html.roles import (
+    ARABIC_ROLE,
+    CHROME_WORDS,
+    CONTENT_WORDS,
+    HIDDEN_CLASSES,
+    NOT_ONLY_CHROME,
+    ROLE_ATTR,
+    TAG_ROLE,
+)
 from khabar.offsets import OffsetMap
 
 # -- tokenizer ------------------------------------------------------------------------------------
@@ -209,272 +218,7 @@ _SCOPE = frozenset({"ul", "ol", "table", "tbody", "thead", "tfoot", "dl", "div",
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # -- roles from class / id / role / aria-label / tag -------------------------------------------------
-#: words of class and id names (split on - _ space, camelCase and digits) → the chrome role they name
-_CHROME_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "nav",
-            "navbar",
-            "navigation",
-            "menu",
-            "menubar",
-            "navlinks",
-            "topnav",
-            "mainmenu",
-            "submenu",
-            "hamburger",
-            "skip",
-            "skiplink",
-        ),
-        "nav",
-    ),
-    **dict.fromkeys(("footer", "copyright", "colophon"), "footer"),
-    **dict.fromkeys(("sidebar", "aside", "widget", "widgets", "rail", "sidebox"), "sidebar"),
-    **dict.fromkeys(
-        (
-            "related",
-            "relatedposts",
-            "more",
-            "readmore",
-            "recommended",
-            "recommend",
-            "suggested",
-            "nextprev",
-            "prevnext",
-            "carousel",
-            "slider",
-            "outbrain",
-            "taboola",
-            "popular",
-            "mostread",
-            "trending",
-            "latest",
-            "ticker",
-            "breaking",
-            "marquee",
-            "headlines",
-            "tabs",
-            "archive",
-            "pagination",
-            "pager",
-            "teaser",
-            "teasers",
-            "card",
-            "cards",
-        ),
-        "related",
-    ),
-    **dict.fromkeys(
-        (
-            "share",
-            "sharing",
-            "sharebar",
-            "social",
-            "socials",
-            "sociallinks",
-            "addthis",
-            "sharethis",
-            "print",
-            "email",
-            "whatsapp",
-            "facebook",
-            "twitter",
-            "toolbar",
-            "tools",
-            "fontsize",
-            "bookmark",
-        ),
-        "share",
-    ),
-    **dict.fromkeys(
-        (
-            "comment",
-            "comments",
-            "commentlist",
-            "respond",
-            "reply",
-            "replies",
-            "disqus",
-            "discussion",
-            "feedback",
-            "commentform",
-        ),
-        "comment",
-    ),
-    **dict.fromkeys(
-        (
-            "ad",
-            "ads",
-            "adv",
-            "advert",
-            "adverts",
-            "advertisement",
-            "advertising",
-            "adsense",
-            "dfp",
-            "gpt",
-            "banner",
-            "sponsor",
-            "sponsored",
-            "promo",
-            "adslot",
-            "adunit",
-            "adbox",
-            "adwrap",
-            "inarticle",
-            "adcontainer",
-            "adlabel",
-        ),
-        "ad",
-    ),
-    **dict.fromkeys(("breadcrumb", "breadcrumbs", "crumbs", "crumb", "path"), "breadcrumb"),
-    **dict.fromkeys(("tag", "tags", "tagcloud", "keywords", "taxonomy", "terms", "labels"), "tags"),
-    **dict.fromkeys(
-        (
-            "cookie",
-            "cookies",
-            "consent",
-            "gdpr",
-            "newsletter",
-            "subscribe",
-            "subscription",
-            "signup",
-            "popup",
-            "modal",
-            "overlay",
-            "adblock",
-            "notice",
-            "login",
-            "search",
-            "rss",
-            "scroll",
-            "scrollup",
-            "backtotop",
-            "totop",
-            "gotop",
-            "weather",
-            "prayer",
-            "counter",
-            "stats",
-            "poll",
-            "mailing",
-            "maillist",
-        ),
-        "widget",
-    ),
-    **dict.fromkeys(
-        (
-            "author",
-            "byline",
-            "writer",
-            "meta",
-            "date",
-            "time",
-            "timestamp",
-            "dateline",
-            "published",
-            "posted",
-            "info",
-        ),
-        "meta",
-    ),
-}
-#: words that mark the article itself
-_CONTENT_WORDS = frozenset(
-    {
-        "article",
-        "articlebody",
-        "articlecontent",
-        "articletext",
-        "entrycontent",
-        "postbody",
-        "postcontent",
-        "storybody",
-        "storycontent",
-        "newsbody",
-        "newscontent",
-        "newstext",
-        "maincontent",
-        "blogpost",
-        "hentry",
-        "richtext",
-        "posttext",
-        "entrybody",
-        "contentbody",
-        "bodytext",
-        "detailsbody",
-    }
-)
-#: Arabic words in aria-label / title / name attributes (Blogger widget names, accessible labels)
-_ARABIC_ROLE = (
-    ("تعليق", "comment"),
-    ("إعلان", "ad"),
-    ("اعلان", "ad"),
-    ("ذات صلة", "related"),
-    ("اقرأ أيضا", "related"),
-    ("الأكثر", "related"),
-    ("عاجل", "related"),
-    ("شارك", "share"),
-    ("مشاركة", "share"),
-    ("القائمة", "nav"),
-    ("الأقسام", "nav"),
-    ("التنقل", "nav"),
-    ("مسار", "breadcrumb"),
-    ("أنت هنا", "breadcrumb"),
-    ("الوسوم", "tags"),
-    ("كلمات دلالية", "tags"),
-    ("بحث", "widget"),
-    ("النشرة", "widget"),
-)
-_TAG_ROLE = {
-    "nav": "nav",
-    "footer": "footer",
-    "aside": "sidebar",
-    "menu": "nav",
-    "article": "content",
-    "main": "content",
-    "dialog": "widget",
-    "amp-sidebar": "nav",
-    "amp-carousel": "related",
-}
-_ROLE_ATTR = {
-    "navigation": "nav",
-    "banner": "header",
-    "contentinfo": "footer",
-    "complementary": "sidebar",
-    "search": "widget",
-    "main": "content",
-    "article": "content",
-    "dialog": "widget",
-    "menu": "nav",
-    "menubar": "nav",
-    "alert": "widget",
-}
-#: whole class names that hide an element (words such as "hidden" alone are too loose: Drupal's
-#: "field-label-hidden" hides a label, not the field)
-_HIDDEN_CLASSES = frozenset(
-    {
-        "hidden",
-        "hide",
-        "invisible",
-        "element-invisible",
-        "element-hidden",
-        "sr-only",
-        "visually-hidden",
-        "visuallyhidden",
-        "screen-reader-text",
-        "screen-reader-only",
-        "d-none",
-        "display-none",
-        "u-hidden",
-        "is-hidden",
-        "nodisplay",
-        "offscreen",
-        "sr-text",
-        "a11y-hidden",
-        "hidden-xs-up",
-    }
-)
+# the vocabulary is data (khabar/data/html_roles_words.tsv, read by khabar.html.roles)
 _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -487,14 +231,14 @@ def _role_of_names(names: str) -> str | None:
     joined = [a + b for a, b in pairwise(words)]
     chrome = None
     for w in (*words, *joined):
-        r = _CHROME_WORDS.get(w)
+        r = CHROME_WORDS.get(w)
         if r is not None and (chrome is None or r not in ("meta", "hidden")):
             chrome = r
             if r not in ("meta",):
                 break
     if chrome is not None and chrome != "meta":
         return chrome
-    content = any(w in _CONTENT_WORDS for w in (*words, *joined))
+    content = any(w in CONTENT_WORDS for w in (*words, *joined))
     if chrome == "meta":
         return "meta"
     return "content" if content else None
@@ -645,11 +389,11 @@ def _element_role(tag: str, at: dict[str, str]) -> str | None:
     style = at.get("style")
     if style and "display:none" in style.replace(" ", "").lower():
         return "hidden"
-    r = _ROLE_ATTR.get(at.get("role", "").lower()) if "role" in at else None
+    r = ROLE_ATTR.get(at.get("role", "").lower()) if "role" in at else None
     if r is not None:
         return r
     cls = at.get("class")
-    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
+    if cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
         return "hidden"
     names = " ".join(at[k] for k in _ROLE_ATTRS if k in at)
     if "itemprop" in at and "articlebody" in at["itemprop"].lower():
@@ -658,12 +402,12 @@ def _element_role(tag: str, at: dict[str, str]) -> str | None:
     if role is None:
         label = at.get("aria-label") or (at.get("name") if tag in ("div", "section") else None)
         if label:
-            for word, r2 in _ARABIC_ROLE:
+            for word, r2 in ARABIC_ROLE:
                 if word in label:
                     return r2
             role = _role_of_names(label)
     if role is None:
-        role = _TAG_ROLE.get(tag)
+        role = TAG_ROLE.get(tag)
     return role
 
 
@@ -999,7 +743,7 @@ class _Builder:
                 continue
             if len(attr_s) < 3:
                 at = _NO_ATTRS
-                role = _TAG_ROLE.get(tag)
+                role = TAG_ROLE.get(tag)
             else:
                 at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
                 if "datetime" in at or "itemprop" in at or "property" in at:
@@ -1169,33 +913,6 @@ _FOLD_DROP = re.compile(
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
 _LDJSON = re.compile(r"<script[^>]*ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
-#: words that make a class name more than chrome ("entry-content has-share-buttons" is the article)
-_NOT_ONLY_CHROME = frozenset(
-    {
-        "article",
-        "post",
-        "entry",
-        "story",
-        "body",
-        "main",
-        "content",
-        "text",
-        "news",
-        "single",
-        "page",
-        "wrapper",
-        "wrap",
-        "container",
-        "layout",
-        "column",
-        "col",
-        "row",
-        "section",
-        "region",
-        "node",
-        "item",
-    }
-)
 _pure_cache: dict[str, bool] = {}
 
 
@@ -1206,7 +923,7 @@ def _pure_chrome(attr_s: str) -> bool:
         at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
         names = " ".join(at.get(k, "") for k in ("class", "id"))
         words = {w.lower() for w in _WORD_SPLIT.findall(names)}
-        v = words.isdisjoint(_NOT_ONLY_CHROME) and words.isdisjoint(_CONTENT_WORDS)
+        v = words.isdisjoint(NOT_ONLY_CHROME) and words.isdisjoint(CONTENT_WORDS)
         if len(_pure_cache) > 20000:
             _pure_cache.clear()
         _pure_cache[attr_s] = v
