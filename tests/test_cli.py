@@ -369,3 +369,38 @@ def test_stages(capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("segment", "classify", "assemble", "signals"):
         assert f"{name} (default): " in out
     assert "requires: blocks   provides: kinds, is_article" in out
+
+
+def test_a_stage_failing_on_one_record_makes_it_a_reject(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # why: nothing lost — a stage's bug on one record is a reject naming the stage (K203), the
+    # other records are written and the counts add up
+    from khabar.model import Document
+    from khabar.pipeline import _REGISTRY, Stage, get_stage
+
+    real = get_stage("signals")
+
+    def flaky(doc: Document) -> None:
+        if doc.id == "bad":
+            raise KeyError("oops")
+        real.func(doc)
+
+    monkeypatch.setitem(_REGISTRY, "signals", Stage("signals", flaky, real.requires, real.provides, real.doc))
+    from khabar.api import _pipeline
+
+    _pipeline.cache_clear()  # pipelines built before hold the real stage (and, after, the flaky one)
+    src = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": i, "text": ARTICLE}, ensure_ascii=False) for i in ("ok", "bad", "ok2")]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out_path, rej_path = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    try:
+        rc, _, err = run(capsys, "process", str(src), "-o", str(out_path), "--rejects", str(rej_path))
+    finally:
+        _pipeline.cache_clear()
+    assert rc == 0
+    assert [r["id"] for r in jsonl_lines(out_path)] == ["ok", "ok2"]
+    (rej,) = jsonl_lines(rej_path)
+    assert (rej["id"], rej["code"], rej["reason"]) == ("bad", "K203", "stage_failed")
+    assert "'signals'" in rej["message"] and "KeyError" in rej["message"]
+    assert SUMMARY_RE.search(err).groups() == ("3", "2", "1")  # type: ignore[union-attr]

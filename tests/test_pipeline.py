@@ -235,8 +235,8 @@ def _check_unique_codes_and_reasons(classes: list[type[KhabarError]]) -> None:
 
 def test_error_codes_are_unique_and_each_has_a_reason() -> None:
     classes = _all_errors()
-    # K000; K100-K109, K111-K113 (K110 lives in khabar.eval.gold); K200-K202; K300; K400
-    assert len(classes) == 19
+    # K000; K100-K109, K111-K113 (K110 lives in khabar.eval.gold); K200-K203; K300; K400
+    assert len(classes) == 20
     for c in classes:  # each class of khabar.errors states its own code and reason
         assert "code" in c.__dict__ and "reason" in c.__dict__, c
     _check_unique_codes_and_reasons(classes)
@@ -316,3 +316,31 @@ def test_the_default_fact_layers_do_not_import_the_encoder() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_stage_that_raises_is_named_with_the_document(scratch_stages: list[str]) -> None:
+    # why: a bug in one stage on one record must say which stage and which record, and let a run
+    # reject that record and go on (before, a corpus run wrote "pipeline failed" without the stage)
+    from khabar.errors import DataFileError, StageFailedError
+    from khabar.pipeline import stage
+
+    @stage("test_boom", requires=("text",))
+    def boom(doc: Document) -> None:
+        if "جنيف" in doc.text:
+            raise ValueError("a bug")
+
+    @stage("test_data")
+    def bad_data(doc: Document) -> None:
+        raise DataFileError("x.tsv line 3: a broken row", value="x.tsv")
+
+    scratch_stages += ["test_boom", "test_data"]
+    with pytest.raises(StageFailedError) as info:
+        process_text(ARTICLE, id="a1", extra=("test_boom",))
+    err = info.value
+    assert (err.code, err.reason, err.stage, err.value) == ("K203", "stage_failed", "test_boom", "a1")
+    assert "'test_boom'" in err.message and "a1" in err.message and "ValueError: a bug" in err.message
+    assert isinstance(err.__cause__, ValueError)
+    assert process_text("نص آخر بلا ذلك الاسم", extra=("test_boom",)).done[-1] == "test_boom"
+    # an error that says what to fix (a broken data file) stops the run as it is
+    with pytest.raises(DataFileError):
+        process_text(ARTICLE, extra=("test_data",))

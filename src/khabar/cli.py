@@ -24,7 +24,7 @@ from khabar.cli_options import (  # re-exported: tests and older code import the
     add_ner_option,
     fact_stages,
 )
-from khabar.errors import KhabarError, NotFoundError, UsageError
+from khabar.errors import KhabarError, NotFoundError, StageFailedError, UsageError
 from khabar.pipeline import NER_TAGGERS
 
 EPILOG = """examples:
@@ -132,15 +132,24 @@ def cmd_process(args: argparse.Namespace) -> int:
                         sink.reject(item)
                 else:
                     assert isinstance(item, RawRecord)
-                    doc = process_text(
-                        item.raw,
-                        id=item.id,
-                        source=item.source,
-                        meta=item.meta,
-                        warnings=item.warnings,
-                        extra=extra,
-                        min_confidence=args.min_confidence,
-                    )
+                    try:
+                        doc = process_text(
+                            item.raw,
+                            id=item.id,
+                            source=item.source,
+                            meta=item.meta,
+                            warnings=item.warnings,
+                            extra=extra,
+                            min_confidence=args.min_confidence,
+                        )
+                    except StageFailedError as err:  # a bug on one record: a reject naming the stage
+                        failed = Reject.from_error(item.id, item.source.input or item.id, err)
+                        reasons[failed.reason] += 1
+                        rej.write(failed)
+                        if sink is not None:
+                            sink.reject(failed)
+                        bar.update(1)
+                        continue
                     out.write(doc.to_record(include_raw=args.keep_raw))
                     if sink is not None:
                         sink.add(doc)

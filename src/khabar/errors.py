@@ -19,7 +19,9 @@
     │   └── DuplicateRecordError     K113  a near-duplicate dropped by `khabar run --dedup keep-first`
     ├── PipelineError                K200  a pipeline cannot be built
     │   ├── UnknownStageError        K201  a stage name that is not registered
-    │   └── MissingRequirementError  K202  a stage needs what no earlier stage provides
+    │   ├── MissingRequirementError  K202  a stage needs what no earlier stage provides
+    │   └── StageFailedError         K203  a stage raised on one record (a khabar bug: the record is a
+    │                                      reject naming the stage, the run goes on)
     ├── DataFileError                K300  a package data file (lexicon, model) is missing or invalid
     ├── UsageError                   K400  command-line arguments that do not fit together
     ├── ArchiveError                 K500  an archive file that cannot be opened or used (khabar.archive)
@@ -144,6 +146,18 @@ class UnknownStageError(PipelineError):
 class MissingRequirementError(PipelineError):
     code = "K202"
     reason = "missing_requirement"
+
+
+class StageFailedError(PipelineError):
+    """A stage raised on one document. Not the input's fault: khabar's, so the message asks for a
+    report; the record becomes a reject naming the stage, and the other records go on."""
+
+    code = "K203"
+    reason = "stage_failed"
+
+    def __init__(self, message: str, *, stage: str, value: Any = None) -> None:
+        super().__init__(message, value=value)
+        self.stage = stage
 
 
 class DataFileError(KhabarError):

@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from khabar.errors import MissingRequirementError, UnknownStageError
+from khabar.errors import KhabarError, MissingRequirementError, StageFailedError, UnknownStageError
 from khabar.model import Document
 
 StageFunc = Callable[[Document], None]
@@ -150,8 +150,22 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Document) -> Document:
+        """Run every stage on ``doc``. A stage that raises anything but a :class:`KhabarError` (which
+        says what to fix, e.g. a broken data file, and stops the run) is a bug on this one document:
+        it comes out as :class:`StageFailedError` naming the stage and the document, so a run can
+        reject the record and go on."""
         for st in self.stages:
-            st.func(doc)
+            try:
+                st.func(doc)
+            except KhabarError:
+                raise
+            except Exception as err:
+                raise StageFailedError(
+                    f"stage {st.name!r} failed on {doc.id or 'the document'} "
+                    f"({type(err).__name__}: {err}); this is a khabar bug, please report it with the record",
+                    stage=st.name,
+                    value=doc.id,
+                ) from err
             doc.done.append(st.name)
         return doc
 

@@ -50,6 +50,7 @@ from khabar.corpus.layout import (
     write_json_atomic,
 )
 from khabar.corpus.writers import FORMATS, write_shard
+from khabar.errors import StageFailedError
 from khabar.io import RawRecord, Reject, read_inputs
 
 __all__ = ["DEDUP_MODES", "RunSummary", "auto_shard_size", "default_workers", "run"]
@@ -218,7 +219,10 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
             item.source.site = record_site(item, site_field)
         try:
             doc = process_record(item, profiles, extra, min_confidence=task.options.get("min_confidence"))
-        except Exception as err:  # one bad record must not stop a corpus run: it is accounted
+        except StageFailedError as err:  # one bad record must not stop a corpus run: it is accounted
+            rejects.append(Reject.from_error(item.id, item.source.input or item.id, err).to_dict())
+            continue
+        except Exception as err:  # outside the stages (reading the profile, assembling the record)
             rejects.append(
                 {
                     "id": item.id,
