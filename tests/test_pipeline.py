@@ -276,16 +276,56 @@ def test_error_str_and_to_dict() -> None:
     assert err.value == "big.txt"
 
 
-def test_each_builtin_stage_is_registered_by_the_module_the_table_names() -> None:
+def test_each_builtin_stage_is_where_the_table_says() -> None:
     # a pipeline imports only its own stages' modules (start-up time): the table must be right
-    import importlib
+    from khabar.pipeline import registered
+    from khabar.pipeline.builtin import BUILTINS
 
-    from khabar.pipeline import _BUILTIN_MODULES, _BUILTIN_STAGES, _REGISTRY, registered
+    stages = registered()
+    assert list(stages)[: len(BUILTINS)] == list(BUILTINS)  # `khabar stages` lists them in table order
+    for name, spec in BUILTINS.items():
+        module, _, func = spec.target.partition(":")
+        st = stages[name]
+        assert (st.func.__module__, st.func.__name__) == (module, func)
+        assert (st.requires, st.provides, st.assigns) == (spec.requires, spec.provides, spec.assigns)
+        assert st.doc, f"{name}: its function has no docstring (`khabar stages` shows its first line)"
 
-    assert set(_BUILTIN_STAGES.values()) == set(_BUILTIN_MODULES)
-    assert set(registered()) >= set(_BUILTIN_STAGES)
-    for name, module in _BUILTIN_STAGES.items():
-        assert _REGISTRY[name].func.__module__ == importlib.import_module(module).__name__
+
+def _fields(doc: Document) -> dict[str, object]:
+    import copy
+    import dataclasses
+
+    return {f.name: copy.deepcopy(getattr(doc, f.name)) for f in dataclasses.fields(doc) if f.name != "done"}
+
+
+def test_each_builtin_stage_writes_only_the_fields_it_assigns() -> None:
+    # why: `assigns` says which Document fields a stage writes (before, "places" declared that it
+    # provides "places" but wrote entities and refs); run every built-in stage on a text dump and an
+    # HTML page with facts and compare the fields before and after each one
+    from khabar.model import Source
+    from khabar.pipeline import FACT_STAGES, get_stage
+    from khabar.pipeline.recipes import HTML_STAGES
+
+    from conftest import SEED, SHARED
+
+    page = sorted((SHARED / "data" / "html_bench").glob("*/*.html"))
+    cases = [(Document(id="seed", raw=SEED.read_text(encoding="utf-8")), DEFAULT_STAGES)]
+    if page:
+        html = Document(id="page", raw=page[0].read_text(encoding="utf-8"), source=Source(format="html"))
+        cases.append((html, HTML_STAGES))
+    seen: set[str] = set()
+    for doc, cleaning in cases:
+        for name in (*cleaning, *FACT_STAGES):
+            st = get_stage(name)
+            before = _fields(doc)
+            st.func(doc)
+            doc.done.append(name)
+            after = _fields(doc)
+            changed = {f for f in before if f == "offsets" and repr(after[f]) != repr(before[f])}
+            changed |= {f for f in before if f != "offsets" and after[f] != before[f]}
+            assert changed <= set(st.assigns), f"{name} writes {sorted(changed - set(st.assigns))} too"
+            seen |= changed
+    assert {"blocks", "text", "entities", "refs", "events", "dates"} <= seen  # the check saw real writes
 
 
 def test_cleaning_alone_does_not_import_the_fact_layers() -> None:

@@ -7,13 +7,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from khabar.model import Document, Source
-from khabar.pipeline import DEFAULT_STAGES, Pipeline, with_ner
+from khabar.pipeline import DEFAULT_STAGES, Pipeline
+from khabar.pipeline.recipes import HTML_FORMATS, stages_for
 
 if TYPE_CHECKING:
     from khabar.extract.confidence import Thresholds
 
-#: ``Source.format`` values whose ``raw`` is HTML
-HTML_FORMATS = frozenset({"html", "warc"})
+__all__ = ["HTML_FORMATS", "process_text"]  # HTML_FORMATS: re-exported, its home before recipes
 
 
 @cache
@@ -37,7 +37,7 @@ def process_text(
 
     When ``source.format`` is ``"html"`` or ``"warc"`` (as the readers set it for HTML files and WARC
     records) and ``stages`` is the default, the HTML stages run instead
-    (:data:`khabar.html.stages.HTML_STAGES`: ``segment_html`` in place of ``segment``).
+    (:data:`khabar.pipeline.recipes.HTML_STAGES`: ``segment_html`` in place of ``segment``).
 
     ``warnings`` are notes from reading the input (an encoding guessed, bytes replaced) that the
     record should carry. ``extra`` names stages to run after the cleaning ones, on either path (the
@@ -53,15 +53,9 @@ def process_text(
     ``"accurate"`` (the fine-tuned encoder; needs ``pip install 'khabar[accurate]'``); each entity
     records its tagger (``attrs["tagger"]``)."""
     doc = Document(id=id, raw=raw, source=source or Source(), meta=dict(meta or {}), warnings=list(warnings))
-    if doc.source.format in HTML_FORMATS and tuple(stages) == DEFAULT_STAGES:
-        # HTML and WARC records take the HTML path: a DOM pass instead of line segmentation, then the
-        # same classifier; the text path is unchanged
-        from khabar.html.stages import HTML_STAGES
-
-        stages = HTML_STAGES
-    names = (*stages, *extra)
-    if ner != "crf":
-        names = with_ner(names, ner)
+    # HTML and WARC records take the HTML path (a DOM pass instead of line segmentation, then the same
+    # classifier) unless other stages are asked for; the text path is unchanged
+    names = stages_for(doc.source.format, stages=stages, extra=extra, ner=ner)
     if min_confidence is None or min_confidence == "default":
         return _pipeline(names)(doc)
     from khabar.extract.confidence import resolve_min_confidence, split_by_confidence

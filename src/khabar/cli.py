@@ -567,6 +567,7 @@ def cmd_stages(args: argparse.Namespace) -> int:
         print(
             f"{name}{default}: {st.doc}\n    requires: {', '.join(st.requires) or '—'}"
             f"   provides: {', '.join(st.provides) or '—'}"
+            + (f"   writes: {', '.join(st.assigns)}" if st.assigns else "")
         )
     return 0
 

@@ -12,18 +12,15 @@ from khabar.clean.structure import section_path
 from khabar.io.input_date import anchor_published
 from khabar.model import Document
 from khabar.offsets import OffsetMap
-from khabar.pipeline import stage
 
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # a date line has a day or a year
 
 
-@stage("segment", provides=("blocks",))
 def segment(doc: Document) -> None:
     """Split the raw input into repaired line blocks, cutting glued chrome off."""
     doc.blocks = segment_raw(doc.raw)
 
 
-@stage("classify", requires=("blocks",), provides=("kinds", "is_article"))
 def classify(doc: Document) -> None:
     """Label every block (title, heading, paragraph, boilerplate …) and decide is_article."""
     rt = doc.meta.get("title")
@@ -32,7 +29,6 @@ def classify(doc: Document) -> None:
     doc.blocks, doc.is_article = classify_document(doc.blocks, doc.source.uri, record_title=record_title)
 
 
-@stage("assemble", requires=("kinds",), provides=("text", "structure"))
 def assemble(doc: Document) -> None:
     """Fix ``text`` from the kept blocks and fill title, sections, byline, dateline and published."""
     parts: list[str] = []
@@ -100,7 +96,6 @@ def assemble(doc: Document) -> None:
     anchor_published(doc, doc.published or published)
 
 
-@stage("signals", requires=("text",), provides=("signals", "lang"))
 def signals(doc: Document) -> None:
     """Document quality signals: arabic_ratio, boilerplate_ratio, quality and its parts; and the
     language (``doc.lang``, with ``signals.lang_confidence`` and ``signals.latin_share``: Arabic,

@@ -59,6 +59,7 @@ from typing import Any
 from khabar.arabic.dates import find_date_mentions
 from khabar.arabic.normalize import normalize
 from khabar.model import Block, Document, site_of
+from khabar.pipeline.recipes import HTML_FORMATS, split_for_profiles, stages_for
 
 __all__ = [
     "MIN_DOCS",
@@ -100,7 +101,6 @@ PRUNE_AT = 2_000_000
 #: where a profiles folder keeps its profiles
 PROFILES_FILE = "profiles.json"
 SCHEMA = "khabar.profiles/1"
-_HTML_FORMATS = frozenset({"html", "warc"})
 _EXAMPLE_CHARS = 200
 
 
@@ -118,7 +118,7 @@ def line_hash(key: str) -> int:
 
 def document_lines(raw: str, fmt: str | None) -> Iterator[str]:
     """The lines of a document that are learned: raw lines of a text dump; DOM block texts of HTML."""
-    if fmt in _HTML_FORMATS:
+    if fmt in HTML_FORMATS:
         from khabar.pipeline import Pipeline
 
         doc = Document(id="profile", raw=raw)
@@ -296,7 +296,7 @@ def apply_profile(doc: Document, profiles: Profiles, *, protect_score: float = P
     prof = profiles.get(site_for(doc.source.site, doc.source.uri))
     if prof is None or not prof.lines:
         return 0
-    html = doc.source.format in _HTML_FORMATS
+    html = doc.source.format in HTML_FORMATS
     raw = doc.raw or ""
     removed = 0
     cache: dict[tuple[int, int], int] = {}
@@ -356,13 +356,14 @@ def record_site(item: Any, site_field: str | None) -> str | None:
 
 
 @cache
-def _split_pipelines(stages: tuple[str, ...], extra: tuple[str, ...]) -> tuple[Any, Any]:
-    """The pipeline up to ``assemble`` and the one from it on (plus ``extra``): profiles go between."""
+def _split_pipelines(names: tuple[str, ...]) -> tuple[Any, Any]:
+    """The pipeline up to where profiles apply and the one from there on
+    (:func:`khabar.pipeline.recipes.split_for_profiles`)."""
     from khabar.pipeline import Pipeline
 
-    i = stages.index("assemble")
-    pre = Pipeline(stages[:i])
-    return pre, Pipeline((*stages[i:], *extra), given=pre.provides)
+    before, after = split_for_profiles(names)
+    pre = Pipeline(before)
+    return pre, Pipeline(after, given=pre.provides)
 
 
 def process_record(
@@ -376,8 +377,7 @@ def process_record(
     """:func:`khabar.api.process_text` on a reader record, with ``profiles`` applied after the
     classifier (the same registered stages; without profiles it *is* ``process_text``).
     ``min_confidence`` as for ``process_text``."""
-    from khabar.api import HTML_FORMATS, process_text
-    from khabar.pipeline import DEFAULT_STAGES
+    from khabar.api import process_text
 
     if profiles is None:
         return process_text(
@@ -399,12 +399,7 @@ def process_record(
     doc = Document(
         id=item.id, raw=item.raw, source=item.source, meta=dict(item.meta or {}), warnings=list(item.warnings)
     )
-    stages: tuple[str, ...] = DEFAULT_STAGES
-    if doc.source.format in HTML_FORMATS:
-        from khabar.html.stages import HTML_STAGES
-
-        stages = HTML_STAGES
-    pre, post = _split_pipelines(stages, tuple(extra))
+    pre, post = _split_pipelines(stages_for(doc.source.format, extra=tuple(extra)))
     pre(doc)
     n = apply_profile(doc, profiles, protect_score=protect_score)
     post(doc)

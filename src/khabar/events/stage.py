@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from khabar.events.coder import code_events
 from khabar.model import Document
-from khabar.pipeline import stage
 
 __all__ = ["events"]
 
 
-@stage("events", requires=("entities", "places", "refs", "dates", "quantities"), provides=("events",))
 def events(doc: Document) -> None:
     """PLOVER events (type, mode, actors, recipients, place, date, duration, topics) of ``text``."""
     doc.events = code_events(doc)

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from khabar.extract.confidence import load_thresholds, split_by_confidence
 from khabar.model import Document
-from khabar.pipeline import stage
 
 __all__ = ["confidence"]
 
 
-@stage("confidence", requires=("entities", "refs"), provides=("confidence",))
 def confidence(doc: Document) -> None:
     """Facts below the default confidence thresholds moved from the main fields to low_confidence."""
     split_by_confidence(doc, load_thresholds())

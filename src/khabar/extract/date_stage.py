@@ -21,7 +21,6 @@ from bisect import bisect_right
 from khabar.arabic.dates import find_date_mentions
 from khabar.io.input_date import anchor_kind
 from khabar.model import Document, Span
-from khabar.pipeline import stage
 
 #: block kinds whose bare "اليوم" is a name, not today
 _NAME_BLOCKS = frozenset({"byline", "dateline"})
@@ -61,7 +60,6 @@ def _in_name_block(doc: Document, spans: list[Span]) -> list[Span]:
     return out
 
 
-@stage("dates", requires=("text",), provides=("dates",))
 def dates(doc: Document) -> None:
     """Dates of ``text`` (Gregorian, Hijri, relative) as DATE spans with ISO values."""
     spans = date_spans(doc.text, doc.published, anchor=doc.published_source, kind=anchor_kind(doc))

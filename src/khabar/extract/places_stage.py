@@ -12,7 +12,6 @@ from typing import Any
 
 from khabar.extract.places import PlaceFinding, analyse_places, load_gazetteer
 from khabar.model import Document, Span
-from khabar.pipeline import stage
 
 __all__ = ["add_places", "places", "record_site"]
 
@@ -130,7 +129,6 @@ def _add_ref(doc: Document, sp: Span) -> None:
         aliases.append(sp.text)
 
 
-@stage("places", requires=("text",), provides=("places",))
 def places(doc: Document) -> None:
     """Places of ``text`` matched in the GeoNames gazetteer on evidence, with coordinates, as LOC
     entities; nationality adjectives as NORP and news outlets as ORG (kind media)."""

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from khabar.extract.quantities import find_quantities
 from khabar.model import Document
-from khabar.pipeline import stage
 
 
-@stage("quantities", requires=("text",), provides=("quantities",))
 def quantities(doc: Document) -> None:
     """Quantities of ``text`` (durations in seconds, money with currency, counts, percent, power)."""
     doc.quantities = find_quantities(doc.text)

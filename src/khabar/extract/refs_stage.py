@@ -16,7 +16,6 @@ from khabar.extract.person_rules import CONTEXT_CUES
 from khabar.extract.ref_confidence import org_features, person_features, score
 from khabar.extract.roles import find_roles
 from khabar.model import Document, Span
-from khabar.pipeline import stage
 
 __all__ = ["HEADING_KINDS", "refs"]
 
@@ -24,7 +23,6 @@ __all__ = ["HEADING_KINDS", "refs"]
 HEADING_KINDS = frozenset({"title", "heading"})
 
 
-@stage("refs", requires=("entities",), provides=("refs",))
 def refs(doc: Document) -> None:
     """Roles (ROLE spans) and person refs with their roles, linked within the document."""
     for e in doc.entities:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from khabar.extract.ner import tag_entities
 from khabar.model import Document
-from khabar.pipeline import stage
 
 
-@stage("entities", requires=("text",), provides=("entities",))
 def entities(doc: Document) -> None:
     """Named entities (PERSON, ORG, LOC) of ``text``, tagged by the ANERcorp-trained model."""
     doc.entities = tag_entities(doc.text)

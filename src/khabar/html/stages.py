@@ -12,17 +12,16 @@
 
 from __future__ import annotations
 
-import khabar.clean.stages  # noqa: F401  (the core stages register first: `khabar stages` lists them first)
 from khabar.html.meta import apply_metadata, head_candidates
 from khabar.html.rules import HtmlBlock, dom_blocks, refine_kinds
 from khabar.model import Document
-from khabar.pipeline import stage
+from khabar.pipeline import recipes
 
-#: the stages ``khabar.api.process_text`` runs for ``Source.format`` "html" and "warc"
-HTML_STAGES: tuple[str, ...] = ("segment_html", "classify", "refine_html", "assemble", "meta_html", "signals")
+#: the stages ``khabar.api.process_text`` runs for ``Source.format`` "html" and "warc" (chosen in
+#: :mod:`khabar.pipeline.recipes`; re-exported here, its home before)
+HTML_STAGES = recipes.HTML_STAGES
 
 
-@stage("segment_html", provides=("blocks", "html"))
 def segment_html(doc: Document) -> None:
     """Split decoded HTML into candidate blocks with raw offsets; remove DOM-evident chrome."""
     from khabar.html.dom import parse_html
@@ -34,13 +33,11 @@ def segment_html(doc: Document) -> None:
     doc.blocks = list(dom_blocks(page, doc.meta["html"]))
 
 
-@stage("refine_html", requires=("kinds", "html"), provides=("html_kinds",))
 def refine_html(doc: Document) -> None:
     """Headings and the title from the DOM, after the classifier; kinds the DOM makes certain."""
     refine_kinds(doc.blocks, doc.meta.get("html", {}))
 
 
-@stage("meta_html", requires=("structure", "html"), provides=("metadata",))
 def meta_html(doc: Document) -> None:
     """Title, published date, byline, sections, canonical URL and site from head and blocks."""
     apply_metadata(doc)

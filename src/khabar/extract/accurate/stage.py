@@ -7,10 +7,8 @@ onnxruntime are read on the first document.
 from __future__ import annotations
 
 from khabar.model import Document
-from khabar.pipeline import stage
 
 
-@stage("entities_accurate", requires=("text",), provides=("entities",))
 def entities_accurate(doc: Document) -> None:
     """Named entities (PERSON, ORG, LOC) of ``text``, tagged by the fine-tuned encoder."""
     from khabar.extract.ner import tag_entities

@@ -1,10 +1,12 @@
 """Stages and pipelines.
 
-A *stage* is a plain callable ``Document -> None`` that mutates the document in place, registered
-by name with what it ``requires`` and ``provides`` (names such as ``"blocks"`` or ``"text"``). A
-:class:`Pipeline` is an ordered list of stage names; building one checks, before any document is
-processed, that each stage's requirements are provided by an earlier stage, and names what is
-missing. The corpus runner maps the same pipeline over shards in every worker.
+A *stage* is a plain callable ``Document -> None`` that mutates the document in place, known by name
+with what it ``requires`` and ``provides`` (names such as ``"blocks"`` or ``"text"``) and the
+Document fields it ``assigns``. The built-in stages are declared in :mod:`khabar.pipeline.builtin`
+and loaded on first use; :func:`stage` registers one of your own. A :class:`Pipeline` is an ordered
+list of stage names; building one checks, before any document is processed, that each stage's
+requirements are provided by an earlier stage, and names what is missing; running it names the stage
+that fails on a document. The corpus runner maps the same pipeline over shards in every worker.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from khabar.errors import KhabarError, MissingRequirementError, StageFailedError, UnknownStageError
 from khabar.model import Document
+from khabar.pipeline.builtin import BUILTINS
 
 StageFunc = Callable[[Document], None]
 
@@ -26,23 +29,12 @@ class Stage:
     requires: tuple[str, ...]
     provides: tuple[str, ...]
     doc: str
+    #: the Document fields the stage writes (for the built-in stages a test checks them)
+    assigns: tuple[str, ...] = ()
 
 
+#: the stages loaded or registered so far (the built-in ones enter on first use)
 _REGISTRY: dict[str, Stage] = {}
-
-#: modules whose import registers the built-in stages; imported on first lookup, not at package import
-_BUILTIN_MODULES = (
-    "khabar.clean.stages",
-    "khabar.html.stages",
-    "khabar.extract.stages",
-    "khabar.extract.quantity_stage",
-    "khabar.extract.places_stage",
-    "khabar.extract.refs_stage",
-    "khabar.extract.date_stage",
-    "khabar.events.stage",
-    "khabar.extract.confidence_stage",
-    "khabar.extract.accurate.stage",
-)
 
 #: what ``khabar process`` runs by default
 DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")
@@ -51,39 +43,24 @@ DEFAULT_STAGES: tuple[str, ...] = ("segment", "classify", "assemble", "signals")
 FACT_STAGES: tuple[str, ...] = ("entities", "places", "refs", "dates", "quantities", "events", "confidence")
 
 
+def _first_line(func: StageFunc) -> str:
+    return (func.__doc__ or "").strip().split("\n")[0]
+
+
 def stage(
-    name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = ()
+    name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = (), assigns: Iterable[str] = ()
 ) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the stage ``name``."""
+    """Register ``func`` as the stage ``name`` (your own stages; the built-in ones are declared in
+    :mod:`khabar.pipeline.builtin`). ``assigns``: the Document fields it writes."""
 
     def deco(func: StageFunc) -> StageFunc:
         _REGISTRY[name] = Stage(
-            name, func, tuple(requires), tuple(provides), (func.__doc__ or "").strip().split("\n")[0]
+            name, func, tuple(requires), tuple(provides), _first_line(func), tuple(assigns)
         )
         return func
 
     return deco
 
-
-#: the module that registers each built-in stage: a pipeline imports only the modules of its own
-#: stages (cleaning alone does not load the fact models' code); a test checks the table
-_BUILTIN_STAGES: dict[str, str] = {
-    "segment": "khabar.clean.stages",
-    "classify": "khabar.clean.stages",
-    "assemble": "khabar.clean.stages",
-    "signals": "khabar.clean.stages",
-    "segment_html": "khabar.html.stages",
-    "refine_html": "khabar.html.stages",
-    "meta_html": "khabar.html.stages",
-    "entities": "khabar.extract.stages",
-    "quantities": "khabar.extract.quantity_stage",
-    "places": "khabar.extract.places_stage",
-    "refs": "khabar.extract.refs_stage",
-    "dates": "khabar.extract.date_stage",
-    "events": "khabar.events.stage",
-    "confidence": "khabar.extract.confidence_stage",
-    "entities_accurate": "khabar.extract.accurate.stage",
-}
 
 #: the taggers of the entity layer: ``crf`` (the default, khabar.extract.ner: corpus speed) and
 #: ``accurate`` (the fine-tuned encoder of khabar.extract.accurate, the ``accurate`` extra)
@@ -99,31 +76,32 @@ def with_ner(names: Sequence[str], ner: str) -> tuple[str, ...]:
     return tuple("entities_accurate" if n == "entities" else n for n in names)
 
 
-def _load_builtins() -> None:
-    for mod in _BUILTIN_MODULES:
-        importlib.import_module(mod)
+def _load_builtin(name: str) -> Stage | None:
+    """The built-in stage ``name`` (its module imported now), or None when there is none."""
+    spec = BUILTINS.get(name)
+    if spec is None:
+        return None
+    module, _, func_name = spec.target.partition(":")
+    func: StageFunc = getattr(importlib.import_module(module), func_name)
+    st = Stage(name, func, spec.requires, spec.provides, _first_line(func), spec.assigns)
+    _REGISTRY[name] = st
+    return st
 
 
 def get_stage(name: str) -> Stage:
-    if name not in _REGISTRY:
-        mod = _BUILTIN_STAGES.get(name)
-        if mod is not None:
-            importlib.import_module(mod)
-    if name not in _REGISTRY:
-        _load_builtins()  # an unknown name: load every module, to list the known stages
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        known = ", ".join(sorted(_REGISTRY)) or "none"
-        raise UnknownStageError(
-            f"no stage is registered as {name!r}; known stages: {known}", value=name
-        ) from None
+    st = _REGISTRY.get(name) or _load_builtin(name)
+    if st is None:
+        known = ", ".join(sorted({*BUILTINS, *_REGISTRY}))
+        raise UnknownStageError(f"no stage is registered as {name!r}; known stages: {known}", value=name)
+    return st
 
 
 def registered() -> dict[str, Stage]:
-    """All registered stages by name."""
-    _load_builtins()
-    return dict(_REGISTRY)
+    """All stages by name: the built-in ones (in :data:`~khabar.pipeline.builtin.BUILTINS` order,
+    every module imported), then those registered with :func:`stage`."""
+    out = {name: get_stage(name) for name in BUILTINS}
+    out.update((n, st) for n, st in _REGISTRY.items() if n not in out)
+    return out
 
 
 class Pipeline:
@@ -135,8 +113,11 @@ class Pipeline:
         for st in self.stages:
             missing = [r for r in st.requires if r not in have]
             if missing:
-                _load_builtins()  # every stage known, to name the ones that provide what is missing
-                providers = sorted({s.name for s in _REGISTRY.values() for m in missing if m in s.provides})
+                # the stages, built-in or registered, that provide what is missing (none imported)
+                provides = {n: b.provides for n, b in BUILTINS.items()} | {
+                    n: s.provides for n, s in _REGISTRY.items()
+                }
+                providers = sorted({n for n, p in provides.items() for m in missing if m in p})
                 hint = f"; add {' or '.join(providers)} before it" if providers else ""
                 raise MissingRequirementError(
                     f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage provides{hint}",
