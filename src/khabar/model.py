@@ -178,6 +178,49 @@ def _spans(items: list[dict[str, Any]], label: str) -> list[Span]:
     return out
 
 
+class RefTable(dict[str, dict[str, Any]]):
+    """``Document.refs``: ref id (``person:1``, ``geonames:524901``, ``np:2``) → the ref, a JSON
+    object (name, kind, aliases, key, country, coordinates …).
+
+    A dict, so records, the archive and every reader use it as one; the layers that create refs go
+    through :meth:`add` (a new numbered id, or the one already made for the same key) and
+    :meth:`prune`. The index :meth:`add` finds refs again by is kept on the table, never inside a ref:
+    it is not part of the record (it used to be a ``_key`` field each ref carried until the events
+    stage popped it)."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys: dict[tuple[str, str], str] = {}
+
+    def add(self, prefix: str, data: dict[str, Any], *, key: str) -> str:
+        """The id of the ref ``prefix:n`` made for ``key``: the one made before for the same key, or
+        a new one holding ``data`` (``n`` one more than the refs of ``prefix`` so far)."""
+        rid = self._keys.get((prefix, key))
+        if rid is not None and rid in self:
+            return rid
+        n = 1 + sum(1 for r in self if r.startswith(prefix + ":"))
+        rid = f"{prefix}:{n}"
+        self[rid] = data
+        self._keys[(prefix, key)] = rid
+        return rid
+
+    def prune(self, prefix: str, keep: set[str] | frozenset[str]) -> list[str]:
+        """Remove the refs of ``prefix`` whose id is not in ``keep``; the ids removed."""
+        gone = [rid for rid in self if rid.startswith(prefix + ":") and rid not in keep]
+        for rid in gone:
+            del self[rid]
+        return gone
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RefTable:
+        import copy
+
+        new = RefTable(copy.deepcopy(dict(self), memo))
+        new._keys = dict(self._keys)
+        return new
+
+
 @dataclass(slots=True)
 class Document:
     """One input record, from raw input to a clean, structured, annotated record."""
@@ -204,7 +247,7 @@ class Document:
     byline: str | None = None
     dateline: str | None = None
     entities: list[Span] = field(default_factory=list)
-    refs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    refs: RefTable = field(default_factory=RefTable)
     dates: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -292,7 +335,7 @@ class Document:
             byline=rec.get("byline"),
             dateline=rec.get("dateline"),
             entities=spans("entities"),
-            refs=rec.get("refs", {}),
+            refs=RefTable(rec.get("refs") or {}),
             dates=spans("dates"),
             quantities=spans("quantities"),
             events=rec.get("events", []),

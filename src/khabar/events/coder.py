@@ -134,6 +134,12 @@ TOPIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MERGE_GAP = 4
 
 
+def unnamed_kept(events: list[dict[str, Any]]) -> set[str]:
+    """The refs that ``events`` (records as :func:`code_events` returns them) hold as arguments: the
+    events stage keeps these of the unnamed-phrase refs (``np:``) the coder made, and prunes the rest."""
+    return {a["ref"] for ev in events for a in ev.get("arguments") or []}
+
+
 def code_events(
     doc: Document, *, use_filter: bool = True, with_features: bool = False
 ) -> list[dict[str, Any]]:
@@ -309,10 +315,6 @@ def code_events(
                 {"role": role, "ref": m.ref, "text": m.text, "features": f} for m, role, f in cands
             ]
         out.append(rec)
-    # unnamed-phrase refs that no event kept are not facts of the document
-    used = {a["ref"] for rec in out for a in rec["arguments"]}
-    for rid in [r for r in doc.refs if r.startswith("np:") and r not in used]:
-        del doc.refs[rid]
     return document_events(doc, out)
 
 

@@ -22,6 +22,7 @@ from khabar.arabic.tokenize import Token, tokens_of
 from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
+from khabar.extract.places_stage import place_ref
 from khabar.model import Document
 
 __all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words_of"]
@@ -106,13 +107,7 @@ class Mention:
 
 def new_ref(doc: Document, prefix: str, data: dict[str, Any], key: str) -> str:
     """A ref for a participant the earlier stages gave none; the same text reuses the same ref."""
-    for rid, r in doc.refs.items():
-        if rid.startswith(prefix + ":") and r.get("_key") == key:
-            return rid
-    n = 1 + sum(1 for rid in doc.refs if rid.startswith(prefix + ":"))
-    rid = f"{prefix}:{n}"
-    doc.refs[rid] = {**data, "_key": key}
-    return rid
+    return doc.refs.add(prefix, data, key=key)
 
 
 def country_ref(doc: Document, cc: str) -> str | None:
@@ -122,15 +117,7 @@ def country_ref(doc: Document, cc: str) -> str | None:
         return None
     rid = place.ref
     if rid not in doc.refs:
-        doc.refs[rid] = {
-            "name": place.name_en,
-            "kind": "place",
-            "country": cc,
-            "lat": place.lat,
-            "lon": place.lon,
-            "source_id": str(place.geonameid),
-            "aliases": [place.name_ar],
-        }
+        doc.refs[rid] = place_ref(place.name_en, cc, place.lat, place.lon, place.geonameid, [place.name_ar])
     return rid
 
 

@@ -6,7 +6,7 @@ other built-in stage modules.
 
 from __future__ import annotations
 
-from khabar.events.coder import code_events
+from khabar.events.coder import code_events, unnamed_kept
 from khabar.model import Document
 
 __all__ = ["events"]
@@ -15,6 +15,6 @@ __all__ = ["events"]
 def events(doc: Document) -> None:
     """PLOVER events (type, mode, actors, recipients, place, date, duration, topics) of ``text``."""
     doc.events = code_events(doc)
-    # helper keys of refs created for events are not part of the record
-    for r in doc.refs.values():
-        r.pop("_key", None)
+    # the unnamed-phrase refs ("الجانبان") the coder made for candidates that no event kept as an
+    # argument are not facts of the document
+    doc.refs.prune("np", unnamed_kept(doc.events))

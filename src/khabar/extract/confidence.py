@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import DataFileError, UsageError
-from khabar.model import Document, LowConfidence, Span
+from khabar.model import Document, LowConfidence, RefTable, Span
 
 __all__ = [
     "ABSENT_THRESHOLD",
@@ -396,7 +396,7 @@ def split_by_confidence(doc: Document, thresholds: Thresholds | None = None) -> 
             if log:
                 ev.setdefault("low_confidence_refs", []).extend(log)
         moved.refs = {rid: refs[rid] for rid in refs if rid in held_refs}
-        doc.refs = {rid: r for rid, r in refs.items() if rid not in held_refs}
+        doc.refs = RefTable({rid: r for rid, r in refs.items() if rid not in held_refs})
     doc.entities = shown_spans
     doc.events = shown_events
     low = doc.low_confidence
@@ -427,7 +427,7 @@ def merge_low_confidence(doc: Document) -> Document:
             _relink(ev)
     if not low:
         return doc
-    doc.refs = {**doc.refs, **low.refs}
+    doc.refs = RefTable({**doc.refs, **low.refs})
     doc.entities = sorted([*doc.entities, *low.entities], key=lambda s: (s.start, -s.end))
     events = list(doc.events)
     for ev in low.events:

@@ -69,18 +69,12 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
             ]
             doc.entities.append(sp)
         ref_id = sp.attrs["ref"]
-        ref: dict[str, Any] = doc.refs.setdefault(
-            ref_id,
-            {
-                "name": sp.attrs["name"],
-                "kind": "place",
-                "country": sp.attrs["country"],
-                "lat": sp.attrs["lat"],
-                "lon": sp.attrs["lon"],
-                "source_id": ref_id.split(":", 1)[1],
-                "aliases": [],
-            },
-        )
+        ref = doc.refs.get(ref_id)
+        if ref is None:
+            a = sp.attrs
+            ref = doc.refs[ref_id] = place_ref(
+                a["name"], a["country"], a["lat"], a["lon"], ref_id.split(":", 1)[1]
+            )
         if "confidence" in sp.attrs:
             ref["confidence"] = max(float(ref.get("confidence", 0.0)), float(sp.attrs["confidence"]))
         aliases = ref.setdefault("aliases", [])
@@ -95,6 +89,27 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
             continue
         doc.entities.append(sp)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def place_ref(
+    name: str,
+    country: str | None,
+    lat: float,
+    lon: float,
+    source_id: str | int,
+    aliases: list[str] | None = None,
+) -> dict[str, Any]:
+    """The ref of a gazetteer place as the record holds it (the places stage, and the events layer
+    for a country named only by its nationality or its capital, build it here alone)."""
+    return {
+        "name": name,
+        "kind": "place",
+        "country": country,
+        "lat": lat,
+        "lon": lon,
+        "source_id": str(source_id),
+        "aliases": list(aliases or []),
+    }
 
 
 def _add_ref(doc: Document, sp: Span) -> None:
