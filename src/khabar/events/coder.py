@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 import re
 from dataclasses import replace
 from typing import Any
@@ -842,7 +841,7 @@ def _habitual(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
 #: types whose complement is what is asked, refused, agreed, threatened or discussed, not an event
 _GOVERNORS = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "CONSULT"})
 #: how many words after its governor a complement may start
-_CONTENT_REACH = int(os.environ.get("KHABAR_EV_REACH", "6"))
+_CONTENT_REACH = 6
 
 
 def _governed_meetings(evs: list[Event], words: Words | None = None) -> list[Event]:

@@ -20,7 +20,7 @@ lists, ``events_page_cues_ar.tsv``). The filter and the document model are train
 ``scripts/train_events.py`` on the **development half** of the events gold set
 (``khabar.eval.events.is_dev``) and on event mentions of the tuning sample labelled by reading
 (``benchmarks/data/events_tune_labels.tsv``), the argument model on the development half only; the
-held-out half is only scored. Without the file (or with ``KHABAR_EVENTS_FILTER=0`` in the environment)
+held-out half is only scored. With ``use_models(False)`` (the training script's setting)
 the rules' output is kept as it is.
 """
 
@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import math
-import os
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
+from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
 from khabar.events.arguments import PASSIVE_MARKERS
 from khabar.events.lexicon import fold, load_domain_words, word_set
@@ -115,20 +113,29 @@ def _model(d: dict[str, object] | None) -> EventFilter | None:
     )
 
 
+#: whether the coder uses the shipped models (see :func:`use_models`)
+_ENABLED = [True]
+
+
+def use_models(on: bool) -> None:
+    """Switch the shipped models on or off for this process: ``scripts/train_events.py`` fits them on
+    the candidates the rules give alone (it used to set an environment variable that the library read)."""
+    _ENABLED[0] = on
+    load_models.cache_clear()
+
+
 @functools.cache
 def load_models() -> Models | None:
-    """The packaged models, or None when there are none (or ``KHABAR_EVENTS_FILTER=0``)."""
-    if os.environ.get("KHABAR_EVENTS_FILTER", "1") == "0":
+    """The packaged models (``data/events_model.json``; a missing or broken file is a
+    :class:`DataFileError`), or None after ``use_models(False)``."""
+    if not _ENABLED[0]:
         return None
-    path = resources.files("khabar") / "data" / _FILE
-    if not path.is_file():
-        return None
+    d = load_json(_FILE)
     try:
-        d = json.loads(path.read_text(encoding="utf-8"))
         args = d.get("arguments")
         roles = {r: m for r in ("actor", "recipient") if (m := _model((args or {}).get(r)))} if args else None
         return Models(_model(d.get("events")), roles or None, _model(d.get("document")))
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as e:
+    except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as e:
         raise DataFileError(f"package data file {_FILE} is broken: {e}", value=_FILE) from e
 
 
@@ -190,25 +197,15 @@ _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "«“", "»”", '"'
 @functools.cache
 def load_page_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """The cues of ``events_page_cues_ar.tsv`` by their first normalised word: (the other words, class)."""
-    path = resources.files("khabar") / "data" / _PAGE_CUES
-    try:
-        content = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataFileError(f"cannot read package data file {_PAGE_CUES}: {e}", value=_PAGE_CUES) from e
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    header = False
-    for n, line in enumerate(content.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header:
-            header = True
-            continue
-        cols = line.split("\t")
-        if len(cols) != 2 or not cols[0].strip() or cols[1].strip() not in PAGE_CUE_CLASSES:
-            raise DataFileError(
-                f"{_PAGE_CUES} line {n}: expected form <TAB> class ({', '.join(sorted(PAGE_CUE_CLASSES))}): "
-                f"{cols!r}",
-                value=line,
+    for row in rows(_PAGE_CUES, columns=2):
+        cols = row.cols
+        if not cols[0].strip() or cols[1].strip() not in PAGE_CUE_CLASSES:
+            raise bad_row(
+                _PAGE_CUES,
+                row.line,
+                f"expected form <TAB> class ({', '.join(sorted(PAGE_CUE_CLASSES))})",
+                cols,
             )
         ws = fold(cols[0]).split()
         out.setdefault(ws[0], []).append((tuple(ws[1:]), cols[1].strip()))

@@ -203,11 +203,9 @@ def _hidden(part: str) -> bool:
 @functools.cache
 def _skip_rules() -> tuple[tuple[str, str], ...]:
     """``(pattern, reason)`` of ``data/input_skip.tsv``: files of a folder that are not documents."""
-    from importlib import resources
+    from khabar.data import rows
 
-    text = resources.files("khabar.data").joinpath("input_skip.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return tuple((r[0].strip().lower(), r[1].strip()) for r in rows[1:] if len(r) >= 2)
+    return tuple((r.cols[0].strip().lower(), r.cols[1].strip()) for r in rows("input_skip.tsv", columns=2))
 
 
 def skip_reason(name: str) -> str | None:
