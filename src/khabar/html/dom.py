@@ -41,6 +41,18 @@ from khabar.html.roles import (
     ROLE_ATTR,
     TAG_ROLE,
 )
+from khabar.html.tags import (
+    CELL,
+    CLOSES_P,
+    HEADINGS,
+    IMPLIED_BY,
+    INLINE,
+    NO_BREAK,
+    RAW_SKIP,
+    RAW_TEXT,
+    SCOPE,
+    VOID,
+)
 from khabar.offsets import OffsetMap
 
 # -- tokenizer ------------------------------------------------------------------------------------
@@ -54,168 +66,6 @@ _TAG = re.compile(
 #: whitespace, then a tag: one match where most gaps between tags are only indentation
 _WS_TAG = re.compile(r"\s*(?:" + _TAG.pattern + ")", re.S)
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-
-#: elements whose content is not rendered text (skipped up to their end tag)
-_RAW_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "textarea",
-        "title",
-        "xmp",
-        "noscript",
-        "noembed",
-        "noframes",
-        "iframe",
-        "svg",
-        "math",
-        "select",
-        "button",
-        "object",
-        "canvas",
-        "video",
-        "audio",
-        "map",
-        "option",
-        "datalist",
-        "amp-analytics",
-        "amp-ad",
-        "amp-embed",
-        "amp-social-share",
-        "amp-state",
-        "amp-script",
-    }
-)
-#: ... of which these cannot hold markup at all: their end is found by a plain search
-_RAW_TEXT = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "noscript", "noembed", "noframes", "iframe"}
-)
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "keygen",
-        "basefont",
-        "bgsound",
-        "frame",
-        "spacer",
-    }
-)
-#: inline elements: they do not break a block
-_INLINE = frozenset(
-    {
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "label",
-        "mark",
-        "nobr",
-        "q",
-        "rb",
-        "rp",
-        "rt",
-        "ruby",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "img",
-        "wbr",
-        "output",
-        "amp-img",
-        "picture",
-        "source",
-        "meter",
-        "progress",
-    }
-)
-#: table cells separate words, not blocks: a row is one block
-_CELL = frozenset({"td", "th"})
-_NO_BREAK = _INLINE | _CELL
-#: end tags that an opening tag implies (HTML's optional end tags)
-_IMPLIED_BY: dict[str, frozenset[str]] = {
-    "li": frozenset({"li"}),
-    "dt": frozenset({"dt", "dd"}),
-    "dd": frozenset({"dt", "dd"}),
-    "tr": frozenset({"tr", "td", "th"}),
-    "td": frozenset({"td", "th"}),
-    "th": frozenset({"td", "th"}),
-    "option": frozenset({"option"}),
-}
-#: elements that close an open <p> when they start
-_CLOSES_P = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "div",
-        "dl",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "ul",
-        "details",
-        "dialog",
-        "menu",
-        "summary",
-    }
-)
-#: where implied-end searches stop (an <li> does not close an <li> of an outer list)
-_SCOPE = frozenset({"ul", "ol", "table", "tbody", "thead", "tfoot", "dl", "div", "td", "th", "body", "html"})
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # -- roles from class / id / role / aria-label / tag -------------------------------------------------
 # the vocabulary is data (khabar/data/html_roles_words.tsv, read by khabar.html.roles)
@@ -262,8 +112,8 @@ _new_ctx = tuple.__new__
 
 def _context(parent: _Ctx, tag: str, role: str | None, uid: int) -> _Ctx:
     p_tag, p_heading, p_role, p_roles, p_path, p_content = parent
-    heading = p_heading or _HEADINGS.get(tag, 0)
-    block_tag = p_tag if tag in _NO_BREAK else tag
+    heading = p_heading or HEADINGS.get(tag, 0)
+    block_tag = p_tag if tag in NO_BREAK else tag
     if role is None:
         return _new_ctx(_Ctx, (block_tag, heading, p_role, p_roles, (*p_path, uid), p_content))
     return _new_ctx(
@@ -546,26 +396,26 @@ class _Builder:
     # -- elements ------------------------------------------------------------------------------------
     def open(self, tag: str, at: dict[str, str], role: str | None) -> None:
         stack = self.stack
-        implied = _IMPLIED_BY.get(tag)
+        implied = IMPLIED_BY.get(tag)
         if implied is not None:
             for i in range(len(stack) - 1, -1, -1):
                 t = stack[i].tag
                 if t in implied:
                     self.close_to(i)
                     break
-                if t in _SCOPE:
+                if t in SCOPE:
                     break
-        if tag in _CLOSES_P:
+        if tag in CLOSES_P:
             for i in range(len(stack) - 1, -1, -1):
                 t = stack[i].tag
                 if t == "p":
                     self.close_to(i)
                     break
-                if t not in _INLINE:
+                if t not in INLINE:
                     break
         # a table cell only separates words, unless its class names a role (a breadcrumb or byline
         # cell of a table layout): then it is a block of its own
-        if self.runs and (tag not in _NO_BREAK or (role is not None and tag in _CELL)):
+        if self.runs and (tag not in NO_BREAK or (role is not None and tag in CELL)):
             self.flush()
         if tag == "a":
             if self.link_depth:  # links do not nest: a new <a> ends the open one
@@ -575,7 +425,7 @@ class _Builder:
             self.hidden_depth += 1
         self.uid += 1
         parent = stack[-1].ctx if stack else _ROOT_CTX
-        saved = (self.link_depth, dict(self.plain)) if tag not in _NO_BREAK else _NOT_SAVED
+        saved = (self.link_depth, dict(self.plain)) if tag not in NO_BREAK else _NOT_SAVED
         stack.append(_El(tag, role, self.uid, _context(parent, tag, role, self.uid), saved))
         if tag == "time" and "datetime" in at:
             self.head.times.append(at["datetime"])
@@ -585,7 +435,7 @@ class _Builder:
         stack = self.stack
         while len(stack) > i:
             el = stack[-1]
-            if self.runs and (el.tag not in _NO_BREAK or (el.role is not None and el.tag in _CELL)):
+            if self.runs and (el.tag not in NO_BREAK or (el.role is not None and el.tag in CELL)):
                 self.flush()
             stack.pop()
             if el.tag == "a":
@@ -603,9 +453,9 @@ class _Builder:
             if stack[i].tag == tag:
                 self.close_to(i)
                 return
-            if tag in ("li", "td", "th", "tr", "p", "dd", "dt") and stack[i].tag in _SCOPE:
+            if tag in ("li", "td", "th", "tr", "p", "dd", "dt") and stack[i].tag in SCOPE:
                 break
-        if tag == "p" or tag not in _INLINE:  # a stray </p> is an empty paragraph: still a block boundary
+        if tag == "p" or tag not in INLINE:  # a stray </p> is an empty paragraph: still a block boundary
             self.flush()
 
     # -- the scan --------------------------------------------------------------------------------------
@@ -650,7 +500,7 @@ class _Builder:
         search = _TAG.search
         nonspace = _NONSPACE.search
         head = self.head
-        inline = _INLINE
+        inline = INLINE
         plain = self.plain  # open inline elements that were not pushed, by tag
         ws_match = _WS_TAG.match
         while pos < n:
@@ -690,7 +540,7 @@ class _Builder:
                 else:
                     self.close(tag)
                 continue
-            if tag in inline and tag not in _VOID:
+            if tag in inline and tag not in VOID:
                 # the common inline elements (a, span, b, font …) are not pushed unless their
                 # attributes may hide text or name a role: a counter is enough to close them
                 push = False
@@ -708,7 +558,7 @@ class _Builder:
                         self.link_depth += 1
                     plain[tag] = plain.get(tag, 0) + 1
                     continue
-            elif tag in _VOID:
+            elif tag in VOID:
                 if tag == "br" or tag == "hr":
                     self.flush()
                 elif tag == "input":
@@ -722,7 +572,7 @@ class _Builder:
                     if rel and "href" in at and rel not in head.links:
                         head.links[rel] = unescape_attr(at["href"])
                 continue
-            if tag in _RAW_SKIP:
+            if tag in RAW_SKIP:
                 at = _attrs(attr_s) if attr_s else {}
                 pos = self.skip(tag, at, pos, attr_s)
                 continue
@@ -843,7 +693,7 @@ class _Builder:
             return pos
         if attr_s.endswith("/"):
             return pos
-        if tag in _RAW_TEXT:
+        if tag in RAW_TEXT:
             return _after_end(raw, _find_end(raw, tag, pos))
         # elements that can nest (svg, select, button, amp-ad …): find the matching end tag
         depth = 1
