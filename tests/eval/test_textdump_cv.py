@@ -14,7 +14,7 @@ from functools import cache
 
 import pytest
 
-from khabar.eval.gold import load_gold
+from khabar.eval.gold import GoldDoc, load_gold
 from khabar.eval.textdump_cv import (
     CVResult,
     cross_validate,
@@ -122,3 +122,32 @@ def test_full_leave_site_out_floors() -> None:
         rep = reps[row]
         assert rep is not None
         assert _value(rep, metric) >= floor, (row, metric)
+
+
+def test_error_spread_counts_removed_text_and_kept_chrome_per_document() -> None:
+    """The CV's error line separates text removed from chrome kept and says how much the worst
+    documents hold (three hand-made dumps: one loses two paragraphs, one keeps a menu line)."""
+    from khabar.eval.gold import parse_gold_record
+    from khabar.eval.textdump import Prediction
+    from khabar.eval.textdump_cv import error_spread, format_spread
+
+    def doc(i: str) -> GoldDoc:
+        lines = [("الرئيسية", "boilerplate"), ("نص أول", "paragraph"), ("نص ثان", "paragraph")]
+        rec = {"id": i, "origin": "cc", "source": f"s{i}", "url": None, "is_article": True}
+        return parse_gold_record(rec | {"lines": [{"text": t, "label": lab} for t, lab in lines]})
+
+    docs = [doc("a"), doc("b"), doc("c")]
+
+    def pred(d: GoldDoc, kinds: list[str]) -> Prediction:
+        spans = [(ln.raw_start, ln.raw_end, k) for ln, k in zip(d.lines, kinds, strict=True)]
+        return Prediction(spans, None, True)
+
+    preds = {
+        "a": pred(docs[0], ["boilerplate", "boilerplate", "boilerplate"]),  # two paragraphs removed
+        "b": pred(docs[1], ["paragraph", "paragraph", "paragraph"]),  # the menu line kept
+        "c": pred(docs[2], ["boilerplate", "paragraph", "paragraph"]),  # right
+    }
+    sp = error_spread(docs, preds, None, top=1)
+    assert sp is not None
+    assert (sp.docs, sp.tp, sp.fp, sp.fn, sp.top_fp, sp.top_fn) == (3, 2, 2, 1, 2, 1)
+    assert "text removed 2 (2 in the 1 worst docs), chrome kept 1" in format_spread("all", sp)
