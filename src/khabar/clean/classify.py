@@ -92,21 +92,24 @@ def stack_features(x: np.ndarray, p1: np.ndarray) -> np.ndarray:
 
 def viterbi(emit: np.ndarray, trans: np.ndarray) -> np.ndarray:
     """The best label path of a linear chain: ``emit`` (n×K) scores each block's labels, ``trans``
-    (K×K) each pair of consecutive labels (row: the label before). A page has tens of blocks, so
-    the loop over them is short; each step is one K×K numpy operation."""
-    n, k = emit.shape
-    back = np.zeros((n, k), dtype=np.intp)
-    cols = np.arange(k)
-    v = emit[0]
+    (K×K) each pair of consecutive labels (row: the label before). A page has a few tens of blocks:
+    the forward pass loops over them (two numpy operations a step), the back pointers are found for
+    all steps at once, and the path is read back in plain Python."""
+    n = len(emit)
+    if n == 1:
+        return emit.argmax(axis=1)
+    fwd = np.empty_like(emit)
+    cur = fwd[0] = emit[0]
     for i in range(1, n):
-        s = v[:, None] + trans
-        b = back[i] = s.argmax(axis=0)
-        v = s[b, cols] + emit[i]
-    path = np.zeros(n, dtype=np.intp)
-    path[-1] = int(v.argmax())
-    for i in range(n - 1, 0, -1):
-        path[i - 1] = back[i, path[i]]
-    return path
+        cur = fwd[i] = (cur[:, None] + trans).max(axis=0) + emit[i]
+    back = (fwd[:-1, :, None] + trans).argmax(axis=1).tolist()
+    p = int(cur.argmax())
+    path = [p]
+    for i in range(n - 2, -1, -1):
+        p = back[i][p]
+        path.append(p)
+    path.reverse()
+    return np.array(path, dtype=np.intp)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
