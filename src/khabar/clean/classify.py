@@ -147,10 +147,11 @@ class LineModel:
         per-block model sees only through its neighbours' features. The chain decoder (Viterbi over
         the CRF's scores) decides which blocks are removed, as a whole page; the kinds of the kept
         blocks stay the line model's, and it does not remove a block the line model kept as a short
-        line or as a title, section, byline, date or heading: on sites the models never saw, runs of
-        short lines are as often a body's (verse, lists, questions) as a menu's, and a decoder that
-        joins them to their neighbours removes whole bodies (leave-site-out: held-out boilerplate F1
-        0.890 -> 0.879 with the raw Viterbi path, 0.906 with these two limits)."""
+        line or as a title, section, byline, date or heading, nor every paragraph it kept: on sites
+        the models never saw, runs of short lines are as often a body's (verse, lists, questions) as
+        a menu's, and a decoder that joins them to their neighbours removes whole bodies
+        (leave-site-out: held-out boilerplate F1 0.890 -> 0.879 with the raw Viterbi path, 0.906
+        with these limits)."""
         p1 = _softmax(x @ self.coef.T + self.intercept)
         s = stack_features(x, p1)
         p2 = _softmax(s @ self.coef2.T + self.intercept2)
@@ -162,6 +163,9 @@ class LineModel:
         removed = path == bp
         kept_short_or_kind = (lr != bp) & ((x[:, INDEX["short_run"]] > 0) | (lr != para))
         best = np.where(removed & ~kept_short_or_kind, bp, lr)
+        if not (best == para).any() and (lr == para).any():
+            # nor does it empty a page: a run of chrome is removed around a body, never the body
+            return lr, p2
         # a block the line model removed and the chain keeps takes the chain's kind
         restored = ~removed & (lr == bp)
         best[restored] = path[restored]
