@@ -9,6 +9,9 @@
    second pass sees the first pass's label probabilities of the block, its neighbours and the page.
    A block the model removes gets the reason ``feature:<group>`` of the feature that pushed it most
    towards boilerplate (:data:`REASON_OF_FEATURE`), so every removal can be explained.
+   On text dumps a *chain decoder* (:meth:`LineModel.decode`: a linear-chain CRF over the page's
+   blocks, Viterbi) then decides which blocks are removed, within limits that keep the line model's
+   short lines, structural kinds and body.
 3. An *article model* in the same file decides ``is_article`` from document-shape and URL features,
    and its probability is an input of the line model (on listing pages even prose lines are chrome).
 4. Structure constraints (:func:`_structure`): at most one title — the input record's own when it
@@ -16,7 +19,8 @@
    section names, breadcrumbs, labels and source tags), failing any the likeliest line above the first
    paragraph; sections only above the title, and section names above it are sections.
 
-Inference is two small matrix products per document (numpy), so a page costs microseconds.
+Inference is a few small matrix products and a Viterbi pass per document (numpy), so a page costs
+tens of microseconds.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ the document and its URL only), and the logistic regressions run with one BLAS t
 problem (2,500 rows, 100 columns) multi-threaded BLAS spends its time synchronising, and on a shared
 2-core machine a fit took 20x longer with threads than without.
 
-Training needs scikit-learn (``pip install -e '.[train]'``); the package only reads the model JSON.
+Training needs scikit-learn and python-crfsuite (``pip install -e '.[train]'``); the package only reads
+the model JSON.
 """
 
 from __future__ import annotations
