@@ -95,3 +95,31 @@ def test_a_block_the_chain_keeps_takes_the_chains_kind() -> None:
     best = keep_all.decode(x)[0]
     bp = model.classes.index("boilerplate")
     assert [int(b) for b in best] == [para if int(a) == bp else int(a) for a in lr]
+
+
+def test_html_pages_are_classified_without_the_chain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """why: the chain learned text dumps' block sequences; on HTML the DOM rules decide the chrome
+    first, so an HTML page's blocks come out as the line model alone labels them."""
+    from khabar.api import process_text
+    from khabar.clean import classify
+    from khabar.model import Source
+
+    model = load_model()
+    if model.chain_state is None:
+        pytest.skip("the shipped model has no chain decoder")
+    html = (
+        "<html><head><title>ارتفاع أسعار الغذاء</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+        f"<article><h1>ارتفاع أسعار الغذاء</h1><p>{_MID}</p><p>{_PARA}</p></article>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    # a chain that would remove every block but the long ones
+    monkeypatch.setattr(classify, "load_model", lambda: _chain_removing(model, keep_long=True))
+    with_chain = [(b.kind, b.text) for b in process_text(html, source=Source(format="html")).blocks]
+    monkeypatch.setattr(classify, "load_model", lambda: dataclasses.replace(model, chain_state=None))
+    without = [(b.kind, b.text) for b in process_text(html, source=Source(format="html")).blocks]
+    assert with_chain == without
+    assert ("paragraph", _MID) in without
+    # the same text as a dump: the chain's call
+    monkeypatch.setattr(classify, "load_model", lambda: _chain_removing(model, keep_long=True))
+    dump = process_text("\n".join(["ارتفاع أسعار الغذاء", _MID, _PARA]))
+    assert ("boilerplate", _MID) in [(b.kind, b.text) for b in dump.blocks]
