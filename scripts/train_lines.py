@@ -13,7 +13,9 @@ the fitting and the cross-validation live in khabar.eval.textdump_cv.
 
 The cross-validation groups documents by site (SaudiNewsNet outlet, Common Crawl host), so every
 score is taken on sites the fold's model never saw — the honest estimate of how the model does on
-new sites. Needs scikit-learn (``pip install -e '.[train]'``); the package itself only reads the JSON.
+new sites. The model also holds the chain decoder (a linear-chain CRF over the page's blocks, trained
+with CRFsuite). Needs scikit-learn and python-crfsuite (``pip install -e '.[train]'``); the package itself
+only reads the JSON, with numpy.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from khabar.clean.classify import LABELS  # noqa: E402
 from khabar.eval.gold import load_gold  # noqa: E402
-from khabar.eval.textdump_cv import DEFAULT_C, all_examples, fit, run_textdump_cv  # noqa: E402
+from khabar.eval.textdump_cv import CHAIN_C2, DEFAULT_C, all_examples, fit, run_textdump_cv  # noqa: E402
 
 OUT = REPO / "src" / "khabar" / "data" / "line_model.json"
 
@@ -55,6 +57,7 @@ def main() -> None:
         "examples": len(y),
         "label_counts": dict(Counter(y)),
         "C": args.C,
+        "chain_c2": CHAIN_C2,
         "labels": list(LABELS),
     }
     Path(args.out).write_text(json.dumps(m, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

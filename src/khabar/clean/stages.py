@@ -26,7 +26,11 @@ def classify(doc: Document) -> None:
     rt = doc.meta.get("title")
     # a title the input record gives (SaudiNewsNet's `title` field, composed as the dump's first line)
     record_title = rt.strip() if isinstance(rt, str) and rt.strip() else None
-    doc.blocks, doc.is_article = classify_document(doc.blocks, doc.source.uri, record_title=record_title)
+    # the chain decoder learned text dumps' block sequences; an HTML page's chrome is the DOM rules' call
+    chain = "html" not in doc.meta
+    doc.blocks, doc.is_article = classify_document(
+        doc.blocks, doc.source.uri, record_title=record_title, chain=chain
+    )
 
 
 def assemble(doc: Document) -> None:

@@ -1,0 +1,125 @@
+"""The line model's chain decoder: Viterbi over a page's blocks and the limits on what it may remove."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from khabar.clean import lexicon
+from khabar.clean.classify import LineModel, load_model, viterbi
+from khabar.clean.features import INDEX, LineInfo, block_features
+
+_PARA = (
+    "قالت الهيئة العامة للإحصاء إن أسعار المواد الغذائية ارتفعت في الربع الأخير من العام بنسبة طفيفة، "
+    "وعزت ذلك إلى تكاليف النقل التي زادت بعد تعديل رسوم الموانئ في الشهر الماضي."
+)
+_MID = "وأضافت الهيئة أن الأرقام الجديدة ستنشر كاملة على موقعها الرسمي قبل نهاية الأسبوع."
+
+
+def test_viterbi_lets_transitions_overrule_a_weak_block() -> None:
+    """why: a block that alone looks slightly like content, between two chrome blocks, is chrome
+    when chrome follows chrome far more often than it turns to content (a menu's middle item)."""
+    emit = np.array([[2.0, 0.0], [0.4, 0.5], [2.0, 0.0]])
+    assert viterbi(emit, np.zeros((2, 2))).tolist() == [0, 1, 0]
+    stay = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    assert viterbi(emit, stay).tolist() == [0, 0, 0]
+    assert viterbi(emit[:1], stay).tolist() == [0]
+
+
+def test_viterbi_matches_exhaustive_search() -> None:
+    """why: the back pointers are found for all steps at once; the path must still be the best one."""
+    rng = np.random.default_rng(7)
+    for n in (2, 3, 4):
+        for _ in range(30):
+            emit, trans = rng.normal(size=(n, 3)), rng.normal(size=(3, 3))
+            paths = np.array(np.meshgrid(*[range(3)] * n, indexing="ij")).reshape(n, -1).T
+            scores = [emit[range(n), p].sum() + trans[p[:-1], p[1:]].sum() for p in paths]
+            assert viterbi(emit, trans).tolist() == paths[int(np.argmax(scores))].tolist()
+
+
+def _page(lines: list[str]) -> np.ndarray:
+    infos = [LineInfo(t, lexicon.load()) for t in lines]
+    return block_features(infos, [False] * len(lines), None, 1.0)
+
+
+def _chain_removing(model: LineModel, keep_long: bool) -> LineModel:
+    """The shipped model with a chain that removes every block (or every block but the 26-60-word
+    ones), to see what the decoder's limits leave."""
+    k, f = model.chain_state.shape if model.chain_state is not None else (len(model.classes), 0)
+    state = np.zeros((k, f))
+    bp = model.classes.index("boilerplate")
+    state[bp, INDEX["bias"]] = 50.0
+    if keep_long:
+        state[model.classes.index("paragraph"), INDEX["w_26_60"]] = 100.0
+    return dataclasses.replace(model, chain_state=state, chain_trans=np.zeros((k, k)))
+
+
+def test_the_chain_removes_what_the_line_model_kept_only_within_limits() -> None:
+    """why: on unseen sites runs of short lines are as often a body's as a menu's, and headings and
+    bylines are the line model's call: the chain removes only kept paragraphs of running text, and
+    never all of them (a run of chrome is removed around a body, not the body)."""
+    model = load_model()
+    if model.chain_state is None:
+        pytest.skip("the shipped model has no chain decoder")
+    bp, para = model.classes.index("boilerplate"), model.classes.index("paragraph")
+    x = _page(["ارتفاع أسعار الغذاء", "الرياض - واس", _MID, "جدول الأسعار", _PARA])
+    lr = dataclasses.replace(model, chain_state=None).decode(x)[0]
+    assert lr[2] == lr[4] == para  # the line model keeps both paragraphs
+    best = _chain_removing(model, keep_long=True).decode(x)[0]
+    assert (best[2], best[4]) == (bp, para)  # the 14-word paragraph goes, the 33-word one stays
+    short = x[:, INDEX["short_run"]] > 0
+    for i in range(len(x)):
+        if lr[i] == para and not short[i] and x[i, INDEX["w_26_60"]] == 0:
+            assert best[i] == bp  # a kept paragraph of running text: the chain's call
+        elif lr[i] != bp:
+            assert best[i] == lr[i]  # a short line or a structural kind the line model kept
+    # a chain that would remove every paragraph leaves the line model's labels
+    assert _chain_removing(model, keep_long=False).decode(x)[0].tolist() == lr.tolist()
+
+
+def test_a_block_the_chain_keeps_takes_the_chains_kind() -> None:
+    """why: a block the line model removed but the page's sequence keeps (a paragraph between two
+    paragraphs) needs a kind; the chain's own label is the one that fits its neighbours."""
+    model = load_model()
+    if model.chain_state is None:
+        pytest.skip("the shipped model has no chain decoder")
+    k, f = model.chain_state.shape
+    para = model.classes.index("paragraph")
+    state = np.zeros((k, f))
+    state[para, INDEX["bias"]] = 50.0
+    keep_all = dataclasses.replace(model, chain_state=state, chain_trans=np.zeros((k, k)))
+    x = _page(["اتصل بنا", _PARA, "سياسة الخصوصية"])
+    lr = dataclasses.replace(model, chain_state=None).decode(x)[0]
+    best = keep_all.decode(x)[0]
+    bp = model.classes.index("boilerplate")
+    assert [int(b) for b in best] == [para if int(a) == bp else int(a) for a in lr]
+
+
+def test_html_pages_are_classified_without_the_chain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """why: the chain learned text dumps' block sequences; on HTML the DOM rules decide the chrome
+    first, so an HTML page's blocks come out as the line model alone labels them."""
+    from khabar.api import process_text
+    from khabar.clean import classify
+    from khabar.model import Source
+
+    model = load_model()
+    if model.chain_state is None:
+        pytest.skip("the shipped model has no chain decoder")
+    html = (
+        "<html><head><title>ارتفاع أسعار الغذاء</title></head><body><nav><a href='/'>الرئيسية</a></nav>"
+        f"<article><h1>ارتفاع أسعار الغذاء</h1><p>{_MID}</p><p>{_PARA}</p></article>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    # a chain that would remove every block but the long ones
+    monkeypatch.setattr(classify, "load_model", lambda: _chain_removing(model, keep_long=True))
+    with_chain = [(b.kind, b.text) for b in process_text(html, source=Source(format="html")).blocks]
+    monkeypatch.setattr(classify, "load_model", lambda: dataclasses.replace(model, chain_state=None))
+    without = [(b.kind, b.text) for b in process_text(html, source=Source(format="html")).blocks]
+    assert with_chain == without
+    assert ("paragraph", _MID) in without
+    # the same text as a dump: the chain's call
+    monkeypatch.setattr(classify, "load_model", lambda: _chain_removing(model, keep_long=True))
+    dump = process_text("\n".join(["ارتفاع أسعار الغذاء", _MID, _PARA]))
+    assert ("boilerplate", _MID) in [(b.kind, b.text) for b in dump.blocks]
