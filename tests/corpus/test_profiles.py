@@ -194,7 +194,7 @@ def test_profiles_do_not_depend_on_completion_order(tmp_path: Path) -> None:
     from typing import Any
 
     from khabar.corpus.engines import Engine, LocalEngine
-    from khabar.corpus.runner import _load_or_learn_profiles
+    from khabar.corpus.runner import ShardOptions, _load_or_learn_profiles
 
     class Reversed(Engine):
         def imap(self, fn: Callable[[Any], Any], tasks: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
@@ -210,7 +210,7 @@ def test_profiles_do_not_depend_on_completion_order(tmp_path: Path) -> None:
     def inputs() -> Iterator[Any]:
         return read_inputs([str(src)])
 
-    opts: dict[str, Any] = {"site_field": None}
+    opts = ShardOptions()
     a = _load_or_learn_profiles(LocalEngine(1), inputs, 30, opts, str(tmp_path / "a"), False, None)
     b = _load_or_learn_profiles(Reversed(), inputs, 30, opts, str(tmp_path / "b"), False, None)
     assert (tmp_path / "a" / "profiles.json").read_bytes() == (tmp_path / "b" / "profiles.json").read_bytes()

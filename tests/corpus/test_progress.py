@@ -10,7 +10,14 @@ import pytest
 
 from khabar.corpus import run
 from khabar.corpus.progress import Phases, Poller, set_counter, tick
-from khabar.corpus.runner import ShardTask, auto_shard_size, default_workers, ids_hash, process_shard
+from khabar.corpus.runner import (
+    ShardOptions,
+    ShardTask,
+    auto_shard_size,
+    default_workers,
+    ids_hash,
+    process_shard,
+)
 from khabar.io import RawRecord, Reject
 from khabar.model import Source
 
@@ -28,7 +35,7 @@ def test_a_shard_counts_every_record_it_finishes(tmp_path: Path) -> None:
     counter = multiprocessing.get_context("spawn").Value("q", 0)
     set_counter(counter)
     try:
-        process_shard(ShardTask(0, items, ids_hash(items), str(tmp_path), "jsonl", {"extra": []}))
+        process_shard(ShardTask(0, items, ids_hash(items), str(tmp_path), "jsonl", ShardOptions()))
     finally:
         set_counter(None)
     assert counter.value == len(items)

@@ -178,3 +178,22 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared beside the repository)")
     return path
+
+
+def test_shard_options_write_the_marker_keys_runs_wrote_before() -> None:
+    # why: a rerun compares each finished shard's marker with the run's options; the typed options
+    # must write exactly the dict the markers of earlier runs hold, or every shard would be redone
+    from khabar.corpus.runner import ShardOptions
+
+    assert ShardOptions(extra=("entities",), meta_fields=("url",), dedup_sig=True).marker() == {
+        "extra": ["entities"],
+        "keep_raw": False,
+        "text_field": None,
+        "id_field": None,
+        "meta_fields": ["url"],
+        "date_field": None,
+        "site_field": None,
+        "profiles": None,
+        "dedup_sig": True,
+    }
+    assert ShardOptions(min_confidence=0.5).marker()["min_confidence"] == 0.5

@@ -38,7 +38,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from khabar.corpus.layout import (
@@ -157,6 +157,46 @@ def ids_hash(items: Sequence[RawRecord | Reject]) -> str:
 
 
 # -- the work of one shard (top level, picklable: runs in spawned worker processes) -------------------
+@dataclass(frozen=True)
+class ShardOptions:
+    """What every shard of a run is processed with: the fact stages, the input fields, the site
+    profiles' key, whether workers compute near-duplicate signatures. Written into each shard's marker
+    (:meth:`marker`), so that a rerun with other options redoes the shards they affect."""
+
+    extra: tuple[str, ...] = ()
+    #: keep ``raw`` in the records (an archive's ids hash the raw input)
+    keep_raw: bool = False
+    text_field: str | None = None
+    id_field: str | None = None
+    meta_fields: tuple[str, ...] | None = None
+    date_field: str | None = None
+    site_field: str | None = None
+    #: the content key of the site profiles the shards use (None: no profiles)
+    profiles: str | None = None
+    #: workers compute the near-duplicate signatures of their shard (dedup's parallel part)
+    dedup_sig: bool = False
+    #: confidence thresholds other than the defaults (None: the defaults)
+    min_confidence: str | float | None = None
+
+    def marker(self) -> dict[str, Any]:
+        """The options as a shard marker holds them (JSON; the same keys as markers written before
+        this class, so that finished shards of an earlier run stay finished)."""
+        out: dict[str, Any] = {
+            "extra": list(self.extra),
+            "keep_raw": self.keep_raw,
+            "text_field": self.text_field,
+            "id_field": self.id_field,
+            "meta_fields": None if self.meta_fields is None else list(self.meta_fields),
+            "date_field": self.date_field,
+            "site_field": self.site_field,
+            "profiles": self.profiles,
+            "dedup_sig": self.dedup_sig,
+        }
+        if self.min_confidence is not None:  # only when given: markers of default runs have no key
+            out["min_confidence"] = self.min_confidence
+        return out
+
+
 @dataclass
 class ShardTask:
     idx: int
@@ -164,8 +204,8 @@ class ShardTask:
     ids_hash: str
     dest: str  # the folder the shard is written to
     fmt: str
-    options: dict[str, Any]
-    #: the site-profiles folder (``options["profiles"]`` names the profiles' key), or None
+    options: ShardOptions
+    #: the site-profiles folder (``options.profiles`` names the profiles' key), or None
     profiles_dir: str | None = None
 
 
@@ -174,7 +214,7 @@ _PROFILES_CACHE: dict[tuple[str, str], Any] = {}
 
 def _profiles(task: ShardTask) -> Any:
     """The task's site profiles, loaded once per worker process (None when the run has none)."""
-    key = task.options.get("profiles")
+    key = task.options.profiles
     if not key or task.profiles_dir is None:
         return None
     ck = (task.profiles_dir, str(key))
@@ -190,16 +230,16 @@ def learn_shard(task: ShardTask) -> Any:
     """Pass 1 of site profiles on one shard: its :class:`~khabar.corpus.profiles.LineCounts`."""
     from khabar.corpus.profiles import learn_records
 
-    return learn_records(task.items, task.options.get("site_field"))
+    return learn_records(task.items, task.options.site_field)
 
 
 def process_shard(task: ShardTask) -> dict[str, Any]:
     """Process one shard and write its files and marker; return the marker."""
     from khabar.corpus.profiles import process_record, record_site
 
-    extra = tuple(task.options.get("extra", ()))
-    keep_raw = bool(task.options.get("keep_raw", False))
-    site_field = task.options.get("site_field")
+    extra = task.options.extra
+    keep_raw = task.options.keep_raw
+    site_field = task.options.site_field
     profiles = _profiles(task)
     records: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
@@ -218,7 +258,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
         if site_field:
             item.source.site = record_site(item, site_field)
         try:
-            doc = process_record(item, profiles, extra, min_confidence=task.options.get("min_confidence"))
+            doc = process_record(item, profiles, extra, min_confidence=task.options.min_confidence)
         except StageFailedError as err:  # one bad record must not stop a corpus run: it is accounted
             rejects.append(Reject.from_error(item.id, item.source.input or item.id, err).to_dict())
             continue
@@ -240,7 +280,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
     write_shard(os.path.join(task.dest, rejects_name(task.idx)), rejects, "jsonl")
     write_shard(os.path.join(task.dest, part_name(task.idx, task.fmt)), records, task.fmt)
     extra_marker: dict[str, Any] = {}
-    if task.options.get("dedup_sig"):
+    if task.options.dedup_sig:
         # the near-duplicate signatures are the costly part of dedup: computed here, in parallel
         from khabar.corpus.dedup import sig_name, write_signatures
 
@@ -254,24 +294,29 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
         "profile_removed": profile_removed,
         "ids_sha256": task.ids_hash,
         "fmt": task.fmt,
-        "options": task.options,
+        "options": task.options.marker(),
         **extra_marker,
     }
     write_json_atomic(os.path.join(task.dest, done_name(task.idx)), marker)
     return marker
 
 
-def finished(dest: str, idx: int, fmt: str, ihash: str, options: dict[str, Any]) -> dict[str, Any] | None:
+def finished(dest: str, idx: int, fmt: str, ihash: str, options: ShardOptions) -> dict[str, Any] | None:
     """The marker of shard ``idx`` in ``dest`` if it is finished for these inputs and options."""
     m = read_marker(os.path.join(dest, done_name(idx)))
-    if m is None or m.get("ids_sha256") != ihash or m.get("fmt") != fmt or m.get("options") != options:
+    if (
+        m is None
+        or m.get("ids_sha256") != ihash
+        or m.get("fmt") != fmt
+        or m.get("options") != options.marker()
+    ):
         return None
     if not (
         os.path.exists(os.path.join(dest, part_name(idx, fmt)))
         and os.path.exists(os.path.join(dest, rejects_name(idx)))
     ):
         return None
-    if options.get("dedup_sig") and not os.path.exists(os.path.join(dest, f"part-{idx:05d}.sig.npy")):
+    if options.dedup_sig and not os.path.exists(os.path.join(dest, f"part-{idx:05d}.sig.npy")):
         return None
     return m
 
@@ -390,25 +435,24 @@ def run(
     two_pass = dedup != "off" or archive is not None
     dest = os.path.join(out_dir, STAGE_DIR) if two_pass else out_dir
     stage_fmt = "jsonl" if two_pass else fmt
-    options: dict[str, Any] = {
-        "extra": list(extra),
-        # the archive's ids hash the raw input (as `khabar process --archive` does): pass 1 keeps it
-        "keep_raw": keep_raw or archive is not None,
-        "text_field": text_field,
-        "id_field": id_field,
-        "meta_fields": None if meta_fields is None else list(meta_fields),
-        "date_field": date_field,
-        "site_field": site_field,
-        "profiles": None,
-        # workers compute the near-duplicate signatures of their shard (dedup's parallel part)
-        "dedup_sig": dedup != "off",
-    }
     if min_confidence is not None and min_confidence != "default":
         from khabar.extract.confidence import resolve_min_confidence
 
         resolve_min_confidence(min_confidence)  # a bad value fails here, not in every worker
-        # only when given, so that shards finished by an earlier run with the defaults stay finished
-        options["min_confidence"] = min_confidence
+    else:
+        min_confidence = None
+    options = ShardOptions(
+        extra=tuple(extra),
+        # the archive's ids hash the raw input (as `khabar process --archive` does): pass 1 keeps it
+        keep_raw=keep_raw or archive is not None,
+        text_field=text_field,
+        id_field=id_field,
+        meta_fields=None if meta_fields is None else tuple(meta_fields),
+        date_field=date_field,
+        site_field=site_field,
+        dedup_sig=dedup != "off",
+        min_confidence=min_confidence,
+    )
 
     skipped: list[tuple[str, str]] = []
 
@@ -446,9 +490,9 @@ def run(
         if profiles is not None:
             with phases.phase("profiles"):
                 prof = _load_or_learn_profiles(
-                    eng, inputs, shard_size, {**options, "_paths": list(paths)}, profiles, progress, total
+                    eng, inputs, shard_size, options, profiles, progress, total, from_stdin="-" in paths
                 )
-            options["profiles"] = prof.key
+            options = replace(options, profiles=prof.key)
         bar = tqdm(total=total, disable=not progress, desc="khabar run", unit="doc", file=sys.stderr,
                    dynamic_ncols=True, smoothing=0.1)  # fmt: skip
 
@@ -540,10 +584,12 @@ def _load_or_learn_profiles(
     eng: Any,
     inputs: Any,
     shard_size: int,
-    options: dict[str, Any],
+    options: ShardOptions,
     folder: str,
     progress: bool,
     total: int | None,
+    *,
+    from_stdin: bool = False,
 ) -> Any:
     """The profiles in ``folder``, or pass 1: learn them from the inputs on the engine and save them."""
     from tqdm import tqdm
@@ -553,7 +599,7 @@ def _load_or_learn_profiles(
     prof = load_profiles(folder)
     if prof is not None:
         return prof
-    if "-" in options.get("_paths", ()):
+    if from_stdin:
         from khabar.errors import UsageError
 
         raise UsageError(
