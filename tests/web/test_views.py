@@ -200,8 +200,9 @@ def test_every_removal_reason_the_code_gives_reads_in_arabic() -> None:
         codes |= set(
             re.findall(r'"((?:lexicon|pattern|feature|dom):[a-z_]+)"', py.read_text(encoding="utf-8"))
         )
-    chrome = (src / "data" / "chrome_ar.tsv").read_text(encoding="utf-8").splitlines()
-    codes |= {f"lexicon:{ln.split(chr(9))[0]}" for ln in chrome if ln and not ln.startswith("#")}
+    from khabar.data import rows
+
+    codes |= {f"lexicon:{row.cols[0]}" for row in rows("chrome_ar.tsv", columns=3)}
     codes |= {f"feature:{c}" for c in ("after_article_end", "headline_list", "not_a_title")}
     kinds = {label("source", k) for k in ("lexicon", "pattern", "feature", "dom")}
     assert len(codes) > 40

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from khabar.arabic.dates import WEEKDAYS, find_dates
+from khabar.data import bad_row, rows
 
 _CATEGORIES = ("writer", "updated", "published", "reading_time", "agency")
 _LETTER_CLASS = {
@@ -53,16 +53,13 @@ def _pattern(phrase: str) -> str:
 
 @cache
 def cues() -> dict[str, tuple[str, ...]]:
-    """The cue phrases by category, longest first (a broken data file raises ``ValueError``)."""
+    """The cue phrases by category, longest first (a broken data file raises ``DataFileError``)."""
     got: dict[str, list[str]] = {c: [] for c in _CATEGORIES}
-    text = resources.files("khabar.data").joinpath("byline_cues_ar.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or parts[0] not in got or not parts[1].strip():
-            raise ValueError(f"byline_cues_ar.tsv line {n} is not 'category<TAB>phrase': {line!r}")
-        got[parts[0]].append(parts[1].strip())
+    for row in rows("byline_cues_ar.tsv", columns=2):
+        category, phrase = row.cols
+        if category not in got or not phrase.strip():
+            raise bad_row("byline_cues_ar.tsv", row.line, "not 'category<TAB>phrase'", row.cols)
+        got[category].append(phrase.strip())
     return {c: tuple(sorted(v, key=len, reverse=True)) for c, v in got.items()}
 
 
@@ -243,13 +240,10 @@ def _dateline_res() -> tuple[re.Pattern[str], ...]:
 def _outlet_names() -> dict[str, tuple[str, ...]]:
     """Outlet names by SaudiNewsNet slug and by host (``outlets_ar.tsv``, read without the gazetteer)."""
     out: dict[str, tuple[str, ...]] = {}
-    text = resources.files("khabar.data").joinpath("outlets_ar.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if line.startswith(("#", "slug\t")) or len(parts) < 3:
-            continue
-        names = tuple(n.strip() for n in parts[2].split("|") if n.strip())
-        for key in (parts[0], *parts[1].split(",")):
+    for row in rows("outlets_ar.tsv", columns=(3, 6)):
+        slug, hosts, names_ar = row.cols[:3]
+        names = tuple(n.strip() for n in names_ar.split("|") if n.strip())
+        for key in (slug, *hosts.split(",")):
             if key.strip():
                 out[key.strip().lower()] = names
     return out

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from khabar.arabic.normalize import normalize
-from khabar.errors import DataFileError
+from khabar.data import bad_row, rows
 
 _WHERE = {"line", "prefix", "contains", "suffix"}
 # what may surround a "line" phrase: punctuation, symbols, digits, spaces (e.g. "اكمل القراءة »",
@@ -77,20 +76,15 @@ class Lexicon:
 @cache
 def load() -> Lexicon:
     """Load and validate the packaged lexicon (once per process)."""
-    path = resources.files("khabar") / "data" / "chrome_ar.tsv"
     line: dict[str, str] = {}
     prefix: list[tuple[str, str]] = []
     contains: list[tuple[str, str]] = []
     suffix: list[tuple[str, str]] = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        parts = raw.split("\t")
-        if len(parts) != 3 or parts[1] not in _WHERE or not parts[0].isascii() or not parts[2].strip():
-            raise DataFileError(
-                f"chrome_ar.tsv line {n} is not 'category<TAB>line|prefix|contains|suffix<TAB>phrase': "
-                f"{raw!r}",
-                value=raw,
+    for row in rows("chrome_ar.tsv", columns=3):
+        parts = row.cols
+        if parts[1] not in _WHERE or not parts[0].isascii() or not parts[2].strip():
+            raise bad_row(
+                "chrome_ar.tsv", row.line, "not 'category<TAB>line|prefix|contains|suffix<TAB>phrase'", parts
             )
         cat, where, phrase = parts
         k = key(phrase)

@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from khabar.clean import lexicon
-from khabar.errors import DataFileError
+from khabar.data import bad_row, rows
 
 _KINDS = {"section", "wire_suffix", "source_tag"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,15 +45,12 @@ class TitleCues:
 @cache
 def load() -> TitleCues:
     """Load and check ``data/titles_ar.tsv`` (once per process)."""
-    path = resources.files("khabar") / "data" / "titles_ar.tsv"
     got: dict[str, set[str]] = {k: set() for k in _KINDS}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        parts = raw.split("\t")
-        if len(parts) != 2 or parts[0] not in _KINDS or not parts[1].strip():
-            raise DataFileError(f"titles_ar.tsv line {n} is not 'kind<TAB>phrase': {raw!r}", value=raw)
-        got[parts[0]].add(lexicon.key(parts[1]))
+    for row in rows("titles_ar.tsv", columns=2):
+        kind, phrase = row.cols
+        if kind not in _KINDS or not phrase.strip():
+            raise bad_row("titles_ar.tsv", row.line, "not 'kind<TAB>phrase'", row.cols)
+        got[kind].add(lexicon.key(phrase))
     return TitleCues(
         frozenset(got["section"]),
         tuple(sorted(got["wire_suffix"], key=len, reverse=True)),
