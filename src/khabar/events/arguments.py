@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass, field
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab, name_reading, readings, strip_proclitics
-from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, word_set
+from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, word_set, words
 from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -51,7 +51,7 @@ _RECIPIENT_PREPS = {
 #: punctuation that separates a name from the verb after it (تقول أم أحمد: "وصل …")
 _CLAUSE_BREAKS = frozenset(':"«»“”،.؛')
 #: كان and its forms: "وكانت X … قد فعلت" puts the subject right after them
-_KANA = word_set("كان كانت كانوا كانا")
+_KANA = words("arguments.kana")
 
 
 def _bare_word(w: str) -> str:
@@ -59,33 +59,27 @@ def _bare_word(w: str) -> str:
 
 
 #: relative pronouns: the verb after one takes the antecedent before it as subject
-_RELATIVES = word_set("الذي التي الذين اللذين اللتين اللواتي")
+_RELATIVES = words("arguments.relatives")
 #: the colon that opens a statement: a subject does not reach into it (guillemets are not breaks:
 #: Saudi papers write their own names in them, لـ«عكاظ»; with them actor F1 fell on the dev half)
 _QUOTE_BREAKS = frozenset(":")
 #: marks that open a quotation (a speaker is named before them; a first-person verb after them is his)
 QUOTE_OPENERS = frozenset(':"«“')
 #: verbs that announce an act of their subject's (أعلنت الشرطة اعتقال …، قررت الحكومة فرض …)
-_ANNOUNCE = word_set("أعلن أعلنت أعلنوا قرر قررت قرروا")
+_ANNOUNCE = words("arguments.announce")
 #: verbal nouns of what happens to someone, with nobody's act in them (مقتل، سقوط، إصابة)
-_NO_AGENT = word_set(
-    "مقتل ومقتل بمقتل لمقتل سقوط وسقوط إصابة وإصابة استشهاد واستشهاد وفاة انفجار غرق اختفاء مصرع"
-)
+_NO_AGENT = words("arguments.no_agent")
 #: types whose verbal noun takes its object as genitive
 _OBJECT_GENITIVE = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "SUPPORT", "REJECT", "THREATEN"})
 _PARTICIPANT_PREPS = ("بحضور", "حضور", "برفقه", "بمشاركه")
-PASSIVE_MARKERS = word_set("تم يتم جرى يجري")
+PASSIVE_MARKERS = words("arguments.passive_markers")
 #: event types that are said (a statement's speaker is their actor when the clause names none)
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "THREATEN", "CONCEDE"})
 #: types whose announcer may be a party: statements (VERBAL_TYPES) and meetings (أعلنت المنظمة أن
 #: القمة عقدت: the convener); not violence (وأضاف دمرداش … مقتل ستة: the reporter did not fight)
 _SAID_BY_PARTY = VERBAL_TYPES | {"CONSULT"}
 #: verbs of saying (a mention right after one is a speaker)
-SPEECH_VERBS = word_set(
-    "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
-    "أضاف أضافت شدد شددت اعتبر اعتبرت بين بينت أبدى أبدت أعرب أعربت عبر عبرت جدد جددت",
-    "طالب يضيف تضيف يقول تقول يؤكد تؤكد يوضح توضح يشير تشير",
-)
+SPEECH_VERBS = words("arguments.speech_verbs")
 
 
 @dataclass(slots=True)
@@ -142,9 +136,7 @@ def _group_back(last: Mention, ms: list[Mention]) -> list[Mention]:
 
 
 #: time words that close the host's part of a reception formula
-_FORMULA_TIME = word_set(
-    "أمس امس اليوم مساء صباح ظهر عصر الليلة أول الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
-)
+_FORMULA_TIME = words("arguments.formula_time")
 
 
 def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Mention]) -> int | None:
@@ -193,7 +185,7 @@ def _formula_break(toks: list, words: Words, lo: int, hi: int, ments: list[Menti
 
 
 #: buildings a reception is held in (بمقر، بقصر، بمكتب …)
-_VENUES = word_set("مقر قصر مكتب ديوان مبنى قاعة")
+_VENUES = words("arguments.venues")
 
 
 #: phrases that introduce the agent of a verbal noun ("at the hands of", "by"), normalised as the
@@ -205,20 +197,14 @@ _AGENT_MARKERS = tuple(
 
 
 #: what is praised or thanked for, as a part someone plays (دور المملكة، جهود الحكومة)
-_CONTRIBUTION = word_set(
-    "دور الدور لدور بدور بالدور جهود الجهود بجهود لجهود بالجهود مواقف موقف بمواقف بموقف لمواقف",
-    "لموقف مساعي بمساعي جهد بجهد حرص بحرص",
-)
-_DOER = word_set("الذي التي يقوم تقوم يقومون قام قامت قاموا به بها بهم تبذله يبذله بذله بذلته تبذلها")
+_CONTRIBUTION = words("arguments.contribution")
+_DOER = words("arguments.doer")
 
 
 #: "does it" verbs of a relative clause after a verbal noun (التي يقوم بها، التي أجراها، يشنها)
-_DO_VERBS = word_set("يقوم تقوم قام قامت يقومون قاموا")
-_DO_OBJ = word_set("به بها بهما بهم")
-_DONE_BY = word_set(
-    "اجراها اجراه يجريها يجريه تجريها شنها يشنها تشنها شنتها نفذها ينفذها تنفذها نفذتها اجرتها",
-    "يبذلها تبذلها بذلها بذلتها",
-)
+_DO_VERBS = words("arguments.do_verbs")
+_DO_OBJ = words("arguments.do_obj")
+_DONE_BY = words("arguments.done_by")
 
 
 def _doer_after(
@@ -244,7 +230,7 @@ def _doer_after(
 
 
 #: "the hands, grip, control" of whoever held the ground taken (من أيدي، من قبضة، من سيطرة)
-_HOLD = word_set("أيدي يد قبضة سيطرة")
+_HOLD = words("arguments.hold")
 #: stems of taking ground (liberating, clearing, controlling, recapturing, falling, seizing)
 _CAPTURE_STEMS = tuple(sorted(word_set("تحرير حرر تطهير طهر سيطر استعاد سقوط سقط استيلاء استولى")))
 
@@ -255,7 +241,7 @@ def _captures(w: str) -> bool:
 
 
 #: words that end a title chain: the next name is someone else (نظيره، مع، و…)
-_NOT_TITLE = word_set("نظيره نظيرته نظيرهم نظيريه مع الذي التي")
+_NOT_TITLE = words("arguments.not_title")
 
 
 def _title_holder(
@@ -707,25 +693,9 @@ _NP_OBJECT_TYPES = frozenset(
     {"ACCUSE", "ASSAULT", "COERCE", "SUPPORT", "REQUEST", "AID", "CONCEDE", "SANCTION"}
 )
 #: words a noun phrase does not start with or run over
-_NP_STOP = word_set(
-    "في من إلى الى على عن مع أن إن أنه انه الذي التي الذين اللذين هذا هذه ذلك تلك كما",
-    "قد لقد ما لا لم لن أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة",
-    "السبت صباح مساء بعد قبل خلال أثناء عند منذ حتى بين كان كانت يوم أول آخر نحو",
-    "حوالي حوالى بشكل بأن لأن عقب إثر لمدة مدة قرابة",
-    "هو هي هم هما هن نحن أنا وهو وهي وهم تم يتم وتم جرى يجري وجرى",
-    "بعدما عندما حينما كلما",
-)
+_NP_STOP = words("arguments.np_stop")
 #: first words that make a phrase a place or a manner, not a party (مدينة، منطقة، عنيفة، الكامل)
-_NP_NOT_PARTY = word_set(
-    "مدينة منطقة محافظة مناطق أجزاء باقي بقية الخط مديرية حي جبل جبال شمال جنوب شرق غرب وسط أراضي",
-    "الأراضي مواقع عنيفة عنيف جوية جوي واسعة مستمرة كامل الكامل كاملا حاليا بحسب وفق مشيرا مشيرة هناك",
-    "حيث ثم أيضا بل لكن إلا عدد عددا نتيجة بسبب جراء إثر عقب تجري يجري بات باتت",
-    # participles of manner after a verb of saying (قال …، مفيدا بأن): the speaker's, not a party
-    "مفيدا مفيدة مؤكدا مؤكدة موضحا موضحة مضيفا مضيفة قائلا قائلة معربا معربة مبينا مبينة لافتا",
-    "لافتة منوها منوهة سواء",
-    # what a court issues is not whom it sentences (أصدرت المحكمة حكما … على وافد)
-    "حكما حكم الحكم أحكاما قرارا",
-)
+_NP_NOT_PARTY = words("arguments.np_not_party")
 _NP_MAX = 3
 
 
@@ -820,7 +790,7 @@ def _counted(doc: Document, words: Words, k: int) -> bool:
 
 
 #: words of number before an unnamed party (عشرات المحتجين، مئات المتظاهرين)
-_COUNT_WORDS = word_set("عشرات مئات آلاف ألف الآلاف العشرات المئات بعض عدد عددا أحد ثلاثة أربعة خمسة")
+_COUNT_WORDS = words("arguments.count_words")
 
 
 def _agreeing_adjective(prev: str, w: str) -> bool:
@@ -874,10 +844,7 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
 
 
 #: verb forms (normalised) that begin with the letters of the article
-_ALEF_LAM_VERBS = word_set(
-    "التقى التقت التقيا التقوا التقتا التقاه التقاها التقاهم ألغى ألغت ألقى ألقت ألقوا التزم التزمت",
-    "التحق التحقت التمس التمست",
-)
+_ALEF_LAM_VERBS = words("arguments.alef_lam_verbs")
 
 
 def _looks_nominal(w: str, teh: bool = False) -> bool:

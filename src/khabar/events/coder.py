@@ -39,7 +39,7 @@ from khabar.events.arguments import (
 from khabar.events.document import document_events
 from khabar.events.event import Event
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
-from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, word_set
+from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, words
 from khabar.events.mentions import Mention, Words, country_ref, find_mentions, words_of
 from khabar.events.sentences import sentence_spans
 from khabar.events.topics import find_topics
@@ -50,31 +50,20 @@ from khabar.model import Document
 __all__ = ["Event", "code_events"]
 
 #: words that make a trigger negated when they come right before it (up to two words before)
-_NEGATORS = word_set("لم لن لا ما دون بدون عدم غير ليس ليست")
+_NEGATORS = words("coder.negators")
 #: words near a trigger that make it a plan or an expectation (up to five words either side)
-_FUTURE_CUES = word_set(
-    "سوف المقرر المزمع المرتقب المرتقبة المرتقبه غدا غداً المقبل المقبلة القادم",
-    "القادمة يعتزم تعتزم ينوي تنوي سيتم ستتم يرتقب يتوقع ويتوقع يفترض لعقد بعقد",
-    "المقرره مقررا الاستعداد ستجري سيجري سيشارك ستشارك سيعقد ستعقد ستبدا سيبدا",
-    "ستستضيف سيستضيف ستقوم سيقوم تستضيف يستضيف",
-)
+_FUTURE_CUES = words("coder.future_cues")
 #: words that date an event in the past: a future word after them is about something else
-_PAST_TIME = word_set("أمس امس الماضي الماضية المنصرم المنصرمة")
+_PAST_TIME = words("coder.past_time")
 #: a purpose is a plan of what follows it (وساطة تهدف إلى … توقيع اتفاق: the signing), not of the
 #: event before it (the mediation is under way)
-_PURPOSE_CUES = word_set("تهدف يهدف بهدف تمهيدا")
+_PURPOSE_CUES = words("coder.purpose_cues")
 #: verbs that, with the future prefix س, make a plan of the event near them (سيتم، ستعمل، سيشارك)
-_FUTURE_AUX = word_set(
-    "يتم تتم يعمل تعمل يجري تجري يشارك تشارك يعقد تعقد يقوم تقوم يبدأ تبدأ يستضيف",
-    "تستضيف يكون تكون",
-)
+_FUTURE_AUX = words("coder.future_aux")
 #: the verbal noun "holding" right before a meeting noun (عقد قمة استثنائية): a planned meeting
-_PLAN_MASDAR = word_set("عقد لعقد بعقد وعقد")
+_PLAN_MASDAR = words("coder.plan_masdar")
 #: phrases before a noun trigger that make it an anchor of another event ("خلال الزيارة")
-_ANCHORS = word_set(
-    "خلال أثناء اثناء عقب إثر بعد قبل نتائج نتيجة زمن مدة ختام هامش إطار بمناسبة جراء",
-    "توقيت نهاية بداية مستهل أجندة جدول",
-)
+_ANCHORS = words("coder.anchors")
 #: CONSULT cues for the mode, in the event's sentence
 _PHONE = ("هاتفي", "هاتفيا", "هاتفيه", "الهاتفي", "الهاتفيه", "هاتف")
 _THIRD = ("بوساطه", "برعايه", "باشراف", "وساطه", "الوساطه")
@@ -429,10 +418,10 @@ def _two_sides(args: Args, words: Words, m: TriggerMatch, b: int, before: list[E
 
 
 #: words of a trial: a "session" among them is a hearing
-_COURT = word_set("المحكمة محكمة القاضي المتهم المتهمين محاكمة المحاكمة النيابة الادعاء الجنايات")
+_COURT = words("coder.court")
 
 
-_MODALS = word_set("بد يجب ينبغي يتعين يتوجب")
+_MODALS = words("coder.modals")
 
 
 def _modal_before(words: Words, m: TriggerMatch, a: int) -> bool:
@@ -447,10 +436,10 @@ def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
 
 
 #: words that make a meeting one of several parties
-_MANY = word_set("وزراء لوزراء قادة لقادة رؤساء لرؤساء زعماء ممثلي وفود الأطراف الدول دول التشاوري الثلاثي")
+_MANY = words("coder.many")
 
 
-_RECEIVE = word_set("تلقى تلقت يتلقى تتلقى تلقيا")
+_RECEIVE = words("coder.receive")
 
 
 def _received_call(ev: Event, words: Words, ments: list[Mention], a: int) -> None:
@@ -479,14 +468,7 @@ def _many_people(m: Mention) -> bool:
 
 
 #: a reception that is a ceremony (greetings, condolences) is not a meeting (GUIDELINES §4)
-_CEREMONY = word_set(
-    "المهنئين المهنئات التهاني التعازي المعزين العزاء المعايدة المعايدين المعزيات",
-    "واساهم المواساة الفقيد الفقيدة جثمان الجثمان جنازة الجنازة",
-    # a reception of those who pledge allegiance (يستقبل الأمير المبايعين): a ceremony
-    "المبايعين المبايعات البيعة للبيعة",
-    # … or of those who come to greet (قدموا للسلام على سموه وتهنئته بالعيد)
-    "للسلام تهنئته وتهنئته لتهنئته بتهنئته",
-)
+_CEREMONY = words("coder.ceremony")
 
 
 def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: int) -> bool:
@@ -502,7 +484,7 @@ def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: i
 
 
 #: the private purposes of a trip (a holiday, medical treatment): a leader travelling for them meets nobody
-_PRIVATE_TRIP = word_set("إجازة اجازة بإجازة للعلاج العلاج علاج للاستجمام استجمام النقاهة للنقاهة")
+_PRIVATE_TRIP = words("coder.private_trip")
 
 
 def _private_trip(words: Words, a: int, b: int) -> bool:
@@ -546,10 +528,7 @@ def _is_anchor(words: Words, m: TriggerMatch, a: int, pos: str, typ: str, before
     return prev in _ANCHORS and any(e.type == typ for e in before)
 
 
-_MEETING_WORDS = word_set(
-    "الجلسه جلسه الاجتماع اجتماع للاجتماع المباحثات مباحثات اللقاء القمه للقمه",
-    "المحادثات",
-)
+_MEETING_WORDS = words("coder.meeting_words")
 
 
 def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
@@ -557,7 +536,7 @@ def _meeting_after(words: Words, m: TriggerMatch, b: int) -> bool:
 
 
 #: participles of manner after a verb of saying (وأضاف قائلا، وتابع مضيفا): not its subject
-_MANNER = word_set("قائلا قائله مضيفا مضيفه موضحا موضحه مشيرا مشيره مؤكدا مؤكده متابعا")
+_MANNER = words("coder.manner")
 
 
 #: how many words before a first-person statement its speaker may be named (a paragraph's worth)
@@ -640,7 +619,7 @@ def _phrase_candidates(
 
 
 #: prepositions whose phrase may be an event's target or beneficiary, and how far after the trigger
-_TARGET_PREPS = word_set("على ضد إلى الى")
+_TARGET_PREPS = words("coder.target_preps")
 _PREP_REACH = 8
 
 
@@ -660,10 +639,7 @@ def _same_meeting_again(events: list[Event]) -> None:
 
 
 #: places a visit tours rather than parties it meets (hospitals, schools, camps, factories, sites)
-_FACILITIES = word_set(
-    "مستشفى مشفى مستشفيات مشافي مدرسة مدارس جامعة كلية معهد مخيم مخيمات مصنع مشروع مشاريع موقع",
-    "مواقع معرض متحف مسجد جامع سوق أسواق شركة مبنى منشأة منشآت مزرعة ميناء مطار محطة قاعدة حديقة",
-)
+_FACILITIES = words("coder.facilities")
 
 
 def _named_party(m: Mention) -> bool:
@@ -824,7 +800,7 @@ _HABITUAL = ("بصفه منتظمه", "بشكل منتظم", "بانتظام", "
 
 
 #: participles that make a verbal noun a standing state (الحصار المفروض، العقوبات المفروضة)
-_STANDING = word_set("المفروض المفروضة المفروضين القائم القائمة السارية الساري")
+_STANDING = words("coder.standing")
 
 
 def _standing(words: Words, m: TriggerMatch, b: int) -> bool:
@@ -917,14 +893,11 @@ def _merge(evs: list[Event], words: Words) -> list[Event]:
 
 
 #: the casualties of an attack (مقتل، أصيب، استشهاد): the outcome, not another attack
-_CASUALTY = word_set(
-    "قتل مقتل بمقتل ومقتل لمقتل يقتل تقتل قتلوا قتلت إصابة وإصابة أصيب أصيبوا أصيبت وأصيب",
-    "استشهاد واستشهاد استشهد استشهدوا مصرع مصرعه مصرعهم",
-)
+_CASUALTY = words("coder.casualty")
 #: what leads from an attack to its casualties (… مما أدى إلى مقتل، أسفر عن إصابة)
-_CAUSE = word_set("أدى أدت أسفر أسفرت خلف خلفت أوقع أوقعت نتج ونتج مما ما")
+_CAUSE = words("coder.cause")
 #: what leads from casualties to the attack that caused them (مقتل عشرة في هجوم، جراء القصف)
-_BECAUSE = word_set("في جراء إثر اثر بسبب نتيجة خلال عندما حينما حين بعدما")
+_BECAUSE = words("coder.because")
 #: how many words may lie between an attack and its casualties (or the reverse)
 _OUTCOME_REACH = 12
 
@@ -975,7 +948,7 @@ def _complement_of(prev: Event, ev: Event, words: Words) -> bool:
 
 
 #: "in addition to": what follows is another item
-_BESIDES = word_set("إضافة الإضافة اضافة فضلا علاوة")
+_BESIDES = words("coder.besides")
 
 
 def _besides(prev: Event, ev: Event, words: Words) -> bool:
@@ -1062,19 +1035,13 @@ def _plausible_date(doc: Document, value: Any) -> bool:
 
 
 #: times that may stand between an event and its place (التقى X Y أمس في الرياض)
-_FORMULA_TIME_WORDS = word_set(
-    "أمس امس اليوم مساء صباح ظهر عصر الليلة الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت",
-    "الماضي الماضية الجاري الحالي أول",
-)
+_FORMULA_TIME_WORDS = words("coder.formula_time_words")
 #: nouns and adjectives between في and a place's name (في مدينة درعا، في العاصمة الروسية موسكو)
-_PLACE_HEADS = word_set(
-    "مدينة المدينة العاصمة عاصمة محافظة المحافظة منطقة المنطقة ولاية الولاية بلدة البلدة قرية القرية",
-    "حي إقليم الإقليم مديرية المديرية ميدان مطار ميناء قصر مقر قطاع القطاع مدن ريف",
-)
+_PLACE_HEADS = words("coder.place_heads")
 
 
 #: prepositions that govern what is not where the event happens (من مدينة درعا، إلى جانب دمشق)
-_NOT_LOCATIVE = word_set("من إلى الى عن على مع لدى حول بشأن تجاه ضد جانب نحو باتجاه منذ")
+_NOT_LOCATIVE = words("coder.not_locative")
 
 
 #: lexicon rows of taking ground (their object is where the event happens)
@@ -1104,7 +1071,7 @@ def _ground_taken(words: Words, ev: Event, ments: list[Mention]) -> list[Mention
 
 
 #: parts of ground taken (تحرير أجزاء من المدينة، السيطرة على معظم أحياء عدن)
-_PARTS = word_set("أجزاء جزء بقية باقي معظم أغلب كامل كافة مناطق أحياء")
+_PARTS = words("coder.parts")
 
 
 def _partitive(words: Words, lo: int, hi: int) -> bool:
@@ -1125,7 +1092,7 @@ def _partitive(words: Words, lo: int, hi: int) -> bool:
 #: cooperative types: in a condition (إذا، في حال) they are not events (the gold's 36 hypothetical events
 #: are all of the other types)
 _COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
-_CONDITION = word_set("إذا اذا إن لو حال حالة ما لم")
+_CONDITION = words("coder.condition")
 
 
 def _conditional(words: Words, m: TriggerMatch, a: int) -> bool:
@@ -1140,10 +1107,7 @@ def _conditional(words: Words, m: TriggerMatch, a: int) -> bool:
 
 
 #: words of number that make the noun after them counted (عشرات الطلاب، 120 طالبا)
-_NUMBER_WORDS = word_set(
-    "عشرات مئات آلاف ألف ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر أحد إحدى اثنين اثنان",
-    "عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين مئة مائة مليون ملايين ألفي مليار",
-)
+_NUMBER_WORDS = words("coder.number_words")
 
 
 def _counted_noun(words: Words, m: TriggerMatch, a: int) -> bool:
@@ -1221,7 +1185,7 @@ def _common_noun(m: Mention) -> bool:
 
 
 #: "witnessed": its subject is where the event named after it happens (شهدت مدينة فيرغسون احتجاجات)
-_WITNESSED = word_set("شهد شهدت يشهد تشهد شهدها شهده")
+_WITNESSED = words("coder.witnessed")
 
 
 def _witnessed_by(words: Words, ev: Event, ments: list[Mention], a: int) -> list[Mention]:

@@ -36,7 +36,7 @@ from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
 from khabar.events.arguments import PASSIVE_MARKERS
-from khabar.events.lexicon import fold, load_domain_words, word_set
+from khabar.events.lexicon import fold, load_domain_words, word_set, words
 
 if TYPE_CHECKING:
     from khabar.events.event import Event
@@ -187,9 +187,9 @@ _PAGE_CUES = "events_page_cues_ar.tsv"
 #: the classes of ``events_page_cues_ar.tsv``
 PAGE_CUE_CLASSES = frozenset({"first_person", "opinion", "hedge", "agency", "anchor"})
 #: prepositions before a trigger (closed class)
-_PREPS = word_set("في من على إلى عن مع ضد لدى عبر نحو")
+_PREPS = words("filter.preps")
 #: relative pronouns after a trigger (الهجوم الذي استهدف …: the event is being described)
-_RELS = word_set("الذي التي الذين اللذين اللتين")
+_RELS = words("filter.rels")
 #: quotation marks that open and close a quote, and those that do both
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "«“", "»”", '"'
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from khabar import data
 from khabar.arabic.normalize import normalize, strip_diacritics, strip_tatweel
+from khabar.errors import DataFileError
 
 __all__ = [
     "MODES",
@@ -32,6 +33,7 @@ __all__ = [
     "load_topics",
     "load_triggers",
     "word_set",
+    "words",
 ]
 
 #: the 16 PLOVER event types
@@ -101,6 +103,29 @@ MAX_GAP = 3
 def word_set(*chunks: str) -> frozenset[str]:
     """The normalised words of ``chunks`` (space-separated word lists), as a set for lookups."""
     return frozenset(fold(w) for c in chunks for w in c.split())
+
+
+_WORDS_FILE = "events_words_ar.tsv"
+
+
+@functools.cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for row in data.rows(_WORDS_FILE, columns=2):
+        name, text = row.cols
+        if name in out:
+            raise data.bad_row(_WORDS_FILE, row.line, "a list named twice", name)
+        out[name] = word_set(text)
+    return out
+
+
+def words(name: str) -> frozenset[str]:
+    """The normalised word list ``name`` of ``data/events_words_ar.tsv`` (``"coder.negators"``): the
+    language data of the events rules, kept out of their code."""
+    lists = _word_lists()
+    if name not in lists:
+        raise DataFileError(f"package data file {_WORDS_FILE} has no list {name!r}", value=name)
+    return lists[name]
 
 
 def fold(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.arabic.tokenize import Token, tokens_of
-from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set
+from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set, words
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.extract.places_stage import place_ref
@@ -28,12 +28,9 @@ from khabar.model import Document
 __all__ = ["Mention", "Words", "country_ref", "find_mentions", "new_ref", "words_of"]
 
 #: words that govern a following mention (normalised); ``None`` in Mention.prep means none
-PREPOSITIONS = word_set(
-    "مع في إلى الى من على عن لدى عند بين نحو ضد بحضور برفقة بقيادة برئاسة حول تجاه",
-    "بشأن لصالح أمام خلال بعد قبل منذ حتى عبر داخل خارج قرب حضور",
-)
+PREPOSITIONS = words("mentions.prepositions")
 #: prepositions that govern a name a few words on (نظيره الروسي …; في حضور الوزراء الثلاثة)
-_STRONG = word_set("مع بين بحضور برفقة حضور")
+_STRONG = words("mentions.strong")
 #: proclitic prepositions on the mention's first word
 _CLITIC_PREPS = ("ب", "ل", "ك")
 
@@ -238,10 +235,7 @@ def _verb_trimmed(text: str, start: int, end: int) -> int:
 
 
 #: words after "X بن Y" that are not a family name
-_NOT_FAMILY = word_set(
-    "الذي التي الأمير الملك الرئيس الوزير الشيخ الدكتور اليوم الأحد الاثنين الثلاثاء الأربعاء",
-    "الخميس الجمعة السبت المرافق المرافقين الموافق الماضي المقبل الحالي",
-)
+_NOT_FAMILY = words("mentions.not_family")
 
 
 def _family_name(text: str, start: int, end: int) -> int:
@@ -260,7 +254,7 @@ def _family_name(text: str, start: int, end: int) -> int:
 
 
 #: nouns of statehood that head a country's name in apposition (جمهورية مصر العربية، دولة الكويت)
-_STATE_NOUNS = word_set("جمهورية الجمهورية دولة الدولة مملكة المملكة سلطنة إمارة")
+_STATE_NOUNS = words("mentions.state_nouns")
 
 
 def _state_noun_before(text: str, start: int) -> int:
@@ -400,7 +394,7 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
 
 
 #: honorifics and academic titles before a name the NER model may miss (الدكتور الربيعة، المهندس سامي)
-HONORIFICS = word_set("الدكتور الدكتورة د المهندس المهندسة معالي سعادة فخامة سمو الأستاذ")
+HONORIFICS = words("mentions.honorifics")
 
 
 def _only_honorifics(gap: str) -> bool:
@@ -409,7 +403,7 @@ def _only_honorifics(gap: str) -> bool:
 
 
 #: verbs of saying that come right before a name (قال بن سلمان)
-_SAYING = word_set("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت أعلن أعلنت صرح")
+_SAYING = words("mentions.saying")
 _GIVEN_BEFORE = re.compile(r"(?:(\S+)\s+)?(\w+)\s+$")
 
 
@@ -438,7 +432,7 @@ def _given_name_before(text: str, start: int, name: str) -> int:
 
 
 #: words that cannot be the name after an honorific
-_NOT_NAME = word_set("في من إلى على عن مع أن إن الذي التي و أو ثم قد لم لن ما لا هذا هذه بعد قبل خلال")
+_NOT_NAME = words("mentions.not_name")
 
 
 #: how far (characters) a title chain after an honorific may run to its holder's name
@@ -500,7 +494,7 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
 
 #: the Arab kingdoms whose own press calls them "the Kingdom" (المملكة) without a name
 _KINGDOMS = frozenset({"SA", "JO", "MA", "BH"})
-_KINGDOM = word_set("المملكة للمملكة بالمملكة والمملكة وللمملكة وبالمملكة فالمملكة")
+_KINGDOM = words("mentions.kingdom")
 #: the Saudi king's title names his country
 _KINGDOM_CUES = {"SA": word_set("الحرمين")}
 
@@ -610,12 +604,7 @@ def _same_person(doc: Document, name: str) -> str | None:
 
 
 #: adjectives that belong to a group's name (المقاومة الشعبية، التحالف الدولي، القوات المسلحة)
-_GROUP_ADJECTIVES = word_set(
-    "الشعبية الشعبي الدولي الدولية العربي العربية الشرعية الشرعي الوطني الوطنية",
-    "المسلحة الخاصة الإسلامي الإسلامية الحوثية الحوثي الانقلابية المشتركة الأمنية",
-    "العامة الجوية البرية البحرية الملكية الإرهابية الإرهابي المتطرفة الكردستاني",
-    "الكردية الخليجي الخليجية الأممية الاتحادية العرب الأوروبيون الأوروبيين الخليجيون الخليجيين",
-)
+_GROUP_ADJECTIVES = words("mentions.group_adjectives")
 
 
 @functools.cache
