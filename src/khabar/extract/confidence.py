@@ -40,10 +40,10 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from khabar.data import load_json
 from khabar.errors import DataFileError, UsageError
 from khabar.model import Document, LowConfidence, RefTable, Span
 
@@ -214,8 +214,7 @@ def load_thresholds(path: str | Path | None = None) -> Thresholds:
 
 @functools.cache
 def _package_thresholds() -> Thresholds:
-    where = f"khabar/data/{THRESHOLDS_FILE}"
-    return _read((resources.files("khabar") / "data" / THRESHOLDS_FILE).read_text, where)
+    return parse_thresholds(load_json(THRESHOLDS_FILE), f"khabar/data/{THRESHOLDS_FILE}")
 
 
 def _read(read: Any, where: str) -> Thresholds:

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import iter_tokens
 from khabar.errors import DataFileError
@@ -84,13 +84,8 @@ _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    path = resources.files("khabar") / "data" / name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"khabar/data/{name}: cannot read: {exc}", value=name) from exc
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]  # the header row
+    """The data rows of the package file ``name`` (the header left out), through :mod:`khabar.data`."""
+    return [row.cols for row in data.rows(name)]
 
 
 @functools.cache

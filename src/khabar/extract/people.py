@@ -44,10 +44,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.normalize import normalize
-from khabar.errors import DataFileError
 from khabar.extract.names import ALLAH, NASAB, is_given_name, is_title, load_name_phrases
 from khabar.extract.places import load_gazetteer, nationality_country, prominent
 from khabar.extract.wordclass import (
@@ -105,17 +104,12 @@ _OPENERS = "\"'«“(["
 @functools.cache
 def load_name_heads() -> dict[str, str]:
     """Nouns that name things after people (normalised) → ``place``, ``org`` or ``thing``."""
-    path = resources.files("khabar") / "data" / "person_name_heads_ar.tsv"
     out: dict[str, str] = {}
-    rows = [
-        line.split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    for cols in rows[1:]:
-        if len(cols) != 2 or cols[1] not in ("place", "org", "thing"):
-            raise DataFileError(
-                f"person_name_heads_ar.tsv: expected head<TAB>place|org|thing: {cols!r}", value=cols
+    for row in data.rows("person_name_heads_ar.tsv", columns=2):
+        cols = row.cols
+        if cols[1] not in ("place", "org", "thing"):
+            raise data.bad_row(
+                "person_name_heads_ar.tsv", row.line, "expected head<TAB>place|org|thing", cols
             )
         out[normalize(cols[0])] = cols[1]
     return out

@@ -18,13 +18,12 @@ Default thresholds for showing a fact are in ``fact_thresholds.json`` (keys ``pe
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 from khabar.arabic.normalize import normalize
+from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.extract.names import NASAB, is_given_name, name_words
 from khabar.extract.wordclass import COMMON_ZIPF, common_zipf
@@ -117,11 +116,7 @@ def org_features(name: str, *, source: str, purpose: bool, mentions: int) -> dic
 
 @functools.cache
 def _model() -> dict[str, Any]:
-    path = resources.files("khabar") / "data" / _MODEL_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataFileError(f"khabar/data/{_MODEL_FILE}: cannot read: {exc}", value=_MODEL_FILE) from exc
+    data = load_json(_MODEL_FILE)
     for kind, names in (("person", PERSON_FEATURES), ("org", ORG_FEATURES)):
         m = data.get(kind)
         if not isinstance(m, dict) or set(m.get("weights", {})) != set(names):
