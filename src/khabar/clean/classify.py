@@ -25,12 +25,10 @@ tens of microseconds.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -39,6 +37,7 @@ import numpy as np
 from khabar.clean import lexicon
 from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
 from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
+from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.model import Block
 
@@ -210,14 +209,7 @@ class LineModel:
 @cache
 def load_model() -> LineModel:
     """Load and check the shipped model (once per process)."""
-    path = resources.files("khabar") / "data" / "line_model.json"
-    try:
-        d = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise DataFileError(
-            f"the line model {path} cannot be read ({e}); reinstall khabar or run scripts/train_lines.py"
-        ) from e
-    return model_from_dict(d)
+    return model_from_dict(load_json("line_model.json"))
 
 
 def model_from_dict(d: dict[str, Any]) -> LineModel:

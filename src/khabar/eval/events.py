@@ -427,13 +427,10 @@ SHOWN = "shown"
 
 def event_threshold() -> float:
     """The default threshold of events (``khabar/data/fact_thresholds.json``, key ``event``: a number
-    or an object with ``threshold``); 0 when the file or the key is missing."""
-    from importlib import resources
+    or an object with ``threshold``); 0 when the key is missing."""
+    from khabar.data import load_json
 
-    path = resources.files("khabar") / "data" / "fact_thresholds.json"
-    if not path.is_file():
-        return 0.0
-    v = json.loads(path.read_text(encoding="utf-8")).get("event")
+    v = load_json("fact_thresholds.json").get("event")
     if isinstance(v, dict):
         v = v.get("threshold")
     return float(v) if isinstance(v, (int, float)) else 0.0

@@ -9,13 +9,11 @@ cues, so neither imports the other for them.
 from __future__ import annotations
 
 import functools
-import gzip
 import re
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.dates import MONTHS
 from khabar.arabic.normalize import normalize
-from khabar.errors import DataFileError
 from khabar.extract.names import is_given_name, is_title
 
 __all__ = [
@@ -59,23 +57,14 @@ COMMON_ZIPF = 3.3
 
 @functools.cache
 def _common() -> dict[str, float]:
-    path = resources.files("khabar") / "data" / "names_common_ar.tsv.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError as exc:
-        raise DataFileError(
-            f"khabar/data/names_common_ar.tsv.gz: cannot read: {exc}", value=str(path)
-        ) from exc
     out: dict[str, float] = {}
-    for line in lines:
-        if not line or line.startswith("#") or line.startswith("word\t"):
-            continue
-        w, _, z = line.partition("\t")
+    for row in data.rows("names_common_ar.tsv.gz", columns=2):
         try:
-            out[w] = float(z)
+            out[row.cols[0]] = float(row.cols[1])
         except ValueError as exc:
-            raise DataFileError(f"names_common_ar.tsv.gz: bad Zipf value in {line!r}", value=line) from exc
+            raise data.bad_row(
+                "names_common_ar.tsv.gz", row.line, "a Zipf value that is no number", row.cols
+            ) from exc
     return out
 
 
