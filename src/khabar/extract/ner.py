@@ -249,12 +249,20 @@ class NerModel:
 
         out: list[list[int]] = [[] for _ in tokens]
         last = len(idents) - 1
+        get = ids.get
         for i, n in enumerate(idents):
             row = out[i]
-            j = col("bg-", idents[i - 1] if i else BOS, n)
+            # the two bigrams (most tokens' whole work here): col's look-up inlined, the same keys
+            a = idents[i - 1] if i else BOS
+            j = get(("bg-", a, n))
+            if j is None:
+                j = col("bg-", a, n)
             if j >= 0:
                 row.append(j)
-            j = col("bg+", n, idents[i + 1] if i < last else EOS)
+            b = idents[i + 1] if i < last else EOS
+            j = get(("bg+", n, b))
+            if j is None:
+                j = col("bg+", n, b)
             if j >= 0:
                 row.append(j)
             if n == "<unk>":

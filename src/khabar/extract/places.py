@@ -584,6 +584,13 @@ class PlaceFinding:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)
+def _readings(word: str) -> list[Reading]:
+    """The clitic readings of a word, with the article-less stem of each (cached across documents:
+    news repeats its words)."""
+    return readings(word)
+
+
 class _Doc:
     """The normalised view of a text and its tokens, with what the rules ask of them."""
 
@@ -596,9 +603,9 @@ class _Doc:
         #: token index → position in ``words``
         self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
 
-    @staticmethod
-    def readings(word: str) -> list[Reading]:
-        return _readings(word)
+    #: the clitic readings of a word, cached per form: the cache itself rather than a method calling
+    #: it (the rules ask it of every word several times)
+    readings = staticmethod(_readings)
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
@@ -652,13 +659,6 @@ def _after_kunya(d: _Doc, w: int) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _is_kunya(word: str) -> bool:
     return any(r.stem in _KUNYA for r in readings(word))
-
-
-@functools.lru_cache(maxsize=65536)
-def _readings(word: str) -> list[Reading]:
-    """The clitic readings of a word, with the article-less stem of each (cached across documents:
-    news repeats its words)."""
-    return readings(word)
 
 
 @functools.lru_cache(maxsize=65536)
