@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from dataclasses import dataclass
 
 __all__ = ["Token", "iter_tokens", "sentence_bounds", "tokenize", "tokens_of"]
 
@@ -31,25 +31,39 @@ _TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|[^\s\u200b-\u200f\u202a-\u202e\u2066
 SENTENCE_END = frozenset(".!?؟;؛…")
 
 
-class Token(NamedTuple):
-    """A token: ``text == source[start:end]``.
-
-    A named tuple rather than a frozen dataclass: a document's two texts give some 6,000 tokens, and
-    a frozen dataclass sets each field through ``object.__setattr__`` (tokenising was 7 % of
-    ``khabar process --facts``); a tuple is built in one C call (:func:`iter_tokens`)."""
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text == source[start:end]``."""
 
     text: str
     start: int
     end: int
 
 
-_new_token = tuple.__new__
+# a frozen dataclass's __init__ sets each field through object.__setattr__; the slots' own setters on
+# a bare instance make the same object in half the time (a document has a few thousand tokens). A
+# named tuple is quicker still to build but slower to read (``tok.text`` on every token, many times)
+_new = object.__new__
+_set_text = Token.text.__set__  # type: ignore[attr-defined]
+_set_start = Token.start.__set__  # type: ignore[attr-defined]
+_set_end = Token.end.__set__  # type: ignore[attr-defined]
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        t = _new(Token)
+        _set_text(t, m.group())
+        _set_start(t, m.start())
+        _set_end(t, m.end())
+        append(t)
+    return out
 
 
 def iter_tokens(text: str) -> Iterator[Token]:
     """The tokens of ``text`` in order, each with its offsets."""
-    for m in _TOKEN_RE.finditer(text):
-        yield _new_token(Token, (m.group(), m.start(), m.end()))
+    return iter(_tokens(text))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -62,7 +76,7 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, remembered for the last few texts: the fact layers of one document
     tokenise the same text (and the same normalised view) one after the other, so each is tokenised
     once per document."""
-    return tuple([_new_token(Token, (m.group(), m.start(), m.end())) for m in _TOKEN_RE.finditer(text)])
+    return tuple(_tokens(text))
 
 
 def sentence_bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
