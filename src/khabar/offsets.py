@@ -16,6 +16,7 @@ character) and conversions O(log n) with :mod:`bisect`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -108,6 +109,20 @@ class OffsetMap:
             p = self.to_src_start(start)
             return p, p
         return self.to_src_start(start), self.to_src_end(end)
+
+    def spans_to_src(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`span_to_src` of each span; on a map that is one identity segment from 0 (a text
+        with nothing deleted, the usual case) the spans inside it map to themselves, without a
+        bisection per span (the fact layers map every token of a document)."""
+        if (
+            len(self.dst_starts) == 1
+            and self.dst_starts[0] == 0
+            and self.src_starts[0] == 0
+            and self.dst_lens[0] == self.src_lens[0]
+        ):
+            n = self.dst_lens[0]
+            return [(a, b) if 0 <= a < b <= n else self.span_to_src(a, b) for a, b in spans]
+        return [self.span_to_src(a, b) for a, b in spans]
 
     def slice(self, start: int, end: int) -> OffsetMap:
         """The map of the derived substring ``[start, end)``, re-based to start at 0."""

@@ -212,7 +212,7 @@ def find_orgs(
     follows."""
     view = normalize_view(text)
     toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
-    spans = [view.to_text_span(t.start, t.end) for t in toks]
+    spans = view.offsets.spans_to_src([(t.start, t.end) for t in toks])
     words = [t.text for t in toks]
     n = len(words)
     sport_forms = _sport_forms()
