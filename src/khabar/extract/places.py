@@ -1631,6 +1631,9 @@ def _kingdom(
 ) -> list[_Match]:
     """A bare "المملكة" is the kingdom the outlet belongs to (Saudi, Jordanian, Moroccan and Bahraini
     papers call their country so), or else the one kingdom the text names."""
+    if "مملكه" not in d.view:
+        # a reading's stem is a tail of its word, or ا + a tail after لل: no word can read المملكه
+        return []
     cc = outlet.country if outlet is not None and outlet.country in _KINGDOMS else None
     if cc is None:
         named = {p.country for m in matches if not m.veto and (p := m.place) is not None} | {
