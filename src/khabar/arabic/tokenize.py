@@ -44,9 +44,9 @@ class Token:
 # a bare instance make the same object in half the time (a document has a few thousand tokens). A
 # named tuple is quicker still to build but slower to read (``tok.text`` on every token, many times)
 _new = object.__new__
-_set_text = Token.text.__set__  # type: ignore[attr-defined]
-_set_start = Token.start.__set__  # type: ignore[attr-defined]
-_set_end = Token.end.__set__  # type: ignore[attr-defined]
+_set_text = Token.text.__set__  # type: ignore[attr-defined,misc]
+_set_start = Token.start.__set__  # type: ignore[attr-defined,misc]
+_set_end = Token.end.__set__  # type: ignore[attr-defined,misc]
 
 
 def _tokens(text: str) -> list[Token]:

@@ -166,7 +166,7 @@ class NerModel:
         ends: list[int] = []
         for o in OFFSETS:
             # the model's features of this offset, in order (a C-level filter: no Python step per feature)
-            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))
+            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))  # type: ignore[arg-type]
             ends.append(len(idx))
         rows = self.weights[idx]
         a = 0
