@@ -285,8 +285,11 @@ class NerModel:
                             if j >= 0:
                                 row.append(j)
         i = 0
+        heads = fs._heads.get
         while i < len(norms):
-            hit = fs._gaz_match(norms, i)
+            # most words open no multi-word entry (their remembered heads are empty): no call then
+            h = heads(norms[i])
+            hit = None if h is not None and not h else fs._gaz_match(norms, i)
             if hit:
                 k, classes = hit
                 for cls in classes.split("|"):
