@@ -156,7 +156,7 @@ def _function_rate(key: str) -> float:
     words = key.split()
     if not words:
         return 0.0
-    return len([w for w in words if w in _FUNCTION_ALL]) / len(words)
+    return sum(map(_FUNCTION_ALL.__contains__, words)) / len(words)
 
 
 class LineInfo:
