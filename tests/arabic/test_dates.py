@@ -141,3 +141,34 @@ def test_every_family_names_all_twelve_months() -> None:
     for names in (levantine, egyptian, moroccan):
         for month, name in enumerate(names, start=1):
             assert parse_date(f"1 {name} 2020") == f"2020-{month:02d}-01", name
+
+
+def test_each_scan_gate_is_held_by_every_match_of_its_pattern() -> None:
+    """The literal a relative-day pattern's text must hold is in every alternative of the pattern, and
+    every decade name ends with the decade gate (why: a text without the literal is not scanned, so a
+    gate a match could lack would lose dates)."""
+    from khabar.arabic import dates as D
+
+    assert len(D._REL_DAY_NEEDS) == len(D._REL_DAYS)
+    for (pattern, _), need in zip(D._REL_DAYS, D._REL_DAY_NEEDS, strict=True):
+        # the only top-level alternation is بكرا|بكره|بكرة; elsewhere "|" is inside a group after need
+        alternatives = pattern.split("|") if pattern.startswith("بكر") else [pattern]
+        for alternative in alternatives:
+            assert need in alternative, (pattern, need)
+    assert all(name.endswith(D._DECADE_NEEDS) for name in D._DECADES)
+
+
+def test_gated_scans_still_find_each_kind_of_date() -> None:
+    """One text per gate: a year date, a relative day, a decade, a unit, a weekday (a different text
+    from the benchmark's; why: each gate must pass the texts its pattern matches)."""
+    from khabar.arabic.dates import find_date_mentions
+
+    found = find_date_mentions(
+        "في 3 مارس 2019 قال، وأمس الأول والبارحة وبعد غد وبكرة، في الثمانينات، الأسبوع المقبل، يوم الخميس",
+        "2020-01-10",
+    )
+    texts = [m.text for m in found]
+    assert "3 مارس 2019" in texts
+    assert any("أمس" in t for t in texts) and "البارحة" in texts and "بعد غد" in texts
+    assert "بكرة" in texts and any("الثمانينات" in t for t in texts)
+    assert any("الأسبوع" in t for t in texts) and any("الخميس" in t for t in texts)

@@ -42,3 +42,22 @@ def test_words_repeated_on_many_lines_mark_a_keyword_stuffed_list() -> None:
     news = _matrix(["افتتاح مستشفى جديد للأطفال", "محمد الأحمد", _PARA])
     assert news[0, INDEX["word_repeat"]] == 0.0
     assert news[0, INDEX["doc_word_repeat"]] == 0.0
+
+
+def test_content_words_by_split_equal_the_regex_scan() -> None:
+    """The fast path (split, all-letter words kept whole, only the rest scanned) gives the same set as
+    the one-scan definition, on lines with punctuation against words, digits, Latin, و/ف/ال to peel,
+    short and function words (why: the line model was trained on the definition's features)."""
+    from khabar.clean.features import _content_words, _content_words_scan
+
+    lines = [
+        _PARA,
+        "والحكومة، فالمستشفى «الجديد» (2024) والي وفي ال فن alpha_beta x2y abc-def",
+        "وزير: الخارجية... قال؛ إن-المملكة 12ساعة ساعة12 الـ ومن فإن والأمن",
+        "",
+        "   ",
+        "a b c déjà-vu ÉTÉ وو فففف والو",
+    ]
+    for line in lines:
+        k = lexicon.key(line)
+        assert _content_words(k) == _content_words_scan(k), line

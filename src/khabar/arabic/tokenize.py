@@ -40,10 +40,30 @@ class Token:
     end: int
 
 
+# a frozen dataclass's __init__ sets each field through object.__setattr__; the slots' own setters on
+# a bare instance make the same object in half the time (a document has a few thousand tokens). A
+# named tuple is quicker still to build but slower to read (``tok.text`` on every token, many times)
+_new = object.__new__
+_set_text = Token.text.__set__  # type: ignore[attr-defined,misc]
+_set_start = Token.start.__set__  # type: ignore[attr-defined,misc]
+_set_end = Token.end.__set__  # type: ignore[attr-defined,misc]
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        t = _new(Token)
+        _set_text(t, m.group())
+        _set_start(t, m.start())
+        _set_end(t, m.end())
+        append(t)
+    return out
+
+
 def iter_tokens(text: str) -> Iterator[Token]:
     """The tokens of ``text`` in order, each with its offsets."""
-    for m in _TOKEN_RE.finditer(text):
-        yield Token(m.group(), m.start(), m.end())
+    return iter(_tokens(text))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -56,7 +76,7 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     """The tokens of ``text``, remembered for the last few texts: the fact layers of one document
     tokenise the same text (and the same normalised view) one after the other, so each is tokenised
     once per document."""
-    return tuple(iter_tokens(text))
+    return tuple(_tokens(text))
 
 
 def sentence_bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

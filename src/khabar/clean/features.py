@@ -156,7 +156,7 @@ def _function_rate(key: str) -> float:
     words = key.split()
     if not words:
         return 0.0
-    return len([w for w in words if w in _FUNCTION_ALL]) / len(words)
+    return sum(map(_FUNCTION_ALL.__contains__, words)) / len(words)
 
 
 class LineInfo:
@@ -262,8 +262,39 @@ _BODY_SAMPLE = 400
 def _content_words(key: str) -> set[str]:
     """Words of three letters or more of a normalised line that are not function words, with a
     leading و/ف (on a word of five letters or more) and then a leading ال (leaving three or more)
-    peeled, so "والحكومة" meets "الحكومة" and "حكومة". The peeling is two regex substitutions over
-    the joined words, not a Python loop: this runs on every line of every page."""
+    peeled, so "والحكومة" meets "الحكومة" and "حكومة".
+
+    This runs on every line of every page, so it avoids a Python step per word where it can: the
+    line's distinct words by a split, the all-letter ones (most) kept whole by a C-level filter, and
+    only the rest (a comma or quotes against the word, digits) scanned for letter runs; one loop
+    then drops the short and function words and peels. The same set as
+    :func:`_content_words_scan`, the definition (a test checks them equal)."""
+    words = set(key.split())
+    letters = set(filter(str.isalpha, words))
+    if len(letters) < len(words):
+        letters.update(_LETTER_RUN.findall(" ".join(words - letters)))
+    out = set()
+    for w in letters - _FUNCTION_ALL:
+        n = len(w)
+        if n < 3:
+            continue
+        if n >= 5:
+            if w[0] in "وف":
+                w = w[1:]
+                n -= 1
+            if n >= 5 and w[0] == "ا" and w[1] == "ل":
+                w = w[2:]
+        out.add(w)
+    return out
+
+
+#: a run of letters (no digit, no underscore), of any length: :func:`_content_words` drops the short
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _content_words_scan(key: str) -> set[str]:
+    """The definition of :func:`_content_words`, as one regex scan, a set difference and two peeling
+    substitutions over the joined words (kept for the test that checks the fast path against it)."""
     words = set(_CONTENT_WORD.findall(key)) - _FUNCTION_ALL
     return set(_PEEL_AL.sub("", _PEEL_WA.sub("", " ".join(words))).split())
 
@@ -355,12 +386,14 @@ def _neighbourhood(infos: Sequence[LineInfo]) -> list[tuple[float, float]]:
     below: set[str] = set()
     longs: list[int] = []
     for k in range(n - 1, -1, -1):
-        # the words of the next three long lines below this one
-        below = set().union(*(words[m] for m in longs[:3])) if longs else set()
+        # the words of the next three long lines below this one (``below``: changed only when a long
+        # line is passed, so built once per long line, not once per line)
         ws = words[k]
-        out.append((len(ws & below) / len(ws) if ws and not infos[k].long else 0.0, infos[k]._rep))
-        if infos[k].long:
+        long_ = infos[k].long
+        out.append((len(ws & below) / len(ws) if ws and not long_ else 0.0, infos[k]._rep))
+        if long_:
             longs.insert(0, k)
+            below = set().union(*(words[m] for m in longs[:3]))
     return out[::-1]
 
 

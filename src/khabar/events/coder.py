@@ -22,6 +22,7 @@ import datetime
 import functools
 import re
 from dataclasses import replace
+from itertools import chain
 from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, drop_future, in_vocab, readings
@@ -510,13 +511,22 @@ def _domain_page(words: Words) -> str | None:
     that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
     stadium, a team or oil prices has fewer."""
     toks = [t.text for t in words.toks]
-    bare = {stem for w in toks for stem in _reading_stems(w)}
+    bare = set(chain.from_iterable(map(_reading_stems, toks)))
     joined = " " + " ".join(toks) + " "
-    for domain, vocab in load_domain_words().items():
-        seen = {p for p in vocab if (p in bare if " " not in p else f" {p} " in joined)}
-        if len(seen) >= DOMAIN_MIN_FORMS:
+    for domain, (single, phrases) in _domain_parts().items():
+        # the vocabulary's one-word forms by one set intersection, its phrases by substring
+        if len(single & bare) + sum(f" {p} " in joined for p in phrases) >= DOMAIN_MIN_FORMS:
             return domain
     return None
+
+
+@functools.cache
+def _domain_parts() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Each domain's vocabulary (:func:`load_domain_words`) as its one-word forms and its phrases."""
+    return {
+        d: (frozenset(p for p in v if " " not in p), tuple(sorted(p for p in v if " " in p)))
+        for d, v in load_domain_words().items()
+    }
 
 
 def _is_anchor(words: Words, m: TriggerMatch, a: int, pos: str, typ: str, before: list[Event]) -> bool:

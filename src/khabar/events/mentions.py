@@ -63,7 +63,7 @@ class Words:
 def words_of(text: str) -> Words:
     view = normalize_view(text)
     toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
-    spans = [view.to_text_span(t.start, t.end) for t in toks]
+    spans = view.offsets.spans_to_src([(t.start, t.end) for t in toks])
     # the text without the view's deletions is aligned with the view character by character
     raw = strip_deletions(text)
     keys: list[str | None] = (

@@ -83,19 +83,38 @@ def word_readings(w: str, teh: bool = False) -> list[Reading]:
     return out
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
 def _first_candidates(w: str, teh: bool) -> tuple[tuple[Reading, Trigger], ...]:
     """The (reading, lexicon entry) pairs whose first word a reading of ``w`` is, in reading then
     lexicon order; remembered per word form (an empty tuple for most words)."""
-    by_first = load_triggers().by_first
-    return tuple((r, t) for r in word_readings(w, teh) for t in by_first.get(r.stem, ()))
+    return _word_starts(w)[1] if not teh else _first_candidates_teh(w)
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
+def _first_candidates_teh(w: str) -> tuple[tuple[Reading, Trigger], ...]:
+    """:func:`_first_candidates` of a word that ends in a teh marbuta in the text."""
+    by_first = load_triggers().by_first
+    return tuple((r, t) for r in word_readings(w, True) for t in by_first.get(r.stem, ()))
+
+
 def _stop_phrases(w: str) -> tuple[tuple[str, ...], ...]:
     """The stop phrases a reading of ``w`` starts, in reading then list order (remembered per word)."""
+    return _word_starts(w)[0]
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _word_starts(
+    w: str,
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[Reading, Trigger], ...]]:
+    """The stop phrases and the trigger candidates (no teh marbuta) a reading of ``w`` starts, from
+    one reading of the word: the matcher asks both of every word, and a new word's readings were
+    computed twice."""
+    reads = word_readings(w)
     stops = load_stop_phrases()
-    return tuple(phrase for r in word_readings(w) for phrase in stops.get(r.stem, ()))
+    by_first = load_triggers().by_first
+    return (
+        tuple(phrase for r in reads for phrase in stops.get(r.stem, ())),
+        tuple((r, t) for r in reads for t in by_first.get(r.stem, ())),
+    )
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
@@ -194,7 +213,7 @@ def _extend(words: list[Token], i: int, t: Trigger, keys: list[str | None] | Non
 def _stop_at(words: list[Token], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> int:
     """The length of a stop phrase starting at word ``i`` (0 if none); ``*`` in a phrase skips up to
     three words (تقدم * بطلب: "submitted a request", whoever submitted it)."""
-    for phrase in _stop_phrases(words[i].text):
+    for phrase in _word_starts(words[i].text)[0]:
         j, k = i, 1
         while k < len(phrase):
             if phrase[k] == GAP:
@@ -240,7 +259,8 @@ def find_triggers(
             (k for k in reversed(doers) if 0 < i - k <= _DO_REACH and not any(o.last >= k for o in out)),
             None,
         )
-        for r, t in _first_candidates(words[i].text, i in teh):
+        w_i = words[i].text
+        for r, t in _word_starts(w_i)[1] if i not in teh else _first_candidates_teh(w_i):
             periphrasis = (
                 doer is not None and t.pos == "v" and r.prep and r.at >= 1 and words[i].text[r.at - 1] == "ب"
             )

@@ -32,6 +32,7 @@ sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,8 +91,14 @@ def load_cues() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in out.items()}
 
 
+#: the Arabic blocks :func:`shape` calls ``A`` (for its letters)
+_ARABIC_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]+")
+
+
 def shape(word: str) -> str:
     """A coarse shape: ``A`` Arabic letters, ``L`` Latin, ``D`` digits, ``P`` punctuation, joined."""
+    if word.isalpha() and _ARABIC_BLOCKS.fullmatch(word):
+        return "A"  # letters all in the Arabic blocks (most words): one run of A, in C
     kinds: list[str] = []
     for ch in word:
         if ch.isdigit():

@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import io
 import json
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ FORMAT = 1
 #: ANERcorp's entity types → khabar's labels (MISC is tagged by the model but not reported)
 LABELS: dict[str, str] = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _NEG = -1e9  # a forbidden transition
+#: ``j is not None`` as a C-level predicate
+_is_not_none = functools.partial(operator.is_not, None)
 
 
 def bio_allowed(prev: str | None, tag: str) -> bool:
@@ -162,7 +165,8 @@ class NerModel:
         idx: list[int] = []
         ends: list[int] = []
         for o in OFFSETS:
-            idx.extend(j for j in map(get, w.by_offset.get(o, ())) if j is not None)
+            # the model's features of this offset, in order (a C-level filter: no Python step per feature)
+            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))  # type: ignore[arg-type]
             ends.append(len(idx))
         rows = self.weights[idx]
         a = 0
@@ -177,9 +181,15 @@ class NerModel:
         ids = self._ids
         if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
             ids.clear()
+        # the known words in one C-level pass; then the new ones, in order (a word new twice in the
+        # same document gets its row at its first sight, as before)
+        found = list(map(ids.get, tokens))
+        if None not in found:
+            return found  # type: ignore[return-value]
         out: list[int] = []
-        for t in tokens:
-            i = ids.get(t)
+        for t, i in zip(tokens, found, strict=True):
+            if i is None:
+                i = ids.get(t)
             if i is None:
                 i = len(ids)
                 if i == len(self._table):
@@ -232,7 +242,9 @@ class NerModel:
         (the words of a bigram, a cue and its offset, a gazetteer class) instead of built as strings
         for every token (a bigram is mostly seen before: news repeats its phrases)."""
         fs = self.features
-        lights = [fs.light(t) for t in tokens]  # (norm, ident, cues) of each token
+        # (norm, ident, cues) of each token: the memory read inline, light() only for a word not in it
+        known = fs._light.get
+        lights = [known(t) or fs.light(t) for t in tokens]
         idents = [w[1] for w in lights]
         norms = [w[0] for w in lights]
         ids = self._sent_ids
@@ -249,12 +261,20 @@ class NerModel:
 
         out: list[list[int]] = [[] for _ in tokens]
         last = len(idents) - 1
+        get = ids.get
         for i, n in enumerate(idents):
             row = out[i]
-            j = col("bg-", idents[i - 1] if i else BOS, n)
+            # the two bigrams (most tokens' whole work here): col's look-up inlined, the same keys
+            a = idents[i - 1] if i else BOS
+            j = get(("bg-", a, n))
+            if j is None:
+                j = col("bg-", a, n)
             if j >= 0:
                 row.append(j)
-            j = col("bg+", n, idents[i + 1] if i < last else EOS)
+            b = idents[i + 1] if i < last else EOS
+            j = get(("bg+", n, b))
+            if j is None:
+                j = col("bg+", n, b)
             if j >= 0:
                 row.append(j)
             if n == "<unk>":
@@ -265,8 +285,11 @@ class NerModel:
                             if j >= 0:
                                 row.append(j)
         i = 0
+        heads = fs._heads.get
         while i < len(norms):
-            hit = fs._gaz_match(norms, i)
+            # most words open no multi-word entry (their remembered heads are empty): no call then
+            h = heads(norms[i])
+            hit = None if h is not None and not h else fs._gaz_match(norms, i)
             if hit:
                 k, classes = hit
                 for cls in classes.split("|"):

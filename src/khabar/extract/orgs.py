@@ -212,11 +212,12 @@ def find_orgs(
     follows."""
     view = normalize_view(text)
     toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
-    spans = [view.to_text_span(t.start, t.end) for t in toks]
+    spans = view.offsets.spans_to_src([(t.start, t.end) for t in toks])
     words = [t.text for t in toks]
     n = len(words)
     sport_forms = _sport_forms()
-    sport = len({w for w in words for s in _stems(w) if s in sport_forms}) >= _SPORT_MIN_FORMS
+    # the distinct words with a reading in the sport vocabulary (each form tested once, in C)
+    sport = sum(not sport_forms.isdisjoint(_stems(w)) for w in set(words)) >= _SPORT_MIN_FORMS
     heads = load_org_heads()
     known = load_known_orgs()
     maxk = max((len(k) for k in known), default=1)

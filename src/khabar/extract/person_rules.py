@@ -392,7 +392,10 @@ class _Sentence:
     ) -> None:
         self.w = words
         self.tokens = tokens
-        self.norms = [words.norm(t) for t in tokens]
+        # words.norm of each token, its memory read inline (light() only for a word not in it)
+        fs = words.model.features
+        known = fs._light.get
+        self.norms = [(known(t) or fs.light(t))[0] for t in tokens]
         self.tags = tags
         self.n = len(tokens)
         self.model_tags = list(tags)
@@ -547,7 +550,9 @@ def _rule_cue(s: _Sentence) -> None:
     """A person noun, a title or a nationality adjective, modifiers, then a name (see the module
     docstring)."""
     c = s.w.cues
-    kinds = [s.w.kind(n) for n in s.norms]
+    # s.w.kind of each word, its memory read inline
+    known, kind_of = s.w._kind.get, s.w.kind
+    kinds = [k if (k := known(n)) is not None else kind_of(n) for n in s.norms]
     if not any(kinds) and not c.phrases:
         return
     i = 0

@@ -584,6 +584,13 @@ class PlaceFinding:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)
+def _readings(word: str) -> list[Reading]:
+    """The clitic readings of a word, with the article-less stem of each (cached across documents:
+    news repeats its words)."""
+    return readings(word)
+
+
 class _Doc:
     """The normalised view of a text and its tokens, with what the rules ask of them."""
 
@@ -596,9 +603,9 @@ class _Doc:
         #: token index → position in ``words``
         self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
 
-    @staticmethod
-    def readings(word: str) -> list[Reading]:
-        return _readings(word)
+    #: the clitic readings of a word, cached per form: the cache itself rather than a method calling
+    #: it (the rules ask it of every word several times)
+    readings = staticmethod(_readings)
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
@@ -652,13 +659,6 @@ def _after_kunya(d: _Doc, w: int) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _is_kunya(word: str) -> bool:
     return any(r.stem in _KUNYA for r in readings(word))
-
-
-@functools.lru_cache(maxsize=65536)
-def _readings(word: str) -> list[Reading]:
-    """The clitic readings of a word, with the article-less stem of each (cached across documents:
-    news repeats its words)."""
-    return readings(word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1631,6 +1631,9 @@ def _kingdom(
 ) -> list[_Match]:
     """A bare "المملكة" is the kingdom the outlet belongs to (Saudi, Jordanian, Moroccan and Bahraini
     papers call their country so), or else the one kingdom the text names."""
+    if "مملكه" not in d.view:
+        # a reading's stem is a tail of its word, or ا + a tail after لل: no word can read المملكه
+        return []
     cc = outlet.country if outlet is not None and outlet.country in _KINGDOMS else None
     if cc is None:
         named = {p.country for m in matches if not m.veto and (p := m.place) is not None} | {
