@@ -63,3 +63,30 @@ def test_months_are_not_organisations() -> None:
 
     text = "وفي نيسان الماضي وقع الاتفاق."
     assert find_orgs(text, [Span(3, 8, "ORG", "نيسان")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        # a category noun before a club name that is also a common word makes it the word
+        ("شارك منتخب الشباب في بطولة كرة القدم وفاز الهلال على النصر في مباراة الدوري", "الشباب"),
+        ("تأهل فريق درجة الشباب إلى النهائي وفاز الهلال على النصر في مباراة الدوري", "الشباب"),
+        # a scope adjective after it names a federation
+        ("أعلن الاتحاد الآسيوي عن البطولة وفاز الهلال على الأهلي في مباراة الدوري والملعب", "الاتحاد"),
+    ],
+)
+def test_a_club_name_that_is_a_common_word_is_the_word_in_its_constructions(text: str, club: str) -> None:
+    # why: on a sports page "الشباب" (youth) and "الاتحاد" (union) were the clubs wherever they
+    # stood; in "منتخب الشباب" (the youth team) or "الاتحاد الآسيوي" (the Asian federation) they are not
+    from khabar.extract.orgs import find_orgs
+
+    found = [(text[m.start : m.end], m.kind) for m in find_orgs(text)]
+    assert (club, "sports_club") not in found
+    assert ("الهلال", "sports_club") in found  # the page is still a sports page with its clubs
+
+
+def test_the_club_itself_is_still_found_after_its_team_word() -> None:
+    from khabar.extract.orgs import find_orgs
+
+    text = "فاز فريق الشباب على الهلال في مباراة الدوري أمس وسجل اللاعب هدفين في الملعب"
+    assert ("الشباب", "sports_club") in [(text[m.start : m.end], m.kind) for m in find_orgs(text)]

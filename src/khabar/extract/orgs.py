@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -89,6 +89,9 @@ _STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
 _TIME = _StopWords("time")
 #: the purpose after an institution named after a person (مركز الملك سلمان [للإغاثة])
 _PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?")
+#: category nouns and scope adjectives around a club name that make it the common word it also is
+_NOT_CLUB_BEFORE = _StopWords("not_club_before")
+_NOT_CLUB_AFTER = _StopWords("not_club_after")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -140,6 +143,16 @@ def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
         flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
         out[tuple(normalize(cols[0]).split())] = (cols[1], "sport" in flags)
     return out
+
+
+def _common_word_use(words: list[str], i: int, k: int, gap_ok: Callable[[int], bool]) -> bool:
+    """Whether the club name that is also a common word at ``words[i:i+k]`` is that word here, even
+    on a sports page: after a category noun (درجة الشباب "the youth grade", لرعاية الشباب، منتخب
+    الشباب) or before a scope adjective (الاتحاد الدولي، الاتحاد العربي: a federation)."""
+    if i > 0 and gap_ok(i - 1) and any(s in _NOT_CLUB_BEFORE for s in _stems(words[i - 1])):
+        return True
+    j = i + k
+    return j < len(words) and gap_ok(j - 1) and words[j] in _NOT_CLUB_AFTER
 
 
 @functools.cache
@@ -251,6 +264,8 @@ def find_orgs(
             st, (kind, needs_sport) = hit
             after_club = i > 0 and any(s in ("نادي", "فريق") for s in _stems(words[i - 1]))
             if needs_sport and not (sport or after_club):
+                continue
+            if needs_sport and not after_club and _common_word_use(words, i, k, gap_ok):
                 continue
             start = spans[i][0] + _clitic_len(words[i], st)
             last = i + k - 1
