@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from khabar.arabic.normalize import normalize
 from khabar.archive.filters import (  # shown: re-exported, its home before filters.py
     NO_EVENT_FILTERS,
     EventFilters,
@@ -415,8 +416,10 @@ def _unclitic(text: str) -> str:
     from khabar.arabic.clitics import name_reading
 
     first, sep, rest = text.partition(" ")
-    r = name_reading(first)
-    if not r.cut:
+    # decided on the normalised view, where the frequencies are kept (وزارة is وزاره there, a word of
+    # its own: it lost its و when read as written), cut on the text as written
+    r = name_reading(normalize(first))
+    if not r.cut or not first.startswith(r.prefix):
         return text
     return ("ا" if r.restored else "") + first[r.cut :] + sep + rest
 
