@@ -20,8 +20,9 @@ Never read: SaudiNewsNet (non-commercial licence) and NewsFANE (ANERcorp's own t
 included). Wojood comes first (news-like text), then WikiFANE sentences in a seeded shuffle, so a
 prefix of the file of any size is a fixed sample; ``train_ner.py --silver-tokens`` takes such a prefix.
 
-The output is CoNLL-like (``token<TAB>tag``, blank line between sentences), with ``#`` header lines
-giving its provenance (sources, model checksum, seed) and a ``# source`` line before each sentence.
+The output is CoNLL-like (``token<TAB>tag<TAB>p``, ``p`` the tagger's probability of the tag; a blank
+line between sentences), with ``#`` header lines giving its provenance (sources, model checksum,
+seed) and a ``# source`` line before each sentence.
 Run it niced on a shared machine: about 1,300 tokens/s on one core.
 """
 
@@ -111,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=16, help="shuffle seed of the WikiFANE sentences")
     ap.add_argument("--max-len", type=int, default=120, help="skip longer sentences (tables, lists)")
     args = ap.parse_args(argv)
+    import numpy as np
+
+    from khabar.extract.accurate.decode import viterbi_bio
     from khabar.extract.accurate.tagger import MODEL_FILE, load_tagger
 
     tagger = load_tagger()
@@ -132,10 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         batch = 64
         for k in range(0, len(items), batch):
             chunk = items[k : k + batch]
-            tags = tagger.tag_many([s for _, _, s in chunk])
-            for (src, i, s), t in zip(chunk, tags, strict=True):
+            for (src, i, s), lp in zip(chunk, tagger.word_logp([s for _, _, s in chunk]), strict=True):
+                best = viterbi_bio(lp)
+                # the tagger's probability of each word's decoded tag (its first piece's softmax)
+                conf = np.exp(lp[np.arange(len(best)), best])
                 fh.write(f"# source {src} {i}\n")
-                fh.writelines(f"{w}\t{g}\n" for w, g in zip(s, t, strict=True))
+                fh.writelines(
+                    f"{w}\t{tagger.tags[g]}\t{c:.3f}\n" for w, g, c in zip(s, best, conf, strict=True)
+                )
                 fh.write("\n")
                 done += len(s)
             fh.flush()

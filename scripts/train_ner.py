@@ -246,25 +246,31 @@ def _anercorp_style(sent: list[tuple[str, str]], cues: dict[str, frozenset[str]]
     ]
 
 
-def read_silver(path: Path, tokens: int) -> list[Sentence]:
-    """The first sentences of a silver file (``scripts/distil_ner.py``) up to about ``tokens`` tokens."""
+def read_silver(path: Path, tokens: int, min_conf: float = 0.0) -> list[Sentence]:
+    """The first sentences of a silver file (``scripts/distil_ner.py``) up to about ``tokens`` tokens.
+
+    With ``min_conf``, only sentences in which the encoder gave every word's tag at least that
+    probability (the third column) are kept: fewer silver errors, at the cost of the hard sentences.
+    """
     sents: list[Sentence] = []
     cur: Sentence = []
+    low = 1.0
     total = 0
     with open(path, encoding="utf-8") as fh:
         for line in [*fh, "\n"]:
             if line.startswith("#"):
                 continue
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 2:
+            if len(parts) in (2, 3):
                 cur.append((parts[0], parts[1]))
+                low = min(low, float(parts[2])) if len(parts) == 3 else low
                 continue
-            if cur:
+            if cur and low >= min_conf:
                 sents.append(cur)
                 total += len(cur)
-                cur = []
                 if total >= tokens:
                     break
+            cur, low = [], 1.0
     return sents
 
 
@@ -491,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wiki-train", action="store_true", help="add WikiFANE sentences to training")
     ap.add_argument("--silver", type=Path, default=None, help="silver file of scripts/distil_ner.py")
     ap.add_argument("--silver-tokens", type=int, default=60_000, help="tokens of the silver file to train on")
+    ap.add_argument(
+        "--silver-min-conf", type=float, default=0.0, help="keep silver sentences the encoder is this sure of"
+    )
     ap.add_argument("--silver-domain", action="store_true", help="silver sentences in a domain of their own")
     ap.add_argument(
         "--silver-vocab", action="store_true", help="silver words count toward the vocabulary (--min-count)"
@@ -519,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     gaz = clean_gazetteer(gazetteer_from_names(entries), train)
     counts = Counter(normalize(t) for s in train for t, _ in s)
-    silver = read_silver(args.silver, args.silver_tokens) if args.silver else []
+    silver = read_silver(args.silver, args.silver_tokens, args.silver_min_conf) if args.silver else []
     vcounts = counts + Counter(normalize(t) for s in silver for t, _ in s) if args.silver_vocab else counts
     vocab = frozenset(w for w, c in vcounts.items() if c >= args.min_count)
     lexicon = name_lexicon() if args.names else None

@@ -56,3 +56,14 @@ def test_silver_file_is_read_up_to_a_token_budget(tmp_path: Path) -> None:
     assert train_ner.read_silver(path, 2) == [[("زار", "O"), ("عمّان", "B-LOC")]]
     assert len(train_ner.read_silver(path, 3)) == 2
     assert len(train_ner.read_silver(path, 100)) == 3
+
+
+def test_silver_sentences_the_encoder_doubts_are_left_out(tmp_path: Path) -> None:
+    # a sentence is kept only if every word's tag had at least min_conf of the encoder's probability
+    train_ner = _load("train_ner")
+    path = tmp_path / "silver.tsv"
+    path.write_text(
+        "زار\tO\t0.99\nعمّان\tB-LOC\t0.95\n\nقال\tO\t0.99\nسمير\tB-ORG\t0.40\n\n", encoding="utf-8"
+    )
+    assert len(train_ner.read_silver(path, 100)) == 2
+    assert train_ner.read_silver(path, 100, min_conf=0.9) == [[("زار", "O"), ("عمّان", "B-LOC")]]
