@@ -7,6 +7,8 @@
     python scripts/train_ner.py --dev                # model selection: train on 90% of the train split,
                                                      # score on the held-out 10% (the test split unused)
     python scripts/train_ner.py --anergazet --no-write   # measure ANERGazet as extra gazetteer (not shipped)
+    python scripts/train_ner.py --dev --silver ../distil_cache/silver.tsv --silver-tokens 60000
+                                                     # + encoder-labelled text (scripts/distil_ner.py)
 
 Data (relative to the repository, never copied into it):
 
@@ -21,6 +23,9 @@ Data (relative to the repository, never copied into it):
   with ``--wiki-train``, extra training sentences (fine types mapped to PERS/LOC/ORG, in a domain of
   their own: see :func:`fold_domains`). NewsFANE, the same corpus's news part, is ANERcorp re-annotated
   (test sentences included), so it is never used.
+* ``--silver FILE``: a silver set written by ``scripts/distil_ner.py`` (Wojood sample and WikiFANE text,
+  MIT and CC BY-SA 3.0, labelled by the accurate encoder tagger); its first ``--silver-tokens`` tokens
+  are added to training, in a domain of their own with ``--silver-domain``.
 * ``../shared/data/anergazet`` (ANERGazet) has no licence, so it is never shipped: ``--anergazet``
   only measures what it would add, and implies ``--no-write`` unless ``--out`` is given.
 
@@ -241,6 +246,34 @@ def _anercorp_style(sent: list[tuple[str, str]], cues: dict[str, frozenset[str]]
     ]
 
 
+def read_silver(path: Path, tokens: int, min_conf: float = 0.0) -> list[Sentence]:
+    """The first sentences of a silver file (``scripts/distil_ner.py``) up to about ``tokens`` tokens.
+
+    With ``min_conf``, only sentences in which the encoder gave every word's tag at least that
+    probability (the third column) are kept: fewer silver errors, at the cost of the hard sentences.
+    """
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    low = 1.0
+    total = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in [*fh, "\n"]:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) in (2, 3):
+                cur.append((parts[0], parts[1]))
+                low = min(low, float(parts[2])) if len(parts) == 3 else low
+                continue
+            if cur and low >= min_conf:
+                sents.append(cur)
+                total += len(cur)
+                if total >= tokens:
+                    break
+            cur, low = [], 1.0
+    return sents
+
+
 def clean_gazetteer(gaz: dict[str, str], train: Sequence[Sentence]) -> dict[str, str]:
     """Drop one-word entries that the training text mostly uses as ordinary words.
 
@@ -380,7 +413,7 @@ def fold_domains(rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Shared + news-domain weights of each feature; the wiki-domain copies are dropped."""
     out: dict[str, np.ndarray] = {}
     for f, w in rows.items():
-        if f.startswith("W:"):
+        if f.startswith(("W:", "S:")):
             continue
         key = f[2:] if f.startswith("N:") else f
         out[key] = out.get(key, 0) + w
@@ -462,6 +495,15 @@ def main(argv: list[str] | None = None) -> int:
         help="leave WikiFANE names out of the gazetteer",
     )
     ap.add_argument("--wiki-train", action="store_true", help="add WikiFANE sentences to training")
+    ap.add_argument("--silver", type=Path, default=None, help="silver file of scripts/distil_ner.py")
+    ap.add_argument("--silver-tokens", type=int, default=60_000, help="tokens of the silver file to train on")
+    ap.add_argument(
+        "--silver-min-conf", type=float, default=0.0, help="keep silver sentences the encoder is this sure of"
+    )
+    ap.add_argument("--silver-domain", action="store_true", help="silver sentences in a domain of their own")
+    ap.add_argument(
+        "--silver-vocab", action="store_true", help="silver words count toward the vocabulary (--min-count)"
+    )
     ap.add_argument(
         "--no-names",
         dest="names",
@@ -486,7 +528,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     gaz = clean_gazetteer(gazetteer_from_names(entries), train)
     counts = Counter(normalize(t) for s in train for t, _ in s)
-    vocab = frozenset(w for w, c in counts.items() if c >= args.min_count)
+    silver = read_silver(args.silver, args.silver_tokens, args.silver_min_conf) if args.silver else []
+    vcounts = counts + Counter(normalize(t) for s in silver for t, _ in s) if args.silver_vocab else counts
+    vocab = frozenset(w for w, c in vcounts.items() if c >= args.min_count)
     lexicon = name_lexicon() if args.names else None
     fs = FeatureSet(load_cues(), gaz, vocab if args.min_count > 1 else None, lexicon)
     t0 = time.perf_counter()
@@ -500,6 +544,16 @@ def main(argv: list[str] | None = None) -> int:
         X += [[[*f, *("W:" + x for x in f)] for f in fs.features([t for t, _ in s])] for s in wiki]
         Y += [[g for _, g in s] for s in wiki]
         print(f"+ {len(wiki)} WikiFANE sentences", file=sys.stderr)
+    if silver:
+        # encoder-labelled text: in the shared weights, or (--silver-domain) with its own copies that
+        # are dropped on export, like the WikiFANE ones
+        if args.silver_domain and not args.wiki_train:
+            X = [[[*f, *("N:" + x for x in f)] for f in x] for x in X]
+        for s in silver:
+            feats = fs.features([t for t, _ in s])
+            X.append([[*f, *("S:" + x for x in f)] for f in feats] if args.silver_domain else feats)
+        Y += [[g for _, g in s] for s in silver]
+        print(f"+ {len(silver)} silver sentences ({sum(map(len, silver))} tokens)", file=sys.stderr)
     print(f"features of {sum(map(len, Y))} train tokens in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     t0 = time.perf_counter()
     if args.algo == "crf":
@@ -509,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         rows, trans, start = train_perceptron(X, Y, labels, args.epochs)
         params = {"epochs": args.epochs}
     print(f"trained in {time.perf_counter() - t0:.0f} s: {len(rows)} features", file=sys.stderr)
-    if args.wiki_train:
+    if args.wiki_train or (silver and args.silver_domain):
         rows = fold_domains(rows)
 
     known = {normalize(t) for s in train for t, g in s if g != "O"}
@@ -526,6 +580,13 @@ def main(argv: list[str] | None = None) -> int:
         + (
             f"; WikiFANE (CC BY-SA 3.0) {len(Y) - len(train)} sentences, own domain"
             if args.wiki_train
+            else ""
+        )
+        + (
+            f"; silver: {sum(map(len, silver))} tokens of {args.silver.name} (scripts/distil_ner.py: Wojood "
+            "sample (MIT) and WikiFANE (CC BY-SA 3.0) text labelled by the accurate encoder tagger)"
+            + (", own domain" if args.silver_domain else "")
+            if silver and args.silver
             else ""
         )
         + "; gazetteer: GeoNames (CC BY 4.0) Arabic place names"

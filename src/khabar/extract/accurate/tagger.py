@@ -84,6 +84,16 @@ class EncoderTagger:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags of each sentence (its tokens as given)."""
+        return [
+            [self.tags[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in self.word_logp(sentences)
+        ]
+
+    def word_logp(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each sentence's (words × tags) log-probabilities, before decoding (a word's = its first piece's).
+
+        Apart from :meth:`tag_many` so that a caller can also weigh the tagger's confidence
+        (``scripts/distil_ner.py`` keeps the silver sentences it is sure of).
+        """
         encs = self.tokenizer.encode_batch(sentences)
         windows: list[tuple[int, list[int], list[int]]] = []  # (sentence, piece ids, first pieces)
         for si, (s, (ids, wids)) in enumerate(zip(sentences, encs, strict=True)):
@@ -119,9 +129,7 @@ class EncoderTagger:
         for (si, _, _), lp in zip(windows, got, strict=True):
             assert lp is not None
             per_sent[si].append(lp)
-        return [
-            [self.tags[t] for t in viterbi_bio(np.concatenate(parts))] if parts else [] for parts in per_sent
-        ]
+        return [np.concatenate(parts) if parts else np.zeros((0, len(self.tags))) for parts in per_sent]
 
 
 @functools.cache
