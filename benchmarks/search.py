@@ -80,15 +80,18 @@ QUERIES = _queries()
 
 
 def _filtered(kw: dict[str, Any]) -> dict[str, Any]:
-    """A query's filters as this tree's search takes them: a ``SearchFilters`` value, or for a
-    baseline tree from before ``khabar.archive.filters`` the loose keyword arguments."""
+    """A query's options as this tree's search takes them: ``exact`` as it is and the filters as a
+    ``SearchFilters`` value, or for a baseline tree from before ``khabar.archive.filters`` the loose
+    keyword arguments."""
     if not kw:
         return {}
     try:
         from khabar.archive.filters import SearchFilters
     except ImportError:
         return kw
-    return {"filters": SearchFilters(**kw)}
+    rest = {k: v for k, v in kw.items() if k == "exact"}
+    narrowing = {k: v for k, v in kw.items() if k != "exact"}
+    return {**rest, "filters": SearchFilters(**narrowing)} if narrowing else rest
 
 
 def _pct(xs: list[float], p: float) -> float:
