@@ -102,3 +102,10 @@ def test_a_club_named_by_an_everyday_word_needs_a_word_that_says_club() -> None:
     assert ("الاتحاد", "sports_club") not in found and ("الشباب", "sports_club") not in found
     assert ("التعاون", "sports_club") in found  # after مدرب
     assert ("الهلال", "sports_club") in found and ("النصر", "sports_club") in found
+    # nor before a relative adjective, club word or not: رئيس الاتحاد الكرواتي is a federation's head
+    text = (
+        "قال رئيس الاتحاد البلجيكي لكرة القدم إن جماهير الاتحاد غاضبة بعد فوز الهلال على النصر "
+        "في مباراة الدوري على الملعب"
+    )
+    found = [(text[m.start : m.end], m.kind) for m in find_orgs(text)]
+    assert found.count(("الاتحاد", "sports_club")) == 1  # جماهير الاتحاد only

@@ -97,6 +97,8 @@ _CLUB_CUE = _StopWords("club_cue")
 #: الهلال and النصر 4.7) is the club only after a club cue, even on a sports page: on the sports pages
 #: of a random sample of SaudiNewsNet about half of الاتحاد's and الشباب's mentions were the words
 _EVERYDAY_ZIPF = 5.0
+#: a definite relative adjective (the normalised view): الكرواتي، السوفييتي، الخليجي
+_NISBA = re.compile(r"ال\w{2,}ي")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -277,13 +279,13 @@ def find_orgs(
                 continue
             if needs_sport and not after_club and _common_word_use(words, i, k, gap_ok):
                 continue
-            if (
-                needs_sport
-                and k == 1
-                and common_zipf(st) >= _EVERYDAY_ZIPF
-                and not _club_cue(words, i, gap_ok)
-            ):
-                continue  # الاتحاد "union"، الشباب "youth": the club only where a word says so
+            if needs_sport and k == 1 and common_zipf(st) >= _EVERYDAY_ZIPF:
+                # الاتحاد "union"، الشباب "youth": the club only where a word says so, and never before a
+                # relative adjective (الاتحاد الكرواتي، الاتحاد السوفييتي، الشباب السعودي، التعاون
+                # الخليجي: the word and its adjective)
+                adjective_next = i + 1 < n and gap_ok(i) and _NISBA.fullmatch(words[i + 1]) is not None
+                if adjective_next or not _club_cue(words, i, gap_ok):
+                    continue
             start = spans[i][0] + _clitic_len(words[i], st)
             last = i + k - 1
             if (
