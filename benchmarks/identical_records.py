@@ -8,8 +8,9 @@ the first differing record and its differing top-level fields. Exit status 0: id
 
 Usage::
 
-    .venv/bin/python benchmarks/identical_records.py --baseline /work/main/src            # this tree vs main
-    .venv/bin/python benchmarks/identical_records.py --baseline /tmp/base/src --limit 400
+    # ../base: a worktree of the commit to compare with (git worktree add --detach ../base COMMIT)
+    .venv/bin/python benchmarks/identical_records.py --baseline ../base/src
+    .venv/bin/python benchmarks/identical_records.py --baseline ../base/src --limit 400
 """
 
 from __future__ import annotations

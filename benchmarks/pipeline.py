@@ -17,15 +17,16 @@ the upstream daily ZIP files, read by ``khabar.io.read_inputs`` as ``khabar proc
 * VmRSS after 10 %, 50 % and 100 % of the documents, and the peak RSS of the pass.
 
 ``--baseline SRC`` also runs the same measurement with the ``khabar`` package of another source tree
-(e.g. a worktree of an older commit: ``git worktree add --detach /tmp/base COMMIT``, then
-``--baseline /tmp/base/src``), each side in its own child process, alternating ``--rounds`` times, and
+(e.g. a worktree of an older commit beside this one, so that it finds ``../shared``: ``git worktree add
+--detach ../base COMMIT``, then ``--baseline ../base/src``), each side in its own child process,
+alternating ``--rounds`` times, and
 prints both tables and the speed-up per stage: ratios measured in one run, on the same texts.
 
 Usage::
 
     .venv/bin/python benchmarks/pipeline.py                 # the first 3,000 articles (a few minutes)
     .venv/bin/python benchmarks/pipeline.py --all           # all 31,030 records
-    .venv/bin/python benchmarks/pipeline.py --limit 500 --baseline /tmp/base/src --write-readme
+    .venv/bin/python benchmarks/pipeline.py --limit 500 --baseline ../base/src --write-readme
 
 Progress goes to stderr, the report (Markdown) to stdout.
 """

@@ -136,7 +136,7 @@ def print_table(key: str, pairs: Sequence[tuple[float, bool]], choice: Choice, b
 # -- data -------------------------------------------------------------------------------------------
 def facts_records() -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """The development facts_gold documents processed with every fact kept, and their gold."""
-    from khabar.api import process_text
+    from khabar.api import process_item
     from khabar.eval.facts import default_gold_dir, is_dev, load_gold
     from khabar.io import RawRecord, read_inputs
     from khabar.pipeline import FACT_STAGES
@@ -147,12 +147,8 @@ def facts_records() -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     for item in read_inputs([str(gold_dir / "docs.jsonl")]):
         if not isinstance(item, RawRecord) or not is_dev(item.id):
             continue  # the held-out half is not processed here
-        doc = process_text(
-            item.raw,
-            id=item.id,
-            source=item.source,
-            meta=item.meta,
-            warnings=item.warnings,
+        doc = process_item(
+            item,
             extra=FACT_STAGES,
             min_confidence="all",
         )

@@ -12,8 +12,13 @@ from khabar.pipeline.recipes import HTML_FORMATS, stages_for
 
 if TYPE_CHECKING:
     from khabar.extract.confidence import Thresholds
+    from khabar.io.records import RawRecord
 
-__all__ = ["HTML_FORMATS", "process_text"]  # HTML_FORMATS: re-exported, its home before recipes
+__all__ = [
+    "HTML_FORMATS",
+    "process_item",
+    "process_text",
+]  # HTML_FORMATS: re-exported, its home before recipes
 
 
 @cache
@@ -69,3 +74,12 @@ def process_text(
     split_by_confidence(doc, thresholds)
     doc.done.append("confidence")
     return doc
+
+
+def process_item(item: RawRecord, **kwargs: Any) -> Document:
+    """:func:`process_text` on a record the readers gave (:func:`khabar.io.read_inputs`): its raw text,
+    id, source, meta and reading warnings; ``kwargs`` as for :func:`process_text` (``extra``,
+    ``min_confidence``, ``ner`` …)."""
+    return process_text(
+        item.raw, id=item.id, source=item.source, meta=item.meta, warnings=item.warnings, **kwargs
+    )

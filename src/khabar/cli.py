@@ -101,7 +101,7 @@ def _read(args: argparse.Namespace, skipped: list[tuple[str, str]] | None = None
 
 
 def cmd_process(args: argparse.Namespace) -> int:
-    from khabar.api import process_text
+    from khabar.api import process_item
     from khabar.io import JsonlWriter, RawRecord, Reject, RejectsWriter
 
     n_in = n_out = 0
@@ -133,12 +133,8 @@ def cmd_process(args: argparse.Namespace) -> int:
                 else:
                     assert isinstance(item, RawRecord)
                     try:
-                        doc = process_text(
-                            item.raw,
-                            id=item.id,
-                            source=item.source,
-                            meta=item.meta,
-                            warnings=item.warnings,
+                        doc = process_item(
+                            item,
                             extra=extra,
                             min_confidence=args.min_confidence,
                         )
@@ -194,7 +190,7 @@ class _StderrRejects:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from khabar.api import process_text
+    from khabar.api import process_item
     from khabar.io import RawRecord, Reject, read_inputs
     from khabar.model import Document
     from khabar.render import render
@@ -234,12 +230,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         assert isinstance(item, RawRecord)
         if args.id and item.id != args.id:
             continue
-        doc = process_text(
-            item.raw,
-            id=item.id,
-            source=item.source,
-            meta=item.meta,
-            warnings=item.warnings,
+        doc = process_item(
+            item,
             extra=fact_stages(args, args.facts),
             min_confidence=args.min_confidence,
         )
@@ -485,7 +477,7 @@ def cmd_eval_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from khabar.api import process_text
+    from khabar.api import process_item
     from khabar.events.export import event_rows, write_rows
     from khabar.io import RawRecord, Reject
 
@@ -514,12 +506,8 @@ def cmd_events(args: argparse.Namespace) -> int:
                 print(f"khabar: rejected {item.input}: [{item.code}] {item.message}", file=sys.stderr)
                 continue
             assert isinstance(item, RawRecord)
-            doc = process_text(
-                item.raw,
-                id=item.id,
-                source=item.source,
-                meta=item.meta,
-                warnings=item.warnings,
+            doc = process_item(
+                item,
                 extra=FACT_STAGES,
                 min_confidence=args.min_confidence,
             )

@@ -375,17 +375,13 @@ def process_record(
     min_confidence: str | float | None = None,
 ) -> Document:
     """:func:`khabar.api.process_text` on a reader record, with ``profiles`` applied after the
-    classifier (the same registered stages; without profiles it *is* ``process_text``).
+    classifier (the same registered stages; without profiles it *is* ``process_item``).
     ``min_confidence`` as for ``process_text``."""
-    from khabar.api import process_text
+    from khabar.api import process_item
 
     if profiles is None:
-        return process_text(
-            item.raw,
-            id=item.id,
-            source=item.source,
-            meta=item.meta,
-            warnings=item.warnings,
+        return process_item(
+            item,
             extra=extra,
             min_confidence=min_confidence,
         )

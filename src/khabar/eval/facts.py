@@ -360,7 +360,7 @@ def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
 def process_gold_docs(gold_dir: str | Path) -> tuple[dict[str, dict[str, Any]], float]:
     """khabar's records of the gold set's articles (read as ``khabar process`` reads them), and the
     seconds it took."""
-    from khabar.api import process_text
+    from khabar.api import process_item, process_text
     from khabar.io import RawRecord, read_inputs
     from khabar.pipeline import FACT_STAGES
 
@@ -370,12 +370,8 @@ def process_gold_docs(gold_dir: str | Path) -> tuple[dict[str, dict[str, Any]], 
     for item in read_inputs([str(Path(gold_dir) / "docs.jsonl")]):
         if not isinstance(item, RawRecord):
             continue
-        doc = process_text(
-            item.raw,
-            id=item.id,
-            source=item.source,
-            meta=item.meta,
-            warnings=item.warnings,
+        doc = process_item(
+            item,
             extra=FACT_STAGES,
         )
         out[doc.id] = doc.to_record()

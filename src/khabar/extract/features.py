@@ -99,6 +99,11 @@ def shape(word: str) -> str:
     """A coarse shape: ``A`` Arabic letters, ``L`` Latin, ``D`` digits, ``P`` punctuation, joined."""
     if word.isalpha() and _ARABIC_BLOCKS.fullmatch(word):
         return "A"  # letters all in the Arabic blocks (most words): one run of A, in C
+    return shape_by_char(word)
+
+
+def shape_by_char(word: str) -> str:
+    """:func:`shape` character by character: its definition, which the fast path must agree with."""
     kinds: list[str] = []
     for ch in word:
         if ch.isdigit():

@@ -14,7 +14,7 @@ from khabar.errors import (
     MissingFieldError,
 )
 from khabar.io.decode import scrub_surrogates
-from khabar.io.input_date import INPUT_DATE_KEY, find_input_date
+from khabar.io.input_date import INPUT_DATE_KEY, find_input_date, get_path
 from khabar.io.records import Item, RawRecord, Reject
 from khabar.io.sources import ReadOptions, plural
 from khabar.model import Source, site_of
@@ -24,15 +24,8 @@ _MISSING = object()
 
 # -- records from JSON objects ---------------------------------------------------------------------------
 def _get_path(obj: dict[str, Any], path: str) -> Any:
-    """``obj[path]``, or the dotted path (``metadata.source``) through nested objects, or ``_MISSING``."""
-    if path in obj:
-        return obj[path]
-    cur: Any = obj
-    for part in path.split("."):
-        if not isinstance(cur, dict) or part not in cur:
-            return _MISSING
-        cur = cur[part]
-    return cur
+    """``obj[path]`` or its dotted path, or ``_MISSING`` (a field may hold None)."""
+    return get_path(obj, path, _MISSING)
 
 
 def _json_type(value: Any) -> str:

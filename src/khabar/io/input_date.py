@@ -50,6 +50,7 @@ __all__ = [
     "date_fields_arg",
     "default_date_fields",
     "find_input_date",
+    "get_path",
     "value_date",
     "warc_input_date",
 ]
@@ -141,13 +142,14 @@ def value_date(value: Any) -> str | None:
     return None
 
 
-def _get(obj: dict[str, Any], path: str) -> Any:
+def get_path(obj: dict[str, Any], path: str, missing: Any = None) -> Any:
+    """``obj[path]``, or the dotted path (``metadata.source``) through nested objects, or ``missing``."""
     if path in obj:
         return obj[path]
     cur: Any = obj
     for part in path.split("."):
         if not isinstance(cur, dict) or part not in cur:
-            return None
+            return missing
         cur = cur[part]
     return cur
 
@@ -167,7 +169,7 @@ def find_input_date(
     named = fields is not None
     warnings: list[str] = []
     for f in default_date_fields() if fields is None else fields:
-        value = _get(obj, f.name)
+        value = get_path(obj, f.name)
         if value is None or value == "":
             if named:
                 warnings.append(f"{label}: no date in the field {f.name!r} named by --date-field")
