@@ -24,16 +24,7 @@ from khabar.eval.textdump_cv import (
     site_of,
 )
 
-from conftest import GOLD, SHARED, need
-
-
-def _extra() -> list[GoldDoc]:
-    """The extra training-only dumps, as the shipped model is trained (needs their shared sources)."""
-    from khabar.eval.textdump_extra import load_extra
-
-    need(SHARED / "data" / "cc_arabic_crawl_sample")
-    need(SHARED / "data" / "saudinewsnet_full")
-    return load_extra()
+from conftest import GOLD, need
 
 #: the two folds the fast check retrains (of 10; sites dealt round-robin in sorted order)
 FAST_FOLDS = (0, 1)
@@ -46,7 +37,7 @@ def _fast() -> tuple[list, CVResult]:
     docs = load_gold(need(GOLD))
     fold_of = fold_of_sites([site_of(d) for d in docs], 10)
     sites = {s for s, f in fold_of.items() if f in FAST_FOLDS}
-    return docs, cross_validate(docs, sites=sites, extra=_extra())
+    return docs, cross_validate(docs, sites=sites)
 
 
 def test_sites_split_in_two_stable_halves() -> None:
@@ -129,7 +120,7 @@ def test_full_leave_site_out_floors() -> None:
     pytest.importorskip("sklearn")
     pytest.importorskip("pycrfsuite")  # the chain decoder is trained with CRFsuite
     docs = load_gold(need(GOLD))
-    reps = cv_reports(docs, cross_validate(docs, extra=_extra()))
+    reps = cv_reports(docs, cross_validate(docs))
     for (row, metric), floor in FULL_FLOORS.items():
         rep = reps[row]
         assert rep is not None
