@@ -58,9 +58,8 @@ def test_skipped_records_are_not_loaded(monkeypatch: pytest.MonkeyPatch, tmp_pat
     """why: a labelled page outside the selection stays in the file (the work is kept) but trains nothing."""
     rec = _record(monkeypatch)
     p = tmp_path / "extra.jsonl"
-    p.write_text(
-        "# header\n" + json.dumps(rec) + "\n" + json.dumps(rec | {"id": "extra:t#2", "skip": "too long"}) + "\n"
-    )
+    skipped = rec | {"id": "extra:t#2", "skip": "too long"}
+    p.write_text("# header\n" + json.dumps(rec) + "\n" + json.dumps(skipped) + "\n")
     assert [d.id for d in tx.load_extra(p)] == ["extra:t#1"]
     assert tx.load_extra(tmp_path / "absent.jsonl") == []
 
