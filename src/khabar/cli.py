@@ -326,8 +326,16 @@ def cmd_eval_textdump(args: argparse.Namespace) -> int:
     if args.cv:
         from khabar.eval.gold import load_gold
         from khabar.eval.textdump_cv import run_textdump_cv
+        from khabar.eval.textdump_extra import load_extra
 
-        cv = run_textdump_cv(load_gold(args.gold), folds=args.folds, errors_limit=args.errors)
+        extra = load_extra(args.extra or None) if args.extra is not None or args.compare_extra else []
+        cv = run_textdump_cv(
+            load_gold(args.gold),
+            folds=args.folds,
+            errors_limit=args.errors,
+            extra=extra,
+            compare_extra=args.compare_extra,
+        )
         if args.json:
             print(json.dumps(cv, ensure_ascii=False, indent=1))
         return 0
@@ -685,6 +693,20 @@ def build_parser() -> argparse.ArgumentParser:
         "extra): all, held-out and development sites, with and without URLs, in-sample beside",
     )
     pet.add_argument("--folds", type=int, default=10, metavar="K", help="folds of --cv (default 10)")
+    pet.add_argument(
+        "--extra",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PATH",
+        help="with --cv: also train every fold on extra line-labelled dumps, never scored (default "
+        "scripts/data/textdump_extra_labels.jsonl; the shipped model is trained without them)",
+    )
+    pet.add_argument(
+        "--compare-extra",
+        action="store_true",
+        help="with --cv: run with the extra dumps and again without, and print both runs' headline figures",
+    )
     pet.add_argument(
         "--no-url",
         action="store_true",

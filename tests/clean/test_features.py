@@ -61,3 +61,34 @@ def test_content_words_by_split_equal_the_regex_scan() -> None:
     for line in lines:
         k = lexicon.key(line)
         assert _content_words(k) == _content_words_scan(k), line
+
+
+def test_word_lists_come_from_the_data_file_and_the_date_module() -> None:
+    """why: issue 19 — the features' agencies, byline words, weekdays and function words live in
+    line_words_ar.tsv, and their month names are the date module's (one list for the package)."""
+    from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
+    from khabar.clean.features import _FUNCTION, _words
+    from khabar.data import rows
+
+    kinds = {r.cols[0] for r in rows("line_words_ar.tsv", columns=2)}
+    assert kinds == {"agency", "initials", "byline", "weekday", "function"}
+    assert {"في", "على", "الذي"} <= _FUNCTION == set(_words("function"))
+    assert "شوال" in HIJRI_MONTHS and "اغسطس" in MONTHS
+
+
+def test_agency_initials_match_joined_spaced_and_dotted() -> None:
+    """why: a wire credit is written "أ ف ب", "أ.ف.ب." or "(افب)" on different sites; all three
+    are the same agency, and a word that merely contains the letters is not."""
+    from khabar.clean.features import _AGENCIES
+
+    for line in ("بيروت - ا ف ب", "بيروت - ا.ف.ب.", "القاهرة (افب)", "دبي - رويترز"):
+        assert _AGENCIES.search(lexicon.key(line)), line
+    assert not _AGENCIES.search(lexicon.key("افبريل القادم"))
+
+
+def test_a_short_dated_line_reads_its_month_from_the_date_module() -> None:
+    """why: a month of any calendar the date module knows (Levantine, Maghrebi, Hijri with two words)
+    makes a short dated line date-like; an ordinal alone ("الاول") does not."""
+    m = _matrix(["12 تشرين الاول 2023", "5 ذو القعده 1436", "3 جوان 2021", "الفصل الاول 2"])
+    col = INDEX["date_like"]
+    assert [bool(v) for v in m[:, col]] == [True, True, True, False]

@@ -107,7 +107,7 @@ FULL_FLOORS = {
     ("leave-site-out: all sites", "title"): 0.93,
     ("leave-site-out: all sites", "heading"): 0.79,
     ("leave-site-out: all sites", "byline"): 0.92,
-    ("leave-site-out: held-out sites", "bp"): 0.895,
+    ("leave-site-out: held-out sites", "bp"): 0.90,  # 0.904 with the date module's month names
     ("leave-site-out: held-out sites", "title"): 0.88,
     ("leave-site-out: held-out sites", "heading"): 0.84,
     ("leave-site-out, no URL: all sites", "title"): 0.92,

@@ -21,9 +21,11 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
+from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.clean import lexicon
 from khabar.clean.furniture import furniture_reason
+from khabar.data import rows
 
 _WORD_BINS = ((1, 1), (2, 2), (3, 3), (4, 6), (7, 12), (13, 25), (26, 60), (61, 10**9))
 #: ratios and shapes are read on this many leading characters: enough to characterise a line,
@@ -37,45 +39,47 @@ _SEP = re.compile(r"\s[»›>|/]\s|\s[»›>|]|[»›>|]\s")
 _BYLINE_SEP = re.compile(r"\S\s*[-–ـ:|]\s*\S")
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صمت]\s*[مغص]?|am|pm|AM|PM)?$")
 
+
+def _words(kind: str) -> list[str]:
+    """The words of one ``kind`` in ``line_words_ar.tsv`` (agency, initials, function), in file order."""
+    return [r.cols[1] for r in rows(_WORDS_FILE, columns=2) if r.cols[0] == kind]
+
+
+def _initials(letters: str) -> str:
+    """The regex of an agency written as initials: "ا ف ب" joined, spaced or dotted (ا.ف.ب.)."""
+    parts = [re.escape(p) for p in letters.split()]
+    return "|".join((r"\s?".join(parts), r"\.\s?".join(parts) + r"\.?"))
+
+
+def _alt_names(names: Sequence[str]) -> str:
+    """One regex alternation of ``names``, the longest first; a space in a name matches any run."""
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
+
+
+_WORDS_FILE = "line_words_ar.tsv"
 # wire agencies and generic source words seen in bylines across Arabic outlets (normalised spelling)
 _AGENCIES = re.compile(
-    r"(?:^|[\s(\-–ـ:/])(?:واس|ا\s?ف\s?ب|ا\.\s?ف\.\s?ب\.?|رويترز|وكالات|الوكالات|د\s?ب\s?ا|د\.\s?ب\.\s?ا\.?|"
-    r"الاناضول|سانا|وام|قنا|كونا|بترا|"
-    r"بنا|العمانيه|الانباء|يو\s?بي\s?اي|اسوشيتد برس|شينخوا|سبوتنيك|ا ش ا|"
-    r"afp|reuters|ap|dpa|xinhua|mena)(?:$|[\s)\-–ـ:/.])",
+    r"(?:^|[\s(\-–ـ:/])(?:"
+    + "|".join([*(_initials(w) for w in _words("initials")), *(re.escape(w) for w in _words("agency"))])
+    + r")(?:$|[\s)\-–ـ:/.])",
     re.IGNORECASE,
 )
-_BYLINE_WORD = re.compile(
-    r"^[*\s]*(?:بقلم|كتب|كتبت|كتبه|اعداد|اعدها|تقرير|تحقيق|حوار|تصوير|ترجمه|متابعه|متابعات|مراسل|مراسله|المحرر|محرر|"
-    r"المصدر|نقلا عن|بواسطه|ارسل|par|by)\b",
-)
-_MONTHS = (
-    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "
-    "جانفي فيفري افريل ماي جوان جويليه اوت "
-    "كانون الثاني شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين الاول "
-    "محرم صفر ربيع جمادي رجب شعبان رمضان شوال القعده الحجه "
-    "january february march april may june july august september october november december"
-)
+# a word that opens a byline: "بقلم …", "تقرير: …", "by …"
+_BYLINE_WORD = re.compile(r"^[*\s]*(?:" + "|".join(re.escape(w) for w in _words("byline")) + r")\b")
+# month names of every calendar and region khabar reads dates in, from the date module (one list)
 _MONTH_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(set(_MONTHS.split()), key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?:" + _alt_names([*MONTHS, *HIJRI_MONTHS]) + r")\b",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[34]\d\d|19\d\d|20\d\d)\b")
 _NUMDATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
-_WEEKDAY = re.compile(
-    r"\b(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _words("weekday")) + r")\b", re.IGNORECASE)
 # a short line wholly in parentheses is a source credit under a news item: "(وكالة الأنباء)", "(رويترز)"
 _PAREN_SOURCE = re.compile(r"^\((?=[^()]*[^\W\d_])[^()]{2,60}\)$")
 _AGO = re.compile(r"^(?:منذ|قبل)\s+\S+")
 _END_PUNCT = ".!?؟…:؛;»\"”)'"
 # Arabic function words (normalised): prose and verse are full of them, menus and tag lists are not
-_FUNCTION_WORDS = (
-    "في من على الي ان عن مع ما لا لم لن قد هذا هذه ذلك تلك التي الذي الذين كان "
-    "كانت او ثم حتي اذا كل بعد قبل بين عند لكن بل هو هي هم انه انها منذ غير الا ولا وما وقد وهو وهي "
-    "وان فان فقد لقد كي يا اي ليس انا انت نحن فيه فيها منه منها عليه عليها به بها له لها"
-)
-_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_FUNCTION = frozenset(_words("function"))
 
 
 def _spellings(w: str) -> set[str]:

@@ -293,17 +293,26 @@ def fold_of_sites(sites: Sequence[str], folds: int) -> dict[str, int]:
 
 
 def cross_validate(
-    docs: Sequence[GoldDoc], c: float = DEFAULT_C, folds: int = DEFAULT_FOLDS, sites: set[str] | None = None
+    docs: Sequence[GoldDoc],
+    c: float = DEFAULT_C,
+    folds: int = DEFAULT_FOLDS,
+    sites: set[str] | None = None,
+    extra: Sequence[GoldDoc] = (),
 ) -> CVResult:
     """Leave-site-out predictions for ``docs`` (only for the folds holding a site in ``sites``, when
-    given: a quick check scores a subset), and the shipped model's in-sample ones."""
+    given: a quick check scores a subset), and the shipped model's in-sample ones.
+
+    ``extra`` dumps (:mod:`khabar.eval.textdump_extra`) are training data only, never scored: each
+    is in every fold's training set except the folds that test its own site (an extra SaudiNewsNet
+    page of an outlet the fold holds out), so every score stays one on sites the model never saw."""
     exs = all_examples(docs)
+    ex_extra = all_examples(extra)
     fold_of = fold_of_sites([e.site for e in exs], folds)
     loso: dict[str, Prediction] = {}
     loso_nu: dict[str, Prediction] = {}
     wanted = {fold_of[s] for s in sites} if sites is not None else set(range(folds))
     for f in sorted(wanted):
-        train = [e for e in exs if fold_of[e.site] != f]
+        train = [e for e in exs if fold_of[e.site] != f] + [e for e in ex_extra if fold_of.get(e.site) != f]
         model = model_from_dict(fit(train, c))
         for d in docs:
             if fold_of[site_of(d)] == f:
@@ -421,15 +430,19 @@ def run_textdump_cv(
     folds: int = DEFAULT_FOLDS,
     errors_limit: int = 0,
     out: Any = None,
+    extra: Sequence[GoldDoc] = (),
+    compare_extra: bool = False,
 ) -> dict[str, Any]:
     """Cross-validate, print the headline table (leave-site-out first, in-sample beside it) and the
     leave-site-out tables; with ``errors_limit``, the worst leave-site-out units of development sites
-    only. Returns the reports as dicts."""
+    only. ``extra`` dumps are training data in every fold (see :func:`cross_validate`); with
+    ``compare_extra`` the run is made a second time without them and the headline figures of both
+    are printed side by side. Returns the reports as dicts."""
     import time
 
     out = out or sys.stdout
     t0 = time.perf_counter()
-    res = cross_validate(docs, c, folds)
+    res = cross_validate(docs, c, folds, extra=extra)
     secs = time.perf_counter() - t0
     reps = cv_reports(docs, res)
     n_sites = len({site_of(d) for d in docs})
@@ -437,10 +450,16 @@ def run_textdump_cv(
     print(
         f"leave-site-out cross-validation: {len(docs)} gold dumps from {n_sites} sites in {folds} folds "
         f"({secs:.0f} s); held-out half: {n_sites - n_dev} sites whose SHA-1 is odd "
-        f"(development: {n_dev}); 'no URL' scores the same dumps with the URL removed\n",
+        f"(development: {n_dev}); 'no URL' scores the same dumps with the URL removed; "
+        f"{len(extra)} extra dumps in training only\n",
         file=out,
     )
     print(format_cv(reps), file=out)
+    without: dict[str, Report | None] | None = None
+    if compare_extra and extra:
+        without = cv_reports(docs, cross_validate(docs, c, folds))
+        print(f"\nleave-site-out with and without the {len(extra)} extra training dumps:", file=out)
+        print(format_extra_comparison(reps, without), file=out)
     print("\nleave-site-out boilerplate errors by kind (counts only):", file=out)
     for part, dev in (("held-out sites", False), ("development sites", True)):
         sp = error_spread(docs, res.loso, dev)
@@ -461,4 +480,40 @@ def run_textdump_cv(
     return {name: (r.to_dict() if r is not None else None) for name, r in reps.items()} | {
         "seconds": secs,
         "error_spread": spread,
+        "extra_dumps": len(extra),
+        "without_extra": None
+        if without is None
+        else {name: (r.to_dict() if r is not None else None) for name, r in without.items()},
     }
+
+
+def format_extra_comparison(with_: dict[str, Report | None], without: dict[str, Report | None]) -> str:
+    """The headline figures with and without the extra training dumps, held-out sites first."""
+    from khabar.eval.textdump import _table
+
+    def f(rep: Report | None, metric: str) -> str:
+        return "-" if rep is None else f"{_value(rep, metric):.3f}"
+
+    head = ["sites", "extra", "bp F1", "title", "head F1", "para F1", "bylin F1", "no-URL title"]
+    rows = []
+    for part in ("held-out sites", "development sites", "all sites"):
+        for name, reps in (("without", without), ("with", with_)):
+            rep = reps[f"leave-site-out: {part}"]
+            rows.append(
+                [part, name]
+                + [f(rep, m) for m in ("bp", "title", "heading", "paragraph", "byline")]
+                + [f(reps[f"leave-site-out, no URL: {part}"], "title")]
+            )
+    return _table(head, rows)
+
+
+def _value(rep: Report, metric: str) -> float:
+    s = rep.overall
+    v = {
+        "bp": s.boilerplate.f1,
+        "title": s.title.value,
+        "heading": s.labels["heading"].f1,
+        "paragraph": s.labels["paragraph"].f1,
+        "byline": s.labels["byline"].f1,
+    }[metric]
+    return float("nan") if v is None else float(v)
