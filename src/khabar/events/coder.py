@@ -267,19 +267,26 @@ def code_events(
     feats = [event_features(ev, events, words, sents[0]) for ev in events]
     models = load_models() if use_filter else None
     arg_feats = [argument_candidates(ev, words, events) for ev in events]
+    # the argument scorer's choice is what the record shows; whether a mention is an event, which
+    # document-level event it joins and how confident that is keep reading the rules' parties (the
+    # event filter and the document model were fitted on them, and an abstaining scorer must not
+    # make a meeting with unnamed parties an event, or drop one)
+    scored = events
     if models is not None and models.arguments is not None:
-        for ev, cands in zip(events, arg_feats, strict=True):
+        scored = [replace(ev, args=_copy_args(ev.args)) for ev in events]
+        for ev, cands in zip(scored, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
-    for ev in events:
-        _counted_victims(words, ev)
-    # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
-    _visits(doc, events)
-    _same_meeting_again(events)
-    _shared_topics(events)
+    for evs in (events, scored) if scored is not events else (events,):
+        for ev in evs:
+            _counted_victims(words, ev)
+        # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
+        _visits(doc, evs)
+        _same_meeting_again(evs)
+    _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported
     flt = models.events if models is not None else None
-    for ev, fv, cands in zip(events, feats, arg_feats, strict=True):
+    for ev, sev, fv, cands in zip(events, scored, feats, arg_feats, strict=True):
         p = flt.probability(fv) if flt is not None else None
         if flt is not None and p is not None and p < flt.threshold:
             continue
@@ -294,14 +301,23 @@ def code_events(
                 # (في اللقاءات الخاصة … موقف فرنسا) to which only the argument model gave a party
                 continue
             met = met or bool(ev.args.all())
-        rec = _record(doc, ev)
+        rec = _record(doc, sev)
+        if sev is not ev:
+            # … the rules' and the scorer's together: the document model's named-party features were
+            # never fitted on an abstaining choice (dropping the rules' parties there lowered the
+            # confidence of events whose arguments the scorer left empty)
+            rule = _record(doc, ev)
+            actors = _uniq([*rule["actors"], *rec["actors"]])
+            recipients = [r for r in _uniq([*rule["recipients"], *rec["recipients"]]) if r not in actors]
+            rec["_rule"] = {"actors": actors, "recipients": recipients}
         if flt is not None and p is not None:
             # calibrated on the development half, out of fold (scripts/train_events.py)
             rec["confidence"] = round(flt.confidence(p), 3)
         if with_features:
             rec["_features"] = fv
             rec["_arg_cands"] = [
-                {"role": role, "ref": m.ref, "text": m.text, "features": f} for m, role, f in cands
+                {"role": role, "ref": m.ref, "text": m.text, "start": m.start, "end": m.end, "features": f}
+                for m, role, f in cands
             ]
         out.append(rec)
     return document_events(doc, out)
@@ -1382,6 +1398,10 @@ def _shared_topics(events: list[Event]) -> None:
     for ev in events:
         if ev.type == "CONSULT":
             ev.topics |= groups.get(key(ev), set())
+
+
+def _copy_args(a: Args) -> Args:
+    return Args(list(a.actors), list(a.recipients), a.agentless, a.verb, a.first_person)
 
 
 def _record(doc: Document, ev: Event) -> dict[str, Any]:

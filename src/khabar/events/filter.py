@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
-from khabar.events.arguments import PASSIVE_MARKERS
+from khabar.events.arguments import _NO_AGENT, PASSIVE_MARKERS, SPEECH_VERBS, _is_event_verb
 from khabar.events.lexicon import fold, load_domain_words, word_set, words
 
 if TYPE_CHECKING:
@@ -424,6 +424,11 @@ def argument_candidates(
             rank.setdefault(c.ref, (k, free if c.prep is None else 9))
             if c.prep is None:
                 free += 1
+    # where a candidate stands in the rules' choice (the first actor is the rules' surest)
+    rule_rank = {("actor", m.ref): k for k, m in enumerate(ev.args.actors)}
+    rule_rank.update({("recipient", m.ref): k for k, m in enumerate(ev.args.recipients)})
+    # a verbal noun of what happens to someone (مقتل، سقوط): nobody's act, no actor in the sentence
+    no_agent = toks[ev.match.first].text in _NO_AGENT
     out = []
     for m in cands:
         inside = ev.sentence[0] <= m.start < ev.sentence[1]
@@ -453,6 +458,17 @@ def argument_candidates(
         # an unnamed phrase that starts with ب/ل is mostly what is asked or thanked for, not a party
         w0 = toks[m.first].text if m.first < len(toks) else ""
         clitic = w0[0] if m.kind == "other" and w0[:1] in ("ب", "ل") else "-"
+        # an unnamed one-word phrase without the article, governed by ب or in the accusative (بقوة،
+        # مقاولا) is a manner or a predicate, not a party
+        adverbial = (
+            m.kind == "other" and n_words == 1 and not w0.lstrip("وفبل").startswith("ال") and w0[-1:] in "اب"
+        ) or clitic == "ب"
+        # another verb between the candidate and the trigger (رفضت ما قاله كيري): it belongs to that
+        # verb's clause; a verb of saying right before it makes it a speaker
+        verb_between = side in ("before", "after") and any(
+            _is_event_verb(toks[i].text) or in_vocab(toks[i].text, SPEECH_VERBS) is not None
+            for i in range(lo + 1, min(hi, len(toks)))
+        )
         for role in ("actor", "recipient"):
             chosen = (role, m.ref) in rule
             other = (("recipient" if role == "actor" else "actor"), m.ref) in rule
@@ -488,6 +504,14 @@ def argument_candidates(
                 f"{role}|lex={trig.row}|prep={m.prep}": 1.0,
                 f"{role}|lex={trig.row}|kind={m.kind}": 1.0,
                 f"{role}|lex={trig.row}|rank={rk}|{side}": 1.0,
+                f"{role}|rule_rank={min(rule_rank.get((role, m.ref), 9), 2)}|{t}": 1.0,
+                f"{role}|rule={chosen}|{trig.frame}|side={side}": 1.0,
+                f"{role}|no_agent={no_agent}|kind={m.kind}|{side}": 1.0,
+                f"{role}|adverbial={adverbial}": 1.0,
+                f"{role}|verb_between={verb_between}|{side}": 1.0,
+                f"{role}|kind={m.kind}|prep={m.prep}|{side}": 1.0,
+                f"{role}|agentless={ev.args.agentless}|{side}": 1.0,
+                f"{role}|first_person={ev.args.first_person}|{side}": 1.0,
             }
             out.append((m, role, f))
     return out
