@@ -103,7 +103,9 @@ def run_with(
     their features (the document model is then not applied: the confidences are the filter's)."""
     shipped = load_models()
     assert shipped is not None
-    models = Models(shipped.events, arguments, shipped.document)
+    today = shipped_arguments()
+    # the event-level parties stay today's (events_model.json: parties) whatever the record shows
+    models = Models(shipped.events, arguments, shipped.document, today if arguments is not today else None)
     orig = coder.load_models
     coder.load_models = lambda: models  # type: ignore[assignment]
     try:
@@ -113,8 +115,12 @@ def run_with(
 
 
 def shipped_arguments() -> dict[str, EventFilter] | None:
+    """Today's ranker's argument model: issue 13's (kept as ``parties`` once this script has written the
+    scorer under ``arguments``)."""
     shipped = load_models()
-    return shipped.arguments if shipped is not None else None
+    if shipped is None:
+        return None
+    return shipped.parties or shipped.arguments
 
 
 # -- examples --------------------------------------------------------------------------------------------------
@@ -416,7 +422,7 @@ def main() -> int:
     docs, gold = load_gold(default_gold_dir())
     dev_docs = {d: v for d, v in docs.items() if is_dev(d)}
     rules_system = run_with(docs, None, features=True)
-    conf = {_key(s): s["confidence"] for s in run_with(docs, None)}
+    conf = {_key(s): s["confidence"] for s in run_with(docs, shipped_arguments())}
     for s in rules_system:
         s["confidence"] = conf.get(_key(s), 0.0)
     rows, ceiling = examples(docs, gold, rules_system)
@@ -468,6 +474,14 @@ def main() -> int:
         chosen[role] = {"C": c, "policy": policy, "threshold": t, "extra": extra}
         print(f"  {role}: cross-validated F0.5 {f:.3f} (neighbours' mean) with {chosen[role]}")
     p_oof = {role: probs[role][chosen[role]["C"]] for role in ROLES}
+    print("  the precision / recall trade-off out of fold (chosen C and policy; threshold: P R):")
+    for role in ROLES:
+        cells = []
+        for t in THRESHOLDS:
+            st = {**rules_st, role: {**chosen[role], "threshold": t}}
+            tp, fp, fn = counts(dev, decide(dev, {role: p_oof[role]}, st)[role], role)
+            cells.append(f"{t:.2f}: {_prf(tp, fp, fn)[0]:.2f} {_prf(tp, fp, fn)[1]:.2f}")
+        print(f"    {role}: " + ", ".join(cells))
     k_new = decide(dev, p_oof, chosen)
     saved = list(DROP)
     p_today, st_today = today_oof(dev)
@@ -514,6 +528,8 @@ def main() -> int:
     if args.report:
         return 0
     data = json.loads(OUT.read_text(encoding="utf-8"))
+    # today's model stays as the parties event detection and confidence read (see khabar.events.coder)
+    data.setdefault("parties", data.get("arguments"))
     data["arguments"] = js
     data["provenance"]["arguments"] = (
         "scripts/train_event_args.py on the development half of events_gold (khabar.eval.events.is_dev); "

@@ -273,7 +273,10 @@ def code_events(
     # make a meeting with unnamed parties an event, or drop one)
     scored = events
     if models is not None and models.arguments is not None:
-        scored = [replace(ev, args=_copy_args(ev.args)) for ev in events]
+        if models.parties is not None:
+            scored = [replace(ev, args=_copy_args(ev.args)) for ev in events]
+            for ev, cands in zip(events, arg_feats, strict=True):
+                choose_arguments(ev, cands, models.parties)
         for ev, cands in zip(scored, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
     for evs in (events, scored) if scored is not events else (events,):
@@ -303,13 +306,11 @@ def code_events(
             met = met or bool(ev.args.all())
         rec = _record(doc, sev)
         if sev is not ev:
-            # … the rules' and the scorer's together: the document model's named-party features were
-            # never fitted on an abstaining choice (dropping the rules' parties there lowered the
-            # confidence of events whose arguments the scorer left empty)
+            # … the parties of the model those were tuned with (events_model.json: parties): the
+            # document model's named-party features were never fitted on an abstaining choice
+            # (reading the scorer's there lowered the confidence of events it left without a party)
             rule = _record(doc, ev)
-            actors = _uniq([*rule["actors"], *rec["actors"]])
-            recipients = [r for r in _uniq([*rule["recipients"], *rec["recipients"]]) if r not in actors]
-            rec["_rule"] = {"actors": actors, "recipients": recipients}
+            rec["_rule"] = {"actors": rule["actors"], "recipients": rule["recipients"]}
         if flt is not None and p is not None:
             # calibrated on the development half, out of fold (scripts/train_events.py)
             rec["confidence"] = round(flt.confidence(p), 3)

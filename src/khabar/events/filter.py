@@ -96,6 +96,9 @@ class Models:
     #: the confidence of a mention from the filter's probability and the document-level event it
     #: belongs to (:func:`khabar.events.document.group_features`)
     document: EventFilter | None = None
+    #: per role: the argument model the event filter, the grouping and the document model read their
+    #: parties through (issue 13's, "add"), when the record's arguments come from another
+    parties: dict[str, EventFilter] | None = None
 
 
 def _model(d: dict[str, object] | None) -> EventFilter | None:
@@ -134,7 +137,9 @@ def load_models() -> Models | None:
     try:
         args = d.get("arguments")
         roles = {r: m for r in ("actor", "recipient") if (m := _model((args or {}).get(r)))} if args else None
-        return Models(_model(d.get("events")), roles or None, _model(d.get("document")))
+        pa = d.get("parties")
+        parties = {r: m for r in ("actor", "recipient") if (m := _model((pa or {}).get(r)))} if pa else None
+        return Models(_model(d.get("events")), roles or None, _model(d.get("document")), parties or None)
     except (ValueError, KeyError, TypeError, AttributeError, AssertionError) as e:
         raise DataFileError(f"package data file {_FILE} is broken: {e}", value=_FILE) from e
 
@@ -523,7 +528,10 @@ def choose_arguments(
     """Set the event's actors and recipients to the candidates the model gives a high probability; a
     candidate takes the role it scores higher in. With the "add" policy the rules' choice stays and the
     model only adds candidates to it; with "top" a role takes its best candidate above the threshold
-    and the others only above the model's ``extra`` threshold (most events have one actor)."""
+    and the others only above the model's ``extra`` threshold (most events have one actor); with "gate"
+    the rules' choices above the threshold stay and the role's best other candidate joins them above
+    ``extra``. A role whose candidates all fall below the threshold is left empty (abstention: a wrong
+    actor is worse than none; ``scripts/train_event_args.py`` chose the thresholds for precision)."""
     best: dict[str, tuple[str, float, Mention]] = {}
     for role, ms in (("actor", ev.args.actors), ("recipient", ev.args.recipients)):
         model = models.get(role)
@@ -532,6 +540,7 @@ def choose_arguments(
             for m in ms:
                 best.setdefault(m.ref, (role, 2.0, m))
     rule_actors = {m.ref for m in ev.args.actors}
+    rule = {("actor", m.ref) for m in ev.args.actors} | {("recipient", m.ref) for m in ev.args.recipients}
     scored = [
         (m, role, models[role].probability(f))
         for m, role, f in cands
@@ -546,6 +555,8 @@ def choose_arguments(
             continue
         if model.policy == "top" and p < top[role] and p < max(model.threshold, model.extra):
             continue  # "top": the best candidate of the role, and others only when they are sure
+        if model.policy == "gate" and (role, m.ref) not in rule and (p < top[role] or p < model.extra):
+            continue  # "gate": the rules' choice the model agrees with, and its own best only when sure
         if m.ref not in best or p > best[m.ref][1]:
             best[m.ref] = (role, p, m)
     # a candidate inside another chosen argument is part of it (أنصار [الرئيس] السابق), not a party
