@@ -32,13 +32,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import re
 
 import numpy as np
 
@@ -72,7 +71,7 @@ MIN_WEIGHT = 0.02
 #: "add": the rules' choice and the candidates above the threshold; "top": the role's best candidate
 #: above the threshold and others above ``extra``; "gate": the rules' choice where the model gives it
 #: the threshold, and the role's best other candidate only above ``extra``
-POLICIES = ("add", "top", "gate")
+POLICIES = ("gate",)
 #: feature names dropped before fitting (set by --drop, for experiments)
 DROP: list[Any] = []
 K = 5
@@ -94,7 +93,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-# -- running the pipeline with given argument models --------------------------------------------------------
+# -- running the pipeline with given argument models ----------
 def run_with(
     docs: dict[str, Any], arguments: dict[str, EventFilter] | None, features: bool = False
 ) -> list[dict[str, Any]]:
@@ -123,7 +122,7 @@ def shipped_arguments() -> dict[str, EventFilter] | None:
     return shipped.parties or shipped.arguments
 
 
-# -- examples --------------------------------------------------------------------------------------------------
+# -- examples ----------
 def examples(
     docs: dict[str, Any], gold: list[dict[str, Any]], system: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
@@ -215,7 +214,8 @@ def decide(
 ) -> dict[str, np.ndarray]:
     """Which rows fill each role: ``settings[role]`` is {"policy", "threshold", "extra"} (policy "rules":
     the rules' choice; "add": the rules' choice and the candidates above the threshold; "top": the
-    best candidate above the threshold and the others above ``extra``); a candidate above both roles'
+    best candidate above the threshold and the others above ``extra``, or, when the best is the rules'
+    choice, the rules' other choices above the threshold: X و Y are one group); a candidate above both roles'
     thresholds takes the role it scores higher in (as ``choose_arguments``)."""
     n = len(rows)
     keep = {role: np.zeros(n, bool) for role in ROLES}
@@ -237,11 +237,17 @@ def decide(
             if st["policy"] == "rules":
                 continue
             top = max(prob[role][k] for k in ks)
+            rule_top = any(rows[k]["rule"][role] and prob[role][k] >= top for k in ks)
             for k in ks:
                 pk = float(prob[role][k])
                 if pk < st["threshold"]:
                     continue
-                if st["policy"] == "top" and pk < top and pk < max(st["threshold"], st["extra"]):
+                if (
+                    st["policy"] == "top"
+                    and pk < top
+                    and pk < max(st["threshold"], st["extra"])
+                    and not (rule_top and rows[k]["rule"][role])
+                ):
                     continue
                 if st["policy"] == "gate" and not rows[k]["rule"][role] and (pk < top or pk < st["extra"]):
                     continue
@@ -273,7 +279,7 @@ def counts(rows: list[dict[str, Any]], keep: np.ndarray, role: str, only: np.nda
     return tp, fp, fn
 
 
-# -- fitting ---------------------------------------------------------------------------------------------------
+# -- fitting ----------
 def fit(rows: list[dict[str, Any]], role: str, c: float) -> tuple[Any, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -428,12 +434,9 @@ def main() -> int:
     rows, ceiling = examples(docs, gold, rules_system)
     dev = [r for r in rows if is_dev(r["doc"])]
     test = [r for r in rows if not is_dev(r["doc"])]
-    print(
-        f"{len(dev)} development candidates in {len({r['ev'] for r in dev})} matched events; {len(test)} held-out"
-    )
-    print(
-        "candidate recall ceiling (gold arguments of matched events that some candidate matches), all documents:"
-    )
+    n_ev = len({r["ev"] for r in dev})
+    print(f"{len(dev)} development candidates in {n_ev} matched events; {len(test)} held-out")
+    print("candidate recall ceiling (gold arguments of matched events a candidate matches), all documents:")
     for key in sorted(ceiling):
         c = ceiling[key]
         if c["gold"]:
@@ -458,7 +461,7 @@ def main() -> int:
         scored: list[tuple[float, float, str, float, float]] = []
         for c in CS:
             for policy in POLICIES:
-                for extra in EXTRAS if policy in ("top", "gate") else (1.0,):
+                for extra in EXTRAS if policy == "top" else (1.01,):
                     fs = []
                     for t in THRESHOLDS:
                         st = {**rules_st, role: {"policy": policy, "threshold": t, "extra": extra}}

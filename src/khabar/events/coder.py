@@ -279,12 +279,13 @@ def code_events(
                 choose_arguments(ev, cands, models.parties)
         for ev, cands in zip(scored, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
+    named = [bool(ev.args.all()) for ev in events]
     for evs in (events, scored) if scored is not events else (events,):
         for ev in evs:
             _counted_victims(words, ev)
         # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
-        _visits(doc, evs)
-        _same_meeting_again(evs)
+        _visits(doc, evs, events if evs is scored and scored is not events else None)
+        _same_meeting_again(evs, named if evs is scored and scored is not events else None)
     _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported
@@ -306,6 +307,7 @@ def code_events(
             met = met or bool(ev.args.all())
         rec = _record(doc, sev)
         if sev is not ev:
+            rec["mode"] = ev.mode  # the mode is the rules' (the visit rule sets it from their parties)
             # … the parties of the model those were tuned with (events_model.json: parties): the
             # document model's named-party features were never fitted on an abstaining choice
             # (reading the scorer's there lowered the confidence of events it left without a party)
@@ -650,17 +652,18 @@ _TARGET_PREPS = words("coder.target_preps")
 _PREP_REACH = 8
 
 
-def _same_meeting_again(events: list[Event]) -> None:
+def _same_meeting_again(events: list[Event], named: list[bool] | None = None) -> None:
     """A meeting named again with nobody in its sentence (هذه الزيارة، الجلسة المغلقة، كانت زيارة
     ناجحة) is the meeting reported before it: it takes that meeting's parties (GUIDELINES: the
-    nearest clear antecedent)."""
+    nearest clear antecedent). ``named``: per event, whether the rules found parties for it (a
+    meeting the argument scorer left empty named them, and is not filled from another one)."""
     last: Event | None = None
-    for ev in events:
+    for k, ev in enumerate(events):
         if ev.type != "CONSULT":
             continue
         if ev.args.all():
             last = ev
-        elif last is not None and not ev.future:
+        elif last is not None and not ev.future and not (named is not None and named[k]):
             ev.args.actors = list(last.args.actors)
             ev.args.recipients = list(last.args.recipients)
 
@@ -1330,14 +1333,20 @@ def _headline_actors(doc: Document, events: list[Event], sents: list[tuple[int, 
 _DURING_IT = re.compile(r"\s*(?:خلالها|خلاله|اثناءها|أثناءها)\b")
 
 
-def _visits(doc: Document, events: list[Event]) -> None:
+def _visits(doc: Document, events: list[Event], sides_from: list[Event] | None = None) -> None:
     """PLOVER: in a visit the visitor is the actor and the host the recipient. A document that reports
     a visit (زيارة X إلى Y، استقبل Y X) codes its other meetings between the same sides the same way,
-    and the hosts' side is told by the host country (a minister's country from his role)."""
-    visits = [e for e in events if e.type == "CONSULT" and e.frame in ("visit", "host") and e.args.actors]
+    and the hosts' side is told by the host country (a minister's country from his role).
+    ``sides_from``: the same events with the rules' parties, which tell the visit and its sides (the
+    argument scorer may have left the visit's own parties out)."""
+    ref = sides_from if sides_from is not None else events
+    visits = [
+        k for k, e in enumerate(ref) if e.type == "CONSULT" and e.frame in ("visit", "host") and e.args.actors
+    ]
     if not visits:
         return
-    v = visits[0]
+    v = ref[visits[0]]
+    v_own = events[visits[0]]
     visitor = {m.ref for m in v.args.actors}
     host_refs = {m.ref for m in v.args.recipients}
     host_cc = {m.country for m in v.args.recipients if m.country}
@@ -1348,7 +1357,7 @@ def _visits(doc: Document, events: list[Event]) -> None:
     visitor_cc = {m.country or (doc.refs.get(m.ref) or {}).get("country") for m in v.args.actors} - {None}
     visitor_cc -= host_cc
     for ev in events:
-        if ev.type != "CONSULT" or ev is v:
+        if ev.type != "CONSULT" or ev is v_own:
             continue
         parts = ev.args.actors + ev.args.recipients
         refs = {m.ref for m in parts}
