@@ -68,10 +68,15 @@ BETA = 0.5
 #: and the most conservative of them is taken)
 TOLERANCE = 0.005
 MIN_WEIGHT = 0.02
+#: how much better than today's ranker (F-beta, out of fold on the development half) a role's scorer
+#: must be to be shipped (as scripts/train_events.py asks of a bolder policy)
+MARGIN = 0.02
 #: "add": the rules' choice and the candidates above the threshold; "top": the role's best candidate
 #: above the threshold and others above ``extra``; "gate": the rules' choice where the model gives it
 #: the threshold, and the role's best other candidate only above ``extra``
 POLICIES = ("gate",)
+#: fit on the rules' choices alone (a verifier of what the rules chose; the gate policy uses nothing else)
+VERIFIER: list[bool] = []
 #: feature names dropped before fitting (set by --drop, for experiments)
 DROP: list[Any] = []
 K = 5
@@ -95,7 +100,10 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 # -- running the pipeline with given argument models ----------
 def run_with(
-    docs: dict[str, Any], arguments: dict[str, EventFilter] | None, features: bool = False
+    docs: dict[str, Any],
+    arguments: dict[str, EventFilter] | None,
+    features: bool = False,
+    parties: bool = True,
 ) -> list[dict[str, Any]]:
     """The system events of ``docs`` with the shipped event filter and document model and the given
     argument models (None: the rules' arguments as they are); ``features``: with the candidates and
@@ -104,7 +112,9 @@ def run_with(
     assert shipped is not None
     today = shipped_arguments()
     # the event-level parties stay today's (events_model.json: parties) whatever the record shows
-    models = Models(shipped.events, arguments, shipped.document, today if arguments is not today else None)
+    models = Models(
+        shipped.events, arguments, shipped.document, today if parties and arguments is not today else None
+    )
     orig = coder.load_models
     coder.load_models = lambda: models  # type: ignore[assignment]
     try:
@@ -284,7 +294,7 @@ def fit(rows: list[dict[str, Any]], role: str, c: float) -> tuple[Any, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rs = [r for r in rows if not r.get("empty")]
+    rs = [r for r in rows if not r.get("empty") and (not VERIFIER or r["rule"][role])]
     vec = DictVectorizer()
     x = vec.fit_transform([_x(r, role) for r in rs])
     y = np.array([int(r["y"][role] >= 0) for r in rs])
@@ -393,6 +403,10 @@ NEW_FEATURES = re.compile(
 )
 
 
+#: the C of today's model refitted out of fold (set by :func:`today_oof`)
+TODAY_C: dict[str, float] = {}
+
+
 def today_oof(dev: list[dict[str, Any]]) -> tuple[dict[str, np.ndarray], dict[str, dict[str, Any]]]:
     """Today's argument model refitted out of fold on the development half: its features, its policy
     and threshold as shipped, C chosen for F1 as ``scripts/train_events.py`` chose it."""
@@ -409,9 +423,10 @@ def today_oof(dev: list[dict[str, Any]]) -> tuple[dict[str, np.ndarray], dict[st
                 keep = decide(dev, {role: p}, {**st, role: st[role]})[role]
                 f = _prf(*counts(dev, keep, role))[2]
                 if best is None or f > best[0] + 0.002:
-                    best = (f, p)
+                    best = (f, p, c)
             assert best is not None
             out[role] = best[1]
+            TODAY_C[role] = best[2]
     finally:
         DROP[:] = []
     return out, st
@@ -421,8 +436,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--report", action="store_true", help="report only, do not write the models")
     ap.add_argument("--quick", action="store_true", help="skip the end-to-end runs")
+    ap.add_argument("--verifier", action="store_true", help="fit on the rules' choices only")
     ap.add_argument("--drop", help="a regular expression of feature names to leave out (experiments)")
     args = ap.parse_args()
+    if args.verifier:
+        VERIFIER.append(True)
     if args.drop:
         DROP.append(re.compile(args.drop))
     docs, gold = load_gold(default_gold_dir())
@@ -501,6 +519,17 @@ def main() -> int:
     # -- the model on the whole development half; the held-out half scored once -----------------------------
     final = {role: fit(dev, role, chosen[role]["C"]) for role in ROLES}
     js = {role: to_json(final[role], chosen[role]) for role in ROLES}
+    # a role is shipped only when the scorer beats today's ranker out of fold on the development half
+    # by more than MARGIN (F-beta on the candidates); the other keeps today's arguments
+    shipped_roles = []
+    for role in ROLES:
+        mine = _fbeta(*counts(dev, k_new[role], role))
+        theirs = _fbeta(*counts(dev, k_today_oof[role], role))
+        keep = mine > theirs + MARGIN
+        verdict = "shipped" if keep else "not shipped"
+        print(f"  {role}: scorer F{BETA} {mine:.3f}, today's out of fold {theirs:.3f}: {verdict}")
+        if keep:
+            shipped_roles.append(role)
     p_test = {role: predict(final[role], test, role) for role in ROLES}
     k_test = decide(test, p_test, chosen)
     kt_rules = decide(test, {}, rules_st)
@@ -517,13 +546,34 @@ def main() -> int:
     report: dict[str, Any] = {}
     if not args.quick:
         report["today"] = end_to_end(docs, gold, run_with(docs, shipped_arguments()), "today (shipped model)")
+        # today's ranker out of fold too: its model refitted on the other folds, its features and policy
+        today_system: list[dict[str, Any]] = []
+        for fold in _folds(list(dev_docs)):
+            tr = [r for r in dev if r["doc"] not in fold]
+            DROP[:] = [NEW_FEATURES]
+            try:
+                ms = {
+                    role: _model(to_json(fit(tr, role, TODAY_C[role]), st_today[role]))
+                    for role in ROLES
+                    if role in TODAY_C
+                }
+            finally:
+                DROP[:] = saved
+            today_system += run_with(
+                {d: docs[d] for d in fold}, {r: m for r, m in ms.items() if m}, parties=False
+            )
+        today_system += run_with({d: v for d, v in docs.items() if not is_dev(d)}, shipped_arguments())
+        report["today_oof"] = end_to_end(docs, gold, today_system, "today (development out of fold)")
         # out of fold: each development fold run with the model fitted on the other folds
         oof_system: list[dict[str, Any]] = []
         for fold in _folds(list(dev_docs)):
             tr = [r for r in dev if r["doc"] not in fold]
-            ms = {role: _model(to_json(fit(tr, role, chosen[role]["C"]), chosen[role])) for role in ROLES}
+            ms = {
+                role: _model(to_json(fit(tr, role, chosen[role]["C"]), chosen[role]))
+                for role in shipped_roles
+            }
             oof_system += run_with({d: docs[d] for d in fold}, {r: m for r, m in ms.items() if m})
-        final_models = {role: m for role in ROLES if (m := _model(js[role]))}
+        final_models = {role: m for role in shipped_roles if (m := _model(js[role]))}
         oof_system += run_with({d: v for d, v in docs.items() if not is_dev(d)}, final_models)
         report["scorer"] = end_to_end(
             docs, gold, oof_system, "scorer (development out of fold, held-out once)"
@@ -533,13 +583,13 @@ def main() -> int:
     data = json.loads(OUT.read_text(encoding="utf-8"))
     # today's model stays as the parties event detection and confidence read (see khabar.events.coder)
     data.setdefault("parties", data.get("arguments"))
-    data["arguments"] = js
+    data["arguments"] = {role: js[role] for role in shipped_roles}
     data["provenance"]["arguments"] = (
         "scripts/train_event_args.py on the development half of events_gold (khabar.eval.events.is_dev); "
         f"chosen for F{BETA} out of fold (5 folds by document)"
     )
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    n = sum(len(v["weights"]) for v in js.values())
+    n = sum(len(v["weights"]) for v in data["arguments"].values())
     print(f"wrote the argument models to {OUT.relative_to(REPO)} ({n} weights, {OUT.stat().st_size:,} bytes)")
     return 0
 

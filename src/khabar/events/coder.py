@@ -286,6 +286,15 @@ def code_events(
         # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
         _visits(doc, evs, events if evs is scored and scored is not events else None)
         _same_meeting_again(evs, named if evs is scored and scored is not events else None)
+    if scored is not events:
+        # the scorer only keeps or leaves out the parties' arguments, in the roles they end in (a
+        # meeting's sides are assigned over the document: a side left alone must not change role)
+        # a role the scorer does not score keeps the parties' arguments as they are
+        own = models.arguments if models is not None and models.arguments is not None else {}
+        for ev, sev in zip(events, scored, strict=True):
+            kept = sev.args.refs()
+            sev.args.actors = [m for m in ev.args.actors if "actor" not in own or m.ref in kept]
+            sev.args.recipients = [m for m in ev.args.recipients if "recipient" not in own or m.ref in kept]
     _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported
