@@ -10,10 +10,14 @@
   a probability: the candidates below the file's threshold are dropped, and the probability is the first
   stage of the mention's confidence (:mod:`khabar.events.document` weighs it by the document-level event
   the mention belongs to, with the file's ``document`` model).
-* **Argument model.** One logistic regression per role (actor, recipient) weighs every candidate
+* **Argument models.** A logistic regression per role (actor, recipient) weighs every candidate
   participant of an event (the sentence's mentions and unnamed noun phrases, and what the rules chose)
-  by its kind, governing preposition, side and distance from the trigger, and whether the rules chose
-  it; the candidates above the threshold fill the role.
+  by its kind, governing preposition, side and distance from the trigger, and whether (and as which)
+  the rules chose it. Issue 13's (``parties``, policy "add": the rules' choice and the confident
+  others) gives the parties event detection, grouping and the document model read; issue 16's scorer
+  (``arguments``, ``scripts/train_event_args.py``, policy "gate") keeps of them only those it is sure of
+  and leaves the role empty otherwise (precision first: a wrong actor is worse than none). It is
+  shipped for the roles where it beat issue 13's model out of fold on the development half (actors).
 
 No open-class word identities are features of the filter (the page and sentence cues are closed word
 lists, ``events_page_cues_ar.tsv``). The filter and the document model are trained by
