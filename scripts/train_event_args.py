@@ -10,9 +10,14 @@ around the trigger, and the rules' own choice, which may come from another sente
 actor and recipient: one L2 logistic regression per role over the features of
 ``khabar.events.filter.argument_candidates`` (side of the trigger, distance, rank among the free
 mentions on that side, the governing preposition, verb or verbal noun, passive, the entity kind, the
-rules' choice and its rank, what stands between …). A role takes its best candidate when its
-probability reaches the role's threshold, and others only above a higher one; when no candidate is
-confident enough the role is left **empty** (abstention: a wrong actor is worse than none).
+rules' choice and its rank, what stands between …). Policy "gate": a role keeps the rules' choices
+whose probability reaches the role's threshold; when none does the role is left **empty** (abstention:
+a wrong actor is worse than none). In the pipeline the scorer only keeps or leaves out the arguments of
+issue 13's ranker (``parties`` in the model file), in their final roles (``khabar.events.coder``). A
+role is shipped only when its scorer beats today's ranker refitted out of fold by more than
+:data:`MARGIN` (F0.5 on the candidates); the other role keeps today's arguments. (The policies "add" and
+"top" — the role's best candidate whoever chose it — were tried: "top" broke clear cases of the unit
+tests and the seed, putting parties the rules had not chosen into roles.)
 
 Labels: a candidate fills a role of a matched event (lenient matching, ``khabar.eval.events.score``)
 when its span overlaps one of the gold strings of the role where it stands in the event's sentence, or
