@@ -892,13 +892,21 @@ def main() -> int:
     _whole_set_out_of_fold(docs, gold, pool, test_docs, stages, settings, model_json, threshold, by_type)
     if args.report:
         return 0
+    # this script's argument model (policy add) is the parties event detection, grouping and the
+    # document model read; the record's arguments are scripts/train_event_args.py's scorer, kept as is
+    model_json["parties"] = model_json.pop("arguments")
+    if OUT.exists():
+        old = json.loads(OUT.read_text(encoding="utf-8"))
+        if "arguments" in old:
+            model_json["arguments"] = old["arguments"]
+            model_json["provenance"]["arguments"] = old.get("provenance", {}).get("arguments", "")
     _write_threshold(threshold, measured, by_type if args.by_type else None)
     print(f"wrote the event threshold {threshold} to {THRESHOLDS_FILE.relative_to(REPO)}")
     OUT.write_text(json.dumps(model_json, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     n = (
         len(model_json["events"]["weights"])
         + len(model_json["document"]["weights"])
-        + sum(len(v["weights"]) for v in model_json["arguments"].values())
+        + sum(len(v["weights"]) for v in model_json["parties"].values())
     )
     print(f"wrote {OUT.relative_to(REPO)} ({n} weights, {OUT.stat().st_size:,} bytes)")
     return 0

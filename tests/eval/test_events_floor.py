@@ -65,7 +65,10 @@ FLOORS = {
     ("all", "consult_f1"): 0.80,
     ("all", "consult_mode_accuracy"): 0.86,
     ("all", "actor_f1"): 0.55,
-    ("test", "actor_f1"): 0.51,
+    # held-out actor F1 went from 0.51 to 0.47 with the actor scorer (issue 16: precision first, a wrong
+    # actor is worse than none): held-out actor precision 0.581 -> 0.603, recall 0.467 -> 0.401; the
+    # precision and recall floors below hold both
+    ("test", "actor_f1"): 0.47,
     ("all", "recipient_f1"): 0.42,
     ("test", "recipient_f1"): 0.36,
     ("all", "location_accuracy"): 0.43,
@@ -127,3 +130,26 @@ def test_acceptance_levels() -> None:
     assert _metric("all", "recipient_f1") >= 0.65
     assert _metric("all", "consult_mode_accuracy") >= 0.85
     assert _scores()["all"]["lenient"].false_alarms <= 5
+
+
+# -- issue 16: the actor scorer (precision first) -----------------------------------------------------
+#: actor precision and recall (lenient), measured when set with the actor scorer of
+#: scripts/train_event_args.py: all 0.700 / 0.457 (the development half is in-sample for it),
+#: held-out 0.603 / 0.401; issue 13's ranker had 0.618 / 0.510 and held-out 0.581 / 0.466.
+#: Out of fold on the development half (the script, end to end, strict): 0.691 / 0.457 against
+#: today's ranker refitted out of fold 0.573 / 0.560. Recipients keep issue 13's ranker (the scorer did
+#: not beat it out of fold): their F1 floors above hold them.
+ARG_FLOORS = {
+    ("all", "actor", "precision"): 0.68,
+    ("test", "actor", "precision"): 0.59,
+    ("all", "actor", "recall"): 0.44,
+    ("test", "actor", "recall"): 0.38,
+}
+
+
+@pytest.mark.parametrize(("split", "role", "what"), sorted(ARG_FLOORS))
+def test_argument_precision_and_recall_floors(split: str, role: str, what: str) -> None:
+    sc = _scores()[split]["lenient"]
+    p, r, _ = sc.prf(*getattr(sc, role))
+    got = p if what == "precision" else r
+    assert got >= ARG_FLOORS[(split, role, what)], f"{split} {role} {what} {got:.3f}"

@@ -137,7 +137,11 @@ def run_system(
                     # the event's confidence (None: not given, counts 1.0), for scripts/calibrate_facts.py
                     "_confidence": ev.get("confidence"),
                     "_arg_cands": [
-                        dict(c, names=[c["text"], *_ref_names(doc.refs.get(c["ref"]) or {})])
+                        dict(
+                            c,
+                            names=[c["text"], *_ref_names(doc.refs.get(c["ref"]) or {})],
+                            span=_field_span(doc, c, tlen, content_at),
+                        )
                         for c in ev.get("_arg_cands", [])
                     ],
                 }

@@ -267,19 +267,39 @@ def code_events(
     feats = [event_features(ev, events, words, sents[0]) for ev in events]
     models = load_models() if use_filter else None
     arg_feats = [argument_candidates(ev, words, events) for ev in events]
+    # the argument scorer's choice is what the record shows; whether a mention is an event, which
+    # document-level event it joins and how confident that is keep reading the rules' parties (the
+    # event filter and the document model were fitted on them, and an abstaining scorer must not
+    # make a meeting with unnamed parties an event, or drop one)
+    scored = events
     if models is not None and models.arguments is not None:
-        for ev, cands in zip(events, arg_feats, strict=True):
+        if models.parties is not None:
+            scored = [replace(ev, args=_copy_args(ev.args)) for ev in events]
+            for ev, cands in zip(events, arg_feats, strict=True):
+                choose_arguments(ev, cands, models.parties)
+        for ev, cands in zip(scored, arg_feats, strict=True):
             choose_arguments(ev, cands, models.arguments)
-    for ev in events:
-        _counted_victims(words, ev)
-    # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
-    _visits(doc, events)
-    _same_meeting_again(events)
-    _shared_topics(events)
+    named = [bool(ev.args.all()) for ev in events]
+    for evs in (events, scored) if scored is not events else (events,):
+        for ev in evs:
+            _counted_victims(words, ev)
+        # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
+        _visits(doc, evs, events if evs is scored and scored is not events else None)
+        _same_meeting_again(evs, named if evs is scored and scored is not events else None)
+    if scored is not events:
+        # the scorer only keeps or leaves out the parties' arguments, in the roles they end in (a
+        # meeting's sides are assigned over the document: a side left alone must not change role)
+        # a role the scorer does not score keeps the parties' arguments as they are
+        own = models.arguments if models is not None and models.arguments is not None else {}
+        for ev, sev in zip(events, scored, strict=True):
+            kept = sev.args.refs()
+            sev.args.actors = [m for m in ev.args.actors if "actor" not in own or m.ref in kept]
+            sev.args.recipients = [m for m in ev.args.recipients if "recipient" not in own or m.ref in kept]
+    _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported
     flt = models.events if models is not None else None
-    for ev, fv, cands in zip(events, feats, arg_feats, strict=True):
+    for ev, sev, fv, cands in zip(events, scored, feats, arg_feats, strict=True):
         p = flt.probability(fv) if flt is not None else None
         if flt is not None and p is not None and p < flt.threshold:
             continue
@@ -294,14 +314,22 @@ def code_events(
                 # (في اللقاءات الخاصة … موقف فرنسا) to which only the argument model gave a party
                 continue
             met = met or bool(ev.args.all())
-        rec = _record(doc, ev)
+        rec = _record(doc, sev)
+        if sev is not ev:
+            rec["mode"] = ev.mode  # the mode is the rules' (the visit rule sets it from their parties)
+            # … the parties of the model those were tuned with (events_model.json: parties): the
+            # document model's named-party features were never fitted on an abstaining choice
+            # (reading the scorer's there lowered the confidence of events it left without a party)
+            rule = _record(doc, ev)
+            rec["_rule"] = {"actors": rule["actors"], "recipients": rule["recipients"]}
         if flt is not None and p is not None:
             # calibrated on the development half, out of fold (scripts/train_events.py)
             rec["confidence"] = round(flt.confidence(p), 3)
         if with_features:
             rec["_features"] = fv
             rec["_arg_cands"] = [
-                {"role": role, "ref": m.ref, "text": m.text, "features": f} for m, role, f in cands
+                {"role": role, "ref": m.ref, "text": m.text, "start": m.start, "end": m.end, "features": f}
+                for m, role, f in cands
             ]
         out.append(rec)
     return document_events(doc, out)
@@ -633,17 +661,18 @@ _TARGET_PREPS = words("coder.target_preps")
 _PREP_REACH = 8
 
 
-def _same_meeting_again(events: list[Event]) -> None:
+def _same_meeting_again(events: list[Event], named: list[bool] | None = None) -> None:
     """A meeting named again with nobody in its sentence (هذه الزيارة، الجلسة المغلقة، كانت زيارة
     ناجحة) is the meeting reported before it: it takes that meeting's parties (GUIDELINES: the
-    nearest clear antecedent)."""
+    nearest clear antecedent). ``named``: per event, whether the rules found parties for it (a
+    meeting the argument scorer left empty named them, and is not filled from another one)."""
     last: Event | None = None
-    for ev in events:
+    for k, ev in enumerate(events):
         if ev.type != "CONSULT":
             continue
         if ev.args.all():
             last = ev
-        elif last is not None and not ev.future:
+        elif last is not None and not ev.future and not (named is not None and named[k]):
             ev.args.actors = list(last.args.actors)
             ev.args.recipients = list(last.args.recipients)
 
@@ -1313,14 +1342,20 @@ def _headline_actors(doc: Document, events: list[Event], sents: list[tuple[int, 
 _DURING_IT = re.compile(r"\s*(?:خلالها|خلاله|اثناءها|أثناءها)\b")
 
 
-def _visits(doc: Document, events: list[Event]) -> None:
+def _visits(doc: Document, events: list[Event], sides_from: list[Event] | None = None) -> None:
     """PLOVER: in a visit the visitor is the actor and the host the recipient. A document that reports
     a visit (زيارة X إلى Y، استقبل Y X) codes its other meetings between the same sides the same way,
-    and the hosts' side is told by the host country (a minister's country from his role)."""
-    visits = [e for e in events if e.type == "CONSULT" and e.frame in ("visit", "host") and e.args.actors]
+    and the hosts' side is told by the host country (a minister's country from his role).
+    ``sides_from``: the same events with the rules' parties, which tell the visit and its sides (the
+    argument scorer may have left the visit's own parties out)."""
+    ref = sides_from if sides_from is not None else events
+    visits = [
+        k for k, e in enumerate(ref) if e.type == "CONSULT" and e.frame in ("visit", "host") and e.args.actors
+    ]
     if not visits:
         return
-    v = visits[0]
+    v = ref[visits[0]]
+    v_own = events[visits[0]]
     visitor = {m.ref for m in v.args.actors}
     host_refs = {m.ref for m in v.args.recipients}
     host_cc = {m.country for m in v.args.recipients if m.country}
@@ -1331,7 +1366,7 @@ def _visits(doc: Document, events: list[Event]) -> None:
     visitor_cc = {m.country or (doc.refs.get(m.ref) or {}).get("country") for m in v.args.actors} - {None}
     visitor_cc -= host_cc
     for ev in events:
-        if ev.type != "CONSULT" or ev is v:
+        if ev.type != "CONSULT" or ev is v_own:
             continue
         parts = ev.args.actors + ev.args.recipients
         refs = {m.ref for m in parts}
@@ -1382,6 +1417,10 @@ def _shared_topics(events: list[Event]) -> None:
     for ev in events:
         if ev.type == "CONSULT":
             ev.topics |= groups.get(key(ev), set())
+
+
+def _copy_args(a: Args) -> Args:
+    return Args(list(a.actors), list(a.recipients), a.agentless, a.verb, a.first_person)
 
 
 def _record(doc: Document, ev: Event) -> dict[str, Any]:

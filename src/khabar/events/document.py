@@ -28,7 +28,7 @@ phases' distinct lengths (90 minutes, then 45 more); the confidence the highest 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from khabar.model import Document
@@ -58,7 +58,18 @@ def document_events(doc: Document, mentions: list[dict[str, Any]]) -> list[dict[
             best.append(m)
     events = [_event(doc, n, _one_per_sentence(g)) for n, g in enumerate(groups, 1)]
     _document_confidence(doc, events)
+    for ev in events:
+        ev.pop("_rule", None)
+        for m in ev["mentions"]:
+            m.pop("_rule", None)
     return events
+
+
+def _roles(m: dict[str, Any]) -> dict[str, Any]:
+    """The parties a mention is grouped and weighed by: the rules' (``_rule``, set by the coder when
+    the argument scorer chose the record's own), else the record's."""
+    r = m.get("_rule")
+    return r if isinstance(r, dict) else m
 
 
 # -- the event a mention belongs to (issue 13) ------------------------------------------------------------
@@ -122,8 +133,8 @@ def group_features(ev: dict[str, Any], title: tuple[int, int] | None, same_type:
         f"dg_n={n}": 1.0,
         f"dg_n={n}|{t}": 1.0,
         f"dg_title={in_title}": 1.0,
-        f"dg_actor={any(_named(r) for r in ev.get('actors') or [])}": 1.0,
-        f"dg_recipient={any(_named(r) for r in ev.get('recipients') or [])}": 1.0,
+        f"dg_actor={any(_named(r) for r in _roles(ev).get('actors') or [])}": 1.0,
+        f"dg_recipient={any(_named(r) for r in _roles(ev).get('recipients') or [])}": 1.0,
         f"dg_place={ev.get('place') is not None}": 1.0,
         f"dg_date={ev.get('date') is not None}": 1.0,
         f"dg_same_type_events={_count_bucket(same_type)}": 1.0,
@@ -190,7 +201,8 @@ def _one_per_sentence(g: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _parties(m: dict[str, Any]) -> set[str]:
-    return set(m.get("actors") or []) | set(m.get("recipients") or [])
+    r = _roles(m)
+    return set(r.get("actors") or []) | set(r.get("recipients") or [])
 
 
 def _group_parties(g: list[dict[str, Any]]) -> set[str]:
@@ -239,7 +251,7 @@ def _compatible(doc: Document, g: list[dict[str, Any]], m: dict[str, Any]) -> bo
     # a directed act: the same doer (or none said) and the same target (or none said); دعا X الحكومة …
     # وحث المعارضة … are two demands
     return all(
-        _same_sides(doc, set(m.get(role) or []), {r for x in g for r in x.get(role) or []})
+        _same_sides(doc, set(_roles(m).get(role) or []), {r for x in g for r in _roles(x).get(role) or []})
         for role in ("actors", "recipients")
     )
 
@@ -287,13 +299,23 @@ def _confidence(m: dict[str, Any]) -> float:
 
 
 def _event(doc: Document, n: int, g: list[dict[str, Any]]) -> dict[str, Any]:
-    first = g[0]
+    by_role = _vote(doc, g, lambda m: m)
+    ev = _event_fields(doc, n, g, by_role)
+    if any("_rule" in m for m in g):
+        ev["_rule"] = _vote(doc, g, _roles)
+    return ev
+
+
+def _vote(
+    doc: Document, g: list[dict[str, Any]], roles_of: Callable[[dict[str, Any]], dict[str, Any]]
+) -> dict[str, list[str]]:
+    """The event's actors and recipients from its mentions' (as ``roles_of`` reads them)."""
     # each participant takes the role the more confident mentions give it
     weight: dict[tuple[str, str], float] = {}
     order: list[str] = []
     for m in g:
         for role in ("actors", "recipients"):
-            for r in m.get(role) or []:
+            for r in roles_of(m).get(role) or []:
                 weight[(r, role)] = weight.get((r, role), 0.0) + _confidence(m)
                 if r not in order:
                     order.append(r)
@@ -313,6 +335,13 @@ def _event(doc: Document, n: int, g: list[dict[str, Any]]) -> dict[str, Any]:
             None
         }
         by_role[role] = [r for r in refs if _is_country(doc, r) not in people or _is_country(doc, r) is None]
+    return by_role
+
+
+def _event_fields(
+    doc: Document, n: int, g: list[dict[str, Any]], by_role: dict[str, list[str]]
+) -> dict[str, Any]:
+    first = g[0]
     # the place the mentions give most, weighed by their confidence (the first on a tie)
     votes: dict[str, float] = {}
     for m in g:
