@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass, field
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab, name_reading, readings, strip_proclitics
-from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, word_set, words
+from khabar.events.lexicon import Trigger, fold, load_cues, load_triggers, one_word_verbs, words
 from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref, new_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -232,7 +232,7 @@ def _doer_after(
 #: "the hands, grip, control" of whoever held the ground taken (من أيدي، من قبضة، من سيطرة)
 _HOLD = words("arguments.hold")
 #: stems of taking ground (liberating, clearing, controlling, recapturing, falling, seizing)
-_CAPTURE_STEMS = tuple(sorted(word_set("تحرير حرر تطهير طهر سيطر استعاد سقوط سقط استيلاء استولى")))
+_CAPTURE_STEMS = tuple(sorted(words("arguments.capture_stems")))
 
 
 def _captures(w: str) -> bool:

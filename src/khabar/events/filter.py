@@ -40,7 +40,7 @@ from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
 from khabar.events.arguments import _NO_AGENT, PASSIVE_MARKERS, SPEECH_VERBS, _is_event_verb
-from khabar.events.lexicon import fold, load_domain_words, word_set, words
+from khabar.events.lexicon import fold, load_domain_words, words
 
 if TYPE_CHECKING:
     from khabar.events.event import Event
@@ -392,15 +392,7 @@ def _bucket(n: int) -> str:
 
 
 #: closed-class words before a candidate that tell its clause role (no open-class word identities)
-_BEFORE_CLASSES = {
-    "comp": word_set("أن أنه أنها بأن لأن"),
-    "speech": word_set(
-        "قال قالت أكد أكدت أوضح أوضحت أعلن أعلنت أشار أشارت ذكر ذكرت أفاد أفادت كشف كشفت",
-        "أضاف أضافت شدد شددت أبلغت أبلغ",
-    ),
-    "rel": word_set("الذي التي الذين اللذين اللتين"),
-    "time": word_set("أمس اليوم صباح مساء الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"),
-}
+_BEFORE_CLASSES = {c: words(f"filter.before_{c}") for c in ("comp", "speech", "rel", "time")}
 _CLASS_OF = {w: c for c, ws in _BEFORE_CLASSES.items() for w in ws}
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics, vocab_reading
 from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
 from khabar.arabic.tokenize import Token, tokens_of
-from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, word_set, words
+from khabar.events.lexicon import fold, load_actor_nouns, one_word_verbs, words
 from khabar.extract.names import name_words, person_key
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.extract.places_stage import place_ref
@@ -496,7 +496,7 @@ def _honorific_mentions(doc: Document, words: Words, have: list[Mention]) -> lis
 _KINGDOMS = frozenset({"SA", "JO", "MA", "BH"})
 _KINGDOM = words("mentions.kingdom")
 #: the Saudi king's title names his country
-_KINGDOM_CUES = {"SA": word_set("الحرمين")}
+_KINGDOM_CUES = {"SA": words("mentions.kingdom_cues_sa")}
 
 
 def _kingdom_mentions(doc: Document, words: Words, have: list[Mention]) -> list[Mention]:
