@@ -1,0 +1,468 @@
+"""The place layer's tables: the GeoNames-derived gazetteer, the nationality adjectives, the context
+cues, the names that are also words, the outlets, the regions outside GeoNames (all read once, on first
+use), and the place confidence model with the default threshold.
+
+What a place is (:class:`Place`), how well known (:func:`prominent`, ``_tier``) and which names a
+gazetteer keeps (``_plausible``, :data:`STOPLIST`) live here because every later step asks them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+from khabar.arabic.clitics import CACHE_WORDS, readings
+from khabar.arabic.normalize import normalize
+
+_GAZ_FILE = "gazetteer_ar.tsv.gz"
+_NAT_FILE = "nationalities_ar.tsv"
+_WORDS_FILE = "places_ambiguous_ar.tsv"
+_CUES_FILE = "places_cues_ar.tsv"
+_OUTLETS_FILE = "outlets_ar.tsv"
+_ADMIN1_FILE = "admin1_ar.tsv"
+_MODEL_FILE = "places_model.json"
+_COMMON_FILE = "places_common_ar.txt.gz"
+_THRESHOLDS_FILE = "fact_thresholds.json"
+_REGIONS_FILE = "regions_ar.tsv"
+#: the events layer's domain vocabularies: a sports page names clubs after towns (برشلونة، ميلان)
+_DOMAINS_FILE = "events_domains_ar.tsv"
+#: distinct sports words that make a sports page (as khabar.events.coder.DOMAIN_MIN_FORMS)
+_SPORT_MIN_FORMS = 4
+_EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
+
+#: Names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words,
+#: and that the frequency rule of ``places_ambiguous_ar.tsv`` does not catch: aliases of prominent
+#: places (a prominent place's own name is exempt from the rule) and parts of longer words. Each was
+#: measured as a false positive on SaudiNewsNet articles, with the place it was read as.
+_STOPWORDS: dict[str, str] = {
+    "كيف": "how (Kyiv UA, which news spells كييف)",
+    "الجزيرة": "the peninsula, Al Jazeera (an alias of Algiers)",
+    "أمان": "safety (an alias of Amman, which news spells عمان)",
+    "وين": "where, colloquial (an alias of Vienna)",
+    "رانس": "in فرانس (Reims FR)",
+    "اتن": "in فاتن (a first name) read as ف + اتن (Athens, which news spells أثينا)",
+    "ريم": "in كريم read as ك + ريم (Rome, which news spells روما)",
+    "بار": "in كبار read as ك + بار (Bar ME)",
+    "مدينة": "city (an alias of Medina, which is المدينة المنورة)",
+    "المدينة": "the city (Medina SA, Al Madinah IQ)",
+    "أوباما": "Obama the president (Obama JP)",
+    "كاميرون": "the surname Cameron (Cameroon, which news spells الكاميرون)",
+    "جامعة": "university (Djamaa DZ)",
+    "القصر": "the palace (El Kseur DZ)",
+    "الخبر": "the news (Khobar SA: a real loss, but 'the news' dominates)",
+    "البيضاء": "the white (Al Bayda LY; الدار البيضاء still matches)",
+    "دوما": "always (Douma SY: a real loss in Syrian news)",
+    "مالي": "financial (Mali; the country is rare in this news, the adjective everywhere)",
+    "وادي": "valley (El Oued DZ), in every valley's name (وادي زقله)",
+    "ربك": "your Lord (an alias of Kosti SD)",
+    "بورصة": "stock exchange (Bursa TR, which news spells بورصة too, but rarely names)",
+    "صور": "pictures (Tyre LB; صور alone in news is nearly always 'pictures')",
+    "الصور": "the pictures (Tyre LB)",
+}
+STOPLIST: frozenset[str] = frozenset(normalize(w).translate(_EXTRA_FOLD) for w in _STOPWORDS)
+
+#: the 22 Arab League members: their towns are accepted at any population
+ARAB_LEAGUE = frozenset(
+    {
+        "AE",
+        "BH",
+        "DZ",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "YE",
+    }
+)
+#: the kingdoms whose papers call their country "المملكة"
+_KINGDOMS = frozenset({"SA", "JO", "MA", "BH"})
+#: a place elsewhere is accepted only if it is a country or a capital, this populous, or its name
+#: has at least _LONG_NAME letters: short transliterations of small foreign towns are mostly Arabic
+#: words (كان Caen, قوله Kavala, هوية Hue)
+_BIG = 1_000_000
+_ARAB_BIG = 50_000
+#: an Arab town this populous is named often enough to be a place without a context word
+_ARAB_KNOWN = 100_000
+_LONG_NAME = 5
+#: longest place name in words
+_MAX_WORDS = 5
+#: confidences of the nationality and outlet readings: the share found right by reading 60 nationality
+#: spans and 60 outlet spans drawn at random from the tuning sample (58 of 60 each: a surname such as
+#: خالد التركي, and سوق عكاظ the old market before عكاظ needed a cue, were the errors)
+NATIONALITY_CONFIDENCE = 0.967
+OUTLET_CONFIDENCE = 0.967
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    geonameid: int
+    name_ar: str
+    name_en: str
+    country: str
+    lat: float
+    lon: float
+    fclass: str  # "P" populated place, "A" country, "R" first-level division (``admin1_ar.tsv``)
+    fcode: str
+    population: int
+    admin1: str = ""
+
+    @property
+    def ref(self) -> str:
+        return f"geonames:{self.geonameid}"
+
+    @property
+    def region(self) -> bool:
+        """A first-level division (a province, a governorate): coordinates of its seat, and ``population``
+        the seat's (the prior that makes a bare الرياض the city and منطقة الرياض the region)."""
+        return self.fclass == "R"
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """Why a gazetteer name is also an Arabic word (a row of ``places_ambiguous_ar.tsv``)."""
+
+    why: str  # relative | own | hamza
+    relative: str
+    relative_zipf: float
+    zipf: float
+    #: hamza spellings of the name that are words and no gazetteer spelling uses (فأس for فاس)
+    spellings: frozenset[str] = frozenset()
+
+    @property
+    def word_zipf(self) -> float:
+        return self.relative_zipf if self.why == "relative" else self.zipf
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news outlet (a row of ``outlets_ar.tsv``)."""
+
+    slug: str
+    hosts: tuple[str, ...]
+    names: tuple[str, ...]
+    name_en: str
+    country: str
+    needs_cue: bool
+
+    @property
+    def ref(self) -> str:
+        return f"outlet:{self.slug}"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    #: normalised name → the places it can be
+    names: dict[str, tuple[Place, ...]]
+    #: normalised nationality adjective → ISO2 country code
+    adjectives: dict[str, str]
+    #: the country entry of each ISO2 code
+    countries: dict[str, Place]
+    #: names that are also Arabic words: places only on stronger evidence
+    words: dict[str, WordInfo] = field(default_factory=dict)
+    #: normalised adjective of a people without a state (الكردي) → its first form
+    peoples: dict[str, str] = field(default_factory=dict)
+    #: normalised context word → its classes (admin, dir, prep, site …: ``places_cues_ar.tsv``)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: normalised multi-word phrases in which a place name is not a place (مسقط راسه)
+    phrases: frozenset[str] = frozenset()
+    #: normalised name of a first-level division → its GeoNames admin1 code (تكساس → US.TX)
+    admin1: dict[str, str] = field(default_factory=dict)
+    outlets: tuple[Outlet, ...] = ()
+
+    #: the first word of every name (a word that starts none is skipped at once)
+    first_words: frozenset[str] = frozenset()
+    #: nationality and people adjectives together
+    nat_words: frozenset[str] = frozenset()
+    #: one-word forms of the sports vocabulary (``events_domains_ar.tsv``)
+    sport_words: frozenset[str] = frozenset()
+    #: the Arabic spelling (diacritics kept) of each name's places: key → geonameid → spelling
+    spellings: dict[str, dict[int, str]] = field(default_factory=dict)
+    #: common Arabic words (``places_common_ar.txt.gz``): no site's name begins with one
+    common: frozenset[str] = frozenset()
+    #: regions and waters outside GeoNames by their first normalised word: (words, kind), longest first
+    regions: dict[str, tuple[tuple[list[str], str], ...]] = field(default_factory=dict)
+
+    @property
+    def ambiguous(self) -> frozenset[str]:
+        """The names that are also words (kept for callers of the earlier list)."""
+        return frozenset(self.words)
+
+
+def prominent(p: Place) -> bool:
+    """A place news names often for itself: a country, a capital, a city of a million people or an Arab
+    town of 50,000 (Arabic news names its own towns: القطيف، الباحة). Its own name's frequency in text
+    is the place's, not a word's."""
+    if p.fcode == "PPLX":
+        return False  # a part of a city (Deira, Nāyf, Jaffa): a district, named as a town only on evidence
+    return (
+        p.fclass in ("A", "R")
+        or p.fcode == "PPLC"
+        or p.population >= _BIG
+        or (p.country in ARAB_LEAGUE and p.population >= _ARAB_BIG)
+    )
+
+
+def _tier(p: Place) -> int:
+    """How well known a place is: 3 a country, 2 a capital, a city of a million people, an Arab town of
+    100,000 or a first-level division, 1 a city of 250,000 or a province seat, 0 the rest (and a part of a
+    city, PPLX)."""
+    if p.fclass == "A":
+        return 3
+    if p.fcode == "PPLX":
+        return 0
+    if p.fclass == "R":
+        return 2
+    if (
+        p.fcode == "PPLC"
+        or p.population >= _BIG
+        or (p.country in ARAB_LEAGUE and p.population >= _ARAB_KNOWN)
+    ):
+        return 2
+    if p.population >= 250_000 or p.fcode == "PPLA":
+        return 1
+    return 0
+
+
+def _plausible(key: str, p: Place) -> bool:
+    return (
+        p.fclass == "A"
+        or p.fcode == "PPLC"
+        or p.country in ARAB_LEAGUE
+        or p.population >= _BIG
+        or len(key.replace(" ", "")) >= _LONG_NAME
+    )
+
+
+def _strong(cands: tuple[Place, ...]) -> bool:
+    """Worth reading a bare proclitic off a word for (بموسكو، لدمشق), unlike لجنة → ل + جنة."""
+    return any(
+        p.fclass == "A" or p.fcode == "PPLC" or p.population >= _BIG or p.country in ARAB_LEAGUE
+        for p in cands
+    )
+
+
+def _fold(text: str) -> str:
+    return normalize(text).translate(_EXTRA_FOLD)
+
+
+def _rows(text: str) -> Iterable[list[str]]:
+    """The tab-separated rows of a data file after its comments and header."""
+    header = True
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        yield line.split("\t")
+
+
+#: a vowel mark (U+064B–U+0652): a gazetteer name written with one keeps its vocalised spelling (one
+#: regex search per row; a generator over every character was a fifth of reading the gazetteer)
+_TASHKEEL = re.compile("[\u064b-\u0652]")
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Read the package's gazetteer and context tables (once; later calls return the same)."""
+    data = resources.files("khabar") / "data"
+    by_key: dict[str, list[Place]] = {}
+    places: dict[int, Place] = {}
+    spellings: dict[str, dict[int, str]] = {}
+    content = gzip.decompress((data / _GAZ_FILE).read_bytes()).decode("utf-8")
+    for line in content.splitlines()[1:]:
+        col = line.split("\t")
+        key, gid, name_ar, name_en, cc, lat, lon, fclass, fcode, pop = col[:10]
+        g = int(gid)
+        place = places.get(g)
+        if place is None:
+            division = col[10] if len(col) > 10 else ""
+            place = Place(
+                g, name_ar, name_en, cc, float(lat), float(lon), fclass, fcode, int(pop or 0), division
+            )
+            places[g] = place
+        by_key.setdefault(key, []).append(place)
+        if _TASHKEEL.search(name_ar) is not None:
+            spellings.setdefault(key, {})[g] = name_ar
+    admin1: dict[str, str] = {}
+    for code, names_ar, name_en, gid, lat, lon, seat_pop in _rows(
+        (data / _ADMIN1_FILE).read_text(encoding="utf-8")
+    ):
+        forms = [n for n in names_ar.split("|") if n]
+        for n in forms:
+            admin1[_fold(n)] = code
+        if gid and lat:  # a division that is a place of its own (a region), at its seat's coordinates
+            region = Place(
+                int(gid),
+                forms[0],
+                name_en,
+                code.split(".")[0],
+                float(lat),
+                float(lon),
+                "R",
+                "ADM1",
+                int(seat_pop or 0),
+                code,
+            )
+            for n in forms:
+                by_key.setdefault(_fold(n), []).append(region)
+    countries = {p.country: p for p in places.values() if p.fclass == "A"}
+    adjectives: dict[str, str] = {}
+    peoples: dict[str, str] = {}
+    for form, cc, kind in _rows((data / _NAT_FILE).read_text(encoding="utf-8")):
+        if kind == "adj":
+            adjectives[_fold(form)] = cc
+        elif kind == "ethnic":
+            peoples[_fold(form)] = form
+    names: dict[str, tuple[Place, ...]] = {}
+    for key, cands in by_key.items():
+        if key in STOPLIST:
+            continue
+        kept = tuple(p for p in cands if _plausible(key, p))
+        if kept:
+            names[key] = kept
+    words: dict[str, WordInfo] = {}
+    for col in _rows((data / _WORDS_FILE).read_text(encoding="utf-8")):
+        key, why, rel, rel_z, own_z, hamza_forms = col[:6]
+        words[key] = WordInfo(
+            why, rel, float(rel_z), float(own_z), frozenset(s for s in hamza_forms.split("|") if s)
+        )
+    cues: dict[str, set[str]] = {}
+    phrases: set[str] = set()
+    for cls, word in _rows((data / _CUES_FILE).read_text(encoding="utf-8")):
+        w = _fold(word)
+        if cls == "phrase":
+            phrases.add(w)
+        else:
+            cues.setdefault(w, set()).add(cls)
+    outlets = tuple(
+        Outlet(slug, tuple(h for h in hosts.split(",") if h), tuple(ns.split("|")), en, cc, cue == "1")
+        for slug, hosts, ns, en, cc, cue in _rows((data / _OUTLETS_FILE).read_text(encoding="utf-8"))
+    )
+    # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
+    # each multi-word name is also a key without its spaces, unless that spelling is a name already
+    for key, kept in list(names.items()):
+        glued = key.replace(" ", "")
+        # ("ال معراج" is a transliterated El …: glued, it is the noun المعراج)
+        if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
+            names[glued] = kept
+    return Gazetteer(
+        names=names,
+        adjectives=adjectives,
+        countries=countries,
+        words=words,
+        peoples=peoples,
+        cues={w: frozenset(c) for w, c in cues.items()},
+        phrases=frozenset(phrases),
+        admin1=admin1,
+        outlets=outlets,
+        first_words=frozenset(k.split(" ", 1)[0] for k in names),
+        nat_words=frozenset(adjectives) | frozenset(peoples),
+        sport_words=frozenset(
+            _fold(form)
+            for form, domain in _rows((data / _DOMAINS_FILE).read_text(encoding="utf-8"))
+            if domain == "sport" and " " not in form
+        ),
+        spellings=spellings,
+        common=frozenset(
+            w
+            for w in gzip.decompress((data / _COMMON_FILE).read_bytes()).decode("utf-8").splitlines()
+            if w and not w.startswith("#")
+        ),
+        regions=_load_regions((data / _REGIONS_FILE).read_text(encoding="utf-8")),
+    )
+
+
+def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for name, kind in _rows(text):
+        parts = _fold(name).split()
+        out.setdefault(parts[0], []).append((parts, kind))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def nationality_country(word: str) -> str | None:
+    """The ISO2 country of a nationality adjective (``الروسية`` → ``RU``; clitics allowed); remembered
+    per word form (the event mentions ask it of the words after each group noun)."""
+    adj = load_gazetteer().adjectives
+    for r in readings(_fold(word)):
+        if r.stem in adj:
+            return adj[r.stem]
+    return None
+
+
+def outlet_of(site: str | None) -> Outlet | None:
+    """The outlet of a record's source site: a SaudiNewsNet source name (``aawsat``) or a host
+    (``www.aawsat.com``, ``english.aawsat.com``)."""
+    if not site:
+        return None
+    s = site.lower().removeprefix("www.")
+    for o in load_gazetteer().outlets:
+        if s == o.slug or any(s == h or s.endswith("." + h) for h in o.hosts):
+            return o
+    return None
+
+
+# -- the model -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+
+@functools.cache
+def _load_model() -> _Model:
+    path = resources.files("khabar") / "data" / _MODEL_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # before scripts/train_places.py has run: evidence counts, unweighted
+        return _Model({}, 0.0, 0.5)
+    return _Model(dict(raw["weights"]), float(raw["bias"]), float(raw.get("threshold", 0.5)))
+
+
+@functools.cache
+def default_threshold() -> float | None:
+    """The default confidence threshold of place refs (``fact_thresholds.json``, key ``"place"``): the
+    archive, the UI and the exports show places at or above it. None when the file has no such key."""
+    path = resources.files("khabar") / "data" / _THRESHOLDS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    value = raw.get("place")
+    if isinstance(value, dict):  # the shared format: {"threshold": 0.3, "how_chosen": …}
+        value = value.get("threshold")
+    return float(value) if value is not None else None
+
+
+def place_confidence(features: Mapping[str, float]) -> float:
+    """The model's probability that a linked place is right, from its evidence features."""
+    m = _load_model()
+    if not m.weights:
+        return 1.0
+    z = m.bias + sum(m.weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
