@@ -27,12 +27,12 @@ import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from khabar import data as khabar_data
 from khabar.arabic.clitics import clean_names, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import Token, sentence_bounds, tokenize
@@ -440,8 +440,7 @@ def normalize_checksum() -> str:
     records the checksum and a test flags a change (retrain when it does)."""
     import hashlib
 
-    data = (resources.files("khabar") / "data" / "normalize_ar.json").read_bytes()
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(khabar_data.read_bytes("normalize_ar.json")).hexdigest()
 
 
 # -- loading ---------------------------------------------------------------------------------------
@@ -516,10 +515,7 @@ def read_model(path: str | Path | None = None) -> NerModel:
     """Read a model file (the package's own when ``path`` is None)."""
     where = f"khabar/data/{MODEL_FILE}" if path is None else str(path)
     try:
-        if path is None:
-            data = (resources.files("khabar") / "data" / MODEL_FILE).read_bytes()
-        else:
-            data = Path(path).read_bytes()
+        data = khabar_data.read_bytes(MODEL_FILE) if path is None else Path(path).read_bytes()
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
     except FileNotFoundError as exc:
@@ -547,7 +543,7 @@ def wordfreq_digest() -> str:
     """SHA-256 of the package's word-frequency file (``clean_names`` reads it)."""
     from khabar.arabic.clitics import WORDFREQ_FILE
 
-    return hashlib.sha256((resources.files("khabar") / "data" / WORDFREQ_FILE).read_bytes()).hexdigest()
+    return hashlib.sha256(khabar_data.read_bytes(WORDFREQ_FILE)).hexdigest()
 
 
 def names_header(own: Iterable[str]) -> str:
@@ -559,8 +555,8 @@ def shipped_clean_names(own: frozenset[str]) -> frozenset[str] | None:
     """The shipped ``clean_names(own)``, or None when the file is missing or was computed from other
     names or another frequency table."""
     try:
-        raw = (resources.files("khabar") / "data" / NAMES_FILE).read_bytes()
-    except OSError:
+        raw = khabar_data.read_bytes(NAMES_FILE)
+    except DataFileError:
         return None
     header, _, body = gzip.decompress(raw).decode("utf-8").partition("\n")
     if header != names_header(own):

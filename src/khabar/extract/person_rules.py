@@ -35,12 +35,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Protocol
 
+from khabar import data
 from khabar.arabic.clitics import readings
 from khabar.arabic.normalize import normalize
-from khabar.errors import DataFileError
 from khabar.extract.features import FeatureSet, noun_reading
 from khabar.extract.names import NASAB, is_given_name, load_titles
 from khabar.extract.wordclass import (
@@ -141,17 +140,10 @@ class PersonCues:
 def load_cues() -> PersonCues:
     """The cues, read once: ``person_cues_ar.tsv`` plus the titles of ``person_titles_ar.tsv``
     (less the ``not`` class)."""
-    path = resources.files("khabar") / "data" / CUE_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataFileError(f"khabar/data/{CUE_FILE}: cannot read: {exc}", value=CUE_FILE) from exc
     by: dict[str, set[str]] = {c: set() for c in _CLASSES}
-    rows = [line for line in lines if line.strip() and not line.startswith("#")]
-    for line in rows[1:]:
-        parts = line.split("\t")
+    for line, parts in data.rows(CUE_FILE):
         if len(parts) != 2 or parts[0] not in _CLASSES or not parts[1].strip():
-            raise DataFileError(f"khabar/data/{CUE_FILE}: not 'class<TAB>word': {line!r}", value=line)
+            raise data.bad_row(CUE_FILE, line, "not 'class<TAB>word'", "\t".join(parts))
         by[parts[0]].add(normalize(parts[1]))
     before = (by["before"] | {t for t in load_titles() if " " not in t}) - by["not"]
     phrases = frozenset(tuple(w.split()) for w in before if len(w.split()) == 2)

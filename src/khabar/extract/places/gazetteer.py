@@ -9,14 +9,12 @@ gazetteer keeps (``_plausible``, :data:`STOPLIST`) live here because every later
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize
 
@@ -267,16 +265,10 @@ def _fold(text: str) -> str:
     return normalize(text).translate(_EXTRA_FOLD)
 
 
-def _rows(text: str) -> Iterable[list[str]]:
-    """The tab-separated rows of a data file after its comments and header."""
-    header = True
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        yield line.split("\t")
+def _rows(name: str, columns: int | tuple[int, int]) -> Iterable[list[str]]:
+    """The columns of each data row of the package file ``name`` (:func:`khabar.data.rows`: comments
+    and header left out, a row of the wrong width a ``DataFileError`` naming the line)."""
+    return (row.cols for row in data.rows(name, columns=columns))
 
 
 #: a vowel mark (U+064B–U+0652): a gazetteer name written with one keeps its vocalised spelling (one
@@ -287,15 +279,15 @@ _TASHKEEL = re.compile("[\u064b-\u0652]")
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Read the package's gazetteer and context tables (once; later calls return the same)."""
-    data = resources.files("khabar") / "data"
     by_key: dict[str, list[Place]] = {}
     places: dict[int, Place] = {}
     spellings: dict[str, dict[int, str]] = {}
-    content = gzip.decompress((data / _GAZ_FILE).read_bytes()).decode("utf-8")
-    for line in content.splitlines()[1:]:
-        col = line.split("\t")
+    for line, col in data.rows(_GAZ_FILE, columns=(10, 11)):
         key, gid, name_ar, name_en, cc, lat, lon, fclass, fcode, pop = col[:10]
-        g = int(gid)
+        try:
+            g = int(gid)
+        except ValueError:
+            raise data.bad_row(_GAZ_FILE, line, "a GeoNames id that is no number", gid) from None
         place = places.get(g)
         if place is None:
             division = col[10] if len(col) > 10 else ""
@@ -307,9 +299,7 @@ def load_gazetteer() -> Gazetteer:
         if _TASHKEEL.search(name_ar) is not None:
             spellings.setdefault(key, {})[g] = name_ar
     admin1: dict[str, str] = {}
-    for code, names_ar, name_en, gid, lat, lon, seat_pop in _rows(
-        (data / _ADMIN1_FILE).read_text(encoding="utf-8")
-    ):
+    for code, names_ar, name_en, gid, lat, lon, seat_pop in _rows(_ADMIN1_FILE, 7):
         forms = [n for n in names_ar.split("|") if n]
         for n in forms:
             admin1[_fold(n)] = code
@@ -331,7 +321,7 @@ def load_gazetteer() -> Gazetteer:
     countries = {p.country: p for p in places.values() if p.fclass == "A"}
     adjectives: dict[str, str] = {}
     peoples: dict[str, str] = {}
-    for form, cc, kind in _rows((data / _NAT_FILE).read_text(encoding="utf-8")):
+    for form, cc, kind in _rows(_NAT_FILE, 3):
         if kind == "adj":
             adjectives[_fold(form)] = cc
         elif kind == "ethnic":
@@ -344,14 +334,14 @@ def load_gazetteer() -> Gazetteer:
         if kept:
             names[key] = kept
     words: dict[str, WordInfo] = {}
-    for col in _rows((data / _WORDS_FILE).read_text(encoding="utf-8")):
+    for col in _rows(_WORDS_FILE, (6, 7)):
         key, why, rel, rel_z, own_z, hamza_forms = col[:6]
         words[key] = WordInfo(
             why, rel, float(rel_z), float(own_z), frozenset(s for s in hamza_forms.split("|") if s)
         )
     cues: dict[str, set[str]] = {}
     phrases: set[str] = set()
-    for cls, word in _rows((data / _CUES_FILE).read_text(encoding="utf-8")):
+    for cls, word in _rows(_CUES_FILE, 2):
         w = _fold(word)
         if cls == "phrase":
             phrases.add(w)
@@ -359,7 +349,7 @@ def load_gazetteer() -> Gazetteer:
             cues.setdefault(w, set()).add(cls)
     outlets = tuple(
         Outlet(slug, tuple(h for h in hosts.split(",") if h), tuple(ns.split("|")), en, cc, cue == "1")
-        for slug, hosts, ns, en, cc, cue in _rows((data / _OUTLETS_FILE).read_text(encoding="utf-8"))
+        for slug, hosts, ns, en, cc, cue in _rows(_OUTLETS_FILE, 6)
     )
     # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
     # each multi-word name is also a key without its spaces, unless that spelling is a name already
@@ -381,23 +371,17 @@ def load_gazetteer() -> Gazetteer:
         first_words=frozenset(k.split(" ", 1)[0] for k in names),
         nat_words=frozenset(adjectives) | frozenset(peoples),
         sport_words=frozenset(
-            _fold(form)
-            for form, domain in _rows((data / _DOMAINS_FILE).read_text(encoding="utf-8"))
-            if domain == "sport" and " " not in form
+            _fold(form) for form, domain in _rows(_DOMAINS_FILE, 2) if domain == "sport" and " " not in form
         ),
         spellings=spellings,
-        common=frozenset(
-            w
-            for w in gzip.decompress((data / _COMMON_FILE).read_bytes()).decode("utf-8").splitlines()
-            if w and not w.startswith("#")
-        ),
-        regions=_load_regions((data / _REGIONS_FILE).read_text(encoding="utf-8")),
+        common=frozenset(data.lines(_COMMON_FILE)),
+        regions=_load_regions(),
     )
 
 
-def _load_regions(text: str) -> dict[str, tuple[tuple[list[str], str], ...]]:
+def _load_regions() -> dict[str, tuple[tuple[list[str], str], ...]]:
     out: dict[str, list[tuple[list[str], str]]] = {}
-    for name, kind in _rows(text):
+    for name, kind in _rows(_REGIONS_FILE, 2):
         parts = _fold(name).split()
         out.setdefault(parts[0], []).append((parts, kind))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
@@ -436,11 +420,7 @@ class _Model:
 
 @functools.cache
 def _load_model() -> _Model:
-    path = resources.files("khabar") / "data" / _MODEL_FILE
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:  # before scripts/train_places.py has run: evidence counts, unweighted
-        return _Model({}, 0.0, 0.5)
+    raw = data.load_json(_MODEL_FILE)
     return _Model(dict(raw["weights"]), float(raw["bias"]), float(raw.get("threshold", 0.5)))
 
 
@@ -448,11 +428,7 @@ def _load_model() -> _Model:
 def default_threshold() -> float | None:
     """The default confidence threshold of place refs (``fact_thresholds.json``, key ``"place"``): the
     archive, the UI and the exports show places at or above it. None when the file has no such key."""
-    path = resources.files("khabar") / "data" / _THRESHOLDS_FILE
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    raw = data.load_json(_THRESHOLDS_FILE)
     value = raw.get("place")
     if isinstance(value, dict):  # the shared format: {"threshold": 0.3, "how_chosen": …}
         value = value.get("threshold")
