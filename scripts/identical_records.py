@@ -78,7 +78,9 @@ def prepare(name: str, folder: Path, limit: int) -> tuple[list[Path], list[str]]
         for page in sorted((DATA / "arabic_html_gold").glob("*/*.html*")):
             # a gzipped page is unpacked so the reader sees an .html file, as the html eval does
             dest = folder / f"{page.parent.name}_{page.name.removesuffix('.gz')}"
-            dest.write_bytes(gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes())
+            dest.write_bytes(
+                gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()
+            )
             paths.append(dest)
         return paths, []
     if name == "facts":
@@ -87,7 +89,10 @@ def prepare(name: str, folder: Path, limit: int) -> tuple[list[Path], list[str]]
         # title and content joined as khabar.eval.events._raw_of joins them
         docs = _read_jsonl(DATA / "events_gold" / "docs.jsonl")
         rows = [
-            {"id": str(d["doc_id"]), "text": (f"{d['title']}\n" if d.get("title") else "") + str(d["content"])}
+            {
+                "id": str(d["doc_id"]),
+                "text": (f"{d['title']}\n" if d.get("title") else "") + str(d["content"]),
+            }
             for d in docs
         ]
         _jsonl(folder / "events.jsonl", rows)
@@ -127,7 +132,9 @@ def differences(a: list[bytes], b: list[bytes]) -> list[str]:
 def _baseline_key(baseline: Path, inputs: list[Path], extra: list[str]) -> str | None:
     """The cache key of the baseline's output: its commit, its uncommitted diff, the inputs' bytes."""
     try:
-        head = subprocess.run(["git", "-C", str(baseline), "rev-parse", "HEAD"], capture_output=True, check=True)
+        head = subprocess.run(
+            ["git", "-C", str(baseline), "rev-parse", "HEAD"], capture_output=True, check=True
+        )
         diff = subprocess.run(["git", "-C", str(baseline), "diff", "HEAD"], capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -139,7 +146,13 @@ def _baseline_key(baseline: Path, inputs: list[Path], extra: list[str]) -> str |
 
 
 def compare_set(
-    name: str, baseline: Path, src: Path, tmp: Path, limit: int, cache: Path | None, log: Callable[[str], None]
+    name: str,
+    baseline: Path,
+    src: Path,
+    tmp: Path,
+    limit: int,
+    cache: Path | None,
+    log: Callable[[str], None],
 ) -> bool:
     """Run both trees on set ``name``; print its counts (and differences); True if identical."""
     # the inputs sit at the same path on every run: records name the file they came from
@@ -175,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--baseline", type=Path, required=True, help="the other tree's src folder")
     ap.add_argument("--src", type=Path, default=REPO / "src", help="this tree's src folder")
-    ap.add_argument("--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated, of {', '.join(ALL_SETS)}")
+    ap.add_argument(
+        "--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated, of {', '.join(ALL_SETS)}"
+    )
     ap.add_argument("--limit", type=int, default=300, help="articles of the tuning sample (set 'tune')")
     ap.add_argument(
         "--cache",

@@ -13,7 +13,8 @@ features at each offset (-2..2): a sentence costs five array additions, the sent
 
 ANERcorp tags entities on whitespace tokens, so a clitic stays inside the entity token
 (``وبوتين`` B-PERS). :func:`tag_entities` trims such clitics off the span when the reading is
-certain (see ``khabar.extract.ner_model._trim``), so that ``span.text`` is the name as it would be written alone.
+certain (see ``khabar.extract.ner_model._trim``), so that ``span.text`` is the name as it would be
+written alone.
 """
 
 from __future__ import annotations
