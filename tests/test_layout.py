@@ -19,7 +19,6 @@ LONG: dict[str, tuple[int, str]] = {
     "events/mentions.py": (686, "same reason"),
     "archive/store.py": (762, "the archive was being reworked by another change in the same hours"),
     "corpus/runner.py": (655, "the runner was being reworked by another change in the same hours"),
-    "cli.py": (865, "every command's parser and handler; a cli/ package is the next step"),
 }
 
 #: modules that still build a word list from a literal with ``word_set("…")``
