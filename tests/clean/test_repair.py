@@ -20,12 +20,7 @@ def _plain(ch: str) -> bool:
     """A character no repair changes, whatever its neighbours. A precomposed letter is not: NFC
     decomposes and recomposes it when a mark that sorts before its own follows (آ + ٕ → إ + ٓ)."""
     decomposes = unicodedata.decomposition(ch)[:1] not in ("", "<")
-    return not (
-        _is_mark(ch)
-        or decomposes
-        or passes._maybe_dirty(ch)
-        or ch in passes._composes_backward()
-    )
+    return not (_is_mark(ch) or decomposes or passes._maybe_dirty(ch) or ch in passes._composes_backward())
 
 
 def _is_mark(ch: str) -> bool:
