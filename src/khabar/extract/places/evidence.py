@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from khabar.arabic.normalize import strip_diacritics
-from khabar.extract.places.gazetteer import Gazetteer, Outlet, Place, _tier, load_gazetteer
+from khabar.extract.places.gazetteer import Gazetteer, Outlet, Place, _tier, load_gazetteer, words
 from khabar.extract.places.match import (
     _COMPOUND_DIRS,
     _DIR_ADJECTIVES,
@@ -276,11 +276,11 @@ _SHADDA = "\u0651"
 #: the division. Saudi Arabia's are مناطق (its محافظات are towns: محافظة صامطة); elsewhere محافظة, ولاية,
 #: إقليم (منطقة درعا in Syrian news is "the Daraa area", not a province)
 _DIVISION_HEADS: dict[str, frozenset[str]] = {
-    "SA": frozenset({"منطقه", "اماره", "مناطق", "منطقتي"}),
-    "": frozenset({"محافظه", "محافظتي", "محافظات", "ولايه", "ولايات", "اقليم", "اماره"}),
+    "SA": words("division_heads.SA"),
+    "": words("division_heads.other"),
 }
 #: the singular heads, which a province's name is written with (منطقة الجوف, not محافظتي عدن ولحج)
-_DIVISION_NAME_HEADS = frozenset({"منطقه", "محافظه", "اماره", "اقليم", "ولايه"})
+_DIVISION_NAME_HEADS = words("division_name_heads")
 
 
 def _heads_of(country: str) -> frozenset[str]:

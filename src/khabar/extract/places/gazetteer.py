@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize
+from khabar.errors import DataFileError
 
 _GAZ_FILE = "gazetteer_ar.tsv.gz"
 _NAT_FILE = "nationalities_ar.tsv"
@@ -34,36 +35,34 @@ _DOMAINS_FILE = "events_domains_ar.tsv"
 _SPORT_MIN_FORMS = 4
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
 
-#: Names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words,
-#: and that the frequency rule of ``places_ambiguous_ar.tsv`` does not catch: aliases of prominent
-#: places (a prominent place's own name is exempt from the rule) and parts of longer words. Each was
-#: measured as a false positive on SaudiNewsNet articles, with the place it was read as.
-_STOPWORDS: dict[str, str] = {
-    "كيف": "how (Kyiv UA, which news spells كييف)",
-    "الجزيرة": "the peninsula, Al Jazeera (an alias of Algiers)",
-    "أمان": "safety (an alias of Amman, which news spells عمان)",
-    "وين": "where, colloquial (an alias of Vienna)",
-    "رانس": "in فرانس (Reims FR)",
-    "اتن": "in فاتن (a first name) read as ف + اتن (Athens, which news spells أثينا)",
-    "ريم": "in كريم read as ك + ريم (Rome, which news spells روما)",
-    "بار": "in كبار read as ك + بار (Bar ME)",
-    "مدينة": "city (an alias of Medina, which is المدينة المنورة)",
-    "المدينة": "the city (Medina SA, Al Madinah IQ)",
-    "أوباما": "Obama the president (Obama JP)",
-    "كاميرون": "the surname Cameron (Cameroon, which news spells الكاميرون)",
-    "جامعة": "university (Djamaa DZ)",
-    "القصر": "the palace (El Kseur DZ)",
-    "الخبر": "the news (Khobar SA: a real loss, but 'the news' dominates)",
-    "البيضاء": "the white (Al Bayda LY; الدار البيضاء still matches)",
-    "دوما": "always (Douma SY: a real loss in Syrian news)",
-    "مالي": "financial (Mali; the country is rare in this news, the adjective everywhere)",
-    "وادي": "valley (El Oued DZ), in every valley's name (وادي زقله)",
-    "ربك": "your Lord (an alias of Kosti SD)",
-    "بورصة": "stock exchange (Bursa TR, which news spells بورصة too, but rarely names)",
-    "صور": "pictures (Tyre LB; صور alone in news is nearly always 'pictures')",
-    "الصور": "the pictures (Tyre LB)",
-}
-STOPLIST: frozenset[str] = frozenset(normalize(w).translate(_EXTRA_FOLD) for w in _STOPWORDS)
+_STOPLIST_FILE = "places_stoplist_ar.tsv"
+_WORD_LISTS_FILE = "places_words_ar.tsv"
+
+
+@functools.cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line, (name, words) in data.rows(_WORD_LISTS_FILE, columns=2):
+        if name in out:
+            raise data.bad_row(_WORD_LISTS_FILE, line, "a list named twice", name)
+        out[name] = frozenset(words.split())
+    return out
+
+
+def words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``data/places_words_ar.tsv`` (``"region_heads"``): the language data
+    of the place rules, kept out of their code."""
+    lists = _word_lists()
+    if name not in lists:
+        raise DataFileError(f"{_WORD_LISTS_FILE}: no list named {name!r}", value=name)
+    return lists[name]
+
+
+#: names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words
+#: (``places_stoplist_ar.tsv``, each with the place it was read as)
+STOPLIST: frozenset[str] = frozenset(
+    normalize(word).translate(_EXTRA_FOLD) for _, (word, _why) in data.rows(_STOPLIST_FILE, columns=2)
+)
 
 #: the 22 Arab League members: their towns are accepted at any population
 ARAB_LEAGUE = frozenset(

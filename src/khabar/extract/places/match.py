@@ -29,6 +29,7 @@ from khabar.extract.places.gazetteer import (
     _fold,
     _strong,
     load_gazetteer,
+    words,
 )
 from khabar.model import Span
 
@@ -45,25 +46,23 @@ _QUOTE_CHARS = "".join(sorted(_QUOTES))
 #: weekdays and month names (khabar.arabic.dates): never places (الخميس is Khemis Miliana in GeoNames)
 _DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
 #: words after which a verb comes, not a name (closed-class particles)
-_VERB_PARTICLES = frozenset(
-    {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "قد", "لقد", "لم", "لن", "سوف"}
-)
+_VERB_PARTICLES = words("verb_particles")
 #: directions that, right after a town's name, make another town's name (ظهران الجنوب)
-_COMPOUND_DIRS = frozenset({"الجنوب", "الشمال", "الشرق", "الغرب"})
+_COMPOUND_DIRS = words("compound_dirs")
 #: direction adjectives, which agree with a head before a town (ريف حلب الشمالي)
-_DIR_ADJECTIVES = frozenset({"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط"})
+_DIR_ADJECTIVES = words("dir_adjectives")
 _LIST_SEPS = frozenset("،,-–")
 _SENT_END = frozenset(".!?؟;؛\n")
 #: words whose reading as ل + word is the preposition "to, for" written glued to a quote (لـ«الوطن»)
-_LAM_FORMS = frozenset({"ل", "لـ"})
+_LAM_FORMS = words("lam_forms")
 #: words that join a person's name inside a site's name (طريق الأمير نايف بن عبدالعزيز، حي أبو مرخة)
-_NAME_PARTICLES = frozenset({"بن", "بنت", "ابو", "ابي", "ابن", "عبد", "ال"})
+_NAME_PARTICLES = words("name_particles")
 #: titles that begin the name of a site named after a person (مطار الملك خالد، ملعب الأمير عبدالله)
-_NAME_TITLES = frozenset({"الملك", "الامير", "الاميره", "الامام", "الشيخ", "الشهيد", "السلطان", "الرييس"})
+_NAME_TITLES = words("name_titles")
 #: institutions whose name is tagged as a site (مطار الملك خالد، جامعة الدمام)
-_SITE_INST_HEADS = frozenset({"جامعه", "مطار", "ميناء", "مرفا", "مستشفي", "كليه", "مدرسه"})
+_SITE_INST_HEADS = words("site_inst_heads")
 #: head nouns of provinces and districts whose name is tagged with them (منطقة الباحة، حي النسيم)
-_REGION_HEADS = frozenset({"منطقه", "محافظه", "حي", "مدينه", "ولايه", "اقليم", "ريف", "مديريه"})
+_REGION_HEADS = words("region_heads")
 
 
 # -- matching --------------------------------------------------------------------------------------
@@ -148,7 +147,7 @@ class _Doc:
 
 #: the first word of a kunya (أبو عريش، أبي عريش، أبا عريش), in the normalised view: with the name after
 #: it one name in all three cases, and never a name alone
-_KUNYA = frozenset({"ابو", "ابي", "ابا"})
+_KUNYA = words("kunya")
 
 
 @functools.lru_cache(maxsize=65536)
