@@ -1,7 +1,7 @@
 """Bad input, each a test: the CLI never crashes, rejects each bad record with a reason, keeps the rest.
 
 Every case runs ``khabar process PATH -o OUT --rejects REJ`` through :func:`khabar.cli.main` and
-checks: no traceback; the exit status that ``khabar/cli.py`` documents (0 if any record was
+checks: no traceback; the exit status that ``khabar/cli/__init__.py`` documents (0 if any record was
 processed, 3 if every record was rejected); each bad record listed in the rejects with a code, a
 reason and a message a person can read; the good records processed; and records in = records out +
 rejects, counted as lines of the two files against the summary line on stderr.

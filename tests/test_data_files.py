@@ -47,3 +47,38 @@ def test_the_loaders_built_on_it_read_what_they_did() -> None:
     assert label("type", "CONSULT") == "لقاء وتشاور" and label("role", "president") == "الرئيس"
     assert default_date_fields()[0].name == "published"
     assert load_roles()[("الرييس",)].role == "president"
+
+
+def test_a_word_list_has_no_header_and_keeps_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a list file (places_common_ar.txt.gz) is one item a line with comments: its first word is no header
+    monkeypatch.setattr(data, "read_text", lambda name: "# where from\nأول\n\n  \nثان\n")
+    assert data.lines("x.txt") == ["أول", "ثان"]
+
+
+def test_bytes_are_read_as_stored_and_a_path_is_lent_for_a_file() -> None:
+    raw = data.read_bytes("wordfreq_ar.tsv.gz")
+    assert raw[:2] == b"\x1f\x8b"  # still gzipped: the NER model records the checksum of these bytes
+    with data.as_file("labels_ar.tsv") as path:
+        assert path.read_bytes() == data.read_bytes("labels_ar.tsv")
+    with pytest.raises(DataFileError, match=r"no_such\.onnx"), data.as_file("no_such.onnx"):
+        pass
+    with pytest.raises(DataFileError, match=r"cannot read package data file no_such\.npz"):
+        data.read_bytes("no_such.npz")
+
+
+def test_the_place_and_org_loaders_name_the_line_of_a_bad_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.extract import orgs, person_rules
+
+    text = "# comment\nhead\tkind\tflags\nهيئة\tnot_a_kind\n"
+    monkeypatch.setattr(data, "read_text", lambda name: text)
+    orgs.load_org_heads.cache_clear()
+    person_rules.load_cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"org_heads_ar\.tsv line 3: expected head<TAB>kind"):
+            orgs.load_org_heads()
+        with pytest.raises(DataFileError, match=r"person_cues_ar\.tsv line 3: not 'class<TAB>word'"):
+            person_rules.load_cues()
+    finally:
+        monkeypatch.undo()
+        orgs.load_org_heads.cache_clear()
+        person_rules.load_cues.cache_clear()

@@ -29,7 +29,8 @@ from khabar.arabic.clitics import (
 )
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
-from khabar.extract.ner import _trim, load_model, tag_entities
+from khabar.extract.ner import load_model, tag_entities
+from khabar.extract.ner_model import _trim
 from khabar.extract.places import _place_readings, find_places, load_gazetteer
 from khabar.pipeline import FACT_STAGES
 

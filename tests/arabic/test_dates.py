@@ -147,7 +147,7 @@ def test_each_scan_gate_is_held_by_every_match_of_its_pattern() -> None:
     """The literal a relative-day pattern's text must hold is in every alternative of the pattern, and
     every decade name ends with the decade gate (why: a text without the literal is not scanned, so a
     gate a match could lack would lose dates)."""
-    from khabar.arabic import dates as D
+    from khabar.arabic.dates import patterns as D
 
     assert len(D._REL_DAY_NEEDS) == len(D._REL_DAYS)
     for (pattern, _), need in zip(D._REL_DAYS, D._REL_DAY_NEEDS, strict=True):

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.clean import repair as repair_module
+from khabar.clean import repair_passes as passes
 from khabar.clean.repair import Repaired, repair
 from khabar.offsets import OffsetMap
 
@@ -20,12 +20,7 @@ def _plain(ch: str) -> bool:
     """A character no repair changes, whatever its neighbours. A precomposed letter is not: NFC
     decomposes and recomposes it when a mark that sorts before its own follows (آ + ٕ → إ + ٓ)."""
     decomposes = unicodedata.decomposition(ch)[:1] not in ("", "<")
-    return not (
-        _is_mark(ch)
-        or decomposes
-        or repair_module._maybe_dirty(ch)
-        or ch in repair_module._composes_backward()
-    )
+    return not (_is_mark(ch) or decomposes or passes._maybe_dirty(ch) or ch in passes._composes_backward())
 
 
 def _is_mark(ch: str) -> bool:
@@ -120,7 +115,7 @@ def test_everyday_punctuation_stays_on_the_fast_path() -> None:
 
 
 def test_odd_space_class_is_every_space_but_the_ascii_one() -> None:
-    odd = {chr(c) for c in range(0x110000) if repair_module._ODD_SPACE_RE.match(chr(c))}
+    odd = {chr(c) for c in range(0x110000) if passes._ODD_SPACE_RE.match(chr(c))}
     assert odd == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" "}
 
 

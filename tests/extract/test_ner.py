@@ -110,7 +110,7 @@ def test_spans_in_bounds_and_matching(text: str) -> None:
     ],
 )
 def test_clitics_are_trimmed_off_spans(text: str, expected: str) -> None:
-    from khabar.extract.ner import _trim
+    from khabar.extract.ner_model import _trim
 
     model = load_model()
     word = text.split()[-1]
@@ -118,7 +118,7 @@ def test_clitics_are_trimmed_off_spans(text: str, expected: str) -> None:
 
 
 def test_known_names_that_start_like_a_clitic_stay_whole() -> None:
-    from khabar.extract.ner import _trim
+    from khabar.extract.ner_model import _trim
 
     model = load_model()
     assert _trim("واشنطن", model) == 0  # not و + اشنطن

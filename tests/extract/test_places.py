@@ -477,3 +477,16 @@ def test_the_stage_keeps_one_loc_for_a_province_with_its_head() -> None:
     run_places_stage(doc)
     locs = [(e.text, e.attrs.get("kind")) for e in doc.entities if e.label == "LOC"]
     assert locs == [("منطقة الباحة", "region")]
+
+
+def test_the_place_rules_word_lists_are_data() -> None:
+    # why: the rules' word lists live in data/places_words_ar.tsv (issue 19); a name that is no list is
+    # an error naming the file, not an empty set that silently turns a rule off
+    from khabar.errors import DataFileError
+    from khabar.extract.places.gazetteer import words
+
+    assert {"الشمالي", "الجنوبي"} <= words("dir_adjectives")
+    assert "منطقه" in words("division_heads.SA") and "محافظه" not in words("division_heads.SA")
+    with pytest.raises(DataFileError, match=r"places_words_ar\.tsv: no list named 'no_such'"):
+        words("no_such")
+    assert "الخبر" in STOPLIST and "كيف" in STOPLIST  # data/places_stoplist_ar.tsv

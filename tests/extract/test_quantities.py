@@ -267,3 +267,19 @@ def test_a_lone_unit_after_a_for_how_long_word() -> None:
     assert [s.attrs["value"] for s in find_quantities("اجتمعا لمدة ساعة")] == [3600]
     assert find_quantities("بعد ساعة من الانفجار") == []
     assert find_quantities("خلال شهر رمضان") == []
+
+
+def test_the_unit_table_is_data_and_a_bad_factor_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # why: the units live in data/quantities_units_ar.tsv (issue 19); an integer factor stays an int
+    # (the records print 1000, not 1000.0) and a factor that is no number is an error naming the line
+    from khabar import data
+    from khabar.errors import DataFileError
+    from khabar.extract import quantities
+
+    units = quantities._unit_table("unit")
+    assert units["كيلومتر"].factor == 1000 and isinstance(units["كيلومتر"].factor, int)
+    assert units["سم"].factor == 0.01
+    text = "# c\ntable\tforms\tkind\tfactor\tunit\nunit\tشبر\tdistance\tx\tm\n"
+    monkeypatch.setattr(data, "read_text", lambda name: text)
+    with pytest.raises(DataFileError, match=r"quantities_units_ar\.tsv line 3: a factor that is no number"):
+        quantities._unit_table("unit")

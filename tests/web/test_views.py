@@ -5,15 +5,14 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from khabar.web.charts import bar_chart, timeline_chart
 from khabar.web.views import (
     Span,
-    bar_chart,
     direction,
     document_blocks,
     safe_url,
     segments,
     spans_of,
-    timeline_chart,
 )
 
 
@@ -253,7 +252,7 @@ def test_the_facts_panel_lists_people_places_and_events() -> None:
 def test_every_event_type_has_its_own_colour() -> None:
     # 16 types were drawn in 8 reused colours; now one fixed colour each, the same on every chart
     from khabar.events.lexicon import TYPES
-    from khabar.web.views import TYPE_COLOURS, timeline_chart
+    from khabar.web.charts import TYPE_COLOURS, timeline_chart
 
     assert set(TYPE_COLOURS) == set(TYPES) and len(set(TYPE_COLOURS.values())) == len(TYPES)
     rows = [{"period": "2015-08-0" + str(i % 9 + 1), "type": t, "count": 1} for i, t in enumerate(TYPES)]
@@ -264,7 +263,7 @@ def test_every_event_type_has_its_own_colour() -> None:
 def test_network_labels_run_along_their_rays_and_read_upright() -> None:
     """Reason: horizontal labels of neighbouring parties near the top of the circle overprinted each
     other (40 parties, 15-letter names); radial ones stay a line apart."""
-    from khabar.web.views import network_chart
+    from khabar.web.charts import network_chart
 
     nodes = [
         {"key": f"person:{i}", "name": "الأمير محمد بن سلمان", "kind": "person", "degree": 1 + i % 5}
@@ -287,7 +286,7 @@ def test_network_labels_run_along_their_rays_and_read_upright() -> None:
 def test_tick_labels_stay_inside_the_chart() -> None:
     """Reason: the first and the last date under a timeline were centred on their column and cut in
     half at the chart's edge."""
-    from khabar.web.views import TICK_CHAR_PX
+    from khabar.web.charts import TICK_CHAR_PX
 
     rows = [{"period": f"2015-08-{d:02d}", "type": "A", "count": 1} for d in range(1, 29)]
     chart = timeline_chart(rows)

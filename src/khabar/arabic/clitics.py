@@ -86,9 +86,9 @@ import functools
 import gzip
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from khabar import data
 from khabar.errors import DataFileError
 
 __all__ = [
@@ -229,10 +229,7 @@ def read_wordfreq(path: str | Path | None = None) -> dict[str, float]:
     normalised form → Zipf frequency. Built by ``scripts/build_wordfreq.py``."""
     where = f"khabar/data/{WORDFREQ_FILE}" if path is None else str(path)
     try:
-        if path is None:
-            raw = (resources.files("khabar") / "data" / WORDFREQ_FILE).read_bytes()
-        else:
-            raw = Path(path).read_bytes()
+        raw = data.read_bytes(WORDFREQ_FILE) if path is None else Path(path).read_bytes()
         text = gzip.decompress(raw).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataFileError(

@@ -26,10 +26,10 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from khabar import data
 from khabar.errors import DataFileError
 from khabar.offsets import OffsetMap
 
@@ -74,10 +74,7 @@ def load_mappings(path: str | Path | None = None) -> Mappings:
     """
     where = f"khabar/data/{_DATA_FILE}" if path is None else str(path)
     try:
-        if path is None:
-            content = (resources.files("khabar") / "data" / _DATA_FILE).read_text(encoding="utf-8")
-        else:
-            content = Path(path).read_text(encoding="utf-8")
+        content = data.read_text(_DATA_FILE) if path is None else Path(path).read_text(encoding="utf-8")
         raw: Any = json.loads(content)
     except FileNotFoundError as exc:
         raise DataFileError(f"{where}: file not found", value=where) from exc

@@ -152,7 +152,7 @@ def is_clock(text: str) -> bool:
 
 
 def _weekday_key(word: str) -> str:
-    from khabar.arabic.dates import _fold_static
+    from khabar.arabic.dates.absolute import _fold_static
 
     return _fold_static(word)
 

@@ -2,22 +2,28 @@
 
 Every file here has a header saying where it comes from (``SOURCES.md`` lists them with their licences).
 A TSV file is: comment lines starting with ``#`` and blank lines anywhere, then one header row naming the
-columns, then the rows, tab-separated. :func:`rows` reads it and checks each row's width;
-:func:`load_json` reads a JSON file. A file that cannot be read, or a row that does not fit, raises
-:class:`~khabar.errors.DataFileError` naming the file and the line, so a hand-edited lexicon fails with
-a sentence to act on rather than an ``IndexError`` deep in a stage.
+columns, then the rows, tab-separated. :func:`rows` reads it and checks each row's width; :func:`lines`
+reads a list of one item a line (comments, no header); :func:`load_json` reads a JSON file,
+:func:`read_bytes` a file's bytes as stored (a model's arrays) and :func:`as_file` gives a path for a
+library that opens the file itself (the ONNX runtime). A file that cannot be read, or a row that does
+not fit, raises :class:`~khabar.errors.DataFileError` naming the file and the line, so a hand-edited
+lexicon fails with a sentence to act on rather than an ``IndexError`` deep in a stage.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import zlib
+from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from khabar.errors import DataFileError
 
-__all__ = ["Row", "bad_row", "load_json", "read_text", "rows"]
+__all__ = ["Row", "as_file", "bad_row", "lines", "load_json", "read_bytes", "read_text", "rows"]
 
 
 class Row(NamedTuple):
@@ -27,15 +33,32 @@ class Row(NamedTuple):
     cols: list[str]
 
 
+def read_bytes(name: str) -> bytes:
+    """The bytes of the package data file ``name`` as stored (a model's arrays; a checksum's input)."""
+    try:
+        return (resources.files("khabar") / "data" / name).read_bytes()
+    except OSError as e:
+        raise DataFileError(f"cannot read package data file {name}: {e}", value=name) from e
+
+
+@contextlib.contextmanager
+def as_file(name: str) -> Iterator[Path]:
+    """A filesystem path of the package data file ``name`` while the block runs (for a library that
+    opens files itself); a missing file is a :class:`DataFileError`."""
+    with resources.as_file(resources.files("khabar") / "data" / name) as path:
+        if not path.exists():
+            raise DataFileError(f"cannot read package data file {name}: no such file", value=name)
+        yield path
+
+
 def read_text(name: str) -> str:
     """The text of the package data file ``name`` (gunzipped when it ends in ``.gz``)."""
-    path = resources.files("khabar") / "data" / name
+    data = read_bytes(name)
     try:
-        data = path.read_bytes()
         if name.endswith(".gz"):
             data = gzip.decompress(data)
         return data.decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as e:
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as e:
         raise DataFileError(f"cannot read package data file {name}: {e}", value=name) from e
 
 
@@ -64,6 +87,12 @@ def rows(name: str, *, columns: int | tuple[int, int] | None = None) -> list[Row
             raise bad_row(name, n, f"expected {want} tab-separated columns, found {len(cols)}", line)
         out.append(Row(n, cols))
     return out
+
+
+def lines(name: str) -> list[str]:
+    """The items of the list file ``name``: one a line, comment lines (``#``) and blank lines left out,
+    no header row (a word list such as ``places_common_ar.txt.gz``)."""
+    return [line for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
 def load_json(name: str) -> Any:

@@ -36,8 +36,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
+from khabar import data
 from khabar.arabic.clitics import Reading, readings
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
@@ -65,10 +65,7 @@ _CUES_FILE = "ner_cues.tsv"
 
 
 def _cues_text() -> str:
-    try:
-        return (resources.files("khabar") / "data" / _CUES_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"khabar/data/{_CUES_FILE}: cannot read: {exc}", value=_CUES_FILE) from exc
+    return data.read_text(_CUES_FILE)
 
 
 def cue_checksum() -> str:

@@ -13,435 +13,64 @@ features at each offset (-2..2): a sentence costs five array additions, the sent
 
 ANERcorp tags entities on whitespace tokens, so a clitic stays inside the entity token
 (``وبوتين`` B-PERS). :func:`tag_entities` trims such clitics off the span when the reading is
-certain (see :func:`_trim`), so that ``span.text`` is the name as it would be written alone.
+certain (see ``khabar.extract.ner_model._trim``), so that ``span.text`` is the name as it would be
+written alone.
 """
 
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
 import io
 import json
-import operator
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from khabar.arabic.clitics import clean_names, name_reading
-from khabar.arabic.normalize import normalize
+from khabar import data as khabar_data
 from khabar.arabic.tokenize import Token, sentence_bounds, tokenize
 from khabar.errors import DataFileError
-from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet, NameLexicon, cue_checksum, load_cues
+from khabar.extract.features import FeatureSet, NameLexicon, cue_checksum, load_cues
+from khabar.extract.ner_model import (
+    FORMAT,
+    LABELS,
+    MODEL_FILE,
+    NAMES_FILE,
+    NerModel,
+    bio_allowed,
+    entity_chunks,
+    names_header,
+    propagate_names,
+    shipped_clean_names,
+)
 from khabar.model import Span
 
-__all__ = ["LABELS", "NerModel", "entity_chunks", "load_model", "tag_entities", "tag_tokens"]
-
-MODEL_FILE = "ner_model.npz"
-#: file format of ner_model.npz; bumped when the arrays or the feature templates change meaning
-FORMAT = 1
-#: ANERcorp's entity types → khabar's labels (MISC is tagged by the model but not reported)
-LABELS: dict[str, str] = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-_NEG = -1e9  # a forbidden transition
-#: ``j is not None`` as a C-level predicate
-_is_not_none = functools.partial(operator.is_not, None)
-
-
-def bio_allowed(prev: str | None, tag: str) -> bool:
-    """Whether ``tag`` may follow ``prev`` (``None``: sentence start) in BIO."""
-    if not tag.startswith("I-"):
-        return True
-    return prev is not None and prev != "O" and prev[2:] == tag[2:]
-
-
-@dataclass
-class NerModel:
-    """Weights and the feature set they were trained with."""
-
-    labels: list[str]
-    index: dict[str, int]
-    weights: np.ndarray  # (features, labels) float32
-    transitions: np.ndarray  # (labels, labels): score of label j after label i
-    start: np.ndarray  # (labels,): score of a label at sentence start
-    features: FeatureSet
-    #: normalised entity words seen in training, to decide clitic trimming
-    known: frozenset[str]
-    #: normalised words training nearly always tagged O (at least 5 times, 90 %), names among them
-    #: (بين، بان، باسم): the person rules do not take them for name words
-    ordinary: frozenset[str] = frozenset()
-    meta: dict[str, Any] = field(default_factory=dict)
-    #: word form → its row in ``_table``: the (offsets, labels) matrix of :meth:`_word_scores`
-    _ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
-    _table: np.ndarray = field(init=False, repr=False, default_factory=lambda: np.zeros((0, 0, 0)))
-    #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
-    _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
-    _rule_words: Any = field(init=False, repr=False, default=None)
-    _trims: dict[str, int] = field(init=False, repr=False, default_factory=dict)
-    #: word → its normalised form, and as a name's first word (clitics cut): see _Keys
-    _norm_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
-    _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
-    #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
-    _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        T = len(self.labels)
-        # BIO constraints folded into the transition scores once
-        self._trans = self.transitions.astype(np.float64).copy()
-        self._start = self.start.astype(np.float64).copy()
-        for j, tag in enumerate(self.labels):
-            if not bio_allowed(None, tag):
-                self._start[j] = _NEG
-            for i, prev in enumerate(self.labels):
-                if not bio_allowed(prev, tag):
-                    self._trans[i, j] = _NEG
-        self._zero = np.zeros((len(OFFSETS), T))
-        # float32: each row is a sum of float32 weights computed in float32 (exact here; half the
-        # memory of float64 for up to 200,000 words)
-        self._table = np.zeros((1024, len(OFFSETS), T), dtype=np.float32)
-
-    @functools.cached_property
-    def names(self) -> frozenset[str]:
-        """The words clitic trimming never shortens: the model's entity words and its gazetteer's
-        one-word names and first words (``وزارة`` of وزارة الخارجية) without their clitic forms
-        (ANERcorp tags ``ولندن`` whole, beside ``لندن``: :func:`khabar.arabic.clitics.clean_names`),
-        the place gazetteer's names and first words (``وادي``, ``كابل``, ``بوستون``), and the given
-        names of :func:`khabar.extract.names.whole_given_names` (``لجين`` is no ل + جين)."""
-        from khabar.extract.names import whole_given_names
-        from khabar.extract.places import load_gazetteer
-
-        own = self.own_names()
-        cleaned = shipped_clean_names(own)
-        if cleaned is None:  # another model, or the shipped list is stale: compute it (~0.1-0.3 s)
-            cleaned = clean_names(own)
-        return cleaned | load_gazetteer().first_words | whole_given_names()
-
-    def own_names(self) -> frozenset[str]:
-        """The model's entity words and its gazetteer's names' first words (before cleaning)."""
-        return self.known | frozenset(k.split(" ", 1)[0] for k in self.features.gazetteer)
-
-    def clear_caches(self) -> None:
-        """Forget the per-word scores and features (to measure a cold start, or free memory)."""
-        self._ids.clear()
-        self._sent_ids.clear()
-        self._cuts.clear()
-        self.features.clear_cache()
-        self._rule_words = None
-        self._trims.clear()
-        self._norm_keys.clear()
-        self._first_keys.clear()
-
-    def trim(self, token: str) -> int:
-        """:func:`_trim` of ``token``, cached per word form (document propagation asks it of every
-        token)."""
-        t = self._trims.get(token)
-        if t is None:
-            if len(self._trims) > 200_000:
-                self._trims.clear()
-            t = self._trims[token] = _trim(token, self)
-        return t
-
-    def rule_words(self) -> Any:
-        """The per-word cache of the person rules (:mod:`khabar.extract.person_rules`) for this
-        model, made on first use."""
-        if self._rule_words is None:
-            from khabar.extract.person_rules import rule_words
-
-            self._rule_words = rule_words(self)
-        return self._rule_words
-
-    # -- scores -----------------------------------------------------------------------------------
-    def _word_scores(self, token: str) -> np.ndarray:
-        """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
-        w = self.features.word(token)
-        m = self._zero.copy()
-        get = self.index.get
-        # the rows of every offset's features in one gather, then each offset's sum over its own rows
-        # (the same float32 rows in the same order as gathering them offset by offset)
-        idx: list[int] = []
-        ends: list[int] = []
-        for o in OFFSETS:
-            # the model's features of this offset, in order (a C-level filter: no Python step per feature)
-            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))  # type: ignore[arg-type]
-            ends.append(len(idx))
-        rows = self.weights[idx]
-        a = 0
-        for k, b in enumerate(ends):
-            if b > a:
-                m[k] = rows[a:b].sum(axis=0)
-            a = b
-        return m
-
-    def _word_ids(self, tokens: Sequence[str]) -> list[int]:
-        """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
-        ids = self._ids
-        if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
-            ids.clear()
-        # the known words in one C-level pass; then the new ones, in order (a word new twice in the
-        # same document gets its row at its first sight, as before)
-        found = list(map(ids.get, tokens))
-        if None not in found:
-            return found  # type: ignore[return-value]
-        out: list[int] = []
-        for t, i in zip(tokens, found, strict=True):
-            if i is None:
-                i = ids.get(t)
-            if i is None:
-                i = len(ids)
-                if i == len(self._table):
-                    grown = np.zeros((2 * i, *self._table.shape[1:]), dtype=np.float32)
-                    grown[:i] = self._table
-                    self._table = grown
-                self._table[i] = self._word_scores(t)
-                ids[t] = i
-            out.append(i)
-        return out
-
-    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
-        """(tokens, labels) emission scores of one sentence."""
-        return self._emissions_many([tokens])
-
-    def _emissions_many(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """The emission scores of several non-empty sentences, their rows one after the other.
-
-        One array pass for all of them: each sentence padded with two BOS and two EOS as when tagged
-        alone, each token's row the same sums in the same order (so the same floats) as
-        :meth:`emissions` of its sentence alone."""
-        padded: list[str] = []
-        rows: list[int] = []  # where each token sits in ``padded``
-        for tokens in sentences:
-            base = len(padded) + 2
-            padded += (BOS, BOS, *tokens, EOS, EOS)
-            rows.extend(range(base, base + len(tokens)))
-        ids = self._word_ids(padded)  # (first: it may grow the table)
-        stack = self._table[ids]
-        at = np.asarray(rows, dtype=np.intp)
-        em = np.zeros((len(rows), len(self.labels)))
-        for k, o in enumerate(OFFSETS):
-            em += stack[at + o, k]
-        frows: list[int] = []
-        cols: list[int] = []
-        base = 0
-        for tokens in sentences:
-            for i, ids in enumerate(self.sentence_cols(tokens), base):
-                for j in ids:
-                    frows.append(i)
-                    cols.append(j)
-            base += len(tokens)
-        if cols:
-            np.add.at(em, frows, self.weights[cols])
-        return em
-
-    def sentence_cols(self, tokens: Sequence[str]) -> list[list[int]]:
-        """The weight rows of each token's sentence features, in the order of
-        :meth:`FeatureSet.sentence` (those the model has): the same features, looked up by their parts
-        (the words of a bigram, a cue and its offset, a gazetteer class) instead of built as strings
-        for every token (a bigram is mostly seen before: news repeats its phrases)."""
-        fs = self.features
-        # (norm, ident, cues) of each token: the memory read inline, light() only for a word not in it
-        known = fs._light.get
-        lights = [known(t) or fs.light(t) for t in tokens]
-        idents = [w[1] for w in lights]
-        norms = [w[0] for w in lights]
-        ids = self._sent_ids
-        if len(ids) > 100_000:  # bound memory on a long corpus run
-            ids.clear()
-        index = self.index
-
-        def col(kind: str, a: str, b: str) -> int:
-            j = ids.get((kind, a, b))
-            if j is None:
-                f = f"{kind}={a}|{b}" if kind in ("bg-", "bg+") else f"{kind}{a}{b}"
-                j = ids[(kind, a, b)] = index.get(f, -1)
-            return j
-
-        out: list[list[int]] = [[] for _ in tokens]
-        last = len(idents) - 1
-        get = ids.get
-        for i, n in enumerate(idents):
-            row = out[i]
-            # the two bigrams (most tokens' whole work here): col's look-up inlined, the same keys
-            a = idents[i - 1] if i else BOS
-            j = get(("bg-", a, n))
-            if j is None:
-                j = col("bg-", a, n)
-            if j >= 0:
-                row.append(j)
-            b = idents[i + 1] if i < last else EOS
-            j = get(("bg+", n, b))
-            if j is None:
-                j = col("bg+", n, b)
-            if j >= 0:
-                row.append(j)
-            if n == "<unk>":
-                for o in (-2, -1, 1, 2):
-                    if 0 <= i + o <= last:
-                        for c in lights[i + o][2]:
-                            j = col("u", str(o), c)
-                            if j >= 0:
-                                row.append(j)
-        i = 0
-        heads = fs._heads.get
-        while i < len(norms):
-            # most words open no multi-word entry (their remembered heads are empty): no call then
-            h = heads(norms[i])
-            hit = None if h is not None and not h else fs._gaz_match(norms, i)
-            if hit:
-                k, classes = hit
-                for cls in classes.split("|"):
-                    j = col("G=B-", cls, "")
-                    if j >= 0:
-                        out[i].append(j)
-                    j = col("G=I-", cls, "")
-                    if j >= 0:
-                        for m in range(i + 1, i + k):
-                            out[m].append(j)
-                i += k
-            else:
-                i += 1
-        return out
-
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        """The best BIO tag sequence of one sentence."""
-        return self.tag_many([tokens])[0]
-
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The best BIO tag sequence of each sentence (each decoded on its own).
-
-        The sentences of a document are decoded together: their emissions in one array pass, and one
-        Viterbi step per token position for all the sentences that long, so the Python-level work
-        grows with the longest sentence rather than the number of tokens. Every score is the same
-        sum in the same order as when a sentence is tagged alone, so the tags are too."""
-        out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: -len(sentences[k]))
-        if not order:
-            return out
-        lens = [len(sentences[k]) for k in order]
-        em_all = self._emissions_many([sentences[k] for k in order])
-        T = len(self.labels)
-        S, L = len(order), lens[0]
-        em = np.zeros((S, L, T))
-        at = 0
-        for s, n in enumerate(lens):
-            em[s, :n] = em_all[at : at + n]
-            at += n
-        back = np.zeros((S, L, T), dtype=np.intp)
-        score = self._start + em[:, 0]
-        trans = self._trans
-        active = S
-        for t in range(1, L):
-            while lens[active - 1] <= t:  # sorted longest first: the sentences still going are a prefix
-                active -= 1
-            cand = score[:active, :, None] + trans
-            b = cand.argmax(axis=1)
-            back[:active, t] = b
-            # the best candidate's score is the column maximum itself: the same float as at ``b``
-            score[:active] = cand.max(axis=1) + em[:active, t]
-        last = score.argmax(axis=1).tolist()
-        labels = self.labels
-        for s, k in enumerate(order):
-            bk = back[s].tolist()
-            best = [last[s]]
-            for t in range(lens[s] - 1, 0, -1):
-                best.append(bk[t][best[-1]])
-            best.reverse()
-            out[k] = [labels[j] for j in best]
-        return out
-
-    def tag_document(self, sentences: Sequence[Sequence[str]], *, propagate: bool = True) -> list[list[str]]:
-        """BIO tags of every sentence of one document, made consistent across it (see
-        :func:`propagate_names`)."""
-        tags = self.tag_many(sentences)
-        return propagate_names(self, sentences, tags) if propagate else tags
-
-
-# -- document consistency ----------------------------------------------------------------------
-class _Keys:
-    """Normalised forms of a document's words, plain and as a name's first word (clitics cut)."""
-
-    def __init__(self, model: NerModel) -> None:
-        self.model = model
-        # the model's, kept across documents (pure functions of the word; news repeats its words)
-        self._norm = model._norm_keys
-        self._first = model._first_keys
-        if len(self._first) > 200_000:  # bound memory on a long corpus run
-            self._norm.clear()
-            self._first.clear()
-
-    def norm(self, word: str) -> str:
-        n = self._norm.get(word)
-        if n is None:
-            n = self._norm[word] = normalize(word)
-        return n
-
-    def first(self, word: str) -> str:
-        n = self._first.get(word)
-        if n is None:
-            n = self._first[word] = normalize(word[self.model.trim(word) :])
-        return n
-
-    def key(self, words: Sequence[str]) -> tuple[str, ...]:
-        """The normalised words of a name, the first without its clitics (``وبوتين`` → بوتين)."""
-        return (self.first(words[0]), *(self.norm(w) for w in words[1:]))
-
-
-def propagate_names(
-    model: NerModel, sentences: Sequence[Sequence[str]], tags: list[list[str]]
-) -> list[list[str]]:
-    """Tag the untagged repeats of a name the model tagged elsewhere in the same document.
-
-    News names a person or place several times, in contexts of varying help ("وزير الدفاع دونالد
-    رامسفيلد" first, then "وصف رامسفيلد"). A name found once is tagged, with its most frequent type,
-    where its words recur untagged (clitics allowed on the first word), provided each of its words is
-    a name to the model: unseen in training, or seen there inside an entity. Measured on the ANERcorp
-    test split by scripts/train_ner.py: +0.018 F1 (recall up, precision about level).
-    """
-    vocab = model.features.vocab
-    keys = _Keys(model)
-    found: dict[tuple[str, ...], Counter[str]] = {}
-    for sent, tg in zip(sentences, tags, strict=True):
-        for a, b, kind in entity_chunks(tg):
-            key = keys.key(sent[a:b])
-            if sum(map(len, key)) < 3 or any(
-                vocab is not None and w in vocab and w not in model.known for w in key
-            ):
-                continue
-            found.setdefault(key, Counter())[kind] += 1
-    if not found:
-        return tags
-    best = {k: c.most_common(1)[0][0] for k, c in found.items()}
-    longest: dict[str, int] = {}
-    for name in best:
-        longest[name[0]] = max(longest.get(name[0], 0), len(name))
-    out = [list(tg) for tg in tags]
-    for sent, tg in zip(sentences, out, strict=True):
-        i = 0
-        while i < len(sent):
-            hit = 0
-            most = longest.get(keys.first(sent[i]), 0) if tg[i] == "O" else 0
-            for k in range(min(most, len(sent) - i), 0, -1):
-                if any(t != "O" for t in tg[i : i + k]) or (i + k < len(sent) and tg[i + k].startswith("I-")):
-                    continue
-                label = best.get(keys.key(sent[i : i + k]))
-                if label:
-                    tg[i : i + k] = [f"B-{label}", *[f"I-{label}"] * (k - 1)]
-                    hit = k
-                    break
-            i += hit or 1
-    return out
+__all__ = [
+    "FORMAT",
+    "LABELS",
+    "MODEL_FILE",
+    "NAMES_FILE",
+    "NerModel",
+    "bio_allowed",
+    "entity_chunks",
+    "load_model",
+    "model_from_arrays",
+    "names_header",
+    "normalize_checksum",
+    "propagate_names",
+    "read_model",
+    "shipped_clean_names",
+    "tag_entities",
+    "tag_tokens",
+]
 
 
 def normalize_checksum() -> str:
     """SHA-256 of the normalised view's tables: the features see words through them, so the model
     records the checksum and a test flags a change (retrain when it does)."""
-    import hashlib
 
-    data = (resources.files("khabar") / "data" / "normalize_ar.json").read_bytes()
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(khabar_data.read_bytes("normalize_ar.json")).hexdigest()
 
 
 # -- loading ---------------------------------------------------------------------------------------
@@ -516,10 +145,7 @@ def read_model(path: str | Path | None = None) -> NerModel:
     """Read a model file (the package's own when ``path`` is None)."""
     where = f"khabar/data/{MODEL_FILE}" if path is None else str(path)
     try:
-        if path is None:
-            data = (resources.files("khabar") / "data" / MODEL_FILE).read_bytes()
-        else:
-            data = Path(path).read_bytes()
+        data = khabar_data.read_bytes(MODEL_FILE) if path is None else Path(path).read_bytes()
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
     except FileNotFoundError as exc:
@@ -529,43 +155,6 @@ def read_model(path: str | Path | None = None) -> NerModel:
     except (OSError, ValueError) as exc:
         raise DataFileError(f"{where}: cannot read the model: {exc}", value=where) from exc
     return model_from_arrays(arrays, where)
-
-
-#: ``clean_names`` of the package model's own names (:meth:`NerModel.own_names`), computed by
-#: ``scripts/build_ner_names.py``: cleaning them against the word frequencies took a quarter of a
-#: second at every start of ``khabar process --facts``. The header holds the SHA-256 of the names it
-#: was computed from and of the frequency table; a list whose sums differ is not used.
-NAMES_FILE = "ner_names_ar.txt.gz"
-
-
-def names_digest(own: Iterable[str]) -> str:
-    """SHA-256 of a name list (sorted, one a line): what :data:`NAMES_FILE` was computed from."""
-    return hashlib.sha256("\n".join(sorted(own)).encode("utf-8")).hexdigest()
-
-
-def wordfreq_digest() -> str:
-    """SHA-256 of the package's word-frequency file (``clean_names`` reads it)."""
-    from khabar.arabic.clitics import WORDFREQ_FILE
-
-    return hashlib.sha256((resources.files("khabar") / "data" / WORDFREQ_FILE).read_bytes()).hexdigest()
-
-
-def names_header(own: Iterable[str]) -> str:
-    """The first line of :data:`NAMES_FILE` for the names ``own``."""
-    return f"# clean_names of the NER names: names {names_digest(own)} wordfreq {wordfreq_digest()}"
-
-
-def shipped_clean_names(own: frozenset[str]) -> frozenset[str] | None:
-    """The shipped ``clean_names(own)``, or None when the file is missing or was computed from other
-    names or another frequency table."""
-    try:
-        raw = (resources.files("khabar") / "data" / NAMES_FILE).read_bytes()
-    except OSError:
-        return None
-    header, _, body = gzip.decompress(raw).decode("utf-8").partition("\n")
-    if header != names_header(own):
-        return None
-    return frozenset(body.split("\n"))  # one a line, the last unterminated (an empty name is one)
 
 
 @functools.cache
@@ -578,61 +167,6 @@ def load_model() -> NerModel:
 def tag_tokens(tokens: Sequence[str], model: NerModel | None = None) -> list[str]:
     """BIO tags (ANERcorp types: PERS, ORG, LOC, MISC) of one pre-tokenised sentence."""
     return (model or load_model()).tag(tokens)
-
-
-def entity_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """``(first, last + 1, type)`` of every entity in a BIO sequence.
-
-    An ``I-X`` that does not continue an ``X`` opens a new entity, as conlleval reads it.
-    """
-    out: list[tuple[int, int, str]] = []
-    cur: list[Any] | None = None
-    for i, tag in enumerate(tags):
-        kind = tag[2:] if tag != "O" else None
-        if cur is not None and (tag == "O" or tag.startswith("B-") or kind != cur[2]):
-            out.append((cur[0], i, cur[2]))
-            cur = None
-        if kind is not None and cur is None:
-            cur = [i, i + 1, kind]
-    if cur is not None:
-        out.append((cur[0], len(tags), cur[2]))
-    return out
-
-
-def _letters_cut(token: str, cut: int) -> int:
-    """The offset in ``token`` after its first ``cut`` letters of the normalised view."""
-    if cut <= 0:
-        return 0
-    seen = 0
-    for k, ch in enumerate(token):
-        if normalize(ch):
-            seen += 1
-            if seen == cut:
-                k += 1
-                while k < len(token) and not normalize(token[k]):  # marks on the clitic letter
-                    k += 1
-                return k
-    return len(token)
-
-
-def _trim(token: str, model: NerModel) -> int:
-    """How many characters of an entity's first token are clitics to leave out of the span.
-
-    :func:`khabar.arabic.clitics.name_reading` decides, with :attr:`NerModel.names`: clitics before
-    the article are cut (``والمقداد``, ``بالقاهرة``; training tagged the whole token too); a bare
-    ``و``/``ف``/``ب``/``ل``/``ك`` only when what remains is a known name or word and the whole word is
-    no more frequent than a clitic form of it would be (``وبوتين`` → بوتين, ``وشويغو`` → شويغو); a
-    name the model knows and a word in its own right keep every letter (``واشنطن``، ``وادي``،
-    ``باور``، ``فورين``). ``ل`` + article (``للعراق``) cannot be cut: the article's alef is not in the
-    text.
-    """
-    n = normalize(token)
-    cut = model._cuts.get(n)
-    if cut is None:
-        if len(model._cuts) > 200_000:
-            model._cuts.clear()
-        cut = model._cuts[n] = name_reading(n, model.names).text_cut
-    return _letters_cut(token, cut)
 
 
 def tag_entities(

@@ -26,13 +26,12 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.arabic.tokenize import tokens_of
-from khabar.errors import DataFileError
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
@@ -74,9 +73,9 @@ class _StopWords:
 @functools.cache
 def _stop_words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for cols in _rows("orgs_stop_ar.tsv"):
+    for line, cols in _rows("orgs_stop_ar.tsv"):
         if len(cols) != 2:
-            raise DataFileError(f"orgs_stop_ar.tsv: expected word<TAB>class: {cols!r}", value=cols)
+            raise data.bad_row("orgs_stop_ar.tsv", line, "expected word<TAB>class", cols)
         out.setdefault(cols[1], set()).add(normalize(cols[0]))
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -117,23 +116,18 @@ class OrgMatch:
     name: str | None = None
 
 
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("khabar") / "data" / name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"khabar/data/{name}: cannot read: {exc}", value=name) from exc
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]
+def _rows(name: str) -> list[data.Row]:
+    """The data rows of the package file ``name`` (:func:`khabar.data.rows`)."""
+    return data.rows(name)
 
 
 @functools.cache
 def load_org_heads() -> dict[str, tuple[str, bool]]:
     """Organisation head nouns (normalised) → (the organisation kind they tell, weak)."""
     out: dict[str, tuple[str, bool]] = {}
-    for cols in _rows("org_heads_ar.tsv"):
+    for line, cols in _rows("org_heads_ar.tsv"):
         if len(cols) not in (2, 3) or cols[1] not in ORG_KINDS:
-            raise DataFileError(f"org_heads_ar.tsv: expected head<TAB>kind<TAB>flags: {cols!r}", value=cols)
+            raise data.bad_row("org_heads_ar.tsv", line, "expected head<TAB>kind<TAB>flags", cols)
         out[normalize(cols[0])] = (cols[1], len(cols) == 3 and "weak" in cols[2].split(","))
     return out
 
@@ -142,11 +136,9 @@ def load_org_heads() -> dict[str, tuple[str, bool]]:
 def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Known organisation names (normalised words) → (kind, needs a sports page)."""
     out: dict[tuple[str, ...], tuple[str, bool]] = {}
-    for cols in _rows("orgs_known_ar.tsv"):
+    for line, cols in _rows("orgs_known_ar.tsv"):
         if len(cols) < 2 or cols[1] not in ORG_KINDS:
-            raise DataFileError(
-                f"orgs_known_ar.tsv: expected name<TAB>kind[<TAB>flags]: {cols!r}", value=cols
-            )
+            raise data.bad_row("orgs_known_ar.tsv", line, "expected name<TAB>kind[<TAB>flags]", cols)
         flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
         out[tuple(normalize(cols[0]).split())] = (cols[1], "sport" in flags)
     return out
@@ -170,7 +162,7 @@ def _club_cue(words: list[str], i: int, gap_ok: Callable[[int], bool]) -> bool:
 @functools.cache
 def _sport_forms() -> frozenset[str]:
     rows = _rows("events_domains_ar.tsv")
-    return frozenset(normalize(c[0]) for c in rows if len(c) == 2 and c[1] == "sport")
+    return frozenset(normalize(c[0]) for _, c in rows if len(c) == 2 and c[1] == "sport")
 
 
 def org_kind_of(name: str) -> str | None:

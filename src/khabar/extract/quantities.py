@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
@@ -59,113 +60,71 @@ def _table(entries: dict[tuple[str, ...], _Unit]) -> dict[str, _Unit]:
     return {normalize(w): u for words, u in entries.items() for w in words}
 
 
-_UNITS = _table(
-    {
-        ("ثانية", "ثوان", "ثواني", "ثوانٍ"): _Unit("duration", 1, "s"),
-        ("دقيقة", "دقائق"): _Unit("duration", 60, "s"),
-        ("ساعة", "ساعات"): _Unit("duration", 3600, "s"),
-        ("يوم", "أيام"): _Unit("duration", _DAY, "s"),
-        ("أسبوع", "أسابيع"): _Unit("duration", 7 * _DAY, "s"),
-        ("شهر", "أشهر", "شهور"): _Unit("duration", 30 * _DAY, "s"),
-        ("سنة", "سنوات", "سنين", "عام", "أعوام"): _Unit("duration", 365 * _DAY, "s"),
-        ("دولار", "دولارات"): _Unit("money", 1, "USD"),
-        ("يورو",): _Unit("money", 1, "EUR"),
-        ("ريال", "ريالات"): _Unit("money", 1, "SAR"),
-        ("جنيه", "جنيهات"): _Unit("money", 1, "EGP"),
-        ("درهم", "دراهم"): _Unit("money", 1, "AED"),
-        ("دينار", "دنانير"): _Unit("money", 1, "dinar"),
-        ("ليرة", "ليرات"): _Unit("money", 1, "lira"),
-        ("واط", "وات"): _Unit("power", 1, "W"),
-        ("كيلوواط", "كيلووات"): _Unit("power", 10**3, "W"),
-        ("ميغاواط", "ميجاواط", "ميغاوات", "ميجاوات", "MW"): _Unit("power", 10**6, "W"),
-        ("غيغاواط", "جيجاواط", "غيغاوات", "جيجاوات", "GW"): _Unit("power", 10**9, "W"),
-        ("متر", "أمتار", "مترا"): _Unit("distance", 1, "m"),
-        ("كيلومتر", "كيلومترات", "كم", "كلم"): _Unit("distance", 1000, "m"),
-        ("سنتيمتر", "سنتيمترات", "سنتيمترا", "سنتمتر", "سم"): _Unit("distance", 0.01, "m"),
-        ("مليمتر", "مليمترات", "ملليمتر", "ملم", "مم"): _Unit("distance", 0.001, "m"),
-        ("كيلوغرام", "كيلوجرام", "كغ", "كلغ"): _Unit("weight", 1, "kg"),
-        ("طن", "أطنان"): _Unit("weight", 1000, "kg"),
-    }
-)
+_UNITS_FILE = "quantities_units_ar.tsv"
+_WORDS_FILE = "quantities_words_ar.tsv"
 
-_DUALS = _table(
-    {
-        ("ثانيتين", "ثانيتان"): _Unit("duration", 2, "s"),
-        ("دقيقتين", "دقيقتان"): _Unit("duration", 120, "s"),
-        ("ساعتين", "ساعتان"): _Unit("duration", 7200, "s"),
-        ("يومين", "يومان"): _Unit("duration", 2 * _DAY, "s"),
-        ("أسبوعين", "أسبوعان"): _Unit("duration", 14 * _DAY, "s"),
-        ("شهرين", "شهران"): _Unit("duration", 60 * _DAY, "s"),
-        ("سنتين", "سنتان", "عامين", "عامان"): _Unit("duration", 730 * _DAY, "s"),
-    }
-)
+
+def _factor(text: str, line: int) -> Value:
+    """A unit's factor as the data file writes it: an integer stays an int (1000), a decimal a float."""
+    try:
+        return int(text) if text.isdigit() else float(text)
+    except ValueError:
+        raise data.bad_row(_UNITS_FILE, line, "a factor that is no number", text) from None
+
+
+def _unit_table(which: str) -> dict[str, _Unit]:
+    """The units of ``quantities_units_ar.tsv`` whose table is ``which`` (unit, dual), by normalised form."""
+    entries: dict[tuple[str, ...], _Unit] = {}
+    for line, (table, forms, kind, factor, unit) in data.rows(_UNITS_FILE, columns=5):
+        if table not in ("unit", "dual"):
+            raise data.bad_row(_UNITS_FILE, line, "a table that is neither unit nor dual", table)
+        if table == which:
+            entries[tuple(forms.split())] = _Unit(kind, _factor(factor, line), unit)
+    return _table(entries)
+
+
+@functools.cache
+def _words_file() -> list[data.Row]:
+    return data.rows(_WORDS_FILE, columns=3)
+
+
+def _word_rows(name: str) -> list[tuple[str, str]]:
+    """The (words, value) rows of the list ``name`` of ``quantities_words_ar.tsv``, in file order."""
+    return [(words, value) for _, (n, words, value) in _words_file() if n == name]
+
+
+def _listed(name: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w, _ in _word_rows(name))
+
+
+_UNITS = _unit_table("unit")
+_DUALS = _unit_table("dual")
+
+
+def _currency_countries() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for _, (name, adjective, code) in _words_file():
+        if name.startswith("currency."):
+            out.setdefault(name.removeprefix("currency."), {})[normalize(adjective)] = code
+    return out
+
 
 #: a currency's country adjective → ISO 4217 code, by currency
-_CURRENCY_COUNTRY: dict[str, dict[str, str]] = {
-    cur: {normalize(k): v for k, v in m.items()}
-    for cur, m in {
-        "lira": {
-            "سورية": "SYP",
-            "سوري": "SYP",
-            "تركية": "TRY",
-            "تركي": "TRY",
-            "لبنانية": "LBP",
-            "لبناني": "LBP",
-        },
-        "dinar": {
-            "كويتي": "KWD",
-            "أردني": "JOD",
-            "عراقي": "IQD",
-            "بحريني": "BHD",
-            "ليبي": "LYD",
-            "تونسي": "TND",
-            "جزائري": "DZD",
-        },
-        "SAR": {"سعودي": "SAR", "قطري": "QAR", "عماني": "OMR", "يمني": "YER", "إيراني": "IRR"},
-        "EGP": {"مصري": "EGP", "إسترليني": "GBP", "استرليني": "GBP", "سوداني": "SDG"},
-        "AED": {"إماراتي": "AED", "مغربي": "MAD"},
-        "USD": {"أمريكي": "USD", "أميركي": "USD", "كندي": "CAD", "أسترالي": "AUD"},
-    }.items()
-}
+_CURRENCY_COUNTRY = _currency_countries()
 
+#: the words before a number that make it approximate, with the bound they set (None: about)
 _HEDGES: dict[tuple[str, ...], str | None] = {
-    tuple(normalize(w) for w in words): bound
-    for words, bound in {
-        ("حوالي",): None,
-        ("حوالى",): None,
-        ("نحو",): None,
-        ("قرابة",): None,
-        ("زهاء",): None,
-        ("ما", "يقارب"): None,
-        ("ما", "يقرب", "من"): None,
-        ("ما", "يناهز"): None,
-        ("أكثر", "من"): "min",
-        ("أزيد", "من"): "min",
-        ("ما", "يزيد", "عن"): "min",
-        ("ما", "يزيد", "على"): "min",
-        ("أقل", "من"): "max",
-        ("ما", "لا", "يقل", "عن"): "min",
-    }.items()
+    tuple(normalize(w) for w in words.split()): bound or None for words, bound in _word_rows("hedge")
 }
-_APPROX_AFTER = frozenset(normalize(w) for w in ("تقريباً", "تقريبا"))
+_APPROX_AFTER = _listed("approx_after")
 _PERCENT_SIGNS = frozenset("%٪")
-_PERCENT_WORDS = frozenset(normalize(w) for w in ("المئة", "المائة", "المية"))
-_PERCENT_GLUED = frozenset(normalize(w) for w in ("بالمئة", "بالمائة", "بالمية"))
-_RANGE_TO = frozenset(normalize(w) for w in ("إلى", "الى", "حتى", "-", "–"))
-_EXTRA_WORDS = frozenset(normalize(w) for w in ("إضافية", "إضافي", "إضافيا", "إضافيين", "أخرى", "أخر"))
-#: words that never are the noun a number counts
-_NOT_COUNTED_WORDS = (
-    "في من على إلى الى عن مع أو ثم حتى قد لا لم لن ما هذا هذه ذلك تلك التي الذي الذين كان كانت "
-    "أن إن بعد قبل منذ خلال عند عبر بين نحو حوالي وقد وفي ومن كما بل لكن أي كل بعض غير مقابل "
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
-    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين هـ م "
-    "ليس ليست لست هو هي هم هن نحن أنا أنت ولا ولم ولن وليس وليست وهو وهي وهم فلا فقد فقط أيضا "
-    "منهم منها منه أمام وحتى بتوقيت"
-)
-# a day number before a month name is a date ("25 شوال" with no year), not a count of Shawwals
-_NOT_COUNTED = frozenset(normalize(w) for w in _NOT_COUNTED_WORDS.split()) | {
-    normalize(m) for m in (*MONTHS, *HIJRI_MONTHS) if " " not in m
-}
+_PERCENT_WORDS = _listed("percent_word")
+_PERCENT_GLUED = _listed("percent_glued")
+_RANGE_TO = _listed("range_to")
+_EXTRA_WORDS = _listed("extra")
+#: words that never are the noun a number counts; and the month names: a day number before a month name
+#: is a date ("25 شوال" with no year), not a count of Shawwals
+_NOT_COUNTED = _listed("not_counted") | {normalize(m) for m in (*MONTHS, *HIJRI_MONTHS) if " " not in m}
 
 
 def _norm(tok: Token) -> str:
@@ -223,8 +182,7 @@ def _same_unit_after(toks: Sequence[Token], k: int, unit: _Unit) -> int:
 
 #: words after which a lone singular unit is one of it: "لمدة ساعة" is an hour, "بعد ساعة" is not sure to be
 _SPAN_CUES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(normalize(w) for w in cue.split())
-    for cue in ("مدة", "لمدة", "على مدى", "على مدار", "طيلة", "طوال", "استمر", "استمرت", "استغرق", "استغرقت")
+    tuple(normalize(w) for w in cue.split()) for cue, _ in _word_rows("span_cue")
 )
 
 

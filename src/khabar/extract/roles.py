@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
@@ -48,78 +49,9 @@ _TITLE_GAP_WORDS = 5
 _TITLE_GAP = re.compile(r"[^\n،,.؛;:()«»\"!?؟]*")
 #: a verb in the gap starts a clause: future (سيلتقي، ستبحث) or imperfect with ي (يلتقي، يبحث)
 _VERB_LIKE = re.compile(r"^[وف]?(?:س[يتن]|ي)\w{3,}")
-_CLAUSE_WORDS = frozenset(
-    normalize(w)
-    for w in [
-        "ان",
-        "إن",
-        "أن",
-        "انه",
-        "إنه",
-        "أنه",
-        "الى",
-        "إلى",
-        "في",
-        "على",
-        "عن",
-        "من",
-        "مع",
-        "بعد",
-        "قبل",
-        "خلال",
-        "حيث",
-        "كما",
-        "لكن",
-        "ثم",
-        "او",
-        "أو",
-        "هو",
-        "هي",
-        "الذي",
-        "التي",
-        "الذين",
-        "قال",
-        "قالت",
-        "اكد",
-        "أكد",
-        "اعلن",
-        "أعلن",
-        "صرح",
-        "ذكر",
-        "اشار",
-        "أشار",
-        "اضاف",
-        "أضاف",
-        "منذ",
-        "عند",
-        "لدى",
-        "حول",
-        "ضد",
-        "بين",
-        # his counterpart is someone else (وزير الخارجية نظيره الروسي سيرغي لافروف)
-        "نظيره",
-        "نظيرته",
-        "نظيرها",
-        "نظيرهم",
-        "نظيريه",
-        "نظراءه",
-        "التقى",
-        "استقبل",
-        "زار",
-        "بحث",
-        "وصل",
-        "غادر",
-        "دعا",
-        "طالب",
-        "اجتمع",
-        "هنأ",
-        "تلقى",
-        "أجرى",
-        "اجرى",
-        "وقع",
-        "افتتح",
-    ]
-)
+_CLAUSE_FILE = "roles_clause_ar.tsv"
+#: the words that start a new clause in the gap (``roles_clause_ar.tsv``)
+_CLAUSE_WORDS = frozenset(normalize(cols[0]) for _, cols in data.rows(_CLAUSE_FILE, columns=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +72,6 @@ def _fold(text: str) -> str:
 @functools.cache
 def load_roles() -> dict[tuple[str, ...], RoleEntry]:
     """The role lexicon, keyed by the phrase's normalised words (read once)."""
-    from khabar import data
-
     table: dict[tuple[str, ...], RoleEntry] = {}
     for _, cols in data.rows(_ROLES_FILE, columns=(3, 4)):
         flags = set(cols[3].split(",")) if len(cols) == 4 else set()

@@ -26,25 +26,48 @@ Elements whose content is never visible text are skipped whole (``script``, ``st
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from itertools import pairwise
-from typing import NamedTuple
 
 from khabar.clean.repair import repair
+from khabar.html.elements import (
+    _NO_ATTRS,
+    _NONSPACE,
+    _NOT_SAVED,
+    _ROLE_HINT,
+    _ROOT_CTX,
+    _TAG,
+    _WS_TAG,
+    _attr_cache,
+    _attrs,
+    _attrs_cached,
+    _cached_role,
+    _context,
+    _El,
+    unescape_attr,
+)
 from khabar.html.roles import (
-    ARABIC_ROLE,
-    CHROME_WORDS,
-    CONTENT_WORDS,
-    HIDDEN_CLASSES,
-    NOT_ONLY_CHROME,
-    ROLE_ATTR,
     TAG_ROLE,
+)
+from khabar.html.scan import (
+    _ANY_TAG,
+    _FOLD_BLOCKERS,
+    _FOLD_DROP,
+    _FOLD_ROLES,
+    _FOLD_SHARE,
+    _FOLD_TAGS,
+    _HEAD_TAG,
+    _LDJSON,
+    _after_end,
+    _cell_between,
+    _find_end,
+    _match_end,
+    _nest_res,
+    _pure_chrome,
+    _word_boundary,
 )
 from khabar.html.tags import (
     CELL,
     CLOSES_P,
-    HEADINGS,
     IMPLIED_BY,
     INLINE,
     NO_BREAK,
@@ -54,89 +77,6 @@ from khabar.html.tags import (
     VOID,
 )
 from khabar.offsets import OffsetMap
-
-# -- tokenizer ------------------------------------------------------------------------------------
-# a tag: attributes may hold ">" inside quotes (the attribute part is written as an unrolled loop,
-# [^>"']*(?:quoted[^>"']*)*, which scans several times faster than an alternation per character)
-_TAG = re.compile(
-    r"<(?:(/?)([A-Za-z][A-Za-z0-9:._-]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
-    r"|!--.*?(?:--!?>|\Z)|![^>]*>|\?[^>]*>)",
-    re.S,
-)
-#: whitespace, then a tag: one match where most gaps between tags are only indentation
-_WS_TAG = re.compile(r"\s*(?:" + _TAG.pattern + ")", re.S)
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-
-# -- roles from class / id / role / aria-label / tag -------------------------------------------------
-# the vocabulary is data (khabar/data/html_roles_words.tsv, read by khabar.html.roles)
-_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-
-
-def _role_of_names(names: str) -> str | None:
-    """The role that a class/id string names: a chrome role, ``content``, or None."""
-    words = [w.lower() for w in _WORD_SPLIT.findall(names)]
-    if not words:
-        return None
-    # glued pairs as one word too: "sharebar", "relatedposts", "entrycontent", "backtotop"
-    joined = [a + b for a, b in pairwise(words)]
-    chrome = None
-    for w in (*words, *joined):
-        r = CHROME_WORDS.get(w)
-        if r is not None and (chrome is None or r not in ("meta", "hidden")):
-            chrome = r
-            if r not in ("meta",):
-                break
-    if chrome is not None and chrome != "meta":
-        return chrome
-    content = any(w in CONTENT_WORDS for w in (*words, *joined))
-    if chrome == "meta":
-        return "meta"
-    return "content" if content else None
-
-
-class _Ctx(NamedTuple):
-    """What a text run inside an element inherits from its ancestors (computed once per element;
-    tuples, because a page opens hundreds of elements and they are made on the hot path)."""
-
-    tag: str  #: the innermost block-level element
-    heading: int
-    role: str | None  #: the nearest role other than ``meta``
-    roles: tuple[tuple[int, str], ...]  #: (element id, role), innermost first
-    path: tuple[int, ...]  #: element ids, outermost first
-    in_content: bool
-
-
-_ROOT_CTX = _Ctx("body", 0, None, (), (), False)
-_new_ctx = tuple.__new__
-
-
-def _context(parent: _Ctx, tag: str, role: str | None, uid: int) -> _Ctx:
-    p_tag, p_heading, p_role, p_roles, p_path, p_content = parent
-    heading = p_heading or HEADINGS.get(tag, 0)
-    block_tag = p_tag if tag in NO_BREAK else tag
-    if role is None:
-        return _new_ctx(_Ctx, (block_tag, heading, p_role, p_roles, (*p_path, uid), p_content))
-    return _new_ctx(
-        _Ctx,
-        (
-            block_tag,
-            heading,
-            role if role != "meta" else p_role,
-            ((uid, role), *p_roles),
-            (*p_path, uid),
-            p_content or role == "content",
-        ),
-    )
-
-
-class _El(NamedTuple):
-    tag: str
-    role: str | None
-    uid: int
-    ctx: _Ctx
-    #: the link depth and the counts of unpushed inline elements when it opened: closing it ends
-    #: every inline element left open inside it
-    saved: tuple[int, dict[str, int]]
 
 
 @dataclass(slots=True)
@@ -183,95 +123,6 @@ class ParsedPage:
     #: ids of the elements that hold a form field (input, textarea, select): search boxes,
     #: newsletter sign-ups, comment forms
     form_uids: frozenset[int] = frozenset()
-
-
-_NO_ATTRS: dict[str, str] = {}
-#: what an inline element saves: nothing (only block-level elements end the inline ones inside them)
-_NOT_SAVED: tuple[int, dict[str, int]] = (0, {})
-_NONSPACE = re.compile(r"\S")
-#: inline elements whose attributes are parsed: they may hide text or name a role
-_ROLE_HINT = re.compile(r"hidden|display\s*:\s*none|class|role=|itemprop|property|datetime|aria-label", re.I)
-_attr_cache: dict[str, dict[str, str]] = {}
-_role_cache: dict[tuple[str, str], str | None] = {}
-
-
-def _attrs_cached(s: str) -> dict[str, str]:
-    """Parsed attributes, cached by their source text (class and id strings repeat on a page and
-    across pages of a site); the cache is bounded."""
-    at = _attrs(s)
-    if len(_attr_cache) > 20000:
-        _attr_cache.clear()
-    _attr_cache[s] = at
-    return at
-
-
-def _attrs(s: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    if not s:
-        return out
-    for m in _ATTR.finditer(s):
-        k = m.group(1).lower()
-        if k not in out:
-            v = m.group(2)
-            if v is None:
-                v = m.group(3)
-            if v is None:
-                v = m.group(4) or ""
-            out[k] = v
-    return out
-
-
-def unescape_attr(v: str) -> str:
-    """Attribute values: the common entities (the full set is left to repair for text)."""
-    if "&" not in v:
-        return v
-    import html
-
-    return html.unescape(v)
-
-
-_ROLE_ATTRS = ("class", "id")
-
-
-def _element_role(tag: str, at: dict[str, str]) -> str | None:
-    if "hidden" in at or at.get("aria-hidden") == "true":
-        return "hidden"
-    style = at.get("style")
-    if style and "display:none" in style.replace(" ", "").lower():
-        return "hidden"
-    r = ROLE_ATTR.get(at.get("role", "").lower()) if "role" in at else None
-    if r is not None:
-        return r
-    cls = at.get("class")
-    if cls and not HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
-        return "hidden"
-    names = " ".join(at[k] for k in _ROLE_ATTRS if k in at)
-    if "itemprop" in at and "articlebody" in at["itemprop"].lower():
-        return "content"
-    role = _role_of_names(names) if names else None
-    if role is None:
-        label = at.get("aria-label") or (at.get("name") if tag in ("div", "section") else None)
-        if label:
-            for word, r2 in ARABIC_ROLE:
-                if word in label:
-                    return r2
-            role = _role_of_names(label)
-    if role is None:
-        role = TAG_ROLE.get(tag)
-    return role
-
-
-def _cached_role(tag: str, attr_s: str, at: dict[str, str]) -> str | None:
-    """:func:`_element_role`, memoised on the tag and its raw attribute string (templates repeat
-    the same few hundred element openings on every page of a site)."""
-    key = (tag, attr_s)
-    role = _role_cache.get(key, "?")
-    if role == "?":
-        role = _element_role(tag, at)
-        if len(_role_cache) > 20000:
-            _role_cache.clear()
-        _role_cache[key] = role
-    return role
 
 
 class _Builder:
@@ -729,103 +580,6 @@ class _Builder:
             v = at.get("content") or at.get("title")
             if v:
                 self.head.times.append(v)
-
-
-_END_CACHE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _nest_res(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    if tag not in _END_CACHE:
-        t = re.escape(tag)
-        _END_CACHE[tag] = (
-            re.compile(rf"<{t}(?=[\s/>])[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*(?<!/)>", re.I),
-            re.compile(rf"</{t}\s*>", re.I),
-        )
-    return _END_CACHE[tag]
-
-
-#: roles whose elements are folded whole (breadcrumbs and meta lines are walked: their parts matter)
-_FOLD_ROLES = frozenset(
-    {"nav", "footer", "sidebar", "related", "share", "comment", "ad", "widget", "tags", "hidden"}
-)
-_FOLD_TAGS = frozenset({"nav", "footer", "aside"})
-_HEAD_TAG = re.compile(
-    r"<(?:(!--)|(meta|link|title|script|style|noscript|template|html|body)\b"
-    r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>)",
-    re.I,
-)
-#: a folded element is at most this share of the page's source
-_FOLD_SHARE = 0.3
-_FOLD_BLOCKERS = re.compile(r"<(?:h1|article|main)\b|articlebody|entry-content|post-body", re.I)
-_FOLD_DROP = re.compile(
-    r"<(script|style|svg|noscript|template|button|select|textarea|option)\b.*?</\1\s*>|<!--.*?-->",
-    re.S | re.I,
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_LDJSON = re.compile(r"<script[^>]*ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
-_pure_cache: dict[str, bool] = {}
-
-
-def _pure_chrome(attr_s: str) -> bool:
-    """Whether an element's class and id name chrome only (no article, content, layout words)."""
-    v = _pure_cache.get(attr_s)
-    if v is None:
-        at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
-        names = " ".join(at.get(k, "") for k in ("class", "id"))
-        words = {w.lower() for w in _WORD_SPLIT.findall(names)}
-        v = words.isdisjoint(NOT_ONLY_CHROME) and words.isdisjoint(CONTENT_WORDS)
-        if len(_pure_cache) > 20000:
-            _pure_cache.clear()
-        _pure_cache[attr_s] = v
-    return v
-
-
-def _match_end(raw: str, tag: str, pos: int) -> int:
-    """Where the element ``tag`` opened just before ``pos`` ends (its end tag's ``<``), counting
-    nested elements of the same name; -1 if its end is not found."""
-    open_re, end_re = _nest_res(tag)
-    depth = 1
-    p = pos
-    while True:
-        me = end_re.search(raw, p)
-        if me is None:
-            return -1
-        opened = len(open_re.findall(raw, p, me.start()))
-        depth += opened - 1
-        if depth <= 0:
-            return me.start()
-        p = me.end()
-
-
-def _find_end(raw: str, tag: str, pos: int) -> int:
-    """Where the raw-text element ``tag`` that starts at ``pos`` ends (its end tag's ``<``)."""
-    m = _nest_res(tag)[1].search(raw, pos)
-    return m.start() if m else len(raw)
-
-
-def _after_end(raw: str, end: int) -> int:
-    if end >= len(raw):
-        return end
-    gt = raw.find(">", end)
-    return len(raw) if gt < 0 else gt + 1
-
-
-def _word_boundary(a: str, b: str, link: bool) -> bool:
-    """Whether two runs that touch across a tag are two words: letters or digits on both sides, and
-    a link boundary or a change of script (digit and letter, Latin and Arabic) between them —
-    "<a>أخضر</a><a>التايكوندو</a>", "<span>473</span><span>معجب</span>"."""
-    if not (a.isalnum() and b.isalnum()):
-        return False
-    if link:
-        return True
-    return a.isdigit() != b.isdigit() or (a < "\u0600") != (b < "\u0600")
-
-
-_CELL_RE = re.compile(r"<(?:/?(?:td|th|li|dd|dt|p|div)\b|br\b|img\b)", re.I)
-
-
-def _cell_between(raw: str, a: int, b: int) -> bool:
-    return b - a > 2 and _CELL_RE.search(raw, a, b) is not None
 
 
 def parse_html(raw: str) -> ParsedPage:

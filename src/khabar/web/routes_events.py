@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from khabar.archive import queries
 from khabar.archive.filters import EventFilters
+from khabar.web.charts import network_chart, timeline_chart
 from khabar.web.common import (
     EVENT_COLUMNS,
     EXPORT_BATCH,
@@ -25,10 +26,6 @@ from khabar.web.common import (
     page_links,
 )
 from khabar.web.i18n import label as label_ar
-from khabar.web.views import (
-    network_chart,
-    timeline_chart,
-)
 
 
 def add_routes(app: FastAPI, ctx: Site) -> None:

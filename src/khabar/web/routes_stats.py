@@ -10,17 +10,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from khabar.archive import queries
+from khabar.web.charts import bar_chart, timeline_chart
 from khabar.web.common import (
     Site,
     all_facts_param,
 )
 from khabar.web.i18n import label as label_ar
 from khabar.web.i18n import site_name
-from khabar.web.views import (
-    bar_chart,
-    reason_ar,
-    timeline_chart,
-)
+from khabar.web.views import reason_ar
 
 
 def add_routes(app: FastAPI, ctx: Site) -> None:

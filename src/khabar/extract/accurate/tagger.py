@@ -17,12 +17,12 @@ import gzip
 import json
 import os
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from khabar import data
 from khabar.extract.accurate.decode import viterbi_bio, word_windows
 from khabar.extract.accurate.pieces import PieceTokenizer
 
@@ -135,8 +135,5 @@ class EncoderTagger:
 @functools.cache
 def load_tagger() -> EncoderTagger:
     """The shipped tagger, read once (ImportError naming the ``accurate`` extra when it is missing)."""
-    data = resources.files("khabar") / "data"
-    with resources.as_file(data / MODEL_FILE) as model, resources.as_file(data / VOCAB_FILE) as vocab:
-        if not Path(model).exists():
-            raise FileNotFoundError(f"{model}: the accurate NER model is not in this installation")
+    with data.as_file(MODEL_FILE) as model, data.as_file(VOCAB_FILE) as vocab:
         return EncoderTagger.from_files(model, vocab)
