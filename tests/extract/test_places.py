@@ -237,6 +237,16 @@ def test_newspaper_is_a_media_organisation_not_a_place() -> None:
     assert (org.text, org.attrs["ref"], org.attrs["org_kind"]) == ("الشرق الأوسط", "outlet:aawsat", "media")
 
 
+def test_braces_printed_as_quotes_mark_the_paper_too() -> None:
+    """Some papers print braces as quotation marks (قال لـ {الوطن}): the quoted name after ل is the
+    paper there too, with or without a space inside the braces."""
+    for text in ("وأكد المتحدث لـ {الوطن} أن الحريق أخمد", "وأكد المتحدث لـ{ الوطن } أن الحريق أخمد"):
+        found = analyse(text)
+        assert not found.places
+        (org,) = found.outlets
+        assert org.text == "الوطن" and org.attrs["org_kind"] == "media"
+
+
 def test_the_middle_east_is_a_region_without_coordinates() -> None:
     """The region الشرق الأوسط is not a GeoNames place: a LOC span with no coordinates."""
     found = analyse("تتابع الدول الكبرى الأوضاع في منطقة الشرق الأوسط")

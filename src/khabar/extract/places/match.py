@@ -41,7 +41,8 @@ _NEAR = 120
 _DATELINE_SEPS = frozenset("-–—:/|()")
 #: a dateline is a short line, or the first words of a paragraph
 _DATELINE_WORDS = 8
-_QUOTES = frozenset("«»\"“”'")
+#: quotation marks, with the braces some Arabic papers print as quotes (لـ {الشرق الأوسط})
+_QUOTES = frozenset("«»\"“”'{}")
 _QUOTE_CHARS = "".join(sorted(_QUOTES))
 #: weekdays and month names (khabar.arabic.dates): never places (الخميس is Khemis Miliana in GeoNames)
 _DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
