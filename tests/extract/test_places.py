@@ -340,6 +340,14 @@ def test_a_hospital_is_a_facility_span() -> None:
     assert [(s.label, s.text) for s in sites] == [("FAC", "مستشفى الملك فهد")]
 
 
+def test_a_park_spelled_either_way_is_a_facility_span() -> None:
+    """متنزه is how many writers spell منتزه (a park): the park named after a king is a facility
+    either way, not the king."""
+    for head in ("منتزه", "متنزه"):
+        sites = analyse(f"أقيمت الاحتفالات في {head} الأمير سلطان بالمدينة").sites
+        assert [(s.label, s.text) for s in sites] == [("FAC", f"{head} الأمير سلطان")]
+
+
 # -- issue 13, second round: the wrong places at the top of the sample archive (composed sentences) -----
 def kinds(text: str, site: str | None = None) -> dict[str, tuple[str, str, str | None]]:
     """Surface → (English name, country, kind) of every place linked in ``text``."""
