@@ -47,6 +47,7 @@ from khabar.extract.person_words import (
     _STRONG,
     CUE_FILE,
     FAMILY_ZIPF,
+    FEMININE_FAMILY_ZIPF,
     NerModel,
     PersonCues,
     _has_article,
@@ -364,6 +365,7 @@ def _rule_given(s: _Sentence) -> None:
                 n.startswith("ال")
                 and len(n) >= 5
                 and (s.namey(j) or (n.endswith("ي") and s.namey(j, loose=True)) or s.family(j))
+                and not (n.endswith("يه") and common_zipf(n) >= FEMININE_FAMILY_ZIPF)
             ):
                 # a family name: no common word, or a rarer one of the relation shape (الخليوي)
                 family = True

@@ -52,6 +52,11 @@ KNOWN_ZIPF = 4.5
 #: a family name of the relation shape after a given name may be this common a word (الحربي 4.4;
 #: not الوطني 5.5, الدولي 5.4)
 FAMILY_ZIPF = 4.6
+#: a word of the feminine relation shape (ال…ية) is an adjective agreeing with a feminine or plural
+#: noun far more often than a family name: after a given name it is the family name only when web text
+#: does not use it as a word at all (العطية، النعمية are absent from wordfreq's list; الانقلابية 3.1,
+#: الحوثية 3.8, الصفوية 3.6 are there: "ميليشيات الحوثي وصالح الانقلابية")
+FEMININE_FAMILY_ZIPF = 3.0
 #: a word that opens with ت/ن/ي before a stem this common is read as a verb (تحرق، تنهى)
 VERB_BASE_ZIPF = 3.5
 #: the preposition that the view folds with the name علي; writers who use ى write it على
