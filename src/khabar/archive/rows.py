@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from khabar.arabic.normalize import normalize
@@ -32,34 +34,40 @@ from khabar.model import Document
 __all__ = [
     "EVENT_COLUMNS",
     "DocumentRows",
+    "PreparedRecord",
     "content_id",
     "document_rows",
     "entity_key",
+    "finish_rows",
     "join_record",
+    "load_prepared",
+    "prepare_record",
     "record_json",
+    "save_prepared",
     "split_record",
 ]
 
 
 class DocumentRows(NamedTuple):
     """The rows of one document, without its number (``n``) and the time it is added (plain tuples of
-    strings and numbers: they pickle, for the corpus runner's workers)."""
+        strings and numbers, so that a ``khabar run`` worker can hand them over as JSON: tuples then come
+    back as lists, which SQLite takes alike)."""
 
     #: the content id (:func:`content_id`)
     id: str
     #: ``documents`` columns source_id, uri, site, title, published, is_article, text
-    document: tuple[Any, ...]
+    document: Sequence[Any]
     #: ``documents.record``: the ``khabar.record/1`` JSON without ``raw``
     record: str
     #: ``blocks`` rows without ``doc``: i, kind, text, start, end, raw_start, raw_end, reason
-    blocks: list[tuple[Any, ...]]
+    blocks: Sequence[Sequence[Any]]
     #: ``entities`` rows without ``doc``: kind, label, text, norm, start, end, ref, attrs, key,
     #: confidence, low, local_key, alone_key
-    entities: list[tuple[Any, ...]]
+    entities: Sequence[Sequence[Any]]
     #: ``events`` rows without ``doc``, the rest of :data:`EVENT_COLUMNS`
-    events: list[tuple[Any, ...]]
+    events: Sequence[Sequence[Any]]
     #: ``refs`` rows without ``doc``: ref, data, confidence, low
-    refs: list[tuple[Any, ...]]
+    refs: Sequence[Sequence[Any]]
     #: the full-text index's two columns (:func:`khabar.archive.analysis.index_terms`)
     stems: str
     norms: str
@@ -82,7 +90,7 @@ def document_rows(doc: Document, *, record: str | None = None) -> DocumentRows:
     low = doc.low_confidence
     all_refs = {**low.refs, **doc.refs}
     text = doc.text
-    entities = []
+    entities: list[Sequence[Any]] = []
     for kind, spans, is_low in (
         ("entity", doc.entities, 0),
         ("entity", low.entities, 1),
@@ -287,3 +295,66 @@ def _event_row(i: int, ev: dict[str, Any], published: str | None = None, low: in
         _confidence(ev),
         low,
     )
+
+
+# -- rows prepared in the corpus runner's workers -----------------------------------------------------
+class PreparedRecord(NamedTuple):
+    """A record's rows as a ``khabar run`` worker prepares them: the record's JSON is left out of
+    ``rows`` (its signals change after the workers) and kept as :func:`split_record`'s parts."""
+
+    rows: DocumentRows
+    parts: tuple[str, str] | None
+
+
+def prepare_record(doc: Document, rec: dict[str, Any]) -> PreparedRecord:
+    """The rows of ``doc``, whose record (as the worker writes it) is ``rec``."""
+    return PreparedRecord(document_rows(doc, record=""), split_record(rec))
+
+
+def finish_rows(prepared: PreparedRecord, rec: dict[str, Any]) -> DocumentRows:
+    """The rows of the final record ``rec`` (its signals set): the prepared rows with the record's
+    JSON joined. A record without prepared parts is encoded here."""
+    if prepared.parts is None:
+        return prepared.rows._replace(record=record_json(Document.from_record(rec)))
+    return prepared.rows._replace(record=join_record(prepared.parts, rec.get("signals")))
+
+
+def save_prepared(path: str, items: list[PreparedRecord]) -> None:
+    """Write prepared records to ``path`` (JSON Lines, one list per record; atomically)."""
+    from khabar.io.writers import dumps_line
+
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        for it in items:
+            f.write(dumps_line([list(it.rows), it.parts]) + b"\n")
+    os.replace(tmp, path)
+
+
+def load_prepared(path: str) -> list[PreparedRecord] | None:
+    """The prepared records :func:`save_prepared` wrote, or None when the file is not there."""
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return None
+    out = []
+    with f:
+        for line in f:
+            try:
+                rows, parts = _loads(line)
+            except ValueError:
+                rows, parts = json.loads(line)  # what the fast parser refuses (lone surrogates)
+            out.append(PreparedRecord(DocumentRows(*rows), None if parts is None else (parts[0], parts[1])))
+    return out
+
+
+_fast_loads: Callable[[bytes], Any] | None
+try:  # orjson when installed (as for the shards): the same values, several times faster
+    from orjson import loads as _orjson_loads
+
+    _fast_loads = _orjson_loads
+except ImportError:  # pragma: no cover - depends on the environment
+    _fast_loads = None
+
+
+def _loads(line: bytes) -> Any:
+    return json.loads(line) if _fast_loads is None else _fast_loads(line)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -275,6 +276,9 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: the page cache while documents are added in bulk (:meth:`Archive.bulk_load`), in MiB
+BULK_CACHE_MIB = 32
+
 #: the largest rowid SQLite gives by counting up (past it, it picks unused ones at random)
 _MAX_ROWID = 2**63 - 1
 
@@ -340,6 +344,25 @@ class Archive:
     def add_many(self, docs: Iterable[Document]) -> tuple[int, int]:
         """Store documents in one transaction; ``(added, duplicates)``."""
         return self.add_rows(document_rows(doc) for doc in docs)
+
+    @contextmanager
+    def bulk_load(self, cache_mib: int = BULK_CACHE_MIB) -> Iterator[Archive]:
+        """Settings for adding many documents, restored on leaving: a page cache of ``cache_mib``
+        MiB (SQLite's default is 2 MiB; the entities' seven indexes and the full-text segments of a
+        batch outgrow it, and each page evicted is read again for the next row) and temporary
+        b-trees in memory. Nothing is written into the file: durability stays SQLite's default (every
+        commit synced), which ``khabar run`` relies on (a shard's marker is written after its
+        documents are stored, so they must be on disk by then)."""
+        conn = self.conn
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        temp = conn.execute("PRAGMA temp_store").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-int(cache_mib) * 1024}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            yield self
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            conn.execute(f"PRAGMA temp_store = {int(temp)}")
 
     def add_rows(self, items: Iterable[DocumentRows]) -> tuple[int, int]:
         """Store documents given as their rows (:func:`~khabar.archive.rows.document_rows`, computed
