@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +187,18 @@ def test_words_normalised_together_as_one_by_one(ws: list[str]) -> None:
     # the profile and case folding map one character at a time, so joining the new words with newlines
     # and splitting the result gives each word's own form
     assert _normalize_words(ws) == [normalize_word(w) for w in ws]
+
+
+def test_index_terms_past_the_bound_of_its_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the per-word tables are emptied when a text's new words would take them past their bound; the
+    # text's other words, known until then, are analysed again (they were looked up after the
+    # emptying: a KeyError on a corpus with more distinct words than the bound)
+    import khabar.archive.analysis as analysis
+
+    texts = ["الملك سلمان في الرياض", "الملك يستقبل الوزراء في جدة", "وزراء الخارجية في الرياض وجدة"]
+    expected = [index_terms(t) for t in texts]
+    monkeypatch.setattr(analysis, "_STEMS", {})
+    monkeypatch.setattr(analysis, "_NORMS", {})
+    monkeypatch.setattr(analysis, "_TERMS_MAX", 6)
+    assert [index_terms(t) for t in texts] == expected
+    assert len(analysis._NORMS) <= 6

@@ -189,6 +189,7 @@ def index_terms(text: str) -> tuple[str, str]:
         if len(norms) + len(new) > _TERMS_MAX:
             stems.clear()
             norms.clear()
+            new = set(ws)  # the words this text shares with the tables just emptied too
         fresh = list(new)
         stem = light_stem
         for w, norm in zip(fresh, _normalize_words(fresh), strict=True):
