@@ -455,7 +455,7 @@ def dedup_shards(
             if prepared is not None:  # rows the workers prepared (absent: a run from before them)
                 try:
                     prepared = [prepared[row] for row in kept]
-                except IndexError:
+                except IndexError:  # fewer rows than records: not this stage's file; analyse here
                     prepared = None
             added, present = store.add_records(records, prepared)
             summary.archive_added += added
