@@ -12,7 +12,9 @@ Layout of ``out_dir`` (N = shard number, five digits)::
     rejects-0000N.jsonl           the shard's rejects (reader rejects, pipeline errors, ``duplicate``)
     part-0000N.done               completion marker: counts, the hash of the shard's input ids, options
     summary.json                  the last run's summary
-    .stage/                       pass-2 shards when dedup or the archive is on (see dedup)
+    .stage/                       pass-2 shards when dedup or the archive is on (see dedup); with an
+                                  archive, part-0000N.rows.jsonl too: each record's archive rows,
+                                  prepared by the worker (khabar.archive.rows), removed once stored
     dedup-map.json                the duplicate clusters (dedup on)
     profiles/profiles.json        the site profiles (``khabar run`` keeps them here by default)
 
