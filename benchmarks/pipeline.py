@@ -52,8 +52,12 @@ DEFAULT_LIMIT = 3000
 TARGET_DOCS_PER_S = 300.0
 
 
-def measure(src: Path, limit: int | None) -> dict[str, Any]:
-    """One pass of the whole pipeline over the first ``limit`` records with the package under ``src``."""
+def measure(src: Path, limit: int | None, growth: int = 0) -> dict[str, Any]:
+    """One pass of the whole pipeline over the first ``limit`` records with the package under ``src``.
+
+    ``growth`` > 0: trace allocations from the 10 % checkpoint on (``tracemalloc``, which slows the
+    rest of the pass several times: the stage times are then not comparable) and report the
+    ``growth`` source lines whose memory allocated since then is still held at 100 %: what grows."""
     common.single_threaded()
     sys.path.insert(0, str(src))
     import khabar
@@ -114,7 +118,23 @@ def measure(src: Path, limit: int | None) -> dict[str, Any]:
         if n in checkpoints:
             rss[checkpoints[n]] = common.rss_mb()
             print(f"  {n:,}/{len(docs):,} documents", file=sys.stderr)
+            if growth and checkpoints[n] == 10:
+                import tracemalloc
+
+                tracemalloc.start()
     total_wall = perf() - t_start
+    grown: list[list[Any]] = []
+    if growth:
+        import tracemalloc
+
+        snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+        tracemalloc.stop()
+        stats = snap.statistics("lineno")
+        grown = [["total", sum(st.size for st in stats) / 2**20, sum(st.count for st in stats)]]
+        for st in stats[:growth]:
+            frame = st.traceback[0]
+            where = frame.filename.split("/src/")[-1].split("/lib/python3")[-1]
+            grown.append([f"{where}:{frame.lineno}", st.size / 2**20, st.count])
     return {
         "src": str(src),
         "khabar_file": khabar.__file__,
@@ -130,6 +150,7 @@ def measure(src: Path, limit: int | None) -> dict[str, Any]:
         "peak_rss": common.peak_rss_mb(),
         "facts": n_facts,
         "load": common.load_average(),
+        "growth": grown,
     }
 
 
@@ -214,6 +235,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, help="also measure the khabar package of this source tree")
     ap.add_argument("--rounds", type=int, default=1, help="alternating rounds with --baseline (default 1)")
     ap.add_argument("--write-readme", action="store_true", help=f"replace the table in {README.name}")
+    ap.add_argument(
+        "--growth",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N source lines whose allocations after 10 %% are still held at 100 %% "
+        "(tracemalloc: slows the pass, so its times are not comparable; no --baseline)",
+    )
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # child mode: print one measurement as JSON
     args = ap.parse_args(argv)
     limit = None if args.all else args.limit
@@ -225,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     here_src = REPO / "src"
     head = f"Measured {common.now_utc()} on {common.cpu_model()}, load {common.load_average()}; one core"
     if args.baseline is None:
-        m = measure(here_src, limit)
+        m = measure(here_src, limit, args.growth)
         body = "\n".join(
             [
                 f"{head}; {m['docs']:,} SaudiNewsNet articles (the first {m['records_read']:,} records read, "
@@ -236,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                 _verdict(m),
             ]
         )
+        if m["growth"]:
+            body += "\n\n" + _growth_table(m)
     else:
         base_runs, new_runs = [], []
         for r in range(args.rounds):
@@ -266,6 +297,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_readme:
         common.replace_between(README, MARK_START, MARK_END, body)
     return 0
+
+
+def _growth_table(m: dict[str, Any]) -> str:
+    """What was allocated after 10 % of the documents and is still held at 100 % (``--growth``)."""
+    rows = [[where, f"{mib:,.1f}", f"{count:,}"] for where, mib, count in m["growth"]]
+    return (
+        "Allocated after 10 % of the documents and still held at 100 % (tracemalloc, by source line; "
+        "the times above are slowed by the tracing):\n\n"
+        + common.markdown_table(["where", "MiB", "blocks"], rows, [False, True, True])
+    )
 
 
 def _verdict(m: dict[str, Any]) -> str:

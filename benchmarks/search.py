@@ -276,6 +276,108 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_child(records: str, path: str) -> dict[str, Any]:
+    """Store + index of the records in ``records`` (JSON Lines, with raw) into a fresh archive at
+    ``path`` with this process's khabar, batches of 500: ``add_many`` (rows prepared by the writer),
+    and where this khabar has them, the rows prepared first and ``add_rows`` timed alone, inside
+    ``bulk_load``. CPU and wall seconds."""
+    import contextlib
+    import json
+
+    from khabar.archive import Archive
+    from khabar.model import Document
+
+    with open(records, encoding="utf-8") as f:
+        docs = [Document.from_record(json.loads(line)) for line in f]
+    out: dict[str, Any] = {"documents": len(docs)}
+    with Archive(path) as archive:
+        bulk = getattr(archive, "bulk_load", None)
+        with bulk() if bulk else contextlib.nullcontext():
+            try:
+                from khabar.archive.rows import document_rows
+            except ImportError:  # a tree from before: the writer prepares every row
+                t, c = time.perf_counter(), time.process_time()
+                for i in range(0, len(docs), 500):
+                    archive.add_many(docs[i : i + 500])
+                out.update(wall=time.perf_counter() - t, cpu=time.process_time() - c)
+                return out
+            t, c = time.perf_counter(), time.process_time()
+            rows = [document_rows(d) for d in docs]
+            out.update(prep_wall=time.perf_counter() - t, prep_cpu=time.process_time() - c)
+            t, c = time.perf_counter(), time.process_time()
+            for i in range(0, len(rows), 500):
+                archive.add_rows(rows[i : i + 500])
+            out.update(store_wall=time.perf_counter() - t, store_cpu=time.process_time() - c)
+            out.update(wall=out["prep_wall"] + out["store_wall"], cpu=out["prep_cpu"] + out["store_cpu"])
+    return out
+
+
+def _store_compare(args: argparse.Namespace) -> int:
+    """``--store-compare N``: store + index of the first N records into fresh archives, this tree and
+    ``--baseline``'s alternated ``--rounds`` times, each in a fresh process; then whether the two
+    archives hold the same rows (``benchmarks/archive_diff.py``'s comparison)."""
+    import json
+    import subprocess
+
+    from khabar.api import process_text
+    from khabar.archive.contents import contents
+    from khabar.eval import shared_data
+    from khabar.io import RawRecord, read_inputs
+
+    work = Path(tempfile.mkdtemp(prefix="khabar-bench-store-"))
+    records = work / "records.jsonl"
+    with open(records, "w", encoding="utf-8") as f:
+        n = 0
+        for it in read_inputs([str(shared_data("saudinewsnet_full"))], glob="*.zip"):
+            if n >= args.store_compare:
+                break
+            if isinstance(it, RawRecord):
+                doc = process_text(it.raw, id=it.id, source=it.source, meta=it.meta)
+                f.write(json.dumps(doc.to_record(include_raw=True), ensure_ascii=False) + "\n")
+                n += 1
+    sides = [("before", args.baseline), ("after", Path(__file__).parents[1] / "src")]
+    runs: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    load0 = common.load_average()
+    for r in range(args.rounds):
+        for name, src in sides:
+            db = work / f"{name}-{r}.db"
+            env = {**os.environ, "PYTHONPATH": str(Path(src).resolve())}
+            out = subprocess.run(
+                [sys.executable, __file__, "--store-child", str(records), "--archive", str(db)],
+                env=env, check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            runs[name].append(json.loads(out))
+            print(f"search: store {name} round {r + 1}: {runs[name][-1]}", file=sys.stderr)
+    load1 = common.load_average()
+    same = contents(work / "before-0.db", digest=True) == contents(work / "after-0.db", digest=True)
+
+    def rates(name: str, key: str) -> str:
+        return " / ".join(f"{x['documents'] / x[key]:,.0f}" for x in runs[name] if key in x)
+
+    rows = [
+        ["before: `add_many`", rates("before", "cpu"), rates("before", "wall")],
+        ["after: `add_many` (rows prepared by the writer)", rates("after", "cpu"), rates("after", "wall")],
+        ["after: `document_rows` alone", rates("after", "prep_cpu"), rates("after", "prep_wall")],
+        [
+            "after: `add_rows` alone (the writer's own work)",
+            rates("after", "store_cpu"),
+            rates("after", "store_wall"),
+        ],
+    ]
+    print(
+        f"Measured {common.now_utc()} on {common.cpu_model()}, load {load0} at start, {load1} at end; "
+        f"the first {n:,} SaudiNewsNet articles (default pipeline, processed beforehand) into a fresh "
+        f"archive, batches of 500, each side a fresh process, alternated {args.rounds} times "
+        f"(before: `{args.baseline}`).\n\n"
+        + common.markdown_table(
+            ["store + index", "CPU docs/s (each round)", "wall docs/s"], rows, [False, True, True]
+        )
+        + "\n\nThe two archives hold the same rows (rowids, schema, every full-text term): "
+        + ("yes." if same else "NO.")
+    )
+    return 0 if same else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reuse", help="only measure query latency on this existing archive (no building)")
@@ -296,7 +398,24 @@ def main() -> int:
     ap.add_argument(
         "--write-readme", action="store_true", help=f"replace the search section of {README.name}"
     )
+    ap.add_argument(
+        "--store-compare",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --baseline: store + index of the first N records, this tree against the baseline's",
+    )
+    ap.add_argument("--store-child", help=argparse.SUPPRESS)  # child of --store-compare: the records
     args = ap.parse_args()
+    if args.store_child:
+        import json
+
+        print(json.dumps(_store_child(args.store_child, args.archive)))
+        return 0
+    if args.store_compare:
+        if not args.baseline:
+            raise SystemExit("--store-compare needs --baseline SRC")
+        return _store_compare(args)
     if args.reuse and args.baseline:
         return _compare(args)
     if args.reuse:
@@ -317,6 +436,7 @@ def main() -> int:
 
     from khabar.api import process_text
     from khabar.archive import Archive, count, search
+    from khabar.archive.rows import document_rows
     from khabar.cli import FACT_STAGES
     from khabar.eval import shared_data
     from khabar.io import RawRecord, read_inputs
@@ -330,11 +450,11 @@ def main() -> int:
     extra = FACT_STAGES if args.facts else ()
     load0 = common.load_average()
     process_text("عنوان\nنص", extra=extra)  # models load outside the clocks
-    t_proc = t_store = 0.0
+    t_proc = t_prep = t_store = c_prep = c_store = 0.0
     n_docs = n_rej = 0
     batch: list[Any] = []
     kept: list[Any] = []  # the processed documents, copied to grow the archive (--scale)
-    with Archive(path) as archive:
+    with Archive(path) as archive, archive.bulk_load():
         t_all = time.perf_counter()
         for n, it in enumerate(read_inputs([str(src)], glob="*.zip")):
             if args.limit and n >= args.limit:
@@ -343,21 +463,25 @@ def main() -> int:
                 n_rej += 1
                 continue
             t = time.perf_counter()
-            batch.append(process_text(it.raw, id=it.id, source=it.source, meta=it.meta, extra=extra))
+            doc = process_text(it.raw, id=it.id, source=it.source, meta=it.meta, extra=extra)
             t_proc += time.perf_counter() - t
+            if scales:
+                kept.append(doc)
+            t, c = time.perf_counter(), time.process_time()
+            batch.append(document_rows(doc))
+            t_prep += time.perf_counter() - t
+            c_prep += time.process_time() - c
             if len(batch) >= 500:
-                if scales:
-                    kept.extend(batch)
-                t = time.perf_counter()
-                n_docs += archive.add_many(batch)[0]
+                t, c = time.perf_counter(), time.process_time()
+                n_docs += archive.add_rows(batch)[0]
                 t_store += time.perf_counter() - t
+                c_store += time.process_time() - c
                 batch = []
                 print(f"search: {n_docs:,} indexed", file=sys.stderr)
-        if scales:
-            kept.extend(batch)
-        t = time.perf_counter()
-        n_docs += archive.add_many(batch)[0]
+        t, c = time.perf_counter(), time.process_time()
+        n_docs += archive.add_rows(batch)[0]
         t_store += time.perf_counter() - t
+        c_store += time.process_time() - c
         t_all = time.perf_counter() - t_all
         size = _size(archive, path)
         cold, warm, hits, slowest = _latency(archive, search, count)
@@ -373,8 +497,15 @@ def main() -> int:
         ["documents indexed", f"{n_docs:,} ({which} records; {n_rej} rejected by the reader)"],
         ["processing (" + ("default pipeline + facts" if args.facts else "default pipeline") + ")",
          f"{t_proc:.1f} s, {n_docs / t_proc:,.0f} docs/s"],
-        ["storing + indexing (`Archive.add_many`)", f"{t_store:.1f} s, **{n_docs / t_store:,.0f} docs/s**"],
-        ["end to end (read + process + store)", f"{t_all:.1f} s, {n_docs / t_all:,.0f} docs/s"],
+        ["preparing the rows (`document_rows`: index terms, fact rows, record JSON)",
+         f"{t_prep:.1f} s, {n_docs / t_prep:,.0f} docs/s (CPU {c_prep:.1f} s)"],
+        ["storing + indexing the rows (`Archive.add_rows`, the writer's own work)",
+         f"{t_store:.1f} s, **{n_docs / t_store:,.0f} docs/s** "
+         f"(CPU {c_store:.1f} s, {n_docs / c_store:,.0f} docs/s)"],
+        ["both (`Archive.add_many`: rows prepared by the writer)",
+         f"{t_prep + t_store:.1f} s, {n_docs / (t_prep + t_store):,.0f} docs/s "
+         f"(CPU {n_docs / (c_prep + c_store):,.0f} docs/s)"],
+        ["end to end (read + process + prepare + store)", f"{t_all:.1f} s, {n_docs / t_all:,.0f} docs/s"],
         ["archive size", f"{size / 2**20:,.0f} MiB ({size / max(1, n_docs) / 1024:.1f} KiB per document)"],
         ["query latency, warm (p50 / p95 / max)",
          f"{_pct(warm, 0.5):.1f} / **{_pct(warm, 0.95):.1f}** / {max(warm):.1f} ms (target p95 < 50 ms)"],

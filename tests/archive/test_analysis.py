@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from khabar.archive.analysis import (
+    _normalize_words,
     analyze,
     analyze_query_word,
     analyze_rows,
@@ -144,3 +146,59 @@ def test_the_ascii_tokenizer_indexes_exactly_what_unicode61_did(texts: list[str]
     # the same positions. Archives made before keep "unicode61" and answer the same queries alike.
     rows = [index_terms(t) for t in texts]
     assert _fts_terms("ascii", rows) == _fts_terms("unicode61 remove_diacritics 0", rows)
+
+
+# -- the cold path of indexing: new words analysed together (issue 15, archive ingest) ----------------
+
+
+def _light_stem_reference(word: str) -> str:
+    """light_stem as first written (each prefix and suffix tried in turn): the definition the faster
+    form with its one-test-first checks must equal."""
+    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+        return word
+    for p in ("وال", "بال", "كال", "فال", "ال", "لل"):
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            word = word[len(p) :]
+            break
+    else:
+        if word.startswith("و") and len(word) > 3:
+            word = word[1:]
+    for s in ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"):
+        if word.endswith(s) and len(word) - len(s) >= 2:
+            word = word[: -len(s)]
+    return word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("والبكفلهانتيوهدسرx1"), max_size=9))
+@example("والمعلمين")
+@example("وهي")
+@example("للهيئات")
+def test_light_stem_equals_its_definition(word: str) -> None:
+    assert light_stem(word) == _light_stem_reference(word)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ابةىأإآؤئءُـَِّْ٢٣3xXßİΣ"), min_size=1, max_size=8), max_size=12)
+)
+@example(["ـــ", "المُستَحَق", "Straße", "İstanbul", "ΣΟΦΙΑ", "١٢٣"])
+def test_words_normalised_together_as_one_by_one(ws: list[str]) -> None:
+    # the profile and case folding map one character at a time, so joining the new words with newlines
+    # and splitting the result gives each word's own form
+    assert _normalize_words(ws) == [normalize_word(w) for w in ws]
+
+
+def test_index_terms_past_the_bound_of_its_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the per-word tables are emptied when a text's new words would take them past their bound; the
+    # text's other words, known until then, are analysed again (they were looked up after the
+    # emptying: a KeyError on a corpus with more distinct words than the bound)
+    import khabar.archive.analysis as analysis
+
+    texts = ["الملك سلمان في الرياض", "الملك يستقبل الوزراء في جدة", "وزراء الخارجية في الرياض وجدة"]
+    expected = [index_terms(t) for t in texts]
+    monkeypatch.setattr(analysis, "_STEMS", {})
+    monkeypatch.setattr(analysis, "_NORMS", {})
+    monkeypatch.setattr(analysis, "_TERMS_MAX", 6)
+    assert [index_terms(t) for t in texts] == expected
+    assert len(analysis._NORMS) <= 6

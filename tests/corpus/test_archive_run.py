@@ -70,3 +70,26 @@ def test_cli_default_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         # the archive mode finds facts, as `khabar process --archive` does
         assert a.conn.execute("SELECT count(*) FROM entities").fetchone()[0] > 0
     assert main(["run", str(src), "--engine", "local", "--ray-address", "x:1", "-o", "o"]) == 2
+
+
+def test_rows_prepared_by_the_workers_store_what_the_writer_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the workers prepare each record's archive rows (khabar.archive.rows) and the writer only inserts
+    # them; without them (a stage from before, or the file lost) the writer analyses the records
+    # itself. Both archives hold the same rows, rowids and full-text terms included.
+    import khabar.archive.rows as rows_module
+    from khabar.archive.contents import contents
+    from khabar.cli import FACT_STAGES
+
+    src = _input(tmp_path, 40)
+    kw = {"shard_size": 15, "progress": False, "extra": FACT_STAGES}
+    s = run([str(src)], str(tmp_path / "a"), archive=str(tmp_path / "a.db"), **kw)
+    assert s.archive_added == s.records_out > 30
+    assert not list((tmp_path / "a" / ".stage").glob("*.rows.jsonl"))  # used, then removed
+    monkeypatch.setattr(rows_module, "load_prepared", lambda path: None)
+    s2 = run([str(src)], str(tmp_path / "b"), archive=str(tmp_path / "b.db"), **kw)
+    assert s2.archive_added == s.archive_added
+    a, b = contents(tmp_path / "a.db"), contents(tmp_path / "b.db")
+    assert a["entities"] and a["fts terms"]
+    assert a == b

@@ -48,6 +48,8 @@ class ArchiveSink:
         from khabar.archive.store import Archive
 
         self.archive = Archive(path)
+        self._bulk = self.archive.bulk_load()
+        self._bulk.__enter__()
         self.inputs = list(inputs or [])
         self.started = time.time()
         self.records_in = self.processed = self.added = self.duplicates = 0
@@ -86,6 +88,7 @@ class ArchiveSink:
             duplicates=self.duplicates,
             rejects=self.rejects,
         )
+        self._bulk.__exit__(None, None, None)
         self.archive.close()
         return run
 

@@ -17,11 +17,12 @@ only writer; workers only produce records.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from khabar.archive.rows import PreparedRecord, document_rows, finish_rows
 from khabar.archive.store import Archive
 from khabar.model import Document
 
@@ -93,10 +94,24 @@ class ArchiveWriter:
     def __init__(self, path: str | Path) -> None:
         self.archive = Archive(path)
         ensure_cluster_index(self.archive.conn)
+        self._bulk = self.archive.bulk_load()
+        self._bulk.__enter__()
 
-    def add_records(self, records: Iterable[dict[str, Any]]) -> tuple[int, int]:
-        """Store records in one transaction; ``(added, already there)``."""
-        return self.archive.add_many(Document.from_record(rec) for rec in records)
+    def add_records(
+        self, records: list[dict[str, Any]], prepared: Sequence[PreparedRecord] | None = None
+    ) -> tuple[int, int]:
+        """Store records in one transaction; ``(added, already there)``. ``prepared``: their rows as
+        the runner's workers prepared them (:func:`khabar.archive.rows.prepare_record`), one per
+        record; a record whose prepared rows are not its own (another id) is analysed here."""
+        if prepared is None or len(prepared) != len(records):
+            return self.archive.add_many(Document.from_record(rec) for rec in records)
+        return self.archive.add_rows(
+            finish_rows(p, rec)
+            if p.rows.document[0] == rec.get("id")
+            else document_rows(Document.from_record(rec))
+            for p, rec in zip(prepared, records, strict=True)
+        )
 
     def close(self) -> None:
+        self._bulk.__exit__(None, None, None)
         self.archive.close()

@@ -14,20 +14,26 @@ a newer khabar.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from khabar.arabic.normalize import normalize
 from khabar.archive.identity import ALIAS_MIN_DOCUMENTS, ALIAS_MIN_SHARE, resolve_keys
+from khabar.archive.rows import (  # noqa: F401 - _iso_date, _event_date: their tests import them here
+    EVENT_COLUMNS,
+    DocumentRows,
+    _event_date,
+    _iso_date,
+    content_id,
+    document_rows,
+    entity_key,
+)
 from khabar.errors import KhabarError
 from khabar.extract.linking import alone_key
-from khabar.extract.names import name_words, person_key
 from khabar.model import Document, Span
 
 __all__ = [
@@ -270,32 +276,11 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: the page cache while documents are added in bulk (:meth:`Archive.bulk_load`), in MiB
+BULK_CACHE_MIB = 32
 
-#: entity labels that name something (ROLE spans point at a person's ref but are titles, not names)
-NAMED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
-
-
-def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] | str | None) -> str | None:
-    """The cross-document key of a named-entity mention, or None for spans that are not names.
-
-    Ref ids are per document (``person:1`` is someone else in the next page), except gazetteer ids
-    (``geonames:524901``), which are global and kept. A person is keyed by the ref's cross-document
-    ``key`` (:func:`khabar.extract.names.person_key`: ``person:سلمان بن عبدالعزيز`` for every way of
-    writing King Salman, never his son's ``person:محمد بن سلمان``), or, for refs made before keys
-    existed, by the key of the ref's name; anything else by label and normalised text (``org:…``,
-    ``loc:…`` for places the gazetteer did not link)."""
-    if label not in NAMED_LABELS:
-        return None
-    if ref and not ref.startswith(("person:", "org:", "loc:", "ref:")) and ":" in ref:
-        return ref  # a global id such as geonames:ID
-    data = json.loads(ref_data) if isinstance(ref_data, str) else ref_data
-    name = data.get("name") if isinstance(data, dict) else None
-    if label == "PERSON":
-        key = data.get("key") if isinstance(data, dict) else None
-        if not key:
-            key = person_key(name_words(str(name) if name else norm)) or norm
-        return "person:" + str(key)
-    return f"{label.lower()}:{normalize(str(name)) if name else norm}"
+#: the largest rowid SQLite gives by counting up (past it, it picks unused ones at random)
+_MAX_ROWID = 2**63 - 1
 
 
 def _alone_key_sql(text: str | None, start: int, end: int, surface: str) -> str | None:
@@ -304,14 +289,6 @@ def _alone_key_sql(text: str | None, start: int, end: int, surface: str) -> str 
         return None
     key = alone_key(text, Span(start, end, "PERSON", surface))
     return "person:" + key if key else None
-
-
-def content_id(raw: str, uri: str | None) -> str:
-    """The archive id of an input: sha256 of its raw text and source URI (hex)."""
-    h = hashlib.sha256(raw.encode("utf-8", "surrogatepass"))
-    h.update(b"\0")
-    h.update((uri or "").encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
 
 
 class Archive:
@@ -362,112 +339,116 @@ class Archive:
     # -- writing ----------------------------------------------------------------------------------
     def add(self, doc: Document) -> bool:
         """Store a processed document; False (and nothing written) when the same input is stored."""
-        with self.conn:
-            return self._add(doc)
+        return self.add_rows([document_rows(doc)])[0] == 1
 
     def add_many(self, docs: Iterable[Document]) -> tuple[int, int]:
         """Store documents in one transaction; ``(added, duplicates)``."""
-        added = dup = 0
-        with self.conn:
-            for doc in docs:
-                if self._add(doc):
-                    added += 1
-                else:
-                    dup += 1
-        return added, dup
+        return self.add_rows(document_rows(doc) for doc in docs)
 
-    def _add(self, doc: Document) -> bool:
-        from khabar.archive.index import index_document
+    @contextmanager
+    def bulk_load(self, cache_mib: int = BULK_CACHE_MIB) -> Iterator[Archive]:
+        """Settings for adding many documents, restored on leaving: a page cache of ``cache_mib``
+        MiB (SQLite's default is 2 MiB; the entities' seven indexes and the full-text segments of a
+        batch outgrow it, and each page evicted is read again for the next row) and temporary
+        b-trees in memory. Nothing is written into the file: durability stays SQLite's default (every
+        commit synced), which ``khabar run`` relies on (a shard's marker is written after its
+        documents are stored, so they must be on disk by then)."""
+        conn = self.conn
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        temp = conn.execute("PRAGMA temp_store").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-int(cache_mib) * 1024}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            yield self
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            conn.execute(f"PRAGMA temp_store = {int(temp)}")
 
-        did = content_id(doc.raw or doc.text, doc.source.uri)
-        site = doc.source.site
+    def add_rows(self, items: Iterable[DocumentRows]) -> tuple[int, int]:
+        """Store documents given as their rows (:func:`~khabar.archive.rows.document_rows`, computed
+        here or in another process) in one transaction; ``(added, duplicates)``.
+
+        Each table's rows go in with one ``executemany`` for the whole batch, in the documents' order,
+        and the full-text rows after the content rows: the same rows, rowids included, as adding the
+        documents one by one (each new document is numbered one past the largest ``n``, as SQLite
+        numbers a row it is given no rowid for), at a fraction of the calls."""
+        items = list(items)
+        conn = self.conn
+        with conn:
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")  # the write lock before looking for what is stored
+            stored = self._stored([it.id for it in items])
+            new: list[DocumentRows] = []
+            for it in items:
+                if it.id not in stored:
+                    stored.add(it.id)  # a second copy in the same batch is a duplicate too
+                    new.append(it)
+            if not new:
+                return 0, len(items)
+            top = conn.execute("SELECT max(n) FROM documents").fetchone()[0] or 0
+            if top + len(new) >= _MAX_ROWID:  # SQLite would pick free rowids at random: let it
+                return sum(self._insert_one(it) for it in new), len(items) - len(new)
+            ns = range(top + 1, top + 1 + len(new))
+            now = time.time()
+            conn.executemany(
+                "INSERT INTO documents (n, id, source_id, uri, site, title, published, is_article, text, "
+                "record, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(n, it.id, *it.document, it.record, now) for n, it in zip(ns, new, strict=True)],
+            )
+            self._insert_facts(list(zip(ns, new, strict=True)))
+        return len(new), len(items) - len(new)
+
+    def _stored(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the archive holds."""
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            out.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(part))})", part
+                )
+            )
+        return out
+
+    def _insert_one(self, it: DocumentRows) -> int:
+        """One document the slow way (SQLite picks its number); 1 when added."""
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO documents (id, source_id, uri, site, title, published, is_article, "
             "text, record, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                did,
-                doc.id,
-                doc.source.uri,
-                site,
-                doc.title,
-                doc.published or _meta_date(doc.meta),
-                None if doc.is_article is None else int(doc.is_article),
-                doc.text,
-                json.dumps(doc.to_record(), ensure_ascii=False),
-                time.time(),
-            ),
+            (it.id, *it.document, it.record, time.time()),
         )
         if cur.rowcount == 0:
-            return False
-        n = cur.lastrowid
-        assert n is not None
-        self.conn.executemany(
+            return 0
+        assert cur.lastrowid is not None
+        self._insert_facts([(cur.lastrowid, it)])
+        return 1
+
+    def _insert_facts(self, numbered: list[tuple[int, DocumentRows]]) -> None:
+        """The blocks, entities, events, refs and full-text rows of documents already numbered."""
+        conn = self.conn
+        conn.executemany(
             "INSERT INTO blocks (doc, i, kind, text, start, end, raw_start, raw_end, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (n, i, b.kind, b.text, b.start, b.end, b.raw_start, b.raw_end, b.reason)
-                for i, b in enumerate(doc.blocks)
-            ],
+            [(n, *b) for n, it in numbered for b in it.blocks],
         )
-        # the facts the record holds back (low_confidence) are stored too, marked low = 1
-        low = doc.low_confidence
-        all_refs = {**low.refs, **doc.refs}
-        rows = []
-        for kind, spans, is_low in (
-            ("entity", doc.entities, 0),
-            ("entity", low.entities, 1),
-            ("date", doc.dates, 0),
-            ("quantity", doc.quantities, 0),
-        ):
-            for s in spans:
-                ref = s.attrs.get("ref")
-                ref = ref if isinstance(ref, str) else None
-                norm = normalize(s.text)
-                key = entity_key(s.label, norm, ref, all_refs.get(ref) if ref else None)
-                alone = alone_key(doc.text, s) if kind == "entity" and s.label == "PERSON" else None
-                rows.append(
-                    (
-                        n,
-                        kind,
-                        s.label,
-                        s.text,
-                        norm,
-                        s.start,
-                        s.end,
-                        ref,
-                        json.dumps(s.attrs, ensure_ascii=False, default=str),
-                        key if kind == "entity" else None,
-                        _confidence(s.attrs),
-                        is_low,
-                        key if kind == "entity" else None,
-                        "person:" + alone if alone else None,
-                    )
-                )
-        self.conn.executemany(
+        conn.executemany(
             "INSERT INTO entities (doc, kind, label, text, norm, start, end, ref, attrs, key, confidence, "
             "low, local_key, alone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            [(n, *e) for n, it in numbered for e in it.entities],
         )
-        # held-back events are numbered after the shown ones: i stays unique per document
-        events = [(ev, 0) for ev in doc.events] + [(ev, 1) for ev in low.events]
-        self.conn.executemany(
+        conn.executemany(
             f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-            [
-                _event_row(n, i, ev, doc.published, is_low)
-                for i, (ev, is_low) in enumerate(events)
-                if isinstance(ev, dict) and isinstance(ev.get("type"), str)
-            ],
+            [(n, *e) for n, it in numbered for e in it.events],
         )
-        self.conn.executemany(
+        conn.executemany(
             "INSERT INTO refs (doc, ref, data, confidence, low) VALUES (?, ?, ?, ?, ?)",
-            [
-                (n, ref, json.dumps(data, ensure_ascii=False, default=str), _confidence(data), is_low)
-                for refs, is_low in ((doc.refs, 0), (low.refs, 1))
-                for ref, data in refs.items()
-            ],
+            [(n, *r) for n, it in numbered for r in it.refs],
         )
-        index_document(self.conn, n, doc.text)
-        return True
+        conn.executemany(
+            "INSERT INTO fts (rowid, stem, norm) VALUES (?, ?, ?)",
+            [(n, it.stems, it.norms) for n, it in numbered],
+        )
 
     def resolve_identities(
         self, *, min_documents: int = ALIAS_MIN_DOCUMENTS, min_share: float = ALIAS_MIN_SHARE
@@ -666,95 +647,6 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-#: metadata fields of JSON inputs that date a record when the page itself gave no publication date, in
-#: order of preference. ``date_extracted`` is SaudiNewsNet's: its crawler fetched each site daily, so
-#: the crawl date is the publication date to within a day, which is what date filters need.
-META_DATE_FIELDS = ("published", "date_published", "publish_date", "date", "date_extracted")
-
-
-def _meta_date(meta: dict[str, Any]) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) from the record's input metadata, or None."""
-    for name in META_DATE_FIELDS:
-        v = meta.get(name)
-        if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
-            return v[:10]
-    return None
-
-
-# ASCII digits only: \d would also take Arabic-Indic digits ("١٤٣٦هـ", a Hijri year as written)
-_ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-
-
-def _iso_date(value: Any) -> str | None:
-    """An event's date for the ``date`` column: only resolved ISO dates (the events stage gives the
-    date's text, "يوم الجمعة", when it could not resolve it; that stays in the event's JSON)."""
-    m = _ISO_DATE.match(value) if isinstance(value, str) else None
-    return m.group() if m else None
-
-
-def _confidence(fact: Any) -> float | None:
-    """A fact's ``confidence`` for its column (NULL when it has none: it then counts as 1.0)."""
-    c = fact.get("confidence") if isinstance(fact, dict) else None
-    return float(c) if isinstance(c, (int, float)) and not isinstance(c, bool) else None
-
-
-#: an event's date later than this many years after its document's publication is a target or a
-#: vision ("رؤية 2030"), not when it happened (khabar.events.coder does not give such dates since issue 13;
-#: this keeps older records' from heading the events page)
-EVENT_FUTURE_YEARS = 1
-
-
-def _event_date(value: Any, published: str | None) -> str | None:
-    """The event's ISO date, unless it lies more than :data:`EVENT_FUTURE_YEARS` after ``published``."""
-    iso = _iso_date(value)
-    if (
-        iso
-        and published
-        and published[:4].isdigit()
-        and int(iso[:4]) > int(published[:4]) + EVENT_FUTURE_YEARS
-    ):
-        return None
-    return iso
-
-
-#: the columns of an ``events`` row, in the order :func:`_event_row` gives them (named, so a migration
-#: that adds a column cannot shift the values)
-EVENT_COLUMNS = (
-    "doc", "i", "type", "mode", "trigger_start", "trigger_end", "trigger_text", "actors", "recipients",
-    "place", "date", "duration_s", "negated", "future", "data", "confidence", "low",
-)  # fmt: skip
-
-
-def _event_row(
-    n: int, i: int, ev: dict[str, Any], published: str | None = None, low: int = 0
-) -> tuple[Any, ...]:
-    """One ``events`` row from an event object of the record (missing fields stored as NULL); the
-    trigger columns hold a document-level event's first mention's; ``low`` 1 for an event the record
-    holds back (low confidence)."""
-    t = ev.get("trigger")
-    trig: dict[str, Any] = t if isinstance(t, dict) else {}
-    dur = ev.get("duration_s")
-    return (
-        n,
-        i,
-        ev["type"],
-        ev.get("mode"),
-        trig.get("start"),
-        trig.get("end"),
-        trig.get("text"),
-        json.dumps(list(ev.get("actors") or []), ensure_ascii=False),
-        json.dumps(list(ev.get("recipients") or []), ensure_ascii=False),
-        ev.get("place") if isinstance(ev.get("place"), str) else None,
-        _event_date(ev.get("date"), published),
-        dur if isinstance(dur, (int, float)) else None,
-        int(bool(ev.get("negated"))),
-        int(bool(ev.get("future"))),
-        json.dumps(ev, ensure_ascii=False, default=str),
-        _confidence(ev),
-        low,
-    )
 
 
 def _statements(script: str) -> list[str]:

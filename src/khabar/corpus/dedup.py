@@ -240,6 +240,11 @@ def sig_name(idx: int) -> str:
     return f"part-{idx:05d}.sig.npy"
 
 
+def rows_name(idx: int) -> str:
+    """The archive rows the workers prepared for stage shard ``idx`` (:mod:`khabar.archive.rows`)."""
+    return f"part-{idx:05d}.rows.jsonl"
+
+
 def write_signatures(path: str, texts: list[str]) -> None:
     """Compute the signature rows of ``texts`` (in a worker) and save them atomically to ``path``."""
     import numpy as np
@@ -311,8 +316,11 @@ class FinalTask:
     clusters: dict[int, list[Any]]
 
 
-def _final_records(t: FinalTask) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
-    """The shard's records with their cluster signals, its rejects, and how many were dropped."""
+def _final_records(
+    t: FinalTask, kept: list[int] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The shard's records with their cluster signals, its rejects, and how many were dropped;
+    ``kept`` gets the stage row of each record returned."""
     stage = os.path.join(t.out_dir, STAGE_DIR)
     records: list[dict[str, Any]] = []
     rejects = list(read_shard(os.path.join(stage, rejects_name(t.idx)), "jsonl"))
@@ -337,6 +345,8 @@ def _final_records(t: FinalTask) -> tuple[list[dict[str, Any]], list[dict[str, A
             )
             continue
         records.append(rec)
+        if kept is not None:
+            kept.append(row)
     return records, rejects, dropped
 
 
@@ -434,15 +444,25 @@ def dedup_shards(
         return summary
     # the archive has one writer, this process: each shard is stored before its marker is written
     from khabar.archive.clusters import ArchiveWriter
+    from khabar.archive.rows import load_prepared
 
     store = ArchiveWriter(archive)
     try:
         for t in todo:
-            records, rejects, dropped = _final_records(t)
-            added, present = store.add_records(records)
+            kept: list[int] = []
+            records, rejects, dropped = _final_records(t, kept)
+            prepared = load_prepared(os.path.join(stage, rows_name(t.idx)))
+            if prepared is not None:  # rows the workers prepared (absent: a run from before them)
+                try:
+                    prepared = [prepared[row] for row in kept]
+                except IndexError:  # fewer rows than records: not this stage's file; analyse here
+                    prepared = None
+            added, present = store.add_records(records, prepared)
             summary.archive_added += added
             summary.archive_present += present
             summary.dropped += _write_final(t, records, rejects, dropped)
+            if prepared is not None:  # used: its bulk (the texts again) need not stay on disk
+                os.remove(os.path.join(stage, rows_name(t.idx)))
     finally:
         store.close()
     return summary

@@ -12,7 +12,9 @@ Layout of ``out_dir`` (N = shard number, five digits)::
     rejects-0000N.jsonl           the shard's rejects (reader rejects, pipeline errors, ``duplicate``)
     part-0000N.done               completion marker: counts, the hash of the shard's input ids, options
     summary.json                  the last run's summary
-    .stage/                       pass-2 shards when dedup or the archive is on (see dedup)
+    .stage/                       pass-2 shards when dedup or the archive is on (see dedup); with an
+                                  archive, part-0000N.rows.jsonl too: each record's archive rows,
+                                  prepared by the worker (khabar.archive.rows), removed once stored
     dedup-map.json                the duplicate clusters (dedup on)
     profiles/profiles.json        the site profiles (``khabar run`` keeps them here by default)
 
@@ -177,6 +179,9 @@ class ShardOptions:
     dedup_sig: bool = False
     #: confidence thresholds other than the defaults (None: the defaults)
     min_confidence: str | float | None = None
+    #: workers prepare each record's archive rows (:func:`khabar.archive.rows.prepare_record`), so
+    #: that the one process writing the archive only inserts them
+    archive_rows: bool = False
 
     def marker(self) -> dict[str, Any]:
         """The options as a shard marker holds them (JSON; the same keys as markers written before
@@ -194,6 +199,8 @@ class ShardOptions:
         }
         if self.min_confidence is not None:  # only when given: markers of default runs have no key
             out["min_confidence"] = self.min_confidence
+        if self.archive_rows:  # likewise
+            out["archive_rows"] = True
         return out
 
 
@@ -243,6 +250,7 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
     profiles = _profiles(task)
     records: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
+    prepared: list[Any] = []
     profile_removed = 0
     from khabar.corpus.progress import TICK_EVERY, tick
 
@@ -274,11 +282,20 @@ def process_shard(task: ShardTask) -> dict[str, Any]:
             )
             continue
         records.append(doc.to_record(include_raw=keep_raw))
+        if task.options.archive_rows:
+            from khabar.archive.rows import prepare_record
+
+            prepared.append(prepare_record(doc, records[-1]))
         profile_removed += int(doc.signals.get("site_profile_removed", 0))
     tick(pending)
     os.makedirs(task.dest, exist_ok=True)
     write_shard(os.path.join(task.dest, rejects_name(task.idx)), rejects, "jsonl")
     write_shard(os.path.join(task.dest, part_name(task.idx, task.fmt)), records, task.fmt)
+    if task.options.archive_rows:
+        from khabar.archive.rows import save_prepared
+        from khabar.corpus.dedup import rows_name
+
+        save_prepared(os.path.join(task.dest, rows_name(task.idx)), prepared)
     extra_marker: dict[str, Any] = {}
     if task.options.dedup_sig:
         # the near-duplicate signatures are the costly part of dedup: computed here, in parallel
@@ -452,6 +469,7 @@ def run(
         site_field=site_field,
         dedup_sig=dedup != "off",
         min_confidence=min_confidence,
+        archive_rows=archive is not None,
     )
 
     skipped: list[tuple[str, str]] = []
