@@ -17,7 +17,6 @@ LONG: dict[str, tuple[int, str]] = {
     "events/coder.py": (1467, "the event rules; the events layer was being rewritten in the same hours"),
     "events/arguments.py": (867, "assign_arguments' closures; same reason"),
     "events/mentions.py": (686, "same reason"),
-    "archive/store.py": (654, "the archive was being reworked by another change in the same hours"),
 }
 
 #: modules that still build a word list from a literal with ``word_set("…")``

@@ -15,8 +15,10 @@ from archive_support import make_doc, seed_document
 
 from khabar.archive import SCHEMA_VERSION, Archive, content_id, queries, search
 from khabar.archive.filters import EventFilters, SearchFilters
+from khabar.archive.schema import MIGRATIONS
+from khabar.archive.schema import statements as _statements
 from khabar.archive.search import browse, count, document_highlights, facets
-from khabar.archive.store import MIGRATIONS, _statements, entity_key
+from khabar.archive.store import entity_key
 from khabar.model import Document
 
 

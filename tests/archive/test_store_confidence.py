@@ -14,8 +14,9 @@ from archive_support import make_doc, seed_document
 
 from khabar.archive import Archive, content_id, queries
 from khabar.archive.filters import EventFilters, SearchFilters
+from khabar.archive.schema import MIGRATIONS, SCHEMA_VERSION
+from khabar.archive.schema import statements as _statements
 from khabar.archive.search import browse, count, facets, search
-from khabar.archive.store import MIGRATIONS, SCHEMA_VERSION, _statements
 from khabar.extract.confidence import Thresholds, split_by_confidence
 from khabar.model import Document
 
