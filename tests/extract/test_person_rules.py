@@ -102,6 +102,16 @@ def test_a_feminine_relative_adjective_after_a_given_name_is_no_family_name() ->
     assert ("خالد العطية", "given") in persons("وحضر اللقاء خالد العطية وعدد من المسؤولين.")
 
 
+def test_after_a_nasab_chain_the_next_word_with_the_article_is_the_family_name() -> None:
+    # السريع "the fast" and القصير "the short" are common words, but after "X بن Y" they are the family
+    # name that tells two men of the same chain apart; an office or a time word there is not
+    assert ("سعود بن فهد السريع", "given") in persons("وحضر سعود بن فهد السريع افتتاح المعرض.")
+    assert ("ماجد بن سعد القصير", "given") in persons("وحضر ماجد بن سعد القصير حفل التخرج.")
+    assert ("تركي بن خالد", "given") in persons("وقال تركي بن خالد المدير العام للشركة إن الأرباح ارتفعت.")
+    assert ("تركي بن خالد", "given") in persons("ووصل تركي بن خالد الخميس إلى الرياض.")
+    assert ("تركي بن خالد", "given") in persons("وأعلن تركي بن خالد الانسحاب من السباق.")
+
+
 def test_a_given_name_before_a_common_word_is_no_name() -> None:
     # حسن الجوار "good neighbourliness": the word after the given name is common
     assert not any("الظن" in n for n in names("وطالب بحسن الظن بين الجيران."))

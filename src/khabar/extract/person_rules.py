@@ -34,6 +34,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
+from khabar.arabic.normalize import normalize
 from khabar.extract.names import NASAB, is_given_name
 from khabar.extract.person_words import (
     _ALI,
@@ -48,6 +50,7 @@ from khabar.extract.person_words import (
     CUE_FILE,
     FAMILY_ZIPF,
     FEMININE_FAMILY_ZIPF,
+    NASAB_FAMILY_ZIPF,
     NerModel,
     PersonCues,
     _has_article,
@@ -57,12 +60,20 @@ from khabar.extract.person_words import (
     _writes_alef_maqsura,
     load_cues,
 )
+from khabar.extract.roles import is_role_head
 from khabar.extract.wordclass import (
     TANWEEN,
     common_zipf,
 )
 
 __all__ = ["CONTEXT_CUES", "CUE_FILE", "RULES", "PersonCues", "apply_rules", "load_cues"]
+
+#: a verbal noun of the derived shapes with the article: افتعال، انفعال، استفعال (الابتعاد، الانسحاب)
+_DERIVED_MASDAR = re.compile(r"^ال(?:است|ا)\w{2,3}ا\w$")
+#: adjectives that make the word before them an office (المدير العام، المستشار الخاص)
+_OFFICE_ADJECTIVES = frozenset({"العام", "الخاص", "التنفيذي", "المساعد", "الاول"})
+#: weekdays and month names, normalised: after a name they say when (سلمان بن عبدالعزيز الأربعاء)
+_DATE_WORDS = frozenset(normalize(w) for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
 
 #: the rules, in the order they run (the names are the values of ``attrs["cue"]``)
 RULES: tuple[str, ...] = ("byline", "cue", "speech", "given", "nasab", "list")
@@ -160,9 +171,11 @@ class _Sentence:
         # after a rare first word (آشتون) the next may be a word web text also counts (كارتر)
         inner = self.namey(i) and not self.given(i)
         j = i + 1
+        chain = False
         while j < self.n and j - i < MAX_NAME:
             if self.norms[j] in NASAB and self.namey(j + 1, loose=True):
                 j += 2
+                chain = True
             elif (
                 self.namey(j, loose=loose, inner=inner)
                 and not self.w.cue(self.norms[j])
@@ -170,7 +183,7 @@ class _Sentence:
                 and not _preposition_article(self.norms[j])
             ):
                 j += 1
-            elif self.family(j):
+            elif self.family(j) or (chain and _family_after_nasab(self, j)):
                 return j + 1
             else:
                 break
@@ -371,6 +384,10 @@ def _rule_given(s: _Sentence) -> None:
                 family = True
                 j += 1
                 break
+            elif nasab and _family_after_nasab(s, j):
+                family = True
+                j += 1
+                break
             elif not s.coordinated(j) and (
                 s.given(j) or (s.is_ali(i) and s.namey(j) and not n.startswith("ال"))
             ):
@@ -383,6 +400,30 @@ def _rule_given(s: _Sentence) -> None:
             i = j
             continue
         i += 1
+
+
+def _family_after_nasab(s: _Sentence, j: int) -> bool:
+    """Whether token ``j``, right after a nasab chain (محمد بن عبدالرحمن …), is the family name with the
+    article, though web text uses it as a word (المخرج "the director", القصير "the short", السريع):
+    after a chain the family name is what comes next, unless the word is a role or title, a nationality,
+    a time word, a closed-class word, a verbal noun of the derived shapes (الابتعاد، الاستمرار), one of the
+    most common words (الأخير، الرجل), or an office qualified by the adjective after it (الملحق الثقافي،
+    المدير العام: an appositive role)."""
+    n = s.norms[j]
+    nxt = s.norms[j + 1] if j + 1 < s.n else ""
+    return (
+        len(n) >= 5
+        and n.startswith("ال")
+        and s.article(j)
+        and not _DERIVED_MASDAR.match(n)
+        and not (nxt.startswith("ال") and (nxt.endswith(("ي", "يه")) or nxt in _OFFICE_ADJECTIVES))
+        and common_zipf(n) < NASAB_FAMILY_ZIPF
+        and not s.w.cue(n)
+        and not s.w.nationality(n)
+        and n not in _FUNCTION_NORM
+        and n not in _DATE_WORDS
+        and not is_role_head(n)
+    )
 
 
 def _joins_chunks(s: _Sentence, i: int, j: int) -> bool:

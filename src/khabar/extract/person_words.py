@@ -57,6 +57,9 @@ FAMILY_ZIPF = 4.6
 #: does not use it as a word at all (العطية، النعمية are absent from wordfreq's list; الانقلابية 3.1,
 #: الحوثية 3.8, الصفوية 3.6 are there: "ميليشيات الحوثي وصالح الانقلابية")
 FEMININE_FAMILY_ZIPF = 3.0
+#: right after a nasab chain, a word with the article is the family name up to this common (المقبل،
+#: الجمعة، السريع are family names there), not the commonest words (الأخير، الرجل، الأشقاء)
+NASAB_FAMILY_ZIPF = 5.0
 #: a word that opens with ت/ن/ي before a stem this common is read as a verb (تحرق، تنهى)
 VERB_BASE_ZIPF = 3.5
 #: the preposition that the view folds with the name علي; writers who use ى write it على

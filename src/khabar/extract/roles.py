@@ -80,6 +80,14 @@ def load_roles() -> dict[tuple[str, ...], RoleEntry]:
     return table
 
 
+def is_role_head(word: str) -> bool:
+    """Whether the normalised ``word`` (with or without the article) opens a role phrase of the
+    lexicon (الرئيس، المستشار، المدير …)."""
+    heads = _longest_from()
+    w = word.translate(_EXTRA_FOLD)
+    return w in heads or (w.startswith("ال") and w[2:] in heads)
+
+
 @functools.cache
 def _longest_from() -> dict[str, int]:
     """First word of a role phrase → the most words of a phrase that starts with it."""
