@@ -313,7 +313,9 @@ def classify_blocks(
         b.kind, b.score = model.classes[best[k]], float(probs[k, best[k]])
         if b.kind == "boilerplate":
             b.reason = model.top_reason(feats[k])
-    _structure(live, probs, {c: i for i, c in enumerate(model.classes)}, model, record_title, is_article)
+    _structure(
+        live, probs, {c: i for i, c in enumerate(model.classes)}, model, record_title, is_article, feats
+    )
     return is_article
 
 
@@ -349,6 +351,39 @@ _TITLE_WINDOW = 6
 _TITLE_FALLBACK_P = 0.25
 
 
+#: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
+#: a date, a weekday)
+_NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "date_like", "weekday"))
+#: the fewest words of a headline taken below a section word (a reporter's name has two to four)
+_HEADLINE_MIN_WORDS = 5
+
+
+def _headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
+    """The headline under a section word the model took for the title, or -1.
+
+    The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
+    reads the line below as what stands under a title (a byline, a date), and the page is left with no
+    title when the section word is ruled out. So the title moves one line down: the model-decided line
+    right below the section word, above the body's first long paragraph, that can be a title
+    (:func:`~khabar.clean.titles.title_reject`), has five words or more and no byline or date cue
+    (agency, byline word or separator, a date, a weekday). Trained on the extra dumps the model read
+    such a headline as a byline (title probability 0.46 -> 0.17)."""
+    for i in demoted:
+        j = i + 1
+        if j >= min(first_para, len(live)):
+            continue
+        b = live[j]
+        if (
+            _removable(b)
+            and b.kind != "section"
+            and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
+            and title_reject(b.text) is None
+            and not feats[j, list(_NOT_HEADLINE)].any()
+        ):
+            return j
+    return -1
+
+
 def _removable(b: Block) -> bool:
     """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
     return b.reason is None or b.reason.startswith(("feature:", "model:"))
@@ -361,11 +396,14 @@ def _structure(
     model: LineModel,
     record_title: str | None = None,
     is_article: bool = True,
+    feats: np.ndarray | None = None,
 ) -> None:
     """One title at most (the record's own if the input gave one, else the likeliest line that can be
-    a title), sections only above it, and section names above it as sections."""
+    a title), sections only above it, and section names above it as sections. ``feats``: the blocks'
+    line features (for the cues of :func:`_headline_below`)."""
     t = ci["title"]
     forced = -1
+    demoted: list[int] = []  # model titles that are section names or breadcrumbs
     if record_title and record_title.strip():
         for i, b in enumerate(live[:_TITLE_WINDOW]):
             if _removable(b) and matches_record_title(b.text, record_title):
@@ -380,6 +418,7 @@ def _structure(
                 continue
             if why in ("section_name", "breadcrumb"):
                 b.kind = "section"
+                demoted.append(i)
             elif why == "source_tag":
                 b.kind = "byline"
             else:
@@ -419,6 +458,8 @@ def _structure(
             and title_reject(live[i].text) is None
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
+        if keep < 0 and feats is not None:
+            keep = _headline_below(live, demoted, first_para, feats)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph
@@ -442,3 +483,27 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
+    _keep_a_body(live, probs, model, keep)
+
+
+#: kinds of kept text that make a page's body (a title and its section path alone do not)
+_BODY_KINDS = frozenset({"paragraph", "heading", "caption", "byline", "date"})
+
+
+def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel, title: int) -> None:
+    """A page with a title keeps some text below it: when every block but the title and its sections
+    is removed, the blocks below the title that the model removed for their place at the page's end
+    alone (``feature:after_article_end``) are kept, as their next likeliest kind.
+
+    The end of a page is where its chrome gathers, so a block near it leans to boilerplate; on a short
+    page ("خبر جديد" / "الشعير مرة أخرى") that is the body's only line, and removing it leaves a
+    title over nothing (the decoder already never removes every paragraph the line model kept; this
+    is the same guarantee for the line model's own removals). A block removed for what it says
+    (a menu word, a share bar, a link) stays removed."""
+    if title < 0 or any(b.kind in _BODY_KINDS for b in live):
+        return
+    for i in range(title + 1, len(live)):
+        b = live[i]
+        if b.kind == "boilerplate" and b.reason == "feature:after_article_end":
+            b.kind, b.score = _second_best(probs[i], model.classes, {"boilerplate", "title", "section"})
+            b.reason = None
