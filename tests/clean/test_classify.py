@@ -175,29 +175,21 @@ def test_a_byline_or_date_below_a_section_word_stays_what_it_is(second: str) -> 
     assert _structure_of(blocks, probs)[1] == ("byline", None)
 
 
-def test_a_page_with_a_title_keeps_the_line_removed_only_for_its_place_at_the_end() -> None:
+def test_a_page_with_a_title_keeps_the_lines_removed_only_for_their_place_at_the_end() -> None:
     """why: on a two-line page the body's only line stands at the page's end, where chrome gathers; a
-    title over nothing is no page. A line removed for what it says (a share bar) stays removed."""
+    title over nothing is no page. A page where anything below the title was removed for what it says
+    (a share bar) is chrome, and a page with a body kept needs nothing back."""
+    end = ("boilerplate", "الكتب متاحة للجميع", "feature:after_article_end")
+    end_p = {"boilerplate": 0.6, "paragraph": 0.3, "byline": 0.1}
+    blocks, probs = _labelled([("title", "افتتاح مكتبة الحي", None), end], [{"title": 0.9}, end_p])
+    assert _structure_of(blocks, probs) == [("title", None), ("paragraph", None)]
+    share = ("boilerplate", "شارك الخبر", "lexicon:share")
     blocks, probs = _labelled(
-        [
-            ("title", "افتتاح مكتبة الحي", None),
-            ("boilerplate", "الكتب متاحة للجميع", "feature:after_article_end"),
-            ("boilerplate", "شارك الخبر", "lexicon:share"),
-        ],
-        [{"title": 0.9}, {"boilerplate": 0.6, "paragraph": 0.3, "byline": 0.1}, {"boilerplate": 1.0}],
+        [("title", "افتتاح مكتبة الحي", None), end, share], [{"title": 0.9}, end_p, {"boilerplate": 1.0}]
     )
-    assert _structure_of(blocks, probs) == [
-        ("title", None),
-        ("paragraph", None),
-        ("boilerplate", "lexicon:share"),
-    ]
-    # with a body kept, a line removed at the end stays removed
+    assert _structure_of(blocks, probs)[1] == ("boilerplate", "feature:after_article_end")
     blocks, probs = _labelled(
-        [
-            ("title", "افتتاح مكتبة الحي", None),
-            ("paragraph", _PARA, None),
-            ("boilerplate", "الكتب متاحة للجميع", "feature:after_article_end"),
-        ],
-        [{"title": 0.9}, {"paragraph": 1.0}, {"boilerplate": 0.6, "paragraph": 0.3}],
+        [("title", "افتتاح مكتبة الحي", None), ("paragraph", _PARA, None), end],
+        [{"title": 0.9}, {"paragraph": 1.0}, end_p],
     )
     assert _structure_of(blocks, probs)[2] == ("boilerplate", "feature:after_article_end")

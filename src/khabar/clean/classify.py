@@ -492,18 +492,25 @@ _BODY_KINDS = frozenset({"paragraph", "heading", "caption", "byline", "date"})
 
 def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel, title: int) -> None:
     """A page with a title keeps some text below it: when every block but the title and its sections
-    is removed, the blocks below the title that the model removed for their place at the page's end
-    alone (``feature:after_article_end``) are kept, as their next likeliest kind.
+    is removed, and every block below the title was removed for its place at the page's end alone
+    (``feature:after_article_end``), those blocks are kept, as their next likeliest kind.
 
     The end of a page is where its chrome gathers, so a block near it leans to boilerplate; on a short
     page ("خبر جديد" / "الشعير مرة أخرى") that is the body's only line, and removing it leaves a
     title over nothing (the decoder already never removes every paragraph the line model kept; this
-    is the same guarantee for the line model's own removals). A block removed for what it says
-    (a menu word, a share bar, a link) stays removed."""
-    if title < 0 or any(b.kind in _BODY_KINDS for b in live):
+    is the same guarantee for the line model's own removals). When anything below the title was
+    removed for what it says (a menu word, a share bar, a run of headlines), the page is chrome and
+    stays removed: restoring the end lines of every such page cost leave-site-out held-out
+    boilerplate F1 0.904 -> 0.811."""
+    below = live[title + 1 :]
+    if (
+        title < 0
+        or not below
+        or any(b.kind in _BODY_KINDS for b in live)
+        or any(b.reason != "feature:after_article_end" for b in below)
+    ):
         return
     for i in range(title + 1, len(live)):
         b = live[i]
-        if b.kind == "boilerplate" and b.reason == "feature:after_article_end":
-            b.kind, b.score = _second_best(probs[i], model.classes, {"boilerplate", "title", "section"})
-            b.reason = None
+        b.kind, b.score = _second_best(probs[i], model.classes, {"boilerplate", "title", "section"})
+        b.reason = None
