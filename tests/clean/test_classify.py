@@ -183,6 +183,9 @@ def test_a_page_with_a_title_keeps_the_lines_removed_only_for_their_place_at_the
     end_p = {"boilerplate": 0.6, "paragraph": 0.3, "byline": 0.1}
     blocks, probs = _labelled([("title", "افتتاح مكتبة الحي", None), end], [{"title": 0.9}, end_p])
     assert _structure_of(blocks, probs) == [("title", None), ("paragraph", None)]
+    # a section word ("ثقافة") over the page's one line is the same page without a title
+    blocks, probs = _labelled([("section", "ثقافة", None), end], [{"section": 0.9}, end_p])
+    assert _structure_of(blocks, probs) == [("section", None), ("paragraph", None)]
     share = ("boilerplate", "شارك الخبر", "lexicon:share")
     blocks, probs = _labelled(
         [("title", "افتتاح مكتبة الحي", None), end, share], [{"title": 0.9}, end_p, {"boilerplate": 1.0}]

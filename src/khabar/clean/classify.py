@@ -483,34 +483,26 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
-    _keep_a_body(live, probs, model, keep)
+    _keep_a_body(live, probs, model)
 
 
-#: kinds of kept text that make a page's body (a title and its section path alone do not)
-_BODY_KINDS = frozenset({"paragraph", "heading", "caption", "byline", "date"})
-
-
-def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel, title: int) -> None:
-    """A page with a title keeps some text below it: when every block but the title and its sections
-    is removed, and every block below the title was removed for its place at the page's end alone
-    (``feature:after_article_end``), those blocks are kept, as their next likeliest kind.
+def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel) -> None:
+    """A page with a title or a section path keeps some text beside it: when every other block is
+    removed, each for its place at the page's end alone (``feature:after_article_end``), those blocks
+    are kept, as their next likeliest kind.
 
     The end of a page is where its chrome gathers, so a block near it leans to boilerplate; on a short
-    page ("خبر جديد" / "الشعير مرة أخرى") that is the body's only line, and removing it leaves a
-    title over nothing (the decoder already never removes every paragraph the line model kept; this
-    is the same guarantee for the line model's own removals). When anything below the title was
-    removed for what it says (a menu word, a share bar, a run of headlines), the page is chrome and
-    stays removed: restoring the end lines of every such page cost leave-site-out held-out
-    boilerplate F1 0.904 -> 0.811."""
-    below = live[title + 1 :]
-    if (
-        title < 0
-        or not below
-        or any(b.kind in _BODY_KINDS for b in live)
-        or any(b.reason != "feature:after_article_end" for b in below)
-    ):
+    page ("خبر جديد" / "الشعير مرة أخرى", or a section word over one paragraph) that is the body's
+    only text, and removing it leaves a heading over nothing (the decoder already never removes every
+    paragraph the line model kept; this is the same guarantee for the line model's own removals). When
+    any block was removed for what it says (a menu word, a share bar, a run of headlines), the page is
+    chrome and stays removed: restoring the end lines of every such page cost leave-site-out
+    held-out boilerplate F1 0.904 -> 0.811."""
+    head = [b for b in live if b.kind in ("title", "section")]
+    rest = [i for i, b in enumerate(live) if b.kind not in ("title", "section")]
+    if not head or not rest or any(live[i].reason != "feature:after_article_end" for i in rest):
         return
-    for i in range(title + 1, len(live)):
+    for i in rest:
         b = live[i]
         b.kind, b.score = _second_best(probs[i], model.classes, {"boilerplate", "title", "section"})
         b.reason = None
