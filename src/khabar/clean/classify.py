@@ -4,7 +4,8 @@
    (``lexicon:<category>``), a bare time stamp, a share or menu bar or a reading-time badge
    (:mod:`khabar.clean.furniture`), a line left empty by repair — and keep their reason.
 2. A two-pass multinomial logistic-regression *line model* (``data/line_model.json``, trained by
-   ``scripts/train_lines.py`` on the line-labelled gold set; features in :mod:`khabar.clean.features`)
+   ``scripts/train_lines.py`` on the line-labelled gold set and the extra dumps of
+   :mod:`khabar.eval.textdump_extra`; features in :mod:`khabar.clean.features`)
    labels the other blocks: title, section, byline, date, heading, paragraph or boilerplate. The
    second pass sees the first pass's label probabilities of the block, its neighbours and the page.
    A block the model removes gets the reason ``feature:<group>`` of the feature that pushed it most
@@ -17,7 +18,10 @@
 4. Structure constraints (:func:`_structure`): at most one title — the input record's own when it
    gives one, else the likeliest line that can be a title (:mod:`khabar.clean.titles` rules out
    section names, breadcrumbs, labels and source tags), failing any the likeliest line above the first
-   paragraph; sections only above the title, and section names above it are sections.
+   paragraph; sections only above the title, and section names above it are sections; a headline
+   under a section word the model took for the title becomes the title (:func:`_headline_below`), and
+   a page keeps the lines removed only for their place at its end when nothing else is kept
+   (:func:`_keep_a_body`).
 
 Inference is a few small matrix products and a Viterbi pass per document (numpy), so a page costs
 tens of microseconds.
