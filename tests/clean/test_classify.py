@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from khabar.clean import lexicon
-from khabar.clean.classify import LineModel, load_model, viterbi
+from khabar.clean.classify import LineModel, _structure, load_model, viterbi
 from khabar.clean.features import INDEX, LineInfo, block_features
+from khabar.model import Block
 
 _PARA = (
     "قالت الهيئة العامة للإحصاء إن أسعار المواد الغذائية ارتفعت في الربع الأخير من العام بنسبة طفيفة، "
@@ -123,3 +124,75 @@ def test_html_pages_are_classified_without_the_chain(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(classify, "load_model", lambda: _chain_removing(model, keep_long=True))
     dump = process_text("\n".join(["ارتفاع أسعار الغذاء", _MID, _PARA]))
     assert ("boilerplate", _MID) in [(b.kind, b.text) for b in dump.blocks]
+
+
+def _labelled(
+    lines: list[tuple[str, str, str | None]], p: list[dict[str, float]]
+) -> tuple[list[Block], np.ndarray]:
+    """Blocks as the line model left them (kind, text, reason) and their label probabilities."""
+    model = load_model()
+    blocks, pos = [], 0
+    for kind, text, reason in lines:
+        blocks.append(Block(kind=kind, text=text, raw_start=pos, raw_end=pos + len(text), reason=reason))
+        pos += len(text) + 1
+    probs = np.array([[row.get(c, 0.0) for c in model.classes] for row in p])
+    return blocks, probs
+
+
+def _structure_of(blocks: list[Block], probs: np.ndarray) -> list[tuple[str, str | None]]:
+    model = load_model()
+    x = _page([b.text for b in blocks])
+    _structure(blocks, probs, {c: i for i, c in enumerate(model.classes)}, model, None, True, x)
+    return [(b.kind, b.reason) for b in blocks]
+
+
+def test_a_headline_below_a_section_word_the_model_took_for_the_title_is_the_title() -> None:
+    """why: the model reads the line under what it names the title as a byline; when that "title" is a
+    section word ("اقتصاد"), the title moves one line down to the headline, not to nothing."""
+    headline = "البنك المركزي يرفع سعر الفائدة للمرة الثالثة هذا العام"
+    blocks, probs = _labelled(
+        [("title", "اقتصاد", None), ("byline", headline, None), ("paragraph", _PARA, None)],
+        [{"title": 0.7, "section": 0.1}, {"byline": 0.6, "title": 0.15}, {"paragraph": 1.0}],
+    )
+    assert _structure_of(blocks, probs) == [("section", None), ("title", None), ("paragraph", None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "سارة المطيري",  # a reporter's name: a byline, not a headline (under five words)
+        "الرياض - واس",  # an agency dateline
+        "الخميس 12 مارس 2020",  # a date
+    ],
+)
+def test_a_byline_or_date_below_a_section_word_stays_what_it_is(second: str) -> None:
+    """why: only a line that can be a headline moves up; a name, a dateline or a date under the
+    section word is what the model read it as."""
+    blocks, probs = _labelled(
+        [("title", "اقتصاد", None), ("byline", second, None), ("paragraph", _PARA, None)],
+        [{"title": 0.7, "section": 0.1}, {"byline": 0.6, "title": 0.15}, {"paragraph": 1.0}],
+    )
+    assert _structure_of(blocks, probs)[1] == ("byline", None)
+
+
+def test_a_page_with_a_title_keeps_the_lines_removed_only_for_their_place_at_the_end() -> None:
+    """why: on a two-line page the body's only line stands at the page's end, where chrome gathers; a
+    title over nothing is no page. A page where anything below the title was removed for what it says
+    (a share bar) is chrome, and a page with a body kept needs nothing back."""
+    end = ("boilerplate", "الكتب متاحة للجميع", "feature:after_article_end")
+    end_p = {"boilerplate": 0.6, "paragraph": 0.3, "byline": 0.1}
+    blocks, probs = _labelled([("title", "افتتاح مكتبة الحي", None), end], [{"title": 0.9}, end_p])
+    assert _structure_of(blocks, probs) == [("title", None), ("paragraph", None)]
+    # a section word ("ثقافة") over the page's one line is the same page without a title
+    blocks, probs = _labelled([("section", "ثقافة", None), end], [{"section": 0.9}, end_p])
+    assert _structure_of(blocks, probs) == [("section", None), ("paragraph", None)]
+    share = ("boilerplate", "شارك الخبر", "lexicon:share")
+    blocks, probs = _labelled(
+        [("title", "افتتاح مكتبة الحي", None), end, share], [{"title": 0.9}, end_p, {"boilerplate": 1.0}]
+    )
+    assert _structure_of(blocks, probs)[1] == ("boilerplate", "feature:after_article_end")
+    blocks, probs = _labelled(
+        [("title", "افتتاح مكتبة الحي", None), ("paragraph", _PARA, None), end],
+        [{"title": 0.9}, {"paragraph": 1.0}, end_p],
+    )
+    assert _structure_of(blocks, probs)[2] == ("boilerplate", "feature:after_article_end")

@@ -228,3 +228,30 @@ def test_a_shared_date_line_is_not_template() -> None:
     item = RawRecord(id="x", raw=raw, source=Source(site="was"))
     doc = process_record(item, counts.profiles(), protect_score=0.99)
     assert not any(b.text == dateline and (b.reason or "").startswith("site_profile:") for b in doc.blocks)
+
+
+def test_an_author_under_the_title_is_protected_by_its_place() -> None:
+    """why: a columnist's name repeats on a site because one writer signs many pieces; the line the
+    classifier keeps as a byline right under the title is the author whatever its score, while the
+    same line kept as a byline elsewhere with a low score is the profile's to remove."""
+    from khabar.model import Block, Document
+
+    author = "بقلم: منى الحربي"
+    para = "وأوضح الكاتب أن المدينة تحتاج إلى حدائق أكثر في أحيائها الجديدة قبل أن يكتمل البناء فيها."
+    counts = LineCounts()
+    for i in range(100):
+        counts.add_document("s", [author] if i < 20 else [f"سطر {i}"])  # 20 % of the site's pages
+    prof = counts.profiles()
+
+    def kinds(lines: list[tuple[str, str]]) -> list[str]:
+        raw = "\n".join(t for _, t in lines)
+        blocks, pos = [], 0
+        for kind, text in lines:
+            blocks.append(Block(kind=kind, text=text, raw_start=pos, raw_end=pos + len(text), score=0.4))
+            pos += len(text) + 1
+        doc = Document(id="x", raw=raw, source=Source(site="s"), blocks=blocks)
+        apply_profile(doc, prof)
+        return [b.kind for b in doc.blocks]
+
+    assert kinds([("title", "حدائق المدينة"), ("byline", author), ("paragraph", para)])[1] == "byline"
+    assert kinds([("title", "حدائق المدينة"), ("paragraph", para), ("byline", author)])[2] == "boilerplate"

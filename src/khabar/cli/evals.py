@@ -17,7 +17,7 @@ def cmd_eval_textdump(args: argparse.Namespace) -> int:
         from khabar.eval.textdump_cv import run_textdump_cv
         from khabar.eval.textdump_extra import load_extra
 
-        extra = load_extra(args.extra or None) if args.extra is not None or args.compare_extra else []
+        extra = [] if args.no_extra and not args.compare_extra else load_extra(args.extra or None)
         cv = run_textdump_cv(
             load_gold(args.gold),
             folds=args.folds,

@@ -162,12 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
     pet.add_argument("--folds", type=int, default=10, metavar="K", help="folds of --cv (default 10)")
     pet.add_argument(
         "--extra",
-        nargs="?",
-        const="",
-        default=None,
+        default="",
         metavar="PATH",
-        help="with --cv: also train every fold on extra line-labelled dumps, never scored (default "
-        "scripts/data/textdump_extra_labels.jsonl; the shipped model is trained without them)",
+        help="with --cv: the extra line-labelled dumps every fold also trains on, never scored, as the "
+        "shipped model is trained (default scripts/data/textdump_extra_labels.jsonl)",
+    )
+    pet.add_argument(
+        "--no-extra",
+        action="store_true",
+        help="with --cv: train the folds on the gold dumps alone (the shipped model until 2026-12-07)",
     )
     pet.add_argument(
         "--compare-extra",
