@@ -14,9 +14,7 @@ import re
 from itertools import chain
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, readings
-from khabar.events.arguments import (
-    _looks_nominal,
-)
+from khabar.events.arguments.phrases import _looks_nominal
 from khabar.events.event import Event
 from khabar.events.lexicon import fold, load_cues, load_domain_words, load_triggers, words
 from khabar.events.mentions import Mention, Words

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from khabar.events.arguments import (
-    _captures,
-)
+from khabar.events.arguments.clauses import _captures
 from khabar.events.context import _PARTS, _PLACE_HEADS, _bare, _has_cue
 from khabar.events.event import Event
 from khabar.events.lexicon import load_triggers, words
