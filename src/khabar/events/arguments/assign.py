@@ -47,7 +47,8 @@ from khabar.events.arguments.vocab import (
     first_person,
 )
 from khabar.events.lexicon import Trigger
-from khabar.events.mentions import HONORIFICS, Mention, Words, country_ref
+from khabar.events.mentions import Mention, Words, country_ref
+from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
 from khabar.model import Document
