@@ -15,25 +15,18 @@ from khabar.events.arguments.clauses import (
     _contribution_owner,
     _doer_after,
     _formula_break,
-    _title_holder,
     _unquoted_gap,
 )
 from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _agreeing_adjective, _looks_nominal, noun_phrase
+from khabar.events.arguments.subjects import genitive, governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
-    _ANNOUNCE,
     _CLAUSE_BREAKS,
-    _KANA,
-    _NO_AGENT,
     _OBJECT_GENITIVE,
     _PARTICIPANT_PREPS,
-    _QUOTE_BREAKS,
     _RECIPIENT_PREPS,
     _RELATIVES,
-    _SAID_BY_PARTY,
     PASSIVE_MARKERS,
     QUOTE_OPENERS,
-    SPEECH_VERBS,
-    VERBAL_TYPES,
     VSO_REACH,
     VSO_REACH_HOST,
     VSO_REACH_MEETING,
@@ -41,13 +34,12 @@ from khabar.events.arguments.vocab import (
     WINDOW_MEETING,
     Args,
     _actorish,
-    _bare_word,
     _group,
     _group_back,
     first_person,
 )
 from khabar.events.lexicon import Trigger
-from khabar.events.mentions import Mention, Words, country_ref
+from khabar.events.mentions import Mention, Words
 from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -106,98 +98,6 @@ def assign_arguments(
         )
     )
 
-    def vso_subject() -> list[Mention]:
-        for x in near_after:
-            if x.first - m.last > reach:
-                break
-            if x.prep is None and _actorish(x):
-                found = _title_holder(doc, words, x, after) if x.kind == "role" else None
-                if found is not None:
-                    holder, person = found
-                    return [holder, *_group(person, after)[1:]]
-                return _group(x, after)
-        return []
-
-    def svo_subject() -> list[Mention]:
-        t0 = words.text_spans[m.first][0]
-        if m.first > a and _bare_word(toks[m.first - 1].text) == "قد":
-            # وكانت المقاومة المسنودة بقوات الجيش قد سيطرت: the subject follows كان, not the phrase
-            # that describes it
-            k = next(
-                (
-                    i
-                    for i in range(m.first - 2, max(a, m.first - WINDOW) - 1, -1)
-                    if _bare_word(toks[i].text) in _KANA
-                ),
-                None,
-            )
-            x = next(
-                (y for y in before if k is not None and y.first > k and y.prep is None and _actorish(y)), None
-            )
-            if x is not None:
-                return _group(x, before)
-        for x in reversed(before):
-            if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
-                break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
-            if x.prep is None and _actorish(x):
-                if entry.type not in _SAID_BY_PARTY and _said_by(x) and not _announced_act(x):
-                    continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
-                return _group_back(x, before)
-        return []
-
-    def _announced_act(x: Mention) -> bool:
-        # أعلنت السلطات اعتقال ثمانية: an act announced as the object of أعلن is the announcer's
-        # own, unless nobody does it (أعلن الجيش مقتل ستة)
-        if _bare_word(toks[x.first - 1].text) not in _ANNOUNCE or toks[m.first].text in _NO_AGENT:
-            return False
-        gap = [t.text for t in toks[x.last + 1 : m.first]]
-        between = doc.text[x.end : words.text_spans[m.first][0]]
-        return all(g in ("امس", "اليوم") for g in gap) and not set(between) & {":", '"', "«"}
-
-    def _said_by(x: Mention) -> bool:
-        if x.first == 0:
-            return False
-        w = toks[x.first - 1].text
-        return in_vocab(w, SPEECH_VERBS) is not None
-
-    def genitive() -> list[Mention]:
-        adj = adjectives()
-        if adj:
-            return adj  # القمة الروسية السورية: every nationality after the noun, not the last one alone
-        for x in after:
-            if x.first - m.last > 2:
-                break
-            if x.prep is None and not x.coord and (frame == "patient" or _actorish(x)):
-                return _group(x, after)
-        return []
-
-    def adjectives() -> list[Mention]:
-        # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
-        out: list[Mention] = []
-        for i in range(m.last + 1, min(b, m.last + 4)):
-            cc = nationality_country(toks[i].text)
-            if cc is None:
-                if toks[i].text in ("مشترك", "المشترك", "مشتركه", "المشتركه"):
-                    continue
-                break
-            ref = country_ref(doc, cc)
-            if ref:
-                s, e = words.text_spans[i]
-                out.append(Mention(s, e, doc.text[s:e], ref, "country", cc, i, i))
-        return out
-
-    def governed(preps: tuple[str, ...], pool: list[Mention]) -> list[Mention]:
-        for x in pool:
-            if x.prep in preps:
-                grp = [x]
-                for y in pool[pool.index(x) + 1 :]:
-                    if y.coord and y.first - grp[-1].last <= 2:
-                        grp.append(y)
-                    else:
-                        break
-                return grp
-        return []
-
     frame = entry.frame
     if is_verb:
         # a party right before the verb is its subject (SVO, as headlines write: الرئيس اليمني يصل …)
@@ -213,10 +113,14 @@ def assign_arguments(
         # whatever governs the antecedent in the main clause
         if m.first > a and in_vocab(toks[m.first - 1].text, _RELATIVES, "و") is not None:
             adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
-        subj = [] if adjacent else vso_subject()
+        subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
         vso = bool(subj)
         if not subj:
-            subj = _group_back(adjacent[-1], before) if adjacent else svo_subject()
+            subj = (
+                _group_back(adjacent[-1], before)
+                if adjacent
+                else svo_subject(doc, words, m, entry, a, before)
+            )
         if args.first_person:
             # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
             subj, vso = [], False
@@ -259,7 +163,7 @@ def assign_arguments(
             np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
             objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
     else:
-        gen = genitive()
+        gen = genitive(doc, words, m, b, after, frame)
         # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
         gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
         if (
@@ -285,7 +189,7 @@ def assign_arguments(
             subj = doer
             gen = [x for x in gen if x not in doer]
         if not subj and not passive:
-            subj = svo_subject()
+            subj = svo_subject(doc, words, m, entry, a, before)
         objs = gen if gen_is_object else []
     if passive:
         # تم اعتقال X، تعرض مركز … لقذائف: X is the patient; an agent may follow as "من X"/"برصاص X"
@@ -324,7 +228,7 @@ def assign_arguments(
             if np is not None:
                 args.recipients = [np]
     elif frame == "patient":
-        if is_verb and subj and not objs and not vso_subject():
+        if is_verb and subj and not objs and not vso_subject(doc, words, m, near_after, after, reach):
             # SVO: الشرطة اعتقلت X
             args.actors, args.recipients = subj, [x for x in near_after if x.prep is None][:1]
             w = toks[m.last].text
@@ -340,7 +244,7 @@ def assign_arguments(
         elif is_verb and subj:
             args.actors, args.recipients = subj, objs
         else:
-            args.actors = subj or svo_subject()
+            args.actors = subj or svo_subject(doc, words, m, entry, a, before)
             args.recipients = objs or governed(_RECIPIENT_PREPS["patient"], after)
     else:  # sv
         args.actors = subj or between
