@@ -16,8 +16,10 @@ around it, by the trigger's frame (see the header of ``events_triggers_ar.tsv``)
 
 The package divides as the rules do (issue 19): :mod:`.vocab` (the limits, the word lists, ``Args``
 and the grouping of coordinated mentions), :mod:`.phrases` (noun phrases that stand for a party),
-:mod:`.clauses` (phrases a rule reads around the trigger) and :mod:`.assign` (the frames). Names other
-modules use are re-exported here.
+:mod:`.clauses` (phrases a rule reads around the trigger), :mod:`.subjects` (the subject by the
+sentence's order, the mentions a preposition governs), :mod:`.parties` (a verb's or a verbal noun's
+subject and object), :mod:`.by_type` (rules of one event type) and :mod:`.assign` (the frames give
+subject and object their roles). Names other modules use are re-exported here.
 """
 
 from __future__ import annotations

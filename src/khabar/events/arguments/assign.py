@@ -8,23 +8,13 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 from __future__ import annotations
 
 from khabar.arabic.clitics import in_vocab
-from khabar.events.arguments.clauses import (
-    _HOLD,
-    _agent_phrase,
-    _captures,
-    _contribution_owner,
-    _doer_after,
-    _formula_break,
-    _unquoted_gap,
-)
-from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _agreeing_adjective, _looks_nominal, noun_phrase
-from khabar.events.arguments.subjects import genitive, governed, svo_subject, vso_subject
+from khabar.events.arguments.by_type import type_rules
+from khabar.events.arguments.parties import nominal_parties, verbal_parties
+from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _looks_nominal, noun_phrase
+from khabar.events.arguments.subjects import governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
-    _CLAUSE_BREAKS,
-    _OBJECT_GENITIVE,
     _PARTICIPANT_PREPS,
     _RECIPIENT_PREPS,
-    _RELATIVES,
     PASSIVE_MARKERS,
     QUOTE_OPENERS,
     VSO_REACH,
@@ -33,16 +23,11 @@ from khabar.events.arguments.vocab import (
     WINDOW,
     WINDOW_MEETING,
     Args,
-    _actorish,
-    _group,
-    _group_back,
     first_person,
 )
 from khabar.events.lexicon import Trigger
 from khabar.events.mentions import Mention, Words
-from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
-from khabar.extract.places import nationality_country
 from khabar.model import Document
 
 __all__ = ["assign_arguments"]
@@ -100,97 +85,12 @@ def assign_arguments(
 
     frame = entry.frame
     if is_verb:
-        # a party right before the verb is its subject (SVO, as headlines write: الرئيس اليمني يصل …)
-        adjacent = [
-            x
-            for x in before
-            if x.prep is None
-            and _actorish(x)
-            and m.first - x.last <= 1
-            and not set(_unquoted_gap(doc.text, x, words.text_spans[m.first][0])) & _CLAUSE_BREAKS
-        ]
-        # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
-        # whatever governs the antecedent in the main clause
-        if m.first > a and in_vocab(toks[m.first - 1].text, _RELATIVES, "و") is not None:
-            adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
-        subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
-        vso = bool(subj)
-        if not subj:
-            subj = (
-                _group_back(adjacent[-1], before)
-                if adjacent
-                else svo_subject(doc, words, m, entry, a, before)
-            )
-        if args.first_person:
-            # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
-            subj, vso = [], False
-        rest = [x for x in near_after if x not in subj]
-        obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
-        if frame in ("host", "visit") and vso:
-            # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
-            # are his; the guest comes after the place or the time of the reception
-            cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
-            if cut is not None and (obj is None or obj.first < cut or obj.first > cut + 1):
-                # the guest is the first party after the break, or the phrase right after it
-                # (محافظي المنطقة، وفدا من الهيئة)
-                later = next((x for x in after if x not in subj and x.prep is None and x.first > cut), None)
-                g = cut + 1
-                while g < b and toks[g].text in HONORIFICS:
-                    g += 1  # معالي وزير الخارجية …: the honorific opens the guest's titles
-                np = (
-                    None
-                    if later is not None and later.first == g
-                    else noun_phrase(doc, words, cut + 1, b, ments)
-                )
-                if np is not None and toks[np.first].text[:1] in "بفل":
-                    np = None  # بمقر السفارة، لبحث العلاقات: a place or a purpose, not a guest
-                named = (
-                    next((x for x in after if x.kind == "person" and 0 < x.first - np.last <= 3), None)
-                    if np is not None
-                    else None
-                )
-                if (
-                    named is not None
-                    and np is not None
-                    and not set(doc.text[np.end : named.start]) & _CLAUSE_BREAKS
-                ):
-                    obj = named  # مدير عام مطار أبها فهد العدواني: the titles of the guest named after them
-                else:
-                    obj = np or later or obj
-        objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
-        if frame == "host" and not objs:
-            # يستقبل المنسق الإقليمي …: a guest named by office alone (not a place: بمقر الوزارة)
-            np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
-            objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
+        subj, objs, vso = verbal_parties(
+            doc, words, m, entry, ments, sent, (before, after, near_after), reach, look, args.first_person
+        )
     else:
-        gen = genitive(doc, words, m, b, after, frame)
-        # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
-        gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
-        if (
-            gen
-            and gen[0].first == m.last + 1
-            and (
-                _agreeing_adjective(toks[m.last].text, toks[gen[0].first].text)
-                or nationality_country(toks[gen[0].first].text) is not None
-            )
-        ):
-            # الاعتداءات الحوثية، الغارات الإسرائيلية: an agreeing adjective names who acts
-            gen_is_object = False
-        subj = [] if gen_is_object else gen
-        sides = governed(("بين",), after)
-        sides = sides if sides and sides[0].first - m.last <= 3 else []
-        if sides and frame in ("sv", "sym") and not passive:
-            # اشتباكات بين X و Y، مفاوضات بين X و Y: the sides are the parties (GUIDELINES: two-sided)
-            subj, gen_is_object, gen = sides, False, []
-        doer = _doer_after(doc, words, m, b, after, ments)
-        if doer:
-            # الوساطة التي يقوم بها الوفد السوداني، الزيارة التي أجراها وفد من الحركة: the doer
-            # named in the relative clause
-            subj = doer
-            gen = [x for x in gen if x not in doer]
-        if not subj and not passive:
-            subj = svo_subject(doc, words, m, entry, a, before)
-        objs = gen if gen_is_object else []
+        subj, objs = nominal_parties(doc, words, m, entry, ments, sent, before, after, passive)
+        vso = False  # read only for a verb
     if passive:
         # تم اعتقال X، تعرض مركز … لقذائف: X is the patient; an agent may follow as "من X"/"برصاص X"
         args.recipients = subj if is_verb else (objs or subj)
@@ -264,43 +164,7 @@ def assign_arguments(
         # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom
         if np is not None and not (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
-    if entry.type == "SUPPORT":
-        # ثمنت الحركة دور المملكة، أشاد بجهود الحكومة، مشيدا بالدور الذي يقوم به رجال الأمن: who
-        # is praised is whose part it is, not the part
-        owner = _contribution_owner(words, m, min(b, m.last + WINDOW), after)
-        if owner:
-            args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
-            args.actors = [x for x in args.actors if x not in owner]
-    if entry.type in ("ASSAULT", "COERCE"):
-        # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
-        agent = _agent_phrase(doc, words, m, b, after) if not is_verb else []
-        if not agent and not args.actors and entry.type == "ASSAULT":
-            # هجوم لداعش، هجوم لانتحاريين: a party governed by ل right after an attack noun made it
-            agent = [x for x in after if x.first == m.last + 1 and x.prep == "ل" and x.kind != "place"]
-        if agent:
-            args.actors = agent
-            args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]
-            if not args.recipients:
-                # سقوط آخر حصون صالح والحوثيين … بيد أنصار هادي: the parties between the trigger and
-                # its agent are whom it was done to
-                args.recipients = [
-                    x
-                    for x in after
-                    if x.first < agent[0].first
-                    and x.prep is None
-                    and x.kind in ("armed", "org", "person", "country")
-                ]
-    if entry.type == "ASSAULT" and _captures(toks[m.first].text):
-        # تحرير قاعدة العند، تطهير أبين، سيطرت على وادي عقان: the ground taken is where it happened;
-        # whom it was done to is the side that held it (GUIDELINES: the Houthis lose Zinjibar)
-        args.recipients = [x for x in args.recipients if x.kind not in ("other", "place")]
-        for i in range(m.last + 1, min(b - 2, m.last + WINDOW)):
-            # … من أيدي المتمردين، من قبضة الحوثيين، من سيطرة التنظيم: who held it
-            if toks[i].text == "من" and toks[i + 1].text in _HOLD:
-                holder = next((x for x in after if x.first == i + 2), None)
-                if holder is not None and holder not in args.actors:
-                    args.recipients = args.recipients or _group(holder, after)
-                break
+    type_rules(args, doc, words, m, entry, b, after, is_verb)
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
