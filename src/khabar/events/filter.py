@@ -39,7 +39,9 @@ from typing import TYPE_CHECKING
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
-from khabar.events.arguments import _NO_AGENT, PASSIVE_MARKERS, SPEECH_VERBS, _is_event_verb
+from khabar.events.arguments import PASSIVE_MARKERS, SPEECH_VERBS
+from khabar.events.arguments.phrases import _is_event_verb
+from khabar.events.arguments.vocab import _NO_AGENT
 from khabar.events.lexicon import fold, load_domain_words, words
 
 if TYPE_CHECKING:

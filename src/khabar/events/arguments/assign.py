@@ -1,0 +1,173 @@
+"""The argument rules themselves: :func:`assign_arguments` reads a trigger's sentence by its frame.
+
+The frames and what each reads are in the package's docstring (:mod:`khabar.events.arguments`); the
+words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the clause-level phrases
+(the break after a host's titles, a relative clause's doer, an agent phrase) in :mod:`.clauses`.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic.clitics import in_vocab
+from khabar.events.arguments.by_type import type_rules
+from khabar.events.arguments.parties import nominal_parties, verbal_parties
+from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _looks_nominal, noun_phrase
+from khabar.events.arguments.subjects import governed, svo_subject, vso_subject
+from khabar.events.arguments.vocab import (
+    _PARTICIPANT_PREPS,
+    _RECIPIENT_PREPS,
+    PASSIVE_MARKERS,
+    QUOTE_OPENERS,
+    VSO_REACH,
+    VSO_REACH_HOST,
+    VSO_REACH_MEETING,
+    WINDOW,
+    WINDOW_MEETING,
+    Args,
+    first_person,
+)
+from khabar.events.lexicon import Trigger
+from khabar.events.mentions import Mention, Words
+from khabar.events.triggers import TriggerMatch
+from khabar.model import Document
+
+__all__ = ["assign_arguments"]
+
+
+def assign_arguments(
+    doc: Document,
+    words: Words,
+    m: TriggerMatch,
+    entry: Trigger,
+    ments: list[Mention],
+    window: tuple[int, int],
+    sent: tuple[int, int],
+) -> Args:
+    """The actors and recipients of trigger ``m`` (lexicon entry ``entry``) in its sentence."""
+    _, nxt = window
+    a, b = sent
+    # a gapped trigger (قدمت * مساعدات) holds its verb's subject: what it encloses comes first "after"
+    # … and so does a trigger that ends in its subject's first word (أصدرت المحكمة [العامة بالرس])
+    inside = [x for x in ments if m.first < x.first <= m.last]
+    # a meeting's guest comes after its host's whole title chain (استقبل [titles] X أمس [titles] Y)
+    reach = VSO_REACH_MEETING if entry.type == "CONSULT" else VSO_REACH
+    look = WINDOW
+    if entry.frame == "host":
+        reach, look = VSO_REACH_HOST, WINDOW_MEETING
+    elif entry.frame == "visit" and entry.type == "CONSULT":
+        look = WINDOW_MEETING  # التقى X [titles] اليوم في مقر … Y: the met party after the break
+    after = inside + [x for x in ments if x.first > m.last and x.first <= min(b, m.last + look)]
+    near_after = [x for x in after if x.first < nxt or x.first - m.last <= reach]
+    before = [x for x in ments if x.last < m.first and x.first >= max(a, m.first - WINDOW)]
+    toks = words.toks
+    prev = toks[m.first - 1].text if m.first > a else ""
+    prev = in_vocab(prev, PASSIVE_MARKERS, min_stem=2) or prev
+    passive = prev in PASSIVE_MARKERS or entry.frame == "passive"
+    teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
+    is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
+    args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
+    args.first_person = (
+        is_verb
+        and not passive
+        and (
+            first_person(toks[m.first].text)
+            # "أطالب الجهات المختصة …": the singular only where a quotation opens, since أ also
+            # starts perfects (أرسل، أطلق)
+            or (
+                m.first > a
+                and bool(
+                    set(doc.text[words.text_spans[m.first - 1][1] : words.text_spans[m.first][0]])
+                    & QUOTE_OPENERS
+                )
+                and first_person(toks[m.first].text, singular=True)
+            )
+        )
+    )
+
+    frame = entry.frame
+    if is_verb:
+        subj, objs, vso = verbal_parties(
+            doc, words, m, entry, ments, sent, (before, after, near_after), reach, look, args.first_person
+        )
+    else:
+        subj, objs = nominal_parties(doc, words, m, entry, ments, sent, before, after, passive)
+        vso = False  # read only for a verb
+    if passive:
+        # تم اعتقال X، تعرض مركز … لقذائف: X is the patient; an agent may follow as "من X"/"برصاص X"
+        args.recipients = subj if is_verb else (objs or subj)
+        if not args.recipients:
+            np = noun_phrase(doc, words, m.last + 1, b, ments)
+            args.recipients = [np] if np is not None else []
+        by = [x for x in governed(("من",), after) if x.kind in ("armed", "org", "country", "person")]
+        args.actors = [x for x in by if x not in args.recipients]
+        return args
+
+    between = governed(("بين",), after)
+    participants = governed(_PARTICIPANT_PREPS, after)
+    if frame == "host":
+        args.recipients = subj
+        args.actors = objs or governed(("ل",), near_after)
+    elif frame == "visit":
+        args.actors = subj
+        args.recipients = governed(_RECIPIENT_PREPS["visit"], after) or objs
+        if "لتق" in toks[m.first].text:
+            # سيلتقي خلال زيارته مع الرئيس …: who is met comes with مع (a verb of meeting, not of
+            # arriving: "وصل مع وفده" is his company), before any later object
+            met = [x for x in governed(("مع",), after) if x not in subj]
+            if met and (not args.recipients or met[0].first < args.recipients[0].first):
+                args.recipients = met
+    elif frame in ("sym", "join"):
+        args.actors = (subj or between) + participants
+        if subj and between:
+            args.recipients = between
+        else:
+            args.recipients = governed(_RECIPIENT_PREPS["sym"], after) or ([] if subj else objs)
+        if not args.recipients and entry.type == "CONSULT":
+            # "مع" and an unnamed partner (ناقش … مع المسؤول الأممي): the phrase after it
+            k = next((i for i in range(m.last + 1, min(b, m.last + 8)) if toks[i].text == "مع"), None)
+            np = noun_phrase(doc, words, k + 1, b, ments) if k is not None else None
+            if np is not None:
+                args.recipients = [np]
+    elif frame == "patient":
+        if is_verb and subj and not objs and not vso_subject(doc, words, m, near_after, after, reach):
+            # SVO: الشرطة اعتقلت X
+            args.actors, args.recipients = subj, [x for x in near_after if x.prep is None][:1]
+            w = toks[m.last].text
+            if (
+                not args.recipients
+                and w.endswith("وا")
+                and noun_phrase(doc, words, m.last + 1, b, ments) is None
+            ):
+                # نحو 70 حوثيا قتلوا، عشرات المحتجين اعتقلوا أمس: a plural verb of harm with nobody
+                # after it is read unvocalised as the passive (قُتلوا): its subject is the victim
+                args.actors, args.recipients = [], subj
+                args.agentless = True
+        elif is_verb and subj:
+            args.actors, args.recipients = subj, objs
+        else:
+            args.actors = subj or svo_subject(doc, words, m, entry, a, before)
+            args.recipients = objs or governed(_RECIPIENT_PREPS["patient"], after)
+    else:  # sv
+        args.actors = subj or between
+        # a demand's addressee is its object or "طلب من X"; what follows ب/إلى/ل is what is demanded
+        # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
+        preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
+        args.recipients = objs or governed(preps, after)
+    if args.first_person and entry.type in _NP_OBJECT_TYPES and not (objs and objs[0].first == m.last + 1):
+        # نطالب المجتمع الدولي بـ…: with the subject in the verb, what follows it is its object
+        np = noun_phrase(doc, words, m.last + 1, b, ments)
+        if np is not None and np.first == m.last + 1 and toks[np.first].text[:1] not in "بلف":
+            args.recipients = [np]
+    if not args.recipients and entry.type in _NP_OBJECT_TYPES and not passive:
+        # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
+        start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
+        np = noun_phrase(doc, words, start, b, ments)
+        # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom
+        if np is not None and not (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل"):
+            args.recipients = [np]
+    type_rules(args, doc, words, m, entry, b, after, is_verb)
+    actor_refs = {x.ref for x in args.actors}
+    # a city is where things happen, not who they happen to (except the host of a visit)
+    args.recipients = [
+        x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
+    ]
+    return args

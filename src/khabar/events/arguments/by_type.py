@@ -1,0 +1,73 @@
+"""Rules of one event type over the arguments its frame gave: who is praised (SUPPORT), the agent
+phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken from. Moved out of
+:func:`~khabar.events.arguments.assign.assign_arguments` (issue 19).
+"""
+
+from __future__ import annotations
+
+from khabar.events.arguments.clauses import (
+    _HOLD,
+    _agent_phrase,
+    _captures,
+    _contribution_owner,
+)
+from khabar.events.arguments.vocab import (
+    WINDOW,
+    Args,
+    _group,
+)
+from khabar.events.lexicon import Trigger
+from khabar.events.mentions import Mention, Words
+from khabar.events.triggers import TriggerMatch
+from khabar.model import Document
+
+
+def type_rules(
+    args: Args,
+    doc: Document,
+    words: Words,
+    m: TriggerMatch,
+    entry: Trigger,
+    b: int,
+    after: list[Mention],
+    is_verb: bool,
+) -> None:
+    """Correct ``args`` in place by the rules of ``entry``'s type."""
+    toks = words.toks
+    if entry.type == "SUPPORT":
+        # ثمنت الحركة دور المملكة، أشاد بجهود الحكومة، مشيدا بالدور الذي يقوم به رجال الأمن: who
+        # is praised is whose part it is, not the part
+        owner = _contribution_owner(words, m, min(b, m.last + WINDOW), after)
+        if owner:
+            args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
+            args.actors = [x for x in args.actors if x not in owner]
+    if entry.type in ("ASSAULT", "COERCE"):
+        # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
+        agent = _agent_phrase(doc, words, m, b, after) if not is_verb else []
+        if not agent and not args.actors and entry.type == "ASSAULT":
+            # هجوم لداعش، هجوم لانتحاريين: a party governed by ل right after an attack noun made it
+            agent = [x for x in after if x.first == m.last + 1 and x.prep == "ل" and x.kind != "place"]
+        if agent:
+            args.actors = agent
+            args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]
+            if not args.recipients:
+                # سقوط آخر حصون صالح والحوثيين … بيد أنصار هادي: the parties between the trigger and
+                # its agent are whom it was done to
+                args.recipients = [
+                    x
+                    for x in after
+                    if x.first < agent[0].first
+                    and x.prep is None
+                    and x.kind in ("armed", "org", "person", "country")
+                ]
+    if entry.type == "ASSAULT" and _captures(toks[m.first].text):
+        # تحرير قاعدة العند، تطهير أبين، سيطرت على وادي عقان: the ground taken is where it happened;
+        # whom it was done to is the side that held it (GUIDELINES: the Houthis lose Zinjibar)
+        args.recipients = [x for x in args.recipients if x.kind not in ("other", "place")]
+        for i in range(m.last + 1, min(b - 2, m.last + WINDOW)):
+            # … من أيدي المتمردين، من قبضة الحوثيين، من سيطرة التنظيم: who held it
+            if toks[i].text == "من" and toks[i + 1].text in _HOLD:
+                holder = next((x for x in after if x.first == i + 2), None)
+                if holder is not None and holder not in args.actors:
+                    args.recipients = args.recipients or _group(holder, after)
+                break

@@ -1,0 +1,153 @@
+"""The subject and the object of a trigger before its frame gives them roles: a verb's (the party right
+before it, after it in a verb-initial sentence, a host's guest after the break that ends his titles) and
+a verbal noun's (its genitive, "بين X و Y", the doer of a relative clause). Moved out of
+:func:`~khabar.events.arguments.assign.assign_arguments` (issue 19).
+"""
+
+from __future__ import annotations
+
+from khabar.arabic.clitics import in_vocab
+from khabar.events.arguments.clauses import (
+    _doer_after,
+    _formula_break,
+    _unquoted_gap,
+)
+from khabar.events.arguments.phrases import _agreeing_adjective, noun_phrase
+from khabar.events.arguments.subjects import genitive, governed, svo_subject, vso_subject
+from khabar.events.arguments.vocab import (
+    _CLAUSE_BREAKS,
+    _OBJECT_GENITIVE,
+    _RELATIVES,
+    _actorish,
+    _group,
+    _group_back,
+)
+from khabar.events.lexicon import Trigger
+from khabar.events.mentions import Mention, Words
+from khabar.events.names import HONORIFICS
+from khabar.events.triggers import TriggerMatch
+from khabar.extract.places import nationality_country
+from khabar.model import Document
+
+
+def verbal_parties(
+    doc: Document,
+    words: Words,
+    m: TriggerMatch,
+    entry: Trigger,
+    ments: list[Mention],
+    sent: tuple[int, int],
+    near: tuple[list[Mention], list[Mention], list[Mention]],
+    reach: int,
+    look: int,
+    first_person_: bool,
+) -> tuple[list[Mention], list[Mention], bool]:
+    """A verb's subject and objects, and whether the subject came after it (VSO); ``near`` is the
+    mentions before the verb, after it and near after it; with ``first_person_`` the subject is "we"."""
+    a, b = sent
+    before, after, near_after = near
+    toks = words.toks
+    frame = entry.frame
+    # a party right before the verb is its subject (SVO, as headlines write: الرئيس اليمني يصل …)
+    adjacent = [
+        x
+        for x in before
+        if x.prep is None
+        and _actorish(x)
+        and m.first - x.last <= 1
+        and not set(_unquoted_gap(doc.text, x, words.text_spans[m.first][0])) & _CLAUSE_BREAKS
+    ]
+    # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
+    # whatever governs the antecedent in the main clause
+    if m.first > a and in_vocab(toks[m.first - 1].text, _RELATIVES, "و") is not None:
+        adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
+    subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
+    vso = bool(subj)
+    if not subj:
+        subj = _group_back(adjacent[-1], before) if adjacent else svo_subject(doc, words, m, entry, a, before)
+    if first_person_:
+        # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
+        subj, vso = [], False
+    rest = [x for x in near_after if x not in subj]
+    obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
+    if frame in ("host", "visit") and vso:
+        # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
+        # are his; the guest comes after the place or the time of the reception
+        cut = _formula_break(toks, words, subj[-1].last + 1, min(b, m.last + look), after)
+        if cut is not None and (obj is None or obj.first < cut or obj.first > cut + 1):
+            # the guest is the first party after the break, or the phrase right after it
+            # (محافظي المنطقة، وفدا من الهيئة)
+            later = next((x for x in after if x not in subj and x.prep is None and x.first > cut), None)
+            g = cut + 1
+            while g < b and toks[g].text in HONORIFICS:
+                g += 1  # معالي وزير الخارجية …: the honorific opens the guest's titles
+            np = (
+                None if later is not None and later.first == g else noun_phrase(doc, words, cut + 1, b, ments)
+            )
+            if np is not None and toks[np.first].text[:1] in "بفل":
+                np = None  # بمقر السفارة، لبحث العلاقات: a place or a purpose, not a guest
+            named = (
+                next((x for x in after if x.kind == "person" and 0 < x.first - np.last <= 3), None)
+                if np is not None
+                else None
+            )
+            if (
+                named is not None
+                and np is not None
+                and not set(doc.text[np.end : named.start]) & _CLAUSE_BREAKS
+            ):
+                obj = named  # مدير عام مطار أبها فهد العدواني: the titles of the guest named after them
+            else:
+                obj = np or later or obj
+    objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
+    if frame == "host" and not objs:
+        # يستقبل المنسق الإقليمي …: a guest named by office alone (not a place: بمقر الوزارة)
+        np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
+        objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
+    return subj, objs, vso
+
+
+def nominal_parties(
+    doc: Document,
+    words: Words,
+    m: TriggerMatch,
+    entry: Trigger,
+    ments: list[Mention],
+    sent: tuple[int, int],
+    before: list[Mention],
+    after: list[Mention],
+    passive: bool,
+) -> tuple[list[Mention], list[Mention]]:
+    """A verbal noun's subject and objects."""
+    a, b = sent
+    toks = words.toks
+    frame = entry.frame
+    gen = genitive(doc, words, m, b, after, frame)
+    # the genitive of a transitive verbal noun is mostly its object (اتهام إسرائيل، تدمير منصات)
+    gen_is_object = frame == "patient" or (frame == "sv" and entry.type in _OBJECT_GENITIVE)
+    if (
+        gen
+        and gen[0].first == m.last + 1
+        and (
+            _agreeing_adjective(toks[m.last].text, toks[gen[0].first].text)
+            or nationality_country(toks[gen[0].first].text) is not None
+        )
+    ):
+        # الاعتداءات الحوثية، الغارات الإسرائيلية: an agreeing adjective names who acts
+        gen_is_object = False
+    subj = [] if gen_is_object else gen
+    sides = governed(("بين",), after)
+    sides = sides if sides and sides[0].first - m.last <= 3 else []
+    if sides and frame in ("sv", "sym") and not passive:
+        # اشتباكات بين X و Y، مفاوضات بين X و Y: the sides are the parties (GUIDELINES: two-sided)
+        subj, gen_is_object, gen = sides, False, []
+    doer = _doer_after(doc, words, m, b, after, ments)
+    if doer:
+        # الوساطة التي يقوم بها الوفد السوداني، الزيارة التي أجراها وفد من الحركة: the doer
+        # named in the relative clause
+        subj = doer
+        gen = [x for x in gen if x not in doer]
+    if not subj and not passive:
+        subj = svo_subject(doc, words, m, entry, a, before)
+    objs = gen if gen_is_object else []
+    return subj, objs

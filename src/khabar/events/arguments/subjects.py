@@ -1,0 +1,151 @@
+"""Who the subject of a trigger is, by the sentence's order: the party after a verb (VSO), before it
+(SVO), a verbal noun's genitive or the nationality adjectives after it; and the mentions a preposition
+governs. Lifted out of :func:`~khabar.events.arguments.assign.assign_arguments`, whose closures they were
+(issue 19): each takes what it read from the enclosing function as arguments.
+"""
+
+from __future__ import annotations
+
+from khabar.arabic.clitics import in_vocab
+from khabar.events.arguments.clauses import (
+    _title_holder,
+)
+from khabar.events.arguments.vocab import (
+    _ANNOUNCE,
+    _KANA,
+    _NO_AGENT,
+    _QUOTE_BREAKS,
+    _SAID_BY_PARTY,
+    SPEECH_VERBS,
+    VERBAL_TYPES,
+    WINDOW,
+    _actorish,
+    _bare_word,
+    _group,
+    _group_back,
+)
+from khabar.events.lexicon import Trigger
+from khabar.events.mentions import Mention, Words, country_ref
+from khabar.events.triggers import TriggerMatch
+from khabar.extract.places import nationality_country
+from khabar.model import Document
+
+
+def vso_subject(
+    doc: Document, words: Words, m: TriggerMatch, near_after: list[Mention], after: list[Mention], reach: int
+) -> list[Mention]:
+    """A verb-initial sentence's subject: the first ungoverned party within ``reach`` after the verb (a
+    role held by the person named after it is that person)."""
+    for x in near_after:
+        if x.first - m.last > reach:
+            break
+        if x.prep is None and _actorish(x):
+            found = _title_holder(doc, words, x, after) if x.kind == "role" else None
+            if found is not None:
+                holder, person = found
+                return [holder, *_group(person, after)[1:]]
+            return _group(x, after)
+    return []
+
+
+def svo_subject(
+    doc: Document, words: Words, m: TriggerMatch, entry: Trigger, a: int, before: list[Mention]
+) -> list[Mention]:
+    """A nominal sentence's subject: the nearest ungoverned party before the trigger (after كان in
+    "كان X قد …"), not a speaker who only reports the act."""
+    toks = words.toks
+    t0 = words.text_spans[m.first][0]
+    if m.first > a and _bare_word(toks[m.first - 1].text) == "قد":
+        # وكانت المقاومة المسنودة بقوات الجيش قد سيطرت: the subject follows كان, not the phrase
+        # that describes it
+        k = next(
+            (
+                i
+                for i in range(m.first - 2, max(a, m.first - WINDOW) - 1, -1)
+                if _bare_word(toks[i].text) in _KANA
+            ),
+            None,
+        )
+        x = next(
+            (y for y in before if k is not None and y.first > k and y.prep is None and _actorish(y)), None
+        )
+        if x is not None:
+            return _group(x, before)
+    for x in reversed(before):
+        if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
+            break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
+        if x.prep is None and _actorish(x):
+            if (
+                entry.type not in _SAID_BY_PARTY
+                and _said_by(words, x)
+                and not _announced_act(doc, words, m, x)
+            ):
+                continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
+            return _group_back(x, before)
+    return []
+
+
+def _announced_act(doc: Document, words: Words, m: TriggerMatch, x: Mention) -> bool:
+    toks = words.toks
+    # أعلنت السلطات اعتقال ثمانية: an act announced as the object of أعلن is the announcer's
+    # own, unless nobody does it (أعلن الجيش مقتل ستة)
+    if _bare_word(toks[x.first - 1].text) not in _ANNOUNCE or toks[m.first].text in _NO_AGENT:
+        return False
+    gap = [t.text for t in toks[x.last + 1 : m.first]]
+    between = doc.text[x.end : words.text_spans[m.first][0]]
+    return all(g in ("امس", "اليوم") for g in gap) and not set(between) & {":", '"', "«"}
+
+
+def _said_by(words: Words, x: Mention) -> bool:
+    toks = words.toks
+    if x.first == 0:
+        return False
+    w = toks[x.first - 1].text
+    return in_vocab(w, SPEECH_VERBS) is not None
+
+
+def genitive(
+    doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention], frame: str
+) -> list[Mention]:
+    """A verbal noun's genitive (or the nationality adjectives after it): its subject, or its patient."""
+    adj = adjectives(doc, words, m, b)
+    if adj:
+        return adj  # القمة الروسية السورية: every nationality after the noun, not the last one alone
+    for x in after:
+        if x.first - m.last > 2:
+            break
+        if x.prep is None and not x.coord and (frame == "patient" or _actorish(x)):
+            return _group(x, after)
+    return []
+
+
+def adjectives(doc: Document, words: Words, m: TriggerMatch, b: int) -> list[Mention]:
+    """The countries of the nationality adjectives right after a noun, each a side."""
+    toks = words.toks
+    # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
+    out: list[Mention] = []
+    for i in range(m.last + 1, min(b, m.last + 4)):
+        cc = nationality_country(toks[i].text)
+        if cc is None:
+            if toks[i].text in ("مشترك", "المشترك", "مشتركه", "المشتركه"):
+                continue
+            break
+        ref = country_ref(doc, cc)
+        if ref:
+            s, e = words.text_spans[i]
+            out.append(Mention(s, e, doc.text[s:e], ref, "country", cc, i, i))
+    return out
+
+
+def governed(preps: tuple[str, ...], pool: list[Mention]) -> list[Mention]:
+    """The first mention of ``pool`` governed by one of ``preps``, with the mentions coordinated with it."""
+    for x in pool:
+        if x.prep in preps:
+            grp = [x]
+            for y in pool[pool.index(x) + 1 :]:
+                if y.coord and y.first - grp[-1].last <= 2:
+                    grp.append(y)
+                else:
+                    break
+            return grp
+    return []
