@@ -47,11 +47,22 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
     for sp in found.places:
         old = existing.get((sp.start, sp.end))
         if old is None:
-            # the NER span may hold a proclitic the gazetteer read off (ببلطيم vs بلطيم): one LOC, the
-            # gazetteer's, whose bounds are the name's
+            # the NER span may hold a proclitic the gazetteer read off (ببلطيم vs بلطيم, بمكة in
+            # بمكة المكرمة): one LOC, the gazetteer's, whose bounds are the name's
             clitic = by_end.get(sp.end)
             if clitic is not None and 0 < sp.start - clitic.start <= 3 and clitic in doc.entities:
                 doc.entities.remove(clitic)
+            doc.entities = [
+                e
+                for e in doc.entities
+                if not (
+                    e.label == "LOC"
+                    and "ref" not in e.attrs
+                    and "kind" not in e.attrs
+                    and 0 < sp.start - e.start <= 3
+                    and sp.start < e.end <= sp.end
+                )
+            ]
         if old is not None:
             old.attrs.update(sp.attrs)
         else:

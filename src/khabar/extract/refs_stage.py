@@ -82,11 +82,14 @@ def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
         sp.attrs["ref"] = renamed[sp.attrs["ref"]]
     doc.refs.update({renamed[rid]: r for rid, r in refs.items()})
     doc.entities = [e for e in doc.entities if e.label != "ORG" or e.attrs.get("ref")] + spans
-    # a title inside an institution's name is not a title (مركز الملك سلمان للإغاثة)
+    # a title inside an institution's name is not a title (مركز الملك سلمان للإغاثة), nor is a word the
+    # NER alone read as a place, which neither the gazetteer nor the regions confirm (الأحمر in هيئة
+    # الهلال الأحمر; a club, تشيلسي, that the NER tagged LOC and the org finder named)
     doc.entities = [
         e
         for e in doc.entities
-        if e.label != "ROLE" or not any(o.start <= e.start and e.end <= o.end for o in spans)
+        if not (e.label == "ROLE" or (e.label == "LOC" and "ref" not in e.attrs and "kind" not in e.attrs))
+        or not any(o.start <= e.start and e.end <= o.end for o in spans)
     ]
 
 
