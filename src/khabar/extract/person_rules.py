@@ -34,8 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
-from khabar.arabic.normalize import normalize
+from khabar.arabic.dates import DATE_WORDS
 from khabar.extract.names import NASAB, is_given_name
 from khabar.extract.person_words import (
     _ALI,
@@ -70,10 +69,6 @@ __all__ = ["CONTEXT_CUES", "CUE_FILE", "RULES", "PersonCues", "apply_rules", "lo
 
 #: a verbal noun of the derived shapes with the article: افتعال، انفعال، استفعال (الابتعاد، الانسحاب)
 _DERIVED_MASDAR = re.compile(r"^ال(?:است|ا)\w{2,3}ا\w$")
-#: adjectives that make the word before them an office (المدير العام، المستشار الخاص)
-_OFFICE_ADJECTIVES = frozenset({"العام", "الخاص", "التنفيذي", "المساعد", "الاول"})
-#: weekdays and month names, normalised: after a name they say when (سلمان بن عبدالعزيز الأربعاء)
-_DATE_WORDS = frozenset(normalize(w) for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
 
 #: the rules, in the order they run (the names are the values of ``attrs["cue"]``)
 RULES: tuple[str, ...] = ("byline", "cue", "speech", "given", "nasab", "list")
@@ -416,12 +411,12 @@ def _family_after_nasab(s: _Sentence, j: int) -> bool:
         and n.startswith("ال")
         and s.article(j)
         and not _DERIVED_MASDAR.match(n)
-        and not (nxt.startswith("ال") and (nxt.endswith(("ي", "يه")) or nxt in _OFFICE_ADJECTIVES))
+        and not (nxt.startswith("ال") and (nxt.endswith(("ي", "يه")) or nxt in s.w.cues.office_adjectives))
         and common_zipf(n) < NASAB_FAMILY_ZIPF
         and not s.w.cue(n)
         and not s.w.nationality(n)
         and n not in _FUNCTION_NORM
-        and n not in _DATE_WORDS
+        and n not in DATE_WORDS  # after a name they say when (سلمان بن عبدالعزيز الأربعاء)
         and not is_role_head(n)
     )
 

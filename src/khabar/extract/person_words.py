@@ -43,7 +43,7 @@ class NerModel(Protocol):
 
 
 CUE_FILE = "person_cues_ar.tsv"
-_CLASSES = frozenset({"before", "plural", "bound", "between", "speech", "byline", "not"})
+_CLASSES = frozenset({"before", "plural", "bound", "between", "speech", "byline", "not", "office_adjective"})
 #: below this Zipf frequency a common word may still be a name word right after a cue or a speech
 #: verb (غارسيا 3.9، مورا 3.7 are in wordfreq's list; توقيعه 3.6 is caught as a possessive noun); a word
 #: the model saw inside ANERcorp's entities up to KNOWN_ZIPF. Chosen by reading the tuning sample.
@@ -100,6 +100,8 @@ class PersonCues:
     byline: frozenset[str]
     #: two-word cues (رجل الأعمال) as (first, second)
     phrases: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    #: adjectives that make the word before them an office (المدير العام، المستشار الخاص)
+    office_adjectives: frozenset[str] = field(default_factory=frozenset)
 
 
 @functools.cache
@@ -122,6 +124,7 @@ def load_cues() -> PersonCues:
         between=frozenset(by["between"]),
         speech=frozenset(by["speech"]),
         phrases=frozenset((a, b) for a, b in phrases),
+        office_adjectives=frozenset(by["office_adjective"]),
     )
 
 

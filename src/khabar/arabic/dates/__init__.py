@@ -51,9 +51,10 @@ from __future__ import annotations
 from khabar.arabic.dates.absolute import MONTHS, DateMatch, find_dates, iso_date, parse_date
 from khabar.arabic.dates.context import implied_publication_date
 from khabar.arabic.dates.mentions import DateMention, find_date_mentions, hijri_to_gregorian
-from khabar.arabic.dates.patterns import HIJRI_MONTHS, WEEKDAYS
+from khabar.arabic.dates.patterns import DATE_WORDS, HIJRI_MONTHS, WEEKDAYS
 
 __all__ = [
+    "DATE_WORDS",
     "HIJRI_MONTHS",
     "MONTHS",
     "WEEKDAYS",

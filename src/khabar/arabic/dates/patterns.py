@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.arabic.dates.absolute import _M, _RB, _fold_static
+from khabar.arabic.dates.absolute import _M, _RB, MONTHS, _fold_static
 
 # -- date mentions: Hijri, "الموافق" pairs, weekdays, relative days, partial dates ----------------------
 #
@@ -53,6 +53,9 @@ WEEKDAYS: dict[str, int] = {
         ("الاحد", 6),
     )
 }
+#: the weekday and month names of one word (normalised, as the three tables hold them): after a name
+#: they say when, and never name a place (الخميس is Khemis Miliana in GeoNames)
+DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
 
 
 def _alt(names: list[str] | dict[str, int]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, readings
-from khabar.arabic.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
+from khabar.arabic.dates import DATE_WORDS
 from khabar.arabic.normalize import normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places.gazetteer import (
@@ -45,7 +45,7 @@ _DATELINE_WORDS = 8
 _QUOTES = frozenset("«»\"“”'{}")
 _QUOTE_CHARS = "".join(sorted(_QUOTES))
 #: weekdays and month names (khabar.arabic.dates): never places (الخميس is Khemis Miliana in GeoNames)
-_DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
+_DATE_WORDS = DATE_WORDS
 #: words after which a verb comes, not a name (closed-class particles)
 _VERB_PARTICLES = words("verb_particles")
 #: directions that, right after a town's name, make another town's name (ظهران الجنوب)
