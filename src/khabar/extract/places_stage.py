@@ -46,36 +46,27 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
     by_end = {e.end: e for e in doc.entities if e.label == "LOC"}
     for sp in found.places:
         old = existing.get((sp.start, sp.end))
-        if old is None:
+        if old is not None:
+            old.attrs.update(sp.attrs)
+        else:
             # the NER span may hold a proclitic the gazetteer read off (ببلطيم vs بلطيم, بمكة in
             # بمكة المكرمة): one LOC, the gazetteer's, whose bounds are the name's
             clitic = by_end.get(sp.end)
             if clitic is not None and 0 < sp.start - clitic.start <= 3 and clitic in doc.entities:
                 doc.entities.remove(clitic)
+            # a NER span inside a place written with its head noun (نجران in منطقة نجران) is that
+            # place, and so is one that starts with a proclitic before it and ends inside it
             doc.entities = [
                 e
                 for e in doc.entities
                 if not (
                     e.label == "LOC"
                     and "ref" not in e.attrs
-                    and "kind" not in e.attrs
-                    and 0 < sp.start - e.start <= 3
-                    and sp.start < e.end <= sp.end
-                )
-            ]
-        if old is not None:
-            old.attrs.update(sp.attrs)
-        else:
-            # a NER span inside a place written with its head noun (نجران in منطقة نجران) is that place
-            doc.entities = [
-                e
-                for e in doc.entities
-                if not (
-                    e.label == "LOC"
-                    and "ref" not in e.attrs
-                    and sp.start <= e.start
                     and e.end <= sp.end
-                    and (e.start, e.end) != (sp.start, sp.end)
+                    and (
+                        (sp.start <= e.start and (e.start, e.end) != (sp.start, sp.end))
+                        or ("kind" not in e.attrs and 0 < sp.start - e.start <= 3 and sp.start < e.end)
+                    )
                 )
             ]
             doc.entities.append(sp)
