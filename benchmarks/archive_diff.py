@@ -28,9 +28,11 @@ from typing import Any
 
 def segments(path: str) -> dict[str, tuple[int, str]]:
     """The FTS5 segment tables' rows and sha256."""
+    from khabar.archive.contents import SEGMENTS
+
     conn = sqlite3.connect(path)
     out = {}
-    for name in ("fts_data", "fts_idx"):
+    for name in SEGMENTS:
         h = hashlib.sha256()
         rows = conn.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
         h.update(repr(rows).encode())
