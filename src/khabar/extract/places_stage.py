@@ -42,6 +42,7 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
         ]
         doc.entities.append(sp)
         _add_ref(doc, sp)
+    _drop_vetoed(doc, found.declined)
     existing = {(e.start, e.end): e for e in doc.entities if e.label == "LOC"}
     by_end = {e.end: e for e in doc.entities if e.label == "LOC"}
     for sp in found.places:
@@ -91,6 +92,57 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
             continue
         doc.entities.append(sp)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+#: vetoes of the place layer that say what the words are instead of a place (a club, a national team,
+#: an organisation's or an event's name, a fixed phrase such as الرباط الداخلي "the inner ligament", a
+#: verb, an adjective, a person, a weekday or month). The others are left out on purpose: "elsewhere",
+#: "part of a city", "a state", "a sea or a gulf" and "head of a longer name" say the words are a place
+#: (not the gazetteer's entry); "institution" too (مرفأ لوريان: the port of the town); "no evidence",
+#: "a noun before its genitive" and "a word spelt with hamza" were about half real places where the
+#: NER read one (مأرب, بنين, صبيا on a 1k sample)
+NOT_A_PLACE = frozenset(
+    {
+        "club",
+        "team",
+        "organisation",
+        "event",
+        "outlet",
+        "nationality",
+        "phrase",
+        "verb",
+        "an adjective",
+        "a noun with its adjective",
+        "a counted noun",
+        "a day or a month",
+        "person",
+    }
+)
+
+
+def _drop_vetoed(doc: Document, declined: list[tuple[int, int, str]]) -> None:
+    """Drop the LOC spans the NER alone read over a gazetteer name that the place layer, which saw the
+    NER's reading among its evidence, read as something else (:data:`NOT_A_PLACE`): روما in a list of
+    clubs, البحرين in منتخبا البحرين وقطر. The span may hold a proclitic the layer read off (وروما)."""
+    vetoed = [(s, t) for s, t, why in declined if why in NOT_A_PLACE]
+    if not vetoed:
+        return
+    kept = []
+    dropped = 0
+    for e in doc.entities:
+        if (
+            e.label == "LOC"
+            and "ref" not in e.attrs
+            and "kind" not in e.attrs
+            and any(e.end == t and s - 3 <= e.start <= s for s, t in vetoed)
+        ):
+            dropped += 1
+        else:
+            kept.append(e)
+    if dropped:
+        doc.entities = kept
+        counts = doc.signals.setdefault("entities_dropped", {})
+        counts["place_vetoed"] = counts.get("place_vetoed", 0) + dropped
 
 
 def place_ref(

@@ -10,6 +10,7 @@ from collections import Counter
 
 from khabar.arabic.normalize import normalize
 from khabar.extract.linking import link_persons, titled
+from khabar.extract.ner_places import screen_ner_places
 from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_named_places, screen_persons
 from khabar.extract.person_rules import CONTEXT_CUES
@@ -58,6 +59,7 @@ def refs(doc: Document) -> None:
     doc.entities = [e for e in doc.entities if e.label != "ROLE" and not e.attrs.get("reject")] + roles
     _add_orgs(doc, named)
     _confidence(doc)
+    screen_ner_places(doc)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
 
 

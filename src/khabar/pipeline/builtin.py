@@ -58,7 +58,9 @@ BUILTINS: dict[str, Builtin] = {
     "entities_accurate": Builtin(
         "khabar.extract.accurate.stage:entities_accurate", ("text",), ("entities",), ("entities",)
     ),
-    "places": Builtin("khabar.extract.places_stage:places", ("text",), ("places",), ("entities", "refs")),
+    "places": Builtin(
+        "khabar.extract.places_stage:places", ("text",), ("places",), ("entities", "refs", "signals")
+    ),
     "refs": Builtin(
         "khabar.extract.refs_stage:refs", ("entities",), ("refs",), ("entities", "refs", "signals")
     ),

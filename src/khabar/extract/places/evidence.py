@@ -107,7 +107,12 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
                 else:
                     f["adj_other"] = 1.0
                 m.country_qualifier = m.country_qualifier or cc
-            elif nw.endswith("ي") and not any(p.fclass == "A" and p.country == cc for p in m.candidates):
+            elif (
+                nw.endswith("ي")
+                and not any(p.fclass == "A" and p.country == cc for p in m.candidates)
+                # مطار العقبة الأردني: after a head noun the adjective agrees with the head
+                and not (prev_cls & {"inst", "site", "admin"})
+            ):
                 f["club_adj"] = 1.0  # الريان القطري، موناكو الفرنسي
     if prev is not None and "club" in prev_cls:
         f["club"] = 1.0

@@ -113,6 +113,8 @@ def analyse_places(
             by_ref.setdefault(m.place.geonameid, []).append(m)
         elif m.place is not None or m.candidates:
             found.rejected.append((d.view[m.start : m.end], m.veto or "unresolved"))
+            if m.veto:
+                found.declined.append((*d.to_text(m.start, m.end), m.veto))
     conf: dict[int, float] = {}
     for gid, ms in by_ref.items():
         feats = ref_features(ms, outlet)

@@ -104,6 +104,9 @@ class PlaceFinding:
     sites: list[Span] = field(default_factory=list)
     #: every gazetteer match that was not taken as a place, with the reason (for inspection and tests)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    #: the text offsets of every gazetteer match the layer vetoed, with the veto (``club``, ``person``,
+    #: ``an adjective`` …): where the NER alone read a place there, the layer's reading wins
+    declined: list[tuple[int, int, str]] = field(default_factory=list)
     #: with ``keep_candidates``: each place ref and each place that failed for want of evidence, with
     #: its features (what ``scripts/train_places.py`` fits the confidence model on)
     candidates: list[dict[str, Any]] = field(default_factory=list)

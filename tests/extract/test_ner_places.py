@@ -1,0 +1,132 @@
+"""Places the NER model alone read, dropped where the document names the words as something else
+(khabar.extract.ner_places), and the place layer's vetoes applied to the NER's reading
+(khabar.extract.places_stage). Examples written for these tests, not taken from a gold set."""
+
+from __future__ import annotations
+
+from khabar.api import process_text
+from khabar.extract.ner_places import screen_ner_places
+from khabar.extract.places import analyse_places
+from khabar.extract.places_stage import NOT_A_PLACE, _drop_vetoed
+from khabar.model import Document, Span
+from khabar.pipeline import FACT_STAGES
+
+
+def _doc(text: str, spans: list[tuple[str, str, dict[str, object]]]) -> Document:
+    """A document of ``text`` with a span over the first occurrence of each word."""
+    doc = Document(id="t", raw=text, text=text)
+    for label, words, attrs in spans:
+        start = text.index(words)
+        doc.entities.append(Span(start, start + len(words), label, words, dict(attrs)))
+    return doc
+
+
+def _locs(doc: Document) -> list[str]:
+    return [e.text for e in doc.entities if e.label == "LOC"]
+
+
+def test_a_persons_family_name_read_as_a_place_is_dropped() -> None:
+    # why: the NER reads a foreign surname alone as a place; the same document gives the whole name
+    text = "وقالت المستشارة الألمانية أنجيلا ميركل إن الاتفاق مهم، وأضافت ميركل أن باريس ستدعمه."
+    doc = _doc(text, [("PERSON", "أنجيلا ميركل", {"confidence": 0.95})])
+    doc.entities.append(Span(text.rindex("ميركل"), text.rindex("ميركل") + 5, "LOC", "ميركل", {}))
+    doc.entities.append(Span(text.index("باريس"), text.index("باريس") + 5, "LOC", "باريس", {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == ["باريس"]
+    assert doc.signals["entities_dropped"] == {"loc_is_person": 1}
+
+
+def test_a_doubtful_person_is_no_evidence_against_a_place() -> None:
+    # why: a person span below the shown threshold (a town the NER read as a name) must not remove
+    # the place reading of the same word
+    text = "زار الوفد مدينة كركوك ثم عاد إلى كركوك مساء."
+    doc = _doc(text, [("PERSON", "كركوك", {"confidence": 0.2})])
+    doc.entities.append(Span(text.rindex("كركوك"), text.rindex("كركوك") + 5, "LOC", "كركوك", {}))
+    screen_ner_places(doc)
+    assert "كركوك" in _locs(doc)
+
+
+def test_a_head_noun_alone_is_no_place_name() -> None:
+    # why: المحافظة / الميناء with the article point back at a place named before; they are no names
+    text = "وصلت السفينة إلى الميناء صباحا وغادرت المحافظة بعد الظهر."
+    doc = _doc(text, [("LOC", "الميناء", {}), ("LOC", "المحافظة", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_head_noun": 2}
+
+
+def test_a_name_after_a_head_noun_stays_a_place() -> None:
+    # why: حي / بلدة before a name say it is a place even where the name is also a club or a person's
+    text = "افتتح المركز في حي الشباب وفي بلدة كيليس قرب الحدود."
+    doc = _doc(text, [("LOC", "الشباب", {}), ("LOC", "كيليس", {}), ("PERSON", "كيليس", {"confidence": 0.99})])
+    screen_ner_places(doc)
+    assert _locs(doc) == ["الشباب", "كيليس"]
+
+
+def test_an_organisation_of_the_ner_gazetteer_is_not_a_place() -> None:
+    # why: الفيفا is an organisation to the NER model's own gazetteer, never a place there
+    text = "وأعلن الفيفا عن موعد الانتخابات."
+    doc = _doc(text, [("LOC", "الفيفا", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+
+
+def test_linked_places_and_regions_are_never_screened() -> None:
+    # why: only the NER's own readings are doubtful here; the gazetteer and the region list decided
+    text = "وقال هولاند في باريس إن المدينة تستعد."
+    doc = _doc(
+        text,
+        [
+            ("PERSON", "هولاند", {"confidence": 0.99}),
+            ("LOC", "باريس", {"ref": "geonames:2988507"}),
+            ("LOC", "المدينة", {"kind": "region"}),
+        ],
+    )
+    screen_ner_places(doc)
+    assert _locs(doc) == ["باريس", "المدينة"]
+
+
+def test_a_vetoed_gazetteer_name_takes_the_ner_place_with_it() -> None:
+    # why: the place layer weighed the NER's reading and read the words as a club; the NER's LOC
+    # over the same words (with a proclitic) is dropped, a linked or other span is not
+    text = "وتغلب وليون على موناكو."
+    doc = _doc(text, [("LOC", "وليون", {}), ("LOC", "موناكو", {})])
+    start = text.index("ليون")
+    other = text.index("موناكو")
+    _drop_vetoed(doc, [(start, start + 4, "club"), (other, other + 6, "elsewhere")])
+    assert _locs(doc) == ["موناكو"]
+    assert doc.signals["entities_dropped"] == {"place_vetoed": 1}
+    assert "club" in NOT_A_PLACE and "elsewhere" not in NOT_A_PLACE
+
+
+def test_end_to_end_a_club_in_a_list_of_clubs_is_no_place() -> None:
+    # why: the whole pipeline: a town that is a famous club's name, after a match verb and before a
+    # masculine nationality adjective; the NER reads it as a place, the place layer as the club
+    doc = process_text(
+        "وتأهل فريق أرسنال الإنجليزي بعد فوزه على نابولي الإيطالي وبورتو البرتغالي في دوري الأبطال.",
+        extra=FACT_STAGES,
+    )
+    assert not [e for e in doc.entities if e.label == "LOC" and e.text == "نابولي"]
+    assert doc.signals["entities_dropped"] == {"place_vetoed": 1}
+
+
+def test_an_airport_before_a_town_and_its_adjective_is_no_club() -> None:
+    # why: in مطار X الأردني the adjective agrees with the airport, not with a club named X; the veto
+    # "club" would take the NER's place reading of the town with it
+    text = "وتحولت الرحلة إلى مطار العقبة الأردني بسبب الأحوال الجوية."
+    start = text.index("العقبة")
+    found = analyse_places(text, [(start, start + 6, "LOC")])
+    assert all(why != "club" for s, _, why in found.declined if s == start)
+
+
+def test_a_name_linked_at_another_mention_stays_a_place() -> None:
+    # why: one mention the gazetteer linked tells what the same word is at the others
+    # (كابل is an organisation to the NER model's gazetteer: a cable company)
+    text = "وصل الوفد إلى كابل، وتحدث عن حلفاء كابل."
+    doc = _doc(text, [("LOC", "كابل", {"ref": "geonames:1138958"})])
+    doc.entities.append(Span(text.rindex("كابل"), text.rindex("كابل") + 4, "LOC", "كابل", {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == ["كابل", "كابل"]
+    del doc.entities[0]
+    screen_ner_places(doc)
+    assert _locs(doc) == []
