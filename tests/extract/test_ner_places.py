@@ -130,3 +130,16 @@ def test_a_name_linked_at_another_mention_stays_a_place() -> None:
     del doc.entities[0]
     screen_ner_places(doc)
     assert _locs(doc) == []
+
+
+def test_a_place_in_a_diseases_name_is_no_place() -> None:
+    # why: فيروس / متلازمة before a name make it the disease's (MERS is "the Middle East respiratory
+    # syndrome"); the place layer vetoes its gazetteer reading and the NER's reading goes with it
+    doc = process_text("سجلت وزارة الصحة حالتين جديدتين بفيروس كورونا في الرياض.", extra=FACT_STAGES)
+    assert [e.text for e in doc.entities if e.label == "LOC"] == ["الرياض"]
+    doc = process_text("أعلنت الوزارة إصابة جديدة بمتلازمة الشرق الأوسط التنفسية في جدة.", extra=FACT_STAGES)
+    assert [e.text for e in doc.entities if e.label == "LOC"] == ["جدة"]
+    text = "وأكدت الوزارة أن فيروس إيبولا لم يصل."
+    doc = _doc(text, [("LOC", "إيبولا", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == [] and doc.signals["entities_dropped"] == {"loc_disease": 1}

@@ -12,7 +12,8 @@ here drop the span where the document itself says what the words are:
   back at a place named before, it is not a name; the head nouns are the ``admin``, ``site`` and
   ``inst`` classes of ``places_cues_ar.tsv``;
 * **an office** (الأمير، الوزير): a role word of ``roles_ar.tsv`` names a person's post;
-* **an organisation to the NER model's own gazetteer**, never a place there (فيفا، ناسا).
+* **an organisation to the NER model's own gazetteer**, never a place there (فيفا، ناسا);
+* **a disease's name**: the word before is a disease's head noun (فيروس كورونا، فيروس إيبولا).
 
 A name right after a place's head noun (حي النصر، بلدة سوروج) is kept whatever else it is: the head noun
 says it names a place. Read on two random 1,000-article SaudiNewsNet samples (seed 23 while writing
@@ -56,9 +57,10 @@ def screen_ner_places(doc: Document) -> None:
     linked = {normalize(e.text) for e in doc.entities if e.label == "LOC" and "ref" in e.attrs}
     reasons: dict[int, str] = {}
     for e in ner_only:
-        if _after_head_noun(doc.text, e.start) or not linked.isdisjoint(_forms(normalize(e.text))):
+        before = _classes_before(doc.text, e.start)
+        if HEAD_CLASSES & before or not linked.isdisjoint(_forms(normalize(e.text))):
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
-        why = _reason(normalize(e.text), people)
+        why = "loc_disease" if "disease" in before else _reason(normalize(e.text), people)
         if why is not None:
             reasons[id(e)] = why
     if not reasons:
@@ -112,15 +114,15 @@ def _reason(norm: str, people: frozenset[str]) -> str | None:
     return None
 
 
-def _after_head_noun(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a place's head noun (بلدة، حي، محافظة، ميناء …), with or
-    without a proclitic (بمدينة)."""
+def _classes_before(text: str, start: int) -> frozenset[str]:
+    """The ``places_cues_ar.tsv`` classes of the word before ``start`` (with or without a proclitic:
+    بمدينة): a head noun (بلدة، حي، محافظة، ميناء …) says the next name is a place, a disease's head
+    noun (فيروس، متلازمة) that it names the disease."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
-        return False
+        return frozenset()
     cues = load_gazetteer().cues
-    word = normalize(m.group(1))
-    return any(HEAD_CLASSES & cues.get(_fold(w), frozenset()) for w in _forms(word))
+    return frozenset().union(*(cues.get(_fold(w), frozenset()) for w in _forms(normalize(m.group(1)))))
 
 
 def _is_head_noun(word: str) -> bool:

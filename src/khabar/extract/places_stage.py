@@ -95,18 +95,19 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
 
 
 #: vetoes of the place layer that say what the words are instead of a place (a club, a national team,
-#: an organisation's or an event's name, a fixed phrase such as الرباط الداخلي "the inner ligament", a
-#: verb, an adjective, a person, a weekday or month). The others are left out on purpose: "elsewhere",
-#: "part of a city", "a state", "a sea or a gulf" and "head of a longer name" say the words are a place
-#: (not the gazetteer's entry); "institution" too (مرفأ لوريان: the port of the town); "no evidence",
-#: "a noun before its genitive" and "a word spelt with hamza" were about half real places where the
-#: NER read one (مأرب, بنين, صبيا on a 1k sample)
+#: an organisation's, an event's or a disease's name, a fixed phrase such as الرباط الداخلي "the inner
+#: ligament", a verb, an adjective, a person, a weekday or month). The others are left out on purpose:
+#: "elsewhere", "part of a city", "a state", "a sea or a gulf" and "head of a longer name" say the
+#: words are a place (not the gazetteer's entry); "institution" too (مرفأ لوريان: the port of the
+#: town); "no evidence", "a noun before its genitive" and "a word spelt with hamza" were about half
+#: real places where the NER read one (مأرب, بنين, صبيا on a 1k sample)
 NOT_A_PLACE = frozenset(
     {
         "club",
         "team",
         "organisation",
         "event",
+        "disease",
         "outlet",
         "nationality",
         "phrase",

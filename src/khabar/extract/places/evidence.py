@@ -40,7 +40,7 @@ def _match_features(d: _Doc, gaz: Gazetteer, m: _Match, ner: list[tuple[int, int
         f["verb"] = 1.0  # الذي حماه الله، لم يعد: a verb follows these
     if "clubcity" in gaz.cues.get(m.stem, frozenset()):
         f["clubcity"] = 1.0
-    for c in ("admin", "dir", "prep", "motion", "people", "site", "inst", "org", "event", "water"):
+    for c in ("admin", "dir", "prep", "motion", "people", "site", "inst", "org", "event", "water", "disease"):
         if c in prev_cls:
             f["cue_" + c] = 1.0
     if (

@@ -94,6 +94,8 @@ def _decide(
             m.veto = "organisation"  # نادي الريان، بنك فرنسا المركزي، بورصة نيويورك
         elif f.get("cue_event"):
             m.veto = "event"  # بطولة ويمبلدون، بطولة فرنسا المفتوحة: the event's name
+        elif f.get("cue_disease"):
+            m.veto = "disease"  # فيروس كورونا، فيروس غرب النيل: the disease's name
         elif f.get("cue_inst") and _tier(p) == 0 and p.country not in ARAB_LEAGUE:
             m.veto = "institution"  # جامعة جورجتاون: the university, not a small town named so
         elif sport and p.fclass == "A" and _team(d, gaz, m):
@@ -464,6 +466,9 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
                     d.gap(span[k], span[k + 1]).strip(" ") for k in range(len(span) - 1)
                 ):
                     continue
+                prev = _prev_word(d, ti)
+                if prev is not None and "disease" in _cue_classes(d, gaz, prev):
+                    continue  # متلازمة الشرق الأوسط التنفسية: the disease's name (MERS)
                 out.append((toks[ti].start + r.text_cut, toks[span[-1]].end, kind))
                 break
             else:
