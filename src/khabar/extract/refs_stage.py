@@ -10,6 +10,7 @@ from collections import Counter
 
 from khabar.arabic.normalize import normalize
 from khabar.extract.linking import link_persons, titled
+from khabar.extract.names import is_given_name
 from khabar.extract.ner_places import screen_ner_places
 from khabar.extract.orgs import find_orgs, org_refs
 from khabar.extract.people import is_month, screen_named_places, screen_persons
@@ -93,6 +94,41 @@ def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
         if not (e.label == "ROLE" or (e.label == "LOC" and "ref" not in e.attrs and "kind" not in e.attrs))
         or not any(o.start <= e.start and e.end <= o.end for o in spans)
     ]
+    _drop_roles_in_orgs(doc, spans)
+
+
+def _drop_roles_in_orgs(doc: Document, orgs: list[Span]) -> None:
+    """Take from the person refs the titles that belong to a name inside an organisation's name: the
+    king of مركز الملك سلمان للإغاثة or جامعة الملك عبدالعزيز is not the director named after it (the
+    linker binds titles before the organisations are found, so the title reached the next name). A
+    title the organisation's name ends on, or that an adjective follows (القوات الموالية للرئيس السابق
+    علي عبدالله صالح، حكومة الرئيس اليمني), stays the next name's."""
+    if not orgs:
+        return
+    inner = [(o.start, o.end) for o in orgs]
+
+    def named_inside(start: int, end: int) -> bool:
+        for a, b in inner:
+            if a <= start and end < b:
+                words = normalize(doc.text[end:b]).split()
+                if words and (is_given_name(words[0]) or words[0] in ("عبد", "ابو", "ابن")):
+                    return True
+        return False
+
+    for rid, ref in doc.refs.items():
+        roles = ref.get("roles") if ref.get("kind") == "person" else None
+        if not roles:
+            continue
+        kept = [r for r in roles if not named_inside(*r["span"])]
+        if len(kept) == len(roles):
+            continue
+        ref["roles"] = kept
+        countries = Counter(r["country"] for r in kept if r["country"])
+        ref["country"] = countries.most_common(1)[0][0] if countries else None
+        gone = {r["role"] for r in roles} - {r["role"] for r in kept}
+        for e in doc.entities:
+            if e.label == "PERSON" and e.attrs.get("ref") == rid and e.attrs.get("role") in gone:
+                del e.attrs["role"]
 
 
 def fact_features(doc: Document) -> dict[str, tuple[str, dict[str, float]]]:

@@ -1,0 +1,29 @@
+"""The refs stage's checks after the organisations are found (khabar.extract.refs_stage). Examples
+written for these tests."""
+
+from __future__ import annotations
+
+from khabar.api import process_text
+from khabar.pipeline import FACT_STAGES
+
+
+def _roles(text: str) -> dict[str, list[str]]:
+    doc = process_text(text, extra=FACT_STAGES)
+    return {
+        str(r["name"]): [x["role"] for x in r.get("roles", [])]
+        for r in doc.refs.values()
+        if r.get("kind") == "person"
+    }
+
+
+def test_a_title_inside_an_institutions_name_is_not_the_next_persons() -> None:
+    # why: "king" belongs to the name the centre is named after, not to the director named after it
+    got = _roles("وزار مدير مركز الملك فهد للأبحاث الطبية الدكتور خالد بن سعد الزهراني المستشفى الجامعي أمس.")
+    assert "king" not in got.get("خالد بن سعد الزهراني", [])
+
+
+def test_a_title_an_organisations_name_ends_on_stays_the_next_persons() -> None:
+    # why: in "the forces loyal to the former president X" the title is X's, though the org finder
+    # reads the forces' name up to it
+    got = _roles("واشتبكت القوات الموالية للرئيس السابق علي عبدالله صالح مع المقاومة في تعز.")
+    assert "president" in got.get("علي عبدالله صالح", [])
