@@ -109,3 +109,20 @@ def test_a_club_named_by_an_everyday_word_needs_a_word_that_says_club() -> None:
     )
     found = [(text[m.start : m.end], m.kind) for m in find_orgs(text)]
     assert found.count(("الاتحاد", "sports_club")) == 1  # جماهير الاتحاد only
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # why: a title after a definite word opens the next person's name, not the org's
+        (
+            "وأوضح المتحدث باسم هيئة الطيران المدني العقيد فهد الشمري أن الرحلات مستمرة.",
+            "هيئة الطيران المدني",
+        ),
+        ("وقال رئيس اللجنة العامة للانتخابات المهندس سعد الحربي إن التسجيل بدأ.", "اللجنة العامة للانتخابات"),
+        # a title whose words come before it is one title (خادم الحرمين الشريفين)
+        ("وأقامت سفارة خادم الحرمين الشريفين في باريس حفلا.", "سفارة خادم الحرمين الشريفين"),
+    ],
+)
+def test_an_organisations_name_stops_before_the_next_persons_title(text: str, name: str) -> None:
+    assert name in orgs(text)

@@ -32,6 +32,7 @@ from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.arabic.tokenize import tokens_of
+from khabar.extract.names import is_title
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
@@ -360,6 +361,16 @@ def _complement(
     while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
         w = words[j]
         if w in _STOP or w in _TIME or names.get(spans[j][0]) == "PERSON":
+            break
+        if (
+            j > i + 1
+            and is_title(w)
+            and words[j - 1].startswith(("ال", "لل", "وال"))
+            and not is_title(words[j - 1])  # سفارة خادم الحرمين الشريفين: one title's words
+        ):
+            # a title after a definite word opens the next person's name (وزارة الداخلية [اللواء]
+            # منصور التركي); after an indefinite noun it is the genitive of an institution named
+            # after someone (مركز الملك سلمان، لمدينة الملك عبدالعزيز)
             break
         if names.get(spans[j][0]) in ("LOC", "ORG") or nationality_country(w):
             named = True
