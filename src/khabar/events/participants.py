@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab
+from khabar.arabic.normalize import normalize
 from khabar.events.arguments import (
     QUOTE_OPENERS,
     SPEECH_VERBS,
@@ -23,6 +24,7 @@ from khabar.events.event import Event
 from khabar.events.lexicon import fold, load_triggers, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.triggers import TriggerMatch
+from khabar.extract.names import is_title
 from khabar.model import Document
 
 
@@ -177,7 +179,7 @@ def _facility_visit(words: Words, ev: Event) -> bool:
     """A visit whose only destinations are facilities (زار الوزير مستشفى …، زيارة إلى جامعة …): an
     inspection tour or an outing, which PLOVER does not code; a host or guest named in person, by
     office or by country makes it a meeting."""
-    if ev.frame != "visit" or ev.mode != "visit" or not ev.args.recipients:
+    if ev.frame != "visit" or ev.mode != "visit":
         return False
 
     def facility(i: int) -> bool:
@@ -186,8 +188,21 @@ def _facility_visit(words: Words, ev: Event) -> bool:
         w = w[2:] if w.startswith("ال") and len(w) > 4 else w
         return w in _FACILITIES
 
+    if not ev.args.recipients:
+        # no party visited: the destination right after the verb and its visitor is a facility
+        # (زار وزير الصحة مستشفى الملك فهد: a title inside a site's name is no party)
+        after = max([ev.match.last, *(m.last for m in ev.args.actors)]) + 1
+        return facility(after)
+
+    def named_after(i: int) -> bool:
+        """A facility noun before token ``i``, a title between allowed (مستشفى الملك [فهد]: the
+        refs stage drops a title inside a named site, so the mention may start at the name)."""
+        if 0 < i < len(words.toks) and is_title(normalize(words.toks[i - 1].text)):
+            i -= 1
+        return facility(i - 1) and i - 1 > ev.match.last
+
     for m in ev.args.recipients:
-        if facility(m.first - 1) and m.first - 1 > ev.match.last:
+        if named_after(m.first):
             continue  # مستشفى [الملك فهد]: a facility named after a person
         if m.kind in ("person", "role", "country", "side") or not facility(m.first):
             return False

@@ -94,7 +94,14 @@ def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
         if not (e.label == "ROLE" or (e.label == "LOC" and "ref" not in e.attrs and "kind" not in e.attrs))
         or not any(o.start <= e.start and e.end <= o.end for o in spans)
     ]
-    _drop_roles_in_orgs(doc, spans)
+    # so is a title inside a named site's (مستشفى الملك فهد التخصصي، مدينة الملك عبدالعزيز الطبية)
+    sites = [e for e in doc.entities if e.label == "FAC"]
+    doc.entities = [
+        e
+        for e in doc.entities
+        if e.label != "ROLE" or not any(o.start <= e.start and e.end < o.end for o in sites)
+    ]
+    _drop_roles_in_orgs(doc, spans + sites)
 
 
 def _drop_roles_in_orgs(doc: Document, orgs: list[Span]) -> None:
