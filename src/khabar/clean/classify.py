@@ -39,7 +39,15 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 
 from khabar.clean import lexicon
-from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
+from khabar.clean.features import (
+    FEATURES,
+    INDEX,
+    LineInfo,
+    block_features,
+    content_words,
+    doc_features,
+    url_content_words,
+)
 from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
 from khabar.data import load_json
 from khabar.errors import DataFileError
@@ -318,7 +326,15 @@ def classify_blocks(
         if b.kind == "boilerplate":
             b.reason = model.top_reason(feats[k])
     _structure(
-        live, probs, {c: i for i, c in enumerate(model.classes)}, model, record_title, is_article, feats
+        live,
+        probs,
+        {c: i for i, c in enumerate(model.classes)},
+        model,
+        record_title,
+        is_article,
+        feats,
+        infos=infos,
+        uri=uri,
     )
     return is_article
 
@@ -388,6 +404,59 @@ def _headline_below(live: list[Block], demoted: list[int], first_para: int, feat
     return -1
 
 
+#: the title by agreement (:func:`_title_by_agreement`): the page's first lines it looks at, the words
+#: a candidate may have, the least share of its content words the body or the URL must confirm, and
+#: the fewest confirmed words
+_AGREE_WINDOW = 8
+_AGREE_MAX_WORDS = 15
+_AGREE_SHARE = 0.6
+_AGREE_MIN = 2
+
+
+def _title_by_agreement(
+    live: list[Block], infos: list[LineInfo], uri: str | None, feats: np.ndarray, first_para: int
+) -> int:
+    """The line among the page's first that the page itself confirms as its title, or -1.
+
+    The last resort on an article page when the model named no title and no line above the body was
+    likely enough. Two confirmations count:
+
+    * the **body**: a short line above the first long paragraph whose content words come back in the
+      page's long paragraphs (a headline announces its text; a menu word or another page's headline
+      does not). Only above the body: a line below the first paragraph is a subheading, and a page
+      whose dump starts with its text lost its headline (the gold's "no title");
+    * the **URL's slug**: a line within the first lines that holds most of the slug's content words
+      (the CMS wrote the slug from the headline), wherever it stands among them, since shop and
+      directory pages print a description before the name.
+
+    The line must be able to be a title (:func:`~khabar.clean.titles.title_reject`), carry no byline
+    or date cue and share at least ``_AGREE_SHARE`` of its content words (of the slug's, for the URL)
+    and two of them; the best-confirmed line wins, the first on a tie."""
+    url_ws = url_content_words(uri)
+    body: set[str] = set()
+    for i in infos:
+        if i.long:
+            body |= content_words(i)
+    best, best_share = -1, 0.0
+    for i in range(min(_AGREE_WINDOW, len(live))):
+        b, info = live[i], infos[i]
+        if not _removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
+            continue
+        if title_reject(b.text) is not None or feats[i, list(_NOT_HEADLINE)].any():
+            continue
+        ws = content_words(info)
+        if len(ws) < _AGREE_MIN:
+            continue
+        share = 0.0
+        if i < first_para and len(ws & body) >= _AGREE_MIN:
+            share = len(ws & body) / len(ws)
+        if url_ws and len(ws & url_ws) >= _AGREE_MIN:
+            share = max(share, len(ws & url_ws) / len(url_ws))
+        if share >= _AGREE_SHARE and share > best_share:
+            best, best_share = i, share
+    return best
+
+
 def _removable(b: Block) -> bool:
     """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
     return b.reason is None or b.reason.startswith(("feature:", "model:"))
@@ -401,6 +470,9 @@ def _structure(
     record_title: str | None = None,
     is_article: bool = True,
     feats: np.ndarray | None = None,
+    *,
+    infos: list[LineInfo] | None = None,
+    uri: str | None = None,
 ) -> None:
     """One title at most (the record's own if the input gave one, else the likeliest line that can be
     a title), sections only above it, and section names above it as sections. ``feats``: the blocks'
@@ -427,8 +499,9 @@ def _structure(
                 b.kind = "byline"
             else:
                 b.kind, b.score = _second_best(probs[i], model.classes, {"title"})
-                if why == "open_sentence":
-                    # an open sentence ("السيد النائب،" over a letter) is the text's start, not chrome
+                if why in ("open_sentence", "salutation"):
+                    # an open sentence ("السيد النائب،" over a letter) or a greeting is the text's
+                    # start, not chrome
                     b.kind = "paragraph"
                 elif b.kind == "boilerplate":
                     b.reason = f"feature:not_a_title:{why}"
@@ -464,6 +537,9 @@ def _structure(
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
             keep = _headline_below(live, demoted, first_para, feats)
+        if keep < 0 and feats is not None and infos is not None:
+            if is_article and has_body:
+                keep = _title_by_agreement(live, infos, uri, feats, first_para)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph

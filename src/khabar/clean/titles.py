@@ -8,7 +8,11 @@ these rules say which lines can never be the title, as classes that hold on any 
   "اخبار اقليمية", "سياسة", "Accueil | الرئيسية");
 * a **breadcrumb**: two or more short levels joined by a spaced » › > or /, or three by |;
 * a **label**: a short line ending in a colon ("مصدر الصورة:", "اقرأ أيضاً:") announces what follows;
-* an **address or list lead**: a line ending in a comma ("السيد النائب،") is the start of a sentence;
+* an **address or list lead**: a line ending in a comma ("السيد النائب،") is the start of a sentence,
+  and one ending in a semicolon ("4 حبات طماطم؛") an item of a list that goes on;
+* a **salutation** opening a letter, a question or an answer ("السلام عليكم ورحمة الله", "بسم الله
+  الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
+* a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
 * a **sentence**: six words or more ending in a full stop (not an ellipsis) is the text's first
   sentence where the dump has no headline (none of the development sites' 114 gold titles ends in
@@ -28,7 +32,7 @@ from functools import cache
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
 
-_KINDS = {"section", "wire_suffix", "source_tag"}
+_KINDS = {"section", "wire_suffix", "source_tag", "salutation"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -40,6 +44,8 @@ class TitleCues:
     wire_suffix: tuple[str, ...]
     #: normalised source words of "outlet/ خاص" tags
     source_tag: frozenset[str]
+    #: normalised openings of letters and answers, longest first
+    salutation: tuple[str, ...] = ()
 
 
 @cache
@@ -55,6 +61,7 @@ def load() -> TitleCues:
         frozenset(got["section"]),
         tuple(sorted(got["wire_suffix"], key=len, reverse=True)),
         frozenset(got["source_tag"]),
+        tuple(sorted(got["salutation"], key=len, reverse=True)),
     )
 
 
@@ -97,6 +104,15 @@ def is_source_tag(text: str) -> bool:
     return len(tail) == 1 and tail[0] in load().source_tag
 
 
+def is_salutation(text: str) -> bool:
+    """A line of at most twelve words that opens with a greeting or the basmala ("السلام عليكم ورحمة
+    الله وبركاته", "بسم الله الرحمن الرحيم"): how a letter, a question or an answer starts."""
+    if text.count(" ") >= 12:
+        return False
+    k = " ".join(_words(text))
+    return any(k == w or k.startswith(w + " ") for w in load().salutation)
+
+
 def title_reject(text: str) -> str | None:
     """Why ``text`` cannot be a page's title (a short reason), or None if it can."""
     t = text.strip()
@@ -110,8 +126,12 @@ def title_reject(text: str) -> str | None:
         return "source_tag"
     if t.endswith((":", "：")) and t.count(" ") < 4:
         return "label"
-    if t.endswith(("،", ",")):
+    if t.endswith(("،", ",", "؛", ";")):
         return "open_sentence"
+    if t.endswith("*") and t.count(" ") < 6:
+        return "form_field"
+    if is_salutation(t):
+        return "salutation"
     if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 5:
         return "sentence"
     if t.count(" ") >= 19:
