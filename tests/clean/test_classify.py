@@ -196,3 +196,52 @@ def test_a_page_with_a_title_keeps_the_lines_removed_only_for_their_place_at_the
         [{"title": 0.9}, {"paragraph": 1.0}, end_p],
     )
     assert _structure_of(blocks, probs)[2] == ("boilerplate", "feature:after_article_end")
+
+
+def _structure_with(blocks: list[Block], probs: np.ndarray, uri: str | None) -> list[tuple[str, str | None]]:
+    """:func:`_structure` with the page's line facts and URL, as the classify stage calls it."""
+    model = load_model()
+    infos = [LineInfo(b.text, lexicon.load()) for b in blocks]
+    x = block_features(infos, [False] * len(blocks), uri, 1.0)
+    cls = {c: i for i, c in enumerate(model.classes)}
+    _structure(blocks, probs, cls, model, None, True, x, infos=infos, uri=uri)
+    return [(b.kind, b.reason) for b in blocks]
+
+
+_DESC = (
+    "يحمي زيت الأرغان المغربي الشعر الجاف من التقصف ويمنحه لمعانا طبيعيا، ويستعمل زيت الأرغان مرتين "
+    "في الأسبوع على الشعر المبلل بعد الغسل، وهو مناسب لكل أنواع الشعر الجاف والمصبوغ."
+)
+_NAME = "زيت الأرغان المغربي للشعر الجاف – عبوة 100 مل"
+
+
+def test_a_product_name_under_its_description_is_the_title_the_url_confirms() -> None:
+    """why: shop pages print a description before the product's name, and the model, reading lines
+    in turn, takes the name for a paragraph; the URL's slug, written from the name, confirms it."""
+    p_low = [{"paragraph": 1.0}, {"paragraph": 0.7, "title": 0.1}, {"paragraph": 1.0}]
+    lines = [("paragraph", _DESC, None), ("paragraph", _NAME, None), ("paragraph", _PARA, None)]
+    blocks, probs = _labelled(lines, p_low)
+    uri = "https://shop.example/ar/products/زيت-الأرغان-المغربي-للشعر-الجاف"
+    assert _structure_with(blocks, probs, uri)[1] == ("title", None)
+    # without a URL, a line below the body's first paragraph is a subheading, not the title
+    blocks, probs = _labelled(lines, p_low)
+    assert _structure_with(blocks, probs, None)[1] == ("paragraph", None)
+
+
+def test_a_short_line_above_the_body_that_the_body_confirms_is_the_title() -> None:
+    """why: a headline announces its text, so its words come back in the paragraphs below; a line
+    the model removed among the top lines is the title when the body says so, and a menu item whose
+    words the body does not carry stays removed."""
+    head = "زيت الأرغان للشعر الجاف"
+    menu = "العروض والتخفيضات"
+    lines = [
+        ("boilerplate", menu, "feature:headline_list"),
+        ("boilerplate", head, "feature:headline_list"),
+        ("paragraph", _DESC, None),
+    ]
+    p = [{"boilerplate": 0.8, "title": 0.1}, {"boilerplate": 0.7, "title": 0.2}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[:2] == [
+        ("boilerplate", "feature:headline_list"),
+        ("title", None),
+    ]

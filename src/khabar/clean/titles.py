@@ -5,7 +5,9 @@ breadcrumbs, section names, source tags and caption labels. The line model ranks
 these rules say which lines can never be the title, as classes that hold on any site:
 
 * a **section name**: one to three words that all name sections (``data/titles_ar.tsv``: "أخبار محلية",
-  "اخبار اقليمية", "سياسة", "Accueil | الرئيسية");
+  "اخبار اقليمية", "سياسة", "Accueil | الرئيسية"), or section words and a country's name ("أخبار
+  لبنان", "العناوين الرئيسية سورية": menus are as often by country as by topic; a country's name
+  alone may be a tag page's title and is not one);
 * a **breadcrumb**: two or more short levels joined by a spaced » › > or /, or three by |;
 * a **label**: a short line ending in a colon ("مصدر الصورة:", "اقرأ أيضاً:") announces what follows;
 * an **address or list lead**: a line ending in a comma ("السيد النائب،") is the start of a sentence,
@@ -46,6 +48,8 @@ class TitleCues:
     source_tag: frozenset[str]
     #: normalised openings of letters and answers, longest first
     salutation: tuple[str, ...] = ()
+    #: normalised one-word country names (``data/nationalities_ar.tsv``, kind ``name``)
+    country: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,6 +66,11 @@ def load() -> TitleCues:
         tuple(sorted(got["wire_suffix"], key=len, reverse=True)),
         frozenset(got["source_tag"]),
         tuple(sorted(got["salutation"], key=len, reverse=True)),
+        frozenset(
+            k
+            for r in rows("nationalities_ar.tsv", columns=3)
+            if r.cols[2] == "name" and " " not in (k := lexicon.key(r.cols[0]))
+        ),
     )
 
 
@@ -74,8 +83,16 @@ def is_section_name(text: str) -> bool:
     words = _words(text)
     if not 1 <= len(words) <= 3:
         return False
-    sec = load().section
-    return all(w in sec or (w.startswith("و") and w[1:] in sec) for w in words)
+    cues = load()
+    sec, country = cues.section, cues.country
+
+    def is_sec(w: str) -> bool:
+        return w in sec or (w.startswith("و") and w[1:] in sec)
+
+    secs = sum(map(is_sec, words))
+    if secs == len(words):
+        return True
+    return secs > 0 and all(is_sec(w) or w in country or (w[:1] == "و" and w[1:] in country) for w in words)
 
 
 _ARROW_SEP = re.compile(r"\s[»›>]\s|\s/\s")
@@ -132,7 +149,7 @@ def title_reject(text: str) -> str | None:
         return "form_field"
     if is_salutation(t):
         return "salutation"
-    if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 5:
+    if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 7:
         return "sentence"
     if t.count(" ") >= 19:
         return "running_text"
