@@ -215,17 +215,22 @@ _DESC = (
 _NAME = "زيت الأرغان المغربي للشعر الجاف – عبوة 100 مل"
 
 
-def test_a_product_name_under_its_description_is_the_title_the_url_confirms() -> None:
-    """why: shop pages print a description before the product's name, and the model, reading lines
-    in turn, takes the name for a paragraph; the URL's slug, written from the name, confirms it."""
+def test_the_url_slug_confirms_a_title_above_the_body_not_a_line_below_it() -> None:
+    """why: a CMS writes the slug from the headline, so a short line above the body that holds most
+    of the slug's words is the title even when the body words it otherwise; a line below the body's
+    first paragraph is a subheading (or a product's name under its description, which the gold does
+    not call the title either), whatever the slug says."""
+    uri = "https://shop.example/ar/زيت-الأرغان-المغربي-للشعر-الجاف"
+    p = [{"boilerplate": 0.8, "title": 0.1}, {"paragraph": 1.0}, {"paragraph": 1.0}]
+    lines = [("boilerplate", "أفضل زيت أرغان مغربي لشعرك الجاف", "feature:headline_list")]
+    blocks, probs = _labelled([*lines, ("paragraph", _PARA, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    blocks, probs = _labelled([*lines, ("paragraph", _PARA, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, None)[0] == ("boilerplate", "feature:headline_list")
+    below = [("paragraph", _DESC, None), ("paragraph", _NAME, None), ("paragraph", _PARA, None)]
     p_low = [{"paragraph": 1.0}, {"paragraph": 0.7, "title": 0.1}, {"paragraph": 1.0}]
-    lines = [("paragraph", _DESC, None), ("paragraph", _NAME, None), ("paragraph", _PARA, None)]
-    blocks, probs = _labelled(lines, p_low)
-    uri = "https://shop.example/ar/products/زيت-الأرغان-المغربي-للشعر-الجاف"
-    assert _structure_with(blocks, probs, uri)[1] == ("title", None)
-    # without a URL, a line below the body's first paragraph is a subheading, not the title
-    blocks, probs = _labelled(lines, p_low)
-    assert _structure_with(blocks, probs, None)[1] == ("paragraph", None)
+    blocks, probs = _labelled(below, p_low)
+    assert _structure_with(blocks, probs, uri)[1] == ("paragraph", None)
 
 
 def test_a_short_line_above_the_body_that_the_body_confirms_is_the_title() -> None:

@@ -416,29 +416,28 @@ _AGREE_MIN = 2
 def _title_by_agreement(
     live: list[Block], infos: list[LineInfo], uri: str | None, feats: np.ndarray, first_para: int
 ) -> int:
-    """The line among the page's first that the page itself confirms as its title, or -1.
+    """The line above the body that the page itself confirms as its title, or -1.
 
     The last resort on an article page when the model named no title and no line above the body was
-    likely enough. Two confirmations count:
-
-    * the **body**: a short line above the first long paragraph whose content words come back in the
-      page's long paragraphs (a headline announces its text; a menu word or another page's headline
-      does not). Only above the body: a line below the first paragraph is a subheading, and a page
-      whose dump starts with its text lost its headline (the gold's "no title");
-    * the **URL's slug**: a line within the first lines that holds most of the slug's content words
-      (the CMS wrote the slug from the headline), wherever it stands among them, since shop and
-      directory pages print a description before the name.
-
-    The line must be able to be a title (:func:`~khabar.clean.titles.title_reject`), carry no byline
-    or date cue and share at least ``_AGREE_SHARE`` of its content words (of the slug's, for the URL)
-    and two of them; the best-confirmed line wins, the first on a tie."""
-    url_ws = url_content_words(uri)
+    likely enough: a short line above the first long paragraph whose content words come back in the
+    page's long paragraphs (a headline announces its text; a menu word or another page's headline
+    does not), or that holds most of the content words of the URL's slug (the CMS wrote the slug from
+    the headline; not a listing URL's, whose slug names a category the menu repeats). Only above the
+    body: a line below the first paragraph is a subheading, and a page whose dump starts with its
+    text lost its headline (the gold's "no title"); taking a line there that both the body and the
+    slug name (a product's name under its description) cost the in-sample title 0.950 -> 0.945, one
+    page more wrong than it set right. The line must be able to be a title
+    (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
+    ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
+    best-confirmed line wins, the first on a tie."""
+    # a listing URL's slug names the category or tag, which the page's menu repeats
+    url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
     body: set[str] = set()
     for i in infos:
         if i.long:
             body |= content_words(i)
     best, best_share = -1, 0.0
-    for i in range(min(_AGREE_WINDOW, len(live))):
+    for i in range(min(_AGREE_WINDOW, first_para, len(live))):
         b, info = live[i], infos[i]
         if not _removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
             continue
@@ -447,11 +446,9 @@ def _title_by_agreement(
         ws = content_words(info)
         if len(ws) < _AGREE_MIN:
             continue
-        share = 0.0
-        if i < first_para and len(ws & body) >= _AGREE_MIN:
-            share = len(ws & body) / len(ws)
-        if url_ws and len(ws & url_ws) >= _AGREE_MIN:
-            share = max(share, len(ws & url_ws) / len(url_ws))
+        body_share = len(ws & body) / len(ws) if len(ws & body) >= _AGREE_MIN else 0.0
+        url_share = len(ws & url_ws) / len(url_ws) if len(ws & url_ws) >= _AGREE_MIN else 0.0
+        share = max(body_share, url_share)
         if share >= _AGREE_SHARE and share > best_share:
             best, best_share = i, share
     return best
@@ -537,9 +534,8 @@ def _structure(
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
             keep = _headline_below(live, demoted, first_para, feats)
-        if keep < 0 and feats is not None and infos is not None:
-            if is_article and has_body:
-                keep = _title_by_agreement(live, infos, uri, feats, first_para)
+        if keep < 0 and feats is not None and infos is not None and is_article and has_body:
+            keep = _title_by_agreement(live, infos, uri, feats, first_para)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph
