@@ -250,3 +250,19 @@ def test_a_short_line_above_the_body_that_the_body_confirms_is_the_title() -> No
         ("boilerplate", "feature:headline_list"),
         ("title", None),
     ]
+
+
+def test_a_tag_pages_title_is_the_tag_not_a_listed_headline() -> None:
+    """why: on a tag or category page ("/tag/<name>/") the page's heading is the tag's name, and a
+    headline the model takes for the title is one of the listed pages' (its words are not the
+    tag's); the tag's own line stays the title."""
+    uri = "https://news.example/tag/الطاقة-الشمسية/"
+    listed = "الحكومة تطلق مشروعا جديدا للطاقة الشمسية في الجنوب"
+    p = [{"title": 0.8, "boilerplate": 0.15}, {"paragraph": 1.0}]
+    blocks, probs = _labelled([("title", listed, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([("title", "الطاقة الشمسية", None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    # the same headline on an article's URL is its title
+    blocks, probs = _labelled([("title", listed, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, "https://news.example/2024/05/solar-plan")[0] == ("title", None)
