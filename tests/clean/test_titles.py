@@ -190,10 +190,19 @@ def test_breadcrumb_above_the_title_is_the_section_path() -> None:
     assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
 
 
-@pytest.mark.parametrize("line", ["التخطي إلى المحتوى", "تخطي الى المحتوى", "الانتقال إلى المحتوى"])
-def test_skip_links_are_chrome(line: str) -> None:
-    """why: a theme's skip link ("Skip to content") heads many dumps; in its verbal-noun and
-    imperative forms it is a menu line, never the title of a page without a headline."""
+@pytest.mark.parametrize(
+    "line",
+    [
+        "التخطي إلى المحتوى",
+        "تخطي الى المحتوى",
+        "الانتقال إلى المحتوى",
+        "مستخدم جديد؟",
+        "هل نسيت كلمة المرور؟",
+    ],
+)
+def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
+    """why: a theme's skip link ("Skip to content") and a login box's prompts head many dumps; they
+    are menu lines, never the title of a page without a headline."""
     from khabar.clean import lexicon
 
     assert lexicon.load().match_line(line, lexicon.key(line)) == "nav"
