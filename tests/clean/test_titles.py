@@ -44,6 +44,8 @@ def test_section_names(line: str, expected: bool) -> None:
         ("الرئيسية » عربي ودولي » الخليج", True),  # spaced » levels
         ("Home > Sport > Football", True),  # spaced >
         ("الرئيسية | محليات | تعليم", True),  # three | levels
+        ("الصفحة الأولى>رياضة محلية>كرة السلة", True),  # levels glued to their separators
+        ("الاستقبال ›وطنية", True),  # a Maghreb site's "home" glued to the next level
         ("«الشورى» يقر نظام التخصيص", False),  # » closes a quotation
         ("وزير النقل يدشن الطريق | صحيفة المساء", False),  # title | site: two levels
     ],

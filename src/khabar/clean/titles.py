@@ -8,7 +8,8 @@ these rules say which lines can never be the title, as classes that hold on any 
   "اخبار اقليمية", "سياسة", "Accueil | الرئيسية"), or section words and a country's name ("أخبار
   لبنان", "العناوين الرئيسية سورية": menus are as often by country as by topic; a country's name
   alone may be a tag page's title and is not one);
-* a **breadcrumb**: two or more short levels joined by a spaced » › > or /, or three by |;
+* a **breadcrumb**: two or more short levels joined by » › > (spaced or glued) or a spaced /, or three
+  by |;
 * a **label**: a short line ending in a colon ("مصدر الصورة:", "اقرأ أيضاً:") announces what follows;
 * an **address or list lead**: a line ending in a comma ("السيد النائب،") is the start of a sentence,
   and one ending in a semicolon ("4 حبات طماطم؛") an item of a list that goes on;
@@ -95,12 +96,13 @@ def is_section_name(text: str) -> bool:
     return secs > 0 and all(is_sec(w) or w in country or (w[:1] == "و" and w[1:] in country) for w in words)
 
 
-_ARROW_SEP = re.compile(r"\s[»›>]\s|\s/\s")
+_ARROW_SEP = re.compile(r"\s*[»›>]\s*|\s/\s")
 
 
 def is_breadcrumb(text: str) -> bool:
-    """Levels of a menu path, each short: joined by a spaced » › > or /, or by | in three levels or
-    more ("title | site" has two). » inside «…» is a closing quotation mark, not a separator."""
+    """Levels of a menu path, each short: joined by » › > (spaced or glued to a level: "الاستقبال
+    >اخبار"), by a spaced /, or by | in three levels or more ("title | site" has two). » inside «…» is
+    a closing quotation mark, not a separator; a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
     if text.count(" ") > 14:
         return False
     if "«" not in text and _ARROW_SEP.search(text):
