@@ -46,10 +46,16 @@ from khabar.clean.features import (
     block_features,
     content_words,
     doc_features,
-    text_content_words,
     url_content_words,
 )
-from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
+from khabar.clean.titles import (
+    is_breadcrumb,
+    is_section_name,
+    matches_record_title,
+    off_tag,
+    tag_words,
+    title_reject,
+)
 from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.model import Block
@@ -434,9 +440,9 @@ def _title_by_agreement(
     # a listing URL's slug names the category or tag, which the page's menu repeats
     url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
     body: set[str] = set()
-    for i in infos:
-        if i.long:
-            body |= content_words(i)
+    for line in infos:
+        if line.long:
+            body |= content_words(line)
     best, best_share = -1, 0.0
     for i in range(min(_AGREE_WINDOW, first_para, len(live))):
         b, info = live[i], infos[i]
@@ -453,31 +459,6 @@ def _title_by_agreement(
         if share >= _AGREE_SHARE and share > best_share:
             best, best_share = i, share
     return best
-
-
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-#: a tag, category or label page's URL and its last path segment, the tag's name
-_TAG_URL = re.compile(r"/(?:tags?|category|categories|label|labels|topics?|hashtag)/([^/?#]+)", re.IGNORECASE)
-
-
-def _tag_words(uri: str | None) -> set[str]:
-    """The content words of the tag or category a URL names in Arabic ("/tag/ماريو/page/2/" →
-    {"ماريو"}), or an empty set when the URL names none."""
-    m = _TAG_URL.search(_url_path(uri)) if uri else None
-    if m is None or not _ARABIC_LETTER.search(m.group(1)):
-        # a Latin slug ("/tag/mario/") may name an Arabic tag: no word to compare
-        return set()
-    return text_content_words(m.group(1).replace("-", " ").replace("_", " "))
-
-
-def _off_tag(text: str, tag_ws: set[str]) -> str | None:
-    """``"listed_headline"`` when the page is a tag or category page and ``text`` is not the tag's
-    name: such a page's heading is the tag ("ماريو", "نيوكاسل يونايتد"), and any other headline on it
-    is one of the listed pages' (most of its content words are not the tag's). None otherwise."""
-    if not tag_ws:
-        return None
-    ws = text_content_words(text)
-    return "listed_headline" if not ws or len(ws & tag_ws) * 2 < len(ws) else None
 
 
 def _removable(b: Block) -> bool:
@@ -501,7 +482,7 @@ def _structure(
     a title), sections only above it, and section names above it as sections. ``feats``: the blocks'
     line features (for the cues of :func:`_headline_below`)."""
     t = ci["title"]
-    tag_ws = _tag_words(uri)
+    tag_ws = tag_words(uri)
     forced = -1
     demoted: list[int] = []  # model titles that are section names or breadcrumbs
     if record_title and record_title.strip():
@@ -513,7 +494,7 @@ def _structure(
     # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
     for i, b in enumerate(live):
         if b.kind == "title" and i != forced:
-            why = title_reject(b.text) or _off_tag(b.text, tag_ws)
+            why = title_reject(b.text) or off_tag(b.text, tag_ws)
             if why is None:
                 continue
             if why in ("section_name", "breadcrumb"):
@@ -557,7 +538,7 @@ def _structure(
             if (live[i].reason is None or (is_article and has_body and not repeated(i)))
             and probs[i][t] >= _TITLE_FALLBACK_P
             and title_reject(live[i].text) is None
-            and _off_tag(live[i].text, tag_ws) is None
+            and off_tag(live[i].text, tag_ws) is None
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:

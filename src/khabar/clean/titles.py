@@ -17,6 +17,9 @@ these rules say which lines can never be the title, as classes that hold on any 
   الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
 * a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
+* a **listed headline**: on a tag or category page (an Arabic slug after /tag/, /category/ …) the
+  page's heading is the tag's name; another headline there is one of the pages it lists
+  (:func:`off_tag`);
 * a **sentence**: eight words or more ending in a full stop (not an ellipsis) is the text's first
   sentence where the dump has no headline (none of the development sites' 114 gold titles ends in
   one; six words was the bound until shop and campaign pages of the extra dumps showed six-word
@@ -33,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import unquote, urlsplit
 
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
@@ -193,3 +197,44 @@ def matches_record_title(block_text: str, record_title: str) -> bool:
     if not a or not b:
         return False
     return a == b or (a.startswith(b) and len(b) >= 0.5 * len(a))
+
+
+def _content(text: str) -> set[str]:
+    # the line model's content words (و/ف/ال peeled), so a tag and a headline are compared as the
+    # features compare lines; imported here, as features imports the furniture rules, which import
+    # this module's cues
+    from khabar.clean.features import text_content_words
+
+    return text_content_words(text)
+
+
+def _url_path(uri: str) -> str:
+    try:
+        return unquote(urlsplit(uri).path)
+    except ValueError:
+        return ""
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+#: a tag, category or label page's URL and its last path segment, the tag's name
+_TAG_URL = re.compile(r"/(?:tags?|category|categories|label|labels|topics?|hashtag)/([^/?#]+)", re.IGNORECASE)
+
+
+def tag_words(uri: str | None) -> set[str]:
+    """The content words of the tag or category a URL names in Arabic ("/tag/ماريو/page/2/" →
+    {"ماريو"}), or an empty set when the URL names none."""
+    m = _TAG_URL.search(_url_path(uri)) if uri else None
+    if m is None or not _ARABIC_LETTER.search(m.group(1)):
+        # a Latin slug ("/tag/mario/") may name an Arabic tag: no word to compare
+        return set()
+    return _content(m.group(1).replace("-", " ").replace("_", " "))
+
+
+def off_tag(text: str, tag_ws: set[str]) -> str | None:
+    """``"listed_headline"`` when the page is a tag or category page and ``text`` is not the tag's
+    name: such a page's heading is the tag ("ماريو", "نيوكاسل يونايتد"), and any other headline on it
+    is one of the listed pages' (most of its content words are not the tag's). None otherwise."""
+    if not tag_ws:
+        return None
+    ws = _content(text)
+    return "listed_headline" if not ws or len(ws & tag_ws) * 2 < len(ws) else None
