@@ -47,6 +47,7 @@ def test_section_names(line: str, expected: bool) -> None:
         ("الصفحة الأولى>رياضة محلية>كرة السلة", True),  # levels glued to their separators
         ("الاستقبال ›وطنية", True),  # a Maghreb site's "home" glued to the next level
         ("«الشورى» يقر نظام التخصيص", False),  # » closes a quotation
+        ("<b>عاجل</b> الوزير يصل <i>غدا</i>", False),  # markup's > closes a tag
         ("وزير النقل يدشن الطريق | صحيفة المساء", False),  # title | site: two levels
     ],
 )

@@ -103,6 +103,9 @@ def is_section_name(text: str) -> bool:
 
 
 _ARROW_SEP = re.compile(r"\s*[»›>]\s*|\s/\s")
+#: the spaced separators alone, for a line with markup or angle quotes ("<b>عاجل</b>", "‹…›"), whose
+#: glued > and › close a tag or a quotation
+_SPACED_SEP = re.compile(r"\s[»›>]\s|\s/\s")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -111,8 +114,9 @@ def is_breadcrumb(text: str) -> bool:
     a closing quotation mark, not a separator; a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
     if text.count(" ") > 14:
         return False
-    if "«" not in text and _ARROW_SEP.search(text):
-        parts = _ARROW_SEP.split(text)
+    sep = _SPACED_SEP if "<" in text or "‹" in text else _ARROW_SEP
+    if "«" not in text and sep.search(text):
+        parts = sep.split(text)
     elif text.count("|") >= 2:
         parts = text.split("|")
     else:
