@@ -71,6 +71,9 @@ def test_source_tags() -> None:
         ("الرئيسية › أخبار › محليات", "section_name"),  # all levels are section words
         ("الرئيسية › تقارير › الاقتصاد العالمي في ٢٠٢٤", "breadcrumb"),
         ("وزير الصحة: لا إصابات جديدة اليوم", None),  # a colon inside a headline is fine
+        # a long line ending in a colon leads into a list or links, whatever its length
+        ("للاطلاع على كل العروض الجديدة تابعوا صفحاتنا على مواقع التواصل الاجتماعي:", "label"),
+        ("نتائج القبول في الجامعات لعام 2024:", None),  # a headline may end in a colon
         # a lead sentence at the top of a dump that has no headline line: a headline has no full stop
         ("افتتحت البلدية صباح اليوم الحديقة العامة الجديدة في الحي الشرقي.", "sentence"),
         ("الحكومة تعلن استقالتها بعد أسبوع من الاحتجاجات...", None),  # an ellipsis is no full stop
