@@ -266,3 +266,19 @@ def test_a_tag_pages_title_is_the_tag_not_a_listed_headline() -> None:
     # the same headline on an article's URL is its title
     blocks, probs = _labelled([("title", listed, None), ("paragraph", _PARA, None)], p)
     assert _structure_with(blocks, probs, "https://news.example/2024/05/solar-plan")[0] == ("title", None)
+
+
+def test_a_product_pages_title_is_the_product_not_the_shops_banner() -> None:
+    """why: on a product page ("/products/<name>") a banner the model takes for the title ("توصيل
+    مجاني لكل الطلبات …") is the shop's, not the product's; a line naming the product stays the
+    title, and the last Arabic segment of a nested category path is the one compared."""
+    uri = "https://shop.example/products/حقيبة-ظهر-جلدية-سوداء"
+    banner = "توصيل مجاني لكل الطلبات فوق مئتي ريال خلال يومين"
+    p = [{"title": 0.8, "boilerplate": 0.15}, {"paragraph": 1.0}]
+    blocks, probs = _labelled([("title", banner, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([("title", "حقيبة ظهر جلدية سوداء", None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    from khabar.clean.titles import tag_words
+
+    assert tag_words("https://shop.example/product-category/عناية/صابون-طبيعي/") == {"صابون", "طبيعي"}

@@ -19,9 +19,9 @@ these rules say which lines can never be the title, as classes that hold on any 
   الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
 * a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
-* a **listed headline**: on a tag or category page (an Arabic slug after /tag/, /category/ …) the
-  page's heading is the tag's name; another headline there is one of the pages it lists
-  (:func:`off_tag`);
+* a **listed headline**: on a tag, category or product page (an Arabic slug after /tag/, /category/,
+  /products/ …) the page's heading is the tag's or the product's name; another headline there is
+  one of the pages it lists or the shop's banner (:func:`off_tag`);
 * a **sentence**: eight words or more ending in a full stop (not an ellipsis) is the text's first
   sentence where the dump has no headline (none of the development sites' 114 gold titles ends in
   one; six words was the bound until shop and campaign pages of the extra dumps showed six-word
@@ -222,24 +222,31 @@ def _url_path(uri: str) -> str:
 
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-#: a tag, category or label page's URL and its last path segment, the tag's name
-_TAG_URL = re.compile(r"/(?:tags?|category|categories|label|labels|topics?|hashtag)/([^/?#]+)", re.IGNORECASE)
+#: a tag, category, label or product page's URL, and the path after the keyword
+_TAG_URL = re.compile(
+    r"/(?:tags?|category|categories|label|labels|topics?|hashtag|product-category|product-tag|products?)"
+    r"/([^?#]+)",
+    re.IGNORECASE,
+)
 
 
 def tag_words(uri: str | None) -> set[str]:
-    """The content words of the tag or category a URL names in Arabic ("/tag/ماريو/page/2/" →
-    {"ماريو"}), or an empty set when the URL names none."""
+    """The content words of the tag, category or product a URL names in Arabic: the last Arabic
+    segment after the keyword ("/tag/ماريو/page/2/" → {"ماريو"}, "/product-category/عناية/صابون/" →
+    {"صابون"}), or an empty set when the URL names none. A Latin slug ("/tag/mario/") may name an
+    Arabic tag: there is no word to compare."""
     m = _TAG_URL.search(_url_path(uri)) if uri else None
-    if m is None or not _ARABIC_LETTER.search(m.group(1)):
-        # a Latin slug ("/tag/mario/") may name an Arabic tag: no word to compare
+    if m is None:
         return set()
-    return _content(m.group(1).replace("-", " ").replace("_", " "))
+    segs = [g for g in m.group(1).split("/") if _ARABIC_LETTER.search(g)]
+    return _content(segs[-1].replace("-", " ").replace("_", " ")) if segs else set()
 
 
 def off_tag(text: str, tag_ws: set[str]) -> str | None:
-    """``"listed_headline"`` when the page is a tag or category page and ``text`` is not the tag's
-    name: such a page's heading is the tag ("ماريو", "نيوكاسل يونايتد"), and any other headline on it
-    is one of the listed pages' (most of its content words are not the tag's). None otherwise."""
+    """``"listed_headline"`` when the page is a tag, category or product page and ``text`` is not the
+    tag's or the product's name: such a page's heading is the tag ("ماريو", "نيوكاسل يونايتد") or the
+    product, and any other headline on it is one of the listed pages' or the shop's banner (most of
+    its content words are not the slug's). None otherwise."""
     if not tag_ws:
         return None
     ws = _content(text)
