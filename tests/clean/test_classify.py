@@ -282,3 +282,19 @@ def test_a_product_pages_title_is_the_product_not_the_shops_banner() -> None:
     from khabar.clean.titles import tag_words
 
     assert tag_words("https://shop.example/product-category/عناية/صابون-طبيعي/") == {"صابون", "طبيعي"}
+
+
+def test_a_poems_title_heads_a_page_of_short_punctuated_lines() -> None:
+    """why: a page of short lines is a menu or verse; the model removes both, title included. Verse
+    lines end in punctuation and a menu's items do not, so the first short line over verse is the
+    title, and the first item of a menu stays removed."""
+    end = "feature:after_article_end"
+    verse = ["على شاطئ الليل،", "تنام المراكب..", "وتصحو النجوم!", "فمن يذكر البحر؟", "ومن يحفظ الموج."]
+    lines = [("boilerplate", "مراكب", end)] + [("boilerplate", v, end) for v in verse]
+    p = [{"boilerplate": 0.7, "title": 0.1}] + [{"boilerplate": 0.7, "paragraph": 0.3}] * len(verse)
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)
+    menu = ["أخبار محلية", "رياضة", "اقتصاد", "ثقافة وفنون", "اتصل بنا"]
+    lines = [("boilerplate", "عروض الصيف", end)] + [("boilerplate", m, end) for m in menu]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("boilerplate", end)

@@ -18,8 +18,10 @@
 4. Structure constraints (:func:`_structure`): at most one title — the input record's own when it
    gives one, else the likeliest line that can be a title (:mod:`khabar.clean.titles` rules out
    section names, breadcrumbs, labels and source tags), failing any the likeliest line above the first
-   paragraph; sections only above the title, and section names above it are sections; a headline
-   under a section word the model took for the title becomes the title (:func:`_headline_below`), and
+   paragraph, then the fallbacks of :mod:`khabar.clean.title_fallbacks` (a headline under a section
+   word the model took for the title, a line above the body its words or the URL's slug confirm, a
+   poem's title over its verse); sections only above the title, and section names above it are
+   sections; and
    a page keeps the lines removed only for their place at its end when nothing else is kept
    (:func:`_keep_a_body`).
 
@@ -44,10 +46,13 @@ from khabar.clean.features import (
     INDEX,
     LineInfo,
     block_features,
-    content_words,
     doc_features,
     url_content_words,
 )
+from khabar.clean.title_fallbacks import headline_below as _headline_below
+from khabar.clean.title_fallbacks import removable as _removable
+from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
+from khabar.clean.title_fallbacks import verse_title as _verse_title
 from khabar.clean.titles import (
     is_breadcrumb,
     is_section_name,
@@ -378,94 +383,6 @@ _TITLE_WINDOW = 6
 _TITLE_FALLBACK_P = 0.25
 
 
-#: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
-#: a date, a weekday)
-_NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "date_like", "weekday"))
-#: the fewest words of a headline taken below a section word (a reporter's name has two to four)
-_HEADLINE_MIN_WORDS = 5
-
-
-def _headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
-    """The headline under a section word the model took for the title, or -1.
-
-    The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
-    reads the line below as what stands under a title (a byline, a date), and the page is left with no
-    title when the section word is ruled out. So the title moves one line down: the model-decided line
-    right below the section word, above the body's first long paragraph, that can be a title
-    (:func:`~khabar.clean.titles.title_reject`), has five words or more and no byline or date cue
-    (agency, byline word or separator, a date, a weekday). Trained on the extra dumps the model read
-    such a headline as a byline (title probability 0.46 -> 0.17)."""
-    for i in demoted:
-        j = i + 1
-        if j >= min(first_para, len(live)):
-            continue
-        b = live[j]
-        if (
-            _removable(b)
-            and b.kind != "section"
-            and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
-            and title_reject(b.text) is None
-            and not feats[j, list(_NOT_HEADLINE)].any()
-        ):
-            return j
-    return -1
-
-
-#: the title by agreement (:func:`_title_by_agreement`): the page's first lines it looks at, the words
-#: a candidate may have, the least share of its content words the body or the URL must confirm, and
-#: the fewest confirmed words
-_AGREE_WINDOW = 8
-_AGREE_MAX_WORDS = 15
-_AGREE_SHARE = 0.6
-_AGREE_MIN = 2
-
-
-def _title_by_agreement(
-    live: list[Block], infos: list[LineInfo], uri: str | None, feats: np.ndarray, first_para: int
-) -> int:
-    """The line above the body that the page itself confirms as its title, or -1.
-
-    The last resort on an article page when the model named no title and no line above the body was
-    likely enough: a short line above the first long paragraph whose content words come back in the
-    page's long paragraphs (a headline announces its text; a menu word or another page's headline
-    does not), or that holds most of the content words of the URL's slug (the CMS wrote the slug from
-    the headline; not a listing URL's, whose slug names a category the menu repeats). Only above the
-    body: a line below the first paragraph is a subheading, and a page whose dump starts with its
-    text lost its headline (the gold's "no title"); taking a line there that both the body and the
-    slug name (a product's name under its description) cost the in-sample title 0.950 -> 0.945, one
-    page more wrong than it set right. The line must be able to be a title
-    (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
-    ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
-    best-confirmed line wins, the first on a tie."""
-    # a listing URL's slug names the category or tag, which the page's menu repeats
-    url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
-    body: set[str] = set()
-    for line in infos:
-        if line.long:
-            body |= content_words(line)
-    best, best_share = -1, 0.0
-    for i in range(min(_AGREE_WINDOW, first_para, len(live))):
-        b, info = live[i], infos[i]
-        if not _removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
-            continue
-        if title_reject(b.text) is not None or feats[i, list(_NOT_HEADLINE)].any():
-            continue
-        ws = content_words(info)
-        if len(ws) < _AGREE_MIN:
-            continue
-        body_share = len(ws & body) / len(ws) if len(ws & body) >= _AGREE_MIN else 0.0
-        url_share = len(ws & url_ws) / len(url_ws) if len(ws & url_ws) >= _AGREE_MIN else 0.0
-        share = max(body_share, url_share)
-        if share >= _AGREE_SHARE and share > best_share:
-            best, best_share = i, share
-    return best
-
-
-def _removable(b: Block) -> bool:
-    """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
-    return b.reason is None or b.reason.startswith(("feature:", "model:"))
-
-
 def _structure(
     live: list[Block],
     probs: np.ndarray,
@@ -544,7 +461,11 @@ def _structure(
         if keep < 0 and feats is not None:
             keep = _headline_below(live, demoted, first_para, feats)
         if keep < 0 and feats is not None and infos is not None and is_article and has_body:
-            keep = _title_by_agreement(live, infos, uri, feats, first_para)
+            # a listing URL's slug names the category or tag, which the page's menu repeats
+            url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
+            keep = _title_by_agreement(live, infos, url_ws, feats, first_para)
+        if keep < 0 and feats is not None and infos is not None and first_para == len(live):
+            keep = _verse_title(live, infos, feats)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph
