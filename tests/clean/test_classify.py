@@ -298,3 +298,18 @@ def test_a_poems_title_heads_a_page_of_short_punctuated_lines() -> None:
     lines = [("boilerplate", "عروض الصيف", end)] + [("boilerplate", m, end) for m in menu]
     blocks, probs = _labelled(lines, p)
     assert _structure_with(blocks, probs, None)[0] == ("boilerplate", end)
+
+
+def test_a_title_deep_in_a_page_with_no_text_kept_is_a_listed_headline() -> None:
+    """why: a title stands over its text; on a blog's index, where every headline and teaser was
+    removed, a line the model names the title halfway down is one more listed headline. At the top
+    of such a page (a tag page's name over its removed list) it stays the title."""
+    lead = ("boilerplate", "كيف تختار لون الطلاء المناسب لغرفة المعيشة", "feature:headline_list")
+    p_lead = {"boilerplate": 0.8}
+    head = ("title", "دليل الدهانات الحديثة | أفكار وألوان لكل بيت", None)
+    p_head = {"title": 0.6, "boilerplate": 0.3}
+    lines, p = [lead] * 8 + [head, lead], [p_lead] * 8 + [p_head, p_lead]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[8] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([head] + [lead] * 9, [p_head] + [p_lead] * 9)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)

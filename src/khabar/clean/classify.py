@@ -428,6 +428,14 @@ def _structure(
                 elif b.kind == "boilerplate":
                     b.reason = f"feature:not_a_title:{why}"
     titles = [i for i, b in enumerate(live) if b.kind == "title"]
+    if forced < 0 and titles and not any(b.kind not in ("title", "section", "boilerplate") for b in live):
+        # a title stands over its text: deep in a page whose every other line was removed (a blog's
+        # index of headline and teaser pairs), a "title" is one more listed headline
+        for i in [i for i in titles if i >= _TITLE_WINDOW]:
+            live[i].kind, live[i].score = _second_best(probs[i], model.classes, {"title"})
+            if live[i].kind == "boilerplate":
+                live[i].reason = "feature:not_a_title:listed_headline"
+        titles = [i for i in titles if i < _TITLE_WINDOW]
     if forced >= 0:
         keep = forced
     elif titles:
