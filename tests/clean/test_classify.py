@@ -196,3 +196,120 @@ def test_a_page_with_a_title_keeps_the_lines_removed_only_for_their_place_at_the
         [{"title": 0.9}, {"paragraph": 1.0}, end_p],
     )
     assert _structure_of(blocks, probs)[2] == ("boilerplate", "feature:after_article_end")
+
+
+def _structure_with(blocks: list[Block], probs: np.ndarray, uri: str | None) -> list[tuple[str, str | None]]:
+    """:func:`_structure` with the page's line facts and URL, as the classify stage calls it."""
+    model = load_model()
+    infos = [LineInfo(b.text, lexicon.load()) for b in blocks]
+    x = block_features(infos, [False] * len(blocks), uri, 1.0)
+    cls = {c: i for i, c in enumerate(model.classes)}
+    _structure(blocks, probs, cls, model, None, True, x, infos=infos, uri=uri)
+    return [(b.kind, b.reason) for b in blocks]
+
+
+_DESC = (
+    "يحمي زيت الأرغان المغربي الشعر الجاف من التقصف ويمنحه لمعانا طبيعيا، ويستعمل زيت الأرغان مرتين "
+    "في الأسبوع على الشعر المبلل بعد الغسل، وهو مناسب لكل أنواع الشعر الجاف والمصبوغ."
+)
+_NAME = "زيت الأرغان المغربي للشعر الجاف – عبوة 100 مل"
+
+
+def test_the_url_slug_confirms_a_title_above_the_body_not_a_line_below_it() -> None:
+    """why: a CMS writes the slug from the headline, so a short line above the body that holds most
+    of the slug's words is the title even when the body words it otherwise; a line below the body's
+    first paragraph is a subheading (or a product's name under its description, which the gold does
+    not call the title either), whatever the slug says."""
+    uri = "https://shop.example/ar/زيت-الأرغان-المغربي-للشعر-الجاف"
+    p = [{"boilerplate": 0.8, "title": 0.1}, {"paragraph": 1.0}, {"paragraph": 1.0}]
+    lines = [("boilerplate", "أفضل زيت أرغان مغربي لشعرك الجاف", "feature:headline_list")]
+    blocks, probs = _labelled([*lines, ("paragraph", _PARA, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    blocks, probs = _labelled([*lines, ("paragraph", _PARA, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, None)[0] == ("boilerplate", "feature:headline_list")
+    below = [("paragraph", _DESC, None), ("paragraph", _NAME, None), ("paragraph", _PARA, None)]
+    p_low = [{"paragraph": 1.0}, {"paragraph": 0.7, "title": 0.1}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(below, p_low)
+    assert _structure_with(blocks, probs, uri)[1] == ("paragraph", None)
+
+
+def test_a_short_line_above_the_body_that_the_body_confirms_is_the_title() -> None:
+    """why: a headline announces its text, so its words come back in the paragraphs below; a line
+    the model removed among the top lines is the title when the body says so, and a menu item whose
+    words the body does not carry stays removed."""
+    head = "زيت الأرغان للشعر الجاف"
+    menu = "العروض والتخفيضات"
+    lines = [
+        ("boilerplate", menu, "feature:headline_list"),
+        ("boilerplate", head, "feature:headline_list"),
+        ("paragraph", _DESC, None),
+    ]
+    p = [{"boilerplate": 0.8, "title": 0.1}, {"boilerplate": 0.7, "title": 0.2}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[:2] == [
+        ("boilerplate", "feature:headline_list"),
+        ("title", None),
+    ]
+
+
+def test_a_tag_pages_title_is_the_tag_not_a_listed_headline() -> None:
+    """why: on a tag or category page ("/tag/<name>/") the page's heading is the tag's name, and a
+    headline the model takes for the title is one of the listed pages' (its words are not the
+    tag's); the tag's own line stays the title."""
+    uri = "https://news.example/tag/الطاقة-الشمسية/"
+    listed = "الحكومة تطلق مشروعا جديدا للطاقة الشمسية في الجنوب"
+    p = [{"title": 0.8, "boilerplate": 0.15}, {"paragraph": 1.0}]
+    blocks, probs = _labelled([("title", listed, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([("title", "الطاقة الشمسية", None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    # the same headline on an article's URL is its title
+    blocks, probs = _labelled([("title", listed, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, "https://news.example/2024/05/solar-plan")[0] == ("title", None)
+
+
+def test_a_product_pages_title_is_the_product_not_the_shops_banner() -> None:
+    """why: on a product page ("/products/<name>") a banner the model takes for the title ("توصيل
+    مجاني لكل الطلبات …") is the shop's, not the product's; a line naming the product stays the
+    title, and the last Arabic segment of a nested category path is the one compared."""
+    uri = "https://shop.example/products/حقيبة-ظهر-جلدية-سوداء"
+    banner = "توصيل مجاني لكل الطلبات فوق مئتي ريال خلال يومين"
+    p = [{"title": 0.8, "boilerplate": 0.15}, {"paragraph": 1.0}]
+    blocks, probs = _labelled([("title", banner, None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([("title", "حقيبة ظهر جلدية سوداء", None), ("paragraph", _PARA, None)], p)
+    assert _structure_with(blocks, probs, uri)[0] == ("title", None)
+    from khabar.clean.titles import tag_words
+
+    assert tag_words("https://shop.example/product-category/عناية/صابون-طبيعي/") == {"صابون", "طبيعي"}
+
+
+def test_a_poems_title_heads_a_page_of_short_punctuated_lines() -> None:
+    """why: a page of short lines is a menu or verse; the model removes both, title included. Verse
+    lines end in punctuation and a menu's items do not, so the first short line over verse is the
+    title, and the first item of a menu stays removed."""
+    end = "feature:after_article_end"
+    verse = ["على شاطئ الليل،", "تنام المراكب..", "وتصحو النجوم!", "فمن يذكر البحر؟", "ومن يحفظ الموج."]
+    lines = [("boilerplate", "مراكب", end)] + [("boilerplate", v, end) for v in verse]
+    p = [{"boilerplate": 0.7, "title": 0.1}] + [{"boilerplate": 0.7, "paragraph": 0.3}] * len(verse)
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)
+    menu = ["أخبار محلية", "رياضة", "اقتصاد", "ثقافة وفنون", "اتصل بنا"]
+    lines = [("boilerplate", "عروض الصيف", end)] + [("boilerplate", m, end) for m in menu]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("boilerplate", end)
+
+
+def test_a_title_deep_in_a_page_with_no_text_kept_is_a_listed_headline() -> None:
+    """why: a title stands over its text; on a blog's index, where every headline and teaser was
+    removed, a line the model names the title halfway down is one more listed headline. At the top
+    of such a page (a tag page's name over its removed list) it stays the title."""
+    lead = ("boilerplate", "كيف تختار لون الطلاء المناسب لغرفة المعيشة", "feature:headline_list")
+    p_lead = {"boilerplate": 0.8}
+    head = ("title", "دليل الدهانات الحديثة | أفكار وألوان لكل بيت", None)
+    p_head = {"title": 0.6, "boilerplate": 0.3}
+    lines, p = [lead] * 8 + [head, lead], [p_lead] * 8 + [p_head, p_lead]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[8] == ("boilerplate", "feature:not_a_title:listed_headline")
+    blocks, probs = _labelled([head] + [lead] * 9, [p_head] + [p_lead] * 9)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)

@@ -29,6 +29,9 @@ from khabar.model import Source
         ("Politique", True),  # French menus too
         ("الأمير يفتتح معرض الكتاب", False),  # a headline
         ("سياسة الحكومة الجديدة تجاه المزارعين", False),  # a section word inside a longer headline
+        ("رياضة قطر", True),  # a section by country
+        ("قطر", False),  # a country's name alone may be a tag page's title
+        ("قطر وتركيا", False),  # two countries, no section word: a headline's subject
     ],
 )
 def test_section_names(line: str, expected: bool) -> None:
@@ -41,7 +44,10 @@ def test_section_names(line: str, expected: bool) -> None:
         ("الرئيسية » عربي ودولي » الخليج", True),  # spaced » levels
         ("Home > Sport > Football", True),  # spaced >
         ("الرئيسية | محليات | تعليم", True),  # three | levels
+        ("الصفحة الأولى>رياضة محلية>كرة السلة", True),  # levels glued to their separators
+        ("الاستقبال ›وطنية", True),  # a Maghreb site's "home" glued to the next level
         ("«الشورى» يقر نظام التخصيص", False),  # » closes a quotation
+        ("<b>عاجل</b> الوزير يصل <i>غدا</i>", False),  # markup's > closes a tag
         ("وزير النقل يدشن الطريق | صحيفة المساء", False),  # title | site: two levels
     ],
 )
@@ -65,10 +71,27 @@ def test_source_tags() -> None:
         ("الرئيسية › أخبار › محليات", "section_name"),  # all levels are section words
         ("الرئيسية › تقارير › الاقتصاد العالمي في ٢٠٢٤", "breadcrumb"),
         ("وزير الصحة: لا إصابات جديدة اليوم", None),  # a colon inside a headline is fine
+        # a long line ending in a colon leads into a list or links, whatever its length
+        ("للاطلاع على كل العروض الجديدة تابعوا صفحاتنا على مواقع التواصل الاجتماعي:", "label"),
+        ("نتائج القبول في الجامعات لعام 2024:", None),  # a headline may end in a colon
         # a lead sentence at the top of a dump that has no headline line: a headline has no full stop
         ("افتتحت البلدية صباح اليوم الحديقة العامة الجديدة في الحي الشرقي.", "sentence"),
         ("الحكومة تعلن استقالتها بعد أسبوع من الاحتجاجات...", None),  # an ellipsis is no full stop
-        ("الكاتب يوقع روايته الجديدة في المعرض.", "sentence"),
+        ("وقعت الكاتبة روايتها الجديدة في معرض الكتاب مساء أمس.", "sentence"),
+        # a headline of six words may end in a full stop (shop and campaign pages write them so)
+        ("اكتشف عروض الصيف الجديدة في متجرنا.", None),
+        # an item of a list that goes on (a recipe's, a gift box's contents)
+        ("4 حبات من الطماطم الطازجة؛", "open_sentence"),
+        # a form's required field
+        ("رقم الجوال *", "form_field"),
+        ("كلمة المرور*", "form_field"),
+        # a reader's question or a letter opens with a greeting or the basmala
+        ("السلام عليكم ورحمة الله وبركاته", "salutation"),
+        ("بسم الله الرحمن الرحيم", "salutation"),
+        ("السلام عليكم يا أهل الدار: قصيدة جديدة للشاعر في حب المدينة وأهلها القدامى", None),
+        # section words with a country's name are a menu path
+        ("أخبار العراق", "section_name"),
+        ("الصفحة الرئيسية › الأردن", "section_name"),
         ("نهاية عصر.", None),  # too short to be a sentence rather than a headline with a dot
         # twenty words and more are running text, whatever the punctuation (no headline is that long)
         (" ".join(["كلمة"] * 20), "running_text"),
@@ -171,3 +194,21 @@ def test_breadcrumb_above_the_title_is_the_section_path() -> None:
     doc = process_text(raw, id="t")
     assert doc.sections == ["الرئيسية", "المغرب", "رياضة"]
     assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "التخطي إلى المحتوى",
+        "تخطي الى المحتوى",
+        "الانتقال إلى المحتوى",
+        "مستخدم جديد؟",
+        "هل نسيت كلمة المرور؟",
+    ],
+)
+def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
+    """why: a theme's skip link ("Skip to content") and a login box's prompts head many dumps; they
+    are menu lines, never the title of a page without a headline."""
+    from khabar.clean import lexicon
+
+    assert lexicon.load().match_line(line, lexicon.key(line)) == "nav"

@@ -18,8 +18,10 @@
 4. Structure constraints (:func:`_structure`): at most one title — the input record's own when it
    gives one, else the likeliest line that can be a title (:mod:`khabar.clean.titles` rules out
    section names, breadcrumbs, labels and source tags), failing any the likeliest line above the first
-   paragraph; sections only above the title, and section names above it are sections; a headline
-   under a section word the model took for the title becomes the title (:func:`_headline_below`), and
+   paragraph, then the fallbacks of :mod:`khabar.clean.title_fallbacks` (a headline under a section
+   word the model took for the title, a line above the body its words or the URL's slug confirm, a
+   poem's title over its verse); sections only above the title, and section names above it are
+   sections; and
    a page keeps the lines removed only for their place at its end when nothing else is kept
    (:func:`_keep_a_body`).
 
@@ -39,8 +41,26 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 
 from khabar.clean import lexicon
-from khabar.clean.features import FEATURES, INDEX, LineInfo, block_features, doc_features
-from khabar.clean.titles import is_breadcrumb, is_section_name, matches_record_title, title_reject
+from khabar.clean.features import (
+    FEATURES,
+    INDEX,
+    LineInfo,
+    block_features,
+    doc_features,
+    url_content_words,
+)
+from khabar.clean.title_fallbacks import headline_below as _headline_below
+from khabar.clean.title_fallbacks import removable as _removable
+from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
+from khabar.clean.title_fallbacks import verse_title as _verse_title
+from khabar.clean.titles import (
+    is_breadcrumb,
+    is_section_name,
+    matches_record_title,
+    off_tag,
+    tag_words,
+    title_reject,
+)
 from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.model import Block
@@ -318,7 +338,15 @@ def classify_blocks(
         if b.kind == "boilerplate":
             b.reason = model.top_reason(feats[k])
     _structure(
-        live, probs, {c: i for i, c in enumerate(model.classes)}, model, record_title, is_article, feats
+        live,
+        probs,
+        {c: i for i, c in enumerate(model.classes)},
+        model,
+        record_title,
+        is_article,
+        feats,
+        infos=infos,
+        uri=uri,
     )
     return is_article
 
@@ -355,44 +383,6 @@ _TITLE_WINDOW = 6
 _TITLE_FALLBACK_P = 0.25
 
 
-#: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
-#: a date, a weekday)
-_NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "date_like", "weekday"))
-#: the fewest words of a headline taken below a section word (a reporter's name has two to four)
-_HEADLINE_MIN_WORDS = 5
-
-
-def _headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
-    """The headline under a section word the model took for the title, or -1.
-
-    The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
-    reads the line below as what stands under a title (a byline, a date), and the page is left with no
-    title when the section word is ruled out. So the title moves one line down: the model-decided line
-    right below the section word, above the body's first long paragraph, that can be a title
-    (:func:`~khabar.clean.titles.title_reject`), has five words or more and no byline or date cue
-    (agency, byline word or separator, a date, a weekday). Trained on the extra dumps the model read
-    such a headline as a byline (title probability 0.46 -> 0.17)."""
-    for i in demoted:
-        j = i + 1
-        if j >= min(first_para, len(live)):
-            continue
-        b = live[j]
-        if (
-            _removable(b)
-            and b.kind != "section"
-            and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
-            and title_reject(b.text) is None
-            and not feats[j, list(_NOT_HEADLINE)].any()
-        ):
-            return j
-    return -1
-
-
-def _removable(b: Block) -> bool:
-    """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
-    return b.reason is None or b.reason.startswith(("feature:", "model:"))
-
-
 def _structure(
     live: list[Block],
     probs: np.ndarray,
@@ -401,11 +391,15 @@ def _structure(
     record_title: str | None = None,
     is_article: bool = True,
     feats: np.ndarray | None = None,
+    *,
+    infos: list[LineInfo] | None = None,
+    uri: str | None = None,
 ) -> None:
     """One title at most (the record's own if the input gave one, else the likeliest line that can be
     a title), sections only above it, and section names above it as sections. ``feats``: the blocks'
     line features (for the cues of :func:`_headline_below`)."""
     t = ci["title"]
+    tag_ws = tag_words(uri)
     forced = -1
     demoted: list[int] = []  # model titles that are section names or breadcrumbs
     if record_title and record_title.strip():
@@ -417,7 +411,7 @@ def _structure(
     # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
     for i, b in enumerate(live):
         if b.kind == "title" and i != forced:
-            why = title_reject(b.text)
+            why = title_reject(b.text) or off_tag(b.text, tag_ws)
             if why is None:
                 continue
             if why in ("section_name", "breadcrumb"):
@@ -427,12 +421,21 @@ def _structure(
                 b.kind = "byline"
             else:
                 b.kind, b.score = _second_best(probs[i], model.classes, {"title"})
-                if why == "open_sentence":
-                    # an open sentence ("السيد النائب،" over a letter) is the text's start, not chrome
+                if why in ("open_sentence", "salutation"):
+                    # an open sentence ("السيد النائب،" over a letter) or a greeting is the text's
+                    # start, not chrome
                     b.kind = "paragraph"
                 elif b.kind == "boilerplate":
                     b.reason = f"feature:not_a_title:{why}"
     titles = [i for i, b in enumerate(live) if b.kind == "title"]
+    if forced < 0 and titles and not any(b.kind not in ("title", "section", "boilerplate") for b in live):
+        # a title stands over its text: deep in a page whose every other line was removed (a blog's
+        # index of headline and teaser pairs), a "title" is one more listed headline
+        for i in [i for i in titles if i >= _TITLE_WINDOW]:
+            live[i].kind, live[i].score = _second_best(probs[i], model.classes, {"title"})
+            if live[i].kind == "boilerplate":
+                live[i].reason = "feature:not_a_title:listed_headline"
+        titles = [i for i in titles if i < _TITLE_WINDOW]
     if forced >= 0:
         keep = forced
     elif titles:
@@ -460,10 +463,17 @@ def _structure(
             if (live[i].reason is None or (is_article and has_body and not repeated(i)))
             and probs[i][t] >= _TITLE_FALLBACK_P
             and title_reject(live[i].text) is None
+            and off_tag(live[i].text, tag_ws) is None
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
             keep = _headline_below(live, demoted, first_para, feats)
+        if keep < 0 and feats is not None and infos is not None and is_article and has_body:
+            # a listing URL's slug names the category or tag, which the page's menu repeats
+            url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
+            keep = _title_by_agreement(live, infos, url_ws, feats, first_para)
+        if keep < 0 and feats is not None and infos is not None and first_para == len(live):
+            keep = _verse_title(live, infos, feats)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph

@@ -313,6 +313,16 @@ def content_words(info: LineInfo) -> set[str]:
     return info._cwords
 
 
+def text_content_words(text: str) -> set[str]:
+    """The content words (:func:`_content_words`) of any text, e.g. a URL's path or a line's start."""
+    return _content_words(lexicon.key(text[:_BODY_SAMPLE]))
+
+
+def url_content_words(uri: str | None) -> set[str]:
+    """The content words of a URL's path (its slug words, normalised and peeled like a line's)."""
+    return _content_words(" ".join(_url_words(uri)))
+
+
 def _repeat_rates(infos: Sequence[LineInfo]) -> float:
     """Set each line's share of content words that occur on four lines of the page or more (kept on
     the line for :func:`block_features`) and return the page's mean."""

@@ -1,0 +1,136 @@
+"""The title of a text dump when the line model names none: the fallbacks of
+:func:`khabar.clean.classify._structure`, each for a class of page.
+
+* :func:`headline_below`: the headline under a section word the model took for the title;
+* :func:`title_by_agreement`: a short line above the body that the body's words or the URL's slug
+  confirm;
+* :func:`verse_title`: a poem's title over a page of short punctuated lines.
+
+Each returns the index of the title among the page's live blocks, or -1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from khabar.clean.features import INDEX, LineInfo, content_words
+from khabar.clean.titles import title_reject
+from khabar.model import Block
+
+#: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
+#: a date, a weekday)
+NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "date_like", "weekday"))
+#: the fewest words of a headline taken below a section word (a reporter's name has two to four)
+_HEADLINE_MIN_WORDS = 5
+
+
+def headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
+    """The headline under a section word the model took for the title, or -1.
+
+    The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
+    reads the line below as what stands under a title (a byline, a date), and the page is left with no
+    title when the section word is ruled out. So the title moves one line down: the model-decided line
+    right below the section word, above the body's first long paragraph, that can be a title
+    (:func:`~khabar.clean.titles.title_reject`), has five words or more and no byline or date cue
+    (agency, byline word or separator, a date, a weekday). Trained on the extra dumps the model read
+    such a headline as a byline (title probability 0.46 -> 0.17)."""
+    for i in demoted:
+        j = i + 1
+        if j >= min(first_para, len(live)):
+            continue
+        b = live[j]
+        if (
+            removable(b)
+            and b.kind != "section"
+            and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
+            and title_reject(b.text) is None
+            and not feats[j, list(NOT_HEADLINE)].any()
+        ):
+            return j
+    return -1
+
+
+#: the title by agreement (:func:`_title_by_agreement`): the page's first lines it looks at, the words
+#: a candidate may have, the least share of its content words the body or the URL must confirm, and
+#: the fewest confirmed words
+_AGREE_WINDOW = 8
+_AGREE_MAX_WORDS = 15
+_AGREE_SHARE = 0.6
+_AGREE_MIN = 2
+
+
+def title_by_agreement(
+    live: list[Block], infos: list[LineInfo], url_ws: set[str], feats: np.ndarray, first_para: int
+) -> int:
+    """The line above the body that the page itself confirms as its title, or -1 (``url_ws``: the
+    content words of the page URL's slug, empty for a listing URL or none).
+
+    The last resort on an article page when the model named no title and no line above the body was
+    likely enough: a short line above the first long paragraph whose content words come back in the
+    page's long paragraphs (a headline announces its text; a menu word or another page's headline
+    does not), or that holds most of the content words of the URL's slug (the CMS wrote the slug from
+    the headline; not a listing URL's, whose slug names a category the menu repeats). Only above the
+    body: a line below the first paragraph is a subheading, and a page whose dump starts with its
+    text lost its headline (the gold's "no title"); taking a line there that both the body and the
+    slug name (a product's name under its description) cost the in-sample title 0.950 -> 0.945, one
+    page more wrong than it set right. The line must be able to be a title
+    (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
+    ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
+    best-confirmed line wins, the first on a tie."""
+    body: set[str] = set()
+    for line in infos:
+        if line.long:
+            body |= content_words(line)
+    best, best_share = -1, 0.0
+    for i in range(min(_AGREE_WINDOW, first_para, len(live))):
+        b, info = live[i], infos[i]
+        if not removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
+            continue
+        if title_reject(b.text) is not None or feats[i, list(NOT_HEADLINE)].any():
+            continue
+        ws = content_words(info)
+        if len(ws) < _AGREE_MIN:
+            continue
+        body_share = len(ws & body) / len(ws) if len(ws & body) >= _AGREE_MIN else 0.0
+        url_share = len(ws & url_ws) / len(url_ws) if len(ws & url_ws) >= _AGREE_MIN else 0.0
+        share = max(body_share, url_share)
+        if share >= _AGREE_SHARE and share > best_share:
+            best, best_share = i, share
+    return best
+
+
+#: a verse page (:func:`_verse_title`): the title's most words, the lines below it read, the fewest of
+#: them that end in punctuation, and their least share
+_VERSE_TITLE_WORDS = 6
+_VERSE_LINES = 12
+_VERSE_MIN = 4
+_VERSE_SHARE = 0.5
+_VERSE_END = (".", "،", ",", "!", "؟", "?", "…", ":", "؛")
+
+
+def verse_title(live: list[Block], infos: list[LineInfo], feats: np.ndarray) -> int:
+    """A poem's or a prose poem's title: the first line of a page of short lines that end in
+    punctuation, or -1.
+
+    A page with no long line is a menu, a list of links or verse; the model, which reads its short
+    lines as a menu's, removes the first one as well as the rest. Verse is told from a menu by its
+    line ends: a menu's items end in no punctuation, verse lines end in a comma, a full stop, "..",
+    "!" or "؟". So on a page with no long line, the first model-decided line, of at most six words,
+    that can be a title and carries no byline or date cue, is the title when at least half of the
+    next twelve model-decided lines, and four or more, end in punctuation."""
+    first = next((i for i, b in enumerate(live) if removable(b)), -1)
+    if first < 0:
+        return -1
+    b, info = live[first], infos[first]
+    if info.words > _VERSE_TITLE_WORDS or b.kind in ("byline", "date"):
+        return -1
+    if title_reject(b.text) is not None or feats[first, list(NOT_HEADLINE)].any():
+        return -1
+    below = [c.text.rstrip() for c in live[first + 1 :] if removable(c)][:_VERSE_LINES]
+    ends = sum(t.endswith(_VERSE_END) for t in below)
+    return first if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below) else -1
+
+
+def removable(b: Block) -> bool:
+    """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
+    return b.reason is None or b.reason.startswith(("feature:", "model:"))
