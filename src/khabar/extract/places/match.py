@@ -112,7 +112,7 @@ class PlaceFinding:
 @functools.lru_cache(maxsize=65536)
 def _readings(word: str) -> tuple[Reading, ...]:
     """The clitic readings of a word, with the article-less stem of each (cached across documents:
-    news repeats its words; a tuple of named tuples, which the garbage collector stops walking)."""
+    news repeats its words; a tuple: the memory's callers only read it)."""
     return tuple(readings(word))
 
 
