@@ -255,19 +255,14 @@ def finished(dest: str, idx: int, fmt: str, ihash: str, options: ShardOptions) -
     return m
 
 
-#: marker options that change no record of a shard, only what the worker writes beside it: the archive
-#: rows the workers prepare are a head start for the archive writer, which analyses the records of a
-#: stage shard without them itself (a shard of a run from before them, or one whose rows were stored)
+#: marker options that change no record: prepared archive rows (the writer analyses a shard without)
 _NOT_RECORDS = frozenset({"archive_rows"})
 
 
 def _records_options(options: Any) -> Any:
-    """A marker's options without those of :data:`_NOT_RECORDS`: a stage shard finished by an
-    earlier ``khabar run --archive``, whose marker lacks ``archive_rows``, is finished for a rerun
-    that has it (before, a resumed run reprocessed every such shard)."""
-    if not isinstance(options, dict):
-        return options
-    return {k: v for k, v in options.items() if k not in _NOT_RECORDS}
+    """A marker's options but :data:`_NOT_RECORDS`: stage shards an older ``--archive`` run finished
+    (no ``archive_rows`` in their markers) stay finished for a rerun (they were all redone)."""
+    return {k: v for k, v in options.items() if k not in _NOT_RECORDS} if isinstance(options, dict) else None
 
 
 def remove_shard_files(dest: str, keep_below: int) -> None:
