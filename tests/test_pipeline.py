@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -384,3 +385,43 @@ def test_a_stage_that_raises_is_named_with_the_document(scratch_stages: list[str
     # an error that says what to fix (a broken data file) stops the run as it is
     with pytest.raises(DataFileError):
         process_text(ARTICLE, extra=("test_data",))
+
+
+def test_a_fact_document_leaves_no_reference_cycle() -> None:
+    # settle_models freezes what is alive between documents: it must not be a document's garbage
+    # held in a cycle (a frozen cycle is never collected); an agency story exercises every layer
+    import gc
+
+    from khabar.pipeline import FACT_STAGES
+
+    pipe = Pipeline((*DEFAULT_STAGES, *FACT_STAGES))
+    text = (Path(khabar.__file__).parents[2] / "examples" / "agency_story.txt").read_text(encoding="utf-8")
+    pipe(Document(id="warm", raw=text))  # loads the models
+    gc.collect()
+    was = gc.get_debug()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        doc = pipe(Document(id="a", raw=text))
+        assert doc.entities
+        del doc
+        gc.collect()
+        cycles = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(was)
+        gc.garbage.clear()
+    assert cycles == []
+
+
+def test_settle_models_runs_after_the_first_fact_document_and_then_every_so_often(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from khabar.pipeline import registry
+
+    calls: list[bool] = []
+    monkeypatch.setattr(registry, "settle_models", lambda *, first=False: calls.append(first))
+    monkeypatch.setattr(registry, "_FACT_DOCS", 0)
+    monkeypatch.setattr(registry, "SETTLE_EVERY", 3)
+    Pipeline(DEFAULT_STAGES)(Document(id="c", raw="نص قصير."))  # no fact layer: not counted
+    for _ in range(7):
+        registry.fact_document_done()
+    assert calls == [True, False, False]  # documents 1, 4 and 7

@@ -93,3 +93,25 @@ def test_rows_prepared_by_the_workers_store_what_the_writer_would(
     a, b = contents(tmp_path / "a.db"), contents(tmp_path / "b.db")
     assert a["entities"] and a["fts terms"]
     assert a == b
+
+
+def test_a_resumed_archive_run_reuses_stage_shards_finished_without_prepared_rows(tmp_path: Path) -> None:
+    # stage shards finished by an --archive run from before the workers prepared the archive rows
+    # (their markers lack the option) hold the same records: a rerun keeps them and stores them
+    src = _input(tmp_path, 40)
+    db = tmp_path / "k.db"
+    first = run([str(src)], None, archive=str(db), shard_size=20, progress=False, dedup="off")
+    shards = Path(first.out_dir)
+    stage = shards / ".stage"
+    for marker in sorted(stage.glob("part-*.done")):
+        m = json.loads(marker.read_text(encoding="utf-8"))
+        del m["options"]["archive_rows"]
+        marker.write_text(json.dumps(m), encoding="utf-8")
+    for final in shards.glob("part-*.done"):
+        final.unlink()  # the final pass is redone: no prepared rows on disk any more
+    db.unlink()
+    again = run([str(src)], None, archive=str(db), shard_size=20, progress=False, dedup="off")
+    assert again.processed == 0 and again.shards_skipped >= first.shards
+    assert again.archive_added == first.archive_added > 0
+    with Archive(db) as a:
+        assert len(a) == first.records_out

@@ -16,7 +16,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Token", "iter_tokens", "sentence_bounds", "tokenize", "tokens_of"]
+from khabar.arabic.normalize import NormalizedView, normalize_view
+
+__all__ = ["Token", "iter_tokens", "sentence_bounds", "tokenize", "tokens_of", "view_words"]
 
 # Word characters: \w (letters and digits of every script, including Arabic letters and tatweel)
 # plus the Arabic combining marks that \w leaves out (tashkeel U+064B–U+065F, superscript alef
@@ -77,6 +79,17 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     tokenise the same text (and the same normalised view) one after the other, so each is tokenised
     once per document."""
     return tuple(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1)
+def view_words(text: str) -> tuple[NormalizedView, tuple[Token, ...], tuple[tuple[int, int], ...]]:
+    """The normalised view of ``text``, its word tokens (those opening with a letter or a digit) and
+    each one's ``(start, end)`` in ``text``, remembered for the last text: the organisation finder
+    and the event coder read the same words of a document's text, and mapping every token back
+    through the view's offsets was a few per cent of the fact layers' time each."""
+    view = normalize_view(text)
+    toks = tuple(t for t in tokens_of(view.text) if t.text[0].isalnum())
+    return view, toks, tuple(view.offsets.spans_to_src([(t.start, t.end) for t in toks]))
 
 
 def sentence_bounds(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

@@ -24,9 +24,9 @@ How it stays exact under crashes:
   items in input order, so shard N always holds the same records for the same inputs.
 * Every file is written to ``<name>.tmp`` and renamed into place; the ``.done`` marker is written
   (atomically) last, after both data files. A shard counts as finished only when its marker exists,
-  names the same input-ids hash and options, and its files are there. A rerun skips finished shards
-  and redoes the rest from scratch (a leftover ``.tmp`` from a SIGKILL is overwritten), so a killed and
-  restarted run ends with the same files as an uninterrupted one.
+  names the same input-ids hash and options (those that change its records), and its files are
+  there. A rerun skips finished shards and redoes the rest from scratch (a leftover ``.tmp`` from a
+  SIGKILL is overwritten), so a killed and restarted run ends with the same files as an uninterrupted one.
 * Files of shard numbers beyond the current shard count (the inputs shrank) are removed.
 * Markers name the options, the profiles' content hash and (final shards) the archive, so changing
   any of them redoes the shards it affects; the archive ignores documents it already holds.
@@ -242,7 +242,7 @@ def finished(dest: str, idx: int, fmt: str, ihash: str, options: ShardOptions) -
         m is None
         or m.get("ids_sha256") != ihash
         or m.get("fmt") != fmt
-        or m.get("options") != options.marker()
+        or _records_options(m.get("options")) != _records_options(options.marker())
     ):
         return None
     if not (
@@ -253,6 +253,16 @@ def finished(dest: str, idx: int, fmt: str, ihash: str, options: ShardOptions) -
     if options.dedup_sig and not os.path.exists(os.path.join(dest, f"part-{idx:05d}.sig.npy")):
         return None
     return m
+
+
+#: marker options that change no record: prepared archive rows (the writer analyses a shard without)
+_NOT_RECORDS = frozenset({"archive_rows"})
+
+
+def _records_options(options: Any) -> Any:
+    """A marker's options but :data:`_NOT_RECORDS`: stage shards an older ``--archive`` run finished
+    (no ``archive_rows`` in their markers) stay finished for a rerun (they were all redone)."""
+    return {k: v for k, v in options.items() if k not in _NOT_RECORDS} if isinstance(options, dict) else None
 
 
 def remove_shard_files(dest: str, keep_below: int) -> None:

@@ -11,8 +11,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.normalize import NormalizedView, normalize_view, strip_deletions
-from khabar.arabic.tokenize import Token, tokens_of
+from khabar.arabic.normalize import NormalizedView, strip_deletions
+from khabar.arabic.tokenize import Token, view_words
 from khabar.extract.places import load_gazetteer
 from khabar.extract.places_stage import place_ref
 from khabar.model import Document
@@ -44,9 +44,8 @@ class Words:
 
 
 def words_of(text: str) -> Words:
-    view = normalize_view(text)
-    toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
-    spans = view.offsets.spans_to_src([(t.start, t.end) for t in toks])
+    view, words, spans_seen = view_words(text)
+    toks, spans = list(words), list(spans_seen)
     # the text without the view's deletions is aligned with the view character by character
     raw = strip_deletions(text)
     keys: list[str | None] = (

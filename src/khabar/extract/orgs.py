@@ -30,8 +30,8 @@ from typing import Any
 
 from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
-from khabar.arabic.normalize import normalize, normalize_view
-from khabar.arabic.tokenize import tokens_of
+from khabar.arabic.normalize import normalize
+from khabar.arabic.tokenize import view_words
 from khabar.extract.names import is_title
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
@@ -228,9 +228,7 @@ def find_orgs(
     institutions named after a person (مركز الملك سلمان، جامعة الملك سعود: see
     :mod:`khabar.extract.people`); each is an organisation, with its purpose (``للإغاثة``) when one
     follows."""
-    view = normalize_view(text)
-    toks = [t for t in tokens_of(view.text) if t.text[0].isalnum()]
-    spans = view.offsets.spans_to_src([(t.start, t.end) for t in toks])
+    _view, toks, spans = view_words(text)
     words = [t.text for t in toks]
     n = len(words)
     sport_forms = _sport_forms()
@@ -335,7 +333,7 @@ def find_orgs(
 
 def _complement(
     words: list[str],
-    spans: list[tuple[int, int]],
+    spans: Sequence[tuple[int, int]],
     i: int,
     head: str,
     weak: bool,

@@ -15,8 +15,10 @@ from khabar.pipeline.registry import (
     Pipeline,
     Stage,
     StageFunc,
+    fact_document_done,
     get_stage,
     registered,
+    settle_models,
     stage,
     with_ner,
 )
@@ -29,8 +31,10 @@ __all__ = [
     "Pipeline",
     "Stage",
     "StageFunc",
+    "fact_document_done",
     "get_stage",
     "registered",
+    "settle_models",
     "stage",
     "with_ner",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from khabar.arabic.dates.absolute import _M, _RB, MONTHS, _fold_static
+from khabar.arabic.regex_start import with_start_class
 
 # -- date mentions: Hijri, "الموافق" pairs, weekdays, relative days, partial dates ----------------------
 #
@@ -207,3 +208,13 @@ _REL_WEEKDAY = re.compile(rf"{_LBC}(?:يوم\s+)?({_WD})(?:\s+({_NEXT}|{_LAST}))
 _PAIR_GLUE = re.compile(
     r"\s*(?:[-–—،,/]\s*)?(?:\(\s*)?(?:الموافق(?:\s+ل)?|الموافقه|الموافق\s*:)?\s*(?:\(\s*)?$"
 )
+
+# the scans of find_date_mentions, each with a look-ahead for the characters its matches start with:
+# the same matches, without trying the whole pattern at every character (khabar.arabic.regex_start)
+_GREG_DMY, _GREG_MDY, _GREG_NUM, _GREG_YMD, _GREG_DM, _GREG_MY = map(
+    with_start_class, (_GREG_DMY, _GREG_MDY, _GREG_NUM, _GREG_YMD, _GREG_DM, _GREG_MY)
+)
+_HIJRI_DMY, _HIJRI_NUM, _HIJRI_MY, _YEAR_ONLY, _DECADE, _REL_UNIT, _REL_WEEKDAY = map(
+    with_start_class, (_HIJRI_DMY, _HIJRI_NUM, _HIJRI_MY, _YEAR_ONLY, _DECADE, _REL_UNIT, _REL_WEEKDAY)
+)
+_REL_DAY = [(with_start_class(rx), off) for rx, off in _REL_DAY]

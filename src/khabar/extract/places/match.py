@@ -113,10 +113,10 @@ class PlaceFinding:
 
 
 @functools.lru_cache(maxsize=65536)
-def _readings(word: str) -> list[Reading]:
+def _readings(word: str) -> tuple[Reading, ...]:
     """The clitic readings of a word, with the article-less stem of each (cached across documents:
-    news repeats its words)."""
-    return readings(word)
+    news repeats its words; a tuple: the memory's callers only read it)."""
+    return tuple(readings(word))
 
 
 class _Doc:
@@ -155,11 +155,11 @@ _KUNYA = words("kunya")
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_readings(word: str) -> list[Reading]:
+def _name_readings(word: str) -> tuple[Reading, ...]:
     """The clitic readings of a word as the first word of a place name: a kunya's genitive and accusative
     (وأبي عريش، أبا عريش) read as its nominative too, the form the gazetteer holds (أبو عريش)."""
     out = _readings(word)
-    extra = [Reading(r.prefix, "ابو", r.cut) for r in out if r.stem in ("ابي", "ابا")]
+    extra = tuple(Reading(r.prefix, "ابو", r.cut) for r in out if r.stem in ("ابي", "ابا"))
     return out + extra if extra else out
 
 
