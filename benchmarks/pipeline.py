@@ -91,7 +91,10 @@ def measure(src: Path, limit: int | None, growth: int = 0) -> dict[str, Any]:
     names = pipe.names
     funcs = [st.func for st in pipe.stages]
     # the trees before this hook did nothing after a document
-    settle = getattr(importlib.import_module("khabar.pipeline.registry"), "fact_document_done", None)
+    registry = importlib.import_module("khabar.pipeline.registry")
+    settle = getattr(registry, "fact_document_done", None)
+    if hasattr(registry, "enable_settling"):
+        registry.enable_settling()  # as the command line does
 
     def new_doc(rec: RawRecord) -> Document:
         return Document(

@@ -421,6 +421,11 @@ def test_settle_models_runs_after_the_first_fact_document_and_then_every_so_ofte
     monkeypatch.setattr(registry, "settle_models", lambda *, first=False: calls.append(first))
     monkeypatch.setattr(registry, "_FACT_DOCS", 0)
     monkeypatch.setattr(registry, "SETTLE_EVERY", 3)
+    monkeypatch.setattr(registry, "_SETTLE", False)
+    registry.fact_document_done()
+    assert calls == []  # a library caller's process: off unless asked (gc.freeze is process-wide)
+    monkeypatch.setattr(registry, "_FACT_DOCS", 0)
+    registry.enable_settling()
     Pipeline(DEFAULT_STAGES)(Document(id="c", raw="نص قصير."))  # no fact layer: not counted
     for _ in range(7):
         registry.fact_document_done()

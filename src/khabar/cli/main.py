@@ -21,7 +21,7 @@ from khabar.cli.evals import (
 from khabar.cli.events import cmd_events
 from khabar.cli_options import DATE_FIELD_HELP, add_min_confidence_option, add_ner_option
 from khabar.errors import KhabarError
-from khabar.pipeline import NER_TAGGERS
+from khabar.pipeline import NER_TAGGERS, enable_settling
 
 EPILOG = """examples:
   khabar process page.txt                      one text dump → one record on stdout
@@ -341,6 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub = parser._subparsers._group_actions[0].choices.get(args.command) if args.command else None  # type: ignore[union-attr]
         (sub or parser).print_help(sys.stderr if sub else sys.stdout)
         return 2
+    enable_settling()  # a command's process is khabar's own: keep the collector off the models
     try:
         return int(args.func(args))
     except KhabarError as e:

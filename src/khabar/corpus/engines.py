@@ -73,8 +73,10 @@ def _init_worker(counter: Any = None) -> None:
     counter (:mod:`khabar.corpus.progress`), so the parent's bar moves per record, not per shard."""
     _one_thread_per_worker()
     from khabar.corpus.progress import set_counter
+    from khabar.pipeline import enable_settling
 
     set_counter(counter)
+    enable_settling()  # the worker process is khabar's own
 
 
 class LocalEngine(Engine):

@@ -107,6 +107,22 @@ def registered() -> dict[str, Stage]:
 
 #: how many documents the pipelines with a fact layer have run in this process
 _FACT_DOCS = 0
+#: whether :func:`fact_document_done` settles the models (:func:`enable_settling`): off for a library
+#: caller, whose own objects alive at that moment would be frozen too; on in khabar's own processes
+_SETTLE = False
+
+
+def enable_settling(on: bool = True) -> None:
+    """Let pipelines with a fact layer keep the collector off the models (:func:`settle_models`).
+
+    ``gc.freeze`` acts on the whole process: every object alive at that moment, the caller's too,
+    leaves the collector's reach (reference counting still frees it; a reference cycle it later
+    joins would not be). khabar's command line and its corpus workers turn it on (the process is
+    theirs); a program that uses khabar as a library may, when what it keeps is no such cycle."""
+    global _SETTLE
+    _SETTLE = on
+
+
 #: after the first document, :func:`settle_models` runs again every this many documents (see there)
 SETTLE_EVERY = 500
 
@@ -142,7 +158,7 @@ def fact_document_done() -> None:
     document)."""
     global _FACT_DOCS
     _FACT_DOCS += 1
-    if _FACT_DOCS % SETTLE_EVERY == 1:
+    if _SETTLE and _FACT_DOCS % SETTLE_EVERY == 1:
         settle_models(first=_FACT_DOCS == 1)
 
 
