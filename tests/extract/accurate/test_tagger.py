@@ -108,3 +108,49 @@ def test_anercorp_test_split_floor() -> None:
     ]
     assert score_entities(gold, pred, types=TYPES)["overall"].f1 >= FLOOR_ALL_TYPES
     assert score_entities(gold, pred, types=("PERS", "LOC", "ORG"))["overall"].f1 >= FLOOR_PERS_LOC_ORG
+
+
+def test_sentences_are_packed_whole_into_windows() -> None:
+    from khabar.extract.accurate.decode import pack_windows
+
+    # sentences of 40, 50, 30 and 20 pieces: 40 + 50 + 30 = 120 fit 126 content pieces, 20 more do not
+    assert pack_windows([[20, 20], [50], [10, 20], [20]]) == [[(0, 0, 2), (1, 0, 1), (2, 0, 2)], [(3, 0, 1)]]
+    # a sentence longer than a window is cut between words into windows of its own, between the others
+    assert pack_windows([[10], [100, 100], [5]]) == [[(0, 0, 1)], [(1, 0, 1)], [(1, 1, 2)], [(2, 0, 1)]]
+    # an empty sentence gets no window; a cap narrows each window (training draws it at random)
+    assert pack_windows([[], [30], [30]], cap=lambda: 60) == [[(1, 0, 1)], [(2, 0, 1)]]
+
+
+def test_window_pieces_point_at_each_words_first_piece() -> None:
+    from khabar.extract.accurate.decode import window_pieces
+
+    ids = [[7, 8, 9], [4, 5]]  # sentence 0: words of 2 and 1 pieces; sentence 1: 2 words of 1 piece
+    starts = [[0, 2, 3], [0, 1, 2]]
+    pieces, first = window_pieces([(0, 0, 2), (1, 1, 2)], ids, starts, bos=0, eos=2)
+    assert pieces == [0, 7, 8, 9, 5, 2]
+    assert first == [1, 3, 4]
+
+
+def test_document_consistency_tags_the_repeats_of_a_confident_name() -> None:
+    # A made-up document: "قال سامر" (a PERS the model is sure of) and later "وسامر" read alone as
+    # O with a weak PERS reading; the bonus flips the repeat (its proclitic و allowed), not the
+    # other words, and a repeat whose evidence for O is overwhelming stays O.
+    from khabar.extract.accurate.decode import document_consistency
+
+    def lp(rows: list[dict[str, float]]) -> np.ndarray:
+        out = np.full((len(rows), len(TAGS)), 1e-4)
+        for i, row in enumerate(rows):
+            for t, p in row.items():
+                out[i, TAGS.index(t)] = p
+        return np.log(out / out.sum(1, keepdims=True))
+
+    sents = [["قال", "سامر"], ["وسامر", "هنا"], ["سامر", "يقول"]]
+    logps = [
+        lp([{"O": 0.99}, {"B-PERS": 0.95, "O": 0.05}]),
+        lp([{"O": 0.7, "B-PERS": 0.3}, {"O": 0.99}]),
+        lp([{"O": 0.9999}, {"O": 0.99}]),
+    ]
+    before = [[TAGS[t] for t in viterbi_bio(x)] for x in logps]
+    after = [[TAGS[t] for t in viterbi_bio(x)] for x in document_consistency(sents, logps)]
+    assert before[1] == ["O", "O"]
+    assert after == [["O", "B-PERS"], ["B-PERS", "O"], ["O", "O"]]

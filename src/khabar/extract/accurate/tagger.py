@@ -23,7 +23,14 @@ from typing import Any
 import numpy as np
 
 from khabar import data
-from khabar.extract.accurate.decode import viterbi_bio, word_windows
+from khabar.extract.accurate.decode import (
+    Segment,
+    document_consistency,
+    pack_windows,
+    viterbi_bio,
+    window_pieces,
+    word_windows,
+)
 from khabar.extract.accurate.pieces import PieceTokenizer
 
 __all__ = ["MODEL_FILE", "VOCAB_FILE", "EncoderTagger", "load_tagger"]
@@ -52,6 +59,9 @@ class EncoderTagger:
         self.tags: tuple[str, ...] = tuple(vocab["tags"])
         self.bos, self.eos, self.pad = int(vocab["bos"]), int(vocab["eos"]), int(vocab["pad"])
         self.max_pieces = int(vocab["max_pieces"])
+        #: whether the model was trained on windows of consecutive sentences (then a document's
+        #: sentences are packed whole into windows, each read with its neighbours)
+        self.pack = bool(vocab.get("pack", False))
         self.meta: dict[str, Any] = vocab.get("checkpoint", {})
         norm = {int(k): v for k, v in vocab["norm_map"].items()}
         self.tokenizer = PieceTokenizer(vocab["pieces"], vocab["scores"], norm, int(vocab["unk"]))
@@ -79,8 +89,10 @@ class EncoderTagger:
         return self.tag_many([tokens])[0]
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The sentences of one document (each decoded alone: no document-level propagation)."""
-        return self.tag_many(sentences)
+        """The sentences of one document, its names made consistent across it
+        (:func:`~khabar.extract.accurate.decode.document_consistency`)."""
+        logps = document_consistency(sentences, self.word_logp(sentences))
+        return [[self.tags[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in logps]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags of each sentence (its tokens as given)."""
@@ -95,16 +107,26 @@ class EncoderTagger:
         (``scripts/distil_ner.py`` keeps the silver sentences it is sure of).
         """
         encs = self.tokenizer.encode_batch(sentences)
-        windows: list[tuple[int, list[int], list[int]]] = []  # (sentence, piece ids, first pieces)
-        for si, (s, (ids, wids)) in enumerate(zip(sentences, encs, strict=True)):
-            if not s:
-                continue
-            per_word = np.bincount(wids, minlength=len(s)).tolist()
-            starts = np.concatenate([[0], np.cumsum(per_word)]).astype(int).tolist()
-            for a, b in word_windows(per_word, self.max_pieces):
-                pieces = ids[starts[a] : starts[b]][: self.max_pieces - 2]
-                first = [min(1 + starts[k] - starts[a], self.max_pieces - 2) for k in range(a, b)]
-                windows.append((si, [self.bos, *pieces, self.eos], first))
+        ids_of = [ids for ids, _ in encs]
+        per_word = [
+            np.bincount(wids, minlength=len(s)).tolist() if s else []
+            for s, (_, wids) in zip(sentences, encs, strict=True)
+        ]
+        starts = [np.concatenate([[0], np.cumsum(pw)]).astype(int).tolist() for pw in per_word]
+        if self.pack:
+            segs = pack_windows(per_word, self.max_pieces)
+        else:
+            segs = [
+                [(si, a, b)]
+                for si, pw in enumerate(per_word)
+                if pw
+                for a, b in word_windows(pw, self.max_pieces)
+            ]
+        windows: list[
+            tuple[list[Segment], list[int], list[int]]
+        ] = []  # (sentence parts, piece ids, first pieces)
+        for win in segs:
+            windows.append((win, *window_pieces(win, ids_of, starts, self.bos, self.eos, self.max_pieces)))
         got: list[np.ndarray | None] = [None] * len(windows)
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
         k = 0
@@ -126,9 +148,12 @@ class EncoderTagger:
                 got[i] = logp[r, windows[i][2]]
             k = j
         per_sent: list[list[np.ndarray]] = [[] for _ in sentences]
-        for (si, _, _), lp in zip(windows, got, strict=True):
+        for (win, _, _), lp in zip(windows, got, strict=True):
             assert lp is not None
-            per_sent[si].append(lp)
+            k = 0
+            for si, a, b in win:
+                per_sent[si].append(lp[k : k + b - a])
+                k += b - a
         return [np.concatenate(parts) if parts else np.zeros((0, len(self.tags))) for parts in per_sent]
 
 
