@@ -180,8 +180,8 @@ def tag_entities(
 
     ``tagger="accurate"`` tags with the fine-tuned encoder (:mod:`khabar.extract.accurate.tagger`, the
     ``accurate`` extra) instead of the CRF, without the person rules and the CRF's propagation (tuned
-    for the CRF's misses; the encoder has a document consistency of its own); its spans carry ``attrs["tagger"] = "accurate"``, the CRF's none. The clitic trim is
-    the same."""
+    for the CRF's misses; the encoder has a document consistency of its own); its spans carry
+    ``attrs["tagger"] = "accurate"``, the CRF's none. The clitic trim is the same."""
     m = model or load_model()
     tokens: list[Token] = tokenize(text)
     spans: list[Span] = []
