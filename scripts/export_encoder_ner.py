@@ -21,8 +21,10 @@
    dynamic activation quantisation, not the table.
 3. **Files.** ``ner_e5.onnx`` (the graph: piece ids and mask in, per-piece tag log-probabilities out)
    and ``ner_e5_vocab.json.gz`` (pieces, scores, the tokenizer's normalisation map, the tags, the
-   provenance). The script then scores the shipped files, through the package's loader, on the dev slice
-   the training script held out (never the test split) beside the checkpoint in PyTorch.
+   provenance, and ``pack``: whether the tagger packs a document's sentences into shared windows, as the
+   checkpoint was trained or as ``--pack`` says). The script then scores the shipped files, through the
+   package's loader, on the dev slice the training script held out (never the test split) beside the
+   checkpoint in PyTorch, with and without document consistency.
 """
 
 from __future__ import annotations

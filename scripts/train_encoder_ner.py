@@ -17,7 +17,10 @@ the shipped model can prune it without changing a number). Decoding: Viterbi wit
 (:mod:`khabar.extract.accurate.decode`).
 
 Cost per epoch, on 2 CPU cores: sentences are cut between words into windows of at most 128 pieces
-(97% of ANERcorp's sentences fit whole), and batches are built from windows of similar length (sorted
+(97% of ANERcorp's sentences fit whole); with ``--pack N`` consecutive sentences are packed whole into
+windows of a random N/2 – N pieces instead, drawn again each epoch, the dev slice packed as the package
+packs a document (runs of ``--doc-sentences``); a 2-epoch ``--pack 128`` run from the shipped checkpoint
+did not beat it (benchmarks/README.md). Batches are built from windows of similar length (sorted
 within pools of 64 batches, then shuffled), so little of a batch is padding. AdamW, linear warm-up and
 decay; the decay ends at whichever comes first of ``--epochs`` and ``--max-minutes`` (so a time-boxed
 run still ends with a low learning rate; the run's log says which). Seeds fixed (``--seed``).

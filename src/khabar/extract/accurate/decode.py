@@ -1,7 +1,8 @@
-"""BIO tags of the encoder tagger, windows over long sentences, and Viterbi decoding with BIO constraints.
+"""BIO tags of the encoder tagger, its windows (long sentences cut, a document's sentences packed), Viterbi
+decoding with BIO constraints, and a document's names made consistent.
 
 Shared by the training script (dev F1 per epoch) and the runtime tagger, so that what is measured while
-training is what the package decodes. numpy only.
+training is what the package decodes. numpy and the package's own normaliser only.
 """
 
 from __future__ import annotations
