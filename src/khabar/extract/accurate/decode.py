@@ -18,6 +18,7 @@ __all__ = [
     "MAX_PIECES",
     "TAGS",
     "Segment",
+    "closed_sentence",
     "document_consistency",
     "pack_windows",
     "viterbi_bio",
@@ -89,13 +90,15 @@ def pack_windows(
     pieces_per_word: Sequence[Sequence[int]],
     max_pieces: int = MAX_PIECES,
     cap: Callable[[], int] | None = None,
+    alone: Sequence[bool] | None = None,
 ) -> list[list[Segment]]:
     """Consecutive sentences of a document packed whole into windows of at most ``max_pieces``
     pieces (<s> and </s> included), so that each sentence is read with its neighbours as context.
 
     A sentence longer than a window is cut between words (:func:`word_windows`) into windows of its
     own. ``cap``: the size limit of each next window (at most ``max_pieces``; training draws it at
-    random so that a sentence is seen at varying places in its window).
+    random so that a sentence is seen at varying places in its window). ``alone[s]``: sentence ``s`` gets
+    a window of its own, shared with neither neighbour (see :func:`closed_sentence`).
     """
     out: list[list[Segment]] = []
     cur: list[Segment] = []
@@ -105,11 +108,12 @@ def pack_windows(
         n = sum(per_word)
         if not per_word:
             continue
-        if n > max_pieces - 2:
+        if n > max_pieces - 2 or (alone is not None and alone[si]):
             if cur:
                 out.append(cur)
                 cur, used = [], 0
             out.extend([(si, a, b)] for a, b in word_windows(per_word, max_pieces))
+            limit = min(max_pieces, cap()) if cap else max_pieces
             continue
         if cur and used + n > limit - 2:
             out.append(cur)
@@ -120,6 +124,25 @@ def pack_windows(
     if cur:
         out.append(cur)
     return out
+
+
+#: the tokens that end a sentence of running text, and those that may follow them
+_ENDS = frozenset({".", "!", "?", "؟", "…", "...", ":"})
+_AFTER_END = frozenset({"»", '"', "'", ")", "”"})
+
+
+def closed_sentence(words: Sequence[str]) -> bool:
+    """Whether a sentence ends as running text does (a full stop, a question or exclamation mark, a
+    colon, or a closing quote or bracket after one of them).
+
+    The encoder was fine-tuned on ANERcorp, running text whose every sentence ends with a full stop. A
+    page's headline, subtitle, caption or dateline ends without one; packed before the next sentence
+    it reads as that sentence's opening (a headline "شويغو والمقداد انضما" after "... مدينة إدلب ."
+    made both names places). Such a line gets a window of its own, shared with neither neighbour.
+    """
+    if words and words[-1] in _AFTER_END:
+        words = words[:-1]
+    return bool(words) and words[-1] in _ENDS
 
 
 def window_pieces(
