@@ -129,7 +129,9 @@ def agreement(n: int, seed: int = 7) -> None:
     gold = [[g for _, g in s] for s in sents]
     crf = load_model()
     print(f"{n} WikiFANE sentences, {sum(map(len, words)):,} tokens; PERS/LOC/ORG against WikiFANE's tags")
-    for name, pred in (("encoder", load_tagger().tag_many(words)), ("CRF", [crf.tag(w) for w in words])):
+    enc = load_tagger()
+    enc.pack = False  # shuffled sentences share no document: each is read alone
+    for name, pred in (("encoder", enc.tag_many(words)), ("CRF", [crf.tag(w) for w in words])):
         print(name)
         print(format_scores(score_entities(gold, pred, types=["PERS", "LOC", "ORG"])))
 
@@ -155,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     from khabar.extract.accurate.tagger import MODEL_FILE, load_tagger
 
     tagger = load_tagger()
+    tagger.pack = False  # shuffled sentences share no document: each is read alone, as when labelled
     model_sha = hashlib.sha256((REPO / "src" / "khabar" / "data" / MODEL_FILE).read_bytes()).hexdigest()
     wiki = list(wikifane_sentences())
     random.Random(args.seed).shuffle(wiki)

@@ -17,7 +17,10 @@ the shipped model can prune it without changing a number). Decoding: Viterbi wit
 (:mod:`khabar.extract.accurate.decode`).
 
 Cost per epoch, on 2 CPU cores: sentences are cut between words into windows of at most 128 pieces
-(97% of ANERcorp's sentences fit whole), and batches are built from windows of similar length (sorted
+(97% of ANERcorp's sentences fit whole); with ``--pack N`` consecutive sentences are packed whole into
+windows of a random N/2 – N pieces instead, drawn again each epoch, the dev slice packed as the package
+packs a document (runs of ``--doc-sentences``); a 2-epoch ``--pack 128`` run from the shipped checkpoint
+did not beat it (benchmarks/README.md). Batches are built from windows of similar length (sorted
 within pools of 64 batches, then shuffled), so little of a batch is padding. AdamW, linear warm-up and
 decay; the decay ends at whichever comes first of ``--epochs`` and ``--max-minutes`` (so a time-boxed
 run still ends with a low learning rate; the run's log says which). Seeds fixed (``--seed``).
@@ -51,7 +54,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from khabar.eval.ner import TYPES, Sentence, score_entities, split_anercorp  # noqa: E402
-from khabar.extract.accurate.decode import MAX_PIECES, TAGS, viterbi_bio, word_windows  # noqa: E402
+from khabar.extract.accurate.decode import (  # noqa: E402
+    MAX_PIECES,
+    TAGS,
+    Segment,
+    pack_windows,
+    viterbi_bio,
+    window_pieces,
+    word_windows,
+)
 from khabar.extract.accurate.e5_weights import read_e5  # noqa: E402
 from khabar.extract.accurate.pieces import PieceTokenizer  # noqa: E402
 from khabar.extract.accurate.torch_encoder import E5Encoder, E5Tagger  # noqa: E402
@@ -62,27 +73,52 @@ log = logging.getLogger("train_encoder_ner")
 
 
 class Window:
-    """One model input: piece ids with <s>/</s>, the first-piece position of each word, gold tag ids."""
+    """One model input: piece ids with <s>/</s>, the first-piece position of each word, gold tag ids,
+    and the sentence parts it holds (:data:`khabar.extract.accurate.decode.Segment`)."""
 
-    __slots__ = ("first", "ids", "sent", "tags", "word0")
+    __slots__ = ("first", "ids", "segs", "tags")
 
-    def __init__(self, ids: list[int], first: list[int], tags: list[int], sent: int, word0: int) -> None:
-        self.ids, self.first, self.tags, self.sent, self.word0 = ids, first, tags, sent, word0
+    def __init__(self, ids: list[int], first: list[int], tags: list[int], segs: list[Segment]) -> None:
+        self.ids, self.first, self.tags, self.segs = ids, first, tags, segs
 
 
-def make_windows(tok: PieceTokenizer, sents: Sequence[Sentence], bos: int, eos: int) -> list[Window]:
-    """Every sentence as windows of at most MAX_PIECES pieces (cut between words)."""
-    out: list[Window] = []
-    encs = tok.encode_batch([[w for w, _ in s] for s in sents])
-    for si, (s, (ids, wids)) in enumerate(zip(sents, encs, strict=True)):
-        per_word = np.bincount(wids, minlength=len(s)).tolist()
-        starts = np.concatenate([[0], np.cumsum(per_word)]).astype(int).tolist()
-        for a, b in word_windows(per_word):
-            pieces = ids[starts[a] : starts[b]][: MAX_PIECES - 2]
-            first = [1 + starts[w] - starts[a] for w in range(a, b)]
-            first = [min(f, MAX_PIECES - 2) for f in first]
-            out.append(Window([bos, *pieces, eos], first, [TAG_ID[t] for _, t in s[a:b]], si, a))
-    return out
+class Encoded:
+    """Sentences encoded once into pieces, windowed again at will (each epoch draws new packings)."""
+
+    def __init__(self, tok: PieceTokenizer, sents: Sequence[Sentence], bos: int, eos: int) -> None:
+        self.sents, self.bos, self.eos = sents, bos, eos
+        self.ids: list[list[int]] = []
+        self.starts: list[list[int]] = []
+        self.per_word: list[list[int]] = []
+        for s, (ids, wids) in zip(sents, tok.encode_batch([[w for w, _ in s] for s in sents]), strict=True):
+            per_word = np.bincount(wids, minlength=len(s)).tolist()
+            self.ids.append(ids)
+            self.per_word.append(per_word)
+            self.starts.append(np.concatenate([[0], np.cumsum(per_word)]).astype(int).tolist())
+
+    def windows(
+        self, max_pieces: int, pack: bool, rng: random.Random | None = None, doc: int = 0
+    ) -> list[Window]:
+        """Windows of at most ``max_pieces`` pieces: one sentence each (cut between words when
+        longer), or with ``pack`` consecutive sentences packed whole (in runs of ``doc`` sentences
+        when given, as the package tags a document; ``rng`` draws each window's size in
+        [max_pieces / 2, max_pieces])."""
+        wins: list[list[Segment]] = []
+        if not pack:
+            for si, pw in enumerate(self.per_word):
+                wins.extend([(si, a, b)] for a, b in word_windows(pw, max_pieces))
+        else:
+            cap = (lambda: rng.randint(max_pieces // 2, max_pieces)) if rng else None
+            step = doc or len(self.per_word)
+            for k in range(0, len(self.per_word), step):
+                for win in pack_windows(self.per_word[k : k + step], max_pieces, cap):
+                    wins.append([(si + k, a, b) for si, a, b in win])
+        out: list[Window] = []
+        for win in wins:
+            ids, first = window_pieces(win, self.ids, self.starts, self.bos, self.eos, max_pieces)
+            tags = [TAG_ID[t] for si, a, b in win for _, t in self.sents[si][a:b]]
+            out.append(Window(ids, first, tags, win))
+        return out
 
 
 def batches(wins: Sequence[Window], max_tokens: int, rng: random.Random) -> list[list[Window]]:
@@ -133,9 +169,12 @@ def predict(model: E5Tagger, wins: Sequence[Window], sents: Sequence[Sentence], 
             for r, i in enumerate(order[k : k + 32]):
                 got[i] = out[r, wins[i].first]
     for i, w in enumerate(wins):
-        logp[w.sent].append(got[i])
+        k = 0
+        for si, a, b in w.segs:
+            logp[si].append(got[i][k : k + b - a])
+            k += b - a
     model.train()
-    return [[TAGS[t] for t in viterbi_bio(np.concatenate(lp))] for lp in logp]
+    return [[TAGS[t] for t in viterbi_bio(np.concatenate(lp))] if lp else [] for lp in logp]
 
 
 def dev_scores(
@@ -170,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init", type=Path, help="start from this checkpoint (a run's best.pt) instead of e5")
+    ap.add_argument(
+        "--pack",
+        type=int,
+        default=0,
+        help="pack consecutive sentences whole into windows of up to this many pieces (0: one sentence "
+        f"per window of up to {MAX_PIECES})",
+    )
+    ap.add_argument("--doc-sentences", type=int, default=20, help="dev: packed in runs of this many")
     ap.add_argument("--limit", type=int, default=0, help="train on this many sentences only (smoke runs)")
     args = ap.parse_args(argv)
 
@@ -194,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
         train, dev = train[: args.limit], dev[: max(20, args.limit // 10)]
     w = read_e5()
     tok = PieceTokenizer(w.pieces, w.scores, w.norm_map, w.unk)
-    tr_w = make_windows(tok, train, w.bos, w.eos)
-    dev_w = make_windows(tok, dev, w.bos, w.eos)
+    max_pieces = args.pack or MAX_PIECES
+    tr_enc = Encoded(tok, train, w.bos, w.eos)
+    dev_w = Encoded(tok, dev, w.bos, w.eos).windows(max_pieces, bool(args.pack), doc=args.doc_sentences)
+    tr_w = tr_enc.windows(max_pieces, bool(args.pack), rng)
     model = E5Tagger(E5Encoder.from_weights(w), len(TAGS))
     pad = w.pad
     del w
@@ -226,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         args.max_minutes or "none",
     )
     (args.out / "config.json").write_text(
-        json.dumps({**{k: str(v) for k, v in vars(args).items()}, "tags": TAGS, "max_pieces": MAX_PIECES})
+        json.dumps({**{k: str(v) for k, v in vars(args).items()}, "tags": TAGS, "max_pieces": max_pieces})
     )
     best = -1.0
     step = 0
@@ -259,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     model.train()
     stop = False
     for epoch in range(args.epochs):
+        if args.pack and epoch:
+            tr_w = tr_enc.windows(max_pieces, True, rng)  # new packings each epoch
         bs = batches(tr_w, args.max_tokens, rng)
         loss_sum, n_loss = 0.0, 0
         for k, b in enumerate(bs):

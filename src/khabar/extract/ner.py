@@ -179,9 +179,9 @@ def tag_entities(
     confirmed carry ``attrs["cue"]`` (the rule's name).
 
     ``tagger="accurate"`` tags with the fine-tuned encoder (:mod:`khabar.extract.accurate.tagger`, the
-    ``accurate`` extra) instead of the CRF, without the person rules and the propagation (tuned for the
-    CRF's misses); its spans carry ``attrs["tagger"] = "accurate"``, the CRF's none. The clitic trim is
-    the same."""
+    ``accurate`` extra) instead of the CRF, without the person rules and the CRF's propagation (tuned
+    for the CRF's misses; the encoder has a document consistency of its own); its spans carry
+    ``attrs["tagger"] = "accurate"``, the CRF's none. The clitic trim is the same."""
     m = model or load_model()
     tokens: list[Token] = tokenize(text)
     spans: list[Span] = []
@@ -192,7 +192,7 @@ def tag_entities(
     if tagger == "accurate":
         from khabar.extract.accurate.tagger import load_tagger
 
-        all_tags = load_tagger().tag_many(words)
+        all_tags = load_tagger().tag_document(words)
     elif tagger != "crf":
         raise ValueError(f"no NER tagger {tagger!r}: 'crf' or 'accurate'")
     elif rules:
