@@ -89,7 +89,8 @@ def _person_names(doc: Document) -> frozenset[str]:
 
 
 def _forms(norm: str) -> tuple[str, ...]:
-    """The span's normalised text, and without one proclitic when a word is left."""
+    """The span's normalised text, and the same without a proclitic (one, or و/ف before ب/ل/ك:
+    وبمدينة) when a word is left."""
     if len(norm) > 4 and norm[0] in "وف" and norm[1] in "بلك":
         return (norm, norm[1:], norm[2:])  # وبمدينة
     if len(norm) > 2 and norm[0] in _PROCLITICS:
