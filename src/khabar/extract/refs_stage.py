@@ -126,7 +126,7 @@ def _drop_roles_in_orgs(doc: Document, orgs: list[Span]) -> None:
         roles = ref.get("roles") if ref.get("kind") == "person" else None
         if not roles:
             continue
-        kept = [r for r in roles if not named_inside(*r["span"])]
+        kept = [r for r in roles if not (r.get("span") and named_inside(*r["span"]))]
         if len(kept) == len(roles):
             continue
         ref["roles"] = kept
