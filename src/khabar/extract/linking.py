@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,8 +118,7 @@ class _Ref:
         )
 
     def country(self) -> str | None:
-        counts = Counter(r["country"] for r in self.roles if r["country"])
-        return counts.most_common(1)[0][0] if counts else None
+        return roles_country(self.roles)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,6 +129,12 @@ class _Ref:
             "roles": list(self.roles),
             "country": self.country(),
         }
+
+
+def roles_country(roles: Sequence[Mapping[str, Any]]) -> str | None:
+    """A person's country: the one his roles name most often (وزير الدفاع الروسي → RU), or None."""
+    counts = Counter(r["country"] for r in roles if r["country"])
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _surname(words: tuple[str, ...]) -> str | None:

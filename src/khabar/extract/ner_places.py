@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
 from khabar.extract.places.gazetteer import _fold, load_gazetteer
@@ -117,13 +118,14 @@ def _reason(norm: str, people: frozenset[str]) -> str | None:
 
 def _classes_before(text: str, start: int) -> frozenset[str]:
     """The ``places_cues_ar.tsv`` classes of the word before ``start`` (with or without a proclitic:
-    بمدينة): a head noun (بلدة، حي، محافظة، ميناء …) says the next name is a place, a disease's head
-    noun (فيروس، متلازمة) that it names the disease."""
+    بمدينة، وبحي): a head noun (بلدة، حي، محافظة، ميناء …) says the next name is a place, a disease's
+    head noun (فيروس، متلازمة) that it names the disease."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return frozenset()
     cues = load_gazetteer().cues
-    return frozenset().union(*(cues.get(_fold(w), frozenset()) for w in _forms(normalize(m.group(1)))))
+    r = vocab_reading(_fold(normalize(m.group(1))), cues, "وفبلك", min_stem=2)
+    return cues[r.stem] if r is not None else frozenset()
 
 
 def _is_head_noun(word: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from khabar.arabic.normalize import normalize
-from khabar.extract.linking import link_persons, titled
+from khabar.extract.linking import link_persons, roles_country, titled
 from khabar.extract.names import is_given_name
 from khabar.extract.ner_places import screen_ner_places
 from khabar.extract.orgs import find_orgs, org_refs
@@ -130,8 +130,7 @@ def _drop_roles_in_orgs(doc: Document, orgs: list[Span]) -> None:
         if len(kept) == len(roles):
             continue
         ref["roles"] = kept
-        countries = Counter(r["country"] for r in kept if r["country"])
-        ref["country"] = countries.most_common(1)[0][0] if countries else None
+        ref["country"] = roles_country(kept)
         gone = {r["role"] for r in roles} - {r["role"] for r in kept}
         for e in doc.entities:
             if e.label == "PERSON" and e.attrs.get("ref") == rid and e.attrs.get("role") in gone:
