@@ -143,3 +143,36 @@ def test_a_place_in_a_diseases_name_is_no_place() -> None:
     doc = _doc(text, [("LOC", "إيبولا", {})])
     screen_ner_places(doc)
     assert _locs(doc) == [] and doc.signals["entities_dropped"] == {"loc_disease": 1}
+
+
+def test_a_word_of_a_title_is_no_place() -> None:
+    # why (sample H): العهد of ولي العهد "the crown prince" was a place on every royal-news page
+    text = "واستقبل نائب الملك الأمير فيصل في القصر."
+    doc = _doc(text, [("ROLE", "نائب الملك", {}), ("LOC", "الملك", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_in_role": 1}
+
+
+def test_a_currency_and_a_disease_are_no_places() -> None:
+    # why (sample H): مليون درهم and كورونا alone were places the NER read
+    text = "بلغت الصفقة 40 مليون دينار، وأعلنت الوزارة تسجيل إصابات بإيبولا في القرية."
+    doc = _doc(text, [("LOC", "دينار", {}), ("LOC", "بإيبولا", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_unit": 1, "loc_disease": 1}
+
+
+def test_a_name_after_a_mans_nationality_is_a_person_at_every_mention() -> None:
+    # why (sample H): السويسري بلاتر; every other NER-only mention of the name goes with it
+    text = "وقال المدرب البرتغالي فييرا إن الفريق جاهز، وأضاف فييرا أن لشبونة تنتظر."
+    doc = _doc(text, [("LOC", "لشبونة", {})])
+    for at in (text.index("فييرا"), text.rindex("فييرا")):
+        doc.entities.append(Span(at, at + 5, "LOC", "فييرا", {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == ["لشبونة"]
+    # a feminine adjective may stand before a place: المدينة السعودية جدة stays
+    text = "ووصل الوفد إلى المدينة السعودية ينبع مساء."
+    doc = _doc(text, [("LOC", "ينبع", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == ["ينبع"]

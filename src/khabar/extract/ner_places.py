@@ -13,7 +13,14 @@ here drop the span where the document itself says what the words are:
   ``inst`` classes of ``places_cues_ar.tsv``;
 * **an office** (الأمير، الوزير): a role word of ``roles_ar.tsv`` names a person's post;
 * **an organisation to the NER model's own gazetteer**, never a place there (فيفا، ناسا);
-* **a disease's name**: the word before is a disease's head noun (فيروس كورونا، فيروس إيبولا).
+* **a disease's name**: the word before is a disease's head noun (فيروس كورونا، فيروس إيبولا), or
+  the words are a disease's own name (the ``illness`` class of ``places_cues_ar.tsv``: كورونا);
+* **a word of a title** (ولي العهد "the crown prince": العهد is no place): the span lies inside a
+  role phrase of ``roles_ar.tsv`` that the roles stage found;
+* **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
+* **a person named after a nationality adjective** (السويسري بلاتر، الكوري الجنوبي تشونج): a man's
+  nationality stands before his name, not before a place's; every NER-only mention of those words in
+  the document goes with it.
 
 A name right after a place's head noun (حي النصر، بلدة سوروج) is kept whatever else it is: the head noun
 says it names a place. Read on two random 1,000-article SaudiNewsNet samples (seed 23 while writing
@@ -28,9 +35,10 @@ from collections import Counter
 from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
-from khabar.extract.places.gazetteer import _fold, load_gazetteer
+from khabar.extract.places.gazetteer import _fold, load_gazetteer, nationality_country
+from khabar.extract.quantities import is_unit_word
 from khabar.extract.roles import is_role_head
-from khabar.model import Document
+from khabar.model import Document, Span
 
 __all__ = ["HEAD_CLASSES", "screen_ner_places"]
 
@@ -53,15 +61,26 @@ def screen_ner_places(doc: Document) -> None:
     ]
     if not ner_only:
         return
-    people = _person_names(doc)
+    people = _person_names(doc) | _after_nationality(doc.text, ner_only)
     # a name the gazetteer linked at another of its mentions is that place here too (حلفاء كابل)
     linked = {normalize(e.text) for e in doc.entities if e.label == "LOC" and "ref" in e.attrs}
+    roles = [(e.start, e.end) for e in doc.entities if e.label == "ROLE"]
+    cues = load_gazetteer().cues
     reasons: dict[int, str] = {}
     for e in ner_only:
+        if any(a <= e.start and e.end <= b for a, b in roles):
+            reasons[id(e)] = "loc_in_role"  # ولي العهد
+            continue
         before = _classes_before(doc.text, e.start)
-        if HEAD_CLASSES & before or not linked.isdisjoint(_forms(normalize(e.text))):
+        norm = normalize(e.text)
+        if HEAD_CLASSES & before or not linked.isdisjoint(_forms(norm)):
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
-        why = "loc_disease" if "disease" in before else _reason(normalize(e.text), people)
+        if "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
+            why: str | None = "loc_disease"
+        elif any(is_unit_word(f) for f in _forms(norm)):
+            why = "loc_unit"
+        else:
+            why = _reason(norm, people)
         if why is not None:
             reasons[id(e)] = why
     if not reasons:
@@ -87,6 +106,30 @@ def _person_names(doc: Document) -> frozenset[str]:
             if len(words) > 1:
                 out.add(words[-1])
     return frozenset(out)
+
+
+def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
+    """The normalised NER-only names written right after a masculine nationality adjective (السويسري
+    بلاتر، الكوري الجنوبي تشونج: the adjective, or a compass adjective after it): people, not places.
+    A feminine adjective may stand before a place (المدينة السعودية جدة) and is not read."""
+    out: set[str] = set()
+    nat_words = load_gazetteer().nat_words
+    for e in ner_only:
+        m = _TWO_WORDS_BEFORE.search(text, max(0, e.start - 40), e.start)
+        if m is None:
+            continue
+        adj = normalize(m.group(2))
+        if adj in _COMPASS and m.group(1):
+            adj = normalize(m.group(1))  # الكوري [الجنوبي]
+        if adj.endswith("ي") and (nationality_country(adj) is not None or _fold(adj) in nat_words):
+            out.add(normalize(e.text))
+    return frozenset(out)
+
+
+#: the one or two words right before a span, spaces only between them
+_TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0\u0640]*$")
+#: the compass adjectives after a nationality (الكوري الجنوبي، السوداني الشمالي)
+_COMPASS = frozenset(normalize(w) for w in ("الجنوبي", "الشمالي", "الشرقي", "الغربي"))
 
 
 def _forms(norm: str) -> tuple[str, ...]:

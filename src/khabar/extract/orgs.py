@@ -33,6 +33,7 @@ from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
 from khabar.extract.names import is_title
+from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
@@ -93,12 +94,20 @@ _PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال
 _NOT_CLUB_BEFORE = _StopWords("not_club_before")
 _NOT_CLUB_AFTER = _StopWords("not_club_after")
 _CLUB_CUE = _StopWords("club_cue")
+#: heads that name an office or the management of the body after them (إدارة نادي الهلال، رئاسة الفيفا)
+_PART_OF = _StopWords("part_of")
+#: demonstratives and verbs of completion before a name that make it the everyday word (تم الاتفاق)
+_NOT_ORG_BEFORE = _StopWords("not_org_before")
 #: a one-word club name at least this frequent as a word (Zipf: الاتحاد 5.6, الشباب 5.4, التعاون 5.0;
 #: الهلال and النصر 4.7) is the club only after a club cue, even on a sports page: on the sports pages
 #: of a random sample of SaudiNewsNet about half of الاتحاد's and الشباب's mentions were the words
 _EVERYDAY_ZIPF = 5.0
 #: a definite relative adjective (the normalised view): الكرواتي، السوفييتي، الخليجي
 _NISBA = re.compile(r"ال\w{2,}ي")
+#: a definite relative adjective, masculine or feminine (المبدئي، الرياضية → الرياضيه normalised)
+_NISBA_ANY = re.compile(r"ال\w{2,}ي[هة]?")
+#: a definite word shaped as an adjective: a colour or quality أفعل (الأخضر) or a relative adjective
+_ADJECTIVE_SHAPE = re.compile(r"ال[اأ]\w{3}|ال\w{2,}ي")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -145,6 +154,19 @@ def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
     return out
 
 
+@functools.cache
+def _word_names() -> frozenset[str]:
+    """One-word known names that are also everyday words (flag ``sport`` or ``word``: الاتفاق "the
+    agreement", الأخضر "the green", القاعدة "the base, the rule", حماس "enthusiasm")."""
+    out = set()
+    for _line, cols in _rows("orgs_known_ar.tsv"):
+        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
+        words = normalize(cols[0]).split()
+        if len(words) == 1 and flags & {"sport", "word"}:
+            out.add(words[0])
+    return frozenset(out)
+
+
 def _common_word_use(words: list[str], i: int, k: int, gap_ok: Callable[[int], bool]) -> bool:
     """Whether the club name that is also a common word at ``words[i:i+k]`` is that word here, even
     on a sports page: after a category noun (درجة الشباب "the youth grade", لرعاية الشباب، منتخب
@@ -153,6 +175,56 @@ def _common_word_use(words: list[str], i: int, k: int, gap_ok: Callable[[int], b
         return True
     j = i + k
     return j < len(words) and gap_ok(j - 1) and words[j] in _NOT_CLUB_AFTER
+
+
+def _word_reading(words: list[str], i: int, st: str, kind: str, gap_ok: Callable[[int], bool]) -> bool:
+    """Whether the one-word name that is also an everyday word, ``st`` at ``words[i]``, is that word
+    here, by the words around it (checked after the club cues, which win):
+
+    * a person noun just before it: the name is that person's (الفنان حماس "the artist
+      Hamas", اللاعب الهلال);
+    * for a name shaped as an adjective (a colour أفعل, a relative adjective: الأخضر، الأهلي), a
+      definite word just before it, which it qualifies (الضوء الأخضر "the green light", باللون الأخضر),
+      unless that word is a time word, a head noun, a known name or a function word (يلتقي اليوم
+      الأهلي). A noun name after a definite word stands in apposition (بطل الدوري النصر "the league
+      champion Al-Nassr") and stays;
+    * a demonstrative or a verb of completion just before it (هذه القاعدة "this rule", تم الاتفاق "the
+      agreement was reached": ``not_org_before``);
+    * a definite adjective just after it: a relative adjective other than a nationality for a club
+      (الاتفاق المبدئي "the preliminary agreement", النهضة الرياضية "the sports renaissance"), any
+      definite word for another kind (القاعدة العسكرية "the military base", القاعدة الضريبية).
+
+    Only a name written without a proclitic is read so (a conjunction starts a new phrase), except an
+    adjective-shaped name joined to an adjective before it (الأبيض والأخضر "white and green")."""
+    if words[i] != st:
+        return (
+            words[i] == "و" + st
+            and i > 0
+            and gap_ok(i - 1)
+            and _ADJECTIVE_SHAPE.fullmatch(st) is not None
+            and _ADJECTIVE_SHAPE.fullmatch(words[i - 1]) is not None
+            and words[i - 1] not in _known_first_words()
+            and not nationality_country(words[i - 1])
+        )
+    if i > 0 and gap_ok(i - 1):
+        prev = _stems(words[i - 1])
+        if any(s in _NOT_ORG_BEFORE or s in load_cues().nouns for s in prev):
+            return True
+        if (
+            _ADJECTIVE_SHAPE.fullmatch(st)
+            and len(prev[-1]) > 3
+            and prev[-1].startswith("ال")
+            and not any(s in _TIME or s in _STOP or s in _known_first_words() for s in prev)
+            and prev[-1] not in load_org_heads()
+        ):
+            return True
+    if i + 1 < len(words) and gap_ok(i) and st.startswith("ال"):
+        nxt = words[i + 1]
+        if len(nxt) > 3 and nxt.startswith("ال") and nxt not in _STOP:
+            if kind != "sports_club":
+                return True
+            return _NISBA_ANY.fullmatch(nxt) is not None and not nationality_country(nxt)
+    return False
 
 
 def _club_cue(words: list[str], i: int, gap_ok: Callable[[int], bool]) -> bool:
@@ -248,6 +320,18 @@ def find_orgs(
         return gaps[i]
 
     firsts = _known_first_words()
+
+    def _names_org(j: int) -> bool:
+        """Whether an organisation's name starts at word ``j``: a known name's first word, or a head
+        noun with a complement that names (مستشفى البجادية alone is too weak a name to stand)."""
+        for st in _stems(words[j]):
+            if st in firsts:
+                return True
+            head = heads.get(st)
+            if head is not None:
+                return _complement(words, spans, j, st, head[1], gap_ok, names) > j
+        return False
+
     cands: list[OrgMatch] = []
     for i in range(n):
         # known names, longest first (only from a word that can begin one)
@@ -269,6 +353,14 @@ def find_orgs(
             if needs_sport and not (sport or after_club):
                 continue
             if needs_sport and not after_club and _common_word_use(words, i, k, gap_ok):
+                continue
+            if (
+                k == 1
+                and not after_club
+                and st in _word_names()
+                and not _club_cue(words, i, gap_ok)
+                and _word_reading(words, i, st, kind, gap_ok)
+            ):
                 continue
             if needs_sport and k == 1 and common_zipf(st) >= _EVERYDAY_ZIPF:
                 # الاتحاد "union"، الشباب "youth": the club only where a word says so, and never before a
@@ -294,6 +386,8 @@ def find_orgs(
             head = heads.get(st)
             if head is None:
                 continue
+            if st in _PART_OF and i + 1 < n and gap_ok(i) and _names_org(i + 1):
+                break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
             end = _complement(words, spans, i, st, weak, gap_ok, names)
             if end > i:

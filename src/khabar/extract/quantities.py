@@ -42,7 +42,7 @@ from khabar.arabic.numbers import Value, number_start, parse_number, word_value
 from khabar.arabic.tokenize import Token, tokenize
 from khabar.model import Span
 
-__all__ = ["find_quantities"]
+__all__ = ["find_quantities", "is_unit_word"]
 
 _DAY = 86400
 #: calendar units counted at a fixed length, said in the span's ``assumes`` attr
@@ -98,6 +98,13 @@ def _listed(name: str) -> frozenset[str]:
 
 
 _UNITS = _unit_table("unit")
+
+
+def is_unit_word(norm: str) -> bool:
+    """Whether the normalised word is a unit a number counts (درهم، دولار، كيلومتر، ساعة)."""
+    return norm in _UNITS
+
+
 _DUALS = _unit_table("dual")
 
 
