@@ -508,3 +508,10 @@ def test_the_place_rules_word_lists_are_data() -> None:
     with pytest.raises(DataFileError, match=r"places_words_ar\.tsv: no list named 'no_such'"):
         words("no_such")
     assert "الخبر" in STOPLIST and "كيف" in STOPLIST  # data/places_stoplist_ar.tsv
+
+
+def test_the_sunset_prayer_is_no_morocco() -> None:
+    # why (sample H): "بعد صلاة المغرب" (after the sunset prayer) put Morocco on the map
+    text = "ويقام الحفل بعد صلاة المغرب في الساحة، ويسافر الفريق غدا إلى المغرب."
+    names = [text[m.start : m.end] for m in find_places(text)]
+    assert names.count("المغرب") == 1 and text.index("المغرب") not in [m.start for m in find_places(text)]

@@ -275,8 +275,14 @@ def _screen(text: str, p: Span) -> str | None:
         _set(p, text, words[0][0], p.end)
     # a common noun with a possessive suffix ends the name (الزهراني تصريحه), as does a word with
     # digits or a clitic left alone (فهد السويلم د40، فهد لـ)
-    while len(words) > 1 and (
-        _possessive_noun(words[-1][2]) or _not_name_word(text[words[-1][0] : words[-1][1]], words[-1][2])
+    while (
+        len(words) > 1
+        and (
+            _possessive_noun(words[-1][2]) or _not_name_word(text[words[-1][0] : words[-1][1]], words[-1][2])
+        )
+        # the word after بن is a name whatever its form (عبد الله بن مسعودٍ, with the tanween of a
+        # voweled text)
+        and words[-2][2] not in NASAB
     ):
         words = words[:-1]
         _set(p, text, p.start, words[-1][1])
@@ -290,6 +296,29 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[1:]
         _set(p, text, words[0][0], p.end)
+    m = _WORD_BEFORE.search(text, max(0, p.start - 30), p.start)
+    title = _unclitic(normalize(m.group(1))) if m is not None else ""
+    if (
+        is_title(title)
+        and not is_given_name(words[0][2])
+        and _place_name(" ".join([title] + [n for _, _, n in words]))
+    ):
+        return "place"  # الشيخ زويد: a town whose name starts with a title (الشيخ زايد is a man)
+    office = _territory_office_before(text, p.start)
+    if office is not None:
+        names = [n for _, _, n in words]
+        cut = next((k for k in range(len(names) - 1, 0, -1) if _place_name(" ".join(names[:k]))), 0)
+        if cut:
+            words = words[cut:]  # محافظ [أملج] زياد البازعي: the governorate, then its governor
+            _set(p, text, words[0][0], p.end)
+        elif _place_name(" ".join(names)) or not (is_given_name(office) or any(map(is_given_name, names))):
+            return "place"  # محافظ دومة الجندل: the governorate, not the governor
+    if (
+        len(words) > 1
+        and _unclitic(words[0][2]) in _territory_offices()
+        and _place_name(" ".join(n for _, _, n in words[1:]))
+    ):
+        return "office"  # أمير الرياض: أمير is also a given name, here the office of a place
     if len(words) == 1 and words[0][2].startswith("ال") and nationality_country(words[0][2]):
         return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
@@ -356,6 +385,34 @@ def _formula_cut(text: str, start: int, end: int, words: list[tuple[int, int, st
 
 
 @functools.lru_cache(maxsize=8192)
+def _territory_office_before(text: str, start: int) -> str | None:
+    """The indefinite office of a territory (محافظ، أمير، عمدة: ``territory_office`` of
+    ``person_cues_ar.tsv``) right before ``start``, a proclitic allowed (لمحافظ), normalised."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    w = normalize(m.group(1))
+    offices = _territory_offices()
+    if w in offices:
+        return w
+    return w[1:] if len(w) > 3 and w[0] in "وفبلك" and w[1:] in offices else None
+
+
+def _territory_offices() -> frozenset[str]:
+    from khabar.extract.person_words import load_cues
+
+    return load_cues().territory_offices
+
+
+#: the word right before a span, spaces only between
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+
+
+def _place_name(name: str) -> bool:
+    """Whether ``name`` (normalised words) is a name of the gazetteer, of any size."""
+    return bool(load_gazetteer().names.get(name.translate(_EXTRA_FOLD)))
+
+
 def _city(name: str) -> bool:
     """Whether ``name`` (normalised words) is the name of a city of the gazetteer (at least
     :data:`PLACE_NAME_POPULATION` people, or a capital)."""

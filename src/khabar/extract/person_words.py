@@ -43,7 +43,19 @@ class NerModel(Protocol):
 
 
 CUE_FILE = "person_cues_ar.tsv"
-_CLASSES = frozenset({"before", "plural", "bound", "between", "speech", "byline", "not", "office_adjective"})
+_CLASSES = frozenset(
+    {
+        "before",
+        "plural",
+        "bound",
+        "between",
+        "speech",
+        "byline",
+        "not",
+        "office_adjective",
+        "territory_office",
+    }
+)
 #: below this Zipf frequency a common word may still be a name word right after a cue or a speech
 #: verb (غارسيا 3.9، مورا 3.7 are in wordfreq's list; توقيعه 3.6 is caught as a possessive noun); a word
 #: the model saw inside ANERcorp's entities up to KNOWN_ZIPF. Chosen by reading the tuning sample.
@@ -102,6 +114,8 @@ class PersonCues:
     phrases: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     #: adjectives that make the word before them an office (المدير العام، المستشار الخاص)
     office_adjectives: frozenset[str] = field(default_factory=frozenset)
+    #: offices of a territory, written before its name (محافظ جدة، أمير الرياض، عمدة لندن)
+    territory_offices: frozenset[str] = field(default_factory=frozenset)
 
 
 @functools.cache
@@ -125,6 +139,7 @@ def load_cues() -> PersonCues:
         speech=frozenset(by["speech"]),
         phrases=frozenset((a, b) for a, b in phrases),
         office_adjectives=frozenset(by["office_adjective"]),
+        territory_offices=frozenset(by["territory_office"]),
     )
 
 
