@@ -176,3 +176,14 @@ def test_a_name_after_a_mans_nationality_is_a_person_at_every_mention() -> None:
     doc = _doc(text, [("LOC", "ينبع", {})])
     screen_ner_places(doc)
     assert _locs(doc) == ["ينبع"]
+
+
+def test_a_noun_after_a_demonstrative_is_no_place() -> None:
+    # why (sample H): "هذا الخبر" (this news) was the town الخبر
+    text = "وأسعدنا هذا الخبر كثيرا، ثم سافرنا إلى الخبر."
+    doc = _doc(text, [("LOC", "الخبر", {})])
+    at = text.rindex("الخبر")
+    doc.entities.append(Span(at, at + 5, "LOC", "الخبر", {}))
+    screen_ner_places(doc)
+    assert [e.start for e in doc.entities if e.label == "LOC"] == [at]
+    assert doc.signals["entities_dropped"] == {"loc_common_noun": 1}

@@ -17,6 +17,7 @@ here drop the span where the document itself says what the words are:
   the words are a disease's own name (the ``illness`` class of ``places_cues_ar.tsv``: كورونا);
 * **a word of a title** (ولي العهد "the crown prince": العهد is no place): the span lies inside a
   role phrase of ``roles_ar.tsv`` that the roles stage found;
+* **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a person named after a nationality adjective** (السويسري بلاتر، الكوري الجنوبي تشونج): a man's
   nationality stands before his name, not before a place's; every NER-only mention of those words in
@@ -75,8 +76,10 @@ def screen_ner_places(doc: Document) -> None:
         norm = normalize(e.text)
         if HEAD_CLASSES & before or not linked.isdisjoint(_forms(norm)):
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
-        if "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
-            why: str | None = "loc_disease"
+        if _DEMONSTRATIVE.search(doc.text, max(0, e.start - 12), e.start):
+            why: str | None = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
+        elif "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
+            why = "loc_disease"
         elif any(is_unit_word(f) for f in _forms(norm)):
             why = "loc_unit"
         else:
@@ -128,6 +131,9 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
 
 #: the one or two words right before a span, spaces only between them
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0\u0640]*$")
+#: a demonstrative right before a span: what follows is a common noun (هذا الخبر، تلك المدينة)
+_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك|هذي)[ \t\u00a0]+$")
+
 #: the compass adjectives after a nationality (الكوري الجنوبي، السوداني الشمالي)
 _COMPASS = frozenset(normalize(w) for w in ("الجنوبي", "الشمالي", "الشرقي", "الغربي"))
 
