@@ -515,3 +515,13 @@ def test_the_sunset_prayer_is_no_morocco() -> None:
     text = "ويقام الحفل بعد صلاة المغرب في الساحة، ويسافر الفريق غدا إلى المغرب."
     names = [text[m.start : m.end] for m in find_places(text)]
     assert names.count("المغرب") == 1 and text.index("المغرب") not in [m.start for m in find_places(text)]
+
+
+def test_a_region_the_ner_also_read_carries_its_kind() -> None:
+    # why (sample H): where the NER tagged الحجاز itself, the region's kind was lost and the span
+    # counted as a place the NER alone read (screened as one, shown without its kind)
+    doc = process_text(
+        "وزار الوفد الحجاز ثم عاد إلى الرياض مساء أمس بعد جولة طويلة.", extra=("entities", "places")
+    )
+    hijaz = [e for e in doc.entities if e.text == "الحجاز"]
+    assert hijaz and all(e.attrs.get("kind") == "region" for e in hijaz)

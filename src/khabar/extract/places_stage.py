@@ -84,13 +84,18 @@ def add_places(doc: Document, spans: list[Span] | PlaceFinding) -> None:
         if sp.text not in aliases:
             aliases.append(sp.text)
     # named sites (FAC) and regions (LOC without coordinates), where the NER has no span at their bounds
-    spans_at = [
-        (e.start, e.end) for e in doc.entities if e.label in ("LOC", "ORG", "PERSON", "NORP", "GPE", "FAC")
-    ]
+    spans_at = {
+        (e.start, e.end): e for e in doc.entities if e.label in ("LOC", "ORG", "PERSON", "NORP", "GPE", "FAC")
+    }
     for sp in found.sites:
-        if any(a == sp.start and b == sp.end for a, b in spans_at):
-            continue
-        doc.entities.append(sp)
+        same = spans_at.get((sp.start, sp.end))
+        if same is None:
+            doc.entities.append(sp)
+        elif same.label == sp.label and "ref" not in same.attrs:
+            # the NER read the same words as a place: the lexicon says which kind (الأحساء a region),
+            # so the span is no longer one the NER alone read
+            for k, v in sp.attrs.items():
+                same.attrs.setdefault(k, v)
     doc.entities.sort(key=lambda e: (e.start, -e.end))
 
 
