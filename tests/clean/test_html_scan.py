@@ -7,7 +7,7 @@ import random
 import re
 
 from khabar.html.elements import _GAP_START, _ROLE_HINT, role_hint
-from khabar.html.scan import _FOLD_BLOCKERS, _LDJSON, has_blocker, lower_copy
+from khabar.html.scan import _CASE_ODD, _FOLD_BLOCKERS, _LDJSON, _match_end, has_blocker, lower_copy
 
 # pieces the strings are built from: the words looked for, in every case, beside the characters that
 # a case-insensitive regex matches to ASCII letters (dotted capital I, dotless i, long s, Kelvin)
@@ -86,3 +86,33 @@ def test_gap_start_is_whitespace_or_a_tag() -> None:
     # why: the whitespace-then-tag match is tried only where a gap starts with one of these
     ws = {chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))}
     assert ws | {"<"} == _GAP_START
+
+
+def test_case_odd_is_every_character_re_matches_to_ascii() -> None:
+    # why: lower_copy declines exactly the pages a case-insensitive regex reads differently
+    letter = re.compile("[a-z]", re.I).fullmatch
+    odd = {chr(c) for c in range(128, 0x110000) if letter(chr(c))}
+    assert odd == set(_CASE_ODD)
+
+
+def test_match_end_with_the_copy_is_the_regex_count() -> None:
+    # why: _match_end skips the opening-tag regex where the lower-cased copy has no "<tag"
+    rng = random.Random(3)
+    bits = [
+        "<div>",
+        "<DIV class='a'>",
+        "</div>",
+        "</DIV >",
+        "<div/>",
+        "<divx>",
+        "<dıv>",
+        "x",
+        "<nav>",
+        "</nav>",
+    ]
+    bits += ["<blockquote>", "</blockquote>", "<bloc\u212aquote>", '<div title="</div>">']
+    for _ in range(800):
+        s = "".join(rng.choice(bits) for _ in range(rng.randrange(1, 12)))
+        for tag in ("div", "nav", "blockquote"):
+            for pos in range(0, len(s), 5):
+                assert _match_end(s, tag, pos, None, lower_copy(s)) == _match_end(s, tag, pos), (s, tag, pos)

@@ -51,6 +51,7 @@ from khabar.html.roles import (
 from khabar.html.scan import (
     _ANY_TAG,
     _FOLD_DROP,
+    _FOLD_DROP_AT,
     _FOLD_ROLES,
     _FOLD_SHARE,
     _FOLD_TAGS,
@@ -472,13 +473,13 @@ class _Builder:
         if role is None or (at and not _pure_chrome(attr_s)):
             return 0
         raw = self.raw
-        # an end past the share's limit is not looked for: such an element is not folded anyway
-        end = _match_end(raw, tag, pos, pos + int(_FOLD_SHARE * len(raw)))
-        if end < 0:
-            return 0
         if not self.low_made:
             self.low, self.low_made = lower_copy(raw), True
         low = self.low
+        # an end past the share's limit is not looked for: such an element is not folded anyway
+        end = _match_end(raw, tag, pos, pos + int(_FOLD_SHARE * len(raw)), low)
+        if end < 0:
+            return 0
         if end - pos > _FOLD_SHARE * len(raw) or has_blocker(raw, low, pos, end):
             return 0
         after = _after_end(raw, end)
@@ -490,7 +491,9 @@ class _Builder:
         if role == "hidden":
             return after
         inner = raw[pos:end]
-        text = " ".join(unescape_attr(_ANY_TAG.sub(" ", _FOLD_DROP.sub(" ", inner))).split())
+        if low is None or _FOLD_DROP_AT.search(low, pos, end) is not None:
+            inner = _FOLD_DROP.sub(" ", inner)
+        text = " ".join(unescape_attr(_ANY_TAG.sub(" ", inner)).split())
         if not text:
             return after
         self.uid += 1
