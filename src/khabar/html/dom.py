@@ -80,6 +80,10 @@ from khabar.html.tags import (
 )
 from khabar.offsets import OffsetMap
 
+_new_el = tuple.__new__
+#: the inline counts an element saves when none is open (never written to)
+_NO_PLAIN: dict[str, int] = {}
+
 
 @dataclass(slots=True)
 class DomBlock:
@@ -280,9 +284,13 @@ class _Builder:
         if role == "hidden":
             self.hidden_depth += 1
         self.uid += 1
+        uid = self.uid
         parent = stack[-1].ctx if stack else _ROOT_CTX
-        saved = (self.link_depth, dict(self.plain)) if tag not in NO_BREAK else _NOT_SAVED
-        stack.append(_El(tag, role, self.uid, _context(parent, tag, role, self.uid), saved))
+        if tag in NO_BREAK:
+            saved = _NOT_SAVED
+        else:  # (no copy of an empty count: the shared empty one is only ever read)
+            saved = (self.link_depth, dict(self.plain) if self.plain else _NO_PLAIN)
+        stack.append(_new_el(_El, (tag, role, uid, _context(parent, tag, role, uid), saved)))
         if tag == "time" and "datetime" in at:
             self.head.times.append(at["datetime"])
 
@@ -298,10 +306,14 @@ class _Builder:
                 self.link_depth -= 1
             if el.role == "hidden":
                 self.hidden_depth -= 1
-            if el.saved is not _NOT_SAVED:
-                self.link_depth = el.saved[0]
-                self.plain.clear()
-                self.plain.update(el.saved[1])
+            saved = el.saved
+            if saved is not _NOT_SAVED:
+                self.link_depth = saved[0]
+                plain = self.plain
+                if plain:
+                    plain.clear()
+                if saved[1]:
+                    plain.update(saved[1])
 
     def close(self, tag: str) -> None:
         stack = self.stack
