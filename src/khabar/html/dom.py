@@ -32,6 +32,7 @@ from khabar.clean.repair import repair
 from khabar.html.elements import (
     _GAP_START,
     _NO_ATTRS,
+    _NO_PLAIN,
     _NOT_SAVED,
     _ROOT_CTX,
     _TAG,
@@ -42,6 +43,7 @@ from khabar.html.elements import (
     _cached_role,
     _context,
     _El,
+    _new_el,
     role_hint,
     unescape_attr,
 )
@@ -61,11 +63,11 @@ from khabar.html.scan import (
     _cell_between,
     _find_end,
     _match_end,
-    _nest_res,
     _pure_chrome,
     _word_boundary,
     has_blocker,
     lower_copy,
+    skip_nested,
 )
 from khabar.html.tags import (
     CELL,
@@ -79,10 +81,6 @@ from khabar.html.tags import (
     VOID,
 )
 from khabar.offsets import OffsetMap
-
-_new_el = tuple.__new__
-#: the inline counts an element saves when none is open (never written to)
-_NO_PLAIN: dict[str, int] = {}
 
 
 @dataclass(slots=True)
@@ -572,22 +570,7 @@ class _Builder:
             return pos
         if tag in RAW_TEXT:
             return _after_end(raw, _find_end(raw, tag, pos))
-        # elements that can nest (svg, select, button, amp-ad …): find the matching end tag
-        depth = 1
-        open_re, end_re = _nest_res(tag)
-        p = pos
-        while depth:
-            me = end_re.search(raw, p)
-            if me is None:
-                return len(raw)
-            mo = open_re.search(raw, p, me.start())
-            if mo is not None:
-                depth += 1
-                p = mo.end()
-                continue
-            depth -= 1
-            p = me.end()
-        return p
+        return skip_nested(raw, tag, pos)  # elements that can nest (svg, select, button, amp-ad …)
 
     def meta(self, at: dict[str, str]) -> None:
         key = (

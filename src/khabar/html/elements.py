@@ -109,6 +109,9 @@ class _El(NamedTuple):
 _NO_ATTRS: dict[str, str] = {}
 #: what an inline element saves: nothing (only block-level elements end the inline ones inside them)
 _NOT_SAVED: tuple[int, dict[str, int]] = (0, {})
+#: the inline counts an element saves when none is open (shared, never written to)
+_NO_PLAIN: dict[str, int] = {}
+_new_el = tuple.__new__
 #: the characters a gap between tags that is only whitespace (or empty) starts with: ``<`` and
 #: every character ``\s`` matches (``str.isspace``, which is what ``re`` tests for ``\s``)
 _GAP_START = frozenset(["<", *(chr(c) for c in range(0x3001) if chr(c).isspace())])

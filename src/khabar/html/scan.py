@@ -122,6 +122,26 @@ def _match_end(raw: str, tag: str, pos: int, limit: int | None = None, low: byte
         p = me.end()
 
 
+def skip_nested(raw: str, tag: str, pos: int) -> int:
+    """Where scanning goes on after the element ``tag`` that opened just before ``pos`` (after its
+    matching end tag, counting nested ones; the page's end when it has none)."""
+    depth = 1
+    open_re, end_re = _nest_res(tag)
+    p = pos
+    while depth:
+        me = end_re.search(raw, p)
+        if me is None:
+            return len(raw)
+        mo = open_re.search(raw, p, me.start())
+        if mo is not None:
+            depth += 1
+            p = mo.end()
+            continue
+        depth -= 1
+        p = me.end()
+    return p
+
+
 def _find_end(raw: str, tag: str, pos: int) -> int:
     """Where the raw-text element ``tag`` that starts at ``pos`` ends (its end tag's ``<``)."""
     m = _nest_res(tag)[1].search(raw, pos)
