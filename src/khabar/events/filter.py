@@ -34,8 +34,6 @@ import bisect
 import functools
 import math
 from dataclasses import dataclass
-from itertools import repeat
-from operator import mul
 from typing import TYPE_CHECKING
 
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
@@ -76,9 +74,7 @@ class EventFilter:
     calibration: tuple[tuple[float, float], ...] = ()
 
     def probability(self, feats: dict[str, float]) -> float:
-        # (the same products in the same order as a generator over the items, without a Python step
-        # per feature: this runs for every trigger and argument candidate)
-        z = self.bias + sum(map(mul, map(self.weights.get, feats, repeat(0.0)), feats.values()))
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def confidence(self, p: float) -> float:
