@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.arabic.tokenize import sentence_bounds, tokenize
+from khabar.arabic.tokenize import _tokens, _tokens_by_search, sentence_bounds, tokenize
 
 # Arabic letters and marks, Latin, digits, separators, punctuation, invisible marks and line breaks
 _ALPHABET = st.sampled_from(
@@ -59,3 +59,10 @@ def test_a_line_break_ends_a_sentence() -> None:
         ["انضمام", "وزير", "الدفاع", "."],
         ["ثم"],
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=80) | st.text(max_size=40))
+def test_gap_token_pairs_are_the_token_search(text: str) -> None:
+    # why: _tokens sums offsets from (gap, token) pairs; the token search alone is the definition
+    assert _tokens(text) == _tokens_by_search(text)

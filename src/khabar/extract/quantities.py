@@ -357,7 +357,12 @@ class _Scanner:
         toks = self.toks
         out: list[Span] = []
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        quiet = _quiet
+        while i < n:
+            if quiet(toks[i].text):  # most tokens: passed over with one look-up, no call of at()
+                i += 1
+                continue
             got = self.at(i)
             if got is None:
                 i += 1

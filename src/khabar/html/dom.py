@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 
 from khabar.clean.repair import repair
 from khabar.html.elements import (
+    _GAP_START,
     _NO_ATTRS,
-    _NONSPACE,
+    _NO_PLAIN,
     _NOT_SAVED,
-    _ROLE_HINT,
     _ROOT_CTX,
     _TAG,
     _WS_TAG,
@@ -43,6 +43,8 @@ from khabar.html.elements import (
     _cached_role,
     _context,
     _El,
+    _new_el,
+    role_hint,
     unescape_attr,
 )
 from khabar.html.roles import (
@@ -50,8 +52,8 @@ from khabar.html.roles import (
 )
 from khabar.html.scan import (
     _ANY_TAG,
-    _FOLD_BLOCKERS,
     _FOLD_DROP,
+    _FOLD_DROP_AT,
     _FOLD_ROLES,
     _FOLD_SHARE,
     _FOLD_TAGS,
@@ -61,9 +63,11 @@ from khabar.html.scan import (
     _cell_between,
     _find_end,
     _match_end,
-    _nest_res,
     _pure_chrome,
     _word_boundary,
+    has_blocker,
+    lower_copy,
+    skip_nested,
 )
 from khabar.html.tags import (
     CELL,
@@ -140,6 +144,9 @@ class _Builder:
         self.in_head = False
         self.form_uids: set[int] = set()
         self.plain: dict[str, int] = {}
+        #: the page lower-cased (:func:`lower_copy`), made when a fold first needs it
+        self.low: bytes | None = None
+        self.low_made = False
 
     # -- blocks ------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -275,9 +282,13 @@ class _Builder:
         if role == "hidden":
             self.hidden_depth += 1
         self.uid += 1
+        uid = self.uid
         parent = stack[-1].ctx if stack else _ROOT_CTX
-        saved = (self.link_depth, dict(self.plain)) if tag not in NO_BREAK else _NOT_SAVED
-        stack.append(_El(tag, role, self.uid, _context(parent, tag, role, self.uid), saved))
+        if tag in NO_BREAK:
+            saved = _NOT_SAVED
+        else:  # (no copy of an empty count: the shared empty one is only ever read)
+            saved = (self.link_depth, dict(self.plain) if self.plain else _NO_PLAIN)
+        stack.append(_new_el(_El, (tag, role, uid, _context(parent, tag, role, uid), saved)))
         if tag == "time" and "datetime" in at:
             self.head.times.append(at["datetime"])
 
@@ -293,10 +304,14 @@ class _Builder:
                 self.link_depth -= 1
             if el.role == "hidden":
                 self.hidden_depth -= 1
-            if el.saved is not _NOT_SAVED:
-                self.link_depth = el.saved[0]
-                self.plain.clear()
-                self.plain.update(el.saved[1])
+            saved = el.saved
+            if saved is not _NOT_SAVED:
+                self.link_depth = saved[0]
+                plain = self.plain
+                if plain:
+                    plain.clear()
+                if saved[1]:
+                    plain.update(saved[1])
 
     def close(self, tag: str) -> None:
         stack = self.stack
@@ -349,28 +364,28 @@ class _Builder:
         n = len(raw)
         pos = self.scan_head()
         search = _TAG.search
-        nonspace = _NONSPACE.search
         head = self.head
         inline = INLINE
         plain = self.plain  # open inline elements that were not pushed, by tag
         ws_match = _WS_TAG.match
+        gap_start = _GAP_START
         while pos < n:
-            # the common case: only whitespace (or nothing) before the next tag, in one match
-            m = ws_match(raw, pos)
+            # the common case: only whitespace (or nothing) before the next tag, in one match (tried
+            # only where the gap starts with whitespace or is empty: text cannot match it)
+            c = raw[pos]
+            m = ws_match(raw, pos) if c in gap_start else None
             if m is not None:
-                if raw[pos] != "<" and self.runs and not self.hidden_depth:
+                if c != "<" and self.runs and not self.hidden_depth:
                     self.runs.append((-1, -1, False))
             else:
                 m = search(raw, pos)
                 if m is None:
                     self.text(pos, n)
                     break
-                s = m.start()
-                if nonspace(raw, pos, s) is not None:
-                    if not self.hidden_depth and not self.in_head:
-                        self.runs.append((pos, s, self.link_depth > 0))
-                elif self.runs and not self.hidden_depth:
-                    self.runs.append((-1, -1, False))
+                # whitespace then a tag did not match at pos, so the gap holds a character other
+                # than whitespace: it is text
+                if not self.hidden_depth and not self.in_head:
+                    self.runs.append((pos, m.start(), self.link_depth > 0))
             pos = m.end()
             end, name, attr_s = m.groups()
             if name is None:
@@ -395,7 +410,7 @@ class _Builder:
                 # the common inline elements (a, span, b, font …) are not pushed unless their
                 # attributes may hide text or name a role: a counter is enough to close them
                 push = False
-                if len(attr_s) >= 3 and _ROLE_HINT.search(attr_s) is not None:
+                if len(attr_s) >= 3 and role_hint(attr_s):
                     at = _attr_cache.get(attr_s) or _attrs_cached(attr_s)
                     push = "datetime" in at or "itemprop" in at or "property" in at
                     if not push:
@@ -468,18 +483,27 @@ class _Builder:
         if role is None or (at and not _pure_chrome(attr_s)):
             return 0
         raw = self.raw
-        end = _match_end(raw, tag, pos)
-        if end < 0 or end - pos > _FOLD_SHARE * len(raw) or _FOLD_BLOCKERS.search(raw, pos, end):
+        if not self.low_made:
+            self.low, self.low_made = lower_copy(raw), True
+        low = self.low
+        # an end past the share's limit is not looked for: such an element is not folded anyway
+        end = _match_end(raw, tag, pos, pos + int(_FOLD_SHARE * len(raw)), low)
+        if end < 0:
+            return 0
+        if end - pos > _FOLD_SHARE * len(raw) or has_blocker(raw, low, pos, end):
             return 0
         after = _after_end(raw, end)
         if self.runs:
             self.flush()
-        for m in _LDJSON.finditer(raw, pos, end):
-            self.head.jsonld.append(m.group(1))
+        if low is None or low.find(b"ld+json", pos, end) >= 0:
+            for m in _LDJSON.finditer(raw, pos, end):
+                self.head.jsonld.append(m.group(1))
         if role == "hidden":
             return after
         inner = raw[pos:end]
-        text = " ".join(unescape_attr(_ANY_TAG.sub(" ", _FOLD_DROP.sub(" ", inner))).split())
+        if low is None or _FOLD_DROP_AT.search(low, pos, end) is not None:
+            inner = _FOLD_DROP.sub(" ", inner)
+        text = " ".join(unescape_attr(_ANY_TAG.sub(" ", inner)).split())
         if not text:
             return after
         self.uid += 1
@@ -546,22 +570,7 @@ class _Builder:
             return pos
         if tag in RAW_TEXT:
             return _after_end(raw, _find_end(raw, tag, pos))
-        # elements that can nest (svg, select, button, amp-ad …): find the matching end tag
-        depth = 1
-        open_re, end_re = _nest_res(tag)
-        p = pos
-        while depth:
-            me = end_re.search(raw, p)
-            if me is None:
-                return len(raw)
-            mo = open_re.search(raw, p, me.start())
-            if mo is not None:
-                depth += 1
-                p = mo.end()
-                continue
-            depth -= 1
-            p = me.end()
-        return p
+        return skip_nested(raw, tag, pos)  # elements that can nest (svg, select, button, amp-ad …)
 
     def meta(self, at: dict[str, str]) -> None:
         key = (

@@ -109,9 +109,41 @@ class _El(NamedTuple):
 _NO_ATTRS: dict[str, str] = {}
 #: what an inline element saves: nothing (only block-level elements end the inline ones inside them)
 _NOT_SAVED: tuple[int, dict[str, int]] = (0, {})
-_NONSPACE = re.compile(r"\S")
+#: the inline counts an element saves when none is open (shared, never written to)
+_NO_PLAIN: dict[str, int] = {}
+_new_el = tuple.__new__
+#: the characters a gap between tags that is only whitespace (or empty) starts with: ``<`` and
+#: every character ``\s`` matches (``str.isspace``, which is what ``re`` tests for ``\s``)
+_GAP_START = frozenset(["<", *(chr(c) for c in range(0x3001) if chr(c).isspace())])
 #: inline elements whose attributes are parsed: they may hide text or name a role
 _ROLE_HINT = re.compile(r"hidden|display\s*:\s*none|class|role=|itemprop|property|datetime|aria-label", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+#: characters other than ASCII that ``re.I`` matches to an ASCII letter of the hints (dotted capital
+#: I, dotless i, long s); the dotted capital I is also the one whose lower case is two characters
+_HINT_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+def role_hint(attr_s: str) -> bool:
+    """Whether an inline element's attributes may hide text or name a role: ``_ROLE_HINT`` found in
+    them, told with ``in`` on the lower-cased string (a case-insensitive alternation with no
+    literal prefix costs several times as much, and a page has thousands of links)."""
+    low = attr_s.lower()
+    if (
+        "class" in low
+        or "hidden" in low
+        or "itemprop" in low
+        or "property" in low
+        or "role=" in low
+        or "datetime" in low
+        or "aria-label" in low
+        or ("display" in low and _DISPLAY_NONE.search(low) is not None)
+    ):
+        return True
+    if attr_s.isascii() or not any(c in attr_s for c in _HINT_ODD):
+        return False
+    return _ROLE_HINT.search(attr_s) is not None
+
+
 _attr_cache: dict[str, dict[str, str]] = {}
 _role_cache: dict[tuple[str, str], str | None] = {}
 
