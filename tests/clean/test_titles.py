@@ -93,6 +93,10 @@ def test_source_tags() -> None:
         ("أخبار العراق", "section_name"),
         ("الصفحة الرئيسية › الأردن", "section_name"),
         ("نهاية عصر.", None),  # too short to be a sentence rather than a headline with a dot
+        # an agency's name alone is a source credit or an agency site's logo; a headline names what it did
+        ("(بترا)", "agency_name"),
+        ("وام", "agency_name"),
+        ("رويترز تغلق مكتبها في العاصمة", None),
         # twenty words and more are running text, whatever the punctuation (no headline is that long)
         (" ".join(["كلمة"] * 20), "running_text"),
     ],

@@ -50,7 +50,7 @@ def headline_below(live: list[Block], demoted: list[int], first_para: int, feats
     return -1
 
 
-#: the title by agreement (:func:`_title_by_agreement`): the page's first lines it looks at, the words
+#: the title by agreement (:func:`_title_by_agreement`): the lines above the body it looks at, the words
 #: a candidate may have, the least share of its content words the body or the URL must confirm, and
 #: the fewest confirmed words
 _AGREE_WINDOW = 8
@@ -76,13 +76,16 @@ def title_by_agreement(
     page more wrong than it set right. The line must be able to be a title
     (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
     ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
-    best-confirmed line wins, the first on a tie."""
+    best-confirmed line wins, the first on a tie. The lines read are the eight nearest above the
+    body, not the page's first eight: a template's logo, menu and ticker often fill more than eight
+    lines before the headline (a KUNA- or Joomla-style dump)."""
     body: set[str] = set()
     for line in infos:
         if line.long:
             body |= content_words(line)
     best, best_share = -1, 0.0
-    for i in range(min(_AGREE_WINDOW, first_para, len(live))):
+    end = min(first_para, len(live))
+    for i in range(max(0, end - _AGREE_WINDOW), end):
         b, info = live[i], infos[i]
         if not removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
             continue

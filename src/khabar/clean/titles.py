@@ -19,6 +19,7 @@ these rules say which lines can never be the title, as classes that hold on any 
   الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
 * a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
+* an **agency's name** alone ("كونا", "(واس)"): a source credit, or an agency site's logo;
 * a **listed headline**: on a tag, category or product page (an Arabic slug after /tag/, /category/,
   /products/ …) the page's heading is the tag's or the product's name; another headline there is
   one of the pages it lists or the shop's banner (:func:`off_tag`);
@@ -144,6 +145,18 @@ def is_salutation(text: str) -> bool:
     return any(k == w or k.startswith(w + " ") for w in load().salutation)
 
 
+def is_agency_name(text: str) -> bool:
+    """A line of one or two words that names a news agency ("كونا", "(واس)", "رويترز", "AFP"): a
+    source credit or the logo of an agency's own site, never the headline (a headline that names an
+    agency says what it did: "رويترز تغلق مكتبها في …")."""
+    if text.count(" ") > 1:
+        return False
+    # the line model's agency pattern (imported here: features imports this module's cues)
+    from khabar.clean.features import agency_in
+
+    return agency_in(text)
+
+
 def title_reject(text: str) -> str | None:
     """Why ``text`` cannot be a page's title (a short reason), or None if it can."""
     t = text.strip()
@@ -163,6 +176,8 @@ def title_reject(text: str) -> str | None:
         return "form_field"
     if is_salutation(t):
         return "salutation"
+    if is_agency_name(t):
+        return "agency_name"
     if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 7:
         return "sentence"
     if t.count(" ") >= 19:
