@@ -13,7 +13,9 @@ from khabar.clean.titles import (
     is_breadcrumb,
     is_section_name,
     is_source_tag,
+    masthead,
     matches_record_title,
+    names_site,
     title_reject,
     wire_suffix_start,
 )
@@ -97,6 +99,9 @@ def test_source_tags() -> None:
         ("(بترا)", "agency_name"),
         ("وام", "agency_name"),
         ("رويترز تغلق مكتبها في العاصمة", None),
+        # a photo's caption ends in its agency credit; a headline does not credit one
+        ("الوزير خلال زيارته للمعرض (رويترز)", "caption"),
+        ("الوزير يزور المعرض (صور)", None),
         # twenty words and more are running text, whatever the punctuation (no headline is that long)
         (" ".join(["كلمة"] * 20), "running_text"),
     ],
@@ -216,3 +221,43 @@ def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
     from khabar.clean import lexicon
 
     assert lexicon.load().match_line(line, lexicon.key(line)) == "nav"
+
+
+@pytest.mark.parametrize(
+    ("lines", "n"),
+    [
+        # a newspaper's name and slogan over its menu
+        (["المدينة", "صحيفة يومية مستقلة", "الرئيسية", "محليات", "رياضة", "عنوان الخبر هنا اليوم"], 2),
+        # a blog's name over a menu of section words
+        (["مدونة الطبخ", "منوعات", "صحة", "وصفة الكبسة باللحم"], 1),
+        # a headline of four words or more over a menu is the page's <title>, not a logo
+        (["البلدية تفتتح حديقة الحي الشرقي", "أخبار", "محليات", "نص"], 0),
+        # a page that opens with its menu has no masthead
+        (["الرئيسية", "أخبار", "رياضة", "عنوان"], 0),
+        # no menu near the top: nothing to tell a logo from a short headline
+        (["نهاية عصر", "بقلم كاتب", "نص طويل"], 0),
+    ],
+)
+def test_masthead(lines: list[str], n: int) -> None:
+    """why: a dump starts with the site's logo text and its menu; the logo is not the title."""
+    nav = [t == "الرئيسية" for t in lines]
+    assert masthead(lines, nav) == n
+
+
+def test_credit_lines_name_the_site() -> None:
+    """why: once the masthead names the site, "city - site" and "site- city" lines are its credit."""
+    assert names_site("جدة - المدينة", ["المدينة"])
+    assert names_site("«المدينة» - الرياض", ["المدينة"])
+    assert not names_site("سكان المدينة المنورة يستقبلون الحجاج بالورود والتمر والقهوة", ["المدينة"])
+    assert not names_site("المدينة الطبية", ["مدونة الطبخ"])
+
+
+def test_the_logo_over_the_menu_is_no_title() -> None:
+    """why: the line model takes a dump's first short line for the title; a logo over a menu is not."""
+    raw = (
+        "المدينة\nصحيفة يومية مستقلة\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n"
+        f"جدة - المدينة\n{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"

@@ -57,7 +57,9 @@ from khabar.clean.title_fallbacks import verse_title as _verse_title
 from khabar.clean.titles import (
     is_breadcrumb,
     is_section_name,
+    masthead,
     matches_record_title,
+    names_site,
     off_tag,
     tag_words,
     title_reject,
@@ -423,6 +425,9 @@ _TITLE_WINDOW = 6
 #: the least title probability a fallback candidate needs (the first-pass threshold was 0.25 among
 #: kept lines; a line the model removed as furniture competes only after the class rules cleared it)
 _TITLE_FALLBACK_P = 0.25
+#: the page's first lines read for a masthead (:func:`~khabar.clean.titles.masthead`: its lines and
+#: the two menu lines under them)
+_MASTHEAD_SCAN = 6
 
 
 def _structure(
@@ -450,10 +455,18 @@ def _structure(
                 forced = i
                 live[i].kind, live[i].score, live[i].reason = "title", 1.0, None
                 break
+    # the masthead (the site's name over its menu) and credit lines naming the site are no title
+    mast = masthead(
+        [b.text for b in live[:_MASTHEAD_SCAN]], [b.reason == "lexicon:nav" for b in live[:_MASTHEAD_SCAN]]
+    )
+    sites = [b.text for b in live[:mast]]
+    site_lines = {i for i, b in enumerate(live) if i < mast or (sites and names_site(b.text, sites))}
     # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
     for i, b in enumerate(live):
         if b.kind == "title" and i != forced:
             why = title_reject(b.text) or off_tag(b.text, tag_ws)
+            if why is None and i in site_lines:
+                why = "masthead" if i < mast else "source_tag"
             if why is None:
                 continue
             if why in ("section_name", "breadcrumb"):
@@ -506,16 +519,17 @@ def _structure(
             and probs[i][t] >= _TITLE_FALLBACK_P
             and title_reject(live[i].text) is None
             and off_tag(live[i].text, tag_ws) is None
+            and i not in site_lines
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
-            keep = _headline_below(live, demoted, first_para, feats)
+            keep = _headline_below(live, demoted, first_para, feats, site_lines)
         if keep < 0 and feats is not None and infos is not None and is_article and has_body:
             # a listing URL's slug names the category or tag, which the page's menu repeats
             url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
-            keep = _title_by_agreement(live, infos, url_ws, feats, first_para)
+            keep = _title_by_agreement(live, infos, url_ws, feats, first_para, site_lines)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
-            keep = _verse_title(live, infos, feats)
+            keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph

@@ -6,10 +6,14 @@
   confirm;
 * :func:`verse_title`: a poem's title over a page of short punctuated lines.
 
-Each returns the index of the title among the page's live blocks, or -1.
+Each returns the index of the title among the page's live blocks, or -1; ``exclude`` names lines that
+are never the title (the masthead and the credit lines naming the site: :func:`~khabar.clean.titles.
+masthead`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 import numpy as np
 
@@ -24,7 +28,9 @@ NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "
 _HEADLINE_MIN_WORDS = 5
 
 
-def headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
+def headline_below(
+    live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
     """The headline under a section word the model took for the title, or -1.
 
     The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
@@ -40,7 +46,8 @@ def headline_below(live: list[Block], demoted: list[int], first_para: int, feats
             continue
         b = live[j]
         if (
-            removable(b)
+            j not in exclude
+            and removable(b)
             and b.kind != "section"
             and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
             and title_reject(b.text) is None
@@ -60,7 +67,12 @@ _AGREE_MIN = 2
 
 
 def title_by_agreement(
-    live: list[Block], infos: list[LineInfo], url_ws: set[str], feats: np.ndarray, first_para: int
+    live: list[Block],
+    infos: list[LineInfo],
+    url_ws: set[str],
+    feats: np.ndarray,
+    first_para: int,
+    exclude: Collection[int] = (),
 ) -> int:
     """The line above the body that the page itself confirms as its title, or -1 (``url_ws``: the
     content words of the page URL's slug, empty for a listing URL or none).
@@ -87,7 +99,9 @@ def title_by_agreement(
     end = min(first_para, len(live))
     for i in range(max(0, end - _AGREE_WINDOW), end):
         b, info = live[i], infos[i]
-        if not removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
+        if i in exclude or not removable(b) or info.long or info.words > _AGREE_MAX_WORDS:
+            continue
+        if b.kind in ("byline", "date"):
             continue
         if title_reject(b.text) is not None or feats[i, list(NOT_HEADLINE)].any():
             continue
@@ -111,7 +125,9 @@ _VERSE_SHARE = 0.5
 _VERSE_END = (".", "،", ",", "!", "؟", "?", "…", ":", "؛")
 
 
-def verse_title(live: list[Block], infos: list[LineInfo], feats: np.ndarray) -> int:
+def verse_title(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
     """A poem's or a prose poem's title: the first line of a page of short lines that end in
     punctuation, or -1.
 
@@ -122,7 +138,7 @@ def verse_title(live: list[Block], infos: list[LineInfo], feats: np.ndarray) -> 
     that can be a title and carries no byline or date cue, is the title when at least half of the
     next twelve model-decided lines, and four or more, end in punctuation."""
     first = next((i for i, b in enumerate(live) if removable(b)), -1)
-    if first < 0:
+    if first < 0 or first in exclude:
         return -1
     b, info = live[first], infos[first]
     if info.words > _VERSE_TITLE_WORDS or b.kind in ("byline", "date"):

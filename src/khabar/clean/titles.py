@@ -19,7 +19,8 @@ these rules say which lines can never be the title, as classes that hold on any 
   الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
 * a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
-* an **agency's name** alone ("كونا", "(واس)"): a source credit, or an agency site's logo;
+* an **agency's name** alone ("كونا", "(واس)"): a source credit, or an agency site's logo; and a
+  line ending in an agency's credit in parentheses is a photo's caption ("… (أ.ف.ب)");
 * a **listed headline**: on a tag, category or product page (an Arabic slug after /tag/, /category/,
   /products/ …) the page's heading is the tag's or the product's name; another headline there is
   one of the pages it lists or the shop's banner (:func:`off_tag`);
@@ -157,6 +158,21 @@ def is_agency_name(text: str) -> bool:
     return agency_in(text)
 
 
+_CREDIT = re.compile(r"[(\[]([^()\[\]]{1,30})[)\]]\s*$")
+
+
+def is_credited_caption(text: str) -> bool:
+    """A photo's caption: a line that ends in its credit in parentheses, an agency or a photographer's
+    agency ("جنود في بلدة جنوبية (أ.ف.ب)", "الوزير خلال اللقاء (رويترز)"). A headline credits no
+    agency; its source is in the byline."""
+    m = _CREDIT.search(text)
+    if m is None or m.start() == 0:
+        return False
+    from khabar.clean.features import agency_in
+
+    return agency_in(m.group(1))
+
+
 def title_reject(text: str) -> str | None:
     """Why ``text`` cannot be a page's title (a short reason), or None if it can."""
     t = text.strip()
@@ -178,11 +194,58 @@ def title_reject(text: str) -> str | None:
         return "salutation"
     if is_agency_name(t):
         return "agency_name"
+    if is_credited_caption(t):
+        return "caption"
     if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 7:
         return "sentence"
     if t.count(" ") >= 19:
         return "running_text"
     return None
+
+
+#: a masthead (:func:`masthead`): the most lines it has, the most words of each
+_MASTHEAD_LINES = 4
+_MASTHEAD_WORDS = 3
+
+
+def masthead(texts: list[str], nav: list[bool]) -> int:
+    """How many of the page's first lines are its masthead (the site's name, logo text or slogan):
+    the short lines (three words at most, no end punctuation, no digit) above the page's first menu,
+    when that menu (two menu lines in a row: section names, or lines the chrome lexicon calls
+    navigation, flagged in ``nav``) starts within the first four lines; 0 when there is none.
+
+    A dump starts where the page starts, with the logo ("الشرق الأوسط", "بوابة الأهرام", "CNN
+    Arabic") and then the menu; the line model, which has seen the title at the top of many dumps,
+    takes the logo for it. A headline is followed by its byline, date or text, never by a menu, and
+    has more than three words (a dump whose first line is the page's ``<title>`` keeps it)."""
+    menu = [is_section_name(t) or n for t, n in zip(texts, nav, strict=True)]
+    for m in range(1, min(_MASTHEAD_LINES, len(texts) - 2) + 1):
+        if menu[m] and menu[m + 1]:
+            head = texts[:m]
+            if all(_masthead_line(t) for t in head) and not any(menu[:m]):
+                return m
+            return 0
+    return 0
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _masthead_line(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t.count(" ") < _MASTHEAD_WORDS and not _DIGIT.search(t) and t[-1] not in ".:؟?!،,"
+
+
+def names_site(text: str, sites: list[str]) -> bool:
+    """Whether ``text`` is a credit line naming the site: one of the masthead's lines (``sites``) and
+    at most three words more ("أبوظبي - سكاي نيوز عربية", "بيروت: «الشرق الأوسط»", "سبق- الرياض"),
+    or the site's name again. A headline that names the outlet says more than that."""
+    k = " ".join(_words(text))
+    for site in sites:
+        s = " ".join(_words(site))
+        if s and f" {s} " in f" {k} " and len(_words(text)) - len(_words(site)) <= 3:
+            return True
+    return False
 
 
 def wire_suffix_start(text: str) -> int | None:
