@@ -261,3 +261,16 @@ def test_the_logo_over_the_menu_is_no_title() -> None:
     )
     doc = process_text(raw, id="t")
     assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+
+
+def test_a_headline_over_its_byline_is_the_title_even_with_a_full_stop() -> None:
+    """why: a headline some sites end in a full stop reads as the text's first sentence; over the
+    author's line and above the body it is the headline (the first sentence comes after the byline)."""
+    raw = (
+        "أخبار جهوية\n"
+        "مدينة الحسيمة .. افتتاح السوق الأسبوعي الجديد بعد سنتين من الأشغال المتواصلة .\n"
+        "سعيد الإدريسي /الحسيمة اليوم\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "مدينة الحسيمة .. افتتاح السوق الأسبوعي الجديد بعد سنتين من الأشغال المتواصلة ."

@@ -51,6 +51,7 @@ from khabar.clean.features import (
     url_content_words,
 )
 from khabar.clean.title_fallbacks import headline_below as _headline_below
+from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
 from khabar.clean.title_fallbacks import verse_title as _verse_title
@@ -528,6 +529,8 @@ def _structure(
             # a listing URL's slug names the category or tag, which the page's menu repeats
             url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
             keep = _title_by_agreement(live, infos, url_ws, feats, first_para, site_lines)
+        if keep < 0 and feats is not None and is_article and has_body:
+            keep = _headline_over_byline(live, feats, first_para, site_lines)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:

@@ -116,6 +116,33 @@ def title_by_agreement(
     return best
 
 
+#: the words a headline over its byline may have (:func:`headline_over_byline`)
+_OVER_BYLINE_WORDS = (4, 19)
+
+
+def headline_over_byline(
+    live: list[Block], feats: np.ndarray, first_para: int, exclude: Collection[int] = ()
+) -> int:
+    """The line right above the page's byline, or -1: a headline over its author's line ("كريم باجو
+    /كرونو نيوز") above the body, even one that ends in a full stop, which the sentence rule
+    (:func:`~khabar.clean.titles.title_reject`) reads as the text's first sentence. Only the first
+    byline above the first long paragraph is read; the line above it must have four to nineteen
+    words, no byline or date cue, and no other reason not to be a title; the text's first sentence
+    is under the byline, not over it."""
+    end = min(first_para, len(live))
+    j = next((k for k in range(1, end) if live[k].kind == "byline"), -1)
+    if j < 1:
+        return -1
+    i = j - 1
+    b = live[i]
+    lo, hi = _OVER_BYLINE_WORDS
+    if i in exclude or not removable(b) or b.kind in ("byline", "date", "section"):
+        return -1
+    if not lo <= b.text.count(" ") + 1 <= hi or feats[i, list(NOT_HEADLINE)].any():
+        return -1
+    return i if title_reject(b.text) in (None, "sentence") else -1
+
+
 #: a verse page (:func:`_verse_title`): the title's most words, the lines below it read, the fewest of
 #: them that end in punctuation, and their least share
 _VERSE_TITLE_WORDS = 6
