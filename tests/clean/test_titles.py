@@ -274,3 +274,30 @@ def test_a_headline_over_its_byline_is_the_title_even_with_a_full_stop() -> None
     )
     doc = process_text(raw, id="t")
     assert doc.title == "مدينة الحسيمة .. افتتاح السوق الأسبوعي الجديد بعد سنتين من الأشغال المتواصلة ."
+
+
+def test_the_sites_menu_is_not_the_pages_section_path() -> None:
+    """why: a dump keeps the site's menu, one section a line; the path is what stands right above
+    the headline ("محليات"), not every section of the menu."""
+    raw = (
+        "الرئيسية\nمحليات\nدولية\nاقتصاد\nرياضة\nثقافة\nصحة\n"
+        "اتصل بنا\n"
+        "محليات\n"
+        "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+    assert doc.sections == ["محليات"]
+    menu = [b.reason for b in doc.blocks if b.text in ("دولية", "اقتصاد", "صحة")]
+    assert menu == ["feature:menu"] * 3
+
+
+def test_a_headline_printed_twice_is_read_at_the_copy_over_the_body() -> None:
+    """why: a ticker or the page heading prints the headline once more above the article's own
+    copy; the section path stands between them, over the copy that heads the text."""
+    head = "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+    raw = f"وكالة الأنباء\nالرئيسية\nمحليات\nدولية\n{head}\nرياضة\n{head}\n{_MATCH_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["رياضة"]

@@ -65,6 +65,7 @@ from khabar.clean.titles import (
     tag_words,
     title_reject,
 )
+from khabar.clean.titles import load as load_title_cues
 from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.model import Block
@@ -556,7 +557,61 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
+    _menus_are_no_path(live, keep, site_lines)
     _keep_a_body(live, probs, model)
+
+
+#: the fewest menu lines in a row that make a menu, not a section path (a path has one to three levels)
+_MENU_RUN = 4
+#: the most levels of a section path given one a line
+_PATH_LEVELS = 3
+
+
+def _menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> None:
+    """The page's section path is what stands right above its title, not the site's menu: section
+    blocks that are not the path are removed (``feature:menu``).
+
+    * The *path* is the one to three section lines right above the title ("محليات", "الرئيسية »
+      لبنان » سياسة"); section lines higher up are the menu's.
+    * Without one, a run of four menu lines or more (section names one a line, lines the chrome
+      lexicon removed as navigation, "الرئيسية", "اتصل بنا", and a country's name alone) is a menu:
+      a path names one to three levels, a menu lists the site's sections one after another
+      ("سياسة", "اقتصاد", "رياضة", "ثقافة"), and a dump that keeps its menu gave the page every
+      one of them as its path.
+    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section."""
+    cues = load_title_cues()
+
+    def menu_line(b: Block) -> bool:
+        if b.reason == "lexicon:nav" or b.kind == "section":
+            return not is_breadcrumb(b.text)
+        k = lexicon.key(b.text).strip()
+        return k in cues.country or (k[:1] == "و" and k[1:] in cues.country)
+
+    def drop(k: int) -> None:
+        if live[k].kind == "section":
+            live[k].kind, live[k].reason = "boilerplate", "feature:menu"
+
+    path: list[int] = []
+    j = keep - 1
+    while keep > 0 and j >= 0 and live[j].kind == "section":
+        path.append(j)
+        j -= 1
+    if len(path) > _PATH_LEVELS:
+        path = []
+    run: list[int] = []
+    for i, b in enumerate([*live, None]):
+        if b is not None and menu_line(b) and i not in path:
+            run.append(i)
+            continue
+        if len(run) >= _MENU_RUN:
+            for k in run:
+                drop(k)
+        run = []
+    for k in site_lines:
+        if live[k].kind == "section":
+            live[k].kind, live[k].reason = "boilerplate", "feature:masthead"
+    for k in range(min(path, default=0)):
+        drop(k)
 
 
 def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel) -> None:

@@ -88,9 +88,10 @@ def title_by_agreement(
     page more wrong than it set right. The line must be able to be a title
     (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
     ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
-    best-confirmed line wins, the first on a tie. The lines read are the eight nearest above the
-    body, not the page's first eight: a template's logo, menu and ticker often fill more than eight
-    lines before the headline (a KUNA- or Joomla-style dump)."""
+    best-confirmed line wins, the first on a tie (of a headline printed twice, the copy nearer
+    the body). The lines read are the eight nearest above the body, not the page's first eight: a
+    template's logo, menu and ticker often fill more than eight lines before the headline (a KUNA-
+    or Joomla-style dump)."""
     body: set[str] = set()
     for line in infos:
         if line.long:
@@ -111,7 +112,10 @@ def title_by_agreement(
         body_share = len(ws & body) / len(ws) if len(ws & body) >= _AGREE_MIN else 0.0
         url_share = len(ws & url_ws) / len(url_ws) if len(ws & url_ws) >= _AGREE_MIN else 0.0
         share = max(body_share, url_share)
-        if share >= _AGREE_SHARE and share > best_share:
+        # a headline printed twice (a ticker's or the page heading's copy, then the article's) is
+        # the copy nearest the body, under which the page's own section path stands
+        echo = best >= 0 and b.text.strip() == live[best].text.strip()
+        if share >= _AGREE_SHARE and (share > best_share or echo):
             best, best_share = i, share
     return best
 
