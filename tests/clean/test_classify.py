@@ -375,3 +375,23 @@ def test_an_article_body_is_paragraphs_in_a_row(lines: list[str], body: bool) ->
     listing's teasers stand alone between headlines, paragraphs that follow one another are a text,
     and a wire dateline is a news text's opening."""
     assert has_article_body(_infos(lines)) is body
+
+
+def test_an_author_line_the_model_removed_under_the_title_is_the_byline() -> None:
+    """why: the model weighs a line's place, and under the headline of a template it never saw it
+    removed an author line that opens with a byline verb ("كتبت …"); an author line is no chrome.
+    A line further down, past the body's first paragraph, stays as the model left it."""
+    lines = [
+        ("title", "الهيئة تعلن أرقام الربع الأخير", None),
+        ("boilerplate", "كتبت سلمى العطار", "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+        ("boilerplate", "كتب المحرر", "feature:after_article_end"),
+    ]
+    p = [{"title": 0.9}, {"boilerplate": 0.6, "byline": 0.3}, {"paragraph": 1.0}, {"boilerplate": 0.7}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None) == [
+        ("title", None),
+        ("byline", None),
+        ("paragraph", None),
+        ("boilerplate", "feature:after_article_end"),
+    ]

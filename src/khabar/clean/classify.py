@@ -558,7 +558,27 @@ def _structure(
             # section, whatever the model said
             b.kind, b.reason = "section", None
     _menus_are_no_path(live, keep, site_lines)
+    if feats is not None and keep >= 0:
+        _byline_under_title(live, feats, keep)
     _keep_a_body(live, probs, model)
+
+
+#: the lines under the title read for its byline (:func:`_byline_under_title`)
+_BYLINE_LINES = 3
+
+
+def _byline_under_title(live: list[Block], feats: np.ndarray, keep: int) -> None:
+    """A line under the title that opens with a byline word ("كتبت آية دعبس", "بقلم: …", "إعداد: …")
+    is the byline, though the model removed it: within the three lines under the title and above the
+    first long paragraph, a short line the model (not a lexicon rule) removed whose byline-word feature
+    fires is kept as the byline. The model weighs the line's place too, and an author's line right
+    under the headline of a template it never saw can lose to it; an author line is no chrome."""
+    for i in range(keep + 1, min(keep + 1 + _BYLINE_LINES, len(live))):
+        b = live[i]
+        if b.text.count(" ") >= 19:
+            break
+        if b.kind == "boilerplate" and _removable(b) and feats[i, INDEX["byline_word"]]:
+            b.kind, b.reason = "byline", None
 
 
 #: the fewest menu lines in a row that make a menu, not a section path (a path has one to three levels)
