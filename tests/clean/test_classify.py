@@ -395,3 +395,31 @@ def test_an_author_line_the_model_removed_under_the_title_is_the_byline() -> Non
         ("paragraph", None),
         ("boilerplate", "feature:after_article_end"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "title_at"),
+    [
+        ("الخدمات", 1),  # a menu item the body does not confirm: the headline below is the title
+        ("أسعار المواد الغذائية", 0),  # a short headline the body confirms stays the title
+        # (next to no menu line, a short first line is a column's name over its item: see
+        # title_fallbacks.confirmed_below)
+    ],
+)
+def test_a_short_model_title_the_body_does_not_confirm_yields_to_the_headline_below(
+    first: str, title_at: int
+) -> None:
+    """why: the model can name a menu item the title ("الخدمات", a line of the menu over the
+    headline); a line of one to three words next to a menu line, that none of the body's words
+    confirm, yields to the line below it, above the body, that the body confirms."""
+    head = "الهيئة العامة للإحصاء تعلن ارتفاع أسعار المواد الغذائية"
+    lines = [
+        ("boilerplate", "اتصل بنا", "lexicon:nav"),
+        ("title", first, None),
+        ("boilerplate", head, "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+    ]
+    p = [{"boilerplate": 1.0}, {"title": 0.5, "boilerplate": 0.4}, {"boilerplate": 0.7, "title": 0.2}]
+    blocks, probs = _labelled(lines, [*p, {"paragraph": 1.0}])
+    kinds = [k for k, _ in _structure_with(blocks, probs, None)]
+    assert [i for i, k in enumerate(kinds) if k == "title"] == [title_at + 1]

@@ -301,3 +301,20 @@ def test_a_headline_printed_twice_is_read_at_the_copy_over_the_body() -> None:
     doc = process_text(raw, id="t")
     assert doc.title == head
     assert doc.sections == ["رياضة"]
+
+
+def test_a_short_news_page_scored_as_a_listing_keeps_its_headline() -> None:
+    """why: a short item (a school's or a club's news) in a template with a menu scores as a listing,
+    but a line above its kept text that the text's words confirm is its headline all the same (a
+    listing's headlines are removed with their teasers, so they are no candidates)."""
+    raw = (
+        "الرئيسية\nعن النادي\nالألعاب\nالأخبار\nاتصل بنا\n"
+        "فريق الناشئين يتوج بكأس البطولة المدرسية للسباحة\n"
+        "توج فريق الناشئين بكأس البطولة المدرسية للسباحة بعد منافسة قوية مع فرق المدارس الأخرى "
+        "في المسبح الأولمبي بالمدينة الرياضية مساء أمس.\n"
+        "وحصد سباحو الفريق سبع ميداليات ذهبية وأربع فضيات في مختلف السباقات.\n"
+        "وشكر المدرب اللاعبين وأولياء أمورهم على الدعم.\n"
+        "جميع الحقوق محفوظة"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "فريق الناشئين يتوج بكأس البطولة المدرسية للسباحة"

@@ -50,6 +50,7 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
+from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import removable as _removable
@@ -497,6 +498,16 @@ def _structure(
         keep = forced
     elif titles:
         keep = max(titles, key=lambda i: probs[i][t])
+        if infos is not None and feats is not None:
+            below = _confirmed_below(live, infos, feats, keep, site_lines)
+            if below != keep:
+                live[below].kind, live[below].score, live[below].reason = (
+                    "title",
+                    float(probs[below][t]),
+                    None,
+                )
+                titles.append(below)
+                keep = below
     else:
         # no block was most likely a title: take the likeliest line above the first paragraph that can
         # be one, even one the model removed as furniture (the rules above cleared the usual suspects)
@@ -526,11 +537,11 @@ def _structure(
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
             keep = _headline_below(live, demoted, first_para, feats, site_lines)
-        if keep < 0 and feats is not None and infos is not None and is_article and has_body:
+        if keep < 0 and feats is not None and infos is not None and has_body:
             # a listing URL's slug names the category or tag, which the page's menu repeats
             url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
             keep = _title_by_agreement(live, infos, url_ws, feats, first_para, site_lines)
-        if keep < 0 and feats is not None and is_article and has_body:
+        if keep < 0 and feats is not None and has_body:
             keep = _headline_over_byline(live, feats, first_para, site_lines)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)

@@ -120,6 +120,40 @@ def title_by_agreement(
     return best
 
 
+#: the most words of a model title the body may overrule (:func:`confirmed_below`)
+_OVERRULED_WORDS = 3
+
+
+def confirmed_below(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, keep: int, exclude: Collection[int] = ()
+) -> int:
+    """The title when the model's is a menu item the body does not confirm and a line below it, above
+    the body, is confirmed ("الألعاب" between "عن النادي" and "اتصل بنا" over the headline). The
+    model's title (``keep``) stands unless it has at most three words, stands next to a line the
+    chrome lexicon removed (a menu's), none of its content words comes back in the page's long
+    paragraphs, and :func:`title_by_agreement` (body words only) finds a line between it and the
+    body's first long paragraph. Without the menu next to it, a short first line is a column's name
+    over the item it heads ("استشارات", "موجز دوليات" in SaudiNewsNet: the record's title), and
+    stays."""
+    if keep < 0 or infos[keep].words > _OVERRULED_WORDS:
+        return keep
+    near = [live[k] for k in (keep - 1, keep + 1) if 0 <= k < len(live)]
+    if not any(b.reason is not None and b.reason.startswith("lexicon:") for b in near):
+        return keep
+    body: set[str] = set()
+    for line in infos:
+        if line.long:
+            body |= content_words(line)
+    if content_words(infos[keep]) & body:
+        return keep
+    first_para = next((i for i, line in enumerate(infos) if line.long), len(infos))
+    if first_para <= keep:
+        return keep
+    below = set(range(keep + 1)) | set(exclude)
+    found = title_by_agreement(live, infos, set(), feats, first_para, below)
+    return found if found > keep else keep
+
+
 #: the words a headline over its byline may have (:func:`headline_over_byline`)
 _OVER_BYLINE_WORDS = (4, 19)
 
