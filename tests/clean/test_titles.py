@@ -230,6 +230,18 @@ def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
         (["المدينة", "صحيفة يومية مستقلة", "الرئيسية", "محليات", "رياضة", "عنوان الخبر هنا اليوم"], 2),
         # a blog's name over a menu of section words
         (["مدونة الطبخ", "منوعات", "صحة", "وصفة الكبسة باللحم"], 1),
+        # a sports site's name over a menu of competitions (four short items, no section word)
+        (
+            [
+                "هدف",
+                "كأس العالم",
+                "الدوري الإسباني",
+                "الدوري الإيطالي",
+                "كأس آسيا",
+                "المنتخب يتأهل إلى النهائي",
+            ],
+            1,
+        ),
         # a headline of four words or more over a menu is the page's <title>, not a logo
         (["البلدية تفتتح حديقة الحي الشرقي", "أخبار", "محليات", "نص"], 0),
         # a page that opens with its menu has no masthead
@@ -318,3 +330,17 @@ def test_a_short_news_page_scored_as_a_listing_keeps_its_headline() -> None:
     )
     doc = process_text(raw, id="t")
     assert doc.title == "فريق الناشئين يتوج بكأس البطولة المدرسية للسباحة"
+
+
+def test_a_headline_over_its_author_and_date_lines_is_the_title() -> None:
+    """why: "city - reporter" and the date stand between the headline and the text; the model can
+    read the reporter's line as text and remove the headline, which stands over both."""
+    raw = (
+        "هدف\nكأس العالم\nالدوري الإسباني\nالدوري الإيطالي\nكأس آسيا\n"
+        "المنتخب يتأهل إلى نهائي كأس آسيا بعد فوز مثير\n"
+        "الدوحة - سالم المري\n"
+        "الخميس 05 ديسمبر 2024 | 21:40\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يتأهل إلى نهائي كأس آسيا بعد فوز مثير"

@@ -430,7 +430,7 @@ _TITLE_WINDOW = 6
 _TITLE_FALLBACK_P = 0.25
 #: the page's first lines read for a masthead (:func:`~khabar.clean.titles.masthead`: its lines and
 #: the two menu lines under them)
-_MASTHEAD_SCAN = 6
+_MASTHEAD_SCAN = 8
 
 
 def _structure(

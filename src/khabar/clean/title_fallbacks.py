@@ -156,25 +156,34 @@ def confirmed_below(
 
 #: the words a headline over its byline may have (:func:`headline_over_byline`)
 _OVER_BYLINE_WORDS = (4, 19)
+#: the byline or date lines between the headline and the first one read
+_OVER_BYLINE_SKIP = 2
 
 
 def headline_over_byline(
     live: list[Block], feats: np.ndarray, first_para: int, exclude: Collection[int] = ()
 ) -> int:
-    """The line right above the page's byline, or -1: a headline over its author's line ("كريم باجو
-    /كرونو نيوز") above the body, even one that ends in a full stop, which the sentence rule
-    (:func:`~khabar.clean.titles.title_reject`) reads as the text's first sentence. Only the first
-    byline above the first long paragraph is read; the line above it must have four to nineteen
-    words, no byline or date cue, and no other reason not to be a title; the text's first sentence
-    is under the byline, not over it."""
+    """The line right above the page's byline or date, or -1: a headline over its author's line
+    ("كريم باجو /كرونو نيوز") or its date above the body, even one that ends in a full stop, which
+    the sentence rule (:func:`~khabar.clean.titles.title_reject`) reads as the text's first
+    sentence. Only the last byline or date above the first long paragraph is read, with up to two
+    more byline or date lines over it ("الرياض - محمد العتيبي" over the date); the line above them
+    must have four to nineteen words, no byline or date cue, and no other reason not to be a title;
+    the text's first sentence is under the byline, not over it."""
     end = min(first_para, len(live))
-    j = next((k for k in range(1, end) if live[k].kind == "byline"), -1)
+    j = next((k for k in range(end - 1, 0, -1) if live[k].kind in ("byline", "date")), -1)
     if j < 1:
         return -1
     i = j - 1
+    # the author's line and the date stand together: "الرياض - محمد العتيبي" over the date
+    for _ in range(_OVER_BYLINE_SKIP):
+        if i > 0 and (live[i].kind in ("byline", "date") or feats[i, list(NOT_HEADLINE)].any()):
+            i -= 1
     b = live[i]
     lo, hi = _OVER_BYLINE_WORDS
     if i in exclude or not removable(b) or b.kind in ("byline", "date", "section"):
+        return -1
+    if b.reason == "feature:same_start_run":  # the last of a run of look-alike items, not a headline
         return -1
     if not lo <= b.text.count(" ") + 1 <= hi or feats[i, list(NOT_HEADLINE)].any():
         return -1

@@ -206,25 +206,36 @@ def title_reject(text: str) -> str | None:
 #: a masthead (:func:`masthead`): the most lines it has, the most words of each
 _MASTHEAD_LINES = 4
 _MASTHEAD_WORDS = 3
+#: short item lines in a row that make a menu without section words
+_ITEM_RUN = 4
 
 
 def masthead(texts: list[str], nav: list[bool]) -> int:
     """How many of the page's first lines are its masthead (the site's name, logo text or slogan):
     the short lines (three words at most, no end punctuation, no digit) above the page's first menu,
-    when that menu (two menu lines in a row: section names, or lines the chrome lexicon calls
-    navigation, flagged in ``nav``) starts within the first four lines; 0 when there is none.
+    when that menu starts within the first four lines; 0 when there is none. A menu is two menu
+    lines in a row (section names, or lines the chrome lexicon calls navigation, flagged in
+    ``nav``), or failing one, four short item lines in a row (a sports site's competitions).
 
     A dump starts where the page starts, with the logo ("الشرق الأوسط", "بوابة الأهرام", "CNN
     Arabic") and then the menu; the line model, which has seen the title at the top of many dumps,
     takes the logo for it. A headline is followed by its byline, date or text, never by a menu, and
     has more than three words (a dump whose first line is the page's ``<title>`` keeps it)."""
     menu = [is_section_name(t) or n for t, n in zip(texts, nav, strict=True)]
-    for m in range(1, min(_MASTHEAD_LINES, len(texts) - 2) + 1):
-        if menu[m] and menu[m + 1]:
+    item = [_masthead_line(t) for t in texts]
+    last = min(_MASTHEAD_LINES, len(texts) - 2)
+
+    def section_menu(m: int) -> bool:
+        return menu[m] and menu[m + 1]
+
+    def item_menu(m: int) -> bool:  # four short items in a row ("كأس العالم", "الدوري الإسباني" …)
+        return m + _ITEM_RUN <= len(texts) and all(item[m : m + _ITEM_RUN])
+
+    for starts in (section_menu, item_menu):
+        m = next((m for m in range(1, last + 1) if starts(m)), 0)
+        if m:
             head = texts[:m]
-            if all(_masthead_line(t) for t in head) and not any(menu[:m]):
-                return m
-            return 0
+            return m if all(_masthead_line(t) for t in head) and not any(menu[:m]) else 0
     return 0
 
 
