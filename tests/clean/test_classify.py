@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from khabar.clean import lexicon
-from khabar.clean.classify import LineModel, _structure, has_article_body, load_model, viterbi
+from khabar.clean.classify import LineModel, _structure, load_model, viterbi
 from khabar.clean.features import INDEX, LineInfo, block_features
 from khabar.model import Block
 
@@ -327,54 +327,6 @@ def test_the_title_by_agreement_is_read_near_the_body_not_at_the_pages_top() -> 
     p += [{"boilerplate": 0.8, "title": 0.1}, {"paragraph": 1.0}]
     blocks, probs = _labelled(lines, p)
     assert _structure_with(blocks, probs, None)[len(menu)] == ("title", None)
-
-
-def _infos(lines: list[str]) -> list[LineInfo]:
-    return [LineInfo(t, lexicon.load()) for t in lines]
-
-
-_SPORT = [
-    "تأهل فريق النادي الأهلي إلى الدور نصف النهائي من بطولة الكأس بعد فوزه على ضيفه بثلاثة أهداف مقابل "
-    "هدف في المباراة التي أقيمت مساء أمس.",
-    "وسجل المهاجم الدولي هدفين في الشوط الأول، قبل أن يضيف زميله الهدف الثالث من ركلة جزاء في الدقائق "
-    "الأخيرة من اللقاء.",
-]
-
-
-@pytest.mark.parametrize(
-    ("lines", "body"),
-    [
-        # two long paragraphs in a row, under a menu and over a share bar: a text
-        (["الرئيسية", "رياضة", "الأهلي إلى نصف النهائي", *_SPORT, "فيسبوك", "واتساب"], True),
-        # three sentences of twelve words or more in a row, one of them long
-        (
-            [
-                "الأهلي إلى نصف النهائي",
-                _SPORT[0],
-                "وقال المدرب بعد اللقاء إن اللاعبين قدموا مباراة كبيرة أمام جمهورهم الوفي.",
-                "ويلتقي الفريق في الدور المقبل مع الفائز من مباراة الغد بين الفريقين.",
-            ],
-            True,
-        ),
-        # a wire dateline opens the only long paragraph
-        (
-            [
-                "عمّان (بترا) - افتتح وزير الزراعة اليوم السبت مهرجان الزيتون الوطني في دورته الجديدة بمشاركة "
-                "أكثر من مئتي مزارع وجمعية تعاونية من مختلف المحافظات."
-            ],
-            True,
-        ),
-        # a listing: each teaser stands alone between two headlines
-        (["الأهلي إلى نصف النهائي", _SPORT[0], "المهاجم يسجل هدفين", _SPORT[1], "المزيد"], False),
-        # a long paragraph leading into a list is no run of sentences
-        ([_SPORT[0][:-1] + ":", _SPORT[1]], False),
-    ],
-)
-def test_an_article_body_is_paragraphs_in_a_row(lines: list[str], body: bool) -> None:
-    """why: a news page in a template full of short lines scored as a listing without its URL; a
-    listing's teasers stand alone between headlines, paragraphs that follow one another are a text,
-    and a wire dateline is a news text's opening."""
-    assert has_article_body(_infos(lines)) is body
 
 
 def test_an_author_line_the_model_removed_under_the_title_is_the_byline() -> None:

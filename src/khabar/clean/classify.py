@@ -21,7 +21,9 @@
    paragraph, then the fallbacks of :mod:`khabar.clean.title_fallbacks` (a headline under a section
    word the model took for the title, a line above the body its words or the URL's slug confirm, a
    poem's title over its verse); sections only above the title, and section names above it are
-   sections; and
+   sections, the path being the lines right above it and not the site's menu or masthead
+   (:mod:`khabar.clean.page_parts`, which also says when a page holds an article's body whatever
+   its shape, and keeps an author line under the title);
    a page keeps the lines removed only for their place at its end when nothing else is kept
    (:func:`_keep_a_body`).
 
@@ -45,11 +47,11 @@ from khabar.clean.features import (
     FEATURES,
     INDEX,
     LineInfo,
-    agency_in,
     block_features,
     doc_features,
     url_content_words,
 )
+from khabar.clean.page_parts import byline_under_title, has_article_body, menus_are_no_path
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
@@ -66,7 +68,6 @@ from khabar.clean.titles import (
     tag_words,
     title_reject,
 )
-from khabar.clean.titles import load as load_title_cues
 from khabar.data import load_json
 from khabar.errors import DataFileError
 from khabar.model import Block
@@ -309,45 +310,6 @@ def article_features(infos: list[LineInfo], uri: str | None = None) -> dict[str,
     return f
 
 
-#: an article's body (:func:`has_article_body`): the fewest consecutive long paragraphs, the fewest
-#: consecutive sentences, and the fewest words each of those has
-_BODY_LONG_RUN = 2
-_BODY_RUN = 3
-_BODY_RUN_WORDS = 12
-#: the words of a paragraph's opening read for a wire dateline ("الكويت - 3 - 12 (كونا) --")
-_DATELINE_WORDS = 8
-
-
-def has_article_body(infos: list[LineInfo]) -> bool:
-    """Whether the page holds an article's body: two long paragraphs (twenty words or more) in a row,
-    or three sentences of twelve words or more in a row with a long one among them, each ending in a
-    full stop, "!", "؟" or a closing quote (not a colon or a semicolon, which lead into a list); or a
-    long paragraph that opens with a wire dateline (an agency named in its first eight words: "الرياض
-    (واس) -", "الكويت - 3 - 12 (كونا) --"), which only a news text has.
-
-    The article model reads the page's shape as a whole, so a news page in a template with many short
-    lines (menus, tickers, share bars, related headlines, comment forms) scores as a listing when
-    its URL is missing: on dumps written in the style of Arabic news sites the gold set lacks (a
-    Drupal, a Joomla, an Echorouk-style page) its probability was 0.15-0.45 and the title went with it.
-    A listing's teasers stand alone between their headlines; paragraphs that follow one another are a
-    text. The page is then an article at the threshold (p = 0.5), so the model's other evidence still
-    counts at the threshold's edge."""
-    run = long_run = 0
-    has_long = False
-    for i in infos:
-        sentence = i.end_punct and not i.text.rstrip().endswith((":", "：", "؛", ";"))
-        long_run = long_run + 1 if sentence and i.long else 0
-        if sentence and i.words >= _BODY_RUN_WORDS:
-            run, has_long = run + 1, has_long or i.long
-        else:
-            run, has_long = 0, False
-        if long_run >= _BODY_LONG_RUN or (run >= _BODY_RUN and has_long):
-            return True
-        if sentence and i.long and agency_in(" ".join(i.text.split()[:_DATELINE_WORDS])):
-            return True
-    return False
-
-
 def classify_blocks(
     blocks: list[Block],
     uri: str | None = None,
@@ -568,81 +530,10 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
-    _menus_are_no_path(live, keep, site_lines)
+    menus_are_no_path(live, keep, site_lines)
     if feats is not None and keep >= 0:
-        _byline_under_title(live, feats, keep)
+        byline_under_title(live, feats, keep)
     _keep_a_body(live, probs, model)
-
-
-#: the lines under the title read for its byline (:func:`_byline_under_title`)
-_BYLINE_LINES = 3
-
-
-def _byline_under_title(live: list[Block], feats: np.ndarray, keep: int) -> None:
-    """A line under the title that opens with a byline word ("كتبت آية دعبس", "بقلم: …", "إعداد: …")
-    is the byline, though the model removed it: within the three lines under the title and above the
-    first long paragraph, a short line the model (not a lexicon rule) removed whose byline-word feature
-    fires is kept as the byline. The model weighs the line's place too, and an author's line right
-    under the headline of a template it never saw can lose to it; an author line is no chrome."""
-    for i in range(keep + 1, min(keep + 1 + _BYLINE_LINES, len(live))):
-        b = live[i]
-        if b.text.count(" ") >= 19:
-            break
-        if b.kind == "boilerplate" and _removable(b) and feats[i, INDEX["byline_word"]]:
-            b.kind, b.reason = "byline", None
-
-
-#: the fewest menu lines in a row that make a menu, not a section path (a path has one to three levels)
-_MENU_RUN = 4
-#: the most levels of a section path given one a line
-_PATH_LEVELS = 3
-
-
-def _menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> None:
-    """The page's section path is what stands right above its title, not the site's menu: section
-    blocks that are not the path are removed (``feature:menu``).
-
-    * The *path* is the one to three section lines right above the title ("محليات", "الرئيسية »
-      لبنان » سياسة"); section lines higher up are the menu's.
-    * Without one, a run of four menu lines or more (section names one a line, lines the chrome
-      lexicon removed as navigation, "الرئيسية", "اتصل بنا", and a country's name alone) is a menu:
-      a path names one to three levels, a menu lists the site's sections one after another
-      ("سياسة", "اقتصاد", "رياضة", "ثقافة"), and a dump that keeps its menu gave the page every
-      one of them as its path.
-    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section."""
-    cues = load_title_cues()
-
-    def menu_line(b: Block) -> bool:
-        if b.reason == "lexicon:nav" or b.kind == "section":
-            return not is_breadcrumb(b.text)
-        k = lexicon.key(b.text).strip()
-        return k in cues.country or (k[:1] == "و" and k[1:] in cues.country)
-
-    def drop(k: int) -> None:
-        if live[k].kind == "section":
-            live[k].kind, live[k].reason = "boilerplate", "feature:menu"
-
-    path: list[int] = []
-    j = keep - 1
-    while keep > 0 and j >= 0 and live[j].kind == "section":
-        path.append(j)
-        j -= 1
-    if len(path) > _PATH_LEVELS:
-        path = []
-    run: list[int] = []
-    for i, b in enumerate([*live, None]):
-        if b is not None and menu_line(b) and i not in path:
-            run.append(i)
-            continue
-        if len(run) >= _MENU_RUN:
-            for k in run:
-                drop(k)
-        run = []
-    for k in site_lines:
-        if live[k].kind == "section":
-            live[k].kind, live[k].reason = "boilerplate", "feature:masthead"
-    for k in range(min(path, default=0)):
-        drop(k)
 
 
 def _keep_a_body(live: list[Block], probs: np.ndarray, model: LineModel) -> None:
