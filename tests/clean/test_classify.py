@@ -375,3 +375,23 @@ def test_a_short_model_title_the_body_does_not_confirm_yields_to_the_headline_be
     blocks, probs = _labelled(lines, [*p, {"paragraph": 1.0}])
     kinds = [k for k, _ in _structure_with(blocks, probs, None)]
     assert [i for i, k in enumerate(kinds) if k == "title"] == [title_at + 1]
+
+
+def test_a_date_line_the_model_removed_under_the_title_is_the_date() -> None:
+    """why: "نشر في: …" under the headline of a template the model never saw was removed with the
+    page's chrome, and the record lost its publication date; a date line under the title is no
+    chrome. A date line past the body's first paragraph (a related item's) stays removed."""
+    lines = [
+        ("title", "الهيئة تعلن أرقام الربع الأخير", None),
+        ("boilerplate", "نشر في: 12 مارس ,2023: 09:40 ص", "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+        ("boilerplate", "11 مارس 2023", "feature:after_article_end"),
+    ]
+    p = [{"title": 0.9}, {"boilerplate": 0.6, "date": 0.3}, {"paragraph": 1.0}, {"boilerplate": 0.7}]
+    blocks, probs = _labelled(lines, p)
+    assert [k for k, _ in _structure_with(blocks, probs, None)] == [
+        "title",
+        "date",
+        "paragraph",
+        "boilerplate",
+    ]

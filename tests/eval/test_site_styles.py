@@ -61,11 +61,11 @@ def test_the_site_style_dumps_are_all_scored() -> None:
     assert (s.docs, s.writers, s.dated) == (29, 14, 24)
 
 
-# measured 2026-12-07 (issue 14): title 26 of 29, section path 18 of 29, writer 6 of 14, published 20
+# measured 2026-12-07 (issue 14): title 26 of 29, section path 18 of 29, writer 7 of 14, published 22
 # of 24. Before this round's rules (e78b3f6): title 7, section path 9, writer 2, published 18 (the
 # logo or nothing as the title: a news page with many short lines scored as a listing without its
 # URL, and the site's name over its menu taken for the headline; the whole menu as the section path).
-FLOORS = {"title": 26, "sections": 18, "writer": 6, "published": 20}
+FLOORS = {"title": 26, "sections": 18, "writer": 7, "published": 22}
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))

@@ -51,7 +51,7 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
-from khabar.clean.page_parts import byline_under_title, has_article_body, menus_are_no_path
+from khabar.clean.page_parts import credits_under_title, has_article_body, menus_are_no_path
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
@@ -532,7 +532,7 @@ def _structure(
             b.kind, b.reason = "section", None
     menus_are_no_path(live, keep, site_lines)
     if feats is not None and keep >= 0:
-        byline_under_title(live, feats, keep)
+        credits_under_title(live, feats, keep, site_lines)
     _keep_a_body(live, probs, model)
 
 

@@ -1,5 +1,5 @@
 """Parts of a text dump's page around its title: whether it holds an article's body, which section
-lines are its path and which the site's menu, and the author's line under the title.
+lines are its path and which the site's menu, and the author's and date lines under the title.
 
 Rules of :func:`khabar.clean.classify._structure` and :func:`~khabar.clean.classify.classify_blocks`
 that read the page's lines as the line model left them (issue 14: site styles the gold set lacks).
@@ -55,22 +55,34 @@ def has_article_body(infos: list[LineInfo]) -> bool:
     return False
 
 
-#: the lines under the title read for its byline (:func:`byline_under_title`)
-_BYLINE_LINES = 3
+#: the lines under the title read for its byline and date (:func:`credits_under_title`)
+_CREDIT_LINES = 4
+#: the most words of a date line under the title ("نشر في: 04 ديسمبر 2024: 10:22 ص GST")
+_DATE_LINE_WORDS = 14
 
 
-def byline_under_title(live: list[Block], feats: np.ndarray, keep: int) -> None:
-    """A line under the title that opens with a byline word ("كتبت آية دعبس", "بقلم: …", "إعداد: …")
-    is the byline, though the model removed it: within the three lines under the title and above the
-    first long paragraph, a short line the model (not a lexicon rule) removed whose byline-word feature
-    fires is kept as the byline. The model weighs the line's place too, and an author's line right
-    under the headline of a template it never saw can lose to it; an author line is no chrome."""
-    for i in range(keep + 1, min(keep + 1 + _BYLINE_LINES, len(live))):
+def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_lines: set[int]) -> None:
+    """The author's line and the date under the title, though the model removed them.
+
+    Within the four lines under the title and above the first long paragraph, a short line the model
+    (not a lexicon rule) removed is kept as
+    * the byline when it opens with a byline word ("كتبت آية دعبس", "بقلم: …", "إعداد: …") or is a
+      credit line naming the site (``site_lines``: "هسبريس - محمد الراجي", "أبوظبي - سكاي نيوز");
+    * the date when it holds a date (the line model's date feature: "نشر في: 04 ديسمبر ,2024",
+      "ديسمبر 5, 2024", "نُشر: 19:43-3 ديسمبر 2024 م").
+    The model weighs the line's place too, and under the headline of a template it never saw an
+    author's or a date line can lose to it; they are no chrome, and the record's ``byline`` and
+    ``published`` come from them."""
+    for i in range(keep + 1, min(keep + 1 + _CREDIT_LINES, len(live))):
         b = live[i]
         if b.text.count(" ") >= 19:
             break
-        if b.kind == "boilerplate" and removable(b) and feats[i, INDEX["byline_word"]]:
+        if b.kind != "boilerplate" or not removable(b):
+            continue
+        if feats[i, INDEX["byline_word"]] or i in site_lines:
             b.kind, b.reason = "byline", None
+        elif feats[i, INDEX["date_like"]] and b.text.count(" ") < _DATE_LINE_WORDS:
+            b.kind, b.reason = "date", None
 
 
 #: the fewest menu lines in a row that make a menu, not a section path (a path has one to three levels)
