@@ -344,3 +344,22 @@ def test_a_headline_over_its_author_and_date_lines_is_the_title() -> None:
     )
     doc = process_text(raw, id="t")
     assert doc.title == "المنتخب يتأهل إلى نهائي كأس آسيا بعد فوز مثير"
+
+
+def test_a_tag_pages_name_without_its_url_is_the_title() -> None:
+    """why: a tag page lists headlines that all carry its name; without the URL (/tag/<name>/) the
+    first line, repeated on most of the listed lines, is still the page's name. A first line the
+    list does not repeat is no title."""
+    items = [
+        "زيت الزيتون البكر الممتاز: كيف تختاره من رفوف المتجر",
+        "خمس وصفات سريعة بزيت الزيتون لعشاء خفيف",
+        "أسعار زيت الزيتون ترتفع بعد موسم جاف في حوض المتوسط",
+        "هل يصلح زيت الزيتون للقلي؟ خبراء التغذية يجيبون",
+        "مهرجان زيت الزيتون يعود إلى القرى الجبلية هذا الخريف",
+        "زيت الزيتون والصحة: ما تقوله الدراسات الحديثة",
+        "المزيد",
+    ]
+    doc = process_text("\n".join(["زيت الزيتون", *items]), id="t")
+    assert doc.title == "زيت الزيتون"
+    doc = process_text("\n".join(["مطبخ سلمى", *items]), id="t")
+    assert doc.title is None

@@ -56,6 +56,7 @@ from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import removable as _removable
+from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
 from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
 from khabar.clean.title_fallbacks import verse_title as _verse_title
 from khabar.clean.titles import (
@@ -505,6 +506,8 @@ def _structure(
             keep = _title_by_agreement(live, infos, url_ws, feats, first_para, site_lines)
         if keep < 0 and feats is not None and has_body:
             keep = _headline_over_byline(live, feats, first_para, site_lines)
+        if keep < 0 and feats is not None and infos is not None and not has_body:
+            keep = _tag_name_title(live, infos, feats, site_lines)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:

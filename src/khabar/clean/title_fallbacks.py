@@ -120,6 +120,34 @@ def title_by_agreement(
     return best
 
 
+#: a tag page's name (:func:`tag_name_title`): its most words, the fewest lines that repeat it and
+#: their least share of the page's lines
+_TAG_WORDS = 3
+_TAG_MIN_LINES = 5
+_TAG_SHARE = 0.3
+
+
+def tag_name_title(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
+    """A tag or topic page's name, or -1: on a page that keeps no text (a list of other pages'
+    headlines and teasers), its first line, of one to three words, whose words come back on five
+    lines of the page or more, and on three in ten of them: the page lists what it names ("ماريو"
+    over "سوبر ماريو بروس …", "ماريو كارت …"). With its URL (/tag/<name>/) the model finds it; a
+    crawler's dump often has none."""
+    first = next((i for i, b in enumerate(live) if removable(b)), -1)
+    if first < 0 or first in exclude or infos[first].words > _TAG_WORDS:
+        return -1
+    b = live[first]
+    if title_reject(b.text) is not None or feats[first, list(NOT_HEADLINE)].any():
+        return -1
+    ws = content_words(infos[first])
+    if not ws:
+        return -1
+    hits = sum(ws <= content_words(line) for k, line in enumerate(infos) if k != first)
+    return first if hits >= _TAG_MIN_LINES and hits >= _TAG_SHARE * (len(infos) - 1) else -1
+
+
 #: the most words of a model title the body may overrule (:func:`confirmed_below`)
 _OVERRULED_WORDS = 3
 
