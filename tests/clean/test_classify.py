@@ -395,3 +395,18 @@ def test_a_date_line_the_model_removed_under_the_title_is_the_date() -> None:
         "paragraph",
         "boilerplate",
     ]
+
+
+@pytest.mark.parametrize("price", ["149 درهم", None])
+def test_a_products_name_over_its_price_is_the_title(price: str | None) -> None:
+    """why: a shop prints a product's name and then its price; without the URL the model read the name
+    as one more line of the shop's chrome. A line over no price is not taken for a name."""
+    desc = (
+        "حقيبة مصنوعة من الجلد الطبيعي بسعة كبيرة وجيوب داخلية متعددة، مناسبة للسفر والعمل اليومي "
+        "وتأتي بضمان لمدة عام كامل من تاريخ الشراء."
+    )
+    texts = ["حقيبة ظهر جلدية للسفر", *([price] if price else []), "متوفر", desc]
+    lines = [("boilerplate", t, "feature:after_article_end") for t in texts]
+    blocks, probs = _labelled(lines, [{"boilerplate": 0.9, "title": 0.05}] * len(texts))
+    kinds = [k for k, _ in _structure_with(blocks, probs, None)]
+    assert (kinds[0] == "title") is (price is not None)

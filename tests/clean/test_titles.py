@@ -11,6 +11,7 @@ import pytest
 from khabar.api import process_text
 from khabar.clean.titles import (
     is_breadcrumb,
+    is_price,
     is_section_name,
     is_source_tag,
     masthead,
@@ -363,3 +364,10 @@ def test_a_tag_pages_name_without_its_url_is_the_title() -> None:
     assert doc.title == "زيت الزيتون"
     doc = process_text("\n".join(["مطبخ سلمى", *items]), id="t")
     assert doc.title is None
+
+
+def test_price_lines() -> None:
+    """why: a product's name is read over its price (title_fallbacks.product_name_title); a price is
+    a number and a currency on a short line, not any line with a currency word."""
+    assert is_price("149 درهم") and is_price("السعر: 12.5 د.إ") and is_price("₺619.00السعر")
+    assert not is_price("حقيبة ظهر جلدية") and not is_price("صفقة بقيمة 300 مليون دولار مع الشركة الكبرى")

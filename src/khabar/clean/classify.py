@@ -55,6 +55,7 @@ from khabar.clean.page_parts import credits_under_title, has_article_body, menus
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
+from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
 from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
@@ -508,6 +509,8 @@ def _structure(
             keep = _headline_over_byline(live, feats, first_para, site_lines)
         if keep < 0 and feats is not None and infos is not None and not has_body:
             keep = _tag_name_title(live, infos, feats, site_lines)
+        if keep < 0 and infos is not None:
+            keep = _product_name_title(live, infos, site_lines)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:

@@ -18,7 +18,7 @@ from collections.abc import Collection
 import numpy as np
 
 from khabar.clean.features import INDEX, LineInfo, content_words
-from khabar.clean.titles import title_reject
+from khabar.clean.titles import is_price, title_reject
 from khabar.model import Block
 
 #: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
@@ -146,6 +146,31 @@ def tag_name_title(
         return -1
     hits = sum(ws <= content_words(line) for k, line in enumerate(infos) if k != first)
     return first if hits >= _TAG_MIN_LINES and hits >= _TAG_SHARE * (len(infos) - 1) else -1
+
+
+#: a product page (:func:`product_name_title`): the page's first lines searched for a price, the short
+#: lines (SKU, stock) skipped above it, and the name's words
+_PRICE_WINDOW = 10
+_PRICE_SKIP = 2
+_PRODUCT_WORDS = (2, 14)
+
+
+def product_name_title(live: list[Block], infos: list[LineInfo], exclude: Collection[int] = ()) -> int:
+    """A product page's name, or -1: the line over the page's first price ("سجادة صلاه" over
+    "منخفضة ر.س. ٦٣"), above a stock or SKU line or two ("وحدة SKU: …", "متوفر"), among the page's
+    first ten lines. A shop prints a product's name, then its price; without the URL (/product/…)
+    the model read the name as one more line of the shop's chrome."""
+    j = next((k for k in range(min(_PRICE_WINDOW, len(live))) if is_price(live[k].text)), -1)
+    i = j - 1
+    for _ in range(_PRICE_SKIP):
+        if i > 0 and infos[i].words <= 3 and (infos[i].words == 1 or ":" in live[i].text):
+            i -= 1
+    if i < 0 or i in exclude or not removable(live[i]):
+        return -1
+    lo, hi = _PRODUCT_WORDS
+    if not lo <= infos[i].words <= hi or infos[i].end_punct or title_reject(live[i].text) is not None:
+        return -1
+    return -1 if is_price(live[i].text) else i
 
 
 #: the most words of a model title the body may overrule (:func:`confirmed_below`)

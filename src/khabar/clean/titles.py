@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
 
-_KINDS = {"section", "wire_suffix", "source_tag", "salutation"}
+_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -61,6 +61,8 @@ class TitleCues:
     salutation: tuple[str, ...] = ()
     #: normalised one-word country names (``data/nationalities_ar.tsv``, kind ``name``)
     country: frozenset[str] = frozenset()
+    #: currency names, abbreviations and signs of a shop's prices (normalised)
+    currency: frozenset[str] = frozenset()
 
 
 @cache
@@ -82,6 +84,7 @@ def load() -> TitleCues:
             for r in rows("nationalities_ar.tsv", columns=3)
             if r.cols[2] == "name" and " " not in (k := lexicon.key(r.cols[0]))
         ),
+        frozenset(got["currency"]),
     )
 
 
@@ -171,6 +174,22 @@ def is_credited_caption(text: str) -> bool:
     from khabar.clean.features import agency_in
 
     return agency_in(m.group(1))
+
+
+_PRICE_NUM = re.compile(r"[0-9\u0660-\u0669][0-9\u0660-\u0669.,٫٬]*")
+#: the most words of a price line ("السعر الأصلي 250 ر.س.", "منخفضة ر.س. ٦٣")
+_PRICE_WORDS = 6
+
+
+def is_price(text: str) -> bool:
+    """A shop's price line: a number and a currency ("منخفضة ر.س. ٦٣", "₺619.00السعر", "250 جنيه"),
+    six words at most (``currency`` in ``data/titles_ar.tsv``)."""
+    if text.count(" ") >= _PRICE_WORDS or not _PRICE_NUM.search(text):
+        return False
+    k = lexicon.key(text)
+    toks = set(re.split(r"[\s\d٠-٩,٫٬]+", k)) | set(re.findall(r"[$€£₺]", text))
+    cur = load().currency
+    return bool(toks & cur) or any(c in k for c in cur if "." in c)
 
 
 def title_reject(text: str) -> str | None:
