@@ -53,6 +53,7 @@ from khabar.clean.features import (
 )
 from khabar.clean.page_parts import credits_under_title, has_article_body, menus_are_no_path
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
+from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
@@ -64,6 +65,7 @@ from khabar.clean.titles import (
     is_breadcrumb,
     is_section_name,
     masthead,
+    masthead_names,
     matches_record_title,
     names_site,
     off_tag,
@@ -426,7 +428,7 @@ def _structure(
     mast = masthead(
         [b.text for b in live[:_MASTHEAD_SCAN]], [b.reason == "lexicon:nav" for b in live[:_MASTHEAD_SCAN]]
     )
-    sites = [b.text for b in live[:mast]]
+    sites = masthead_names([b.text for b in live[:mast]])
     site_lines = {i for i, b in enumerate(live) if i < mast or (sites and names_site(b.text, sites))}
     # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
     for i, b in enumerate(live):
@@ -511,6 +513,8 @@ def _structure(
             keep = _tag_name_title(live, infos, feats, site_lines)
         if keep < 0 and infos is not None:
             keep = _product_name_title(live, infos, site_lines)
+        if keep < 0 and feats is not None and infos is not None:
+            keep = _first_kept_headline(live, infos, feats, first_para)
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:

@@ -120,6 +120,26 @@ def title_by_agreement(
     return best
 
 
+#: the words of a first kept line over the body (:func:`first_kept_headline`)
+_FIRST_KEPT_WORDS = (4, 15)
+
+
+def first_kept_headline(live: list[Block], infos: list[LineInfo], feats: np.ndarray, first_para: int) -> int:
+    """The page's first kept line when it stands right over the body's first long paragraph, or -1:
+    a short line (four to fifteen words, no end punctuation, no byline or date cue) that the model
+    kept as text or a heading, with nothing kept above it, is the headline of the text under it (a
+    two-paragraph brief's headline under a site's credit line, which the model read as text)."""
+    i = first_para - 1
+    if i < 0 or first_para >= len(live) or live[i].kind not in ("paragraph", "heading") or live[i].reason:
+        return -1
+    if any(b.reason is None and b.kind not in ("section", "boilerplate") for b in live[:i]):
+        return -1
+    lo, hi = _FIRST_KEPT_WORDS
+    if not lo <= infos[i].words <= hi or infos[i].end_punct or feats[i, list(NOT_HEADLINE)].any():
+        return -1
+    return i if title_reject(live[i].text) is None else -1
+
+
 #: a tag page's name (:func:`tag_name_title`): its most words, the fewest lines that repeat it and
 #: their least share of the page's lines
 _TAG_WORDS = 3

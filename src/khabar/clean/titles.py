@@ -239,9 +239,11 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
     A dump starts where the page starts, with the logo ("الشرق الأوسط", "بوابة الأهرام", "CNN
     Arabic") and then the menu; the line model, which has seen the title at the top of many dumps,
     takes the logo for it. A headline is followed by its byline, date or text, never by a menu, and
-    has more than three words (a dump whose first line is the page's ``<title>`` keeps it)."""
+    has more than three words (a dump whose first line is the page's ``<title>`` keeps it). A date
+    line beside the logo ("الخميس 4 جمادى الآخرة 1446هـ - 5 ديسمبر 2024م") is part of the masthead,
+    and a number part of a name ("فرانس 24")."""
     menu = [is_section_name(t) or n for t, n in zip(texts, nav, strict=True)]
-    item = [_masthead_line(t) for t in texts]
+    item = [_masthead_line(t) and not _DIGIT.search(t) for t in texts]  # menu items carry no number
     last = min(_MASTHEAD_LINES, len(texts) - 2)
 
     def section_menu(m: int) -> bool:
@@ -254,7 +256,8 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
         m = next((m for m in range(1, last + 1) if starts(m)), 0)
         if m:
             head = texts[:m]
-            return m if all(_masthead_line(t) for t in head) and not any(menu[:m]) else 0
+            ok = all(_masthead_line(t) or _dated(t) for t in head) and any(_masthead_line(t) for t in head)
+            return m if ok and not any(menu[:m]) else 0
     return 0
 
 
@@ -262,8 +265,24 @@ _DIGIT = re.compile(r"\d")
 
 
 def _masthead_line(text: str) -> bool:
+    """A line a masthead may have: three words at most, no end punctuation, and a number only as
+    part of a name ("فرانس 24"), not a date or a clock time."""
     t = text.strip()
-    return bool(t) and t.count(" ") < _MASTHEAD_WORDS and not _DIGIT.search(t) and t[-1] not in ".:؟?!،,"
+    if not t or t.count(" ") >= _MASTHEAD_WORDS or t[-1] in ".:؟?!،,":
+        return False
+    return not _DIGIT.search(t) or (":" not in t and not _dated(t))
+
+
+def _dated(text: str) -> bool:
+    from khabar.arabic.dates import find_dates
+
+    return bool(find_dates(text))
+
+
+def masthead_names(texts: list[str]) -> list[str]:
+    """The site's names among a masthead's lines (a date line the template prints beside the logo is
+    none)."""
+    return [t for t in texts if _masthead_line(t)]
 
 
 def names_site(text: str, sites: list[str]) -> bool:
