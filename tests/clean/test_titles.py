@@ -231,6 +231,9 @@ def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
         (["المدينة", "صحيفة يومية مستقلة", "الرئيسية", "محليات", "رياضة", "عنوان الخبر هنا اليوم"], 2),
         # a blog's name over a menu of section words
         (["مدونة الطبخ", "منوعات", "صحة", "وصفة الكبسة باللحم"], 1),
+        # a date line beside the logo, and a number in the site's name
+        (["الشعب", "السبت 7 ديسمبر 2024م", "الرئيسية", "محليات", "رياضة", "عنوان"], 2),
+        (["قناة 11", "أخبار", "رياضة", "الطقس", "عنوان الخبر هنا اليوم"], 1),
         # a sports site's name over a menu of competitions (four short items, no section word)
         (
             [
@@ -371,3 +374,37 @@ def test_price_lines() -> None:
     a number and a currency on a short line, not any line with a currency word."""
     assert is_price("149 درهم") and is_price("السعر: 12.5 د.إ") and is_price("₺619.00السعر")
     assert not is_price("حقيبة ظهر جلدية") and not is_price("صفقة بقيمة 300 مليون دولار مع الشركة الكبرى")
+
+
+def test_a_two_paragraph_briefs_headline_under_a_credit_line() -> None:
+    """why: a brief's headline stands under the site's credit line ("site - city") and over a lead
+    and one short paragraph; the model keeps it as text and the page, short, scores as a listing.
+    The first kept line right over the body, short and unpunctuated, is its headline; and a credit
+    line naming the site, kept as text, is a byline."""
+    raw = (
+        "الشعب\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "الشعب ـ وهران\n"
+        "افتتاح خط جديد للترامواي في وهران\n"
+        "دخل خط الترامواي الجديد في مدينة وهران الخدمة صباح اليوم الأحد، بعد أشغال دامت ثلاث سنوات، "
+        "ويربط الخط وسط المدينة بالأحياء الشرقية والقطب الجامعي.\n"
+        "وتتوقع المؤسسة المسيرة نقل نحو ثلاثين ألف راكب يوميا على الخط الجديد."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "افتتاح خط جديد للترامواي في وهران"
+
+
+def test_a_headline_over_a_credit_line_naming_the_site() -> None:
+    """why: "city- «site»:" under the headline is the site's credit, the byline's place; the model kept
+    it as text, so no byline stood between the headline and the body."""
+    raw = (
+        "الشعب\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "افتتاح خط جديد للترامواي في وهران بعد ثلاث سنوات من الأشغال\n"
+        "وهران- «الشعب»:\n"
+        "دخل خط الترامواي الجديد في مدينة وهران الخدمة صباح اليوم الأحد، بعد أشغال دامت ثلاث سنوات، "
+        "ويربط الخط وسط المدينة بالأحياء الشرقية والقطب الجامعي.\n"
+        "وتتوقع المؤسسة المسيرة نقل نحو ثلاثين ألف راكب يوميا على الخط الجديد.\n"
+        "وقال مدير المؤسسة إن الخط سيعمل من السادسة صباحا إلى منتصف الليل طوال أيام الأسبوع المقبل."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "افتتاح خط جديد للترامواي في وهران بعد ثلاث سنوات من الأشغال"
+    assert [b.text for b in doc.blocks if b.kind == "byline"] == ["وهران- «الشعب»:"]

@@ -514,7 +514,7 @@ def _structure(
         if keep < 0 and infos is not None:
             keep = _product_name_title(live, infos, site_lines)
         if keep < 0 and feats is not None and infos is not None:
-            keep = _first_kept_headline(live, infos, feats, first_para)
+            keep = _first_kept_headline(live, infos, feats, first_para, site_lines - set(range(mast)))
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:

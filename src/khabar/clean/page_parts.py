@@ -59,6 +59,8 @@ def has_article_body(infos: list[LineInfo]) -> bool:
 _CREDIT_LINES = 4
 #: the most words of a date line under the title ("نشر في: 04 ديسمبر 2024: 10:22 ص GST")
 _DATE_LINE_WORDS = 14
+#: the most words of a credit line naming the site ("القاهرة- «القدس العربي»:")
+_CREDIT_WORDS = 6
 
 
 def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_lines: set[int]) -> None:
@@ -77,9 +79,12 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
         b = live[i]
         if b.text.count(" ") >= 19:
             break
+        if i in site_lines and b.text.count(" ") < _CREDIT_WORDS and removable(b) and b.kind != "byline":
+            b.kind, b.reason = "byline", None  # kept as text or removed, a credit line is a byline
+            continue
         if b.kind != "boilerplate" or not removable(b):
             continue
-        if feats[i, INDEX["byline_word"]] or i in site_lines:
+        if feats[i, INDEX["byline_word"]]:
             b.kind, b.reason = "byline", None
         elif feats[i, INDEX["date_like"]] and b.text.count(" ") < _DATE_LINE_WORDS:
             b.kind, b.reason = "date", None

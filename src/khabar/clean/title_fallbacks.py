@@ -124,16 +124,28 @@ def title_by_agreement(
 _FIRST_KEPT_WORDS = (4, 15)
 
 
-def first_kept_headline(live: list[Block], infos: list[LineInfo], feats: np.ndarray, first_para: int) -> int:
-    """The page's first kept line when it stands right over the body's first long paragraph, or -1:
-    a short line (four to fifteen words, no end punctuation, no byline or date cue) that the model
-    kept as text or a heading, with nothing kept above it, is the headline of the text under it (a
-    two-paragraph brief's headline under a site's credit line, which the model read as text)."""
+def first_kept_headline(
+    live: list[Block],
+    infos: list[LineInfo],
+    feats: np.ndarray,
+    first_para: int,
+    credits: Collection[int] = (),
+) -> int:
+    """The line right over the body's first long paragraph when it is the headline of a short page,
+    or -1: a short line (four to fifteen words, no end punctuation, no byline or date cue) that the
+    model kept as text or a heading with nothing kept above it, or that stands under a credit line
+    naming the site (``credits``: "الشعب ـ وهران", "أخبارنا المغربية ـ الرباط"). A brief's headline
+    under the site's credit line, over a lead and one short paragraph: the model read it as text,
+    or removed it with the credit line, and the page, short, scored as a listing."""
     i = first_para - 1
-    if i < 0 or first_para >= len(live) or live[i].kind not in ("paragraph", "heading") or live[i].reason:
+    if i < 0 or first_para >= len(live) or not removable(live[i]) or i in credits:
         return -1
-    if any(b.reason is None and b.kind not in ("section", "boilerplate") for b in live[:i]):
-        return -1
+    under_credit = i - 1 in credits
+    if not under_credit:
+        if live[i].kind not in ("paragraph", "heading") or live[i].reason:
+            return -1
+        if any(b.reason is None and b.kind not in ("section", "boilerplate") for b in live[:i]):
+            return -1
     lo, hi = _FIRST_KEPT_WORDS
     if not lo <= infos[i].words <= hi or infos[i].end_punct or feats[i, list(NOT_HEADLINE)].any():
         return -1
@@ -244,7 +256,8 @@ def headline_over_byline(
     must have four to nineteen words, no byline or date cue, and no other reason not to be a title;
     the text's first sentence is under the byline, not over it."""
     end = min(first_para, len(live))
-    j = next((k for k in range(end - 1, 0, -1) if live[k].kind in ("byline", "date")), -1)
+    # a credit line naming the site ("القاهرة- «القدس العربي»:", in ``exclude``) stands as a byline
+    j = next((k for k in range(end - 1, 0, -1) if live[k].kind in ("byline", "date") or k in exclude), -1)
     if j < 1:
         return -1
     i = j - 1
