@@ -410,3 +410,18 @@ def test_a_products_name_over_its_price_is_the_title(price: str | None) -> None:
     blocks, probs = _labelled(lines, [{"boilerplate": 0.9, "title": 0.05}] * len(texts))
     kinds = [k for k, _ in _structure_with(blocks, probs, None)]
     assert (kinds[0] == "title") is (price is not None)
+
+
+def test_a_headline_over_a_writers_name_and_role_and_the_date() -> None:
+    """why: a columnist's name and role stand in two short lines between the headline and the date;
+    a headline has four words or more, so lines of three words or fewer there are skipped."""
+    lines = [
+        ("boilerplate", "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟", "feature:after_article_end"),
+        ("boilerplate", "سليم الحايك", "feature:after_article_end"),
+        ("boilerplate", "كاتب صحفي", "feature:after_article_end"),
+        ("date", "نشر: 03/04/2023 10:00", None),
+        ("paragraph", _PARA, None),
+    ]
+    p = [{"boilerplate": 0.8, "title": 0.1}] * 3 + [{"date": 0.9}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)

@@ -231,6 +231,8 @@ def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
         (["المدينة", "صحيفة يومية مستقلة", "الرئيسية", "محليات", "رياضة", "عنوان الخبر هنا اليوم"], 2),
         # a blog's name over a menu of section words
         (["مدونة الطبخ", "منوعات", "صحة", "وصفة الكبسة باللحم"], 1),
+        # the logo's slogan of four words under it
+        (["النهضة", "جريدة يومية سياسية مستقلة", "محليات", "رياضة", "عنوان"], 2),
         # a date line beside the logo, and a number in the site's name
         (["الشعب", "السبت 7 ديسمبر 2024م", "الرئيسية", "محليات", "رياضة", "عنوان"], 2),
         (["قناة 11", "أخبار", "رياضة", "الطقس", "عنوان الخبر هنا اليوم"], 1),
@@ -408,3 +410,19 @@ def test_a_headline_over_a_credit_line_naming_the_site() -> None:
     doc = process_text(raw, id="t")
     assert doc.title == "افتتاح خط جديد للترامواي في وهران بعد ثلاث سنوات من الأشغال"
     assert [b.text for b in doc.blocks if b.kind == "byline"] == ["وهران- «الشعب»:"]
+
+
+def test_a_headline_over_a_short_credit_and_the_date() -> None:
+    """why: a channel's credit ("قناة المدينة") or a writer's name and role in two short lines stand
+    between the headline and the date; a headline has four words or more, so short lines are skipped."""
+    raw = (
+        "النهضة\nجريدة يومية سياسية مستقلة\nمحليات\nرياضة\nاقتصاد\n"
+        "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟\n"
+        "سليم الحايك\n"
+        "كاتب صحفي\n"
+        "نشر: 03/04/2023 10:00\n"
+        "تتسابق المدن العربية الكبرى في تبني حلول المدن الذكية، من إشارات المرور المتصلة إلى تطبيقات "
+        "النقل الجماعي، أملا في تخفيف الازدحام الذي يستهلك ساعات من يوم السكان.\n"
+        "لكن التجارب تظهر أن التقنية وحدها لا تكفي، ما لم تصاحبها سياسات تخطيط عمراني واضحة."
+    )
+    assert process_text(raw, id="t").title == "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟"

@@ -252,7 +252,8 @@ def headline_over_byline(
     ("كريم باجو /كرونو نيوز") or its date above the body, even one that ends in a full stop, which
     the sentence rule (:func:`~khabar.clean.titles.title_reject`) reads as the text's first
     sentence. Only the last byline or date above the first long paragraph is read, with up to two
-    more byline or date lines over it ("الرياض - محمد العتيبي" over the date); the line above them
+    more byline or date lines, or lines of three words or fewer, over it ("الرياض - محمد العتيبي",
+    "رؤيا نيوز" over the date); the line above them
     must have four to nineteen words, no byline or date cue, and no other reason not to be a title;
     the text's first sentence is under the byline, not over it."""
     end = min(first_para, len(live))
@@ -263,7 +264,8 @@ def headline_over_byline(
     i = j - 1
     # the author's line and the date stand together: "الرياض - محمد العتيبي" over the date
     for _ in range(_OVER_BYLINE_SKIP):
-        if i > 0 and (live[i].kind in ("byline", "date") or feats[i, list(NOT_HEADLINE)].any()):
+        short = live[i].text.count(" ") < _OVER_BYLINE_WORDS[0] - 1  # "رؤيا نيوز": a credit, no headline
+        if i > 0 and (live[i].kind in ("byline", "date") or feats[i, list(NOT_HEADLINE)].any() or short):
             i -= 1
     b = live[i]
     lo, hi = _OVER_BYLINE_WORDS

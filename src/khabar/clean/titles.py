@@ -225,6 +225,8 @@ def title_reject(text: str) -> str | None:
 #: a masthead (:func:`masthead`): the most lines it has, the most words of each
 _MASTHEAD_LINES = 4
 _MASTHEAD_WORDS = 3
+#: the most words of a slogan under the logo
+_SLOGAN_WORDS = 4
 #: short item lines in a row that make a menu without section words
 _ITEM_RUN = 4
 
@@ -256,7 +258,8 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
         m = next((m for m in range(1, last + 1) if starts(m)), 0)
         if m:
             head = texts[:m]
-            ok = all(_masthead_line(t) or _dated(t) for t in head) and any(_masthead_line(t) for t in head)
+            # the logo's line, then its slogan or the date ("صحيفة يومية سياسية مستقلة")
+            ok = _masthead_line(head[0]) and all(_masthead_line(t, _SLOGAN_WORDS) or _dated(t) for t in head)
             return m if ok and not any(menu[:m]) else 0
     return 0
 
@@ -264,11 +267,11 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
 _DIGIT = re.compile(r"\d")
 
 
-def _masthead_line(text: str) -> bool:
-    """A line a masthead may have: three words at most, no end punctuation, and a number only as
-    part of a name ("فرانس 24"), not a date or a clock time."""
+def _masthead_line(text: str, words: int = 0) -> bool:
+    """A line a masthead may have: three words at most (``words``: a slogan's four), no end
+    punctuation, and a number only as part of a name ("فرانس 24"), not a date or a clock time."""
     t = text.strip()
-    if not t or t.count(" ") >= _MASTHEAD_WORDS or t[-1] in ".:؟?!،,":
+    if not t or t.count(" ") >= (words or _MASTHEAD_WORDS) or t[-1] in ".:؟?!،,":
         return False
     return not _DIGIT.search(t) or (":" not in t and not _dated(t))
 
