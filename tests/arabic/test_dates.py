@@ -172,3 +172,12 @@ def test_gated_scans_still_find_each_kind_of_date() -> None:
     assert any("أمس" in t for t in texts) and "البارحة" in texts and "بعد غد" in texts
     assert "بكرة" in texts and any("الثمانينات" in t for t in texts)
     assert any("الأسبوع" in t for t in texts) and any("الخميس" in t for t in texts)
+
+
+def test_a_year_with_a_glued_era_letter_is_read() -> None:
+    """why: Saudi and Gulf pages write the Gregorian year with a glued م ("5 ديسمبر 2024م"), often
+    beside the Hijri date; the year's right edge allows the letter, not a longer word ("2024مليون")."""
+    from khabar.arabic.dates import find_dates
+
+    assert [d.iso for d in find_dates("الخميس 4 جمادى الآخرة 1446هـ - 12 مارس 2023م")] == ["2023-03-12"]
+    assert find_dates("12 مارس 2023مليون") == []

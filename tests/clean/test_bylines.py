@@ -12,6 +12,7 @@ from khabar.clean.bylines import (
     agency_dateline,
     has_writer_cue,
     is_clock,
+    is_counter,
     is_reading_time,
     is_weekday_only,
     split_stamp,
@@ -43,6 +44,9 @@ BODY = (
         ("كتبت نور حسين 3 مارس 2021", "نور حسين"),
         # a cue word inside a name is not cut: كتبي is a family name, not the verb
         ("أحمد الكتبي", "أحمد الكتبي"),
+        # a CMS's "written by" and "posted by" rows (Joomla, Blogger): the cue is two words
+        ("نشر بواسطة: منى الشريف", "منى الشريف"),
+        ("كتب بواسطة سليم حداد", "سليم حداد"),
     ],
 )
 def test_writer_name_keeps_the_name_whole(line: str, name: str) -> None:
@@ -253,3 +257,21 @@ def test_declared_author_that_is_the_site_gives_way_to_a_visible_writer() -> Non
         _page("<div class='by'>بقلم: وداد الحسن</div>", head="<meta name='author' content='رنا خليل'>")
     )
     assert doc.byline == "رنا خليل"
+
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("المشاهدات: 845", True),
+        ("عدد الزيارات 77", True),
+        ("1,204 مشاهدة", True),
+        ("Views: 12", True),
+        ("التعليقات (0)", True),
+        ("مشاهدة 4 أفلام في يوم واحد", False),  # a headline that counts something else
+        ("سمير 12", False),
+    ],
+)
+def test_page_counters_are_no_bylines(line: str, counter: bool) -> None:
+    """why: templates print a views or comments counter in the byline row, and a short line with a
+    colon there reads as a byline; a counter names nobody."""
+    assert is_counter(line) is counter

@@ -313,3 +313,115 @@ def test_a_title_deep_in_a_page_with_no_text_kept_is_a_listed_headline() -> None
     assert _structure_with(blocks, probs, None)[8] == ("boilerplate", "feature:not_a_title:listed_headline")
     blocks, probs = _labelled([head] + [lead] * 9, [p_head] + [p_lead] * 9)
     assert _structure_with(blocks, probs, None)[0] == ("title", None)
+
+
+def test_the_title_by_agreement_is_read_near_the_body_not_at_the_pages_top() -> None:
+    """why: a template prints a logo and a menu of ten lines or more before the headline; the title is
+    among the lines nearest the body, so agreement reads the eight above the first long paragraph
+    (it read the page's first eight, and a headline under a long menu was never looked at)."""
+    menu = ["الرئيسية", "من نحن", "الأخبار", "مقالات", "وسائط", "أرشيف", "اتصل بنا", "English", "Français"]
+    head = "الهيئة العامة للإحصاء تعلن ارتفاع أسعار المواد الغذائية"
+    lines = [("boilerplate", m, "feature:headline_list") for m in menu]
+    lines += [("boilerplate", head, "feature:repeated_line"), ("paragraph", _PARA, None)]
+    p = [{"boilerplate": 0.9, "title": 0.05}] * len(menu)
+    p += [{"boilerplate": 0.8, "title": 0.1}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[len(menu)] == ("title", None)
+
+
+def test_an_author_line_the_model_removed_under_the_title_is_the_byline() -> None:
+    """why: the model weighs a line's place, and under the headline of a template it never saw it
+    removed an author line that opens with a byline verb ("كتبت …"); an author line is no chrome.
+    A line further down, past the body's first paragraph, stays as the model left it."""
+    lines = [
+        ("title", "الهيئة تعلن أرقام الربع الأخير", None),
+        ("boilerplate", "كتبت سلمى العطار", "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+        ("boilerplate", "كتب المحرر", "feature:after_article_end"),
+    ]
+    p = [{"title": 0.9}, {"boilerplate": 0.6, "byline": 0.3}, {"paragraph": 1.0}, {"boilerplate": 0.7}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None) == [
+        ("title", None),
+        ("byline", None),
+        ("paragraph", None),
+        ("boilerplate", "feature:after_article_end"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "title_at"),
+    [
+        ("الخدمات", 1),  # a menu item the body does not confirm: the headline below is the title
+        ("أسعار المواد الغذائية", 0),  # a short headline the body confirms stays the title
+        # (next to no menu line, a short first line is a column's name over its item: see
+        # title_fallbacks.confirmed_below)
+    ],
+)
+def test_a_short_model_title_the_body_does_not_confirm_yields_to_the_headline_below(
+    first: str, title_at: int
+) -> None:
+    """why: the model can name a menu item the title ("الخدمات", a line of the menu over the
+    headline); a line of one to three words next to a menu line, that none of the body's words
+    confirm, yields to the line below it, above the body, that the body confirms."""
+    head = "الهيئة العامة للإحصاء تعلن ارتفاع أسعار المواد الغذائية"
+    lines = [
+        ("boilerplate", "اتصل بنا", "lexicon:nav"),
+        ("title", first, None),
+        ("boilerplate", head, "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+    ]
+    p = [{"boilerplate": 1.0}, {"title": 0.5, "boilerplate": 0.4}, {"boilerplate": 0.7, "title": 0.2}]
+    blocks, probs = _labelled(lines, [*p, {"paragraph": 1.0}])
+    kinds = [k for k, _ in _structure_with(blocks, probs, None)]
+    assert [i for i, k in enumerate(kinds) if k == "title"] == [title_at + 1]
+
+
+def test_a_date_line_the_model_removed_under_the_title_is_the_date() -> None:
+    """why: "نشر في: …" under the headline of a template the model never saw was removed with the
+    page's chrome, and the record lost its publication date; a date line under the title is no
+    chrome. A date line past the body's first paragraph (a related item's) stays removed."""
+    lines = [
+        ("title", "الهيئة تعلن أرقام الربع الأخير", None),
+        ("boilerplate", "نشر في: 12 مارس ,2023: 09:40 ص", "feature:after_article_end"),
+        ("paragraph", _PARA, None),
+        ("boilerplate", "11 مارس 2023", "feature:after_article_end"),
+    ]
+    p = [{"title": 0.9}, {"boilerplate": 0.6, "date": 0.3}, {"paragraph": 1.0}, {"boilerplate": 0.7}]
+    blocks, probs = _labelled(lines, p)
+    assert [k for k, _ in _structure_with(blocks, probs, None)] == [
+        "title",
+        "date",
+        "paragraph",
+        "boilerplate",
+    ]
+
+
+@pytest.mark.parametrize("price", ["149 درهم", None])
+def test_a_products_name_over_its_price_is_the_title(price: str | None) -> None:
+    """why: a shop prints a product's name and then its price; without the URL the model read the name
+    as one more line of the shop's chrome. A line over no price is not taken for a name."""
+    desc = (
+        "حقيبة مصنوعة من الجلد الطبيعي بسعة كبيرة وجيوب داخلية متعددة، مناسبة للسفر والعمل اليومي "
+        "وتأتي بضمان لمدة عام كامل من تاريخ الشراء."
+    )
+    texts = ["حقيبة ظهر جلدية للسفر", *([price] if price else []), "متوفر", desc]
+    lines = [("boilerplate", t, "feature:after_article_end") for t in texts]
+    blocks, probs = _labelled(lines, [{"boilerplate": 0.9, "title": 0.05}] * len(texts))
+    kinds = [k for k, _ in _structure_with(blocks, probs, None)]
+    assert (kinds[0] == "title") is (price is not None)
+
+
+def test_a_headline_over_a_writers_name_and_role_and_the_date() -> None:
+    """why: a columnist's name and role stand in two short lines between the headline and the date;
+    a headline has four words or more, so lines of three words or fewer there are skipped."""
+    lines = [
+        ("boilerplate", "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟", "feature:after_article_end"),
+        ("boilerplate", "سليم الحايك", "feature:after_article_end"),
+        ("boilerplate", "كاتب صحفي", "feature:after_article_end"),
+        ("date", "نشر: 03/04/2023 10:00", None),
+        ("paragraph", _PARA, None),
+    ]
+    p = [{"boilerplate": 0.8, "title": 0.1}] * 3 + [{"date": 0.9}, {"paragraph": 1.0}]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)

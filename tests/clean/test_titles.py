@@ -11,9 +11,12 @@ import pytest
 from khabar.api import process_text
 from khabar.clean.titles import (
     is_breadcrumb,
+    is_price,
     is_section_name,
     is_source_tag,
+    masthead,
     matches_record_title,
+    names_site,
     title_reject,
     wire_suffix_start,
 )
@@ -93,6 +96,13 @@ def test_source_tags() -> None:
         ("أخبار العراق", "section_name"),
         ("الصفحة الرئيسية › الأردن", "section_name"),
         ("نهاية عصر.", None),  # too short to be a sentence rather than a headline with a dot
+        # an agency's name alone is a source credit or an agency site's logo; a headline names what it did
+        ("(بترا)", "agency_name"),
+        ("وام", "agency_name"),
+        ("رويترز تغلق مكتبها في العاصمة", None),
+        # a photo's caption ends in its agency credit; a headline does not credit one
+        ("الوزير خلال زيارته للمعرض (رويترز)", "caption"),
+        ("الوزير يزور المعرض (صور)", None),
         # twenty words and more are running text, whatever the punctuation (no headline is that long)
         (" ".join(["كلمة"] * 20), "running_text"),
     ],
@@ -212,3 +222,207 @@ def test_skip_links_and_account_prompts_are_chrome(line: str) -> None:
     from khabar.clean import lexicon
 
     assert lexicon.load().match_line(line, lexicon.key(line)) == "nav"
+
+
+@pytest.mark.parametrize(
+    ("lines", "n"),
+    [
+        # a newspaper's name and slogan over its menu
+        (["المدينة", "صحيفة يومية مستقلة", "الرئيسية", "محليات", "رياضة", "عنوان الخبر هنا اليوم"], 2),
+        # a blog's name over a menu of section words
+        (["مدونة الطبخ", "منوعات", "صحة", "وصفة الكبسة باللحم"], 1),
+        # the logo's slogan of four words under it
+        (["النهضة", "جريدة يومية سياسية مستقلة", "محليات", "رياضة", "عنوان"], 2),
+        # a date line beside the logo, and a number in the site's name
+        (["الشعب", "السبت 7 ديسمبر 2024م", "الرئيسية", "محليات", "رياضة", "عنوان"], 2),
+        (["قناة 11", "أخبار", "رياضة", "الطقس", "عنوان الخبر هنا اليوم"], 1),
+        # a sports site's name over a menu of competitions (four short items, no section word)
+        (
+            [
+                "هدف",
+                "كأس العالم",
+                "الدوري الإسباني",
+                "الدوري الإيطالي",
+                "كأس آسيا",
+                "المنتخب يتأهل إلى النهائي",
+            ],
+            1,
+        ),
+        # a headline of four words or more over a menu is the page's <title>, not a logo
+        (["البلدية تفتتح حديقة الحي الشرقي", "أخبار", "محليات", "نص"], 0),
+        # a page that opens with its menu has no masthead
+        (["الرئيسية", "أخبار", "رياضة", "عنوان"], 0),
+        # no menu near the top: nothing to tell a logo from a short headline
+        (["نهاية عصر", "بقلم كاتب", "نص طويل"], 0),
+    ],
+)
+def test_masthead(lines: list[str], n: int) -> None:
+    """why: a dump starts with the site's logo text and its menu; the logo is not the title."""
+    nav = [t == "الرئيسية" for t in lines]
+    assert masthead(lines, nav) == n
+
+
+def test_credit_lines_name_the_site() -> None:
+    """why: once the masthead names the site, "city - site" and "site- city" lines are its credit."""
+    assert names_site("جدة - المدينة", ["المدينة"])
+    assert names_site("«المدينة» - الرياض", ["المدينة"])
+    assert not names_site("سكان المدينة المنورة يستقبلون الحجاج بالورود والتمر والقهوة", ["المدينة"])
+    assert not names_site("المدينة الطبية", ["مدونة الطبخ"])
+
+
+def test_the_logo_over_the_menu_is_no_title() -> None:
+    """why: the line model takes a dump's first short line for the title; a logo over a menu is not."""
+    raw = (
+        "المدينة\nصحيفة يومية مستقلة\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n"
+        f"جدة - المدينة\n{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+
+
+def test_a_headline_over_its_byline_is_the_title_even_with_a_full_stop() -> None:
+    """why: a headline some sites end in a full stop reads as the text's first sentence; over the
+    author's line and above the body it is the headline (the first sentence comes after the byline)."""
+    raw = (
+        "أخبار جهوية\n"
+        "مدينة الحسيمة .. افتتاح السوق الأسبوعي الجديد بعد سنتين من الأشغال المتواصلة .\n"
+        "سعيد الإدريسي /الحسيمة اليوم\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "مدينة الحسيمة .. افتتاح السوق الأسبوعي الجديد بعد سنتين من الأشغال المتواصلة ."
+
+
+def test_the_sites_menu_is_not_the_pages_section_path() -> None:
+    """why: a dump keeps the site's menu, one section a line; the path is what stands right above
+    the headline ("محليات"), not every section of the menu."""
+    raw = (
+        "الرئيسية\nمحليات\nدولية\nاقتصاد\nرياضة\nثقافة\nصحة\n"
+        "اتصل بنا\n"
+        "محليات\n"
+        "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+    assert doc.sections == ["محليات"]
+    menu = [b.reason for b in doc.blocks if b.text in ("دولية", "اقتصاد", "صحة")]
+    assert menu == ["feature:menu"] * 3
+
+
+def test_a_headline_printed_twice_is_read_at_the_copy_over_the_body() -> None:
+    """why: a ticker or the page heading prints the headline once more above the article's own
+    copy; the section path stands between them, over the copy that heads the text."""
+    head = "المنتخب يفوز في مباراته الودية الأولى استعدادا للبطولة"
+    raw = f"وكالة الأنباء\nالرئيسية\nمحليات\nدولية\n{head}\nرياضة\n{head}\n{_MATCH_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["رياضة"]
+
+
+def test_a_short_news_page_scored_as_a_listing_keeps_its_headline() -> None:
+    """why: a short item (a school's or a club's news) in a template with a menu scores as a listing,
+    but a line above its kept text that the text's words confirm is its headline all the same (a
+    listing's headlines are removed with their teasers, so they are no candidates)."""
+    raw = (
+        "الرئيسية\nعن النادي\nالألعاب\nالأخبار\nاتصل بنا\n"
+        "فريق الناشئين يتوج بكأس البطولة المدرسية للسباحة\n"
+        "توج فريق الناشئين بكأس البطولة المدرسية للسباحة بعد منافسة قوية مع فرق المدارس الأخرى "
+        "في المسبح الأولمبي بالمدينة الرياضية مساء أمس.\n"
+        "وحصد سباحو الفريق سبع ميداليات ذهبية وأربع فضيات في مختلف السباقات.\n"
+        "وشكر المدرب اللاعبين وأولياء أمورهم على الدعم.\n"
+        "جميع الحقوق محفوظة"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "فريق الناشئين يتوج بكأس البطولة المدرسية للسباحة"
+
+
+def test_a_headline_over_its_author_and_date_lines_is_the_title() -> None:
+    """why: "city - reporter" and the date stand between the headline and the text; the model can
+    read the reporter's line as text and remove the headline, which stands over both."""
+    raw = (
+        "هدف\nكأس العالم\nالدوري الإسباني\nالدوري الإيطالي\nكأس آسيا\n"
+        "المنتخب يتأهل إلى نهائي كأس آسيا بعد فوز مثير\n"
+        "الدوحة - سالم المري\n"
+        "الخميس 05 ديسمبر 2024 | 21:40\n"
+        f"{_MATCH_BODY}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "المنتخب يتأهل إلى نهائي كأس آسيا بعد فوز مثير"
+
+
+def test_a_tag_pages_name_without_its_url_is_the_title() -> None:
+    """why: a tag page lists headlines that all carry its name; without the URL (/tag/<name>/) the
+    first line, repeated on most of the listed lines, is still the page's name. A first line the
+    list does not repeat is no title."""
+    items = [
+        "زيت الزيتون البكر الممتاز: كيف تختاره من رفوف المتجر",
+        "خمس وصفات سريعة بزيت الزيتون لعشاء خفيف",
+        "أسعار زيت الزيتون ترتفع بعد موسم جاف في حوض المتوسط",
+        "هل يصلح زيت الزيتون للقلي؟ خبراء التغذية يجيبون",
+        "مهرجان زيت الزيتون يعود إلى القرى الجبلية هذا الخريف",
+        "زيت الزيتون والصحة: ما تقوله الدراسات الحديثة",
+        "المزيد",
+    ]
+    doc = process_text("\n".join(["زيت الزيتون", *items]), id="t")
+    assert doc.title == "زيت الزيتون"
+    doc = process_text("\n".join(["مطبخ سلمى", *items]), id="t")
+    assert doc.title is None
+
+
+def test_price_lines() -> None:
+    """why: a product's name is read over its price (title_fallbacks.product_name_title); a price is
+    a number and a currency on a short line, not any line with a currency word."""
+    assert is_price("149 درهم") and is_price("السعر: 12.5 د.إ") and is_price("₺619.00السعر")
+    assert not is_price("حقيبة ظهر جلدية") and not is_price("صفقة بقيمة 300 مليون دولار مع الشركة الكبرى")
+
+
+def test_a_two_paragraph_briefs_headline_under_a_credit_line() -> None:
+    """why: a brief's headline stands under the site's credit line ("site - city") and over a lead
+    and one short paragraph; the model keeps it as text and the page, short, scores as a listing.
+    The first kept line right over the body, short and unpunctuated, is its headline; and a credit
+    line naming the site, kept as text, is a byline."""
+    raw = (
+        "الشعب\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "الشعب ـ وهران\n"
+        "افتتاح خط جديد للترامواي في وهران\n"
+        "دخل خط الترامواي الجديد في مدينة وهران الخدمة صباح اليوم الأحد، بعد أشغال دامت ثلاث سنوات، "
+        "ويربط الخط وسط المدينة بالأحياء الشرقية والقطب الجامعي.\n"
+        "وتتوقع المؤسسة المسيرة نقل نحو ثلاثين ألف راكب يوميا على الخط الجديد."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "افتتاح خط جديد للترامواي في وهران"
+
+
+def test_a_headline_over_a_credit_line_naming_the_site() -> None:
+    """why: "city- «site»:" under the headline is the site's credit, the byline's place; the model kept
+    it as text, so no byline stood between the headline and the body."""
+    raw = (
+        "الشعب\nالرئيسية\nمحليات\nرياضة\nاقتصاد\n"
+        "افتتاح خط جديد للترامواي في وهران بعد ثلاث سنوات من الأشغال\n"
+        "وهران- «الشعب»:\n"
+        "دخل خط الترامواي الجديد في مدينة وهران الخدمة صباح اليوم الأحد، بعد أشغال دامت ثلاث سنوات، "
+        "ويربط الخط وسط المدينة بالأحياء الشرقية والقطب الجامعي.\n"
+        "وتتوقع المؤسسة المسيرة نقل نحو ثلاثين ألف راكب يوميا على الخط الجديد.\n"
+        "وقال مدير المؤسسة إن الخط سيعمل من السادسة صباحا إلى منتصف الليل طوال أيام الأسبوع المقبل."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == "افتتاح خط جديد للترامواي في وهران بعد ثلاث سنوات من الأشغال"
+    assert [b.text for b in doc.blocks if b.kind == "byline"] == ["وهران- «الشعب»:"]
+
+
+def test_a_headline_over_a_short_credit_and_the_date() -> None:
+    """why: a channel's credit ("قناة المدينة") or a writer's name and role in two short lines stand
+    between the headline and the date; a headline has four words or more, so short lines are skipped."""
+    raw = (
+        "النهضة\nجريدة يومية سياسية مستقلة\nمحليات\nرياضة\nاقتصاد\n"
+        "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟\n"
+        "سليم الحايك\n"
+        "كاتب صحفي\n"
+        "نشر: 03/04/2023 10:00\n"
+        "تتسابق المدن العربية الكبرى في تبني حلول المدن الذكية، من إشارات المرور المتصلة إلى تطبيقات "
+        "النقل الجماعي، أملا في تخفيف الازدحام الذي يستهلك ساعات من يوم السكان.\n"
+        "لكن التجارب تظهر أن التقنية وحدها لا تكفي، ما لم تصاحبها سياسات تخطيط عمراني واضحة."
+    )
+    assert process_text(raw, id="t").title == "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟"

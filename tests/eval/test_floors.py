@@ -38,7 +38,8 @@ FLOORS = {
     ("cc", "boilerplate_f1"): 0.94,  # 0.943 with the extra dumps (0.960 gold only, 0.954 before)
     ("seed", "boilerplate_f1"): 1.0,
     ("overall", "heading_f1"): 0.905,  # 0.911 with the extra dumps (0.928 gold only, 0.895 before)
-    ("overall", "title_accuracy"): 0.945,  # 0.950 with the extra dumps (0.960 gold only)
+    # 0.955 with issue 14's sixth-round title classes (0.950 before them; 0.960 gold only)
+    ("overall", "title_accuracy"): 0.95,
     ("overall", "is_article_accuracy"): 0.93,
 }
 

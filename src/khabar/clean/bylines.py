@@ -6,8 +6,9 @@ cue words are data (``khabar/data/byline_cues_ar.tsv``):
 * :func:`writer_name` — the writer named in a byline, the name kept whole: "كتبت آية دعبس" → "آية دعبس",
   "ـ بقلم: سمير عطا الله" → "سمير عطا الله" (the verb is matched as a whole word, the longest form first,
   so كتبت is never read as كتب + "ت");
-* :func:`is_reading_time`, :func:`is_clock`, :func:`is_weekday_only` — labels that sit where bylines sit
-  and are not one: "2 min", "3 دقائق للقراءة", "07:00 ص", "الإثنين،";
+* :func:`is_reading_time`, :func:`is_counter`, :func:`is_clock`, :func:`is_weekday_only` — labels that
+  sit where bylines sit and are not one: "2 min", "3 دقائق للقراءة", "الزيارات: 1532", "07:00 ص",
+  "الإثنين،";
 * :func:`split_stamp` — a time stamp's publication and last-update parts: "نشر في 3 مايو 2024 | آخر
   تحديث 5 مايو 2024" gives both; "الأربعاء، 28 آب 2013، آخر تحديث 14:00" is one moment, the last update
   (its date is the update's day, only the clock time follows the cue);
@@ -24,7 +25,7 @@ from functools import cache, lru_cache
 from khabar.arabic.dates import WEEKDAYS, find_dates
 from khabar.data import bad_row, rows
 
-_CATEGORIES = ("writer", "updated", "published", "reading_time", "agency")
+_CATEGORIES = ("writer", "updated", "published", "reading_time", "agency", "counter")
 _LETTER_CLASS = {
     "ا": "[اأإآٱ]",
     "أ": "[اأإآٱ]",
@@ -143,6 +144,18 @@ def is_reading_time(text: str) -> bool:
     rest = re.sub(r"[\d٠-٩:\-–.،,()]+|وقت|مدة|time|temps|de", " ", rest, flags=re.I)
     has_unit = _cue_re("reading_time").search(t) is not None
     return has_unit and not rest.strip() and bool(re.search(r"[\d٠-٩]|دقيقت", t))
+
+
+def is_counter(text: str) -> bool:
+    """A page counter: "الزيارات: 1532", "320 مشاهدة", "Hits: 87", "التعليقات (4)" — a label of at
+    most four words from ``counter`` in ``data/byline_cues_ar.tsv`` and a number, nothing else. A
+    template prints it under the title where the byline stands, and the line model (which reads a
+    short line with a colon there as a byline) took it for one."""
+    t = " ".join(text.split())
+    if not t or len(t.split()) > 4 or not _ANY_DIGIT.search(t) or _cue_re("counter").search(t) is None:
+        return False
+    rest = _cue_re("counter").sub(" ", t)
+    return not re.sub(r"[\d٠-٩:\-–.،,()|]+", " ", rest).strip()
 
 
 def is_clock(text: str) -> bool:

@@ -21,7 +21,9 @@
    paragraph, then the fallbacks of :mod:`khabar.clean.title_fallbacks` (a headline under a section
    word the model took for the title, a line above the body its words or the URL's slug confirm, a
    poem's title over its verse); sections only above the title, and section names above it are
-   sections; and
+   sections, the path being the lines right above it and not the site's menu or masthead
+   (:mod:`khabar.clean.page_parts`, which also says when a page holds an article's body whatever
+   its shape, and keeps an author line under the title);
    a page keeps the lines removed only for their place at its end when nothing else is kept
    (:func:`_keep_a_body`).
 
@@ -49,14 +51,23 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
+from khabar.clean.page_parts import credits_under_title, has_article_body, menus_are_no_path
+from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
+from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
 from khabar.clean.title_fallbacks import headline_below as _headline_below
+from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
+from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
+from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
 from khabar.clean.title_fallbacks import title_by_agreement as _title_by_agreement
 from khabar.clean.title_fallbacks import verse_title as _verse_title
 from khabar.clean.titles import (
     is_breadcrumb,
     is_section_name,
+    masthead,
+    masthead_names,
     matches_record_title,
+    names_site,
     off_tag,
     tag_words,
     title_reject,
@@ -319,6 +330,8 @@ def classify_blocks(
     infos = [LineInfo(b.text, lex) for b in live]
     afeat = article_features(infos, uri)
     p_article = model.article_prob(afeat)
+    if p_article < 0.5 and has_article_body(infos):
+        p_article = 0.5
     is_article = p_article >= 0.5
     if not live:
         return is_article
@@ -381,6 +394,9 @@ _TITLE_WINDOW = 6
 #: the least title probability a fallback candidate needs (the first-pass threshold was 0.25 among
 #: kept lines; a line the model removed as furniture competes only after the class rules cleared it)
 _TITLE_FALLBACK_P = 0.25
+#: the page's first lines read for a masthead (:func:`~khabar.clean.titles.masthead`: its lines and
+#: the two menu lines under them)
+_MASTHEAD_SCAN = 8
 
 
 def _structure(
@@ -408,10 +424,18 @@ def _structure(
                 forced = i
                 live[i].kind, live[i].score, live[i].reason = "title", 1.0, None
                 break
+    # the masthead (the site's name over its menu) and credit lines naming the site are no title
+    mast = masthead(
+        [b.text for b in live[:_MASTHEAD_SCAN]], [b.reason == "lexicon:nav" for b in live[:_MASTHEAD_SCAN]]
+    )
+    sites = masthead_names([b.text for b in live[:mast]])
+    site_lines = {i for i, b in enumerate(live) if i < mast or (sites and names_site(b.text, sites))}
     # lines that can never be the title (section names, breadcrumbs, labels, source tags) lose it
     for i, b in enumerate(live):
         if b.kind == "title" and i != forced:
             why = title_reject(b.text) or off_tag(b.text, tag_ws)
+            if why is None and i in site_lines:
+                why = "masthead" if i < mast else "source_tag"
             if why is None:
                 continue
             if why in ("section_name", "breadcrumb"):
@@ -440,6 +464,16 @@ def _structure(
         keep = forced
     elif titles:
         keep = max(titles, key=lambda i: probs[i][t])
+        if infos is not None and feats is not None:
+            below = _confirmed_below(live, infos, feats, keep, site_lines)
+            if below != keep:
+                live[below].kind, live[below].score, live[below].reason = (
+                    "title",
+                    float(probs[below][t]),
+                    None,
+                )
+                titles.append(below)
+                keep = below
     else:
         # no block was most likely a title: take the likeliest line above the first paragraph that can
         # be one, even one the model removed as furniture (the rules above cleared the usual suspects)
@@ -464,16 +498,25 @@ def _structure(
             and probs[i][t] >= _TITLE_FALLBACK_P
             and title_reject(live[i].text) is None
             and off_tag(live[i].text, tag_ws) is None
+            and i not in site_lines
         ]
         keep = max(cands, key=lambda i: probs[i][t]) if cands else -1
         if keep < 0 and feats is not None:
-            keep = _headline_below(live, demoted, first_para, feats)
-        if keep < 0 and feats is not None and infos is not None and is_article and has_body:
+            keep = _headline_below(live, demoted, first_para, feats, site_lines)
+        if keep < 0 and feats is not None and infos is not None and has_body:
             # a listing URL's slug names the category or tag, which the page's menu repeats
             url_ws = url_content_words(uri) if not _url_shape(uri)[0] else set()
-            keep = _title_by_agreement(live, infos, url_ws, feats, first_para)
+            keep = _title_by_agreement(live, infos, url_ws, feats, first_para, site_lines)
+        if keep < 0 and feats is not None and has_body:
+            keep = _headline_over_byline(live, feats, first_para, site_lines)
+        if keep < 0 and feats is not None and infos is not None and not has_body:
+            keep = _tag_name_title(live, infos, feats, site_lines)
+        if keep < 0 and infos is not None:
+            keep = _product_name_title(live, infos, site_lines)
+        if keep < 0 and feats is not None and infos is not None:
+            keep = _first_kept_headline(live, infos, feats, first_para, site_lines - set(range(mast)))
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
-            keep = _verse_title(live, infos, feats)
+            keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     # with no title, the section path stands above the body's first long paragraph
@@ -497,6 +540,9 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
+    menus_are_no_path(live, keep, site_lines)
+    if feats is not None and keep >= 0:
+        credits_under_title(live, feats, keep, site_lines)
     _keep_a_body(live, probs, model)
 
 

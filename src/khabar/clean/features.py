@@ -64,6 +64,14 @@ _AGENCIES = re.compile(
     + r")(?:$|[\s)\-–ـ:/.])",
     re.IGNORECASE,
 )
+
+
+def agency_in(text: str) -> bool:
+    """Whether ``text`` names a wire agency or a generic source word (``agency`` and ``initials`` in
+    ``data/line_words_ar.tsv``), read on the normalised view as the line features read it."""
+    return _AGENCIES.search(lexicon.key(text)) is not None
+
+
 # a word that opens a byline: "بقلم …", "تقرير: …", "by …"
 _BYLINE_WORD = re.compile(r"^[*\s]*(?:" + "|".join(re.escape(w) for w in _words("byline")) + r")\b")
 # month names of every calendar and region khabar reads dates in, from the date module (one list)

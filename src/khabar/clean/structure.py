@@ -107,6 +107,9 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
             if _by.is_reading_time(t):
                 b.kind, b.reason = "boilerplate", "pattern:reading_time"
                 continue
+            if _by.is_counter(t):
+                b.kind, b.reason = "boilerplate", "pattern:counter"
+                continue
             if b.kind != "date" and (_by.is_clock(t) or _by.is_weekday_only(t)):
                 b.kind = "date"  # "07:00 ص", "الإثنين،": part of a date, never a writer or a place
                 continue

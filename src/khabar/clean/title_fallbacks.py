@@ -6,15 +6,19 @@
   confirm;
 * :func:`verse_title`: a poem's title over a page of short punctuated lines.
 
-Each returns the index of the title among the page's live blocks, or -1.
+Each returns the index of the title among the page's live blocks, or -1; ``exclude`` names lines that
+are never the title (the masthead and the credit lines naming the site: :func:`~khabar.clean.titles.
+masthead`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 
 from khabar.clean.features import INDEX, LineInfo, content_words
-from khabar.clean.titles import title_reject
+from khabar.clean.titles import is_price, title_reject
 from khabar.model import Block
 
 #: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
@@ -24,7 +28,9 @@ NOT_HEADLINE = tuple(INDEX[f] for f in ("agency", "byline_sep", "byline_word", "
 _HEADLINE_MIN_WORDS = 5
 
 
-def headline_below(live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray) -> int:
+def headline_below(
+    live: list[Block], demoted: list[int], first_para: int, feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
     """The headline under a section word the model took for the title, or -1.
 
     The model reads a page's lines in turn: once it names the section word ("منوعات") the title, it
@@ -40,7 +46,8 @@ def headline_below(live: list[Block], demoted: list[int], first_para: int, feats
             continue
         b = live[j]
         if (
-            removable(b)
+            j not in exclude
+            and removable(b)
             and b.kind != "section"
             and b.text.count(" ") + 1 >= _HEADLINE_MIN_WORDS
             and title_reject(b.text) is None
@@ -50,7 +57,7 @@ def headline_below(live: list[Block], demoted: list[int], first_para: int, feats
     return -1
 
 
-#: the title by agreement (:func:`_title_by_agreement`): the page's first lines it looks at, the words
+#: the title by agreement (:func:`_title_by_agreement`): the lines above the body it looks at, the words
 #: a candidate may have, the least share of its content words the body or the URL must confirm, and
 #: the fewest confirmed words
 _AGREE_WINDOW = 8
@@ -60,7 +67,12 @@ _AGREE_MIN = 2
 
 
 def title_by_agreement(
-    live: list[Block], infos: list[LineInfo], url_ws: set[str], feats: np.ndarray, first_para: int
+    live: list[Block],
+    infos: list[LineInfo],
+    url_ws: set[str],
+    feats: np.ndarray,
+    first_para: int,
+    exclude: Collection[int] = (),
 ) -> int:
     """The line above the body that the page itself confirms as its title, or -1 (``url_ws``: the
     content words of the page URL's slug, empty for a listing URL or none).
@@ -76,15 +88,21 @@ def title_by_agreement(
     page more wrong than it set right. The line must be able to be a title
     (:func:`~khabar.clean.titles.title_reject`), carry no byline or date cue and share at least
     ``_AGREE_SHARE`` of its content words (of the slug's, for the URL) and two of them; the
-    best-confirmed line wins, the first on a tie."""
+    best-confirmed line wins, the first on a tie (of a headline printed twice, the copy nearer
+    the body). The lines read are the eight nearest above the body, not the page's first eight: a
+    template's logo, menu and ticker often fill more than eight lines before the headline (a KUNA-
+    or Joomla-style dump)."""
     body: set[str] = set()
     for line in infos:
         if line.long:
             body |= content_words(line)
     best, best_share = -1, 0.0
-    for i in range(min(_AGREE_WINDOW, first_para, len(live))):
+    end = min(first_para, len(live))
+    for i in range(max(0, end - _AGREE_WINDOW), end):
         b, info = live[i], infos[i]
-        if not removable(b) or info.long or info.words > _AGREE_MAX_WORDS or b.kind in ("byline", "date"):
+        if i in exclude or not removable(b) or info.long or info.words > _AGREE_MAX_WORDS:
+            continue
+        if b.kind in ("byline", "date"):
             continue
         if title_reject(b.text) is not None or feats[i, list(NOT_HEADLINE)].any():
             continue
@@ -94,9 +112,170 @@ def title_by_agreement(
         body_share = len(ws & body) / len(ws) if len(ws & body) >= _AGREE_MIN else 0.0
         url_share = len(ws & url_ws) / len(url_ws) if len(ws & url_ws) >= _AGREE_MIN else 0.0
         share = max(body_share, url_share)
-        if share >= _AGREE_SHARE and share > best_share:
+        # a headline printed twice (a ticker's or the page heading's copy, then the article's) is
+        # the copy nearest the body, under which the page's own section path stands
+        echo = best >= 0 and b.text.strip() == live[best].text.strip()
+        if share >= _AGREE_SHARE and (share > best_share or echo):
             best, best_share = i, share
     return best
+
+
+#: the words of a first kept line over the body (:func:`first_kept_headline`)
+_FIRST_KEPT_WORDS = (4, 15)
+
+
+def first_kept_headline(
+    live: list[Block],
+    infos: list[LineInfo],
+    feats: np.ndarray,
+    first_para: int,
+    credits: Collection[int] = (),
+) -> int:
+    """The line right over the body's first long paragraph when it is the headline of a short page,
+    or -1: a short line (four to fifteen words, no end punctuation, no byline or date cue) that the
+    model kept as text or a heading with nothing kept above it, or that stands under a credit line
+    naming the site (``credits``: "الشعب ـ وهران", "أخبارنا المغربية ـ الرباط"). A brief's headline
+    under the site's credit line, over a lead and one short paragraph: the model read it as text,
+    or removed it with the credit line, and the page, short, scored as a listing."""
+    i = first_para - 1
+    if i < 0 or first_para >= len(live) or not removable(live[i]) or i in credits:
+        return -1
+    under_credit = i - 1 in credits
+    if not under_credit:
+        if live[i].kind not in ("paragraph", "heading") or live[i].reason:
+            return -1
+        if any(b.reason is None and b.kind not in ("section", "boilerplate") for b in live[:i]):
+            return -1
+    lo, hi = _FIRST_KEPT_WORDS
+    if not lo <= infos[i].words <= hi or infos[i].end_punct or feats[i, list(NOT_HEADLINE)].any():
+        return -1
+    return i if title_reject(live[i].text) is None else -1
+
+
+#: a tag page's name (:func:`tag_name_title`): its most words, the fewest lines that repeat it and
+#: their least share of the page's lines
+_TAG_WORDS = 3
+_TAG_MIN_LINES = 5
+_TAG_SHARE = 0.3
+
+
+def tag_name_title(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
+    """A tag or topic page's name, or -1: on a page that keeps no text (a list of other pages'
+    headlines and teasers), its first line, of one to three words, whose words come back on five
+    lines of the page or more, and on three in ten of them: the page lists what it names ("ماريو"
+    over "سوبر ماريو بروس …", "ماريو كارت …"). With its URL (/tag/<name>/) the model finds it; a
+    crawler's dump often has none."""
+    first = next((i for i, b in enumerate(live) if removable(b)), -1)
+    if first < 0 or first in exclude or infos[first].words > _TAG_WORDS:
+        return -1
+    b = live[first]
+    if title_reject(b.text) is not None or feats[first, list(NOT_HEADLINE)].any():
+        return -1
+    ws = content_words(infos[first])
+    if not ws:
+        return -1
+    hits = sum(ws <= content_words(line) for k, line in enumerate(infos) if k != first)
+    return first if hits >= _TAG_MIN_LINES and hits >= _TAG_SHARE * (len(infos) - 1) else -1
+
+
+#: a product page (:func:`product_name_title`): the page's first lines searched for a price, the short
+#: lines (SKU, stock) skipped above it, and the name's words
+_PRICE_WINDOW = 10
+_PRICE_SKIP = 2
+_PRODUCT_WORDS = (2, 14)
+
+
+def product_name_title(live: list[Block], infos: list[LineInfo], exclude: Collection[int] = ()) -> int:
+    """A product page's name, or -1: the line over the page's first price ("سجادة صلاه" over
+    "منخفضة ر.س. ٦٣"), above a stock or SKU line or two ("وحدة SKU: …", "متوفر"), among the page's
+    first ten lines. A shop prints a product's name, then its price; without the URL (/product/…)
+    the model read the name as one more line of the shop's chrome."""
+    j = next((k for k in range(min(_PRICE_WINDOW, len(live))) if is_price(live[k].text)), -1)
+    i = j - 1
+    for _ in range(_PRICE_SKIP):
+        if i > 0 and infos[i].words <= 3 and (infos[i].words == 1 or ":" in live[i].text):
+            i -= 1
+    if i < 0 or i in exclude or not removable(live[i]):
+        return -1
+    lo, hi = _PRODUCT_WORDS
+    if not lo <= infos[i].words <= hi or infos[i].end_punct or title_reject(live[i].text) is not None:
+        return -1
+    return -1 if is_price(live[i].text) else i
+
+
+#: the most words of a model title the body may overrule (:func:`confirmed_below`)
+_OVERRULED_WORDS = 3
+
+
+def confirmed_below(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, keep: int, exclude: Collection[int] = ()
+) -> int:
+    """The title when the model's is a menu item the body does not confirm and a line below it, above
+    the body, is confirmed ("الألعاب" between "عن النادي" and "اتصل بنا" over the headline). The
+    model's title (``keep``) stands unless it has at most three words, stands next to a line the
+    chrome lexicon removed (a menu's), none of its content words comes back in the page's long
+    paragraphs, and :func:`title_by_agreement` (body words only) finds a line between it and the
+    body's first long paragraph. Without the menu next to it, a short first line is a column's name
+    over the item it heads ("استشارات", "موجز دوليات" in SaudiNewsNet: the record's title), and
+    stays."""
+    if keep < 0 or infos[keep].words > _OVERRULED_WORDS:
+        return keep
+    near = [live[k] for k in (keep - 1, keep + 1) if 0 <= k < len(live)]
+    if not any(b.reason is not None and b.reason.startswith("lexicon:") for b in near):
+        return keep
+    body: set[str] = set()
+    for line in infos:
+        if line.long:
+            body |= content_words(line)
+    if content_words(infos[keep]) & body:
+        return keep
+    first_para = next((i for i, line in enumerate(infos) if line.long), len(infos))
+    if first_para <= keep:
+        return keep
+    below = set(range(keep + 1)) | set(exclude)
+    found = title_by_agreement(live, infos, set(), feats, first_para, below)
+    return found if found > keep else keep
+
+
+#: the words a headline over its byline may have (:func:`headline_over_byline`)
+_OVER_BYLINE_WORDS = (4, 19)
+#: the byline or date lines between the headline and the first one read
+_OVER_BYLINE_SKIP = 2
+
+
+def headline_over_byline(
+    live: list[Block], feats: np.ndarray, first_para: int, exclude: Collection[int] = ()
+) -> int:
+    """The line right above the page's byline or date, or -1: a headline over its author's line
+    ("كريم باجو /كرونو نيوز") or its date above the body, even one that ends in a full stop, which
+    the sentence rule (:func:`~khabar.clean.titles.title_reject`) reads as the text's first
+    sentence. Only the last byline or date above the first long paragraph is read, with up to two
+    more byline or date lines, or lines of three words or fewer, over it ("الرياض - محمد العتيبي",
+    "رؤيا نيوز" over the date); the line above them
+    must have four to nineteen words, no byline or date cue, and no other reason not to be a title;
+    the text's first sentence is under the byline, not over it."""
+    end = min(first_para, len(live))
+    # a credit line naming the site ("القاهرة- «القدس العربي»:", in ``exclude``) stands as a byline
+    j = next((k for k in range(end - 1, 0, -1) if live[k].kind in ("byline", "date") or k in exclude), -1)
+    if j < 1:
+        return -1
+    i = j - 1
+    # the author's line and the date stand together: "الرياض - محمد العتيبي" over the date
+    for _ in range(_OVER_BYLINE_SKIP):
+        short = live[i].text.count(" ") < _OVER_BYLINE_WORDS[0] - 1  # "رؤيا نيوز": a credit, no headline
+        if i > 0 and (live[i].kind in ("byline", "date") or feats[i, list(NOT_HEADLINE)].any() or short):
+            i -= 1
+    b = live[i]
+    lo, hi = _OVER_BYLINE_WORDS
+    if i in exclude or not removable(b) or b.kind in ("byline", "date", "section"):
+        return -1
+    if b.reason == "feature:same_start_run":  # the last of a run of look-alike items, not a headline
+        return -1
+    if not lo <= b.text.count(" ") + 1 <= hi or feats[i, list(NOT_HEADLINE)].any():
+        return -1
+    return i if title_reject(b.text) in (None, "sentence") else -1
 
 
 #: a verse page (:func:`_verse_title`): the title's most words, the lines below it read, the fewest of
@@ -108,7 +287,9 @@ _VERSE_SHARE = 0.5
 _VERSE_END = (".", "،", ",", "!", "؟", "?", "…", ":", "؛")
 
 
-def verse_title(live: list[Block], infos: list[LineInfo], feats: np.ndarray) -> int:
+def verse_title(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray, exclude: Collection[int] = ()
+) -> int:
     """A poem's or a prose poem's title: the first line of a page of short lines that end in
     punctuation, or -1.
 
@@ -119,7 +300,7 @@ def verse_title(live: list[Block], infos: list[LineInfo], feats: np.ndarray) -> 
     that can be a title and carries no byline or date cue, is the title when at least half of the
     next twelve model-decided lines, and four or more, end in punctuation."""
     first = next((i for i, b in enumerate(live) if removable(b)), -1)
-    if first < 0:
+    if first < 0 or first in exclude:
         return -1
     b, info = live[first], infos[first]
     if info.words > _VERSE_TITLE_WORDS or b.kind in ("byline", "date"):

@@ -19,6 +19,8 @@ these rules say which lines can never be the title, as classes that hold on any 
   الرحمن الرحيم"; ``salutation`` in ``data/titles_ar.tsv``) is the text's first line, not its name;
 * a **form field**: a label ending in the required-field star ("البريد الإلكتروني *");
 * a **source tag**: an outlet's name, a slash and a source word ("الوفاق/ خاص", "الرياض/ وكالات");
+* an **agency's name** alone ("كونا", "(واس)"): a source credit, or an agency site's logo; and a
+  line ending in an agency's credit in parentheses is a photo's caption ("… (أ.ف.ب)");
 * a **listed headline**: on a tag, category or product page (an Arabic slug after /tag/, /category/,
   /products/ …) the page's heading is the tag's or the product's name; another headline there is
   one of the pages it lists or the shop's banner (:func:`off_tag`);
@@ -43,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
 
-_KINDS = {"section", "wire_suffix", "source_tag", "salutation"}
+_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -59,6 +61,8 @@ class TitleCues:
     salutation: tuple[str, ...] = ()
     #: normalised one-word country names (``data/nationalities_ar.tsv``, kind ``name``)
     country: frozenset[str] = frozenset()
+    #: currency names, abbreviations and signs of a shop's prices (normalised)
+    currency: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,6 +84,7 @@ def load() -> TitleCues:
             for r in rows("nationalities_ar.tsv", columns=3)
             if r.cols[2] == "name" and " " not in (k := lexicon.key(r.cols[0]))
         ),
+        frozenset(got["currency"]),
     )
 
 
@@ -144,6 +149,49 @@ def is_salutation(text: str) -> bool:
     return any(k == w or k.startswith(w + " ") for w in load().salutation)
 
 
+def is_agency_name(text: str) -> bool:
+    """A line of one or two words that names a news agency ("كونا", "(واس)", "رويترز", "AFP"): a
+    source credit or the logo of an agency's own site, never the headline (a headline that names an
+    agency says what it did: "رويترز تغلق مكتبها في …")."""
+    if text.count(" ") > 1:
+        return False
+    # the line model's agency pattern (imported here: features imports this module's cues)
+    from khabar.clean.features import agency_in
+
+    return agency_in(text)
+
+
+_CREDIT = re.compile(r"[(\[]([^()\[\]]{1,30})[)\]]\s*$")
+
+
+def is_credited_caption(text: str) -> bool:
+    """A photo's caption: a line that ends in its credit in parentheses, an agency or a photographer's
+    agency ("جنود في بلدة جنوبية (أ.ف.ب)", "الوزير خلال اللقاء (رويترز)"). A headline credits no
+    agency; its source is in the byline."""
+    m = _CREDIT.search(text)
+    if m is None or m.start() == 0:
+        return False
+    from khabar.clean.features import agency_in
+
+    return agency_in(m.group(1))
+
+
+_PRICE_NUM = re.compile(r"[0-9\u0660-\u0669][0-9\u0660-\u0669.,٫٬]*")
+#: the most words of a price line ("السعر الأصلي 250 ر.س.", "منخفضة ر.س. ٦٣")
+_PRICE_WORDS = 6
+
+
+def is_price(text: str) -> bool:
+    """A shop's price line: a number and a currency ("منخفضة ر.س. ٦٣", "₺619.00السعر", "250 جنيه"),
+    six words at most (``currency`` in ``data/titles_ar.tsv``)."""
+    if text.count(" ") >= _PRICE_WORDS or not _PRICE_NUM.search(text):
+        return False
+    k = lexicon.key(text)
+    toks = set(re.split(r"[\s\d٠-٩,٫٬]+", k)) | set(re.findall(r"[$€£₺]", text))
+    cur = load().currency
+    return bool(toks & cur) or any(c in k for c in cur if "." in c)
+
+
 def title_reject(text: str) -> str | None:
     """Why ``text`` cannot be a page's title (a short reason), or None if it can."""
     t = text.strip()
@@ -163,11 +211,93 @@ def title_reject(text: str) -> str | None:
         return "form_field"
     if is_salutation(t):
         return "salutation"
+    if is_agency_name(t):
+        return "agency_name"
+    if is_credited_caption(t):
+        return "caption"
     if t.endswith(".") and not t.endswith("..") and t.count(" ") >= 7:
         return "sentence"
     if t.count(" ") >= 19:
         return "running_text"
     return None
+
+
+#: a masthead (:func:`masthead`): the most lines it has, the most words of each
+_MASTHEAD_LINES = 4
+_MASTHEAD_WORDS = 3
+#: the most words of a slogan under the logo
+_SLOGAN_WORDS = 4
+#: short item lines in a row that make a menu without section words
+_ITEM_RUN = 4
+
+
+def masthead(texts: list[str], nav: list[bool]) -> int:
+    """How many of the page's first lines are its masthead (the site's name, logo text or slogan):
+    the short lines (three words at most, no end punctuation, no digit) above the page's first menu,
+    when that menu starts within the first four lines; 0 when there is none. A menu is two menu
+    lines in a row (section names, or lines the chrome lexicon calls navigation, flagged in
+    ``nav``), or failing one, four short item lines in a row (a sports site's competitions).
+
+    A dump starts where the page starts, with the logo ("الشرق الأوسط", "بوابة الأهرام", "CNN
+    Arabic") and then the menu; the line model, which has seen the title at the top of many dumps,
+    takes the logo for it. A headline is followed by its byline, date or text, never by a menu, and
+    has more than three words (a dump whose first line is the page's ``<title>`` keeps it). A date
+    line beside the logo ("الخميس 4 جمادى الآخرة 1446هـ - 5 ديسمبر 2024م") is part of the masthead,
+    and a number part of a name ("فرانس 24")."""
+    menu = [is_section_name(t) or n for t, n in zip(texts, nav, strict=True)]
+    item = [_masthead_line(t) and not _DIGIT.search(t) for t in texts]  # menu items carry no number
+    last = min(_MASTHEAD_LINES, len(texts) - 2)
+
+    def section_menu(m: int) -> bool:
+        return menu[m] and menu[m + 1]
+
+    def item_menu(m: int) -> bool:  # four short items in a row ("كأس العالم", "الدوري الإسباني" …)
+        return m + _ITEM_RUN <= len(texts) and all(item[m : m + _ITEM_RUN])
+
+    for starts in (section_menu, item_menu):
+        m = next((m for m in range(1, last + 1) if starts(m)), 0)
+        if m:
+            head = texts[:m]
+            # the logo's line, then its slogan or the date ("صحيفة يومية سياسية مستقلة")
+            ok = _masthead_line(head[0]) and all(_masthead_line(t, _SLOGAN_WORDS) or _dated(t) for t in head)
+            return m if ok and not any(menu[:m]) else 0
+    return 0
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _masthead_line(text: str, words: int = 0) -> bool:
+    """A line a masthead may have: three words at most (``words``: a slogan's four), no end
+    punctuation, and a number only as part of a name ("فرانس 24"), not a date or a clock time."""
+    t = text.strip()
+    if not t or t.count(" ") >= (words or _MASTHEAD_WORDS) or t[-1] in ".:؟?!،,":
+        return False
+    return not _DIGIT.search(t) or (":" not in t and not _dated(t))
+
+
+def _dated(text: str) -> bool:
+    from khabar.arabic.dates import find_dates
+
+    return bool(find_dates(text))
+
+
+def masthead_names(texts: list[str]) -> list[str]:
+    """The site's names among a masthead's lines (a date line the template prints beside the logo is
+    none)."""
+    return [t for t in texts if _masthead_line(t)]
+
+
+def names_site(text: str, sites: list[str]) -> bool:
+    """Whether ``text`` is a credit line naming the site: one of the masthead's lines (``sites``) and
+    at most three words more ("أبوظبي - سكاي نيوز عربية", "بيروت: «الشرق الأوسط»", "سبق- الرياض"),
+    or the site's name again. A headline that names the outlet says more than that."""
+    k = " ".join(_words(text))
+    for site in sites:
+        s = " ".join(_words(site))
+        if s and f" {s} " in f" {k} " and len(_words(text)) - len(_words(site)) <= 3:
+            return True
+    return False
 
 
 def wire_suffix_start(text: str) -> int | None:

@@ -124,7 +124,7 @@ _M = f"(?:{_month_alt()})"
 _M2 = rf"(?:\s*(?:\(\s*{_M}\s*\)|[/-]\s*{_M}))?"
 _SEP = r"[\s,،.-]*"
 _LB = r"(?<![\w])"  # not inside a word or a longer number
-_RB = r"(?![\w])"
+_RB = r"(?=م?(?![\w]))"  # ... and the year may carry a glued era letter ("5 ديسمبر 2024م")
 _DMY = re.compile(
     rf"{_LB}(\d{{1,2}})(?:st|nd|rd|th|er)?{_SEP}(?:من\s+)?(?:شهر\s+)?({_M}){_M2}{_SEP}(?:عام\s+|سنة\s+)?(\d{{4}}){_RB}",
     re.IGNORECASE,

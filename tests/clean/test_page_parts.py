@@ -1,0 +1,57 @@
+"""The page parts around a text dump's title (:mod:`khabar.clean.page_parts`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.clean import lexicon
+from khabar.clean.features import LineInfo
+from khabar.clean.page_parts import has_article_body
+
+
+def _infos(lines: list[str]) -> list[LineInfo]:
+    return [LineInfo(t, lexicon.load()) for t in lines]
+
+
+_SPORT = [
+    "تأهل فريق النادي الأهلي إلى الدور نصف النهائي من بطولة الكأس بعد فوزه على ضيفه بثلاثة أهداف مقابل "
+    "هدف في المباراة التي أقيمت مساء أمس.",
+    "وسجل المهاجم الدولي هدفين في الشوط الأول، قبل أن يضيف زميله الهدف الثالث من ركلة جزاء في الدقائق "
+    "الأخيرة من اللقاء.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        # two long paragraphs in a row, under a menu and over a share bar: a text
+        (["الرئيسية", "رياضة", "الأهلي إلى نصف النهائي", *_SPORT, "فيسبوك", "واتساب"], True),
+        # three sentences of twelve words or more in a row, one of them long
+        (
+            [
+                "الأهلي إلى نصف النهائي",
+                _SPORT[0],
+                "وقال المدرب بعد اللقاء إن اللاعبين قدموا مباراة كبيرة أمام جمهورهم الوفي.",
+                "ويلتقي الفريق في الدور المقبل مع الفائز من مباراة الغد بين الفريقين.",
+            ],
+            True,
+        ),
+        # a wire dateline opens the only long paragraph
+        (
+            [
+                "عمّان (بترا) - افتتح وزير الزراعة اليوم السبت مهرجان الزيتون الوطني في دورته الجديدة بمشاركة "
+                "أكثر من مئتي مزارع وجمعية تعاونية من مختلف المحافظات."
+            ],
+            True,
+        ),
+        # a listing: each teaser stands alone between two headlines
+        (["الأهلي إلى نصف النهائي", _SPORT[0], "المهاجم يسجل هدفين", _SPORT[1], "المزيد"], False),
+        # a long paragraph leading into a list is no run of sentences
+        ([_SPORT[0][:-1] + ":", _SPORT[1]], False),
+    ],
+)
+def test_an_article_body_is_paragraphs_in_a_row(lines: list[str], body: bool) -> None:
+    """why: a news page in a template full of short lines scored as a listing without its URL; a
+    listing's teasers stand alone between headlines, paragraphs that follow one another are a text,
+    and a wire dateline is a news text's opening."""
+    assert has_article_body(_infos(lines)) is body
