@@ -49,3 +49,14 @@ def test_blocks_keep_their_raw_offsets_and_invisible_lines_are_kept_as_removed()
     ]
     for b in blocks:
         assert raw[b.raw_start : b.raw_end] == (b.text if b.kind == "paragraph" else "\u200b\u200c")
+
+
+def test_a_share_bar_glued_in_front_of_the_first_sentence_is_cut_off() -> None:
+    # why (samples H and I): Okaz's "شارك من خلال تويتر فيسبوك … اكتب رأيك" opened the body's line, and
+    # تويتر، فيسبوك، جوجل became organisations of every such article
+    text = "شارك من خلال تويتر فيسبوك اكتب رأيك أعلنت الوزارة أمس عن خطة جديدة للنقل العام في المدن."
+    pieces = split_line(text)
+    assert pieces[0][2] == "lexicon:share_lead" and text[pieces[0][0] : pieces[0][1]].endswith("اكتب رأيك")
+    assert text[pieces[1][0] : pieces[1][1]].startswith("أعلنت") and pieces[1][2] is None
+    # the phrase alone on its line is left to the line rules
+    assert split_line("شارك من خلال تويتر فيسبوك اكتب رأيك") == [(0, 35, None)]

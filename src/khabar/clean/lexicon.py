@@ -6,7 +6,9 @@ so spelling variants of the same phrase need one entry. Four kinds of entry (see
 * ``line``: the whole line, once edge punctuation, symbols and digits are stripped, is the phrase;
 * ``prefix``: the line starts with the phrase (a label followed by its link target);
 * ``contains``: an unambiguous phrase anywhere (copyright, cookies, Adblock);
-* ``suffix``: the phrase and everything after it, at the end of a content line, is cut off.
+* ``suffix``: the phrase and everything after it, at the end of a content line, is cut off;
+* ``lead``: the phrase at the start of a content line is cut off, the rest kept (a share bar glued in
+  front of the first sentence).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import cache
 from khabar.arabic.normalize import normalize
 from khabar.data import bad_row, rows
 
-_WHERE = {"line", "prefix", "contains", "suffix"}
+_WHERE = {"line", "prefix", "contains", "suffix", "lead"}
 # what may surround a "line" phrase: punctuation, symbols, digits, spaces (e.g. "اكمل القراءة »",
 # "التعليقات (3)", "- الرئيسية -")
 _SPACES = re.compile(r"\s+")
@@ -53,6 +55,7 @@ class Lexicon:
     prefix: tuple[tuple[str, str], ...]
     contains: dict[str, str]
     suffix: tuple[tuple[str, str], ...]
+    lead: tuple[tuple[str, str], ...]
     contains_re: re.Pattern[str]
     #: prefix entries grouped by first character, so a line is tested against a handful, not all
     prefix_by_char: dict[str, tuple[tuple[str, str], ...]]
@@ -80,11 +83,15 @@ def load() -> Lexicon:
     prefix: list[tuple[str, str]] = []
     contains: list[tuple[str, str]] = []
     suffix: list[tuple[str, str]] = []
+    lead: list[tuple[str, str]] = []
     for row in rows("chrome_ar.tsv", columns=3):
         parts = row.cols
         if parts[1] not in _WHERE or not parts[0].isascii() or not parts[2].strip():
             raise bad_row(
-                "chrome_ar.tsv", row.line, "not 'category<TAB>line|prefix|contains|suffix<TAB>phrase'", parts
+                "chrome_ar.tsv",
+                row.line,
+                "not 'category<TAB>line|prefix|contains|suffix|lead<TAB>phrase'",
+                parts,
             )
         cat, where, phrase = parts
         k = key(phrase)
@@ -94,6 +101,8 @@ def load() -> Lexicon:
             prefix.append((k, cat))
         elif where == "contains":
             contains.append((k, cat))
+        elif where == "lead":
+            lead.append((k, cat))
         else:
             suffix.append((k, cat))
     contains_re = re.compile("|".join(re.escape(k) for k, _ in sorted(contains, key=lambda x: -len(x[0]))))
@@ -105,6 +114,7 @@ def load() -> Lexicon:
         tuple(prefix),
         dict(contains),
         tuple(suffix),
+        tuple(lead),
         contains_re,
         {ch: tuple(v) for ch, v in by_char.items()},
     )

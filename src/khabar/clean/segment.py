@@ -53,6 +53,22 @@ def _suffix_re() -> re.Pattern[str]:
 
 
 @cache
+def _lead_re() -> re.Pattern[str] | None:
+    """The lexicon's ``lead`` entries as one display-text pattern anchored at the line's start."""
+    alts = sorted({p for p, _ in lexicon.load().lead}, key=len, reverse=True)
+    if not alts:
+        return None
+    return re.compile(
+        r"\s*(" + "|".join(variant_pattern(a) for a in alts) + r")\s*[:.،,-]?\s+", re.IGNORECASE
+    )
+
+
+@cache
+def _lead_cat() -> dict[str, str]:
+    return dict(lexicon.load().lead)
+
+
+@cache
 def _suffix_cat() -> dict[str, str]:
     return dict(lexicon.load().suffix)
 
@@ -169,6 +185,13 @@ def split_line(text: str) -> list[tuple[int, int, str | None]]:
             lead_end -= 1
         pieces.append((0, lead_end, "pattern:leading_chrome"))
         start = m.end()
+    lead = _lead_re()
+    lm = lead.match(text, start) if lead is not None and start < end else None
+    if lm is not None and lm.end() < end:
+        # a share bar glued in front of the first sentence (شارك من خلال تويتر فيسبوك … اكتب رأيك)
+        cat = _lead_cat().get(lexicon.key(lm.group(1)), "share")
+        pieces.append((lm.start(1), lm.end(1), f"lexicon:{cat}_lead"))
+        start = lm.end()
     tail = find_tail(text[start:])
     if tail is not None:
         cut, reason = tail

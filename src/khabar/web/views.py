@@ -250,7 +250,12 @@ def reason_ar(reason: str | None) -> str:
     if source == "site_profile":
         return f"يتكرر في صفحات الموقع ({site_name(what)})" if what else "يتكرر في صفحات الموقع"
     name = (what or source).split(":")[0]
-    for code in (name, name.removesuffix("_suffix"), name.removesuffix("_teaser")):
+    for code in (
+        name,
+        name.removesuffix("_suffix"),
+        name.removesuffix("_teaser"),
+        name.removesuffix("_lead"),
+    ):
         text = label("reason", code)
         if text != code:
             return text
