@@ -319,3 +319,11 @@ def test_the_governorate_is_cut_off_its_governors_name() -> None:
     assert sp.text == "سالم العنزي" and "reject" not in sp.attrs
     # a given name (أمير خان) after no office stays a person
     assert "reject" not in screened("وقال أمير خان إن الفيلم جاهز.", "أمير خان").attrs
+
+
+def test_a_name_that_starts_with_bin_takes_its_given_name_back() -> None:
+    # why (sample I): "والأستاذ مطلق بن حمد المريشد" came out as "بن حمد المريشد" (مطلق is also a word)
+    sp = screened("وحضر الأستاذ مطلق بن سعد الحربي الاجتماع.", "بن سعد الحربي")
+    assert sp.text == "مطلق بن سعد الحربي"
+    # a verb before بن لادن is no given name
+    assert screened("وأعلنت أنها قتلت بن لادن في عملية.", "بن لادن").text == "بن لادن"

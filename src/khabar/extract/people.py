@@ -97,6 +97,8 @@ _AAL = "ال"
 _ALLAH_FORMS = frozenset({ALLAH, "لله", "ولله", "فلله", "والله", "فالله", "بالله", "تالله"})
 #: an Arabic word right after a span (the family name after a trailing آل)
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([\u0621-\u064a\u064b-\u065f\u0640]+)")
+#: the Arabic word right before a span, spaces only between
+_PREV_WORD = re.compile(r"([\u0621-\u064a\u064b-\u065f\u0640]+)[ \t\u00a0]+$")
 #: punctuation that may stand between a naming head noun and the name (ملعب "لوفتس رود")
 _OPENERS = "\"'«“(["
 
@@ -239,6 +241,24 @@ def _screen(text: str, p: Span) -> str | None:
         if m is not None:
             _set(p, text, p.start, m.end())
             words = _words_at(text, p.start, p.end)
+    # a name that starts with بن lost its given name (الأستاذ [مطلق] بن حمد المريشد: مطلق is also a
+    # word): the word before it is taken back when it is a given name or follows a title (not قتل in
+    # قتل بن لادن)
+    if len(words) > 1 and words[0][2] in ("بن", "بنت"):
+        m = _PREV_WORD.search(text, max(0, p.start - 30), p.start)
+        if m is not None:
+            w = normalize(m.group(1))
+            t = _PREV_WORD.search(text, max(0, m.start(1) - 30), m.start(1))
+            title = _unclitic(normalize(t.group(1))) if t is not None else ""
+            if (
+                w
+                and not is_title(w)
+                and w not in FUNCTION_WORDS
+                and not w.startswith("ال")
+                and (is_given_name(w) or is_title(title) or title in _person_nouns())
+            ):
+                _set(p, text, m.start(1), p.end)
+                words = _words_at(text, p.start, p.end)
     if any(text[a:b].translate(_LIGHT) in FUNCTION_WORDS for a, b, _ in words):
         return "function_word"
     cut = _formula_cut(text, p.start, p.end, words)
