@@ -183,3 +183,18 @@ def test_the_management_of_a_body_is_not_an_organisation_of_its_own(
 def test_a_management_before_a_weak_name_stays_the_organisation() -> None:
     # a head too weak to stand alone (مستشفى + one word) keeps the management's reading
     assert "إدارة مستشفى الشميسي" in orgs("وأوضحت إدارة مستشفى الشميسي أن الوحدة تعمل.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # why (samples G, I): جامعة الملك سعود came out as "جامعة الملك" wherever the NER read no person
+        ("وأعلنت جامعة الملك خالد عن مواعيد القبول.", "جامعة الملك خالد"),
+        ("ونقل المصاب إلى مستشفى الأمير محمد بن عبدالعزيز بالرياض.", "مستشفى الأمير محمد بن عبدالعزيز"),
+        ("وزار الوفد مركز الملك عبدالله للدراسات أمس.", "مركز الملك عبدالله للدراسات"),
+        # the next person's title ends the name
+        ("وقال مدير مستشفى الملك فهد الدكتور علي الغامدي إن الحالة مستقرة.", "مستشفى الملك فهد"),
+    ],
+)
+def test_an_institution_named_after_a_titled_person_keeps_the_name(text: str, name: str) -> None:
+    assert name in orgs(text)

@@ -32,7 +32,7 @@ from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
-from khabar.extract.names import is_title
+from khabar.extract.names import NASAB, is_title
 from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
@@ -448,12 +448,14 @@ def _complement(
     name_taking = head in _NAME_TAKING
     last = i
     content: list[str] = []
-    purpose = named = False
+    purpose = named = person_name = False
     j = i + 1
     while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
         w = words[j]
         if w in _STOP or w in _TIME or names.get(spans[j][0]) == "PERSON":
             break
+        if person_name and is_title(w):
+            break  # مستشفى الملك خالد [الدكتور] سعد: the next person's title
         if (
             j > i + 1
             and is_title(w)
@@ -495,6 +497,19 @@ def _complement(
         ):
             last = j  # a construct chain up to a definite word (هيئة قناة السويس، صندوق التنمية)
             content.append(w)
+        elif (
+            not definite_head
+            and w.isalpha()
+            and (
+                (j == i + 2 and is_title(words[i + 1]))
+                or (person_name and (w in NASAB or words[j - 1] in NASAB))
+            )
+        ):
+            # the name after an institution's title when the NER read no person there (جامعة الملك
+            # سعود، مستشفى الملك فيصل التخصصي): the title's genitive names the institution
+            last = j
+            content.append(w)
+            named = person_name = True
         elif name_taking and j == i + 1 and common_zipf(w) < 3.3 and w.isalpha():
             # a name of any shape after نادي/شركة (نادي كوينز بارك رينجرز، شركة أرامكو)
             last = j
