@@ -198,3 +198,8 @@ def test_a_management_before_a_weak_name_stays_the_organisation() -> None:
 )
 def test_an_institution_named_after_a_titled_person_keeps_the_name(text: str, name: str) -> None:
     assert name in orgs(text)
+
+
+def test_the_teaching_staff_is_no_organisation() -> None:
+    # why (sample I): أعضاء هيئة التدريس "the teaching staff" was an organisation in 7 documents
+    assert orgs("وشارك في الندوة عدد من أعضاء هيئة التدريس بالجامعة.") == {}
