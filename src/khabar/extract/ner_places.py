@@ -19,7 +19,7 @@ here drop the span where the document itself says what the words are:
   role phrase of ``roles_ar.tsv`` that the roles stage found;
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
-* **a person named after a nationality adjective** (السويسري بلاتر، الكوري الجنوبي تشونج): a man's
+* **a person named after a nationality adjective** (السويسري بلاتر، البرتغالي مورينيو): a man's
   nationality stands before his name, not before a place's; every NER-only mention of those words in
   the document goes with it.
 
@@ -113,7 +113,7 @@ def _person_names(doc: Document) -> frozenset[str]:
 
 def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
     """The normalised NER-only names written right after a masculine nationality adjective (السويسري
-    بلاتر، الكوري الجنوبي تشونج: the adjective, or a compass adjective after it): people, not places.
+    بلاتر، السوداني الجنوبي سلفاكير: the adjective, or a compass adjective after it): people, not places.
     A feminine adjective may stand before a place (المدينة السعودية جدة) and is not read."""
     out: set[str] = set()
     nat_words = load_gazetteer().nat_words

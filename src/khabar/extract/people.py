@@ -316,7 +316,7 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[1:]
         _set(p, text, words[0][0], p.end)
-    m = _WORD_BEFORE.search(text, max(0, p.start - 30), p.start)
+    m = _PREV_WORD.search(text, max(0, p.start - 30), p.start)
     title = _unclitic(normalize(m.group(1))) if m is not None else ""
     if (
         is_title(title)
@@ -404,11 +404,10 @@ def _formula_cut(text: str, start: int, end: int, words: list[tuple[int, int, st
     return None
 
 
-@functools.lru_cache(maxsize=8192)
 def _territory_office_before(text: str, start: int) -> str | None:
     """The indefinite office of a territory (محافظ، أمير، عمدة: ``territory_office`` of
     ``person_cues_ar.tsv``) right before ``start``, a proclitic allowed (لمحافظ), normalised."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
     if m is None:
         return None
     w = normalize(m.group(1))
@@ -419,13 +418,10 @@ def _territory_office_before(text: str, start: int) -> str | None:
 
 
 def _territory_offices() -> frozenset[str]:
+    """The ``territory_office`` words of ``person_cues_ar.tsv`` (read once, by the cue loader)."""
     from khabar.extract.person_words import load_cues
 
     return load_cues().territory_offices
-
-
-#: the word right before a span, spaces only between
-_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
 
 
 def _place_name(name: str) -> bool:
@@ -433,6 +429,7 @@ def _place_name(name: str) -> bool:
     return bool(load_gazetteer().names.get(name.translate(_EXTRA_FOLD)))
 
 
+@functools.lru_cache(maxsize=8192)
 def _city(name: str) -> bool:
     """Whether ``name`` (normalised words) is the name of a city of the gazetteer (at least
     :data:`PLACE_NAME_POPULATION` people, or a capital)."""
