@@ -32,7 +32,7 @@ from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
-from khabar.extract.names import NASAB, is_title
+from khabar.extract.names import NASAB, is_given_name, is_title
 from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
@@ -108,6 +108,8 @@ _NISBA = re.compile(r"ال\w{2,}ي")
 _NISBA_ANY = re.compile(r"ال\w{2,}ي[هة]?")
 #: a definite word shaped as an adjective: a colour or quality أفعل (الأخضر) or a relative adjective
 _ADJECTIVE_SHAPE = re.compile(r"ال[اأ]\w{3}|ال\w{2,}ي")
+#: a word after an institution's title this frequent is no name unless a given name (مجلس الشيخ [مساء])
+_NAME_ZIPF = 4.5
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
 #: what may stand between two words of one name: spaces, no line break, no punctuation
@@ -501,7 +503,7 @@ def _complement(
             not definite_head
             and w.isalpha()
             and (
-                (j == i + 2 and is_title(words[i + 1]))
+                (j == i + 2 and is_title(words[i + 1]) and (is_given_name(w) or common_zipf(w) < _NAME_ZIPF))
                 or (person_name and (w in NASAB or words[j - 1] in NASAB))
             )
         ):
