@@ -4,12 +4,14 @@
     python scripts/train_event_args_encoder.py                      # layers 4, 7, 11; 16 components
     python scripts/train_event_args_encoder.py --configs 7:8,4+7:16 --cache /tmp/rows.pkl
     python scripts/train_event_args_encoder.py --base               # the base e5 (``encoder`` extra)
+    python scripts/train_event_args_encoder.py --finetune 2 --only  # the base e5 trained on the pairs
 
 Needs ``onnx`` and scikit-learn (the ``encoder`` and ``train`` extras); about 8 minutes on one core.
 Measured 2026-12-07 and **not kept** (benchmarks/README.md, "Issue 16, item 5"): out of fold, layer 7
 gives actor F1 0.577 against 0.573 with today's features alone and recipient 0.382 against 0.348 (top
 policy, both roles scored at once; today's gate policy 0.566 / 0.327), the recipient gain inside the
-bootstrap's noise; the base e5 does no better than the NER-tuned encoder.
+bootstrap's noise; the base e5 does no better than the NER-tuned encoder, nor does the base e5
+fine-tuned on the pairs in each fold (``--finetune 2 --only``: 0.577 / 0.375, 17 minutes).
 
 Issue 16, item 5. For every (matched event, candidate) row of ``scripts/train_event_args.py``
 (the same candidates, the same labels, the same 5 folds by document of the **development half** of
@@ -38,6 +40,7 @@ import argparse
 import pickle
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -424,6 +427,127 @@ def select(x: np.ndarray, layers: tuple[int, ...], chosen: tuple[int, ...]) -> n
     return np.hstack([x[:, cols], x[:, 3 * n * 384 :]])
 
 
+# -- fine-tuning the encoder on the pairs (evidence) ----------
+def finetune_oof(
+    rows: list[dict[str, Any]], docs: dict[str, Any], epochs: int, seed: int = 0
+) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities of a scorer whose encoder is trained on the pairs: the base e5
+    (its vocabulary table frozen, as for NER) reads each event's sentence; a candidate's and the
+    trigger's vectors (mean of their pieces, last layer), their product, through a small MLP, plus a
+    linear layer over today's sparse features, give one logit per role (binary cross-entropy). One
+    event per step, Adam (2e-5 for the encoder, 1e-3 for the rest), ``epochs`` passes, fixed seed.
+    Training-time evidence only: the runtime could not run a second encoder of its own."""
+    import torch
+    from sklearn.feature_extraction import DictVectorizer
+    from torch import nn
+
+    from khabar.extract.accurate.e5_weights import read_e5
+    from khabar.extract.accurate.pieces import PieceTokenizer
+    from khabar.extract.accurate.torch_encoder import E5Encoder
+
+    torch.set_num_threads(1)
+    w = read_e5()
+    tok = PieceTokenizer(w.pieces, w.scores, w.norm_map, w.unk)
+    base = E5Encoder.from_weights(w)
+    base_state = {k: v.clone() for k, v in base.state_dict().items() if not k.startswith("word.")}
+    # events: (piece ids, trigger pieces, [(row index, candidate pieces or None)])
+    by_ev: dict[int, list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        if not r.get("empty"):
+            by_ev[r["ev"]].append(k)
+    events = []
+    for _ev, ks in sorted(by_ev.items()):
+        did, field, s0, s1 = rows[ks[0]]["sent"]
+        text = (docs[did].get(field) or "")[s0:s1]
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        ids, wids = tok.encode_words([text[a:b] for a, b in spans]) if spans else ([], [])
+        ids, wids = ids[:126], wids[:126]
+
+        def pieces(a: int, b: int, spans: list[tuple[int, int]] = spans, wids: list[int] = wids) -> list[int]:
+            ws = {k for k, (x, y) in enumerate(spans) if x < b and a < y}
+            return [1 + i for i, wd in enumerate(wids) if wd in ws]
+
+        t0, t1 = rows[ks[0]]["trig"]
+        cands = []
+        for k in ks:
+            sp = rows[k]["span"]
+            ok = sp is not None and sp[0] == field and s0 <= sp[1] < s1
+            cands.append((k, pieces(sp[1] - s0, min(sp[2], s1) - s0) if ok else []))
+        events.append((rows[ks[0]]["doc"], [w.bos, *ids, w.eos], pieces(t0 - s0, t1 - s0), cands))
+    h = w.hidden
+
+    class Head(nn.Module):
+        def __init__(self, n_sparse: int) -> None:
+            super().__init__()
+            self.mlp = nn.Sequential(nn.Linear(3 * h + 1, 128), nn.GELU(), nn.Dropout(0.1), nn.Linear(128, 2))
+            self.sparse = nn.Linear(n_sparse, 2)
+
+        def forward(
+            self, hid: torch.Tensor, trig: list[int], cands: list[list[int]], xs: torch.Tensor
+        ) -> torch.Tensor:
+            tv = hid[trig].mean(0) if trig else torch.zeros(h)
+            cv = torch.stack([hid[c].mean(0) if c else torch.zeros(h) for c in cands])
+            none = torch.tensor([[0.0 if c else 1.0] for c in cands])
+            z = torch.cat([cv, tv.expand_as(cv), cv * tv, none], 1)
+            return self.mlp(z) + self.sparse(xs)
+
+    out = {role: np.zeros(len(rows)) for role in ROLES}
+    t_start = time.time()
+    for fi, fold in enumerate(tea._folds([r["doc"] for r in rows])):
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed)
+        base.load_state_dict(base_state, strict=False)
+        base.word.weight.requires_grad_(False)
+        train = [e for e in events if e[0] not in fold]
+        test = [e for e in events if e[0] in fold]
+        vecs = {
+            role: DictVectorizer().fit([rows[k]["x"][role] for e in train for k, _ in e[3]]) for role in ROLES
+        }
+
+        def sparse_x(e: Any, vecs: dict[str, Any] = vecs) -> torch.Tensor:
+            parts = [vecs[role].transform([rows[k]["x"][role] for k, _ in e[3]]).toarray() for role in ROLES]
+            return torch.tensor(np.hstack(parts), dtype=torch.float32)
+
+        head = Head(sum(len(v.vocabulary_) for v in vecs.values()))
+        opt = torch.optim.Adam(
+            [
+                {"params": [p for n, p in base.named_parameters() if not n.startswith("word.")], "lr": 2e-5},
+                {"params": head.parameters(), "lr": 1e-3, "weight_decay": 1e-4},
+            ]
+        )
+        for _ in range(epochs):
+            base.train()
+            head.train()
+            for i in rng.permutation(len(train)):
+                e = train[i]
+                ids = torch.tensor([e[1]])
+                hid = base(ids, torch.ones_like(ids))[0]
+                logit = head(hid, e[2], [c for _, c in e[3]], sparse_x(e))
+                y = torch.tensor(
+                    [[float(rows[k]["y"][role] >= 0) for role in ROLES] for k, _ in e[3]], dtype=torch.float32
+                )
+                loss = nn.functional.binary_cross_entropy_with_logits(logit, y)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+        base.eval()
+        head.eval()
+        with torch.no_grad():
+            for e in test:
+                ids = torch.tensor([e[1]])
+                p = torch.sigmoid(
+                    head(base(ids, torch.ones_like(ids))[0], e[2], [c for _, c in e[3]], sparse_x(e))
+                )
+                for j, (k, _) in enumerate(e[3]):
+                    for ri, role in enumerate(ROLES):
+                        out[role][k] = float(p[j, ri])
+        print(
+            f"  fine-tuned fold {fi + 1}/{tea.K}: {len(train)} events, {time.time() - t_start:.0f} s",
+            flush=True,
+        )
+    return out
+
+
 #: thresholds of the comparison: lower than the trainer's (a role's gold candidates often score under 0.2)
 THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.05, 0.91, 0.05))
 
@@ -437,6 +561,10 @@ def main() -> int:
         " per part (candidate, trigger, product)",
     )
     ap.add_argument("--cs", default="0.01,0.03,0.1,0.3")
+    ap.add_argument(
+        "--finetune", type=int, default=0, help="also the base e5 fine-tuned on the pairs, N epochs"
+    )
+    ap.add_argument("--only", action="store_true", help="no encoder configurations (with --finetune)")
     ap.add_argument("--base", action="store_true", help="the base e5's vectors (evidence; needs .[encoder])")
     ap.add_argument(
         "--cache", help="a file keeping the rows and every layer's vectors between runs (experiments)"
@@ -473,10 +601,13 @@ def main() -> int:
         f"{int(x[:, -2].sum())} candidates without a span in the sentence"
     )
     chosen_p: dict[str, dict[str, np.ndarray]] = {}
+    tuned = finetune_oof(rows, docs, args.finetune) if args.finetune else None
     for role in ROLES:
         print(f"{role}:")
         probs = {"today's features": {c: oof(rows, x, role, c, n_dims=0, use_dense=False, dim=0) for c in cs}}
-        for ls, dims in configs:
+        if tuned is not None:
+            probs[f"fine-tuned e5 ×{args.finetune}"] = {0.0: tuned[role]}
+        for ls, dims in [] if args.only else configs:
             xc = select(x, layers, ls)
             probs[f"encoder {'+'.join(map(str, ls))}:{dims}"] = {
                 c: oof(rows, xc, role, c, n_dims=dims, use_dense=True, dim=384 * len(ls)) for c in cs
