@@ -10,8 +10,9 @@ Needs ``onnx`` and scikit-learn (the ``encoder`` and ``train`` extras); about 8 
 Measured 2026-12-07 and **not kept** (benchmarks/README.md, "Issue 16, item 5"): out of fold, layer 7
 gives actor F1 0.577 against 0.573 with today's features alone and recipient 0.382 against 0.348 (top
 policy, both roles scored at once; today's gate policy 0.566 / 0.327), the recipient gain inside the
-bootstrap's noise; the base e5 does no better than the NER-tuned encoder, nor does the base e5
-fine-tuned on the pairs in each fold (``--finetune 2 --only``: 0.577 / 0.375, 17 minutes).
+bootstrap's noise; the base e5 does no better than the NER-tuned encoder; the base e5 trained on the
+pairs in each fold gives 0.577 / 0.375 after 2 epochs, 0.585 / 0.401 after 4 (``--finetune 4 --only``,
+20 minutes).
 
 Issue 16, item 5. For every (matched event, candidate) row of ``scripts/train_event_args.py``
 (the same candidates, the same labels, the same 5 folds by document of the **development half** of
