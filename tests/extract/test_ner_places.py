@@ -187,3 +187,12 @@ def test_a_noun_after_a_demonstrative_is_no_place() -> None:
     screen_ner_places(doc)
     assert [e.start for e in doc.entities if e.label == "LOC"] == [at]
     assert doc.signals["entities_dropped"] == {"loc_common_noun": 1}
+
+
+def test_an_operations_name_is_no_place() -> None:
+    # why (sample J): الحزم of عاصفة الحزم (Operation Decisive Storm) was a place the NER alone read
+    text = "وقال المتحدث إن عاصفة الحزم حققت أهدافها وإن الوفد وصل إلى تعز."
+    doc = _doc(text, [("LOC", "الحزم", {}), ("LOC", "تعز", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == ["تعز"]
+    assert doc.signals["entities_dropped"] == {"loc_event": 1}

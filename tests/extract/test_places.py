@@ -525,3 +525,10 @@ def test_a_region_the_ner_also_read_carries_its_kind() -> None:
     )
     hijaz = [e for e in doc.entities if e.text == "الحجاز"]
     assert hijaz and all(e.attrs.get("kind") == "region" for e in hijaz)
+
+
+def test_the_gardens_of_eden_are_no_aden() -> None:
+    # why (sample J): "جنات عدن" in a Quranic verse put Aden on the map
+    text = "ربنا وأدخلهم جنات عدن التي وعدتهم، ثم وصل الوفد إلى عدن مساء."
+    assert [text[s.start : s.end] for s in find_places(text)] == ["عدن"]
+    assert find_places(text)[0].start == text.rindex("عدن")

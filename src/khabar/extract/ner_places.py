@@ -17,6 +17,8 @@ here drop the span where the document itself says what the words are:
   the words are a disease's own name (the ``illness`` class of ``places_cues_ar.tsv``: كورونا);
 * **a word of a title** (ولي العهد "the crown prince": العهد is no place): the span lies inside a
   role phrase of ``roles_ar.tsv`` that the roles stage found;
+* **an event's name**: the word before is an event's head noun (عاصفة الحزم "Operation Decisive
+  Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a person named after a nationality adjective** (السويسري بلاتر، البرتغالي مورينيو): a man's
@@ -78,6 +80,8 @@ def screen_ner_places(doc: Document) -> None:
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
         if _DEMONSTRATIVE.search(doc.text, max(0, e.start - 12), e.start):
             why: str | None = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
+        elif "event" in before:
+            why = "loc_event"  # عاصفة الحزم (an operation)، مهرجان جدة: an event's name
         elif "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
             why = "loc_disease"
         elif any(is_unit_word(f) for f in _forms(norm)):
