@@ -532,3 +532,11 @@ def test_the_gardens_of_eden_are_no_aden() -> None:
     text = "ربنا وأدخلهم جنات عدن التي وعدتهم، ثم وصل الوفد إلى عدن مساء."
     assert [text[s.start : s.end] for s in find_places(text)] == ["عدن"]
     assert find_places(text)[0].start == text.rindex("عدن")
+
+
+def test_the_added_nationalities_and_the_watercourse() -> None:
+    # why (sample H): البرتغالي، الكرواتي، الإنجليزي … were no nationality; المجرى "the watercourse"
+    # normalises to the Hungarian masculine, which is therefore left out
+    assert nationality_country("البرتغالي") == "PT" and nationality_country("الكرواتية") == "HR"
+    assert nationality_country("المجرية") == "HU"
+    assert nationality_country("المجرى") is None
