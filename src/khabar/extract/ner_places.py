@@ -32,6 +32,7 @@ the rules, seed 31 after): see benchmarks/README.md, "NER-only places".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -39,6 +40,7 @@ from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
 from khabar.extract.places.gazetteer import _fold, load_gazetteer, nationality_country
+from khabar.extract.places.gazetteer import words as place_words
 from khabar.extract.quantities import is_unit_word
 from khabar.extract.roles import is_role_head
 from khabar.model import Document, Span
@@ -78,7 +80,7 @@ def screen_ner_places(doc: Document) -> None:
         norm = normalize(e.text)
         if HEAD_CLASSES & before or not linked.isdisjoint(_forms(norm)):
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
-        if _DEMONSTRATIVE.search(doc.text, max(0, e.start - 12), e.start):
+        if _demonstrative().search(doc.text, max(0, e.start - 12), e.start):
             why: str | None = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
         elif "event" in before:
             why = "loc_event"  # عاصفة الحزم (an operation)، مهرجان جدة: an event's name
@@ -126,8 +128,8 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
         if m is None:
             continue
         adj = normalize(m.group(2))
-        if adj in _COMPASS and m.group(1):
-            adj = normalize(m.group(1))  # الكوري [الجنوبي]
+        if adj in place_words("dir_adjectives") and m.group(1):
+            adj = normalize(m.group(1))  # السوداني [الجنوبي]
         if adj.endswith("ي") and (nationality_country(adj) is not None or _fold(adj) in nat_words):
             out.add(normalize(e.text))
     return frozenset(out)
@@ -135,11 +137,14 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
 
 #: the one or two words right before a span, spaces only between them
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0\u0640]*$")
-#: a demonstrative right before a span: what follows is a common noun (هذا الخبر، تلك المدينة)
-_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:هذا|هذه|ذلك|تلك|هذي)[ \t\u00a0]+$")
 
-#: the compass adjectives after a nationality (الكوري الجنوبي، السوداني الشمالي)
-_COMPASS = frozenset(normalize(w) for w in ("الجنوبي", "الشمالي", "الشرقي", "الغربي"))
+
+@functools.cache
+def _demonstrative() -> re.Pattern[str]:
+    """A demonstrative right before a span (``demonstratives`` of ``places_words_ar.tsv``): what
+    follows is a common noun (هذا الخبر، تلك المدينة)."""
+    alts = "|".join(sorted(place_words("demonstratives"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})[ \t\u00a0]+$")
 
 
 def _forms(norm: str) -> tuple[str, ...]:

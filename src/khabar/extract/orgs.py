@@ -145,28 +145,30 @@ def load_org_heads() -> dict[str, tuple[str, bool]]:
 
 
 @functools.cache
-def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Known organisation names (normalised words) → (kind, needs a sports page)."""
-    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+def _known_rows() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
+    """The rows of ``orgs_known_ar.tsv``, read and checked once: (normalised words, kind, flags)."""
+    out: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
     for line, cols in _rows("orgs_known_ar.tsv"):
         if len(cols) < 2 or cols[1] not in ORG_KINDS:
             raise data.bad_row("orgs_known_ar.tsv", line, "expected name<TAB>kind[<TAB>flags]", cols)
-        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
-        out[tuple(normalize(cols[0]).split())] = (cols[1], "sport" in flags)
-    return out
+        flags = frozenset(cols[2].split(",")) if len(cols) > 2 and cols[2] else frozenset()
+        out.append((tuple(normalize(cols[0]).split()), cols[1], flags))
+    return tuple(out)
+
+
+@functools.cache
+def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Known organisation names (normalised words) → (kind, needs a sports page)."""
+    return {words: (kind, "sport" in flags) for words, kind, flags in _known_rows()}
 
 
 @functools.cache
 def _word_names() -> frozenset[str]:
     """One-word known names that are also everyday words (flag ``sport`` or ``word``: الاتفاق "the
     agreement", الأخضر "the green", القاعدة "the base, the rule", حماس "enthusiasm")."""
-    out = set()
-    for _line, cols in _rows("orgs_known_ar.tsv"):
-        flags = set(cols[2].split(",")) if len(cols) > 2 and cols[2] else set()
-        words = normalize(cols[0]).split()
-        if len(words) == 1 and flags & {"sport", "word"}:
-            out.add(words[0])
-    return frozenset(out)
+    return frozenset(
+        words[0] for words, _kind, flags in _known_rows() if len(words) == 1 and flags & {"sport", "word"}
+    )
 
 
 def _common_word_use(words: list[str], i: int, k: int, gap_ok: Callable[[int], bool]) -> bool:
