@@ -47,6 +47,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from khabar import data  # noqa: E402
 from khabar.arabic.clitics import readings  # noqa: E402
 from khabar.arabic.normalize import strip_diacritics  # noqa: E402
 from khabar.extract.places import ARAB_LEAGUE, Place, _fold, load_gazetteer, prominent  # noqa: E402
@@ -189,7 +190,9 @@ def hamza_words(key: str, hamza: dict[str, dict[str, float]], spelled: set[str])
             continue
         skip = {0, 2} if s.startswith("ال") else {0}
         inner = [i for i, c in enumerate(s) if _HAMZA.match(c) and i not in skip]
-        if inner and all(len(g) != len(s) or not any(_HAMZA.match(g[i]) for i in inner) for g in spelled):
+        # a gazetteer spelling with the same hamza letter there (إدلب) makes the text's form the place's;
+        # another hamza letter (مأرب, the place; مآرب "aims") leaves it a word
+        if inner and all(len(g) != len(s) or not any(g[i] == s[i] for i in inner) for g in spelled):
             out.append(s)
     return sorted(out)
 
@@ -234,6 +237,12 @@ def main(argv: list[str] | None = None) -> int:
         col = line.split("\t")
         spelled.setdefault(col[0], set()).add(strip_diacritics(col[2]))
         raw_ids.setdefault(col[0], set()).add(int(col[1]))
+    # a division's own spellings (admin1_ar.tsv) are the gazetteer's too: مأرب is how the Yemeni
+    # governorate is written, not the word مآرب "aims" that shares its folded key
+    for row in data.rows("admin1_ar.tsv", columns=7):
+        for name in row.cols[1].split("|"):
+            if name:
+                spelled.setdefault(_fold(name), set()).add(strip_diacritics(name))
     rows = []
     #: each place's keys, and its usual name (its most frequent key)
     keys_of: dict[int, list[str]] = {}

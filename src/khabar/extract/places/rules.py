@@ -78,8 +78,10 @@ def _decide(
             m.veto = "verb"
         elif f.get("clubcity") and _after_team_noun(d, gaz, m):
             m.veto = "club"  # مدرب برشلونة، لاعب وسط ميلان: the club wherever the page is
-        elif _state_name(d, gaz, m):
-            m.veto = "a state"  # ولايتي أوريجون وواشنطن: Washington state, not the capital
+        elif p.fclass != "R" and _state_name(d, gaz, m):
+            # ولايتي أوريجون وواشنطن: Washington state, not the capital (a state the gazetteer holds as
+            # a region, ولاية كاليفورنيا, is that region)
+            m.veto = "a state"
         elif _colour_adjective(d, gaz, m):
             m.veto = "an adjective"  # بإحراق رايتها الزرقاء "its blue flag", not Zarqa
         elif (
@@ -98,8 +100,10 @@ def _decide(
             m.veto = "disease"  # فيروس كورونا، فيروس غرب النيل: the disease's name
         elif f.get("cue_inst") and _tier(p) == 0 and p.country not in ARAB_LEAGUE:
             m.veto = "institution"  # جامعة جورجتاون: the university, not a small town named so
-        elif sport and p.fclass == "A" and _team(d, gaz, m):
-            m.veto = "team"  # on a sports page: منتخب مصر، تغلبت على مصر
+        elif sport and p.fclass in ("A", "R") and _team(d, gaz, m):
+            # on a sports page: منتخب مصر، تغلبت على مصر; a division that fields a team of its own
+            # (مباراة انجلترا ضد سلوفينيا، منتخب اسكتلندا) too
+            m.veto = "team"
         elif f.get("cue_water"):
             m.veto = "a sea or a gulf"  # خليج المكسيك، خليج عدن
         elif f.get("tanween"):
