@@ -196,3 +196,15 @@ def test_an_operations_name_is_no_place() -> None:
     screen_ner_places(doc)
     assert _locs(doc) == ["تعز"]
     assert doc.signals["entities_dropped"] == {"loc_event": 1}
+
+
+def test_a_persons_name_that_some_small_town_bears_is_still_the_person() -> None:
+    # why (sample K): كلينتون beside هيلاري كلينتون stayed a NER-only place because GeoNames has
+    # towns named Clinton; the place layer did not link it, so the document's person wins
+    text = "وقالت المرشحة هيلاري كلينتون إن حملتها مستمرة، وتقدمت كلينتون في ولاية أيوا."
+    doc = _doc(text, [("PERSON", "هيلاري كلينتون", {"confidence": 0.95})])
+    at = text.rindex("كلينتون")
+    doc.entities.append(Span(at, at + 7, "LOC", "كلينتون", {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_is_person": 1}

@@ -6,8 +6,9 @@ as sure. On random SaudiNewsNet samples about one such mention in seven was no p
 here drop the span where the document itself says what the words are:
 
 * **a person of the document**: the words are the whole name or the family name of a PERSON span
-  (بلاتر beside جوزيف بلاتر، أوباما beside باراك أوباما). Names the gazetteer knows are left to the
-  place layer, which weighed them already;
+  (بلاتر beside جوزيف بلاتر، أوباما beside باراك أوباما), also when some small town bears the name
+  (كلينتون beside هيلاري كلينتون): the span is NER-only, so the place layer weighed the name and did
+  not link it;
 * **a head noun with the article, alone** (المدينة "the city", الميناء "the port", العاصمة): it points
   back at a place named before, it is not a name; the head nouns are the ``admin``, ``site`` and
   ``inst`` classes of ``places_cues_ar.tsv``;
@@ -160,7 +161,7 @@ def _forms(norm: str) -> tuple[str, ...]:
 def _reason(norm: str, people: frozenset[str]) -> str | None:
     forms = _forms(norm)
     gaz = load_gazetteer()
-    if any(f in people for f in forms) and not any(_fold(f) in gaz.names for f in forms):
+    if any(f in people for f in forms):
         return "loc_is_person"
     if " " in norm:
         return None
