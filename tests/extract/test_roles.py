@@ -133,3 +133,18 @@ def test_title_gap_stops_at_a_verb() -> None:
         text = f"وزير الخارجية السوري {verb} علي بوظو في دمشق"
         p = person(text, "علي بوظو")
         assert bind_roles(text, find_roles(text, [p]), [p]) == [], verb
+
+
+def test_an_undersecretary_and_a_deputy_governor_are_offices() -> None:
+    # why (sample K): "وكيل إمارة منطقة جازان" (the region's deputy governor) had no role, and the NER
+    # read وكيل alone as a place in 9 mentions
+    from khabar.api import process_text
+    from khabar.pipeline import FACT_STAGES
+
+    doc = process_text(
+        "وأوضح وكيل وزارة النقل للشؤون الفنية المهندس سامي الحربي أن الطريق سيفتتح قريبا.", extra=FACT_STAGES
+    )
+    assert [e.attrs.get("role") for e in doc.entities if e.label == "ROLE"] == ["deputy minister"]
+    assert "وكيل" not in [e.text for e in doc.entities if e.label == "LOC"]
+    roles = {r.text: r.attrs["role"] for r in find_roles("استقبل وكيل الإمارة المساعد الوفد")}
+    assert roles == {"وكيل الإمارة": "deputy governor"}
