@@ -29,7 +29,15 @@ from khabar.events.names import (
     _surname_mentions,
     _verb_trimmed,
 )
-from khabar.events.spans import Mention, Words, _is_country_ref, country_ref, new_ref, words_of
+from khabar.events.spans import (
+    Mention,
+    Words,
+    _is_country_ref,
+    country_ref,
+    new_ref,
+    party_name,
+    words_of,
+)
 from khabar.extract.places import load_gazetteer, nationality_country
 from khabar.model import Document
 
@@ -250,7 +258,7 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         if named_org is not None:
             ref = str(named_org.attrs["ref"])
         else:
-            data: dict[str, Any] = {"name": txt, "kind": "group", "group": kind}
+            data: dict[str, Any] = {"name": party_name(txt), "kind": "group", "group": kind}
             if country:
                 data["country"] = country
             ref = new_ref(doc, "group", data, fold(txt))

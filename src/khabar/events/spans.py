@@ -108,3 +108,18 @@ def _is_country_ref(rid: str) -> str | None:
 @functools.cache
 def _country_of_ref() -> dict[str, str]:
     return {p.ref: cc for cc, p in load_gazetteer().countries.items()}
+
+
+def party_name(text: str) -> str:
+    """The name an unnamed party is listed under: its span's text without a governing proclitic.
+
+    The span keeps the characters it covers (للتنظيم: ل + التنظيم, the article's alef dropped in
+    writing, so no substring of the text is التنظيم), but the archive and the UI list the party by its
+    ref's name, and "للتنظيم" there reads as "for the organisation" (sample K: للتنظيم، للشرطة،
+    للمواطنين، بمدينة). ل before the article becomes the article again; ب / ل / ك before a written
+    article drops."""
+    if len(text) > 4 and text.startswith("لل"):
+        return "ال" + text[2:]
+    if len(text) > 4 and text[0] in "بلك" and text[1:3] == "ال":
+        return text[1:]
+    return text

@@ -160,7 +160,6 @@ def _forms(norm: str) -> tuple[str, ...]:
 
 def _reason(norm: str, people: frozenset[str]) -> str | None:
     forms = _forms(norm)
-    gaz = load_gazetteer()
     if any(f in people for f in forms):
         return "loc_is_person"
     if " " in norm:

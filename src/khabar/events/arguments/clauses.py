@@ -10,6 +10,7 @@ from khabar.events.arguments.phrases import _is_event_verb, noun_phrase
 from khabar.events.arguments.vocab import _CLAUSE_BREAKS, _group
 from khabar.events.lexicon import fold, words
 from khabar.events.mentions import Mention, Words, new_ref
+from khabar.events.spans import party_name
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
 
@@ -200,7 +201,7 @@ def _agent_phrase(
                 owner = next((y for y in after if y.first == np.last + 1 and y.prep is None), None)
                 if owner is not None and np.last == np.first and not toks[np.first].text.startswith("ال"):
                     txt = doc.text[np.start : owner.end]
-                    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+                    ref = new_ref(doc, "np", {"name": party_name(txt), "kind": "other"}, fold(txt))
                     np = Mention(np.start, owner.end, txt, ref, "other", None, np.first, owner.last)
                 return [np]
     return []

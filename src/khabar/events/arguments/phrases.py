@@ -9,6 +9,7 @@ import functools
 from khabar.arabic.clitics import drop_conjunction, in_vocab, name_reading, strip_proclitics
 from khabar.events.lexicon import fold, load_cues, one_word_verbs, words
 from khabar.events.mentions import Mention, Words, new_ref
+from khabar.events.spans import party_name
 from khabar.model import Document
 
 #: types whose trigger takes an object that is its recipient even when it is not a named party
@@ -70,7 +71,7 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     txt = text[s:e]
     if len(txt) < 3:
         return None
-    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+    ref = new_ref(doc, "np", {"name": party_name(txt), "kind": "other"}, fold(txt))
     return Mention(s, e, txt, ref, "other", None, k, j)
 
 
@@ -168,7 +169,7 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
     txt = text[s:e]
     if len(txt) < 3:
         return None
-    ref = new_ref(doc, "np", {"name": txt, "kind": "other"}, fold(txt))
+    ref = new_ref(doc, "np", {"name": party_name(txt), "kind": "other"}, fold(txt))
     return Mention(s, e, txt, ref, "other", None, i, k)
 
 

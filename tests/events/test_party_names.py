@@ -1,0 +1,39 @@
+"""The name an unnamed party is listed under (khabar.events.spans.party_name): without the preposition
+that governs it, while its span keeps the characters it covers. Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.api import process_text
+from khabar.events.spans import party_name
+from khabar.pipeline import FACT_STAGES
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        ("للمتظاهرين", "المتظاهرين", "ل + the article, its alef dropped in writing"),
+        ("بالقوات", "القوات", "ب before a written article"),
+        ("كالمسلحين", "المسلحين", "ك before a written article"),
+        ("المدنيين", "المدنيين", "no proclitic"),
+        ("لجنة", "لجنة", "a word that starts with lam"),
+        ("بلدة", "بلدة", "a word that starts with beh"),
+    ],
+)
+def test_party_name(text: str, name: str, why: str) -> None:
+    assert party_name(text) == name, why
+
+
+def test_an_aid_recipient_is_listed_without_its_preposition() -> None:
+    # why (sample K): the archive listed parties as للتنظيم، للشرطة، للمواطنين ("for the citizens")
+    doc = process_text(
+        "قدمت الجمعية مساعدات غذائية للمواطنين المتضررين من السيول أمس. ووجهت الشرطة شكرها للمتطوعين.",
+        extra=FACT_STAGES,
+        min_confidence="all",
+    )
+    args = [a for ev in doc.events for a in ev["arguments"] if a["text"].startswith("لل")]
+    assert args, doc.events
+    for a in args:
+        assert doc.text[a["start"] : a["end"]] == a["text"]  # the span is the text's
+        assert doc.refs[a["ref"]]["name"] == "ال" + a["text"][2:]
