@@ -125,3 +125,16 @@ def test_a_ceasefire_is_not_shooting(text: str) -> None:
     # a ceasefire agreed is RETREAT, announced CONCEDE; demanded, it is the demand's content (REQUEST)
     assert any(t in ("RETREAT", "CONCEDE", "REQUEST") and ("وقف" in w or "طالب" in w) for t, w in found)
     assert not any(t == "ASSAULT" and "طلاق" in w for t, w in found)
+
+
+def test_killing_two_birds_or_time_is_no_assault() -> None:
+    # why (sample K): "يريد قتل عصفورين بحجر واحد" (to kill two birds with one stone) was shown as an attack
+    from khabar.api import process_text
+    from khabar.pipeline import FACT_STAGES
+
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in process_text(text, extra=FACT_STAGES, min_confidence="all").events]
+
+    assert types("وقال المحلل إن الحكومة تريد قتل عصفورين بحجر واحد بهذا القرار الجديد.") == []
+    assert types("ويقضي المسافرون ساعات في المطار لقتل الوقت قبل الرحلة.") == []
+    assert types("وقال المحلل إن المسلحين أرادوا قتل المعارضين في القرية.") == ["ASSAULT"]
