@@ -138,3 +138,15 @@ def test_killing_two_birds_or_time_is_no_assault() -> None:
     assert types("وقال المحلل إن الحكومة تريد قتل عصفورين بحجر واحد بهذا القرار الجديد.") == []
     assert types("ويقضي المسافرون ساعات في المطار لقتل الوقت قبل الرحلة.") == []
     assert types("وقال المحلل إن المسلحين أرادوا قتل المعارضين في القرية.") == ["ASSAULT"]
+
+
+def test_receiving_aid_is_no_meeting() -> None:
+    # why (sample K): "عدن تستقبل حاليا وبشكل طبيعي المساعدات" was coded as a visit
+    from khabar.api import process_text
+    from khabar.pipeline import FACT_STAGES
+
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in process_text(text, extra=FACT_STAGES, min_confidence="all").events]
+
+    assert "CONSULT" not in types("وأكد المحافظ أن المدينة تستقبل يوميا المساعدات الطبية القادمة من الخارج.")
+    assert types("واستقبل الرئيس اليمني وزير الخارجية السعودي في عدن أمس.") == ["CONSULT"]
