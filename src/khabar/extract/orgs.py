@@ -28,11 +28,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from khabar import data
 from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
 from khabar.extract.names import NASAB, is_given_name, is_title
+from khabar.extract.org_words import (
+    ORG_KINDS,
+    StopWords,
+    known_rows,
+    load_known_orgs,
+    load_org_heads,
+    org_rows,
+    town_heads,
+)
 from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
@@ -40,20 +48,6 @@ from khabar.model import Span
 
 __all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
 
-ORG_KINDS = frozenset(
-    {
-        "government",
-        "military",
-        "armed_group",
-        "party",
-        "company",
-        "media",
-        "sports_club",
-        "international",
-        "ngo",
-        "other",
-    }
-)
 #: the most words a complement may run to
 _MAX_COMPLEMENT = 6
 #: heads after which a name of any shape follows (نادي كوينز بارك رينجرز، شركة أرامكو)
@@ -62,42 +56,22 @@ _NAME_TAKING = frozenset(
 )
 
 
-class _StopWords:
-    """A class of ``orgs_stop_ar.tsv`` (read on first use, not at import)."""
-
-    def __init__(self, cls: str) -> None:
-        self.cls = cls
-
-    def __contains__(self, word: object) -> bool:
-        return word in _stop_words().get(self.cls, frozenset())
-
-
-@functools.cache
-def _stop_words() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for line, cols in _rows("orgs_stop_ar.tsv"):
-        if len(cols) != 2:
-            raise data.bad_row("orgs_stop_ar.tsv", line, "expected word<TAB>class", cols)
-        out.setdefault(cols[1], set()).add(normalize(cols[0]))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 #: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
-_GENERIC = _StopWords("generic")
+_GENERIC = StopWords("generic")
 #: the function words in the normalised view (على → علي: a name word is lost, a stop is not)
 _STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
 #: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
-_TIME = _StopWords("time")
+_TIME = StopWords("time")
 #: the purpose after an institution named after a person (مركز الملك سلمان [للإغاثة])
 _PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?")
 #: category nouns and scope adjectives around a club name that make it the common word it also is
-_NOT_CLUB_BEFORE = _StopWords("not_club_before")
-_NOT_CLUB_AFTER = _StopWords("not_club_after")
-_CLUB_CUE = _StopWords("club_cue")
+_NOT_CLUB_BEFORE = StopWords("not_club_before")
+_NOT_CLUB_AFTER = StopWords("not_club_after")
+_CLUB_CUE = StopWords("club_cue")
 #: heads that name an office or the management of the body after them (إدارة نادي الهلال، رئاسة الفيفا)
-_PART_OF = _StopWords("part_of")
+_PART_OF = StopWords("part_of")
 #: demonstratives and verbs of completion before a name that make it the everyday word (تم الاتفاق)
-_NOT_ORG_BEFORE = _StopWords("not_org_before")
+_NOT_ORG_BEFORE = StopWords("not_org_before")
 #: a one-word club name at least this frequent as a word (Zipf: الاتحاد 5.6, الشباب 5.4, التعاون 5.0;
 #: الهلال and النصر 4.7) is the club only after a club cue, even on a sports page: on the sports pages
 #: of a random sample of SaudiNewsNet about half of الاتحاد's and الشباب's mentions were the words
@@ -128,46 +102,12 @@ class OrgMatch:
     name: str | None = None
 
 
-def _rows(name: str) -> list[data.Row]:
-    """The data rows of the package file ``name`` (:func:`khabar.data.rows`)."""
-    return data.rows(name)
-
-
-@functools.cache
-def load_org_heads() -> dict[str, tuple[str, bool]]:
-    """Organisation head nouns (normalised) → (the organisation kind they tell, weak)."""
-    out: dict[str, tuple[str, bool]] = {}
-    for line, cols in _rows("org_heads_ar.tsv"):
-        if len(cols) not in (2, 3) or cols[1] not in ORG_KINDS:
-            raise data.bad_row("org_heads_ar.tsv", line, "expected head<TAB>kind<TAB>flags", cols)
-        out[normalize(cols[0])] = (cols[1], len(cols) == 3 and "weak" in cols[2].split(","))
-    return out
-
-
-@functools.cache
-def _known_rows() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
-    """The rows of ``orgs_known_ar.tsv``, read and checked once: (normalised words, kind, flags)."""
-    out: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
-    for line, cols in _rows("orgs_known_ar.tsv"):
-        if len(cols) < 2 or cols[1] not in ORG_KINDS:
-            raise data.bad_row("orgs_known_ar.tsv", line, "expected name<TAB>kind[<TAB>flags]", cols)
-        flags = frozenset(cols[2].split(",")) if len(cols) > 2 and cols[2] else frozenset()
-        out.append((tuple(normalize(cols[0]).split()), cols[1], flags))
-    return tuple(out)
-
-
-@functools.cache
-def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Known organisation names (normalised words) → (kind, needs a sports page)."""
-    return {words: (kind, "sport" in flags) for words, kind, flags in _known_rows()}
-
-
 @functools.cache
 def _word_names() -> frozenset[str]:
     """One-word known names that are also everyday words (flag ``sport`` or ``word``: الاتفاق "the
     agreement", الأخضر "the green", القاعدة "the base, the rule", حماس "enthusiasm")."""
     return frozenset(
-        words[0] for words, _kind, flags in _known_rows() if len(words) == 1 and flags & {"sport", "word"}
+        words[0] for words, _kind, flags in known_rows() if len(words) == 1 and flags & {"sport", "word"}
     )
 
 
@@ -238,7 +178,7 @@ def _club_cue(words: list[str], i: int, gap_ok: Callable[[int], bool]) -> bool:
 
 @functools.cache
 def _sport_forms() -> frozenset[str]:
-    rows = _rows("events_domains_ar.tsv")
+    rows = org_rows("events_domains_ar.tsv")
     return frozenset(normalize(c[0]) for _, c in rows if len(c) == 2 and c[1] == "sport")
 
 
@@ -315,6 +255,7 @@ def find_orgs(
     maxk = max((len(k) for k in known), default=1)
     persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     names = {e.start: e.label for e in entities if e.label in ("PERSON", "LOC", "ORG")}
+    place_ends = {e.start: e.end for e in entities if e.label == "LOC"}
 
     # whether words i and i+1 are separated by spaces only, once per gap
     gaps = [_NAME_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]) is not None for i in range(n - 1)]
@@ -333,7 +274,7 @@ def find_orgs(
                 return True
             head = heads.get(st)
             if head is not None:
-                return _complement(words, spans, j, st, head[1], gap_ok, names) > j
+                return _complement(words, spans, j, st, head[1], gap_ok, names, place_ends) > j
         return False
 
     cands: list[OrgMatch] = []
@@ -393,7 +334,7 @@ def find_orgs(
             if st in _PART_OF and i + 1 < n and gap_ok(i) and _names_org(i + 1):
                 break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
-            end = _complement(words, spans, i, st, weak, gap_ok, names)
+            end = _complement(words, spans, i, st, weak, gap_ok, names, place_ends)
             if end > i:
                 start = spans[i][0] + _clitic_len(words[i], st)
                 cands.append(
@@ -437,6 +378,7 @@ def _complement(
     weak: bool,
     gap_ok: Any,
     names: dict[int, str],
+    place_ends: dict[int, int] | None = None,
 ) -> int:
     """The index of the last word of head ``i``'s complement (``i`` when it has none that names).
 
@@ -450,9 +392,12 @@ def _complement(
     * only generic words or a nationality name nothing (مجلس الإدارة، الشركة السعودية)."""
     definite_head = head.startswith("ال")
     name_taking = head in _NAME_TAKING
+    place_ends = place_ends or {}
+    # only some heads are named by a town (org_heads_ar.tsv flag town: شرطة لندن; not قوة إيران)
+    kind_ok = head in town_heads()
     last = i
     content: list[str] = []
-    purpose = named = person_name = False
+    purpose = named = person_name = after_place = False
     j = i + 1
     while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
         w = words[j]
@@ -460,6 +405,14 @@ def _complement(
             break
         if person_name and is_title(w):
             break  # مستشفى الملك خالد [الدكتور] سعد: the next person's title
+        if (
+            after_place
+            and not purpose
+            and (is_title(w) or not (_NISBA_ANY.fullmatch(w) or w.startswith("ل")))
+        ):
+            # after the town only a relative adjective (مستشفى بريدة المركزي) or a purpose (مركز دبي
+            # لتطوير الاقتصاد): not شرطة جازان [يعايد]، جامعة بغداد [الدكتورة]، جامعة نجران [القبول]
+            break
         if (
             j > i + 1
             and is_title(w)
@@ -475,6 +428,8 @@ def _complement(
         if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
             return j if len(w) <= 3 else last if content and not definite_head else i
         if w.startswith("لل") and len(w) > 4 and last > i:
+            if "ال" + w[2:] in _TIME:
+                break  # جامعة حائل [للعام] الجامعي: a time, not the body's purpose
             last = j  # the purpose of a named body (الهيئة العامة للسياحة)
             content.append("ال" + w[2:])
             purpose = True
@@ -488,8 +443,20 @@ def _complement(
             last = j
             content.append(w)
         elif w.startswith("وال") and len(w) > 4 and last > i:
+            if w[1:] in load_org_heads():
+                break  # a second body (اتحاد آسيا للمكفوفين [والاتحاد] العالمي، أمانة القصيم [واللجنة])
             last = j  # coordinated inside the name (البلدية والقروية)
             content.append(w[1:])
+        elif not definite_head and j == i + 1 and spans[j][0] in place_ends and w.isalpha() and kind_ok:
+            # a body named by its town (شرطة لندن، أمانة منطقة حائل، جامعة تبوك): the place, all its
+            # words, is the genitive; only definite words that are no title may follow (مستشفى بريدة
+            # المركزي; not مدير شرطة جازان [العقيد] …)
+            while j + 1 < len(words) and spans[j][1] < place_ends[spans[i + 1][0]] and gap_ok(j):
+                content.append(words[j])
+                j += 1
+            content.append(words[j])
+            last = j
+            named = after_place = True
         elif (
             not w.startswith(("و", "ب", "ف"))
             and not definite_head

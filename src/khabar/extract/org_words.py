@@ -1,0 +1,101 @@
+"""The word lists of :mod:`khabar.extract.orgs`, read on first use: the organisation kinds, the head
+nouns of ``org_heads_ar.tsv`` (with their flags), the known names of ``orgs_known_ar.tsv`` and the word
+classes of ``orgs_stop_ar.tsv``. Moved out of ``orgs.py`` so that the finder stays under 600 lines.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from khabar import data
+from khabar.arabic.normalize import normalize
+
+__all__ = [
+    "ORG_KINDS",
+    "StopWords",
+    "known_rows",
+    "load_known_orgs",
+    "load_org_heads",
+    "org_rows",
+    "town_heads",
+]
+
+ORG_KINDS = frozenset(
+    {
+        "government",
+        "military",
+        "armed_group",
+        "party",
+        "company",
+        "media",
+        "sports_club",
+        "international",
+        "ngo",
+        "other",
+    }
+)
+
+
+class StopWords:
+    """A class of ``orgs_stop_ar.tsv`` (read on first use, not at import)."""
+
+    def __init__(self, cls: str) -> None:
+        self.cls = cls
+
+    def __contains__(self, word: object) -> bool:
+        return word in _stop_words().get(self.cls, frozenset())
+
+
+@functools.cache
+def _stop_words() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line, cols in org_rows("orgs_stop_ar.tsv"):
+        if len(cols) != 2:
+            raise data.bad_row("orgs_stop_ar.tsv", line, "expected word<TAB>class", cols)
+        out.setdefault(cols[1], set()).add(normalize(cols[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def org_rows(name: str) -> list[data.Row]:
+    """The data rows of the package file ``name`` (:func:`khabar.data.rows`)."""
+    return data.rows(name)
+
+
+@functools.cache
+def load_org_heads() -> dict[str, tuple[str, bool]]:
+    """Organisation head nouns (normalised) → (the organisation kind they tell, weak)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for line, cols in org_rows("org_heads_ar.tsv"):
+        if len(cols) not in (2, 3) or cols[1] not in ORG_KINDS:
+            raise data.bad_row("org_heads_ar.tsv", line, "expected head<TAB>kind<TAB>flags", cols)
+        out[normalize(cols[0])] = (cols[1], len(cols) == 3 and "weak" in cols[2].split(","))
+    return out
+
+
+@functools.cache
+def town_heads() -> frozenset[str]:
+    """The indefinite head nouns (normalised) that a town's name right after names as a body of that
+    town (flag ``town`` of ``org_heads_ar.tsv``: شرطة لندن، جامعة تبوك)."""
+    return frozenset(
+        normalize(cols[0])
+        for _line, cols in org_rows("org_heads_ar.tsv")
+        if len(cols) == 3 and "town" in cols[2].split(",")
+    )
+
+
+@functools.cache
+def known_rows() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
+    """The rows of ``orgs_known_ar.tsv``, read and checked once: (normalised words, kind, flags)."""
+    out: list[tuple[tuple[str, ...], str, frozenset[str]]] = []
+    for line, cols in org_rows("orgs_known_ar.tsv"):
+        if len(cols) < 2 or cols[1] not in ORG_KINDS:
+            raise data.bad_row("orgs_known_ar.tsv", line, "expected name<TAB>kind[<TAB>flags]", cols)
+        flags = frozenset(cols[2].split(",")) if len(cols) > 2 and cols[2] else frozenset()
+        out.append((tuple(normalize(cols[0]).split()), cols[1], flags))
+    return tuple(out)
+
+
+@functools.cache
+def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Known organisation names (normalised words) → (kind, needs a sports page)."""
+    return {words: (kind, "sport" in flags) for words, kind, flags in known_rows()}
