@@ -208,3 +208,17 @@ def test_a_persons_name_that_some_small_town_bears_is_still_the_person() -> None
     screen_ner_places(doc)
     assert _locs(doc) == []
     assert doc.signals["entities_dropped"] == {"loc_is_person": 1}
+
+
+def test_a_name_read_first_as_a_word_and_no_arab_towns_is_no_place() -> None:
+    # why (samples K and M): مشهد "scene", كريمة "generous" (a Jordanian village), البسيط "the simple"
+    # (Albacete) stayed places without coordinates where the NER read them; a Saudi town written the
+    # same way as a word (بريدة beside البريد "the mail") stays
+    text = "وقال إن المشهد جميل، لكنه في الواقع مشهد مؤلف من عوامل كثيرة، وزار الوفد بريدة أمس."
+    doc = _doc(text, [])
+    for w in ("مشهد", "بريدة"):
+        at = text.index(w, text.index("الواقع") if w == "مشهد" else 0)
+        doc.entities.append(Span(at, at + len(w), "LOC", w, {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == ["بريدة"]
+    assert doc.signals["entities_dropped"] == {"loc_word": 1}

@@ -22,6 +22,9 @@ here drop the span where the document itself says what the words are:
   Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
+* **a name the ambiguity table reads as a word first** (``places_ambiguous_ar.tsv``: its relative word
+  at least as frequent, مشهد "scene", كريمة "generous", البسيط "the simple") that no Arab town of note
+  bears; بريدة (البريد "the mail") is the Saudi town and stays;
 * **a person named after a nationality adjective** (السويسري بلاتر، البرتغالي مورينيو): a man's
   nationality stands before his name, not before a place's; every NER-only mention of those words in
   the document goes with it.
@@ -40,7 +43,8 @@ from collections import Counter
 from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
-from khabar.extract.places.gazetteer import _fold, load_gazetteer, nationality_country
+from khabar.extract.places import ARAB_LEAGUE
+from khabar.extract.places.gazetteer import _fold, load_gazetteer, nationality_country, prominent
 from khabar.extract.places.gazetteer import words as place_words
 from khabar.extract.quantities import is_unit_word
 from khabar.extract.roles import is_role_head
@@ -167,11 +171,28 @@ def _reason(norm: str, people: frozenset[str]) -> str | None:
     for f in forms:
         if _is_head_noun(f):
             return "loc_head_noun"
+        if _word_not_town(f):
+            return "loc_word"
         if is_role_head(f):
             return "loc_office"
         if _ner_gazetteer().get(f) == "ORG":
             return "loc_is_org"
     return None
+
+
+def _word_not_town(word: str) -> bool:
+    """Whether ``word`` is a name the ambiguity table reads as an Arabic word first (its relative word
+    at least as frequent as the name: مشهد "scene", البسيط "the simple", كريمة "decent") and no Arab
+    town of note bears it. The place layer, which saw the NER's reading as evidence, did not link it;
+    left as a place without coordinates it was wrong on every sample read. A prominent Arab town's name
+    stays (بريدة، الخرج، صبيا are written so and mean the town even when the layer wanted more
+    evidence)."""
+    gaz = load_gazetteer()
+    key = _fold(word)
+    info = gaz.words.get(key)
+    if info is None or info.why not in ("relative", "own", "definite") or info.relative_zipf < info.zipf:
+        return False
+    return not any(p.country in ARAB_LEAGUE and prominent(p) for p in gaz.names.get(key, ()))
 
 
 def _classes_before(text: str, start: int) -> frozenset[str]:
