@@ -222,3 +222,14 @@ def test_a_name_read_first_as_a_word_and_no_arab_towns_is_no_place() -> None:
     screen_ner_places(doc)
     assert _locs(doc) == ["بريدة"]
     assert doc.signals["entities_dropped"] == {"loc_word": 1}
+
+
+def test_a_fixed_phrase_after_the_span_is_no_place() -> None:
+    # why (samples H and M): "عجزه عن النيل من أمن" (to undermine) kept النيل as a place
+    text = "وقال إن التنظيم عاجز عن النيل من أمن المملكة، ثم أبحرت السفينة في النيل أمس."
+    doc = _doc(text, [])
+    for at in (text.index("النيل"), text.rindex("النيل")):
+        doc.entities.append(Span(at, at + 5, "LOC", "النيل", {}))
+    screen_ner_places(doc)
+    assert [e.start for e in doc.entities if e.label == "LOC"] == [text.rindex("النيل")]
+    assert doc.signals["entities_dropped"] == {"loc_phrase": 1}

@@ -21,6 +21,7 @@ here drop the span where the document itself says what the words are:
 * **an event's name**: the word before is an event's head noun (عاصفة الحزم "Operation Decisive
   Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
+* **a fixed phrase** of ``places_cues_ar.tsv`` with the word after it (النيل من "to undermine");
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a name the ambiguity table reads as a word first** (``places_ambiguous_ar.tsv``: its relative word
   at least as frequent, مشهد "scene", كريمة "generous", البسيط "the simple") that no Arab town of note
@@ -87,6 +88,8 @@ def screen_ner_places(doc: Document) -> None:
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
         if _demonstrative().search(doc.text, max(0, e.start - 12), e.start):
             why: str | None = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
+        elif _in_phrase(doc.text, e.end, norm):
+            why = "loc_phrase"  # النيل من أمن البلاد "to undermine", not the Nile
         elif "event" in before:
             why = "loc_event"  # عاصفة الحزم (an operation)، مهرجان جدة: an event's name
         elif "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
@@ -193,6 +196,21 @@ def _word_not_town(word: str) -> bool:
     if info is None or info.why not in ("relative", "own", "definite") or info.relative_zipf < info.zipf:
         return False
     return not any(p.country in ARAB_LEAGUE and prominent(p) for p in gaz.names.get(key, ()))
+
+
+#: the word right after a span (a space or a tatweel between)
+_WORD_AFTER = re.compile(r"[\s\u0640]*(\w+)")
+
+
+def _in_phrase(text: str, end: int, norm: str) -> bool:
+    """Whether the span and the word after it are a fixed phrase of ``places_cues_ar.tsv`` (class
+    ``phrase``), as the place layer reads one after a gazetteer name: النيل من "to undermine"."""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    nxt = _fold(normalize(m.group(1)))
+    phrases = load_gazetteer().phrases
+    return any(f"{_fold(f)} {nxt}" in phrases for f in _forms(norm))
 
 
 def _classes_before(text: str, start: int) -> frozenset[str]:
