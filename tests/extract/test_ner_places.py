@@ -233,3 +233,14 @@ def test_a_fixed_phrase_after_the_span_is_no_place() -> None:
     screen_ner_places(doc)
     assert [e.start for e in doc.entities if e.label == "LOC"] == [text.rindex("النيل")]
     assert doc.signals["entities_dropped"] == {"loc_phrase": 1}
+
+
+def test_a_stub_cut_out_of_a_word_is_no_place() -> None:
+    # why (samples L and M): "بدرو" (Pedro) and "باغا" (Baga) came out as the places درو and اغا
+    text = "وسجل بيدرو هدفا، ولعب بدرو في الوسط، ثم سافر الفريق إلى بغداد."
+    doc = _doc(text, [])
+    at = text.index("بدرو") + 1
+    doc.entities.append(Span(at, at + 3, "LOC", "درو", {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_stub": 1}

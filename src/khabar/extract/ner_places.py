@@ -22,6 +22,8 @@ here drop the span where the document itself says what the words are:
   Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
 * **a fixed phrase** of ``places_cues_ar.tsv`` with the word after it (النيل من "to undermine");
+* **a stub of three letters or fewer cut out of a word** (بدرو → درو: a name's first letter read as a
+  proclitic);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a name the ambiguity table reads as a word first** (``places_ambiguous_ar.tsv``: its relative word
   at least as frequent, مشهد "scene", كريمة "generous", البسيط "the simple") that no Arab town of note
@@ -86,8 +88,12 @@ def screen_ner_places(doc: Document) -> None:
         norm = normalize(e.text)
         if HEAD_CLASSES & before or not linked.isdisjoint(_forms(norm)):
             continue  # حي النصر، بلدة سوروج: the head noun says the next name is a place
-        if _demonstrative().search(doc.text, max(0, e.start - 12), e.start):
-            why: str | None = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
+        if len(norm) <= 3 and _stub(doc.text, e.start):
+            # بدرو → ب + درو, باغا → ب + اغا: the model read a name's first letter as a proclitic and
+            # kept a stub no gazetteer knows (after و it is a conjunction: وحجة is Hajjah)
+            why: str | None = "loc_stub"
+        elif _demonstrative().search(doc.text, max(0, e.start - 12), e.start):
+            why = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
         elif _in_phrase(doc.text, e.end, norm):
             why = "loc_phrase"  # النيل من أمن البلاد "to undermine", not the Nile
         elif "event" in before:
@@ -196,6 +202,11 @@ def _word_not_town(word: str) -> bool:
     if info is None or info.why not in ("relative", "own", "definite") or info.relative_zipf < info.zipf:
         return False
     return not any(p.country in ARAB_LEAGUE and prominent(p) for p in gaz.names.get(key, ()))
+
+
+def _stub(text: str, start: int) -> bool:
+    """Whether the span starts one letter into a word and that letter is ب، ك or ل."""
+    return start > 0 and text[start - 1] in "بكل" and (start == 1 or not text[start - 2].isalpha())
 
 
 #: the word right after a span (a space or a tatweel between)
