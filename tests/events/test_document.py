@@ -130,3 +130,24 @@ def test_the_shipped_model_gives_confidences_from_zero_to_one(probs: list[float]
     for ev in document.document_events(_doc(), ms):
         assert all(0.0 <= m["confidence"] <= 1.0 for m in ev["mentions"])
         assert ev["confidence"] == max(m["confidence"] for m in ev["mentions"])
+
+
+def test_an_events_argument_spans_take_the_role_its_parties_won() -> None:
+    # why (sample M): one mention read a party as the actor, another as the recipient, and the event's
+    # arguments listed it in both roles while its actors list held it once
+    a = _mention("التقى", "CONSULT", 0.9, ["person:1"])
+    a["recipients"] = ["person:2"]
+    a["arguments"] = [
+        {"role": "actor", "ref": "person:1", "text": "الوزير", "start": 1, "end": 2},
+        {"role": "recipient", "ref": "person:2", "text": "نظيره", "start": 3, "end": 4},
+    ]
+    b = _mention("المحادثات", "CONSULT", 0.4, ["person:2"])
+    b["recipients"] = ["person:1"]
+    b["arguments"] = [
+        {"role": "actor", "ref": "person:2", "text": "نظيره", "start": 5, "end": 6},
+        {"role": "recipient", "ref": "person:1", "text": "الوزير", "start": 7, "end": 8},
+    ]
+    ev = document._event(_doc(), 1, [a, b])
+    assert ev["actors"] == ["person:1"] and ev["recipients"] == ["person:2"]
+    kept = [(x["role"], x["ref"]) for x in ev["arguments"]]
+    assert kept == [("actor", "person:1"), ("recipient", "person:2")]

@@ -352,7 +352,15 @@ def _event_fields(
     dated = next((m for m in g if _day(m)), None) or next((m for m in g if m.get("date")), None)
     durations = _uniq(m["duration_s"] for m in g if isinstance(m.get("duration_s"), (int, float)))
     modes = [m.get("mode") for m in sorted(g, key=lambda m: -_confidence(m)) if m.get("mode")]
-    arguments = _uniq(a for m in g for a in m.get("arguments") or [])
+    # each argument span in the role its ref won in the vote: the mentions may disagree (one reads a
+    # party as the actor, another as the recipient), the event says one thing
+    role_of = {r: "actor" for r in by_role["actors"]} | {r: "recipient" for r in by_role["recipients"]}
+    arguments = _uniq(
+        a
+        for m in g
+        for a in m.get("arguments") or []
+        if a.get("ref") is None or role_of.get(a["ref"]) == a["role"]
+    )
     confidences = [m["confidence"] for m in g if isinstance(m.get("confidence"), (int, float))]
     ev: dict[str, Any] = {
         "id": f"e{n}",
