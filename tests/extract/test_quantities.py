@@ -283,3 +283,30 @@ def test_the_unit_table_is_data_and_a_bad_factor_names_its_line(monkeypatch: pyt
     monkeypatch.setattr(data, "read_text", lambda name: text)
     with pytest.raises(DataFileError, match=r"quantities_units_ar\.tsv line 3: a factor that is no number"):
         quantities._unit_table("unit")
+
+
+def test_what_looks_like_a_count_and_is_not() -> None:
+    # why (sample M): "لم تسعَ لحرب" (did not seek a war) was nine wars, "الحادي عشر عملية" ten
+    # operations, and "7.493 مستفيدا" seven and a half beneficiaries
+    from khabar.extract.quantities import find_quantities
+
+    def counts(text: str) -> list[tuple[str, object]]:
+        return [(q.text, q.attrs["value"]) for q in find_quantities(text) if q.attrs["kind"] == "count"]
+
+    assert counts("وقالت إن الحكومة لم تسعَ لحرب جديدة في المنطقة.") == []
+    assert counts("وافتتح المعرض في يومه الثالث عشر جناحا جديدا.") == []
+    assert counts("وزار المعرض أكثر من 12.850 زائرا خلال أسبوع.") == [("12.850 زائرا", 12850)]
+    assert counts("وقتل تسعة أشخاص في الهجوم.") == [("تسعة أشخاص", 9)]
+
+
+def test_a_trillion_and_a_two_letter_unit_with_its_tanween() -> None:
+    # why (sample M): "1.125 تريليون ريال" was a count of 1.125 "trillions", "584.376 طناً" a count
+    # of tons (the accusative alef of a two-letter unit was not read; كما "as" must not become km)
+    from khabar.extract.quantities import find_quantities
+
+    def read(text: str) -> list[tuple[str, object, object]]:
+        return [(q.attrs["kind"], q.attrs["value"], q.attrs["unit"]) for q in find_quantities(text)]
+
+    assert read("ويتوقع أن يبلغ الإنفاق 2.5 تريليون دولار.") == [("money", 2_500_000_000_000, "USD")]
+    assert read("وشحنت الشركة 12.5 طناً من القمح.") == [("weight", 12_500, "kg")]
+    assert read("وارتفعت الأسهم 5 كما ارتفعت السندات.") == []

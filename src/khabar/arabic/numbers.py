@@ -7,7 +7,7 @@ diacritics deleted), so ``مئة``/``مائة``, ``ألفاً``/``الفا`` and
 * units 1–10 in both genders (``ثلاث``/``ثلاثة``, ``إحدى``/``أحد``), teens (``خمسة عشر``), tens in
   both cases (``عشرين``/``عشرون``), hundreds (``مئة``, ``مئتين``, ``ثلاثمئة``, ``ثلاث مئة``)
 * scales with multiplication and addition: ``ألف``/``آلاف``/``ألفين``, ``مليون``/``ملايين``/
-  ``مليونين``, ``مليار``/``مليارات``/``مليارين`` (``ثلاثة مليارات``, ``خمسة وعشرين ألفاً``,
+  ``مليونين``, ``مليار``/``مليارات``/``مليارين``, ``تريليون`` (``ثلاثة مليارات``, ``خمسة وعشرين ألفاً``,
   ``مليون ونصف``); units before tens joined by ``و`` as Arabic writes them
 * fractions ``نصف``, ``ربع``, ``ثلث`` (alone, or added with ``و``: ``ثلاثة ونصف``)
 * digits, ASCII and Arabic-Indic, with ``,`` ``.`` ``٫`` ``٬`` separators, and digits with a scale
@@ -114,6 +114,7 @@ def _entries() -> dict[str, WordValue]:
         1000: (("ألف",), ("ألفان", "ألفين", "ألفا"), ("آلاف", "ألوف")),
         10**6: (("مليون",), ("مليونان", "مليونين", "مليونا"), ("ملايين",)),
         10**9: (("مليار", "بليون"), ("ملياران", "مليارين", "مليارا", "بليونين"), ("مليارات", "بلايين")),
+        10**12: (("تريليون", "ترليون"), ("تريليونان", "تريليونين", "تريليونا"), ("تريليونات",)),
     }
     for v, (sing, dual, plural) in scales.items():
         for w in sing:
@@ -129,7 +130,7 @@ def _entries() -> dict[str, WordValue]:
         out.setdefault(normalize(w), WordValue(val, cls))
     # "ألفا" is the dual construct ("ألفا دولار") but far more often the accusative "ألفاً": read it
     # as the accusative singular (see word_value), like "مليونا"/"مليارا"
-    for w in ("ألفا", "مليونا", "مليارا"):
+    for w in ("ألفا", "مليونا", "مليارا", "تريليونا"):
         out.pop(normalize(w), None)
     return out
 

@@ -30,6 +30,7 @@ fraction or a smaller unit added with ``و`` (``الساعتين وربع الس
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -131,6 +132,11 @@ _RANGE_TO = _listed("range_to")
 _EXTRA_WORDS = _listed("extra")
 #: words that never are the noun a number counts; and the month names: a day number before a month name
 #: is a date ("25 شوال" with no year), not a count of Shawwals
+#: a number of one to three digits, a dot and three more: in a count, a thousands separator
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
+#: negations before a verb, and ordinals before the tens word: what follows is no counted number
+_NEGATIONS = _listed("negation")
+_ORDINALS = _listed("ordinal")
 _NOT_COUNTED = _listed("not_counted") | {normalize(m) for m in (*MONTHS, *HIJRI_MONTHS) if " " not in m}
 
 
@@ -144,7 +150,9 @@ def _unit_at(toks: Sequence[Token], k: int, table: dict[str, _Unit]) -> _Unit | 
         return None
     w = _norm(toks[k])
     u = table.get(w)
-    if u is None and len(w) > 3 and w.endswith("ا"):
+    if u is None and w.endswith("ا") and (len(w) > 3 or "\u064b" in toks[k].text):
+        # the accusative alef; on a two-letter unit only when its tanween is written (طناً), since
+        # كما "as" would read as كم "km"
         u = table.get(w[:-1])
     return u
 
@@ -423,10 +431,23 @@ class _Scanner:
             attrs, end_k = got
             attrs["number"] = n.value
             return self._finish(n.start, end_k, attrs, approx, bound)
-        if self.count_noun(k, toks[i], n.spelled, n.value):
-            attrs = {"kind": "count", "value": n.value, "unit": toks[k].text, "number": n.value}
+        if self.count_noun(k, toks[i], n.spelled, n.value) and not self._not_a_count(i, n.spelled):
+            value = n.value
+            if _THOUSANDS_DOT.fullmatch(self.text, n.start, n.end) is not None:
+                # 7.493 مستفيدا: people and things are counted whole, so the dot groups thousands
+                value = int(self.text[n.start : n.end].replace(".", ""))
+            attrs = {"kind": "count", "value": value, "unit": toks[k].text, "number": value}
             return self._finish(n.start, k + 1, attrs, approx, bound)
         return None
+
+    def _not_a_count(self, i: int, spelled: bool) -> bool:
+        """Whether the number word at token ``i`` is no number here: a verb after a negation (لم تسعَ
+        لحرب "it did not seek a war": تسع "nine"), or the tens of an ordinal (الحادي عشر "the
+        eleventh")."""
+        if not spelled or i == 0:
+            return False
+        prev = _norm(self.toks[i - 1])
+        return prev in _NEGATIONS or prev in _ORDINALS
 
     def _finish(
         self, start: int, k: int, attrs: dict[str, Any], approx: bool, bound: str | None
