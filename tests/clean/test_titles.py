@@ -14,7 +14,9 @@ from khabar.clean.titles import (
     is_price,
     is_section_name,
     is_source_tag,
+    is_widget,
     masthead,
+    masthead_names,
     matches_record_title,
     names_site,
     title_reject,
@@ -426,3 +428,12 @@ def test_a_headline_over_a_short_credit_and_the_date() -> None:
         "لكن التجارب تظهر أن التقنية وحدها لا تكفي، ما لم تصاحبها سياسات تخطيط عمراني واضحة."
     )
     assert process_text(raw, id="t").title == "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟"
+
+
+def test_header_widgets_between_the_logo_and_the_menu_are_the_masthead() -> None:
+    """why: templates print the weather, an exchange rate or a prayer time between the logo and the
+    menu; the logo over them is still the masthead (no title), and a widget names no site."""
+    top = ["الوطن اليوم", "القاهرة 22°", "اليورو 1.08 دولار", "العصر 15:10", "محليات", "رياضة", "اقتصاد"]
+    assert masthead(top, [False] * len(top)) == 4
+    assert masthead_names(top[:4]) == ["الوطن اليوم"]
+    assert is_widget("الذهب 4.5%") and not is_widget("فرانس 24") and not is_widget("القاهرة")

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from khabar.arabic.dates import find_dates
 from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, agency_in
 from khabar.clean.title_fallbacks import removable
-from khabar.clean.titles import is_breadcrumb
+from khabar.clean.titles import is_breadcrumb, is_home_crumb
 from khabar.clean.titles import load as load_title_cues
+from khabar.data import rows
 from khabar.model import Block
 
 #: an article's body (:func:`has_article_body`): the fewest consecutive long paragraphs, the fewest
@@ -23,6 +25,12 @@ _BODY_RUN = 3
 _BODY_RUN_WORDS = 12
 #: the words of a paragraph's opening read for a wire dateline ("الكويت - 3 - 12 (كونا) --")
 _DATELINE_WORDS = 8
+#: a news item's paragraph that carries on the one before it: the fewest words of it and of the one
+#: before, and its opening words (``continuation`` in ``data/line_words_ar.tsv``: "وأضاف", "كما")
+_CONT_WORDS = 10
+_CONTINUATION = frozenset(
+    r.cols[1] for r in rows("line_words_ar.tsv", columns=2) if r.cols[0] == "continuation"
+)
 
 
 def has_article_body(infos: list[LineInfo]) -> bool:
@@ -30,7 +38,10 @@ def has_article_body(infos: list[LineInfo]) -> bool:
     or three sentences of twelve words or more in a row with a long one among them, each ending in a
     full stop, "!", "؟" or a closing quote (not a colon or a semicolon, which lead into a list); or a
     long paragraph that opens with a wire dateline (an agency named in its first eight words: "الرياض
-    (واس) -", "الكويت - 3 - 12 (كونا) --"), which only a news text has.
+    (واس) -", "الكويت - 3 - 12 (كونا) --"), which only a news text has; or two sentences of ten words
+    or more (one of them twelve) in a row, the second carrying on the first ("وأضاف …", "وأوضحت …",
+    "كما …": :data:`_CONTINUATION`), as a short news item's paragraphs do and a listing's teasers,
+    each about another story, do not.
 
     The article model reads the page's shape as a whole, so a news page in a template with many short
     lines (menus, tickers, share bars, related headlines, comment forms) scores as a listing when
@@ -41,8 +52,12 @@ def has_article_body(infos: list[LineInfo]) -> bool:
     counts at the threshold's edge."""
     run = long_run = 0
     has_long = False
+    prev: LineInfo | None = None
     for i in infos:
         sentence = i.end_punct and not i.text.rstrip().endswith((":", "：", "؛", ";"))
+        if sentence and prev is not None and _carries_on(prev, i):
+            return True
+        prev = i if sentence else None
         long_run = long_run + 1 if sentence and i.long else 0
         if sentence and i.words >= _BODY_RUN_WORDS:
             run, has_long = run + 1, has_long or i.long
@@ -53,6 +68,14 @@ def has_article_body(infos: list[LineInfo]) -> bool:
         if sentence and i.long and agency_in(" ".join(i.text.split()[:_DATELINE_WORDS])):
             return True
     return False
+
+
+def _carries_on(before: LineInfo, line: LineInfo) -> bool:
+    """Whether ``line`` (a sentence after the sentence ``before``) is its news text's next paragraph."""
+    if min(before.words, line.words) < _CONT_WORDS or max(before.words, line.words) < _BODY_RUN_WORDS:
+        return False
+    first = lexicon.key(line.text[:40]).split(maxsplit=1)
+    return bool(first) and first[0].strip("،,:") in _CONTINUATION
 
 
 #: the lines under the title read for its byline and date (:func:`credits_under_title`)
@@ -101,7 +124,7 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
     blocks that are not the path are removed (``feature:menu``).
 
     * The *path* is the one to three section lines right above the title ("محليات", "الرئيسية »
-      لبنان » سياسة"); section lines higher up are the menu's.
+      لبنان » سياسة"; :func:`section_path`); section lines higher up are the menu's.
     * Without one, a run of four menu lines or more (section names one a line, lines the chrome
       lexicon removed as navigation, "الرئيسية", "اتصل بنا", and a country's name alone) is a menu:
       a path names one to three levels, a menu lists the site's sections one after another
@@ -120,13 +143,9 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
         if live[k].kind == "section":
             live[k].kind, live[k].reason = "boilerplate", "feature:menu"
 
-    path: list[int] = []
-    j = keep - 1
-    while keep > 0 and j >= 0 and live[j].kind == "section":
-        path.append(j)
-        j -= 1
-    if len(path) > _PATH_LEVELS:
-        path = []
+    path = section_path(live, keep)
+    for k in path:
+        live[k].kind, live[k].reason = "section", None
     run: list[int] = []
     for i, b in enumerate([*live, None]):
         if b is not None and menu_line(b) and i not in path:
@@ -141,3 +160,67 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
             live[k].kind, live[k].reason = "boilerplate", "feature:masthead"
     for k in range(min(path, default=0)):
         drop(k)
+
+
+#: the fewest words of a standfirst (kicker) printed over the headline, between it and the path
+_KICKER_WORDS = 5
+
+
+def section_path(live: list[Block], keep: int) -> list[int]:
+    """The blocks of the section path right above the title (``keep``), nearest first.
+
+    * The one to three section lines right above it ("محليات"; "لبنان" / "سياسة").
+    * A breadcrumb on one line right above it is the whole path, and the section lines above it are
+      the menu ("أخبار" / "حوادث" / "رياضة" / "الرئيسية > أخبار > محافظات"); a bar that opens with
+      the home page ("الرئيسية | مقالات", :func:`~khabar.clean.titles.is_home_crumb`) is one, though
+      the furniture rules took it for a menu bar.
+    * The menu's current item repeated right above the title: a run of more than three section
+      lines that ends in a line naming one of them again, or a short line the model removed that
+      repeats a line of the menu at the page's top ("الإمارات" in the menu and over the headline).
+    * A standfirst over the headline (a line of five words or more with no date or byline cue: "مشروع
+      يكلف 120 مليون درهم …") may stand between the path and the title.
+    The masthead and the menu do not come here: the path is read upwards from the title."""
+    if keep <= 0:
+        return []
+    j = keep - 1
+    if j > 0 and _kicker(live[j]):
+        j -= 1
+    b = live[j]
+    if is_breadcrumb(b.text) or is_home_crumb(b.text):
+        home = is_home_crumb(b.text) and (removable(b) or b.reason == "pattern:nav_bar")
+        return [j] if home or b.kind == "section" or removable(b) else []
+    run: list[int] = []
+    while j - len(run) >= 0 and live[j - len(run)].kind == "section":
+        run.append(j - len(run))
+    if 0 < len(run) <= _PATH_LEVELS:
+        return run
+    key = lexicon.key(b.text).strip()
+    if run:
+        return [j] if key in {lexicon.key(live[k].text).strip() for k in run[1:]} else []
+    if removable(b) and b.text.count(" ") < _PATH_LEVELS and _in_top_menu(live, j, key):
+        return [j]
+    return []
+
+
+def _kicker(b: Block) -> bool:
+    t = b.text
+    if b.kind in ("section", "byline", "date") or t.count(" ") + 1 < _KICKER_WORDS or t.count(" ") >= 19:
+        return False
+    return not (is_breadcrumb(t) or agency_in(t) or find_dates(t))
+
+
+def _in_top_menu(live: list[Block], j: int, key: str) -> bool:
+    """Whether ``key`` is the text of a line above ``j`` inside a run of four short lines or more
+    (three words at most each, no end punctuation: the site's menu)."""
+    short = [b.text.count(" ") < _PATH_LEVELS and b.text.rstrip()[-1:] not in ".:؟?!،," for b in live[:j]]
+    for i in range(j):
+        if lexicon.key(live[i].text).strip() != key:
+            continue
+        lo, hi = i, i
+        while lo > 0 and short[lo - 1]:
+            lo -= 1
+        while hi + 1 < j and short[hi + 1]:
+            hi += 1
+        if short[i] and hi - lo + 1 >= _MENU_RUN:
+            return True
+    return False
