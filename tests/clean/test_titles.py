@@ -437,3 +437,20 @@ def test_header_widgets_between_the_logo_and_the_menu_are_the_masthead() -> None
     assert masthead(top, [False] * len(top)) == 4
     assert masthead_names(top[:4]) == ["الوطن اليوم"]
     assert is_widget("الذهب 4.5%") and not is_widget("فرانس 24") and not is_widget("القاهرة")
+
+
+def test_a_short_news_items_headline_is_confirmed_by_its_short_paragraphs() -> None:
+    """why: a news item whose paragraphs are all under twenty words has no long paragraph for title
+    by agreement to read; its body starts where its sentences carry on one another, and the line
+    above that its sentences confirm is its headline."""
+    head = "الولاية: انطلاق أشغال توسعة الطريق الساحلي نحو الميناء التجاري"
+    raw = (
+        "إذاعة المدينة\nAccueil\nالرئيسية\nجهوية\nوطنية\nرياضة\nFrançais\nجهوية\n"
+        f"{head}\n05-12-2024 10:30\n"
+        "أعلنت الولاية عن انطلاق أشغال توسعة الطريق الساحلي المؤدي إلى الميناء التجاري بداية من الأسبوع "
+        "المقبل.\nوتشمل الأشغال إنجاز مسلكين إضافيين وممرات للراجلين على طول ستة كيلومترات.\n"
+        "ودعت السلط السائقين إلى الحذر.\nPartager"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["جهوية"]

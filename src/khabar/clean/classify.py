@@ -51,7 +51,12 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
-from khabar.clean.page_parts import credits_under_title, has_article_body, menus_are_no_path
+from khabar.clean.page_parts import (
+    article_body_start,
+    credits_under_title,
+    has_article_body,
+    menus_are_no_path,
+)
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
 from khabar.clean.title_fallbacks import headline_below as _headline_below
@@ -479,6 +484,8 @@ def _structure(
         # be one, even one the model removed as furniture (the rules above cleared the usual suspects)
         # the first long paragraph (20 words: LineInfo.long) starts the article's body
         first_para = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), len(live))
+        if first_para == len(live) and infos is not None and (start := article_body_start(infos)) >= 0:
+            first_para = start  # a short news item's body: sentences under twenty words
         has_body = any(b.kind == "paragraph" for b in live)
 
         def repeated(i: int) -> bool:

@@ -50,24 +50,31 @@ def has_article_body(infos: list[LineInfo]) -> bool:
     A listing's teasers stand alone between their headlines; paragraphs that follow one another are a
     text. The page is then an article at the threshold (p = 0.5), so the model's other evidence still
     counts at the threshold's edge."""
+    return article_body_start(infos) >= 0
+
+
+def article_body_start(infos: list[LineInfo]) -> int:
+    """Where the body :func:`has_article_body` finds starts (the index of its first line), or -1."""
     run = long_run = 0
     has_long = False
     prev: LineInfo | None = None
-    for i in infos:
+    for k, i in enumerate(infos):
         sentence = i.end_punct and not i.text.rstrip().endswith((":", "：", "؛", ";"))
         if sentence and prev is not None and _carries_on(prev, i):
-            return True
+            return k - 1
         prev = i if sentence else None
         long_run = long_run + 1 if sentence and i.long else 0
         if sentence and i.words >= _BODY_RUN_WORDS:
             run, has_long = run + 1, has_long or i.long
         else:
             run, has_long = 0, False
-        if long_run >= _BODY_LONG_RUN or (run >= _BODY_RUN and has_long):
-            return True
+        if long_run >= _BODY_LONG_RUN:
+            return k - long_run + 1
+        if run >= _BODY_RUN and has_long:
+            return k - run + 1
         if sentence and i.long and agency_in(" ".join(i.text.split()[:_DATELINE_WORDS])):
-            return True
-    return False
+            return k
+    return -1
 
 
 def _carries_on(before: LineInfo, line: LineInfo) -> bool:

@@ -64,6 +64,8 @@ _AGREE_WINDOW = 8
 _AGREE_MAX_WORDS = 15
 _AGREE_SHARE = 0.6
 _AGREE_MIN = 2
+#: a sentence of a short news item's body (no line of twenty words) whose words confirm a title
+_SHORT_BODY_WORDS = 10
 
 
 def title_by_agreement(
@@ -96,6 +98,11 @@ def title_by_agreement(
     for line in infos:
         if line.long:
             body |= content_words(line)
+    if not body:
+        # a short news item: its sentences from the body's start (``first_para``) on
+        for line in infos[first_para:]:
+            if line.end_punct and line.words >= _SHORT_BODY_WORDS:
+                body |= content_words(line)
     best, best_share = -1, 0.0
     end = min(first_para, len(live))
     for i in range(max(0, end - _AGREE_WINDOW), end):
@@ -229,6 +236,11 @@ def confirmed_below(
     for line in infos:
         if line.long:
             body |= content_words(line)
+    if not body:
+        # a short news item: its sentences from the body's start (``first_para``) on
+        for line in infos[first_para:]:
+            if line.end_punct and line.words >= _SHORT_BODY_WORDS:
+                body |= content_words(line)
     if content_words(infos[keep]) & body:
         return keep
     first_para = next((i for i, line in enumerate(infos) if line.long), len(infos))
