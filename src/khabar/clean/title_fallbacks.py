@@ -236,11 +236,6 @@ def confirmed_below(
     for line in infos:
         if line.long:
             body |= content_words(line)
-    if not body:
-        # a short news item: its sentences from the body's start (``first_para``) on
-        for line in infos[first_para:]:
-            if line.end_punct and line.words >= _SHORT_BODY_WORDS:
-                body |= content_words(line)
     if content_words(infos[keep]) & body:
         return keep
     first_para = next((i for i, line in enumerate(infos) if line.long), len(infos))
