@@ -87,3 +87,30 @@ def test_a_short_news_items_paragraphs_carry_on_one_another(lines: list[str], bo
     body and title; its second paragraph opens with a reporting verb or "كما", as a listing's
     teasers, each about another story, do not."""
     assert has_article_body(_infos(lines)) is body
+
+
+_TRAIN = (
+    "أعلنت الشركة الوطنية للسكك الحديدية عن تشغيل قطار جديد بين العاصمة والمدن الساحلية ابتداء من "
+    "الأسبوع المقبل، في إطار خطتها لتحسين خدمات النقل وتقليص مدة الرحلات.\n"
+    "وأضافت الشركة في بيان أن القطار الجديد يتسع لأكثر من خمسمئة راكب، وأن التذاكر متاحة عبر الموقع "
+    "الإلكتروني ونقاط البيع في المحطات الرئيسية."
+)
+
+
+def test_a_name_between_the_title_and_its_date_is_the_author() -> None:
+    """why: templates print the author's name alone between the headline and the date, with no
+    "كتب" or "بقلم"; the model removed it and the record lost its writer. One line only: a second
+    is the author's role."""
+    from khabar.api import process_text
+
+    raw = (
+        "الرئيسية\nاقتصاد\nرياضة\nمنوعات\nاقتصاد\n"
+        "قطار جديد يربط العاصمة بالمدن الساحلية ابتداء من الأسبوع المقبل\n"
+        "ليلى بن عمر\nصحفية مختصة في النقل\n12 نوفمبر 2024\n"
+        f"{_TRAIN}"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.byline == "ليلى بن عمر"
+    # a headline over its date with no name between keeps no byline
+    doc = process_text(raw.replace("ليلى بن عمر\nصحفية مختصة في النقل\n", ""), id="t")
+    assert doc.byline is None

@@ -7,13 +7,15 @@ that read the page's lines as the line model left them (issue 14: site styles th
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from khabar.arabic.dates import find_dates
 from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, agency_in
 from khabar.clean.title_fallbacks import removable
-from khabar.clean.titles import is_breadcrumb, is_home_crumb
+from khabar.clean.titles import is_breadcrumb, is_home_crumb, is_section_name
 from khabar.clean.titles import load as load_title_cues
 from khabar.data import rows
 from khabar.model import Block
@@ -118,6 +120,39 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
             b.kind, b.reason = "byline", None
         elif feats[i, INDEX["date_like"]] and b.text.count(" ") < _DATE_LINE_WORDS:
             b.kind, b.reason = "date", None
+    _author_over_date(live, keep)
+
+
+_DIGIT = re.compile(r"\d")
+#: the most words of an author's line between the title and the date ("منى المحمدي مراسلة @mona_m")
+_AUTHOR_WORDS = 5
+
+
+def _author_over_date(live: list[Block], keep: int) -> None:
+    """A name between the title and its date line is the author's: "محمد حسين" / "3-12-2024 | 13:45",
+    "د. سامي الخوري" / "كاتب وأكاديمي لبناني" / "نشر في: 05/12/2024", after a bare "بواسطة" or a
+    credit line naming the site ("الخبر" / "حميد يس").
+
+    Many templates print the author's name alone, with no verb or "بقلم", between the headline and
+    the date, and the line model, which learned bylines from their cue words, removes it or keeps
+    it as text. Of the lines between the title and a date line within four lines under it, the
+    first of two to five words with no digit, no end punctuation and no section or breadcrumb
+    shape, decided by the model, is the byline (one line: a second is the author's role)."""
+    stop = min(keep + 1 + _CREDIT_LINES, len(live))
+    date = next((i for i in range(keep + 1, stop) if live[i].kind == "date"), None)
+    if date is None:
+        return
+    for i in range(keep + 1, date):
+        b = live[i]
+        if b.kind not in ("boilerplate", "paragraph") or not removable(b):
+            continue
+        t = b.text.strip()
+        if not 2 <= len(t.split()) <= _AUTHOR_WORDS or _DIGIT.search(t) or t[-1] in ".:؟?!،,;؛":
+            return
+        if is_breadcrumb(t) or is_section_name(t) or agency_in(t):
+            return
+        b.kind, b.reason = "byline", None
+        return
 
 
 #: the fewest menu lines in a row that make a menu, not a section path (a path has one to three levels)
