@@ -13,6 +13,7 @@ import numpy as np
 
 from khabar.arabic.dates import find_dates
 from khabar.clean import lexicon
+from khabar.clean.bylines import is_clock, is_stamp_line
 from khabar.clean.features import INDEX, LineInfo, agency_in
 from khabar.clean.title_fallbacks import removable
 from khabar.clean.titles import is_breadcrumb, is_home_crumb, is_section_name
@@ -106,7 +107,10 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
       "ديسمبر 5, 2024", "نُشر: 19:43-3 ديسمبر 2024 م").
     The model weighs the line's place too, and under the headline of a template it never saw an
     author's or a date line can lose to it; they are no chrome, and the record's ``byline`` and
-    ``published`` come from them."""
+    ``published`` come from them. A line that is a time stamp and nothing more
+    (:func:`~khabar.clean.bylines.is_stamp_line`) is the date whatever the model made of it, under
+    the title or over it (past a clock time or a reading time: "5 ديسمبر 2024" / "22:10 مساء" /
+    "قراءة 2 دقائق" / headline)."""
     for i in range(keep + 1, min(keep + 1 + _CREDIT_LINES, len(live))):
         b = live[i]
         if b.text.count(" ") >= 19:
@@ -114,13 +118,31 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
         if i in site_lines and b.text.count(" ") < _CREDIT_WORDS and removable(b) and b.kind != "byline":
             b.kind, b.reason = "byline", None  # kept as text or removed, a credit line is a byline
             continue
+        if b.kind in ("paragraph", "heading", "boilerplate") and removable(b) and is_stamp_line(b.text):
+            b.kind, b.reason = "date", None  # "تاريخ النشر: 02 ديسمبر 2024 - 23:10" kept as text
+            continue
         if b.kind != "boilerplate" or not removable(b):
             continue
         if feats[i, INDEX["byline_word"]]:
             b.kind, b.reason = "byline", None
         elif feats[i, INDEX["date_like"]] and b.text.count(" ") < _DATE_LINE_WORDS:
             b.kind, b.reason = "date", None
+    for i in range(keep - 1, max(-1, keep - 1 - _CREDIT_LINES), -1):
+        # a stamp over the headline ("نشر في: … | آخر تحديث: …"), past a clock time or a reading time
+        b = live[i]
+        if removable(b) and b.kind != "date" and is_stamp_line(b.text):
+            b.kind, b.reason = "date", None
+            break
+        if not stamp_furniture(b):
+            break
     _author_over_date(live, keep)
+
+
+def stamp_furniture(b: Block) -> bool:
+    """A time stamp's line or its parts: a date, a clock time or a reading time."""
+    if b.kind == "date" or b.reason in ("pattern:time_stamp", "pattern:reading_time"):
+        return True
+    return is_clock(b.text) or is_stamp_line(b.text)
 
 
 _DIGIT = re.compile(r"\d")
@@ -220,11 +242,14 @@ def section_path(live: list[Block], keep: int) -> list[int]:
       lines that ends in a line naming one of them again, or a short line the model removed that
       repeats a line of the menu at the page's top ("الإمارات" in the menu and over the headline).
     * A standfirst over the headline (a line of five words or more with no date or byline cue: "مشروع
-      يكلف 120 مليون درهم …") may stand between the path and the title.
+      يكلف 120 مليون درهم …") and the page's time stamp (:func:`stamp_furniture`) may stand between
+      the path and the title.
     The masthead and the menu do not come here: the path is read upwards from the title."""
     if keep <= 0:
         return []
     j = keep - 1
+    while j > 0 and stamp_furniture(live[j]):
+        j -= 1  # the date and its clock time over the headline ("5 ديسمبر 2024" / "22:10 مساء")
     if j > 0 and _kicker(live[j]):
         j -= 1
     b = live[j]
