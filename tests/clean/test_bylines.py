@@ -316,3 +316,10 @@ def test_a_stamp_over_the_headline_past_its_clock_time_is_the_date() -> None:
     doc = process_text(raw, id="t")
     assert str(doc.published)[:10] == "2023-03-14"
     assert doc.sections == ["اقتصاد"]
+
+
+def test_a_publication_cue_after_the_update_names_the_dates_after_it() -> None:
+    """why: some templates print the last update first and the publication after it on one line;
+    the dates after the update cue were all read as the update and the record had no publication."""
+    stamp = split_stamp("آخر تحديث: 2023/03/15 - نشر: 2023/03/14")
+    assert (stamp.published, stamp.modified) == ("2023-03-14", "2023-03-15")

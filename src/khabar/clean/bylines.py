@@ -206,12 +206,20 @@ def split_stamp(text: str) -> Stamp:
     Without an update cue the first date is the publication. With one ("آخر تحديث", "Updated"), the
     dates after the cue are the update; the dates before it are the publication, unless only a clock
     time follows the cue: then the line names one moment, the last update, and its date is that day
-    ("الأربعاء، 28 آب 2013، آخر تحديث 14:00"). Month names between slashes and numbered Levantine
+    ("الأربعاء، 28 آب 2013، آخر تحديث 14:00"). A publication cue after the update cue names the
+    dates after it ("آخر تحديث: 6 مايو | نشر: 5 مايو"). Month names between slashes and numbered Levantine
     months are read (:func:`stamp_text`)."""
     dates = find_dates(stamp_text(text))
     m = _cue_re("updated").search(text)
     if not m:
         return Stamp(dates[0].iso if dates else None, None)
+    p = next((c for c in _cue_re("published").finditer(text) if c.start() >= m.end()), None)
+    if p is not None:
+        # the update printed first ("آخر تحديث: 2024/12/06 | نشر: 2024/12/05"): each cue names the
+        # dates after it
+        upd = [d for d in dates if m.end() <= d.start < p.start()]
+        pub = [d for d in dates if d.start >= p.end()]
+        return Stamp(pub[0].iso if pub else None, upd[0].iso if upd else None)
     before = [d for d in dates if d.end <= m.start()]
     after = [d for d in dates if d.start >= m.end()]
     if after:
