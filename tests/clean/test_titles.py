@@ -454,3 +454,25 @@ def test_a_short_news_items_headline_is_confirmed_by_its_short_paragraphs() -> N
     doc = process_text(raw, id="t")
     assert doc.title == head
     assert doc.sections == ["جهوية"]
+
+
+def test_a_digest_under_its_columns_name_is_titled_by_the_name() -> None:
+    """why: a newspaper's short-news column ("موجز …") is a page of items, each a headline over its
+    text, under the column's name; without the URL the first item's headline was taken for the
+    page's title. An article with subheadings stands under its own headline and keeps it."""
+    items = [
+        ("نادي الساحل يتعاقد مع مدرب إسباني لموسمين", "أعلن نادي الساحل أمس تعاقده مع مدرب إسباني"),
+        ("منتخب الناشئين يفوز في افتتاح البطولة الإقليمية", "حقق منتخب الناشئين فوزا مستحقا على نظيره"),
+        ("تأجيل مباراة القمة إلى الأسبوع المقبل بسبب الأمطار", "قررت رابطة الدوري تأجيل مباراة القمة"),
+    ]
+    tail = (
+        " في بيان نشره على موقعه الرسمي، وأوضح أن التفاصيل الكاملة ستعلن خلال الأيام المقبلة بعد"
+        " استكمال الإجراءات."
+    )
+    raw = "موجز رياضي\n" + "\n".join(f"{h}\n{p}{tail}" for h, p in items)
+    doc = process_text(raw, id="t")
+    assert doc.title == "موجز رياضي"
+    raw = "نادي الساحل يعيد بناء فريقه استعدادا للموسم الجديد\n" + "\n".join(
+        f"{h}\n{p}{tail}" for h, p in items
+    )
+    assert process_text(raw, id="t").title == "نادي الساحل يعيد بناء فريقه استعدادا للموسم الجديد"

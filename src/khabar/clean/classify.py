@@ -55,6 +55,7 @@ from khabar.clean.page_parts import (
     article_body_start,
     credits_under_title,
     has_article_body,
+    is_digest,
     menus_are_no_path,
 )
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
@@ -526,6 +527,10 @@ def _structure(
             keep = _verse_title(live, infos, feats, site_lines)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
+    if forced < 0 and keep == 1 and is_digest(live, site_lines):
+        # a column's name over its items: the name is the title, the first item's headline a heading
+        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
+        titles, keep = [0], 0
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:

@@ -88,6 +88,40 @@ def _carries_on(before: LineInfo, line: LineInfo) -> bool:
     return bool(first) and first[0].strip("،,:") in _CONTINUATION
 
 
+#: a digest (:func:`is_digest`): the fewest items, and the fewest words of an item's headline
+_DIGEST_ITEMS = 3
+_ITEM_WORDS = 4
+
+
+def is_digest(live: list[Block], site_lines: set[int]) -> bool:
+    """Whether the page is a digest under its column's name: a first line of one to three words
+    ("موجز دوليات", "موجز إعلامي", "أخبار السوق") over three items or more, each a headline of four
+    words or more over its text, the first item's headline right under the name.
+
+    A newspaper prints its short news in a column whose name is the page's title (the record's
+    ``title`` field, and the gold set's title: SaudiNewsNet's first line); the line model, which
+    reads a name of one to three words as a section word, takes the first item's headline for the
+    title when the URL is missing (on the free SaudiNewsNet articles the titles lost without the URL
+    were such digests). An article with subheadings stands under its own headline, not under a
+    name; a site's masthead (``site_lines``) is no column name."""
+    if len(live) < 2 * _DIGEST_ITEMS or 0 in site_lines:
+        return False
+    name = live[0]
+    t = name.text.strip()
+    if not 1 <= len(t.split()) <= _PATH_LEVELS or t[-1] in ".:؟?!،,;؛" or is_breadcrumb(t):
+        return False
+    if not removable(name) or name.kind not in ("section", "boilerplate", "heading"):
+        return False
+    items = [
+        i
+        for i in range(1, len(live) - 1)
+        if live[i].kind in ("heading", "title")
+        and len(live[i].text.split()) >= _ITEM_WORDS
+        and live[i + 1].kind == "paragraph"
+    ]
+    return len(items) >= _DIGEST_ITEMS and items[0] == 1
+
+
 #: the lines under the title read for its byline and date (:func:`credits_under_title`)
 _CREDIT_LINES = 4
 #: the most words of a date line under the title ("نشر في: 04 ديسمبر 2024: 10:22 ص GST")
