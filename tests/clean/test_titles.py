@@ -476,3 +476,35 @@ def test_a_digest_under_its_columns_name_is_titled_by_the_name() -> None:
         f"{h}\n{p}{tail}" for h, p in items
     )
     assert process_text(raw, id="t").title == "نادي الساحل يعيد بناء فريقه استعدادا للموسم الجديد"
+
+
+def test_a_headline_over_its_standfirst_is_the_title() -> None:
+    """why: a dump that starts with its headline and prints a standfirst under it gives two
+    headline-shaped lines; the model took the standfirst, nearer the byline and the body. The first
+    line is the headline when the body repeats its words; a line the body does not echo (a site's
+    name) or a credit line is not."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_over_standfirst
+    from khabar.model import Block
+
+    body = (
+        "شهدت أسعار الأسمدة في الأسواق المحلية ارتفاعا ملحوظا خلال الأسابيع الماضية، بسبب تراجع الإمدادات "
+        "من الخارج وارتفاع كلفة الشحن، ما دفع المزارعين إلى المطالبة بتدخل الجهات المعنية."
+    )
+
+    def over(first: str) -> bool:
+        lines = [first, "تجار الأسمدة ينتظرون انخفاض كلفة الشحن", "سالم العنزي – الرياض", body]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 4, None, 0.5, article_features(infos, None))
+        kinds = ["boilerplate", "title", "byline", "paragraph"]
+        live = [
+            Block(k, t, 0, len(t), reason="feature:x" if k == "boilerplate" else None)
+            for k, t in zip(kinds, lines, strict=True)
+        ]
+        return headline_over_standfirst(live, infos, feats)
+
+    assert over("لهذه الأسباب.. ارتفاع أسعار الأسمدة في الأسواق المحلية")
+    assert not over("مدونة المزارع العربي للأخبار والتقارير")
+    assert not over("الرياض - وكالة الأنباء السعودية")

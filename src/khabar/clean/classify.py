@@ -62,6 +62,7 @@ from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
+from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
@@ -531,6 +532,9 @@ def _structure(
         # a column's name over its items: the name is the title, the first item's headline a heading
         live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
         titles, keep = [0], 0
+    elif keep == 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines):
+        live[0].kind, live[0].reason = "title", None  # the headline over its standfirst
+        titles, keep = [0, 1], 0
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:

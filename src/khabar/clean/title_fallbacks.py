@@ -319,6 +319,41 @@ def verse_title(
     return first if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below) else -1
 
 
+#: the words of a headline over its standfirst (:func:`headline_over_standfirst`), and the fewest
+#: of its content words the body must repeat
+_STANDFIRST_HEAD_WORDS = (4, 15)
+_STANDFIRST_CONFIRM = 2
+
+
+def headline_over_standfirst(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> bool:
+    """Whether the page's first line is its headline and the model's title (the second line) the
+    standfirst under it: "لهذا السبب.. تأخر استقدام العاملات …" over "مكاتب الاستقدام تنتظر …".
+
+    A dump that starts with its headline (a record's title field, a page without chrome above the
+    headline) and prints a standfirst under it gives the model two headline-shaped lines; it reads
+    the second, nearer the byline and the body, as the title. The first line is the headline when it
+    can be one (:func:`~khabar.clean.titles.title_reject`, four to fifteen words, no full stop, no
+    byline or date cue, not the masthead) and the body repeats two of its content words or more (a
+    site's name over a headline is not repeated by the text)."""
+    if len(live) < 3 or 0 in exclude or not removable(live[0]):
+        return False
+    if live[0].kind in ("byline", "date", "section"):
+        return False
+    head, info = live[0], infos[0]
+    lo, hi = _STANDFIRST_HEAD_WORDS
+    if not lo <= info.words <= hi or head.text.rstrip()[-1:] in ".:،,;؛" or info.long:
+        return False
+    if feats is None or title_reject(head.text) is not None or feats[0, list(NOT_HEADLINE)].any():
+        return False
+    body: set[str] = set()
+    for line in infos[2:]:
+        if line.long:
+            body |= content_words(line)
+    return len(content_words(info) & body) >= _STANDFIRST_CONFIRM
+
+
 def removable(b: Block) -> bool:
     """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
     return b.reason is None or b.reason.startswith(("feature:", "model:"))
