@@ -508,3 +508,32 @@ def test_a_headline_over_its_standfirst_is_the_title() -> None:
     assert over("لهذه الأسباب.. ارتفاع أسعار الأسمدة في الأسواق المحلية")
     assert not over("مدونة المزارع العربي للأخبار والتقارير")
     assert not over("الرياض - وكالة الأنباء السعودية")
+
+
+def test_a_headline_read_as_a_byline_over_the_text_is_the_title() -> None:
+    """why: a column that goes from its headline straight into its text gives the model a short
+    line over the body where it expects the author; a line with no byline mark is the headline, a
+    writer's name or a credit line stays the byline."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_read_as_byline
+    from khabar.model import Block
+
+    body = (
+        "لم تعد المدن الكبرى قادرة على استيعاب الأعداد المتزايدة من السكان، فالطرق مزدحمة والخدمات "
+        "تتراجع عاما بعد عام، والحلول المؤقتة لم تعد تكفي لمواجهة هذا الواقع."
+    )
+
+    def first(line: str) -> int:
+        lines = [line, body, body.replace("المدن", "العواصم")]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 3, None, 0.5, article_features(infos, None))
+        live = [
+            Block(k, t, 0, len(t)) for k, t in zip(("byline", "paragraph", "paragraph"), lines, strict=True)
+        ]
+        return headline_read_as_byline(live, feats)
+
+    assert first("المدن التي ضاقت بأهلها") == 0
+    assert first("سامي عبد الرحمن الخطيب") == -1
+    assert first("الرياض - وكالة الأنباء") == -1

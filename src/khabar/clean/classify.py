@@ -63,6 +63,7 @@ from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_head
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
+from khabar.clean.title_fallbacks import headline_read_as_byline as _headline_read_as_byline
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
@@ -526,6 +527,8 @@ def _structure(
             keep = _first_kept_headline(live, infos, feats, first_para, site_lines - set(range(mast)))
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
+        if keep < 0:
+            keep = _headline_read_as_byline(live, feats, site_lines)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     if forced < 0 and keep == 1 and is_digest(live, site_lines):

@@ -14,11 +14,14 @@ masthead`).
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
 import numpy as np
 
+from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, content_words
 from khabar.clean.titles import is_price, title_reject
+from khabar.data import rows
 from khabar.model import Block
 
 #: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
@@ -352,6 +355,49 @@ def headline_over_standfirst(
         if line.long:
             body |= content_words(line)
     return len(content_words(info) & body) >= _STANDFIRST_CONFIRM
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Arabic given names (``names_given_ar.tsv`` and ``names_given_hand_ar.tsv``, the person
+    extractor's lists), on khabar's normalised view."""
+    names = [r.cols[0] for f in ("names_given_ar.tsv", "names_given_hand_ar.tsv") for r in rows(f) if r.cols]
+    return frozenset(lexicon.key(n).replace(" ", "") for n in names if n.strip())
+
+
+#: the words of a headline the model read as a byline (:func:`headline_read_as_byline`)
+_TOP_BYLINE_WORDS = (3, 15)
+
+
+def headline_read_as_byline(
+    live: list[Block], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> int:
+    """The page's first line when the model read it as a byline though it has no byline's mark, on a
+    page left with no title: 0, or -1.
+
+    A dump that starts with its headline and goes straight into its text (an opinion column, a
+    travel piece: no author line between) gives the model a short line over the body where it
+    learned to expect the author; with the URL the slug confirms the headline, without it the page
+    had no title. A byline carries a mark: a byline word or separator, an agency, a date, a weekday
+    (the line features), or a person's given name first ("سامي الخوري"). A line of three to
+    fifteen words with none of them, no digit and no full stop, that can be a title
+    (:func:`~khabar.clean.titles.title_reject`), is the headline."""
+    if not live or feats is None or 0 in exclude:
+        return -1
+    b = live[0]
+    words = b.text.split()
+    lo, hi = _TOP_BYLINE_WORDS
+    if b.kind != "byline" or not removable(b) or not lo <= len(words) <= hi:
+        return -1
+    if (
+        b.text.rstrip()[-1:] in ".،,;؛"
+        or any(c.isdigit() for c in b.text)
+        or feats[0, list(NOT_HEADLINE)].any()
+    ):
+        return -1
+    if title_reject(b.text) is not None or lexicon.key(words[0]).strip('«"(') in _given_names():
+        return -1
+    return 0
 
 
 def removable(b: Block) -> bool:
