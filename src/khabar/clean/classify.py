@@ -536,8 +536,9 @@ def _structure(
         live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
         titles, keep = [0], 0
     elif keep == 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines):
-        live[0].kind, live[0].reason = "title", None  # the headline over its standfirst
-        titles, keep = [0, 1], 0
+        # the headline over its standfirst: the standfirst is the text's, a heading (never a byline)
+        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
+        titles, keep = [0], 0
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:
