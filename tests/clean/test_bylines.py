@@ -275,3 +275,51 @@ def test_page_counters_are_no_bylines(line: str, counter: bool) -> None:
     """why: templates print a views or comments counter in the byline row, and a short line with a
     colon there reads as a byline; a counter names nobody."""
     assert is_counter(line) is counter
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("السبت 14/مارس/2023 - 09:05 ص", "2023-03-14"),  # the month between slashes
+        ("نشر بتاريخ: 3 حزيران/يونيو 2023", "2023-06-03"),
+        ("تاريخ الإضافة: 7 كانون2/يناير 2023", "2023-01-07"),  # a numbered Levantine month
+    ],
+)
+def test_stamps_in_cms_locale_shapes_are_read(line: str, published: str) -> None:
+    """why: some templates print the month between slashes or a Levantine month numbered beside the
+    Gregorian one (a CMS locale); the date reader read neither and the record had no publication."""
+    assert split_stamp(line).published == published
+
+
+def test_a_stamp_line_is_a_date_and_nothing_more() -> None:
+    """why: a template's stamp under or over the headline is the record's date whatever the line
+    model made of it; a place or a sentence with a date is no stamp."""
+    from khabar.clean.bylines import is_stamp_line
+
+    assert is_stamp_line("14-03-2023 09:05")
+    assert is_stamp_line("تاريخ النشر: 14 مارس 2023 - 09:05 | آخر تحديث: 15 مارس 2023")
+    assert not is_stamp_line("جدة 14 مارس 2023")
+    assert not is_stamp_line("يفتتح المعرض أبوابه في 14 مارس 2023")
+
+
+def test_a_stamp_over_the_headline_past_its_clock_time_is_the_date() -> None:
+    """why: some templates print the date and the clock time over the headline, with the section
+    above them; the date was removed, the record had no publication and the path was lost."""
+    raw = (
+        "الرئيسية\nمحليات\nاقتصاد\nرياضة\nمنوعات\nاقتصاد\n14 مارس 2023\n09:05 صباحا\n"
+        "الوزارة تطلق برنامجا جديدا لدعم المشروعات الصغيرة في المحافظات\n"
+        "أطلقت وزارة الاقتصاد برنامجا جديدا لدعم المشروعات الصغيرة والمتوسطة في جميع المحافظات، بتمويل "
+        "يصل إلى خمسمئة مليون خلال ثلاث سنوات، في إطار خطتها لتنويع مصادر الدخل وتوفير فرص العمل.\n"
+        "وأوضحت الوزارة أن البرنامج يقدم قروضا ميسرة وتدريبا لأصحاب المشروعات، وأن باب التسجيل يفتح "
+        "الأسبوع المقبل عبر المنصة الإلكترونية للوزارة."
+    )
+    doc = process_text(raw, id="t")
+    assert str(doc.published)[:10] == "2023-03-14"
+    assert doc.sections == ["اقتصاد"]
+
+
+def test_a_publication_cue_after_the_update_names_the_dates_after_it() -> None:
+    """why: some templates print the last update first and the publication after it on one line;
+    the dates after the update cue were all read as the update and the record had no publication."""
+    stamp = split_stamp("آخر تحديث: 2023/03/15 - نشر: 2023/03/14")
+    assert (stamp.published, stamp.modified) == ("2023-03-14", "2023-03-15")

@@ -71,7 +71,7 @@ def test_word_lists_come_from_the_data_file_and_the_date_module() -> None:
     from khabar.data import rows
 
     kinds = {r.cols[0] for r in rows("line_words_ar.tsv", columns=2)}
-    assert kinds == {"agency", "initials", "byline", "weekday", "function"}
+    assert kinds == {"agency", "initials", "byline", "weekday", "function", "continuation"}
     assert {"في", "على", "الذي"} <= _FUNCTION == set(_words("function"))
     assert "شوال" in HIJRI_MONTHS and "اغسطس" in MONTHS
 

@@ -74,3 +74,12 @@ def test_a_source_credit_in_parentheses_is_a_byline_not_a_heading() -> None:
         )
     )
     assert [b.kind for b in got] == ["byline", "byline", "heading", "heading"]
+
+
+def test_a_date_that_opens_with_its_month_or_runs_past_its_year_is_cut_whole() -> None:
+    """Reason: "مارس 14, 2023" opens with the month, which is no place before the date; and an ISO
+    date "2023-03-14 09:05" after an outlet's tag ends after its day, not after the year."""
+    out = refine_kinds(_blocks("date", "مارس 14, 2023"))
+    assert [(b.kind, b.text) for b in out] == [("date", "مارس 14, 2023")]
+    out = refine_kinds(_blocks("byline", "جدة 2023-03-14 09:05"))
+    assert [(b.kind, b.text) for b in out] == [("dateline", "جدة"), ("date", "2023-03-14 09:05")]

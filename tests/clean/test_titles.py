@@ -14,7 +14,9 @@ from khabar.clean.titles import (
     is_price,
     is_section_name,
     is_source_tag,
+    is_widget,
     masthead,
+    masthead_names,
     matches_record_title,
     names_site,
     title_reject,
@@ -426,3 +428,112 @@ def test_a_headline_over_a_short_credit_and_the_date() -> None:
         "لكن التجارب تظهر أن التقنية وحدها لا تكفي، ما لم تصاحبها سياسات تخطيط عمراني واضحة."
     )
     assert process_text(raw, id="t").title == "هل تنجح المدن الذكية في تخفيف الازدحام المروري؟"
+
+
+def test_header_widgets_between_the_logo_and_the_menu_are_the_masthead() -> None:
+    """why: templates print the weather, an exchange rate or a prayer time between the logo and the
+    menu; the logo over them is still the masthead (no title), and a widget names no site."""
+    top = ["الوطن اليوم", "القاهرة 22°", "اليورو 1.08 دولار", "العصر 15:10", "محليات", "رياضة", "اقتصاد"]
+    assert masthead(top, [False] * len(top)) == 4
+    assert masthead_names(top[:4]) == ["الوطن اليوم"]
+    assert is_widget("الذهب 4.5%") and not is_widget("فرانس 24") and not is_widget("القاهرة")
+
+
+def test_a_short_news_items_headline_is_confirmed_by_its_short_paragraphs() -> None:
+    """why: a news item whose paragraphs are all under twenty words has no long paragraph for title
+    by agreement to read; its body starts where its sentences carry on one another, and the line
+    above that its sentences confirm is its headline."""
+    head = "الولاية: انطلاق أشغال توسعة الطريق الساحلي نحو الميناء التجاري"
+    raw = (
+        "إذاعة المدينة\nAccueil\nالرئيسية\nجهوية\nوطنية\nرياضة\nFrançais\nجهوية\n"
+        f"{head}\n05-12-2024 10:30\n"
+        "أعلنت الولاية عن انطلاق أشغال توسعة الطريق الساحلي المؤدي إلى الميناء التجاري بداية من الأسبوع "
+        "المقبل.\nوتشمل الأشغال إنجاز مسلكين إضافيين وممرات للراجلين على طول ستة كيلومترات.\n"
+        "ودعت السلط السائقين إلى الحذر.\nPartager"
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["جهوية"]
+
+
+def test_a_digest_under_its_columns_name_is_titled_by_the_name() -> None:
+    """why: a newspaper's short-news column ("موجز …") is a page of items, each a headline over its
+    text, under the column's name; without the URL the first item's headline was taken for the
+    page's title. An article with subheadings stands under its own headline and keeps it."""
+    items = [
+        ("نادي الساحل يتعاقد مع مدرب إسباني لموسمين", "أعلن نادي الساحل أمس تعاقده مع مدرب إسباني"),
+        ("منتخب الناشئين يفوز في افتتاح البطولة الإقليمية", "حقق منتخب الناشئين فوزا مستحقا على نظيره"),
+        ("تأجيل مباراة القمة إلى الأسبوع المقبل بسبب الأمطار", "قررت رابطة الدوري تأجيل مباراة القمة"),
+    ]
+    tail = (
+        " في بيان نشره على موقعه الرسمي، وأوضح أن التفاصيل الكاملة ستعلن خلال الأيام المقبلة بعد"
+        " استكمال الإجراءات."
+    )
+    raw = "موجز رياضي\n" + "\n".join(f"{h}\n{p}{tail}" for h, p in items)
+    doc = process_text(raw, id="t")
+    assert doc.title == "موجز رياضي"
+    raw = "نادي الساحل يعيد بناء فريقه استعدادا للموسم الجديد\n" + "\n".join(
+        f"{h}\n{p}{tail}" for h, p in items
+    )
+    assert process_text(raw, id="t").title == "نادي الساحل يعيد بناء فريقه استعدادا للموسم الجديد"
+
+
+def test_a_headline_over_its_standfirst_is_the_title() -> None:
+    """why: a dump that starts with its headline and prints a standfirst under it gives two
+    headline-shaped lines; the model took the standfirst, nearer the byline and the body. The first
+    line is the headline when the body repeats its words; a line the body does not echo (a site's
+    name) or a credit line is not."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_over_standfirst
+    from khabar.model import Block
+
+    body = (
+        "شهدت أسعار الأسمدة في الأسواق المحلية ارتفاعا ملحوظا خلال الأسابيع الماضية، بسبب تراجع الإمدادات "
+        "من الخارج وارتفاع كلفة الشحن، ما دفع المزارعين إلى المطالبة بتدخل الجهات المعنية."
+    )
+
+    def over(first: str) -> bool:
+        lines = [first, "تجار الأسمدة ينتظرون انخفاض كلفة الشحن", "سالم العنزي – الرياض", body]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 4, None, 0.5, article_features(infos, None))
+        kinds = ["boilerplate", "title", "byline", "paragraph"]
+        live = [
+            Block(k, t, 0, len(t), reason="feature:x" if k == "boilerplate" else None)
+            for k, t in zip(kinds, lines, strict=True)
+        ]
+        return headline_over_standfirst(live, infos, feats)
+
+    assert over("لهذه الأسباب.. ارتفاع أسعار الأسمدة في الأسواق المحلية")
+    assert not over("مدونة المزارع العربي للأخبار والتقارير")
+    assert not over("الرياض - وكالة الأنباء السعودية")
+
+
+def test_a_headline_read_as_a_byline_over_the_text_is_the_title() -> None:
+    """why: a column that goes from its headline straight into its text gives the model a short
+    line over the body where it expects the author; a line with no byline mark is the headline, a
+    writer's name or a credit line stays the byline."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_read_as_byline
+    from khabar.model import Block
+
+    body = (
+        "لم تعد المدن الكبرى قادرة على استيعاب الأعداد المتزايدة من السكان، فالطرق مزدحمة والخدمات "
+        "تتراجع عاما بعد عام، والحلول المؤقتة لم تعد تكفي لمواجهة هذا الواقع."
+    )
+
+    def first(line: str) -> int:
+        lines = [line, body, body.replace("المدن", "العواصم")]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 3, None, 0.5, article_features(infos, None))
+        live = [
+            Block(k, t, 0, len(t)) for k, t in zip(("byline", "paragraph", "paragraph"), lines, strict=True)
+        ]
+        return headline_read_as_byline(live, feats)
+
+    assert first("المدن التي ضاقت بأهلها") == 0
+    assert first("سامي عبد الرحمن الخطيب") == -1
+    assert first("الرياض - وكالة الأنباء") == -1

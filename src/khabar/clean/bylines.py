@@ -206,16 +206,52 @@ def split_stamp(text: str) -> Stamp:
     Without an update cue the first date is the publication. With one ("آخر تحديث", "Updated"), the
     dates after the cue are the update; the dates before it are the publication, unless only a clock
     time follows the cue: then the line names one moment, the last update, and its date is that day
-    ("الأربعاء، 28 آب 2013، آخر تحديث 14:00")."""
-    dates = find_dates(text)
+    ("الأربعاء، 28 آب 2013، آخر تحديث 14:00"). A publication cue after the update cue names the
+    dates after it ("آخر تحديث: 6 مايو | نشر: 5 مايو"). Month names between slashes and numbered Levantine
+    months are read (:func:`stamp_text`)."""
+    dates = find_dates(stamp_text(text))
     m = _cue_re("updated").search(text)
     if not m:
         return Stamp(dates[0].iso if dates else None, None)
+    p = next((c for c in _cue_re("published").finditer(text) if c.start() >= m.end()), None)
+    if p is not None:
+        # the update printed first ("آخر تحديث: 2024/12/06 | نشر: 2024/12/05"): each cue names the
+        # dates after it
+        upd = [d for d in dates if m.end() <= d.start < p.start()]
+        pub = [d for d in dates if d.start >= p.end()]
+        return Stamp(pub[0].iso if pub else None, upd[0].iso if upd else None)
     before = [d for d in dates if d.end <= m.start()]
     after = [d for d in dates if d.start >= m.end()]
     if after:
         return Stamp(before[0].iso if before else None, after[0].iso)
     return Stamp(None, before[-1].iso if before else None)
+
+
+def is_stamp_line(text: str) -> bool:
+    """A line that is a time stamp and nothing more: a date, with at most a weekday, a clock time and
+    stamp cues beside it ("تاريخ النشر: 02 ديسمبر 2024 - 23:10", "02-12-2024 13:45", "نشر في: … |
+    آخر تحديث: …"). What a template prints under or over the headline, whatever the line model
+    made of it."""
+    if len(text) > 120 or not find_dates(stamp_text(text)):
+        return False
+    rest = _strip_dates(stamp_text(text))
+    return is_stamp_words(" ".join(w for w in rest.split() if w.strip(_NAME_EDGE + "/")))
+
+
+#: a month name between slashes ("03/ديسمبر/2024") and a Levantine month numbered beside the
+#: Gregorian one, as some CMS locales print them ("12 تشرين1/أكتوبر 2024", "كانون2/يناير")
+_SLASHED_MONTH = re.compile(r"(?<=\d)\s*/\s*([^\W\d_]{3,})\s*/\s*(?=\d)")
+_NUMBERED_MONTH = re.compile(r"[^\W\d_]{3,}[12]\s*/\s*(?=[^\W\d_])")
+
+
+def stamp_text(text: str) -> str:
+    """``text`` with the date shapes :func:`~khabar.arabic.dates.find_dates` does not read put as it
+    reads them, at the same offsets: "03/ديسمبر/2024" → "03 ديسمبر 2024", "12 تشرين1/أكتوبر 2024"
+    → "12 أكتوبر 2024" (padded with spaces)."""
+    text = _SLASHED_MONTH.sub(
+        lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " " * (m.end() - m.end(1)), text
+    )
+    return _NUMBERED_MONTH.sub(lambda m: " " * len(m.group()), text)
 
 
 def is_update_stamp(text: str) -> bool:

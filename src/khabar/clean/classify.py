@@ -51,11 +51,19 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
-from khabar.clean.page_parts import credits_under_title, has_article_body, menus_are_no_path
+from khabar.clean.page_parts import (
+    article_body_start,
+    credits_under_title,
+    has_article_body,
+    is_digest,
+    menus_are_no_path,
+)
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
+from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
+from khabar.clean.title_fallbacks import headline_read_as_byline as _headline_read_as_byline
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
@@ -479,6 +487,8 @@ def _structure(
         # be one, even one the model removed as furniture (the rules above cleared the usual suspects)
         # the first long paragraph (20 words: LineInfo.long) starts the article's body
         first_para = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), len(live))
+        if first_para == len(live) and infos is not None and (start := article_body_start(infos)) >= 0:
+            first_para = start  # a short news item's body: sentences under twenty words
         has_body = any(b.kind == "paragraph" for b in live)
 
         def repeated(i: int) -> bool:
@@ -517,8 +527,18 @@ def _structure(
             keep = _first_kept_headline(live, infos, feats, first_para, site_lines - set(range(mast)))
         if keep < 0 and feats is not None and infos is not None and first_para == len(live):
             keep = _verse_title(live, infos, feats, site_lines)
+        if keep < 0:
+            keep = _headline_read_as_byline(live, feats, site_lines)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
+    if forced < 0 and keep == 1 and is_digest(live, site_lines):
+        # a column's name over its items: the name is the title, the first item's headline a heading
+        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
+        titles, keep = [0], 0
+    elif keep == 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines):
+        # the headline over its standfirst: the standfirst is the text's, a heading (never a byline)
+        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
+        titles, keep = [0], 0
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:

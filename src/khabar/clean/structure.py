@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.arabic.dates import find_dates
 from khabar.clean import bylines as _by
 from khabar.clean import lexicon
 from khabar.clean.features import _MONTH_RE, _NUMDATE, _PAREN_SOURCE, _WEEKDAY, _YEAR
@@ -116,25 +117,32 @@ def refine_kinds(blocks: list[Block]) -> list[Block]:
             m = _DIGIT.search(t)
             if b.kind != "dateline" and m and _is_date(t):
                 head = t[: m.start()].replace("-", " ").replace("،", " ").split()
-                end = _DATE_END.search(t, m.start())
+                year = _DATE_END.search(t, m.start())
+                date_end = year.end() if year else None
                 # a weekday or a stamp before the date ("الإثنين، 3 مايو", "Tuesday, 11 August 2015",
                 # "آخر تحديث:") and a label ending in a colon announce the date: they are no place
                 label = t[: m.start()].rstrip().endswith(":")
+                # the date may start before its first digit ("ديسمبر 5, 2024": no place before it)
+                # and end past the last year's digits ("2024-12-05 14:30"): the date reader says
+                span = next((d for d in find_dates(_by.stamp_text(t)) if d.start <= m.start() < d.end), None)
+                if span is not None and span.start >= m.start():
+                    date_end = max(date_end or 0, span.end)
                 if (
                     1 <= len(head) <= 3
-                    and end
+                    and date_end is not None
                     and not label
+                    and (span is None or span.start >= m.start())
                     and not _by.is_stamp_words(t[: m.start()])
                     and not _WEEKDAY.search(lexicon.key(" ".join(head)))
                 ):
                     # a place before the date; a clock time after it stays with the date
-                    tail = t[end.end() :]
+                    tail = t[date_end:]
                     clock = _by.is_clock(tail)
                     out.pop()
                     out.append(_sub(b, 0, m.start(), "dateline"))
-                    out.append(_sub(b, m.start(), len(t) if clock else end.end(), "date"))
+                    out.append(_sub(b, m.start(), len(t) if clock else date_end, "date"))
                     if not clock and tail.strip(" -–،,:"):
-                        out.append(_sub(b, end.end(), len(t), "byline"))
+                        out.append(_sub(b, date_end, len(t), "byline"))
                 elif b.kind == "byline" and _by.writer_name(t) is None:
                     b.kind = "date"  # a weekday, a date and a clock time name no writer
     return out

@@ -14,11 +14,14 @@ masthead`).
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
 import numpy as np
 
+from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, content_words
 from khabar.clean.titles import is_price, title_reject
+from khabar.data import rows
 from khabar.model import Block
 
 #: line features that say a line is a byline or a date, not a headline (agency, "بقلم …", "الرياض -",
@@ -64,6 +67,8 @@ _AGREE_WINDOW = 8
 _AGREE_MAX_WORDS = 15
 _AGREE_SHARE = 0.6
 _AGREE_MIN = 2
+#: a sentence of a short news item's body (no line of twenty words) whose words confirm a title
+_SHORT_BODY_WORDS = 10
 
 
 def title_by_agreement(
@@ -96,6 +101,11 @@ def title_by_agreement(
     for line in infos:
         if line.long:
             body |= content_words(line)
+    if not body:
+        # a short news item: its sentences from the body's start (``first_para``) on
+        for line in infos[first_para:]:
+            if line.end_punct and line.words >= _SHORT_BODY_WORDS:
+                body |= content_words(line)
     best, best_share = -1, 0.0
     end = min(first_para, len(live))
     for i in range(max(0, end - _AGREE_WINDOW), end):
@@ -310,6 +320,84 @@ def verse_title(
     below = [c.text.rstrip() for c in live[first + 1 :] if removable(c)][:_VERSE_LINES]
     ends = sum(t.endswith(_VERSE_END) for t in below)
     return first if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below) else -1
+
+
+#: the words of a headline over its standfirst (:func:`headline_over_standfirst`), and the fewest
+#: of its content words the body must repeat
+_STANDFIRST_HEAD_WORDS = (4, 15)
+_STANDFIRST_CONFIRM = 2
+
+
+def headline_over_standfirst(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> bool:
+    """Whether the page's first line is its headline and the model's title (the second line) the
+    standfirst under it: "لهذا السبب.. تأخر استقدام العاملات …" over "مكاتب الاستقدام تنتظر …".
+
+    A dump that starts with its headline (a record's title field, a page without chrome above the
+    headline) and prints a standfirst under it gives the model two headline-shaped lines; it reads
+    the second, nearer the byline and the body, as the title. The first line is the headline when it
+    can be one (:func:`~khabar.clean.titles.title_reject`, four to fifteen words, no full stop, no
+    byline or date cue, not the masthead) and the body repeats two of its content words or more (a
+    site's name over a headline is not repeated by the text)."""
+    if len(live) < 3 or 0 in exclude or not removable(live[0]):
+        return False
+    if live[0].kind in ("byline", "date", "section"):
+        return False
+    head, info = live[0], infos[0]
+    lo, hi = _STANDFIRST_HEAD_WORDS
+    if not lo <= info.words <= hi or head.text.rstrip()[-1:] in ".:،,;؛" or info.long:
+        return False
+    if feats is None or title_reject(head.text) is not None or feats[0, list(NOT_HEADLINE)].any():
+        return False
+    body: set[str] = set()
+    for line in infos[2:]:
+        if line.long:
+            body |= content_words(line)
+    return len(content_words(info) & body) >= _STANDFIRST_CONFIRM
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Arabic given names (``names_given_ar.tsv`` and ``names_given_hand_ar.tsv``, the person
+    extractor's lists), on khabar's normalised view."""
+    names = [r.cols[0] for f in ("names_given_ar.tsv", "names_given_hand_ar.tsv") for r in rows(f) if r.cols]
+    return frozenset(lexicon.key(n).replace(" ", "") for n in names if n.strip())
+
+
+#: the words of a headline the model read as a byline (:func:`headline_read_as_byline`)
+_TOP_BYLINE_WORDS = (3, 15)
+
+
+def headline_read_as_byline(
+    live: list[Block], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> int:
+    """The page's first line when the model read it as a byline though it has no byline's mark, on a
+    page left with no title: 0, or -1.
+
+    A dump that starts with its headline and goes straight into its text (an opinion column, a
+    travel piece: no author line between) gives the model a short line over the body where it
+    learned to expect the author; with the URL the slug confirms the headline, without it the page
+    had no title. A byline carries a mark: a byline word or separator, an agency, a date, a weekday
+    (the line features), or a person's given name first ("سامي الخوري"). A line of three to
+    fifteen words with none of them, no digit and no full stop, that can be a title
+    (:func:`~khabar.clean.titles.title_reject`), is the headline."""
+    if not live or feats is None or 0 in exclude:
+        return -1
+    b = live[0]
+    words = b.text.split()
+    lo, hi = _TOP_BYLINE_WORDS
+    if b.kind != "byline" or not removable(b) or not lo <= len(words) <= hi:
+        return -1
+    if (
+        b.text.rstrip()[-1:] in ".،,;؛"
+        or any(c.isdigit() for c in b.text)
+        or feats[0, list(NOT_HEADLINE)].any()
+    ):
+        return -1
+    if title_reject(b.text) is not None or lexicon.key(words[0]).strip('«"(') in _given_names():
+        return -1
+    return 0
 
 
 def removable(b: Block) -> bool:

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
 
-_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency"}
+_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency", "home"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -63,6 +63,8 @@ class TitleCues:
     country: frozenset[str] = frozenset()
     #: currency names, abbreviations and signs of a shop's prices (normalised)
     currency: frozenset[str] = frozenset()
+    #: the home page's names, a breadcrumb's first level (normalised)
+    home: frozenset[str] = frozenset()
 
 
 @cache
@@ -85,6 +87,7 @@ def load() -> TitleCues:
             if r.cols[2] == "name" and " " not in (k := lexicon.key(r.cols[0]))
         ),
         frozenset(got["currency"]),
+        frozenset(got["home"]),
     )
 
 
@@ -130,6 +133,22 @@ def is_breadcrumb(text: str) -> bool:
         return False
     parts = [p for p in parts if p.strip()]
     return len(parts) >= 2 and all(p.strip().count(" ") <= 3 for p in parts)
+
+
+_CRUMB_SEP = re.compile(r"\s*[|»›>]\s*|\s+/\s+")
+
+
+def is_home_crumb(text: str) -> bool:
+    """A breadcrumb that opens with the home page ("الرئيسية | مقالات", "Home > أخبار > محليات"):
+    two to four levels of at most three words each, the first the home page's name. A bar of | is
+    a menu as often as a path ("Accueil | الرئيسية"); opening with the home page and standing right
+    above the headline, it is the path."""
+    parts = [p for p in _CRUMB_SEP.split(text.strip()) if p.strip()]
+    if not 2 <= len(parts) <= 4 or any(p.strip().count(" ") > 2 for p in parts):
+        return False
+    home = load().home
+    keys = [" ".join(_words(p)) for p in parts]
+    return keys[0] in home and any(k not in home for k in keys[1:])
 
 
 def is_source_tag(text: str) -> bool:
@@ -243,7 +262,8 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
     takes the logo for it. A headline is followed by its byline, date or text, never by a menu, and
     has more than three words (a dump whose first line is the page's ``<title>`` keeps it). A date
     line beside the logo ("الخميس 4 جمادى الآخرة 1446هـ - 5 ديسمبر 2024م") is part of the masthead,
-    and a number part of a name ("فرانس 24")."""
+    and a number part of a name ("فرانس 24"), and so are the header's widgets (:func:`is_widget`:
+    "الرياض 31°", "الدولار 3.75 ريال", "الفجر 05:12")."""
     menu = [is_section_name(t) or n for t, n in zip(texts, nav, strict=True)]
     item = [_masthead_line(t) and not _DIGIT.search(t) for t in texts]  # menu items carry no number
     last = min(_MASTHEAD_LINES, len(texts) - 2)
@@ -259,12 +279,24 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
         if m:
             head = texts[:m]
             # the logo's line, then its slogan or the date ("صحيفة يومية سياسية مستقلة")
-            ok = _masthead_line(head[0]) and all(_masthead_line(t, _SLOGAN_WORDS) or _dated(t) for t in head)
+            ok = _masthead_line(head[0]) and all(
+                _masthead_line(t, _SLOGAN_WORDS) or _dated(t) or is_widget(t) for t in head
+            )
             return m if ok and not any(menu[:m]) else 0
     return 0
 
 
 _DIGIT = re.compile(r"\d")
+#: a reading of a header widget: a clock time, a decimal, degrees or a percentage
+_READING = re.compile(r"\d\s*[:.٫]\s*\d|°|%|٪")
+
+
+def is_widget(text: str) -> bool:
+    """A header widget's line: three words at most with a reading in them (the weather "الرياض 31°",
+    an exchange rate "الدولار 3.75 ريال", a prayer time "الفجر 05:12"). Templates print them between
+    the logo and the menu; they name no site (not in :func:`masthead_names`) and no section."""
+    t = text.strip()
+    return 0 < t.count(" ") + 1 <= _MASTHEAD_WORDS and _READING.search(t) is not None
 
 
 def _masthead_line(text: str, words: int = 0) -> bool:
@@ -285,7 +317,7 @@ def _dated(text: str) -> bool:
 def masthead_names(texts: list[str]) -> list[str]:
     """The site's names among a masthead's lines (a date line the template prints beside the logo is
     none)."""
-    return [t for t in texts if _masthead_line(t)]
+    return [t for t in texts if _masthead_line(t) and not is_widget(t)]
 
 
 def names_site(text: str, sites: list[str]) -> bool:
