@@ -327,3 +327,20 @@ def test_a_name_that_starts_with_bin_takes_its_given_name_back() -> None:
     assert sp.text == "مطلق بن سعد الحربي"
     # a verb before بن لادن is no given name
     assert screened("وأعلنت أنها قتلت بن لادن في عملية.", "بن لادن").text == "بن لادن"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reject"),
+    [
+        ("وأعلنت شركة إتش بي عن أجهزة جديدة.", "إتش بي", "acronym"),
+        ("وفاز نادي وست هام يونايتد على ضيفه.", "وست هام يونايتد", "club"),
+        ("وتعادل بوروسيا دورتموند مع ضيفه.", "بوروسيا دورتموند", "club"),
+    ],
+)
+def test_letters_read_out_and_a_clubs_name_are_no_person(text: str, name: str, reject: str) -> None:
+    # why (sample M): "بي بي" (BP), "بي جي" (BG Group), "دي سي" and "سوانزي سيتي" were people
+    assert screened(text, name).attrs["reject"] == reject
+
+
+def test_a_name_with_a_letter_word_is_still_a_person() -> None:
+    assert "reject" not in screened("وقال جي دي فانس إن الخطة جاهزة.", "جي دي فانس").attrs

@@ -73,7 +73,9 @@ _AAL = "ال"
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا"})
 #: the word الله in the normalised view (theophoric names, religious formulae)
 ALLAH = "الله"
-_PHRASE_CLASSES = frozenset({"theophoric", "ordinal", "adjective", "idafa", "unique_title", "ruling_family"})
+_PHRASE_CLASSES = frozenset(
+    {"theophoric", "ordinal", "adjective", "idafa", "unique_title", "ruling_family", "letter", "club"}
+)
 #: forebears a key keeps after a given name in a nasab chain (up to the grandfather: سعود بن عبدالله بن
 #: ثنيان and سعود بن عبدالله بن جلوي are two men) and before a family name (the father: محمد الخالد
 #: الصباح and محمد العبدالله الصباح are two ministers). Shorter forms of one person are joined in a

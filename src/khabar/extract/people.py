@@ -272,6 +272,10 @@ def _screen(text: str, p: Span) -> str | None:
         return "common_phrase"  # حسن الجوار، كريم الأخلاق
     if len(words) >= 2 and any(_city(" ".join(n for _, _, n in words[:k])) for k in range(len(words), 1, -1)):
         return "place"  # a city, or a team named after one (لوس أنجليس جالاكسي)
+    if all(n in phrases["letter"] for _, _, n in words):
+        return "acronym"  # بي بي سي، بي جي: Latin letters read out
+    if len(words) >= 2 and any(_unclitic(n) in phrases["club"] for _, _, n in words):
+        return "club"  # سوانزي سيتي، بوروسيا دورتموند
     # a verb or a nationality adjective in front is not part of the name
     while len(words) > 1 and (
         (_VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]))
