@@ -344,3 +344,13 @@ def test_letters_read_out_and_a_clubs_name_are_no_person(text: str, name: str, r
 
 def test_a_name_with_a_letter_word_is_still_a_person() -> None:
     assert "reject" not in screened("وقال جي دي فانس إن الخطة جاهزة.", "جي دي فانس").attrs
+
+
+def test_a_plural_verb_after_the_name_is_trimmed_off() -> None:
+    # why (sample M): "عبدالعزيز الهيجان اشرفوا" kept the verb "supervised" as a family name
+    sp = screened("وكان خالد العتيبي وسعد الحربي أشرفوا على التنظيم.", "سعد الحربي أشرفوا")
+    assert sp.text == "سعد الحربي" and "reject" not in sp.attrs
+
+
+def test_a_foreign_surname_ending_in_wa_is_no_verb() -> None:
+    assert screened("وتصدى الحارس تيبو كورتوا للكرة.", "تيبو كورتوا").text == "تيبو كورتوا"

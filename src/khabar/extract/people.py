@@ -46,6 +46,7 @@ import re
 from collections.abc import Sequence
 
 from khabar import data
+from khabar.arabic.clitics import zipf
 from khabar.arabic.normalize import normalize
 from khabar.extract.names import ALLAH, NASAB, is_given_name, is_title, load_name_phrases
 from khabar.extract.places import load_gazetteer, nationality_country, prominent
@@ -75,6 +76,9 @@ _LIGHT = str.maketrans(
 #: a verb's shape: imperfect plural or dual (يناشدون، تطالبان), perfect plural (ناشدوا)
 _VERB_SHAPE = re.compile(r"^(?:[وف]?[يتن]\w{3,}(?:ون|ان|ين)|[وف]?\w{3,}وا)$")
 #: possessive / object suffixes on a common noun (تصريحه، مكتبها، بيانهم)
+#: how frequent (Zipf, any reading) the stem of a word in وا must be for the word to read as a plural
+#: verb after a name (أشرف 4.6, ماتوا's مات 5.0; the foreign surnames كورتوا's كورت 3.7, كاجاوا's 2.1)
+_VERB_STEM_ZIPF = 4.0
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 #: punctuation that ends a name inside a span (the NER's tokens keep a glued dash or bracket)
 _NAME_BREAK = re.compile(r"\s*[-–—(\[«\"/|]")
@@ -283,6 +287,18 @@ def _screen(text: str, p: Span) -> str | None:
     ):
         words = words[1:]
         _set(p, text, words[0][0], p.end)
+    # ... nor a plural verb after it (عبدالعزيز الهيجان [أشرفوا] على التنظيم): its stem without وا is a
+    # common word, which a foreign surname's is not (تيبو كورتوا، هيروشي كاجاوا)
+    while (
+        len(words) > 1
+        and words[-1][2].endswith("وا")
+        and _VERB_SHAPE.match(words[-1][2])
+        and zipf(words[-1][2][:-2]) >= _VERB_STEM_ZIPF
+        and not is_given_name(words[-1][2])
+        and words[-2][2] not in NASAB
+    ):
+        words = words[:-1]
+        _set(p, text, p.start, words[-1][1])
     # a club's or a tribe's adjective in front of a given name is not part of the name (الأهلاوي
     # عبدالله المعيوف، الشبابي حسن معاذ): a family name follows the given name, it does not precede it
     # (nor a second family name: الفتحاوي ناصيف البياوي)
