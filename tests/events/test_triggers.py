@@ -150,3 +150,17 @@ def test_receiving_aid_is_no_meeting() -> None:
 
     assert "CONSULT" not in types("وأكد المحافظ أن المدينة تستقبل يوميا المساعدات الطبية القادمة من الخارج.")
     assert types("واستقبل الرئيس اليمني وزير الخارجية السعودي في عدن أمس.") == ["CONSULT"]
+
+
+def test_loaded_with_and_struck_with_terror_are_no_events() -> None:
+    # why (sample M): "مركبا محملا بمسلحين" (a boat loaded with gunmen) was an accusation and
+    # "أصيبوا بحالة من الرعب" (struck with terror) an attack; holding someone responsible stays one
+    from khabar.api import process_text
+    from khabar.pipeline import FACT_STAGES
+
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in process_text(text, extra=FACT_STAGES, min_confidence="all").events]
+
+    assert "ACCUSE" not in types("وصلت إلى الميناء شاحنة محملة بالمساعدات الغذائية أمس.")
+    assert types("وأصدر الحزب بيانا محملا الحكومة المسؤولية عن الفشل.") == ["ACCUSE"]
+    assert types("وقال إن المسلحين أصيبوا بحالة من الذعر بعد الهزيمة.") == []
