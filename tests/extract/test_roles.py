@@ -133,3 +133,17 @@ def test_title_gap_stops_at_a_verb() -> None:
         text = f"وزير الخارجية السوري {verb} علي بوظو في دمشق"
         p = person(text, "علي بوظو")
         assert bind_roles(text, find_roles(text, [p]), [p]) == [], verb
+
+
+def test_run_at_agrees_with_the_whole_texts_runs() -> None:
+    # find_roles walks the joined words only from a word that opens a role phrase (issue 15): the
+    # same count as the per-text runs, capped, on words with punctuation, clitics and line breaks
+    from khabar.arabic.tokenize import tokens_of
+    from khabar.extract.roles import _run_at, _runs
+
+    text = "قال وزير الخارجية السعودي،  الأمير فيصل\nبن فرحان (رئيس الوفد) إن 3 وزراء الدفاع حضروا"
+    toks = list(tokens_of(text))
+    runs = _runs(text, toks)
+    for i in range(len(toks)):
+        for cap in (1, 2, 3, 5, 9):
+            assert _run_at(text, toks, i, cap) == min(runs[i], cap), (i, cap)

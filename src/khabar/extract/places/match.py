@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,6 +131,8 @@ class _Doc:
         self.words = [i for i, t in enumerate(self.toks) if t.text[0].isalpha()]
         #: token index → position in ``words``
         self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
+        #: the text of each word token (``words`` order): the per-form memories are mapped over it in C
+        self.texts = [self.toks[i].text for i in self.words]
 
     #: the clitic readings of a word, cached per form: the cache itself rather than a method calling
     #: it (the rules ask it of every word several times)
@@ -208,10 +211,11 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     toks, words = d.toks, d.words
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
+    opens = list(map(_opens, d.texts))  # one C-level pass over the per-form memory
     w = 0
     while w < len(words):
         ti = words[w]
-        starts_name, starts_nat = _opens(toks[ti].text)
+        starts_name, starts_nat = opens[w]
         found: _Match | None = None
         if not starts_name and not starts_nat:
             w += 1  # neither a name nor a nationality begins with this word
@@ -387,6 +391,29 @@ def _in_quotes(d: _Doc, first: int, last: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _opens_outlet(word: str) -> bool:
+    """Whether a clitic reading of ``word`` is the first word of an outlet's name, per word form."""
+    by_first = _outlet_index(load_gazetteer())
+    return any(r.stem in by_first for r in _readings(word))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _site_head(word: str) -> int:
+    """The position in ``_readings(word)`` of the first reading whose stem is a site or region cue
+    (``بحي`` → حي), or -1; per word form (:func:`khabar.extract.places.rules._site_spans` asks it of
+    every word)."""
+    cues = load_gazetteer().cues
+    return next((k for k, r in enumerate(_readings(word)) if r.stem in cues), -1)
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _opens_region(word: str) -> bool:
+    """Whether a clitic reading of ``word`` is the first word of a named region or water, per form."""
+    regions = load_gazetteer().regions
+    return any(r.stem in regions for r in _readings(word))
+
+
 @functools.cache
 def _outlet_index(gaz: Gazetteer) -> dict[str, list[tuple[list[str], Outlet]]]:
     """Outlet names by their first normalised word, longest names first."""
@@ -410,14 +437,12 @@ def _find_outlets(d: _Doc, gaz: Gazetteer, own: Outlet | None) -> list[tuple[int
     by_first = _outlet_index(gaz)
     out: list[tuple[int, int, Outlet]] = []
     taken = -1
-    for wi, ti in enumerate(d.words):
+    # only the words a reading of which opens an outlet's name (most open none), found in C
+    for wi in itertools.compress(range(len(d.words)), map(_opens_outlet, d.texts)):
+        ti = d.words[wi]
         if ti <= taken:
             continue
-        tok = toks[ti].text
-        rds = d.readings(tok)
-        if not any(r.stem in by_first for r in rds):
-            continue
-        for r in rds:
+        for r in d.readings(toks[ti].text):
             cands = by_first.get(r.stem)
             if not cands:
                 continue

@@ -33,7 +33,9 @@ from khabar.extract.places.match import (
     _Doc,
     _Match,
     _next_word,
+    _opens_region,
     _prev_word,
+    _site_head,
 )
 
 
@@ -395,11 +397,11 @@ def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[in
     words, toks = d.words, d.toks
     place_at = {m.first: m for m in matches if m.veto is None}
     common = gaz.common
-    for wi, ti in enumerate(words):
+    heads = list(map(_site_head, d.texts))
+    for wi in itertools.compress(range(len(words)), map((-1).__ne__, heads)):
+        ti = words[wi]
         # the head as read without its proclitics (بحي النسيم، وبمحافظة بيش)
-        reading = next((r for r in d.readings(toks[ti].text) if r.stem in gaz.cues), None)
-        if reading is None:
-            continue
+        reading = d.readings(toks[ti].text)[heads[wi]]
         head = reading.stem
         cls = gaz.cues[head]
         if "site" in cls or head in _SITE_INST_HEADS:
@@ -454,7 +456,8 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
     """Named regions and waters outside GeoNames (``regions_ar.tsv``: الشرق الأوسط، البحر الأحمر)."""
     out: list[tuple[int, int, str]] = []
     words, toks = d.words, d.toks
-    for wi, ti in enumerate(words):
+    for wi in itertools.compress(range(len(words)), map(_opens_region, d.texts)):
+        ti = words[wi]
         if ti in taken:
             continue
         for r in d.readings(toks[ti].text):
