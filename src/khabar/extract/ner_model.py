@@ -68,6 +68,8 @@ class NerModel:
     _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
     #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
     _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
+    #: the feature look-up at each offset, see _offset_gets
+    _by_offset: tuple[Any, ...] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -140,14 +142,15 @@ class NerModel:
         """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
         w = self.features.word(token)
         m = self._zero.copy()
-        get = self.index.get
         # the rows of every offset's features in one gather, then each offset's sum over its own rows
         # (the same float32 rows in the same order as gathering them offset by offset)
         idx: list[int] = []
         ends: list[int] = []
-        for o in OFFSETS:
+        # the word's features at ±1 and ±2 without their prefix, looked up in per-offset tables: the
+        # same rows as the prefixed strings in the index, without building and hashing those strings
+        for get, feats in zip(self._offset_gets(), (w.far, w.near, w.own, w.near, w.far), strict=True):
             # the model's features of this offset, in order (a C-level filter: no Python step per feature)
-            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))  # type: ignore[arg-type]
+            idx.extend(filter(_is_not_none, map(get, feats)))
             ends.append(len(idx))
         rows = self.weights[idx]
         a = 0
@@ -156,6 +159,18 @@ class NerModel:
                 m[k] = rows[a:b].sum(axis=0)
             a = b
         return m
+
+    def _offset_gets(self) -> tuple[Any, ...]:
+        """The look-up of a feature string at each offset of :data:`OFFSETS`: offset ``o``'s table
+        maps ``f`` to the row of ``f"{o}{f}"`` (the index's strings that start with ``str(o)``, that
+        prefix cut: one to one, so the same rows), offset 0 the index itself; made on first use."""
+        if self._by_offset is None:
+            items = self.index.items()
+            self._by_offset = tuple(
+                {f[len(str(o)) :]: j for f, j in items if f.startswith(str(o))}.get if o else self.index.get
+                for o in OFFSETS
+            )
+        return self._by_offset
 
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
         """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
@@ -219,7 +234,7 @@ class NerModel:
         fs = self.features
         known = fs._light.get
         tokens = [t for sent in sentences for t in sent]
-        lights = list(map(known, tokens))
+        lights: list[Any] = list(map(known, tokens))
         if None in lights:
             lights = [w or fs.light(t) for t, w in zip(tokens, lights, strict=True)]
         idents = [w[1] for w in lights]
@@ -239,7 +254,7 @@ class NerModel:
         index = self.index
         found: list[np.ndarray] = []
         for kind, a_s, b_s in (("bg-", before, idents), ("bg+", idents, after)):
-            js = list(map(get, zip(itertools.repeat(kind), a_s, b_s)))
+            js: list[Any] = list(map(get, zip(itertools.repeat(kind), a_s, b_s)))
             if None in js:
                 for k, j in enumerate(js):
                     if j is None:
