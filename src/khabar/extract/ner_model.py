@@ -82,7 +82,6 @@ class NerModel:
             for i, prev in enumerate(self.labels):
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
-        self._zero = np.zeros((len(OFFSETS), T))
         # float32: each row is a sum of float32 weights computed in float32 (exact here; half the
         # memory of float64 for up to 200,000 words)
         self._table = np.zeros((1024, len(OFFSETS), T), dtype=np.float32)
@@ -140,25 +139,34 @@ class NerModel:
     # -- scores -----------------------------------------------------------------------------------
     def _word_scores(self, token: str) -> np.ndarray:
         """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
-        w = self.features.word(token)
-        m = self._zero.copy()
-        # the rows of every offset's features in one gather, then each offset's sum over its own rows
-        # (the same float32 rows in the same order as gathering them offset by offset)
+        return self._words_scores([token])[0]
+
+    def _words_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """:meth:`_word_scores` of each of ``tokens`` (the new words of a document), in one array pass.
+
+        Each (word, offset) sums its feature rows in order: the rows of all of them in one gather,
+        laid out zero-padded as (word × offset, row, label), then added one row position at a time,
+        left to right: the same float32 sums as adding each one's rows in order (the padding adds
+        +0.0 after a sum's last row, which leaves it unchanged; the model has no −0.0 weight)."""
         idx: list[int] = []
-        ends: list[int] = []
-        # the word's features at ±1 and ±2 without their prefix, looked up in per-offset tables: the
-        # same rows as the prefixed strings in the index, without building and hashing those strings
-        for get, feats in zip(self._offset_gets(), (w.far, w.near, w.own, w.near, w.far), strict=True):
-            # the model's features of this offset, in order (a C-level filter: no Python step per feature)
-            idx.extend(filter(_is_not_none, map(get, feats)))
-            ends.append(len(idx))
-        rows = self.weights[idx]
-        a = 0
-        for k, b in enumerate(ends):
-            if b > a:
-                m[k] = rows[a:b].sum(axis=0)
-            a = b
-        return m
+        lens: list[int] = []
+        gets = self._offset_gets()
+        for t in tokens:
+            w = self.features.word(t)
+            # the word's features at ±1 and ±2 without their prefix, looked up in per-offset tables:
+            # the same rows as the prefixed strings in the index, without building those strings
+            for get, feats in zip(gets, (w.far, w.near, w.own, w.near, w.far), strict=True):
+                n = len(idx)
+                idx.extend(filter(_is_not_none, map(get, feats)))  # the model's features, in order
+                lens.append(len(idx) - n)
+        at = np.asarray(lens)
+        width = int(at.max(initial=0))
+        padded = np.zeros((len(lens), max(width, 1), self.weights.shape[1]), dtype=np.float32)
+        padded[np.arange(width) < at[:, None]] = self.weights[idx]
+        acc = padded[:, 0].copy()
+        for k in range(1, width):
+            acc += padded[:, k]
+        return acc.reshape(len(tokens), len(OFFSETS), -1)
 
     def _offset_gets(self) -> tuple[Any, ...]:
         """The look-up of a feature string at each offset of :data:`OFFSETS`: offset ``o``'s table
@@ -177,25 +185,20 @@ class NerModel:
         ids = self._ids
         if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
             ids.clear()
-        # the known words in one C-level pass; then the new ones, in order (a word new twice in the
-        # same document gets its row at its first sight, as before)
+        # the known words in one C-level pass; then the new ones all at once, their rows in the order
+        # of first sight
         found = list(map(ids.get, tokens))
         if None not in found:
             return found  # type: ignore[return-value]
-        out: list[int] = []
-        for t, i in zip(tokens, found, strict=True):
-            if i is None:
-                i = ids.get(t)
-            if i is None:
-                i = len(ids)
-                if i == len(self._table):
-                    grown = np.zeros((2 * i, *self._table.shape[1:]), dtype=np.float32)
-                    grown[:i] = self._table
-                    self._table = grown
-                self._table[i] = self._word_scores(t)
-                ids[t] = i
-            out.append(i)
-        return out
+        new = list(dict.fromkeys([t for t, i in zip(tokens, found, strict=True) if i is None]))
+        first, end = len(ids), len(ids) + len(new)
+        while end > len(self._table):
+            grown = np.zeros((2 * len(self._table), *self._table.shape[1:]), dtype=np.float32)
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        self._table[first:end] = self._words_scores(new)
+        ids.update(zip(new, range(first, end), strict=True))
+        return list(map(ids.__getitem__, tokens))
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """(tokens, labels) emission scores of one sentence."""
