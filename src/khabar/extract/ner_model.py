@@ -484,11 +484,17 @@ def propagate_names(
     for name in best:
         longest[name[0]] = max(longest.get(name[0], 0), len(name))
     out = [list(tg) for tg in tags]
+    known = keys._first.get
     for sent, tg in zip(sentences, out, strict=True):
+        # the longest name each token may open, the first-word keys read in C (computed when new)
+        firsts: list[Any] = list(map(known, sent))
+        if None in firsts:
+            firsts = [f if f is not None else keys.first(w) for w, f in zip(sent, firsts, strict=True)]
+        mosts = list(map(longest.get, firsts, itertools.repeat(0)))
         i = 0
         while i < len(sent):
             hit = 0
-            most = longest.get(keys.first(sent[i]), 0) if tg[i] == "O" else 0
+            most = mosts[i] if tg[i] == "O" else 0
             for k in range(min(most, len(sent) - i), 0, -1):
                 if any(t != "O" for t in tg[i : i + k]) or (i + k < len(sent) and tg[i + k].startswith("I-")):
                     continue

@@ -346,7 +346,10 @@ def _rule_speech(s: _Sentence) -> None:
 def _rule_given(s: _Sentence) -> None:
     """A given name, then given names or nasab links, ending in a family name with the article (or
     holding a nasab link): ``صالح النعمية``، ``علي بن محمد الجمعة``."""
-    givens = [s.given(k) for k in range(s.n)]
+    # s.given of each token, the words' memory read inline (given_token only for a word not in it)
+    known, given_of = s.w._given.get, s.w.given_token
+    gs = [g if (g := known(t)) is not None else given_of(t) for t in s.tokens]
+    givens = [g == 1 or (g == 2 and s.ali) for g in gs]
     if not any(givens):
         return
     i = 0
