@@ -15,6 +15,7 @@ when the text writes a hamza there too; the text's hamza-preserving key of each 
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -99,6 +100,10 @@ def _first_candidates_teh(w: str) -> tuple[tuple[Reading, Trigger], ...]:
 def _stop_phrases(w: str) -> tuple[tuple[str, ...], ...]:
     """The stop phrases a reading of ``w`` starts, in reading then list order (remembered per word)."""
     return _word_starts(w)[0]
+
+
+#: what :func:`_word_starts` gives a word that starts no stop phrase and no trigger
+_NOTHING: tuple[tuple[()], tuple[()]] = ((), ())
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
@@ -246,9 +251,16 @@ def find_triggers(
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if _is_doer(w.text)]
+    texts = [w.text for w in words]
+    doers = list(itertools.compress(range(len(words)), map(_is_doer, texts)))
+    # each word's stop phrases and trigger candidates, per word form (mapped in C): most words have
+    # neither, and are passed over with no call
+    starts = list(map(_word_starts, texts))
     i = 0
     while i < len(words):
+        if starts[i] == _NOTHING and i not in teh:
+            i += 1
+            continue
         stop = _stop_at(words, i, stops)
         if stop:
             i += stop
