@@ -167,13 +167,6 @@ def test_sentence_feature_ids_are_the_features_of_the_strings() -> None:
             [model.index[f] for f in feats if f in model.index] for feats in model.features.sentence(tokens)
         ]
         assert model.sentence_cols(tokens) == want
-    # a document's sentence features all at once (issue 15: the bigrams looked up in C): each row's
-    # weight rows in the same order, so np.add.at makes the same sums
-    rows, cols = model._sentence_pairs(sentences)
-    per_row: list[list[int]] = [[] for _ in range(sum(map(len, sentences)))]
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        per_row[r].append(c)
-    assert per_row == [row for tokens in sentences for row in model.sentence_cols(tokens)]
 
 
 def test_a_document_decodes_as_its_sentences_alone() -> None:

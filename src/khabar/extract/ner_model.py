@@ -22,6 +22,7 @@ from khabar.arabic.clitics import clean_names, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet
+from khabar.extract.ner_sentence import near_and_gaz, sentence_pairs
 
 MODEL_FILE = "ner_model.npz"
 #: file format of ner_model.npz; bumped when the arrays or the feature templates change meaning
@@ -68,6 +69,8 @@ class NerModel:
     _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
     #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
     _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
+    #: the bigram features as (word before, word after) → row, see ner_sentence.bigram_tables
+    _bigrams: tuple[dict[tuple[str, str], int], ...] | None = field(init=False, repr=False, default=None)
     #: the feature look-up at each offset, see _offset_gets
     _by_offset: tuple[Any, ...] | None = field(init=False, repr=False, default=None)
 
@@ -222,63 +225,10 @@ class NerModel:
         em = np.zeros((len(rows), len(self.labels)))
         for k, o in enumerate(OFFSETS):
             em += stack[at + o, k]
-        frows, cols = self._sentence_pairs(sentences)
+        frows, cols = sentence_pairs(self, sentences)
         if len(cols):
             np.add.at(em, frows, self.weights[cols])
         return em
-
-    def _sentence_pairs(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """(row, weight row) of every sentence feature of the tokens of ``sentences`` (rows numbered
-        one sentence after the other): each row's features in the order of :meth:`sentence_cols`,
-        so that ``np.add.at``, which adds in array order, makes the same sums. The two bigrams of
-        every token (most of the work) are looked up in C, all the tokens at once: the bigram
-        before of every token, then the bigram after, then the cues beside unknown words and the
-        gazetteer classes (each token's own order kept: bg-, bg+, u, G)."""
-        fs = self.features
-        known = fs._light.get
-        tokens = [t for sent in sentences for t in sent]
-        lights: list[Any] = list(map(known, tokens))
-        if None in lights:
-            lights = [w or fs.light(t) for t, w in zip(tokens, lights, strict=True)]
-        idents = [w[1] for w in lights]
-        before: list[str] = []
-        after: list[str] = []
-        base = 0
-        for sent in sentences:
-            n = len(sent)
-            if n:
-                before += (BOS, *idents[base : base + n - 1])
-                after += (*idents[base + 1 : base + n], EOS)
-            base += n
-        ids = self._sent_ids
-        if len(ids) > 100_000:  # bound memory on a long corpus run
-            ids.clear()
-        get = ids.get
-        index = self.index
-        found: list[np.ndarray] = []
-        for kind, a_s, b_s in (("bg-", before, idents), ("bg+", idents, after)):
-            js: list[Any] = list(map(get, zip(itertools.repeat(kind), a_s, b_s)))
-            if None in js:
-                for k, j in enumerate(js):
-                    if j is None:
-                        a, b = a_s[k], b_s[k]
-                        js[k] = ids[(kind, a, b)] = index.get(f"{kind}={a}|{b}", -1)
-            found.append(np.asarray(js, dtype=np.intp))
-        rows = [np.flatnonzero(js >= 0) for js in found]
-        cols = [js[r] for js, r in zip(found, rows, strict=True)]
-        # the cues beside unknown words, then the gazetteer spans: few tokens, by the per-sentence code
-        extra_rows: list[int] = []
-        extra_cols: list[int] = []
-        base = 0
-        for sent in sentences:
-            for i, js in enumerate(self._near_and_gaz(lights[base : base + len(sent)]), base):
-                if js:
-                    extra_rows += [i] * len(js)
-                    extra_cols += js
-            base += len(sent)
-        rows.append(np.asarray(extra_rows, dtype=np.intp))
-        cols.append(np.asarray(extra_cols, dtype=np.intp))
-        return np.concatenate(rows), np.concatenate(cols)
 
     def sentence_cols(self, tokens: Sequence[str]) -> list[list[int]]:
         """The weight rows of each token's sentence features, in the order of
@@ -320,55 +270,8 @@ class NerModel:
                 j = col("bg+", n, b)
             if j >= 0:
                 row.append(j)
-        for row, more in zip(out, self._near_and_gaz(lights), strict=True):
+        for row, more in zip(out, near_and_gaz(self, lights), strict=True):
             row += more
-        return out
-
-    def _near_and_gaz(self, lights: Sequence[tuple[str, str, tuple[str, ...]]]) -> list[list[int]]:
-        """The weight rows of each token's sentence features other than its bigrams (the cues beside
-        an unknown word, then the gazetteer classes), in the order of :meth:`FeatureSet.sentence`;
-        ``lights``: the tokens' ``(norm, ident, cues)``."""
-        fs = self.features
-        ids = self._sent_ids
-        index = self.index
-
-        def col(kind: str, a: str, b: str) -> int:
-            j = ids.get((kind, a, b))
-            if j is None:
-                j = ids[(kind, a, b)] = index.get(f"{kind}{a}{b}", -1)
-            return j
-
-        out: list[list[int]] = [[] for _ in lights]
-        last = len(lights) - 1
-        for i, w in enumerate(lights):
-            if w[1] == "<unk>":
-                row = out[i]
-                for o in (-2, -1, 1, 2):
-                    if 0 <= i + o <= last:
-                        for c in lights[i + o][2]:
-                            j = col("u", str(o), c)
-                            if j >= 0:
-                                row.append(j)
-        norms = [w[0] for w in lights]
-        i = 0
-        heads = fs._heads.get
-        while i < len(norms):
-            # most words open no multi-word entry (their remembered heads are empty): no call then
-            h = heads(norms[i])
-            hit = None if h is not None and not h else fs._gaz_match(norms, i)
-            if hit:
-                k, classes = hit
-                for cls in classes.split("|"):
-                    j = col("G=B-", cls, "")
-                    if j >= 0:
-                        out[i].append(j)
-                    j = col("G=I-", cls, "")
-                    if j >= 0:
-                        for m in range(i + 1, i + k):
-                            out[m].append(j)
-                i += k
-            else:
-                i += 1
         return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
