@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, readings
+from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import DATE_WORDS
 from khabar.arabic.normalize import normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
@@ -144,6 +144,13 @@ class _Doc:
         toks, view = self.toks, self.view
         return [0] + [k for k in range(1, len(toks)) if "\n" in view[toks[k - 1].end : toks[k].start]]
 
+    @functools.cached_property
+    def flags(self) -> tuple[tuple[Any, ...], ...]:
+        """What the passes ask of every word, per column (words in ``words`` order): whether it opens
+        a place name, a nationality word, an outlet's name; its site head reading (-1: none); whether
+        it opens a region; its sports word or None (:func:`_word_flags`, one memory read per word)."""
+        return tuple(zip(*map(_word_flags, self.texts), strict=True)) or ((),) * 6
+
     def gap(self, a: int, b: int) -> str:
         """The view between the end of token ``a`` and the start of token ``b`` (``a < b``)."""
         return self.view[self.toks[a].end : self.toks[b].start]
@@ -167,10 +174,16 @@ def _name_readings(word: str) -> tuple[Reading, ...]:
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
+def _word_flags(word: str) -> tuple[bool, bool, bool, int, bool, str | None]:
+    """:func:`_opens`, :func:`_opens_outlet`, :func:`_site_head`, :func:`_opens_region` and
+    :func:`_sport_form` of ``word``, remembered per word form in one memory (the place passes ask
+    them of every word of a text: one look-up instead of five)."""
+    return (*_opens(word), _opens_outlet(word), _site_head(word), _opens_region(word), _sport_form(word))
+
+
 def _opens(word: str) -> tuple[bool, bool]:
     """Whether a reading of ``word`` opens a place name (one of the gazetteer's first words), and
-    whether one is a nationality word; remembered per word form (keyed by the word alone: a key
-    holding the gazetteer's sets would be one more object for the garbage collector to walk)."""
+    whether one is a nationality word (remembered per word form by :func:`_word_flags`)."""
     gaz = load_gazetteer()
     starts, nat = gaz.first_words, gaz.nat_words
     firsts = _name_readings(word)
@@ -211,11 +224,11 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     toks, words = d.toks, d.words
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
-    opens = list(map(_opens, d.texts))  # one C-level pass over the per-form memory
+    names, nats = d.flags[0], d.flags[1]
     w = 0
     while w < len(words):
         ti = words[w]
-        starts_name, starts_nat = opens[w]
+        starts_name, starts_nat = names[w], nats[w]
         found: _Match | None = None
         if not starts_name and not starts_nat:
             w += 1  # neither a name nor a nationality begins with this word
@@ -391,14 +404,12 @@ def _in_quotes(d: _Doc, first: int, last: int) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
 def _opens_outlet(word: str) -> bool:
     """Whether a clitic reading of ``word`` is the first word of an outlet's name, per word form."""
     by_first = _outlet_index(load_gazetteer())
     return any(r.stem in by_first for r in _readings(word))
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
 def _site_head(word: str) -> int:
     """The position in ``_readings(word)`` of the first reading whose stem is a site or region cue
     (``بحي`` → حي), or -1; per word form (:func:`khabar.extract.places.rules._site_spans` asks it of
@@ -407,7 +418,11 @@ def _site_head(word: str) -> int:
     return next((k for k, r in enumerate(_readings(word)) if r.stem in cues), -1)
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
+def _sport_form(word: str) -> str | None:
+    """The word of the sports vocabulary ``word`` is (و ف ب ل allowed before it), or None; per form."""
+    return in_vocab(word, load_gazetteer().sport_words, "وفبل")
+
+
 def _opens_region(word: str) -> bool:
     """Whether a clitic reading of ``word`` is the first word of a named region or water, per form."""
     regions = load_gazetteer().regions
@@ -438,7 +453,7 @@ def _find_outlets(d: _Doc, gaz: Gazetteer, own: Outlet | None) -> list[tuple[int
     out: list[tuple[int, int, Outlet]] = []
     taken = -1
     # only the words a reading of which opens an outlet's name (most open none), found in C
-    for wi in itertools.compress(range(len(d.words)), map(_opens_outlet, d.texts)):
+    for wi in itertools.compress(range(len(d.words)), d.flags[2]):
         ti = d.words[wi]
         if ti <= taken:
             continue

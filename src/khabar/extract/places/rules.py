@@ -33,9 +33,7 @@ from khabar.extract.places.match import (
     _Doc,
     _Match,
     _next_word,
-    _opens_region,
     _prev_word,
-    _site_head,
 )
 
 
@@ -284,15 +282,9 @@ def _team(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
 
 def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
     """Whether the text is a sports page: four distinct words of the sports vocabulary or more."""
-    seen: set[str] = set()
-    for ti in d.words:
-        w = d.toks[ti].text
-        s = in_vocab(w, gaz.sport_words, "وفبل")
-        if s is not None:
-            seen.add(s)
-        if len(seen) >= _SPORT_MIN_FORMS:
-            return True
-    return False
+    seen = set(d.flags[5])  # each word's sports word, read once per word for all the passes
+    seen.discard(None)
+    return len(seen) >= _SPORT_MIN_FORMS
 
 
 def _in_list(d: _Doc, m: _Match, matches: list[_Match]) -> bool:
@@ -397,7 +389,7 @@ def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[in
     words, toks = d.words, d.toks
     place_at = {m.first: m for m in matches if m.veto is None}
     common = gaz.common
-    heads = list(map(_site_head, d.texts))
+    heads = d.flags[3]
     for wi in itertools.compress(range(len(words)), map((-1).__ne__, heads)):
         ti = words[wi]
         # the head as read without its proclitics (بحي النسيم، وبمحافظة بيش)
@@ -456,7 +448,7 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
     """Named regions and waters outside GeoNames (``regions_ar.tsv``: الشرق الأوسط، البحر الأحمر)."""
     out: list[tuple[int, int, str]] = []
     words, toks = d.words, d.toks
-    for wi in itertools.compress(range(len(words)), map(_opens_region, d.texts)):
+    for wi in itertools.compress(range(len(words)), d.flags[4]):
         ti = words[wi]
         if ti in taken:
             continue
