@@ -102,10 +102,6 @@ def _stop_phrases(w: str) -> tuple[tuple[str, ...], ...]:
     return _word_starts(w)[0]
 
 
-#: what :func:`_word_starts` gives a word that starts no stop phrase and no trigger
-_NOTHING: tuple[tuple[()], tuple[()]] = ((), ())
-
-
 @functools.lru_cache(maxsize=CACHE_WORDS)
 def _word_starts(
     w: str,
@@ -254,11 +250,11 @@ def find_triggers(
     texts = [w.text for w in words]
     doers = list(itertools.compress(range(len(words)), map(_is_doer, texts)))
     # each word's stop phrases and trigger candidates, per word form (mapped in C): most words have
-    # neither, and are passed over with no call
+    # neither (nor, if it ends in a teh marbuta, candidates read as such), and are passed over
     starts = list(map(_word_starts, texts))
     i = 0
     while i < len(words):
-        if starts[i] == _NOTHING and i not in teh:
+        if not starts[i][0] and not (starts[i][1] if i not in teh else _first_candidates_teh(texts[i])):
             i += 1
             continue
         stop = _stop_at(words, i, stops)
