@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,11 +129,13 @@ class _Doc:
         self.nv = normalize_view(text)
         self.view = self.nv.text.translate(_EXTRA_FOLD)
         self.toks: list[Token] = list(tokens_of(self.view))
-        self.words = [i for i, t in enumerate(self.toks) if t.text[0].isalpha()]
+        texts = [t.text for t in self.toks]
+        is_word = list(map(str.isalpha, map(operator.itemgetter(0), texts)))
+        self.words = list(itertools.compress(range(len(texts)), is_word))
         #: token index → position in ``words``
-        self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
+        self.word_pos = dict(zip(self.words, itertools.count()))
         #: the text of each word token (``words`` order): the per-form memories are mapped over it in C
-        self.texts = [self.toks[i].text for i in self.words]
+        self.texts = list(itertools.compress(texts, is_word))
 
     #: the clitic readings of a word, cached per form: the cache itself rather than a method calling
     #: it (the rules ask it of every word several times)
@@ -225,17 +228,16 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
     names, nats = d.flags[0], d.flags[1]
-    w = 0
-    while w < len(words):
+    nxt = 0  # the first word after the last match
+    # only the words a name or a nationality begins with (most words: neither), found in C
+    for w in itertools.compress(range(len(words)), map(operator.or_, names, nats)):
+        if w < nxt:
+            continue
         ti = words[w]
-        starts_name, starts_nat = names[w], nats[w]
+        starts_name = names[w]
         found: _Match | None = None
-        if not starts_name and not starts_nat:
-            w += 1  # neither a name nor a nationality begins with this word
-            continue
         if w and _after_kunya(d, w):
-            w += 1  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
-            continue
+            continue  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
         if starts_name:
             # the run of following words separated from the previous one by spaces only
             j = w + 1
@@ -308,11 +310,10 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 found.adjective = adj  # السعودية: the country or the adjective, by its context
         if found:
             out.append(found)
-            w = d.word_pos[found.last] + 1
+            nxt = d.word_pos[found.last] + 1
             continue
         if adj:
             adjs.append((ti, ti, adj))
-        w += 1
     return out, adjs
 
 
