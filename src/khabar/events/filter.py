@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
-from khabar.events.arguments import PASSIVE_MARKERS, SPEECH_VERBS
-from khabar.events.arguments.phrases import _is_event_verb
+from khabar.events.arguments import PASSIVE_MARKERS
+from khabar.events.arguments.phrases import _verb_or_speech
 from khabar.events.arguments.vocab import _NO_AGENT
 from khabar.events.lexicon import fold, load_domain_words, words
 
@@ -485,8 +485,7 @@ def argument_candidates(
         # another verb between the candidate and the trigger (رفضت ما قاله كيري): it belongs to that
         # verb's clause; a verb of saying right before it makes it a speaker
         verb_between = side in ("before", "after") and any(
-            _is_event_verb(toks[i].text) or in_vocab(toks[i].text, SPEECH_VERBS) is not None
-            for i in range(lo + 1, min(hi, len(toks)))
+            _verb_or_speech(toks[i].text) for i in range(lo + 1, min(hi, len(toks)))
         )
         for role in ("actor", "recipient"):
             chosen = (role, m.ref) in rule
