@@ -32,6 +32,7 @@ sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -178,7 +179,7 @@ class NameLexicon:
     def features(self, n: str, stems: Sequence[str]) -> list[str]:
         """The lexicon features of normalised word ``n`` whose clitic readings leave ``stems``."""
         out: list[str] = []
-        given = n in self.given or any(s in self.given for s in stems)
+        given = n in self.given or any(map(self.given.__contains__, stems))
         if given:
             out.append("gn")
         if n.startswith("ال") and n[2:] in self.given:
@@ -186,7 +187,7 @@ class NameLexicon:
             # many of them among its words, so they stand outside the Zipf bands
             out.append("alg")
             return out
-        band = max([self.common.get(n, 0), *(self.common.get(s, 0) for s in stems)])
+        band = max([self.common.get(n, 0), *map(self.common.get, stems, itertools.repeat(0))])
         out.append(f"z={band}")
         if band or given or len(n) < 4:
             return out
@@ -194,7 +195,7 @@ class NameLexicon:
             if len(n) >= 5:
                 out.append("fam")
         else:
-            share = sum(ch in _VOWEL_LETTERS for ch in n) / len(n)
+            share = sum(map(_VOWEL_LETTERS.__contains__, n)) / len(n)
             out.append("fx=hi" if share >= 0.35 else "fx=lo")
         return out
 
