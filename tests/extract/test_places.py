@@ -540,3 +540,14 @@ def test_the_added_nationalities_and_the_watercourse() -> None:
     assert nationality_country("البرتغالي") == "PT" and nationality_country("الكرواتية") == "HR"
     assert nationality_country("المجرية") == "HU"
     assert nationality_country("المجرى") is None
+
+
+def test_extra_fold_is_the_translation_and_skips_texts_without_the_letters() -> None:
+    # issue 15: the Persian yeh and keheh folding is skipped (the text itself returned) on a text
+    # without them; on one with them it is the table's translation
+    from khabar.extract.places.gazetteer import _EXTRA_FOLD, extra_fold
+
+    plain = "وصل وزير الخارجية إلى طهران"
+    assert extra_fold(plain) is plain
+    for text in ("ایران", "کرمان", "یک کتاب", "", "ی"):
+        assert extra_fold(text) == text.translate(_EXTRA_FOLD)

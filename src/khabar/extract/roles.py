@@ -27,6 +27,7 @@ from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places import load_gazetteer
+from khabar.extract.places.gazetteer import extra_fold
 from khabar.model import Span
 
 __all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]
@@ -198,7 +199,7 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
     ``persons`` (PERSON spans) only matter for the lexicon's ``bound`` phrases, which are kept when a
     name follows them directly."""
     view = normalize_view(text)
-    vt = view.text.translate(_EXTRA_FOLD)
+    vt = extra_fold(view.text)
     toks = list(tokens_of(vt))
     table = load_roles()
     person_starts = {p.start for p in persons}

@@ -21,7 +21,6 @@ from khabar.arabic.dates import DATE_WORDS
 from khabar.arabic.normalize import normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places.gazetteer import (
-    _EXTRA_FOLD,
     _MAX_WORDS,
     ARAB_LEAGUE,
     STOPLIST,
@@ -30,6 +29,7 @@ from khabar.extract.places.gazetteer import (
     Place,
     _fold,
     _strong,
+    extra_fold,
     load_gazetteer,
     words,
 )
@@ -127,7 +127,7 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.nv = normalize_view(text)
-        self.view = self.nv.text.translate(_EXTRA_FOLD)
+        self.view = extra_fold(self.nv.text)
         self.toks: list[Token] = list(tokens_of(self.view))
         texts = [t.text for t in self.toks]
         is_word = list(map(str.isalpha, map(operator.itemgetter(0), texts)))
