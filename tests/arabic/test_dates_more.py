@@ -183,3 +183,15 @@ def test_day_and_month_without_a_year() -> None:
     first = find_date_mentions("من 3 مارس حتى 5 أبريل 2020")[0]
     assert (first.value, first.attrs["year_from"]) == ("2020-03-03", "range")
     assert find_date_mentions("شارك 14 لاعبا") == []
+
+
+def test_the_date_folding_by_replacements_is_the_translation() -> None:
+    # issue 15: the scans' folding as one str.replace per character present equals the translation
+    # table at once (no replacement is itself replaced), lower-cased, and keeps the length
+    from khabar.arabic.dates.absolute import _FOLD, _FOLD_PAIRS, _fold
+
+    keys = "".join(ch for ch, _ in _FOLD_PAIRS)
+    assert not set(keys) & {r for _, r in _FOLD_PAIRS}
+    for text in (keys, "في ١٥ أكتوبر ۲۰۲۱ - Jan. 3 الآن", "", "إلى مدينة"):
+        assert _fold(text) == text.translate(_FOLD).lower()
+        assert len(_fold(text)) == len(text)

@@ -309,3 +309,24 @@ def test_tags_do_not_depend_on_how_many_word_features_are_kept(monkeypatch: pyte
     small = read_model()
     assert [tag_entities(text, model=small) for _ in range(2)] == want
     assert len(small.features._cache) <= 4 + 1
+
+
+def test_new_words_scores_in_one_pass_are_the_sums_in_order() -> None:
+    # issue 15: a document's new words are scored together (per-offset tables for the unprefixed
+    # features, one gather, zero-padded row-by-row sums): the same float32 as each word's prefixed
+    # feature strings looked up in the index and their rows added in order
+    model = load_model()
+    words = ["وقال", "سيرغي", "شويغو", "بموسكو", "كسيلفونتا", "على", "<s>", "</s>", "2021", "،"]
+
+    def reference(token: str) -> np.ndarray:
+        w = model.features.word(token)
+        out = np.zeros((5, len(model.labels)), dtype=np.float32)
+        for k, o in enumerate((-2, -1, 0, 1, 2)):
+            rows = [model.index[f] for f in w.by_offset.get(o, ()) if f in model.index]
+            if rows:
+                out[k] = model.weights[rows].sum(axis=0)
+        return out
+
+    got = model._words_scores(words)
+    for k, w in enumerate(words):
+        assert np.array_equal(got[k], reference(w)), w

@@ -617,3 +617,14 @@ def test_admin1_seats_fill_only_the_empty_rows() -> None:
     assert out[2] == "XX.01\tالأولى\tFirst Province\t1001\t10.5\t20.5\t50000"
     assert out[3] == lines[3] and out[4] == lines[4]
     assert filled == ["XX.01"] and left == ["XX.09"]
+
+
+def test_extra_fold_is_the_translation_and_skips_texts_without_the_letters() -> None:
+    # issue 15: the Persian yeh and keheh folding is skipped (the text itself returned) on a text
+    # without them; on one with them it is the table's translation
+    from khabar.extract.places.gazetteer import _EXTRA_FOLD, extra_fold
+
+    plain = "وصل وزير الخارجية إلى طهران"
+    assert extra_fold(plain) is plain
+    for text in ("ایران", "کرمان", "یک کتاب", "", "ی"):
+        assert extra_fold(text) == text.translate(_EXTRA_FOLD)

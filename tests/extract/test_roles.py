@@ -148,3 +148,17 @@ def test_an_undersecretary_and_a_deputy_governor_are_offices() -> None:
     assert "وكيل" not in [e.text for e in doc.entities if e.label == "LOC"]
     roles = {r.text: r.attrs["role"] for r in find_roles("استقبل وكيل الإمارة المساعد الوفد")}
     assert roles == {"وكيل الإمارة": "deputy governor"}
+
+
+def test_run_at_agrees_with_the_whole_texts_runs() -> None:
+    # find_roles walks the joined words only from a word that opens a role phrase (issue 15): the
+    # same count as the per-text runs, capped, on words with punctuation, clitics and line breaks
+    from khabar.arabic.tokenize import tokens_of
+    from khabar.extract.roles import _run_at, _runs
+
+    text = "قال وزير الخارجية السعودي،  الأمير فيصل\nبن فرحان (رئيس الوفد) إن 3 وزراء الدفاع حضروا"
+    toks = list(tokens_of(text))
+    runs = _runs(text, toks)
+    for i in range(len(toks)):
+        for cap in (1, 2, 3, 5, 9):
+            assert _run_at(text, toks, i, cap) == min(runs[i], cap), (i, cap)

@@ -268,7 +268,7 @@ def _domain_page(words: Words) -> str | None:
     that domain's vocabulary in ``events_domains_ar.tsv``, or None: a political story that mentions a
     stadium, a team or oil prices has fewer."""
     toks = [t.text for t in words.toks]
-    bare = set(chain.from_iterable(map(_reading_stems, toks)))
+    bare = set(chain.from_iterable(map(_reading_stems, set(toks))))  # each distinct form once
     joined = " " + " ".join(toks) + " "
     for domain, (single, phrases) in _domain_parts().items():
         # the vocabulary's one-word forms by one set intersection, its phrases by substring

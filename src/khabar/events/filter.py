@@ -32,15 +32,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from khabar.arabic.clitics import CACHE_WORDS, in_vocab
 from khabar.data import bad_row, load_json, rows
 from khabar.errors import DataFileError
-from khabar.events.arguments import PASSIVE_MARKERS, SPEECH_VERBS
-from khabar.events.arguments.phrases import _is_event_verb
+from khabar.events.arguments import PASSIVE_MARKERS
+from khabar.events.arguments.phrases import _verb_or_speech
 from khabar.events.arguments.vocab import _NO_AGENT
 from khabar.events.lexicon import fold, load_domain_words, words
 
@@ -74,7 +76,10 @@ class EventFilter:
     calibration: tuple[tuple[float, float], ...] = ()
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        # the same products in the same order as a generator's, summed by the same sum(), in C
+        z = self.bias + sum(
+            map(operator.mul, map(self.weights.get, feats, itertools.repeat(0.0)), feats.values())
+        )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def confidence(self, p: float) -> float:
@@ -271,7 +276,7 @@ def _page(words: Words, events: list[Event]) -> _Page:
 
     quotes = sum(view.count(q) for q in _QUOTE_OPEN + _QUOTE_BOTH)
     questions = view.count("؟") + view.count("?")
-    speech = sum(1 for w in toks if _word_class(w) == "speech")
+    speech = list(map(_word_class, toks)).count("speech")
     types = {e.type for e in events}
     assault_share = round(2 * sum(e.type == "ASSAULT" for e in events) / max(1, len(events))) / 2
     feats = {
@@ -301,15 +306,9 @@ def _cue_marks(toks: list[str]) -> list[str | None]:
     cues = load_page_cues()
     out: list[str | None] = [None] * len(toks)
     for i, w in enumerate(toks):
-        for key in (w, w[1:] if len(w) > 2 and w[0] in "وف" else ""):
-            hit = next(
-                (
-                    (rest, cls)
-                    for rest, cls in cues.get(key, ())
-                    if tuple(toks[i + 1 : i + 1 + len(rest)]) == rest
-                ),
-                None,
-            )
+        # only the keys the cue table holds (most words: none), tested in C
+        for key in filter(cues.__contains__, (w, w[1:] if len(w) > 2 and w[0] in "وف" else "")):
+            hit = next(((r, c) for r, c in cues[key] if tuple(toks[i + 1 : i + 1 + len(r)]) == r), None)
             if hit is not None:
                 for j in range(i, i + 1 + len(hit[0])):
                     out[j] = out[j] or hit[1]
@@ -486,8 +485,7 @@ def argument_candidates(
         # another verb between the candidate and the trigger (رفضت ما قاله كيري): it belongs to that
         # verb's clause; a verb of saying right before it makes it a speaker
         verb_between = side in ("before", "after") and any(
-            _is_event_verb(toks[i].text) or in_vocab(toks[i].text, SPEECH_VERBS) is not None
-            for i in range(lo + 1, min(hi, len(toks)))
+            _verb_or_speech(toks[i].text) for i in range(lo + 1, min(hi, len(toks)))
         )
         for role in ("actor", "recipient"):
             chosen = (role, m.ref) in rule

@@ -75,7 +75,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             for r in sorted(roles, key=lambda r: -r.end):
                 # a chain of titles before the name (نائب الرئيس اليمني رئيس مجلس الوزراء خالد بحاح),
                 # honorifics among them (وزير الخارجية الأستاذ عادل الجبير)
-                if r.end <= start and _only_honorifics(text[r.end : start]):
+                if r.end <= start and _only_honorifics(text, r.end, start):
                     start = r.start
                     country = country or r.attrs.get("country")
             for r in roles:
@@ -155,7 +155,6 @@ _DATELINE = re.compile(r"(?m)^(?:[^\n:«»\"\-–—.،]{2,30}[ \t]*[-–—][ \
 
 def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     nouns = load_actor_nouns()
-    longest = _noun_lengths()
     # entity start → end, to extend a group noun over a following name (construct state)
     ent_at = {e.start: e.end for e in doc.entities if e.label in ("PERSON", "ORG", "LOC")}
     # towns stay their own mentions (they are where things happen), countries may end a construct
@@ -172,13 +171,14 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
     toks = words.toks
     orgs = [e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref")]
     out: list[Mention] = []
+    # the stems of each word that open a group noun, with its most words (per word form, in C)
+    opens = list(map(_group_firsts, [t.text for t in toks]))
     i = 0
     while i < len(toks):
         hit: tuple[int, str] | None = None
         cut = 0
         first = toks[i].text
-        # the stems that open a group noun, with its most words
-        first_stems = [(s, longest[s]) for s in _stems(first) if s in longest]
+        first_stems = opens[i]
         for n in (3, 2, 1) if first_stems else ():
             if i + n > len(toks):
                 continue
@@ -279,6 +279,13 @@ def _noun_lengths() -> dict[str, int]:
         if key:
             out[key[0]] = max(out.get(key[0], 0), len(key))
     return out
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _group_firsts(w: str) -> tuple[tuple[str, int], ...]:
+    """The stems of ``w`` (:func:`_stems`) that open a group noun, each with the most words of one."""
+    longest = _noun_lengths()
+    return tuple((s, longest[s]) for s in _stems(w) if s in longest)
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)

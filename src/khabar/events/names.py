@@ -71,9 +71,16 @@ def _state_noun_before(text: str, start: int) -> int:
 HONORIFICS = words("mentions.honorifics")
 
 
-def _only_honorifics(gap: str) -> bool:
-    """Whether the text between a title and a name is blank or honorifics only (الأستاذ، الدكتور، د.)."""
-    return all(fold(w.rstrip(".")) in HONORIFICS for w in gap.split())
+#: a run of non-space characters (the words of ``str.split()``: both use the same white space)
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _only_honorifics(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]``, between a title and a name, is blank or honorifics only (الأستاذ،
+    الدكتور، د.). Its words read lazily, up to the first that is none: the span may be long (every
+    role before a name is asked), and most spans fail at their first word."""
+    words = _NON_SPACE.finditer(text, start, len(text) if end is None else end)
+    return all(fold(m.group().rstrip(".")) in HONORIFICS for m in words)
 
 
 #: verbs of saying that come right before a name (قال بن سلمان)

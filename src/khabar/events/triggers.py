@@ -15,6 +15,7 @@ when the text writes a hamza there too; the text's hamza-preserving key of each 
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -246,9 +247,16 @@ def find_triggers(
     stops = load_stop_phrases()
     out: list[TriggerMatch] = []
     # the verbs of "doing" (قام بـ …) whose verbal noun names the act: قامت الميليشيات باقتحام منزل …
-    doers = [k for k, w in enumerate(words) if _is_doer(w.text)]
+    texts = [w.text for w in words]
+    doers = list(itertools.compress(range(len(words)), map(_is_doer, texts)))
+    # each word's stop phrases and trigger candidates, per word form (mapped in C): most words have
+    # neither (nor, if it ends in a teh marbuta, candidates read as such), and are passed over
+    starts = list(map(_word_starts, texts))
     i = 0
     while i < len(words):
+        if not starts[i][0] and not (starts[i][1] if i not in teh else _first_candidates_teh(texts[i])):
+            i += 1
+            continue
         stop = _stop_at(words, i, stops)
         if stop:
             i += stop

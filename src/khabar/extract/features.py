@@ -32,6 +32,7 @@ sentence   multi-word gazetteer match, as B-/I- of the gazetteer class (longest 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -125,16 +126,29 @@ WORD_FEATURES_KEPT = 20_000
 
 @dataclass
 class _Word:
-    """The features one word form contributes at each offset (offset 0 first in :data:`OFFSETS`)."""
+    """The features one word form contributes at each offset: ``own`` at offset 0, ``near`` at ±1 and
+    ``far`` at ±2, the latter two without their offset's prefix (:attr:`by_offset` adds it: the
+    tagger looks them up in per-offset tables instead of building the prefixed strings)."""
 
     norm: str
     #: the word as the word templates see it: ``norm``, or ``<unk>`` outside the vocabulary
     ident: str
-    #: tuples, not lists: a word's features are kept for the run, and tuples (and a dict holding only
-    #: them) of strings are objects the garbage collector stops walking
-    by_offset: dict[int, tuple[str, ...]]
+    #: tuples, not lists: a word's features are kept for the run, and tuples of strings are objects
+    #: the garbage collector stops walking
+    own: tuple[str, ...]
+    near: tuple[str, ...]
+    far: tuple[str, ...]
     #: cue classes of the word or its clitic stems
     cues: tuple[str, ...] = ()
+
+    @property
+    def by_offset(self) -> dict[int, tuple[str, ...]]:
+        """The feature strings at each offset, prefixed with it (``-1w=…``; offset 0 unprefixed)."""
+        out = {0: self.own} if self.own else {}
+        for o in OFFSETS:
+            if o:
+                out[o] = tuple([f"{o}{f}" for f in (self.near if o in (-1, 1) else self.far)])
+        return out
 
 
 #: Arabic combining marks (tashkeel, superscript alef) that may follow a word's last letter
@@ -165,7 +179,7 @@ class NameLexicon:
     def features(self, n: str, stems: Sequence[str]) -> list[str]:
         """The lexicon features of normalised word ``n`` whose clitic readings leave ``stems``."""
         out: list[str] = []
-        given = n in self.given or any(s in self.given for s in stems)
+        given = n in self.given or any(map(self.given.__contains__, stems))
         if given:
             out.append("gn")
         if n.startswith("ال") and n[2:] in self.given:
@@ -173,7 +187,7 @@ class NameLexicon:
             # many of them among its words, so they stand outside the Zipf bands
             out.append("alg")
             return out
-        band = max([self.common.get(n, 0), *(self.common.get(s, 0) for s in stems)])
+        band = max([self.common.get(n, 0), *map(self.common.get, stems, itertools.repeat(0))])
         out.append(f"z={band}")
         if band or given or len(n) < 4:
             return out
@@ -181,7 +195,7 @@ class NameLexicon:
             if len(n) >= 5:
                 out.append("fam")
         else:
-            share = sum(ch in _VOWEL_LETTERS for ch in n) / len(n)
+            share = sum(map(_VOWEL_LETTERS.__contains__, n)) / len(n)
             out.append("fx=hi" if share >= 0.35 else "fx=lo")
         return out
 
@@ -244,7 +258,7 @@ class FeatureSet:
 
     def _word(self, token: str) -> _Word:
         if token in (BOS, EOS):
-            return _Word(token, token, {o: (f"{o}w={token}",) for o in OFFSETS if o != 0})
+            return _Word(token, token, (), (f"w={token}",), (f"w={token}",))
         n = normalize(token)
         ident = self._known(n)
         stems: list[str] = []
@@ -286,12 +300,7 @@ class FeatureSet:
         near.extend(lex)
         far = [f"w={ident}"]
         far.extend(cue_f)
-        by_offset = {0: tuple(own)}
-        for o in (-1, 1):
-            by_offset[o] = tuple([f"{o}{f}" for f in near])
-        for o in (-2, 2):
-            by_offset[o] = tuple([f"{o}{f}" for f in far])
-        return _Word(n, ident, by_offset, tuple(sorted(cues)))
+        return _Word(n, ident, tuple(own), tuple(near), tuple(far), tuple(sorted(cues)))
 
     def _gaz_add(self, classes: set[str], n: str) -> None:
         hit = self._gaz_single.get(n)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import itertools
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from khabar.arabic.clitics import clean_names, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet
+from khabar.extract.ner_sentence import near_and_gaz, sentence_pairs
 
 MODEL_FILE = "ner_model.npz"
 #: file format of ner_model.npz; bumped when the arrays or the feature templates change meaning
@@ -67,6 +69,10 @@ class NerModel:
     _first_keys: dict[str, str] = field(init=False, repr=False, default_factory=dict)
     #: sentence feature → its weight row (-1: not a feature of the model), by the feature's parts
     _sent_ids: dict[tuple[str, str, str], int] = field(init=False, repr=False, default_factory=dict)
+    #: the bigram features as (word before, word after) → row, see ner_sentence.bigram_tables
+    _bigrams: tuple[dict[tuple[str, str], int], ...] | None = field(init=False, repr=False, default=None)
+    #: the feature look-up at each offset, see _offset_gets
+    _by_offset: tuple[Any, ...] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         T = len(self.labels)
@@ -79,7 +85,6 @@ class NerModel:
             for i, prev in enumerate(self.labels):
                 if not bio_allowed(prev, tag):
                     self._trans[i, j] = _NEG
-        self._zero = np.zeros((len(OFFSETS), T))
         # float32: each row is a sum of float32 weights computed in float32 (exact here; half the
         # memory of float64 for up to 200,000 words)
         self._table = np.zeros((1024, len(OFFSETS), T), dtype=np.float32)
@@ -137,49 +142,66 @@ class NerModel:
     # -- scores -----------------------------------------------------------------------------------
     def _word_scores(self, token: str) -> np.ndarray:
         """(offsets, labels): what ``token`` adds to the scores of the tokens around it."""
-        w = self.features.word(token)
-        m = self._zero.copy()
-        get = self.index.get
-        # the rows of every offset's features in one gather, then each offset's sum over its own rows
-        # (the same float32 rows in the same order as gathering them offset by offset)
+        return self._words_scores([token])[0]
+
+    def _words_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """:meth:`_word_scores` of each of ``tokens`` (the new words of a document), in one array pass.
+
+        Each (word, offset) sums its feature rows in order: the rows of all of them in one gather,
+        laid out zero-padded as (word × offset, row, label), then added one row position at a time,
+        left to right: the same float32 sums as adding each one's rows in order (the padding adds
+        +0.0 after a sum's last row, which leaves it unchanged; the model has no −0.0 weight)."""
         idx: list[int] = []
-        ends: list[int] = []
-        for o in OFFSETS:
-            # the model's features of this offset, in order (a C-level filter: no Python step per feature)
-            idx.extend(filter(_is_not_none, map(get, w.by_offset.get(o, ()))))  # type: ignore[arg-type]
-            ends.append(len(idx))
-        rows = self.weights[idx]
-        a = 0
-        for k, b in enumerate(ends):
-            if b > a:
-                m[k] = rows[a:b].sum(axis=0)
-            a = b
-        return m
+        lens: list[int] = []
+        gets = self._offset_gets()
+        for t in tokens:
+            w = self.features.word(t)
+            # the word's features at ±1 and ±2 without their prefix, looked up in per-offset tables:
+            # the same rows as the prefixed strings in the index, without building those strings
+            for get, feats in zip(gets, (w.far, w.near, w.own, w.near, w.far), strict=True):
+                n = len(idx)
+                idx.extend(filter(_is_not_none, map(get, feats)))  # the model's features, in order
+                lens.append(len(idx) - n)
+        at = np.asarray(lens)
+        width = int(at.max(initial=0))
+        padded = np.zeros((len(lens), max(width, 1), self.weights.shape[1]), dtype=np.float32)
+        padded[np.arange(width) < at[:, None]] = self.weights[idx]
+        acc = padded[:, 0].copy()
+        for k in range(1, width):
+            acc += padded[:, k]
+        return acc.reshape(len(tokens), len(OFFSETS), -1)
+
+    def _offset_gets(self) -> tuple[Any, ...]:
+        """The look-up of a feature string at each offset of :data:`OFFSETS`: offset ``o``'s table
+        maps ``f`` to the row of ``f"{o}{f}"`` (the index's strings that start with ``str(o)``, that
+        prefix cut: one to one, so the same rows), offset 0 the index itself; made on first use."""
+        if self._by_offset is None:
+            items = self.index.items()
+            self._by_offset = tuple(
+                {f[len(str(o)) :]: j for f, j in items if f.startswith(str(o))}.get if o else self.index.get
+                for o in OFFSETS
+            )
+        return self._by_offset
 
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
         """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
         ids = self._ids
         if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
             ids.clear()
-        # the known words in one C-level pass; then the new ones, in order (a word new twice in the
-        # same document gets its row at its first sight, as before)
+        # the known words in one C-level pass; then the new ones all at once, their rows in the order
+        # of first sight
         found = list(map(ids.get, tokens))
         if None not in found:
             return found  # type: ignore[return-value]
-        out: list[int] = []
-        for t, i in zip(tokens, found, strict=True):
-            if i is None:
-                i = ids.get(t)
-            if i is None:
-                i = len(ids)
-                if i == len(self._table):
-                    grown = np.zeros((2 * i, *self._table.shape[1:]), dtype=np.float32)
-                    grown[:i] = self._table
-                    self._table = grown
-                self._table[i] = self._word_scores(t)
-                ids[t] = i
-            out.append(i)
-        return out
+        new = list(dict.fromkeys([t for t, i in zip(tokens, found, strict=True) if i is None]))
+        first, end = len(ids), len(ids) + len(new)
+        while end > len(self._table):
+            grown = np.zeros((2 * len(self._table), *self._table.shape[1:]), dtype=np.float32)
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        self._table[first:end] = self._words_scores(new)
+        ids.update(zip(new, range(first, end), strict=True))
+        return list(map(ids.__getitem__, tokens))
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """(tokens, labels) emission scores of one sentence."""
@@ -203,16 +225,8 @@ class NerModel:
         em = np.zeros((len(rows), len(self.labels)))
         for k, o in enumerate(OFFSETS):
             em += stack[at + o, k]
-        frows: list[int] = []
-        cols: list[int] = []
-        base = 0
-        for tokens in sentences:
-            for i, ids in enumerate(self.sentence_cols(tokens), base):
-                for j in ids:
-                    frows.append(i)
-                    cols.append(j)
-            base += len(tokens)
-        if cols:
+        frows, cols = sentence_pairs(self, sentences)
+        if len(cols):
             np.add.at(em, frows, self.weights[cols])
         return em
 
@@ -226,7 +240,6 @@ class NerModel:
         known = fs._light.get
         lights = [known(t) or fs.light(t) for t in tokens]
         idents = [w[1] for w in lights]
-        norms = [w[0] for w in lights]
         ids = self._sent_ids
         if len(ids) > 100_000:  # bound memory on a long corpus run
             ids.clear()
@@ -257,32 +270,8 @@ class NerModel:
                 j = col("bg+", n, b)
             if j >= 0:
                 row.append(j)
-            if n == "<unk>":
-                for o in (-2, -1, 1, 2):
-                    if 0 <= i + o <= last:
-                        for c in lights[i + o][2]:
-                            j = col("u", str(o), c)
-                            if j >= 0:
-                                row.append(j)
-        i = 0
-        heads = fs._heads.get
-        while i < len(norms):
-            # most words open no multi-word entry (their remembered heads are empty): no call then
-            h = heads(norms[i])
-            hit = None if h is not None and not h else fs._gaz_match(norms, i)
-            if hit:
-                k, classes = hit
-                for cls in classes.split("|"):
-                    j = col("G=B-", cls, "")
-                    if j >= 0:
-                        out[i].append(j)
-                    j = col("G=I-", cls, "")
-                    if j >= 0:
-                        for m in range(i + 1, i + k):
-                            out[m].append(j)
-                i += k
-            else:
-                i += 1
+        for row, more in zip(out, near_and_gaz(self, lights), strict=True):
+            row += more
         return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -398,11 +387,17 @@ def propagate_names(
     for name in best:
         longest[name[0]] = max(longest.get(name[0], 0), len(name))
     out = [list(tg) for tg in tags]
+    known = keys._first.get
     for sent, tg in zip(sentences, out, strict=True):
+        # the longest name each token may open, the first-word keys read in C (computed when new)
+        firsts: list[Any] = list(map(known, sent))
+        if None in firsts:
+            firsts = [f if f is not None else keys.first(w) for w, f in zip(sent, firsts, strict=True)]
+        mosts = list(map(longest.get, firsts, itertools.repeat(0)))
         i = 0
         while i < len(sent):
             hit = 0
-            most = longest.get(keys.first(sent[i]), 0) if tg[i] == "O" else 0
+            most = mosts[i] if tg[i] == "O" else 0
             for k in range(min(most, len(sent) - i), 0, -1):
                 if any(t != "O" for t in tg[i : i + k]) or (i + k < len(sent) and tg[i + k].startswith("I-")):
                     continue

@@ -23,6 +23,7 @@ Every org gets a ``confidence`` (:mod:`khabar.extract.ref_confidence`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -203,6 +204,18 @@ def _known_first_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
+def _org_start(word: str) -> bool:
+    """Whether a reading of ``word`` opens a known organisation's name or is a head noun, per form."""
+    return any(st in _known_first_words() or st in load_org_heads() for st in _stems(word))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _sport_word(word: str) -> bool:
+    """Whether a reading of ``word`` is in the sport domain's vocabulary, per word form."""
+    return not _sport_forms().isdisjoint(_stems(word))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _stems(word: str) -> tuple[str, ...]:
     """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
 
@@ -247,9 +260,8 @@ def find_orgs(
     _view, toks, spans = view_words(text)
     words = [t.text for t in toks]
     n = len(words)
-    sport_forms = _sport_forms()
-    # the distinct words with a reading in the sport vocabulary (each form tested once, in C)
-    sport = sum(not sport_forms.isdisjoint(_stems(w)) for w in set(words)) >= _SPORT_MIN_FORMS
+    # the distinct words with a reading in the sport vocabulary (each form's answer remembered)
+    sport = sum(map(_sport_word, set(words))) >= _SPORT_MIN_FORMS
     heads = load_org_heads()
     known = load_known_orgs()
     maxk = max((len(k) for k in known), default=1)
@@ -278,7 +290,8 @@ def find_orgs(
         return False
 
     cands: list[OrgMatch] = []
-    for i in range(n):
+    # only the words that can open a known name or are a head noun (most are neither), found in C
+    for i in itertools.compress(range(n), map(_org_start, words)):
         # known names, longest first (only from a word that can begin one)
         stems_i = _stems(words[i])
         for k in range(min(maxk, n - i), 0, -1) if any(st in firsts for st in stems_i) else ():

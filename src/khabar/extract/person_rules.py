@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
+from typing import Any
 
 from khabar.arabic.dates import DATE_WORDS
 from khabar.extract.names import NASAB, is_given_name
@@ -99,8 +101,10 @@ class _Sentence:
         self.tokens = tokens
         # words.norm of each token, its memory read inline (light() only for a word not in it)
         fs = words.model.features
-        known = fs._light.get
-        self.norms = [(known(t) or fs.light(t))[0] for t in tokens]
+        lights: list[Any] = list(map(fs._light.get, tokens))
+        if None in lights:
+            lights = [w or fs.light(t) for t, w in zip(tokens, lights, strict=True)]
+        self.norms: list[str] = list(map(itemgetter(0), lights))
         self.tags = tags
         self.n = len(tokens)
         self.model_tags = list(tags)
@@ -258,8 +262,9 @@ def _rule_cue(s: _Sentence) -> None:
     docstring)."""
     c = s.w.cues
     # s.w.kind of each word, its memory read inline
-    known, kind_of = s.w._kind.get, s.w.kind
-    kinds = [k if (k := known(n)) is not None else kind_of(n) for n in s.norms]
+    kinds: list[Any] = list(map(s.w._kind.get, s.norms))
+    if None in kinds:
+        kinds = [k if k is not None else s.w.kind(n) for n, k in zip(s.norms, kinds, strict=True)]
     if not any(kinds) and not c.phrases:
         return
     i = 0
@@ -346,7 +351,10 @@ def _rule_speech(s: _Sentence) -> None:
 def _rule_given(s: _Sentence) -> None:
     """A given name, then given names or nasab links, ending in a family name with the article (or
     holding a nasab link): ``صالح النعمية``، ``علي بن محمد الجمعة``."""
-    givens = [s.given(k) for k in range(s.n)]
+    # s.given of each token, the words' memory read inline (given_token only for a word not in it)
+    known, given_of = s.w._given.get, s.w.given_token
+    gs = [g if (g := known(t)) is not None else given_of(t) for t in s.tokens]
+    givens = [g == 1 or (g == 2 and s.ali) for g in gs]
     if not any(givens):
         return
     i = 0

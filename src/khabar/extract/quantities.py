@@ -30,6 +30,8 @@ fraction or a smaller unit added with ``و`` (``الساعتين وربع الس
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -364,19 +366,16 @@ class _Scanner:
     def scan(self) -> list[Span]:
         toks = self.toks
         out: list[Span] = []
-        i = 0
-        n = len(toks)
-        quiet = _quiet
-        while i < n:
-            if quiet(toks[i].text):  # most tokens: passed over with one look-up, no call of at()
-                i += 1
+        nxt = 0  # the first token after the last quantity found
+        # most tokens are quiet (one look-up per word form, mapped in C): at() only at the others
+        loud = map(operator.not_, map(_quiet, [t.text for t in toks]))
+        for i in itertools.compress(range(len(toks)), loud):
+            if i < nxt:
                 continue
             got = self.at(i)
-            if got is None:
-                i += 1
-                continue
-            sp, i = got
-            out.append(sp)
+            if got is not None:
+                sp, nxt = got
+                out.append(sp)
         return out
 
     def at(self, i: int) -> tuple[Span, int] | None:

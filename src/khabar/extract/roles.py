@@ -17,6 +17,7 @@ minister, RU); a *construct* phrase (``وزير خارجية``) takes a followin
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from khabar.arabic.clitics import CACHE_WORDS, readings
 from khabar.arabic.normalize import normalize, normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places import load_gazetteer
+from khabar.extract.places.gazetteer import extra_fold
 from khabar.model import Span
 
 __all__ = ["ARAB_LEAGUE", "RoleEntry", "bind_roles", "find_roles", "load_roles"]
@@ -104,6 +106,32 @@ def _stem_cuts(word: str) -> tuple[tuple[str, int], ...]:
     return tuple((r.stem, r.cut) for r in readings(word))
 
 
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _role_cuts(word: str) -> tuple[tuple[str, int, int], ...]:
+    """``(stem, cut, most words)`` of each reading of ``word`` that opens a role phrase (most words
+    none), in order, per word form: :func:`find_roles` looks only at the words with one."""
+    longest = _longest_from()
+    return tuple((st, cut, longest[st]) for st, cut in _stem_cuts(word) if longest.get(st, 0) > 0)
+
+
+def _run_at(view: str, toks: Sequence[Token], i: int, cap: int) -> int:
+    """``min(_runs(view, toks)[i], cap)``, for the one token asked (a word opening a role phrase is
+    rare: walking a few words from it is cheaper than the whole text's runs)."""
+    n = 0
+    for k in range(i, min(i + cap, len(toks))):
+        if not toks[k].text[0].isalpha():
+            break
+        n += 1
+        nxt = k + 1
+        if n == cap or not (
+            nxt < len(toks)
+            and toks[nxt].start != toks[k].end
+            and view[toks[k].end : toks[nxt].start].strip(" \t\u00a0") == ""
+        ):
+            break
+    return n
+
+
 def _runs(view: str, toks: Sequence[Token]) -> list[int]:
     """For each token, how many tokens from it on are words separated by spaces only: ``_joined(view,
     toks, i, n)`` is ``n <= runs[i]`` (computed once per text, from the end, instead of per phrase
@@ -171,22 +199,22 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
     ``persons`` (PERSON spans) only matter for the lexicon's ``bound`` phrases, which are kept when a
     name follows them directly."""
     view = normalize_view(text)
-    vt = view.text.translate(_EXTRA_FOLD)
+    vt = extra_fold(view.text)
     toks = list(tokens_of(vt))
     table = load_roles()
-    longest = _longest_from()
-    runs = _runs(vt, toks)
     person_starts = {p.start for p in persons}
     out: list[Span] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i].text[0].isalpha():
-            i += 1
+    nxt = 0  # the first token not inside a role found
+    # only the words a reading of which opens a role phrase (most open none), found in C
+    for i in itertools.compress(range(len(toks)), map(_role_cuts, [t.text for t in toks])):
+        if i < nxt or not toks[i].text[0].isalpha():
             continue
         best: tuple[int, int, RoleEntry] | None = None  # (words, cut, entry)
-        for stem, cut in _stem_cuts(toks[i].text):
+        cuts = _role_cuts(toks[i].text)
+        run = _run_at(vt, toks, i, max(c[2] for c in cuts))
+        for stem, cut, longest in cuts:
             # the longest phrase first; only lengths a phrase starting with this stem has, over joined words
-            for n in range(min(longest.get(stem, 0), runs[i]), 0, -1):
+            for n in range(min(longest, run), 0, -1):
                 if best is not None and n <= best[0]:
                     break
                 entry = table.get((stem, *(t.text for t in toks[i + 1 : i + n])))
@@ -194,7 +222,6 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
                     best = (n, cut, entry)
                     break
         if best is None:
-            i += 1
             continue
         n, cut, entry = best
         country, cn = _country_after(vt, toks, i + n, entry.construct)
@@ -203,7 +230,7 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
         if entry.bound:
             gap = _BEFORE_GAP.match(text, end)
             if gap is None or gap.end() not in person_starts:
-                i += n + cn
+                nxt = i + n + cn
                 continue
         out.append(
             Span(
@@ -214,7 +241,7 @@ def find_roles(text: str, persons: Sequence[Span] = ()) -> list[Span]:
                 {"role": entry.role, "rank": entry.rank, "country": country},
             )
         )
-        i += n + cn
+        nxt = i + n + cn
     return out
 
 

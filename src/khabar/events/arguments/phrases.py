@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import functools
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab, name_reading, strip_proclitics
+from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, name_reading, strip_proclitics
+from khabar.events.arguments.vocab import SPEECH_VERBS
 from khabar.events.lexicon import fold, load_cues, one_word_verbs, words
 from khabar.events.mentions import Mention, Words, new_ref
 from khabar.events.spans import party_name
@@ -135,6 +136,13 @@ def _is_event_verb(w: str) -> bool:
     """Whether the normalised word is a one-word verb form of the trigger lexicon (with و/ف)."""
     verbs = one_word_verbs()
     return in_vocab(w, verbs) is not None
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _verb_or_speech(w: str) -> bool:
+    """Whether the normalised word is a one-word event verb or a verb of saying (with و/ف), remembered
+    per word form (the argument scorer asks it of every word between a candidate and its trigger)."""
+    return _is_event_verb(w) or in_vocab(w, SPEECH_VERBS) is not None
 
 
 def _in_quantity(doc: Document, offset: int) -> bool:

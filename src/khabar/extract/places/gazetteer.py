@@ -264,6 +264,17 @@ def _fold(text: str) -> str:
     return normalize(text).translate(_EXTRA_FOLD)
 
 
+def extra_fold(text: str) -> str:
+    """``text.translate(_EXTRA_FOLD)``, skipped on a text without a Persian yeh or keheh (nearly all):
+    a translation through a dict looks each character up from Python's side, some 50 µs per
+    thousand characters, a substring test runs at memchr speed."""
+    return text.translate(_EXTRA_FOLD) if any(map(text.__contains__, _EXTRA_CHARS)) else text
+
+
+#: the characters :data:`_EXTRA_FOLD` replaces
+_EXTRA_CHARS = tuple(map(chr, _EXTRA_FOLD))
+
+
 def _rows(name: str, columns: int | tuple[int, int]) -> Iterable[list[str]]:
     """The columns of each data row of the package file ``name`` (:func:`khabar.data.rows`: comments
     and header left out, a row of the wrong width a ``DataFileError`` naming the line)."""

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, readings
+from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import DATE_WORDS
 from khabar.arabic.normalize import normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places.gazetteer import (
-    _EXTRA_FOLD,
     _MAX_WORDS,
     ARAB_LEAGUE,
     STOPLIST,
@@ -28,6 +29,7 @@ from khabar.extract.places.gazetteer import (
     Place,
     _fold,
     _strong,
+    extra_fold,
     load_gazetteer,
     words,
 )
@@ -125,11 +127,15 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.nv = normalize_view(text)
-        self.view = self.nv.text.translate(_EXTRA_FOLD)
+        self.view = extra_fold(self.nv.text)
         self.toks: list[Token] = list(tokens_of(self.view))
-        self.words = [i for i, t in enumerate(self.toks) if t.text[0].isalpha()]
+        texts = [t.text for t in self.toks]
+        is_word = list(map(str.isalpha, map(operator.itemgetter(0), texts)))
+        self.words = list(itertools.compress(range(len(texts)), is_word))
         #: token index → position in ``words``
-        self.word_pos = {ti: wi for wi, ti in enumerate(self.words)}
+        self.word_pos = dict(zip(self.words, itertools.count()))
+        #: the text of each word token (``words`` order): the per-form memories are mapped over it in C
+        self.texts = list(itertools.compress(texts, is_word))
 
     #: the clitic readings of a word, cached per form: the cache itself rather than a method calling
     #: it (the rules ask it of every word several times)
@@ -140,6 +146,13 @@ class _Doc:
         """The index of the first token of each line (a line break in the view between two tokens)."""
         toks, view = self.toks, self.view
         return [0] + [k for k in range(1, len(toks)) if "\n" in view[toks[k - 1].end : toks[k].start]]
+
+    @functools.cached_property
+    def flags(self) -> tuple[tuple[Any, ...], ...]:
+        """What the passes ask of every word, per column (words in ``words`` order): whether it opens
+        a place name, a nationality word, an outlet's name; its site head reading (-1: none); whether
+        it opens a region; its sports word or None (:func:`_word_flags`, one memory read per word)."""
+        return tuple(zip(*map(_word_flags, self.texts), strict=True)) or ((),) * 6
 
     def gap(self, a: int, b: int) -> str:
         """The view between the end of token ``a`` and the start of token ``b`` (``a < b``)."""
@@ -164,10 +177,16 @@ def _name_readings(word: str) -> tuple[Reading, ...]:
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
+def _word_flags(word: str) -> tuple[bool, bool, bool, int, bool, str | None]:
+    """:func:`_opens`, :func:`_opens_outlet`, :func:`_site_head`, :func:`_opens_region` and
+    :func:`_sport_form` of ``word``, remembered per word form in one memory (the place passes ask
+    them of every word of a text: one look-up instead of five)."""
+    return (*_opens(word), _opens_outlet(word), _site_head(word), _opens_region(word), _sport_form(word))
+
+
 def _opens(word: str) -> tuple[bool, bool]:
     """Whether a reading of ``word`` opens a place name (one of the gazetteer's first words), and
-    whether one is a nationality word; remembered per word form (keyed by the word alone: a key
-    holding the gazetteer's sets would be one more object for the garbage collector to walk)."""
+    whether one is a nationality word (remembered per word form by :func:`_word_flags`)."""
     gaz = load_gazetteer()
     starts, nat = gaz.first_words, gaz.nat_words
     firsts = _name_readings(word)
@@ -208,17 +227,17 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
     toks, words = d.toks, d.words
     out: list[_Match] = []
     adjs: list[tuple[int, int, str]] = []
-    w = 0
-    while w < len(words):
+    names, nats = d.flags[0], d.flags[1]
+    nxt = 0  # the first word after the last match
+    # only the words a name or a nationality begins with (most words: neither), found in C
+    for w in itertools.compress(range(len(words)), map(operator.or_, names, nats)):
+        if w < nxt:
+            continue
         ti = words[w]
-        starts_name, starts_nat = _opens(toks[ti].text)
+        starts_name = names[w]
         found: _Match | None = None
-        if not starts_name and not starts_nat:
-            w += 1  # neither a name nor a nationality begins with this word
-            continue
         if w and _after_kunya(d, w):
-            w += 1  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
-            continue
+            continue  # وأبي عريش is one name (أبو عريش): عريش alone is not the Egyptian town
         if starts_name:
             # the run of following words separated from the previous one by spaces only
             j = w + 1
@@ -291,11 +310,10 @@ def _matches(d: _Doc, gaz: Gazetteer) -> tuple[list[_Match], list[tuple[int, int
                 found.adjective = adj  # السعودية: the country or the adjective, by its context
         if found:
             out.append(found)
-            w = d.word_pos[found.last] + 1
+            nxt = d.word_pos[found.last] + 1
             continue
         if adj:
             adjs.append((ti, ti, adj))
-        w += 1
     return out, adjs
 
 
@@ -387,6 +405,31 @@ def _in_quotes(d: _Doc, first: int, last: int) -> bool:
     )
 
 
+def _opens_outlet(word: str) -> bool:
+    """Whether a clitic reading of ``word`` is the first word of an outlet's name, per word form."""
+    by_first = _outlet_index(load_gazetteer())
+    return any(r.stem in by_first for r in _readings(word))
+
+
+def _site_head(word: str) -> int:
+    """The position in ``_readings(word)`` of the first reading whose stem is a site or region cue
+    (``بحي`` → حي), or -1; per word form (:func:`khabar.extract.places.rules._site_spans` asks it of
+    every word)."""
+    cues = load_gazetteer().cues
+    return next((k for k, r in enumerate(_readings(word)) if r.stem in cues), -1)
+
+
+def _sport_form(word: str) -> str | None:
+    """The word of the sports vocabulary ``word`` is (و ف ب ل allowed before it), or None; per form."""
+    return in_vocab(word, load_gazetteer().sport_words, "وفبل")
+
+
+def _opens_region(word: str) -> bool:
+    """Whether a clitic reading of ``word`` is the first word of a named region or water, per form."""
+    regions = load_gazetteer().regions
+    return any(r.stem in regions for r in _readings(word))
+
+
 @functools.cache
 def _outlet_index(gaz: Gazetteer) -> dict[str, list[tuple[list[str], Outlet]]]:
     """Outlet names by their first normalised word, longest names first."""
@@ -410,14 +453,12 @@ def _find_outlets(d: _Doc, gaz: Gazetteer, own: Outlet | None) -> list[tuple[int
     by_first = _outlet_index(gaz)
     out: list[tuple[int, int, Outlet]] = []
     taken = -1
-    for wi, ti in enumerate(d.words):
+    # only the words a reading of which opens an outlet's name (most open none), found in C
+    for wi in itertools.compress(range(len(d.words)), d.flags[2]):
+        ti = d.words[wi]
         if ti <= taken:
             continue
-        tok = toks[ti].text
-        rds = d.readings(tok)
-        if not any(r.stem in by_first for r in rds):
-            continue
-        for r in rds:
+        for r in d.readings(toks[ti].text):
             cands = by_first.get(r.stem)
             if not cands:
                 continue

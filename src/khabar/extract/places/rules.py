@@ -286,15 +286,9 @@ def _team(d: _Doc, gaz: Gazetteer, m: _Match) -> bool:
 
 def _sport_page(d: _Doc, gaz: Gazetteer) -> bool:
     """Whether the text is a sports page: four distinct words of the sports vocabulary or more."""
-    seen: set[str] = set()
-    for ti in d.words:
-        w = d.toks[ti].text
-        s = in_vocab(w, gaz.sport_words, "وفبل")
-        if s is not None:
-            seen.add(s)
-        if len(seen) >= _SPORT_MIN_FORMS:
-            return True
-    return False
+    seen = set(d.flags[5])  # each word's sports word, read once per word for all the passes
+    seen.discard(None)
+    return len(seen) >= _SPORT_MIN_FORMS
 
 
 def _in_list(d: _Doc, m: _Match, matches: list[_Match]) -> bool:
@@ -399,11 +393,11 @@ def _site_spans(d: _Doc, gaz: Gazetteer, matches: list[_Match]) -> list[tuple[in
     words, toks = d.words, d.toks
     place_at = {m.first: m for m in matches if m.veto is None}
     common = gaz.common
-    for wi, ti in enumerate(words):
+    heads = d.flags[3]
+    for wi in itertools.compress(range(len(words)), map((-1).__ne__, heads)):
+        ti = words[wi]
         # the head as read without its proclitics (بحي النسيم، وبمحافظة بيش)
-        reading = next((r for r in d.readings(toks[ti].text) if r.stem in gaz.cues), None)
-        if reading is None:
-            continue
+        reading = d.readings(toks[ti].text)[heads[wi]]
         head = reading.stem
         cls = gaz.cues[head]
         if "site" in cls or head in _SITE_INST_HEADS:
@@ -458,7 +452,8 @@ def _region_spans(d: _Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, i
     """Named regions and waters outside GeoNames (``regions_ar.tsv``: الشرق الأوسط، البحر الأحمر)."""
     out: list[tuple[int, int, str]] = []
     words, toks = d.words, d.toks
-    for wi, ti in enumerate(words):
+    for wi in itertools.compress(range(len(words)), d.flags[4]):
+        ti = words[wi]
         if ti in taken:
             continue
         for r in d.readings(toks[ti].text):
