@@ -75,10 +75,10 @@ _LIGHT = str.maketrans(
 
 #: a verb's shape: imperfect plural or dual (يناشدون، تطالبان), perfect plural (ناشدوا)
 _VERB_SHAPE = re.compile(r"^(?:[وف]?[يتن]\w{3,}(?:ون|ان|ين)|[وف]?\w{3,}وا)$")
-#: possessive / object suffixes on a common noun (تصريحه، مكتبها، بيانهم)
 #: how frequent (Zipf, any reading) the stem of a word in وا must be for the word to read as a plural
 #: verb after a name (أشرف 4.6, ماتوا's مات 5.0; the foreign surnames كورتوا's كورت 3.7, كاجاوا's 2.1)
 _VERB_STEM_ZIPF = 4.0
+#: possessive / object suffixes on a common noun (تصريحه، مكتبها، بيانهم)
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 #: punctuation that ends a name inside a span (the NER's tokens keep a glued dash or bracket)
 _NAME_BREAK = re.compile(r"\s*[-–—(\[«\"/|]")
