@@ -462,8 +462,7 @@ def _complement(
             content.append(w[1:])
         elif not definite_head and j == i + 1 and spans[j][0] in place_ends and w.isalpha() and kind_ok:
             # a body named by its town (شرطة لندن، أمانة منطقة حائل، جامعة تبوك): the place, all its
-            # words, is the genitive; only definite words that are no title may follow (مستشفى بريدة
-            # المركزي; not مدير شرطة جازان [العقيد] …)
+            # words, is the genitive; only a relative adjective or a purpose may follow (see above)
             while j + 1 < len(words) and spans[j][1] < place_ends[spans[i + 1][0]] and gap_ok(j):
                 content.append(words[j])
                 j += 1
