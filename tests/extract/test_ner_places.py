@@ -244,3 +244,17 @@ def test_a_stub_cut_out_of_a_word_is_no_place() -> None:
     screen_ner_places(doc)
     assert _locs(doc) == []
     assert doc.signals["entities_dropped"] == {"loc_stub": 1}
+
+
+def test_a_stop_listed_word_the_ner_read_as_a_place_is_the_word() -> None:
+    # why (samples M and N): "في أمن وأمان" (in safety), "مزيد من الصور" (more pictures) and "بورصة
+    # مصر" (the stock exchange) were places without coordinates; الخبر، which the stoplist marks as
+    # read by the NER as Khobar, stays
+    text = "وتعيش البلاد في أمن وأمان، وارتفعت بورصة مصر، ووصل الوفد إلى الخبر أمس."
+    doc = _doc(text, [])
+    for w in ("وأمان", "بورصة", "الخبر"):
+        at = text.index(w)
+        doc.entities.append(Span(at, at + len(w), "LOC", w, {}))
+    screen_ner_places(doc)
+    assert _locs(doc) == ["الخبر"]
+    assert doc.signals["entities_dropped"] == {"loc_word": 2}

@@ -27,7 +27,9 @@ here drop the span where the document itself says what the words are:
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a name the ambiguity table reads as a word first** (``places_ambiguous_ar.tsv``: its relative word
   at least as frequent, مشهد "scene", كريمة "generous", البسيط "the simple") that no Arab town of note
-  bears; بريدة (البريد "the mail") is the Saudi town and stays;
+  bears; بريدة (البريد "the mail") is the Saudi town and stays; likewise a stop-listed word whose NER
+  reading is the word too (``places_stoplist_ar.tsv``: أمان "safety", الصور "the pictures"; not الخبر
+  or مالي, which the NER reads as Khobar and Mali);
 * **a person named after a nationality adjective** (السويسري بلاتر، البرتغالي مورينيو): a man's
   nationality stands before his name, not before a place's; every NER-only mention of those words in
   the document goes with it.
@@ -47,7 +49,13 @@ from khabar.arabic.clitics import vocab_reading
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
 from khabar.extract.places import ARAB_LEAGUE
-from khabar.extract.places.gazetteer import _fold, load_gazetteer, nationality_country, prominent
+from khabar.extract.places.gazetteer import (
+    STOPLIST_WORDS,
+    _fold,
+    load_gazetteer,
+    nationality_country,
+    prominent,
+)
 from khabar.extract.places.gazetteer import words as place_words
 from khabar.extract.quantities import is_unit_word
 from khabar.extract.roles import is_role_head
@@ -180,7 +188,7 @@ def _reason(norm: str, people: frozenset[str]) -> str | None:
     for f in forms:
         if _is_head_noun(f):
             return "loc_head_noun"
-        if _word_not_town(f):
+        if _word_not_town(f) or _fold(f) in STOPLIST_WORDS:
             return "loc_word"
         if is_role_head(f):
             return "loc_office"

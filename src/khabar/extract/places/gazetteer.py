@@ -61,7 +61,13 @@ def words(name: str) -> frozenset[str]:
 #: names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words
 #: (``places_stoplist_ar.tsv``, each with the place it was read as)
 STOPLIST: frozenset[str] = frozenset(
-    normalize(word).translate(_EXTRA_FOLD) for _, (word, _why) in data.rows(_STOPLIST_FILE, columns=2)
+    normalize(row.cols[0]).translate(_EXTRA_FOLD) for row in data.rows(_STOPLIST_FILE, columns=(2, 3))
+)
+#: the stop-listed words whose LOC reading by the NER is the word too (no ``place`` in column ``ner``)
+STOPLIST_WORDS: frozenset[str] = frozenset(
+    normalize(row.cols[0]).translate(_EXTRA_FOLD)
+    for row in data.rows(_STOPLIST_FILE, columns=(2, 3))
+    if len(row.cols) < 3 or row.cols[2] != "place"
 )
 
 #: the 22 Arab League members: their towns are accepted at any population
