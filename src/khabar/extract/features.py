@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from khabar import data
 from khabar.arabic.clitics import Reading, readings
+from khabar.arabic.memo import make_room
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 
@@ -250,8 +251,7 @@ class FeatureSet:
         asks these of every token; the features only of a word the scores have not seen)."""
         v = self._light.get(token)
         if v is None:
-            if len(self._light) > 200_000:  # bound memory on a long corpus run
-                self._light.clear()
+            make_room(self._light)  # bound memory on a long corpus run
             w = self.word(token)
             v = self._light[token] = (w.norm, w.ident, w.cues)
         return v
@@ -345,6 +345,7 @@ class FeatureSet:
         """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
         heads = self._heads.get(norms[i])
         if heads is None:
+            make_room(self._heads)
             # the readings whose stem opens a multi-word entry, once per word form
             heads = self._heads[norms[i]] = tuple(
                 (r.stem, self._gaz_first[r.stem]) for r in readings(norms[i]) if r.stem in self._gaz_first

@@ -19,6 +19,7 @@ import numpy as np
 
 from khabar import data as khabar_data
 from khabar.arabic.clitics import clean_names, name_reading
+from khabar.arabic.memo import WORDS_KEPT, make_room
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet
@@ -125,8 +126,7 @@ class NerModel:
         token)."""
         t = self._trims.get(token)
         if t is None:
-            if len(self._trims) > 200_000:
-                self._trims.clear()
+            make_room(self._trims)
             t = self._trims[token] = _trim(token, self)
         return t
 
@@ -186,8 +186,9 @@ class NerModel:
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
         """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
         ids = self._ids
-        if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
-            ids.clear()
+        # bound memory on a long corpus run: room for every token of the call, so that the table never
+        # outgrows WORDS_KEPT rows (the rows are handed out again from 0 once the memory is emptied)
+        make_room(ids, len(tokens))
         # the known words in one C-level pass; then the new ones all at once, their rows in the order
         # of first sight
         found = list(map(ids.get, tokens))
@@ -241,8 +242,7 @@ class NerModel:
         lights = [known(t) or fs.light(t) for t in tokens]
         idents = [w[1] for w in lights]
         ids = self._sent_ids
-        if len(ids) > 100_000:  # bound memory on a long corpus run
-            ids.clear()
+        make_room(ids)  # bound memory on a long corpus run
         index = self.index
 
         def col(kind: str, a: str, b: str) -> int:
@@ -337,7 +337,7 @@ class _Keys:
         # the model's, kept across documents (pure functions of the word; news repeats its words)
         self._norm = model._norm_keys
         self._first = model._first_keys
-        if len(self._first) > 200_000:  # bound memory on a long corpus run
+        if len(self._first) >= WORDS_KEPT or len(self._norm) >= WORDS_KEPT:  # bound memory on a long run
             self._norm.clear()
             self._first.clear()
 
@@ -496,7 +496,6 @@ def _trim(token: str, model: NerModel) -> int:
     n = normalize(token)
     cut = model._cuts.get(n)
     if cut is None:
-        if len(model._cuts) > 200_000:
-            model._cuts.clear()
+        make_room(model._cuts)
         cut = model._cuts[n] = name_reading(n, model.names).text_cut
     return _letters_cut(token, cut)
