@@ -41,9 +41,13 @@ def test_ner_word_table_stays_at_its_bound_and_scores_are_unchanged(monkeypatch:
     sentence = ["قال", "الرئيس", "الفرنسي", "ايمانويل", "ماكرون", "في", "باريس"]
     before = model.emissions(sentence)
     monkeypatch.setattr(memo, "WORDS_KEPT", 300)
-    rows = len(model._table)
-    for batch in range(12):  # 1,200 new forms through a memory of 300
+    for batch in range(12):  # 1,200 new forms through a memory of 300 words (two generations)
         model.emissions([f"اسم{batch}_{i}" for i in range(100)])
-        assert len(model._ids) <= 300
-    assert len(model._table) <= max(rows, 300)
-    assert np.array_equal(model.emissions(sentence), before)
+        assert len(model._ids) <= 300 and len(model._old_ids) <= 300
+        assert len(model._table) <= 1024 and len(model._old_table) <= max(1024, len(model._old_ids))
+        model.features.light(f"كلمة{batch}")
+    for _ in range(4):
+        for batch in range(3):  # the sentence's rows come back from the old generation, then anew
+            model.emissions([f"اسم{batch}_{i}" for i in range(100)])
+        assert np.array_equal(model.emissions(sentence), before)
+    assert len(model.features._light) <= 300
