@@ -7,9 +7,11 @@ memory and speed. Why bound them all here: on a corpus run the resident memory m
 warm-up (issue 15). Bounds of 200,000 words each were reached only after some 10,000 SaudiNewsNet
 articles (they meet about 86,000 distinct token forms in their first 1,500, 149,000 in 6,000), so
 the process kept growing for most of a 31k-article run; :data:`WORDS_KEPT` is reached within the first
-~1,000, after which a full memory is emptied and refilled in the same space (the hot words come back
-within a few documents). Which value costs how much speed is measured in ``benchmarks/README.md``
-("Memory flat from 10 % to 100 %").
+~1,000, after which a full memory is emptied and refilled in the same space. The two memories whose
+words are dear to compute again (the NER's per-word score table and its light features) keep two
+generations instead: the full one becomes the old one, and a word found there is copied back (see
+``NerModel._word_ids``); emptying them whole cost a quarter of the NER's time. What the bound costs in
+speed and saves in memory is measured in ``benchmarks/README.md`` ("Memory flat from 10 % to 100 %").
 """
 
 from __future__ import annotations
