@@ -89,6 +89,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from khabar import data
+from khabar.arabic import memo
 from khabar.errors import DataFileError
 
 __all__ = [
@@ -182,7 +183,8 @@ class Reading(NamedTuple):
 
 #: how many word forms each per-word memory of the fact layers keeps (least recently used first out):
 #: news repeats its common words, and a bound keeps the resident memory flat over a long corpus run
-CACHE_WORDS = 1 << 14
+#: (defined with the other bounds in :mod:`khabar.arabic.memo`; imported from here by the callers)
+CACHE_WORDS = memo.CACHE_WORDS
 
 
 def readings(word: str) -> list[Reading]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar import data
+from khabar.arabic.memo import WORDS_KEPT
 from khabar.errors import DataFileError
 from khabar.offsets import OffsetMap
 
@@ -231,7 +232,7 @@ def normalize(text: str) -> str:
 #: strings this long or shorter are remembered by :func:`normalize` (words and short phrases) …
 _WORD_LEN = 24
 #: … up to this many of them (then the memory starts again: a bound, not an eviction policy)
-_WORDS_MAX = 200_000
+_WORDS_MAX = WORDS_KEPT
 
 
 def _normalize(text: str, t: _Tables) -> str:

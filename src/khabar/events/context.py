@@ -113,7 +113,7 @@ _PLAN_MASDAR = words("coder.plan_masdar")
 _ANCHORS = words("coder.anchors")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _cue_stems(w: str) -> frozenset[str]:
     """A normalised word and its readings without the clitics و ف, ب ل ك and ال (for cue lists)."""
     return frozenset(s for r in readings(w) for s in (r.stem, r.bare))

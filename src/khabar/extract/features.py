@@ -39,7 +39,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from khabar import data
+from khabar.arabic import memo
 from khabar.arabic.clitics import Reading, readings
+from khabar.arabic.memo import make_room
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 
@@ -219,6 +221,10 @@ class FeatureSet:
     _gaz_first: dict[str, int] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
     _light: dict[str, tuple[str, str, tuple[str, ...]]] = field(init=False, repr=False, default_factory=dict)
+    #: the previous generation of ``_light`` (see light)
+    _light_old: dict[str, tuple[str, str, tuple[str, ...]]] = field(
+        init=False, repr=False, default_factory=dict
+    )
     _heads: dict[str, tuple[tuple[str, int], ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -233,6 +239,7 @@ class FeatureSet:
     def clear_cache(self) -> None:
         self._cache.clear()
         self._light.clear()
+        self._light_old = {}
         self._heads.clear()
 
     # -- word features ----------------------------------------------------------------------------
@@ -250,10 +257,15 @@ class FeatureSet:
         asks these of every token; the features only of a word the scores have not seen)."""
         v = self._light.get(token)
         if v is None:
-            if len(self._light) > 200_000:  # bound memory on a long corpus run
-                self._light.clear()
-            w = self.word(token)
-            v = self._light[token] = (w.norm, w.ident, w.cues)
+            if len(self._light) >= memo.WORDS_KEPT:
+                # bound memory on a long corpus run, in two generations (the hot words come back from
+                # the old one without their whole features made again)
+                self._light_old, self._light = self._light, {}
+            v = self._light_old.get(token)
+            if v is None:
+                w = self.word(token)
+                v = (w.norm, w.ident, w.cues)
+            self._light[token] = v
         return v
 
     def _word(self, token: str) -> _Word:
@@ -345,6 +357,7 @@ class FeatureSet:
         """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
         heads = self._heads.get(norms[i])
         if heads is None:
+            make_room(self._heads)
             # the readings whose stem opens a multi-word entry, once per word form
             heads = self._heads[norms[i]] = tuple(
                 (r.stem, self._gaz_first[r.stem]) for r in readings(norms[i]) if r.stem in self._gaz_first

@@ -38,6 +38,7 @@ import functools
 from dataclasses import dataclass
 
 from khabar import data
+from khabar.arabic.memo import WORDS_KEPT
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import iter_tokens
 from khabar.errors import DataFileError
@@ -175,7 +176,7 @@ def join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def name_words(name: str) -> tuple[str, ...]:
     """The normalised words of a person's name, titles in front removed, compounds joined.
 

@@ -18,7 +18,9 @@ from typing import Any
 import numpy as np
 
 from khabar import data as khabar_data
+from khabar.arabic import memo
 from khabar.arabic.clitics import clean_names, name_reading
+from khabar.arabic.memo import make_room
 from khabar.arabic.normalize import normalize
 from khabar.errors import DataFileError
 from khabar.extract.features import BOS, EOS, OFFSETS, FeatureSet
@@ -60,6 +62,10 @@ class NerModel:
     #: word form → its row in ``_table``: the (offsets, labels) matrix of :meth:`_word_scores`
     _ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _table: np.ndarray = field(init=False, repr=False, default_factory=lambda: np.zeros((0, 0, 0)))
+    #: the previous generation of ``_ids`` and ``_table`` (see _word_ids): a word seen again after the
+    #: memory was emptied gets its row copied from there instead of scored again
+    _old_ids: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    _old_table: np.ndarray = field(init=False, repr=False, default_factory=lambda: np.zeros((0, 0, 0)))
     #: normalised word → characters of clitics to trim off a span starting at it (see _trim)
     _cuts: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _rule_words: Any = field(init=False, repr=False, default=None)
@@ -112,6 +118,7 @@ class NerModel:
     def clear_caches(self) -> None:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._ids.clear()
+        self._old_ids = {}
         self._sent_ids.clear()
         self._cuts.clear()
         self.features.clear_cache()
@@ -125,8 +132,7 @@ class NerModel:
         token)."""
         t = self._trims.get(token)
         if t is None:
-            if len(self._trims) > 200_000:
-                self._trims.clear()
+            make_room(self._trims)
             t = self._trims[token] = _trim(token, self)
         return t
 
@@ -186,8 +192,13 @@ class NerModel:
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
         """The rows of ``tokens`` in the per-word table of :meth:`_word_scores`, filled on first sight."""
         ids = self._ids
-        if len(ids) > 200_000:  # bound memory on a long corpus run (between documents, never within one)
-            ids.clear()
+        if len(ids) + len(tokens) > memo.WORDS_KEPT:
+            # bound memory on a long corpus run, in two generations: the full table becomes the old
+            # one and a new one starts, so neither outgrows WORDS_KEPT rows and the hot words of the
+            # old one come back by a row copy, not a new scoring (emptying it cost 25 % of the NER)
+            self._old_ids, self._old_table = ids, self._table
+            ids = self._ids = {}
+            self._table = np.zeros((1024, *self._old_table.shape[1:]), dtype=np.float32)
         # the known words in one C-level pass; then the new ones all at once, their rows in the order
         # of first sight
         found = list(map(ids.get, tokens))
@@ -199,7 +210,19 @@ class NerModel:
             grown = np.zeros((2 * len(self._table), *self._table.shape[1:]), dtype=np.float32)
             grown[: len(self._table)] = self._table
             self._table = grown
-        self._table[first:end] = self._words_scores(new)
+        old = self._old_ids
+        kept: list[int | None] = list(map(old.get, new)) if old else []
+        if kept and None not in kept:
+            self._table[first:end] = self._old_table[np.asarray(kept, dtype=np.intp)]
+        elif any(k is not None for k in kept):
+            fresh = [k for k, r in enumerate(kept) if r is None]
+            back = [k for k, r in enumerate(kept) if r is not None]
+            block = np.empty((len(new), *self._table.shape[1:]), dtype=np.float32)
+            block[fresh] = self._words_scores([new[k] for k in fresh])
+            block[back] = self._old_table[np.asarray([kept[k] for k in back], dtype=np.intp)]
+            self._table[first:end] = block
+        else:
+            self._table[first:end] = self._words_scores(new)
         ids.update(zip(new, range(first, end), strict=True))
         return list(map(ids.__getitem__, tokens))
 
@@ -241,8 +264,7 @@ class NerModel:
         lights = [known(t) or fs.light(t) for t in tokens]
         idents = [w[1] for w in lights]
         ids = self._sent_ids
-        if len(ids) > 100_000:  # bound memory on a long corpus run
-            ids.clear()
+        make_room(ids)  # bound memory on a long corpus run
         index = self.index
 
         def col(kind: str, a: str, b: str) -> int:
@@ -337,7 +359,7 @@ class _Keys:
         # the model's, kept across documents (pure functions of the word; news repeats its words)
         self._norm = model._norm_keys
         self._first = model._first_keys
-        if len(self._first) > 200_000:  # bound memory on a long corpus run
+        if max(len(self._first), len(self._norm)) >= memo.WORDS_KEPT:  # bound memory on a long run
             self._norm.clear()
             self._first.clear()
 
@@ -496,7 +518,6 @@ def _trim(token: str, model: NerModel) -> int:
     n = normalize(token)
     cut = model._cuts.get(n)
     if cut is None:
-        if len(model._cuts) > 200_000:
-            model._cuts.clear()
+        make_room(model._cuts)
         cut = model._cuts[n] = name_reading(n, model.names).text_cut
     return _letters_cut(token, cut)

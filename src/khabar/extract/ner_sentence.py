@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from khabar.arabic.memo import make_room
 from khabar.extract.features import BOS, EOS
 
 if TYPE_CHECKING:
@@ -96,8 +97,7 @@ def near_and_gaz(model: NerModel, lights: Sequence[Light]) -> list[list[int]]:
     the tokens' ``(norm, ident, cues)``."""
     fs = model.features
     ids = model._sent_ids
-    if len(ids) > 100_000:  # bound memory on a long corpus run
-        ids.clear()
+    make_room(ids)  # bound memory on a long corpus run
     index = model.index
 
     def col(kind: str, a: str, b: str) -> int:

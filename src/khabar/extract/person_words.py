@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from khabar import data
 from khabar.arabic.clitics import readings
+from khabar.arabic.memo import make_room
 from khabar.arabic.normalize import normalize
 from khabar.extract.features import FeatureSet, noun_reading
 from khabar.extract.names import NASAB, is_given_name, load_titles
@@ -144,7 +145,8 @@ def load_cues() -> PersonCues:
 
 
 class _Words:
-    """What the rules ask of each word form, computed once per normalised word."""
+    """What the rules ask of each word form, computed once per normalised word (each memory bounded
+    by :data:`khabar.arabic.memo.WORDS_KEPT`: the model, and so this, lives for a whole corpus run)."""
 
     def __init__(self, model: NerModel) -> None:
         self.model = model
@@ -171,6 +173,7 @@ class _Words:
                 if r.stem in c.before or r.stem in c.speech or r.stem in c.between or is_given_name(r.stem):
                     s = r.stem
                     break
+            make_room(self._stem)
             self._stem[n] = s
         return s
 
@@ -180,6 +183,7 @@ class _Words:
         if hit is None:
             from khabar.extract.places import nationality_country
 
+            make_room(self._nat)
             hit = self._nat[n] = n.startswith("ال") and nationality_country(n) is not None
         return hit
 
@@ -206,6 +210,7 @@ class _Words:
                 | (_BOUND if s in c.bound else 0)
                 | (_BEFORE if s in c.before else 0)
             )
+            make_room(self._kind)
             self._kind[n] = k
         return k
 
@@ -221,6 +226,7 @@ class _Words:
             else:
                 ordinary = self.model.ordinary
                 g = int(is_given_name(n) and n not in ordinary and n0 not in ordinary)
+            make_room(self._given)
             self._given[token] = g
         return g
 
@@ -231,6 +237,7 @@ class _Words:
         ``inner`` (after a rare first name word) the more frequent ones too (آشتون كارتر)."""
         hit = self._namey.get(n)
         if hit is None:
+            make_room(self._namey)
             hit = self._namey[n] = self._grade(n, pronoun=False)
         return hit >= _level(loose, inner)
 
@@ -257,7 +264,9 @@ class _Words:
                 n = self.norm(token)
                 hit = self._namey.get(n)
                 if hit is None:
+                    make_room(self._namey)
                     hit = self._namey[n] = self._grade(n, pronoun=False)
+            make_room(self._token)
             self._token[token] = hit
         return hit >= _level(loose, inner)
 

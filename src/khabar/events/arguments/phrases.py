@@ -76,7 +76,7 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     return Mention(s, e, txt, ref, "other", None, k, j)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def party_head(w: str) -> bool:
     """Whether the normalised word may head an unnamed party. Not a verb (دارت، يقوم), a verbal noun
     (الابتعاد، استخدام، تدريب) or a noun of what is discussed (الأرض، الأوضاع، الملف: class topic and

@@ -18,6 +18,7 @@ from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, Reading, clitic_reading, in_vocab, readings
 from khabar.arabic.dates import DATE_WORDS
+from khabar.arabic.memo import WORDS_KEPT
 from khabar.arabic.normalize import normalize_view
 from khabar.arabic.tokenize import Token, tokens_of
 from khabar.extract.places.gazetteer import (
@@ -114,7 +115,7 @@ class PlaceFinding:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _readings(word: str) -> tuple[Reading, ...]:
     """The clitic readings of a word, with the article-less stem of each (cached across documents:
     news repeats its words; a tuple: the memory's callers only read it)."""
@@ -167,7 +168,7 @@ class _Doc:
 _KUNYA = words("kunya")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _name_readings(word: str) -> tuple[Reading, ...]:
     """The clitic readings of a word as the first word of a place name: a kunya's genitive and accusative
     (وأبي عريش، أبا عريش) read as its nominative too, the form the gazetteer holds (أبو عريش)."""
@@ -203,12 +204,12 @@ def _after_kunya(d: _Doc, w: int) -> bool:
     return _is_kunya(d.toks[prev].text) and not d.gap(prev, ti).strip(" ")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _is_kunya(word: str) -> bool:
     return any(r.stem in _KUNYA for r in readings(word))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORDS_KEPT)
 def _place_readings(word: str) -> tuple[Reading, ...]:
     """The readings a place name's first word is tried in: the word whole, and the clitic reading
     :func:`khabar.arabic.clitics.clitic_reading` takes (``بموسكو`` → موسكو; ``وجدة`` → و + جدة beside
