@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "calibrate_facts.py"
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def cal() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("calibrate_facts", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["calibrate_facts"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("calibrate_facts")
 
 
 def test_reliability_table_and_ece(cal: ModuleType) -> None:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+from conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def distil() -> ModuleType:
-    return _load("distil_ner")
+    return load_script("distil_ner")
 
 
 def test_prefix_clitics_glue_to_the_next_word(distil: ModuleType) -> None:
@@ -45,7 +34,7 @@ def test_a_clitic_beside_a_number_or_punctuation_stays_apart(distil: ModuleType)
 
 
 def test_silver_file_is_read_up_to_a_token_budget(tmp_path: Path) -> None:
-    train_ner = _load("train_ner")
+    train_ner = load_script("train_ner")
     path = tmp_path / "silver.tsv"
     path.write_text(
         "# header\n# source wojood 0\nزار\tO\nعمّان\tB-LOC\n\n"
@@ -60,7 +49,7 @@ def test_silver_file_is_read_up_to_a_token_budget(tmp_path: Path) -> None:
 
 def test_silver_sentences_the_encoder_doubts_are_left_out(tmp_path: Path) -> None:
     # a sentence is kept only if every word's tag had at least min_conf of the encoder's probability
-    train_ner = _load("train_ner")
+    train_ner = load_script("train_ner")
     path = tmp_path / "silver.tsv"
     path.write_text(
         "زار\tO\t0.99\nعمّان\tB-LOC\t0.95\n\nقال\tO\t0.99\nسمير\tB-ORG\t0.40\n\n", encoding="utf-8"

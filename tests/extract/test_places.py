@@ -15,7 +15,7 @@ from khabar.extract.places import STOPLIST, analyse_places, find_places, load_ga
 from khabar.model import Document, Source
 from khabar.pipeline import registered
 
-from conftest import SEED, need
+from conftest import SEED, load_script, need
 
 # GeoNames coordinates (cities15000) of the seed's places
 MOSCOW = (55.75204, 37.61781)
@@ -586,24 +586,10 @@ def test_a_governorate_spelt_with_its_own_hamza_is_the_place() -> None:
     assert "مآرب" not in linked("يسعى لتحقيق مآرب شخصية على حساب الوطن")
 
 
-def _admin1_script() -> Any:
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_admin1_seats.py"
-    spec = importlib.util.spec_from_file_location("build_admin1_seats", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_admin1_seats"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_admin1_seats_fill_only_the_empty_rows() -> None:
     """A row without an id gets GeoNames' id and its seat; a row filled by hand keeps its seat; a code
     GeoNames does not list stays a qualifier."""
-    mod = _admin1_script()
+    mod = load_script("build_admin1_seats")
     lines = [
         "# header comment",
         "code\tnames_ar\tname_en\tgeonameid\tlat\tlon\tcapital_population",

@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from khabar.arabic.clitics import strip_proclitics
 from khabar.arabic.normalize import NormalizedView, strip_deletions
 from khabar.arabic.tokenize import Token, view_words
 from khabar.extract.places import load_gazetteer
@@ -117,9 +118,8 @@ def party_name(text: str) -> str:
     writing, so no substring of the text is التنظيم), but the archive and the UI list the party by its
     ref's name, and "للتنظيم" there reads as "for the organisation" (sample K: للتنظيم، للشرطة،
     للمواطنين، بمدينة). ل before the article becomes the article again; ب / ل / ك before a written
-    article drops."""
-    if len(text) > 4 and text.startswith("لل"):
-        return "ال" + text[2:]
-    if len(text) > 4 and text[0] in "بلك" and text[1:3] == "ال":
-        return text[1:]
-    return text
+    article drops (:func:`khabar.arabic.clitics.strip_proclitics` reads the first word; a conjunction
+    it would also take off stays, as it is no preposition)."""
+    first, sep, rest = text.partition(" ")
+    r = strip_proclitics(first)
+    return r.stem + sep + rest if r.prefix in ("ب", "ل", "ك") else text
