@@ -30,9 +30,15 @@ here drop the span where the document itself says what the words are:
   bears; بريدة (البريد "the mail") is the Saudi town and stays; likewise a stop-listed word whose NER
   reading is the word too (``places_stoplist_ar.tsv``: أمان "safety", الصور "the pictures"; not الخبر
   or مالي, which the NER reads as Khobar and Mali);
-* **a person named after a nationality adjective** (السويسري بلاتر، البرتغالي مورينيو): a man's
-  nationality stands before his name, not before a place's; every NER-only mention of those words in
-  the document goes with it.
+* **a person named after a nationality adjective or a title** (السويسري بلاتر، البرتغالي مورينيو،
+  الرئيس هولاند): a man's nationality or office stands before his name, not before a place's; every
+  NER-only mention of those words in the document goes with it;
+* **a common noun with the article that the document also writes without it** (الحريق beside حريق,
+  الجبل beside جبل): a frequent word the text uses as a noun, unless the article's form is a name far
+  more often than the bare word is a word (الخليج "the Gulf" beside خليج عدن, النيل);
+* **an adjective after an indefinite noun** (مورد مالي "a financial resource", تنشئة طيبة "a good
+  upbringing"): a frequent word ending in ي or ة right after a content word without the article;
+  after a preposition, a direction or a verb of motion (في مالي، شمال مالي) the name stays.
 
 A name right after a place's head noun (حي النصر، بلدة سوروج) is kept whatever else it is: the head noun
 says it names a place. Read on two random 1,000-article SaudiNewsNet samples (seed 23 while writing
@@ -45,9 +51,10 @@ import functools
 import re
 from collections import Counter
 
-from khabar.arabic.clitics import vocab_reading
+from khabar.arabic.clitics import vocab_reading, zipf
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
+from khabar.extract.names import load_titles
 from khabar.extract.places import ARAB_LEAGUE
 from khabar.extract.places.gazetteer import (
     STOPLIST_WORDS,
@@ -59,6 +66,7 @@ from khabar.extract.places.gazetteer import (
 from khabar.extract.places.gazetteer import words as place_words
 from khabar.extract.quantities import is_unit_word
 from khabar.extract.roles import is_role_head
+from khabar.extract.wordclass import FUNCTION_WORDS
 from khabar.model import Document, Span
 
 __all__ = ["HEAD_CLASSES", "screen_ner_places"]
@@ -83,6 +91,7 @@ def screen_ner_places(doc: Document) -> None:
     if not ner_only:
         return
     people = _person_names(doc) | _after_nationality(doc.text, ner_only)
+    doc_words: frozenset[str] | None = None  # the document's normalised words, read on first need
     # a name the gazetteer linked at another of its mentions is that place here too (حلفاء كابل)
     linked = {normalize(e.text) for e in doc.entities if e.label == "LOC" and "ref" in e.attrs}
     roles = [(e.start, e.end) for e in doc.entities if e.label == "ROLE"]
@@ -110,8 +119,15 @@ def screen_ner_places(doc: Document) -> None:
             why = "loc_disease"
         elif any(is_unit_word(f) for f in _forms(norm)):
             why = "loc_unit"
-        else:
-            why = _reason(norm, people)
+        elif (why := _reason(norm, people)) is not None:
+            pass
+        elif _adjective_after_noun(doc.text, e.start, e.end, norm, before):
+            why = "loc_adjective"  # مورد مالي "a financial resource", not Mali
+        elif (stem := _common_definite(norm)) is not None:
+            if doc_words is None:
+                doc_words = frozenset(_WORDS.findall(normalize(doc.text)))
+            if _written_bare(stem, doc_words):
+                why = "loc_common_noun"  # حريق ... الحريق: the fire, not a town
         if why is not None:
             reasons[id(e)] = why
     if not reasons:
@@ -141,8 +157,10 @@ def _person_names(doc: Document) -> frozenset[str]:
 
 def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
     """The normalised NER-only names written right after a masculine nationality adjective (السويسري
-    بلاتر، السوداني الجنوبي سلفاكير: the adjective, or a compass adjective after it): people, not places.
-    A feminine adjective may stand before a place (المدينة السعودية جدة) and is not read."""
+    بلاتر، السوداني الجنوبي سلفاكير: the adjective, or a compass adjective after it) or a title or an
+    office with the article (الرئيس هولاند: "the president" takes a name; a country follows an office
+    without it, رئيس مصر): people, not places. A feminine adjective may stand before a place (المدينة
+    السعودية جدة) and is not read."""
     out: set[str] = set()
     nat_words = load_gazetteer().nat_words
     for e in ner_only:
@@ -150,6 +168,9 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
         if m is None:
             continue
         adj = normalize(m.group(2))
+        if adj.startswith("ال") and (adj in load_titles() or is_role_head(adj)):
+            out.add(normalize(e.text))  # الرئيس هولاند، المدرب مورينيو: an office before a name
+            continue
         if adj in place_words("dir_adjectives") and m.group(1):
             adj = normalize(m.group(1))  # السوداني [الجنوبي]
         if adj.endswith("ي") and (nationality_country(adj) is not None or _fold(adj) in nat_words):
@@ -210,6 +231,62 @@ def _word_not_town(word: str) -> bool:
     if info is None or info.why not in ("relative", "own", "definite") or info.relative_zipf < info.zipf:
         return False
     return not any(p.country in ARAB_LEAGUE and prominent(p) for p in gaz.names.get(key, ()))
+
+
+#: a frequent word: a span this common may be the word rather than a name (zipf 4 ≈ 1 in 10^5 words)
+_COMMON_ZIPF = 4.0
+#: how much more often the article's form must be written than the bare word for it to be a name that
+#: the bare word does not speak against (الخليج 5.1 / خليج 4.1, النيل 4.7 / نيل 4.3; الحريق 4.4 / 4.3)
+_NAME_MARGIN = 0.5
+#: a word of the normalised text
+_WORDS = re.compile(r"\w+")
+#: closed-class words on the normalised fold (على → علي)
+_FUNCTION = frozenset(normalize(w) for w in FUNCTION_WORDS)
+
+
+def _common_definite(norm: str) -> str | None:
+    """The bare word of a one-word span that is the article and a frequent word (الحريق → حريق),
+    unless the article's form is mostly a name (:data:`_NAME_MARGIN`); ``None`` otherwise."""
+    if " " in norm:
+        return None
+    for f in _forms(norm):
+        if f.startswith("ال") and len(f) >= 5:
+            z = zipf(f[2:])
+            if z >= _COMMON_ZIPF and zipf(f) < z + _NAME_MARGIN:
+                return f[2:]
+    return None
+
+
+def _written_bare(stem: str, words: frozenset[str]) -> bool:
+    """Whether the document writes ``stem`` without the article (alone or after a proclitic): a text
+    that says حريق and then الحريق uses the noun, not a town's name."""
+    return any(p + stem in words for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول"))
+
+
+def _adjective_after_noun(text: str, start: int, end: int, norm: str, before: frozenset[str]) -> bool:
+    """Whether the one-word span is a frequent word ending in ي or ة (a relative or feminine
+    adjective's shape: مالي، طيبة، كورية) right after a content word without the article, a space
+    between: an indefinite noun takes an indefinite adjective (صندوق مالي، تنشئة طيبة). A word of
+    ``places_cues_ar.tsv`` before it (a preposition, a direction, a verb of motion, a head noun), an
+    office or a closed-class word says a name follows (في مالي، شمال مالي، رئيس مالي، وحتى مالي). A
+    prominent Arab town's name stays (العثيم مول بريدة)."""
+    if " " in norm or norm.startswith("ال") or norm[-1] not in "يه" or zipf(norm) < _COMMON_ZIPF:
+        return False
+    if any(p.country in ARAB_LEAGUE and prominent(p) for p in load_gazetteer().names.get(_fold(norm), ())):
+        return False
+    if start == 0 or not text[start - 1].isspace() or before:
+        return False
+    nxt = _WORD_AFTER.match(text, end)
+    if nxt is not None and nxt.group(1).startswith("ال"):
+        return False  # زوار طيبة الطيبة: a definite adjective after it makes it a name
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    prev = normalize(m.group(1))
+    if len(prev) < 3 or prev.startswith(("ال", "وال")) or not prev.isalpha() or is_role_head(prev):
+        return False  # رئيس مالي "the president of Mali": an office takes a country's name
+    bare = prev[1:] if prev[0] in "وف" and len(prev) > 3 else prev
+    return prev not in _FUNCTION and bare not in _FUNCTION
 
 
 def _stub(text: str, start: int) -> bool:
