@@ -18,6 +18,8 @@ here drop the span where the document itself says what the words are:
   the words are a disease's own name (the ``illness`` class of ``places_cues_ar.tsv``: كورونا);
 * **a word of a title** (ولي العهد "the crown prince": العهد is no place): the span lies inside a
   role phrase of ``roles_ar.tsv`` that the roles stage found;
+* **a club**: a masculine nationality adjective follows (نيس الهولندي، بورتو البرتغالي); a town or a
+  country takes the feminine;
 * **an event's name**: the word before is an event's head noun (عاصفة الحزم "Operation Decisive
   Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
@@ -113,6 +115,8 @@ def screen_ner_places(doc: Document) -> None:
             why = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
         elif _in_phrase(doc.text, e.end, norm):
             why = "loc_phrase"  # النيل من أمن البلاد "to undermine", not the Nile
+        elif _nationality_after(doc.text, e.end):
+            why = "loc_is_club"  # نيس الهولندي، بورتو البرتغالي: a club (a place's adjective is feminine)
         elif "event" in before:
             why = "loc_event"  # عاصفة الحزم (an operation)، مهرجان جدة: an event's name
         elif "disease" in before or any("illness" in cues.get(_fold(f), ()) for f in _forms(norm)):
@@ -176,6 +180,19 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
         if adj.endswith("ي") and (nationality_country(adj) is not None or _fold(adj) in nat_words):
             out.add(normalize(e.text))
     return frozenset(out)
+
+
+def _nationality_after(text: str, end: int) -> bool:
+    """Whether a masculine nationality adjective follows the span (نيس الهولندي، كروزيرو البرازيلي):
+    a town or a country takes the feminine (جدة السعودية); the masculine goes with a club, a player or
+    a port, and a port's head noun (ميناء كاليه الفرنسي) keeps its name a place before this is read."""
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return False
+    adj = normalize(m.group(1))
+    if not adj.endswith("ي") or not adj.startswith("ال"):
+        return False
+    return nationality_country(adj) is not None or _fold(adj) in load_gazetteer().nat_words
 
 
 #: the one or two words right before a span, spaces only between them
