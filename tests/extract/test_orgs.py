@@ -73,6 +73,8 @@ def test_months_are_not_organisations() -> None:
         ("تأهل فريق درجة الشباب إلى نهائي بطولة كرة القدم وفاز الهلال على النصر في مباراة الدوري", "الشباب"),
         # a scope adjective after it names a federation
         ("أعلن الاتحاد الآسيوي عن البطولة وفاز الهلال على الأهلي في مباراة الدوري والملعب", "الاتحاد"),
+        # why (sample P): an operation's name (عاصفة الحزم "Decisive Storm") on a page with clubs
+        ("وحيا اللاعبون أبطال عاصفة الحزم وفاز الهلال على النصر في مباراة الدوري والملعب", "الحزم"),
     ],
 )
 def test_a_club_name_that_is_a_common_word_is_the_word_in_its_constructions(text: str, club: str) -> None:
@@ -141,6 +143,8 @@ _SPORT = " وفاز الهلال على النصر في مباراة الدور�
         ("اختارت الجماهير اللونين الأحمر والأخضر" + _SPORT, "الأخضر"),  # joined to another colour
         ("قالت الإدارة إنه جرى الاتفاق مع المدرب" + _SPORT, "الاتفاق"),  # a verb of completion
         ("وأكد الوكيل أن الاتفاق النهائي وقع أمس" + _SPORT, "الاتفاق"),  # a relative adjective after it
+        # why (sample P): "وتم الاتفاق على" kept the club: the verb's stem has two letters after و
+        ("واجتمعت اللجنة وتم الاتفاق على موعد جديد" + _SPORT, "الاتفاق"),
         ("وهبطت الطائرات في القاعدة البحرية قرب الساحل.", "القاعدة"),  # any definite word after it
         ("ويرى الخبراء أن هذه القاعدة لا تنطبق على الجميع.", "القاعدة"),  # a demonstrative
         ("وقدم الشاعر حماس قصيدة في الأمسية.", "حماس"),  # a person noun: his family name

@@ -155,6 +155,8 @@ def _word_reading(words: list[str], i: int, st: str, kind: str, gap_ok: Callable
         prev = _stems(words[i - 1])
         if any(s in _NOT_ORG_BEFORE or s in load_cues().nouns for s in prev):
             return True
+        if words[i - 1][:1] in ("و", "ف") and words[i - 1][1:] in _NOT_ORG_BEFORE:
+            return True  # وتم الاتفاق: a stem of two letters that _stems keeps whole
         if (
             _ADJECTIVE_SHAPE.fullmatch(st)
             and len(prev[-1]) > 3
