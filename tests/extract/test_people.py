@@ -354,3 +354,15 @@ def test_a_plural_verb_after_the_name_is_trimmed_off() -> None:
 
 def test_a_foreign_surname_ending_in_wa_is_no_verb() -> None:
     assert screened("وتصدى الحارس تيبو كورتوا للكرة.", "تيبو كورتوا").text == "تيبو كورتوا"
+
+
+def test_a_plural_of_a_common_word_opens_no_name() -> None:
+    # why (samples O and P): "سائلين المولى" (asking the Lord) and "شخصيتان يمنيتان" were people, and
+    # "الشيخين الفوزان" kept the noun in front of the name
+    text = "ورفع التهنئة للقيادة مؤكدين الولاء لها."
+    assert screened(text, "مؤكدين الولاء").attrs["reject"] == "inflected"
+    assert screened("وحضر اللقاء مسؤولون كبيرون من الوزارة.", "مسؤولون كبيرون").attrs["reject"] == "inflected"
+    sp = screened("واستقبل الأمير الشيخين المنيع والسديس أمس.", "الشيخين المنيع")
+    assert sp.text == "المنيع" and "reject" not in sp.attrs
+    # a given name that looks like a plural stays whole (سيرين، أنطون)
+    assert screened("وغنت سيرين عبد النور في الحفل.", "سيرين عبد النور").text == "سيرين عبد النور"

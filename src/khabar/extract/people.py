@@ -313,6 +313,18 @@ def _screen(text: str, p: Span) -> str | None:
     while len(words) > 1 and words[0][2].startswith("ال") and words[0][2] in _person_nouns():
         words = words[1:]
         _set(p, text, words[0][0], p.end)
+    # a plural or dual of a common word opens no name: with the article it is a noun before the name
+    # (الشيخين الفوزان، [القريات] عبد الله الشراري); without it, before a definite word or a word of the
+    # same ending, it is a phrase (سائلين المولى "asking the Lord", شخصيتان يمنيتان)
+    while len(words) > 1 and (tail := _PLURAL_TAIL.search(words[0][2])) is not None:
+        if not _not_name_word(text[words[0][0] : words[0][1]], words[0][2]):
+            break
+        if not words[0][2].startswith("ال"):
+            if words[1][2].startswith("ال") or words[1][2].endswith(tail.group()):
+                return "inflected"
+            break
+        words = words[1:]
+        _set(p, text, words[0][0], p.end)
     # a common noun with a possessive suffix ends the name (الزهراني تصريحه), as does a word with
     # digits or a clitic left alone (فهد السويلم د40، فهد لـ)
     while (
@@ -458,6 +470,8 @@ def _city(name: str) -> bool:
 
 
 _EXTRA_FOLD = str.maketrans({"ی": "ي", "ک": "ك"})
+#: a plural or dual ending (normalised): a common word so inflected opens no name
+_PLURAL_TAIL = re.compile(r"(?:ين|ون|ات|تان|تين)$")
 
 
 def _not_name_word(raw: str, word: str) -> bool:
