@@ -92,6 +92,9 @@ def test_spelling_variants_of_a_transliterated_name_are_one_form() -> None:
 def test_arabic_given_names_are_not_folded() -> None:
     # محمد and محمود are two names, not two spellings of one
     assert not same_variant("محمد صبحي", "محمود صبحي")
+    # why (sample O): Chiellini joined Clooney; the fold drops the long vowels that tell them apart
+    assert variant_form("جيورجيو كيلليني") == variant_form("جورج كلوني")
+    assert not same_variant("person:جيورجيو كيلليني", "person:جورج كلوني")
     assert resolve_keys({"person:محمد صبحي": 3, "person:محمود صبحي": 2}, {}) == {}
     # names of the Arabic shape are left alone
     assert variant_form("فهد بن سلطان") is None and variant_form("ماجد الحربي") is None

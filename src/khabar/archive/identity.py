@@ -78,6 +78,9 @@ VARIANT_MIN_LETTERS = 3
 #: folded words of at least this many letters, neither a given name, may differ by one letter and still
 #: be one spelling (``عبده`` and ``عبدالله`` are two names)
 VARIANT_NEAR_LETTERS = 3
+#: the most letters a word of one spelling may have over the same word of another (ميركل / ميريكل 1,
+#: شفاينشتايغر / شفاينشتايجر 0; جيورجيو / جورج 3 are two names)
+VARIANT_LENGTH_GAP = 2
 
 _PREFIX = "person:"
 _VOWELS = re.compile("[اوي]")
@@ -172,8 +175,12 @@ def variant_form(key: str) -> str | None:
 def same_variant(a: str, b: str) -> bool:
     """Whether two keys of one :func:`variant_form` are spellings of one name: no word differs between
     two given names (``محمد`` and ``محمود``, ``جون`` and ``جين`` are names of their own; ``سيرغي`` and
-    ``سيرجي`` differ by the letter of a G only)."""
+    ``سيرجي`` differ by the letter of a G only), and no word is longer than its match by more than
+    :data:`VARIANT_LENGTH_GAP` letters (the fold drops long vowels and doubled letters, so جيورجيو
+    كيلليني, Chiellini, folds as جورج كلوني, Clooney, does; spellings of one name add a vowel or two)."""
     for x, y in zip(a.removeprefix(_PREFIX).split(), b.removeprefix(_PREFIX).split(), strict=True):
+        if abs(len(x) - len(y)) > VARIANT_LENGTH_GAP:
+            return False
         if x.translate(_FOLD) != y.translate(_FOLD) and is_given_name(x) and is_given_name(y):
             return False
     return True
