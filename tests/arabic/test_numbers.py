@@ -196,3 +196,18 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
     for n in find_numbers(text):
         assert 0 <= n.start < n.end <= len(text)
         assert text[n.start : n.end] == n.text
+
+
+def test_digits_with_a_smaller_scale_are_added_to_a_scale() -> None:
+    # why (sample P): "ثلاثة مليارات و100 مليون دولار" came out as two numbers, and the money as one
+    # million; news writes the second part of an amount in digits
+    def values(text: str) -> list[object]:
+        return [n.value for n in find_numbers(text)]
+
+    assert values("بلغت الصفقة خمسة مليارات و250 مليون ريال") == [5_250_000_000]
+    assert values("وخصصت 2 مليار و 400 مليون") == [2_400_000_000]
+    # the amount's last part in up to three digits (11 ألفا و532 سيارة: 11,532 cars)
+    assert values("وباعت الشركة 11 ألفا و532 سيارة") == [11_532]
+    # not a larger or equal scale, not a year-sized number after a thousand
+    assert values("3 ملايين و5 ملايين") == [3_000_000, 5_000_000]
+    assert values("ألف و2015 مرة") == [1000, 2015]

@@ -310,3 +310,22 @@ def test_a_trillion_and_a_two_letter_unit_with_its_tanween() -> None:
     assert read("ويتوقع أن يبلغ الإنفاق 2.5 تريليون دولار.") == [("money", 2_500_000_000_000, "USD")]
     assert read("وشحنت الشركة 12.5 طناً من القمح.") == [("weight", 12_500, "kg")]
     assert read("وارتفعت الأسهم 5 كما ارتفعت السندات.") == []
+
+
+def test_a_range_whose_scale_is_said_once_and_a_range_of_a_count() -> None:
+    # why (sample P): "ما بين 50 و60 ألف سعودي" was a count of 50 "و60"; the scale after the second
+    # number counts both ends, and the noun after a range is what it counts
+    sp = only("وقدرت الهيئة عدد الزوار بين 40 و45 ألف زائر في اليوم.")
+    assert (sp.attrs["kind"], sp.attrs["low"], sp.attrs["high"], sp.attrs["unit"]) == (
+        "count",
+        40_000,
+        45_000,
+        "زائر",
+    )
+    sp = only("ويتراوح الدعم من 2 إلى 3 ملايين ريال سنويا.")
+    assert (sp.attrs["low"], sp.attrs["high"], sp.attrs["unit"]) == (2_000_000, 3_000_000, "SAR")
+    # a time of day is no noun a number counts, after a range or alone (من 5 إلى 9 مساء، 12 ليلا)
+    assert find_quantities("وتقام الورش من 5 إلى 9 مساء يوميا.") == []
+    assert find_quantities("ونعود الساعة 12 ليلا.") == []
+    # a score is no range of a count (25-16 وعاد القطري)
+    assert [q.attrs["kind"] for q in find_quantities("وكسب الشوط 25-16 وعاد المنافس.")] == []

@@ -251,6 +251,34 @@ def _joined(toks: Sequence[Token], k: int) -> tuple[int, WordValue] | None:
     return None
 
 
+#: one to three digits: what follows a scale and و as the amount's last part (11 ألفا و532)
+_THREE_DIGITS = re.compile(r"[0-9\u0660-\u0669]{1,3}")
+
+
+def _digits_under_scale(toks: Sequence[Token], k: int, scale: Value) -> tuple[int, Value] | None:
+    """Digits joined with ``و`` at token ``k`` (``و100`` or ``و 100``) and a scale word below ``scale``
+    after them (``مليون`` after ``مليارات``): (the index after the scale word, digits × that scale);
+    or one to three digits with no scale after them, below ``scale`` (``11 ألفا و532``): (the index
+    after them, the digits)."""
+    t = toks[k].text
+    if t == "و" and k + 1 < len(toks):
+        digits, at = toks[k + 1].text, k + 2
+    elif len(t) > 1 and t[0] == "و":
+        digits, at = t[1:], k + 1
+    else:
+        return None
+    value = parse_digits(digits)
+    if value is None or not 0 < value < scale:
+        return None
+    wv = word_value(toks[at].text) if at < len(toks) else None
+    if wv is None or wv.cls not in ("scale", "scale_plural"):
+        # 11 ألفا و532 سيارة: digits below the scale, the amount's last part
+        return (at, value) if isinstance(value, int) and _THREE_DIGITS.fullmatch(digits) else None
+    if not 0 < wv.value < scale:
+        return None
+    return at + 1, _tidy(value * wv.value)
+
+
 def parse_number(text: str, toks: Sequence[Token], i: int) -> tuple[Number, int] | None:
     """The number starting at token ``i`` of ``toks`` (the tokens of ``text``) and the index of the
     token after it, or None."""
@@ -295,6 +323,15 @@ def parse_number(text: str, toks: Sequence[Token], i: int) -> tuple[Number, int]
                 total += cur * nxt.value
                 last_scale = nxt.value
             cur, last = 0, "scale"
+        elif last == "scale" and (sub := _digits_under_scale(toks, k, last_scale)) is not None:
+            # ثلاثة مليارات و100 مليون: digits with a smaller scale added to a scale (news writes the
+            # second part in digits), one amount; a scale alone after the digits is required
+            k2, add_value = sub
+            total += add_value
+            cur, last = 0, "scale"
+            end = toks[k2 - 1].end
+            k = k2
+            continue
         else:
             j = _joined(toks, k)
             if j is None:

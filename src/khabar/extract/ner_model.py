@@ -119,6 +119,9 @@ class NerModel:
         """Forget the per-word scores and features (to measure a cold start, or free memory)."""
         self._ids.clear()
         self._old_ids = {}
+        # the tables shrink back too: clearing is also how memory is freed
+        self._table = np.zeros((1024, *self._table.shape[1:]), dtype=np.float32)
+        self._old_table = np.zeros((0, *self._table.shape[1:]), dtype=np.float32)
         self._sent_ids.clear()
         self._cuts.clear()
         self.features.clear_cache()

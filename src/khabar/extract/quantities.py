@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar import data
-from khabar.arabic.clitics import CACHE_WORDS
+from khabar.arabic.clitics import CACHE_WORDS, zipf
 from khabar.arabic.dates import HIJRI_MONTHS, MONTHS
 from khabar.arabic.normalize import normalize
 from khabar.arabic.numbers import Value, number_start, parse_number, word_value
@@ -139,7 +139,15 @@ _THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
 #: negations before a verb, and ordinals before the tens word: what follows is no counted number
 _NEGATIONS = _listed("negation")
 _ORDINALS = _listed("ordinal")
-_NOT_COUNTED = _listed("not_counted") | {normalize(m) for m in (*MONTHS, *HIJRI_MONTHS) if " " not in m}
+_NOT_COUNTED = _listed("not_counted") | {normalize(m.split()[0]) for m in (*MONTHS, *HIJRI_MONTHS)}
+
+
+def _scale_of(word: str) -> Value:
+    """The scale a word names (ألف 1000, ملايين 10^6), 0 for any other word."""
+    wv = word_value(word)
+    if wv is None or wv.cls not in ("scale", "scale_plural"):
+        return 0
+    return wv.value
 
 
 def _norm(tok: Token) -> str:
@@ -350,10 +358,12 @@ class _Scanner:
             return False
         t = toks[k].text
         w = _norm(toks[k])
-        if not t[0].isalpha() or not any("\u0621" <= c <= "\u064a" for c in t):
-            return False
+        if not t[0].isalpha() or not any("\u0621" <= c <= "\u064a" for c in t) or any(map(str.isdigit, t)):
+            return False  # (و60 of "بين 50 و60": a number, not a noun)
         if w in _NOT_COUNTED or w.startswith("ال") or len(w) < 2:
             return False
+        if len(w) > 3 and w[0] == "و" and zipf(w[1:]) > zipf(w) + 0.5:
+            return False  # 25-16 وعاد "and returned": a conjunction starts a clause (وزراء stays a noun)
         if word_value(t) is not None:
             return False
         lead = word_value(first_tok.text)
@@ -414,15 +424,24 @@ class _Scanner:
                 high = parse_number(self.text, toks, k + 1)
         if high is not None:
             h, hk = high
-            got = self.with_unit(hk, (n.value + h.value) / 2)
+            lo = n.value
+            h_scale = _scale_of(toks[hk - 1].text)
+            if h_scale and lo < h_scale and not _scale_of(toks[k - 1].text):
+                lo = _tidy(lo * h_scale)  # بين 50 و60 ألف: the scale said once counts both ends
+            got = self.with_unit(hk, (lo + h.value) / 2)
             if got is not None:
                 attrs, end_k = got
-                mean = (n.value + h.value) / 2
+                mean = (lo + h.value) / 2
                 factor = attrs["value"] / mean if mean else 1
-                low, high_v = _tidy(n.value * factor), _tidy(h.value * factor)
-                attrs.update(low=low, high=high_v, number=[n.value, h.value])
+                low, high_v = _tidy(lo * factor), _tidy(h.value * factor)
+                attrs.update(low=low, high=high_v, number=[lo, h.value])
                 attrs["value"] = _tidy((low + high_v) / 2)
                 return self._finish(toks[i].start, end_k, attrs, approx, bound)
+            counted = hk < len(toks) and toks[hk].text[0] not in "وف"  # (25-16 وعاد: a score, a clause)
+            if counted and sep not in ("-", "–") and self.count_noun(hk, toks[start_i], n.spelled, h.value):
+                attrs = {"kind": "count", "value": _tidy((lo + h.value) / 2), "unit": toks[hk].text}
+                attrs.update(low=lo, high=h.value, number=[lo, h.value])
+                return self._finish(toks[i].start, hk + 1, attrs, approx, bound)
         if start_i != i:
             return None  # "من 3 …" that is no range: let the number be found at its own token
         got = self.with_unit(k, n.value)
