@@ -195,3 +195,12 @@ def test_the_date_folding_by_replacements_is_the_translation() -> None:
     for text in (keys, "في ١٥ أكتوبر ۲۰۲۱ - Jan. 3 الآن", "", "إلى مدينة"):
         assert _fold(text) == text.translate(_FOLD).lower()
         assert len(_fold(text)) == len(text)
+
+
+def test_two_weekdays_with_a_dual_direction_share_it() -> None:
+    # why (sample P): "يومي الثلاثاء والأربعاء المقبلين" (next Tuesday and Wednesday) gave the past
+    # Tuesday and the past Wednesday: the dual and plural of المقبل / الماضي were not read
+    found = find_date_mentions("ويقام المهرجان يومي الخميس والجمعة القادمين في جدة.", "2015-07-28")
+    assert [(m.text, m.value) for m in found] == [("الخميس", "2015-07-30"), ("الجمعة القادمين", "2015-07-31")]
+    found = find_date_mentions("وأقيمت المباراتان يومي الأحد والاثنين الماضيين.", "2015-07-30")
+    assert [m.value for m in found] == ["2015-07-26", "2015-07-27"]

@@ -38,6 +38,7 @@ from khabar.arabic.dates.patterns import (
     _NEXT,
     _NUM_GATE,
     _PAIR_GLUE,
+    _PAIRED_WEEKDAY,
     _RANGE_YEAR,
     _REL_DAY,
     _REL_DAY_NEEDS,
@@ -316,6 +317,8 @@ def find_date_mentions(
             continue  # Friday prayer, not a date
         day = WEEKDAYS[m.group(1)]
         which = m.group(2)
+        if which is None and (pair := _PAIRED_WEEKDAY.match(f, m.end())) is not None:
+            which = pair.group(1)  # يومي الثلاثاء والأربعاء المقبلين: the dual's direction is both days'
         # "الاثنين المقبل", or a future verb before it ("سيخوض الفريق مباراته الخميس"): the next such day
         tense = which is None and _future_before(f, m.start())
         sign = "+" if tense or (which and re.fullmatch(_NEXT, which)) else "-"

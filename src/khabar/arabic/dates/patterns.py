@@ -184,8 +184,9 @@ def _rel_offset(word: str) -> int:
     return 1 if w.startswith("غد") else 0
 
 
-_NEXT = r"(?:المقبل|القادم|التالي|المقبله|القادمه|التاليه)"
-_LAST = r"(?:الماضي|الفائت|المنصرم|السابق|الماضيه|الفائته|المنصرمه|السابقه)"
+#: (with the dual and plural of two days named together: "يومي الثلاثاء والأربعاء المقبلين")
+_NEXT = r"(?:المقبلين|المقبلان|القادمين|القادمان|المقبل|القادم|التالي|المقبله|القادمه|التاليه)"
+_LAST = r"(?:الماضيين|الماضيان|الماضي|الفائت|المنصرم|السابق|الماضيه|الفائته|المنصرمه|السابقه)"
 _THIS = r"(?:الحالي|الجاري|الحاليه|الجاريه)"
 #: the rest of a range whose second date carries the year the first one leaves out
 _RANGE_YEAR = re.compile(
@@ -205,6 +206,11 @@ _REL_UNIT = re.compile(
     rf"(?:\s*{_O}(\d{{4}}){_C})?"
 )
 _REL_WEEKDAY = re.compile(rf"{_LBC}(?:يوم\s+)?({_WD})(?:\s+({_NEXT}|{_LAST}))?{_RB}")
+#: a second weekday joined to the first with و and a dual or plural direction after it (يومي الثلاثاء
+#: [والأربعاء المقبلين]), matched right after the first: the direction counts for both
+_PAIRED_WEEKDAY = re.compile(
+    rf"\s*و\s*(?:يوم\s+)?(?:{_WD})\s+(المقبلين|المقبلان|القادمين|القادمان|الماضيين|الماضيان){_RB}"
+)
 _PAIR_GLUE = re.compile(
     r"\s*(?:[-–—،,/]\s*)?(?:\(\s*)?(?:الموافق(?:\s+ل)?|الموافقه|الموافق\s*:)?\s*(?:\(\s*)?$"
 )
