@@ -204,3 +204,9 @@ def test_two_weekdays_with_a_dual_direction_share_it() -> None:
     assert [(m.text, m.value) for m in found] == [("الخميس", "2015-07-30"), ("الجمعة القادمين", "2015-07-31")]
     found = find_date_mentions("وأقيمت المباراتان يومي الأحد والاثنين الماضيين.", "2015-07-30")
     assert [m.value for m in found] == ["2015-07-26", "2015-07-27"]
+
+
+def test_tomorrow_with_the_tanween_before_the_alef_is_whole() -> None:
+    # why (sample P): "غدًا" (tanween written before the alef) came out as "غد"
+    found = find_date_mentions("ويخوض الفريق غدًا مباراته الأولى.", "2015-07-28")
+    assert [(m.text, m.value) for m in found] == [("غدًا", "2015-07-29")]

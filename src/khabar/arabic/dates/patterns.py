@@ -136,10 +136,10 @@ _REL_DAYS: tuple[tuple[str, int], ...] = (
     (r"(?:يوم\s+)?اول\s+(?:من\s+)?امس", -2),
     (r"(?:يوم\s+)?امس\s+الاول", -2),  # "أمس الأول" is the day before yesterday, as "أول أمس"
     (r"البارحه\s+الاولي", -2),
-    (r"(?:يوم\s+)?بعد\s+غد(?:اً|ا|ٍ)?", 2),
+    (r"(?:يوم\s+)?بعد\s+غد(?:اً|ًا|ا|ٍ)?", 2),
     (r"(?:يوم\s+)?امس", -1),
     (r"البارحه", -1),
-    (r"(?:يوم\s+)?غد(?:اً|ا|ٍ)?", 1),
+    (r"(?:يوم\s+)?غد(?:اً|ًا|ا|ٍ)?", 1),  # (the tanween on either side of the alef: غداً، غدًا)
     (r"بكرا|بكره|بكرة", 1),
     # "اليوم" before a definite word is "the day …" (اليوم الوطني، اليوم التالي), not today; إلى / إلا folded
     # to الى / الا are not definite words
@@ -167,8 +167,8 @@ _WD_FAST = re.compile(
 #: a relative day right before a weekday name ("أمس الجمعة", "اليوم، الأحد", "غداً (الاثنين)"), matched
 #: backwards from the weekday: only the few weekday names of a text are looked at
 _REL_DAY_BEFORE_WD = re.compile(
-    rf"{_LBC}(?:يوم\s+)?(اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|بعد\s+غد(?:اً|ا|ٍ)?|امس|البارحه|"
-    rf"غد(?:اً|ا|ٍ)?|اليوم)\s*[,،]?\s*\(?\s*$"
+    rf"{_LBC}(?:يوم\s+)?(اول\s+(?:من\s+)?امس|امس\s+الاول|البارحه\s+الاولي|بعد\s+غد(?:اً|ًا|ا|ٍ)?|امس|البارحه|"
+    rf"غد(?:اً|ًا|ا|ٍ)?|اليوم)\s*[,،]?\s*\(?\s*$"
 )
 
 
