@@ -315,3 +315,14 @@ def test_a_name_before_a_masculine_nationality_adjective_is_a_club() -> None:
     screen_ner_places(doc)
     assert _locs(doc) == ["كاليه", "ليل"]
     assert doc.signals["entities_dropped"] == {"loc_is_club": 1}
+
+
+def test_an_attribute_of_god_and_a_name_after_a_bare_title_are_no_places() -> None:
+    # why (sample Q): "والله الهادي إلى سواء السبيل" (God is the guide) closed many official statements
+    # with a place named الهادي, and "دكتور دان شارب" (Dr Dan Sharp) was the place دان; a title without
+    # the article takes a name too, but not دولة (دولة قطر is the State of Qatar)
+    text = "والله الموفق. وقال دكتور جيمس للصحفيين إن دولة قطر ستشارك."
+    doc = _doc(text, [("LOC", "الموفق", {}), ("LOC", "جيمس", {}), ("LOC", "قطر", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == ["قطر"]
+    assert doc.signals["entities_dropped"] == {"loc_divine_name": 1, "loc_is_person": 1}

@@ -23,6 +23,7 @@ here drop the span where the document itself says what the words are:
 * **an event's name**: the word before is an event's head noun (عاصفة الحزم "Operation Decisive
   Storm", بطولة ويمبلدون);
 * **a common noun after a demonstrative** (هذا الخبر "this news", not the town الخبر);
+* **an attribute of God** (والله الهادي إلى سواء السبيل): the word right after الله;
 * **a fixed phrase** of ``places_cues_ar.tsv`` with the word after it (النيل من "to undermine");
 * **a stub of three letters or fewer cut out of a word** (بدرو → درو: a name's first letter read as a
   proclitic);
@@ -113,6 +114,8 @@ def screen_ner_places(doc: Document) -> None:
             why: str | None = "loc_stub"
         elif _demonstrative().search(doc.text, max(0, e.start - 12), e.start):
             why = "loc_common_noun"  # هذا الخبر "this news", not the town الخبر
+        elif (g := _WORD_BEFORE.search(doc.text, max(0, e.start - 40), e.start)) and g.group(1) in _GOD:
+            why = "loc_divine_name"  # والله الهادي "God is the guide", not a place named الهادي
         elif _in_phrase(doc.text, e.end, norm):
             why = "loc_phrase"  # النيل من أمن البلاد "to undermine", not the Nile
         elif _nationality_after(doc.text, e.end):
@@ -172,7 +175,7 @@ def _after_nationality(text: str, ner_only: list[Span]) -> frozenset[str]:
         if m is None:
             continue
         adj = normalize(m.group(2))
-        if adj.startswith("ال") and (adj in load_titles() or is_role_head(adj)):
+        if (adj.startswith("ال") or adj in _BARE_TITLES) and (adj in load_titles() or is_role_head(adj)):
             out.add(normalize(e.text))  # الرئيس هولاند، المدرب مورينيو: an office before a name
             continue
         if adj in place_words("dir_adjectives") and m.group(1):
@@ -194,6 +197,14 @@ def _nationality_after(text: str, end: int) -> bool:
         return False
     return nationality_country(adj) is not None or _fold(adj) in load_gazetteer().nat_words
 
+
+#: titles of ``person_titles_ar.tsv`` written without the article that only a person's name follows
+#: (دكتور دان شارب، فخامة هولاند); دولة and صاحب are left out (دولة قطر "the State of Qatar")
+_BARE_TITLES = frozenset(
+    normalize(w) for w in ("دكتور", "سعادة", "سماحة", "فخامة", "فضيلة", "معالي", "جلالة", "سمو")
+)
+#: the name of God before a span: what follows is one of His attributes (والله الهادي إلى سواء السبيل)
+_GOD = frozenset({"الله", "والله", "لله", "فالله"})
 
 #: the one or two words right before a span, spaces only between them
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0\u0640]*$")
