@@ -145,6 +145,8 @@ _SPORT = " وفاز الهلال على النصر في مباراة الدور�
         ("وأكد الوكيل أن الاتفاق النهائي وقع أمس" + _SPORT, "الاتفاق"),  # a relative adjective after it
         # why (sample P): "وتم الاتفاق على" kept the club: the verb's stem has two letters after و
         ("واجتمعت اللجنة وتم الاتفاق على موعد جديد" + _SPORT, "الاتفاق"),
+        # why (sample Q): "بالاتفاق مع إدارة الهلال" (in agreement with) was the club Al-Ettifaq
+        ("وحددت إدارة النادي بالاتفاق مع المدرب موعد المعسكر" + _SPORT, "الاتفاق"),
         ("وهبطت الطائرات في القاعدة البحرية قرب الساحل.", "القاعدة"),  # any definite word after it
         ("ويرى الخبراء أن هذه القاعدة لا تنطبق على الجميع.", "القاعدة"),  # a demonstrative
         ("وقدم الشاعر حماس قصيدة في الأمسية.", "حماس"),  # a person noun: his family name

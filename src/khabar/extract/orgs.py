@@ -140,7 +140,11 @@ def _word_reading(words: list[str], i: int, st: str, kind: str, gap_ok: Callable
       definite word for another kind (القاعدة العسكرية "the military base", القاعدة الضريبية).
 
     Only a name written without a proclitic is read so (a conjunction starts a new phrase), except an
-    adjective-shaped name joined to an adjective before it (الأبيض والأخضر "white and green")."""
+    adjective-shaped name joined to an adjective before it (الأبيض والأخضر "white and green"), and
+    a verbal noun after ب before مع (بالاتفاق مع "in agreement with", بالتعاون مع: a manner, not a
+    club; الاتفاق مع الهلال without the ب may be a match)."""
+    if words[i] in ("ب" + st, "وب" + st) and i + 1 < len(words) and gap_ok(i) and words[i + 1] == "مع":
+        return True
     if words[i] != st:
         return (
             words[i] == "و" + st
