@@ -289,3 +289,17 @@ def test_a_party_is_named_without_the_clitic_it_was_written_with() -> None:
     # decided on the normalised view: وزارة (وزاره) is a word, not و + زارة (read as written, the top
     # organisations of a sample archive showed as "زارة الداخلية")
     assert _best_name({"وزارة الداخلية": 3}) == "وزارة الداخلية"
+
+
+def test_a_person_is_shown_by_the_full_name_when_it_is_written_often_enough() -> None:
+    """Reason: the 3k sample's people list showed "صالح" (also a given name) for Ali Abdullah Saleh and
+    "أوباما" for Barack Obama: the press writes the family name alone after naming a man once."""
+    from khabar.archive.queries import _display_name
+
+    assert (
+        _display_name("person:x", {"صالح": 30, "علي عبدالله صالح": 19, "علي صالح": 8}) == "علي عبدالله صالح"
+    )
+    # written in full too rarely: the commonest form stays
+    assert _display_name("person:x", {"دونيس": 40, "جيورجيوس دونيس": 5}) == "دونيس"
+    # not a person: an organisation's commonest form whatever its length
+    assert _display_name("org:x", {"الهلال": 30, "نادي الهلال": 20}) == "الهلال"

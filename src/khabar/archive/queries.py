@@ -67,7 +67,22 @@ def _name(archive: Archive, key: str) -> str:
     rows = archive.conn.execute(
         "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
     ).fetchall()
-    return _best_name({str(t): int(c) for t, c in rows}) if rows else key
+    return _display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
+
+
+def _display_name(key: str, counts: dict[str, int]) -> str:
+    """The name to show for ``key`` written as ``counts`` says: :func:`_best_name`, except that a
+    person's family name alone (صالح، أوباما) gives way to the full name written at least a third as
+    often: the press names a man in full once and by his family name after, and a reader of a list
+    cannot place صالح (a given name too)."""
+    best = _best_name(counts)
+    if key.startswith("person:") and " " not in best:
+        full = {t: n for t, n in counts.items() if " " in _unclitic(t)}
+        if full:
+            name = _best_name(full)
+            if 3 * _written(full, name) >= _written(counts, best):
+                return name
+    return best
 
 
 def top_entities(
@@ -422,6 +437,11 @@ def _unclitic(text: str) -> str:
     if not r.cut or not first.startswith(r.prefix):
         return text
     return ("ا" if r.restored else "") + first[r.cut :] + sep + rest
+
+
+def _written(counts: dict[str, int], name: str) -> int:
+    """How often ``name`` is written in ``counts``, its clitic forms included."""
+    return sum(n for t, n in counts.items() if _unclitic(t) == name)
 
 
 def _best_name(counts: dict[str, int]) -> str:
