@@ -978,3 +978,31 @@ def test_talks_that_took_place_are_consult_not_agree() -> None:
     assert "CONSULT" in types and "AGREE" not in types
     text = "عقدت الحكومة والمعارضة محادثات في جنيف أمس تناولت ترتيبات المرحلة المقبلة."
     assert "AGREE" not in [m["type"] for m in _events(text)]
+
+
+# -- issue 16, item 5: classes of argument errors read on the development half --------------------------
+
+
+def test_the_office_after_a_name_is_its_apposition_not_a_second_party() -> None:
+    # "X زعيم [حزب …]" / "X رئيس [فلسطين]": what the office heads describes the subject, it is not whom
+    # the act is done to (the verb's object comes after it) nor a host
+    text = "دعا بنيامين نتنياهو زعيم حزب الليكود أمس الحكومة الإسرائيلية إلى الاستقالة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "recipient") == ["الحكومة الإسرائيلية"]
+    text = "وصل إلى الرياض اليوم محمود عباس رئيس فلسطين في زيارة للمملكة."
+    doc = _doc(text)
+    for ev in _rules_events(text, "CONSULT"):
+        assert "فلسطين" not in _texts(doc, ev, "recipient")
+
+
+def test_an_adjective_or_an_act_is_not_a_party() -> None:
+    # "بالسجن [المؤبد]": the adjective of a definite verbal noun; "تعرضوا [لقصف مدفعي]": the act itself
+    text = "قال مسؤول إن المحكمة أصدرت حكما بالسجن المؤبد على المتهم."
+    doc = _doc(text)
+    for ev in _rules_events(text):
+        assert "المؤبد" not in _texts(doc, ev, "recipient")
+    text = "وأكدت المصادر أن المسلحين تعرضوا لقصف مدفعي من الجيش قرب الحدود."
+    doc = _doc(text)
+    for ev in _rules_events(text, "ASSAULT"):
+        assert not any("قصف" in t for t in _texts(doc, ev, "recipient"))

@@ -56,6 +56,7 @@ from khabar.events.mentions import Mention, country_ref, find_mentions, words_of
 from khabar.events.merging import _governed_meetings, _merge, _same_meeting_again
 from khabar.events.participants import (
     SPEAKER_REACH,
+    _appositions,
     _coordinated_verb,
     _copy_args,
     _counted_victims,
@@ -72,6 +73,7 @@ from khabar.events.participants import (
     _resolve_sides,
     _speaker,
     _two_sides,
+    _unnamed_non_parties,
 )
 from khabar.events.sentences import sentence_spans
 from khabar.events.setting import _governing_prep, _sentence_facts
@@ -241,6 +243,8 @@ def code_events(
     for evs in (events, scored) if scored is not events else (events,):
         for ev in evs:
             _counted_victims(words, ev)
+            _appositions(text, words, ev)
+            _unnamed_non_parties(text, words, ev)
         # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
         _visits(doc, evs, events if evs is scored and scored is not events else None)
         _same_meeting_again(evs, named if evs is scored and scored is not events else None)

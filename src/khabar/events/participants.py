@@ -8,6 +8,7 @@ the frame's arguments themselves are :mod:`khabar.events.arguments`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab
@@ -24,6 +25,7 @@ from khabar.events.event import Event
 from khabar.events.lexicon import fold, load_triggers, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.triggers import TriggerMatch
+from khabar.extract.features import load_cues
 from khabar.extract.names import is_title
 from khabar.model import Document
 
@@ -302,6 +304,89 @@ def _counted_victims(words: Words, ev: Event) -> None:
     if victims:
         ev.args.actors = [m for m in ev.args.actors if m not in victims]
         ev.args.recipients = ev.args.recipients + [m for m in victims if m not in ev.args.recipients]
+
+
+@functools.cache
+def _office_words() -> frozenset[str]:
+    """The titles and offices that stand before or after a person's name (the ``role`` cues of
+    ``ner_cues.tsv``: رئيس، زعيم، أمين، قائد …), normalised."""
+    return frozenset(w for w, classes in load_cues().items() if "role" in classes)
+
+
+#: characters that end an apposition (a list "X، Y" names two parties; a quote or bracket another)
+_APPOSITION_BREAKS = frozenset('،,.:;؛()«»"!?؟-–')
+
+
+def _appositions(text: str, words: Words, ev: Event) -> None:
+    """A named person's office after his name is his apposition, not a second party: "دمرداش زعيم
+    [حزب الشعوب]"، "هادي رئيس [اليمن]" (an office word between: what it heads), and "هرتزوغ [زعيم
+    المعارضة]" (an office right after the name, when the role holds another party further on: the
+    verb's real object). The apposition is dropped from the event's arguments."""
+    offices = _office_words()
+    toks = words.toks
+    roles = (ev.args.actors, ev.args.recipients)
+    drop: set[int] = set()
+    for p in (x for ms in roles for x in ms if x.kind == "person"):
+        for ms in roles:
+            for m in ms:
+                if m.ref == p.ref or m.first <= p.last or m.first - p.last > 3:
+                    continue
+                gap = range(p.last + 1, m.first)
+                between = text[words.text_spans[p.last][1] : words.text_spans[m.first][0]]
+                if set(between) & _APPOSITION_BREAKS:
+                    continue
+                if gap:
+                    if all(normalize(_bare(toks[i].text)) in offices for i in gap):
+                        drop.add(id(m))
+                elif (
+                    m.kind == "role"
+                    and normalize(_bare(toks[m.first].text)) in offices
+                    and any(o.first > m.last for o in ms)
+                ):
+                    drop.add(id(m))
+    if drop:
+        ev.args.actors = [m for m in ev.args.actors if id(m) not in drop]
+        ev.args.recipients = [m for m in ev.args.recipients if id(m) not in drop]
+
+
+def _event_phrase(text: str, words: Words, ev: Event, m: Mention) -> bool:
+    """Whether an unnamed phrase names an act or a quality rather than a party: a definite word right
+    after a definite verbal noun (the event's, or another trigger word of the lexicon) is its adjective
+    (الحصار [المطبق]، حكما بالسجن [المؤبد]); a phrase headed by a trigger word is another act
+    (تعرضوا [لقصف عنيف]، [قطع إمدادات]); a present tense with ت+ت (تتوافد، تتقدم) or a relative
+    pronoun starts a clause."""
+    toks = words.toks
+    by_first = load_triggers().by_first
+    w = _bare(toks[m.first].text)
+    if m.first > 0 and w.startswith("ال"):
+        k = m.first - 1
+        prev = _bare(toks[k].text)
+        prev = prev[1:] if prev[:1] in "بل" and prev[1:].startswith("ال") else prev
+        noun = (k == ev.match.last and not ev.args.verb) or prev in by_first
+        if (
+            noun
+            and prev.startswith("ال")
+            and not text[words.text_spans[k][1] : words.text_spans[m.first][0]].strip()
+        ):
+            return True
+    if (w.startswith("تت") and len(w) > 4) or w in _RELATIVE_WORDS:
+        return True
+    heads = (w, w[1:] if len(w) > 3 and w[0] in "لب" else "", "ال" + w[2:] if w.startswith("لل") else "")
+    return any(x in by_first for x in heads if x)
+
+
+#: relative pronouns: a clause, not a party
+_RELATIVE_WORDS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
+
+
+def _unnamed_non_parties(text: str, words: Words, ev: Event) -> None:
+    """Drop the unnamed phrases (kind ``other``) that :func:`_event_phrase` reads as acts or qualities."""
+    if not any(m.kind == "other" for m in ev.args.all()):
+        return
+    ev.args.actors = [m for m in ev.args.actors if m.kind != "other" or not _event_phrase(text, words, ev, m)]
+    ev.args.recipients = [
+        m for m in ev.args.recipients if m.kind != "other" or not _event_phrase(text, words, ev, m)
+    ]
 
 
 def _dawn_of(words: Words, m: TriggerMatch, ments: list[Mention]) -> bool:
