@@ -1006,3 +1006,12 @@ def test_an_adjective_or_an_act_is_not_a_party() -> None:
     doc = _doc(text)
     for ev in _rules_events(text, "ASSAULT"):
         assert not any("قصف" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_a_clash_makes_every_side_an_actor() -> None:
+    # "اشتبك X مع Y": a fight between sides has no target, both are actors (lexicon flag mutual)
+    text = "واشتبك الجيش اللبناني مع مسلحين قرب الحدود السورية أمس."
+    doc = _doc(text)
+    (ev,) = _events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["الجيش اللبناني", "مسلحين"]
+    assert _texts(doc, ev, "recipient") == []

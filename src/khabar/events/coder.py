@@ -65,6 +65,7 @@ from khabar.events.participants import (
     _generic_meetings,
     _join,
     _last_speaker,
+    _mutual_fight,
     _named_after,
     _named_party,
     _party_present,
@@ -243,8 +244,6 @@ def code_events(
     for evs in (events, scored) if scored is not events else (events,):
         for ev in evs:
             _counted_victims(words, ev)
-            _appositions(text, words, ev)
-            _unnamed_non_parties(text, words, ev)
         # PLOVER's visit roles are a rule over the whole document: applied to the arguments as chosen
         _visits(doc, evs, events if evs is scored and scored is not events else None)
         _same_meeting_again(evs, named if evs is scored and scored is not events else None)
@@ -257,6 +256,12 @@ def code_events(
             kept = sev.args.refs()
             sev.args.actors = [m for m in ev.args.actors if "actor" not in own or m.ref in kept]
             sev.args.recipients = [m for m in ev.args.recipients if "recipient" not in own or m.ref in kept]
+    for sev in scored:
+        # what the record shows, read once more (the parties the events are grouped and weighed by stay
+        # the rules'): an apposition is no second party, an act or a quality no party, a clash has sides
+        _appositions(text, words, sev)
+        _unnamed_non_parties(text, words, sev)
+        _mutual_fight(sev)
     _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported

@@ -389,6 +389,23 @@ def _unnamed_non_parties(text: str, words: Words, ev: Event) -> None:
     ]
 
 
+#: prepositions that make a side of a fight its target (معارك ضد الحوثيين، هجوم على المواقع)
+_TARGET_OF_FIGHT = frozenset({"على", "علي", "ضد"})
+
+
+def _mutual_fight(ev: Event) -> None:
+    """A fight between sides (lexicon flag ``mutual``: اشتباكات، معارك، مواجهات، قتال) has no doer and
+    no target: every party is an actor ("اشتبكت الشرطة مع متظاهرين"، "المواجهات … للحوثيين"), as
+    PLOVER and the gold set code a clash; a side governed by على/ضد stays the target."""
+    if "mutual" not in ev.match.trigger.flags:
+        return
+    moved = [m for m in ev.args.recipients if m.prep not in _TARGET_OF_FIGHT]
+    if moved:
+        have = {m.ref for m in ev.args.actors}
+        ev.args.actors = ev.args.actors + [m for m in moved if m.ref not in have]
+        ev.args.recipients = [m for m in ev.args.recipients if m not in moved]
+
+
 def _dawn_of(words: Words, m: TriggerMatch, ments: list[Mention]) -> bool:
     """Whether a one-word فجر is "the dawn of" a place or a name quoted with it (فجر ليبيا، «فجر
     الإسلام»): the name of a militia or a work, not a bombing."""
