@@ -1015,3 +1015,13 @@ def test_a_clash_makes_every_side_an_actor() -> None:
     (ev,) = _events(text, "ASSAULT")
     assert _texts(doc, ev, "actor") == ["الجيش اللبناني", "مسلحين"]
     assert _texts(doc, ev, "recipient") == []
+
+
+def test_a_relative_clause_with_an_object_pronoun_takes_its_antecedent_as_object() -> None:
+    # "الرهائن الذين اختطفهم المسلحون": the pronoun on the verb is the antecedent, the doer follows the
+    # verb (a relative verb without the pronoun takes its antecedent as subject, as before)
+    text = "وأفرج الجيش عن الرهائن الذين اختطفهم المسلحون الشهر الماضي."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["المسلحون"]
+    assert _texts(doc, ev, "recipient") == ["الرهائن"]
