@@ -1025,3 +1025,17 @@ def test_a_relative_clause_with_an_object_pronoun_takes_its_antecedent_as_object
     (ev,) = _rules_events(text, "ASSAULT")
     assert _texts(doc, ev, "actor") == ["المسلحون"]
     assert _texts(doc, ev, "recipient") == ["الرهائن"]
+
+
+def test_a_plural_in_the_oblique_case_after_a_verb_is_its_object() -> None:
+    # "تعتقل المتظاهرين": the subject of a verb would read المتظاهرون; ـين is the object (or a genitive)
+    text = "وقال المتحدث إن الشرطة حذرت قبل أن تعتقل المتظاهرين في الساحة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "COERCE")
+    assert "المتظاهرين" not in _texts(doc, ev, "actor")
+    assert "المتظاهرين" in _texts(doc, ev, "recipient")
+    # … and the nominative is still the subject
+    text = "ويطالب المحتجون الحكومة بالاستقالة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "actor") == ["المحتجون"]

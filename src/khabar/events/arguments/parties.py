@@ -6,7 +6,7 @@ a verbal noun's (its genitive, "بين X و Y", the doer of a relative clause). 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import in_vocab
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.arguments.clauses import (
     _doer_after,
     _formula_break,
@@ -70,6 +70,10 @@ def verbal_parties(
                 np = noun_phrase_before(doc, words, m.first - 2, a, ments)
                 antecedent_object = [np] if np is not None else []
     subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
+    if subj and antecedent_object is None and _oblique_plural(toks[subj[0].first].text, subj[0]):
+        # يطالب الحوثيين، قتل جنديين: a plural or dual in ـين right after the verb is not its subject
+        # (which would read ـون / ـان): it is the object, the subject is in the verb or before it
+        subj = []
     if antecedent_object is not None:
         # … its subject is what stands right after it (a party named further on is not)
         subj = [x for x in subj if x.first == m.last + 1]
@@ -124,6 +128,16 @@ def verbal_parties(
         np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
         objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
     return subj, objs, vso
+
+
+def _oblique_plural(word: str, x: Mention) -> bool:
+    """Whether a party named by a group noun is written in the oblique case of a sound plural or a
+    dual (الحوثيين، المتظاهرين، الجانبين; not الحوثيون، الجانبان): an object or a genitive, never a
+    verb's subject. Names (persons, places, countries: حسين، البحرين، فلسطين) are not read so."""
+    if x.kind in ("person", "place", "country", "role"):
+        return False
+    w = drop_conjunction(word)
+    return len(w) > 4 and w.endswith("ين")
 
 
 #: object pronouns a verb carries (قتلهم، أوقفته، استقبلها)
