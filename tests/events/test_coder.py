@@ -1039,3 +1039,18 @@ def test_a_plural_in_the_oblique_case_after_a_verb_is_its_object() -> None:
     doc = _doc(text)
     (ev,) = _rules_events(text, "REQUEST")
     assert _texts(doc, ev, "actor") == ["المحتجون"]
+
+
+def test_a_news_outlet_is_not_a_party() -> None:
+    # "قالت المصادر لـ«الحياة»": the outlet reports or is told; it is not a side of what it reports
+    from types import SimpleNamespace
+
+    from khabar.events.arguments import Args
+    from khabar.events.mentions import Mention
+    from khabar.events.participants import _no_outlets
+
+    outlet = Mention(0, 5, "الحياة", "outlet:alhayat", "org")
+    party = Mention(10, 16, "الحكومة", "group:1", "org")
+    ev = SimpleNamespace(args=Args([outlet, party], [outlet]))
+    _no_outlets(ev)  # type: ignore[arg-type]
+    assert ev.args.actors == [party] and ev.args.recipients == []

@@ -68,6 +68,7 @@ from khabar.events.participants import (
     _mutual_fight,
     _named_after,
     _named_party,
+    _no_outlets,
     _party_present,
     _phrase_candidates,
     _received_call,
@@ -262,6 +263,7 @@ def code_events(
         _appositions(text, words, sev)
         _unnamed_non_parties(text, words, sev)
         _mutual_fight(sev)
+        _no_outlets(sev)
     _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported

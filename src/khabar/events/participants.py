@@ -389,6 +389,13 @@ def _unnamed_non_parties(text: str, words: Words, ev: Event) -> None:
     ]
 
 
+def _no_outlets(ev: Event) -> None:
+    """A news outlet (an ``outlet:`` ref: قالت المصادر لـ«الشرق الأوسط»، حصلت «عكاظ» على نسخة) is who
+    reports or is told, not a party of what it reports."""
+    ev.args.actors = [m for m in ev.args.actors if not m.ref.startswith("outlet:")]
+    ev.args.recipients = [m for m in ev.args.recipients if not m.ref.startswith("outlet:")]
+
+
 #: prepositions that make a side of a fight its target (معارك ضد الحوثيين، هجوم على المواقع)
 _TARGET_OF_FIGHT = frozenset({"على", "علي", "ضد"})
 
