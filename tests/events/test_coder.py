@@ -1054,3 +1054,13 @@ def test_a_news_outlet_is_not_a_party() -> None:
     ev = SimpleNamespace(args=Args([outlet, party], [outlet]))
     _no_outlets(ev)  # type: ignore[arg-type]
     assert ev.args.actors == [party] and ev.args.recipients == []
+
+
+def test_who_expresses_thanks_is_their_actor() -> None:
+    # "عبر X عن شكره لـY والحكومة": the pronoun on the noun after عن is X, the subject of عبر/أعرب;
+    # what is coordinated with whom he thanks is thanked too
+    text = "وعبر الرئيس اليمني عبدربه منصور هادي عن شكره وتقديره لخادم الحرمين الشريفين والحكومة السعودية."
+    doc = _doc(text)
+    (ev,) = _events(text, "SUPPORT")
+    assert _texts(doc, ev, "actor") == ["الرئيس اليمني عبدربه منصور هادي"]
+    assert "الحكومة السعودية" in _texts(doc, ev, "recipient")

@@ -61,6 +61,7 @@ from khabar.events.participants import (
     _copy_args,
     _counted_victims,
     _dawn_of,
+    _expressed_by,
     _facility_visit,
     _generic_meetings,
     _join,
@@ -263,6 +264,7 @@ def code_events(
         _appositions(text, words, sev)
         _unnamed_non_parties(text, words, sev)
         _mutual_fight(sev)
+        _expressed_by(text, words, sev)
         _no_outlets(sev)
     _shared_topics(scored)
     out = []

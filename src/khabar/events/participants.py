@@ -396,6 +396,58 @@ def _no_outlets(ev: Event) -> None:
     ev.args.recipients = [m for m in ev.args.recipients if not m.ref.startswith("outlet:")]
 
 
+_EXPRESS = words("coder.express")
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _expressed_by(text: str, words: Words, ev: Event) -> None:
+    """ "أعرب X عن شكره لـY"، "عبر X عن إدانته للهجوم": the pronoun on the noun after عن is the one who
+    expresses (X, the subject of أعرب/عبر/أبدى, after the verb or right before it, or the antecedent of
+    التي/الذي before the verb); he is the actor, and a party the rules took as actor after the trigger
+    (coordinated with whom he thanks: للسيسي والحكومة) is a recipient."""
+    toks = words.toks
+    first = ev.match.first
+    w = _bare(toks[first].text)
+    if len(w) < 4 or not w.endswith(_POSSESSIVES):
+        return  # no pronoun on the noun (after عن it is a noun, even when it reads as a verb: شكره)
+    a = words.index_at(ev.sentence[0])
+    k = next((i for i in range(first - 1, max(a, first - 4) - 1, -1) if _bare(toks[i].text) == "عن"), None)
+    if k is None:
+        return
+    v = next((i for i in range(k - 1, max(a, k - 12) - 1, -1) if _bare(toks[i].text) in _EXPRESS), None)
+    if v is None:
+        return
+    ments = sorted((m for m in ev.cands if ev.sentence[0] <= m.start < ev.sentence[1]), key=lambda m: m.first)
+    inside = [
+        m
+        for m in ments
+        if v < m.first < k and m.prep in (None, "عبر") and m.kind in ("person", "role", "org", "country")
+    ]  # (عبر "expressed" also reads as the preposition "via")
+    before = [m for m in ments if m.last < v and v - m.last <= 2 and m.prep is None and m.kind != "place"]
+    subject = inside[:1] or before[-1:]
+    if not subject or any(
+        ch in text[words.text_spans[subject[0].last][1] : words.text_spans[v][0]] for ch in ".:؛"
+    ):
+        return
+    s = subject[0]
+    later = [m for m in ev.args.actors if m.first > ev.match.last and m.ref != s.ref]
+    ev.args.actors = [s]
+    have = {m.ref for m in ev.args.recipients} | {s.ref}
+
+    def thanked(m: Mention) -> bool:
+        # governed by ل, or coordinated after a phrase that ل opens (لخادم الحرمين الشريفين والحكومة)
+        if m.prep in ("ل", "لـ"):
+            return True
+        return m.coord and any(
+            _bare(toks[i].text)[:1] == "ل" and len(toks[i].text) > 3
+            for i in range(ev.match.last + 1, m.first)
+        )
+
+    ev.args.recipients = [m for m in ev.args.recipients if m.ref != s.ref] + [
+        m for m in later if m.ref not in have and thanked(m)
+    ]
+
+
 #: prepositions that make a side of a fight its target (معارك ضد الحوثيين، هجوم على المواقع)
 _TARGET_OF_FIGHT = frozenset({"على", "علي", "ضد"})
 
