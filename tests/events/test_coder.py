@@ -1064,3 +1064,11 @@ def test_who_expresses_thanks_is_their_actor() -> None:
     (ev,) = _events(text, "SUPPORT")
     assert _texts(doc, ev, "actor") == ["الرئيس اليمني عبدربه منصور هادي"]
     assert "الحكومة السعودية" in _texts(doc, ev, "recipient")
+
+
+def test_indefinite_nationality_adjectives_name_the_sides() -> None:
+    # "بيان مشترك سعودي فرنسي": the gazetteer lists السعودي، الفرنسي; the indefinite one is the same side
+    text = "وصدر أمس بيان مشترك سعودي فرنسي في ختام الزيارة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "AGREE")
+    assert _texts(doc, ev, "actor") == ["سعودي", "فرنسي"]
