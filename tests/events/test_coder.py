@@ -1072,3 +1072,15 @@ def test_indefinite_nationality_adjectives_name_the_sides() -> None:
     doc = _doc(text)
     (ev,) = _rules_events(text, "AGREE")
     assert _texts(doc, ev, "actor") == ["سعودي", "فرنسي"]
+
+
+def test_the_two_sides_are_the_sides_of_the_meeting_before() -> None:
+    # "وبحث الجانبان" after a reception and an aid between others: the sides are the meeting's (the
+    # king and his guest), not the aid's donor and receiver
+    text = (
+        "استقبل الملك عبدالله الثاني في عمان أمس الرئيس الفرنسي فرانسوا هولاند. "
+        "وقدمت فرنسا مساعدات طبية للأردن. وبحث الجانبان التعاون في مكافحة الإرهاب."
+    )
+    host, talks = _rules_events(text, "CONSULT")
+    refs = {a["ref"] for a in talks["arguments"]}
+    assert refs == {a["ref"] for a in host["arguments"]}

@@ -220,12 +220,20 @@ def _generic_meetings(words: Words, ev: Event) -> bool:
 
 
 def _resolve_sides(args: Args, before: list[Event]) -> None:
-    """ "الجانبان", "الرئيسان", "البلدين" stand for the two sides named before: use them."""
+    """ "الجانبان", "الرئيسان", "البلدين" stand for the two sides named before: use them. The sides are
+    those of the latest meeting reported before (a page on talks goes on "وبحث الجانبان …" after an
+    aid or a statement of one side), else of the latest event with two parties."""
+
+    def two(e: Event) -> bool:
+        return len({m.ref for m in e.args.all() if m.kind != "side"}) == 2
+
     for role in ("actors", "recipients"):
         ms: list[Mention] = getattr(args, role)
         if not any(m.kind == "side" for m in ms):
             continue
-        prev = next((e for e in reversed(before) if len(e.args.all()) >= 2), None)
+        prev = next((e for e in reversed(before) if e.type == "CONSULT" and two(e)), None) or next(
+            (e for e in reversed(before) if len(e.args.all()) >= 2), None
+        )
         if prev is None:
             continue
         rest = [m for m in ms if m.kind != "side"]
