@@ -1084,3 +1084,11 @@ def test_the_two_sides_are_the_sides_of_the_meeting_before() -> None:
     host, talks = _rules_events(text, "CONSULT")
     refs = {a["ref"] for a in talks["arguments"]}
     assert refs == {a["ref"] for a in host["arguments"]}
+
+
+def test_who_is_called_is_governed_by_bi() -> None:
+    # "أجرى X اتصالا هاتفيا بـY": the call's recipient is the party ب governs right after it
+    text = "أجرى الرئيس الأمريكي باراك أوباما اتصالا هاتفيا بالملك سلمان بن عبدالعزيز."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "CONSULT")
+    assert _texts(doc, ev, "recipient") == ["الملك سلمان بن عبدالعزيز"]
