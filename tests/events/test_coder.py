@@ -1092,3 +1092,17 @@ def test_who_is_called_is_governed_by_bi() -> None:
     doc = _doc(text)
     (ev,) = _rules_events(text, "CONSULT")
     assert _texts(doc, ev, "recipient") == ["الملك سلمان بن عبدالعزيز"]
+
+
+def test_a_name_does_not_run_on_over_the_object() -> None:
+    # "طالبت منظمة العفو الدولية [السلطات المصرية]": after the adjective that ends a name, a group noun
+    # begins the object; "المتمردون [جنديين]": a plural in the oblique case after the nominative
+    text = "طالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن الصحفيين."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "actor") == ["منظمة العفو الدولية"]
+    assert _texts(doc, ev, "recipient") == ["السلطات المصرية"]
+    text = "وفي هجومين منفصلين قتل المتمردون جنديين ليرتفع عدد القتلى."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["المتمردون"]
