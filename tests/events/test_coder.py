@@ -1106,3 +1106,12 @@ def test_a_name_does_not_run_on_over_the_object() -> None:
     doc = _doc(text)
     (ev,) = _rules_events(text, "ASSAULT")
     assert _texts(doc, ev, "actor") == ["المتمردون"]
+
+
+def test_an_agent_phrase_after_a_verb_reads_it_as_passive() -> None:
+    # "قتل ثلاثة جنود على يد مسلحين": the soldiers were killed; the gunmen after على يد did it
+    text = "قتل ثلاثة جنود على يد مسلحين مجهولين في سيناء."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["مسلحين"]
+    assert _texts(doc, ev, "recipient") == ["جنود"]
