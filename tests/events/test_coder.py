@@ -1115,3 +1115,12 @@ def test_an_agent_phrase_after_a_verb_reads_it_as_passive() -> None:
     (ev,) = _rules_events(text, "ASSAULT")
     assert _texts(doc, ev, "actor") == ["مسلحين"]
     assert _texts(doc, ev, "recipient") == ["جنود"]
+
+
+def test_an_office_of_a_town_is_its_holder_not_the_town() -> None:
+    # "أمير منطقة الرياض يستقبل …": the governor is the host (a person), not the region he governs
+    text = "أمير منطقة الرياض يستقبل سفير اليابان لدى المملكة"
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "CONSULT")
+    assert _texts(doc, ev, "recipient") == ["أمير منطقة الرياض"]
+    assert _texts(doc, ev, "actor") == ["سفير اليابان"]

@@ -114,6 +114,18 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             if cc:
                 # the state noun before a country's name is part of it (لجمهورية ألبانيا، دولة الكويت)
                 start = _state_noun_before(text, e.start)
+            office = _office_before(text, words, start) if kind == "place" else None
+            if office is not None:
+                # أمير منطقة الرياض، محافظ جدة: an office of a town names its holder, not the town
+                name = text[office : e.end]
+                ref = new_ref(
+                    doc,
+                    "role",
+                    {"name": name, "kind": "person", "country": e.attrs.get("country")},
+                    fold(name),
+                )
+                cands.append(Mention(office, e.end, name, ref, "role", e.attrs.get("country")))
+                continue
             cands.append(Mention(start, e.end, text[start : e.end], rid, kind, e.attrs.get("country")))
         elif e.label == "ORG":
             ref = e.attrs.get("ref") or new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
@@ -148,6 +160,28 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     ]
     _govern(words, kept, text)
     return kept
+
+
+def _office_before(text: str, words: Words, start: int) -> int | None:
+    """Where an office word right before a town's name starts (أمير [منطقة الرياض]، محافظ [جدة]: the
+    ``role`` cues of ``ner_cues.tsv``), or None."""
+    k = words.index_at(start)
+    if k <= 0 or k >= len(words.toks) or words.text_spans[k][0] != start:
+        return None
+    s, e = words.text_spans[k - 1]
+    if text[e:start].strip():
+        return None
+    w = drop_conjunction(words.toks[k - 1].text)
+    return s if w in _offices() else None
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    from khabar.extract.features import load_cues
+
+    cues = [w for w, classes in load_cues().items() if "role" in classes]
+    # … and in construct (امير منطقة الرياض: الامير without its article)
+    return frozenset(cues + [w[2:] for w in cues if w.startswith("ال") and len(w) > 4])
 
 
 #: the kinds of mention whose span the NER or a construct may run on past the party
