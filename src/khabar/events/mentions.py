@@ -172,11 +172,13 @@ def _office_before(text: str, words: Words, start: int) -> int | None:
     if text[e:start].strip():
         return None
     w = drop_conjunction(words.toks[k - 1].text)
-    return s if w in _offices() else None
+    return s if w in office_words() else None
 
 
 @functools.cache
-def _offices() -> frozenset[str]:
+def office_words() -> frozenset[str]:
+    """The titles and offices that stand before or after a person's name (the ``role`` cues of
+    ``ner_cues.tsv``: رئيس، زعيم، أمين، قائد …), normalised, with and without the article."""
     from khabar.extract.features import load_cues
 
     cues = [w for w, classes in load_cues().items() if "role" in classes]

@@ -8,7 +8,6 @@ the frame's arguments themselves are :mod:`khabar.events.arguments`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
 from khabar.arabic.clitics import drop_conjunction, drop_future, in_vocab
@@ -23,9 +22,8 @@ from khabar.events.arguments import (
 from khabar.events.context import _MANY, _NUMBER_WORDS, _PLACE_HEADS, _bare
 from khabar.events.event import Event
 from khabar.events.lexicon import fold, load_triggers, words
-from khabar.events.mentions import Mention, Words
+from khabar.events.mentions import Mention, Words, office_words
 from khabar.events.triggers import TriggerMatch
-from khabar.extract.features import load_cues
 from khabar.extract.names import is_title
 from khabar.model import Document
 
@@ -314,13 +312,6 @@ def _counted_victims(words: Words, ev: Event) -> None:
         ev.args.recipients = ev.args.recipients + [m for m in victims if m not in ev.args.recipients]
 
 
-@functools.cache
-def _office_words() -> frozenset[str]:
-    """The titles and offices that stand before or after a person's name (the ``role`` cues of
-    ``ner_cues.tsv``: رئيس، زعيم، أمين، قائد …), normalised."""
-    return frozenset(w for w, classes in load_cues().items() if "role" in classes)
-
-
 #: characters that end an apposition (a list "X، Y" names two parties; a quote or bracket another)
 _APPOSITION_BREAKS = frozenset('،,.:;؛()«»"!?؟-–')
 
@@ -330,7 +321,7 @@ def _appositions(text: str, words: Words, ev: Event) -> None:
     [حزب الشعوب]"، "هادي رئيس [اليمن]" (an office word between: what it heads), and "هرتزوغ [زعيم
     المعارضة]" (an office right after the name, when the role holds another party further on: the
     verb's real object). The apposition is dropped from the event's arguments."""
-    offices = _office_words()
+    offices = office_words()
     toks = words.toks
     roles = (ev.args.actors, ev.args.recipients)
     drop: set[int] = set()
