@@ -223,11 +223,9 @@ def _unglued(doc: Document, words: Words, m: Mention) -> Mention:
         if cut:
             end = words.text_spans[k - 1][1]
             kept = text[m.start : end]
-            prefix = m.ref.split(":")[0]
-            data: dict[str, Any] = {"name": party_name(kept), "kind": "org"}
-            if prefix == "group":
-                data = {"name": party_name(kept), "kind": "group", "group": m.kind}
-            ref = new_ref(doc, prefix, data, fold(kept))
+            # a party of the events layer's own (as a group noun's), not a new organisation of the facts
+            data: dict[str, Any] = {"name": party_name(kept), "kind": "group", "group": m.kind}
+            ref = new_ref(doc, "group", data, fold(kept))
             return replace(m, end=end, text=kept, ref=ref)
         k += 1
     return m
