@@ -1124,3 +1124,11 @@ def test_an_office_of_a_town_is_its_holder_not_the_town() -> None:
     (ev,) = _rules_events(text, "CONSULT")
     assert _texts(doc, ev, "recipient") == ["أمير منطقة الرياض"]
     assert _texts(doc, ev, "actor") == ["سفير اليابان"]
+
+
+def test_the_indefinite_adjective_of_an_act_is_not_its_target() -> None:
+    # "غارات [جديدة]": a lone indefinite adjective after the attack noun qualifies it; it is not whom
+    text = "شنت المقاتلات التركية مساء الأحد غارات جديدة على مواقع المسلحين."
+    doc = _doc(text)
+    for ev in _rules_events(text, "ASSAULT"):
+        assert "جديدة" not in _texts(doc, ev, "recipient")

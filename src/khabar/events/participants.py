@@ -21,7 +21,7 @@ from khabar.events.arguments import (
 )
 from khabar.events.context import _MANY, _NUMBER_WORDS, _PLACE_HEADS, _bare
 from khabar.events.event import Event
-from khabar.events.lexicon import fold, load_triggers, words
+from khabar.events.lexicon import fold, load_cues, load_triggers, words
 from khabar.events.mentions import Mention, Words, office_words
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.names import is_title
@@ -370,8 +370,29 @@ def _event_phrase(text: str, words: Words, ev: Event, m: Mention) -> bool:
             return True
     if (w.startswith("تت") and len(w) > 4) or w in _RELATIVE_WORDS:
         return True
+    if (
+        m.first == m.last
+        and not w.startswith("ال")
+        and w.endswith("ه")
+        and w not in load_cues()["human"]
+        and _after_indefinite_noun(text, words, ev, m.first)
+    ):
+        return True  # غارات [جديدة]، انتصارات [جديدة]: the indefinite noun's adjective, alone
     heads = (w, w[1:] if len(w) > 3 and w[0] in "لب" else "", "ال" + w[2:] if w.startswith("لل") else "")
     return any(x in by_first for x in heads if x)
+
+
+def _after_indefinite_noun(text: str, words: Words, ev: Event, k: int) -> bool:
+    """Whether word ``k`` follows the event's indefinite nominal trigger directly, or over the relative
+    adjectives that qualify it (غارات تركية [جديدة]), with no punctuation between."""
+    toks = words.toks
+    if ev.args.verb or _bare(toks[ev.match.last].text).startswith("ال"):
+        return False
+    i = ev.match.last + 1
+    while i < k and _bare(toks[i].text).endswith(("يه", "ي")) and not toks[i].text.startswith("ال"):
+        i += 1
+    gap = text[words.text_spans[ev.match.last][1] : words.text_spans[k][0]]
+    return i == k and not any(c in gap for c in _APPOSITION_BREAKS)
 
 
 #: relative pronouns: a clause, not a party
