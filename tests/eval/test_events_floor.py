@@ -64,13 +64,17 @@ FLOORS = {
     ("test", "f1"): 0.61,
     ("all", "consult_f1"): 0.80,
     ("all", "consult_mode_accuracy"): 0.86,
-    ("all", "actor_f1"): 0.55,
+    # issue 16, item 5 (argument rules read on development-half errors: appositions, unnamed phrases
+    # that are acts or adjectives, clashes, oblique plurals, relative clauses with an object pronoun,
+    # outlets, "الجانبان", verbs of expressing, agent phrases after verbs, glued names): all actor F1
+    # 0.553 -> 0.580, held-out 0.482 -> 0.488; recipient 0.450 -> 0.473, held-out 0.376 -> 0.382
+    ("all", "actor_f1"): 0.57,
     # held-out actor F1 went from 0.51 to 0.47 with the actor scorer (issue 16: precision first, a wrong
     # actor is worse than none): held-out actor precision 0.581 -> 0.603, recall 0.467 -> 0.401; the
     # precision and recall floors below hold both
-    ("test", "actor_f1"): 0.47,
-    ("all", "recipient_f1"): 0.42,
-    ("test", "recipient_f1"): 0.36,
+    ("test", "actor_f1"): 0.48,
+    ("all", "recipient_f1"): 0.46,
+    ("test", "recipient_f1"): 0.37,
     ("all", "location_accuracy"): 0.43,
 }
 
@@ -139,11 +143,18 @@ def test_acceptance_levels() -> None:
 #: Out of fold on the development half (the script, end to end, strict): 0.691 / 0.457 against
 #: today's ranker refitted out of fold 0.573 / 0.560. Recipients keep issue 13's ranker (the scorer did
 #: not beat it out of fold): their F1 floors above hold them.
+#: Raised by issue 16, item 5 (the argument rules; lenient, measured when set): actor all 0.728 / 0.482,
+#: held-out 0.616 / 0.405; recipient all 0.505 / 0.445, held-out 0.422 / 0.349 (before: actor all 0.700 /
+#: 0.457, held-out 0.603 / 0.401; recipient all 0.466 / 0.435, held-out 0.402 / 0.353).
 ARG_FLOORS = {
-    ("all", "actor", "precision"): 0.68,
-    ("test", "actor", "precision"): 0.59,
-    ("all", "actor", "recall"): 0.44,
-    ("test", "actor", "recall"): 0.38,
+    ("all", "actor", "precision"): 0.71,
+    ("test", "actor", "precision"): 0.60,
+    ("all", "actor", "recall"): 0.47,
+    ("test", "actor", "recall"): 0.39,
+    ("all", "recipient", "precision"): 0.49,
+    ("test", "recipient", "precision"): 0.41,
+    ("all", "recipient", "recall"): 0.43,
+    ("test", "recipient", "recall"): 0.34,
 }
 
 

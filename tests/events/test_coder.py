@@ -978,3 +978,157 @@ def test_talks_that_took_place_are_consult_not_agree() -> None:
     assert "CONSULT" in types and "AGREE" not in types
     text = "عقدت الحكومة والمعارضة محادثات في جنيف أمس تناولت ترتيبات المرحلة المقبلة."
     assert "AGREE" not in [m["type"] for m in _events(text)]
+
+
+# -- issue 16, item 5: classes of argument errors read on the development half --------------------------
+
+
+def test_the_office_after_a_name_is_its_apposition_not_a_second_party() -> None:
+    # "X زعيم [حزب …]" / "X رئيس [فلسطين]": what the office heads describes the subject, it is not whom
+    # the act is done to (the verb's object comes after it) nor a host
+    text = "دعا بنيامين نتنياهو زعيم حزب الليكود أمس الحكومة الإسرائيلية إلى الاستقالة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "recipient") == ["الحكومة الإسرائيلية"]
+    text = "وصل إلى الرياض اليوم محمود عباس رئيس فلسطين في زيارة للمملكة."
+    doc = _doc(text)
+    for ev in _rules_events(text, "CONSULT"):
+        assert "فلسطين" not in _texts(doc, ev, "recipient")
+
+
+def test_an_adjective_or_an_act_is_not_a_party() -> None:
+    # "بالسجن [المؤبد]": the adjective of a definite verbal noun; "تعرضوا [لقصف مدفعي]": the act itself
+    text = "قال مسؤول إن المحكمة أصدرت حكما بالسجن المؤبد على المتهم."
+    doc = _doc(text)
+    for ev in _rules_events(text):
+        assert "المؤبد" not in _texts(doc, ev, "recipient")
+    text = "وأكدت المصادر أن المسلحين تعرضوا لقصف مدفعي من الجيش قرب الحدود."
+    doc = _doc(text)
+    for ev in _rules_events(text, "ASSAULT"):
+        assert not any("قصف" in t for t in _texts(doc, ev, "recipient"))
+
+
+def test_a_clash_makes_every_side_an_actor() -> None:
+    # "اشتبك X مع Y": a fight between sides has no target, both are actors (lexicon flag mutual)
+    text = "واشتبك الجيش اللبناني مع مسلحين قرب الحدود السورية أمس."
+    doc = _doc(text)
+    (ev,) = _events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["الجيش اللبناني", "مسلحين"]
+    assert _texts(doc, ev, "recipient") == []
+
+
+def test_a_relative_clause_with_an_object_pronoun_takes_its_antecedent_as_object() -> None:
+    # "الرهائن الذين اختطفهم المسلحون": the pronoun on the verb is the antecedent, the doer follows the
+    # verb (a relative verb without the pronoun takes its antecedent as subject, as before)
+    text = "وأفرج الجيش عن الرهائن الذين اختطفهم المسلحون الشهر الماضي."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["المسلحون"]
+    assert _texts(doc, ev, "recipient") == ["الرهائن"]
+
+
+def test_a_plural_in_the_oblique_case_after_a_verb_is_its_object() -> None:
+    # "تعتقل المتظاهرين": the subject of a verb would read المتظاهرون; ـين is the object (or a genitive)
+    text = "وقال المتحدث إن الشرطة حذرت قبل أن تعتقل المتظاهرين في الساحة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "COERCE")
+    assert "المتظاهرين" not in _texts(doc, ev, "actor")
+    assert "المتظاهرين" in _texts(doc, ev, "recipient")
+    # … and the nominative is still the subject
+    text = "ويطالب المحتجون الحكومة بالاستقالة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "actor") == ["المحتجون"]
+
+
+def test_a_news_outlet_is_not_a_party() -> None:
+    # "قالت المصادر لـ«الحياة»": the outlet reports or is told; it is not a side of what it reports
+    from types import SimpleNamespace
+
+    from khabar.events.arguments import Args
+    from khabar.events.mentions import Mention
+    from khabar.events.participants import _no_outlets
+
+    outlet = Mention(0, 5, "الحياة", "outlet:alhayat", "org")
+    party = Mention(10, 16, "الحكومة", "group:1", "org")
+    ev = SimpleNamespace(args=Args([outlet, party], [outlet]))
+    _no_outlets(ev)  # type: ignore[arg-type]
+    assert ev.args.actors == [party] and ev.args.recipients == []
+
+
+def test_who_expresses_thanks_is_their_actor() -> None:
+    # "عبر X عن شكره لـY والحكومة": the pronoun on the noun after عن is X, the subject of عبر/أعرب;
+    # what is coordinated with whom he thanks is thanked too
+    text = "وعبر الرئيس اليمني عبدربه منصور هادي عن شكره وتقديره لخادم الحرمين الشريفين والحكومة السعودية."
+    doc = _doc(text)
+    (ev,) = _events(text, "SUPPORT")
+    assert _texts(doc, ev, "actor") == ["الرئيس اليمني عبدربه منصور هادي"]
+    assert "الحكومة السعودية" in _texts(doc, ev, "recipient")
+
+
+def test_indefinite_nationality_adjectives_name_the_sides() -> None:
+    # "بيان مشترك سعودي فرنسي": the gazetteer lists السعودي، الفرنسي; the indefinite one is the same side
+    text = "وصدر أمس بيان مشترك سعودي فرنسي في ختام الزيارة."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "AGREE")
+    assert _texts(doc, ev, "actor") == ["سعودي", "فرنسي"]
+
+
+def test_the_two_sides_are_the_sides_of_the_meeting_before() -> None:
+    # "وبحث الجانبان" after a reception and an aid between others: the sides are the meeting's (the
+    # king and his guest), not the aid's donor and receiver
+    text = (
+        "استقبل الملك عبدالله الثاني في عمان أمس الرئيس الفرنسي فرانسوا هولاند. "
+        "وقدمت فرنسا مساعدات طبية للأردن. وبحث الجانبان التعاون في مكافحة الإرهاب."
+    )
+    host, talks = _rules_events(text, "CONSULT")
+    refs = {a["ref"] for a in talks["arguments"]}
+    assert refs == {a["ref"] for a in host["arguments"]}
+
+
+def test_who_is_called_is_governed_by_bi() -> None:
+    # "أجرى X اتصالا هاتفيا بـY": the call's recipient is the party ب governs right after it
+    text = "أجرى الرئيس الأمريكي باراك أوباما اتصالا هاتفيا بالملك سلمان بن عبدالعزيز."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "CONSULT")
+    assert _texts(doc, ev, "recipient") == ["الملك سلمان بن عبدالعزيز"]
+
+
+def test_a_name_does_not_run_on_over_the_object() -> None:
+    # "طالبت منظمة العفو الدولية [السلطات المصرية]": after the adjective that ends a name, a group noun
+    # begins the object; "المتمردون [جنديين]": a plural in the oblique case after the nominative
+    text = "طالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن الصحفيين."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "REQUEST")
+    assert _texts(doc, ev, "actor") == ["منظمة العفو الدولية"]
+    assert _texts(doc, ev, "recipient") == ["السلطات المصرية"]
+    text = "وفي هجومين منفصلين قتل المتمردون جنديين ليرتفع عدد القتلى."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["المتمردون"]
+
+
+def test_an_agent_phrase_after_a_verb_reads_it_as_passive() -> None:
+    # "قتل ثلاثة جنود على يد مسلحين": the soldiers were killed; the gunmen after على يد did it
+    text = "قتل ثلاثة جنود على يد مسلحين مجهولين في سيناء."
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["مسلحين"]
+    assert _texts(doc, ev, "recipient") == ["جنود"]
+
+
+def test_an_office_of_a_town_is_its_holder_not_the_town() -> None:
+    # "أمير منطقة الرياض يستقبل …": the governor is the host (a person), not the region he governs
+    text = "أمير منطقة الرياض يستقبل سفير اليابان لدى المملكة"
+    doc = _doc(text)
+    (ev,) = _rules_events(text, "CONSULT")
+    assert _texts(doc, ev, "recipient") == ["أمير منطقة الرياض"]
+    assert _texts(doc, ev, "actor") == ["سفير اليابان"]
+
+
+def test_the_indefinite_adjective_of_an_act_is_not_its_target() -> None:
+    # "غارات [جديدة]": a lone indefinite adjective after the attack noun qualifies it; it is not whom
+    text = "شنت المقاتلات التركية مساء الأحد غارات جديدة على مواقع المسلحين."
+    doc = _doc(text)
+    for ev in _rules_events(text, "ASSAULT"):
+        assert "جديدة" not in _texts(doc, ev, "recipient")

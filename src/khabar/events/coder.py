@@ -56,22 +56,27 @@ from khabar.events.mentions import Mention, country_ref, find_mentions, words_of
 from khabar.events.merging import _governed_meetings, _merge, _same_meeting_again
 from khabar.events.participants import (
     SPEAKER_REACH,
+    _appositions,
     _coordinated_verb,
     _copy_args,
     _counted_victims,
     _dawn_of,
+    _expressed_by,
     _facility_visit,
     _generic_meetings,
     _join,
     _last_speaker,
+    _mutual_fight,
     _named_after,
     _named_party,
+    _no_outlets,
     _party_present,
     _phrase_candidates,
     _received_call,
     _resolve_sides,
     _speaker,
     _two_sides,
+    _unnamed_non_parties,
 )
 from khabar.events.sentences import sentence_spans
 from khabar.events.setting import _governing_prep, _sentence_facts
@@ -253,6 +258,14 @@ def code_events(
             kept = sev.args.refs()
             sev.args.actors = [m for m in ev.args.actors if "actor" not in own or m.ref in kept]
             sev.args.recipients = [m for m in ev.args.recipients if "recipient" not in own or m.ref in kept]
+    for sev in scored:
+        # what the record shows, read once more (the parties the events are grouped and weighed by stay
+        # the rules'): an apposition is no second party, an act or a quality no party, a clash has sides
+        _appositions(text, words, sev)
+        _unnamed_non_parties(text, words, sev)
+        _mutual_fight(sev)
+        _expressed_by(text, words, sev)
+        _no_outlets(sev)
     _shared_topics(scored)
     out = []
     met = False  # a meeting with named participants has been reported

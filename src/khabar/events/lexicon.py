@@ -81,7 +81,21 @@ MODES: dict[str, frozenset[str]] = {
 POS = frozenset({"v", "n", "x", "p"})
 FRAMES = frozenset({"sv", "host", "visit", "sym", "patient", "passive", "join"})
 FLAGS = frozenset(
-    {"future", "neg", "meeting", "gen", "party", "dest", "pair", "armed", "harm", "plan", "crowd", "aid"}
+    {
+        "future",
+        "neg",
+        "meeting",
+        "gen",
+        "party",
+        "dest",
+        "pair",
+        "armed",
+        "harm",
+        "plan",
+        "crowd",
+        "aid",
+        "mutual",
+    }
 )
 ACTOR_KINDS = frozenset({"org", "armed", "people", "side"})
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics
-from khabar.events.lexicon import fold, load_actor_nouns, words
+from khabar.events.lexicon import fold, load_actor_nouns, load_triggers, words
 from khabar.events.names import (
     _STATE_NOUNS,
     _family_name,
@@ -113,6 +114,18 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
             if cc:
                 # the state noun before a country's name is part of it (لجمهورية ألبانيا، دولة الكويت)
                 start = _state_noun_before(text, e.start)
+            office = _office_before(text, words, start) if kind == "place" else None
+            if office is not None:
+                # أمير منطقة الرياض، محافظ جدة: an office of a town names its holder, not the town
+                name = text[office : e.end]
+                ref = new_ref(
+                    doc,
+                    "role",
+                    {"name": name, "kind": "person", "country": e.attrs.get("country")},
+                    fold(name),
+                )
+                cands.append(Mention(office, e.end, name, ref, "role", e.attrs.get("country")))
+                continue
             cands.append(Mention(start, e.end, text[start : e.end], rid, kind, e.attrs.get("country")))
         elif e.label == "ORG":
             ref = e.attrs.get("ref") or new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
@@ -125,6 +138,7 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     lines = [(mt.start(), mt.end()) for mt in _DATELINE.finditer(text)]
     if lines:
         cands = [c for c in cands if not any(s <= c.start < e for s, e in lines)]
+    cands = [_unglued(doc, words, c) if c.kind in _GLUED_KINDS else c for c in cands]
     # keep the longest of overlapping candidates; ties go to the more specific kind
     rank = {"person": 0, "org": 1, "country": 2, "place": 3, "armed": 4, "role": 5, "people": 6, "side": 7}
     cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.kind, 9), m.start))
@@ -146,6 +160,75 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
     ]
     _govern(words, kept, text)
     return kept
+
+
+def _office_before(text: str, words: Words, start: int) -> int | None:
+    """Where an office word right before a town's name starts (أمير [منطقة الرياض]، محافظ [جدة]: the
+    ``role`` cues of ``ner_cues.tsv``), or None."""
+    k = words.index_at(start)
+    if k <= 0 or k >= len(words.toks) or words.text_spans[k][0] != start:
+        return None
+    s, e = words.text_spans[k - 1]
+    if text[e:start].strip():
+        return None
+    w = drop_conjunction(words.toks[k - 1].text)
+    return s if w in office_words() else None
+
+
+@functools.cache
+def office_words() -> frozenset[str]:
+    """The titles and offices that stand before or after a person's name (the ``role`` cues of
+    ``ner_cues.tsv``: رئيس، زعيم، أمين، قائد …), normalised, with and without the article."""
+    from khabar.extract.features import load_cues
+
+    cues = [w for w, classes in load_cues().items() if "role" in classes]
+    # … and in construct (امير منطقة الرياض: الامير without its article)
+    return frozenset(cues + [w[2:] for w in cues if w.startswith("ال") and len(w) > 4])
+
+
+#: the kinds of mention whose span the NER or a construct may run on past the party
+_GLUED_KINDS = frozenset({"org", "armed", "people"})
+
+
+def _unglued(doc: Document, words: Words, m: Mention) -> Mention:
+    """A group or organisation mention cut where a second phrase begins inside it: a number (الشرطة
+    التركية [20 شخصا]), or, after a definite relative adjective that ends the name, a definite word
+    that heads a group, names an act (a trigger) or cannot agree with it (منظمة العفو الدولية
+    [السلطات المصرية]، مجلس التعاون الخليجي [الهجوم]، الحكومة اليمنية [الحوثيين]): the verb's object,
+    not part of its subject's name; so does a plural in the oblique case after one in the nominative
+    (المتمردون [جنديين]). The part kept is a party of its own (a ref of its own)."""
+    text = doc.text
+    toks = words.toks
+    i0 = words.index_at(m.start)
+    by_first = load_triggers().by_first
+    k = i0 + 1
+    while k < len(toks) and words.text_spans[k][1] <= m.end:
+        w, prev = toks[k].text, toks[k - 1].text
+        if text[words.text_spans[k - 1][1] : words.text_spans[k][0]].strip():
+            break  # punctuation inside: leave the span as the NER read it
+        cut = (
+            w[:1].isdigit()
+            or (prev.endswith("ون") and w.endswith("ين") and len(w) > 4)
+            or (
+                prev.startswith("ال")
+                and prev.endswith(("ي", "يه"))
+                and w.startswith("ال")
+                and (
+                    bool(_group_firsts(w))
+                    or w in by_first
+                    or (prev.endswith("يه") and w.endswith(("يين", "يون")))
+                )
+            )
+        )
+        if cut:
+            end = words.text_spans[k - 1][1]
+            kept = text[m.start : end]
+            # a party of the events layer's own (as a group noun's), not a new organisation of the facts
+            data: dict[str, Any] = {"name": party_name(kept), "kind": "group", "group": m.kind}
+            ref = new_ref(doc, "group", data, fold(kept))
+            return replace(m, end=end, text=kept, ref=ref)
+        k += 1
+    return m
 
 
 #: a dateline at the start of a line: one to three short fields joined by dashes, then a colon

@@ -21,8 +21,8 @@ from khabar.events.arguments import (
 )
 from khabar.events.context import _MANY, _NUMBER_WORDS, _PLACE_HEADS, _bare
 from khabar.events.event import Event
-from khabar.events.lexicon import fold, load_triggers, words
-from khabar.events.mentions import Mention, Words
+from khabar.events.lexicon import fold, load_cues, load_triggers, words
+from khabar.events.mentions import Mention, Words, office_words
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.names import is_title
 from khabar.model import Document
@@ -218,12 +218,20 @@ def _generic_meetings(words: Words, ev: Event) -> bool:
 
 
 def _resolve_sides(args: Args, before: list[Event]) -> None:
-    """ "الجانبان", "الرئيسان", "البلدين" stand for the two sides named before: use them."""
+    """ "الجانبان", "الرئيسان", "البلدين" stand for the two sides named before: use them. The sides are
+    those of the latest meeting reported before (a page on talks goes on "وبحث الجانبان …" after an
+    aid or a statement of one side), else of the latest event with two parties."""
+
+    def two(e: Event) -> bool:
+        return len({m.ref for m in e.args.all() if m.kind != "side"}) == 2
+
     for role in ("actors", "recipients"):
         ms: list[Mention] = getattr(args, role)
         if not any(m.kind == "side" for m in ms):
             continue
-        prev = next((e for e in reversed(before) if len(e.args.all()) >= 2), None)
+        prev = next((e for e in reversed(before) if e.type == "CONSULT" and two(e)), None) or next(
+            (e for e in reversed(before) if len(e.args.all()) >= 2), None
+        )
         if prev is None:
             continue
         rest = [m for m in ms if m.kind != "side"]
@@ -302,6 +310,179 @@ def _counted_victims(words: Words, ev: Event) -> None:
     if victims:
         ev.args.actors = [m for m in ev.args.actors if m not in victims]
         ev.args.recipients = ev.args.recipients + [m for m in victims if m not in ev.args.recipients]
+
+
+#: characters that end an apposition (a list "X، Y" names two parties; a quote or bracket another)
+_APPOSITION_BREAKS = frozenset('،,.:;؛()«»"!?؟-–')
+
+
+def _appositions(text: str, words: Words, ev: Event) -> None:
+    """A named person's office after his name is his apposition, not a second party: "دمرداش زعيم
+    [حزب الشعوب]"، "هادي رئيس [اليمن]" (an office word between: what it heads), and "هرتزوغ [زعيم
+    المعارضة]" (an office right after the name, when the role holds another party further on: the
+    verb's real object). The apposition is dropped from the event's arguments."""
+    offices = office_words()
+    toks = words.toks
+    roles = (ev.args.actors, ev.args.recipients)
+    drop: set[int] = set()
+    for p in (x for ms in roles for x in ms if x.kind == "person"):
+        for ms in roles:
+            for m in ms:
+                if m.ref == p.ref or m.first <= p.last or m.first - p.last > 3:
+                    continue
+                gap = range(p.last + 1, m.first)
+                between = text[words.text_spans[p.last][1] : words.text_spans[m.first][0]]
+                if set(between) & _APPOSITION_BREAKS:
+                    continue
+                if gap:
+                    if all(normalize(_bare(toks[i].text)) in offices for i in gap):
+                        drop.add(id(m))
+                elif (
+                    m.kind == "role"
+                    and normalize(_bare(toks[m.first].text)) in offices
+                    and any(o.first > m.last for o in ms)
+                ):
+                    drop.add(id(m))
+    if drop:
+        ev.args.actors = [m for m in ev.args.actors if id(m) not in drop]
+        ev.args.recipients = [m for m in ev.args.recipients if id(m) not in drop]
+
+
+def _event_phrase(text: str, words: Words, ev: Event, m: Mention) -> bool:
+    """Whether an unnamed phrase names an act or a quality rather than a party: a definite word right
+    after a definite verbal noun (the event's, or another trigger word of the lexicon) is its adjective
+    (الحصار [المطبق]، حكما بالسجن [المؤبد]); a phrase headed by a trigger word is another act
+    (تعرضوا [لقصف عنيف]، [قطع إمدادات]); a present tense with ت+ت (تتوافد، تتقدم) or a relative
+    pronoun starts a clause."""
+    toks = words.toks
+    by_first = load_triggers().by_first
+    w = _bare(toks[m.first].text)
+    if m.first > 0 and w.startswith("ال"):
+        k = m.first - 1
+        prev = _bare(toks[k].text)
+        prev = prev[1:] if prev[:1] in "بل" and prev[1:].startswith("ال") else prev
+        noun = (k == ev.match.last and not ev.args.verb) or prev in by_first
+        if (
+            noun
+            and prev.startswith("ال")
+            and not text[words.text_spans[k][1] : words.text_spans[m.first][0]].strip()
+        ):
+            return True
+    if (w.startswith("تت") and len(w) > 4) or w in _RELATIVE_WORDS:
+        return True
+    if (
+        m.first == m.last
+        and not w.startswith("ال")
+        and w.endswith("ه")
+        and w not in load_cues()["human"]
+        and _after_indefinite_noun(text, words, ev, m.first)
+    ):
+        return True  # غارات [جديدة]، انتصارات [جديدة]: the indefinite noun's adjective, alone
+    heads = (w, w[1:] if len(w) > 3 and w[0] in "لب" else "", "ال" + w[2:] if w.startswith("لل") else "")
+    return any(x in by_first for x in heads if x)
+
+
+def _after_indefinite_noun(text: str, words: Words, ev: Event, k: int) -> bool:
+    """Whether word ``k`` follows the event's indefinite nominal trigger directly, or over the relative
+    adjectives that qualify it (غارات تركية [جديدة]), with no punctuation between."""
+    toks = words.toks
+    if ev.args.verb or _bare(toks[ev.match.last].text).startswith("ال"):
+        return False
+    i = ev.match.last + 1
+    while i < k and _bare(toks[i].text).endswith(("يه", "ي")) and not toks[i].text.startswith("ال"):
+        i += 1
+    gap = text[words.text_spans[ev.match.last][1] : words.text_spans[k][0]]
+    return i == k and not any(c in gap for c in _APPOSITION_BREAKS)
+
+
+#: relative pronouns: a clause, not a party
+_RELATIVE_WORDS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "اللتين"})
+
+
+def _unnamed_non_parties(text: str, words: Words, ev: Event) -> None:
+    """Drop the unnamed phrases (kind ``other``) that :func:`_event_phrase` reads as acts or qualities."""
+    if not any(m.kind == "other" for m in ev.args.all()):
+        return
+    ev.args.actors = [m for m in ev.args.actors if m.kind != "other" or not _event_phrase(text, words, ev, m)]
+    ev.args.recipients = [
+        m for m in ev.args.recipients if m.kind != "other" or not _event_phrase(text, words, ev, m)
+    ]
+
+
+def _no_outlets(ev: Event) -> None:
+    """A news outlet (an ``outlet:`` ref: قالت المصادر لـ«الشرق الأوسط»، حصلت «عكاظ» على نسخة) is who
+    reports or is told, not a party of what it reports."""
+    ev.args.actors = [m for m in ev.args.actors if not m.ref.startswith("outlet:")]
+    ev.args.recipients = [m for m in ev.args.recipients if not m.ref.startswith("outlet:")]
+
+
+_EXPRESS = words("coder.express")
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _expressed_by(text: str, words: Words, ev: Event) -> None:
+    """ "أعرب X عن شكره لـY"، "عبر X عن إدانته للهجوم": the pronoun on the noun after عن is the one who
+    expresses (X, the subject of أعرب/عبر/أبدى, after the verb or right before it, or the antecedent of
+    التي/الذي before the verb); he is the actor, and a party the rules took as actor after the trigger
+    (coordinated with whom he thanks: للسيسي والحكومة) is a recipient."""
+    toks = words.toks
+    first = ev.match.first
+    w = _bare(toks[first].text)
+    if len(w) < 4 or not w.endswith(_POSSESSIVES):
+        return  # no pronoun on the noun (after عن it is a noun, even when it reads as a verb: شكره)
+    a = words.index_at(ev.sentence[0])
+    k = next((i for i in range(first - 1, max(a, first - 4) - 1, -1) if _bare(toks[i].text) == "عن"), None)
+    if k is None:
+        return
+    v = next((i for i in range(k - 1, max(a, k - 12) - 1, -1) if _bare(toks[i].text) in _EXPRESS), None)
+    if v is None:
+        return
+    ments = sorted((m for m in ev.cands if ev.sentence[0] <= m.start < ev.sentence[1]), key=lambda m: m.first)
+    inside = [
+        m
+        for m in ments
+        if v < m.first < k and m.prep in (None, "عبر") and m.kind in ("person", "role", "org", "country")
+    ]  # (عبر "expressed" also reads as the preposition "via")
+    before = [m for m in ments if m.last < v and v - m.last <= 2 and m.prep is None and m.kind != "place"]
+    subject = inside[:1] or before[-1:]
+    if not subject or any(
+        ch in text[words.text_spans[subject[0].last][1] : words.text_spans[v][0]] for ch in ".:؛"
+    ):
+        return
+    s = subject[0]
+    later = [m for m in ev.args.actors if m.first > ev.match.last and m.ref != s.ref]
+    ev.args.actors = [s]
+    have = {m.ref for m in ev.args.recipients} | {s.ref}
+
+    def thanked(m: Mention) -> bool:
+        # governed by ل, or coordinated after a phrase that ل opens (لخادم الحرمين الشريفين والحكومة)
+        if m.prep in ("ل", "لـ"):
+            return True
+        return m.coord and any(
+            _bare(toks[i].text)[:1] == "ل" and len(toks[i].text) > 3
+            for i in range(ev.match.last + 1, m.first)
+        )
+
+    ev.args.recipients = [m for m in ev.args.recipients if m.ref != s.ref] + [
+        m for m in later if m.ref not in have and thanked(m)
+    ]
+
+
+#: prepositions that make a side of a fight its target (معارك ضد الحوثيين، هجوم على المواقع)
+_TARGET_OF_FIGHT = frozenset({"على", "علي", "ضد"})
+
+
+def _mutual_fight(ev: Event) -> None:
+    """A fight between sides (lexicon flag ``mutual``: اشتباكات، معارك، مواجهات، قتال) has no doer and
+    no target: every party is an actor ("اشتبكت الشرطة مع متظاهرين"، "المواجهات … للحوثيين"), as
+    PLOVER and the gold set code a clash; a side governed by على/ضد stays the target."""
+    if "mutual" not in ev.match.trigger.flags:
+        return
+    moved = [m for m in ev.args.recipients if m.prep not in _TARGET_OF_FIGHT]
+    if moved:
+        have = {m.ref for m in ev.args.actors}
+        ev.args.actors = ev.args.actors + [m for m in moved if m.ref not in have]
+        ev.args.recipients = [m for m in ev.args.recipients if m not in moved]
 
 
 def _dawn_of(words: Words, m: TriggerMatch, ments: list[Mention]) -> bool:

@@ -152,6 +152,9 @@ def assign_arguments(
         # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
         preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
         args.recipients = objs or governed(preps, after)
+        if not args.recipients and entry.mode == "phone":
+            # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
+            args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
     if args.first_person and entry.type in _NP_OBJECT_TYPES and not (objs and objs[0].first == m.last + 1):
         # نطالب المجتمع الدولي بـ…: with the subject in the verb, what follows it is its object
         np = noun_phrase(doc, words, m.last + 1, b, ments)

@@ -43,7 +43,13 @@ def type_rules(
             args.actors = [x for x in args.actors if x not in owner]
     if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
-        agent = _agent_phrase(doc, words, m, b, after) if not is_verb else []
+        agent = _agent_phrase(doc, words, m, b, after)
+        if agent and is_verb:
+            # قتل ثلاثة جنود على يد مسلحين، اعتقل X من قبل الشرطة: an agent phrase after a verb reads it
+            # as the unvocalised passive; who the rules took as its subject is whom it was done to
+            mine = {x.ref for x in agent}
+            args.recipients = [x for x in args.actors + args.recipients if x.ref not in mine]
+            args.agentless = False
         if not agent and not args.actors and entry.type == "ASSAULT":
             # هجوم لداعش، هجوم لانتحاريين: a party governed by ل right after an attack noun made it
             agent = [x for x in after if x.first == m.last + 1 and x.prep == "ل" and x.kind != "place"]

@@ -6,13 +6,13 @@ a verbal noun's (its genitive, "بين X و Y", the doer of a relative clause). 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import in_vocab
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.arguments.clauses import (
     _doer_after,
     _formula_break,
     _unquoted_gap,
 )
-from khabar.events.arguments.phrases import _agreeing_adjective, noun_phrase
+from khabar.events.arguments.phrases import _agreeing_adjective, noun_phrase, noun_phrase_before
 from khabar.events.arguments.subjects import genitive, governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
     _CLAUSE_BREAKS,
@@ -59,9 +59,32 @@ def verbal_parties(
     ]
     # a relative clause's verb (… جون كيري، الذي وصل إلى الدوحة): its subject is the antecedent,
     # whatever governs the antecedent in the main clause
+    antecedent_object: list[Mention] | None = None
     if m.first > a and in_vocab(toks[m.first - 1].text, _RELATIVES, "و") is not None:
         adjacent = [x for x in before if m.first - 1 - x.last == 1 and _actorish(x)][-1:]
+        if m.first == m.last and _object_suffix(toks[m.first].text, entry.words[0]):
+            # المواطنين الذين اختطفتهم المليشيا، الوفد الذي استقبله الأمير: the verb's pronoun is the
+            # antecedent (its object); its subject follows the verb, or is in the verb
+            antecedent_object, adjacent = [x for x in before if m.first - 1 - x.last == 1][-1:], []
+            if not antecedent_object and m.first - 2 >= a:
+                np = noun_phrase_before(doc, words, m.first - 2, a, ments)
+                antecedent_object = [np] if np is not None else []
     subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
+    if subj and antecedent_object is None and _oblique_plural(toks[subj[0].first].text, subj[0]):
+        # يطالب الحوثيين، قتل جنديين: a plural or dual in ـين right after the verb is not its subject
+        # (which would read ـون / ـان): it is the object, the subject is in the verb or before it
+        subj = []
+    if antecedent_object is not None:
+        # … its subject is what stands right after it (a party named further on is not)
+        subj = [x for x in subj if x.first == m.last + 1]
+        if not subj:
+            np = noun_phrase(doc, words, m.last + 1, b, ments)
+            subj = (
+                [np]
+                if np is not None and np.first == m.last + 1 and toks[np.first].text[:1] not in "بلف"
+                else []
+            )
+        return subj, antecedent_object, bool(subj)
     vso = bool(subj)
     if not subj:
         subj = _group_back(adjacent[-1], before) if adjacent else svo_subject(doc, words, m, entry, a, before)
@@ -105,6 +128,31 @@ def verbal_parties(
         np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
         objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
     return subj, objs, vso
+
+
+def _oblique_plural(word: str, x: Mention) -> bool:
+    """Whether a party named by a group noun is written in the oblique case of a sound plural or a
+    dual (الحوثيين، المتظاهرين، الجانبين; not الحوثيون، الجانبان): an object or a genitive, never a
+    verb's subject. Names (persons, places, countries: حسين، البحرين، فلسطين) are not read so."""
+    if x.kind in ("person", "place", "country", "role"):
+        return False
+    w = drop_conjunction(word)
+    return len(w) > 4 and w.endswith("ين")
+
+
+#: object pronouns a verb carries (قتلهم، أوقفته، استقبلها)
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "هن", "كم")
+
+
+def _object_suffix(token: str, form: str) -> bool:
+    """Whether the verb ``token`` is the lexicon's ``form`` with an object pronoun on it (اختطفتهم for
+    اختطفت), after a conjunction or the future prefix (وأوقفته، سيستقبلهم)."""
+    for t in (token, token[1:]):
+        if t.startswith(form) and t[len(form) :] in _OBJECT_PRONOUNS:
+            return True
+        if t[:1] == "س" and t[1:].startswith(form) and t[1 + len(form) :] in _OBJECT_PRONOUNS:
+            return True
+    return False
 
 
 def nominal_parties(

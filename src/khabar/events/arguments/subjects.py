@@ -125,9 +125,13 @@ def adjectives(doc: Document, words: Words, m: TriggerMatch, b: int) -> list[Men
     # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
     out: list[Mention] = []
     for i in range(m.last + 1, min(b, m.last + 4)):
-        cc = nationality_country(toks[i].text)
+        w = toks[i].text
+        cc = nationality_country(w)
+        if cc is None and not w.startswith(("ال", "و")) and len(w) > 3:
+            # the gazetteer lists the definite adjectives: بيان مشترك [سعودي مصري] is السعودي، المصري
+            cc = nationality_country("ال" + w)
         if cc is None:
-            if toks[i].text in ("مشترك", "المشترك", "مشتركه", "المشتركه"):
+            if w in ("مشترك", "المشترك", "مشتركه", "المشتركه"):
                 continue
             break
         ref = country_ref(doc, cc)
