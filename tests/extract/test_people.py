@@ -366,3 +366,10 @@ def test_a_plural_of_a_common_word_opens_no_name() -> None:
     assert sp.text == "المنيع" and "reject" not in sp.attrs
     # a given name that looks like a plural stays whole (سيرين، أنطون)
     assert screened("وغنت سيرين عبد النور في الحفل.", "سيرين عبد النور").text == "سيرين عبد النور"
+
+
+def test_a_feminine_participle_alone_is_no_person() -> None:
+    # why (sample Q): "راسخة ومتينة ومتجذرة" (firm, solid and rooted) gave the person متجذرة
+    text = "إن العلاقات قوية ومتينة ومتماسكة بين البلدين."
+    assert screened(text, "ومتماسكة").attrs["reject"] == "inflected"
+    assert "reject" not in screened("وقالت فاطمة إن الحفل ناجح.", "فاطمة").attrs

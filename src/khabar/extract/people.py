@@ -75,6 +75,8 @@ _LIGHT = str.maketrans(
 
 #: a verb's shape: imperfect plural or dual (يناشدون، تطالبان), perfect plural (ناشدوا)
 _VERB_SHAPE = re.compile(r"^(?:[وف]?[يتن]\w{3,}(?:ون|ان|ين)|[وف]?\w{3,}وا)$")
+#: a feminine participle of a derived verb (متجذرة، متميزة، مستمرة): an adjective, never a name alone
+_PARTICIPLE_SHAPE = re.compile(r"^[وف]?(?:مت|مست)\w{3,}ه$")
 #: how frequent (Zipf, any reading) the stem of a word in وا must be for the word to read as a plural
 #: verb after a name (أشرف 4.6, ماتوا's مات 5.0; the foreign surnames كورتوا's كورت 3.7, كاجاوا's 2.1)
 _VERB_STEM_ZIPF = 4.0
@@ -375,6 +377,8 @@ def _screen(text: str, p: Span) -> str | None:
         return "nationality"  # an adjective alone (الجزائري), not a person
     if len(words) == 1 and _VERB_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
         return "verb"
+    if len(words) == 1 and _PARTICIPLE_SHAPE.match(words[0][2]) and not is_given_name(words[0][2]):
+        return "inflected"  # راسخة ومتينة ومتجذرة: an adjective of a list, not a woman's name
     if _second_road(text, p.start):
         return "named_after"  # تقاطع وادي العقيق مع أبي بكر الصديق: the second road of a crossing
     head = _head_before(text, p.start)
