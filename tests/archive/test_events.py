@@ -279,7 +279,7 @@ def test_a_document_level_event_lists_its_mentions(tmp_path: Path) -> None:
 
 def test_a_party_is_named_without_the_clitic_it_was_written_with() -> None:
     """Reason: a country met in "زيارة للأردن" only showed as للأردن on the who-met-whom network."""
-    from khabar.archive.queries import _best_name
+    from khabar.archive.names import best_name as _best_name
 
     assert _best_name({"للأردن": 2}) == "الأردن"
     assert _best_name({"بالعراق": 1, "العراق": 1, "عراق": 1}) == "العراق"  # folded: 2 against 1
@@ -294,7 +294,7 @@ def test_a_party_is_named_without_the_clitic_it_was_written_with() -> None:
 def test_a_person_is_shown_by_the_full_name_when_it_is_written_often_enough() -> None:
     """Reason: the 3k sample's people list showed "صالح" (also a given name) for Ali Abdullah Saleh and
     "أوباما" for Barack Obama: the press writes the family name alone after naming a man once."""
-    from khabar.archive.queries import _display_name
+    from khabar.archive.names import display_name as _display_name
 
     assert (
         _display_name("person:x", {"صالح": 30, "علي عبدالله صالح": 19, "علي صالح": 8}) == "علي عبدالله صالح"

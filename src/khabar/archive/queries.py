@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from khabar.arabic.normalize import normalize
 from khabar.archive.filters import (  # shown: re-exported, its home before filters.py
     NO_EVENT_FILTERS,
     EventFilters,
     shown,
 )
+from khabar.archive.names import best_name, display_name
 from khabar.extract.names import NASAB
 
 if TYPE_CHECKING:
@@ -63,26 +63,11 @@ def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
 
 def _name(archive: Archive, key: str) -> str:
     """What a reader calls the entity ``key``: its commonest surface form, clitic forms folded
-    (``_best_name``); the key itself when the archive has no mention of it."""
+    (:func:`khabar.archive.names.display_name`); the key itself when the archive has no mention of it."""
     rows = archive.conn.execute(
         "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
     ).fetchall()
-    return _display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
-
-
-def _display_name(key: str, counts: dict[str, int]) -> str:
-    """The name to show for ``key`` written as ``counts`` says: :func:`_best_name`, except that a
-    person's family name alone (صالح، أوباما) gives way to the full name written at least a third as
-    often: the press names a man in full once and by his family name after, and a reader of a list
-    cannot place صالح (a given name too)."""
-    best = _best_name(counts)
-    if key.startswith("person:") and " " not in best:
-        full = {t: n for t, n in counts.items() if " " in _unclitic(t)}
-        if full:
-            name = _best_name(full)
-            if 3 * _written(full, name) >= _written(counts, best):
-                return name
-    return best
+    return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
 
 
 def top_entities(
@@ -424,38 +409,6 @@ def published_by_month(archive: Archive) -> list[tuple[str, int]]:
     ]
 
 
-def _unclitic(text: str) -> str:
-    """``text`` without a preposition or conjunction glued to its first word, when the word's
-    frequencies say it is one (للمملكة → المملكة, بالعراق → العراق, but للبنان stays: ل + لبنان is
-    as likely as ل + البنان is not; ``khabar.arabic.clitics.name_reading`` decides)."""
-    from khabar.arabic.clitics import name_reading
-
-    first, sep, rest = text.partition(" ")
-    # decided on the normalised view, where the frequencies are kept (وزارة is وزاره there, a word of
-    # its own: it lost its و when read as written), cut on the text as written
-    r = name_reading(normalize(first))
-    if not r.cut or not first.startswith(r.prefix):
-        return text
-    return ("ا" if r.restored else "") + first[r.cut :] + sep + rest
-
-
-def _written(counts: dict[str, int], name: str) -> int:
-    """How often ``name`` is written in ``counts``, its clitic forms included."""
-    return sum(n for t, n in counts.items() if _unclitic(t) == name)
-
-
-def _best_name(counts: dict[str, int]) -> str:
-    """The commonest way a party is written, its clitic forms counted with the bare form (للمملكة
-    counts for المملكة, and a party written only as للأردن is shown as الأردن); ties go to the
-    longer form (سيرغي لافروف before لافروف), then the first in alphabetical order, so the same archive
-    always shows the same name."""
-    folded: dict[str, int] = {}
-    for text, n in counts.items():
-        bare = _unclitic(text)
-        folded[bare] = folded.get(bare, 0) + n
-    return min(folded.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
-
-
 def meetings(
     archive: Archive,
     *,
@@ -517,7 +470,7 @@ def meetings(
         "nodes": [
             {
                 "key": k,
-                "name": _best_name(names[k]),
+                "name": best_name(names[k]),
                 "kind": kinds[k],
                 "degree": degree[k],
             }

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.archive.analysis import analyze_query_word, tokenize, word_forms, word_matches, words
 from khabar.archive.filters import NO_FILTERS, SearchFilters, shown
 from khabar.archive.index import index_document  # re-exported: its home before archive/index.py
+from khabar.archive.names import display_name
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
@@ -332,11 +333,11 @@ def facets(
 
 
 def _display_name(conn: sqlite3.Connection, key: str) -> str:
-    """The most frequent surface form of an entity key."""
-    row = conn.execute(
-        "SELECT text FROM entities WHERE key = ? GROUP BY text ORDER BY count(*) DESC, text LIMIT 1", (key,)
-    ).fetchone()
-    return str(row[0]) if row else key
+    """An entity key's name as the lists show it (:func:`khabar.archive.names.display_name`)."""
+    rows = conn.execute(
+        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
+    ).fetchall()
+    return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
 
 
 def _text_highlights(q: Query, text: str) -> list[tuple[int, int]]:
