@@ -251,3 +251,16 @@ def test_a_coordinated_head_noun_starts_a_second_body() -> None:
     names = orgs(text)
     assert "وزارة الصحة" in names and "الهيئة العامة للغذاء والدواء" in names
     assert "وزارة الشؤون البلدية والقروية" in orgs("وأعلنت وزارة الشؤون البلدية والقروية أن الخطة جاهزة.")
+
+
+def test_a_ner_org_span_written_with_a_preposition_is_named_without_it() -> None:
+    # why (sample Q): the NER's "للأمم المتحدة" outgrew the known name and kept its ل: the ref was
+    # named "للأمم المتحدة", and the office before it found no body
+    from khabar.model import Span
+
+    text = "ودعا المندوب للمنظمة الدولية للهجرة إلى التحرك."
+    at = text.index("للمنظمة")
+    end = text.index(" إلى")
+    found = find_orgs(text, [Span(at, end, "ORG", text[at:end], {})])
+    got = [(text[m.start : m.end], m.name) for m in found]
+    assert got == [("لمنظمة الدولية للهجرة", "المنظمة الدولية للهجرة")]

@@ -36,3 +36,23 @@ def test_a_title_inside_a_named_sites_name_is_not_the_next_persons() -> None:
         "وقال مدير مستشفى الملك خالد الجامعي بالرياض الدكتور ناصر بن محمد العتيبي إن الحالات مستقرة."
     )
     assert "king" not in got.get("ناصر بن محمد العتيبي", [])
+
+
+def test_an_office_holds_the_body_it_heads() -> None:
+    # why (sample Q): "الأمين العام للأمم المتحدة" and "رئيس مجلس إدارة نادي …" kept the office
+    # alone (secretary-general of nothing); the body right after it is the office's
+    text = (
+        "وقال الأمين العام لجامعة الدول العربية نبيل العربي إن الوضع خطير. وأوضح رئيس مجلس إدارة نادي "
+        "الطائف الأدبي الدكتور سعد الحربي أن النادي مستعد. وقال وزير الخارجية لوران فابيوس إن فرنسا مستعدة."
+    )
+    doc = process_text(text, extra=FACT_STAGES)
+    orgs = {
+        str(ref.get("name")): [
+            (r.get("text"), (r.get("org") or {}).get("name")) for r in ref.get("roles") or []
+        ]
+        for ref in doc.refs.values()
+        if ref.get("kind") == "person"
+    }
+    assert orgs["نبيل العربي"] == [("الأمين العام", "جامعة الدول العربية")]
+    assert orgs["سعد الحربي"][0][1] == "نادي الطائف الأدبي"
+    assert orgs["لوران فابيوس"] == [("وزير الخارجية", None)]  # a ministry in its title, no body after

@@ -152,6 +152,7 @@ def entity(
                     {
                         "role": r["role"],
                         "country": r.get("country"),
+                        "org": (r.get("org") or {}).get("name"),
                         "text": r.get("text"),
                         "published": published,
                         "document": did,

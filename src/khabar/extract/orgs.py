@@ -370,7 +370,12 @@ def find_orgs(
             continue  # a phrase; or a head noun, whose complement the head rule judged
         if any(a <= e.start and e.end <= b for a, b in persons):
             continue
-        cands.append(OrgMatch(e.start, e.end, org_kind_of(e.text) or "other", "ner"))
+        start, name = e.start, None
+        if e.text.startswith("لل") and len(ws[0]) > 3:
+            start, name = e.start + 1, "ال" + e.text[2:]  # للأمم المتحدة → (ل)الأمم المتحدة
+        elif e.text[:1] in ("و", "ف", "ب", "ل", "ك") and e.text[1:3] == "ال":
+            start = e.start + 1  # والأمم المتحدة: the conjunction is no part of the name
+        cands.append(OrgMatch(start, e.end, org_kind_of(e.text) or "other", "ner", name))
     for hs, he in named_after:
         end = he
         pm = _PURPOSE.match(text, he)

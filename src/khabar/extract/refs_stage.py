@@ -6,6 +6,7 @@ other built-in stage modules.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from khabar.arabic.normalize import normalize
@@ -102,6 +103,32 @@ def _add_orgs(doc: Document, named_after: list[tuple[int, int]]) -> None:
         if e.label != "ROLE" or not any(o.start <= e.start and e.end < o.end for o in sites)
     ]
     _drop_roles_in_orgs(doc, spans + sites)
+    _roles_of_orgs(doc)
+
+
+#: what may stand between an office and the body it heads: spaces, "the board of" (رئيس مجلس [إدارة]
+#: نادي أبها الأدبي), and the ل that the body's span leaves out (الأمين العام ل[لأمم المتحدة])
+_ROLE_ORG_GAP = re.compile(r"[ \t\u00a0]+(?:(?:إدارة|ادارة|أمناء|امناء)[ \t\u00a0]+)?ل?")
+
+
+def _roles_of_orgs(doc: Document) -> None:
+    """The body an office belongs to, on each person's role it directly follows (الأمين العام
+    [للأمم المتحدة]، رئيس مجلس إدارة [نادي أبها الأدبي]): ``org`` holds the organisation's ref and
+    name, so that an archive's reader sees "secretary-general of the United Nations", not of
+    anything. The role's span is not moved: the organisation is a fact of its own."""
+    orgs = {e.start: e for e in doc.entities if e.label == "ORG" and e.attrs.get("ref") in doc.refs}
+    if not orgs:
+        return
+    for ref in doc.refs.values():
+        for role in ref.get("roles") or () if ref.get("kind") == "person" else ():
+            span = role.get("span")
+            if not span or "org" in role:
+                continue
+            m = _ROLE_ORG_GAP.match(doc.text, span[1])
+            org = orgs.get(m.end()) if m is not None else None
+            if org is not None:
+                rid = str(org.attrs["ref"])
+                role["org"] = {"ref": rid, "name": doc.refs[rid].get("name") or org.text}
 
 
 def _drop_roles_in_orgs(doc: Document, orgs: list[Span]) -> None:
