@@ -11,6 +11,7 @@ import pytest
 from khabar.api import process_text
 from khabar.clean.titles import (
     is_breadcrumb,
+    is_outlet_name,
     is_price,
     is_section_name,
     is_source_tag,
@@ -262,6 +263,17 @@ def test_masthead(lines: list[str], n: int) -> None:
     """why: a dump starts with the site's logo text and its menu; the logo is not the title."""
     nav = [t == "الرئيسية" for t in lines]
     assert masthead(lines, nav) == n
+
+
+def test_an_outlets_full_name_over_its_menu_is_the_masthead() -> None:
+    """why: an agency's or a paper's logo often spells its full name ("وكالة … للأنباء"), past the
+    three words of a logo line; over the menu it is the masthead, never the headline."""
+    top = ["وكالة الأنباء اليمنية الرسمية", "سبأ", "الرئيسية", "محليات", "اقتصاد", "عنوان الخبر"]
+    assert masthead(top, [t == "الرئيسية" for t in top]) == 2
+    assert masthead_names(top[:2]) == top[:2]
+    assert is_outlet_name("بوابة الوفد الإلكترونية") and not is_outlet_name("وكالة الطاقة تتوقع زيادة 3%")
+    # a headline opening with the same word, over its text rather than a menu, stays a headline
+    assert masthead(["وكالة الفضاء تطلق قمرا جديدا للاتصالات", "بقلم كاتب", "نص"], [False] * 3) == 0
 
 
 def test_credit_lines_name_the_site() -> None:
