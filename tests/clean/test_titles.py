@@ -549,3 +549,58 @@ def test_a_headline_read_as_a_byline_over_the_text_is_the_title() -> None:
     assert first("المدن التي ضاقت بأهلها") == 0
     assert first("سامي عبد الرحمن الخطيب") == -1
     assert first("الرياض - وكالة الأنباء") == -1
+
+
+def test_the_headline_under_the_pages_title_line_is_the_title() -> None:
+    """why: a dump that opens with the page's <title> ("headline - site") prints the headline again,
+    alone, over the text; that copy is the title, and a line that repeats only part of it is not."""
+    head = "افتتاح مكتبة عامة جديدة في وسط المدينة"
+    raw = (
+        f"{head} | صحيفة الساحل\nالرئيسية\nأخبار\nثقافة\n{head}\n"
+        "افتتح محافظ المدينة صباح اليوم مكتبة عامة جديدة في الحي القديم تضم أكثر من عشرين ألف كتاب "
+        "وقاعات للمطالعة والبحث، ضمن خطة لتوسيع المرافق الثقافية في المحافظة.\n"
+        "وقال مدير المكتبة إن أبوابها ستفتح يوميا من التاسعة صباحا حتى التاسعة مساء، وإن الاشتراك فيها "
+        "مجاني لطلاب المدارس والجامعات خلال العام الأول."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+
+    from khabar.clean.title_fallbacks import headline_under_page_title
+    from khabar.model import Block
+
+    def below(lines: list[str]) -> int:
+        return headline_under_page_title([Block("boilerplate", t, 0, len(t)) for t in lines], 0, len(lines))
+
+    assert below([f"{head} - الساحل", "أخبار", head]) == 2
+    # the part after the separator is a sentence, not a site's name
+    assert below([f"{head} - والبلدية تعد بمكتبات أخرى في الأحياء", head]) == -1
+    # the line below repeats part of the first, not its whole headline
+    assert below([f"{head} - الساحل", "افتتاح مكتبة عامة"]) == -1
+
+
+def test_a_first_heading_over_the_text_is_the_title() -> None:
+    """why: a dump that opens with its headline over a list or a column gives the model a short line
+    over running text, which it reads as a subheading; with nothing above it and no title on the
+    page, it is the page's title."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import first_heading_title
+    from khabar.model import Block
+
+    items = [
+        "1. خطط ليومك من الليلة السابقة، واكتب المهام الثلاث الأهم قبل أن تنام حتى تبدأ صباحك بوضوح.",
+        "2. ابدأ بالمهمة الأصعب في الساعات الأولى من النهار، حين يكون تركيزك في أعلى درجاته.",
+    ]
+
+    def first(line: str, second: str = "list_item") -> int:
+        lines = [line, *items]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 3, None, 0.5, article_features(infos, None))
+        live = [Block(k, t, 0, len(t)) for k, t in zip(("heading", second, "list_item"), lines, strict=True)]
+        return first_heading_title(live, infos, feats)
+
+    assert first("عادات صغيرة ترفع إنتاجيتك") == 0
+    assert first("عادات صغيرة ترفع إنتاجيتك", "boilerplate") == -1  # over no kept text
+    assert first("بقلم: سارة العلي") == -1  # a byline's cue
+    assert first("الخطوات:") == -1  # a label

@@ -13,6 +13,7 @@ masthead`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 
@@ -400,6 +401,65 @@ def headline_read_as_byline(
     return 0
 
 
+#: the words of a page's first heading taken for its title (:func:`first_heading_title`)
+_FIRST_HEADING_WORDS = (2, 15)
+#: the kinds of kept text a first heading stands over
+_TEXT_KINDS = ("paragraph", "list_item", "quote")
+
+
+def first_heading_title(
+    live: list[Block], infos: list[LineInfo], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> int:
+    """The page's first line when the model read it as a heading over the page's text, on a page left
+    with no title: 0, or -1.
+
+    A dump that opens straight with its headline over a list or a column's text ("قوانين احترام
+    الذات" over "1. لا تقارن نفسك …") gives the model a short line over running text, which inside a
+    page is a subheading. Nothing stands above it, so it heads the whole page: the title, when it can
+    be one (:func:`~khabar.clean.titles.title_reject`, two to fifteen words, no byline or date cue)
+    and the line under it is kept text."""
+    if len(live) < 2 or feats is None or 0 in exclude:
+        return -1
+    b, info = live[0], infos[0]
+    lo, hi = _FIRST_HEADING_WORDS
+    if b.kind != "heading" or not removable(b) or info.long or not lo <= info.words <= hi:
+        return -1
+    if title_reject(b.text) is not None or feats[0, list(NOT_HEADLINE)].any():
+        return -1
+    return 0 if live[1].kind in _TEXT_KINDS else -1
+
+
 def removable(b: Block) -> bool:
     """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
     return b.reason is None or b.reason.startswith(("feature:", "model:"))
+
+
+#: the separators a page's ``<title>`` puts between the headline and the site's name, and the most
+#: words of that name
+_PAGE_TITLE_SEP = re.compile(r"\s+[-–—|:]{1,2}\s+")
+_PAGE_TITLE_SITE_WORDS = 4
+
+
+def headline_under_page_title(live: list[Block], keep: int, first_para: int) -> int:
+    """The headline printed alone below the page's ``<title>`` line the model took for the title:
+    its index, or -1.
+
+    A dump that opens with the page's ``<title>`` ("الأمطار تغلق الطرق في عمان - جريدة الغد") prints
+    the headline again over the text, alone; the model, which has seen the title at the top of many
+    dumps, takes the first. The title is the line below when it is exactly the ``<title>``'s text
+    before its last separator (" - ", " | ", " – ", " :: "), the part after it a name of four words
+    at most, and it stands above the body's first long paragraph (``first_para``). Only an exact
+    copy moves it: a standfirst or another page's headline repeats no whole part of it."""
+    if keep < 0 or keep >= len(live):
+        return -1
+    text = live[keep].text.strip()
+    seps = list(_PAGE_TITLE_SEP.finditer(text))
+    if not seps or not (site := text[seps[-1].end() :].strip()) or site.count(" ") >= _PAGE_TITLE_SITE_WORDS:
+        return -1
+    head = lexicon.key(text[: seps[-1].start()])
+    if head.count(" ") < 2:
+        return -1
+    for j in range(keep + 1, min(first_para, len(live))):
+        if removable(live[j]) and lexicon.key(live[j].text) == head:
+            return j
+    return -1

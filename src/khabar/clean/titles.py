@@ -285,7 +285,8 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
             head = texts[:m]
             # the logo's line, then its slogan or the date ("صحيفة يومية سياسية مستقلة")
             ok = (_masthead_line(head[0]) or is_outlet_name(head[0])) and all(
-                _masthead_line(t, _SLOGAN_WORDS) or _dated(t) or is_widget(t) or is_outlet_name(t) for t in head
+                _masthead_line(t, _SLOGAN_WORDS) or _dated(t) or is_widget(t) or is_outlet_name(t)
+                for t in head
             )
             return m if ok and not any(menu[:m]) else 0
     return 0
