@@ -604,3 +604,46 @@ def test_a_first_heading_over_the_text_is_the_title() -> None:
     assert first("عادات صغيرة ترفع إنتاجيتك", "boilerplate") == -1  # over no kept text
     assert first("بقلم: سارة العلي") == -1  # a byline's cue
     assert first("الخطوات:") == -1  # a label
+
+
+def test_a_headline_over_its_standfirst_under_the_masthead_is_the_title() -> None:
+    """why: under a site's masthead and section path the headline and its standfirst are again two
+    headline-shaped lines, and the model takes the standfirst, nearer the byline; the headline is
+    the shorter line over it. A site that prints its (longer) standfirst over the headline keeps
+    the model's title, and so does a line that stands under running text rather than furniture."""
+    head = "لماذا تتأخر مشاريع النقل العام في المدن الكبرى؟"
+    stand = "خبراء يحملون التمويل والتخطيط مسؤولية التأخير ويدعون إلى شراكات مع القطاع الخاص"
+    body = (
+        "تتأخر مشاريع النقل العام في عدد من المدن الكبرى سنوات عن مواعيدها المعلنة، ما يزيد من الازدحام "
+        "ويرفع كلفة التنقل على السكان، بحسب تقرير صدر هذا الأسبوع عن هيئة مستقلة."
+    )
+    raw = (
+        f"الرصيف\nالرئيسية\nسياسة\nاقتصاد\nمجتمع\nرياضة\nمجتمع\n{head}\n{stand}\n"
+        f"نادر السويدي\nالاثنين 9 ديسمبر 2024\n{body}\n"
+        "ويقول مختصون إن التخطيط المسبق وتأمين التمويل قبل إطلاق المشاريع يختصران سنوات من التأخير "
+        "ويحميان المال العام من الهدر، داعين إلى إشراك القطاع الخاص في التنفيذ والتشغيل."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["مجتمع"]
+
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_over_standfirst
+    from khabar.model import Block
+
+    def over(top: str, upper: str, lower: str, top_kind: str = "section") -> bool:
+        lines = [top, upper, lower, "نادر السويدي", body]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 5, None, 0.5, article_features(infos, None))
+        kinds = [top_kind, "boilerplate", "title", "byline", "paragraph"]
+        live = [
+            Block(k, t, 0, len(t), reason="feature:x" if k == "boilerplate" else None)
+            for k, t in zip(kinds, lines, strict=True)
+        ]
+        return headline_over_standfirst(live, infos, feats, keep=2)
+
+    assert over("مجتمع", head, stand)
+    assert not over("مجتمع", stand, head)  # the standfirst printed over the headline
+    assert not over(body, head, stand, "paragraph")  # under running text, not under the page's furniture

@@ -548,10 +548,10 @@ def _structure(
         # a column's name over its items: the name is the title, the first item's headline a heading
         live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
         titles, keep = [0], 0
-    elif keep == 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines):
+    elif keep >= 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines, keep):
         # the headline over its standfirst: the standfirst is the text's, a heading (never a byline)
-        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
-        titles, keep = [0], 0
+        live[keep - 1].kind, live[keep - 1].reason, live[keep].kind = "title", None, "heading"
+        titles, keep = [keep - 1], keep - 1
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:

@@ -272,9 +272,10 @@ def section_path(live: list[Block], keep: int) -> list[int]:
       the menu ("أخبار" / "حوادث" / "رياضة" / "الرئيسية > أخبار > محافظات"); a bar that opens with
       the home page ("الرئيسية | مقالات", :func:`~khabar.clean.titles.is_home_crumb`) is one, though
       the furniture rules took it for a menu bar.
-    * The menu's current item repeated right above the title: a run of more than three section
-      lines that ends in a line naming one of them again, or a short line the model removed that
-      repeats a line of the menu at the page's top ("الإمارات" in the menu and over the headline).
+    * The menu's current item repeated right above the title: a run of section lines that ends in
+      a line naming one of them again (a path names no level twice), or a short line the model
+      removed that repeats a line of the menu at the page's top ("الإمارات" in the menu and over
+      the headline).
     * A standfirst over the headline (a line of five words or more with no date or byline cue: "مشروع
       يكلف 120 مليون درهم …") and the page's time stamp (:func:`stamp_furniture`) may stand between
       the path and the title.
@@ -293,9 +294,11 @@ def section_path(live: list[Block], keep: int) -> list[int]:
     run: list[int] = []
     while j - len(run) >= 0 and live[j - len(run)].kind == "section":
         run.append(j - len(run))
-    if 0 < len(run) <= _PATH_LEVELS:
-        return run
     key = lexicon.key(b.text).strip()
+    if 0 < len(run) <= _PATH_LEVELS:
+        # a path names no level twice: a short menu ("محليات" / "رياضة") and its current item
+        # repeated under it ("محليات") leave that item alone as the path
+        return [j] if key in {lexicon.key(live[k].text).strip() for k in run[1:]} else run
     if run:
         return [j] if key in {lexicon.key(live[k].text).strip() for k in run[1:]} else []
     if removable(b) and b.text.count(" ") < _PATH_LEVELS and _in_top_menu(live, j, key):

@@ -21,7 +21,7 @@ import numpy as np
 
 from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, content_words
-from khabar.clean.titles import is_price, title_reject
+from khabar.clean.titles import is_breadcrumb, is_price, is_section_name, title_reject
 from khabar.data import rows
 from khabar.model import Block
 
@@ -327,10 +327,17 @@ def verse_title(
 #: of its content words the body must repeat
 _STANDFIRST_HEAD_WORDS = (4, 15)
 _STANDFIRST_CONFIRM = 2
+#: under the page's furniture, how many words more than its headline a standfirst has at least (a
+#: kicker printed over the headline is about as long as it or longer)
+_STANDFIRST_LONGER = 2
 
 
 def headline_over_standfirst(
-    live: list[Block], infos: list[LineInfo], feats: np.ndarray | None, exclude: Collection[int] = ()
+    live: list[Block],
+    infos: list[LineInfo],
+    feats: np.ndarray | None,
+    exclude: Collection[int] = (),
+    keep: int = 1,
 ) -> bool:
     """Whether the page's first line is its headline and the model's title (the second line) the
     standfirst under it: "لهذا السبب.. تأخر استقدام العاملات …" over "مكاتب الاستقدام تنتظر …".
@@ -340,19 +347,35 @@ def headline_over_standfirst(
     the second, nearer the byline and the body, as the title. The first line is the headline when it
     can be one (:func:`~khabar.clean.titles.title_reject`, four to fifteen words, no full stop, no
     byline or date cue, not the masthead) and the body repeats two of its content words or more (a
-    site's name over a headline is not repeated by the text)."""
-    if len(live) < 3 or 0 in exclude or not removable(live[0]):
+    site's name over a headline is not repeated by the text).
+
+    Under a masthead and a section path (``keep``: the model's title further down) the same pair
+    stands below the page's furniture: "تقارير" / "كيف تواجه تونس أزمة الأدوية؟" / "مرضى يشتكون …".
+    There the line over the model's title is the headline when, besides the above, the line over
+    it is furniture (a section line or a removed menu line, not text) and it has two words fewer
+    than the model's title at least: a standfirst says more than its headline, while a kicker a site
+    prints over the headline ("فوز عريض في نصف النهائي …" over "الفريق الوطني يتأهل …") is about as
+    long as it or longer, and the model's title stays."""
+    h = keep - 1
+    if h < 0 or len(live) < keep + 2 or h in exclude or not removable(live[h]):
         return False
-    if live[0].kind in ("byline", "date", "section"):
+    if live[h].kind in ("byline", "date", "section"):
         return False
-    head, info = live[0], infos[0]
+    if h > 0:
+        above = live[h - 1]
+        path = above.kind == "section" or is_section_name(above.text) or is_breadcrumb(above.text)
+        if not (path or above.reason in ("lexicon:nav", "feature:menu", "feature:masthead")):
+            return False
+        if infos[h].words > infos[keep].words - _STANDFIRST_LONGER:
+            return False
+    head, info = live[h], infos[h]
     lo, hi = _STANDFIRST_HEAD_WORDS
     if not lo <= info.words <= hi or head.text.rstrip()[-1:] in ".:،,;؛" or info.long:
         return False
-    if feats is None or title_reject(head.text) is not None or feats[0, list(NOT_HEADLINE)].any():
+    if feats is None or title_reject(head.text) is not None or feats[h, list(NOT_HEADLINE)].any():
         return False
     body: set[str] = set()
-    for line in infos[2:]:
+    for line in infos[keep + 1 :]:
         if line.long:
             body |= content_words(line)
     return len(content_words(info) & body) >= _STANDFIRST_CONFIRM
