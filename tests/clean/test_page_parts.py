@@ -114,3 +114,30 @@ def test_a_name_between_the_title_and_its_date_is_the_author() -> None:
     # a headline over its date with no name between keeps no byline
     doc = process_text(raw.replace("ليلى بن عمر\nصحفية مختصة في النقل\n", ""), id="t")
     assert doc.byline is None
+
+
+def test_a_date_printed_under_the_text_is_the_pages_date() -> None:
+    """why: some templates print the publication date at the article's foot, between the text and
+    the footer; with no date line elsewhere it is the page's date. A date lower down (past the two
+    lines under the text) or on a page that has its date line already is not taken."""
+    from khabar.api import process_text
+    from khabar.clean.page_parts import date_after_body
+    from khabar.model import Block
+
+    head = "البلدية تطلق حملة لتشجير الأحياء الشعبية"
+    raw = (
+        f"{head}\n{_SPORT[0].replace('فريق النادي', 'نادي البلدية')}\n{_SPORT[1]}\n"
+        "2023-03-14\nاتصل بنا\nسياسة الخصوصية"
+    )
+    doc = process_text(raw, id="t")
+    assert str(doc.published)[:10] == "2023-03-14"
+
+    def dated(tail: list[str], top: str = "عنوان الخبر") -> list[str]:
+        live = [Block("title", top, 0, 1), Block("paragraph", _SPORT[0], 0, 1)]
+        live += [Block("boilerplate", t, 0, 1, reason="feature:x") for t in tail]
+        date_after_body(live)
+        return [b.text for b in live if b.kind == "date"]
+
+    assert dated(["14 مارس 2023", "اتصل بنا"]) == ["14 مارس 2023"]
+    assert dated(["اتصل بنا", "الأكثر قراءة", "14 مارس 2023"]) == []  # past the text's foot
+    assert dated(["تابعونا على", "14 مارس 2023 - 09:05"]) == ["14 مارس 2023 - 09:05"]

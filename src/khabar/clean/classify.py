@@ -54,6 +54,7 @@ from khabar.clean.features import (
 from khabar.clean.page_parts import (
     article_body_start,
     credits_under_title,
+    date_after_body,
     has_article_body,
     is_digest,
     menus_are_no_path,
@@ -576,6 +577,8 @@ def _structure(
     menus_are_no_path(live, keep, site_lines)
     if feats is not None and keep >= 0:
         credits_under_title(live, feats, keep, site_lines)
+    if is_article:
+        date_after_body(live)
     _keep_a_body(live, probs, model)
 
 

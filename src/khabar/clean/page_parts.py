@@ -172,6 +172,31 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
     _author_over_date(live, keep)
 
 
+#: how many lines under the body's last long paragraph a date printed after the text is looked for
+_DATE_AFTER_BODY = 2
+
+
+def date_after_body(live: list[Block]) -> None:
+    """A page with no date line anywhere gets the time stamp printed right under its text: the first
+    line within two under the last long paragraph (twenty words or more) that is a stamp and nothing
+    more (:func:`~khabar.clean.bylines.is_stamp_line`: "2024-12-05", "08 ديسمبر 2024"), whatever
+    the model made of it.
+
+    Some templates print the publication date at the foot of the article, between the text and the
+    footer; the model, which learned the date under the headline, keeps it as text or removes it with
+    the footer, and the record is left without ``published``. A date further down (a comment's, a
+    related item's) is not the page's; nor is one when the page already has its date line."""
+    if any(b.kind == "date" for b in live):
+        return
+    last = next((i for i in range(len(live) - 1, -1, -1) if live[i].text.count(" ") >= 19), -1)
+    if last < 0:
+        return
+    for b in live[last + 1 : last + 1 + _DATE_AFTER_BODY]:
+        if removable(b) and is_stamp_line(b.text):
+            b.kind, b.reason = "date", None
+            return
+
+
 def stamp_furniture(b: Block) -> bool:
     """A time stamp's line or its parts: a date, a clock time or a reading time."""
     if b.kind == "date" or b.reason in ("pattern:time_stamp", "pattern:reading_time"):
