@@ -6,6 +6,7 @@ that motivated the rules; each says which class of line it stands for.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from khabar.api import process_text
@@ -647,3 +648,25 @@ def test_a_headline_over_its_standfirst_under_the_masthead_is_the_title() -> Non
     assert over("مجتمع", head, stand)
     assert not over("مجتمع", stand, head)  # the standfirst printed over the headline
     assert not over(body, head, stand, "paragraph")  # under running text, not under the page's furniture
+
+
+def test_a_listing_pages_first_line_is_its_title_unless_a_listed_item() -> None:
+    """why: a page with no text for the article model (a video item, a tag's page) scores as a
+    listing, where removed lines are other pages' headlines; its first line, which the model found
+    a likely title, is its heading, but not when the lines under it are look-alike items."""
+    from khabar.clean import lexicon
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import first_line_of_listing
+    from khabar.model import Block
+
+    def first(lines: list[str], p0: float = 0.4) -> int:
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        live = [Block("boilerplate", t, 0, len(t), reason="model:line_classifier") for t in lines]
+        return first_line_of_listing(live, infos, np.array([p0] + [0.05] * (len(lines) - 1)))
+
+    video = ["ملخص وأهداف مباراة الوحدة والتعاون", "مشاهدة الفيديو", "مباريات اليوم"]
+    assert first(video) == 0
+    assert first(video, p0=0.2) == -1  # the model did not find it a likely title
+    items = ["دليل المعلم لمادة الرياضيات للصف الأول", "دليل المعلم لمادة الرياضيات للصف الثاني", "اتصل بنا"]
+    assert first(items) == -1  # the first of look-alike listed items
+    assert first(["تابعونا على:", "فيسبوك"]) == -1  # a label

@@ -62,6 +62,7 @@ from khabar.clean.page_parts import (
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
 from khabar.clean.title_fallbacks import first_heading_title as _first_heading_title
 from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
+from khabar.clean.title_fallbacks import first_line_of_listing as _first_line_of_listing
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
@@ -534,6 +535,10 @@ def _structure(
             keep = _headline_read_as_byline(live, feats, site_lines)
         if keep < 0 and infos is not None:
             keep = _first_heading_title(live, infos, feats, site_lines)
+        if keep < 0 and not is_article and infos is not None:
+            # (a tag page's first line must be the tag's name, as for any title)
+            off = {0} if live and off_tag(live[0].text, tag_ws) else set()
+            keep = _first_line_of_listing(live, infos, probs[:, t], site_lines | off)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
     if forced < 0 and keep >= 0:

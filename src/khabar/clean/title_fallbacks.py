@@ -452,6 +452,47 @@ def first_heading_title(
     return 0 if live[1].kind in _TEXT_KINDS else -1
 
 
+#: the least title probability of a listing page's first line taken for its title
+#: (:func:`first_line_of_listing`), the most words it has, the lines under it read for look-alike
+#: items and the share of its content words such an item repeats
+FIRST_LINE_P = 0.35
+_FIRST_LINE_WORDS = (4, 15)
+_LOOKALIKE_LINES = 2
+_LOOKALIKE_SHARE = 0.5
+
+
+def first_line_of_listing(
+    live: list[Block], infos: list[LineInfo], p_title: np.ndarray, exclude: Collection[int] = ()
+) -> int:
+    """The first line of a page scored as a listing, when the model found it likely enough a title
+    though not likeliest (``p_title``: the blocks' title probabilities): 0, or -1.
+
+    On a page the article model calls a listing, the fallbacks skip the lines the model removed:
+    there they are mostly other pages' headlines. The page's own first line is the exception: a
+    dump starts with the page's heading when it has one (a video or gallery item's headline, a tag
+    or a category name), and the model, without the article's text to read, gives it a title
+    probability of a third or more but removes it. It is the title when it can be one
+    (:func:`~khabar.clean.titles.title_reject`, four to fifteen words: a shorter line over a list
+    of headlines is the site's name, as in a masthead) and is not the first of a list of look-alike
+    items: neither of the two lines under it repeats half its content words
+    ("كراسة الخط العربي للصف الأول" over "كراسة الخط العربي للصف السادس")."""
+    if len(live) < 1 or 0 in exclude or not removable(live[0]) or p_title[0] < FIRST_LINE_P:
+        return -1
+    b = live[0]
+    if (
+        b.kind in ("byline", "date", "section")
+        or not _FIRST_LINE_WORDS[0] <= infos[0].words <= _FIRST_LINE_WORDS[1]
+    ):
+        return -1
+    if title_reject(b.text) is not None:
+        return -1
+    ws = content_words(infos[0])
+    for info in infos[1 : 1 + _LOOKALIKE_LINES]:
+        if ws and len(ws & content_words(info)) >= _LOOKALIKE_SHARE * len(ws):
+            return -1
+    return 0
+
+
 def removable(b: Block) -> bool:
     """A block the model (not a lexicon or pattern rule) decided: its kind may still change."""
     return b.reason is None or b.reason.startswith(("feature:", "model:"))
