@@ -670,3 +670,44 @@ def test_a_listing_pages_first_line_is_its_title_unless_a_listed_item() -> None:
     items = ["دليل المعلم لمادة الرياضيات للصف الأول", "دليل المعلم لمادة الرياضيات للصف الثاني", "اتصل بنا"]
     assert first(items) == -1  # the first of look-alike listed items
     assert first(["تابعونا على:", "فيسبوك"]) == -1  # a label
+
+
+def test_a_long_quotation_headline_over_its_byline_is_the_title() -> None:
+    """why: a quotation headline runs to twenty words and more, which the title rules read as running
+    text, and it is itself the page's first long line; over a byline over the text it is the
+    headline. A lead paragraph over its author (ending in a full stop) is not, nor a line over a
+    name without a byline's mark."""
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import long_headline_over_byline
+    from khabar.model import Block
+
+    head = (
+        "رئيس الهيئة: لن نسمح بأي تأخير في تسليم المشاريع المتعثرة بعد اليوم وسنحاسب كل مقصر مهما كان موقعه"
+    )
+    body = (
+        "أكد رئيس الهيئة العامة للمشاريع خلال لقائه بالمقاولين أمس أن الهيئة وضعت جدولا زمنيا صارما "
+        "لتسليم المشاريع المتعثرة، وأنها ستتابع تنفيذه أسبوعيا مع الجهات المعنية."
+    )
+
+    def first(line: str, by: str = "الدمام - واس") -> int:
+        lines = [line, by, body]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 3, None, 0.5, article_features(infos, None))
+        kinds = ("paragraph", "byline", "paragraph")
+        return long_headline_over_byline(
+            [Block(k, t, 0, len(t)) for k, t in zip(kinds, lines, strict=True)], feats
+        )
+
+    assert first(head) == 0
+    assert first(head + ".") == -1  # a lead paragraph's sentence
+    assert first(head, "سالم عبد الله الغامدي") == -1  # a name with no byline mark
+
+
+def test_a_word_quoted_between_two_reversed_guillemets_is_no_breadcrumb() -> None:
+    """why: Arabic print often quotes a name between two » ("لـ»البلدية»"); a headline doing so is
+    no menu path, while a path glued or spaced around » stays one."""
+    assert not is_breadcrumb("جولات لـ»البلدية» على المطاعم")
+    assert is_breadcrumb("الرئيسية » محليات » البلديات")
+    assert is_breadcrumb("أخبار»محليات»البلديات")

@@ -68,6 +68,7 @@ from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_
 from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
 from khabar.clean.title_fallbacks import headline_read_as_byline as _headline_read_as_byline
 from khabar.clean.title_fallbacks import headline_under_page_title as _under_page_title
+from khabar.clean.title_fallbacks import long_headline_over_byline as _long_headline_over_byline
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
@@ -533,6 +534,8 @@ def _structure(
             keep = _verse_title(live, infos, feats, site_lines)
         if keep < 0:
             keep = _headline_read_as_byline(live, feats, site_lines)
+        if keep < 0:
+            keep = _long_headline_over_byline(live, feats, site_lines)
         if keep < 0 and infos is not None:
             keep = _first_heading_title(live, infos, feats, site_lines)
         if keep < 0 and not is_article and infos is not None:

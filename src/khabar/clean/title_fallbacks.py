@@ -452,6 +452,37 @@ def first_heading_title(
     return 0 if live[1].kind in _TEXT_KINDS else -1
 
 
+#: the words of a long headline over its byline (:func:`long_headline_over_byline`)
+_LONG_HEAD_WORDS = (4, 35)
+
+
+def long_headline_over_byline(
+    live: list[Block], feats: np.ndarray | None, exclude: Collection[int] = ()
+) -> int:
+    """The page's first line when it stands over a byline that stands over the text: 0, or -1.
+
+    A quotation headline runs long ("إمام الحرم: من أخذ بكل زلة على كل أحد فلن يبقى له …", twenty
+    words and more) and often ends in a colon before a part number; the title rules read it as
+    running text or a label, and the body's first long paragraph, which the fallbacks look above,
+    is the headline itself. At the top of the page, over a byline (the model's byline with a byline
+    word, a separator or an agency: "واس - مكة المكرمة", "الرياض-الوئام:") over the text, it is the
+    headline when it has four to thirty-five words and ends in no full stop or comma (a lead
+    paragraph over its author ends its sentence)."""
+    if feats is None or len(live) < 3 or 0 in exclude:
+        return -1
+    head, by, text = live[0], live[1], live[2]
+    if not removable(head) or head.kind in ("byline", "date", "section", "title"):
+        return -1
+    lo, hi = _LONG_HEAD_WORDS
+    t = head.text.strip()
+    if not lo <= t.count(" ") + 1 <= hi or t[-1:] in ".،,;؛":
+        return -1
+    cue = feats[1, INDEX["byline_word"]] or feats[1, INDEX["byline_sep"]] or feats[1, INDEX["agency"]]
+    if by.kind != "byline" or not cue or text.kind not in ("paragraph", "list_item", "quote"):
+        return -1
+    return 0
+
+
 #: the least title probability of a listing page's first line taken for its title
 #: (:func:`first_line_of_listing`), the most words it has, the lines under it read for look-alike
 #: items and the share of its content words such an item repeats

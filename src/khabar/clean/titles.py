@@ -121,12 +121,20 @@ _ARROW_SEP = re.compile(r"\s*[»›>]\s*|\s/\s")
 _SPACED_SEP = re.compile(r"\s[»›>]\s|\s/\s")
 
 
+#: a word quoted between two » ("لـ»السياحة» على"), as Arabic print often sets quotation marks: the
+#: first » glued to the word after it, the second to the word before it and followed by a space or
+#: punctuation (a glued breadcrumb "أخبار»محليات»رياضة" has a letter on both sides of each)
+_REVERSED_QUOTE = re.compile(r"»(?=[^\s»])([^»\n]*?)(?<=[^\s»])»(?=[\s.,،:؛!؟?]|$)")
+
+
 def is_breadcrumb(text: str) -> bool:
     """Levels of a menu path, each short: joined by » › > (spaced or glued to a level: "الاستقبال
     >اخبار"), by a spaced /, or by | in three levels or more ("title | site" has two). » inside «…» is
-    a closing quotation mark, not a separator; a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
+    a closing quotation mark, not a separator, and so are the two » around a quoted word
+    ("جولات مفاجئة لـ»السياحة» على مرافق الإيواء"); a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
     if text.count(" ") > 14:
         return False
+    text = _REVERSED_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
     sep = _SPACED_SEP if "<" in text or "‹" in text else _ARROW_SEP
     if "«" not in text and sep.search(text):
         parts = sep.split(text)
