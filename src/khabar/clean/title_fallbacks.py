@@ -14,6 +14,7 @@ masthead`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from functools import cache
 
@@ -309,7 +310,8 @@ def verse_title(
     line ends: a menu's items end in no punctuation, verse lines end in a comma, a full stop, "..",
     "!" or "؟". So on a page with no long line, the first model-decided line, of at most six words,
     that can be a title and carries no byline or date cue, is the title when at least half of the
-    next twelve model-decided lines, and four or more, end in punctuation."""
+    next twelve model-decided lines, and four or more, end in punctuation, or when they rhyme
+    (:func:`_rhymes`: Nabati verse, unpunctuated)."""
     first = next((i for i, b in enumerate(live) if removable(b)), -1)
     if first < 0 or first in exclude:
         return -1
@@ -320,7 +322,29 @@ def verse_title(
         return -1
     below = [c.text.rstrip() for c in live[first + 1 :] if removable(c)][:_VERSE_LINES]
     ends = sum(t.endswith(_VERSE_END) for t in below)
-    return first if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below) else -1
+    if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below):
+        return first
+    return first if _rhymes([i for j, i in enumerate(infos) if j > first and removable(live[j])]) else -1
+
+
+#: Nabati verse (:func:`_rhymes`): the fewest lines read, their words, and the least share of them
+#: whose last two letters another line's repeat
+_RHYME_LINES = 8
+_RHYME_WORDS = (3, 12)
+_RHYME_SHARE = 0.6
+
+
+def _rhymes(infos: list[LineInfo]) -> bool:
+    """Whether the first twelve lines are verse by their rhyme: Nabati verse ends its lines in no
+    punctuation, but keeps one or two rhymes (each hemistich's last letters come back: "واحتله" /
+    "المله", "بالحان" / "الاشجان"); at least eight lines, each of three to twelve words (a menu's
+    items have one or two), and six in ten or more ending in two letters another line ends in."""
+    lines = infos[:_VERSE_LINES]
+    lo, hi = _RHYME_WORDS
+    if len(lines) < _RHYME_LINES or not all(lo <= i.words <= hi for i in lines[1:]):
+        return False  # the first may be the poet's name
+    ends = Counter(i.key.rstrip()[-2:] for i in lines)
+    return sum(c for c in ends.values() if c > 1) >= _RHYME_SHARE * len(lines)
 
 
 #: the words of a headline over its standfirst (:func:`headline_over_standfirst`), and the fewest
