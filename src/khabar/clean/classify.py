@@ -51,6 +51,8 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
+from khabar.clean.first_lines import first_line_title as _first_line_title
+from khabar.clean.first_lines import headline_under_page_title as _under_page_title
 from khabar.clean.page_parts import (
     article_body_start,
     credits_under_title,
@@ -60,15 +62,11 @@ from khabar.clean.page_parts import (
     menus_are_no_path,
 )
 from khabar.clean.title_fallbacks import confirmed_below as _confirmed_below
-from khabar.clean.title_fallbacks import first_heading_title as _first_heading_title
 from khabar.clean.title_fallbacks import first_kept_headline as _first_kept_headline
-from khabar.clean.title_fallbacks import first_line_of_listing as _first_line_of_listing
 from khabar.clean.title_fallbacks import headline_below as _headline_below
 from khabar.clean.title_fallbacks import headline_over_byline as _headline_over_byline
 from khabar.clean.title_fallbacks import headline_over_standfirst as _over_standfirst
 from khabar.clean.title_fallbacks import headline_read_as_byline as _headline_read_as_byline
-from khabar.clean.title_fallbacks import headline_under_page_title as _under_page_title
-from khabar.clean.title_fallbacks import long_headline_over_byline as _long_headline_over_byline
 from khabar.clean.title_fallbacks import product_name_title as _product_name_title
 from khabar.clean.title_fallbacks import removable as _removable
 from khabar.clean.title_fallbacks import tag_name_title as _tag_name_title
@@ -534,25 +532,15 @@ def _structure(
             keep = _verse_title(live, infos, feats, site_lines)
         if keep < 0:
             keep = _headline_read_as_byline(live, feats, site_lines)
-        if keep < 0:
-            keep = _long_headline_over_byline(live, feats, site_lines)
         if keep < 0 and infos is not None:
-            keep = _first_heading_title(live, infos, feats, site_lines)
-        if keep < 0 and not is_article and infos is not None:
-            # (a tag page's first line must be the tag's name, as for any title)
-            off = {0} if live and off_tag(live[0].text, tag_ws) else set()
-            keep = _first_line_of_listing(live, infos, probs[:, t], site_lines | off)
+            keep = _first_line_title(live, infos, feats, probs[:, t], is_article, site_lines, tag_ws)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
-    if forced < 0 and keep >= 0:
+    if forced < 0 and keep >= 0 and (below := _under_page_title(live, keep)) >= 0:
         # the page's <title> ("headline - site") over the headline printed alone: the latter
-        body_start = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), len(live))
-        below = _under_page_title(live, keep, body_start)
-        if below >= 0:
-            live[keep].kind, live[keep].reason = "boilerplate", "feature:not_a_title:page_title"
-            live[below].kind, live[below].score, live[below].reason = "title", float(probs[below][t]), None
-            titles = [i for i in titles if i != keep] + [below]
-            keep = below
+        live[keep].kind, live[keep].reason = "boilerplate", "feature:not_a_title:page_title"
+        live[below].kind, live[below].score, live[below].reason = "title", float(probs[below][t]), None
+        titles, keep = [i for i in titles if i != keep] + [below], below
     if forced < 0 and keep == 1 and is_digest(live, site_lines):
         # a column's name over its items: the name is the title, the first item's headline a heading
         live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
