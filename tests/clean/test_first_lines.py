@@ -82,6 +82,13 @@ def test_a_listing_pages_first_line_is_its_title_unless_a_listed_item() -> None:
     assert first(video, p0=0.2) == -1  # the model did not find it a likely title
     items = ["دليل المعلم لمادة الرياضيات للصف الأول", "دليل المعلم لمادة الرياضيات للصف الثاني", "اتصل بنا"]
     assert first(items) == -1  # the first of look-alike listed items
+    # a photo item: its caption, under the credit line, repeats the headline
+    photo = [
+        "صورة اليوم .. طيور مهاجرة تعبر سماء الواحة",
+        "الأحساء - الوكالة",
+        "طيور مهاجرة تعبر سماء الواحة",
+    ]
+    assert first(photo) == 0
     assert first(["تابعونا على:", "فيسبوك"]) == -1  # a label
 
 

@@ -82,11 +82,11 @@ def long_headline_over_byline(
 
 
 #: the least title probability of a listing page's first line taken for its title
-#: (:func:`first_line_of_listing`), the most words it has, the lines under it read for look-alike
+#: (:func:`first_line_of_listing`), the words it has, the lines under it read for look-alike
 #: items and the share of its content words such an item repeats
 FIRST_LINE_P = 0.35
 _FIRST_LINE_WORDS = (4, 15)
-_LOOKALIKE_LINES = 2
+_LOOKALIKE_LINES = 1
 _LOOKALIKE_SHARE = 0.5
 
 
@@ -107,9 +107,10 @@ def first_line_of_listing(
     probability of a third or more but removes it. It is the title when it can be one
     (:func:`~khabar.clean.titles.title_reject`, four to fifteen words: a shorter line over a list
     of headlines is the site's name, as in a masthead) and is not the first of a list of look-alike
-    items: neither of the two lines under it repeats half its content words
-    ("كراسة الخط العربي للصف الأول" over "كراسة الخط العربي للصف السادس"). On a tag page (``tag_ws``:
-    the words of the URL's tag) it must be the tag's name, as any title there."""
+    items: the line right under it does not repeat half its content words ("كراسة الخط العربي
+    للصف الأول" over "كراسة الخط العربي للصف السادس"; a photo's caption further down may repeat
+    its headline). On a tag page (``tag_ws``: the words of the URL's tag) it must be the tag's name,
+    as any title there."""
     if len(live) < 1 or 0 in exclude or not removable(live[0]) or p_title[0] < FIRST_LINE_P:
         return -1
     b = live[0]
