@@ -84,7 +84,7 @@ def long_headline_over_byline(
 #: the least title probability of a listing page's first line taken for its title
 #: (:func:`first_line_of_listing`), the words it has, the lines under it read for look-alike
 #: items and the share of its content words such an item repeats
-FIRST_LINE_P = 0.35
+FIRST_LINE_P = 0.25  # = classify._TITLE_FALLBACK_P (not imported: classify imports this module)
 _FIRST_LINE_WORDS = (4, 15)
 _LOOKALIKE_LINES = 1
 _LOOKALIKE_SHARE = 0.5
@@ -104,7 +104,9 @@ def first_line_of_listing(
     there they are mostly other pages' headlines. The page's own first line is the exception: a
     dump starts with the page's heading when it has one (a video or gallery item's headline, a tag
     or a category name), and the model, without the article's text to read, gives it a title
-    probability of a third or more but removes it. It is the title when it can be one
+    probability of a quarter or more (the least any fallback candidate needs,
+    :data:`khabar.clean.classify._TITLE_FALLBACK_P`; 0.35 was tried first, and took one held-out page
+    fewer and two free pages fewer) but removes it. It is the title when it can be one
     (:func:`~khabar.clean.titles.title_reject`, four to fifteen words: a shorter line over a list
     of headlines is the site's name, as in a masthead) and is not the first of a list of look-alike
     items: the line right under it does not repeat half its content words ("كراسة الخط العربي
