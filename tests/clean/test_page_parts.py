@@ -141,3 +141,31 @@ def test_a_date_printed_under_the_text_is_the_pages_date() -> None:
     assert dated(["14 مارس 2023", "اتصل بنا"]) == ["14 مارس 2023"]
     assert dated(["اتصل بنا", "الأكثر قراءة", "14 مارس 2023"]) == []  # past the text's foot
     assert dated(["تابعونا على", "14 مارس 2023 - 09:05"]) == ["14 مارس 2023 - 09:05"]
+
+
+def test_a_masthead_line_credits_no_writer() -> None:
+    """why: an agency's logo prints its name and its abbreviation over the menu ("وكالة … للأنباء" /
+    "سبأ"); the model may read the abbreviation as a credit, but the masthead names the site, not a
+    writer. A credit line naming the site under the title stays a byline."""
+    from khabar.clean.page_parts import menus_are_no_path
+    from khabar.model import Block
+
+    lines = [
+        ("boilerplate", "وكالة الأنباء اليمنية الرسمية", "feature:not_a_title:masthead"),
+        ("byline", "سبأ", None),
+        ("boilerplate", "الرئيسية", "lexicon:nav"),
+        ("title", "افتتاح مستشفى ميداني جديد في المحافظة", None),
+        ("byline", "صنعاء - سبأ", None),
+        ("paragraph", _SPORT[0], None),
+    ]
+    live = [Block(k, t, 0, len(t), reason=r) for k, t, r in lines]
+    menus_are_no_path(live, 3, {0, 1, 4}, mast=2)
+    assert [b.kind for b in live] == [
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+        "title",
+        "byline",
+        "paragraph",
+    ]
+    assert live[1].reason == "feature:masthead"

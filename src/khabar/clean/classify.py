@@ -570,7 +570,7 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
-    menus_are_no_path(live, keep, site_lines)
+    menus_are_no_path(live, keep, site_lines, mast)
     if feats is not None and keep >= 0:
         credits_under_title(live, feats, keep, site_lines)
     if is_article:

@@ -242,7 +242,7 @@ _MENU_RUN = 4
 _PATH_LEVELS = 3
 
 
-def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> None:
+def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int], mast: int = 0) -> None:
     """The page's section path is what stands right above its title, not the site's menu: section
     blocks that are not the path are removed (``feature:menu``).
 
@@ -253,7 +253,9 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
       a path names one to three levels, a menu lists the site's sections one after another
       ("سياسة", "اقتصاد", "رياضة", "ثقافة"), and a dump that keeps its menu gave the page every
       one of them as its path.
-    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section."""
+    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section;
+      and its lines (the first ``mast``: "وكالة المغرب العربي للأنباء" / "MAP") credit no writer
+      either, so a masthead line the model read as a byline is removed too."""
     cues = load_title_cues()
 
     def menu_line(b: Block) -> bool:
@@ -279,7 +281,7 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
                 drop(k)
         run = []
     for k in site_lines:
-        if live[k].kind == "section":
+        if live[k].kind == "section" or (k < mast and live[k].kind == "byline" and removable(live[k])):
             live[k].kind, live[k].reason = "boilerplate", "feature:masthead"
     for k in range(min(path, default=0)):
         drop(k)
