@@ -148,7 +148,6 @@ def headline_under_page_title(live: list[Block], keep: int) -> int:
     standfirst or another page's headline repeats no whole part of it."""
     if keep < 0 or keep >= len(live):
         return -1
-    first_para = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), len(live))
     text = live[keep].text.strip()
     seps = list(_PAGE_TITLE_SEP.finditer(text))
     if not seps or not (site := text[seps[-1].end() :].strip()) or site.count(" ") >= _PAGE_TITLE_SITE_WORDS:
@@ -156,7 +155,9 @@ def headline_under_page_title(live: list[Block], keep: int) -> int:
     head = lexicon.key(text[: seps[-1].start()])
     if head.count(" ") < 2:
         return -1
-    for j in range(keep + 1, min(first_para, len(live))):
+    for j in range(keep + 1, len(live)):
+        if live[j].text.count(" ") >= 19:
+            break  # the body's first long paragraph
         if removable(live[j]) and lexicon.key(live[j].text) == head:
             return j
     return -1

@@ -192,7 +192,7 @@ def date_after_body(live: list[Block]) -> None:
     if last < 0:
         return
     for b in live[last + 1 : last + 1 + _DATE_AFTER_BODY]:
-        if removable(b) and is_stamp_line(b.text):
+        if removable(b) and _DIGIT.search(b.text) and is_stamp_line(b.text):
             b.kind, b.reason = "date", None
             return
 

@@ -134,7 +134,8 @@ def is_breadcrumb(text: str) -> bool:
     ("جولات مفاجئة لـ»السياحة» على مرافق الإيواء"); a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
     if text.count(" ") > 14:
         return False
-    text = _REVERSED_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    if "»" in text:
+        text = _REVERSED_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
     sep = _SPACED_SEP if "<" in text or "‹" in text else _ARROW_SEP
     if "«" not in text and sep.search(text):
         parts = sep.split(text)
