@@ -300,6 +300,42 @@ def test_a_poems_title_heads_a_page_of_short_punctuated_lines() -> None:
     assert _structure_with(blocks, probs, None)[0] == ("boilerplate", end)
 
 
+def test_a_nabati_poems_title_heads_its_rhyming_unpunctuated_lines() -> None:
+    """why: Nabati verse ends its lines in no punctuation but keeps its rhymes; over rhyming lines of
+    three words or more, the first short line is the poem's title. A list of headlines of the same
+    length that does not rhyme keeps its first line removed."""
+    end = "feature:after_article_end"
+    verse = [
+        "سالم بن راشد",
+        "يا ليل طول والنجوم الساهره",
+        "والقلب من فرقى الحبايب ضايق",
+        "والعين من طول السهر ما ناظره",
+        "والشوق في صدري كما نار حارق",
+        "يا ديرة الخلان وين العامره",
+        "وين الليالي والزمان الرايق",
+        "ما عاد لي غير الدموع الحايره",
+        "وقصيدة تكتبها حروف الشايق",
+    ]
+    lines = [("boilerplate", "ليل الغياب", end)] + [("boilerplate", v, end) for v in verse]
+    p = [{"boilerplate": 0.7, "title": 0.1}] + [{"boilerplate": 0.7, "paragraph": 0.3}] * len(verse)
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("title", None)
+    heads = [
+        "الأمانة تعلن جدول صيانة الطرق",
+        "افتتاح معرض الكتاب الأسبوع المقبل",
+        "ارتفاع أسعار الذهب في السوق المحلية",
+        "المنتخب يواجه نظيره الكويتي الخميس",
+        "وزارة الصحة تطلق حملة تطعيم جديدة",
+        "انخفاض درجات الحرارة نهاية الأسبوع",
+        "البلدية تغلق ثلاثة مطاعم مخالفة",
+        "جامعة المدينة تفتح باب القبول",
+        "الطيران المدني يعلن خطة الصيف",
+    ]
+    lines = [("boilerplate", "آخر الأخبار اليوم", end)] + [("boilerplate", h, end) for h in heads]
+    blocks, probs = _labelled(lines, p)
+    assert _structure_with(blocks, probs, None)[0] == ("boilerplate", end)
+
+
 def test_a_title_deep_in_a_page_with_no_text_kept_is_a_listed_headline() -> None:
     """why: a title stands over its text; on a blog's index, where every headline and teaser was
     removed, a line the model names the title halfway down is one more listed headline. At the top

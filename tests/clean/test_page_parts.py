@@ -114,3 +114,58 @@ def test_a_name_between_the_title_and_its_date_is_the_author() -> None:
     # a headline over its date with no name between keeps no byline
     doc = process_text(raw.replace("ليلى بن عمر\nصحفية مختصة في النقل\n", ""), id="t")
     assert doc.byline is None
+
+
+def test_a_date_printed_under_the_text_is_the_pages_date() -> None:
+    """why: some templates print the publication date at the article's foot, between the text and
+    the footer; with no date line elsewhere it is the page's date. A date lower down (past the two
+    lines under the text) or on a page that has its date line already is not taken."""
+    from khabar.api import process_text
+    from khabar.clean.page_parts import date_after_body
+    from khabar.model import Block
+
+    head = "البلدية تطلق حملة لتشجير الأحياء الشعبية"
+    raw = (
+        f"{head}\n{_SPORT[0].replace('فريق النادي', 'نادي البلدية')}\n{_SPORT[1]}\n"
+        "2023-03-14\nاتصل بنا\nسياسة الخصوصية"
+    )
+    doc = process_text(raw, id="t")
+    assert str(doc.published)[:10] == "2023-03-14"
+
+    def dated(tail: list[str], top: str = "عنوان الخبر") -> list[str]:
+        live = [Block("title", top, 0, 1), Block("paragraph", _SPORT[0], 0, 1)]
+        live += [Block("boilerplate", t, 0, 1, reason="feature:x") for t in tail]
+        date_after_body(live)
+        return [b.text for b in live if b.kind == "date"]
+
+    assert dated(["14 مارس 2023", "اتصل بنا"]) == ["14 مارس 2023"]
+    assert dated(["اتصل بنا", "الأكثر قراءة", "14 مارس 2023"]) == []  # past the text's foot
+    assert dated(["تابعونا على", "14 مارس 2023 - 09:05"]) == ["14 مارس 2023 - 09:05"]
+
+
+def test_a_masthead_line_credits_no_writer() -> None:
+    """why: an agency's logo prints its name and its abbreviation over the menu ("وكالة … للأنباء" /
+    "سبأ"); the model may read the abbreviation as a credit, but the masthead names the site, not a
+    writer. A credit line naming the site under the title stays a byline."""
+    from khabar.clean.page_parts import menus_are_no_path
+    from khabar.model import Block
+
+    lines = [
+        ("boilerplate", "وكالة الأنباء اليمنية الرسمية", "feature:not_a_title:masthead"),
+        ("byline", "سبأ", None),
+        ("boilerplate", "الرئيسية", "lexicon:nav"),
+        ("title", "افتتاح مستشفى ميداني جديد في المحافظة", None),
+        ("byline", "صنعاء - سبأ", None),
+        ("paragraph", _SPORT[0], None),
+    ]
+    live = [Block(k, t, 0, len(t), reason=r) for k, t, r in lines]
+    menus_are_no_path(live, 3, {0, 1, 4}, mast=2)
+    assert [b.kind for b in live] == [
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+        "title",
+        "byline",
+        "paragraph",
+    ]
+    assert live[1].reason == "feature:masthead"

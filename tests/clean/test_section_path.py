@@ -64,3 +64,12 @@ def test_a_standfirst_may_stand_between_the_path_and_the_headline() -> None:
     doc = process_text(raw, id="t")
     assert doc.title == _HEAD
     assert doc.sections == ["رياضة"]
+
+
+def test_the_current_item_repeated_under_a_short_menu_is_the_path() -> None:
+    """why: a path names no level twice; a menu of two items and its current item repeated under it
+    ("رياضة" / "منوعات" / "رياضة") leave that item alone as the path, not all three lines."""
+    raw = f"النبأ\nرياضة\nمنوعات\nرياضة\n{_HEAD}\nالرياض - سامي العتيبي\n{_BODY}"
+    doc = process_text(raw, id="t")
+    assert doc.title == _HEAD
+    assert doc.sections == ["رياضة"]

@@ -11,6 +11,7 @@ import pytest
 from khabar.api import process_text
 from khabar.clean.titles import (
     is_breadcrumb,
+    is_outlet_name,
     is_price,
     is_section_name,
     is_source_tag,
@@ -262,6 +263,17 @@ def test_masthead(lines: list[str], n: int) -> None:
     """why: a dump starts with the site's logo text and its menu; the logo is not the title."""
     nav = [t == "الرئيسية" for t in lines]
     assert masthead(lines, nav) == n
+
+
+def test_an_outlets_full_name_over_its_menu_is_the_masthead() -> None:
+    """why: an agency's or a paper's logo often spells its full name ("وكالة … للأنباء"), past the
+    three words of a logo line; over the menu it is the masthead, never the headline."""
+    top = ["وكالة الأنباء اليمنية الرسمية", "سبأ", "الرئيسية", "محليات", "اقتصاد", "عنوان الخبر"]
+    assert masthead(top, [t == "الرئيسية" for t in top]) == 2
+    assert masthead_names(top[:2]) == top[:2]
+    assert is_outlet_name("بوابة الوفد الإلكترونية") and not is_outlet_name("وكالة الطاقة تتوقع زيادة 3%")
+    # a headline opening with the same word, over its text rather than a menu, stays a headline
+    assert masthead(["وكالة الفضاء تطلق قمرا جديدا للاتصالات", "بقلم كاتب", "نص"], [False] * 3) == 0
 
 
 def test_credit_lines_name_the_site() -> None:
@@ -537,3 +549,54 @@ def test_a_headline_read_as_a_byline_over_the_text_is_the_title() -> None:
     assert first("المدن التي ضاقت بأهلها") == 0
     assert first("سامي عبد الرحمن الخطيب") == -1
     assert first("الرياض - وكالة الأنباء") == -1
+
+
+def test_a_headline_over_its_standfirst_under_the_masthead_is_the_title() -> None:
+    """why: under a site's masthead and section path the headline and its standfirst are again two
+    headline-shaped lines, and the model takes the standfirst, nearer the byline; the headline is
+    the shorter line over it. A site that prints its (longer) standfirst over the headline keeps
+    the model's title, and so does a line that stands under running text rather than furniture."""
+    head = "لماذا تتأخر مشاريع النقل العام في المدن الكبرى؟"
+    stand = "خبراء يحملون التمويل والتخطيط مسؤولية التأخير ويدعون إلى شراكات مع القطاع الخاص"
+    body = (
+        "تتأخر مشاريع النقل العام في عدد من المدن الكبرى سنوات عن مواعيدها المعلنة، ما يزيد من الازدحام "
+        "ويرفع كلفة التنقل على السكان، بحسب تقرير صدر هذا الأسبوع عن هيئة مستقلة."
+    )
+    raw = (
+        f"الرصيف\nالرئيسية\nسياسة\nاقتصاد\nمجتمع\nرياضة\nمجتمع\n{head}\n{stand}\n"
+        f"نادر السويدي\nالاثنين 9 ديسمبر 2024\n{body}\n"
+        "ويقول مختصون إن التخطيط المسبق وتأمين التمويل قبل إطلاق المشاريع يختصران سنوات من التأخير "
+        "ويحميان المال العام من الهدر، داعين إلى إشراك القطاع الخاص في التنفيذ والتشغيل."
+    )
+    doc = process_text(raw, id="t")
+    assert doc.title == head
+    assert doc.sections == ["مجتمع"]
+
+    from khabar.clean import lexicon
+    from khabar.clean.classify import article_features, block_features
+    from khabar.clean.features import LineInfo
+    from khabar.clean.title_fallbacks import headline_over_standfirst
+    from khabar.model import Block
+
+    def over(top: str, upper: str, lower: str, top_kind: str = "section") -> bool:
+        lines = [top, upper, lower, "نادر السويدي", body]
+        infos = [LineInfo(t, lexicon.load()) for t in lines]
+        feats = block_features(infos, [False] * 5, None, 0.5, article_features(infos, None))
+        kinds = [top_kind, "boilerplate", "title", "byline", "paragraph"]
+        live = [
+            Block(k, t, 0, len(t), reason="feature:x" if k == "boilerplate" else None)
+            for k, t in zip(kinds, lines, strict=True)
+        ]
+        return headline_over_standfirst(live, infos, feats, keep=2)
+
+    assert over("مجتمع", head, stand)
+    assert not over("مجتمع", stand, head)  # the standfirst printed over the headline
+    assert not over(body, head, stand, "paragraph")  # under running text, not under the page's furniture
+
+
+def test_a_word_quoted_between_two_reversed_guillemets_is_no_breadcrumb() -> None:
+    """why: Arabic print often quotes a name between two » ("لـ»البلدية»"); a headline doing so is
+    no menu path, while a path glued or spaced around » stays one."""
+    assert not is_breadcrumb("جولات لـ»البلدية» على المطاعم")
+    assert is_breadcrumb("الرئيسية » محليات » البلديات")
+    assert is_breadcrumb("أخبار»محليات»البلديات")

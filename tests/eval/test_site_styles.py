@@ -1,6 +1,6 @@
 """khabar on text dumps written in the style of Arabic news sites it was never trained on.
 
-Issue 14's maintainers score khabar on 30 dumps in 20 site styles that nobody here has seen; these 66
+Issue 14's maintainers score khabar on 30 dumps in 20 site styles that nobody here has seen; these 74
 (``data/site_styles``, written by the khabar developers: see its README) stand in for them. Each dump
 gives its title, section path, writer and publication date (``expected.jsonl``); the floors below
 are what khabar gets today, so a change that loses one shows. Raise a floor when a figure rises.
@@ -58,10 +58,15 @@ def score() -> Scores:
 
 def test_the_site_style_dumps_are_all_scored() -> None:
     s = score()
-    assert (s.docs, s.writers, s.dated) == (66, 31, 56)
+    assert (s.docs, s.writers, s.dated) == (74, 33, 61)
 
 
-# measured 2026-12-07 (issue 14, seventh round, branch titles4): of 66, title 62, section path 52,
+# measured 2026-12-07 (issue 14, eighth round, branch titles5): of 74, title 73, section path 60, writer
+# 32 of 33, published 61 of 61; the first 66: 65, 53, 30 of 31, 56 of 56 (from 62, 52, 30, 55). The
+# sixth batch (ennahar … hawaalive, written after the round's first three rules, as a check): title 8
+# of 8, section path 7, writer 2 of 2, published 5 of 5; when written 7, 6, 2, 3 of 5; at dd808f7 3,
+# 4, 2, 3 of 5.
+# Seventh round (branch titles4): of 66, title 62, section path 52,
 # writer 30 of 31, published 55 of 56 (the first 45: 43, 32, 19 of 20, 35 of 35, from 42, 23, 10, 31;
 # the fourth batch, whose failures the rules were written from: 13, 13, 7 of 7, 13 of 13; the fifth,
 # written after them: 6, 7, 4 of 4, 7 of 8).
@@ -75,7 +80,7 @@ def test_the_site_style_dumps_are_all_scored() -> None:
 # of 13, section path 4 of 13, writer 5 of 7, published 9 of 13. The eight sana … map_ma (fifth batch,
 # written after that round's rules, untouched): title 6 of 8, section path 7, writer 4 of 4, published
 # 6 of 8 (at 8e119a4: 6, 4, 2 and 5).
-FLOORS = {"title": 62, "sections": 52, "writer": 30, "published": 55}
+FLOORS = {"title": 73, "sections": 60, "writer": 32, "published": 61}
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))

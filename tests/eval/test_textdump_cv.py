@@ -99,6 +99,10 @@ def test_in_sample_predictions_match_the_pipeline() -> None:
         assert [(b.raw_start, b.raw_end, b.kind) for b in doc.blocks] == res.in_sample[d.id].blocks
 
 
+# issue 14's eighth round (a listing page's first line, headline under the page's <title>, outlet
+# mastheads …): held-out title 0.917 -> 0.931 (the target, 0.93: floor raised), all sites 0.955 ->
+# 0.960, held-out bp F1 0.937, byline F1 0.911; no URL title 0.945 -> 0.950 all (the target, 0.95:
+# floor raised) and 0.889 -> 0.903 held-out.
 # the full 10-fold run with the extra training dumps (2026-12-07, shipped since), after issue 14's sixth
 # round (article bodies whatever the page's shape, mastheads, menus, credit lines, headlines over their
 # byline, tag and product pages): all sites bp F1 0.931, title 0.955, heading F1 0.812, byline F1
@@ -114,10 +118,10 @@ FULL_FLOORS = {
     ("leave-site-out: all sites", "heading"): 0.81,
     ("leave-site-out: all sites", "byline"): 0.93,
     ("leave-site-out: held-out sites", "bp"): 0.93,
-    ("leave-site-out: held-out sites", "title"): 0.91,
+    ("leave-site-out: held-out sites", "title"): 0.93,
     ("leave-site-out: held-out sites", "heading"): 0.86,
-    ("leave-site-out, no URL: all sites", "title"): 0.94,
-    ("leave-site-out, no URL: held-out sites", "title"): 0.88,
+    ("leave-site-out, no URL: all sites", "title"): 0.95,
+    ("leave-site-out, no URL: held-out sites", "title"): 0.90,
 }
 
 

@@ -51,9 +51,12 @@ from khabar.clean.features import (
     doc_features,
     url_content_words,
 )
+from khabar.clean.first_lines import first_line_title as _first_line_title
+from khabar.clean.first_lines import headline_under_page_title as _under_page_title
 from khabar.clean.page_parts import (
     article_body_start,
     credits_under_title,
+    date_after_body,
     has_article_body,
     is_digest,
     menus_are_no_path,
@@ -529,16 +532,23 @@ def _structure(
             keep = _verse_title(live, infos, feats, site_lines)
         if keep < 0:
             keep = _headline_read_as_byline(live, feats, site_lines)
+        if keep < 0 and infos is not None:
+            keep = _first_line_title(live, infos, feats, probs[:, t], is_article, site_lines, tag_ws)
         if keep >= 0:
             live[keep].kind, live[keep].score, live[keep].reason = "title", float(probs[keep][t]), None
+    if forced < 0 and keep >= 0 and (below := _under_page_title(live, keep)) >= 0:
+        # the page's <title> ("headline - site") over the headline printed alone: the latter
+        live[keep].kind, live[keep].reason = "boilerplate", "feature:not_a_title:page_title"
+        live[below].kind, live[below].score, live[below].reason = "title", float(probs[below][t]), None
+        titles, keep = [i for i in titles if i != keep] + [below], below
     if forced < 0 and keep == 1 and is_digest(live, site_lines):
         # a column's name over its items: the name is the title, the first item's headline a heading
         live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
         titles, keep = [0], 0
-    elif keep == 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines):
+    elif keep >= 1 and forced < 0 and infos and _over_standfirst(live, infos, feats, site_lines, keep):
         # the headline over its standfirst: the standfirst is the text's, a heading (never a byline)
-        live[0].kind, live[0].reason, live[1].kind = "title", None, "heading"
-        titles, keep = [0], 0
+        live[keep - 1].kind, live[keep - 1].reason, live[keep].kind = "title", None, "heading"
+        titles, keep = [keep - 1], keep - 1
     # with no title, the section path stands above the body's first long paragraph
     top = next((i for i, b in enumerate(live) if b.text.count(" ") >= 19), 0) if is_article else 0
     for i in titles:
@@ -560,9 +570,11 @@ def _structure(
             # "سياسة", "أخبار محلية" or "الرئيسية » لبنان » سياسة" above the title names the page's
             # section, whatever the model said
             b.kind, b.reason = "section", None
-    menus_are_no_path(live, keep, site_lines)
+    menus_are_no_path(live, keep, site_lines, mast)
     if feats is not None and keep >= 0:
         credits_under_title(live, feats, keep, site_lines)
+    if is_article:
+        date_after_body(live)
     _keep_a_body(live, probs, model)
 
 

@@ -172,6 +172,31 @@ def credits_under_title(live: list[Block], feats: np.ndarray, keep: int, site_li
     _author_over_date(live, keep)
 
 
+#: how many lines under the body's last long paragraph a date printed after the text is looked for
+_DATE_AFTER_BODY = 2
+
+
+def date_after_body(live: list[Block]) -> None:
+    """A page with no date line anywhere gets the time stamp printed right under its text: the first
+    line within two under the last long paragraph (twenty words or more) that is a stamp and nothing
+    more (:func:`~khabar.clean.bylines.is_stamp_line`: "2024-12-05", "08 ديسمبر 2024"), whatever
+    the model made of it.
+
+    Some templates print the publication date at the foot of the article, between the text and the
+    footer; the model, which learned the date under the headline, keeps it as text or removes it with
+    the footer, and the record is left without ``published``. A date further down (a comment's, a
+    related item's) is not the page's; nor is one when the page already has its date line."""
+    if any(b.kind == "date" for b in live):
+        return
+    last = next((i for i in range(len(live) - 1, -1, -1) if live[i].text.count(" ") >= 19), -1)
+    if last < 0:
+        return
+    for b in live[last + 1 : last + 1 + _DATE_AFTER_BODY]:
+        if removable(b) and _DIGIT.search(b.text) and is_stamp_line(b.text):
+            b.kind, b.reason = "date", None
+            return
+
+
 def stamp_furniture(b: Block) -> bool:
     """A time stamp's line or its parts: a date, a clock time or a reading time."""
     if b.kind == "date" or b.reason in ("pattern:time_stamp", "pattern:reading_time"):
@@ -217,7 +242,7 @@ _MENU_RUN = 4
 _PATH_LEVELS = 3
 
 
-def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> None:
+def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int], mast: int = 0) -> None:
     """The page's section path is what stands right above its title, not the site's menu: section
     blocks that are not the path are removed (``feature:menu``).
 
@@ -228,7 +253,9 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
       a path names one to three levels, a menu lists the site's sections one after another
       ("سياسة", "اقتصاد", "رياضة", "ثقافة"), and a dump that keeps its menu gave the page every
       one of them as its path.
-    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section."""
+    * The masthead (``site_lines``: the site's name over its menu) names the site, not a section;
+      and its lines (the first ``mast``: "وكالة المغرب العربي للأنباء" / "MAP") credit no writer
+      either, so a masthead line the model read as a byline is removed too."""
     cues = load_title_cues()
 
     def menu_line(b: Block) -> bool:
@@ -254,7 +281,7 @@ def menus_are_no_path(live: list[Block], keep: int, site_lines: set[int]) -> Non
                 drop(k)
         run = []
     for k in site_lines:
-        if live[k].kind == "section":
+        if live[k].kind == "section" or (k < mast and live[k].kind == "byline" and removable(live[k])):
             live[k].kind, live[k].reason = "boilerplate", "feature:masthead"
     for k in range(min(path, default=0)):
         drop(k)
@@ -272,9 +299,10 @@ def section_path(live: list[Block], keep: int) -> list[int]:
       the menu ("أخبار" / "حوادث" / "رياضة" / "الرئيسية > أخبار > محافظات"); a bar that opens with
       the home page ("الرئيسية | مقالات", :func:`~khabar.clean.titles.is_home_crumb`) is one, though
       the furniture rules took it for a menu bar.
-    * The menu's current item repeated right above the title: a run of more than three section
-      lines that ends in a line naming one of them again, or a short line the model removed that
-      repeats a line of the menu at the page's top ("الإمارات" in the menu and over the headline).
+    * The menu's current item repeated right above the title: a run of section lines that ends in
+      a line naming one of them again (a path names no level twice), or a short line the model
+      removed that repeats a line of the menu at the page's top ("الإمارات" in the menu and over
+      the headline).
     * A standfirst over the headline (a line of five words or more with no date or byline cue: "مشروع
       يكلف 120 مليون درهم …") and the page's time stamp (:func:`stamp_furniture`) may stand between
       the path and the title.
@@ -293,9 +321,11 @@ def section_path(live: list[Block], keep: int) -> list[int]:
     run: list[int] = []
     while j - len(run) >= 0 and live[j - len(run)].kind == "section":
         run.append(j - len(run))
-    if 0 < len(run) <= _PATH_LEVELS:
-        return run
     key = lexicon.key(b.text).strip()
+    if 0 < len(run) <= _PATH_LEVELS:
+        # a path names no level twice: a short menu ("محليات" / "رياضة") and its current item
+        # repeated under it ("محليات") leave that item alone as the path
+        return [j] if key in {lexicon.key(live[k].text).strip() for k in run[1:]} else run
     if run:
         return [j] if key in {lexicon.key(live[k].text).strip() for k in run[1:]} else []
     if removable(b) and b.text.count(" ") < _PATH_LEVELS and _in_top_menu(live, j, key):

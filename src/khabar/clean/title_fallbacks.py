@@ -13,6 +13,7 @@ masthead`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from functools import cache
 
@@ -20,7 +21,7 @@ import numpy as np
 
 from khabar.clean import lexicon
 from khabar.clean.features import INDEX, LineInfo, content_words
-from khabar.clean.titles import is_price, title_reject
+from khabar.clean.titles import is_breadcrumb, is_price, is_section_name, title_reject
 from khabar.data import rows
 from khabar.model import Block
 
@@ -308,7 +309,8 @@ def verse_title(
     line ends: a menu's items end in no punctuation, verse lines end in a comma, a full stop, "..",
     "!" or "؟". So on a page with no long line, the first model-decided line, of at most six words,
     that can be a title and carries no byline or date cue, is the title when at least half of the
-    next twelve model-decided lines, and four or more, end in punctuation."""
+    next twelve model-decided lines, and four or more, end in punctuation, or when they rhyme
+    (:func:`_rhymes`: Nabati verse, unpunctuated)."""
     first = next((i for i, b in enumerate(live) if removable(b)), -1)
     if first < 0 or first in exclude:
         return -1
@@ -319,17 +321,46 @@ def verse_title(
         return -1
     below = [c.text.rstrip() for c in live[first + 1 :] if removable(c)][:_VERSE_LINES]
     ends = sum(t.endswith(_VERSE_END) for t in below)
-    return first if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below) else -1
+    if ends >= _VERSE_MIN and ends >= _VERSE_SHARE * len(below):
+        return first
+    return first if _rhymes([i for j, i in enumerate(infos) if j > first and removable(live[j])]) else -1
+
+
+#: Nabati verse (:func:`_rhymes`): the fewest lines read, their words, and the least share of them
+#: whose last two letters another line's repeat
+_RHYME_LINES = 8
+_RHYME_WORDS = (3, 12)
+_RHYME_SHARE = 0.6
+
+
+def _rhymes(infos: list[LineInfo]) -> bool:
+    """Whether the first twelve lines are verse by their rhyme: Nabati verse ends its lines in no
+    punctuation, but keeps one or two rhymes (each hemistich's last letters come back: "واحتله" /
+    "المله", "بالحان" / "الاشجان"); at least eight lines, each of three to twelve words (a menu's
+    items have one or two), and six in ten or more ending in two letters another line ends in."""
+    lines = infos[:_VERSE_LINES]
+    lo, hi = _RHYME_WORDS
+    if len(lines) < _RHYME_LINES or not all(lo <= i.words <= hi for i in lines[1:]):
+        return False  # the first may be the poet's name
+    ends = Counter(i.key.rstrip()[-2:] for i in lines)
+    return sum(c for c in ends.values() if c > 1) >= _RHYME_SHARE * len(lines)
 
 
 #: the words of a headline over its standfirst (:func:`headline_over_standfirst`), and the fewest
 #: of its content words the body must repeat
 _STANDFIRST_HEAD_WORDS = (4, 15)
 _STANDFIRST_CONFIRM = 2
+#: under the page's furniture, how many words more than its headline a standfirst has at least (a
+#: kicker printed over the headline is about as long as it or longer)
+_STANDFIRST_LONGER = 2
 
 
 def headline_over_standfirst(
-    live: list[Block], infos: list[LineInfo], feats: np.ndarray | None, exclude: Collection[int] = ()
+    live: list[Block],
+    infos: list[LineInfo],
+    feats: np.ndarray | None,
+    exclude: Collection[int] = (),
+    keep: int = 1,
 ) -> bool:
     """Whether the page's first line is its headline and the model's title (the second line) the
     standfirst under it: "لهذا السبب.. تأخر استقدام العاملات …" over "مكاتب الاستقدام تنتظر …".
@@ -339,19 +370,35 @@ def headline_over_standfirst(
     the second, nearer the byline and the body, as the title. The first line is the headline when it
     can be one (:func:`~khabar.clean.titles.title_reject`, four to fifteen words, no full stop, no
     byline or date cue, not the masthead) and the body repeats two of its content words or more (a
-    site's name over a headline is not repeated by the text)."""
-    if len(live) < 3 or 0 in exclude or not removable(live[0]):
+    site's name over a headline is not repeated by the text).
+
+    Under a masthead and a section path (``keep``: the model's title further down) the same pair
+    stands below the page's furniture: "تقارير" / "كيف تواجه تونس أزمة الأدوية؟" / "مرضى يشتكون …".
+    There the line over the model's title is the headline when, besides the above, the line over
+    it is furniture (a section line or a removed menu line, not text) and it has two words fewer
+    than the model's title at least: a standfirst says more than its headline, while a kicker a site
+    prints over the headline ("فوز عريض في نصف النهائي …" over "الفريق الوطني يتأهل …") is about as
+    long as it or longer, and the model's title stays."""
+    h = keep - 1
+    if h < 0 or len(live) < keep + 2 or h in exclude or not removable(live[h]):
         return False
-    if live[0].kind in ("byline", "date", "section"):
+    if live[h].kind in ("byline", "date", "section"):
         return False
-    head, info = live[0], infos[0]
+    if h > 0:
+        above = live[h - 1]
+        path = above.kind == "section" or is_section_name(above.text) or is_breadcrumb(above.text)
+        if not (path or above.reason in ("lexicon:nav", "feature:menu", "feature:masthead")):
+            return False
+        if infos[h].words > infos[keep].words - _STANDFIRST_LONGER:
+            return False
+    head, info = live[h], infos[h]
     lo, hi = _STANDFIRST_HEAD_WORDS
     if not lo <= info.words <= hi or head.text.rstrip()[-1:] in ".:،,;؛" or info.long:
         return False
-    if feats is None or title_reject(head.text) is not None or feats[0, list(NOT_HEADLINE)].any():
+    if feats is None or title_reject(head.text) is not None or feats[h, list(NOT_HEADLINE)].any():
         return False
     body: set[str] = set()
-    for line in infos[2:]:
+    for line in infos[keep + 1 :]:
         if line.long:
             body |= content_words(line)
     return len(content_words(info) & body) >= _STANDFIRST_CONFIRM

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from khabar.clean import lexicon
 from khabar.data import bad_row, rows
 
-_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency", "home"}
+_KINDS = {"section", "wire_suffix", "source_tag", "salutation", "currency", "home", "outlet"}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -65,6 +65,8 @@ class TitleCues:
     currency: frozenset[str] = frozenset()
     #: the home page's names, a breadcrumb's first level (normalised)
     home: frozenset[str] = frozenset()
+    #: the words an outlet's full name opens with ("وكالة", "جريدة", "بوابة"; normalised)
+    outlet: frozenset[str] = frozenset()
 
 
 @cache
@@ -88,6 +90,7 @@ def load() -> TitleCues:
         ),
         frozenset(got["currency"]),
         frozenset(got["home"]),
+        frozenset(got["outlet"]),
     )
 
 
@@ -118,12 +121,21 @@ _ARROW_SEP = re.compile(r"\s*[»›>]\s*|\s/\s")
 _SPACED_SEP = re.compile(r"\s[»›>]\s|\s/\s")
 
 
+#: a word quoted between two » ("لـ»السياحة» على"), as Arabic print often sets quotation marks: the
+#: first » glued to the word after it, the second to the word before it and followed by a space or
+#: punctuation (a glued breadcrumb "أخبار»محليات»رياضة" has a letter on both sides of each)
+_REVERSED_QUOTE = re.compile(r"»(?=[^\s»])([^»\n]*?)(?<=[^\s»])»(?=[\s.,،:؛!؟?]|$)")
+
+
 def is_breadcrumb(text: str) -> bool:
     """Levels of a menu path, each short: joined by » › > (spaced or glued to a level: "الاستقبال
     >اخبار"), by a spaced /, or by | in three levels or more ("title | site" has two). » inside «…» is
-    a closing quotation mark, not a separator; a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
+    a closing quotation mark, not a separator, and so are the two » around a quoted word
+    ("جولات مفاجئة لـ»السياحة» على مرافق الإيواء"); a slash is one only spaced ("12/03", "الوفاق/ خاص")."""
     if text.count(" ") > 14:
         return False
+    if "»" in text:
+        text = _REVERSED_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
     sep = _SPACED_SEP if "<" in text or "‹" in text else _ARROW_SEP
     if "«" not in text and sep.search(text):
         parts = sep.split(text)
@@ -246,6 +258,8 @@ _MASTHEAD_LINES = 4
 _MASTHEAD_WORDS = 3
 #: the most words of a slogan under the logo
 _SLOGAN_WORDS = 4
+#: the most words of an outlet's full name as its logo ("وكالة المغرب العربي للأنباء")
+_OUTLET_WORDS = 6
 #: short item lines in a row that make a menu without section words
 _ITEM_RUN = 4
 
@@ -279,8 +293,9 @@ def masthead(texts: list[str], nav: list[bool]) -> int:
         if m:
             head = texts[:m]
             # the logo's line, then its slogan or the date ("صحيفة يومية سياسية مستقلة")
-            ok = _masthead_line(head[0]) and all(
-                _masthead_line(t, _SLOGAN_WORDS) or _dated(t) or is_widget(t) for t in head
+            ok = (_masthead_line(head[0]) or is_outlet_name(head[0])) and all(
+                _masthead_line(t, _SLOGAN_WORDS) or _dated(t) or is_widget(t) or is_outlet_name(t)
+                for t in head
             )
             return m if ok and not any(menu[:m]) else 0
     return 0
@@ -308,6 +323,23 @@ def _masthead_line(text: str, words: int = 0) -> bool:
     return not _DIGIT.search(t) or (":" not in t and not _dated(t))
 
 
+def is_outlet_name(text: str) -> bool:
+    """An outlet's full name as its logo prints it: up to six words opening with an outlet word
+    (``outlet`` in ``data/titles_ar.tsv``: "وكالة المغرب العربي للأنباء", "بوابة الوفد الإلكترونية"),
+    with no digit and no end punctuation. An agency's or a paper's name runs past the three words of
+    a logo line; over the menu it is still the masthead, not the headline (a headline that opens with
+    "وكالة" says what the agency did, and stands over its text, not over a menu)."""
+    t = text.strip()
+    ws = _words(t)
+    return (
+        bool(ws)
+        and ws[0] in load().outlet
+        and t.count(" ") < _OUTLET_WORDS
+        and t[-1] not in ".:؟?!،,"
+        and not _DIGIT.search(t)
+    )
+
+
 def _dated(text: str) -> bool:
     from khabar.arabic.dates import find_dates
 
@@ -317,7 +349,7 @@ def _dated(text: str) -> bool:
 def masthead_names(texts: list[str]) -> list[str]:
     """The site's names among a masthead's lines (a date line the template prints beside the logo is
     none)."""
-    return [t for t in texts if _masthead_line(t) and not is_widget(t)]
+    return [t for t in texts if (_masthead_line(t) or is_outlet_name(t)) and not is_widget(t)]
 
 
 def names_site(text: str, sites: list[str]) -> bool:
