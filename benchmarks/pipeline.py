@@ -31,6 +31,7 @@ Usage::
     .venv/bin/python benchmarks/pipeline.py                 # the first 3,000 articles (a few minutes)
     .venv/bin/python benchmarks/pipeline.py --all           # all 31,030 records
     .venv/bin/python benchmarks/pipeline.py --limit 500 --baseline ../base/src --write-readme
+    .venv/bin/python benchmarks/pipeline.py --limit 1200 --profile 30   # where the time goes (cProfile)
 
 Progress goes to stderr, the report (Markdown) to stdout.
 """
@@ -43,6 +44,7 @@ import json
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -66,26 +68,13 @@ def measure(src: Path, limit: int | None, growth: int = 0) -> dict[str, Any]:
     common.single_threaded()
     sys.path.insert(0, str(src))
     import khabar
-    from khabar.eval import shared_data
-    from khabar.io import RawRecord, read_inputs
+    from khabar.io import RawRecord
     from khabar.model import Document
     from khabar.pipeline import DEFAULT_STAGES, FACT_STAGES, Pipeline
 
-    data = shared_data("saudinewsnet_full")
-    if not data.exists():
-        raise SystemExit(f"{data} is not there: this benchmark needs ../shared/data beside the repository")
     t0 = time.perf_counter()
-    records: list[RawRecord] = []
-    n_read = 0
-    for item in read_inputs([str(data)], glob="*.zip"):
-        if limit is not None and n_read >= limit:
-            break
-        n_read += 1
-        if isinstance(item, RawRecord):
-            records.append(item)
+    records, n_read = _records(limit)
     read_s = time.perf_counter() - t0
-    if len(records) < 2:
-        raise SystemExit("fewer than two records read")
 
     pipe = Pipeline((*DEFAULT_STAGES, *FACT_STAGES))
     names = pipe.names
@@ -169,6 +158,72 @@ def measure(src: Path, limit: int | None, growth: int = 0) -> dict[str, Any]:
         "load": common.load_average(),
         "growth": grown,
     }
+
+
+def _records(limit: int | None) -> tuple[list[Any], int]:
+    """The SaudiNewsNet records among the first ``limit`` items read (all with None), and how many
+    items were read (the ``khabar`` package already importable)."""
+    from khabar.eval import shared_data
+    from khabar.io import RawRecord, read_inputs
+
+    data = shared_data("saudinewsnet_full")
+    if not data.exists():
+        raise SystemExit(f"{data} is not there: this benchmark needs ../shared/data beside the repository")
+    records: list[RawRecord] = []
+    n_read = 0
+    for item in read_inputs([str(data)], glob="*.zip"):
+        if limit is not None and n_read >= limit:
+            break
+        n_read += 1
+        if isinstance(item, RawRecord):
+            records.append(item)
+    if len(records) < 2:
+        raise SystemExit("fewer than two records read")
+    return records, n_read
+
+
+def profile(src: Path, limit: int | None, top: int) -> str:
+    """cProfile one pass of the whole pipeline (after a first, untimed document) and list the ``top``
+    modules and functions by their own time: where a speed-up can come from. py-spy is not in the dev
+    venv; cProfile charges each Python call some overhead, so read the shares as a ranking."""
+    import cProfile
+    import pstats
+
+    common.single_threaded()
+    sys.path.insert(0, str(src))
+    from khabar.model import Document
+    from khabar.pipeline import DEFAULT_STAGES, FACT_STAGES, Pipeline
+
+    records, _ = _records(limit)
+    registry = importlib.import_module("khabar.pipeline.registry")
+    if hasattr(registry, "enable_settling"):
+        registry.enable_settling()  # as the command line does
+    pipe = Pipeline((*DEFAULT_STAGES, *FACT_STAGES))
+
+    def new_doc(rec: Any) -> Document:
+        return Document(
+            id=rec.id, raw=rec.raw, source=rec.source, meta=dict(rec.meta), warnings=list(rec.warnings)
+        )
+
+    pipe(new_doc(records[0]))  # loads every model and lexicon
+    prof = cProfile.Profile()
+    prof.enable()
+    for rec in records[1:]:
+        pipe(new_doc(rec))
+    prof.disable()
+    by_module: Counter[str] = Counter()
+    by_func: Counter[str] = Counter()
+    for (path, _line, func), row in pstats.Stats(prof).stats.items():  # type: ignore[attr-defined]
+        own = row[2]
+        where = path.split("/src/")[-1] if "/src/" in path else func if path == "~" else Path(path).name
+        by_module[where] += own
+        by_func[where if path == "~" else f"{where}:{func}"] += own
+    total = sum(by_module.values())
+    out = [f"cProfile of {len(records) - 1:,} documents, {total:.1f} s of own time in all.", ""]
+    for title, counts in (("module (or built-in)", by_module), ("function", by_func)):
+        rows = [[name, f"{sec:.2f}", f"{100 * sec / total:.1f} %"] for name, sec in counts.most_common(top)]
+        out += [common.markdown_table([title, "own s", "share"], rows, [False, True, True]), ""]
+    return "\n".join(out)
 
 
 def _child(src: Path, limit: int | None) -> dict[str, Any]:
@@ -260,12 +315,22 @@ def main(argv: list[str] | None = None) -> int:
         help="also list the N source lines whose allocations after 10 %% are still held at 100 %% "
         "(tracemalloc: slows the pass, so its times are not comparable; no --baseline)",
     )
+    ap.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead: cProfile one pass of this tree and list the N costliest modules and functions",
+    )
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # child mode: print one measurement as JSON
     args = ap.parse_args(argv)
     limit = None if args.all else args.limit
 
     if args.one:
         print(json.dumps(measure(args.one, limit)))
+        return 0
+    if args.profile:
+        print(profile(REPO / "src", limit, args.profile))
         return 0
 
     here_src = REPO / "src"
