@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from khabar.events.accidents import accident_cause, attack_told, drop_retold_accidents, is_death
 from khabar.events.arguments import (
     VERBAL_TYPES,
     assign_arguments,
@@ -116,6 +117,8 @@ def code_events(
     # names (as the mentions trimmed them: "الربيعة [يستقبل]" ends before the verb)
     names = [m for m in mentions if m.kind in ("person", "place", "country")]
     events: list[Event] = []
+    accident = False  # a death or an injury was read as an accident's (khabar.events.accidents)
+    retold: set[int] = set()  # the deaths and injuries with no attack in their sentence
     for si, (ss, se) in enumerate(sents):
         a, b = words.index_at(ss), words.index_at(se)
         sw = words.toks[a:b]
@@ -127,6 +130,7 @@ def code_events(
         sevents: list[Event] = []
         titles = _title_spans(text, ss, se) if matches else []
         fighting: list[bool] = []  # computed once, when a trigger needs it
+        calm: list[bool] = []  # the sentence tells of no attack (computed once, when a death needs it)
         for k, mt in enumerate(matches):
             # the match's word indices are sentence-relative: make them document-relative
             gm = TriggerMatch(mt.first + a, mt.last + a, mt.entries, mt.fut, mt.purpose)
@@ -165,6 +169,12 @@ def code_events(
                     continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
                     continue
+                death = entry.type == "ASSAULT" and is_death(words, gm)
+                if death and not calm:
+                    calm.append(not attack_told(words, a, b, matches))
+                if death and calm[0] and accident_cause(words, a, b):
+                    accident = True
+                    continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
                 if entry.frame == "join" and not _meeting_after(words, gm, b):
                     continue  # انضم إلى صفوف …: joining a group, not a meeting
                 args = assign_arguments(doc, words, gm, entry, smentions, (prv, nxt), (a, b))
@@ -220,11 +230,15 @@ def code_events(
                     continue  # الحصار المفروض عليه، العقوبات المفروضة: a standing state (GUIDELINES §4)
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
+                if death and calm[0]:
+                    retold.add(id(ev))
                 sevents.append(ev)
         events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
             doc, words, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
+    if accident:
+        events = drop_retold_accidents(events, retold)
     _next_durations(doc, events, sents)
     _headline_actors(doc, events, sents)
     feats = [event_features(ev, events, words, sents[0]) for ev in events]

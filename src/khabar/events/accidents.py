@@ -1,0 +1,71 @@
+"""Deaths and injuries with no attacker: a stampede, a drowning, a road accident, a flood, a fire.
+
+PLOVER's ASSAULT is a use of force by an actor. The trigger lexicon reads قتل، مقتل، أصيب، مصرع as the
+outcome of one, and most of the time they are; but news tells accidents with the same words ("مقتل 11
+شخصا في تدافع"، "لقي 5 أطفال حتفهم غرقا"). The coder asks two questions here:
+
+- a sentence's death or injury (``events_words_ar.tsv``, ``coder.accident_deaths``) is no event when the
+  sentence names an accident as its cause (``events_cues_ar.tsv``, class ``accident``) and tells of no
+  attack: no word of fighting (class ``battle``) or of intent (class ``intent``), no other attack
+  trigger (a shooting, a bombing, an arson: أضرم is a trigger of its own). An armed party alone says
+  nothing: the police report most accidents ("بحسب ما أفادت الشرطة"), and soldiers drown too;
+- in a document where such an accident was found and no attack is coded at all, the other deaths and
+  injuries with no attack in their sentence are the same accident told again ("وقتل ما لا يقل عن 11
+  شخصا" two sentences later): each alone may pass the filter, and together the document model would
+  show them.
+"""
+
+from __future__ import annotations
+
+from khabar.events.context import _cue_stems, _has_cue
+from khabar.events.event import Event
+from khabar.events.lexicon import load_cues, words
+from khabar.events.mentions import Words
+from khabar.events.triggers import TriggerMatch
+
+__all__ = ["accident_cause", "attack_told", "drop_retold_accidents", "is_death"]
+
+#: the deaths and injuries an accident can cause (the first word of a trigger)
+_DEATHS = words("coder.accident_deaths")
+
+
+def is_death(words_: Words, m: TriggerMatch) -> bool:
+    """Whether the trigger at ``m`` (document word indices) is a death or an injury."""
+    return words_.toks[m.first].text in _DEATHS
+
+
+def _cue_at(words_: Words, i: int, b: int, cls: str) -> bool:
+    """A cue of ``cls`` at word ``i``: one word (with its clitics), or two (the first with them)."""
+    toks = words_.toks
+    if _has_cue(toks[i].text, cls):
+        return True
+    if i + 1 >= b:
+        return False
+    cues = load_cues()[cls]
+    nxt = toks[i + 1].text
+    return f"{toks[i].text} {nxt}" in cues or any(f"{s} {nxt}" in cues for s in _cue_stems(toks[i].text))
+
+
+def accident_cause(words_: Words, a: int, b: int) -> bool:
+    """Whether the sentence of words ``[a, b)`` names an accident (class ``accident``)."""
+    return any(_cue_at(words_, i, b, "accident") for i in range(a, b))
+
+
+def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> bool:
+    """Whether the sentence of words ``[a, b)`` tells of an attack: a word of fighting or of intent, or an ASSAULT trigger other than a death or an injury that needs no context of its
+    own (``matches`` are sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
+    for mt in matches:
+        if words_.toks[mt.first + a].text in _DEATHS:
+            continue
+        if any(t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for t in mt.entries):
+            return True
+    return any(_cue_at(words_, i, b, "battle") or _cue_at(words_, i, b, "intent") for i in range(a, b))
+
+
+def drop_retold_accidents(events: list[Event], retold: set[int]) -> list[Event]:
+    """``events`` without the deaths and injuries told again of an accident (``retold``: the ``id`` of
+    each death or injury with no attack in its sentence), when no other attack is coded in the document
+    (the caller calls this only where an accident was found)."""
+    if any(e.type == "ASSAULT" and id(e) not in retold for e in events):
+        return events
+    return [e for e in events if id(e) not in retold]

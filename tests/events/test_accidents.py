@@ -1,0 +1,68 @@
+"""Deaths and injuries with no attacker are no ASSAULT (khabar.events.accidents).
+
+Every text here is written for the test (none is from a gold set or a sample the rule was read on).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from khabar.api import process_text
+from khabar.events.accidents import accident_cause, attack_told
+from khabar.events.mentions import words_of
+from khabar.events.triggers import find_triggers
+
+FACTS = ("entities", "places", "refs", "dates", "quantities", "events")
+
+
+@cache
+def _assaults(text: str) -> list[dict[str, Any]]:
+    """Every ASSAULT mention of ``text``, shown or not (no threshold)."""
+    doc = process_text(text, extra=FACTS, min_confidence="all")
+    return [m for e in doc.events for m in e["mentions"] if m["type"] == "ASSAULT"]
+
+
+def _sentence(text: str) -> tuple[bool, bool]:
+    """(an accident named, an attack told) for one sentence."""
+    w = words_of(text)
+    teh = frozenset(i for i in range(len(w.toks)) if text[w.text_spans[i][1] - 1] == "ة")
+    matches = find_triggers(w.toks, teh, w.keys)
+    return accident_cause(w, 0, len(w.toks)), attack_told(w, 0, len(w.toks), matches)
+
+
+def test_a_stampede_told_in_several_sentences_is_no_assault() -> None:
+    # the headline and the body name the stampede; the third sentence tells the deaths again alone
+    text = (
+        "لقي 9 أشخاص مصرعهم في تدافع بمهرجان ديني في الهند\n"
+        "قتل تسعة أشخاص على الأقل في تدافع خلال مهرجان ديني في ولاية بيهار أمس الأحد، بحسب الشرطة.\n"
+        "وقال مسؤول إن مقتل الأشخاص التسعة وقع عند مدخل المعبد، وإن 20 آخرين أصيبوا."
+    )
+    assert _assaults(text) == []
+
+
+def test_drowning_and_earthquake_and_road_accident_are_no_assault() -> None:
+    # three accident nouns of the list, each in a sentence of its own kind
+    assert _assaults("لقي خمسة أطفال حتفهم غرقا في سد بمحافظة العلا أمس، وقال الدفاع المدني إنهم غرقوا.") == []
+    assert _assaults("قتل 30 شخصا على الأقل وأصيب المئات في زلزال ضرب شرق تركيا مساء الجمعة.") == []
+    assert _assaults("مقتل أربعة معلمات وإصابة سائق في حادث مروري على طريق الرياض أمس.") == []
+
+
+def test_an_attack_beside_an_accident_noun_stays_an_assault() -> None:
+    # an arson (أضرم is its own trigger) and a "terrorist" fire are someone's act
+    assert _assaults("مقتل رضيع في حريق أضرمه مسلحون في منزل عائلته بالقرية أمس.")
+    assert _sentence("مقتل ثلاثة في حريق إرهابي استهدف السوق") == (True, True)
+    # fighting in the sentence: a drowning during a battle is not told as an accident alone
+    assert _sentence("قتل عشرة جنود غرقا خلال معارك عنيفة على ضفة النهر")[1]
+
+
+def test_killings_with_no_accident_are_untouched() -> None:
+    # no accident noun: the rule does not apply
+    assert _sentence("قتل 12 جنديا في هجوم على موقع للجيش") == (False, True)
+    assert _assaults("قتل مسلحون 12 جنديا في هجوم على موقع للجيش شمال تكريت أمس.")
+
+
+def test_two_word_accident_cues_match_with_clitics() -> None:
+    # "انقلاب" alone is also a coup: only "انقلاب سيارة"-like pairs are accidents, with ب on the first word
+    assert _sentence("وفاة شاب وإصابة اثنين بانقلاب سيارة على طريق الطائف")[0]
+    assert not _sentence("مقتل ثلاثة في محاولة انقلاب فاشلة")[0]
