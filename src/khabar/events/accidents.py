@@ -53,7 +53,8 @@ def accident_cause(words_: Words, a: int, b: int) -> bool:
 
 def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> bool:
     """Whether the sentence of words ``[a, b)`` tells of an attack: a word of fighting or of intent,
-    or an ASSAULT trigger other than a death or an injury that needs no context of its own (``matches`` are sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
+    or an ASSAULT trigger other than a death or an injury that needs no context of its own
+    (``matches`` are sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
     for mt in matches:
         if words_.toks[mt.first + a].text in _DEATHS:
             continue
