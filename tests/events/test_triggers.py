@@ -154,3 +154,12 @@ def test_loaded_with_and_struck_with_terror_are_no_events() -> None:
     assert "ACCUSE" not in _event_types("وصلت إلى الميناء شاحنة محملة بالمساعدات الغذائية أمس.")
     assert _event_types("وأصدر الحزب بيانا محملا الحكومة المسؤولية عن الفشل.") == ["ACCUSE"]
     assert _event_types("وقال إن المسلحين أصيبوا بحالة من الذعر بعد الهزيمة.") == []
+
+
+def test_a_rank_or_a_share_taken_is_no_occupation() -> None:
+    # احتل "occupied" also takes a rank, a place in a list or a share of attention (events_stop_ar.tsv);
+    # written for the test: a university's rank, a topic's share of talks; a town taken stays ASSAULT
+    assert "ASSAULT" not in _types("احتلت جامعة الملك سعود المرتبة الأولى عربيا في التصنيف")
+    assert "ASSAULT" not in _types("واحتل الملف الاقتصادي حيزا كبيرا من المباحثات")
+    assert "ASSAULT" not in _types("احتل المنتج الوطني الصدارة في السوق")
+    assert "ASSAULT" in _types("احتلت القوات الإسرائيلية الضفة الغربية عام 1967")
