@@ -66,3 +66,11 @@ def test_two_word_accident_cues_match_with_clitics() -> None:
     # "انقلاب" alone is also a coup: only "انقلاب سيارة"-like pairs are accidents, with ب on the first word
     assert _sentence("وفاة شاب وإصابة اثنين بانقلاب سيارة على طريق الطائف")[0]
     assert not _sentence("مقتل ثلاثة في محاولة انقلاب فاشلة")[0]
+
+
+def test_the_document_rule_drops_a_death_told_again_only_after_an_accident() -> None:
+    # the retold sentence alone names no cause: alone, or after an attack, it stays ASSAULT
+    retold = "وقال مسؤول إن مقتل الأشخاص التسعة وقع عند مدخل المعبد، وإن 20 آخرين أصيبوا."
+    assert _assaults(retold)
+    assert len(_assaults("مقتل 12 جنديا في هجوم لداعش شمال العراق\n" + retold)) == 2
+    assert _assaults("لقي تسعة أشخاص مصرعهم في فيضان اجتاح القرية أمس\n" + retold) == []

@@ -146,6 +146,12 @@ def code_events(
             if _counted_noun(words, gm, a):
                 continue  # مقتل 147 طالبا: a counted noun ("students"), not طالب "demanded"
             for entry in gm.entries:
+                death = entry.type == "ASSAULT" and is_death(words, gm)
+                if death and not calm:
+                    calm.append(not attack_told(words, a, b, matches))
+                if death and calm[0] and accident_cause(words, a, b):
+                    accident = True
+                    continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
                 if "armed" in entry.flags:
                     if not fighting:
                         fighting.append(_fighting(words, a, b, smentions, matches))
@@ -169,12 +175,6 @@ def code_events(
                     continue  # تعرض للانتقاد، يتعرض للأديان: exposure, not an attack
                 if _is_anchor(words, gm, a, entry.pos, entry.type, events):
                     continue
-                death = entry.type == "ASSAULT" and is_death(words, gm)
-                if death and not calm:
-                    calm.append(not attack_told(words, a, b, matches))
-                if death and calm[0] and accident_cause(words, a, b):
-                    accident = True
-                    continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
                 if entry.frame == "join" and not _meeting_after(words, gm, b):
                     continue  # انضم إلى صفوف …: joining a group, not a meeting
                 args = assign_arguments(doc, words, gm, entry, smentions, (prv, nxt), (a, b))
