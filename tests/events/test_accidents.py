@@ -28,7 +28,8 @@ def _sentence(text: str) -> tuple[bool, bool]:
     w = words_of(text)
     teh = frozenset(i for i in range(len(w.toks)) if text[w.text_spans[i][1] - 1] == "ة")
     matches = find_triggers(w.toks, teh, w.keys)
-    return accident_cause(w, 0, len(w.toks)), attack_told(w, 0, len(w.toks), matches)
+    n = len(w.toks)
+    return any(accident_cause(w, m, 0, n) for m in matches), attack_told(w, 0, n, matches)
 
 
 def test_a_stampede_told_in_several_sentences_is_no_assault() -> None:
@@ -56,6 +57,18 @@ def test_an_attack_beside_an_accident_noun_stays_an_assault() -> None:
     assert _sentence("قتل عشرة جنود غرقا خلال معارك عنيفة على ضفة النهر")[1]
 
 
+def test_an_operation_named_storm_or_an_accident_far_off_is_no_cause() -> None:
+    # عاصفة alone names operations (عاصفة الصحراء); a weather storm is two words; an accident in
+    # another clause of a long sentence is not the death's cause
+    assert not _sentence("مقتل قائد ميداني في غارات عاصفة الصحراء على المدينة")[0]
+    assert _sentence("مصرع صياد في عاصفة بحرية قبالة الساحل")[0]
+    far = (
+        "وأعلنت الشرطة مقتل رجل الأعمال المعروف في منزله بالعاصمة مساء أمس، فيما شهدت مدن الساحل "
+        "الجنوبية والشرقية خلال الأسبوع الماضي أمطارا متفرقة وسيولا جارفة"
+    )
+    assert not _sentence(far)[0]
+
+
 def test_killings_with_no_accident_are_untouched() -> None:
     # no accident noun: the rule does not apply
     assert _sentence("قتل 12 جنديا في هجوم على موقع للجيش") == (False, True)
@@ -64,7 +77,7 @@ def test_killings_with_no_accident_are_untouched() -> None:
 
 def test_two_word_accident_cues_match_with_clitics() -> None:
     # "انقلاب" alone is also a coup: only "انقلاب سيارة"-like pairs are accidents, with ب on the first word
-    assert _sentence("وفاة شاب وإصابة اثنين بانقلاب سيارة على طريق الطائف")[0]
+    assert _sentence("مصرع شاب وإصابة اثنين بانقلاب سيارة على طريق الطائف")[0]
     assert not _sentence("مقتل ثلاثة في محاولة انقلاب فاشلة")[0]
 
 

@@ -4,8 +4,8 @@ PLOVER's ASSAULT is a use of force by an actor. The trigger lexicon reads قتل
 outcome of one, and most of the time they are; but news tells accidents with the same words ("مقتل 11
 شخصا في تدافع"، "لقي 5 أطفال حتفهم غرقا"). The coder asks two questions here:
 
-- a sentence's death or injury (``events_words_ar.tsv``, ``coder.accident_deaths``) is no event when the
-  sentence names an accident as its cause (``events_cues_ar.tsv``, class ``accident``) and tells of no
+- a sentence's death or injury (``events_words_ar.tsv``, ``coder.accident_deaths``) is no event when an
+  accident is named near it as its cause (``events_cues_ar.tsv``, class ``accident``) and tells of no
   attack: no word of fighting (class ``battle``) or of intent (class ``intent``), no other attack
   trigger (a shooting, a bombing, an arson: أضرم is a trigger of its own). An armed party alone says
   nothing: the police report most accidents ("بحسب ما أفادت الشرطة"), and soldiers drown too;
@@ -46,9 +46,17 @@ def _cue_at(words_: Words, i: int, b: int, cls: str) -> bool:
     return f"{toks[i].text} {nxt}" in cues or any(f"{s} {nxt}" in cues for s in _cue_stems(toks[i].text))
 
 
-def accident_cause(words_: Words, a: int, b: int) -> bool:
-    """Whether the sentence of words ``[a, b)`` names an accident (class ``accident``)."""
-    return any(_cue_at(words_, i, b, "accident") for i in range(a, b))
+#: how far before and after a death or an injury its accident may be named, in words ("في حادث سير
+#: توفي …"، "قتل 30 شخصا على الأقل وأصيب المئات في زلزال بقوة 6 درجات"): a long sentence may name an
+#: accident in another clause
+_BEFORE, _AFTER = 8, 15
+
+
+def accident_cause(words_: Words, m: TriggerMatch, a: int, b: int) -> bool:
+    """Whether an accident (class ``accident``) is named near the death or injury ``m`` (document word
+    indices) in the sentence of words ``[a, b)``."""
+    lo, hi = max(a, m.first - _BEFORE), min(b, m.last + 1 + _AFTER)
+    return any(_cue_at(words_, i, hi, "accident") for i in range(lo, hi))
 
 
 def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> bool:

@@ -149,7 +149,7 @@ def code_events(
                 death = entry.type == "ASSAULT" and is_death(words, gm)
                 if death and not calm:
                     calm.append(not attack_told(words, a, b, matches))
-                if death and calm[0] and accident_cause(words, a, b):
+                if death and calm[0] and accident_cause(words, gm, a, b):
                     accident = True
                     continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
                 if "armed" in entry.flags:
