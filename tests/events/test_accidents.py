@@ -87,3 +87,10 @@ def test_the_document_rule_drops_a_death_told_again_only_after_an_accident() -> 
     assert _assaults(retold)
     assert len(_assaults("مقتل 12 جنديا في هجوم لداعش شمال العراق\n" + retold)) == 2
     assert _assaults("لقي تسعة أشخاص مصرعهم في فيضان اجتاح القرية أمس\n" + retold) == []
+
+
+def test_a_military_aircraft_crash_is_an_accident() -> None:
+    # "عسكرية" is a word of the battle class, not of an attack: a transport plane falls by a failure
+    assert _assaults("لقي ستة جنود مصرعهم في تحطم طائرة نقل عسكرية بسبب عطل فني قرب القاعدة أمس.") == []
+    # fighters and a front name fighting (class intent): a death there stays an attack
+    assert _sentence("مقتل ثلاثة مقاتلين غرقا على جبهة النهر")[1]

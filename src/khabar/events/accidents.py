@@ -5,10 +5,10 @@ outcome of one, and most of the time they are; but news tells accidents with the
 شخصا في تدافع"، "لقي 5 أطفال حتفهم غرقا"). The coder asks two questions here:
 
 - a sentence's death or injury (``events_words_ar.tsv``, ``coder.accident_deaths``) is no event when an
-  accident is named near it as its cause (``events_cues_ar.tsv``, class ``accident``) and tells of no
-  attack: no word of fighting (class ``battle``) or of intent (class ``intent``), no other attack
-  trigger (a shooting, a bombing, an arson: أضرم is a trigger of its own). An armed party alone says
-  nothing: the police report most accidents ("بحسب ما أفادت الشرطة"), and soldiers drown too;
+  accident is named near it as its cause (``events_cues_ar.tsv``, class ``accident``) and the sentence
+  tells of no attack: no word of intent or of fighting (class ``intent``), no other attack trigger
+  (a shooting, a bombing, an arson: أضرم is a trigger of its own). An armed party alone says nothing:
+  the police report most accidents ("بحسب ما أفادت الشرطة"), and soldiers drown too;
 - in a document where such an accident was found and no attack is coded at all, the other deaths and
   injuries with no attack in their sentence are the same accident told again ("وقتل ما لا يقل عن 11
   شخصا" two sentences later): each alone may pass the filter, and together the document model would
@@ -60,15 +60,16 @@ def accident_cause(words_: Words, m: TriggerMatch, a: int, b: int) -> bool:
 
 
 def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> bool:
-    """Whether the sentence of words ``[a, b)`` tells of an attack: a word of fighting or of intent,
-    or an ASSAULT trigger other than a death or an injury that needs no context of its own
-    (``matches`` are sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
+    """Whether the sentence of words ``[a, b)`` tells of an attack: a word of intent or of fighting
+    (class ``intent``; not ``battle``, whose عسكري a military aircraft's crash has too), or an ASSAULT
+    trigger other than a death or an injury that needs no context of its own (``matches`` are
+    sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
     for mt in matches:
         if words_.toks[mt.first + a].text in _DEATHS:
             continue
         if any(t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for t in mt.entries):
             return True
-    return any(_cue_at(words_, i, b, "battle") or _cue_at(words_, i, b, "intent") for i in range(a, b))
+    return any(_cue_at(words_, i, b, "intent") for i in range(a, b))
 
 
 def drop_retold_accidents(events: list[Event], retold: set[int]) -> list[Event]:
