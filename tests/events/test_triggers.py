@@ -163,3 +163,10 @@ def test_a_rank_or_a_share_taken_is_no_occupation() -> None:
     assert "ASSAULT" not in _types("واحتل الملف الاقتصادي حيزا كبيرا من المباحثات")
     assert "ASSAULT" not in _types("احتل المنتج الوطني الصدارة في السوق")
     assert "ASSAULT" in _types("احتلت القوات الإسرائيلية الضفة الغربية عام 1967")
+
+
+def test_a_rally_is_no_meeting() -> None:
+    # لقاء حاشد / جماهيري is a crowd gathered for a cause (PLOVER: not CONSULT); written for the test
+    assert "CONSULT" not in _types("نظم أنصار الحزب لقاء جماهيريا في ساحة المدينة أمس")
+    assert "CONSULT" not in _types("لقاء حاشد لأبناء القبائل دعما للجيش")
+    assert "CONSULT" in _types("لقاء بين وزيري خارجية البلدين في الرياض")
