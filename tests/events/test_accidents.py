@@ -94,3 +94,16 @@ def test_a_military_aircraft_crash_is_an_accident() -> None:
     assert _assaults("لقي ستة جنود مصرعهم في تحطم طائرة نقل عسكرية بسبب عطل فني قرب القاعدة أمس.") == []
     # fighters and a front name fighting (class intent): a death there stays an attack
     assert _sentence("مقتل ثلاثة مقاتلين غرقا على جبهة النهر")[1]
+
+
+def test_beside_an_attack_only_the_accidents_own_count_is_retold() -> None:
+    # a document with a crash and, the same day, a bombing: the crash's 14 told again goes, the
+    # bombing's deaths stay
+    text = (
+        "لقي 14 شخصا مصرعهم في انقلاب حافلة على طريق الجبل أمس.\n"
+        "وقال مسؤول في المرور إن 14 شخصا قتلوا بينهم أطفال.\n"
+        "وفي حادث منفصل قتل 6 أشخاص في تفجير سيارة مفخخة وسط المدينة."
+    )
+    got = [m["trigger"]["text"] for m in _assaults(text)]
+    assert "قتلوا" not in got
+    assert got

@@ -12,7 +12,8 @@ outcome of one, and most of the time they are; but news tells accidents with the
 - in a document where such an accident was found and no attack is coded at all, the other deaths and
   injuries with no attack in their sentence are the same accident told again ("وقتل ما لا يقل عن 11
   شخصا" two sentences later): each alone may pass the filter, and together the document model would
-  show them.
+  show them. Where the document also reports an attack (a crash on the day of a bombing), only those
+  that give the accident's own count of victims are ("17 شخصا قتلوا" after "قتل 17 شخصا في تحطم").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from khabar.events.lexicon import load_cues, words
 from khabar.events.mentions import Words
 from khabar.events.triggers import TriggerMatch
 
-__all__ = ["accident_cause", "attack_told", "drop_retold_accidents", "is_death"]
+__all__ = ["accident_cause", "attack_told", "counts_near", "drop_retold_accidents", "is_death"]
 
 #: the deaths and injuries an accident can cause (the first word of a trigger)
 _DEATHS = words("coder.accident_deaths")
@@ -72,10 +73,24 @@ def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> b
     return any(_cue_at(words_, i, b, "intent") for i in range(a, b))
 
 
-def drop_retold_accidents(events: list[Event], retold: set[int]) -> list[Event]:
-    """``events`` without the deaths and injuries told again of an accident (``retold``: the ``id`` of
-    each death or injury with no attack in its sentence), when no other attack is coded in the document
-    (the caller calls this only where an accident was found)."""
+#: how many words either side of a death its count of victims may stand (قتل 17 شخصا، 17 شخصا قتلوا)
+_COUNT_REACH = 3
+
+
+def counts_near(words_: Words, m: TriggerMatch, a: int, b: int) -> frozenset[str]:
+    """The numbers written in digits next to the death or injury ``m``, years (four digits) aside."""
+    toks = words_.toks
+    lo, hi = max(a, m.first - _COUNT_REACH), min(b, m.last + 1 + _COUNT_REACH)
+    return frozenset(t for t in (toks[i].text for i in range(lo, hi)) if t.isdigit() and len(t) < 4)
+
+
+def drop_retold_accidents(
+    events: list[Event], retold: dict[int, frozenset[str]], counts: frozenset[str]
+) -> list[Event]:
+    """``events`` without the deaths and injuries told again of an accident. ``retold``: each death or
+    injury with no attack in its sentence (by ``id``) and the counts next to it; ``counts``: the
+    accidents' counts of victims. All of them go when no other attack is coded in the document, else
+    those with an accident's count (the caller calls this only where an accident was found)."""
     if any(e.type == "ASSAULT" and id(e) not in retold for e in events):
-        return events
+        return [e for e in events if not retold.get(id(e), frozenset()) & counts]
     return [e for e in events if id(e) not in retold]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from khabar.events.accidents import accident_cause, attack_told, drop_retold_accidents, is_death
+from khabar.events.accidents import accident_cause, attack_told, counts_near, drop_retold_accidents, is_death
 from khabar.events.arguments import (
     VERBAL_TYPES,
     assign_arguments,
@@ -118,7 +118,8 @@ def code_events(
     names = [m for m in mentions if m.kind in ("person", "place", "country")]
     events: list[Event] = []
     accident = False  # a death or an injury was read as an accident's (khabar.events.accidents)
-    retold: set[int] = set()  # the deaths and injuries with no attack in their sentence
+    retold: dict[int, frozenset[str]] = {}  # the deaths and injuries with no attack in their sentence
+    victims: frozenset[str] = frozenset()  # the accidents' counts of victims
     for si, (ss, se) in enumerate(sents):
         a, b = words.index_at(ss), words.index_at(se)
         sw = words.toks[a:b]
@@ -151,6 +152,7 @@ def code_events(
                     calm.append(not attack_told(words, a, b, matches))
                 if death and calm[0] and accident_cause(words, gm, a, b):
                     accident = True
+                    victims |= counts_near(words, gm, a, b)
                     continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
                 if "armed" in entry.flags:
                     if not fighting:
@@ -231,14 +233,14 @@ def code_events(
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
                 if death and calm[0]:
-                    retold.add(id(ev))
+                    retold[id(ev)] = counts_near(words, gm, a, b)
                 sevents.append(ev)
         events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
             doc, words, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
     if accident:
-        events = drop_retold_accidents(events, retold)
+        events = drop_retold_accidents(events, retold, victims)
     _next_durations(doc, events, sents)
     _headline_actors(doc, events, sents)
     feats = [event_features(ev, events, words, sents[0]) for ev in events]
