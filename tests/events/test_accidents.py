@@ -107,3 +107,14 @@ def test_beside_an_attack_only_the_accidents_own_count_is_retold() -> None:
     got = [m["trigger"]["text"] for m in _assaults(text)]
     assert "قتلوا" not in got
     assert got
+
+
+def test_an_animal_is_no_attacker() -> None:
+    # PLOVER's actors are people: a shark or a pack of dogs that kills makes no ASSAULT, even where the
+    # text calls it an attack (هجوم لهذه الحيوانات); a man who attacks with a dog still does
+    assert _assaults("لقي سباح مصرعه إثر هجوم سمكة قرش قبالة شاطئ في أستراليا أمس.") == []
+    assert (
+        _assaults("قتلت مجموعة من الكلاب الضالة طفلا في القرية، وأصيبت أمه بجروح في هجوم لهذه الحيوانات.")
+        == []
+    )
+    assert _sentence("قتل رجل جاره في هجوم بسكين ثم أطلق كلبه")[1]

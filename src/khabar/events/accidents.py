@@ -1,4 +1,5 @@
-"""Deaths and injuries with no attacker: a stampede, a drowning, a road accident, a flood, a fire.
+"""Deaths and injuries with no attacker: a stampede, a drowning, a road accident, a flood, a fire, an
+animal.
 
 PLOVER's ASSAULT is a use of force by an actor. The trigger lexicon reads قتل، مقتل، أصيب، مصرع as the
 outcome of one, and most of the time they are; but news tells accidents with the same words ("مقتل 11
@@ -24,7 +25,14 @@ from khabar.events.lexicon import load_cues, words
 from khabar.events.mentions import Words
 from khabar.events.triggers import TriggerMatch
 
-__all__ = ["accident_cause", "attack_told", "counts_near", "drop_retold_accidents", "is_death"]
+__all__ = [
+    "accident_cause",
+    "animal_attack",
+    "attack_told",
+    "counts_near",
+    "drop_retold_accidents",
+    "is_death",
+]
 
 #: the deaths and injuries an accident can cause (the first word of a trigger)
 _DEATHS = words("coder.accident_deaths")
@@ -32,7 +40,12 @@ _DEATHS = words("coder.accident_deaths")
 
 def is_death(words_: Words, m: TriggerMatch) -> bool:
     """Whether the trigger at ``m`` (document word indices) is a death or an injury."""
-    return words_.toks[m.first].text in _DEATHS
+    return _is_death(words_.toks[m.first].text)
+
+
+def _is_death(w: str) -> bool:
+    """A death or an injury, with or without the conjunction و or ف (وأصيبت، فقتل)."""
+    return w in _DEATHS or (w[:1] in ("و", "ف") and w[1:] in _DEATHS)
 
 
 def _cue_at(words_: Words, i: int, b: int, cls: str) -> bool:
@@ -54,21 +67,39 @@ _BEFORE, _AFTER = 8, 15
 
 
 def accident_cause(words_: Words, m: TriggerMatch, a: int, b: int) -> bool:
-    """Whether an accident (class ``accident``) is named near the death or injury ``m`` (document word
-    indices) in the sentence of words ``[a, b)``."""
+    """Whether an accident or an animal (class ``accident``, ``animal``) is named near the death or
+    injury ``m`` (document word indices) in the sentence of words ``[a, b)``."""
     lo, hi = max(a, m.first - _BEFORE), min(b, m.last + 1 + _AFTER)
-    return any(_cue_at(words_, i, hi, "accident") for i in range(lo, hi))
+    return any(_cue_at(words_, i, hi, "accident") or _cue_at(words_, i, hi, "animal") for i in range(lo, hi))
+
+
+#: how close an animal stands to an attack word for the attack to be its (هجوم لهذه الحيوانات، هاجم قرش)
+_ANIMAL_REACH = 3
+
+
+def animal_attack(words_: Words, m: TriggerMatch, a: int, b: int) -> bool:
+    """Whether the attack word ``m`` (document word indices) is an animal's (هجوم سمكة قرش): PLOVER's
+    actors are people, so it is no ASSAULT."""
+    return _animal_attack(words_, m.first, m.last, a, b)
+
+
+def _animal_attack(words_: Words, first: int, last: int, a: int, b: int) -> bool:
+    """An animal (class ``animal``) named right before or after the attack word at ``[first, last]``."""
+    lo, hi = max(a, first - _ANIMAL_REACH), min(b, last + 1 + _ANIMAL_REACH)
+    return any(_cue_at(words_, i, hi, "animal") for i in range(lo, hi))
 
 
 def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> bool:
     """Whether the sentence of words ``[a, b)`` tells of an attack: a word of intent or of fighting
     (class ``intent``; not ``battle``, whose عسكري a military aircraft's crash has too), or an ASSAULT
-    trigger other than a death or an injury that needs no context of its own (``matches`` are
-    sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
+    trigger other than a death or an injury that needs no context of its own and is no animal's
+    (``matches`` are sentence-relative, as :func:`khabar.events.triggers.find_triggers` gives them)."""
     for mt in matches:
-        if words_.toks[mt.first + a].text in _DEATHS:
+        if _is_death(words_.toks[mt.first + a].text):
             continue
-        if any(t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for t in mt.entries):
+        if any(
+            t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for t in mt.entries
+        ) and not _animal_attack(words_, mt.first + a, mt.last + a, a, b):
             return True
     return any(_cue_at(words_, i, b, "intent") for i in range(a, b))
 

@@ -23,7 +23,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from khabar.events.accidents import accident_cause, attack_told, counts_near, drop_retold_accidents, is_death
+from khabar.events.accidents import (
+    accident_cause,
+    animal_attack,
+    attack_told,
+    counts_near,
+    drop_retold_accidents,
+    is_death,
+)
 from khabar.events.arguments import (
     VERBAL_TYPES,
     assign_arguments,
@@ -154,6 +161,8 @@ def code_events(
                     accident = True
                     victims |= counts_near(words, gm, a, b)
                     continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
+                if entry.type == "ASSAULT" and not death and animal_attack(words, gm, a, b):
+                    continue  # هجوم سمكة قرش: an animal is no actor (PLOVER)
                 if "armed" in entry.flags:
                     if not fighting:
                         fighting.append(_fighting(words, a, b, smentions, matches))

@@ -120,6 +120,7 @@ CUE_CLASSES = frozenset(
         "aid",
         "accident",
         "intent",
+        "animal",
     }
 )
 #: a gap in a multiword form: up to this many words
