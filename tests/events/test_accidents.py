@@ -118,3 +118,5 @@ def test_an_animal_is_no_attacker() -> None:
         == []
     )
     assert _sentence("قتل رجل جاره في هجوم بسكين ثم أطلق كلبه")[1]
+    # a weapon near a place named after an animal (وادي الذئاب) is still an attack
+    assert _sentence("استشهد جندي بعد قصف وادي الذئب")[1]

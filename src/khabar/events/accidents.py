@@ -80,11 +80,16 @@ _ANIMAL_REACH = 3
 def animal_attack(words_: Words, m: TriggerMatch, a: int, b: int) -> bool:
     """Whether the attack word ``m`` (document word indices) is an animal's (هجوم سمكة قرش): PLOVER's
     actors are people, so it is no ASSAULT."""
-    return _animal_attack(words_, m.first, m.last, a, b)
+    return _animal_attack(words_, m, m.first, a, b)
 
 
-def _animal_attack(words_: Words, first: int, last: int, a: int, b: int) -> bool:
-    """An animal (class ``animal``) named right before or after the attack word at ``[first, last]``."""
+def _animal_attack(words_: Words, m: TriggerMatch, first: int, a: int, b: int) -> bool:
+    """An animal (class ``animal``) named right before or after the attack word ``m`` (its first word at
+    ``first``), when the word names no weapon: an attack of no mode (هجوم، هاجم، اقتحم، قتل). A mortar
+    shell (قذيفة) near a place named after an animal (شعب الذيب) is still a shelling."""
+    if any(t.mode is not None for t in m.entries):
+        return False
+    last = first + (m.last - m.first)
     lo, hi = max(a, first - _ANIMAL_REACH), min(b, last + 1 + _ANIMAL_REACH)
     return any(_cue_at(words_, i, hi, "animal") for i in range(lo, hi))
 
@@ -99,7 +104,7 @@ def attack_told(words_: Words, a: int, b: int, matches: list[TriggerMatch]) -> b
             continue
         if any(
             t.type == "ASSAULT" and not t.flags & {"armed", "harm"} for t in mt.entries
-        ) and not _animal_attack(words_, mt.first + a, mt.last + a, a, b):
+        ) and not _animal_attack(words_, mt, mt.first + a, a, b):
             return True
     return any(_cue_at(words_, i, b, "intent") for i in range(a, b))
 
