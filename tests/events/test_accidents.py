@@ -120,3 +120,5 @@ def test_an_animal_is_no_attacker() -> None:
     assert _sentence("قتل رجل جاره في هجوم بسكين ثم أطلق كلبه")[1]
     # a weapon near a place named after an animal (وادي الذئاب) is still an attack
     assert _sentence("استشهد جندي بعد قصف وادي الذئب")[1]
+    # a weapon the trigger lexicon leaves to its exposure verb (تعرضه لشظايا قذيفة) is a word of intent
+    assert _sentence("استشهد الجندي إثر تعرضه لشظايا قذيفة هاون بوادي الذئب")[1]
