@@ -170,3 +170,14 @@ def test_a_rally_is_no_meeting() -> None:
     assert "CONSULT" not in _types("نظم أنصار الحزب لقاء جماهيريا في ساحة المدينة أمس")
     assert "CONSULT" not in _types("لقاء حاشد لأبناء القبائل دعما للجيش")
     assert "CONSULT" in _types("لقاء بين وزيري خارجية البلدين في الرياض")
+
+
+def test_a_volume_received_is_no_meeting() -> None:
+    # airports, hotels and ports "receive" thousands, crowds, large numbers: volumes, not guests
+    # (written for the test; a reception of named guests stays a meeting)
+    assert "CONSULT" not in _event_types(
+        "وقال المدير العام للمطار أحمد الزهراني إن مطارات المملكة استقبلت خلال الأسبوع الماضي آلاف الحجاج."
+    )
+    assert "CONSULT" in _event_types(
+        "استقبل الرئيس المصري عبدالفتاح السيسي في القاهرة أمس وزير الخارجية الأردني."
+    )
