@@ -181,3 +181,11 @@ def test_a_volume_received_is_no_meeting() -> None:
     assert "CONSULT" in _event_types(
         "استقبل الرئيس المصري عبدالفتاح السيسي في القاهرة أمس وزير الخارجية الأردني."
     )
+
+
+def test_what_could_be_done_is_no_event() -> None:
+    # a modal of ability before the trigger (coder.ability): a possibility, not a happening; written
+    # for the test
+    assert "ASSAULT" not in _event_types("وقال المحلل إنه كان بإمكان الجيش اقتحام المدينة قبل أسابيع.")
+    assert "CONSULT" not in _event_types("وأضاف أن الوزير يستطيع لقاء نظيره الفرنسي في أي وقت.")
+    assert "ASSAULT" in _event_types("اقتحم الجيش المدينة قبل أسابيع بعد معارك عنيفة.")

@@ -37,6 +37,7 @@ from khabar.events.arguments import (
 )
 from khabar.events.context import (
     _COOPERATIVE,
+    _ability_before,
     _ceremony,
     _conditional,
     _counted_noun,
@@ -210,6 +211,8 @@ def code_events(
                 ):
                     # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
                     continue
+                if _ability_before(words, gm, a):
+                    continue  # كان بمقدور حماس اغتيال، قادرة على صد أي هجوم: what could be done, not done
                 if entry.type == "CONSULT" and _modal_before(words, gm, a):
                     continue  # لا بد وأن يناقش، يجب أن يلتقي: an obligation, not a meeting or a plan
                 if entry.type == "CONSULT" and _court_session(words, gm, a, b):

@@ -219,6 +219,19 @@ def _modal_before(words: Words, m: TriggerMatch, a: int) -> bool:
     return any(_bare(words.toks[i].text) in _MODALS for i in range(max(a, m.first - 3), m.first))
 
 
+#: a modal of ability or possibility (كان بمقدور، بإمكان، يمكن، قادرة على، كان من الأسهل)
+_ABILITY = words("coder.ability")
+
+
+def _ability_before(words: Words, m: TriggerMatch, a: int) -> bool:
+    """A modal of ability up to three words before the trigger: what someone could do is no event
+    ("كان بمقدور حماس اغتيال الجنرال"، "قادرة على صد أي هجوم")."""
+    return any(
+        words.toks[i].text in _ABILITY or _bare(words.toks[i].text) in _ABILITY
+        for i in range(max(a, m.first - 3), m.first)
+    )
+
+
 def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
     if "جلس" not in words.toks[m.first].text:
         return False
