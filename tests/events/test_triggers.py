@@ -189,3 +189,5 @@ def test_what_could_be_done_is_no_event() -> None:
     assert "ASSAULT" not in _event_types("وقال المحلل إنه كان بإمكان الجيش اقتحام المدينة قبل أسابيع.")
     assert "CONSULT" not in _event_types("وأضاف أن الوزير يستطيع لقاء نظيره الفرنسي في أي وقت.")
     assert "ASSAULT" in _event_types("اقتحم الجيش المدينة قبل أسابيع بعد معارك عنيفة.")
+    # the modal's own verb between it and the trigger: the attack itself happened
+    assert "ASSAULT" in _event_types("وقال المسؤول إنه لا يمكن فصل هذا الهجوم الوحشي عن سياسات الاحتلال.")

@@ -224,11 +224,12 @@ _ABILITY = words("coder.ability")
 
 
 def _ability_before(words: Words, m: TriggerMatch, a: int) -> bool:
-    """A modal of ability up to three words before the trigger: what someone could do is no event
-    ("كان بمقدور حماس اغتيال الجنرال"، "قادرة على صد أي هجوم")."""
+    """A modal of ability up to two words before the trigger (its subject or أن، على between): what
+    someone could do is no event ("كان بمقدور حماس اغتيال الجنرال"، "قادرة على دحر"). Three words
+    would reach past the modal's own verb to its object ("لا يمكن فصل هذا الهجوم": an attack that was)."""
     return any(
         words.toks[i].text in _ABILITY or _bare(words.toks[i].text) in _ABILITY
-        for i in range(max(a, m.first - 3), m.first)
+        for i in range(max(a, m.first - 2), m.first)
     )
 
 
