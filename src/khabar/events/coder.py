@@ -23,12 +23,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from khabar.events.accidents import (
+    accident_cause,
+    animal_attack,
+    attack_told,
+    counts_near,
+    drop_retold_accidents,
+    is_death,
+)
 from khabar.events.arguments import (
     VERBAL_TYPES,
     assign_arguments,
 )
 from khabar.events.context import (
     _COOPERATIVE,
+    _ability_before,
     _ceremony,
     _conditional,
     _counted_noun,
@@ -116,6 +125,9 @@ def code_events(
     # names (as the mentions trimmed them: "الربيعة [يستقبل]" ends before the verb)
     names = [m for m in mentions if m.kind in ("person", "place", "country")]
     events: list[Event] = []
+    accident = False  # a death or an injury was read as an accident's (khabar.events.accidents)
+    retold: dict[int, frozenset[str]] = {}  # the deaths and injuries with no attack in their sentence
+    victims: frozenset[str] = frozenset()  # the accidents' counts of victims
     for si, (ss, se) in enumerate(sents):
         a, b = words.index_at(ss), words.index_at(se)
         sw = words.toks[a:b]
@@ -127,6 +139,7 @@ def code_events(
         sevents: list[Event] = []
         titles = _title_spans(text, ss, se) if matches else []
         fighting: list[bool] = []  # computed once, when a trigger needs it
+        calm: list[bool] = []  # the sentence tells of no attack (computed once, when a death needs it)
         for k, mt in enumerate(matches):
             # the match's word indices are sentence-relative: make them document-relative
             gm = TriggerMatch(mt.first + a, mt.last + a, mt.entries, mt.fut, mt.purpose)
@@ -142,6 +155,15 @@ def code_events(
             if _counted_noun(words, gm, a):
                 continue  # مقتل 147 طالبا: a counted noun ("students"), not طالب "demanded"
             for entry in gm.entries:
+                death = entry.type == "ASSAULT" and is_death(words, gm)
+                if death and not calm:
+                    calm.append(not attack_told(words, a, b, matches))
+                if death and calm[0] and accident_cause(words, gm, a, b):
+                    accident = True
+                    victims |= counts_near(words, gm, a, b)
+                    continue  # مقتل 11 شخصا في تدافع، لقوا حتفهم غرقا: an accident, nobody's attack
+                if entry.type == "ASSAULT" and not death and animal_attack(words, gm, a, b):
+                    continue  # هجوم سمكة قرش: an animal is no actor (PLOVER)
                 if "armed" in entry.flags:
                     if not fighting:
                         fighting.append(_fighting(words, a, b, smentions, matches))
@@ -189,6 +211,8 @@ def code_events(
                 ):
                     # مطارات مصر تستقبل 100 ألف راكب، احتياطيات تصل إلى 15 مليار: volumes, not meetings
                     continue
+                if _ability_before(words, gm, a):
+                    continue  # كان بمقدور حماس اغتيال، قادرة على صد أي هجوم: what could be done, not done
                 if entry.type == "CONSULT" and _modal_before(words, gm, a):
                     continue  # لا بد وأن يناقش، يجب أن يلتقي: an obligation, not a meeting or a plan
                 if entry.type == "CONSULT" and _court_session(words, gm, a, b):
@@ -220,11 +244,15 @@ def code_events(
                     continue  # الحصار المفروض عليه، العقوبات المفروضة: a standing state (GUIDELINES §4)
                 if _habitual(words, gm, a, b):
                     continue  # يزوره بصفة منتظمة: a habit, not an event (GUIDELINES §4)
+                if death and calm[0]:
+                    retold[id(ev)] = counts_near(words, gm, a, b)
                 sevents.append(ev)
         events.extend(_merge(_governed_meetings(sevents, words), words))
         _sentence_facts(
             doc, words, events, sevents, smentions, (ss, se), sents[si + 1] if si + 1 < len(sents) else None
         )
+    if accident:
+        events = drop_retold_accidents(events, retold, victims)
     _next_durations(doc, events, sents)
     _headline_actors(doc, events, sents)
     feats = [event_features(ev, events, words, sents[0]) for ev in events]

@@ -219,6 +219,20 @@ def _modal_before(words: Words, m: TriggerMatch, a: int) -> bool:
     return any(_bare(words.toks[i].text) in _MODALS for i in range(max(a, m.first - 3), m.first))
 
 
+#: a modal of ability or possibility (كان بمقدور، بإمكان، يمكن، قادرة على، كان من الأسهل)
+_ABILITY = words("coder.ability")
+
+
+def _ability_before(words: Words, m: TriggerMatch, a: int) -> bool:
+    """A modal of ability up to two words before the trigger (its subject or أن، على between): what
+    someone could do is no event ("كان بمقدور حماس اغتيال الجنرال"، "قادرة على دحر"). Three words
+    would reach past the modal's own verb to its object ("لا يمكن فصل هذا الهجوم": an attack that was)."""
+    return any(
+        words.toks[i].text in _ABILITY or _bare(words.toks[i].text) in _ABILITY
+        for i in range(max(a, m.first - 2), m.first)
+    )
+
+
 def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
     if "جلس" not in words.toks[m.first].text:
         return False
@@ -229,11 +243,19 @@ def _court_session(words: Words, m: TriggerMatch, a: int, b: int) -> bool:
 _CEREMONY = words("coder.ceremony")
 
 
+#: words of a volume of people or things (أعدادا كبيرة من السياح، آلاف الحجاج): what a hotel, a port or an
+#: airport receives, not a guest
+_VOLUME = words("coder.volume_words")
+
+
 def _receives_numbers(doc: Document, words: Words, m: TriggerMatch, a: int, b: int) -> bool:
-    """Whether a count follows a verb of receiving within six words (N passengers, N requests), or
-    stands right before a verb of arriving (120 يمنيا عالقا يصلون: travellers, not a visit)."""
+    """Whether a count follows a verb of receiving within six words (N passengers, N requests, أعدادا
+    كبيرة من السائحين), or stands right before a verb of arriving (120 يمنيا عالقا يصلون: travellers,
+    not a visit)."""
     for i in [*range(max(a, m.first - 3), m.first), *range(m.last + 1, min(b, m.last + 7))]:
         at = words.text_spans[i][0]
+        if i > m.last and words.toks[i].text in _VOLUME:
+            return True
         if words.toks[i].text[:1].isdigit() or any(
             q.start <= at < q.end and q.attrs.get("kind") == "count" for q in doc.quantities
         ):

@@ -107,7 +107,21 @@ _DOMAINS = "events_domains_ar.tsv"
 _CUES = "events_cues_ar.tsv"
 #: the classes of ``events_cues_ar.tsv``
 CUE_CLASSES = frozenset(
-    {"battle", "work", "title", "ground", "plan", "topic", "human", "thing", "protest", "aid"}
+    {
+        "battle",
+        "work",
+        "title",
+        "ground",
+        "plan",
+        "topic",
+        "human",
+        "thing",
+        "protest",
+        "aid",
+        "accident",
+        "intent",
+        "animal",
+    }
 )
 #: a gap in a multiword form: up to this many words
 GAP = "*"
