@@ -326,3 +326,12 @@ def test_an_attribute_of_god_and_a_name_after_a_bare_title_are_no_places() -> No
     screen_ner_places(doc)
     assert _locs(doc) == ["قطر"]
     assert doc.signals["entities_dropped"] == {"loc_divine_name": 1, "loc_is_person": 1}
+
+
+def test_a_people_without_a_state_is_no_place() -> None:
+    # why (sample R): "الموحدين الدروز في سوريا" (the Druze) was a place without coordinates, 19 times
+    text = "ويعيش التركمان في شمال العراق منذ قرون."
+    doc = _doc(text, [("LOC", "التركمان", {})])
+    screen_ner_places(doc)
+    assert _locs(doc) == []
+    assert doc.signals["entities_dropped"] == {"loc_people": 1}

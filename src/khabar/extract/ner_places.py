@@ -27,6 +27,8 @@ here drop the span where the document itself says what the words are:
 * **a fixed phrase** of ``places_cues_ar.tsv`` with the word after it (النيل من "to undermine");
 * **a stub of three letters or fewer cut out of a word** (بدرو → درو: a name's first letter read as a
   proclitic);
+* **a people or a community without a state** (``ethnic`` rows of ``nationalities_ar.tsv``: الدروز،
+  الأكراد، التركمان);
 * **a unit a number counts** (مليون درهم: ``quantities_units_ar.tsv``);
 * **a name the ambiguity table reads as a word first** (``places_ambiguous_ar.tsv``: its relative word
   at least as frequent, مشهد "scene", كريمة "generous", البسيط "the simple") that no Arab town of note
@@ -126,6 +128,8 @@ def screen_ner_places(doc: Document) -> None:
             why = "loc_disease"
         elif any(is_unit_word(f) for f in _forms(norm)):
             why = "loc_unit"
+        elif any(_fold(f) in load_gazetteer().peoples for f in _forms(norm)):
+            why = "loc_people"  # الدروز، التركمان: a people or a community (nationalities_ar.tsv), no land
         elif (why := _reason(norm, people)) is not None:
             pass
         elif _adjective_after_noun(doc.text, e.start, e.end, norm, before):
