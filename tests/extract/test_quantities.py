@@ -322,6 +322,8 @@ def test_a_range_whose_scale_is_said_once_and_a_range_of_a_count() -> None:
         45_000,
         "زائر",
     )
+    sp = only("وتضم المنطقة بين 3 و5 فنادق.")  # a noun that starts with ف (no conjunction)
+    assert (sp.attrs["unit"], sp.attrs["low"], sp.attrs["high"]) == ("فنادق", 3, 5)
     sp = only("ويتراوح الدعم من 2 إلى 3 ملايين ريال سنويا.")
     assert (sp.attrs["low"], sp.attrs["high"], sp.attrs["unit"]) == (2_000_000, 3_000_000, "SAR")
     # a time of day is no noun a number counts, after a range or alone (من 5 إلى 9 مساء، 12 ليلا)

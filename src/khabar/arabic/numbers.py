@@ -324,8 +324,8 @@ def parse_number(text: str, toks: Sequence[Token], i: int) -> tuple[Number, int]
                 last_scale = nxt.value
             cur, last = 0, "scale"
         elif last == "scale" and (sub := _digits_under_scale(toks, k, last_scale)) is not None:
-            # ثلاثة مليارات و100 مليون: digits with a smaller scale added to a scale (news writes the
-            # second part in digits), one amount; a scale alone after the digits is required
+            # ثلاثة مليارات و100 مليون، 11 ألفا و532: digits (with a smaller scale, or of three digits
+            # at most) added to a scale, one amount (news writes the second part in digits)
             k2, add_value = sub
             total += add_value
             cur, last = 0, "scale"

@@ -434,13 +434,13 @@ class _Scanner:
                 mean = (lo + h.value) / 2
                 factor = attrs["value"] / mean if mean else 1
                 low, high_v = _tidy(lo * factor), _tidy(h.value * factor)
-                attrs.update(low=low, high=high_v, number=[lo, h.value])
+                attrs.update(low=low, high=high_v, number=[n.value, h.value])
                 attrs["value"] = _tidy((low + high_v) / 2)
                 return self._finish(toks[i].start, end_k, attrs, approx, bound)
-            counted = hk < len(toks) and toks[hk].text[0] not in "وف"  # (25-16 وعاد: a score, a clause)
-            if counted and sep not in ("-", "–") and self.count_noun(hk, toks[start_i], n.spelled, h.value):
+            # a range of a counted noun (بين 20 و30 شخصا); not a dash's (25-16: a score, a date)
+            if sep not in ("-", "–") and self.count_noun(hk, toks[start_i], n.spelled, h.value):
                 attrs = {"kind": "count", "value": _tidy((lo + h.value) / 2), "unit": toks[hk].text}
-                attrs.update(low=lo, high=h.value, number=[lo, h.value])
+                attrs.update(low=lo, high=h.value, number=[n.value, h.value])
                 return self._finish(toks[i].start, hk + 1, attrs, approx, bound)
         if start_i != i:
             return None  # "من 3 …" that is no range: let the number be found at its own token
