@@ -264,3 +264,8 @@ def test_a_ner_org_span_written_with_a_preposition_is_named_without_it() -> None
     found = find_orgs(text, [Span(at, end, "ORG", text[at:end], {})])
     got = [(text[m.start : m.end], m.name) for m in found]
     assert got == [("لمنظمة الدولية للهجرة", "المنظمة الدولية للهجرة")]
+    # a name that only looks as if it began with a clitic stays whole (فالنسيا: Valencia)
+    text = "وفاز فالنسيا الإسباني على ضيفه."
+    at = text.index("فالنسيا")
+    found = find_orgs(text, [Span(at, at + 16, "ORG", text[at : at + 16], {})])
+    assert [text[m.start : m.end] for m in found] == ["فالنسيا الإسباني"]

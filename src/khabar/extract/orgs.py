@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from khabar.arabic.clitics import CACHE_WORDS
+from khabar.arabic.clitics import CACHE_WORDS, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
 from khabar.extract.names import NASAB, is_given_name, is_title
@@ -370,11 +370,13 @@ def find_orgs(
             continue  # a phrase; or a head noun, whose complement the head rule judged
         if any(a <= e.start and e.end <= b for a, b in persons):
             continue
+        # a proclitic the NER kept (للأمم المتحدة، والحوثيين، لحزب الله) is no part of the name, when
+        # the word's frequencies say it is one (فالنسيا، والت ديزني stay whole)
         start, name = e.start, None
-        if e.text.startswith("لل") and len(ws[0]) > 3:
-            start, name = e.start + 1, "ال" + e.text[2:]  # للأمم المتحدة → (ل)الأمم المتحدة
-        elif e.text[:1] in ("و", "ف", "ب", "ل", "ك") and e.text[1:3] == "ال":
-            start = e.start + 1  # والأمم المتحدة: the conjunction is no part of the name
+        r = name_reading(ws[0])
+        if r.cut and e.text.startswith(r.prefix):
+            start = e.start + r.cut
+            name = "ا" + e.text[r.cut :] if r.restored else None  # للأمم → (ل)الأمم
         cands.append(OrgMatch(start, e.end, org_kind_of(e.text) or "other", "ner", name))
     for hs, he in named_after:
         end = he
