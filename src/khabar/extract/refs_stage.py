@@ -120,7 +120,9 @@ def _roles_of_orgs(doc: Document) -> None:
     if not orgs:
         return
     for ref in doc.refs.values():
-        for role in ref.get("roles") or () if ref.get("kind") == "person" else ():
+        if ref.get("kind") != "person":
+            continue
+        for role in ref.get("roles") or ():
             span = role.get("span")
             if not span or "org" in role:
                 continue
