@@ -1132,3 +1132,11 @@ def test_the_indefinite_adjective_of_an_act_is_not_its_target() -> None:
     doc = _doc(text)
     for ev in _rules_events(text, "ASSAULT"):
         assert "جديدة" not in _texts(doc, ev, "recipient")
+
+
+def test_a_duration_after_ago_dates_the_event_and_is_not_its_length() -> None:
+    # why (sample R): "تفجير انتحاري وقع قبل يومين" (two days ago) gave the bombing a length of two days
+    text = "وقال الجيش إن مسلحين هاجموا نقطة تفتيش قبل ثلاثة أيام في شمال البلاد."
+    assert _events(text) and all(m["duration_s"] is None for m in _events(text))
+    text = "وتظاهر مئات الطلاب أمام الجامعة لمدة ثلاث ساعات أمس."
+    assert [m["duration_s"] for m in _events(text, "PROTEST")] == [3 * 3600]

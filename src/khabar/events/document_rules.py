@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from khabar.events.event import Event
+from khabar.events.setting import how_long
 from khabar.model import Document
 
 
@@ -21,7 +22,13 @@ def _next_durations(doc: Document, events: list[Event], sents: list[tuple[int, i
         nxt = sents[k + 1]
         if nxt in with_events:
             continue
-        durs = [q for q in doc.quantities if q.attrs.get("kind") == "duration" and nxt[0] <= q.start < nxt[1]]
+        durs = [
+            q
+            for q in doc.quantities
+            if q.attrs.get("kind") == "duration"
+            and nxt[0] <= q.start < nxt[1]
+            and how_long(doc.text, q.start)  # (وقع قبل يومين: when, not how long)
+        ]
         if not durs:
             continue
         q = durs[0]

@@ -7,12 +7,13 @@ its places (a locative phrase, ground taken, "شهدت مدينة …") and its 
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from khabar.events.arguments.clauses import _captures
 from khabar.events.context import _PARTS, _PLACE_HEADS, _bare, _has_cue
 from khabar.events.event import Event
-from khabar.events.lexicon import load_triggers, words
+from khabar.events.lexicon import fold, load_triggers, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.participants import _common_noun
 from khabar.events.topics import find_topics
@@ -51,7 +52,11 @@ def _sentence_facts(
         if dates:
             d = min(dates, key=lambda d: abs(d.start - ev.start))
             ev.date = {"value": d.attrs.get("value"), "text": d.text, "start": d.start, "end": d.end}
-    durs = [q for q in doc.quantities if q.attrs.get("kind") == "duration" and ss <= q.start and q.end <= se]
+    durs = [
+        q
+        for q in doc.quantities
+        if q.attrs.get("kind") == "duration" and ss <= q.start and q.end <= se and how_long(doc.text, q.start)
+    ]
     for q in durs:
         # a duration belongs to the nearest event trigger before it in the sentence
         owners = [e for e in kept if e.end <= q.start]
@@ -63,6 +68,19 @@ def _sentence_facts(
     for ev in kept:
         if ev.type in TOPIC_TYPES:
             ev.topics |= topics
+
+
+#: words before a duration that make it a time, not a length (وقع قبل يومين "two days ago", منذ شهرين)
+_AGO = words("coder.ago")
+#: the word right before a position
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]*$")
+
+
+def how_long(text: str, start: int) -> bool:
+    """Whether the duration at ``start`` says how long something lasted, not when: after قبل، منذ، بعد
+    (ago, since, after) it dates the event (وقع قبل يومين), and an event given it would last two days."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is None or _bare(fold(m.group(1))) not in _AGO
 
 
 #: how far after the publication an event's date may lie (a planned summit next year); dates beyond are
