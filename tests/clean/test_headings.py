@@ -99,3 +99,35 @@ def test_classify_document_runs_the_heading_classes() -> None:
     )
     blocks, _ = classify_document(segment_raw(text))
     assert [b.kind for b in blocks if b.text.endswith("؟")] == ["paragraph"] * 3
+
+
+def test_short_heading_between_verses_is_a_verse() -> None:
+    # a poem of our own choosing (al-Mutanabbi): the model may read a verse as a subheading, yet a
+    # line between short verses announces nothing; a part marker without letters stays a heading, and
+    # a subheading over a long paragraph stays one
+    bs = heading_classes(
+        _blocks(
+            [
+                ("heading", "1 -"),
+                ("paragraph", "الخيل والليل والبيداء تعرفني"),
+                ("heading", "والسيف والرمح"),
+                ("heading", "والقرطاس والقلم"),
+                ("paragraph", "أنا الذي نظر الأعمى إلى أدبي"),
+                ("heading", "2 -"),
+                ("paragraph", "وأسمعت كلماتي من به صمم"),
+                ("heading", "ما قاله النقاد"),
+                ("paragraph", _LONG),
+            ]
+        )
+    )
+    assert [b.kind for b in bs] == [
+        "heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]

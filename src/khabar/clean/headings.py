@@ -1,6 +1,6 @@
 """Heading classes of text dumps that the line model misses on sites it never saw.
 
-The line model reads a line and its neighbours' features; three shapes that hold on any site are
+The line model reads a line and its neighbours' features; four shapes that hold on any site are
 easier to say as rules over the labelled blocks (run after classification, before the finer kinds of
 :func:`khabar.clean.structure.refine_kinds`):
 
@@ -14,7 +14,9 @@ easier to say as rules over the labelled blocks (run after classification, befor
   answer, with no dash, stays a heading);
 * a **headline after a source credit**: in a digest of news items each closed by its source in
   parentheses ("(وكالة “تسنيم”)"), the short line that follows the credit, over a long paragraph,
-  is the next item's headline (the credit ends an item; a paragraph does not open with a bare phrase).
+  is the next item's headline (the credit ends an item; a paragraph does not open with a bare phrase);
+* a **verse**: a short line the model called a heading between short paragraphs (a poem's lines) is
+  one more verse, a paragraph (guidelines, "Poems"); a part marker without letters ("1 -") stays.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _QUESTION_END = re.compile(r"[؟?][\"”»)]*$")
 _HEADLINE_WORDS = 12
 _BODY_WORDS = 15
 _SENTENCE_END = ".!؛;،,"
+#: the most words of a verse line (and of the short lines around it)
+_VERSE_WORDS = 8
+_LETTER = re.compile(r"[^\W\d_]")
 
 _SPEECH = frozenset(r.cols[1] for r in rows("headings_ar.tsv", columns=2) if r.cols[0] == "speech")
 
@@ -97,4 +102,34 @@ def heading_classes(blocks: list[Block]) -> list[Block]:
             b.kind = "paragraph"
         elif b.kind == "paragraph" and k > 0 and _headline_after_credit(kept[k - 1], b, nxt):
             b.kind = "heading"
+    _verse_lines(kept)
     return blocks
+
+
+def _short_text(b: Block) -> bool:
+    return b.kind == "paragraph" and len(b.text.split()) <= _VERSE_WORDS and not _ANSWER.match(b.text)
+
+
+def _verse_lines(kept: list[Block]) -> None:
+    """A short line the model called a heading between short paragraphs (a poem's verses) is a verse
+    too: a subheading announces a text, and a verse of three words announces nothing. Consecutive
+    such headings are read as one run; a part marker with no letters ("1 -", "**") stays a heading."""
+    k = 0
+    while k < len(kept):
+        if kept[k].kind != "heading":
+            k += 1
+            continue
+        e = k
+        while e < len(kept) and kept[e].kind == "heading":
+            e += 1
+        run = kept[k:e]
+        if (
+            k > 0
+            and e < len(kept)
+            and _short_text(kept[k - 1])
+            and _short_text(kept[e])
+            and all(len(b.text.split()) <= _VERSE_WORDS and _LETTER.search(b.text) for b in run)
+        ):
+            for b in run:
+                b.kind = "paragraph"
+        k = e
