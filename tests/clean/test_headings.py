@@ -103,8 +103,9 @@ def test_classify_document_runs_the_heading_classes() -> None:
 
 def test_short_heading_between_verses_is_a_verse() -> None:
     # a poem of our own choosing (al-Mutanabbi): the model may read a verse as a subheading, yet a
-    # line between short verses announces nothing; a part marker without letters stays a heading, and
-    # a subheading over a long paragraph stays one
+    # line inside a stanza of short lines announces nothing; a part marker without letters stays a
+    # heading, a subheading over a long paragraph stays one, and so does a method's name over its
+    # lead-in ("…:") between two short lines
     bs = heading_classes(
         _blocks(
             [
@@ -113,8 +114,11 @@ def test_short_heading_between_verses_is_a_verse() -> None:
                 ("heading", "والسيف والرمح"),
                 ("heading", "والقرطاس والقلم"),
                 ("paragraph", "أنا الذي نظر الأعمى إلى أدبي"),
-                ("heading", "2 -"),
                 ("paragraph", "وأسمعت كلماتي من به صمم"),
+                ("heading", "2 -"),
+                ("paragraph", "خلاصة القول."),
+                ("heading", "طريقة الحساب"),
+                ("paragraph", "تعمل الطريقة كالآتي:"),
                 ("heading", "ما قاله النقاد"),
                 ("paragraph", _LONG),
             ]
@@ -122,9 +126,8 @@ def test_short_heading_between_verses_is_a_verse() -> None:
     )
     assert [b.kind for b in bs] == [
         "heading",
-        "paragraph",
-        "paragraph",
-        "paragraph",
+        *["paragraph"] * 5,
+        "heading",
         "paragraph",
         "heading",
         "paragraph",

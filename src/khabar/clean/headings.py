@@ -112,7 +112,9 @@ def _short_text(b: Block) -> bool:
 
 def _verse_lines(kept: list[Block]) -> None:
     """A short line the model called a heading between short paragraphs (a poem's verses) is a verse
-    too: a subheading announces a text, and a verse of three words announces nothing. Consecutive
+    too: a subheading announces a text, and a verse of three words announces nothing. The short lines
+    must make a stanza (three of them around the run), and the one below must not lead into a list
+    (a colon). Consecutive
     such headings are read as one run; a part marker with no letters ("1 -", "**") stays a heading."""
     k = 0
     while k < len(kept):
@@ -128,6 +130,10 @@ def _verse_lines(kept: list[Block]) -> None:
             and e < len(kept)
             and _short_text(kept[k - 1])
             and _short_text(kept[e])
+            and not kept[e].text.rstrip().endswith(":")  # a lead-in under a subheading, not a verse
+            # a stanza: a third short line beside the two around the run (a caption or a lead-in
+            # under a product's or a method's name comes alone)
+            and ((k > 1 and _short_text(kept[k - 2])) or (e + 1 < len(kept) and _short_text(kept[e + 1])))
             and all(len(b.text.split()) <= _VERSE_WORDS and _LETTER.search(b.text) for b in run)
         ):
             for b in run:
