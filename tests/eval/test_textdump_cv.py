@@ -54,11 +54,13 @@ def test_sites_split_in_two_stable_halves() -> None:
 # trains on them (2026-12-07): bp F1 0.878, title 0.981, heading F1 0.784, byline F1 0.877, no-URL
 # title 0.981 (without them 0.841 / 0.981 / 0.693 / 0.883 / 0.962; before the chain decoder 0.838 /
 # 0.981 / 0.676 / 0.883 / 0.962); floors a little below. Byline stays at 0.87: these folds' byline
-# F1 is 0.883 -> 0.877 with the extra dumps (the full run's all-sites byline rises 0.926 -> 0.937)
+# F1 is 0.883 -> 0.877 with the extra dumps (the full run's all-sites byline rises 0.926 -> 0.937).
+# Heading F1 0.784 -> 0.916 with khabar.clean.headings (item names, interview turns, headlines after a
+# credit, verses): floor raised to 0.90
 FAST_FLOORS = {
     ("leave-site-out: all sites", "bp"): 0.87,
     ("leave-site-out: all sites", "title"): 0.97,
-    ("leave-site-out: all sites", "heading"): 0.77,
+    ("leave-site-out: all sites", "heading"): 0.90,
     ("leave-site-out: all sites", "byline"): 0.87,
     ("leave-site-out, no URL: all sites", "title"): 0.97,
 }
@@ -99,6 +101,10 @@ def test_in_sample_predictions_match_the_pipeline() -> None:
         assert [(b.raw_start, b.raw_end, b.kind) for b in doc.blocks] == res.in_sample[d.id].blocks
 
 
+# issue 14's heading classes (khabar.clean.headings: an item's name over its description, an interview
+# turn over its dashed answer, a headline after a source credit, a verse among short lines): heading
+# F1 all sites 0.812 -> 0.881 (the target, 0.85: floor raised), held-out 0.865 -> 0.891, no URL
+# 0.812 -> 0.869 all / 0.866 -> 0.874 held-out; boilerplate, title and byline unchanged.
 # issue 14's eighth round (a listing page's first line, headline under the page's <title>, outlet
 # mastheads …): held-out title 0.917 -> 0.931 (the target, 0.93: floor raised), all sites 0.955 ->
 # 0.960, held-out bp F1 0.937, byline F1 0.911; no URL title 0.945 -> 0.950 all (the target, 0.95:
@@ -115,11 +121,11 @@ def test_in_sample_predictions_match_the_pipeline() -> None:
 FULL_FLOORS = {
     ("leave-site-out: all sites", "bp"): 0.925,
     ("leave-site-out: all sites", "title"): 0.95,
-    ("leave-site-out: all sites", "heading"): 0.81,
+    ("leave-site-out: all sites", "heading"): 0.85,
     ("leave-site-out: all sites", "byline"): 0.93,
     ("leave-site-out: held-out sites", "bp"): 0.93,
     ("leave-site-out: held-out sites", "title"): 0.93,
-    ("leave-site-out: held-out sites", "heading"): 0.86,
+    ("leave-site-out: held-out sites", "heading"): 0.88,
     ("leave-site-out, no URL: all sites", "title"): 0.95,
     ("leave-site-out, no URL: held-out sites", "title"): 0.90,
 }

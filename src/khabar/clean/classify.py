@@ -382,14 +382,14 @@ def classify_document(
     record_title: str | None = None,
     chain: bool = True,
 ) -> tuple[list[Block], bool]:
-    """What the ``classify`` stage does to a text dump's blocks: label them
-    (:func:`classify_blocks`), split glued parts (title/category, byline/date) and name the finer
-    kinds (list items, quotes, captions, datelines). Returns the new block list and ``is_article``;
-    the cross-validation (:mod:`khabar.eval.textdump_cv`) calls it with each fold's model."""
+    """What the ``classify`` stage does to a text dump's blocks: label them (:func:`classify_blocks`),
+    split glued parts, relabel :mod:`khabar.clean.headings`' classes and name the finer kinds. Returns
+    the blocks and ``is_article``; the cross-validation calls it with each fold's model."""
+    from khabar.clean.headings import heading_classes
     from khabar.clean.structure import refine_kinds, split_glued
 
     is_article = classify_blocks(blocks, uri, model, record_title, chain)
-    return refine_kinds(split_glued(blocks)), is_article
+    return refine_kinds(heading_classes(split_glued(blocks))), is_article
 
 
 def _second_best(p: np.ndarray, classes: tuple[str, ...], exclude: set[str]) -> tuple[str, float]:
