@@ -63,11 +63,7 @@ def main() -> int:
     docs, gold = load_gold(default_gold_dir())
     dev_docs = {d: v for d, v in docs.items() if is_dev(d)}
     gold_dev = [g for g in gold if is_dev(g["doc_id"])]
-    rules_system = tea.run_with(dev_docs, None, features=True)
-    conf = {tea._key(s): s["confidence"] for s in tea.run_with(dev_docs, tea.shipped_arguments())}
-    for s in rules_system:
-        s["confidence"] = conf.get(tea._key(s), 0.0)
-    dev, _ = tea.examples(dev_docs, gold_dev, rules_system)
+    dev, _ = tea.examples(dev_docs, gold_dev, tea.rules_system(dev_docs))
     shipped = load_models()
     assert shipped is not None and shipped.parties is not None and shipped.arguments is not None
     st_parties = {

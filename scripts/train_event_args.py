@@ -128,6 +128,16 @@ def run_with(
         coder.load_models = orig
 
 
+def rules_system(docs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events of ``docs`` with the rules' arguments and their features, each with the confidence
+    the shipped pipeline gives it (the rows :func:`examples` reads)."""
+    system = run_with(docs, None, features=True)
+    conf = {_key(s): s["confidence"] for s in run_with(docs, shipped_arguments())}
+    for s in system:
+        s["confidence"] = conf.get(_key(s), 0.0)
+    return system
+
+
 def shipped_arguments() -> dict[str, EventFilter] | None:
     """Today's ranker's argument model: issue 13's (kept as ``parties`` once this script has written the
     scorer under ``arguments``)."""
@@ -450,11 +460,7 @@ def main() -> int:
         DROP.append(re.compile(args.drop))
     docs, gold = load_gold(default_gold_dir())
     dev_docs = {d: v for d, v in docs.items() if is_dev(d)}
-    rules_system = run_with(docs, None, features=True)
-    conf = {_key(s): s["confidence"] for s in run_with(docs, shipped_arguments())}
-    for s in rules_system:
-        s["confidence"] = conf.get(_key(s), 0.0)
-    rows, ceiling = examples(docs, gold, rules_system)
+    rows, ceiling = examples(docs, gold, rules_system(docs))
     dev = [r for r in rows if is_dev(r["doc"])]
     test = [r for r in rows if not is_dev(r["doc"])]
     n_ev = len({r["ev"] for r in dev})

@@ -181,10 +181,7 @@ def rows_with_spans(docs: dict[str, Any], gold: list[dict[str, Any]]) -> tuple[l
     trigger and its candidate's span (field coordinates), and the recall ceiling."""
     dev_docs = {d: v for d, v in docs.items() if is_dev(d)}
     dev_gold = [g for g in gold if is_dev(g["doc_id"])]
-    system = tea.run_with(dev_docs, None, features=True)
-    conf = {tea._key(s): s["confidence"] for s in tea.run_with(dev_docs, tea.shipped_arguments())}
-    for s in system:
-        s["confidence"] = conf.get(tea._key(s), 0.0)
+    system = tea.rules_system(dev_docs)
     rows, ceiling = tea.examples(dev_docs, dev_gold, system)
     matched: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     score(dev_docs, dev_gold, system, lenient=True, matched=matched)

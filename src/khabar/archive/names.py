@@ -4,9 +4,20 @@ by the search facets, so that a name reads the same everywhere."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from khabar.arabic.normalize import normalize
 
-__all__ = ["best_name", "display_name", "unclitic"]
+__all__ = ["best_name", "display_name", "key_name", "unclitic"]
+
+
+def key_name(conn: sqlite3.Connection, key: str) -> str:
+    """What a reader calls the entity ``key`` in the archive behind ``conn``: :func:`display_name` of
+    its (twenty commonest) surface forms; the key itself when the archive has no mention of it."""
+    rows = conn.execute(
+        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
+    ).fetchall()
+    return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
 
 
 def unclitic(text: str) -> str:

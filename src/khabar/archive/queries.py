@@ -22,7 +22,7 @@ from khabar.archive.filters import (  # shown: re-exported, its home before filt
     EventFilters,
     shown,
 )
-from khabar.archive.names import best_name, display_name
+from khabar.archive.names import best_name, key_name
 from khabar.extract.names import NASAB
 
 if TYPE_CHECKING:
@@ -64,10 +64,7 @@ def document_row(archive: Archive, id: str) -> tuple[int, str] | None:
 def _name(archive: Archive, key: str) -> str:
     """What a reader calls the entity ``key``: its commonest surface form, clitic forms folded
     (:func:`khabar.archive.names.display_name`); the key itself when the archive has no mention of it."""
-    rows = archive.conn.execute(
-        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
-    ).fetchall()
-    return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
+    return key_name(archive.conn, key)
 
 
 def top_entities(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.archive.analysis import analyze_query_word, tokenize, word_forms, word_matches, words
 from khabar.archive.filters import NO_FILTERS, SearchFilters, shown
 from khabar.archive.index import index_document  # re-exported: its home before archive/index.py
-from khabar.archive.names import display_name
+from khabar.archive.names import key_name
 
 if TYPE_CHECKING:
     from khabar.archive.store import Archive
@@ -318,7 +318,7 @@ def facets(
                 (*labels, top),
             ).fetchall()
             # named only once the top keys are known (naming every group first costs a query each)
-            out[name] = [(key, _display_name(conn, key), c) for key, c in top_keys]
+            out[name] = [(key, key_name(conn, key), c) for key, c in top_keys]
         out["event_types"] = [
             (t, t, c)
             for t, c in conn.execute(
@@ -330,14 +330,6 @@ def facets(
         return out
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.facet_docs")
-
-
-def _display_name(conn: sqlite3.Connection, key: str) -> str:
-    """An entity key's name as the lists show it (:func:`khabar.archive.names.display_name`)."""
-    rows = conn.execute(
-        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
-    ).fetchall()
-    return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
 
 
 def _text_highlights(q: Query, text: str) -> list[tuple[int, int]]:

@@ -7,11 +7,10 @@ its places (a locative phrase, ground taken, "شهدت مدينة …") and its 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from khabar.events.arguments.clauses import _captures
-from khabar.events.context import _PARTS, _PLACE_HEADS, _bare, _has_cue
+from khabar.events.context import _PARTS, _PLACE_HEADS, _WORD_BEFORE, _bare, _has_cue
 from khabar.events.event import Event
 from khabar.events.lexicon import fold, load_triggers, words
 from khabar.events.mentions import Mention, Words
@@ -72,8 +71,6 @@ def _sentence_facts(
 
 #: words before a duration that make it a time, not a length (وقع قبل يومين "two days ago", منذ شهرين)
 _AGO = words("coder.ago")
-#: the word right before a position
-_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]*$")
 
 
 def how_long(text: str, start: int) -> bool:
