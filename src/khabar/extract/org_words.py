@@ -16,6 +16,7 @@ __all__ = [
     "known_rows",
     "load_known_orgs",
     "load_org_heads",
+    "national_names",
     "org_rows",
     "town_heads",
 ]
@@ -99,3 +100,10 @@ def known_rows() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
 def load_known_orgs() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Known organisation names (normalised words) → (kind, needs a sports page)."""
     return {words: (kind, "sport" in flags) for words, kind, flags in known_rows()}
+
+
+@functools.cache
+def national_names() -> frozenset[tuple[str, ...]]:
+    """The known names (normalised words) of bodies every state has (flag ``national``: البنك
+    المركزي، مجلس الوزراء), which a nationality or regional adjective after them completes."""
+    return frozenset(words for words, _kind, flags in known_rows() if "national" in flags)

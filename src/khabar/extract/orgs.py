@@ -33,12 +33,14 @@ from khabar.arabic.clitics import CACHE_WORDS, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
 from khabar.extract.names import NASAB, is_given_name, is_title
+from khabar.extract.org_senses import names_org_here, sense_names
 from khabar.extract.org_words import (
     ORG_KINDS,
     StopWords,
     known_rows,
     load_known_orgs,
     load_org_heads,
+    national_names,
     org_rows,
     town_heads,
 )
@@ -73,6 +75,8 @@ _CLUB_CUE = StopWords("club_cue")
 _PART_OF = StopWords("part_of")
 #: demonstratives and verbs of completion before a name that make it the everyday word (تم الاتفاق)
 _NOT_ORG_BEFORE = StopWords("not_org_before")
+#: regional adjectives that complete a "national" known name as a nationality does (الأوروبي)
+_REGION_ADJ = StopWords("region_adj")
 #: a one-word club name at least this frequent as a word (Zipf: الاتحاد 5.6, الشباب 5.4, التعاون 5.0;
 #: الهلال and النصر 4.7) is the club only after a club cue, even on a sports page: on the sports pages
 #: of a random sample of SaudiNewsNet about half of الاتحاد's and الشباب's mentions were the words
@@ -283,6 +287,7 @@ def find_orgs(
         return gaps[i]
 
     firsts = _known_first_words()
+    doc_senses = functools.cache(lambda: sense_names(words))
 
     def _names_org(j: int) -> bool:
         """Whether an organisation's name starts at word ``j``: a known name's first word, or a head
@@ -326,6 +331,8 @@ def find_orgs(
                 and _word_reading(words, i, st, kind, gap_ok)
             ):
                 continue
+            if k == 1 and st in doc_senses() and not names_org_here(text, words, spans, i, st):
+                continue  # the document writes the common noun too (قاعدة العند): org_senses
             if needs_sport and k == 1 and common_zipf(st) >= _EVERYDAY_ZIPF:
                 # الاتحاد "union"، الشباب "youth": the club only where a word says so, and never before a
                 # relative adjective (الاتحاد الكرواتي، الاتحاد السوفييتي، الشباب السعودي، التعاون
@@ -336,12 +343,12 @@ def find_orgs(
             start = spans[i][0] + _clitic_len(words[i], st)
             last = i + k - 1
             if (
-                kind == "sports_club"
+                (kind == "sports_club" or (st, *rest) in national_names())
                 and last + 1 < n
                 and gap_ok(last)
-                and nationality_country(words[last + 1])
+                and (nationality_country(words[last + 1]) or words[last + 1] in _REGION_ADJ)
             ):
-                last += 1  # the club's country is part of how it is named (السد القطري)
+                last += 1  # the country is part of the name (السد القطري، البنك المركزي الأوروبي)
             elided = _elided(text, start, spans[last][1], st)
             cands.append(OrgMatch(start, spans[last][1], kind, "known", elided))
             break
