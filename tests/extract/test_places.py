@@ -614,3 +614,20 @@ def test_extra_fold_is_the_translation_and_skips_texts_without_the_letters() -> 
     assert extra_fold(plain) is plain
     for text in ("ایران", "کرمان", "یک کتاب", "", "ی"):
         assert extra_fold(text) == text.translate(_EXTRA_FOLD)
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("وتشمل جولة الفريق مدن الدمام والخبر والظهران.", True),
+        ("وأعلنت بلدية محافظة الخبر إغلاق الطريق.", True),
+        ("وقالت الوزارة إنها تتحقق من صحة الخبر قبل الرد عليه.", False),
+        ("ونفى المتحدث الخبر جملة وتفصيلا.", False),
+    ],
+)
+def test_a_stop_listed_town_is_linked_only_with_strong_evidence(text: str, linked: bool) -> None:
+    """الخبر is mostly "the news"; Khobar only in a list of places, after a head noun or in a dateline
+    (the whole fact pipeline: the NER's reading is evidence too)."""
+    doc = process_text(text, extra=("entities", "places"))
+    got = [e for e in doc.entities if e.label == "LOC" and e.text.endswith("الخبر") and "lat" in e.attrs]
+    assert bool(got) is linked

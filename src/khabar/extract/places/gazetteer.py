@@ -61,12 +61,19 @@ def words(name: str) -> frozenset[str]:
 #: names that GeoNames also has for a place but that Arabic news uses, nearly always, as ordinary words
 #: (``places_stoplist_ar.tsv``, each with the place it was read as)
 STOPLIST: frozenset[str] = frozenset(
-    normalize(row.cols[0]).translate(_EXTRA_FOLD) for row in data.rows(_STOPLIST_FILE, columns=(2, 3))
+    normalize(row.cols[0]).translate(_EXTRA_FOLD) for row in data.rows(_STOPLIST_FILE, columns=(2, 4))
+)
+#: the stop-listed names that are the place where strong evidence says so (column ``context``:
+#: ``strong``): a dateline, a head noun before it, or a list of places (الخبر "the news", Khobar)
+STOPLIST_STRONG: frozenset[str] = frozenset(
+    normalize(row.cols[0]).translate(_EXTRA_FOLD)
+    for row in data.rows(_STOPLIST_FILE, columns=(2, 4))
+    if len(row.cols) > 3 and row.cols[3] == "strong"
 )
 #: the stop-listed words whose LOC reading by the NER is the word too (no ``place`` in column ``ner``)
 STOPLIST_WORDS: frozenset[str] = frozenset(
     normalize(row.cols[0]).translate(_EXTRA_FOLD)
-    for row in data.rows(_STOPLIST_FILE, columns=(2, 3))
+    for row in data.rows(_STOPLIST_FILE, columns=(2, 4))
     if len(row.cols) < 3 or row.cols[2] != "place"
 )
 
@@ -344,7 +351,7 @@ def load_gazetteer() -> Gazetteer:
             peoples[_fold(form)] = form
     names: dict[str, tuple[Place, ...]] = {}
     for key, cands in by_key.items():
-        if key in STOPLIST:
+        if key in STOPLIST and key not in STOPLIST_STRONG:
             continue
         kept = tuple(p for p in cands if _plausible(key, p))
         if kept:

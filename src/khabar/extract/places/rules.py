@@ -16,6 +16,7 @@ from khabar.extract.places.gazetteer import (
     _KINGDOMS,
     _SPORT_MIN_FORMS,
     ARAB_LEAGUE,
+    STOPLIST_STRONG,
     Gazetteer,
     Outlet,
     _tier,
@@ -35,6 +36,26 @@ from khabar.extract.places.match import (
     _next_word,
     _prev_word,
 )
+
+
+def _listed_with_place(d: _Doc, m: _Match, matches: list[_Match]) -> bool:
+    """Whether ``m`` stands in a list with another place name: joined to it by و or a comma
+    (الدمام والخبر، الخبر والظهران، الدمام، الخبر)."""
+    toks = d.toks
+    ends = {x.last for x in matches if x is not m and x.place is not None and x.key not in STOPLIST_STRONG}
+    starts = {
+        x.first: x.prefix
+        for x in matches
+        if x is not m and x.place is not None and x.key not in STOPLIST_STRONG
+    }
+    a, b = m.first, m.last
+    if m.prefix == "و" and a - 1 in ends:
+        return True
+    if a > 1 and toks[a - 1].text in ("،", ",") and a - 2 in ends:
+        return True
+    if starts.get(b + 1) == "و":
+        return True
+    return b + 2 < len(toks) and toks[b + 1].text in ("،", ",") and b + 2 in starts
 
 
 def _decide(
@@ -64,6 +85,10 @@ def _decide(
             continue
         if f.get("phrase"):
             m.veto = "phrase"
+        elif m.key in STOPLIST_STRONG and not (
+            f.get("dateline") or f.get("cue_admin") or _listed_with_place(d, m, matches)
+        ):
+            m.veto = "a word"  # صحة الخبر "the news being true"; الخبر: وائل مهدي is Khobar
         elif m.key in _DATE_WORDS or m.stem in _DATE_WORDS:
             m.veto = "a day or a month"  # الخميس (Khemis Miliana), نيسان (Nisan)
         elif f.get("hamza_word"):
