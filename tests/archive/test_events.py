@@ -129,6 +129,8 @@ def test_entity_keys_cross_documents(archive: Archive) -> None:
     assert entity_key("LOC", "موسكو", "geonames:524901", None) == "geonames:524901"
     assert entity_key("PERSON", "الاسد", "person:3", {"name": "بشار الأسد"}) == "person:بشار الاسد"
     assert entity_key("ORG", "الامم المتحده", None, None) == "org:الامم المتحده"
+    # an organisation ref's own key (khabar.extract.orgs.org_key) is one body's under all its names
+    assert entity_key("ORG", "تنظيم داعش", "org:2", {"name": "تنظيم داعش", "key": "داعش"}) == "org:داعش"
     assert entity_key("ROLE", "الرييس", "person:1", None) is None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.extract.orgs import find_orgs, org_refs
+from khabar.extract.orgs import find_orgs, org_key, org_refs
 
 
 def orgs(text: str) -> dict[str, str]:
@@ -310,3 +310,30 @@ def test_a_name_that_is_a_common_noun_the_page_also_writes(text: str, is_org: bo
 def test_a_body_every_state_has_is_named_with_its_country(text: str, name: str) -> None:
     """Whose central bank or cabinet it is belongs to the name: the ECB is not Japan's central bank."""
     assert name in orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("names", "kind"),
+    [
+        (("تنظيم داعش", "داعش"), "armed_group"),
+        (("الحوثيون", "الحوثيين", "ميليشيات الحوثي"), "armed_group"),
+        (("مجلس التعاون الخليجي", "مجلس التعاون"), "international"),
+        (("نادي الشباب", "الشباب", "الشباب السعودي"), "sports_club"),
+    ],
+)
+def test_the_names_of_one_body_share_its_key(names: tuple[str, ...], kind: str) -> None:
+    """The archive lists a body once, whichever of its names a page uses (orgs_aliases_ar.tsv)."""
+    assert len({org_key(n, kind) for n in names}) == 1
+
+
+def test_bodies_that_share_a_word_keep_their_own_keys() -> None:
+    assert org_key("الهلال الأحمر", "ngo") != org_key("الهلال", "sports_club")
+    assert org_key("المنتخب السعودي", "sports_club") != org_key("المنتخب المصري", "sports_club")
+    assert org_key("وزارة الداخلية السعودية", "government") != org_key("وزارة الداخلية", "government")
+
+
+def test_one_body_under_two_names_is_one_ref() -> None:
+    text = "وأعلن تنظيم داعش مسؤوليته عن الهجوم. وكان داعش قد هدد بشن هجمات."
+    spans, refs = org_refs(text, find_orgs(text))
+    assert len(spans) == 2 and len(refs) == 1
+    assert next(iter(refs.values()))["key"] == "داعش"

@@ -200,6 +200,8 @@ def entity_key(label: str, norm: str, ref: str | None, ref_data: dict[str, Any] 
         if not key:
             key = person_key(name_words(str(name) if name else norm)) or norm
         return "person:" + str(key)
+    if label == "ORG" and isinstance(data, dict) and data.get("key"):
+        return "org:" + str(data["key"])  # khabar.extract.orgs.org_key: تنظيم داعش is داعش
     return f"{label.lower()}:{normalize(str(name)) if name else norm}"
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "StopWords",
     "known_rows",
     "load_known_orgs",
+    "load_org_aliases",
     "load_org_heads",
     "national_names",
     "org_rows",
@@ -107,3 +108,12 @@ def national_names() -> frozenset[tuple[str, ...]]:
     """The known names (normalised words) of bodies every state has (flag ``national``: البنك
     المركزي، مجلس الوزراء), which a nationality or regional adjective after them completes."""
     return frozenset(words for words, _kind, flags in known_rows() if "national" in flags)
+
+
+@functools.cache
+def load_org_aliases() -> dict[str, str]:
+    """Another name of an organisation (normalised) → the name it is keyed by (normalised), from
+    ``orgs_aliases_ar.tsv`` (تنظيم داعش → داعش، الحوثيون → الحوثيين)."""
+    return {
+        normalize(cols[0]): normalize(cols[1]) for _line, cols in data.rows("orgs_aliases_ar.tsv", columns=2)
+    }

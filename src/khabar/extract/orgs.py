@@ -39,6 +39,7 @@ from khabar.extract.org_words import (
     StopWords,
     known_rows,
     load_known_orgs,
+    load_org_aliases,
     load_org_heads,
     national_names,
     org_rows,
@@ -49,7 +50,15 @@ from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
 from khabar.model import Span
 
-__all__ = ["ORG_KINDS", "OrgMatch", "find_orgs", "load_known_orgs", "load_org_heads", "org_kind_of"]
+__all__ = [
+    "ORG_KINDS",
+    "OrgMatch",
+    "find_orgs",
+    "load_known_orgs",
+    "load_org_heads",
+    "org_key",
+    "org_kind_of",
+]
 
 #: the most words a complement may run to
 _MAX_COMPLEMENT = 6
@@ -550,17 +559,27 @@ def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[s
     by_name: dict[str, str] = {}
     for m in matches:
         name = m.name or text[m.start : m.end]
-        key = normalize(name)
+        key = org_key(name, m.kind)
         rid = by_name.get(key)
         if rid is None:
             rid = f"org:{len(refs) + 1}"
             by_name[key] = rid
             refs[rid] = {"name": name, "kind": "org", "org_kind": m.kind, "aliases": [], "source": m.source}
+            refs[rid]["key"] = key
         for alias in (name, *_short_forms(name, m.kind)):
             if alias not in refs[rid]["aliases"]:
                 refs[rid]["aliases"].append(alias)
         spans.append(Span(m.start, m.end, "ORG", name, {"ref": rid, "org_kind": m.kind, "source": m.source}))
     return spans, refs
+
+
+def org_key(name: str, kind: str) -> str:
+    """The cross-document key of an organisation (normalised): a club without نادي/فريق and its
+    country (نادي الاتحاد، الاتحاد السعودي → الاتحاد) unless what is left is a head noun alone
+    (المنتخب السعودي), another name by ``orgs_aliases_ar.tsv``."""
+    short = [f for f in _short_forms(name, kind) if normalize(f) not in load_org_heads()]
+    key = normalize(short[-1] if short else name)  # المنتخب السعودي keeps its country: no name without it
+    return load_org_aliases().get(key, key)
 
 
 def _short_forms(name: str, kind: str) -> list[str]:
