@@ -337,3 +337,25 @@ def test_one_body_under_two_names_is_one_ref() -> None:
     spans, refs = org_refs(text, find_orgs(text))
     assert len(spans) == 2 and len(refs) == 1
     assert next(iter(refs.values()))["key"] == "داعش"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وانتقد مجلس التعاون الخليجي التدخلات الإيرانية في المنطقة.", "مجلس التعاون الخليجي"),
+        ("وقرر مجلس الشورى الموافقة على مشروع النظام.", "مجلس الشورى"),
+        ("وقال الاتحاد الآسيوي لكرة القدم إن القرعة ستجرى غدا.", "الاتحاد الآسيوي لكرة القدم"),
+    ],
+)
+def test_a_known_name_ends_where_its_object_begins(text: str, name: str) -> None:
+    """A definite word after a known name is the verb's object, not more of the name; a purpose
+    phrase with ل may still name a body of its own (the Asian football confederation)."""
+    assert name in orgs(text)
+
+
+def test_a_known_name_keeps_the_country_that_tells_which_body() -> None:
+    """حزب الله العراقي is not Lebanon's Hezbollah; حزب الله اللبناني is (orgs_aliases_ar.tsv)."""
+    got = orgs("وأعلن حزب الله العراقي مسؤوليته عن الهجوم.")
+    assert "حزب الله العراقي" in got
+    assert org_key("حزب الله اللبناني", "party") == org_key("حزب الله", "party")
+    assert org_key("حزب الله العراقي", "party") != org_key("حزب الله", "party")

@@ -1,6 +1,7 @@
 """The word lists of :mod:`khabar.extract.orgs`, read on first use: the organisation kinds, the head
-nouns of ``org_heads_ar.tsv`` (with their flags), the known names of ``orgs_known_ar.tsv`` and the word
-classes of ``orgs_stop_ar.tsv``. Moved out of ``orgs.py`` so that the finder stays under 600 lines.
+nouns of ``org_heads_ar.tsv`` (with their flags), the known names of ``orgs_known_ar.tsv``, the word
+classes of ``orgs_stop_ar.tsv`` and the other names of ``orgs_aliases_ar.tsv``; and an organisation's
+cross-document key (:func:`org_key`). Moved out of ``orgs.py`` so that the finder stays under 600 lines.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import functools
 
 from khabar import data
 from khabar.arabic.normalize import normalize
+from khabar.extract.places import nationality_country
 
 __all__ = [
     "ORG_KINDS",
@@ -18,7 +20,9 @@ __all__ = [
     "load_org_aliases",
     "load_org_heads",
     "national_names",
+    "org_key",
     "org_rows",
+    "short_forms",
     "town_heads",
 ]
 
@@ -117,3 +121,27 @@ def load_org_aliases() -> dict[str, str]:
     return {
         normalize(cols[0]): normalize(cols[1]) for _line, cols in data.rows("orgs_aliases_ar.tsv", columns=2)
     }
+
+
+def org_key(name: str, kind: str) -> str:
+    """The cross-document key of an organisation (normalised): a club without نادي/فريق and its
+    country (نادي الاتحاد، الاتحاد السعودي → الاتحاد) unless what is left is a head noun alone
+    (المنتخب السعودي), another name by ``orgs_aliases_ar.tsv``."""
+    short = [f for f in short_forms(name, kind) if normalize(f) not in load_org_heads()]
+    key = normalize(short[-1] if short else name)  # المنتخب السعودي keeps its country: no name without it
+    return load_org_aliases().get(key, key)
+
+
+def short_forms(name: str, kind: str) -> list[str]:
+    """The shorter names a club goes by: without نادي/فريق, without its country (``نادي الريان
+    القطري`` → ``الريان القطري``, ``الريان``)."""
+    if kind != "sports_club":
+        return []
+    ws = name.split()
+    out: list[str] = []
+    if len(ws) > 1 and normalize(ws[0]) in ("نادي", "فريق", "النادي"):
+        ws = ws[1:]
+        out.append(" ".join(ws))
+    if len(ws) > 1 and nationality_country(ws[-1]):
+        out.append(" ".join(ws[:-1]))
+    return out

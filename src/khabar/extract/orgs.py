@@ -39,10 +39,11 @@ from khabar.extract.org_words import (
     StopWords,
     known_rows,
     load_known_orgs,
-    load_org_aliases,
     load_org_heads,
     national_names,
+    org_key,
     org_rows,
+    short_forms,
     town_heads,
 )
 from khabar.extract.person_words import load_cues
@@ -314,6 +315,7 @@ def find_orgs(
     for i in itertools.compress(range(n), map(_org_start, words)):
         # known names, longest first (only from a word that can begin one)
         stems_i = _stems(words[i])
+        known_last = -1  # the last word of the known name found here, if any
         for k in range(min(maxk, n - i), 0, -1) if any(st in firsts for st in stems_i) else ():
             if k > 1 and not all(gap_ok(j) for j in range(i, i + k - 1)):
                 continue
@@ -360,6 +362,7 @@ def find_orgs(
                 last += 1  # the country is part of the name (السد القطري، البنك المركزي الأوروبي)
             elided = _elided(text, start, spans[last][1], st)
             cands.append(OrgMatch(start, spans[last][1], kind, "known", elided))
+            known_last = last
             break
         # a head noun and its complement
         for st in _stems(words[i]):
@@ -370,6 +373,11 @@ def find_orgs(
                 break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
             end = _complement(words, spans, i, st, weak, gap_ok, names, place_ends)
+            nxt = words[known_last + 1] if i <= known_last < end else "ل"
+            if not (nxt.startswith("ل") or nationality_country(nxt)):
+                # أدانت جامعة الدول العربية [الاقتحامات]: the known name is the whole name; its purpose
+                # (الاتحاد الآسيوي لكرة القدم) or its country (حزب الله العراقي) may still follow
+                end = known_last
             if end > i:
                 start = spans[i][0] + _clitic_len(words[i], st)
                 cands.append(
@@ -566,32 +574,8 @@ def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[s
             by_name[key] = rid
             refs[rid] = {"name": name, "kind": "org", "org_kind": m.kind, "aliases": [], "source": m.source}
             refs[rid]["key"] = key
-        for alias in (name, *_short_forms(name, m.kind)):
+        for alias in (name, *short_forms(name, m.kind)):
             if alias not in refs[rid]["aliases"]:
                 refs[rid]["aliases"].append(alias)
         spans.append(Span(m.start, m.end, "ORG", name, {"ref": rid, "org_kind": m.kind, "source": m.source}))
     return spans, refs
-
-
-def org_key(name: str, kind: str) -> str:
-    """The cross-document key of an organisation (normalised): a club without نادي/فريق and its
-    country (نادي الاتحاد، الاتحاد السعودي → الاتحاد) unless what is left is a head noun alone
-    (المنتخب السعودي), another name by ``orgs_aliases_ar.tsv``."""
-    short = [f for f in _short_forms(name, kind) if normalize(f) not in load_org_heads()]
-    key = normalize(short[-1] if short else name)  # المنتخب السعودي keeps its country: no name without it
-    return load_org_aliases().get(key, key)
-
-
-def _short_forms(name: str, kind: str) -> list[str]:
-    """The shorter names a club goes by: without نادي/فريق, without its country (``نادي الريان
-    القطري`` → ``الريان القطري``, ``الريان``)."""
-    if kind != "sports_club":
-        return []
-    ws = name.split()
-    out: list[str] = []
-    if len(ws) > 1 and normalize(ws[0]) in ("نادي", "فريق", "النادي"):
-        ws = ws[1:]
-        out.append(" ".join(ws))
-    if len(ws) > 1 and nationality_country(ws[-1]):
-        out.append(" ".join(ws[:-1]))
-    return out
