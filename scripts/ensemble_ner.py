@@ -70,13 +70,29 @@ def encoder_logps(docs: list[list[list[str]]], cache: Path) -> Docs:
     return out
 
 
-def decode(docs: list[list[list[str]]], logps: Docs, consistency: bool = True) -> list[list[list[str]]]:
+def decode(
+    docs: list[list[list[str]]],
+    logps: Docs,
+    consistency: bool = True,
+    trans: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[list[list[str]]]:
+    """Tags of every document: document consistency (or not), then BIO Viterbi (``trans``: transition
+    and start scores added)."""
     out = []
+    tr, st = trans if trans is not None else (None, None)
     for doc, lps in zip(docs, logps, strict=True):
         if consistency:
             lps = document_consistency(doc, lps)
-        out.append([[TAGS[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in lps])
+        out.append([[TAGS[t] for t in viterbi_bio(lp, tr, st)] if len(lp) else [] for lp in lps])
     return out
+
+
+def crf_transitions(model: NerModel, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The CRF's transition and start scores × ``scale``, in the order of TAGS."""
+    cols = [model.labels.index(t) for t in TAGS]
+    return scale * model.transitions[np.ix_(cols, cols)].astype(np.float64), scale * model.start[cols].astype(
+        np.float64
+    )
 
 
 def counts(gold: list[list[list[str]]], pred: list[list[list[str]]]) -> np.ndarray:
@@ -86,7 +102,11 @@ def counts(gold: list[list[list[str]]], pred: list[list[list[str]]]) -> np.ndarr
         for g_tags, p_tags in zip(gd, pd, strict=True):
             g, p = set(entity_chunks(g_tags)), set(entity_chunks(p_tags))
             for j, t in enumerate(TYPES):
-                out[d, j] += [sum(c[2] == t for c in g), sum(c[2] == t for c in p), sum(c[2] == t for c in g & p)]
+                out[d, j] += [
+                    sum(c[2] == t for c in g),
+                    sum(c[2] == t for c in p),
+                    sum(c[2] == t for c in g & p),
+                ]
     out[:, -1] = out[:, :-1].sum(1)
     return out
 
@@ -128,8 +148,8 @@ def lexicon_flags(model: NerModel, doc: list[list[str]]) -> list[np.ndarray]:
     for name, cls in fs.gazetteer.items():
         for w in name.split(" "):
             gaz_first.setdefault(w, set()).add(cls)
-    given = fs.lexicon.given if fs.lexicon else frozenset()
-    common = fs.lexicon.common if fs.lexicon else {}
+    given = fs.names.given if fs.names else frozenset()
+    common = fs.names.common if fs.names else {}
     out = []
     for sent in doc:
         rows = []
@@ -152,18 +172,28 @@ def lexicon_flags(model: NerModel, doc: list[list[str]]) -> list[np.ndarray]:
 
 
 def stacked(
-    docs: list[list[list[str]]], gold: list[list[list[str]]], enc: Docs, crf: Docs, flags: Docs, folds: int = 5
+    docs: list[list[list[str]]],
+    gold: list[list[list[str]]],
+    enc: Docs,
+    crf: Docs,
+    flags: Docs,
+    folds: int = 5,
 ) -> Docs:
     """Out-of-fold log-probabilities of a per-word multinomial logistic regression (sklearn)."""
     from sklearn.linear_model import LogisticRegression
 
     def feats(d: int) -> list[np.ndarray]:
         return [
-            np.hstack([e, np.maximum(c, -30.0), f]) for e, c, f in zip(enc[d], crf[d], flags[d], strict=True) if len(e)
+            np.hstack([e, np.maximum(c, -30.0), f])
+            for e, c, f in zip(enc[d], crf[d], flags[d], strict=True)
+            if len(e)
         ]
 
     tag_id = {t: i for i, t in enumerate(TAGS)}
-    X = [np.vstack(feats(d)) if any(map(len, enc[d])) else np.zeros((0, 2 * len(TAGS) + 6)) for d in range(len(docs))]
+    X = [
+        np.vstack(feats(d)) if any(map(len, enc[d])) else np.zeros((0, 2 * len(TAGS) + 6))
+        for d in range(len(docs))
+    ]
     Y = [np.asarray([tag_id[t] for s in gold[d] for t in s], dtype=np.int64) for d in range(len(docs))]
     out: Docs = [[] for _ in docs]
     for f in range(folds):
@@ -185,19 +215,28 @@ def stacked(
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--crf", type=Path, default=None, help="CRF model file (dev: one trained without the dev slice)")
+    ap.add_argument(
+        "--crf", type=Path, default=None, help="CRF model file (dev: one trained without the dev slice)"
+    )
     ap.add_argument("--test", action="store_true", help="score the test split (the shipped CRF unless --crf)")
     ap.add_argument("--weight", type=float, action="append", help="CRF weights to score (repeatable)")
+    ap.add_argument(
+        "--trans", type=float, action="append", help="also Viterbi with the CRF's transitions × this"
+    )
     ap.add_argument("--stack", action="store_true", help="also the stacked logistic regression (dev only)")
     ap.add_argument("--cache", type=Path, default=REPO.parent / "ensemble_out", help="encoder cache folder")
     args = ap.parse_args(argv)
     train, test = split_anercorp(CORPUS)
     sents = test if args.test else dev_slice(train)
     if not args.test and args.crf is None:
-        sys.exit("the dev slice needs --crf: a CRF trained without it (scripts/train_ner.py --dev --out FILE)")
+        sys.exit(
+            "the dev slice needs --crf: a CRF trained without it (scripts/train_ner.py --dev --out FILE)"
+        )
     model = read_model(args.crf) if args.crf else read_model()
     docs = chunks(sents)
-    gold = [[[g for _, g in s] for s in sents[k : k + DOC_SENTENCES]] for k in range(0, len(sents), DOC_SENTENCES)]
+    gold = [
+        [[g for _, g in s] for s in sents[k : k + DOC_SENTENCES]] for k in range(0, len(sents), DOC_SENTENCES)
+    ]
     args.cache.mkdir(parents=True, exist_ok=True)
     enc = encoder_logps(docs, args.cache / ("enc_test.npz" if args.test else "enc_dev.npz"))
     crf = [crf_log_marginals(model, doc, TAGS) for doc in docs]
@@ -210,11 +249,20 @@ def main(argv: list[str] | None = None) -> int:
     weights = args.weight or ([0.5] if args.test else [0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.5])
     variants: dict[str, Callable[[], Docs]] = {}
     for w in weights:
-        variants[f"PoE λ={w}"] = lambda w=w: [product_of_experts(e, c, w) for e, c in zip(enc, crf, strict=True)]
+        variants[f"PoE λ={w}"] = lambda w=w: [
+            product_of_experts(e, c, w) for e, c in zip(enc, crf, strict=True)
+        ]
     for name, make in variants.items():
         lps = make()
         print(row(name + " + consistency", counts(gold, decode(docs, lps)), base))
         print(row(name + " alone", counts(gold, decode(docs, lps, consistency=False)), base))
+    for w in weights:
+        lps = variants[f"PoE λ={w}"]()
+        for mu in args.trans or []:
+            tr = crf_transitions(model, mu)
+            print(
+                row(f"PoE λ={w} + CRF trans ×{mu} + cons.", counts(gold, decode(docs, lps, trans=tr)), base)
+            )
     if args.stack and not args.test:
         flags = [lexicon_flags(model, doc) for doc in docs]
         lps = stacked(docs, gold, enc, crf, flags)

@@ -546,13 +546,20 @@ def main(argv: list[str] | None = None) -> int:
         help="with --dev: given names counted from the 90%% trained on (and WikiFANE), not the shipped list",
     )
     ap.add_argument(
-        "--out", type=Path, default=None, help=f"model file (default {OUT.relative_to(REPO)}; with --dev: none)"
+        "--out",
+        type=Path,
+        default=None,
+        help=f"model file (default {OUT.relative_to(REPO)}; with --dev: none)",
     )
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} not found: ../shared beside the repository is needed")
-    write = not args.no_write and not (args.anergazet and args.out is None) and (not args.dev or args.out is not None)
+    write = (
+        not args.no_write
+        and not (args.anergazet and args.out is None)
+        and (not args.dev or args.out is not None)
+    )
     out = args.out or OUT
 
     train, test = split_anercorp(CORPUS)
@@ -667,7 +674,9 @@ def main(argv: list[str] | None = None) -> int:
                         t: {"p": round(s.precision, 4), "r": round(s.recall, 4), "f1": round(s.f1, 4)}
                         for t, s in scores["all"].items()
                     },
-                    ("dev" if args.dev else "test") + "_f1_pers_loc_org": round(scores["pers_loc_org"]["overall"].f1, 4),
+                    ("dev" if args.dev else "test") + "_f1_pers_loc_org": round(
+                        scores["pers_loc_org"]["overall"].f1, 4
+                    ),
                 },
                 ensure_ascii=False,
             ).encode("utf-8"),
