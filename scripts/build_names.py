@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,6 +120,26 @@ def given_names(names: list[list[str]], min_count: int) -> tuple[list[str], Coun
         )
 
     return sorted((w for w in first if ok(w)), key=lambda w: (-first[w], w)), first, last
+
+
+def corpus_given_names(sentences: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+    """The given names (normalised, compounds joined) counted from the person names of tagged
+    ``(token, tag)`` sentences and WikiFANE's, as :func:`main` counts them with ``--min 2``
+    (``scripts/train_ner.py --dev-names``: a list that has not seen the dev slice)."""
+    names: list[list[str]] = []
+    for sent in sentences:
+        cur: list[str] = []
+        for tok, tag in [*sent, ("", "O")]:
+            if tag == "B-PERS" or (tag == "I-PERS" and not cur):
+                if cur:
+                    names.append(cur)
+                cur = [tok]
+            elif tag == "I-PERS":
+                cur.append(tok)
+            elif cur:
+                names.append(cur)
+                cur = []
+    return ["".join(w.split()) for w in given_names(names + wikifane_names(), 2)[0]]
 
 
 def main() -> int:

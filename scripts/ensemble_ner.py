@@ -31,7 +31,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from khabar.eval.ner import DOC_SENTENCES, TYPES, Sentence, score_entities, split_anercorp  # noqa: E402
+from khabar.eval.ner import DOC_SENTENCES, TYPES, Sentence, split_anercorp  # noqa: E402
 from khabar.extract.accurate.decode import TAGS, document_consistency, viterbi_bio  # noqa: E402
 from khabar.extract.accurate.ensemble import crf_log_marginals, log_softmax, product_of_experts  # noqa: E402
 from khabar.extract.ner import entity_chunks, read_model  # noqa: E402
@@ -213,6 +213,32 @@ def stacked(
     return out
 
 
+def speed(sents: Sequence[Sentence], rounds: int) -> int:
+    """Tokens/s of the shipped accurate tagger's ``tag_many`` (as ``benchmarks/ner.py`` times it, a
+    document's sentences at a time) with and without the CRF joined, alternated in one process on one
+    core; the tags are not scored."""
+    import time
+
+    from khabar.extract.accurate.tagger import load_tagger
+    from khabar.extract.ner import load_model
+
+    tagger = load_tagger()
+    load_model().tag_many([["تحمية"]])
+    docs = chunks(sents)
+    n = sum(map(len, sents))
+    got: dict[float, list[float]] = {0.0: [], tagger.crf_weight: []}
+    for _ in range(rounds):
+        for w in got:
+            tagger.crf_weight = w
+            t0 = time.perf_counter()
+            for doc in docs:
+                tagger.tag_many(doc)
+            got[w].append(n / (time.perf_counter() - t0))
+    for w, v in got.items():
+        print(f"CRF weight {w}: " + ", ".join(f"{x:,.0f}" for x in v) + f" tokens/s; best {max(v):,.0f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -225,8 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--stack", action="store_true", help="also the stacked logistic regression (dev only)")
     ap.add_argument("--cache", type=Path, default=REPO.parent / "ensemble_out", help="encoder cache folder")
+    ap.add_argument(
+        "--speed",
+        type=int,
+        default=0,
+        help="only time tag_many with and without the CRF, N rounds",
+    )
     args = ap.parse_args(argv)
     train, test = split_anercorp(CORPUS)
+    if args.speed:
+        return speed(test, args.speed)
     sents = test if args.test else dev_slice(train)
     if not args.test and args.crf is None:
         sys.exit(

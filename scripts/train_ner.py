@@ -308,33 +308,16 @@ def name_lexicon() -> NameLexicon:
 
 
 def dev_free_lexicon(train: Sequence[Sentence]) -> NameLexicon:
-    """:func:`name_lexicon` with the corpus-built given names counted again from ``train``'s person
-    names (and WikiFANE's) instead of the shipped list, which counted the whole train split: with
-    ``--dev`` the dev slice then leaks into no feature (the common-word list still leaves out the
-    words of its person names, a smaller leak)."""
+    """:func:`name_lexicon` with the given names counted again from ``train``'s person names and
+    WikiFANE's (``build_names.py``'s rule) and the hand list, not the shipped list, which counted the
+    whole train split: with ``--dev`` the dev slice then leaks into no feature but the common words."""
     sys.path.insert(0, str(REPO / "scripts"))
-    from build_names import given_names, wikifane_names
+    from build_names import corpus_given_names
 
     from khabar.extract.names import _data_lines
 
-    names: list[list[str]] = []
-    for sent in train:
-        cur: list[str] = []
-        for tok, tag in sent:
-            if tag == "B-PERS" or (tag == "I-PERS" and not cur):
-                if cur:
-                    names.append(cur)
-                cur = [tok]
-            elif tag == "I-PERS":
-                cur.append(tok)
-            elif cur:
-                names.append(cur)
-                cur = []
-        if cur:
-            names.append(cur)
-    rows, _, _ = given_names(names + wikifane_names(), 2)
     hand = ["".join(normalize(r[0]).split()) for r in _data_lines("names_given_hand_ar.tsv") if r and r[0]]
-    return NameLexicon(frozenset(["".join(normalize(w).split()) for w in rows] + hand), name_lexicon().common)
+    return NameLexicon(frozenset([*corpus_given_names(train), *hand]), name_lexicon().common)
 
 
 # -- training --------------------------------------------------------------------------------------
