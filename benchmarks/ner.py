@@ -22,6 +22,8 @@ Rows (all in this one process, single-threaded):
    onnxruntime), and reports its own peak RSS. The two taggers run alternately, ``--child-runs`` times
    each; the medians are reported. The accurate tagger (issue 16, the fine-tuned e5-small in int8 under
    onnxruntime, ``pip install -e '.[accurate]'``) is skipped with a note when its extra is missing.
+   ``accurate-alone`` in ``--taggers``: the encoder without the CRF's marginals joined (as before the
+   third round of issue 16), for a before/after in one run.
 
 The accuracy of the shipped model is ``khabar eval ner``'s business; this script reports its F1 only
 as a check that the measured model is the real one. The issue's targets: ≥ 20,000 tokens/s for the CRF,
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-readme", action="store_true", help="print the table without updating README.md")
     ap.add_argument("--taggers", default="crf,accurate", help="taggers timed in fresh processes (or none)")
     ap.add_argument("--child-runs", type=int, default=3, help="fresh processes per tagger (alternated)")
-    ap.add_argument("--child", choices=("crf", "accurate"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("crf", "accurate", "accurate-alone"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         return _child(args.child)
@@ -152,10 +154,17 @@ def _child(tagger: str) -> int:
     from khabar.eval import shared_data
     from khabar.eval.ner import DOC_SENTENCES, TYPES, score_entities, split_anercorp
 
-    if tagger == "accurate":
+    if tagger.startswith("accurate"):
         from khabar.extract.accurate.tagger import load_tagger
+        from khabar.extract.ner import load_model
 
         model: object = load_tagger()
+        if (
+            tagger == "accurate-alone"
+        ):  # the encoder without the CRF's marginals (before issue 16's third round)
+            model.crf_weight = 0.0  # type: ignore[attr-defined]
+        else:
+            load_model()  # the CRF it is joined with, read at start-up
     else:
         from khabar.extract.ner import load_model
 
@@ -194,7 +203,11 @@ def _fresh_rows(taggers: list[str], runs: int, n_tokens: int) -> list[list[str]]
                 missing.add(t)
                 continue
             got[t].append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    names = {"crf": "CRF (default)", "accurate": "accurate: e5-small int8, onnxruntime"}
+    names = {
+        "crf": "CRF (default)",
+        "accurate": "accurate: e5-small int8, onnxruntime, + CRF",
+        "accurate-alone": "accurate without the CRF",
+    }
     rows = []
     for t in taggers:
         if not got[t]:

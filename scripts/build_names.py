@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,14 +95,11 @@ def wikifane_names() -> list[list[str]]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min", type=int, default=2)
-    ap.add_argument("-o", "--output", default=str(ROOT / "src" / "khabar" / "data" / "names_given_ar.tsv"))
-    args = ap.parse_args()
+def given_names(names: list[list[str]], min_count: int) -> tuple[list[str], Counter[str], Counter[str]]:
+    """``(given names, most frequent first; opening counts; closing counts)`` of person names."""
     first: Counter[str] = Counter()
     last: Counter[str] = Counter()
-    for name in anercorp_names() + wikifane_names():
+    for name in names:
         words = name_words(" ".join(name))
         if len(words) < 2:
             continue
@@ -112,16 +110,44 @@ def main() -> int:
     def ok(w: str) -> bool:
         c = first[w]
         return (
-            c >= args.min
+            c >= min_count
             and c >= 3 * last[w]
             and len(w) >= 3
             and w not in _NASAB
             and all("\u0621" <= ch <= "\u064a" for ch in w)  # Arabic letters only
             and not w.startswith("ال")  # a title or a nisba (البابا، القديس), not a given name
-            and not (w[0] in "وف" and first[w[1:]] >= args.min)  # و + a name already counted
+            and not (w[0] in "وف" and first[w[1:]] >= min_count)  # و + a name already counted
         )
 
-    rows = sorted((w for w in first if ok(w)), key=lambda w: (-first[w], w))
+    return sorted((w for w in first if ok(w)), key=lambda w: (-first[w], w)), first, last
+
+
+def corpus_given_names(sentences: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+    """The given names (normalised, compounds joined) counted from the person names of tagged
+    ``(token, tag)`` sentences and WikiFANE's, as :func:`main` counts them with ``--min 2``
+    (``scripts/train_ner.py --dev-names``: a list that has not seen the dev slice)."""
+    names: list[list[str]] = []
+    for sent in sentences:
+        cur: list[str] = []
+        for tok, tag in [*sent, ("", "O")]:
+            if tag == "B-PERS" or (tag == "I-PERS" and not cur):
+                if cur:
+                    names.append(cur)
+                cur = [tok]
+            elif tag == "I-PERS":
+                cur.append(tok)
+            elif cur:
+                names.append(cur)
+                cur = []
+    return ["".join(w.split()) for w in given_names(names + wikifane_names(), 2)[0]]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min", type=int, default=2)
+    ap.add_argument("-o", "--output", default=str(ROOT / "src" / "khabar" / "data" / "names_given_ar.tsv"))
+    args = ap.parse_args()
+    rows, first, last = given_names(anercorp_names() + wikifane_names(), args.min)
     with open(args.output, "w", encoding="utf-8") as fh:
         fh.write(
             "# Arabic given names (normalised view), for khabar.extract.names: a bare given name is not a\n"

@@ -237,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     # the shipped files through the package's loader, on the dev slice (never the test split)
     from khabar.extract.accurate.tagger import EncoderTagger
 
-    tagger = EncoderTagger.from_files(args.out, vpath)
+    # the encoder alone: the shipped CRF it is joined with at run time trained on the dev slice
+    tagger = EncoderTagger.from_files(args.out, vpath, crf_weight=0.0)
     toks = [[t for t, _ in s] for s in dev]
     gold = [[g for _, g in s] for s in dev]
     docs = [toks[k : k + DOC_SENTENCES] for k in range(0, len(toks), DOC_SENTENCES)]

@@ -49,16 +49,20 @@ def _allowed() -> tuple[np.ndarray, np.ndarray]:
 _START, _TRANS = _allowed()
 
 
-def viterbi_bio(logp: np.ndarray) -> list[int]:
+def viterbi_bio(
+    logp: np.ndarray, trans: np.ndarray | None = None, start: np.ndarray | None = None
+) -> list[int]:
     """The best tag sequence for per-word log-probabilities ``[n, tags]`` under BIO (``I-X`` only after
-    ``B-X`` or ``I-X``): the argmax of each word alone can open an entity with ``I-``."""
+    ``B-X`` or ``I-X``): the argmax of each word alone can open an entity with ``I-``. ``trans``
+    (``[tags, tags]``, previous × next) and ``start``: scores added to a sequence's transitions."""
     n = logp.shape[0]
     if n == 0:
         return []
-    score = logp[0] + _START
+    full = _TRANS if trans is None else _TRANS + trans
+    score = logp[0] + _START + (0.0 if start is None else start)
     back = np.zeros((n, len(TAGS)), dtype=np.int64)
     for i in range(1, n):
-        cand = score[:, None] + _TRANS
+        cand = score[:, None] + full
         back[i] = cand.argmax(0)
         score = cand.max(0) + logp[i]
     out = [int(score.argmax())]

@@ -7,8 +7,10 @@ first piece; a sentence is decoded by Viterbi under the BIO constraints, as in t
 vocabulary file says ``pack`` (the shipped one does), the sentences given together (a document's) are
 packed whole, in order, into windows of up to ``max_pieces`` (128) pieces, so that each is read with its
 neighbours (dev F1 +0.012 with the same weights); otherwise each sentence has windows of its own. A
-sentence longer than a window is cut between words. :meth:`EncoderTagger.tag_document` also makes a
-document's names consistent (:func:`~khabar.extract.accurate.decode.document_consistency`).
+sentence longer than a window is cut between words. Before decoding, each word's scores are joined with
+the shipped CRF's log-marginals (:mod:`~khabar.extract.accurate.ensemble`; dev F1 0.742 → 0.774).
+:meth:`EncoderTagger.tag_document` also makes a document's names consistent
+(:func:`~khabar.extract.accurate.decode.document_consistency`).
 
 It needs the ``accurate`` extra (onnxruntime, tokenizers); without it :func:`load_tagger` raises an
 ImportError that names the extra. Nothing imports this module on the default path.
@@ -36,6 +38,7 @@ from khabar.extract.accurate.decode import (
     window_pieces,
     word_windows,
 )
+from khabar.extract.accurate.ensemble import CRF_WEIGHT, crf_log_marginals, product_of_experts
 from khabar.extract.accurate.pieces import PieceTokenizer
 
 __all__ = ["MODEL_FILE", "VOCAB_FILE", "EncoderTagger", "load_tagger"]
@@ -63,8 +66,11 @@ def _threads() -> int:
 class EncoderTagger:
     """Tags tokenised sentences with BIO tags over PERS, LOC, ORG, MISC (as the CRF's ``NerModel``)."""
 
-    def __init__(self, session: Any, vocab: dict[str, Any]) -> None:
+    def __init__(self, session: Any, vocab: dict[str, Any], *, crf_weight: float = CRF_WEIGHT) -> None:
         self.session = session
+        #: the weight of the CRF's log-marginals joined to the encoder's (0: the encoder alone), see
+        #: :mod:`khabar.extract.accurate.ensemble`
+        self.crf_weight = crf_weight
         self.tags: tuple[str, ...] = tuple(vocab["tags"])
         self.bos, self.eos, self.pad = int(vocab["bos"]), int(vocab["eos"]), int(vocab["pad"])
         self.max_pieces = int(vocab["max_pieces"])
@@ -76,7 +82,14 @@ class EncoderTagger:
         self.tokenizer = PieceTokenizer(vocab["pieces"], vocab["scores"], norm, int(vocab["unk"]))
 
     @classmethod
-    def from_files(cls, model: str | Path, vocab: str | Path, *, threads: int | None = None) -> EncoderTagger:
+    def from_files(
+        cls,
+        model: str | Path,
+        vocab: str | Path,
+        *,
+        threads: int | None = None,
+        crf_weight: float = CRF_WEIGHT,
+    ) -> EncoderTagger:
         """The tagger of an exported model and its vocabulary file."""
         try:
             import onnxruntime as ort
@@ -89,7 +102,7 @@ class EncoderTagger:
         session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
         with gzip.open(vocab, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
-        return cls(session, data)
+        return cls(session, data, crf_weight=crf_weight)
 
     def clear_caches(self) -> None:
         """Nothing is cached (the interface of ``NerModel``, for :func:`khabar.eval.ner.evaluate_model`)."""
@@ -100,14 +113,25 @@ class EncoderTagger:
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The sentences of one document, its names made consistent across it
         (:func:`~khabar.extract.accurate.decode.document_consistency`)."""
-        logps = document_consistency(sentences, self.word_logp(sentences))
+        logps = document_consistency(sentences, self.joint_logp(sentences))
         return [[self.tags[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in logps]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags of each sentence (its tokens as given)."""
+        """BIO tags of each sentence (its tokens as given), without document consistency."""
         return [
-            [self.tags[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in self.word_logp(sentences)
+            [self.tags[t] for t in viterbi_bio(lp)] if len(lp) else [] for lp in self.joint_logp(sentences)
         ]
+
+    def joint_logp(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """:meth:`word_logp` joined with the shipped CRF's log-marginals (weight :attr:`crf_weight`;
+        :func:`~khabar.extract.accurate.ensemble.product_of_experts`): what the tagger decodes."""
+        logps = self.word_logp(sentences)
+        if not self.crf_weight:
+            return logps
+        from khabar.extract.ner import load_model
+
+        crf = crf_log_marginals(load_model(), sentences, self.tags)
+        return product_of_experts(logps, crf, self.crf_weight)
 
     def word_logp(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Each sentence's (words × tags) log-probabilities, before decoding (a word's = its first piece's).
