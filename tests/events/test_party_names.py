@@ -37,3 +37,14 @@ def test_an_aid_recipient_is_listed_without_its_preposition() -> None:
     for a in args:
         assert doc.text[a["start"] : a["end"]] == a["text"]  # the span is the text's
         assert doc.refs[a["ref"]]["name"] == "ال" + a["text"][2:]
+
+
+def test_a_manner_adverb_is_not_the_object() -> None:
+    # why (sample S): "أدانت … بشدة التفجير" gave the recipient "بشدة التفجير" ("strongly the bombing")
+    doc = process_text(
+        "واستنكر المجلس بقوة القصف الذي طال الأحياء السكنية.",
+        extra=FACT_STAGES,
+        min_confidence="all",
+    )
+    args = [a["text"] for ev in doc.events for a in ev["arguments"]]
+    assert args and not any(t.startswith(("بشدة", "بقوة")) for t in args), doc.events

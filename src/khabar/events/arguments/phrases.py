@@ -29,14 +29,17 @@ _NP_NOT_PARTY = words("arguments.np_not_party")
 
 _NP_MAX = 3
 
+#: words between a verb and its object that are not the object: a time or a manner (امس، بشدة، بقوة)
+_NP_SKIP = words("arguments.np_skip")
+
 
 def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention]) -> Mention | None:
     """The noun phrase starting at word ``k`` (up to three words, stopping at punctuation, function
     words and named mentions), as a participant without a name: its ref is an ``np:N`` ref."""
     toks = words.toks
     text = doc.text
-    while k < b and toks[k].text in ("امس", "اليوم", "مساء", "صباح"):
-        k += 1
+    while k < b and toks[k].text in _NP_SKIP:
+        k += 1  # أدان [بشدة] التفجير: a time or a manner between the verb and its object
     # adjectives of the word before (مساعدات طبية، المقذوفات الحوثية) belong to it, not to a party
     while k < b and k > 0 and _agreeing_adjective(toks[k - 1].text, toks[k].text):
         k += 1
