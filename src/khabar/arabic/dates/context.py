@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.arabic.dates.absolute import _fold, _fold_static, iso_date
-from khabar.arabic.dates.patterns import _REL_DAY_BEFORE_WD, _WD_FAST, WEEKDAYS, _alt, _rel_offset
+from khabar.arabic.dates.patterns import _REL_DAY_BEFORE_WD, _WD_FAST, _alt, _rel_offset
+from khabar.arabic.dates.words import WEEKDAYS
 
 
 # -- context: "اليوم" in a name, a weekday in the future ------------------------------------------------

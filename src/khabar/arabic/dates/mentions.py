@@ -48,9 +48,8 @@ from khabar.arabic.dates.patterns import (
     _UNIT,
     _YEAR4,
     _YEAR_ONLY,
-    HIJRI_MONTHS,
-    WEEKDAYS,
 )
+from khabar.arabic.dates.words import HIJRI_MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,62 +1,21 @@
-"""The words and patterns of date mentions: Hijri month names, weekdays, relative days, decades, the
-Gregorian and Hijri date patterns with their cheap gates (a scan runs only on a text that holds what
+"""The patterns of date mentions: Hijri months, weekdays, relative days, decades, the Gregorian and Hijri
+date patterns with their cheap gates (a scan runs only on a text that holds what
 every match of it holds), and "الموافق" pairs."""
 
 from __future__ import annotations
 
 import re
 
-from khabar.arabic.dates.absolute import _M, _RB, MONTHS, _fold_static
+from khabar.arabic.dates.absolute import _M, _RB
+from khabar.arabic.dates.words import HIJRI_MONTHS, WEEKDAYS
 from khabar.arabic.regex_start import with_start_class
 
 # -- date mentions: Hijri, "الموافق" pairs, weekdays, relative days, partial dates ----------------------
 #
 # :func:`find_dates` above reads only full Gregorian dates (its contract); :func:`find_date_mentions`
 # finds every date *mention*: full, month+year and year-only dates in either calendar, Hijri dates
-# converted to Gregorian, Hijri/Gregorian pairs, weekday names and relative days.
-
-#: Hijri month names (folded spelling) → month number
-HIJRI_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    (
-        ("محرم", "المحرم"),
-        ("صفر",),
-        ("ربيع الأول", "ربيع الاول", "ربيع أول"),
-        ("ربيع الآخر", "ربيع الاخر", "ربيع الثاني", "ربيع ثاني"),
-        ("جمادى الأولى", "جمادى الاولى", "جمادى الأول", "جمادى الاول"),
-        ("جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الاخر"),
-        ("رجب",),
-        ("شعبان",),
-        ("رمضان",),
-        ("شوال",),
-        ("ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"),
-        ("ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"),
-    ),
-    start=1,
-):
-    for _n in _names:
-        HIJRI_MONTHS[_fold_static(_n)] = _i
-
-#: weekday names (folded) → ``datetime.date.weekday()`` (Monday 0)
-WEEKDAYS: dict[str, int] = {
-    _fold_static(n): i
-    for n, i in (
-        ("الاثنين", 0),
-        ("الإثنين", 0),
-        ("الأثنين", 0),
-        ("الثلاثاء", 1),
-        ("الأربعاء", 2),
-        ("الاربعاء", 2),
-        ("الخميس", 3),
-        ("الجمعة", 4),
-        ("السبت", 5),
-        ("الأحد", 6),
-        ("الاحد", 6),
-    )
-}
-#: the weekday and month names of one word (normalised, as the three tables hold them): after a name
-#: they say when, and never name a place (الخميس is Khemis Miliana in GeoNames)
-DATE_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS, *HIJRI_MONTHS) if " " not in w)
+# converted to Gregorian, Hijri/Gregorian pairs, weekday names and relative days. The month and weekday
+# tables they are built from are in :mod:`.words`.
 
 
 def _alt(names: list[str] | dict[str, int]) -> str:
