@@ -17,7 +17,7 @@ import pytest
 #: modules the command line's parser and the cleaning stages need not import: numpy (the cleaning
 #: classifier imports it, the parser must not), ftfy (only for a line with a mojibake telltale), the
 #: date-mention patterns (only the fact layer's dates and input dates read them), the fact layers,
-#: the events, the archive
+#: the events, the archive, the corpus runner and its process pool
 _HEAVY = (
     "numpy",
     "ftfy",
@@ -27,6 +27,8 @@ _HEAVY = (
     "khabar.extract",
     "khabar.events",
     "khabar.archive.store",
+    "khabar.corpus.runner",
+    "multiprocessing",
 )
 
 
