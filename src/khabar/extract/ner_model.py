@@ -186,10 +186,12 @@ class NerModel:
         prefix cut: one to one, so the same rows), offset 0 the index itself; made on first use."""
         if self._by_offset is None:
             items = self.index.items()
-            self._by_offset = tuple(
-                {f[len(str(o)) :]: j for f, j in items if f.startswith(str(o))}.get if o else self.index.get
-                for o in OFFSETS
-            )
+            gets = []
+            for o in OFFSETS:
+                head = str(o)  # (once per offset, not per feature: start-up)
+                cut = len(head)
+                gets.append({f[cut:]: j for f, j in items if f.startswith(head)}.get if o else self.index.get)
+            self._by_offset = tuple(gets)
         return self._by_offset
 
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
