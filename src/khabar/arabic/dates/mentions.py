@@ -24,6 +24,7 @@ from khabar.arabic.dates.patterns import (
     _COUNTED,
     _DECADE,
     _DECADE_NEEDS,
+    _DIGIT,
     _GREG_DM,
     _GREG_DMY,
     _GREG_MDY,
@@ -209,7 +210,7 @@ def find_date_mentions(
         iso = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if iso:
             cand(m.start(), m.end(), value=iso)
-    for m in _GREG_DM().finditer(f):
+    for m in _GREG_DM().finditer(f) if year4 or _DIGIT().search(f) is not None else ():
         mo, day = _month(m.group(3)), int(m.group(2))
         if not mo or not _valid(2000, mo, day):
             continue

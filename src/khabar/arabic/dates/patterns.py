@@ -117,6 +117,8 @@ _REL_DAY = [
 ]
 #: a literal every match of the _REL_DAY pattern at the same place holds: a text without it is not scanned
 _REL_DAY_NEEDS: tuple[str, ...] = ("امس", "امس", "البارحه", "غد", "امس", "البارحه", "غد", "بكر", "اليوم")
+#: a digit: every day and month date (_GREG_DM) holds one, its day
+_DIGIT = lazy_pattern(r"\d")
 #: every four-digit year of the Gregorian and year-only patterns holds this (7 texts in 10 have none)
 _YEAR4 = lazy_pattern(r"\d{4}")
 #: what every decade name (_DECADES) ends with
