@@ -250,12 +250,13 @@ def _tier(p: Place) -> int:
 
 def _plausible(key: str, p: Place) -> bool:
     return (
-        p.fclass == "A"
-        or p.fcode == "PPLC"
-        or p.country in ARAB_LEAGUE
-        or p.population >= _BIG
-        or len(key.replace(" ", "")) >= _LONG_NAME
+        p.fclass == "A" or p.fcode == "PPLC" or p.country in ARAB_LEAGUE or p.population >= _BIG or _long(key)
     )
+
+
+def _long(key: str) -> bool:
+    """A name of :data:`_LONG_NAME` letters or more (spaces not counted): plausible for any place."""
+    return len(key.replace(" ", "")) >= _LONG_NAME
 
 
 def _strong(cands: tuple[Place, ...]) -> bool:
@@ -346,7 +347,8 @@ def load_gazetteer() -> Gazetteer:
     for key, cands in by_key.items():
         if key in STOPLIST:
             continue
-        kept = tuple(p for p in cands if _plausible(key, p))
+        # (a long name keeps every place: _plausible's length test, once per name, not per place)
+        kept = tuple(cands) if _long(key) else tuple(p for p in cands if _plausible(key, p))
         if kept:
             names[key] = kept
     words: dict[str, WordInfo] = {}
@@ -370,6 +372,8 @@ def load_gazetteer() -> Gazetteer:
     # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
     # each multi-word name is also a key without its spaces, unless that spelling is a name already
     for key, kept in list(names.items()):
+        if " " not in key:
+            continue  # one word: nothing to glue (most names)
         glued = key.replace(" ", "")
         # ("ال معراج" is a transliterated El …: glued, it is the noun المعراج)
         if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
