@@ -4,7 +4,8 @@ Run by ``make bench-startup``. Each configuration runs ``--runs`` times in a fre
 seconds from spawning ``.venv/bin/khabar`` to its exit, output to /dev/null), alternating the two so
 that a busy machine weighs on both alike; the median and the best are reported. ``--baseline SRC``
 adds the same two rows for the package of another source tree (``PYTHONPATH=SRC``), alternated too.
-The issue's targets: ≤ 0.3 s without facts, ≤ 0.6 s with.
+The issue's targets: ≤ 0.3 s without facts, ≤ 0.6 s with, judged on the median wall time and,
+since a shared machine's load stretches the wall time of every run alike, on the median CPU time too.
 """
 
 from __future__ import annotations
@@ -74,11 +75,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{med:.2f}",
                 f"{min(w for w, _ in ts):.2f}",
                 f"{cpu:.2f}",
-                f"≤ {target:.1f}: {'met' if med <= target else 'missed'}",
+                f"≤ {target:.1f}: wall {'met' if med <= target else 'missed'}, "
+                f"CPU {'met' if cpu <= target else 'missed'}",
             ]
         )
     table = common.markdown_table(
-        ["command", "median s", "best s", "median CPU s", "issue target (wall)"],
+        ["command", "median s", "best s", "median CPU s", "issue target (median wall; median CPU)"],
         rows,
         [False, True, True, True, False],
     )
