@@ -11,6 +11,7 @@ since a shared machine's load stretches the wall time of every run alike, on the
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -44,11 +45,74 @@ def _once(src: Path, path: Path, facts: bool, pycache: Path) -> tuple[float, flo
     return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 
 
+#: the phases of ``khabar process page.txt --facts`` in the order the command meets them, each timed
+#: alone in one child process (CPU seconds); what a phase loads is loaded once, so a later phase does
+#: not pay for it again (the loaders are cached: the NER model's name list reads the gazetteer, etc.)
+_PHASES = """
+import importlib, os, sys, time
+T = time.process_time
+out = [("Python's own start-up", T())]
+def phase(name, code):
+    t = T()
+    exec(code, globals())
+    out.append((name, T() - t))
+phase("the command line (modules, parser)", "cli = importlib.import_module('khabar.cli.main'); "
+      "getattr(cli, '_one_blas_thread', lambda: None)(); cli.build_parser()")
+phase("numpy", "import numpy")
+phase("the cleaning stages' modules", "import khabar.clean.stages, khabar.io")
+phase("cleaning the page", "from khabar.api import process_text; process_text(PAGE)")
+phase("the fact stages' modules", "from khabar.pipeline import FACT_STAGES, Pipeline, DEFAULT_STAGES; "
+      "P = Pipeline((*DEFAULT_STAGES, *FACT_STAGES))")
+phase("NER model", "from khabar.extract.ner import load_model; M = load_model()")
+phase("gazetteer", "from khabar.extract.places.gazetteer import load_gazetteer; load_gazetteer()")
+phase("NER name list", "M.names")
+phase("word frequencies", "from khabar.arabic.clitics import load_wordfreq; load_wordfreq()")
+phase("the rest of the first fact document", "from khabar.model import Document; "
+      "import gc; gc.disable(); P(Document(id='p', raw=PAGE)); gc.enable()")
+import json
+print(json.dumps(out))
+"""
+
+
+def _breakdown(src: Path, page: str, pycache: Path) -> list[tuple[str, float]]:
+    """CPU seconds of each of :data:`_PHASES` in one fresh process of the package in ``src``."""
+    env = dict(os.environ, PYTHONPATH=str(src), PYTHONPYCACHEPREFIX=str(pycache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    code = f"PAGE = {page!r}\n{_PHASES}"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=REPO
+    )
+    return [(str(n), float(s)) for n, s in json.loads(out.stdout.strip().splitlines()[-1])]
+
+
+def _phase_table(phases: dict[str, list[list[tuple[str, float]]]]) -> str:
+    """The median CPU seconds of each phase, a column per tree."""
+    names = [n for n, _ in next(iter(phases.values()))[0]]
+    cols = {
+        side: [statistics.median(run[i][1] for run in runs) for i in range(len(names))]
+        for side, runs in phases.items()
+    }
+    rows = [[n, *(f"{cols[s][i]:.3f}" for s in cols)] for i, n in enumerate(names)]
+    rows.append(["total", *(f"{sum(cols[s]):.3f}" for s in cols)])
+    return (
+        "Where the CPU time of `--facts` goes (`--breakdown`: each phase timed in one child process, "
+        "median of the runs; a loader shared by two phases counts in the first):\n\n"
+        + common.markdown_table(
+            ["phase", *(f"{s} CPU s" for s in cols)], rows, [False, *(True for _ in cols)]
+        )
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=7, help="runs per configuration (default 7)")
     ap.add_argument("--baseline", type=Path, help="also time the khabar package of this source tree")
     ap.add_argument("--write-readme", action="store_true", help=f"replace the table in {README.name}")
+    ap.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also the CPU seconds of each phase of --facts in this tree (median of --runs children)",
+    )
     args = ap.parse_args(argv)
     sides = [("this tree", REPO / "src")] + ([("before", args.baseline)] if args.baseline else [])
     times: dict[tuple[str, bool], list[tuple[float, float]]] = {
@@ -64,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
             for name, src in sides:
                 for facts in (False, True):
                     times[(name, facts)].append(_once(src, page, facts, Path(tmp) / f"pyc-{name}"))
+        phases: dict[str, list[list[tuple[str, float]]]] = {name: [] for name, _ in sides}
+        for _ in range(args.runs if args.breakdown else 0):
+            for name, src in sides:
+                phases[name].append(
+                    _breakdown(src, page.read_text(encoding="utf-8"), Path(tmp) / f"pyc-{name}")
+                )
     rows = []
     for (name, facts), ts in times.items():
         med = statistics.median(w for w, _ in ts)
@@ -91,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             "(as installed); a one-line text file. CPU s: user + system time of the process.",
             "",
             table,
+            *(["", _phase_table(phases)] if args.breakdown else []),
         ]
     )
     print(body)
