@@ -250,13 +250,12 @@ def _tier(p: Place) -> int:
 
 def _plausible(key: str, p: Place) -> bool:
     return (
-        p.fclass == "A" or p.fcode == "PPLC" or p.country in ARAB_LEAGUE or p.population >= _BIG or _long(key)
+        p.fclass == "A"
+        or p.fcode == "PPLC"
+        or p.country in ARAB_LEAGUE
+        or p.population >= _BIG
+        or len(key.replace(" ", "")) >= _LONG_NAME
     )
-
-
-def _long(key: str) -> bool:
-    """A name of :data:`_LONG_NAME` letters or more (spaces not counted): plausible for any place."""
-    return len(key.replace(" ", "")) >= _LONG_NAME
 
 
 def _strong(cands: tuple[Place, ...]) -> bool:
@@ -347,8 +346,7 @@ def load_gazetteer() -> Gazetteer:
     for key, cands in by_key.items():
         if key in STOPLIST:
             continue
-        # (a long name keeps every place: _plausible's length test, once per name, not per place)
-        kept = tuple(cands) if _long(key) else tuple(p for p in cands if _plausible(key, p))
+        kept = tuple(p for p in cands if _plausible(key, p))
         if kept:
             names[key] = kept
     words: dict[str, WordInfo] = {}
