@@ -66,7 +66,9 @@ phase("the fact stages' modules", "from khabar.pipeline import FACT_STAGES, Pipe
 phase("NER model", "from khabar.extract.ner import load_model; M = load_model()")
 phase("gazetteer", "from khabar.extract.places.gazetteer import load_gazetteer; load_gazetteer()")
 phase("NER name list", "M.names")
-phase("word frequencies", "from khabar.arabic.clitics import load_wordfreq; load_wordfreq()")
+phase("word frequencies (what the page asks of them)",
+      "import khabar.arabic.clitics as C; "
+      "C.zipf_at_least('x', 4.0) if hasattr(C, 'zipf_at_least') else C.load_wordfreq()")
 phase("the rest of the first fact document", "from khabar.model import Document; "
       "import gc; gc.disable(); P(Document(id='p', raw=PAGE)); gc.enable()")
 import json
