@@ -430,3 +430,32 @@ def test_settle_models_runs_after_the_first_fact_document_and_then_every_so_ofte
     for _ in range(7):
         registry.fact_document_done()
     assert calls == [True, False, False]  # documents 1, 4 and 7
+
+
+def test_the_first_fact_document_of_a_settling_process_runs_with_the_collector_off(
+    monkeypatch: pytest.MonkeyPatch, scratch_stages: list[str]
+) -> None:
+    # why: start-up; the first fact document loads the models, and collections during that find next
+    # to nothing; only there (not for a library caller, not for later documents, not without facts),
+    # and the collector is on again afterwards
+    import gc
+
+    from khabar.pipeline import registry, stage
+
+    seen: list[bool] = []
+
+    @stage("test_gc_probe", requires=("text",))
+    def probe(doc: Document) -> None:
+        seen.append(gc.isenabled())
+
+    scratch_stages.append("test_gc_probe")
+    monkeypatch.setattr(registry, "settle_models", lambda *, first=False: None)
+    monkeypatch.setattr(registry, "FACT_STAGES", (*registry.FACT_STAGES, "test_gc_probe"))
+    pipe = Pipeline((*DEFAULT_STAGES, "test_gc_probe"))
+    assert pipe.has_facts and gc.isenabled()
+    for settle, docs_before in ((False, 0), (True, 0), (True, 1)):
+        monkeypatch.setattr(registry, "_SETTLE", settle)
+        monkeypatch.setattr(registry, "_FACT_DOCS", docs_before)
+        pipe(Document(id="g", raw="نص قصير."))
+        assert gc.isenabled()
+    assert seen == [True, False, True]

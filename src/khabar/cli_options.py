@@ -37,10 +37,16 @@ MIN_CONFIDENCE_HELP = (
 )
 
 
+def min_confidence_arg(text: str) -> str | float:
+    """:func:`khabar.extract.confidence.min_confidence_arg`, imported when an option is read: building
+    the parser does not import the fact layers (their tokenizer compiles its patterns at import)."""
+    from khabar.extract.confidence import min_confidence_arg as read
+
+    return read(text)
+
+
 def add_min_confidence_option(p: argparse.ArgumentParser) -> None:
     """``--min-confidence default|all|FLOAT`` (process, show, events, run)."""
-    from khabar.extract.confidence import min_confidence_arg
-
     p.add_argument(
         "--min-confidence",
         type=min_confidence_arg,

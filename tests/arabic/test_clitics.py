@@ -299,3 +299,54 @@ def test_the_stripped_form_is_a_suffix_of_the_word(word: str, clitics: str) -> N
 
 def test_reading_is_a_value() -> None:
     assert Reading("و", "بوتين", 1) == Reading("و", "بوتين", 1, restored=False)
+
+
+def test_the_shipped_frequency_table_runs_from_the_most_frequent_down_with_each_form_once() -> None:
+    """why: zipf_at_least reads the table only down to its first line below the floor, which gives
+    the whole table's answers only when the lines are sorted and no form comes back lower down."""
+    from khabar import data
+    from khabar.arabic.clitics import WORDFREQ_FILE
+
+    text = gzip.decompress(data.read_bytes(WORDFREQ_FILE)).decode("utf-8")
+    body = text[text.index("zipf\tforms\n") + len("zipf\tforms\n") :].splitlines()
+    values = [float(line.partition("\t")[0]) for line in body]
+    assert values == sorted(values, reverse=True) and len(set(values)) == len(values)
+    forms = [w for line in body for w in line.partition("\t")[2].split(" ")]
+    assert len(forms) == len(set(forms)) == len(load_wordfreq())
+
+
+@pytest.mark.parametrize("floor", [4.0, 2.5, 9.0])
+def test_zipf_at_least_is_zipf_at_or_above_the_floor_and_zero_below(floor: float) -> None:
+    """why: the start-up path (ner_places, people) asks zipf_at_least instead of zipf; every answer
+    must be the whole table's wherever the caller compares it with the floor or more."""
+    from khabar.arabic.clitics import _frequent, zipf_at_least
+
+    head = _frequent(floor)
+    assert head == {w: z for w, z in load_wordfreq().items() if z >= floor}
+    for word in ("قال", "الحريق", "حريق", "ابوظبي", "كلمةليستفيالجدول", ""):
+        z = zipf(word)
+        assert zipf_at_least(word, floor) == (z if z >= floor else 0.0)
+
+
+def test_a_broken_head_of_the_frequency_table_is_a_data_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """why: the head reader decompresses the file itself; a bad line or a cut file must still say
+    which file to rebuild, as read_wordfreq does."""
+    from khabar import data
+    from khabar.arabic import clitics
+
+    def broken(body: bytes) -> None:
+        monkeypatch.setattr(clitics.data, "read_bytes", lambda name: body)
+        clitics._frequent.cache_clear()
+        clitics.load_wordfreq.cache_clear()
+
+    try:
+        broken(gzip.compress(b"# comment\nzipf\tforms\n5.0\tqal\nnot-a-number\tx\n"))
+        with pytest.raises(DataFileError, match="wordfreq"):
+            clitics.zipf_at_least("qal", 4.0)
+        broken(gzip.compress(b"# comment\nzipf\tforms\n5.0\tqal\n3.0\tx\n")[:-12])  # cut: no end
+        with pytest.raises(DataFileError, match="wordfreq"):
+            clitics.zipf_at_least("qal", 1.0)
+    finally:
+        monkeypatch.setattr(clitics.data, "read_bytes", data.read_bytes)
+        clitics._frequent.cache_clear()
+        clitics.load_wordfreq.cache_clear()

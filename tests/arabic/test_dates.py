@@ -181,3 +181,13 @@ def test_a_year_with_a_glued_era_letter_is_read() -> None:
 
     assert [d.iso for d in find_dates("الخميس 4 جمادى الآخرة 1446هـ - 12 مارس 2023م")] == ["2023-03-12"]
     assert find_dates("12 مارس 2023مليون") == []
+
+
+def test_a_day_and_month_without_a_year_passes_the_digit_gate() -> None:
+    """why: the day-and-month scan now runs only on a text with a digit (every match holds its day);
+    a text with no year must still give its day and month, and a text without digits none."""
+    from khabar.arabic.dates import find_date_mentions
+
+    found = find_date_mentions("عاد الوفد في 14 أيلول الماضي إلى بلاده", "2021-03-02")
+    assert [(m.text, m.value) for m in found] == [("14 أيلول الماضي", "2020-09-14")]
+    assert find_date_mentions("عاد الوفد في أيلول إلى بلاده", "2021-03-02") == []

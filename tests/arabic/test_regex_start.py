@@ -52,12 +52,12 @@ def test_every_date_scan_finds_what_its_plain_pattern_finds() -> None:
     from khabar.arabic.dates.absolute import _fold
 
     scans = [
-        getattr(patterns, n)
+        getattr(patterns, n)()
         for n in (
             "_GREG_DMY", "_GREG_MDY", "_GREG_NUM", "_GREG_YMD", "_GREG_DM", "_GREG_MY", "_HIJRI_DMY",
             "_HIJRI_NUM", "_HIJRI_MY", "_YEAR_ONLY", "_DECADE", "_REL_UNIT", "_REL_WEEKDAY",
         )
-    ] + [rx for rx, _ in patterns._REL_DAY]  # fmt: skip
+    ] + [rx() for rx, _ in patterns._REL_DAY]  # fmt: skip
     found = 0
     for rx in scans:
         assert rx.pattern.startswith("(?=[")
@@ -67,3 +67,21 @@ def test_every_date_scan_finds_what_its_plain_pattern_finds() -> None:
             assert got == [(m.span(), m.groups()) for m in plain.finditer(text)]
             found += len(got)
     assert found > 10
+
+
+def test_a_lazy_scan_is_the_scan_of_its_compiled_pattern_made_once() -> None:
+    # why: the date patterns compile on first use (start-up); the pattern made from the string alone
+    # must be the one with_start_class makes from the compiled pattern, and the same object each call
+    from khabar.arabic.regex_start import lazy_pattern, lazy_scan
+
+    for source, flags in (
+        (r"(?<!\w)(?:يوم\s+)?(\d{1,2})\s+مارس", 0),
+        (r"(?<!\w)january", re.IGNORECASE),
+        (r".+x", 0),
+    ):
+        scan = lazy_scan(source, flags)
+        want = with_start_class(re.compile(source, flags))
+        assert (scan().pattern, scan().flags) == (want.pattern, want.flags)
+        assert scan() is scan()
+    plain = lazy_pattern(r"\d{4}")
+    assert plain() is plain() and plain().pattern == r"\d{4}"

@@ -14,12 +14,14 @@ that may be empty) is returned unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["start_class", "with_start_class"]
+__all__ = ["lazy_pattern", "lazy_scan", "start_class", "with_start_class"]
 
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s", C.CATEGORY_WORD: r"\w"}
 #: (parts of a character class, whether what was read may match nothing); parts None: unbounded
@@ -84,7 +86,11 @@ def _item(op: Any, av: Any) -> _First:
 def start_class(rx: re.Pattern[str]) -> str | None:
     """A character class (``[…]``) holding every character a match of ``rx`` can start with, or None
     when that cannot be bounded (see the module docstring)."""
-    parts, nullable = _seq(list(P.parse(rx.pattern, rx.flags)))
+    return _class_of(rx.pattern, rx.flags)
+
+
+def _class_of(pattern: str, flags: int) -> str | None:
+    parts, nullable = _seq(list(P.parse(pattern, flags)))
     if parts is None or nullable or not parts:
         return None
     return "[" + "".join(dict.fromkeys(parts)) + "]"
@@ -97,3 +103,23 @@ def with_start_class(rx: re.Pattern[str]) -> re.Pattern[str]:
     if cls is None:
         return rx
     return re.compile(f"(?={cls})(?:{rx.pattern})", rx.flags)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function that returns ``re.compile(pattern, flags)``, compiled on its first call.
+
+    For a module with many large patterns of which a run may need few (the date mentions: a text
+    without a four-digit number never runs the Gregorian scans): compiling is Python code in
+    ``re._parser`` and ``re._compiler``, 1 to 5 ms for each of those patterns."""
+    return functools.cache(lambda: re.compile(pattern, flags))
+
+
+def lazy_scan(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """:func:`lazy_pattern` of :func:`with_start_class`: the same pattern on its first call,
+    compiled once (its start class is read from the parsed string, with no compile before)."""
+
+    def compiled() -> re.Pattern[str]:
+        cls = _class_of(pattern, flags)
+        return re.compile(pattern if cls is None else f"(?={cls})(?:{pattern})", flags)
+
+    return functools.cache(compiled)

@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from html.entities import html5 as _HTML5
 
-import ftfy
-
 _Edit = tuple[int, int, str]
 
 
@@ -130,18 +128,25 @@ def _maybe_dirty(text: str) -> bool:
     return bool("  " in text or _MAYBE_DIRTY_RE.search(text) or not unicodedata.is_normalized("NFC", text))
 
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    # only the encoding repairs: everything else is done here, with offsets, or not at all
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+@functools.cache
+def _ftfy() -> Callable[[str], str]:
+    """ftfy's ``fix_encoding`` with the configuration khabar runs it with, imported on the first line
+    with a mojibake telltale: ftfy costs 0.06 s to import, and most runs never meet such a line."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        # only the encoding repairs: everything else is done here, with offsets, or not at all
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return functools.partial(ftfy.fix_encoding, config=config)
 
 
 # -- passes: each returns sorted, non-overlapping edits of the current text ------------------------
@@ -169,8 +174,9 @@ def _mojibake_edits(text: str) -> list[_Edit]:
     #    alignment, so the whole line becomes one replacement. (ftfy costs ~0.3 ms on a clean 2,000
     #    character line, hence its own telltale.)
     if _MOJIBAKE_LATIN_RE.search(text):
+        fix_encoding = _ftfy()  # (outside the try: a missing ftfy is an installation error)
         try:
-            fixed = ftfy.fix_encoding(text, _FTFY_CONFIG)
+            fixed = fix_encoding(text)
         except Exception:  # a heuristic third-party fixer must never take a corpus run down
             fixed = text
         if fixed != text:

@@ -4,6 +4,7 @@ runs the chosen command and turns a :class:`~khabar.errors.KhabarError` into its
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -333,7 +334,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: the BLAS thread pools numpy may start (OpenBLAS in numpy's wheels, MKL in some builds)
+_BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    """One BLAS thread for this process unless the caller's environment says otherwise (set before
+    numpy is imported, which reads it once).
+
+    khabar's matrices (the line classifier's, the CRF's emissions) are far too small to gain from BLAS
+    threads, and OpenBLAS starts one per core at import and lets them spin: 0.03 s of CPU on every
+    command (benchmarks/README.md, "startup.py"). The corpus workers set the same
+    (:mod:`khabar.corpus.engines`)."""
+    for var in _BLAS_THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -8,6 +8,21 @@ JSON Lines and Parquet shards. Parquet and near-duplicates need the ``corpus`` e
 datasketch), Ray the ``ray`` extra; all imported lazily.
 """
 
-from khabar.corpus.runner import DEDUP_MODES, RunSummary, run
+from typing import TYPE_CHECKING, Any
+
+from khabar.corpus.choices import DEDUP_MODES
+
+if TYPE_CHECKING:
+    from khabar.corpus.runner import RunSummary, run
 
 __all__ = ["DEDUP_MODES", "RunSummary", "run"]
+
+
+def __getattr__(name: str) -> Any:
+    # the runner (and the readers, writers and engines it imports) loads on first use: the command
+    # line imports khabar.corpus.cli, a submodule, to build its parser (start-up)
+    if name in ("RunSummary", "run"):
+        from khabar.corpus import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module 'khabar.corpus' has no attribute {name!r}")

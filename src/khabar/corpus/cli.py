@@ -7,9 +7,7 @@ import os
 import sys
 from typing import Any
 
-from khabar.corpus.engines import ENGINES
-from khabar.corpus.runner import DEDUP_MODES
-from khabar.corpus.writers import FORMATS
+from khabar.corpus.choices import DEDUP_MODES, ENGINES, FORMATS
 
 __all__ = ["add_profiles_parser", "add_run_parser", "cmd_profiles", "cmd_run"]
 

@@ -29,9 +29,10 @@ import socket
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from khabar.corpus.choices import ENGINES
+
 __all__ = ["ENGINES", "Engine", "LocalEngine", "RayEngine", "make_engine"]
 
-ENGINES = ("local", "ray")
 T = TypeVar("T")
 R = TypeVar("R")
 

@@ -43,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from khabar.corpus.choices import DEDUP_MODES
 from khabar.corpus.layout import (
     STAGE_DIR,
     done_name,
@@ -57,8 +58,6 @@ from khabar.errors import StageFailedError
 from khabar.io import RawRecord, Reject, read_inputs
 
 __all__ = ["DEDUP_MODES", "RunSummary", "auto_shard_size", "default_workers", "run"]
-
-DEDUP_MODES = ("mark", "keep-first", "off")
 
 
 def _item_key(item: RawRecord | Reject) -> str:

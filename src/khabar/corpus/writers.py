@@ -40,6 +40,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from khabar.corpus.choices import FORMATS
 from khabar.io import JsonlWriter, dumps_line, read_jsonl
 
 __all__ = [
@@ -54,7 +55,6 @@ __all__ = [
 ]
 
 #: output formats of ``khabar run``
-FORMATS = ("jsonl", "parquet")
 
 #: record fields stored as JSON strings in Parquet
 JSON_COLUMNS = ("refs", "events", "low_confidence", "meta")

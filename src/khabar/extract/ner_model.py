@@ -185,11 +185,16 @@ class NerModel:
         maps ``f`` to the row of ``f"{o}{f}"`` (the index's strings that start with ``str(o)``, that
         prefix cut: one to one, so the same rows), offset 0 the index itself; made on first use."""
         if self._by_offset is None:
-            items = self.index.items()
-            self._by_offset = tuple(
-                {f[len(str(o)) :]: j for f, j in items if f.startswith(str(o))}.get if o else self.index.get
-                for o in OFFSETS
-            )
+            # one pass over the index (start-up): a feature string opens with at most one offset's
+            # prefix (-2, -1, 1, 2: the sign and one digit), so each goes to that offset's table
+            tables: dict[str, dict[str, int]] = {str(o): {} for o in OFFSETS if o}
+            assert all(len(h) == 1 + h.startswith("-") for h in tables)
+            for f, j in self.index.items():
+                head = f[:2] if f.startswith("-") else f[:1]
+                table = tables.get(head)
+                if table is not None:
+                    table[f[len(head) :]] = j
+            self._by_offset = tuple(tables[str(o)].get if o else self.index.get for o in OFFSETS)
         return self._by_offset
 
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:

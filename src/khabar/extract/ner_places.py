@@ -56,7 +56,7 @@ import functools
 import re
 from collections import Counter
 
-from khabar.arabic.clitics import vocab_reading, zipf
+from khabar.arabic.clitics import vocab_reading, zipf_at_least
 from khabar.arabic.normalize import normalize
 from khabar.extract.confidence import load_thresholds
 from khabar.extract.names import load_titles
@@ -283,8 +283,9 @@ def _common_definite(norm: str) -> str | None:
         return None
     for f in _forms(norm):
         if f.startswith("ال") and len(f) >= 5:
-            z = zipf(f[2:])
-            if z >= _COMMON_ZIPF and zipf(f) < z + _NAME_MARGIN:
+            # (both read at _COMMON_ZIPF or more: a rarer article form is below z + _NAME_MARGIN anyway)
+            z = zipf_at_least(f[2:], _COMMON_ZIPF)
+            if z >= _COMMON_ZIPF and zipf_at_least(f, _COMMON_ZIPF) < z + _NAME_MARGIN:
                 return f[2:]
     return None
 
@@ -302,7 +303,9 @@ def _adjective_after_noun(text: str, start: int, end: int, norm: str, before: fr
     ``places_cues_ar.tsv`` before it (a preposition, a direction, a verb of motion, a head noun), an
     office or a closed-class word says a name follows (في مالي، شمال مالي، رئيس مالي، وحتى مالي). A
     prominent Arab town's name stays (العثيم مول بريدة)."""
-    if " " in norm or norm.startswith("ال") or norm[-1] not in "يه" or zipf(norm) < _COMMON_ZIPF:
+    if " " in norm or norm.startswith("ال") or norm[-1] not in "يه":
+        return False
+    if zipf_at_least(norm, _COMMON_ZIPF) < _COMMON_ZIPF:
         return False
     if any(p.country in ARAB_LEAGUE and prominent(p) for p in load_gazetteer().names.get(_fold(norm), ())):
         return False

@@ -33,15 +33,18 @@ def bigram_tables(index: dict[str, int]) -> tuple[dict[tuple[str, str], int], di
     so ``(a, b)`` is a key exactly when ``f"bg-={a}|{b}"`` is in ``index``, with its row. A few
     thousand pairs: a document's bigrams are looked up in C with no string built (most are not
     features of the model)."""
-    tables: tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] = ({}, {})
+    before: dict[tuple[str, str], int] = {}
+    after: dict[tuple[str, str], int] = {}
     for f, j in index.items():
-        for table, head in zip(tables, ("bg-=", "bg+="), strict=True):
-            if f.startswith(head):
-                rest = f[len(head) :]
-                for k, ch in enumerate(rest):
-                    if ch == "|":
-                        table[(rest[:k], rest[k + 1 :])] = j
-    return tables
+        if not f.startswith(("bg-=", "bg+=")):  # (one test for most features: start-up)
+            continue
+        table = before if f[2] == "-" else after
+        rest = f[4:]
+        k = rest.find("|")
+        while k >= 0:
+            table[(rest[:k], rest[k + 1 :])] = j
+            k = rest.find("|", k + 1)
+    return before, after
 
 
 def sentence_pairs(model: NerModel, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:

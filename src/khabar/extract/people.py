@@ -46,7 +46,7 @@ import re
 from collections.abc import Sequence
 
 from khabar import data
-from khabar.arabic.clitics import zipf
+from khabar.arabic.clitics import zipf_at_least
 from khabar.arabic.normalize import normalize
 from khabar.extract.names import ALLAH, NASAB, is_given_name, is_title, load_name_phrases
 from khabar.extract.places import load_gazetteer, nationality_country, prominent
@@ -295,7 +295,7 @@ def _screen(text: str, p: Span) -> str | None:
         len(words) > 1
         and words[-1][2].endswith("وا")
         and _VERB_SHAPE.match(words[-1][2])
-        and zipf(words[-1][2][:-2]) >= _VERB_STEM_ZIPF
+        and zipf_at_least(words[-1][2][:-2], _VERB_STEM_ZIPF) >= _VERB_STEM_ZIPF
         and not is_given_name(words[-1][2])
         and words[-2][2] not in NASAB
     ):

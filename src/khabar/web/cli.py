@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 from typing import Any
 
@@ -50,6 +49,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ) from exc
     app = create_app(args.archive)  # raises ArchiveError (with the command to build one) when missing
     # uvicorn logs a failed bind and exits; check first so the user gets a sentence to act on
+    import socket  # (here: every khabar command builds this parser, few serve)
+
     try:
         with socket.create_server((args.host, args.port)):
             pass

@@ -41,17 +41,42 @@ Relative dates (:func:`find_date_mentions`, against an anchor: the record's ``pu
 '2021-09-14'
 
 The package divides as the work does: ``absolute`` (month names, full Gregorian dates: :func:`find_dates`,
-:func:`parse_date`, :func:`iso_date`), ``patterns`` (Hijri months, weekdays, the relative words and the
-mention patterns), ``context`` (when "اليوم" is no date, a clause in the future,
-:func:`implied_publication_date`) and ``mentions`` (:func:`find_date_mentions`).
+:func:`parse_date`, :func:`iso_date`), ``words`` (the Hijri month and weekday tables), ``patterns`` (the
+relative words and the mention patterns), ``context`` (when "اليوم" is no date, a clause in the future,
+:func:`implied_publication_date`) and ``mentions`` (:func:`find_date_mentions`). The last two (and
+``patterns``, which they compile) are imported on first use of their names.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from khabar.arabic.dates.absolute import MONTHS, DateMatch, find_dates, iso_date, parse_date
-from khabar.arabic.dates.context import implied_publication_date
-from khabar.arabic.dates.mentions import DateMention, find_date_mentions, hijri_to_gregorian
-from khabar.arabic.dates.patterns import DATE_WORDS, HIJRI_MONTHS, WEEKDAYS
+from khabar.arabic.dates.words import DATE_WORDS, HIJRI_MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from khabar.arabic.dates.context import implied_publication_date
+    from khabar.arabic.dates.mentions import DateMention, find_date_mentions, hijri_to_gregorian
+
+#: names whose module compiles the mention patterns (about fifty regular expressions, 0.06 s): imported on
+#: first use, so that the cleaning stages, which read only full dates and the word tables, never pay it
+_LAZY = {
+    "implied_publication_date": "context",
+    "DateMention": "mentions",
+    "find_date_mentions": "mentions",
+    "hijri_to_gregorian": "mentions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # once: later look-ups find it in the module's namespace
+    return value
+
 
 __all__ = [
     "DATE_WORDS",

@@ -9,6 +9,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from khabar.arabic.regex_start import lazy_pattern
+
 #: month names (in the folded spelling :func:`_fold` produces) → month number
 MONTHS: dict[str, int] = {}
 
@@ -136,13 +138,19 @@ _M2 = rf"(?:\s*(?:\(\s*{_M}\s*\)|[/-]\s*{_M}))?"
 _SEP = r"[\s,،.-]*"
 _LB = r"(?<![\w])"  # not inside a word or a longer number
 _RB = r"(?=م?(?![\w]))"  # ... and the year may carry a glued era letter ("5 ديسمبر 2024م")
-_DMY = re.compile(
+# compiled on first use (khabar.arabic.regex_start.lazy_pattern): the cleaning stages ask find_dates of
+# many lines, few of which hold a year, and a run whose pages hold none never compiles them
+_DMY = lazy_pattern(
     rf"{_LB}(\d{{1,2}})(?:st|nd|rd|th|er)?{_SEP}(?:من\s+)?(?:شهر\s+)?({_M}){_M2}{_SEP}(?:عام\s+|سنة\s+)?(\d{{4}}){_RB}",
     re.IGNORECASE,
 )
-_MDY = re.compile(rf"{_LB}({_M}){_M2}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}}){_RB}", re.IGNORECASE)
-_NUM_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]|\.\d)")
-_NUM_YMD = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)")
+_MDY = lazy_pattern(
+    rf"{_LB}({_M}){_M2}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*[,،]?\s*(\d{{4}}){_RB}", re.IGNORECASE
+)
+_NUM_DMY = lazy_pattern(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]|\.\d)")
+_NUM_YMD = lazy_pattern(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)")
+#: four digits in a row: every match of the four patterns above holds one (its year)
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]|$)")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|$)")
 
@@ -172,6 +180,8 @@ def _month(name: str) -> int | None:
 def find_dates(text: str) -> list[DateMatch]:
     """Every Gregorian date written in ``text``, in order, with offsets into ``text``."""
     f = _fold(text)
+    if _YEAR_DIGITS.search(f) is None:
+        return []  # no year, no date (most lines): the four scans are not run
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -181,17 +191,17 @@ def find_dates(text: str) -> list[DateMatch]:
         taken.append((s, e))
         found.append(DateMatch(s, e, iso))
 
-    for m in _DMY.finditer(f):
+    for m in _DMY().finditer(f):
         mo = _month(m.group(2))
         if mo:
             add(m.start(), m.end(), _valid(int(m.group(3)), mo, int(m.group(1))))
-    for m in _MDY.finditer(f):
+    for m in _MDY().finditer(f):
         mo = _month(m.group(1))
         if mo:
             add(m.start(), m.end(), _valid(int(m.group(3)), mo, int(m.group(2))))
-    for m in _NUM_YMD.finditer(f):
+    for m in _NUM_YMD().finditer(f):
         add(m.start(), m.end(), _valid(int(m.group(1)), int(m.group(3)), int(m.group(4))))
-    for m in _NUM_DMY.finditer(f):
+    for m in _NUM_DMY().finditer(f):
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         add(m.start(), m.end(), _valid(y, b, a) or _valid(y, a, b))
     found.sort(key=lambda d: d.start)

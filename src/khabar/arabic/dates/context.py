@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.arabic.dates.absolute import _fold, _fold_static, iso_date
-from khabar.arabic.dates.patterns import _REL_DAY_BEFORE_WD, _WD_FAST, WEEKDAYS, _alt, _rel_offset
+from khabar.arabic.dates.patterns import _REL_DAY_BEFORE_WD, _WD_FAST, _alt, _rel_offset
+from khabar.arabic.dates.words import WEEKDAYS
 
 
 # -- context: "اليوم" in a name, a weekday in the future ------------------------------------------------
@@ -116,12 +117,12 @@ def implied_publication_date(text: str, upper: str | _dt.date, max_lag: int = 6)
     if up is None:
         return None
     votes: dict[int, int] = {}
-    for w in _WD_FAST.finditer(text):
+    for w in _WD_FAST().finditer(text):
         s = w.start()
         if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
             continue  # inside a word
         window = _fold(text[max(0, s - 31) : s])  # one character more: the word boundary before it
-        m = _REL_DAY_BEFORE_WD.search(window, 1 if s > 30 else 0)
+        m = _REL_DAY_BEFORE_WD().search(window, 1 if s > 30 else 0)
         if m is None:
             continue
         off = _rel_offset(m.group(1))

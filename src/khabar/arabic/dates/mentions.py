@@ -24,6 +24,7 @@ from khabar.arabic.dates.patterns import (
     _COUNTED,
     _DECADE,
     _DECADE_NEEDS,
+    _DIGIT,
     _GREG_DM,
     _GREG_DMY,
     _GREG_MDY,
@@ -48,9 +49,8 @@ from khabar.arabic.dates.patterns import (
     _UNIT,
     _YEAR4,
     _YEAR_ONLY,
-    HIJRI_MONTHS,
-    WEEKDAYS,
 )
+from khabar.arabic.dates.words import HIJRI_MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,37 +186,37 @@ def find_date_mentions(
     # each scan below runs only on texts holding what every one of its matches must hold (a four-digit
     # year, a relative-day word, a unit, a weekday name): C-level substring tests that skip most scans
     # of most texts, with the same matches (see _REL_DAY_NEEDS and the tests)
-    year4 = _YEAR4.search(f) is not None
-    for m in _GREG_DMY.finditer(f) if year4 else ():
+    year4 = _YEAR4().search(f) is not None
+    for m in _GREG_DMY().finditer(f) if year4 else ():
         mo = _month(m.group(3))
         iso = _valid(int(m.group(4)), mo, int(m.group(2))) if mo else None
         if iso:
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    for m in _GREG_MDY.finditer(f) if year4 else ():
+    for m in _GREG_MDY().finditer(f) if year4 else ():
         mo = _month(m.group(2))
         iso = _valid(int(m.group(4)), mo, int(m.group(3))) if mo else None
         if iso:
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    numeric = _NUM_GATE.search(f) is not None  # most texts hold no numeric date: skip the slow scans
+    numeric = _NUM_GATE().search(f) is not None  # most texts hold no numeric date: skip the slow scans
     # a Hijri month name is in every match of _HIJRI_DMY and _HIJRI_MY, and in one text in ten
-    hijri = _HM_GATE.search(f) is not None
-    for m in _GREG_NUM.finditer(f) if numeric else ():
+    hijri = _HM_GATE().search(f) is not None
+    for m in _GREG_NUM().finditer(f) if numeric else ():
         a, b, y = int(m.group(3)), int(m.group(5)), int(m.group(6))
         named = _month(m.group(2)) if m.group(2) else None
         iso = _valid(y, b, a) or _valid(y, a, b)
         if iso and (named is None or int(iso[5:7]) == named):
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    for m in _GREG_YMD.finditer(f) if year4 else ():
+    for m in _GREG_YMD().finditer(f) if year4 else ():
         iso = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if iso:
             cand(m.start(), m.end(), value=iso)
-    for m in _GREG_DM.finditer(f):
+    for m in _GREG_DM().finditer(f) if year4 or _DIGIT().search(f) is not None else ():
         mo, day = _month(m.group(3)), int(m.group(2))
         if not mo or not _valid(2000, mo, day):
             continue
         which = m.group(4) or ""
         dm_value: str | None = None
-        shared = _RANGE_YEAR.match(f, m.end())
+        shared = _RANGE_YEAR().match(f, m.end())
         if shared:  # "بين 1 يناير و1 مايو 2019": the range's year
             dm_value = _valid(int(shared.group(1)), mo, day)
         elif rd:
@@ -228,18 +228,18 @@ def find_date_mentions(
             dm_value = _valid(y, mo, day)
         attrs = {"month": mo, "day": day, **wd(m.group(1)), "year_from": "range" if shared else "published"}
         cand(m.start(), m.end(), value=dm_value, attrs=attrs)
-    for m in _GREG_MY.finditer(f) if year4 else ():
+    for m in _GREG_MY().finditer(f) if year4 else ():
         mo, y = _month(m.group(1)), int(m.group(2))
         if mo and _valid(y, mo, 1):
             cand(m.start(), m.end(), value=f"{y:04d}-{mo:02d}", precision="month")
-    for m in _HIJRI_DMY.finditer(f) if hijri else ():
+    for m in _HIJRI_DMY().finditer(f) if hijri else ():
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(3))]
         hy, hd = int(m.group(4)), int(m.group(2))
         conv = hijri_to_gregorian(hy, hm, hd)
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
-    for m in _HIJRI_NUM.finditer(f) if numeric else ():
+    for m in _HIJRI_NUM().finditer(f) if numeric else ():
         if m.group(5):  # day / month / year
             hy, hm, hd = int(m.group(5)), int(m.group(4)), int(m.group(2))
         else:  # year / month / day
@@ -248,7 +248,7 @@ def find_date_mentions(
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
-    for m in _HIJRI_MY.finditer(f) if hijri else ():
+    for m in _HIJRI_MY().finditer(f) if hijri else ():
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(1))]
         hy = int(m.group(2))
         # "صفر" is also "zero": a bare Hijri month and number needs the هـ marker or a plausible year
@@ -261,7 +261,7 @@ def find_date_mentions(
                 precision="month",
                 attrs={"hijri": f"{hy:04d}-{hm:02d}"},
             )
-    for m in _YEAR_ONLY.finditer(f) if year4 else ():
+    for m in _YEAR_ONLY().finditer(f) if year4 else ():
         y, mark = int(m.group(1)), m.group(3) or ""
         if "ه" in mark:
             cand(
@@ -272,15 +272,15 @@ def find_date_mentions(
                 precision="year",
                 attrs={"hijri": f"{y:04d}"},
             )
-        elif _COUNTED.match(f, m.end()) and not f[m.start()].isalpha():
+        elif _COUNTED().match(f, m.end()) and not f[m.start()].isalpha():
             continue  # a bare number before a counted noun is a count
         elif 1800 <= y <= 2100 and (m.group(2) is None or 0 < int(m.group(2)) - y < 100):
             until = {"until": m.group(2)} if m.group(2) else {}
             cand(m.start(), m.end(), value=f"{y:04d}", precision="year", attrs=until)
-    for m in _DECADE.finditer(f) if _DECADE_NEEDS in f else ():
+    for m in _DECADE().finditer(f) if _DECADE_NEEDS in f else ():
         cand(m.start(), m.end(), value=None, precision="decade")
     for (rx, off), need in zip(_REL_DAY, _REL_DAY_NEEDS, strict=True):
-        for m in rx.finditer(f) if need in f else ():
+        for m in rx().finditer(f) if need in f else ():
             wd_name = m.group(1)
             if off == 0 and wd_name is None and _not_today(f, m.start(), m.end()):
                 continue  # "عين اليوم", «اليوم السابع», "ذلك اليوم": not today
@@ -291,7 +291,7 @@ def find_date_mentions(
                     target = _on_weekday(target, WEEKDAYS[re.sub(r"\s+", " ", wd_name)], upper_bound)
                 dvalue = target.isoformat()
             cand(m.start(), m.end(), value=dvalue, relative=f"{off:+d}d" if off else "0d", attrs=wd(wd_name))
-    for m in _REL_UNIT.finditer(f) if any(u in f for u in _UNIT) else ():
+    for m in _REL_UNIT().finditer(f) if any(u in f for u in _UNIT) else ():
         this, unit, which, year = m.group(1), _UNIT[m.group(2)], m.group(3), m.group(4)
         if not (this or which):
             continue  # "العام" alone is not a date ("الرأي العام")
@@ -309,7 +309,7 @@ def find_date_mentions(
                 value = f"{rd.year + n:04d}"
         e = m.end() if (year and unit == "year") else m.end(3) if which else m.end(2)
         cand(m.start(), e, value=value, precision=unit, relative=f"{n:+d}{code}" if n else f"0{code}")
-    for m in _REL_WEEKDAY.finditer(f) if any(w in f for w in WEEKDAYS) else ():
+    for m in _REL_WEEKDAY().finditer(f) if any(w in f for w in WEEKDAYS) else ():
         if m.group(0).startswith("الجمعه") and f[max(0, m.start() - 5) : m.start()].strip() in (
             "صلاه",
             "خطبه",
@@ -317,7 +317,7 @@ def find_date_mentions(
             continue  # Friday prayer, not a date
         day = WEEKDAYS[m.group(1)]
         which = m.group(2)
-        if which is None and (pair := _PAIRED_WEEKDAY.match(f, m.end())) is not None:
+        if which is None and (pair := _PAIRED_WEEKDAY().match(f, m.end())) is not None:
             which = pair.group(1)  # يومي الثلاثاء والأربعاء المقبلين: the dual's direction is both days'
         # "الاثنين المقبل", or a future verb before it ("سيخوض الفريق مباراته الخميس"): the next such day
         tense = which is None and _future_before(f, m.start())
@@ -354,7 +354,12 @@ def find_date_mentions(
             kinds = {p[2].get("calendar", "gregorian"), c[2].get("calendar", "gregorian")}
             day_both = p[2].get("precision", "day") == "day" == c[2].get("precision", "day")
             absolute = not p[2].get("relative") and not c[2].get("relative")
-            if kinds == {"hijri", "gregorian"} and day_both and absolute and _PAIR_GLUE.match(f[p[1] : c[0]]):
+            if (
+                kinds == {"hijri", "gregorian"}
+                and day_both
+                and absolute
+                and _PAIR_GLUE().match(f[p[1] : c[0]])
+            ):
                 h, g = (p, c) if p[2].get("calendar") == "hijri" else (c, p)
                 attrs = {**dict(h[2].get("attrs") or {}), **dict(g[2].get("attrs") or {})}  # type: ignore[call-overload]
                 attrs["hijri_value"] = h[2]["value"]

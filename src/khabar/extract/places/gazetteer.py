@@ -377,6 +377,8 @@ def load_gazetteer() -> Gazetteer:
     # Compound names are often written glued (كفرالشيخ، عينالعرب is rare but ابوظبي، بنيسويف are not):
     # each multi-word name is also a key without its spaces, unless that spelling is a name already
     for key, kept in list(names.items()):
+        if " " not in key:
+            continue  # one word: nothing to glue (most names)
         glued = key.replace(" ", "")
         # ("ال معراج" is a transliterated El …: glued, it is the noun المعراج)
         if glued != key and len(glued) >= 6 and not key.startswith("ال ") and glued not in names:
