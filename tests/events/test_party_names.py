@@ -48,3 +48,16 @@ def test_a_manner_adverb_is_not_the_object() -> None:
     )
     args = [a["text"] for ev in doc.events for a in ev["arguments"]]
     assert args and not any(t.startswith(("بشدة", "بقوة")) for t in args), doc.events
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out() -> None:
+    # why (sample S): "أدانت الحكومة اليمنية بشدة التفجير" made the government the bombing's actor
+    doc = process_text(
+        "وأدانت الكويت بشدة التفجير الذي استهدف المسجد.",
+        extra=FACT_STAGES,
+        min_confidence="all",
+    )
+    assaults = [ev for ev in doc.events if ev["type"] == "ASSAULT"]
+    assert assaults, doc.events
+    for ev in assaults:
+        assert not any(a["role"] == "actor" and "الكويت" in a["text"] for a in ev["arguments"]), ev

@@ -567,13 +567,15 @@ def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[s
     by_name: dict[str, str] = {}
     for m in matches:
         name = m.name or text[m.start : m.end]
-        key = org_key(name, m.kind)
-        rid = by_name.get(key)
+        # one ref per written name, as the event models were fitted on; the names of one body share
+        # the ref's cross-document key (org_key), which the archive counts by
+        norm = normalize(name)
+        rid = by_name.get(norm)
         if rid is None:
             rid = f"org:{len(refs) + 1}"
-            by_name[key] = rid
+            by_name[norm] = rid
             refs[rid] = {"name": name, "kind": "org", "org_kind": m.kind, "aliases": [], "source": m.source}
-            refs[rid]["key"] = key
+            refs[rid]["key"] = org_key(name, m.kind)
         for alias in (name, *short_forms(name, m.kind)):
             if alias not in refs[rid]["aliases"]:
                 refs[rid]["aliases"].append(alias)

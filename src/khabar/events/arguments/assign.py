@@ -15,8 +15,10 @@ from khabar.events.arguments.subjects import governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
     _PARTICIPANT_PREPS,
     _RECIPIENT_PREPS,
+    _RELATIVES,
     PASSIVE_MARKERS,
     QUOTE_OPENERS,
+    REACTION_VERBS,
     VSO_REACH,
     VSO_REACH_HOST,
     VSO_REACH_MEETING,
@@ -31,6 +33,10 @@ from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
 
 __all__ = ["assign_arguments"]
+
+#: how many words before an event noun (or the relative pronoun after it) a verb of condemning may
+#: stand: the verb, a subject of up to three words, an adverb, the noun's adjective
+_REACTION_REACH = 6
 
 
 def assign_arguments(
@@ -168,9 +174,28 @@ def assign_arguments(
         if np is not None and not (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل"):
             args.recipients = [np]
     type_rules(args, doc, words, m, entry, b, after, is_verb)
+    relative = is_verb and m.first > a and toks[m.first - 1].text in _RELATIVES
+    if (not is_verb and _condemned(words, m.first, a)) or (relative and _condemned(words, m.first - 1, a)):
+        # استنكر المجلس بقوة القصف [الذي استهدف …]: the subject before is the condemner's; the doer of
+        # the condemned act can only follow it (قصف التحالف، الهجوم الذي شنه التنظيم)
+        args.actors = [x for x in args.actors if x.first > m.last]
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _condemned(words: Words, k: int, a: int) -> bool:
+    """Whether the event noun at word ``k`` is the object of a verb of condemning or denying a few
+    words before it, its subject and a time or a manner word between (أدانت الحكومة اليمنية بشدة
+    التفجير → التفجير), with no comma or full stop between."""
+    toks = words.toks
+    for j in range(k - 1, max(a, k - _REACTION_REACH) - 1, -1):
+        w = toks[j].text
+        if not w[:1].isalpha():
+            return False
+        if w in REACTION_VERBS or (w[:1] in "وف" and w[1:] in REACTION_VERBS):
+            return True
+    return False

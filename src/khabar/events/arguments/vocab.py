@@ -96,6 +96,10 @@ _SAID_BY_PARTY = VERBAL_TYPES | {"CONSULT"}
 #: verbs of saying (a mention right after one is a speaker)
 SPEECH_VERBS = words("arguments.speech_verbs")
 
+#: verbs (and their nouns) of condemning or denying: an event noun right after one is what is condemned,
+#: and whoever condemns it did not do it (استنكر المجلس القصف: the council did not shell)
+REACTION_VERBS = words("arguments.reaction_verbs")
+
 
 @dataclass(slots=True)
 class Args:
