@@ -305,3 +305,19 @@ def test_a_person_is_shown_by_the_full_name_when_it_is_written_often_enough() ->
     assert _display_name("person:x", {"دونيس": 40, "جيورجيوس دونيس": 5}) == "دونيس"
     # not a person: an organisation's commonest form whatever its length
     assert _display_name("org:x", {"الهلال": 30, "نادي الهلال": 20}) == "الهلال"
+
+
+def test_a_name_is_counted_by_the_pages_that_write_it(tmp_path: Path) -> None:
+    """Reason: the 3k sample's people list showed "الأسد" for Bashar al-Assad: each page names him in
+    full once and by his family name three or four times after, so by mentions the full name never
+    reached a third; by pages it does."""
+    from khabar.archive.names import key_name
+
+    conn = sqlite3.connect(tmp_path / "names.db")
+    conn.execute("CREATE TABLE entities (doc INTEGER, key TEXT, text TEXT)")
+    for doc in range(3):
+        conn.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)",
+            [(doc, "person:بشار الاسد", "بشار الأسد")] + [(doc, "person:بشار الاسد", "الأسد")] * 4,
+        )
+    assert key_name(conn, "person:بشار الاسد") == "بشار الأسد"

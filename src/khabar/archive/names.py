@@ -13,9 +13,12 @@ __all__ = ["best_name", "display_name", "key_name", "unclitic"]
 
 def key_name(conn: sqlite3.Connection, key: str) -> str:
     """What a reader calls the entity ``key`` in the archive behind ``conn``: :func:`display_name` of
-    its (twenty commonest) surface forms; the key itself when the archive has no mention of it."""
+    its (twenty commonest) surface forms, each counted by the documents that write it (a page names a
+    man in full once and by his family name after: by mentions, الأسد outnumbers بشار الأسد four to
+    one; by pages, not); the key itself when the archive has no mention of it."""
     rows = conn.execute(
-        "SELECT text, count(*) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20", (key,)
+        "SELECT text, count(DISTINCT doc) FROM entities WHERE key = ? GROUP BY text ORDER BY 2 DESC LIMIT 20",
+        (key,),
     ).fetchall()
     return display_name(key, {str(t): int(c) for t, c in rows}) if rows else key
 
@@ -53,10 +56,10 @@ def best_name(counts: dict[str, int]) -> str:
 
 
 def display_name(key: str, counts: dict[str, int]) -> str:
-    """The name to show for ``key`` written as ``counts`` says: :func:`best_name`, except that a
-    person's family name alone (صالح، أوباما) gives way to the full name written at least a third as
-    often: the press names a man in full once and by his family name after, and a reader of a list
-    cannot place صالح (a given name too)."""
+    """The name to show for ``key`` written as ``counts`` says (:func:`key_name` counts the documents
+    that write each form): :func:`best_name`, except that a person's family name alone (صالح، أوباما)
+    gives way to the full name written at least a third as often: a reader of a list cannot place
+    صالح (a given name too)."""
     best = best_name(counts)
     if key.startswith("person:") and " " not in best:
         full = {t: n for t, n in counts.items() if " " in unclitic(t)}
