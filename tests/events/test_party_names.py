@@ -61,3 +61,13 @@ def test_who_condemns_an_attack_did_not_carry_it_out() -> None:
     assert assaults, doc.events
     for ev in assaults:
         assert not any(a["role"] == "actor" and "الكويت" in a["text"] for a in ev["arguments"]), ev
+
+
+def test_the_genitive_of_a_killing_is_its_victim_even_in_the_plural() -> None:
+    # why (the 3k sample): "مقتل حوثيين" ("Houthis killed") made the Houthis the killers: a word in
+    # ـيين after an event noun was read as an adjective naming who acts (الاعتداءات الحوثية)
+    doc = process_text("مقتل عراقيين في تفجير ببغداد.", extra=FACT_STAGES, min_confidence="all")
+    kills = [ev for ev in doc.events if ev["type"] == "ASSAULT" and ev["trigger"]["text"] == "مقتل"]
+    assert kills, doc.events
+    roles = {a["text"]: a["role"] for a in kills[0]["arguments"]}
+    assert roles.get("عراقيين") == "recipient", roles

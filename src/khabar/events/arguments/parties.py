@@ -177,7 +177,7 @@ def nominal_parties(
         gen
         and gen[0].first == m.last + 1
         and (
-            _agreeing_adjective(toks[m.last].text, toks[gen[0].first].text)
+            _trigger_adjective(toks[m.last].text, toks[gen[0].first].text)
             or nationality_country(toks[gen[0].first].text) is not None
         )
     ):
@@ -199,3 +199,11 @@ def nominal_parties(
         subj = svo_subject(doc, words, m, entry, a, before)
     objs = gen if gen_is_object else []
     return subj, objs
+
+
+def _trigger_adjective(noun: str, w: str) -> bool:
+    """Whether ``w`` reads as a relative adjective of the event noun ``noun`` before it: one in the
+    singular (الاعتداءات الحوثية، القصف الإسرائيلي). A word in ـيين / ـيون after an event noun is a
+    plural or a dual of people, its genitive (مقتل حوثيين "the killing of Houthis", مقتل جنديين): an
+    event noun is never the human plural such an adjective would agree with."""
+    return not w.endswith(("يين", "يون")) and _agreeing_adjective(noun, w)
