@@ -40,6 +40,7 @@ from khabar.extract.org_words import (
     known_rows,
     load_known_orgs,
     load_org_heads,
+    heads_flagged,
     national_names,
     org_key,
     org_rows,
@@ -101,6 +102,11 @@ _ADJECTIVE_SHAPE = re.compile(r"ال[اأ]\w{3}|ال\w{2,}ي")
 _NAME_ZIPF = 4.5
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
+#: nouns that name a body only with the short name in brackets after them (البرنامج الوطني للحرف
+#: والصناعات اليدوية (بارع)، السوق المالية (تداول)): a programme without one is a broadcast or a plan
+_ACRONYM_HEAD = StopWords("acronym_head")
+#: a short name in brackets: one to three words of letters (not a year, not a sentence)
+_ACRONYM = re.compile(r"[ \t\u00a0]*\([ \t]*[^\W\d_]{2,}(?:[ .\-]{1,2}[^\W\d_]+){0,2}[ \t]*\)")
 #: what may stand between two words of one name: spaces, no line break, no punctuation
 _NAME_GAP = re.compile(r"[ \t\u00a0]*")
 
@@ -227,6 +233,12 @@ def _known_first_words() -> frozenset[str]:
 def _org_start(word: str) -> bool:
     """Whether a reading of ``word`` opens a known organisation's name or is a head noun, per form."""
     return any(st in _known_first_words() or st in load_org_heads() for st in _stems(word))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def _acronym_head(word: str) -> bool:
+    """Whether a reading of ``word`` is a noun named only with its short name in brackets, per form."""
+    return any(st in _ACRONYM_HEAD for st in _stems(word))
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
@@ -384,6 +396,12 @@ def find_orgs(
                     OrgMatch(start, spans[end][1], kind, "head", _elided(text, start, spans[end][1], st))
                 )
             break
+    for i in itertools.compress(range(n), map(_acronym_head, words)):
+        st = next(s for s in _stems(words[i]) if s in _ACRONYM_HEAD)
+        end = _complement(words, spans, i, st, False, gap_ok, names, place_ends)
+        if end > i and _ACRONYM.match(text, spans[end][1]):
+            start = spans[i][0] + _clitic_len(words[i], st)
+            cands.append(OrgMatch(start, spans[end][1], "other", "head", _elided(text, start, spans[end][1], st)))
     for e in entities:
         if e.label != "ORG" or is_month(e.text):
             continue
@@ -443,6 +461,8 @@ def _complement(
     definite_head = head.startswith("ال")
     name_taking = head in _NAME_TAKING
     place_ends = place_ends or {}
+    if head in heads_flagged("town_only"):
+        return _town_end(words, spans, i, gap_ok, place_ends)
     # only some heads are named by a town (org_heads_ar.tsv flag town: شرطة لندن; not قوة إيران)
     kind_ok = head in town_heads()
     last = i
@@ -477,17 +497,25 @@ def _complement(
             named = True
         if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
             return j if len(w) <= 3 else last if content and not definite_head else i
-        if w.startswith("لل") and len(w) > 4 and last > i:
+        if w.startswith("لل") and len(w) >= 4 and last > i:
             if "ال" + w[2:] in _TIME:
                 break  # جامعة حائل [للعام] الجامعي: a time, not the body's purpose
             last = j  # the purpose of a named body (الهيئة العامة للسياحة)
             content.append("ال" + w[2:])
             purpose = True
         elif w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and last > i and w[1:] not in _STOP:
-            if not (j + 1 < len(words) and gap_ok(j) and words[j + 1].startswith("ال")):
+            # a definite head's first purpose may be a construct chain (اللجنة الدائمة لمكافحة غسل الأموال);
+            # after an indefinite head's name or a purpose, a verbal noun is the sentence's (وزارة
+            # المالية [لتطوير نظم] المعاملات)
+            chain = _construct_chain(words, j, gap_ok) if definite_head and not purpose else -1
+            if chain < 0 and j + 1 < len(words) and gap_ok(j) and words[j + 1].startswith("ال"):
+                chain = j
+            if chain < 0 or names.get(spans[chain][0]) == "PERSON":
                 break  # a purpose needs its genitive (لكرة القدم); cut off (لاستكمال) it names nothing
-            last = j  # a purpose without the article (الرئاسة العامة لرعاية الشباب، لكرة القدم)
-            content.append(w[1:])
+            # a purpose without the article (الرئاسة العامة لرعاية الشباب، لكرة القدم), its genitive
+            # perhaps a construct chain (اللجنة الدائمة لمكافحة غسل الأموال، لشركات حجاج الداخل)
+            content.extend([w[1:], *words[j + 1 : chain + 1]])
+            last = j = chain
             purpose = True
         elif w.startswith("ال") and len(w) > 3:
             last = j
@@ -553,11 +581,53 @@ def _complement(
     # the purpose or a genitive may have run past the name's end: cut back to the last content word
     if all(c in _GENERIC or nationality_country(c) for c in content):
         return i
-    if definite_head and not purpose:
+    if definite_head and not purpose and not (head in heads_flagged("adjective") and _type_adjective(content[0])):
         return i
     if weak and not named and not purpose and len([c for c in content if c not in _GENERIC]) < 2:
         return i
     return last
+
+
+def _construct_chain(words: list[str], j: int, gap_ok: Callable[[int], bool]) -> int:
+    """The last indefinite word of the construct chain after the purpose word ``words[j]`` that a
+    definite word ends (لمكافحة [غسل] الأموال، لهيئات [تسوية] الخلافات: ``j + 1``; لكرة القدم: ``j``),
+    or -1 when no definite word follows the next word (a purpose cut off names nothing; a longer chain
+    runs into the sentence: اللجنة الإشرافية لسوق عكاظ [إسناد الإشراف])."""
+    k = j + 1
+    while k < len(words) and k - j <= 2 and gap_ok(k - 1):
+        w = words[k]
+        if w.startswith("ال") and len(w) > 3:
+            return k - 1
+        if w in _STOP or w in _TIME or not w.isalpha() or w.startswith(("و", "ف", "ب", "ل")):
+            break
+        k += 1
+    return -1
+
+
+def _type_adjective(word: str) -> bool:
+    """Whether ``word`` names which body of its kind a definite head is (head flag ``adjective``:
+    المحكمة الجزائية، النادي الأهلي): a relative adjective, not a generic word or a nationality (the
+    country's court or club is no name)."""
+    return _NISBA_ANY.fullmatch(word) is not None and word not in _GENERIC and not nationality_country(word)
+
+
+def _town_end(
+    words: list[str],
+    spans: Sequence[tuple[int, int]],
+    i: int,
+    gap_ok: Callable[[int], bool],
+    place_ends: dict[int, int],
+) -> int:
+    """The last word of the town right after the head ``i`` flagged ``town_only`` (صحة الرياض، تعليم
+    جدة: a sector's directorate of that town), else ``i``: another genitive is the sector itself
+    (صحة المريض "the patient's health")."""
+    j = i + 1
+    if j >= len(words) or not gap_ok(i) or spans[j][0] not in place_ends:
+        return i
+    end = place_ends[spans[j][0]]
+    while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
+        j += 1
+    return j
 
 
 def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[str, dict[str, Any]]]:
