@@ -86,6 +86,8 @@ _NISBA = re.compile(r"ال\w{2,}ي")
 _ADJECTIVE_SHAPE = re.compile(r"ال[اأ]\w{3}|ال\w{2,}ي")
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
+#: heads that after ب are the verbal noun of a manner (برئاسة "chaired by"), never a body
+_CHAIRED_BY = StopWords("chaired_by")
 #: nouns that name a body only with the short name in brackets after them (البرنامج الوطني للحرف
 #: والصناعات اليدوية (بارع)، السوق المالية (تداول)): a programme without one is a broadcast or a plan
 _ACRONYM_HEAD = StopWords("acronym_head")
@@ -365,6 +367,8 @@ def find_orgs(
             head = heads.get(st)
             if head is None:
                 continue
+            if st in _CHAIRED_BY and words[i].endswith("ب" + st):
+                break  # برئاسة رئيس الوزراء "chaired by the prime minister": the verbal noun, no body
             if st in _PART_OF and i + 1 < n and gap_ok(i) and _names_org(i + 1):
                 break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
