@@ -110,3 +110,17 @@ def test_a_programme_with_its_acronym_in_brackets_is_a_body() -> None:
     assert found(text) == ["البرنامج الوطني لدعم الأسر المنتجة"]
     assert found("وشاهد الجمهور البرنامج الوطني لدعم الأسر المنتجة على التلفاز.") == []
     assert found("وأطلق الوزير البرنامج الوطني للتوعية (2015) أمس.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وفاز مرشح الحزب الاشتراكي في الانتخابات.", "الحزب الاشتراكي"),
+        ("ونظمت الغرفة التجارية ملتقى للمستثمرين.", "الغرفة التجارية"),
+        ("وناقش المجلس البلدي مشاريع الطرق.", "المجلس البلدي"),
+    ],
+)
+def test_a_party_a_chamber_or_a_council_is_named_by_its_type(text: str, name: str) -> None:
+    # why: a definite party, chamber or council with a relative adjective is the body of that kind (the
+    # socialist party, the chamber of commerce, the municipal council), as a court is
+    assert found(text) == [name]
