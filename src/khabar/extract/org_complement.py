@@ -175,14 +175,11 @@ def complement(
     # the purpose or a genitive may have run past the name's end: cut back to the last content word
     if all(c in _GENERIC or nationality_country(c) for c in content):
         return i
-    if (
-        definite_head
-        and not purpose
-        and not (head in heads_flagged("adjective") and _type_adjective(content[0]))
-    ):
+    by_type = definite_head and head in heads_flagged("adjective") and _type_adjective(content[0])
+    if definite_head and not purpose and not by_type:
         return i
-    if weak and not named and not purpose and len([c for c in content if c not in _GENERIC]) < 2:
-        return i
+    if weak and not (named or purpose or by_type) and len([c for c in content if c not in _GENERIC]) < 2:
+        return i  # a type adjective is a name of its own (المجلس البلدي "the municipal council")
     return last
 
 
