@@ -124,3 +124,10 @@ def test_a_party_a_chamber_or_a_council_is_named_by_its_type(text: str, name: st
     # why: a definite party, chamber or council with a relative adjective is the body of that kind (the
     # socialist party, the chamber of commerce, the municipal council), as a court is
     assert found(text) == [name]
+
+
+def test_a_construct_chain_may_end_in_a_place() -> None:
+    # why: a body of a town is named by a construct chain that the town ends, as one that a definite
+    # word ends (مجلس شباب جازان "Jazan's youth council", حركة نداء تونس)
+    assert found("ونظم مجلس شباب جازان ملتقى للمتطوعين.", ("جازان",)) == ["مجلس شباب جازان"]
+    assert found("ونظم مجلس شباب جازان ملتقى للمتطوعين.") == []  # no place: a cut-off chain names nothing

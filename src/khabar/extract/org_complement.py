@@ -134,11 +134,21 @@ def complement(
             and last == j - 1
             and not any(c.startswith("ال") for c in content)
             and j + 1 < len(words)
-            and words[j + 1].startswith("ال")
+            and (words[j + 1].startswith("ال") or spans[j + 1][0] in place_ends)
             and gap_ok(j)
         ):
             last = j  # a construct chain up to a definite word (هيئة قناة السويس، صندوق التنمية)
             content.append(w)
+            if not words[j + 1].startswith("ال"):
+                # or up to a place, all its words (مجلس شباب عسير، جمعية زواج جدة)
+                end = place_ends[spans[j + 1][0]]
+                j += 1
+                while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
+                    content.append(words[j])
+                    j += 1
+                content.append(words[j])
+                last = j
+                named = after_place = True
         elif (
             not definite_head
             and w.isalpha()
