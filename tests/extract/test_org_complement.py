@@ -94,6 +94,8 @@ def test_a_chain_of_two_indefinite_words_runs_into_the_sentence() -> None:
 def test_a_short_purpose_names_the_body() -> None:
     # للحج is a purpose as للسياحة is (a two-letter stem after لل)
     assert found("وأعلنت اللجنة الوطنية للحج والعمرة خطتها.") == ["اللجنة الوطنية للحج والعمرة"]
+    # but a two-letter stem before a preposition is the sentence's verbal noun ("to limit")
+    assert found("وأوصت اللجنة الفنية للحد من الحوادث.") == []
 
 
 def test_a_former_office_holders_time_ends_the_name() -> None:

@@ -94,6 +94,8 @@ def complement(
         if w.startswith("لل") and len(w) >= 4 and last > i:
             if "ال" + w[2:] in TIME:
                 break  # جامعة حائل [للعام] الجامعي: a time, not the body's purpose
+            if len(w) == 4 and j + 1 < len(words) and gap_ok(j) and words[j + 1] in STOP:
+                break  # a two-letter stem before a preposition is a verbal noun (للحد [من]), not للحج
             last = j  # the purpose of a named body (الهيئة العامة للسياحة)
             content.append("ال" + w[2:])
             purpose = True
