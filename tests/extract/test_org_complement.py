@@ -133,3 +133,10 @@ def test_a_construct_chain_may_end_in_a_place() -> None:
     # word ends (مجلس شباب جازان "Jazan's youth council", حركة نداء تونس)
     assert found("ونظم مجلس شباب جازان ملتقى للمتطوعين.", ("جازان",)) == ["مجلس شباب جازان"]
     assert found("ونظم مجلس شباب جازان ملتقى للمتطوعين.") == []  # no place: a cut-off chain names nothing
+
+
+def test_a_regions_governorate_is_named_by_the_region() -> None:
+    # why: إمارة منطقة X is the region's governorate (a government body); إمارة + a town alone is the
+    # emirate itself, a place (إمارة الشارقة)
+    assert found("وأعلنت إمارة منطقة تبوك نتائج المسابقة.", ("منطقة تبوك",)) == ["إمارة منطقة تبوك"]
+    assert found("وزار الوفد إمارة الشارقة أمس.", ("الشارقة",)) == []

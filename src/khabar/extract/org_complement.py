@@ -60,7 +60,7 @@ def complement(
     name_taking = head in _NAME_TAKING
     place_ends = place_ends or {}
     if head in heads_flagged("town_only"):
-        return _town_end(words, spans, i, gap_ok, place_ends)
+        return _town_end(words, spans, i, head in heads_flagged("region"), gap_ok, place_ends)
     # only some heads are named by a town (org_heads_ar.tsv flag town: شرطة لندن; not قوة إيران)
     kind_ok = head in town_heads()
     last = i
@@ -222,6 +222,7 @@ def _town_end(
     words: list[str],
     spans: Sequence[tuple[int, int]],
     i: int,
+    region: bool,
     gap_ok: Callable[[int], bool],
     place_ends: dict[int, int],
 ) -> int:
@@ -231,6 +232,8 @@ def _town_end(
     j = i + 1
     if j >= len(words) or not gap_ok(i) or spans[j][0] not in place_ends:
         return i
+    if region and words[j] != "منطقه":
+        return i  # إمارة منطقة الرياض is the region's governorate; إمارة دبي the emirate itself
     end = place_ends[spans[j][0]]
     while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
         j += 1
