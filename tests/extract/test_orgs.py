@@ -359,3 +359,18 @@ def test_a_known_name_keeps_the_country_that_tells_which_body() -> None:
     assert "حزب الله العراقي" in got
     assert org_key("حزب الله اللبناني", "party") == org_key("حزب الله", "party")
     assert org_key("حزب الله العراقي", "party") != org_key("حزب الله", "party")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("ونشر الفيديو على يوتيوب أمس.", "يوتيوب"), ("وأعلن عبر حسابه في سناب شات.", "سناب شات")],
+)
+def test_social_platforms_are_companies(text: str, name: str) -> None:
+    # why: a platform is the company that runs it, as تويتر already was (facts_gold GUIDELINES: companies)
+    assert orgs(text).get(name) == "company"
+
+
+def test_chaired_by_is_no_body() -> None:
+    # why: برئاسة "chaired by" is a manner; the office after it is its holder, not a presidency body
+    assert orgs("وعقد المجلس اجتماعه برئاسة وزير المالية أمس.") == {}
+    assert orgs("وأعلنت رئاسة الحرمين الشريفين خطتها.") == {"رئاسة الحرمين الشريفين": "government"}

@@ -56,3 +56,23 @@ def test_an_office_holds_the_body_it_heads() -> None:
     assert orgs["نبيل العربي"] == [("الأمين العام", "جامعة الدول العربية")]
     assert orgs["سعد الحربي"][0][1] == "نادي الطائف الأدبي"
     assert orgs["لوران فابيوس"] == [("وزير الخارجية", None)]  # a ministry in its title, no body after
+
+
+def _orgs(text: str) -> list[str]:
+    doc = process_text(text, extra=FACT_STAGES)
+    return [
+        str(r["name"]) for r in doc.refs.values() if r.get("kind") == "org" and r.get("org_kind") != "media"
+    ]
+
+
+def test_a_body_a_title_runs_into_is_an_organisation() -> None:
+    # why: "the chairman of the Supreme Council of Universities" names the council, a body of its own,
+    # though the title's span reaches into its head noun
+    assert "المجلس الأعلى للتعليم" in _orgs("وقال وزير التعليم رئيس المجلس الأعلى للتعليم إن الخطة جاهزة.")
+
+
+def test_a_board_a_title_runs_into_is_an_office() -> None:
+    # why: "the chairman of the board" is an office; the board is no organisation of its own
+    assert not any(
+        o.startswith("مجلس الإدارة") for o in _orgs("وقال رئيس مجلس الإدارة المهندس سعد إن الأرباح زادت.")
+    )

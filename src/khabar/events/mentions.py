@@ -128,6 +128,10 @@ def find_mentions(doc: Document, words: Words) -> list[Mention]:
                 continue
             cands.append(Mention(start, e.end, text[start : e.end], rid, kind, e.attrs.get("country")))
         elif e.label == "ORG":
+            if any(r.start < e.start < r.end < e.end for r in roles):
+                # the office a title runs into (رئيس [المجلس الاستراتيجي …] كمال خرازي) is a fact of
+                # its own but a part of the title's mention here, which runs on to the holder's name
+                continue
             ref = e.attrs.get("ref") or new_ref(doc, "org", {"name": e.text, "kind": "org"}, fold(e.text))
             cands.append(Mention(e.start, e.end, e.text, ref, "org"))
     cands.extend(_group_mentions(doc, words))

@@ -15,6 +15,7 @@ from khabar.extract.places import nationality_country
 __all__ = [
     "ORG_KINDS",
     "StopWords",
+    "heads_flagged",
     "known_rows",
     "load_known_orgs",
     "load_org_aliases",
@@ -79,14 +80,19 @@ def load_org_heads() -> dict[str, tuple[str, bool]]:
 
 
 @functools.cache
-def town_heads() -> frozenset[str]:
-    """The indefinite head nouns (normalised) that a town's name right after names as a body of that
-    town (flag ``town`` of ``org_heads_ar.tsv``: شرطة لندن، جامعة تبوك)."""
+def heads_flagged(flag: str) -> frozenset[str]:
+    """The head nouns (normalised) of ``org_heads_ar.tsv`` with ``flag`` (see its header)."""
     return frozenset(
         normalize(cols[0])
         for _line, cols in org_rows("org_heads_ar.tsv")
-        if len(cols) == 3 and "town" in cols[2].split(",")
+        if len(cols) == 3 and flag in cols[2].split(",")
     )
+
+
+def town_heads() -> frozenset[str]:
+    """The indefinite head nouns (normalised) that a town's name right after names as a body of that
+    town (flag ``town`` of ``org_heads_ar.tsv``: شرطة لندن، جامعة تبوك)."""
+    return heads_flagged("town")
 
 
 @functools.cache

@@ -32,7 +32,10 @@ from typing import Any
 from khabar.arabic.clitics import CACHE_WORDS, name_reading
 from khabar.arabic.normalize import normalize
 from khabar.arabic.tokenize import view_words
-from khabar.extract.names import NASAB, is_given_name, is_title
+from khabar.extract.org_complement import NISBA_ANY as _NISBA_ANY
+from khabar.extract.org_complement import STOP as _STOP
+from khabar.extract.org_complement import TIME as _TIME
+from khabar.extract.org_complement import complement
 from khabar.extract.org_senses import names_org_here, sense_names
 from khabar.extract.org_words import (
     ORG_KINDS,
@@ -44,11 +47,10 @@ from khabar.extract.org_words import (
     org_key,
     org_rows,
     short_forms,
-    town_heads,
 )
 from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
-from khabar.extract.wordclass import FUNCTION_WORDS, common_zipf, is_month
+from khabar.extract.wordclass import common_zipf, is_month
 from khabar.model import Span
 
 __all__ = [
@@ -61,20 +63,7 @@ __all__ = [
     "org_kind_of",
 ]
 
-#: the most words a complement may run to
-_MAX_COMPLEMENT = 6
-#: heads after which a name of any shape follows (نادي كوينز بارك رينجرز، شركة أرامكو)
-_NAME_TAKING = frozenset(
-    normalize(w) for w in ["نادي", "فريق", "شركة", "جامعة", "كلية", "مجموعة", "بنك", "مصرف", "مستشفى"]
-)
 
-
-#: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
-_GENERIC = StopWords("generic")
-#: the function words in the normalised view (على → علي: a name word is lost, a stop is not)
-_STOP = frozenset(normalize(w) for w in FUNCTION_WORDS)
-#: time words that end a complement (فريق النهضة [يوم السبت]، مجلس الإدارة [أمس])
-_TIME = StopWords("time")
 #: the purpose after an institution named after a person (مركز الملك سلمان [للإغاثة])
 _PURPOSE = re.compile(r"[ \t\u00a0]+(?:لل|ل(?=ال))\w{3,}(?:[ \t\u00a0]+ال\w{3,})?")
 #: category nouns and scope adjectives around a club name that make it the common word it also is
@@ -93,14 +82,17 @@ _REGION_ADJ = StopWords("region_adj")
 _EVERYDAY_ZIPF = 5.0
 #: a definite relative adjective (the normalised view): الكرواتي، السوفييتي، الخليجي
 _NISBA = re.compile(r"ال\w{2,}ي")
-#: a definite relative adjective, masculine or feminine (المبدئي، الرياضية → الرياضيه normalised)
-_NISBA_ANY = re.compile(r"ال\w{2,}ي[هة]?")
 #: a definite word shaped as an adjective: a colour or quality أفعل (الأخضر) or a relative adjective
 _ADJECTIVE_SHAPE = re.compile(r"ال[اأ]\w{3}|ال\w{2,}ي")
-#: a word after an institution's title this frequent is no name unless a given name (مجلس الشيخ [مساء])
-_NAME_ZIPF = 4.5
 #: sport forms a page needs before a club name that is also a common word counts
 _SPORT_MIN_FORMS = 3
+#: heads that after ب are the verbal noun of a manner (برئاسة "chaired by"), never a body
+_CHAIRED_BY = StopWords("chaired_by")
+#: nouns that name a body only with the short name in brackets after them (البرنامج الوطني للحرف
+#: والصناعات اليدوية (بارع)، السوق المالية (تداول)): a programme without one is a broadcast or a plan
+_ACRONYM_HEAD = StopWords("acronym_head")
+#: a short name in brackets: one to three words of letters (not a year, not a sentence)
+_ACRONYM = re.compile(r"[ \t\u00a0]*\([ \t]*[^\W\d_]{2,}(?:[ .\-]{1,2}[^\W\d_]+){0,2}[ \t]*\)")
 #: what may stand between two words of one name: spaces, no line break, no punctuation
 _NAME_GAP = re.compile(r"[ \t\u00a0]*")
 
@@ -230,6 +222,12 @@ def _org_start(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
+def _acronym_head(word: str) -> bool:
+    """Whether a reading of ``word`` is a noun named only with its short name in brackets, per form."""
+    return any(st in _ACRONYM_HEAD for st in _stems(word))
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
 def _sport_word(word: str) -> bool:
     """Whether a reading of ``word`` is in the sport domain's vocabulary, per word form."""
     return not _sport_forms().isdisjoint(_stems(word))
@@ -307,7 +305,7 @@ def find_orgs(
                 return True
             head = heads.get(st)
             if head is not None:
-                return _complement(words, spans, j, st, head[1], gap_ok, names, place_ends) > j
+                return complement(words, spans, j, st, head[1], gap_ok, names, place_ends) > j
         return False
 
     cands: list[OrgMatch] = []
@@ -369,10 +367,12 @@ def find_orgs(
             head = heads.get(st)
             if head is None:
                 continue
+            if st in _CHAIRED_BY and words[i].endswith("ب" + st):
+                break  # برئاسة رئيس الوزراء "chaired by the prime minister": the verbal noun, no body
             if st in _PART_OF and i + 1 < n and gap_ok(i) and _names_org(i + 1):
                 break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
-            end = _complement(words, spans, i, st, weak, gap_ok, names, place_ends)
+            end = complement(words, spans, i, st, weak, gap_ok, names, place_ends)
             nxt = words[known_last + 1] if i <= known_last < end else "ل"
             if not (nxt.startswith("ل") or nationality_country(nxt)):
                 # أدانت جامعة الدول العربية [الاقتحامات]: the known name is the whole name; its purpose
@@ -384,6 +384,14 @@ def find_orgs(
                     OrgMatch(start, spans[end][1], kind, "head", _elided(text, start, spans[end][1], st))
                 )
             break
+    for i in itertools.compress(range(n), map(_acronym_head, words)):
+        st = next(s for s in _stems(words[i]) if s in _ACRONYM_HEAD)
+        end = complement(words, spans, i, st, False, gap_ok, names, place_ends)
+        if end > i and _ACRONYM.match(text, spans[end][1]):
+            start = spans[i][0] + _clitic_len(words[i], st)
+            cands.append(
+                OrgMatch(start, spans[end][1], "other", "head", _elided(text, start, spans[end][1], st))
+            )
     for e in entities:
         if e.label != "ORG" or is_month(e.text):
             continue
@@ -418,146 +426,6 @@ def find_orgs(
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
-
-
-def _complement(
-    words: list[str],
-    spans: Sequence[tuple[int, int]],
-    i: int,
-    head: str,
-    weak: bool,
-    gap_ok: Any,
-    names: dict[int, str],
-    place_ends: dict[int, int] | None = None,
-) -> int:
-    """The index of the last word of head ``i``'s complement (``i`` when it has none that names).
-
-    * an indefinite head takes a definite genitive chain (وزارة الشؤون البلدية والقروية), a construct
-      chain up to a definite word (هيئة قناة السويس), a name of any shape after a head that takes one
-      (نادي كوينز بارك رينجرز), or a number (الفوج 37);
-    * a definite head is a name only with adjectives and a purpose (الهيئة العامة للسياحة، الاتحاد
-      السعودي لكرة القدم): with adjectives alone it is a description (اللجنة الإشرافية، الشركة
-      المشغلة);
-    * a weak head needs two content words or a name, a place or a nationality in its complement;
-    * only generic words or a nationality name nothing (مجلس الإدارة، الشركة السعودية)."""
-    definite_head = head.startswith("ال")
-    name_taking = head in _NAME_TAKING
-    place_ends = place_ends or {}
-    # only some heads are named by a town (org_heads_ar.tsv flag town: شرطة لندن; not قوة إيران)
-    kind_ok = head in town_heads()
-    last = i
-    content: list[str] = []
-    purpose = named = person_name = after_place = False
-    j = i + 1
-    while j < len(words) and j - i <= _MAX_COMPLEMENT and gap_ok(j - 1):
-        w = words[j]
-        if w in _STOP or w in _TIME or names.get(spans[j][0]) == "PERSON":
-            break
-        if person_name and is_title(w):
-            break  # مستشفى الملك خالد [الدكتور] سعد: the next person's title
-        if (
-            after_place
-            and not purpose
-            and (is_title(w) or not (_NISBA_ANY.fullmatch(w) or w.startswith("ل")))
-        ):
-            # after the town only a relative adjective (مستشفى بريدة المركزي) or a purpose (مركز دبي
-            # لتطوير الاقتصاد): not شرطة جازان [يعايد]، جامعة بغداد [الدكتورة]، جامعة نجران [القبول]
-            break
-        if (
-            j > i + 1
-            and is_title(w)
-            and words[j - 1].startswith(("ال", "لل", "وال"))
-            and not is_title(words[j - 1])  # سفارة خادم الحرمين الشريفين: one title's words
-        ):
-            # a title after a definite word opens the next person's name (وزارة الداخلية [اللواء]
-            # منصور التركي); after an indefinite noun it is the genitive of an institution named
-            # after someone (مركز الملك سلمان، لمدينة الملك عبدالعزيز)
-            break
-        if names.get(spans[j][0]) in ("LOC", "ORG") or nationality_country(w):
-            named = True
-        if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
-            return j if len(w) <= 3 else last if content and not definite_head else i
-        if w.startswith("لل") and len(w) > 4 and last > i:
-            if "ال" + w[2:] in _TIME:
-                break  # جامعة حائل [للعام] الجامعي: a time, not the body's purpose
-            last = j  # the purpose of a named body (الهيئة العامة للسياحة)
-            content.append("ال" + w[2:])
-            purpose = True
-        elif w.startswith("ل") and not w.startswith("لل") and len(w) >= 4 and last > i and w[1:] not in _STOP:
-            if not (j + 1 < len(words) and gap_ok(j) and words[j + 1].startswith("ال")):
-                break  # a purpose needs its genitive (لكرة القدم); cut off (لاستكمال) it names nothing
-            last = j  # a purpose without the article (الرئاسة العامة لرعاية الشباب، لكرة القدم)
-            content.append(w[1:])
-            purpose = True
-        elif w.startswith("ال") and len(w) > 3:
-            last = j
-            content.append(w)
-        elif w.startswith("وال") and len(w) > 4 and last > i:
-            if w[1:] in load_org_heads():
-                break  # a second body (اتحاد آسيا للمكفوفين [والاتحاد] العالمي، أمانة القصيم [واللجنة])
-            last = j  # coordinated inside the name (البلدية والقروية)
-            content.append(w[1:])
-        elif not definite_head and j == i + 1 and spans[j][0] in place_ends and w.isalpha() and kind_ok:
-            # a body named by its town (شرطة لندن، أمانة منطقة حائل، جامعة تبوك): the place, all its
-            # words, is the genitive; only a relative adjective or a purpose may follow (see above)
-            while j + 1 < len(words) and spans[j][1] < place_ends[spans[i + 1][0]] and gap_ok(j):
-                content.append(words[j])
-                j += 1
-            content.append(words[j])
-            last = j
-            named = after_place = True
-        elif (
-            not w.startswith(("و", "ب", "ف"))
-            and not definite_head
-            and last == j - 1
-            and not any(c.startswith("ال") for c in content)
-            and j + 1 < len(words)
-            and words[j + 1].startswith("ال")
-            and gap_ok(j)
-        ):
-            last = j  # a construct chain up to a definite word (هيئة قناة السويس، صندوق التنمية)
-            content.append(w)
-        elif (
-            not definite_head
-            and w.isalpha()
-            and (
-                (j == i + 2 and is_title(words[i + 1]) and (is_given_name(w) or common_zipf(w) < _NAME_ZIPF))
-                or (person_name and (w in NASAB or words[j - 1] in NASAB))
-            )
-        ):
-            # the name after an institution's title when the NER read no person there (جامعة الملك
-            # سعود، مستشفى الملك فيصل التخصصي): the title's genitive names the institution
-            last = j
-            content.append(w)
-            named = person_name = True
-        elif name_taking and j == i + 1 and common_zipf(w) < 3.3 and w.isalpha():
-            # a name of any shape after نادي/شركة (نادي كوينز بارك رينجرز، شركة أرامكو)
-            last = j
-            content.append(w)
-            named = True
-            k = j + 1
-            while (
-                k < len(words) and k - i <= _MAX_COMPLEMENT and gap_ok(k - 1) and common_zipf(words[k]) < 3.3
-            ):
-                if words[k] in _STOP or not words[k].isalpha():
-                    break
-                last = k
-                content.append(words[k])
-                k += 1
-            break
-        else:
-            break
-        j += 1
-    if not content:
-        return i
-    # the purpose or a genitive may have run past the name's end: cut back to the last content word
-    if all(c in _GENERIC or nationality_country(c) for c in content):
-        return i
-    if definite_head and not purpose:
-        return i
-    if weak and not named and not purpose and len([c for c in content if c not in _GENERIC]) < 2:
-        return i
-    return last
 
 
 def org_refs(text: str, matches: Sequence[OrgMatch]) -> tuple[list[Span], dict[str, dict[str, Any]]]:
