@@ -430,3 +430,21 @@ def test_settle_models_runs_after_the_first_fact_document_and_then_every_so_ofte
     for _ in range(7):
         registry.fact_document_done()
     assert calls == [True, False, False]  # documents 1, 4 and 7
+
+
+def test_settle_models_leaves_full_collections_to_itself() -> None:
+    # between two settles the collector's own full collections walked every word memory filled since
+    # the last freeze, every few dozen documents: settling keeps the young generations' thresholds and
+    # makes the collector's full collections rare (settle_models makes one every SETTLE_EVERY documents)
+    import gc
+
+    from khabar.pipeline import registry
+
+    was = gc.get_threshold()
+    try:
+        registry.settle_models(first=True)
+        assert gc.get_threshold() == (*was[:2], registry.FULL_EVERY)
+        assert registry.FULL_EVERY > was[2]
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*was)
