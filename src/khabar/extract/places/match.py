@@ -115,11 +115,8 @@ class PlaceFinding:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=WORDS_KEPT)
-def _readings(word: str) -> tuple[Reading, ...]:
-    """The clitic readings of a word, with the article-less stem of each (cached across documents:
-    news repeats its words; a tuple: the memory's callers only read it)."""
-    return tuple(readings(word))
+#: the clitic readings of a word (remembered per word form by :func:`khabar.arabic.clitics.readings`)
+_readings = readings
 
 
 class _Doc:
