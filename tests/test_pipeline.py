@@ -444,7 +444,7 @@ def test_settle_models_leaves_full_collections_to_itself() -> None:
     try:
         registry.settle_models(first=True)
         assert gc.get_threshold() == (*was[:2], registry.FULL_EVERY)
-        assert registry.FULL_EVERY > was[2]
+        assert was[2] < registry.FULL_EVERY
     finally:
         gc.unfreeze()
         gc.set_threshold(*was)

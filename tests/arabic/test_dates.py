@@ -181,3 +181,29 @@ def test_a_year_with_a_glued_era_letter_is_read() -> None:
 
     assert [d.iso for d in find_dates("الخميس 4 جمادى الآخرة 1446هـ - 12 مارس 2023م")] == ["2023-03-12"]
     assert find_dates("12 مارس 2023مليون") == []
+
+
+def test_every_match_of_a_gated_scan_holds_its_core() -> None:
+    """The digit-opening core of each gated scan is in every match of the scan (why: a text without
+    the core is not scanned, so a match without it would be lost); examples of each form, written
+    here, not taken from the benchmark's articles."""
+    from khabar.arabic.dates import patterns as D
+    from khabar.arabic.dates.absolute import _fold
+
+    text = _fold(
+        "يوم الأحد 5 من شهر مارس (آذار) عام 2017م، وفي March 3rd, 2019 و 1st of May 2020، وبتاريخ 14 أيلول"
+        " الماضي، و 12 رمضان 1436هـ، و في 17 / 10 / 1436 هـ وفي 1436/10/17هـ، وفي (3 شوال عام 1437)"
+    )
+    for scan, core in (
+        (D._GREG_DMY, D._GREG_DMY_CORE),
+        (D._GREG_MDY, D._GREG_MDY_CORE),
+        (D._GREG_DM, D._GREG_DM_CORE),
+        (D._HIJRI_DMY, D._HIJRI_DMY_CORE),
+        (D._HIJRI_NUM, D._HIJRI_NUM_CORE),
+    ):
+        found = [m.group() for m in scan.finditer(text)]
+        assert found, scan.pattern[:40]
+        for m in found:
+            assert core.search(m) is not None, m
+    # _GREG_YMD is gated by _NUM_GATE: its second alternative is in every year-month-day date
+    assert all(D._NUM_GATE.search(m.group()) for m in D._GREG_YMD.finditer("في 2019-03-05 و2020/1/2"))
