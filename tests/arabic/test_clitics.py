@@ -299,13 +299,3 @@ def test_the_stripped_form_is_a_suffix_of_the_word(word: str, clitics: str) -> N
 
 def test_reading_is_a_value() -> None:
     assert Reading("و", "بوتين", 1) == Reading("و", "بوتين", 1, restored=False)
-
-
-def test_readings_are_remembered_per_word_form() -> None:
-    # every layer's per-word memory asked for the readings of each new word again: one memory for all,
-    # holding a tuple (the callers only read it) equal to what is computed
-    from khabar.arabic.clitics import _readings
-
-    for w in ("وبالمدينة", "للعراق", "فكتب", "بلد"):
-        assert readings(w) is readings(w)
-        assert readings(w) == tuple(_readings(w))

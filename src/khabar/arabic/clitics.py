@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -187,20 +187,11 @@ class Reading(NamedTuple):
 CACHE_WORDS = memo.CACHE_WORDS
 
 
-@functools.lru_cache(maxsize=memo.WORDS_KEPT)
-def readings(word: str) -> tuple[Reading, ...]:
+def readings(word: str) -> list[Reading]:
     """Every clitic reading of ``word``, the word itself (no clitic) first, then longer prefixes.
 
-    Remembered per word form, for every layer: each layer keeps what it needs of a word in a memory
-    of its own, and each of those memories, on a word it has not seen (some 150 a document each),
-    asked for the readings again (about 870 calls a document, 0.7 µs each, for some 130 distinct
-    forms). A tuple: the callers only read it. The memory's entries are walked by the collector only
-    until the pipeline's next freeze (:func:`khabar.pipeline.settle_models`)."""
-    return tuple(_readings(word))
-
-
-def _readings(word: str) -> list[Reading]:
-    """:func:`readings`, computed."""
+    Not remembered here: the callers that ask it of every word keep what they need of it per word
+    form (a cache of Reading lists would hold many objects for the garbage collector to walk)."""
     out = [Reading("", word, 0)]
     conj_options = [0]
     if len(word) > MIN_STEM and word[0] in _CONJ:
@@ -304,7 +295,7 @@ def clitic_reading(word: str, names: Container[str] = frozenset(), *, clitics: s
 
 
 def _clitic_reading(
-    word: str, rs: Sequence[Reading], names: Container[str], clitics: str, trust_names: bool = True
+    word: str, rs: list[Reading], names: Container[str], clitics: str, trust_names: bool = True
 ) -> Reading | None:
     """Rules 2 to 4 of the module docstring for a word that is not one of ``names``: the clitic
     reading to cut, or None (``trust_names=False``: rule 4 for every stem, as :func:`clean_names`

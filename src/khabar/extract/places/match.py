@@ -115,8 +115,11 @@ class PlaceFinding:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
 
-#: the clitic readings of a word (remembered per word form by :func:`khabar.arabic.clitics.readings`)
-_readings = readings
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def _readings(word: str) -> tuple[Reading, ...]:
+    """The clitic readings of a word, with the article-less stem of each (cached across documents:
+    news repeats its words; a tuple: the memory's callers only read it)."""
+    return tuple(readings(word))
 
 
 class _Doc:
