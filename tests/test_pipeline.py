@@ -459,3 +459,22 @@ def test_the_first_fact_document_of_a_settling_process_runs_with_the_collector_o
         pipe(Document(id="g", raw="نص قصير."))
         assert gc.isenabled()
     assert seen == [True, False, True]
+
+
+def test_settle_models_leaves_full_collections_to_itself() -> None:
+    # between two settles the collector's own full collections walked every word memory filled since
+    # the last freeze, every few dozen documents: settling keeps the young generations' thresholds and
+    # makes the collector's full collections rare (settle_models makes one every SETTLE_EVERY documents)
+    import gc
+
+    from khabar.pipeline import registry
+
+    was = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)  # CPython's defaults (an earlier test's settling may have moved them)
+        registry.settle_models(first=True)
+        assert gc.get_threshold() == (700, 10, registry.FULL_EVERY)
+        assert registry.FULL_EVERY >= 100
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*was)

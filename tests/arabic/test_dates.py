@@ -191,3 +191,29 @@ def test_a_day_and_month_without_a_year_passes_the_digit_gate() -> None:
     found = find_date_mentions("عاد الوفد في 14 أيلول الماضي إلى بلاده", "2021-03-02")
     assert [(m.text, m.value) for m in found] == [("14 أيلول الماضي", "2020-09-14")]
     assert find_date_mentions("عاد الوفد في أيلول إلى بلاده", "2021-03-02") == []
+
+
+def test_every_match_of_a_gated_scan_holds_its_core() -> None:
+    """The digit-opening core of each gated scan is in every match of the scan (why: a text without
+    the core is not scanned, so a match without it would be lost); examples of each form, written
+    here, not taken from the benchmark's articles."""
+    from khabar.arabic.dates import patterns as D
+    from khabar.arabic.dates.absolute import _fold
+
+    text = _fold(
+        "يوم الأحد 5 من شهر مارس (آذار) عام 2017م، وفي March 3rd, 2019 و 1st of May 2020، وبتاريخ 14 أيلول"
+        " الماضي، و 12 رمضان 1436هـ، و في 17 / 10 / 1436 هـ وفي 1436/10/17هـ، وفي (3 شوال عام 1437)"
+    )
+    for scan, core in (
+        (D._GREG_DMY(), D._GREG_DMY_CORE()),
+        (D._GREG_MDY(), D._GREG_MDY_CORE()),
+        (D._GREG_DM(), D._GREG_DM_CORE()),
+        (D._HIJRI_DMY(), D._HIJRI_DMY_CORE()),
+        (D._HIJRI_NUM(), D._HIJRI_NUM_CORE()),
+    ):
+        found = [m.group() for m in scan.finditer(text)]
+        assert found, scan.pattern[:40]
+        for m in found:
+            assert core.search(m) is not None, m
+    # _GREG_YMD is gated by _NUM_GATE: its second alternative is in every year-month-day date
+    assert all(D._NUM_GATE().search(m.group()) for m in D._GREG_YMD().finditer("في 2019-03-05 و2020/1/2"))

@@ -24,16 +24,20 @@ from khabar.arabic.dates.patterns import (
     _COUNTED,
     _DECADE,
     _DECADE_NEEDS,
-    _DIGIT,
     _GREG_DM,
+    _GREG_DM_CORE,
     _GREG_DMY,
+    _GREG_DMY_CORE,
     _GREG_MDY,
+    _GREG_MDY_CORE,
     _GREG_MY,
     _GREG_NUM,
     _GREG_YMD,
     _HIJRI_DMY,
+    _HIJRI_DMY_CORE,
     _HIJRI_MY,
     _HIJRI_NUM,
+    _HIJRI_NUM_CORE,
     _HM_GATE,
     _LAST,
     _NEXT,
@@ -187,12 +191,12 @@ def find_date_mentions(
     # year, a relative-day word, a unit, a weekday name): C-level substring tests that skip most scans
     # of most texts, with the same matches (see _REL_DAY_NEEDS and the tests)
     year4 = _YEAR4().search(f) is not None
-    for m in _GREG_DMY().finditer(f) if year4 else ():
+    for m in _GREG_DMY().finditer(f) if year4 and _GREG_DMY_CORE().search(f) else ():
         mo = _month(m.group(3))
         iso = _valid(int(m.group(4)), mo, int(m.group(2))) if mo else None
         if iso:
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    for m in _GREG_MDY().finditer(f) if year4 else ():
+    for m in _GREG_MDY().finditer(f) if year4 and _GREG_MDY_CORE().search(f) else ():
         mo = _month(m.group(2))
         iso = _valid(int(m.group(4)), mo, int(m.group(3))) if mo else None
         if iso:
@@ -206,11 +210,11 @@ def find_date_mentions(
         iso = _valid(y, b, a) or _valid(y, a, b)
         if iso and (named is None or int(iso[5:7]) == named):
             cand(m.start(), m.end(), value=iso, attrs=wd(m.group(1)))
-    for m in _GREG_YMD().finditer(f) if year4 else ():
+    for m in _GREG_YMD().finditer(f) if numeric else ():  # (_NUM_GATE's second alternative)
         iso = _valid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if iso:
             cand(m.start(), m.end(), value=iso)
-    for m in _GREG_DM().finditer(f) if year4 or _DIGIT().search(f) is not None else ():
+    for m in _GREG_DM().finditer(f) if _GREG_DM_CORE().search(f) else ():
         mo, day = _month(m.group(3)), int(m.group(2))
         if not mo or not _valid(2000, mo, day):
             continue
@@ -232,14 +236,14 @@ def find_date_mentions(
         mo, y = _month(m.group(1)), int(m.group(2))
         if mo and _valid(y, mo, 1):
             cand(m.start(), m.end(), value=f"{y:04d}-{mo:02d}", precision="month")
-    for m in _HIJRI_DMY().finditer(f) if hijri else ():
+    for m in _HIJRI_DMY().finditer(f) if hijri and _HIJRI_DMY_CORE().search(f) else ():
         hm = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group(3))]
         hy, hd = int(m.group(4)), int(m.group(2))
         conv = hijri_to_gregorian(hy, hm, hd)
         if conv:
             attrs = {"hijri": f"{hy:04d}-{hm:02d}-{hd:02d}", "hijri_method": conv[1], **wd(m.group(1))}
             cand(m.start(), m.end(), value=conv[0].isoformat(), calendar="hijri", attrs=attrs)
-    for m in _HIJRI_NUM().finditer(f) if numeric else ():
+    for m in _HIJRI_NUM().finditer(f) if numeric and _HIJRI_NUM_CORE().search(f) else ():
         if m.group(5):  # day / month / year
             hy, hm, hd = int(m.group(5)), int(m.group(4)), int(m.group(2))
         else:  # year / month / day
