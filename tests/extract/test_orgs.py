@@ -319,6 +319,7 @@ def test_a_body_every_state_has_is_named_with_its_country(text: str, name: str) 
         (("الحوثيون", "الحوثيين", "ميليشيات الحوثي"), "armed_group"),
         (("مجلس التعاون الخليجي", "مجلس التعاون"), "international"),
         (("نادي الشباب", "الشباب", "الشباب السعودي"), "sports_club"),
+        (("نادي الاتحاد", "الاتحاد", "الاتحاد السعودي"), "sports_club"),  # الاتحاد is a head noun too
     ],
 )
 def test_the_names_of_one_body_share_its_key(names: tuple[str, ...], kind: str) -> None:

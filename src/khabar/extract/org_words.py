@@ -133,8 +133,10 @@ def org_key(name: str, kind: str) -> str:
     """The cross-document key of an organisation (normalised): a club without نادي/فريق and its
     country (نادي الاتحاد، الاتحاد السعودي → الاتحاد) unless what is left is a head noun alone
     (المنتخب السعودي), another name by ``orgs_aliases_ar.tsv``."""
-    short = [f for f in short_forms(name, kind) if normalize(f) not in load_org_heads()]
-    key = normalize(short[-1] if short else name)  # المنتخب السعودي keeps its country: no name without it
+    heads, known = load_org_heads(), load_known_orgs()
+    # a form that is only a head noun is no name (المنتخب), unless it is a club's known name (الاتحاد)
+    short = [f for f in short_forms(name, kind) if (g := normalize(f)) not in heads or (g,) in known]
+    key = normalize(short[-1] if short else name)
     return load_org_aliases().get(key, key)
 
 
