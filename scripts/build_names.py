@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,15 +50,16 @@ _FANE_PERSON = {
 
 def anercorp_names() -> list[list[str]]:
     lines = (DATA / "anercorp" / "ANERCorp.txt").read_text(encoding="utf-8").splitlines()
+    # the CAMeL Lab train split only (splits.json): its first 125,274 lines
+    parts = (line.rsplit(" ", 1) for line in lines[:125274])
+    return person_spans((p[0], p[1]) for p in parts if len(p) == 2)
+
+
+def person_spans(tagged: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The person names (their tokens) of a stream of ``(token, BIO tag)`` pairs."""
     out: list[list[str]] = []
     cur: list[str] = []
-    for n, line in enumerate(lines, 1):
-        if n > 125274:  # the CAMeL Lab train split only (splits.json)
-            break
-        parts = line.rsplit(" ", 1)
-        if len(parts) != 2:
-            continue
-        tok, tag = parts
+    for tok, tag in tagged:
         if tag == "B-PERS" or (tag == "I-PERS" and not cur):
             if cur:
                 out.append(cur)
@@ -126,19 +127,7 @@ def corpus_given_names(sentences: Sequence[Sequence[tuple[str, str]]]) -> list[s
     """The given names (normalised, compounds joined) counted from the person names of tagged
     ``(token, tag)`` sentences and WikiFANE's, as :func:`main` counts them with ``--min 2``
     (``scripts/train_ner.py --dev-names``: a list that has not seen the dev slice)."""
-    names: list[list[str]] = []
-    for sent in sentences:
-        cur: list[str] = []
-        for tok, tag in [*sent, ("", "O")]:
-            if tag == "B-PERS" or (tag == "I-PERS" and not cur):
-                if cur:
-                    names.append(cur)
-                cur = [tok]
-            elif tag == "I-PERS":
-                cur.append(tok)
-            elif cur:
-                names.append(cur)
-                cur = []
+    names = [name for sent in sentences for name in person_spans(sent)]
     return ["".join(w.split()) for w in given_names(names + wikifane_names(), 2)[0]]
 
 

@@ -124,11 +124,7 @@ def complement(
         elif not definite_head and j == i + 1 and spans[j][0] in place_ends and w.isalpha() and kind_ok:
             # a body named by its town (شرطة لندن، أمانة منطقة حائل، جامعة تبوك): the place, all its
             # words, is the genitive; only a relative adjective or a purpose may follow (see above)
-            while j + 1 < len(words) and spans[j][1] < place_ends[spans[i + 1][0]] and gap_ok(j):
-                content.append(words[j])
-                j += 1
-            content.append(words[j])
-            last = j
+            last = j = _place_words(words, spans, j, place_ends[spans[j][0]], gap_ok, content)
             named = after_place = True
         elif (
             not w.startswith(("و", "ب", "ف"))
@@ -143,13 +139,8 @@ def complement(
             content.append(w)
             if not words[j + 1].startswith("ال"):
                 # or up to a place, all its words (مجلس شباب عسير، جمعية زواج جدة)
-                end = place_ends[spans[j + 1][0]]
                 j += 1
-                while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
-                    content.append(words[j])
-                    j += 1
-                content.append(words[j])
-                last = j
+                last = j = _place_words(words, spans, j, place_ends[spans[j][0]], gap_ok, content)
                 named = after_place = True
         elif (
             not definite_head
@@ -237,4 +228,21 @@ def _town_end(
     end = place_ends[spans[j][0]]
     while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
         j += 1
+    return j
+
+
+def _place_words(
+    words: list[str],
+    spans: Sequence[tuple[int, int]],
+    j: int,
+    end: int,
+    gap_ok: Callable[[int], bool],
+    content: list[str],
+) -> int:
+    """Add to ``content`` the words of the place that starts at word ``j`` and ends at character
+    ``end`` (مجلس شباب [عسير]، أمانة [منطقة حائل]); the index of its last word."""
+    while j + 1 < len(words) and spans[j][1] < end and gap_ok(j):
+        content.append(words[j])
+        j += 1
+    content.append(words[j])
     return j

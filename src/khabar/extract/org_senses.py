@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from khabar import data
 from khabar.arabic.normalize import normalize
-from khabar.extract.org_words import known_rows
+from khabar.extract.org_words import known_rows, word_stems
 
 __all__ = ["names_org_here", "sense_names"]
 
@@ -47,23 +47,11 @@ def _group_edges() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w[0] for w in rows), frozenset(w[-1] for w in rows)
 
 
-def _bare(word: str) -> tuple[str, ...]:
-    """``word`` and its readings without و/ف and then ب/ل (بقاعده → قاعده، وبقاعده → قاعده)."""
-    out = [word]
-    w = word
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-        out.append(w)
-    if len(w) > 3 and w[0] in "بل":
-        out.append(w[1:])
-    return tuple(out)
-
-
 def sense_names(words: Sequence[str]) -> frozenset[str]:
     """The names of ``orgs_senses_ar.tsv`` whose common noun the document (its normalised words)
     writes in another form."""
     senses = _senses()
-    seen = {b for w in set(words) for b in _bare(w)}
+    seen = {b for w in set(words) for b in word_stems(w)}
     return frozenset(name for name, (forms, _cues) in senses.items() if not forms.isdisjoint(seen))
 
 
@@ -73,7 +61,7 @@ def names_org_here(
     """Whether the mention of ``name`` at word ``i`` is the organisation by the words around it (see
     the module docstring); ``spans`` are the words' offsets in ``text``."""
     _forms, cues = _senses()[name]
-    if i > 0 and any(b in cues for b in _bare(words[i - 1])):
+    if i > 0 and any(b in cues for b in word_stems(words[i - 1])):
         return True
     start = spans[i][0]
     if start > 0 and text[start - 1] in _OPEN:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 from khabar import data
+from khabar.arabic.clitics import CACHE_WORDS
 from khabar.arabic.normalize import normalize
 from khabar.extract.places import nationality_country
 
@@ -25,6 +26,7 @@ __all__ = [
     "org_rows",
     "short_forms",
     "town_heads",
+    "word_stems",
 ]
 
 ORG_KINDS = frozenset(
@@ -153,3 +155,20 @@ def short_forms(name: str, kind: str) -> list[str]:
     if len(ws) > 1 and nationality_country(ws[-1]):
         out.append(" ".join(ws[:-1]))
     return out
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def word_stems(word: str) -> tuple[str, ...]:
+    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
+
+    Remembered per word form."""
+    out = [word]
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.append(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.append("ال" + w[2:])
+    elif len(w) > 3 and w[0] in "بلك":
+        out.append(w[1:])
+    return tuple(out)

@@ -48,6 +48,7 @@ from khabar.extract.org_words import (
     org_rows,
     short_forms,
 )
+from khabar.extract.org_words import word_stems as _stems
 from khabar.extract.person_words import load_cues
 from khabar.extract.places import nationality_country
 from khabar.extract.wordclass import common_zipf, is_month
@@ -233,23 +234,6 @@ def _sport_word(word: str) -> bool:
     return not _sport_forms().isdisjoint(_stems(word))
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
-def _stems(word: str) -> tuple[str, ...]:
-    """The word, and its readings without و/ف and ب/ل/ك (``للهيئة`` → الهيئة، ``بوزارة`` → وزارة).
-
-    Remembered per word form."""
-    out = [word]
-    w = word
-    if len(w) > 3 and w[0] in "وف":
-        w = w[1:]
-        out.append(w)
-    if len(w) > 3 and w.startswith("لل"):
-        out.append("ال" + w[2:])
-    elif len(w) > 3 and w[0] in "بلك":
-        out.append(w[1:])
-    return tuple(out)
-
-
 def _elided(text: str, start: int, end: int, stem: str) -> str | None:
     """The name with its article restored when the text after ``لل`` elides its alef, else None."""
     written = text[start:end]
@@ -373,8 +357,8 @@ def find_orgs(
                 break  # إدارة نادي الهلال، رئاسة الفيفا: an office of the body the next words name
             kind, weak = head
             end = complement(words, spans, i, st, weak, gap_ok, names, place_ends)
-            nxt = words[known_last + 1] if i <= known_last < end else "ل"
-            if not (nxt.startswith("ل") or nationality_country(nxt)):
+            nxt = words[known_last + 1] if i <= known_last < end else None
+            if nxt is not None and not (nxt.startswith("ل") or nationality_country(nxt)):
                 # أدانت جامعة الدول العربية [الاقتحامات]: the known name is the whole name; its purpose
                 # (الاتحاد الآسيوي لكرة القدم) or its country (حزب الله العراقي) may still follow
                 end = known_last

@@ -42,12 +42,9 @@ def _listed_with_place(d: _Doc, m: _Match, matches: list[_Match]) -> bool:
     """Whether ``m`` stands in a list with another place name: joined to it by و or a comma
     (الدمام والخبر، الخبر والظهران، الدمام، الخبر)."""
     toks = d.toks
-    ends = {x.last for x in matches if x is not m and x.place is not None and x.key not in STOPLIST_STRONG}
-    starts = {
-        x.first: x.prefix
-        for x in matches
-        if x is not m and x.place is not None and x.key not in STOPLIST_STRONG
-    }
+    others = [x for x in matches if x is not m and x.place is not None and x.key not in STOPLIST_STRONG]
+    ends = {x.last for x in others}
+    starts = {x.first: x.prefix for x in others}
     a, b = m.first, m.last
     if m.prefix == "و" and a - 1 in ends:
         return True
