@@ -51,15 +51,20 @@ def chunks(sents: Sequence[Sentence]) -> list[list[list[str]]]:
     return [toks[k : k + DOC_SENTENCES] for k in range(0, len(toks), DOC_SENTENCES)]
 
 
-def encoder_logps(docs: list[list[list[str]]], cache: Path) -> Docs:
-    """The shipped encoder's word log-probabilities of every sentence, per document (cached)."""
+def encoder_logps(docs: list[list[list[str]]], cache: Path, model: Path | None = None) -> Docs:
+    """The encoder's word log-probabilities of every sentence, per document (cached): the shipped one, or
+    ``model`` (an exported ``.onnx`` beside its ``_vocab.json.gz``)."""
     if cache.exists():
         with np.load(cache) as z:
             flat = [z[f"a{k}"] for k in range(len(z.files))]
     else:
-        from khabar.extract.accurate.tagger import load_tagger
+        from khabar.extract.accurate.tagger import EncoderTagger, load_tagger
 
-        tagger = load_tagger()
+        tagger = (
+            EncoderTagger.from_files(model, model.with_name(model.stem + "_vocab.json.gz"))
+            if model
+            else load_tagger()
+        )
         flat = [lp for doc in docs for lp in tagger.word_logp(doc)]
         np.savez_compressed(cache, **{f"a{k}": a for k, a in enumerate(flat)})
     out: Docs = []
@@ -255,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stack", action="store_true", help="also the stacked logistic regression (dev only)")
     ap.add_argument("--cache", type=Path, default=REPO.parent / "ensemble_out", help="encoder cache folder")
     ap.add_argument(
+        "--model", type=Path, default=None, help="an exported encoder (.onnx) instead of the shipped one"
+    )
+    ap.add_argument(
         "--speed",
         type=int,
         default=0,
@@ -275,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         [[g for _, g in s] for s in sents[k : k + DOC_SENTENCES]] for k in range(0, len(sents), DOC_SENTENCES)
     ]
     args.cache.mkdir(parents=True, exist_ok=True)
-    enc = encoder_logps(docs, args.cache / ("enc_test.npz" if args.test else "enc_dev.npz"))
+    enc = encoder_logps(docs, args.cache / ("enc_test.npz" if args.test else "enc_dev.npz"), args.model)
     crf = [crf_log_marginals(model, doc, TAGS) for doc in docs]
     where = "test split" if args.test else f"dev slice ({len(sents)} sentences)"
     print(f"{where}, {sum(map(len, sents)):,} tokens, {len(docs)} documents of {DOC_SENTENCES} sentences")

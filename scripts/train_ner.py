@@ -193,13 +193,14 @@ def wikifane() -> list[tuple[str, str]]:
 _CLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "ال"})
 
 
-def wikifane_sentences(cues: dict[str, frozenset[str]]) -> list[Sentence]:
+def wikifane_sentences(cues: dict[str, frozenset[str]], other: str = "") -> list[Sentence]:
     """WikiFANE as extra training sentences in ANERcorp's conventions.
 
-    Fine types map to PERS/LOC/ORG (others O); clitics WikiFANE writes apart (``و``, ``ب``, ``ال`` …)
-    are glued back onto the next word, as ANERcorp and khabar's tokenizer keep them; titles and
-    honorifics at the start of a person span (``الأمير``, ``الشيخ``: cue words) leave the span, as
-    ANERcorp tags ``الملك O عبدالله B-PERS``.
+    Fine types map to PERS/LOC/ORG (others O, or with ``other`` B-/I- + ``other``, for a trainer that
+    leaves those words out of its loss rather than teach them as O); clitics WikiFANE writes apart
+    (``و``, ``ب``, ``ال`` …) are glued back onto the next word, as ANERcorp and khabar's tokenizer keep
+    them; titles and honorifics at the start of a person span (``الأمير``, ``الشيخ``: cue words) leave
+    the span, as ANERcorp tags ``الملك O عبدالله B-PERS``.
     """
     sents: list[Sentence] = []
     cur: list[tuple[str, str]] = []
@@ -212,7 +213,7 @@ def wikifane_sentences(cues: dict[str, frozenset[str]]) -> list[Sentence]:
                 cur = []
                 continue
             tok, tag = parts[0].strip(), parts[1].strip()
-            t = FANE_TYPES.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
+            t = FANE_TYPES.get(tag[2:], other) if tag[:2] in ("B-", "I-") else None
             cur.append((tok, f"{tag[:2]}{t}" if t else "O"))
     return [s for s in sents if s]
 

@@ -58,10 +58,12 @@ class E5Encoder(nn.Module):
         self.layers = nn.ModuleList(_Layer(h, heads, ff, eps) for _ in range(layers))
 
     @classmethod
-    def from_weights(cls, w: E5Weights) -> E5Encoder:
-        """The encoder with ``w``'s (dequantised) weights."""
+    def from_weights(cls, w: E5Weights, layers: int = 0) -> E5Encoder:
+        """The encoder with ``w``'s (dequantised) weights; with ``layers``, only its first ``layers``
+        transformer layers (a shallower, faster tagger to fine-tune)."""
         t = w.tensors
-        enc = cls(t["emb.word"].shape[0], w.hidden, w.layers, w.heads, w.ffn, t["emb.pos"].shape[0], w.eps)
+        n = min(layers, w.layers) if layers > 0 else w.layers
+        enc = cls(t["emb.word"].shape[0], w.hidden, n, w.heads, w.ffn, t["emb.pos"].shape[0], w.eps)
 
         def put(p: torch.Tensor, a: np.ndarray) -> None:
             with torch.no_grad():
@@ -105,3 +107,24 @@ class E5Tagger(nn.Module):
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Tag scores ``[batch, length, tags]`` at every piece."""
         return self.out(self.drop(self.encoder(ids, mask)))
+
+
+def trainable_state(model: E5Tagger, rows: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+    """The weights that training changes: all but the vocabulary table, and with ``rows`` (``--train-vocab``)
+    the table's rows of the pieces training sees, as ``vocab.rows`` (their ids) and ``vocab.table``."""
+    state = {k: v for k, v in model.state_dict().items() if k != "encoder.word.weight"}
+    if rows is not None:
+        state["vocab.rows"] = rows
+        state["vocab.table"] = model.encoder.word.weight.detach()[rows].clone()
+    return state
+
+
+def load_trainable(model: E5Tagger, state: dict[str, torch.Tensor]) -> None:
+    """Put a :func:`trainable_state` back into ``model`` (whose table holds e5's own rows)."""
+    state = dict(state)
+    rows, table = state.pop("vocab.rows", None), state.pop("vocab.table", None)
+    missing = model.load_state_dict(state, strict=False)
+    assert missing.missing_keys == ["encoder.word.weight"], missing
+    if rows is not None and table is not None:
+        with torch.no_grad():
+            model.encoder.word.weight[rows] = table
