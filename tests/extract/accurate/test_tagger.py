@@ -27,9 +27,10 @@ needs_runtime = pytest.mark.skipif(
 # Sentences packed into windows of their document and names made consistent across it (issue 16,
 # second round): 0.715 → 0.729 and 0.741 → 0.751 with the same model file. Joined with the CRF's
 # log-marginals (khabar.extract.accurate.ensemble, weight 0.7 chosen on the dev slice): 0.729 → 0.763
-# and 0.751 → 0.783.
-FLOOR_ALL_TYPES = 0.753  # measured 0.763 (CRF: 0.710)
-FLOOR_PERS_LOC_ORG = 0.773  # measured 0.783 (CRF: 0.728)
+# and 0.751 → 0.783. The encoder retrained with WikiFANE sentences in each epoch (fourth round; CRF
+# weight 0.3 chosen on the dev slice): 0.763 → 0.781 and 0.783 → 0.802.
+FLOOR_ALL_TYPES = 0.771  # measured 0.781 (CRF: 0.710)
+FLOOR_PERS_LOC_ORG = 0.792  # measured 0.802 (CRF: 0.728)
 
 
 def test_viterbi_never_opens_an_entity_with_i() -> None:
@@ -88,13 +89,11 @@ def test_the_shipped_model_tags_the_seed() -> None:
     assert ents and all(e.attrs.get("tagger") == "accurate" for e in ents if e.label == "PERSON")
     people = " ".join(e.text for e in ents if e.label == "PERSON")
     places = {e.text for e in ents if e.label == "LOC"}
-    for name in ("الأسد", "بوتين", "شويغو"):
+    # issue 16's acceptance: Assad, Putin, Shoigu, Mekdad as PERS. المقداد is named once, in the subtitle
+    # "شويغو والمقداد انضما لاحقاً للاجتماع"; the first model (trained on ANERcorp alone) missed him once
+    # each window ran alone, the one trained with WikiFANE sentences too tags him
+    for name in ("الأسد", "بوتين", "شويغو", "المقداد"):
         assert name in people, name
-    # المقداد is named once, in the subtitle "شويغو والمقداد انضما لاحقاً للاجتماع": read alone (one
-    # window per onnxruntime call, so a window's tags no longer depend on the windows batched with it)
-    # the model gives "والمقداد" O 0.38, ORG 0.34, PERS 0.20. The first round's PERS (0.56) came from
-    # the activation scale of the batch it happened to share (dynamic int8 quantises per batch).
-    # Issue 16's acceptance names him: it is not met by this model; he must at least not be a place.
     assert "المقداد" not in " ".join(places)
     for name in ("موسكو", "درعا", "إدلب"):
         assert name in places, name
