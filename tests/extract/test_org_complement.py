@@ -140,3 +140,22 @@ def test_a_regions_governorate_is_named_by_the_region() -> None:
     # emirate itself, a place (إمارة الشارقة)
     assert found("وأعلنت إمارة منطقة تبوك نتائج المسابقة.", ("منطقة تبوك",)) == ["إمارة منطقة تبوك"]
     assert found("وزار الوفد إمارة الشارقة أمس.", ("الشارقة",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوقعت الرئاسة العامة للأرصاد أن تكون حركة الرياح السطحية شمالية غربية.",
+        "وبلغت قوة الرياح الشمالية 40 كلم في الساعة.",
+        "وتوقع المركز أن يكون ارتفاع الأمواج من متر إلى مترين وحركة الأمواج الساحلية معتدلة.",
+    ],
+)
+def test_a_weather_noun_after_a_weak_head_is_the_weather(text: str) -> None:
+    # the daily weather bulletins: حركة "movement" and قوة "force" are weak heads (حركة حماس، قوة الواجب
+    # 10), and a noun with its adjective (or a number) would pass for a name; a weather noun says it is none
+    assert not [o for o in found(text) if "الرياح" in o or "الأمواج" in o]
+
+
+def test_a_weak_head_with_a_noun_and_adjective_is_still_a_body() -> None:
+    assert found("وقالت حركة المقاومة الإسلامية إنها رفضت العرض.") == ["حركة المقاومة الإسلامية"]
+    assert found("وقالت قوة الواجب 10 إنها انتشرت في المنطقة.") == ["قوة الواجب 10"]

@@ -32,6 +32,8 @@ _NAME_TAKING = frozenset(
 )
 #: complements that make a head no name (مجلس الإدارة "the board", الجهات المختصة)
 _GENERIC = StopWords("generic")
+#: weather nouns: a weak head's complement that opens with one names the weather (حركة الرياح السطحية)
+_WEATHER = StopWords("weather")
 #: a word after an institution's title this frequent is no name unless a given name (مجلس الشيخ [مساء])
 _NAME_ZIPF = 4.5
 
@@ -54,7 +56,8 @@ def complement(
     * a definite head is a name only with adjectives and a purpose (الهيئة العامة للسياحة، الاتحاد
       السعودي لكرة القدم): with adjectives alone it is a description (اللجنة الإشرافية، الشركة
       المشغلة);
-    * a weak head needs two content words or a name, a place or a nationality in its complement;
+    * a weak head needs two content words or a name, a place or a nationality in its complement, and
+      none that opens with a weather noun (حركة الرياح السطحية);
     * only generic words or a nationality name nothing (مجلس الإدارة، الشركة السعودية)."""
     definite_head = head.startswith("ال")
     name_taking = head in _NAME_TAKING
@@ -90,6 +93,8 @@ def complement(
         if names.get(spans[j][0]) in ("LOC", "ORG") or nationality_country(w):
             named = True
         if w.isdigit():  # الفوج 37، قوة الواجب 10: a numbered unit is a name
+            if weak and content and content[0] in _WEATHER:
+                return i  # قوة الرياح الشمالية 40 [كلم]: a measure of the weather
             return j if len(w) <= 3 else last if content and not definite_head else i
         if w.startswith("لل") and len(w) >= 4 and last > i:
             if "ال" + w[2:] in TIME:
@@ -181,6 +186,8 @@ def complement(
     by_type = definite_head and head in heads_flagged("adjective") and _type_adjective(content[0])
     if definite_head and not purpose and not by_type:
         return i
+    if weak and content[0] in _WEATHER:
+        return i  # حركة الرياح السطحية، قوة الرياح الشمالية: the weather, however many words
     if weak and not (named or purpose or by_type) and len([c for c in content if c not in _GENERIC]) < 2:
         return i  # a type adjective is a name of its own (المجلس البلدي "the municipal council")
     return last
