@@ -510,6 +510,16 @@ def test_the_doer_of_a_relative_clause_after_a_verbal_noun() -> None:
     assert any(t.startswith("وفد") for t in _texts(doc, evs["الزيارة"], "actor"))
 
 
+def test_the_doer_of_a_masculine_attack_noun_is_its_actor() -> None:
+    # الهجوم / التفجير are masculine: "الذي شنه X" (not only "التي شنها X") names who did it, who is
+    # no recipient of it (read in SaudiNewsNet articles: داعش had been the victim of its own attack)
+    text = "وأسفر الهجوم الذي شنه تنظيم داعش على قاعدة عسكرية عن مقتل عشرة جنود عراقيين."
+    doc = _doc(text)
+    (ev,) = [e for e in _events(text, "ASSAULT") if e["trigger"]["text"] == "الهجوم"]
+    assert _texts(doc, ev, "actor") == ["تنظيم داعش"]
+    assert "تنظيم داعش" not in _texts(doc, ev, "recipient")
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)
