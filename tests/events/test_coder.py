@@ -520,6 +520,16 @@ def test_the_doer_of_a_masculine_attack_noun_is_its_actor() -> None:
     assert "تنظيم داعش" not in _texts(doc, ev, "recipient")
 
 
+def test_a_killing_in_a_partys_attack_is_the_partys() -> None:
+    # "قتل X في هجوم لـY" (or بغارة لـY، في كمين لـY): the unvocalised passive, Y's attack; Y had been the
+    # verb's recipient beside the dead (read in SaudiNewsNet articles)
+    text = "قتل خمسة جنود عراقيين في هجوم لتنظيم داعش على نقطة تفتيش قرب الرمادي أمس."
+    doc = _doc(text)
+    (ev,) = [e for e in _events(text, "ASSAULT") if e["trigger"]["text"] == "قتل"]
+    assert _texts(doc, ev, "actor") == ["تنظيم داعش"]
+    assert "تنظيم داعش" not in _texts(doc, ev, "recipient")
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)

@@ -16,10 +16,28 @@ from khabar.events.arguments.vocab import (
     Args,
     _group,
 )
-from khabar.events.lexicon import Trigger
+from khabar.events.lexicon import Trigger, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
+
+#: attack nouns, and the words before one that make it the circumstance of a verb's event (قتل X في
+#: هجوم لـY): the party after ل is whose attack it was
+_ATTACK_NOUNS = words("arguments.attack_nouns")
+_ATTACK_BY = words("arguments.attack_by")
+
+
+def _attack_party(words_: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
+    """The party governed by ل right after an attack noun that a verb's event happened in
+    (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), or []."""
+    toks = words_.toks
+    for k in range(m.last + 1, min(b, m.last + WINDOW)):
+        w = toks[k].text
+        bare = w[1:] if w.startswith("ب") and w[1:] in _ATTACK_NOUNS else None
+        if bare is None and not (w in _ATTACK_NOUNS and k > m.last + 1 and toks[k - 1].text in _ATTACK_BY):
+            continue
+        return [x for x in after if x.first == k + 1 and x.prep == "ل" and x.kind != "place"]
+    return []
 
 
 def type_rules(
@@ -44,6 +62,10 @@ def type_rules(
     if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
         agent = _agent_phrase(doc, words, m, b, after)
+        if not agent and is_verb and entry.type == "ASSAULT":
+            # قتل خمسة جنود في هجوم لتنظيم داعش: the killing happened in the party's attack, and the
+            # verb is the unvocalised passive as after an agent phrase
+            agent = _attack_party(words, m, b, after)
         if agent and is_verb:
             # قتل ثلاثة جنود على يد مسلحين، اعتقل X من قبل الشرطة: an agent phrase after a verb reads it
             # as the unvocalised passive; who the rules took as its subject is whom it was done to
