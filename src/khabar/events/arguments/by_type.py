@@ -33,9 +33,11 @@ def _attack_party(words_: Words, m: TriggerMatch, b: int, after: list[Mention]) 
     toks = words_.toks
     for k in range(m.last + 1, min(b, m.last + WINDOW)):
         w = toks[k].text
-        bare = w[1:] if w.startswith("ب") and w[1:] in _ATTACK_NOUNS else None
-        if bare is None and not (w in _ATTACK_NOUNS and k > m.last + 1 and toks[k - 1].text in _ATTACK_BY):
+        with_b = w.startswith("ب") and w[1:] in _ATTACK_NOUNS  # بهجوم، بغارة
+        after_by = w in _ATTACK_NOUNS and k > m.last + 1 and toks[k - 1].text in _ATTACK_BY
+        if not (with_b or after_by):
             continue
+        # the nearest attack noun decides: its ل-party, or none
         return [x for x in after if x.first == k + 1 and x.prep == "ل" and x.kind != "place"]
     return []
 
