@@ -22,6 +22,7 @@ The encoder's log-probabilities are cached in ``--cache`` (they take a minute or
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -283,7 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         [[g for _, g in s] for s in sents[k : k + DOC_SENTENCES]] for k in range(0, len(sents), DOC_SENTENCES)
     ]
     args.cache.mkdir(parents=True, exist_ok=True)
-    enc = encoder_logps(docs, args.cache / ("enc_test.npz" if args.test else "enc_dev.npz"), args.model)
+    # another model's log-probabilities are cached under its own name (its bytes' digest), never read
+    # back as the shipped model's
+    tag = f"_{hashlib.sha256(args.model.read_bytes()).hexdigest()[:12]}" if args.model else ""
+    split = "test" if args.test else "dev"
+    enc = encoder_logps(docs, args.cache / f"enc_{split}{tag}.npz", args.model)
     crf = [crf_log_marginals(model, doc, TAGS) for doc in docs]
     where = "test split" if args.test else f"dev slice ({len(sents)} sentences)"
     print(f"{where}, {sum(map(len, sents)):,} tokens, {len(docs)} documents of {DOC_SENTENCES} sentences")

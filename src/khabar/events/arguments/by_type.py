@@ -27,10 +27,10 @@ _ATTACK_NOUNS = words("arguments.attack_nouns")
 _ATTACK_BY = words("arguments.attack_by")
 
 
-def _attack_party(words_: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
+def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
     """The party governed by ل right after an attack noun that a verb's event happened in
     (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), or []."""
-    toks = words_.toks
+    toks = words.toks
     for k in range(m.last + 1, min(b, m.last + WINDOW)):
         w = toks[k].text
         with_b = w.startswith("ب") and w[1:] in _ATTACK_NOUNS  # بهجوم، بغارة
