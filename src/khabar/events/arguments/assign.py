@@ -28,11 +28,15 @@ from khabar.events.arguments.vocab import (
     first_person,
 )
 from khabar.events.lexicon import Trigger
+from khabar.events.lexicon import words as word_list
 from khabar.events.mentions import Mention, Words
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
 
 __all__ = ["assign_arguments"]
+
+#: weapon nouns that stand for the force that used them (arguments.means)
+_MEANS = word_list("arguments.means")
 
 #: how many words before an event noun (or the relative pronoun after it) a verb of condemning may
 #: stand: the verb, a subject of up to three words, an adverb, the noun's adjective
@@ -179,12 +183,29 @@ def assign_arguments(
         # استنكر المجلس بقوة القصف [الذي استهدف …]: the subject before is the condemner's; the doer of
         # the condemned act can only follow it (قصف التحالف، الهجوم الذي شنه التنظيم)
         args.actors = [x for x in args.actors if x.first > m.last]
+    if any(_means(words, x) for x in args.actors + args.recipients):
+        # الطائرات، المدفعية: the force that used them is an attack's actor; in any other event, or as
+        # whom it was done to, they are things (صفقة الطائرات، أسقطت الدفاعات الطائرات المسيرة)
+        keep_actor = entry.type == "ASSAULT"
+        args.actors = [x for x in args.actors if keep_actor or not _means(words, x)]
+        args.recipients = [x for x in args.recipients if not _means(words, x)]
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _means(words: Words, x: Mention) -> bool:
+    """Whether ``x`` is an unnamed group headed by a weapon noun (:data:`_MEANS`: الطائرات الروسية,
+    not طائرات التحالف, which stands for the coalition)."""
+    if not x.ref.startswith("group:"):
+        return False
+    w = words.toks[x.first].text
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    return w in _MEANS or (w[:1] in "وفبل" and w[1:] in _MEANS)
 
 
 def _condemned(words: Words, k: int, a: int) -> bool:

@@ -29,7 +29,8 @@ _ATTACK_BY = words("arguments.attack_by")
 
 def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
     """The party governed by ل right after an attack noun that a verb's event happened in
-    (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), or []."""
+    (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), or the armed group or institution in
+    construct with it (``قتل عشرة مدنيين في غارات التحالف``), or []."""
     toks = words.toks
     for k in range(m.last + 1, min(b, m.last + WINDOW)):
         w = toks[k].text
@@ -38,7 +39,13 @@ def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -
         if not (with_b or after_by):
             continue
         # the nearest attack noun decides: its ل-party, or none
-        return [x for x in after if x.first == k + 1 and x.prep == "ل" and x.kind != "place"]
+        # a genitive party of another kind may be the attack's target (في قصف حلب، في هجوم المدنيين)
+        return [
+            x
+            for x in after
+            if x.first == k + 1
+            and ((x.prep == "ل" and x.kind != "place") or (x.prep is None and x.kind in ("armed", "org")))
+        ]
     return []
 
 
