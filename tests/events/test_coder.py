@@ -556,6 +556,22 @@ def test_aircraft_and_artillery_stand_for_the_force_only_in_an_attack() -> None:
     assert not any("المقاتلات" in a["text"] for e in _events(text) for a in e["arguments"])
 
 
+def test_an_act_after_the_verb_is_its_subject() -> None:
+    # استهدف التفجير قوات الأمن: the blast did it, the forces are whom it was done to (read in
+    # SaudiNewsNet articles: the forces had been the attacker); so in a relative clause after the act
+    for text in (
+        "استهدف التفجير قوات الأمن في منطقة عسير أمس.",
+        "وأدانت مصر التفجير الإرهابي الذي استهدف قوات الأمن في منطقة عسير أمس.",
+    ):
+        for ev in _events(text, "ASSAULT"):
+            assert not any("قوات" in a["text"] for a in ev["arguments"] if a["role"] == "actor")
+    text = "استهدف الحوثيون قوات الأمن في منطقة عسير أمس."
+    doc = _doc(text)
+    (ev,) = _events(text, "ASSAULT")
+    assert _texts(doc, ev, "actor") == ["الحوثيون"]
+    assert _texts(doc, ev, "recipient") == ["قوات الأمن"]
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)

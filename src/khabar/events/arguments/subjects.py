@@ -15,6 +15,7 @@ from khabar.events.arguments.vocab import (
     _KANA,
     _NO_AGENT,
     _QUOTE_BREAKS,
+    _RELATIVES,
     _SAID_BY_PARTY,
     SPEECH_VERBS,
     VERBAL_TYPES,
@@ -24,18 +25,38 @@ from khabar.events.arguments.vocab import (
     _group,
     _group_back,
 )
-from khabar.events.lexicon import Trigger
+from khabar.events.lexicon import Trigger, words
 from khabar.events.mentions import Mention, Words, country_ref
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
 from khabar.model import Document
+
+#: acts that can be a verb's subject (استهدف الهجوم، أسفر القصف، أدى الانفجار): the attack nouns, and
+#: blasts and incidents
+_ACTS = words("arguments.attack_nouns") | words("arguments.act_subjects")
+
+
+def _act(w: str) -> bool:
+    return w.startswith("ال") and w[2:] in _ACTS
 
 
 def vso_subject(
     doc: Document, words: Words, m: TriggerMatch, near_after: list[Mention], after: list[Mention], reach: int
 ) -> list[Mention]:
     """A verb-initial sentence's subject: the first ungoverned party within ``reach`` after the verb (a
-    role held by the person named after it is that person)."""
+    role held by the person named after it is that person); none when an act stands right after the verb
+    (استهدف التفجير قوات الأمن: the blast is the subject, the party after it the object)."""
+    toks = words.toks
+    nxt = m.last + 1
+    if nxt < len(toks) and nxt < (near_after[0].first if near_after else nxt + 1) and _act(toks[nxt].text):
+        return []
+    if (
+        m.first >= 2
+        and toks[m.first - 1].text in _RELATIVES
+        and any(_act(toks[k].text) for k in range(max(0, m.first - 3), m.first - 1))
+    ):
+        # التفجير [الإرهابي] الذي استهدف قوات الأمن: the relative clause's subject is the act before it
+        return []
     for x in near_after:
         if x.first - m.last > reach:
             break
