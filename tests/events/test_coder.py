@@ -572,6 +572,23 @@ def test_an_act_after_the_verb_is_its_subject() -> None:
     assert _texts(doc, ev, "recipient") == ["قوات الأمن"]
 
 
+def test_condemning_an_act_accuses_its_doer_not_its_victims() -> None:
+    # أدان X التفجير الذي استهدف مسجد قوات الطوارئ: the victims are not whom X accuses; a doer named
+    # in the act's relative clause is (read in SaudiNewsNet articles)
+    text = "دول عربية وعالمية تدين حادثة تفجير مسجد قوات الطوارئ في عسير"
+    doc = _doc(text)
+    (ev,) = _events(text, "ACCUSE")
+    assert _texts(doc, ev, "recipient") == []
+    text = "أدانت الحكومة اليمنية بشدة الهجوم الذي شنه تنظيم داعش على مسجد في صنعاء."
+    doc = _doc(text)
+    (ev,) = _events(text, "ACCUSE")
+    assert _texts(doc, ev, "recipient") == ["تنظيم داعش"]
+    text = "أدانت مصر إسرائيل لاقتحامها المسجد الأقصى."
+    doc = _doc(text)
+    (ev,) = _events(text, "ACCUSE")
+    assert _texts(doc, ev, "recipient") == ["إسرائيل"]
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)

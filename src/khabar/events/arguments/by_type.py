@@ -6,11 +6,13 @@ phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken fr
 from __future__ import annotations
 
 from khabar.events.arguments.clauses import (
+    _DONE_BY,
     _HOLD,
     _agent_phrase,
     _captures,
     _contribution_owner,
 )
+from khabar.events.arguments.phrases import _NP_SKIP
 from khabar.events.arguments.vocab import (
     WINDOW,
     Args,
@@ -25,6 +27,33 @@ from khabar.model import Document
 #: هجوم لـY): the party after ل is whose attack it was
 _ATTACK_NOUNS = words("arguments.attack_nouns")
 _ATTACK_BY = words("arguments.attack_by")
+#: what is condemned when it is a verb of accusing's object: an act, not a party (أدانت مصر التفجير
+#: الإرهابي الذي استهدف مسجد قوات الطوارئ، استنكرت الجريمة التي استهدفت أمن السعودية)
+_CONDEMNED_ACTS = _ATTACK_NOUNS | words("arguments.act_subjects") | words("arguments.condemned_acts")
+
+
+def _condemned_act_doer(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention] | None:
+    """When an accusation's object is an act (ادان التفجير، تدين حادثة تفجير …): the party its relative
+    clause names as the doer (الهجوم الذي شنه تنظيم داعش), or [] (its victims and places are not
+    whom it accuses); None when the object is not an act."""
+    toks = words.toks
+    k = m.last + 1
+    while k < b:
+        # past the subject after the verb and an adverb (استنكرت دول مصر والأردن [بشدة] الجريمة)
+        inside = next((x for x in after if x.first <= k <= x.last), None)
+        if inside is not None:
+            k = inside.last + 1
+        elif toks[k].text in _NP_SKIP:
+            k += 1
+        else:
+            break
+    w = toks[k].text if k < b else ""
+    if not (w.startswith("ال") and w[2:] in _CONDEMNED_ACTS) and w not in _CONDEMNED_ACTS:
+        return None
+    for j in range(k + 1, min(b, k + 5)):
+        if toks[j].text in _DONE_BY:
+            return [x for x in after if x.first == j + 1 and x.prep is None][:1]
+    return []
 
 
 def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
@@ -68,6 +97,10 @@ def type_rules(
         if owner:
             args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
             args.actors = [x for x in args.actors if x not in owner]
+    if entry.type == "ACCUSE" and is_verb:
+        doer = _condemned_act_doer(words, m, b, after)
+        if doer is not None:
+            args.recipients = doer
     if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
         agent = _agent_phrase(doc, words, m, b, after)

@@ -31,9 +31,9 @@ from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
 from khabar.model import Document
 
-#: acts that can be a verb's subject (استهدف الهجوم، أسفر القصف، أدى الانفجار): the attack nouns, and
-#: blasts and incidents
-_ACTS = words("arguments.attack_nouns") | words("arguments.act_subjects")
+#: acts that can be a verb's subject (استهدف الهجوم، أسفر القصف، أدى الانفجار، الجريمة التي استهدفت): the
+#: attack nouns, blasts, incidents and crimes
+_ACTS = words("arguments.attack_nouns") | words("arguments.act_subjects") | words("arguments.condemned_acts")
 
 
 def _act(w: str) -> bool:
