@@ -589,6 +589,16 @@ def test_condemning_an_act_accuses_its_doer_not_its_victims() -> None:
     assert _texts(doc, ev, "recipient") == ["إسرائيل"]
 
 
+def test_an_indefinite_delegation_with_its_adjective_is_the_headlines_subject() -> None:
+    # "وفد حوثي يلتقي المبعوث الدولي": the delegation meets the envoy (read in SaudiNewsNet: the envoy
+    # had been the actor)
+    text = "وفد حوثي يلتقي المبعوث الدولي إلى اليمن في مسقط"
+    doc = _doc(text)
+    (ev,) = _events(text, "CONSULT")
+    assert _texts(doc, ev, "actor") == ["وفد حوثي"]
+    assert "المبعوث" in _texts(doc, ev, "recipient")
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)

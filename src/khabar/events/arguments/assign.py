@@ -119,6 +119,10 @@ def assign_arguments(
     elif frame == "visit":
         args.actors = subj
         args.recipients = governed(_RECIPIENT_PREPS["visit"], after) or objs
+        meets = "لتق" in toks[m.first].text
+        if meets and objs and args.recipients and objs[0].first < args.recipients[0].first:
+            # يلتقي المبعوث الدولي إلى اليمن: whom one meets is the verb's object; إلى after it is his title's
+            args.recipients = objs
         if "لتق" in toks[m.first].text:
             # سيلتقي خلال زيارته مع الرئيس …: who is met comes with مع (a verb of meeting, not of
             # arriving: "وصل مع وفده" is his company), before any later object
