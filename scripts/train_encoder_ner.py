@@ -32,10 +32,11 @@ within pools of 64 batches, then shuffled), so little of a batch is padding. Ada
 decay; the decay ends at whichever comes first of ``--epochs`` and ``--max-minutes`` (so a time-boxed
 run still ends with a low learning rate; the run's log says which). Seeds fixed (``--seed``).
 
-Distillation (``--teacher RUN/best.pt``): the student also learns the teacher's tag distribution at every
-word's first piece (KL divergence, weight ``--kd-weight``, temperature ``--kd-temp``), WikiFANE's words
-of unmapped types included; the teacher runs frozen beside it and shares its vocabulary table. With
-``--layers 6 --init RUN/best.pt`` the student starts from the teacher's first six layers and its head.
+Distillation (``--teacher RUN/best.pt``): the student also learns the teacher's tag distribution at
+every word's first piece (KL divergence, weight ``--kd-weight``, temperature ``--kd-temp``), WikiFANE's
+words of unmapped types included; the teacher runs frozen beside it and shares its vocabulary table.
+``--teacher`` repeated: the teachers' log-probabilities are averaged. With ``--layers 6 --init
+RUN/best.pt`` the student starts from the teacher's first six layers and its head.
 
 Written to ``--out``: ``train.log``, ``epochs.jsonl`` (dev F1 after every epoch and every
 ``--eval-minutes``), ``last.pt`` and ``best.pt`` (the trainable weights, without the frozen vocabulary
@@ -223,19 +224,21 @@ def load_teacher(ckpt: Path, table: torch.Tensor) -> E5Tagger:
 
 def distil_loss(
     out: torch.Tensor,
-    teacher: E5Tagger,
+    teachers: Sequence[E5Tagger],
     ids: torch.Tensor,
     mask: torch.Tensor,
     batch: Sequence[Window],
     temp: float,
 ) -> torch.Tensor:
     """KL(teacher ‖ student) of the tag distributions at every word's first piece (the words left out
-    of the gold loss included: the teacher has a distribution for them), × temp² (Hinton et al. 2015)."""
+    of the gold loss included: the teacher has a distribution for them), × temp² (Hinton et al. 2015);
+    with several teachers, their log-probabilities averaged and normalised again."""
     words = torch.zeros(mask.shape, dtype=torch.bool)
     for r, w in enumerate(batch):
         words[r, w.first] = True
     with torch.no_grad():
-        t = (teacher(ids, mask)[words] / temp).log_softmax(-1)
+        t = sum((te(ids, mask)[words] / temp).log_softmax(-1) for te in teachers) / len(teachers)
+        t = t.log_softmax(-1)
     s = (out[words] / temp).log_softmax(-1)
     return torch.nn.functional.kl_div(s, t, log_target=True, reduction="batchmean") * temp * temp
 
@@ -297,8 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--teacher",
         type=Path,
+        action="append",
         help="distil: a run's best.pt (its config.json beside it) whose tag distributions at every word "
-        "the student also learns (a shallower --layers student keeps most of a deeper teacher's F1)",
+        "the student also learns (a shallower --layers student keeps most of a deeper teacher's F1); "
+        "repeatable: the teachers' log-probabilities averaged",
     )
     ap.add_argument("--kd-weight", type=float, default=0.5, help="the teacher's share of the loss")
     ap.add_argument("--kd-temp", type=float, default=1.0, help="softmax temperature of the distillation")
@@ -343,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         # a second cycle from an earlier run's best weights (warm restart of the schedule); with a
         # smaller --layers, that run's first layers and its head
         load_trainable(model, torch.load(args.init, map_location="cpu")["state"])
-    teacher = load_teacher(args.teacher, model.encoder.word.weight) if args.teacher else None
+    teachers = [load_teacher(t, model.encoder.word.weight) for t in args.teacher or []]
     rows: torch.Tensor | None = None
     groups = []
     if args.train_vocab:
@@ -430,9 +435,9 @@ def main(argv: list[str] | None = None) -> int:
             ids, mask, lab = tensors(b, pad)
             out = model(ids, mask)
             loss = torch.nn.functional.cross_entropy(out.view(-1, len(TAGS)), lab.view(-1), ignore_index=-100)
-            if teacher is not None:
+            if teachers:
                 loss = (1 - args.kd_weight) * loss + args.kd_weight * distil_loss(
-                    out, teacher, ids, mask, b, args.kd_temp
+                    out, teachers, ids, mask, b, args.kd_temp
                 )
             loss.backward()
             torch.nn.utils.clip_grad_norm_(clipped, 1.0)
