@@ -599,6 +599,20 @@ def test_an_indefinite_delegation_with_its_adjective_is_the_headlines_subject() 
     assert "المبعوث" in _texts(doc, ev, "recipient")
 
 
+def test_a_person_killed_with_nothing_after_him_is_the_victim() -> None:
+    # "وقتل محمد علاونة (22 عاما) بعد إصابته": the unvocalised passive (قُتل), read in SaudiNewsNet; with
+    # an object after the subject the verb stays active
+    text = "وقتل محمد علاونة (22 عاما) بعد إصابته برصاصة في الصدر."
+    doc = _doc(text)
+    (ev,) = [e for e in _events(text, "ASSAULT") if "قتل" in e["trigger"]["text"]]
+    assert _texts(doc, ev, "actor") == []
+    assert _texts(doc, ev, "recipient") == ["محمد علاونة"]
+    text = "اعتقلت الشرطة الناشط علي المحمد أمس."
+    doc = _doc(text)
+    (ev,) = _events(text, "COERCE")
+    assert _texts(doc, ev, "actor") == ["الشرطة"]
+
+
 def test_those_present_take_part() -> None:
     text = "وشهدت الجلسة الختامية أمس مراجعة جميع النقاط العالقة في حضور وزراء الخارجية الثلاثة."
     doc = _doc(text)

@@ -5,6 +5,7 @@ phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken fr
 
 from __future__ import annotations
 
+from khabar.arabic.clitics import drop_conjunction
 from khabar.events.arguments.clauses import (
     _DONE_BY,
     _HOLD,
@@ -12,7 +13,7 @@ from khabar.events.arguments.clauses import (
     _captures,
     _contribution_owner,
 )
-from khabar.events.arguments.phrases import _NP_SKIP
+from khabar.events.arguments.phrases import _NP_SKIP, _NP_STOP
 from khabar.events.arguments.vocab import (
     WINDOW,
     Args,
@@ -78,6 +79,31 @@ def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -
     return []
 
 
+#: verbs of harm whose passive is written as their active (قُتل، جُرح، اعتُقل): read so when the person
+#: after them has no object after him
+_PASSIVE_READING = words("arguments.passive_reading")
+
+
+def _unvocalised_passive(doc: Document, words: Words, m: TriggerMatch, b: int, args: Args) -> bool:
+    """Whether a verb of harm reads as the passive: ``وقتل محمد علاونة (22 عاما) بعد إصابته``, its one
+    party a person right after it and nothing it could have done it to after him (a bracket, a comma,
+    a preposition or a time word next), so the person is whom it was done to."""
+    toks = words.toks
+    if m.first != m.last or drop_conjunction(toks[m.first].text) not in _PASSIVE_READING:
+        return False
+    if len(args.actors) != 1 or args.recipients:
+        return False
+    x = args.actors[0]
+    if x.kind != "person" or x.first != m.last + 1:
+        return False
+    k = x.last + 1
+    if k >= b:
+        return True
+    gap = doc.text[words.text_spans[x.last][1] : words.text_spans[k][0]]
+    w = toks[k].text
+    return bool(set(gap) & set("(،,.:؛;")) or w in _NP_STOP or w in _NP_SKIP
+
+
 def type_rules(
     args: Args,
     doc: Document,
@@ -101,6 +127,9 @@ def type_rules(
         doer = _condemned_act_doer(words, m, b, after)
         if doer is not None:
             args.recipients = doer
+    if entry.type in ("ASSAULT", "COERCE") and is_verb and _unvocalised_passive(doc, words, m, b, args):
+        args.actors, args.recipients = [], args.actors
+        args.agentless = True
     if entry.type in ("ASSAULT", "COERCE"):
         # سقوط العند بأيدي الجيش، مقتله على يد مسلحين، اعتقاله من قبل الشرطة: the agent phrase
         agent = _agent_phrase(doc, words, m, b, after)
