@@ -983,6 +983,8 @@ def test_a_verb_an_action_or_a_thing_is_not_a_party() -> None:
     assert not party_head("دارت") and not party_head("الابتعاد") and not party_head("الارض")
     assert not party_head("يقوم") and not party_head("استخدام")
     assert party_head("المحتجين") and party_head("الاطفال") and party_head("التلاميذ")
+    # a preposition with a pronoun or a connective heads no phrase that could be a party
+    assert not party_head("بها") and not party_head("لذلك") and not party_head("وبينهم")
     text = "دعا الأمين العام الأطراف إلى الابتعاد عن العنف في المنطقة."
     doc = _doc(text)
     for ev in _events(text):

@@ -31,6 +31,8 @@ _NP_MAX = 3
 
 #: words between a verb and its object that are not the object: a time or a manner (امس، بشدة، بقوة)
 _NP_SKIP = words("arguments.np_skip")
+#: a preposition with a pronoun, a connective (بها، لذلك، بينهم): heads no unnamed party
+_NOT_PARTY_WORDS = words("arguments.not_party_words")
 
 
 def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention]) -> Mention | None:
@@ -84,6 +86,8 @@ def party_head(w: str) -> bool:
     """Whether the normalised word may head an unnamed party. Not a verb (دارت، يقوم), a verbal noun
     (الابتعاد، استخدام، تدريب) or a noun of what is discussed (الأرض، الأوضاع، الملف: class topic and
     thing of ``events_cues_ar.tsv``); a noun of people (class human: التلاميذ، الاتحاد) always may."""
+    if w in _NOT_PARTY_WORDS or drop_conjunction(w) in _NOT_PARTY_WORDS:
+        return False
     cues = load_cues()
     for x in {w, drop_conjunction(w)}:
         for y in (x, x[1:] if len(x) > 3 and x[0] in "لبك" else ""):
