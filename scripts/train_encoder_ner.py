@@ -208,16 +208,20 @@ def predict(model: E5Tagger, wins: Sequence[Window], sents: Sequence[Sentence], 
     return [[TAGS[t] for t in viterbi_bio(np.concatenate(lp))] if lp else [] for lp in logp]
 
 
-def load_teacher(ckpt: Path, table: torch.Tensor) -> E5Tagger:
-    """The teacher of ``--teacher``, frozen, in eval mode; it shares the student's (frozen) vocabulary
-    table rather than holding a second copy of e5's 96 M parameters."""
+def load_teacher(ckpt: Path, table: torch.Tensor, share: bool) -> E5Tagger:
+    """The teacher of ``--teacher``, frozen, in eval mode. With ``share`` (the student's table frozen) it
+    reads the student's vocabulary table rather than holding a second copy of e5's 96 M parameters;
+    a teacher trained with ``--train-vocab`` (rows of its own), or a student that trains its rows,
+    gets a copy, so that neither writes into the other's."""
     cfg = json.loads((ckpt.parent / "config.json").read_text(encoding="utf-8"))
+    state = torch.load(ckpt, map_location="cpu")["state"]
     w = read_e5()
     enc = E5Encoder.from_weights(w, int(cfg.get("layers", 0) or 0))
     del w
-    enc.word.weight = torch.nn.Parameter(table, requires_grad=False)
+    own = not share or "vocab.rows" in state
+    enc.word.weight = torch.nn.Parameter(table.detach().clone() if own else table, requires_grad=False)
     teacher = E5Tagger(enc, len(TAGS))
-    load_trainable(teacher, torch.load(ckpt, map_location="cpu")["state"])
+    load_trainable(teacher, state)
     teacher.requires_grad_(False)
     return teacher.eval()
 
@@ -348,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         # a second cycle from an earlier run's best weights (warm restart of the schedule); with a
         # smaller --layers, that run's first layers and its head
         load_trainable(model, torch.load(args.init, map_location="cpu")["state"])
-    teachers = [load_teacher(t, model.encoder.word.weight) for t in args.teacher or []]
+    teachers = [load_teacher(t, model.encoder.word.weight, not args.train_vocab) for t in args.teacher or []]
     rows: torch.Tensor | None = None
     groups = []
     if args.train_vocab:
