@@ -587,6 +587,16 @@ def test_condemning_an_act_accuses_its_doer_not_its_victims() -> None:
     doc = _doc(text)
     (ev,) = _events(text, "ACCUSE")
     assert _texts(doc, ev, "recipient") == ["إسرائيل"]
+    # … nor does the argument ranker add the victims back (its candidates hold them)
+    text = "وأدانت مصر التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في منطقة عسير أمس."
+    doc = _doc(text)
+    (ev,) = _events(text, "ACCUSE")
+    assert _texts(doc, ev, "recipient") == []
+    # an act's nationality adjective names its doer: القصف التركي is Turkey's
+    text = "الجامعة العربية تستنكر القصف التركي على شمال العراق"
+    doc = _doc(text)
+    (ev,) = _events(text, "ACCUSE")
+    assert _texts(doc, ev, "recipient") == ["التركي"]
 
 
 def test_an_indefinite_delegation_with_its_adjective_is_the_headlines_subject() -> None:

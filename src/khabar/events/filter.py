@@ -560,6 +560,8 @@ def choose_arguments(
         if models.get(role) is not None
         # an agentless passive (تم اعتقال X) has only the agent the rules found ("من قبل X")
         and not (role == "actor" and ev.args.agentless and m.ref not in rule_actors)
+        # nor does an accusation of an act have other accused than its doer (أدان التفجير الذي …)
+        and not (role == "recipient" and ev.args.closed_recipients and ("recipient", m.ref) not in rule)
     ]
     top = {role: max((p for _, r, p in scored if r == role), default=1.0) for role in models}
     # the rules' choice of a role is one group (X و Y): when the model's best is in it, so is the rest

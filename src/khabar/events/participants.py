@@ -520,4 +520,4 @@ def _common_noun(m: Mention) -> bool:
 
 
 def _copy_args(a: Args) -> Args:
-    return Args(list(a.actors), list(a.recipients), a.agentless, a.verb, a.first_person)
+    return Args(list(a.actors), list(a.recipients), a.agentless, a.verb, a.first_person, a.closed_recipients)

@@ -5,6 +5,8 @@ phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken fr
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khabar.arabic.clitics import drop_conjunction
 from khabar.events.arguments.clauses import (
     _DONE_BY,
@@ -14,6 +16,7 @@ from khabar.events.arguments.clauses import (
     _contribution_owner,
 )
 from khabar.events.arguments.phrases import _NP_SKIP, _NP_STOP
+from khabar.events.arguments.subjects import adjectives
 from khabar.events.arguments.vocab import (
     WINDOW,
     Args,
@@ -33,10 +36,13 @@ _ATTACK_BY = words("arguments.attack_by")
 _CONDEMNED_ACTS = _ATTACK_NOUNS | words("arguments.act_subjects") | words("arguments.condemned_acts")
 
 
-def _condemned_act_doer(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention] | None:
+def _condemned_act_doer(
+    doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention]
+) -> list[Mention] | None:
     """When an accusation's object is an act (ادان التفجير، تدين حادثة تفجير …): the party its relative
-    clause names as the doer (الهجوم الذي شنه تنظيم داعش), or [] (its victims and places are not
-    whom it accuses); None when the object is not an act."""
+    clause names as the doer (الهجوم الذي شنه تنظيم داعش), or its nationality adjective's country
+    (القصف التركي), or [] (its victims and places are not whom it accuses); None when the object is
+    not an act."""
     toks = words.toks
     k = m.last + 1
     while k < b:
@@ -51,6 +57,9 @@ def _condemned_act_doer(words: Words, m: TriggerMatch, b: int, after: list[Menti
     w = toks[k].text if k < b else ""
     if not (w.startswith("ال") and w[2:] in _CONDEMNED_ACTS) and w not in _CONDEMNED_ACTS:
         return None
+    by_country = adjectives(doc, words, replace(m, first=k, last=k), b)
+    if by_country:
+        return by_country
     for j in range(k + 1, min(b, k + 5)):
         if toks[j].text in _DONE_BY:
             return [x for x in after if x.first == j + 1 and x.prep is None][:1]
@@ -124,9 +133,10 @@ def type_rules(
             args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
             args.actors = [x for x in args.actors if x not in owner]
     if entry.type == "ACCUSE" and is_verb:
-        doer = _condemned_act_doer(words, m, b, after)
+        doer = _condemned_act_doer(doc, words, m, b, after)
         if doer is not None:
             args.recipients = doer
+            args.closed_recipients = True
     if entry.type in ("ASSAULT", "COERCE") and is_verb and _unvocalised_passive(doc, words, m, b, args):
         args.actors, args.recipients = [], args.actors
         args.agentless = True

@@ -110,6 +110,9 @@ class Args:
     verb: bool = False
     #: the verb is in the first person (نطالب، نرفض): its subject is whoever is quoted saying it
     first_person: bool = False
+    #: whom it was done to is settled by the rules, none added later (أدان التفجير الذي استهدف X: the
+    #: accused is the act's doer or nobody, never its victims)
+    closed_recipients: bool = False
 
     def all(self) -> list[Mention]:
         return self.actors + self.recipients
@@ -122,7 +125,7 @@ class Args:
         have = self.refs()
         if not self.actors:
             self.actors = [m for m in other.actors if m.ref not in have]
-        if not self.recipients:
+        if not self.recipients and not self.closed_recipients:
             self.recipients = [
                 m for m in other.recipients if m.ref not in have | {a.ref for a in self.actors}
             ]
