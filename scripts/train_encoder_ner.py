@@ -76,7 +76,7 @@ from khabar.extract.accurate.decode import (  # noqa: E402
     window_pieces,
     word_windows,
 )
-from khabar.extract.accurate.e5_weights import read_e5  # noqa: E402
+from khabar.extract.accurate.e5_weights import E5Weights, read_e5  # noqa: E402
 from khabar.extract.accurate.pieces import PieceTokenizer  # noqa: E402
 from khabar.extract.accurate.torch_encoder import (  # noqa: E402
     E5Encoder,
@@ -208,16 +208,14 @@ def predict(model: E5Tagger, wins: Sequence[Window], sents: Sequence[Sentence], 
     return [[TAGS[t] for t in viterbi_bio(np.concatenate(lp))] if lp else [] for lp in logp]
 
 
-def load_teacher(ckpt: Path, table: torch.Tensor, share: bool) -> E5Tagger:
-    """The teacher of ``--teacher``, frozen, in eval mode. With ``share`` (the student's table frozen) it
-    reads the student's vocabulary table rather than holding a second copy of e5's 96 M parameters;
-    a teacher trained with ``--train-vocab`` (rows of its own), or a student that trains its rows,
-    gets a copy, so that neither writes into the other's."""
+def load_teacher(ckpt: Path, w: E5Weights, table: torch.Tensor, share: bool) -> E5Tagger:
+    """The teacher of ``--teacher`` (built from ``w``, e5's weights), frozen, in eval mode. With ``share``
+    (nothing will write into the student's table) it reads the student's vocabulary table rather than
+    holding a second copy of e5's 96 M parameters; a teacher trained with ``--train-vocab`` (rows of
+    its own) gets a copy, so that neither writes into the other's."""
     cfg = json.loads((ckpt.parent / "config.json").read_text(encoding="utf-8"))
     state = torch.load(ckpt, map_location="cpu")["state"]
-    w = read_e5()
     enc = E5Encoder.from_weights(w, int(cfg.get("layers", 0) or 0))
-    del w
     own = not share or "vocab.rows" in state
     enc.word.weight = torch.nn.Parameter(table.detach().clone() if own else table, requires_grad=False)
     teacher = E5Tagger(enc, len(TAGS))
@@ -346,13 +344,16 @@ def main(argv: list[str] | None = None) -> int:
         return tr_w + rng.sample(wiki_w, min(args.wiki, len(wiki_w))) if wiki_w else tr_w
 
     model = E5Tagger(E5Encoder.from_weights(w, args.layers), len(TAGS))
+    # the teachers are built from the e5 weights already read; the student's table is theirs too unless
+    # training or --init may write rows into it
+    share = not args.train_vocab and not args.init
+    teachers = [load_teacher(t, w, model.encoder.word.weight, share) for t in args.teacher or []]
     pad, w_bos, w_eos = w.pad, w.bos, w.eos
     del w
     if args.init:
         # a second cycle from an earlier run's best weights (warm restart of the schedule); with a
         # smaller --layers, that run's first layers and its head
         load_trainable(model, torch.load(args.init, map_location="cpu")["state"])
-    teachers = [load_teacher(t, model.encoder.word.weight, not args.train_vocab) for t in args.teacher or []]
     rows: torch.Tensor | None = None
     groups = []
     if args.train_vocab:

@@ -29,7 +29,7 @@ from khabar.events.arguments.vocab import (
 )
 from khabar.events.lexicon import Trigger
 from khabar.events.lexicon import words as word_list
-from khabar.events.mentions import Mention, Words
+from khabar.events.mentions import Mention, Words, _stems
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
 
@@ -206,10 +206,7 @@ def _means(words: Words, x: Mention) -> bool:
     not طائرات التحالف, which stands for the coalition)."""
     if not x.ref.startswith("group:"):
         return False
-    w = words.toks[x.first].text
-    if w.startswith("لل"):
-        w = "ال" + w[2:]
-    return w in _MEANS or (w[:1] in "وفبل" and w[1:] in _MEANS)
+    return any(s in _MEANS for s in _stems(words.toks[x.first].text))
 
 
 def _condemned(words: Words, k: int, a: int) -> bool:

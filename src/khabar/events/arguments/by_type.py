@@ -16,7 +16,7 @@ from khabar.events.arguments.clauses import (
     _contribution_owner,
 )
 from khabar.events.arguments.phrases import _NP_SKIP, _NP_STOP
-from khabar.events.arguments.subjects import adjectives
+from khabar.events.arguments.subjects import _ACTS, _act, adjectives
 from khabar.events.arguments.vocab import (
     WINDOW,
     Args,
@@ -31,9 +31,6 @@ from khabar.model import Document
 #: هجوم لـY): the party after ل is whose attack it was
 _ATTACK_NOUNS = words("arguments.attack_nouns")
 _ATTACK_BY = words("arguments.attack_by")
-#: what is condemned when it is a verb of accusing's object: an act, not a party (أدانت مصر التفجير
-#: الإرهابي الذي استهدف مسجد قوات الطوارئ، استنكرت الجريمة التي استهدفت أمن السعودية)
-_CONDEMNED_ACTS = _ATTACK_NOUNS | words("arguments.act_subjects") | words("arguments.condemned_acts")
 
 
 def _condemned_act_doer(
@@ -55,7 +52,9 @@ def _condemned_act_doer(
         else:
             break
     w = toks[k].text if k < b else ""
-    if not (w.startswith("ال") and w[2:] in _CONDEMNED_ACTS) and w not in _CONDEMNED_ACTS:
+    # what is condemned is an act, not a party (أدانت مصر التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ،
+    # استنكرت الجريمة التي استهدفت أمن السعودية، تدين حادثة تفجير)
+    if not _act(w) and w not in _ACTS:
         return None
     by_country = adjectives(doc, words, replace(m, first=k, last=k), b)
     if by_country:
