@@ -562,6 +562,7 @@ def choose_arguments(
         and not (role == "actor" and ev.args.agentless and m.ref not in rule_actors)
         # nor does an accusation of an act have other accused than its doer (أدان التفجير الذي …)
         and not (role == "recipient" and ev.args.closed_recipients and ("recipient", m.ref) not in rule)
+        and (role, m.ref) not in ev.args.not_roles  # nor one the rules ruled out for the role
     ]
     top = {role: max((p for _, r, p in scored if r == role), default=1.0) for role in models}
     # the rules' choice of a role is one group (X و Y): when the model's best is in it, so is the rest

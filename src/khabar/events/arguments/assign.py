@@ -7,11 +7,11 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import in_vocab
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.arguments.by_type import type_rules
 from khabar.events.arguments.parties import nominal_parties, verbal_parties
-from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _looks_nominal, noun_phrase
-from khabar.events.arguments.subjects import governed, svo_subject, vso_subject
+from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _attack_adjective, _looks_nominal, noun_phrase
+from khabar.events.arguments.subjects import _witnessed_subject, governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
     _PARTICIPANT_PREPS,
     _RECIPIENT_PREPS,
@@ -193,12 +193,85 @@ def assign_arguments(
         keep_actor = entry.type == "ASSAULT"
         args.actors = [x for x in args.actors if keep_actor or not _means(words, x)]
         args.recipients = [x for x in args.recipients if not _means(words, x)]
+    if entry.type == "ASSAULT":
+        claimed = [
+            x
+            for x in ments
+            if a <= x.first
+            and x.last < b
+            and x.kind not in ("place", "country")
+            and _claims(words, x, ments, b)
+        ]
+        if claimed:
+            # حركة الشباب تعلن مسؤوليتها، يحمل بصمات بوكو حرام: who claims the attack did it
+            args.actors = [*claimed, *(x for x in args.actors if x not in claimed)]
+            args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
+            args.not_roles |= {("recipient", c.ref) for c in claimed}
+    adjectives = [
+        x
+        for x in ments
+        if a < x.first == x.last < b and _attack_adjective(toks[x.first - 1].text, toks[x.first].text)
+    ]
+    if adjectives:
+        # هجوم مسلح، تفجير إرهابي: the word a group noun of people would be is the attack's adjective
+        args.actors = [x for x in args.actors if x not in adjectives]
+        args.recipients = [x for x in args.recipients if x not in adjectives]
+        args.not_roles |= {(role, x.ref) for x in adjectives for role in ("actor", "recipient")}
+    if before:
+        # شهدت مدينة مروة شمال الكاميرون هجوما: the subject of "witnessed" is where, not who
+        # (a place only: a person or a body that شهد "attended" it, شهد الأمير توقيع الاتفاقية)
+        seen = [x for x in before if x.is_place and _witnessed_subject(words, x, a)]
+        args.actors = [x for x in args.actors if x not in seen]
+        args.not_roles |= {(role, x.ref) for x in seen for role in ("actor", "recipient")}
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+_CLAIM_VERBS = word_list("arguments.claim_verbs")
+_CLAIM_NOUNS = word_list("arguments.claim_nouns")
+_HALLMARKS = word_list("arguments.hallmarks")
+#: verbs of announcing (أعلن، تعلن) whose subject claims an attack when its clause names the responsibility
+_ANNOUNCING = word_list("arguments.announce") | word_list("arguments.claim_announce")
+
+
+def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> bool:
+    """Whether the party ``x`` claims an attack: a verb of adopting right before it (تبنى التنظيم) or
+    the hallmarks it is the genitive of (يحمل بصمات بوكو حرام); ungoverned, a verb of adopting right
+    after it (داعش يتبنى) or its responsibility within three words after it (حركة الشباب تعلن
+    مسؤوليتها), or the first party after a verb of announcing whose clause goes on to the
+    responsibility (أعلنت جماعة "ولاية سيناء" … في بيان على "تويتر" مسؤوليتها)."""
+    toks = words.toks
+    view = words.view.text
+
+    def bare(k: int) -> str:
+        return drop_conjunction(toks[k].text, min_stem=2)
+
+    def broken(k: int) -> bool:
+        return any(c in view[toks[k - 1].end : toks[k].start] for c in "،,.:؛")
+
+    if x.first > 0 and (bare(x.first - 1) in _CLAIM_VERBS or bare(x.first - 1) in _HALLMARKS):
+        return True
+    if x.prep is not None:
+        return False
+    for k in range(x.last + 1, min(b, x.last + 4)):
+        if broken(k):
+            break
+        w = bare(k)
+        if w in _CLAIM_NOUNS or (k == x.last + 1 and w in _CLAIM_VERBS):
+            return True
+    verb = next((k for k in range(x.first - 1, max(-1, x.first - 5), -1) if bare(k) in _ANNOUNCING), None)
+    if verb is None or any(verb < y.first < x.first for y in ments) or broken(x.first):
+        return False
+    for k in range(x.last + 1, min(b, x.last + 13)):
+        if broken(k):
+            return False
+        if bare(k) in _CLAIM_NOUNS:
+            return True
+    return False
 
 
 def _means(words: Words, x: Mention) -> bool:

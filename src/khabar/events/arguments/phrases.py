@@ -29,6 +29,9 @@ _NP_NOT_PARTY = words("arguments.np_not_party")
 
 _NP_MAX = 3
 
+#: verbs of an attack's toll (أسفر، أوقع، خلف) end a phrase (هجمات بأسلحة نارية [أسفرت])
+_NP_VERBS = words("arguments.np_verbs")
+
 #: words between a verb and its object that are not the object: a time or a manner (امس، بشدة، بقوة)
 _NP_SKIP = words("arguments.np_skip")
 #: a preposition with a pronoun, a connective (بها، لذلك، بينهم): heads no unnamed party
@@ -45,6 +48,10 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     # adjectives of the word before (مساعدات طبية، المقذوفات الحوثية) belong to it, not to a party
     while k < b and k > 0 and _agreeing_adjective(toks[k - 1].text, toks[k].text):
         k += 1
+    if k < b and k > 0 and _attack_adjective(toks[k - 1].text, toks[k].text):
+        # هجوم مسلح، تفجير إرهابي بمسجد …: the adjective ends the attack's phrase; what follows is a
+        # place, a verb or a clause, not its object
+        return None
     if k >= b:
         return None
     w0 = toks[k].text
@@ -61,7 +68,7 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     while j + 1 < b and j - k + 1 < _NP_MAX:
         gap = text[words.text_spans[j][1] : words.text_spans[j + 1][0]]
         nxt = toks[j + 1].text
-        if gap.strip() or nxt in _NP_STOP or (nxt.startswith("و") and len(nxt) > 3):
+        if gap.strip() or nxt in _NP_STOP or nxt in _NP_VERBS or (nxt.startswith("و") and len(nxt) > 3):
             break
         if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith("لل"):
             break  # لاستخدامهم، بضرورة: a new phrase starts
@@ -103,6 +110,7 @@ def party_head(w: str) -> bool:
     if not z.startswith("ال") and (
         (len(z) == 4 and z[1] == "ا" and z[3] == "ت")  # دارت، باتت، قامت: a hollow verb's perfect
         or (len(z) >= 4 and z[0] == "ي")  # يقوم، يشهد: an imperfect
+        or (len(z) == 5 and z[0] == "ت" and z[-1] == "ت" and z[-2] != "ا")  # تحدثت، تعرضت: a perfect
     ):
         return False
     return not _masdar(bare)
@@ -129,6 +137,30 @@ def _counted(doc: Document, words: Words, k: int) -> bool:
 
 #: words of number before an unnamed party (عشرات المحتجين، مئات المتظاهرين)
 _COUNT_WORDS = words("arguments.count_words")
+
+
+#: an attack's adjectives that are also nouns of people (مسلح، إرهابي، انتحاري)
+_ATTACK_ADJECTIVES = words("arguments.attack_adjectives")
+_ATTACK_NOUNS = words("arguments.attack_nouns") | words("arguments.act_subjects")
+
+
+def _attack_adjective(prev: str, w: str) -> bool:
+    """Whether ``w`` is an attack's adjective after the noun ``prev`` (هجوم مسلح، تفجير إرهابي، عملية
+    انتحارية، الهجوم الإرهابي): such a word names a person only after a verb (قتل مسلح), so ``prev``
+    must read as a noun: an attack noun, a word with the article, a feminine or plural ending, an
+    accusative ending, or a verbal noun's shape. A bare three-letter word (قتل، قصف) may be a verb and
+    keeps the word as a party."""
+    a = strip_proclitics(w).stem
+    if (a[2:] if a.startswith("ال") else a) not in _ATTACK_ADJECTIVES:
+        return False
+    z = strip_proclitics(drop_conjunction(prev)).stem
+    bare = z[2:] if z.startswith("ال") and len(z) > 4 else z
+    return (
+        bare in _ATTACK_NOUNS
+        or z.startswith("ال")
+        or (len(bare) > 3 and bare.endswith(("ه", "ات", "ا")))
+        or _masdar(bare)
+    )
 
 
 def _agreeing_adjective(prev: str, w: str) -> bool:

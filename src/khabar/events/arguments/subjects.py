@@ -102,8 +102,27 @@ def svo_subject(
                 and not _announced_act(doc, words, m, x)
             ):
                 continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
+            if _witnessed_subject(words, x, a):
+                return []  # شهدت مدينة مروة شمال الكاميرون هجوما: where it happened, not who did it
             return _group_back(x, before)
     return []
+
+
+#: "witnessed" (شهدت المدينة هجوما): its subject is where the event after it happens
+_WITNESSED = words("coder.witnessed")
+
+
+def _witnessed_subject(words: Words, x: Mention, a: int) -> bool:
+    """Whether ``x`` is in the subject of a verb of witnessing: the verb within four words before it,
+    no clause break between (شهدت الكاميرون، شهدت مدينة مروة أقصى شمال الكاميرون)."""
+    toks = words.toks
+    view = words.view.text
+    for k in range(x.first - 1, max(a, x.first - 5) - 1, -1):
+        if any(c in view[toks[k].end : toks[k + 1].start] for c in "،,.:؛"):
+            return False
+        if _bare_word(toks[k].text) in _WITNESSED:
+            return True
+    return False
 
 
 def _announced_act(doc: Document, words: Words, m: TriggerMatch, x: Mention) -> bool:

@@ -113,6 +113,9 @@ class Args:
     #: whom it was done to is settled by the rules, none added later (أدان التفجير الذي استهدف X: the
     #: accused is the act's doer or nobody, never its victims)
     closed_recipients: bool = False
+    #: (role, ref) pairs the rules rule out, which the argument ranker does not add back: the subject of
+    #: "witnessed" as any party (شهدت الكاميرون هجوما), whoever claims an attack as its target
+    not_roles: set[tuple[str, str]] = field(default_factory=set)
 
     def all(self) -> list[Mention]:
         return self.actors + self.recipients
