@@ -552,19 +552,19 @@ def choose_arguments(
         if model is None or model.policy == "add":
             for m in ms:
                 best.setdefault(m.ref, (role, 2.0, m))
-    rule_actors = {m.ref for m in ev.args.actors}
     rule = {("actor", m.ref) for m in ev.args.actors} | {("recipient", m.ref) for m in ev.args.recipients}
     scored = [
         (m, role, models[role].probability(f))
         for m, role, f in cands
         if models.get(role) is not None
-        # an agentless passive (تم اعتقال X) has only the agent the rules found ("من قبل X")
-        and not (role == "actor" and ev.args.agentless and m.ref not in rule_actors)
-        # nor does an accusation of an act have other accused than its doer (أدان التفجير الذي …)
+        # an agentless passive (تم اعتقال X) has only the agent the rules found ("من قبل X"), an
+        # accusation of an act no other accused than its doer (أدان التفجير الذي …)
+        and not (role == "actor" and ev.args.agentless and ("actor", m.ref) not in rule)
         and not (role == "recipient" and ev.args.closed_recipients and ("recipient", m.ref) not in rule)
-        and (role, m.ref) not in ev.args.not_roles  # nor one the rules ruled out for the role
     ]
     top = {role: max((p for _, r, p in scored if r == role), default=1.0) for role in models}
+    # a party the rules ruled out is never chosen, but sets its role's bar (the next best must be sure)
+    scored = [(m, role, p) for m, role, p in scored if (role, m.ref) not in ev.args.not_roles]
     # the rules' choice of a role is one group (X و Y): when the model's best is in it, so is the rest
     rule_top = {
         role

@@ -317,7 +317,13 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 j = words.index_at(ent) - 1
                 named = True
                 continue
-            if kind == "people" and j == i and not cur.startswith("ال") and nxt.startswith("ال"):
+            if (
+                kind == "people"
+                and j == i
+                and not cur.startswith("ال")
+                and nxt.startswith("ال")
+                and nxt not in _TIME_WORDS  # قتل 37 شخصا [الجمعة]: when, not whose
+            ):
                 j += 1  # وزراء الخارجية، قادة الجيوش: a plural head and its definite genitive
                 continue
             if (
@@ -357,6 +363,8 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
 
 #: adjectives that belong to a group's name (المقاومة الشعبية، التحالف الدولي، القوات المسلحة)
 _GROUP_ADJECTIVES = words("mentions.group_adjectives")
+#: days and times of day (الجمعة، الليلة): never a group noun's genitive
+_TIME_WORDS = words("arguments.formula_time")
 
 
 @functools.cache

@@ -27,7 +27,7 @@ from khabar.events.arguments.vocab import (
     Args,
     first_person,
 )
-from khabar.events.lexicon import Trigger
+from khabar.events.lexicon import Trigger, fold
 from khabar.events.lexicon import words as word_list
 from khabar.events.mentions import Mention, Words, _stems
 from khabar.events.triggers import TriggerMatch
@@ -109,6 +109,9 @@ def assign_arguments(
             args.recipients = [np] if np is not None else []
         by = [x for x in governed(("من",), after) if x.kind in ("armed", "org", "country", "person")]
         args.actors = [x for x in by if x not in args.recipients]
+        if entry.type == "ASSAULT":
+            _claimed_attack(args, words, m, ments, a, b)  # قتل X في هجوم تبناه التنظيم
+        _no_adjectives(args, words, ments, a, b)
         return args
 
     between = governed(("بين",), after)
@@ -194,29 +197,8 @@ def assign_arguments(
         args.actors = [x for x in args.actors if keep_actor or not _means(words, x)]
         args.recipients = [x for x in args.recipients if not _means(words, x)]
     if entry.type == "ASSAULT":
-        claimed = [
-            x
-            for x in ments
-            if a <= x.first
-            and x.last < b
-            and x.kind not in ("place", "country")
-            and _claims(words, x, ments, b)
-        ]
-        if claimed:
-            # حركة الشباب تعلن مسؤوليتها، يحمل بصمات بوكو حرام: who claims the attack did it
-            args.actors = [*claimed, *(x for x in args.actors if x not in claimed)]
-            args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
-            args.not_roles |= {("recipient", c.ref) for c in claimed}
-    adjectives = [
-        x
-        for x in ments
-        if a < x.first == x.last < b and _attack_adjective(toks[x.first - 1].text, toks[x.first].text)
-    ]
-    if adjectives:
-        # هجوم مسلح، تفجير إرهابي: the word a group noun of people would be is the attack's adjective
-        args.actors = [x for x in args.actors if x not in adjectives]
-        args.recipients = [x for x in args.recipients if x not in adjectives]
-        args.not_roles |= {(role, x.ref) for x in adjectives for role in ("actor", "recipient")}
+        _claimed_attack(args, words, m, ments, a, b)
+    _no_adjectives(args, words, ments, a, b)
     if before:
         # شهدت مدينة مروة شمال الكاميرون هجوما: the subject of "witnessed" is where, not who
         # (a place only: a person or a body that شهد "attended" it, شهد الأمير توقيع الاتفاقية)
@@ -231,6 +213,44 @@ def assign_arguments(
     return args
 
 
+def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Mention], a: int, b: int) -> None:
+    """Who claims the attack ``m`` is its actor and never its recipient (:func:`_claims`); who it is
+    attributed to as well, and who attributes it is no party of it (:func:`_attributed`)."""
+    claimed = []
+    for x in ments:
+        if a <= x.first and x.last < b and not x.is_place:
+            k = _claims(words, x, ments, b)
+            if k is not None and _about(words, m, k):
+                claimed.append(x)
+    for k, to, blamers in _attributed(words, ments, a, b):
+        # اعتداء انتحاري نسبته السلطات إلى تنظيم داعش: the party after إلى did it; who attributes it
+        # is no party of any attack of the sentence
+        args.actors = [x for x in args.actors if x not in blamers]
+        args.recipients = [x for x in args.recipients if x not in blamers]
+        args.not_roles |= {(role, x.ref) for x in blamers for role in ("actor", "recipient")}
+        if _about(words, m, k) and to not in claimed:
+            claimed.append(to)
+    if claimed:
+        # حركة الشباب تعلن مسؤوليتها، يحمل بصمات بوكو حرام: who claims the attack did it
+        args.actors = [*claimed, *(x for x in args.actors if x not in claimed)]
+        args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
+        args.not_roles |= {("recipient", c.ref) for c in claimed}
+
+
+def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: int) -> None:
+    """هجوم مسلح، تفجير إرهابي: a one-word group mention that is an attack's adjective is no party."""
+    toks = words.toks
+    adjectives = [
+        x
+        for x in ments
+        if a < x.first == x.last < b and _attack_adjective(toks[x.first - 1].text, toks[x.first].text)
+    ]
+    if adjectives:
+        args.actors = [x for x in args.actors if x not in adjectives]
+        args.recipients = [x for x in args.recipients if x not in adjectives]
+        args.not_roles |= {(role, x.ref) for x in adjectives for role in ("actor", "recipient")}
+
+
 _CLAIM_VERBS = word_list("arguments.claim_verbs")
 _CLAIM_NOUNS = word_list("arguments.claim_nouns")
 _HALLMARKS = word_list("arguments.hallmarks")
@@ -238,12 +258,12 @@ _HALLMARKS = word_list("arguments.hallmarks")
 _ANNOUNCING = word_list("arguments.announce") | word_list("arguments.claim_announce")
 
 
-def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> bool:
-    """Whether the party ``x`` claims an attack: a verb of adopting right before it (تبنى التنظيم) or
-    the hallmarks it is the genitive of (يحمل بصمات بوكو حرام); ungoverned, a verb of adopting right
-    after it (داعش يتبنى) or its responsibility within three words after it (حركة الشباب تعلن
-    مسؤوليتها), or the first party after a verb of announcing whose clause goes on to the
-    responsibility (أعلنت جماعة "ولاية سيناء" … في بيان على "تويتر" مسؤوليتها)."""
+def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | None:
+    """Where the party ``x`` claims an attack (the claim word's index), or None: a verb of adopting
+    right before it (تبنى التنظيم) or the hallmarks it is the genitive of (يحمل بصمات بوكو حرام);
+    ungoverned, a verb of adopting right after it (داعش يتبنى) or its responsibility within three words
+    after it (حركة الشباب تعلن مسؤوليتها), or the first party after a verb of announcing whose clause
+    goes on to the responsibility (أعلنت جماعة "ولاية سيناء" … في بيان على "تويتر" مسؤوليتها)."""
     toks = words.toks
     view = words.view.text
 
@@ -254,24 +274,74 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> bool:
         return any(c in view[toks[k - 1].end : toks[k].start] for c in "،,.:؛")
 
     if x.first > 0 and (bare(x.first - 1) in _CLAIM_VERBS or bare(x.first - 1) in _HALLMARKS):
-        return True
+        return x.first - 1
     if x.prep is not None:
-        return False
+        return None
     for k in range(x.last + 1, min(b, x.last + 4)):
         if broken(k):
             break
         w = bare(k)
         if w in _CLAIM_NOUNS or (k == x.last + 1 and w in _CLAIM_VERBS):
-            return True
+            return k
     verb = next((k for k in range(x.first - 1, max(-1, x.first - 5), -1) if bare(k) in _ANNOUNCING), None)
     if verb is None or any(verb < y.first < x.first for y in ments) or broken(x.first):
-        return False
+        return None
     for k in range(x.last + 1, min(b, x.last + 13)):
         if broken(k):
-            return False
+            return None
         if bare(k) in _CLAIM_NOUNS:
-            return True
-    return False
+            return k
+    return None
+
+
+#: the attack nouns another claim or attribution may be about (هجوم، تفجير، عملية …)
+_ATTACK_WORDS = word_list("arguments.attack_nouns") | word_list("arguments.act_subjects")
+#: words before an attack noun that make it the cause of a killing beside it (قتل … في هجوم، بهجمات)
+_CAUSE = word_list("arguments.attack_by")
+
+
+def _about(words: Words, m: TriggerMatch, k: int) -> bool:
+    """Whether a claim or an attribution at word ``k`` is about the trigger ``m``: no other attack
+    noun between them (اعتداء انتحاري [دام] نسبته، تبنى التنظيم الهجوم), or only the attack that
+    caused ``m`` (قتل 19 شخصا بهجمات نسبت إلى …، قتل ستة في انفجار … وتعلن مسؤوليتها); a claim
+    before the trigger reaches four words."""
+    toks = words.toks
+    if m.first > k:
+        span = range(k + 1, m.first)
+        if m.first - k > 4:
+            return False
+    else:
+        span = range(m.last + 1, k)
+    for j in span:
+        w = toks[j].text
+        if not any(s in _ATTACK_WORDS or s[2:] in _ATTACK_WORDS for s in _stems(w)):
+            continue
+        prev = drop_conjunction(toks[j - 1].text, min_stem=2) if j > 0 else ""
+        if m.first > k or not (prev in _CAUSE or w.startswith(("ب", "وب"))):
+            return False
+    return True
+
+
+_ATTRIBUTING = word_list("arguments.attribute_verbs")
+#: إلى as a mention's governing preposition is held normalised (الي)
+_TO = frozenset({fold("إلى"), fold("الى")})
+
+
+def _attributed(
+    words: Words, ments: list[Mention], a: int, b: int
+) -> list[tuple[int, Mention, list[Mention]]]:
+    """Each attribution of an attack in the sentence: after a verb of attributing (نسبته، تنسبه) at word
+    k, the first party governed by إلى within six words, and the parties between (who attributes)."""
+    toks = words.toks
+    out: list[tuple[int, Mention, list[Mention]]] = []
+    for k in range(a, b):
+        if drop_conjunction(toks[k].text, min_stem=2) not in _ATTRIBUTING:
+            continue
+        to = next((x for x in ments if k < x.first <= k + 6 and x.prep in _TO), None)
+        if to is None or to.is_place:
+            continue
+        out.append((k, to, [x for x in ments if k < x.first and x.last < to.first]))
+    return out
 
 
 def _means(words: Words, x: Mention) -> bool:
