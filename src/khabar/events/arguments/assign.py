@@ -216,6 +216,9 @@ def assign_arguments(
 def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Mention], a: int, b: int) -> None:
     """Who claims the attack ``m`` is its actor and never its recipient (:func:`_claims`); who it is
     attributed to as well, and who attributes it is no party of it (:func:`_attributed`)."""
+    toks = words.toks
+    if not any(drop_conjunction(toks[k].text, min_stem=2) in _CLAIM_WORDS for k in range(a, b)):
+        return  # no word of claiming or attributing in the sentence (most attacks)
     claimed = []
     for x in ments:
         if a <= x.first and x.last < b and not x.is_place:
@@ -240,6 +243,8 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
 def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: int) -> None:
     """هجوم مسلح، تفجير إرهابي: a one-word group mention that is an attack's adjective is no party."""
     toks = words.toks
+    if not any(c in toks[k].text for k in range(a, b) for c in _ADJECTIVE_CORES):
+        return
     adjectives = [
         x
         for x in ments
@@ -323,6 +328,9 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
 
 
 _ATTRIBUTING = word_list("arguments.attribute_verbs")
+_CLAIM_WORDS = _CLAIM_VERBS | _CLAIM_NOUNS | _HALLMARKS | _ATTRIBUTING
+#: what every form of an attack's adjective holds (مسلح، ارهابي، انتحاري): a sentence without one has none
+_ADJECTIVE_CORES = tuple(w for w in word_list("arguments.attack_adjectives") if not w.endswith(("ا", "ه")))
 #: إلى as a mention's governing preposition is held normalised (الي)
 _TO = frozenset({fold("إلى"), fold("الى")})
 
