@@ -94,6 +94,9 @@ ALIAS_MARGIN = 0.8
 #: while rarer than the bare name: the town is written without the article, so what is written with it is
 #: another word (الحمص "the chickpeas", الجدة "the grandmother", الحلب "the milking")
 ARTICLE_ZIPF = 2.5
+#: … and the other way round: the bare form of a town written with the article (الميادين Al Mayadin) is
+#: a word at a lower frequency than :data:`MIN_ZIPF` (ميادين "squares, fields" 3.49: "في ميادين الطاقة")
+BARE_ZIPF = 3.0
 _PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه")
 _PLURALS = ("ين", "ون", "ات")
 _CLITICS = "وفبلك"
@@ -324,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         margin = 0.0 if major_world else DOMINANCE
         if rel_z >= MIN_ZIPF and (not big or rel_z >= own_z - margin):
             why = "relative"
-        elif alias and own_z >= MIN_ZIPF:
+        elif alias and own_z >= BARE_ZIPF:
             why = "alias"
         elif (own_z >= MIN_ZIPF and not big) or (own_z >= OWN_TOWN_ZIPF and not major):
             why = "own"

@@ -373,6 +373,9 @@ def kinds(text: str, site: str | None = None) -> dict[str, tuple[str, str, str |
         ("أضيفي 12 كوبا من الحليب إلى الخليط", "كوبا", "a counted noun ('cups'), not Cuba"),
         ("كان الرجل أبا لثلاثة أطفال", "أبا", "'a father', not Aba in Nigeria"),
         ("تتابع الصحف الغربية أخبار المنطقة", "الغربية", "'western', not the Egyptian governorate"),
+        ("وتفعيل العمل في ميادين الطاقة الذرية السلمية", "ميادين", "'fields': Al Mayadin is الميادين"),
+        ("تقدم الجيش من مفرق سامراء على الطريق السريع", "مفرق", "'a junction': Mafraq is المفرق"),
+        ("استفاد من كسوة العيد 230 طالبا", "كسوة", "'clothing', not Al Kiswah"),
     ],
 )
 def test_names_that_are_nouns_too_need_evidence_at_any_rank(text: str, word: str, reason: str) -> None:
@@ -388,6 +391,7 @@ def test_names_that_are_nouns_too_need_evidence_at_any_rank(text: str, word: str
         ("وصلت الطائرة إلى جدة قادمة من القاهرة", "جدة", "Jeddah", "the city's own name"),
         ("تصدر الحكومة السكر إلى كوبا منذ سنوات", "كوبا", "Cuba", "no number before it"),
         ("زار الوزير تبليسي عاصمة جورجيا", "جورجيا", "Georgia", "جورجيا is the country's name, no noun"),
+        ("سيطر التنظيم على مدينة الميادين في ريف دير الزور", "الميادين", "Al Mayādīn", "with its article"),
     ],
 )
 def test_the_places_themselves_stay_places(text: str, word: str, name: str, reason: str) -> None:
