@@ -113,3 +113,13 @@ def test_an_attribution_is_about_the_attack_it_follows() -> None:
     attack = [a["text"] for a in by_trigger["هجوم انتحاري"]["arguments"] if a["role"] == "actor"]
     assert attack == ["التنظيم"]
     assert not any("الحكومة" in a for a in _args(text))
+
+
+def test_the_nationality_of_the_attack_a_killing_happened_in_names_its_doer() -> None:
+    # "مقتل قيادي في غارة أمريكية": the United States, as "في هجوم لداعش" names ISIS (it had no actor)
+    for text, doer in (
+        ("مقتل قيادي بارز في تنظيم القاعدة في غارة أمريكية على سوريا.", "أمريكية"),
+        ("وقتل عشرة مدنيين في قصف روسي على ريف إدلب.", "روسي"),
+        ("مقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني في محافظة شرناق.", "حزب العمال الكردستاني"),
+    ):
+        assert doer in _args(text, "actor"), text

@@ -16,7 +16,7 @@ from khabar.events.arguments.clauses import (
     _contribution_owner,
 )
 from khabar.events.arguments.phrases import _NP_SKIP, _NP_STOP
-from khabar.events.arguments.subjects import _ACTS, _act, adjectives
+from khabar.events.arguments.subjects import _ACTS, _act, adjectives, adjectives_at
 from khabar.events.arguments.vocab import (
     WINDOW,
     Args,
@@ -65,10 +65,13 @@ def _condemned_act_doer(
     return []
 
 
-def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -> list[Mention]:
+def _attack_party(
+    doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention]
+) -> list[Mention]:
     """The party governed by ل right after an attack noun that a verb's event happened in
-    (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), or the armed group or institution in
-    construct with it (``قتل عشرة مدنيين في غارات التحالف``), or []."""
+    (``قتل خمسة جنود في هجوم لتنظيم داعش``، ``بهجوم لمسلحين``), the armed group or institution in
+    construct with it (``قتل عشرة مدنيين في غارات التحالف``), the country of its nationality
+    adjective (``مقتل قيادي في غارة أمريكية``), or []."""
     toks = words.toks
     for k in range(m.last + 1, min(b, m.last + WINDOW)):
         w = toks[k].text
@@ -78,12 +81,13 @@ def _attack_party(words: Words, m: TriggerMatch, b: int, after: list[Mention]) -
             continue
         # the nearest attack noun decides: its ل-party, or none
         # a genitive party of another kind may be the attack's target (في قصف حلب، في هجوم المدنيين)
-        return [
+        named = [
             x
             for x in after
             if x.first == k + 1
             and ((x.prep == "ل" and x.kind != "place") or (x.prep is None and x.kind in ("armed", "org")))
         ]
+        return named or adjectives_at(doc, words, k + 1, min(b, k + 2))
     return []
 
 
@@ -145,7 +149,7 @@ def type_rules(
         if not agent and is_verb and entry.type == "ASSAULT":
             # قتل خمسة جنود في هجوم لتنظيم داعش: the killing happened in the party's attack, and the
             # verb is the unvocalised passive as after an agent phrase
-            agent = _attack_party(words, m, b, after)
+            agent = _attack_party(doc, words, m, b, after)
         if agent and is_verb:
             # قتل ثلاثة جنود على يد مسلحين، اعتقل X من قبل الشرطة: an agent phrase after a verb reads it
             # as the unvocalised passive; who the rules took as its subject is whom it was done to
@@ -155,6 +159,8 @@ def type_rules(
         if not agent and not args.actors and entry.type == "ASSAULT":
             # هجوم لداعش، هجوم لانتحاريين: a party governed by ل right after an attack noun made it
             agent = [x for x in after if x.first == m.last + 1 and x.prep == "ل" and x.kind != "place"]
+            # مقتل قيادي في غارة أمريكية: the attack it happened in names its doer
+            agent = agent or _attack_party(doc, words, m, b, after)
         if agent:
             args.actors = agent
             args.recipients = [x for x in args.recipients if x.ref not in {y.ref for y in agent}]

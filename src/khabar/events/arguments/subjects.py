@@ -161,10 +161,15 @@ def genitive(
 
 def adjectives(doc: Document, words: Words, m: TriggerMatch, b: int) -> list[Mention]:
     """The countries of the nationality adjectives right after a noun, each a side."""
+    return adjectives_at(doc, words, m.last + 1, b)
+
+
+def adjectives_at(doc: Document, words: Words, start: int, b: int) -> list[Mention]:
+    """The countries of the nationality adjectives from word ``start`` on (up to three), each a side."""
     toks = words.toks
     # القمة الروسية السورية، بيان مشترك سعودي مصري: nationality adjectives name the sides
     out: list[Mention] = []
-    for i in range(m.last + 1, min(b, m.last + 4)):
+    for i in range(start, min(b, start + 3)):
         w = toks[i].text
         cc = nationality_country(w)
         if cc is None and not w.startswith(("ال", "و")) and len(w) > 3:
