@@ -92,6 +92,22 @@ def test_without_a_document_model_the_confidences_stay(monkeypatch: pytest.Monke
     assert [m["confidence"] for ev in events for m in ev["mentions"]] == [0.6, 0.7, 0.5, 0.6]
 
 
+def test_a_doubted_mention_lends_its_event_no_party(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the talks (0.2) name someone the meeting (0.9) does not: the event does not take him; with only
+    # doubted mentions, the surest of them still names the event's parties
+    monkeypatch.setattr(flt, "load_models", lambda: Models(None, None, None))
+    meeting = _mention("التقى", "CONSULT", 0.9, ["person:1"])
+    talks = _mention("المحادثات", "CONSULT", 0.2, ["person:1", "person:2"])
+    (ev,) = document_events(_doc(), [meeting, talks])
+    assert ev["actors"] == ["person:1"]
+    meeting["confidence"] = 0.3
+    (ev,) = document_events(_doc(), [meeting, talks])
+    assert ev["actors"] == ["person:1"]
+    talks["confidence"] = 0.3
+    (ev,) = document_events(_doc(), [meeting, talks])
+    assert ev["actors"] == ["person:1", "person:2"]
+
+
 def test_training_mentions_get_the_event_features() -> None:
     # with the filter's features (training), the document features join them and name the event
     ms = _mentions()

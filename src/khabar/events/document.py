@@ -306,6 +306,10 @@ def _event(doc: Document, n: int, g: list[dict[str, Any]]) -> dict[str, Any]:
     return ev
 
 
+#: the confidence a mention needs to lend its parties to its event (unless none of the event's has it)
+LEND_CONFIDENCE = 0.5
+
+
 def _vote(
     doc: Document, g: list[dict[str, Any]], roles_of: Callable[[dict[str, Any]], dict[str, Any]]
 ) -> dict[str, list[str]]:
@@ -313,7 +317,12 @@ def _vote(
     # each participant takes the role the more confident mentions give it
     weight: dict[tuple[str, str], float] = {}
     order: list[str] = []
+    # a mention the event filter doubts lends the event no party (وقالت نائبة إن مسؤولين يحققون في
+    # احتمال أن يكون الانفجار هجوما: 0.25, the officials are not the bombers)
+    bar = min(LEND_CONFIDENCE, max((_confidence(m) for m in g), default=0.0))
     for m in g:
+        if _confidence(m) < bar:
+            continue
         for role in ("actors", "recipients"):
             for r in roles_of(m).get(role) or []:
                 weight[(r, role)] = weight.get((r, role), 0.0) + _confidence(m)
