@@ -123,3 +123,17 @@ def test_the_nationality_of_the_attack_a_killing_happened_in_names_its_doer() ->
         ("مقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني في محافظة شرناق.", "حزب العمال الكردستاني"),
     ):
         assert doer in _args(text, "actor"), text
+
+
+def test_a_military_base_is_no_armed_group() -> None:
+    # "القاعدة الجوية" had been read as al-Qaeda, the attack's actor; it is what is taken or attacked
+    text = "وكانت القوات الموالية للحكومة شنت أمس هجوما واسعا لاستعادة القاعدة الجوية من مليشيات الحوثي."
+    assert _args(text, "actor") == ["القوات الموالية للحكومة"]
+    assert "القاعدة الجوية" in _args(text, "recipient")
+    assert "واسعا" not in _args(text)
+    text = "وهاجم مسلحون القاعدة العسكرية الروسية في المدينة."
+    assert _args(text, "actor") == ["مسلحون"]
+    assert _args(text, "recipient") == ["القاعدة العسكرية الروسية"]
+    # al-Qaeda itself stays an armed group
+    text = "وقال إن مسلحي القاعدة هاجموا نقطة تفتيش."
+    assert _args(text, "actor") == ["مسلحي القاعدة"]

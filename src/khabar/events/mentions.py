@@ -285,6 +285,8 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             i += 1
             continue
         n, kind = hit
+        if n == 1 and _military_base(toks, i):
+            kind = "facility"  # القاعدة الجوية: what is attacked or taken, never who attacks
         j = i + n - 1
         country = None
         named = False
@@ -304,10 +306,11 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 and not nxt.startswith("و")
                 # a definite noun heads no construct: الحوثيون [قوات الأمن] is a subject and an object
                 and not cur.startswith("ال")
+                and not _military_base(toks, j + 1)  # هاجم مسلحون [القاعدة العسكرية]
             ):
                 j += 1
                 continue
-            if nxt in _GROUP_ADJECTIVES:
+            if nxt in _GROUP_ADJECTIVES or (kind == "facility" and nxt in _BASE_ADJECTIVES):
                 j += 1
                 continue
             # a construct with a name (مركز الملك سلمان، قوات التحالف، جيش الإسلام): up to its end
@@ -359,6 +362,20 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         out.append(Mention(s, e, txt, ref, kind, country))
         i = j + 1
     return out
+
+
+#: القاعدة before these is a base, not al-Qaeda (القاعدة الجوية، القاعدة العسكرية الروسية): a facility
+_BASE_WORDS = words("mentions.base_words")
+_BASE_ADJECTIVES = words("mentions.base_adjectives")
+
+
+def _military_base(toks: list[Any], i: int) -> bool:
+    """Whether the group noun at word ``i`` is a word for a base followed by a base's adjective or a
+    nationality (القاعدة الجوية، قاعدة عسكرية، القاعدة الروسية): a place, not the armed group."""
+    if i + 1 >= len(toks) or drop_conjunction(toks[i].text) not in _BASE_WORDS:
+        return False
+    nxt = toks[i + 1].text
+    return nxt in _BASE_ADJECTIVES or nationality_country(nxt) is not None
 
 
 #: adjectives that belong to a group's name (المقاومة الشعبية، التحالف الدولي، القوات المسلحة)

@@ -70,7 +70,7 @@ class Mention:
     end: int
     text: str
     ref: str
-    kind: str  # person, role, place, country, org, armed, people, side
+    kind: str  # person, role, place, country, org, armed, people, side, facility
     country: str | None = None
     #: word indices [first, last] in the document's word list
     first: int = 0

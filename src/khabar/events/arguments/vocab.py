@@ -175,5 +175,6 @@ def first_person(w: str, singular: bool = False) -> bool:
 
 
 def _actorish(m: Mention) -> bool:
-    """Cities are rarely actors; countries, people, groups and organisations are."""
-    return m.kind != "place"
+    """Cities and facilities (القاعدة الجوية) are rarely actors; countries, people, groups and
+    organisations are."""
+    return m.kind not in ("place", "facility")
