@@ -137,3 +137,10 @@ def test_a_military_base_is_no_armed_group() -> None:
     # al-Qaeda itself stays an armed group
     text = "وقال إن مسلحي القاعدة هاجموا نقطة تفتيش."
     assert _args(text, "actor") == ["مسلحي القاعدة"]
+
+
+def test_a_booby_trapped_thing_is_the_means() -> None:
+    # "اقتحم انتحاري بجرار مفخخ …": the tractor had been the attack's target
+    text = "واقتحم انتحاري بجرار مفخخ بطنين من المتفجرات مركزا للدرك في شرق البلاد."
+    assert not any("مفخخ" in a for a in _args(text))
+    assert "انتحاري" in _args(text, "actor")

@@ -31,6 +31,7 @@ _NP_MAX = 3
 
 #: verbs of an attack's toll (أسفر، أوقع، خلف) end a phrase (هجمات بأسلحة نارية [أسفرت])
 _NP_VERBS = words("arguments.np_verbs")
+_WEAPON_ADJECTIVES = words("arguments.weapon_adjectives")
 
 #: words between a verb and its object that are not the object: a time or a manner (امس، بشدة، بقوة)
 _NP_SKIP = words("arguments.np_skip")
@@ -78,6 +79,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
             # a named party inside the phrase ends it there (مركز الملك سلمان is a mention already)
             break
         j += 1
+    if any(toks[i].text in _WEAPON_ADJECTIVES for i in range(k, min(b, j + 2))):
+        return None  # بجرار مفخخ، عبوة ناسفة: the attack's means
     s, e = words.text_spans[k][0], words.text_spans[j][1]
     if head != w0:
         s += 1  # the preposition ل/ب is not part of the phrase
