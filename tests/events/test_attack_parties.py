@@ -144,3 +144,22 @@ def test_a_booby_trapped_thing_is_the_means() -> None:
     text = "واقتحم انتحاري بجرار مفخخ بطنين من المتفجرات مركزا للدرك في شرق البلاد."
     assert not any("مفخخ" in a for a in _args(text))
     assert "انتحاري" in _args(text, "actor")
+
+
+def test_an_accused_party_is_the_actor_of_the_attack_after_it_only() -> None:
+    # "داعش المتهم بالوقوف خلف العملية": ISIS did the operation, not the war that targets it before
+    text = (
+        "وأطلق الرئيس حربا على الإرهاب تستهدف حزب العمال الكردستاني كما تنظيم داعش المتهم بالوقوف خلف "
+        "العملية الانتحارية في سوروتش."
+    )
+    (targeted,) = [m for m in _mentions(text) if m["trigger"]["text"] == "تستهدف"]
+    assert "تنظيم داعش" not in [a["text"] for a in targeted["arguments"] if a["role"] == "actor"]
+
+
+def test_a_killing_whose_attack_is_claimed_has_its_dead_as_recipients() -> None:
+    # the claimant replaces the rules' actor, and the dead the rules had read as the subject are the
+    # killing's recipients (the unvocalised passive)
+    text = "قتل ستة أشخاص في انفجار استهدف فندقا في مقديشو وأعلنت حركة الشباب مسؤوليتها عن الهجوم."
+    (killing,) = [m for m in _mentions(text) if m["trigger"]["text"] == "قتل"]
+    assert [a["text"] for a in killing["arguments"] if a["role"] == "actor"] == ["حركة الشباب"]
+    assert [a["text"] for a in killing["arguments"] if a["role"] == "recipient"] == ["أشخاص"]

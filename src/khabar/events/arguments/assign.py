@@ -235,7 +235,11 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
             claimed.append(to)
     if claimed:
         # حركة الشباب تعلن مسؤوليتها، يحمل بصمات بوكو حرام: who claims the attack did it
-        args.actors = [*claimed, *(x for x in args.actors if x not in claimed)]
+        if m.first == m.last and drop_conjunction(words.toks[m.first].text) in _PASSIVE_READING:
+            # قتل ستة أشخاص … وأعلنت حركة الشباب مسؤوليتها: with its doer named elsewhere the verb of
+            # harm is the unvocalised passive (قُتل), and its subject whom it was done to
+            args.recipients = [x for x in args.actors if x not in claimed] + args.recipients
+        args.actors = claimed  # whoever else the rules took is not who did it
         args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
         args.not_roles |= {("recipient", c.ref) for c in claimed}
 
@@ -257,6 +261,7 @@ def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: in
 
 
 _CLAIM_VERBS = word_list("arguments.claim_verbs")
+_PASSIVE_READING = word_list("arguments.passive_reading")
 _CLAIM_NOUNS = word_list("arguments.claim_nouns")
 _HALLMARKS = word_list("arguments.hallmarks")
 #: verbs of announcing (أعلن، تعلن) whose subject claims an attack when its clause names the responsibility
@@ -301,6 +306,8 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
 
 #: the attack nouns another claim or attribution may be about (هجوم، تفجير، عملية …)
 _ATTACK_WORDS = word_list("arguments.attack_nouns") | word_list("arguments.act_subjects")
+#: being behind an attack (المتهم بالوقوف خلف العملية) is said of the attack after it only
+_BEHIND = frozenset({fold("بالوقوف")})
 #: words before an attack noun that make it the cause of a killing beside it (قتل … في هجوم، بهجمات)
 _CAUSE = word_list("arguments.attack_by")
 
@@ -311,15 +318,21 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
     caused ``m`` (قتل 19 شخصا بهجمات نسبت إلى …، قتل ستة في انفجار … وتعلن مسؤوليتها); a claim
     before the trigger reaches four words."""
     toks = words.toks
+
+    def attack_word(j: int) -> bool:
+        return any(s in _ATTACK_WORDS or s[2:] in _ATTACK_WORDS for s in _stems(toks[j].text))
+
     if m.first > k:
         span = range(k + 1, m.first)
         if m.first - k > 4:
             return False
     else:
         span = range(m.last + 1, k)
+        if drop_conjunction(toks[k].text, min_stem=2) in _BEHIND:
+            return False  # المتهم بالوقوف خلف العملية: only about the attack after it
     for j in span:
         w = toks[j].text
-        if not any(s in _ATTACK_WORDS or s[2:] in _ATTACK_WORDS for s in _stems(w)):
+        if not attack_word(j):
             continue
         prev = drop_conjunction(toks[j - 1].text, min_stem=2) if j > 0 else ""
         if m.first > k or not (prev in _CAUSE or w.startswith(("ب", "وب"))):
