@@ -371,7 +371,7 @@ _BASE_ADJECTIVES = words("mentions.base_adjectives")
 
 def _military_base(toks: list[Any], i: int) -> bool:
     """Whether the group noun at word ``i`` is a word for a base followed by a base's adjective or a
-    nationality (القاعدة الجوية، قاعدة عسكرية، القاعدة الروسية): a place, not the armed group."""
+    nationality (القاعدة الجوية، قاعدة عسكرية، القاعدة الروسية): a facility, not the armed group."""
     if i + 1 >= len(toks) or drop_conjunction(toks[i].text) not in _BASE_WORDS:
         return False
     nxt = toks[i + 1].text

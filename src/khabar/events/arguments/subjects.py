@@ -102,8 +102,10 @@ def svo_subject(
                 and not _announced_act(doc, words, m, x)
             ):
                 continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
-            if _witnessed_subject(words, x, a):
-                return []  # شهدت مدينة مروة شمال الكاميرون هجوما: where it happened, not who did it
+            if x.is_place and _witnessed_subject(words, x, a):
+                # شهدت مدينة مروة شمال الكاميرون هجوما: where it happened, not who did it (a person or
+                # body that شهد "attended" it stays: شهد الأمير توقيع الاتفاقية)
+                return []
             return _group_back(x, before)
     return []
 
