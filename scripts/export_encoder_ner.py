@@ -238,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # the encoder alone: the shipped CRF it is joined with at run time trained on the dev slice
     tagger = EncoderTagger.from_files(args.out, vpath, crf_weight=0.0)
+    if float(cfg.get("dev_share", 0.1)) == 0.0:
+        # a refit (train_encoder_ner.py --dev-share 0) trained on these sentences too
+        print("note: the checkpoint trained on the whole train split: the dev-slice figures are in-sample")
     toks = [[t for t, _ in s] for s in dev]
     gold = [[g for _, g in s] for s in dev]
     docs = [toks[k : k + DOC_SENTENCES] for k in range(0, len(toks), DOC_SENTENCES)]
