@@ -8,9 +8,15 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 from __future__ import annotations
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
-from khabar.events.arguments.by_type import type_rules
+from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
 from khabar.events.arguments.parties import nominal_parties, verbal_parties
-from khabar.events.arguments.phrases import _NP_OBJECT_TYPES, _attack_adjective, _looks_nominal, noun_phrase
+from khabar.events.arguments.phrases import (
+    _ATTACK_NOUNS,
+    _NP_OBJECT_TYPES,
+    _attack_adjective,
+    _looks_nominal,
+    noun_phrase,
+)
 from khabar.events.arguments.subjects import _witnessed_subject, governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
     _PARTICIPANT_PREPS,
@@ -25,6 +31,8 @@ from khabar.events.arguments.vocab import (
     WINDOW,
     WINDOW_MEETING,
     Args,
+    _bare_word,
+    clause_break,
     first_person,
 )
 from khabar.events.lexicon import Trigger, fold
@@ -217,7 +225,7 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
     """Who claims the attack ``m`` is its actor and never its recipient (:func:`_claims`); who it is
     attributed to as well, and who attributes it is no party of it (:func:`_attributed`)."""
     toks = words.toks
-    if not any(drop_conjunction(toks[k].text, min_stem=2) in _CLAIM_WORDS for k in range(a, b)):
+    if not any(_bare_word(toks[k].text) in _CLAIM_WORDS for k in range(a, b)):
         return  # no word of claiming or attributing in the sentence (most attacks)
     claimed = []
     for x in ments:
@@ -261,7 +269,6 @@ def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: in
 
 
 _CLAIM_VERBS = word_list("arguments.claim_verbs")
-_PASSIVE_READING = word_list("arguments.passive_reading")
 _CLAIM_NOUNS = word_list("arguments.claim_nouns")
 _HALLMARKS = word_list("arguments.hallmarks")
 #: verbs of announcing (أعلن، تعلن) whose subject claims an attack when its clause names the responsibility
@@ -275,13 +282,12 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
     after it (حركة الشباب تعلن مسؤوليتها), or the first party after a verb of announcing whose clause
     goes on to the responsibility (أعلنت جماعة "ولاية سيناء" … في بيان على "تويتر" مسؤوليتها)."""
     toks = words.toks
-    view = words.view.text
 
     def bare(k: int) -> str:
-        return drop_conjunction(toks[k].text, min_stem=2)
+        return _bare_word(toks[k].text)
 
     def broken(k: int) -> bool:
-        return any(c in view[toks[k - 1].end : toks[k].start] for c in "،,.:؛")
+        return clause_break(words, k - 1)
 
     if x.first > 0 and (bare(x.first - 1) in _CLAIM_VERBS or bare(x.first - 1) in _HALLMARKS):
         return x.first - 1
@@ -304,8 +310,6 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
     return None
 
 
-#: the attack nouns another claim or attribution may be about (هجوم، تفجير، عملية …)
-_ATTACK_WORDS = word_list("arguments.attack_nouns") | word_list("arguments.act_subjects")
 #: being behind an attack (المتهم بالوقوف خلف العملية) is said of the attack after it only
 _BEHIND = frozenset({fold("بالوقوف")})
 #: words before an attack noun that make it the cause of a killing beside it (قتل … في هجوم، بهجمات)
@@ -320,7 +324,7 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
     toks = words.toks
 
     def attack_word(j: int) -> bool:
-        return any(s in _ATTACK_WORDS or s[2:] in _ATTACK_WORDS for s in _stems(toks[j].text))
+        return any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[j].text))
 
     if m.first > k:
         span = range(k + 1, m.first)
@@ -328,13 +332,13 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
             return False
     else:
         span = range(m.last + 1, k)
-        if drop_conjunction(toks[k].text, min_stem=2) in _BEHIND:
+        if _bare_word(toks[k].text) in _BEHIND:
             return False  # المتهم بالوقوف خلف العملية: only about the attack after it
     for j in span:
         w = toks[j].text
         if not attack_word(j):
             continue
-        prev = drop_conjunction(toks[j - 1].text, min_stem=2) if j > 0 else ""
+        prev = _bare_word(toks[j - 1].text) if j > 0 else ""
         if m.first > k or not (prev in _CAUSE or w.startswith(("ب", "وب"))):
             return False
     return True
@@ -356,7 +360,7 @@ def _attributed(
     toks = words.toks
     out: list[tuple[int, Mention, list[Mention]]] = []
     for k in range(a, b):
-        if drop_conjunction(toks[k].text, min_stem=2) not in _ATTRIBUTING:
+        if _bare_word(toks[k].text) not in _ATTRIBUTING:
             continue
         to = next((x for x in ments if k < x.first <= k + 6 and x.prep in _TO), None)
         if to is None or to.is_place:

@@ -24,6 +24,7 @@ from khabar.events.arguments.vocab import (
     _bare_word,
     _group,
     _group_back,
+    clause_break,
 )
 from khabar.events.lexicon import Trigger, words
 from khabar.events.mentions import Mention, Words, country_ref
@@ -102,10 +103,6 @@ def svo_subject(
                 and not _announced_act(doc, words, m, x)
             ):
                 continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
-            if x.is_place and _witnessed_subject(words, x, a):
-                # شهدت مدينة مروة شمال الكاميرون هجوما: where it happened, not who did it (a person or
-                # body that شهد "attended" it stays: شهد الأمير توقيع الاتفاقية)
-                return []
             return _group_back(x, before)
     return []
 
@@ -118,9 +115,8 @@ def _witnessed_subject(words: Words, x: Mention, a: int) -> bool:
     """Whether ``x`` is in the subject of a verb of witnessing: the verb within four words before it,
     no clause break between (شهدت الكاميرون، شهدت مدينة مروة أقصى شمال الكاميرون)."""
     toks = words.toks
-    view = words.view.text
     for k in range(x.first - 1, max(a, x.first - 5) - 1, -1):
-        if any(c in view[toks[k].end : toks[k + 1].start] for c in "،,.:؛"):
+        if clause_break(words, k):
             return False
         if _bare_word(toks[k].text) in _WITNESSED:
             return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from khabar.arabic.clitics import drop_conjunction
 from khabar.events.lexicon import load_triggers, words
-from khabar.events.mentions import Mention
+from khabar.events.mentions import Mention, Words
 
 #: how many words after a verb its subject may start: time words, honorifics and Saudi-style title
 #: chains come between (استقبل معالي المستشار بالديوان الملكي المشرف العام على مركز … الدكتور X)
@@ -51,6 +51,12 @@ _KANA = words("arguments.kana")
 
 def _bare_word(w: str) -> str:
     return drop_conjunction(w, min_stem=2)
+
+
+def clause_break(words: Words, k: int) -> bool:
+    """Whether a comma, a full stop, a colon or a semicolon stands between word ``k`` and the next."""
+    toks = words.toks
+    return any(c in words.view.text[toks[k].end : toks[k + 1].start] for c in "،,.:؛")
 
 
 #: relative pronouns: the verb after one takes the antecedent before it as subject
