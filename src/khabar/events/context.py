@@ -341,7 +341,9 @@ def _is_future_word(w: str) -> bool:
 
 def _flags(ev: Event, words: Words, a: int, b: int, flags: frozenset[str]) -> None:
     toks = words.toks
-    before = [toks[i].text for i in range(max(a, ev.match.first - 2), ev.match.first)]
+    # "لم يحدث أي اتصال": after أي "any" the negator may stand one word further back
+    back = 3 if ev.match.first > a and toks[ev.match.first - 1].text in ("اي", "واي") else 2
+    before = [toks[i].text for i in range(max(a, ev.match.first - back), ev.match.first)]
     # with clitics too: لعدم التوقيع، وعدم الالتزام، بعدم
     ev.negated = any(w in _NEGATORS or (len(w) > 3 and w[0] in "ولبف" and w[1:] in _NEGATORS) for w in before)
     ev.negated = ev.negated or "neg" in flags

@@ -345,7 +345,9 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 named = False
                 continue
             break
-        s, e = words.text_spans[i][0], words.text_spans[j][1]
+        # an institution's or a force's quoted name (فصائل «جيش الفتح»); not a crowd's quoted description
+        j, closed = _quoted_name_end(doc.text, words, i, j) if kind in ("armed", "org") else (j, False)
+        s, e = words.text_spans[i][0], words.text_spans[j][1] + closed
         # a clitic preposition/conjunction is not part of the mention's text
         s += min(cut, e - s - 1)
         txt = doc.text[s:e]
@@ -362,6 +364,35 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         out.append(Mention(s, e, txt, ref, kind, country))
         i = j + 1
     return out
+
+
+#: quotation marks that open or close a name glued to its first or last word
+_QUOTES = frozenset('"«»“”')
+#: how many words a quoted group name may run
+_QUOTED_MAX = 5
+
+
+def _quoted_name_end(text: str, words: Words, i: int, j: int) -> tuple[int, bool]:
+    """The last word of the group mention ``i … j`` with the quoted name it opens or heads, and
+    whether the closing mark belongs to the mention: a quotation that opens on its first word ("جيش
+    الفتح"), inside it or right after it (فصائل «جيش الفتح»، حركة "نور الدين الزنكي") and closes within
+    a few words is the group's name, whose words are not nouns of the actor list; else ``(j, False)``."""
+    spans = words.text_spans
+
+    def opens(k: int) -> bool:
+        return text[spans[k][0] - 1 : spans[k][0]] in _QUOTES
+
+    k0 = next((k for k in range(i, min(len(spans), j + 2)) if k > 0 and opens(k)), None)
+    if k0 is None:
+        return j, False
+    for k in range(k0, min(len(spans), k0 + _QUOTED_MAX)):
+        if k > k0 and opens(k):
+            break  # another quotation opens first
+        if text[spans[k][1] : spans[k][1] + 1] in _QUOTES:
+            return (max(j, k), k0 > i) if k >= j else (j, False)
+        if k + 1 < len(spans) and any(c in text[spans[k][1] : spans[k + 1][0]] for c in "،,.:؛()"):
+            break
+    return j, False
 
 
 #: القاعدة before these is a base, not al-Qaeda (القاعدة الجوية، القاعدة العسكرية الروسية): a facility

@@ -37,12 +37,14 @@ from khabar.events.arguments.vocab import (
 )
 from khabar.events.lexicon import Trigger, fold
 from khabar.events.lexicon import words as word_list
-from khabar.events.mentions import Mention, Words, _stems
+from khabar.events.mentions import Mention, Words, _stems, office_words
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
 
 __all__ = ["assign_arguments"]
 
+#: prepositions and time words a verb's form after which is its verbal noun (عن قتل، بعد اعتقال)
+_NOMINAL_AFTER = word_list("arguments.nominal_after")
 #: weapon nouns that stand for the force that used them (arguments.means)
 _MEANS = word_list("arguments.means")
 
@@ -81,7 +83,11 @@ def assign_arguments(
     prev = in_vocab(prev, PASSIVE_MARKERS, min_stem=2) or prev
     passive = prev in PASSIVE_MARKERS or entry.frame == "passive"
     teh = doc.text[words.text_spans[m.first][1] - 1] == "ة"
-    is_verb = entry.pos in ("v", "x") and not _looks_nominal(toks[m.first].text, teh)
+    is_verb = (
+        entry.pos in ("v", "x")
+        and not _looks_nominal(toks[m.first].text, teh)
+        and not _verbal_noun_of(words, m, ments, a)
+    )
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
     args.first_person = (
         is_verb
@@ -142,7 +148,10 @@ def assign_arguments(
                 args.recipients = met
     elif frame in ("sym", "join"):
         args.actors = (subj or between) + participants
-        if subj and between:
+        met = governed(_RECIPIENT_PREPS["sym"], after)
+        if subj and between and not (met and met[0].first < between[0].first):
+            # بحث X بين الجانبين …; but with "مع" first, بين is the topic's
+            # (يبحث مع الوزير التعاون بين البلدين)
             args.recipients = between
         else:
             args.recipients = governed(_RECIPIENT_PREPS["sym"], after) or ([] if subj else objs)
@@ -189,8 +198,16 @@ def assign_arguments(
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
         np = noun_phrase(doc, words, start, b, ments)
-        # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom
-        if np is not None and not (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل"):
+        # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom, nor the title right after a
+        # person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة])
+        if np is not None and not (
+            (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل")
+            or (
+                start > m.last + 1
+                and subj[-1].kind == "person"
+                and _bare_word(toks[start].text) in office_words()
+            )
+        ):
             args.recipients = [np]
     type_rules(args, doc, words, m, entry, b, after, is_verb)
     relative = is_verb and m.first > a and toks[m.first - 1].text in _RELATIVES
@@ -219,6 +236,20 @@ def assign_arguments(
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _verbal_noun_of(words: Words, m: TriggerMatch, ments: list[Mention], a: int) -> bool:
+    """Whether a verb's form right after a preposition or a time word is its verbal noun whose
+    genitive is a person it was done to (المسؤولية عن قتل القاضي X: no verb follows a preposition).
+    Only a person (a title may stand first), and only with no second party right after: a force or a
+    body there is as often the doer (جراء قصف الطيران), and so is a genitive with an object after it
+    (جراء منع التنظيم المواطنين), which the verb's reading already takes as doer and object."""
+    if m.first <= a or _bare_word(words.toks[m.first - 1].text) not in _NOMINAL_AFTER:
+        return False
+    x = next((x for x in ments if m.last < x.first <= m.last + 2), None)
+    if x is None or x.kind not in ("person", "role"):
+        return False
+    return not any(y.first == x.last + 1 and y.prep is None for y in ments)
 
 
 def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Mention], a: int, b: int) -> None:
@@ -269,6 +300,7 @@ def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: in
 
 
 _CLAIM_VERBS = word_list("arguments.claim_verbs")
+_CLAIM_PRONOUN = word_list("arguments.claim_verbs_pronoun")
 _CLAIM_NOUNS = word_list("arguments.claim_nouns")
 _HALLMARKS = word_list("arguments.hallmarks")
 #: verbs of announcing (أعلن، تعلن) whose subject claims an attack when its clause names the responsibility
@@ -291,6 +323,8 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
 
     if x.first > 0 and (bare(x.first - 1) in _CLAIM_VERBS or bare(x.first - 1) in _HALLMARKS):
         return x.first - 1
+    if x.first > 1 and bare(x.first - 1) in _CLAIM_PRONOUN and _attack_before(words, x.first - 1):
+        return x.first - 1  # هجوم تبنته جماعة «ولاية سيناء»، التفجير الذي تبناه التنظيم
     if x.prep is not None:
         return None
     for k in range(x.last + 1, min(b, x.last + 4)):
@@ -308,6 +342,16 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
         if bare(k) in _CLAIM_NOUNS:
             return k
     return None
+
+
+def _attack_before(words: Words, k: int) -> bool:
+    """Whether an attack noun stands right before word ``k``, or before the relative pronoun there
+    (هجوم تبنته، التفجير الذي تبناه)."""
+    toks = words.toks
+    j = k - 1
+    if j > 0 and toks[j].text in _RELATIVES:
+        j -= 1
+    return j >= 0 and any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[j].text))
 
 
 #: being behind an attack (المتهم بالوقوف خلف العملية) is said of the attack after it only
@@ -345,7 +389,7 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
 
 
 _ATTRIBUTING = word_list("arguments.attribute_verbs")
-_CLAIM_WORDS = _CLAIM_VERBS | _CLAIM_NOUNS | _HALLMARKS | _ATTRIBUTING
+_CLAIM_WORDS = _CLAIM_VERBS | _CLAIM_PRONOUN | _CLAIM_NOUNS | _HALLMARKS | _ATTRIBUTING
 #: what every form of an attack's adjective holds (مسلح، ارهابي، انتحاري): a sentence without one has none
 _ADJECTIVE_CORES = tuple(w for w in word_list("arguments.attack_adjectives") if not w.endswith(("ا", "ه")))
 #: إلى as a mention's governing preposition is held normalised (الي)

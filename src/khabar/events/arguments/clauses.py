@@ -5,11 +5,11 @@ an attack and what is captured; moved out of the one arguments module (issue 19)
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import in_vocab, readings
+from khabar.arabic.clitics import drop_conjunction, in_vocab, readings
 from khabar.events.arguments.phrases import _is_event_verb, noun_phrase
 from khabar.events.arguments.vocab import _CLAUSE_BREAKS, _group
 from khabar.events.lexicon import fold, words
-from khabar.events.mentions import Mention, Words, new_ref
+from khabar.events.mentions import Mention, Words, new_ref, office_words
 from khabar.events.spans import party_name
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
@@ -144,8 +144,14 @@ def _title_holder(
         return None
     for i in range(role.last + 1, person.first):
         w = toks[i].text
-        if w in _NOT_TITLE or _is_event_verb(w) or (w.startswith("و") and len(w) > 3):
+        if w in _NOT_TITLE or _is_event_verb(w):
             return None
+        if w.startswith("و") and len(w) > 3:
+            # a second party, a second office (رئيس الوزراء والوزير X) or a verb (وصافح) ends the title;
+            # a definite noun of the office's own name does not (عضو لجنة الأمن والدفاع النيابية النائب X)
+            bare = drop_conjunction(w)
+            if not bare.startswith("ال") or bare in office_words() or any(y.first == i for y in after):
+                return None
     text = doc.text[role.start : person.end]
     holder = Mention(
         role.start, person.end, text, person.ref, "person", person.country, role.first, person.last

@@ -13,7 +13,7 @@ from khabar.events.arguments.clauses import (
     _unquoted_gap,
 )
 from khabar.events.arguments.phrases import _agreeing_adjective, noun_phrase, noun_phrase_before
-from khabar.events.arguments.subjects import genitive, governed, svo_subject, vso_subject
+from khabar.events.arguments.subjects import _office_title, genitive, governed, svo_subject, vso_subject
 from khabar.events.arguments.vocab import (
     _CLAUSE_BREAKS,
     _OBJECT_GENITIVE,
@@ -91,7 +91,13 @@ def verbal_parties(
     if first_person_:
         # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
         subj, vso = [], False
-    rest = [x for x in near_after if x not in subj]
+    # … and a body in the title right after the subject's name is his (دعا اسحق هرتزوغ زعيم المعارضة)
+    rest = [
+        x
+        for x in near_after
+        if x not in subj
+        and not (subj and (t := _office_title(words, x)) is not None and t.first == subj[-1].last + 1)
+    ]
     obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
     if frame in ("host", "visit") and vso:
         # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host

@@ -59,8 +59,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
     head = w0[1:] if len(w0) > 3 and w0[0] in "لب" and w0[1:].startswith("ال") else w0
     if head in _NP_STOP or head in _NP_NOT_PARTY or any(x.first <= k <= x.last for x in ments):
         return None
-    if _in_quantity(doc, words.text_spans[k][0]):
-        return None  # سنتين، 25 عاما: a length or an amount is not a party
+    if _in_quantity(doc, words.text_spans[k][0]) or _measure_after(doc, words, k, b):
+        return None  # سنتين، 25 عاما، لأكثر من ثماني ساعات: a length or an amount is not a party
     if _is_event_verb(w0):
         return None  # التقى خلالها …: a verb starts a clause, not a party
     if not party_head(w0) and not _counted(doc, words, k):
@@ -71,6 +71,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         nxt = toks[j + 1].text
         if gap.strip() or nxt in _NP_STOP or nxt in _NP_VERBS or (nxt.startswith("و") and len(nxt) > 3):
             break
+        if nxt[:1] == "و" and nxt[1:] in _NP_STOP:
+            break  # خسة منفذيه [ومن يقف وراءهم]: a conjunction and a function word start a new phrase
         if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith("لل"):
             break  # لاستخدامهم، بضرورة: a new phrase starts
         if _in_quantity(doc, words.text_spans[j + 1][0]):
@@ -81,6 +83,13 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         j += 1
     if any(toks[i].text in _WEAPON_ADJECTIVES for i in range(k, min(b, j + 2))):
         return None  # بجرار مفخخ، عبوة ناسفة: the attack's means
+    if j == k and (w0 in _APPROX or (w0[:1] in "لب" and w0[1:] in _APPROX)):
+        # أكثر من [30 مسؤولا]: the amount runs to the people it counts; alone (أكثر من 1200 من رجال
+        # الأمن, whose people are a mention of their own) it is no party
+        counted = _counted_after(doc, words, k, b)
+        if counted is None:
+            return None
+        j = counted
     s, e = words.text_spans[k][0], words.text_spans[j][1]
     if head != w0:
         s += 1  # the preposition ل/ب is not part of the phrase
@@ -191,6 +200,36 @@ def _in_quantity(doc: Document, offset: int) -> bool:
     """Whether a measure (a length of time, money, a distance, a percentage) covers ``offset``;
     counted people (سبعة مسؤولين) are parties and stay."""
     return any(q.start <= offset < q.end and q.attrs.get("kind") != "count" for q in doc.quantities)
+
+
+#: approximate amounts (أكثر، نحو، حوالي), with or without a preposition on them
+_APPROX = words("arguments.approx_words")
+
+
+def _measure_after(doc: Document, words: Words, k: int, b: int) -> bool:
+    """Whether word ``k`` is an approximate amount (لأكثر، نحو) of a measure that starts within the
+    three words after it (لأكثر من [ثماني ساعات]); an amount of counted people is a party."""
+    w = words.toks[k].text
+    if w not in _APPROX and not (w[:1] in "لب" and w[1:] in _APPROX):
+        return False
+    ends = words.text_spans[min(b, k + 4) - 1][1]
+    start = words.text_spans[k][1]
+    return any(start <= q.start < ends and q.attrs.get("kind") != "count" for q in doc.quantities)
+
+
+def _counted_after(doc: Document, words: Words, k: int, b: int) -> int | None:
+    """The last word of the counted people right after "من" after word ``k`` (أكثر من [30 مسؤولا]),
+    or None."""
+    if k + 2 >= b or words.toks[k + 1].text != "من":
+        return None
+    start = words.text_spans[k + 2][0]
+    q = next((q for q in doc.quantities if q.start == start and q.attrs.get("kind") == "count"), None)
+    if q is None:
+        return None
+    j = k + 2
+    while j + 1 < b and words.text_spans[j + 1][1] <= q.end:
+        j += 1
+    return j
 
 
 def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[Mention]) -> Mention | None:

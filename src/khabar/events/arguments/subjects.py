@@ -6,7 +6,9 @@ governs. Lifted out of :func:`~khabar.events.arguments.assign.assign_arguments`,
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import in_vocab
+from dataclasses import replace
+
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.arguments.clauses import (
     _title_holder,
 )
@@ -27,7 +29,7 @@ from khabar.events.arguments.vocab import (
     clause_break,
 )
 from khabar.events.lexicon import Trigger, words
-from khabar.events.mentions import Mention, Words, country_ref
+from khabar.events.mentions import Mention, Words, country_ref, office_words
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
 from khabar.model import Document
@@ -62,12 +64,28 @@ def vso_subject(
         if x.first - m.last > reach:
             break
         if x.prep is None and _actorish(x):
-            found = _title_holder(doc, words, x, after) if x.kind == "role" else None
+            title = x if x.kind == "role" else _office_title(words, x)
+            found = _title_holder(doc, words, title, after) if title is not None else None
             if found is not None:
                 holder, person = found
                 return [holder, *_group(person, after)[1:]]
             return _group(x, after)
     return []
+
+
+def _office_title(words: Words, x: Mention) -> Mention | None:
+    """The title that the body ``x`` is the genitive of, from the offices right before it (نائب
+    مستشار [وزارة الخارجية الأمريكي]، عضو [لجنة الأمن]), as a role mention that may run on to its
+    holder's name; None when no office stands right before ``x``."""
+    if x.kind not in ("org", "armed"):
+        return None
+    offices = office_words()
+    k = x.first
+    while k > 0 and x.first - k < 3 and drop_conjunction(words.toks[k - 1].text) in offices:
+        k -= 1
+    if k == x.first:
+        return None
+    return replace(x, start=words.text_spans[k][0], first=k, kind="role")
 
 
 def svo_subject(
