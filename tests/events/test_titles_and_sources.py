@@ -149,3 +149,9 @@ def test_no_contact_after_any_is_negated() -> None:
     text = "لم يحدث أي اتصال مثمر فعليا بين الدول العربية وبين دمشق."
     events = [e for e in _doc(text).events if e["type"] == "CONSULT"]
     assert events and all(e["negated"] for e in events)
+
+
+def test_a_manner_phrase_is_not_what_is_condemned() -> None:
+    text = "وقال الناطق باسم وزارة الخارجية في تصريح صحفي إن الجزائر تدين بأشد العبارات هذا العمل الإجرامي."
+    assert _args(text, "ACCUSE", "actor") == ["الجزائر"]
+    assert not any("العبارات" in a for a in _args(text, "ACCUSE", "recipient"))
