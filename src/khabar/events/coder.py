@@ -43,6 +43,7 @@ from khabar.events.context import (
     _counted_noun,
     _court_session,
     _domain_page,
+    _families,
     _fighting,
     _flags,
     _ground_after,
@@ -154,6 +155,8 @@ def code_events(
                 continue  # فجر ليبيا، «فجر الإسلام»: "the dawn of" a place, a name, not فجّر "blew up"
             if _counted_noun(words, gm, a):
                 continue  # مقتل 147 طالبا: a counted noun ("students"), not طالب "demanded"
+            if _families(words, gm):
+                continue  # مع أسرهم، أسر الشهداء: families, not captives
             for entry in gm.entries:
                 death = entry.type == "ASSAULT" and is_death(words, gm)
                 if death and not calm:

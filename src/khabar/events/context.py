@@ -461,6 +461,23 @@ def _counted_noun(words: Words, m: TriggerMatch, a: int) -> bool:
     return not _looks_nominal(w)
 
 
+#: the genitives after which أسر is "families" (أسر الشهداء، أسر الضحايا), not "captured"
+_FAMILIES_OF = words("coder.families_of")
+
+
+def _families(words: Words, m: TriggerMatch) -> bool:
+    """Whether a form of أسر "captured" reads as أُسَر "families": after مع (مع أسرهم "with their
+    families") or before the dead and the wounded it belongs to (أسر الشهداء، أسر الضحايا)."""
+    if m.first != m.last or not any(t.mode == "abduct" for t in m.entries):
+        return False
+    toks = words.toks
+    if not drop_conjunction(toks[m.first].text).startswith("اسر"):
+        return False
+    prev = _bare(toks[m.first - 1].text) if m.first > 0 else ""
+    nxt = toks[m.last + 1].text if m.last + 1 < len(toks) else ""
+    return prev == "مع" or drop_conjunction(nxt) in _FAMILIES_OF
+
+
 def _many_people(m: Mention) -> bool:
     """A party that is itself several (وزراء الخارجية العرب، قادة دول الخليج)."""
     return m.kind == "people" and bool(set(fold(m.text).split()) & _MANY)

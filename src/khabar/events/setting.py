@@ -189,11 +189,16 @@ def _governing_prep(words: Words, p: Mention) -> int | None:
             return k
         if w[:1] == "ب" and (w[1:] in _PLACE_HEADS or (w.startswith("بال") and w[1:] in _PLACE_HEADS)):
             return k
+        if w[:1] == "ب" and w[1:] in _DIRECTIONS:
+            return k  # بشمال غرب سورية: in the north-west of Syria
         if w in _NOT_LOCATIVE or w in load_triggers().by_first or w[:1] == "ل":
             return None
         k -= 1
     return None
 
+
+#: the quarters of a place (شمال، جنوب غرب): with ب they open a locative phrase (بشمال غرب سورية)
+_DIRECTIONS = words("coder.directions")
 
 #: how many words a locative phrase may run from في to the place named at its end
 _LOCATIVE_REACH = 6

@@ -87,6 +87,8 @@ def assign_arguments(
         entry.pos in ("v", "x")
         and not _looks_nominal(toks[m.first].text, teh)
         and not _verbal_noun_of(words, m, ments, a)
+        # دانت المنظمة قصف المتمردين: the attack a verb of condemning takes is a verbal noun
+        and not (entry.type == "ASSAULT" and _condemned(words, m.first, a))
     )
     args = Args(agentless=passive or entry.frame == "passive", verb=is_verb)
     args.first_person = (
@@ -168,7 +170,11 @@ def assign_arguments(
             w = toks[m.last].text
             if (
                 not args.recipients
-                and w.endswith("وا")
+                and (
+                    w.endswith("وا")
+                    # ان محسن الفضلي قتل في 8 يوليو: a person, and nothing it was done to after the verb
+                    or (subj[0].kind == "person" and drop_conjunction(w) in _PASSIVE_READING)
+                )
                 and noun_phrase(doc, words, m.last + 1, b, ments) is None
             ):
                 # نحو 70 حوثيا قتلوا، عشرات المحتجين اعتقلوا أمس: a plural verb of harm with nobody
@@ -185,6 +191,14 @@ def assign_arguments(
         # a demand's addressee is its object or "طلب من X"; what follows ب/إلى/ل is what is demanded
         # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
         preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
+        if entry.type == "REQUEST":
+            # يدعو لمهاجمة أميركا، تطالب بإدراج «جبهة …»: a party inside what is demanded neither asks
+            # nor is asked
+            starts = {m.last + 1, subj[-1].last + 1 if (vso and subj) else m.last + 1}
+            demanded = [x for x in after if any(_in_demand(words, k, x) for k in starts)]
+            objs = [x for x in objs if x not in demanded]
+            args.actors = [x for x in args.actors if x not in demanded]
+            args.not_roles |= {(role, x.ref) for x in demanded for role in ("actor", "recipient")}
         args.recipients = objs or governed(preps, after)
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
@@ -236,6 +250,17 @@ def assign_arguments(
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _in_demand(words: Words, k: int, x: Mention) -> bool:
+    """Whether the party ``x`` stands in what a verb of demanding asks for: the genitive of a verbal
+    noun with ب or ل at word ``k``, right after the verb or its subject (يدعو [لمهاجمة] أميركا، تطالب
+    [بإدراج] «جبهة …»، طالبت المنظمة [بالإفراج عن] الناشط). Further on, after a subject's titles, ل
+    is a title's (زعيم حزب … الموالي للأكراد) and the party after it may be whom the verb asks."""
+    if not k < x.first <= k + 3:
+        return False
+    w = words.toks[k].text
+    return len(w) > 3 and w[0] in "بل" and drop_conjunction(w[1:]) not in office_words()
 
 
 def _verbal_noun_of(words: Words, m: TriggerMatch, ments: list[Mention], a: int) -> bool:

@@ -6,7 +6,7 @@ a verbal noun's (its genitive, "بين X و Y", the doer of a relative clause). 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab
+from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
 from khabar.events.arguments.clauses import (
     _doer_after,
     _formula_break,
@@ -22,7 +22,7 @@ from khabar.events.arguments.vocab import (
     _group,
     _group_back,
 )
-from khabar.events.lexicon import Trigger
+from khabar.events.lexicon import Trigger, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
@@ -189,6 +189,13 @@ def nominal_parties(
     ):
         # الاعتداءات الحوثية، الغارات الإسرائيلية: an agreeing adjective names who acts
         gen_is_object = False
+    if gen_is_object and gen and entry.type == "ASSAULT" and _agent_genitive(words, m, gen[0]):
+        # هجمات «بوكو حرام»، غارات التحالف: an attack noun's armed or institutional genitive made it
+        gen_is_object = False
+    if gen_is_object and gen and entry.type == "ASSAULT" and _object_after(words, gen[-1].last + 1, b):
+        # قصف المتمردين لمناطق سكنية، استهداف الحوثيين لمدينة تعز: with the act's target after it
+        # (ل and a place or a party), the genitive is who did it
+        gen_is_object = False
     subj = [] if gen_is_object else gen
     sides = governed(("بين",), after)
     sides = sides if sides and sides[0].first - m.last <= 3 else []
@@ -205,6 +212,35 @@ def nominal_parties(
         subj = svo_subject(doc, words, m, entry, a, before)
     objs = gen if gen_is_object else []
     return subj, objs
+
+
+#: what ل opens after an attack's genitive that is its target: places and buildings (لمناطق، لمدينة)
+_TARGET_HEADS = words("arguments.target_heads")
+
+
+#: nouns of an attack made by someone (هجوم، غارة), not of an act done to someone (قصف، استهداف)
+_ATTACKS_BY = words("arguments.attacks_by")
+
+
+def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
+    """Whether ``x`` is the armed group, the body or the country right after an attack noun that
+    made it (هجمات «بوكو حرام»، غارات التحالف، هجوم داعش): its doer, not its target."""
+    if m.first != m.last or x.first != m.last + 1 or x.kind not in ("armed", "org", "country"):
+        return False
+    w = strip_proclitics(words.toks[m.first].text).stem
+    return w in _ATTACKS_BY or (w.startswith("ال") and w[2:] in _ATTACKS_BY)
+
+
+def _object_after(words: Words, k: int, b: int) -> bool:
+    """Whether word ``k`` opens the target of an attack with ل (لمناطق سكنية، لمدينة تعز), after a
+    place the act happened in (قصف المتمردين [في اليمن] لمناطق سكنية)."""
+    if k + 1 < b and words.toks[k].text == "في":
+        k += 2
+    if k >= b:
+        return False
+    w = words.toks[k].text
+    head = w[2:] if w.startswith("لل") else w[1:]  # للمدينة: ل + the article
+    return w[:1] == "ل" and head in _TARGET_HEADS
 
 
 def _trigger_adjective(noun: str, w: str) -> bool:

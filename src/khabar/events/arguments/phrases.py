@@ -61,8 +61,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
         return None
     if _in_quantity(doc, words.text_spans[k][0]) or _measure_after(doc, words, k, b):
         return None  # سنتين، 25 عاما، لأكثر من ثماني ساعات: a length or an amount is not a party
-    if _is_event_verb(w0):
-        return None  # التقى خلالها …: a verb starts a clause, not a party
+    if _verb_or_speech(w0):
+        return None  # التقى خلالها …، وأفاد عن مقتل: a verb starts a clause, not a party
     if not party_head(w0) and not _counted(doc, words, k):
         return None  # دارت، الابتعاد، أرض: a verb, an action or a thing, not a party
     j = k
