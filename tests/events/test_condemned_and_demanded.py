@@ -88,3 +88,11 @@ def test_a_verb_of_saying_heads_no_party() -> None:
     )
     for m in _doc(text).events:
         assert not any(a["text"].startswith("وأفاد") for a in m["arguments"]), m
+
+
+def test_the_parties_of_a_charge_are_not_whom_it_accuses() -> None:
+    # تتهم X باستغلال الحرب على «داعش»: the war on IS is the charge, IS is not accused
+    text = "المعارضة التركية تتهم إردوغان باستغلال الحرب على «داعش» في «الانتخابات المبكرة»"
+    assert "داعش" not in _args(text, "ACCUSE", "recipient")
+    text = "وأوضح أن الهند اتهمت باكستان بالوقوف وراء الهجوم الإرهابي الذي استهدف مركزا للشرطة."
+    assert _args(text, "ACCUSE", "recipient") == ["باكستان"]

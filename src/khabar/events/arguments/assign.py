@@ -196,10 +196,17 @@ def assign_arguments(
             # nor is asked
             starts = {m.last + 1, subj[-1].last + 1 if (vso and subj) else m.last + 1}
             demanded = [x for x in after if any(_in_demand(words, k, x) for k in starts)]
+        elif entry.type == "ACCUSE" and is_verb:
+            # تتهم إردوغان باستغلال الحرب على «داعش»: whom the charge names is not whom it accuses
+            k = _charge_start(words, m, b)
+            demanded = [x for x in after if k is not None and x.first > k and x.prep is not None]
+        else:
+            demanded = []
+        if demanded:
             objs = [x for x in objs if x not in demanded]
             args.actors = [x for x in args.actors if x not in demanded]
             args.not_roles |= {(role, x.ref) for x in demanded for role in ("actor", "recipient")}
-        args.recipients = objs or governed(preps, after)
+        args.recipients = objs or governed(preps, [x for x in after if x not in demanded])
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
             args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
@@ -250,6 +257,16 @@ def assign_arguments(
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _charge_start(words: Words, m: TriggerMatch, b: int) -> int | None:
+    """Where the charge of a verb of accusing opens: its first verbal noun with ب within five words
+    (اتهمت الهند باكستان [بالوقوف] وراء الهجوم، تتهم إردوغان [باستغلال] الحرب), or None."""
+    for k in range(m.last + 1, min(b, m.last + 6)):
+        w = words.toks[k].text
+        if len(w) > 3 and w[0] == "ب" and drop_conjunction(w[1:]) not in office_words():
+            return k
+    return None
 
 
 def _in_demand(words: Words, k: int, x: Mention) -> bool:
