@@ -96,3 +96,12 @@ def test_the_parties_of_a_charge_are_not_whom_it_accuses() -> None:
     assert "داعش" not in _args(text, "ACCUSE", "recipient")
     text = "وأوضح أن الهند اتهمت باكستان بالوقوف وراء الهجوم الإرهابي الذي استهدف مركزا للشرطة."
     assert _args(text, "ACCUSE", "recipient") == ["باكستان"]
+
+
+def test_strikes_and_fighters_name_who_attacks() -> None:
+    # ضربات التحالف: the coalition's strikes; هجمات مقاتلي حزب العمال: the PKK's fighters attack
+    text = "وقال مدير المرصد ان ضربات التحالف الجوية دعمت الاكراد في هذه العملية."
+    assert _args(text, "ASSAULT", "actor") == ["التحالف الجوية"]
+    text = "وزادت وتيرة هجمات مقاتلي حزب العمال الكردستاني في جنوب شرق تركيا منذ منتصف يوليو."
+    assert _args(text, "ASSAULT", "actor") == ["حزب العمال الكردستاني"]
+    assert not _args(text, "ASSAULT", "recipient")

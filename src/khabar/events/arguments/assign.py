@@ -7,7 +7,7 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab
+from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
 from khabar.events.arguments.parties import nominal_parties, verbal_parties
 from khabar.events.arguments.phrases import (
@@ -35,7 +35,7 @@ from khabar.events.arguments.vocab import (
     clause_break,
     first_person,
 )
-from khabar.events.lexicon import Trigger, fold
+from khabar.events.lexicon import Trigger, fold, load_actor_nouns
 from khabar.events.lexicon import words as word_list
 from khabar.events.mentions import Mention, Words, _stems, office_words
 from khabar.events.triggers import TriggerMatch
@@ -220,9 +220,11 @@ def assign_arguments(
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
         np = noun_phrase(doc, words, start, b, ments)
         # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom, nor the title right after a
-        # person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة])
+        # person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة]), nor the head noun of the actor
+        # named right after it (هجمات [مقاتلي] حزب العمال)
         if np is not None and not (
             (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل")
+            or (np.first == np.last and _fighters_of(words, np.first, args.actors))
             or (
                 start > m.last + 1
                 and subj[-1].kind == "person"
@@ -257,6 +259,13 @@ def assign_arguments(
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _fighters_of(words: Words, k: int, actors: list[Mention]) -> bool:
+    """Whether word ``k`` is an armed group noun (مقاتلي، مسلحي، عناصر) in construct with an actor
+    named right after it: the actor's own fighters, not a second party."""
+    noun = strip_proclitics(words.toks[k].text).stem
+    return load_actor_nouns().get((noun,)) == "armed" and any(x.first == k + 1 for x in actors)
 
 
 def _charge_start(words: Words, m: TriggerMatch, b: int) -> int | None:

@@ -22,7 +22,7 @@ from khabar.events.arguments.vocab import (
     _group,
     _group_back,
 )
-from khabar.events.lexicon import Trigger, words
+from khabar.events.lexicon import Trigger, load_actor_nouns, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
@@ -225,7 +225,14 @@ _ATTACKS_BY = words("arguments.attacks_by")
 def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
     """Whether ``x`` is the armed group, the body or the country right after an attack noun that
     made it (هجمات «بوكو حرام»، غارات التحالف، هجوم داعش): its doer, not its target."""
-    if m.first != m.last or x.first != m.last + 1 or x.kind not in ("armed", "org", "country"):
+    if m.first != m.last or x.kind not in ("armed", "org", "country"):
+        return False
+    if x.first == m.last + 2:
+        # هجمات [مقاتلي] حزب العمال: the fighters of the body named after them
+        fighters = strip_proclitics(words.toks[m.last + 1].text).stem
+        if load_actor_nouns().get((fighters,)) != "armed":
+            return False
+    elif x.first != m.last + 1:
         return False
     w = strip_proclitics(words.toks[m.first].text).stem
     return w in _ATTACKS_BY or (w.startswith("ال") and w[2:] in _ATTACKS_BY)
