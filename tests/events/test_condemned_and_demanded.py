@@ -72,6 +72,8 @@ def test_a_party_inside_what_is_demanded_neither_asks_nor_is_asked() -> None:
     text = "طالبت المنظمة بالإفراج عن الناشط أحمد علي"
     assert _args(text, "REQUEST", "actor") == ["المنظمة"]
     assert not _args(text, "REQUEST", "recipient")
+    text = 'رئيس البرلمان العراقي يطالب العبادي باقالة وزراء "ثبت عليهم الفساد"'
+    assert _args(text, "REQUEST", "recipient") == ["العبادي"]
     # … while the object right after the verb is whom it asks, and a party after a subject's titles
     text = (
         "دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي الموالي للأكراد في تركيا أمس حزب العمال "

@@ -194,7 +194,12 @@ def assign_arguments(
         if entry.type == "REQUEST":
             # يدعو لمهاجمة أميركا، تطالب بإدراج «جبهة …»: a party inside what is demanded neither asks
             # nor is asked
+            # … right after the verb, its subject or its object (يطالب العبادي [بإقالة] وزراء)
             starts = {m.last + 1, subj[-1].last + 1 if (vso and subj) else m.last + 1}
+            objects = [x for x in objs if x.first == max(starts)] or [
+                np for np in [noun_phrase(doc, words, max(starts), b, ments)] if np is not None
+            ]
+            starts |= {x.last + 1 for x in objects}
             demanded = [x for x in after if any(_in_demand(words, k, x) for k in starts)]
         elif entry.type == "ACCUSE" and is_verb:
             # تتهم إردوغان باستغلال الحرب على «داعش»: whom the charge names is not whom it accuses
