@@ -155,3 +155,14 @@ def test_a_manner_phrase_is_not_what_is_condemned() -> None:
     text = "وقال الناطق باسم وزارة الخارجية في تصريح صحفي إن الجزائر تدين بأشد العبارات هذا العمل الإجرامي."
     assert _args(text, "ACCUSE", "actor") == ["الجزائر"]
     assert not any("العبارات" in a for a in _args(text, "ACCUSE", "recipient"))
+
+
+def test_a_long_title_still_reaches_its_holder() -> None:
+    # … السابقة المرشحة لانتخابات الحزب الديموقراطي للرئاسة الأميركية هيلاري كلينتون: nine words on
+    text = (
+        "دعت وزيرة الخارجية الأميركية السابقة المرشحة لانتخابات الحزب الديموقراطي للرئاسة الأميركية "
+        "هيلاري كلينتون الجمعة مجددا إلى إنهاء الحصار الأميركي المفروض على كوبا."
+    )
+    (actor,) = _args(text, "REQUEST", "actor")
+    assert actor.endswith("هيلاري كلينتون")
+    assert not _args(text, "REQUEST", "recipient")

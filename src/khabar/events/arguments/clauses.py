@@ -131,15 +131,20 @@ def _captures(w: str) -> bool:
 _NOT_TITLE = words("arguments.not_title")
 
 
+#: how many words a title may run from its office to its holder's name (وزيرة الخارجية الأميركية السابقة
+#: المرشحة لانتخابات الحزب الديموقراطي للرئاسة الأميركية هيلاري كلينتون)
+_TITLE_REACH = 9
+
+
 def _title_holder(
     doc: Document, words: Words, role: Mention, after: list[Mention]
 ) -> tuple[Mention, Mention] | None:
     """The person a title opens (as one mention from the title to the name, and the name's own
     mention) when the title runs over its office to the name (رئيس المجلس
-    الاستراتيجي للعلاقات الخارجية في إيران كمال خرازي): up to seven words of nouns, adjectives and
-    the office's places, no punctuation, no "نظيره" (his counterpart is someone else)."""
+    الاستراتيجي للعلاقات الخارجية في إيران كمال خرازي): up to :data:`_TITLE_REACH` words of nouns,
+    adjectives and the office's places, no punctuation, no "نظيره" (his counterpart is someone else)."""
     toks = words.toks
-    person = next((y for y in after if y.kind == "person" and 0 < y.first - role.last <= 7), None)
+    person = next((y for y in after if y.kind == "person" and 0 < y.first - role.last <= _TITLE_REACH), None)
     if person is None or set(doc.text[role.end : person.start]) & _CLAUSE_BREAKS:
         return None
     for i in range(role.last + 1, person.first):
