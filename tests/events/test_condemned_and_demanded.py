@@ -107,3 +107,16 @@ def test_strikes_and_fighters_name_who_attacks() -> None:
     text = "وزادت وتيرة هجمات مقاتلي حزب العمال الكردستاني في جنوب شرق تركيا منذ منتصف يوليو."
     assert _args(text, "ASSAULT", "actor") == ["حزب العمال الكردستاني"]
     assert not _args(text, "ASSAULT", "recipient")
+
+
+def test_the_condemned_attack_names_its_doer_in_construct() -> None:
+    # أدانت المنظمة قصف المتمردين الحوثيين … مناطق سكنية: the rebels shelled (the object, no ل)
+    text = "أدانت منظمة هيومن رايتس ووتش أمس قصف المتمردين الحوثيين في اليمن مناطق سكنية في مدينة عدن."
+    assert _args(text, "ASSAULT", "actor") == ["المتمردين الحوثيين"]
+    assert _args(text, "ACCUSE", "recipient") == ["المتمردين الحوثيين"]
+
+
+def test_a_quotation_after_a_definite_word_is_no_name() -> None:
+    # القوات السعودية “تَرُد”: the writer's quotation marks, not the forces' name
+    text = "القوات السعودية “تَرُد” على قصف حدودي للحوثيين على الطوّال"
+    assert "القوات السعودية" in _args(text, "ASSAULT", "actor")

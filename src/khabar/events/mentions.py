@@ -385,6 +385,10 @@ def _quoted_name_end(text: str, words: Words, i: int, j: int) -> tuple[int, bool
     k0 = next((k for k in range(i, min(len(spans), j + 2)) if k > 0 and opens(k)), None)
     if k0 is None:
         return j, False
+    if k0 > i and words.toks[k0 - 1].text.startswith("ال"):
+        # القوات السعودية "تَرُد": a quotation after a definite word is the writer's, not the
+        # group's name, which follows a head in construct (فصائل «جيش الفتح»، حركة "نور الدين الزنكي")
+        return j, False
     for k in range(k0, min(len(spans), k0 + _QUOTED_MAX)):
         if k > k0 and opens(k):
             break  # another quotation opens first

@@ -59,6 +59,10 @@ def _condemned_act_doer(
     by_country = adjectives(doc, words, replace(m, first=k, last=k), b)
     if by_country:
         return by_country
+    # أدانت المنظمة قصف المتمردين الحوثيين: an armed group or a body in construct with the act did it
+    by_genitive = [x for x in after if x.first == k + 1 and x.prep is None and x.kind in ("armed", "org")]
+    if by_genitive:
+        return by_genitive[:1]
     for j in range(k + 1, min(b, k + 5)):
         if toks[j].text in _DONE_BY:
             return [x for x in after if x.first == j + 1 and x.prep is None][:1]

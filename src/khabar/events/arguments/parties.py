@@ -239,13 +239,15 @@ def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
 
 
 def _object_after(words: Words, k: int, b: int) -> bool:
-    """Whether word ``k`` opens the target of an attack with ل (لمناطق سكنية، لمدينة تعز), after a
-    place the act happened in (قصف المتمردين [في اليمن] لمناطق سكنية)."""
+    """Whether word ``k`` opens the target of an attack, with ل or as its object (لمناطق سكنية، لمدينة
+    تعز، مناطق سكنية), after a place the act happened in (قصف المتمردين [في اليمن] لمناطق سكنية)."""
     if k + 1 < b and words.toks[k].text == "في":
         k += 2
     if k >= b:
         return False
     w = words.toks[k].text
+    if w in _TARGET_HEADS:
+        return True  # قصف المتمردين [في اليمن] مناطق سكنية: the target as the verbal noun's object
     head = w[2:] if w.startswith("لل") else w[1:]  # للمدينة: ل + the article
     return w[:1] == "ل" and head in _TARGET_HEADS
 
