@@ -166,3 +166,13 @@ def test_a_long_title_still_reaches_its_holder() -> None:
     (actor,) = _args(text, "REQUEST", "actor")
     assert actor.endswith("هيلاري كلينتون")
     assert not _args(text, "REQUEST", "recipient")
+
+
+def test_a_visit_after_forms_of_address_is_the_named_visitors() -> None:
+    # زيارة صاحب السمو الملكي الأمير X … النائب الثاني لرئيس مجلس الوزراء … الى مصر: ل is a title's
+    text = (
+        "أكد اقتصاديون أن زيارة صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد النائب الثاني "
+        "لرئيس مجلس الوزراء وزير الدفاع الى مصر امس الاول تعزز العلاقات"
+    )
+    assert _args(text, "CONSULT", "actor") == ["الأمير محمد بن سلمان"]
+    assert _args(text, "CONSULT", "recipient") == ["مصر"]

@@ -137,7 +137,8 @@ def assign_arguments(
         args.actors = objs or governed(("ل",), near_after)
     elif frame == "visit":
         args.actors = subj
-        args.recipients = governed(_RECIPIENT_PREPS["visit"], after) or objs
+        # إلى before ل: the destination (زيارة … النائب الثاني لرئيس مجلس الوزراء … إلى مصر: ل is a title's)
+        args.recipients = governed(("الي",), after) or governed(_RECIPIENT_PREPS["visit"], after) or objs
         meets = "لتق" in toks[m.first].text
         if meets and objs and args.recipients and objs[0].first < args.recipients[0].first:
             # يلتقي المبعوث الدولي إلى اليمن: whom one meets is the verb's object; إلى after it is his title's

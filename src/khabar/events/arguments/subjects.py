@@ -167,12 +167,20 @@ def genitive(
     adj = adjectives(doc, words, m, b)
     if adj:
         return adj  # القمة الروسية السورية: every nationality after the noun, not the last one alone
+    # صاحب السمو الملكي الأمير …، معالي الوزير: forms of address before the genitive do not count
+    k = m.last + 1
+    while k < b and words.toks[k].text in _STYLES:
+        k += 1
     for x in after:
-        if x.first - m.last > 2:
+        if x.first - (k - 1) > 2:
             break
         if x.prep is None and not x.coord and (frame == "patient" or _actorish(x)):
             return _group(x, after)
     return []
+
+
+#: forms of address before a name or a title (صاحب السمو الملكي، معالي، فخامة)
+_STYLES = words("arguments.styles")
 
 
 def adjectives(doc: Document, words: Words, m: TriggerMatch, b: int) -> list[Mention]:
