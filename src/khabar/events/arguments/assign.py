@@ -43,7 +43,7 @@ from khabar.model import Document
 
 __all__ = ["assign_arguments"]
 
-#: prepositions and time words a verb's form after which is its verbal noun (عن قتل، بعد اعتقال)
+#: prepositions and time words after which a verb's form is its verbal noun (عن قتل القاضي)
 _NOMINAL_AFTER = word_list("arguments.nominal_after")
 #: weapon nouns that stand for the force that used them (arguments.means)
 _MEANS = word_list("arguments.means")
@@ -157,7 +157,7 @@ def assign_arguments(
             # (يبحث مع الوزير التعاون بين البلدين)
             args.recipients = between
         else:
-            args.recipients = governed(_RECIPIENT_PREPS["sym"], after) or ([] if subj else objs)
+            args.recipients = met or ([] if subj else objs)
         if not args.recipients and entry.type == "CONSULT":
             # "مع" and an unnamed partner (ناقش … مع المسؤول الأممي): the phrase after it
             k = next((i for i in range(m.last + 1, min(b, m.last + 8)) if toks[i].text == "مع"), None)
@@ -193,9 +193,8 @@ def assign_arguments(
         # (طالب بوقف العنف، دعا إلى الحوار، يدعو لقطع الإمدادات)
         preps = _RECIPIENT_PREPS["request"] if entry.type == "REQUEST" else _RECIPIENT_PREPS["sv"]
         if entry.type == "REQUEST":
-            # يدعو لمهاجمة أميركا، تطالب بإدراج «جبهة …»: a party inside what is demanded neither asks
-            # nor is asked
-            # … right after the verb, its subject or its object (يطالب العبادي [بإقالة] وزراء)
+            # يدعو لمهاجمة أميركا، تطالب بإدراج «جبهة …»، يطالب العبادي بإقالة وزراء: a party inside
+            # what is demanded, right after the verb, its subject or its object, neither asks nor is asked
             starts = {m.last + 1, subj[-1].last + 1 if (vso and subj) else m.last + 1}
             objects = [x for x in objs if x.first == max(starts)] or [
                 np for np in [noun_phrase(doc, words, max(starts), b, ments)] if np is not None
@@ -286,9 +285,10 @@ def _charge_start(words: Words, m: TriggerMatch, b: int) -> int | None:
 
 def _in_demand(words: Words, k: int, x: Mention) -> bool:
     """Whether the party ``x`` stands in what a verb of demanding asks for: the genitive of a verbal
-    noun with ب or ل at word ``k``, right after the verb or its subject (يدعو [لمهاجمة] أميركا، تطالب
-    [بإدراج] «جبهة …»، طالبت المنظمة [بالإفراج عن] الناشط). Further on, after a subject's titles, ل
-    is a title's (زعيم حزب … الموالي للأكراد) and the party after it may be whom the verb asks."""
+    noun with ب or ل at word ``k``, right after the verb, its subject or its object (يدعو [لمهاجمة]
+    أميركا، طالبت المنظمة [بالإفراج عن] الناشط، يطالب العبادي [بإقالة] وزراء), within three words.
+    Further on, after a subject's titles, ل is a title's (زعيم حزب … الموالي للأكراد) and the party
+    after it may be whom the verb asks."""
     if not k < x.first <= k + 3:
         return False
     w = words.toks[k].text

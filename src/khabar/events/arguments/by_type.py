@@ -37,9 +37,9 @@ def _condemned_act_doer(
     doc: Document, words: Words, m: TriggerMatch, b: int, after: list[Mention]
 ) -> list[Mention] | None:
     """When an accusation's object is an act (ادان التفجير، تدين حادثة تفجير …): the party its relative
-    clause names as the doer (الهجوم الذي شنه تنظيم داعش), or its nationality adjective's country
-    (القصف التركي), or [] (its victims and places are not whom it accuses); None when the object is
-    not an act."""
+    clause names as the doer (الهجوم الذي شنه تنظيم داعش), its nationality adjective's country
+    (القصف التركي), the armed group or body in construct with it (قصف المتمردين), or [] (its victims
+    and places are not whom it accuses); None when the object is not an act."""
     toks = words.toks
     k = m.last + 1
     while k < b:

@@ -194,7 +194,7 @@ def nominal_parties(
         gen_is_object = False
     if gen_is_object and gen and entry.type == "ASSAULT" and _object_after(words, gen[-1].last + 1, b):
         # قصف المتمردين لمناطق سكنية، استهداف الحوثيين لمدينة تعز: with the act's target after it
-        # (ل and a place or a party), the genitive is who did it
+        # (a place or a building, with ل or as its object), the genitive is who did it
         gen_is_object = False
     subj = [] if gen_is_object else gen
     sides = governed(("بين",), after)
@@ -214,7 +214,7 @@ def nominal_parties(
     return subj, objs
 
 
-#: what ل opens after an attack's genitive that is its target: places and buildings (لمناطق، لمدينة)
+#: the targets of an attack after its genitive, with ل or as its object: places and buildings (لمناطق، مواقع)
 _TARGET_HEADS = words("arguments.target_heads")
 
 
