@@ -8,6 +8,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from khabar.api import process_text
 from khabar.model import Document
 
@@ -120,3 +123,88 @@ def test_a_quotation_after_a_definite_word_is_no_name() -> None:
     # القوات السعودية “تَرُد”: the writer's quotation marks, not the forces' name
     text = "القوات السعودية “تَرُد” على قصف حدودي للحوثيين على الطوّال"
     assert "القوات السعودية" in _args(text, "ASSAULT", "actor")
+
+
+_WORDS = [
+    "قتل",
+    "عن",
+    "القاضي",
+    "محمد",
+    "علي",
+    "جيش",
+    "الفتح",
+    "فصائل",
+    "حركة",
+    "يطالب",
+    "بإدراج",
+    "أكثر",
+    "من",
+    "30",
+    "مسؤولا",
+    "ثماني",
+    "ساعات",
+    "صاحب",
+    "السمو",
+    "الملكي",
+    "الأمير",
+    "زيارة",
+    "إلى",
+    "مصر",
+    "أسر",
+    "مع",
+    "الشهداء",
+    "هجمات",
+    "ضربات",
+    "مقاتلي",
+    "حزب",
+    "العمال",
+    "دانت",
+    "قصف",
+    "المتمردين",
+    "لمناطق",
+    "مناطق",
+    "تتهم",
+    "باستغلال",
+    "على",
+    "داعش",
+    "وصافح",
+    "بحسب",
+    "منظمة",
+    "عضو",
+    "لجنة",
+    "والدفاع",
+    "النائب",
+    "إن",
+    "الهند",
+    "بشمال",
+    "غرب",
+    "سورية",
+    "لم",
+    "يحدث",
+    "أي",
+    "اتصال",
+    "بين",
+    "البلدين",
+    "يبحث",
+    "وزير",
+    "الخارجية",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from(["", "", "", "«", "»", '"', "،", "."])),
+        min_size=1,
+        max_size=24,
+    )
+)
+def test_the_argument_rules_hold_on_any_sequence_of_their_words(pairs: list[tuple[str, str]]) -> None:
+    # the rules index words around a trigger, a quotation and a title: none may fail, and every
+    # argument is a span of the text
+    text = " ".join(w + mark if mark in "»،." else mark + w for w, mark in pairs)
+    doc = process_text(text, extra=FACTS)
+    for e in doc.events:
+        for m in e["mentions"]:
+            for a in m["arguments"]:
+                assert doc.text[a["start"] : a["end"]] == a["text"]
