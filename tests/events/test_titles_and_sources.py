@@ -176,3 +176,13 @@ def test_a_visit_after_forms_of_address_is_the_named_visitors() -> None:
     )
     assert _args(text, "CONSULT", "actor") == ["الأمير محمد بن سلمان"]
     assert _args(text, "CONSULT", "recipient") == ["مصر"]
+
+
+def test_a_headlines_title_is_its_subject() -> None:
+    # أمير الشرقية يستقبل السفير الكوري: the NER gives the emir's title no mention; he hosts
+    text = "أمير الشرقية يستقبل السفير الكوري"
+    assert _args(text, "CONSULT", "recipient") == ["أمير الشرقية"]
+    assert _args(text, "CONSULT", "actor") == ["السفير"]
+    # مدير [تعليم الطائف] يستقبل: the body before the verb is the genitive of the subject's office
+    text = "مدير تعليم الطائف يستقبل وفد سفراء الحزم"
+    assert _args(text, "CONSULT", "recipient") == ["مدير تعليم الطائف"]

@@ -6,6 +6,8 @@ a verbal noun's (its genitive, "بين X و Y", the doer of a relative clause). 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
 from khabar.events.arguments.clauses import (
     _doer_after,
@@ -23,7 +25,7 @@ from khabar.events.arguments.vocab import (
     _group_back,
 )
 from khabar.events.lexicon import Trigger, load_actor_nouns, words
-from khabar.events.mentions import Mention, Words
+from khabar.events.mentions import Mention, Words, office_words
 from khabar.events.names import HONORIFICS
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -69,6 +71,13 @@ def verbal_parties(
             if not antecedent_object and m.first - 2 >= a:
                 np = noun_phrase_before(doc, words, m.first - 2, a, ments)
                 antecedent_object = [np] if np is not None else []
+    # مدير [تعليم الطائف] يستقبل: the body right before the verb is the genitive of its subject's office
+    adjacent = [_office_title(doc, words, x) or x for x in adjacent]
+    if not adjacent and antecedent_object is None:
+        # أمير الشرقية يستقبل السفير الكوري، مدير مستشفى الرس يزور …: a headline's subject is a title
+        # the NER gave no mention; an office and its genitive from the clause's start to the verb
+        titled = _title_before(doc, words, m, a, ments)
+        adjacent = [titled] if titled is not None else []
     subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
     if subj and antecedent_object is None and _oblique_plural(toks[subj[0].first].text, subj[0]):
         # يطالب الحوثيين، قتل جنديين: a plural or dual in ـين right after the verb is not its subject
@@ -87,7 +96,12 @@ def verbal_parties(
         return subj, antecedent_object, bool(subj)
     vso = bool(subj)
     if not subj:
-        subj = _group_back(adjacent[-1], before) if adjacent else svo_subject(doc, words, m, entry, a, before)
+        if not adjacent:
+            subj = svo_subject(doc, words, m, entry, a, before)
+        elif adjacent[-1] not in before:
+            subj = adjacent  # a title made here (_title_before, _office_title) is no mention to group with
+        else:
+            subj = _group_back(adjacent[-1], before)
     if first_person_:
         # "نطالب المجتمع الدولي …": the party after the verb is its object, the subject is "we"
         subj, vso = [], False
@@ -96,7 +110,7 @@ def verbal_parties(
         x
         for x in near_after
         if x not in subj
-        and not (subj and (t := _office_title(words, x)) is not None and t.first == subj[-1].last + 1)
+        and not (subj and (t := _office_title(doc, words, x)) is not None and t.first == subj[-1].last + 1)
     ]
     obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
     if frame in ("host", "visit") and vso:
@@ -134,6 +148,21 @@ def verbal_parties(
         np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
         objs = [np] if np is not None and toks[np.first].text[:1] not in "بفل" else []
     return subj, objs, vso
+
+
+def _title_before(
+    doc: Document, words: Words, m: TriggerMatch, a: int, ments: list[Mention]
+) -> Mention | None:
+    """The unnamed title from the start of the clause ``a`` to right before the verb (أمير الشرقية،
+    مدير مستشفى الرس، مدير تعليم الطائف), as a party: an office word first, at most three words, no
+    mention among them; else None."""
+    if m.first - a < 2 or m.first - a > 3:
+        return None
+    if drop_conjunction(words.toks[a].text) not in office_words():
+        return None
+    np = noun_phrase_before(doc, words, m.first - 1, a, ments)
+    # an office (not "something"): a party that may host or arrive
+    return replace(np, kind="role") if np is not None and np.first == a else None
 
 
 def _oblique_plural(word: str, x: Mention) -> bool:

@@ -64,7 +64,7 @@ def vso_subject(
         if x.first - m.last > reach:
             break
         if x.prep is None and _actorish(x):
-            title = x if x.kind == "role" else _office_title(words, x)
+            title = x if x.kind == "role" else _office_title(doc, words, x)
             found = _title_holder(doc, words, title, after) if title is not None else None
             if found is not None:
                 holder, person = found
@@ -73,7 +73,7 @@ def vso_subject(
     return []
 
 
-def _office_title(words: Words, x: Mention) -> Mention | None:
+def _office_title(doc: Document, words: Words, x: Mention) -> Mention | None:
     """The title that the body ``x`` is the genitive of, from the offices right before it (نائب
     مستشار [وزارة الخارجية الأمريكي]، عضو [لجنة الأمن]), as a role mention that may run on to its
     holder's name; None when no office stands right before ``x``."""
@@ -85,7 +85,8 @@ def _office_title(words: Words, x: Mention) -> Mention | None:
         k -= 1
     if k == x.first:
         return None
-    return replace(x, start=words.text_spans[k][0], first=k, kind="role")
+    start = words.text_spans[k][0]
+    return replace(x, start=start, text=doc.text[start : x.end], first=k, kind="role")
 
 
 def svo_subject(
