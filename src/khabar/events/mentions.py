@@ -315,7 +315,10 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
                 continue
             # a construct with a name (مركز الملك سلمان، قوات التحالف، جيش الإسلام): up to its end
             # (not after الرئيسين، الجانبين: the names that follow them are the sides themselves)
-            ent = ent_at.get(words.text_spans[j + 1][0]) if kind != "side" else None
+            # (a definite noun is in construct with none: المقاومة [تطهر زنجبار] is a subject and its verb;
+            # a definite name after it agrees with it as an adjective: المسلحين الحوثيين)
+            construct = kind != "side" and (not cur.startswith("ال") or nxt.startswith(("ال", "لل")))
+            ent = ent_at.get(words.text_spans[j + 1][0]) if construct else None
             if ent is not None:
                 j = words.index_at(ent) - 1
                 named = True

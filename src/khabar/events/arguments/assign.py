@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
-from khabar.events.arguments.parties import nominal_parties, verbal_parties
+from khabar.events.arguments.parties import _plural_verb, clause_stop, nominal_parties, verbal_parties
 from khabar.events.arguments.phrases import (
     _ATTACK_NOUNS,
     _NP_OBJECT_TYPES,
@@ -45,6 +45,8 @@ __all__ = ["assign_arguments"]
 
 #: prepositions and time words after which a verb's form is its verbal noun (عن قتل القاضي)
 _NOMINAL_AFTER = word_list("arguments.nominal_after")
+#: verbs and nouns of surviving (نجاة، نجا): their subject is an attack's target
+_SURVIVE = word_list("arguments.survive")
 #: weapon nouns that stand for the force that used them (arguments.means)
 _MEANS = word_list("arguments.means")
 
@@ -165,9 +167,13 @@ def assign_arguments(
             if np is not None:
                 args.recipients = [np]
     elif frame == "patient":
-        if is_verb and subj and not objs and not vso_subject(doc, words, m, near_after, after, reach):
-            # SVO: الشرطة اعتقلت X
-            args.actors, args.recipients = subj, [x for x in near_after if x.prep is None][:1]
+        plural = m.first == m.last and _plural_verb(toks[m.first].text)
+        svo = plural or not vso_subject(doc, words, m, near_after, after, reach)
+        if is_verb and subj and not objs and svo:
+            # SVO: الشرطة اعتقلت X (a plural verb's object stands before any clause after it: قتلوا عندما …)
+            stop = clause_stop(words, m, b) if plural else b
+            args.actors = subj
+            args.recipients = [x for x in near_after if x.prep is None and x.first < stop][:1]
             w = toks[m.last].text
             if (
                 not args.recipients
@@ -224,11 +230,11 @@ def assign_arguments(
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
         np = noun_phrase(doc, words, start, b, ments)
-        # what is asked or praised for (طالب بوقف، هنأه بفوزه) is not whom, nor the title right after a
-        # person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة]), nor the head noun of the actor
-        # named right after it (هجمات [مقاتلي] حزب العمال)
+        # what is asked, praised or charged for (طالب بوقف، هنأه بفوزه، اتهامات بأنشطة) is not whom,
+        # nor the title right after a person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة]), nor
+        # the head noun of the actor named right after it (هجمات [مقاتلي] حزب العمال)
         if np is not None and not (
-            (entry.type in ("REQUEST", "SUPPORT") and toks[np.first].text[:1] in "بل")
+            (entry.type in ("REQUEST", "SUPPORT", "ACCUSE") and toks[np.first].text[:1] in "بل")
             or (np.first == np.last and _fighters_of(words, np.first, args.actors))
             or (
                 start > m.last + 1
@@ -251,6 +257,11 @@ def assign_arguments(
         args.recipients = [x for x in args.recipients if not _means(words, x)]
     if entry.type == "ASSAULT":
         _claimed_attack(args, words, m, ments, a, b)
+        # نجاة وزير الداخلية من محاولة اغتيال: who survived it is whom it was aimed at
+        survivors = [x for x in args.actors if x.first > a and _bare_word(toks[x.first - 1].text) in _SURVIVE]
+        if survivors:
+            args.actors = [x for x in args.actors if x not in survivors]
+            args.recipients = survivors + [x for x in args.recipients if x not in survivors]
     _no_adjectives(args, words, ments, a, b)
     if before:
         # شهدت مدينة مروة شمال الكاميرون هجوما: the subject of "witnessed" is where, not who

@@ -12,6 +12,7 @@ from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
 from khabar.events.arguments.clauses import (
     _doer_after,
     _formula_break,
+    _title_holder,
     _unquoted_gap,
 )
 from khabar.events.arguments.phrases import _agreeing_adjective, noun_phrase, noun_phrase_before
@@ -78,7 +79,10 @@ def verbal_parties(
         # the NER gave no mention; an office and its genitive from the clause's start to the verb
         titled = _title_before(doc, words, m, a, ments)
         adjacent = [titled] if titled is not None else []
-    subj = [] if adjacent else vso_subject(doc, words, m, near_after, after, reach)
+    # a verb that agrees with a plural (خطفوا، يقاتلون) has its subject before it: the party after it
+    # is its object (عناصر من جبهة النصرة خطفوا قائد الفرقة)
+    plural = m.first == m.last and _plural_verb(toks[m.first].text)
+    subj = [] if adjacent or plural else vso_subject(doc, words, m, near_after, after, reach)
     if subj and antecedent_object is None and _oblique_plural(toks[subj[0].first].text, subj[0]):
         # يطالب الحوثيين، قتل جنديين: a plural or dual in ـين right after the verb is not its subject
         # (which would read ـون / ـان): it is the object, the subject is in the verb or before it
@@ -112,6 +116,10 @@ def verbal_parties(
         if x not in subj
         and not (subj and (t := _office_title(doc, words, x)) is not None and t.first == subj[-1].last + 1)
     ]
+    if plural:
+        # جنديين … قتلوا عندما فجر مقاتلون أكراد لغما: a clause opened after the verb holds no object of it
+        stop = clause_stop(words, m, b)
+        rest = [x for x in rest if x.first < stop]
     obj = next((x for x in rest if x.prep is None and (not vso or x.first > subj[-1].last)), None)
     if frame in ("host", "visit") and vso:
         # استقبل HOST [his titles] في قصر السلام مساء اليوم GUEST: the titles right after the host
@@ -143,6 +151,11 @@ def verbal_parties(
             else:
                 obj = np or later or obj
     objs = (_group(obj, rest) if obj in rest else [obj]) if obj else []
+    if objs and objs[0].kind == "role" and len(objs) == 1:
+        # خطفوا قائد الفرقة 30 العقيد المنشق نديم الحسن: the title runs on to the man who holds it
+        found = _title_holder(doc, words, objs[0], after)
+        if found is not None:
+            objs = [found[0]]
     if frame == "host" and not objs:
         # يستقبل المنسق الإقليمي …: a guest named by office alone (not a place: بمقر الوزارة)
         np = noun_phrase(doc, words, (subj[-1].last + 1) if vso and subj else m.last + 1, b, ments)
@@ -163,6 +176,24 @@ def _title_before(
     np = noun_phrase_before(doc, words, m.first - 1, a, ments)
     # an office (not "something"): a party that may host or arrive
     return replace(np, kind="role") if np is not None and np.first == a else None
+
+
+#: words that open a clause of time or cause (عندما، حين، بعدما، لأن): what follows is not the object
+_SUBORDINATORS = words("arguments.subordinators")
+
+
+def clause_stop(words: Words, m: TriggerMatch, b: int) -> int:
+    """The first word after trigger ``m`` that opens a clause of time, cause or place (عندما، حين،
+    لأن), or ``b``: a verb's object stands before it."""
+    toks = words.toks
+    return next((k for k in range(m.last + 1, b) if toks[k].text in _SUBORDINATORS), b)
+
+
+def _plural_verb(w: str) -> bool:
+    """Whether a verb carries the plural's agreement (خطفوا، قتلوا، يقاتلون، تطالبون), which Arabic
+    writes only when the subject comes before the verb."""
+    w = drop_conjunction(w)
+    return len(w) > 4 and (w.endswith("وا") or (w[0] in "يت" and w.endswith("ون")))
 
 
 def _oblique_plural(word: str, x: Mention) -> bool:

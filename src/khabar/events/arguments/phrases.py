@@ -243,8 +243,8 @@ def noun_phrase_before(doc: Document, words: Words, k: int, a: int, ments: list[
     while i - 1 >= a and k - i + 1 < _NP_MAX:
         gap = text[words.text_spans[i - 1][1] : words.text_spans[i][0]]
         prev = toks[i - 1].text
-        if gap.strip() or prev in _NP_STOP or any(x.last == i - 1 for x in ments):
-            break
+        if gap.strip() or prev in _NP_STOP or any(x.last == i - 1 for x in ments) or _verb_or_speech(prev):
+            break  # المقاومة [تطهر] زنجبار وغارات: a verb ends the phrase before it
         i -= 1
         if prev.startswith("و") and len(prev) > 3:
             break

@@ -115,6 +115,8 @@ def svo_subject(
     for x in reversed(before):
         if entry.type not in VERBAL_TYPES and set(doc.text[x.end : t0]) & _QUOTE_BREAKS:
             break  # يضيف رحمون: "… وصلت": a speaker outside the quotation is not its subject
+        if ".." in doc.text[x.end : t0]:
+            break  # سوريا.. معارك عنيفة في داريا: a headline's label, not who fights
         if x.prep is None and _actorish(x):
             if (
                 entry.type not in _SAID_BY_PARTY
@@ -154,11 +156,17 @@ def _announced_act(doc: Document, words: Words, m: TriggerMatch, x: Mention) -> 
 
 
 def _said_by(words: Words, x: Mention) -> bool:
+    """Whether ``x`` is the subject of a verb of saying right before it, or after the speaker's title
+    that ``x`` is the genitive of (وقال مكتب [محافظ دياربكر]، وصرح الناطق الرسمي باسم [الرئاسة])."""
     toks = words.toks
-    if x.first == 0:
-        return False
-    w = toks[x.first - 1].text
-    return in_vocab(w, SPEECH_VERBS) is not None
+    k = x.first - 1
+    while k > 0 and x.first - k <= 3 and toks[k].text in _SPEAKER_TITLES:
+        k -= 1
+    return k >= 0 and in_vocab(toks[k].text, SPEECH_VERBS) is not None
+
+
+#: the words of a speaker's title before the body it speaks for (مكتب، الناطق الرسمي باسم، مصدر في)
+_SPEAKER_TITLES = words("arguments.speaker_titles")
 
 
 def genitive(
