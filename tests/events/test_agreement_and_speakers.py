@@ -76,3 +76,10 @@ def test_a_definite_group_noun_heads_no_construct_with_a_name() -> None:
     text = "المقاومة تطهر زنجبار وغارات تستهدف الحديدة"
     for m in _doc(text).events:
         assert not any(a["text"].startswith("المقاومة ت") for a in m["arguments"]), m
+
+
+def test_the_country_across_a_border_is_no_party() -> None:
+    # الهجوم الذي وقع … على الحدود مع تركمانستان: Turkmenistan is where, not whom
+    text = "ويسلط الهجوم الذي وقع في منطقة المار بولاية فرياب على الحدود مع تركمانستان الضوء على الخسائر"
+    for m in _mentions(text, "ASSAULT"):
+        assert not any(a["text"] == "تركمانستان" for a in m["arguments"]), m

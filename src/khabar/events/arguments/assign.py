@@ -269,12 +269,27 @@ def assign_arguments(
         seen = [x for x in before if x.is_place and _witnessed_subject(words, x, a)]
         args.actors = [x for x in args.actors if x not in seen]
         args.not_roles |= {(role, x.ref) for x in seen for role in ("actor", "recipient")}
+    # على الحدود مع تركمانستان: the country a border is shared with is where, not who
+    borders = [x for x in args.actors + args.recipients if x.prep == "مع" and _on_border(words, x)]
+    if borders:
+        args.actors = [x for x in args.actors if x not in borders]
+        args.recipients = [x for x in args.recipients if x not in borders]
+        args.not_roles |= {(role, x.ref) for x in borders for role in ("actor", "recipient")}
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _on_border(words: Words, x: Mention) -> bool:
+    """Whether ``x`` follows "الحدود مع" (the border with X)."""
+    return x.first >= 2 and _bare_word(words.toks[x.first - 2].text) in _BORDERS
+
+
+#: الحدود مع X: the border shared with X
+_BORDERS = frozenset({"الحدود", "حدود", "بالحدود"})
 
 
 def _fighters_of(words: Words, k: int, actors: list[Mention]) -> bool:
