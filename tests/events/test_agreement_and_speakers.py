@@ -83,3 +83,12 @@ def test_the_country_across_a_border_is_no_party() -> None:
     text = "ويسلط الهجوم الذي وقع في منطقة المار بولاية فرياب على الحدود مع تركمانستان الضوء على الخسائر"
     for m in _mentions(text, "ASSAULT"):
         assert not any(a["text"] == "تركمانستان" for a in m["arguments"]), m
+
+
+def test_a_description_is_no_office_and_a_place_no_demand() -> None:
+    # خبير أمني يطالب: "a security expert" is no office holder's title (an office's genitive is
+    # definite: أمير الشرقية); دعا فرع الوزارة [بمنطقة …] المواطنين: ب governs a place, not a demand
+    text = 'خبير أمني يطالب بحجب مواقع التواصل من "مواطن الفتن"'
+    assert "خبير أمني" not in _args(text, "REQUEST", "actor")
+    text = "دعا فرع وزارة العمل بمنطقة الحدود الشمالية، المواطنين والمقيمين للإبلاغ عن الأيدي العاملة"
+    assert _args(text, "REQUEST", "recipient") == ["المواطنين"]

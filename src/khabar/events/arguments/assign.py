@@ -206,6 +206,8 @@ def assign_arguments(
                 np for np in [noun_phrase(doc, words, max(starts), b, ments)] if np is not None
             ]
             starts |= {x.last + 1 for x in objects}
+            # (a ب that governs a named place or party there is no demand: دعا فرع الوزارة [بمنطقة …])
+            starts = {k for k in starts if not any(y.first == k for y in ments)}
             demanded = [x for x in after if any(_in_demand(words, k, x) for k in starts)]
         elif entry.type == "ACCUSE" and is_verb:
             # تتهم إردوغان باستغلال الحرب على «داعش»: whom the charge names is not whom it accuses

@@ -167,15 +167,16 @@ def _title_before(
     doc: Document, words: Words, m: TriggerMatch, a: int, ments: list[Mention]
 ) -> Mention | None:
     """The unnamed title from the start of the clause ``a`` to right before the verb (أمير الشرقية،
-    مدير مستشفى الرس، مدير تعليم الطائف), as a party: an office word first, at most three words, no
-    mention among them; else None."""
+    مدير مستشفى الرس، مدير تعليم الطائف), as a party: an office word first, a definite word last, at
+    most three words, no mention among them; else None."""
     if m.first - a < 2 or m.first - a > 3:
         return None
     if drop_conjunction(words.toks[a].text) not in office_words():
         return None
     np = noun_phrase_before(doc, words, m.first - 1, a, ments)
-    # an office (not "something"): a party that may host or arrive
-    return replace(np, kind="role") if np is not None and np.first == a else None
+    if np is None or np.first != a or not words.toks[np.last].text.startswith("ال"):
+        return None  # خبير أمني: an office's genitive is definite (أمير الشرقية), an adjective not
+    return replace(np, kind="role")  # an office, not "something": a party that may host or arrive
 
 
 #: words that open a clause of time or cause (عندما، حين، بعدما، لأن): what follows is not the object
