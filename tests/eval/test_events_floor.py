@@ -68,13 +68,15 @@ FLOORS = {
     # that are acts or adjectives, clashes, oblique plurals, relative clauses with an object pronoun,
     # outlets, "الجانبان", verbs of expressing, agent phrases after verbs, glued names): all actor F1
     # 0.553 -> 0.580, held-out 0.482 -> 0.488; recipient 0.450 -> 0.473, held-out 0.376 -> 0.382
-    ("all", "actor_f1"): 0.57,
+    # issue 16, seventh round (titles, sources, charges, demands, agreement, read on fresh samples): all
+    # actor F1 0.590 -> 0.595, recipient 0.483 -> 0.484, held-out recipient 0.396 -> 0.400
+    ("all", "actor_f1"): 0.58,
     # held-out actor F1 went from 0.51 to 0.47 with the actor scorer (issue 16: precision first, a wrong
     # actor is worse than none): held-out actor precision 0.581 -> 0.603, recall 0.467 -> 0.401; the
     # precision and recall floors below hold both
     ("test", "actor_f1"): 0.48,
-    ("all", "recipient_f1"): 0.46,
-    ("test", "recipient_f1"): 0.37,
+    ("all", "recipient_f1"): 0.47,
+    ("test", "recipient_f1"): 0.385,
     ("all", "location_accuracy"): 0.43,
 }
 
