@@ -179,7 +179,7 @@ def _title_before(
     return replace(np, kind="role")  # an office, not "something": a party that may host or arrive
 
 
-#: words that open a clause of time or cause (عندما، حين، بعدما، لأن): what follows is not the object
+#: words that open a clause of time, cause or place (عندما، حين، لأن، حيث): what follows is no object
 _SUBORDINATORS = words("arguments.subordinators")
 
 

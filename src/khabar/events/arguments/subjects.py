@@ -165,7 +165,7 @@ def _said_by(words: Words, x: Mention) -> bool:
     return k >= 0 and in_vocab(toks[k].text, SPEECH_VERBS) is not None
 
 
-#: the words of a speaker's title before the body it speaks for (مكتب، الناطق الرسمي باسم، مصدر في)
+#: the words of a speaker's title before the body it speaks for (مكتب، الناطق الرسمي باسم، مصدر)
 _SPEAKER_TITLES = words("arguments.speaker_titles")
 
 
