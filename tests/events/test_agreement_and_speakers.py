@@ -92,3 +92,15 @@ def test_a_description_is_no_office_and_a_place_no_demand() -> None:
     assert "خبير أمني" not in _args(text, "REQUEST", "actor")
     text = "دعا فرع وزارة العمل بمنطقة الحدود الشمالية، المواطنين والمقيمين للإبلاغ عن الأيدي العاملة"
     assert _args(text, "REQUEST", "recipient") == ["المواطنين"]
+
+
+def test_a_time_word_ends_a_title_and_weapons_name_their_owner() -> None:
+    # استقبل الرئيس المصري عبد الفتاح السيسي أمس الأمير …: the host's title stops at أمس
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي أمس الأمير محمد بن سلمان بن عبد العزيز، ولي ولي "
+        "العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع السعودي"
+    )
+    assert not any("أمس" in a for a in _args(text, "CONSULT", "recipient"))
+    assert any(a.startswith("الأمير محمد بن سلمان") for a in _args(text, "CONSULT", "actor"))
+    # بألغام المتمردين: the rebels' mines; the rebels did it
+    assert _args("مقتل وإصابة 44 يمنيا بألغام المتمردين", "ASSAULT", "actor") == ["المتمردين"]

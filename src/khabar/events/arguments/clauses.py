@@ -71,7 +71,22 @@ _VENUES = words("arguments.venues")
 #: words are (على is written علي in the normalised view)
 _AGENT_MARKERS = tuple(
     tuple(fold(w) for w in marker.split())
-    for marker in ("على يد", "على أيدي", "بيد", "بأيدي", "في يد", "في أيدي", "من قبل", "برصاص", "بنيران")
+    for marker in (
+        "على يد",
+        "على أيدي",
+        "بيد",
+        "بأيدي",
+        "في يد",
+        "في أيدي",
+        "من قبل",
+        "برصاص",
+        "بنيران",
+        # … and the weapons of a party (مقتل 44 يمنيا بألغام المتمردين، بقذائف الحوثيين)
+        "بألغام",
+        "بقذائف",
+        "بصواريخ",
+        "ببراميل",
+    )
 )
 
 
@@ -131,6 +146,9 @@ def _captures(w: str) -> bool:
 _NOT_TITLE = words("arguments.not_title")
 
 
+#: times of day and days (أمس، اليوم، الأحد …): a title does not run over one
+_TIME_WORDS = words("arguments.formula_time")
+
 #: how many words a title may run from its office to its holder's name (وزيرة الخارجية الأميركية السابقة
 #: المرشحة لانتخابات الحزب الديموقراطي للرئاسة الأميركية هيلاري كلينتون)
 _TITLE_REACH = 9
@@ -149,8 +167,8 @@ def _title_holder(
         return None
     for i in range(role.last + 1, person.first):
         w = toks[i].text
-        if w in _NOT_TITLE or _is_event_verb(w):
-            return None
+        if w in _NOT_TITLE or w in _TIME_WORDS or _is_event_verb(w):
+            return None  # … السيسي أمس الأمير محمد بن سلمان: a time word ends the title, the guest follows
         if w.startswith("و") and len(w) > 3:
             # a second party, a second office (رئيس الوزراء والوزير X) or a verb (وصافح) ends the title;
             # a definite noun of the office's own name does not (عضو لجنة الأمن والدفاع النيابية النائب X)
