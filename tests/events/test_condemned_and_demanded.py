@@ -77,6 +77,10 @@ def test_a_party_inside_what_is_demanded_neither_asks_nor_is_asked() -> None:
     assert not _args(text, "REQUEST", "recipient")
     text = 'رئيس البرلمان العراقي يطالب العبادي باقالة وزراء "ثبت عليهم الفساد"'
     assert _args(text, "REQUEST", "recipient") == ["العبادي"]
+    # … also when a party of the demand was first read as the subject after the verb
+    text = "القوى الشيعية تطالب العبادي بإخراج الأكراد من سلاح الجو"
+    got = _args(text, "REQUEST", "actor") + _args(text, "REQUEST", "recipient")
+    assert "الأكراد" not in got and "سلاح الجو" not in got
     # … while the object right after the verb is whom it asks, and a party after a subject's titles
     text = (
         "دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي الموالي للأكراد في تركيا أمس حزب العمال "

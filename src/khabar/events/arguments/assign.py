@@ -202,10 +202,11 @@ def assign_arguments(
             # يدعو لمهاجمة أميركا، تطالب بإدراج «جبهة …»، يطالب العبادي بإقالة وزراء: a party inside
             # what is demanded, right after the verb, its subject or its object, neither asks nor is asked
             starts = {m.last + 1, subj[-1].last + 1 if (vso and subj) else m.last + 1}
-            objects = [x for x in objs if x.first == max(starts)] or [
-                np for np in [noun_phrase(doc, words, max(starts), b, ments)] if np is not None
-            ]
-            starts |= {x.last + 1 for x in objects}
+            for k0 in sorted(starts):
+                objects = [x for x in objs if x.first == k0] or [
+                    np for np in [noun_phrase(doc, words, k0, b, ments)] if np is not None
+                ]
+                starts |= {x.last + 1 for x in objects}
             # (a ب that governs a named place or party there is no demand: دعا فرع الوزارة [بمنطقة …])
             starts = {k for k in starts if not any(y.first == k for y in ments)}
             demanded = [x for x in after if any(_in_demand(words, k, x) for k in starts)]
