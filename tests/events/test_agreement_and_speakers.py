@@ -104,3 +104,13 @@ def test_a_time_word_ends_a_title_and_weapons_name_their_owner() -> None:
     assert any(a.startswith("الأمير محمد بن سلمان") for a in _args(text, "CONSULT", "actor"))
     # بألغام المتمردين: the rebels' mines; the rebels did it
     assert _args("مقتل وإصابة 44 يمنيا بألغام المتمردين", "ASSAULT", "actor") == ["المتمردين"]
+
+
+def test_a_group_takes_one_name_and_its_sectarian_adjective() -> None:
+    # منظمة «هيومن رايتس ووتش» اسرائيل: the organisation, then whom it accuses
+    text = 'اتهمت منظمة "هيومن رايتس ووتش" اسرائيل، اليوم (الاثنين)، باستخدام "القوة غير المبررة"'
+    assert _args(text, "ACCUSE", "actor") == ['منظمة "هيومن رايتس ووتش"']
+    assert _args(text, "ACCUSE", "recipient") == ["اسرائيل"]
+    # القوى الشيعية: the adjective belongs to the group, which is the verb's subject
+    text = "القوى الشيعية تطالب العبادي بإخراج الأكراد من سلاح الجو"
+    assert _args(text, "REQUEST", "actor") == ["القوى الشيعية"]

@@ -318,7 +318,8 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             # (a definite noun is in construct with none: المقاومة [تطهر زنجبار] is a subject and its verb;
             # a definite name after it agrees with it as an adjective: المسلحين الحوثيين)
             construct = kind != "side" and (not cur.startswith("ال") or nxt.startswith(("ال", "لل")))
-            ent = ent_at.get(words.text_spans[j + 1][0]) if construct else None
+            # (one name only: a second right after it starts a new phrase: منظمة «هيومن رايتس ووتش» [اسرائيل])
+            ent = ent_at.get(words.text_spans[j + 1][0]) if construct and not named else None
             if ent is not None:
                 j = words.index_at(ent) - 1
                 named = True
