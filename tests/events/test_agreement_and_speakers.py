@@ -114,3 +114,20 @@ def test_a_group_takes_one_name_and_its_sectarian_adjective() -> None:
     # القوى الشيعية: the adjective belongs to the group, which is the verb's subject
     text = "القوى الشيعية تطالب العبادي بإخراج الأكراد من سلاح الجو"
     assert _args(text, "REQUEST", "actor") == ["القوى الشيعية"]
+
+
+def test_after_a_titled_name_a_comma_and_a_body_open_the_object() -> None:
+    text = "ودعا عضو لجنة الأمن والدفاع النيابية محمد الكربولي، الحكومة إلى إسناد عشائر كبيسة."
+    (actor,) = _args(text, "REQUEST", "actor")
+    assert actor.endswith("محمد الكربولي")
+    assert _args(text, "REQUEST", "recipient") == ["الحكومة"]
+
+
+def test_a_person_after_a_state_name_holds_the_title() -> None:
+    # مع دولة رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف: the title runs on to its holder
+    text = (
+        "عقد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر العوجا، اليوم الخميس، جلسة مباحثات "
+        "رسمية مع دولة رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف."
+    )
+    got = [a for m in _doc(text).events for x in m["mentions"] for a in x["arguments"]]
+    assert any(a["text"].endswith("محمد نواز شريف") for a in got), got

@@ -250,6 +250,8 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
         for e in doc.entities
         if e.label == "LOC" and e.attrs.get("ref") and not _is_country_ref(e.attrs["ref"])
     }
+    # where a place's name starts (a second name after a named group is no part of it)
+    places = {e.start for e in doc.entities if e.label == "LOC"}
     # a title directly before a person's name opens the name (مركز [الملك] [سلمان])
     persons = {p.start: p.end for p in doc.entities if p.label == "PERSON"}
     for r in doc.entities:
@@ -317,9 +319,11 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             # (not after الرئيسين، الجانبين: the names that follow them are the sides themselves)
             # (a definite noun is in construct with none: المقاومة [تطهر زنجبار] is a subject and its verb;
             # a definite name after it agrees with it as an adjective: المسلحين الحوثيين)
-            construct = kind != "side" and (not cur.startswith("ال") or nxt.startswith(("ال", "لل")))
-            # (one name only: a second right after it starts a new phrase: منظمة «هيومن رايتس ووتش» [اسرائيل])
-            ent = ent_at.get(words.text_spans[j + 1][0]) if construct and not named else None
+            construct = kind != "side" and (named or not cur.startswith("ال") or nxt.startswith(("ال", "لل")))
+            # (after a name a place starts a new phrase: منظمة «هيومن رايتس ووتش» [اسرائيل]; a person there
+            # holds the title: رئيس وزراء جمهورية باكستان الإسلامية محمد نواز شريف)
+            at = words.text_spans[j + 1][0]
+            ent = ent_at.get(at) if construct and not (named and at in places) else None
             if ent is not None:
                 j = words.index_at(ent) - 1
                 named = True

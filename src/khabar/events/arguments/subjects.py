@@ -68,7 +68,8 @@ def vso_subject(
             found = _title_holder(doc, words, title, after) if title is not None else None
             if found is not None:
                 holder, person = found
-                return [holder, *_group(person, after)[1:]]
+                # … الكربولي، الحكومة إلى: after a titled name a comma and a body open the object
+                return [holder, *[y for y in _group(person, after)[1:] if y.kind in ("person", "role")]]
             return _group(x, after)
     return []
 
