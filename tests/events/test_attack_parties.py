@@ -4,26 +4,17 @@ adjectives and the verbs of its toll are no party, the claimant is its actor, th
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from khabar.api import process_text
-from khabar.model import Document
-
-FACTS = ("entities", "places", "refs", "dates", "quantities", "events")
-
-
-@cache
-def _doc(text: str) -> Document:
-    return process_text(text, extra=FACTS)
+from conftest import event_args, event_mentions
 
 
 def _mentions(text: str) -> list[dict[str, Any]]:
-    return [m for e in _doc(text).events for m in e["mentions"] if m["type"] == "ASSAULT"]
+    return event_mentions(text, "ASSAULT")
 
 
 def _args(text: str, role: str | None = None) -> list[str]:
-    return [a["text"] for m in _mentions(text) for a in m["arguments"] if role is None or a["role"] == role]
+    return event_args(text, "ASSAULT", role)
 
 
 def test_an_attacks_adjective_is_no_party() -> None:

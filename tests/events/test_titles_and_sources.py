@@ -4,26 +4,8 @@ approximate length of time, a clause opened by إن, "مع" before "بين", and
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
-from khabar.api import process_text
-from khabar.model import Document
-
-FACTS = ("entities", "places", "refs", "dates", "quantities", "events")
-
-
-@cache
-def _doc(text: str) -> Document:
-    return process_text(text, extra=FACTS)
-
-
-def _mentions(text: str, type_: str) -> list[dict[str, Any]]:
-    return [m for e in _doc(text).events for m in e["mentions"] if m["type"] == type_]
-
-
-def _args(text: str, type_: str, role: str) -> list[str]:
-    return [a["text"] for m in _mentions(text, type_) for a in m["arguments"] if a["role"] == role]
+from conftest import event_args as _args
+from conftest import facts_doc as _doc
 
 
 def test_the_verbal_noun_after_a_preposition_takes_its_victim() -> None:

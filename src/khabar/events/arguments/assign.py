@@ -7,9 +7,15 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 
 from __future__ import annotations
 
-from khabar.arabic.clitics import drop_conjunction, in_vocab, strip_proclitics
+from khabar.arabic.clitics import drop_conjunction, in_vocab
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
-from khabar.events.arguments.parties import _plural_verb, clause_stop, nominal_parties, verbal_parties
+from khabar.events.arguments.parties import (
+    _plural_verb,
+    armed_noun,
+    clause_stop,
+    nominal_parties,
+    verbal_parties,
+)
 from khabar.events.arguments.phrases import (
     _ATTACK_NOUNS,
     _NP_OBJECT_TYPES,
@@ -35,7 +41,7 @@ from khabar.events.arguments.vocab import (
     clause_break,
     first_person,
 )
-from khabar.events.lexicon import Trigger, fold, load_actor_nouns
+from khabar.events.lexicon import Trigger, fold
 from khabar.events.lexicon import words as word_list
 from khabar.events.mentions import Mention, Words, _stems, office_words
 from khabar.events.triggers import TriggerMatch
@@ -292,14 +298,13 @@ def _on_border(words: Words, x: Mention) -> bool:
 
 
 #: الحدود مع X: the border shared with X
-_BORDERS = frozenset({"الحدود", "حدود", "بالحدود"})
+_BORDERS = word_list("arguments.borders")
 
 
 def _fighters_of(words: Words, k: int, actors: list[Mention]) -> bool:
     """Whether word ``k`` is an armed group noun (مقاتلي، مسلحي، عناصر) in construct with an actor
     named right after it: the actor's own fighters, not a second party."""
-    noun = strip_proclitics(words.toks[k].text).stem
-    return load_actor_nouns().get((noun,)) == "armed" and any(x.first == k + 1 for x in actors)
+    return armed_noun(words.toks[k].text) and any(x.first == k + 1 for x in actors)
 
 
 def _charge_start(words: Words, m: TriggerMatch, b: int) -> int | None:

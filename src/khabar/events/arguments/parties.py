@@ -283,6 +283,11 @@ _TARGET_HEADS = words("arguments.target_heads")
 _ATTACKS_BY = words("arguments.attacks_by")
 
 
+def armed_noun(w: str) -> bool:
+    """Whether the word is a one-word armed group noun of the actor list (مقاتلي، مسلحي، عناصر)."""
+    return load_actor_nouns().get((strip_proclitics(w).stem,)) == "armed"
+
+
 def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
     """Whether ``x`` is the armed group, the body or the country right after an attack noun that
     made it (هجمات «بوكو حرام»، غارات التحالف، هجوم داعش): its doer, not its target."""
@@ -290,8 +295,7 @@ def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
         return False
     if x.first == m.last + 2:
         # هجمات [مقاتلي] حزب العمال: the fighters of the body named after them
-        fighters = strip_proclitics(words.toks[m.last + 1].text).stem
-        if load_actor_nouns().get((fighters,)) != "armed":
+        if not armed_noun(words.toks[m.last + 1].text):
             return False
     elif x.first != m.last + 1:
         return False
