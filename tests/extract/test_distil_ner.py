@@ -56,3 +56,28 @@ def test_silver_sentences_the_encoder_doubts_are_left_out(tmp_path: Path) -> Non
     )
     assert len(train_ner.read_silver(path, 100)) == 2
     assert train_ner.read_silver(path, 100, min_conf=0.9) == [[("زار", "O"), ("عمّان", "B-LOC")]]
+
+
+def test_wojood_is_read_in_anercorp_conventions(tmp_path: Path) -> None:
+    train_ner = load_script("train_ner")
+    from khabar.extract.features import load_cues
+
+    (tmp_path / "train.txt").write_text(
+        # nested tags outermost first: the occupation is looked through to the organisation inside it;
+        # a place noun leaves its place span (ANERcorp: مدينة O جنين B-LOC); an event is left out
+        "عضو B-OCC\nاللجنة I-OCC B-ORG\nالقومية I-OCC I-ORG\nفي O\nمدينة B-GPE\nجنين I-GPE\n$#$ O\n\n"
+        "زار B-EVENT\nالأردني B-NORP\nعمّان B-GPE\n\n",
+        encoding="utf-8",
+    )
+    got = train_ner.wojood_sentences(load_cues(), other="IGN", parts=("train",), root=tmp_path)
+    assert got == [
+        [
+            ("عضو", "O"),
+            ("اللجنة", "B-ORG"),
+            ("القومية", "I-ORG"),
+            ("في", "O"),
+            ("مدينة", "O"),
+            ("جنين", "B-LOC"),
+        ],
+        [("زار", "B-IGN"), ("الأردني", "O"), ("عمّان", "B-LOC")],
+    ]

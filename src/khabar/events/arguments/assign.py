@@ -23,7 +23,13 @@ from khabar.events.arguments.phrases import (
     _looks_nominal,
     noun_phrase,
 )
-from khabar.events.arguments.subjects import _witnessed_subject, governed, svo_subject, vso_subject
+from khabar.events.arguments.subjects import (
+    _witnessed_subject,
+    governed,
+    said_at,
+    svo_subject,
+    vso_subject,
+)
 from khabar.events.arguments.vocab import (
     _PARTICIPANT_PREPS,
     _RECIPIENT_PREPS,
@@ -31,6 +37,7 @@ from khabar.events.arguments.vocab import (
     PASSIVE_MARKERS,
     QUOTE_OPENERS,
     REACTION_VERBS,
+    SPEECH_VERBS,
     VSO_REACH,
     VSO_REACH_HOST,
     VSO_REACH_MEETING,
@@ -55,6 +62,12 @@ _NOMINAL_AFTER = word_list("arguments.nominal_after")
 _SURVIVE = word_list("arguments.survive")
 #: weapon nouns that stand for the force that used them (arguments.means)
 _MEANS = word_list("arguments.means")
+#: words that open a report's source after what it reports (حسبما، بحسب ما، نقلا عن)
+_SOURCE_OPENERS = word_list("arguments.source_openers")
+#: nouns of an apposition that tells what a party is (ذراع، جناح، فرع، حليف)
+_APPOSITION_HEADS = word_list("arguments.apposition_heads")
+#: verbs of saying that are spelt as prepositions unvocalised (بيّن / بين، عبّر / عبر)
+_AMBIGUOUS_SAID = frozenset({fold("بين"), fold("عبر")})
 
 #: how many words before an event noun (or the relative pronoun after it) a verb of condemning may
 #: stand: the verb, a subject of up to three words, an adverb, the noun's adjective
@@ -230,6 +243,12 @@ def assign_arguments(
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
             args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
+    # الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب، جبهة النصرة، ذراع تنظيم القاعدة: what the
+    # subject is called or is part of, said right after it, is not whom it acts on
+    apposed = [x for x in args.recipients if any(_apposition(words, y, x) for y in args.actors)]
+    if apposed:
+        args.recipients = [x for x in args.recipients if x not in apposed]
+        args.not_roles |= {("recipient", x.ref) for x in apposed}
     if args.first_person and entry.type in _NP_OBJECT_TYPES and not (objs and objs[0].first == m.last + 1):
         # نطالب المجتمع الدولي بـ…: with the subject in the verb, what follows it is its object
         np = noun_phrase(doc, words, m.last + 1, b, ments)
@@ -238,7 +257,13 @@ def assign_arguments(
     if not args.recipients and entry.type in _NP_OBJECT_TYPES and not passive:
         # no named party: the object noun phrase itself (سبعة مسؤولين، مركز المسيال، قرية كامونا)
         start = (subj[-1].last + 1) if (is_verb and vso and subj) else m.last + 1
-        np = noun_phrase(doc, words, start, b, ments)
+        if apposed:
+            # the object comes after the apposition's clause (جبهة النصرة، ذراع القاعدة، أمس، [مجموعة …])
+            start = max(x.last for x in apposed)
+            while start < b - 1 and not clause_break(words, start):
+                start += 1
+            start += 1
+        np = noun_phrase(doc, words, start, b, ments) if start < b else None
         # what is asked, praised or charged for (طالب بوقف، هنأه بفوزه، اتهامات بأنشطة) is not whom,
         # nor the title right after a person who is the subject (دعا اسحق هرتزوغ [زعيم المعارضة]), nor
         # the head noun of the actor named right after it (هجمات [مقاتلي] حزب العمال)
@@ -284,12 +309,51 @@ def assign_arguments(
         args.actors = [x for x in args.actors if x not in borders]
         args.recipients = [x for x in args.recipients if x not in borders]
         args.not_roles |= {(role, x.ref) for x in borders for role in ("actor", "recipient")}
+    # … حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة: who tells of the event after it is its source
+    sources = [x for x in ments if a <= x.first < b and _source_after(words, m, x)]
+    if sources:
+        args.actors = [x for x in args.actors if x not in sources]
+        args.recipients = [x for x in args.recipients if x not in sources]
+        args.not_roles |= {(role, x.ref) for x in sources for role in ("actor", "recipient")}
     actor_refs = {x.ref for x in args.actors}
     # a city is where things happen, not who they happen to (except the host of a visit)
     args.recipients = [
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
+
+
+def _source_after(words: Words, m: TriggerMatch, x: Mention) -> bool:
+    """Whether ``x``, after trigger ``m``, tells of it: the subject of a verb of saying that follows the
+    trigger (… قتل 15 شخصا، حسبما أفاد [مسؤولون]), or a party within four words after a source's opener
+    with no comma between (بحسب ما ذكرت [إدارة] الصحة، نقلا عن [مصادر])."""
+    if x.first <= m.last:
+        return False
+    toks = words.toks
+    # (بين and عبر are verbs of saying, بيّن and عبّر, but far more often "between" and "across")
+    said = said_at(words, x)
+    if said is not None and said > m.last and _bare_word(toks[said].text) not in _AMBIGUOUS_SAID:
+        return True
+    for k in range(x.first - 1, max(m.last, x.first - 5), -1):
+        if clause_break(words, k):
+            return False
+        w = _bare_word(toks[k].text)
+        if w in _SOURCE_OPENERS and (w != "كما" or in_vocab(toks[k + 1].text, SPEECH_VERBS) is not None):
+            return True
+    return False
+
+
+def _apposition(words: Words, y: Mention, x: Mention) -> bool:
+    """Whether ``x`` stands in apposition to the party ``y`` before it: a title right after a person
+    (الأمير عبدالله بن مساعد [الرئيس] العام), or the genitive of an apposition's noun after a comma
+    (جبهة النصرة، ذراع [تنظيم القاعدة])."""
+    if x.first == y.last + 1:
+        return y.kind == "person" and x.kind == "role"
+    return (
+        x.first == y.last + 2
+        and clause_break(words, y.last)
+        and _bare_word(words.toks[y.last + 1].text) in _APPOSITION_HEADS
+    )
 
 
 def _on_border(words: Words, x: Mention) -> bool:

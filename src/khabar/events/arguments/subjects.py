@@ -121,7 +121,7 @@ def svo_subject(
         if x.prep is None and _actorish(x):
             if (
                 entry.type not in _SAID_BY_PARTY
-                and _said_by(words, x)
+                and said_by(words, x)
                 and not _announced_act(doc, words, m, x)
             ):
                 continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
@@ -156,14 +156,25 @@ def _announced_act(doc: Document, words: Words, m: TriggerMatch, x: Mention) -> 
     return all(g in ("امس", "اليوم") for g in gap) and not set(between) & {":", '"', "«"}
 
 
-def _said_by(words: Words, x: Mention) -> bool:
+def said_by(words: Words, x: Mention) -> bool:
     """Whether ``x`` is the subject of a verb of saying right before it, or after the speaker's title
     that ``x`` is the genitive of (وقال مكتب [محافظ دياربكر]، وصرح الناطق الرسمي باسم [الرئاسة])."""
+    return said_at(words, x) is not None
+
+
+def said_at(words: Words, x: Mention) -> int | None:
+    """The word of the verb of saying that ``x`` is the subject of (:func:`said_by`), or None."""
     toks = words.toks
     k = x.first - 1
-    while k > 0 and x.first - k <= 3 and toks[k].text in _SPEAKER_TITLES:
+    offices = office_words()
+    while k > 0 and x.first - k <= 3 and (toks[k].text in _SPEAKER_TITLES or _office(toks[k].text, offices)):
         k -= 1
-    return k >= 0 and in_vocab(toks[k].text, SPEECH_VERBS) is not None
+    return k if k >= 0 and in_vocab(toks[k].text, SPEECH_VERBS) is not None else None
+
+
+def _office(w: str, offices: frozenset[str]) -> bool:
+    """A title word (رئيس، رئيسة، وزير): وأضافت رئيسة [اتحاد الصحافيين] speaks for the body after it."""
+    return w in offices or (w.endswith("ه") and w[:-1] in offices)  # the folded feminine (رئيسة)
 
 
 #: the words of a speaker's title before the body it speaks for (مكتب، الناطق الرسمي باسم، مصدر)
