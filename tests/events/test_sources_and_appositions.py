@@ -1,6 +1,7 @@
 """Parties read on a fresh SaudiNewsNet sample (seed 20261227): whoever tells of an event after it
 (حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة) is its source, not a party; what a subject is called or
-is part of, in apposition right after it, is not whom it acts on."""
+is part of, in apposition right after it, is not whom it acts on; a name after a topic noun is what is
+discussed, not whom one meets (يبحث مع جعجع أوضاع لبنان); "at the request of" names who asked."""
 
 from __future__ import annotations
 
@@ -48,6 +49,23 @@ def test_an_apposition_after_the_subject_is_not_the_object() -> None:
         "الإرهابي الآثم الذي استهدف مسجداً بمنطقة عسير."
     )
     assert "الرئيس" not in _args(text, "ACCUSE", "recipient")
+
+
+def test_a_name_after_a_topic_noun_is_what_is_discussed() -> None:
+    # مع governs جعجع (a name the tagger misses), not لبنان three words on behind the topic noun أوضاع
+    text = "خادم الحرمين يبحث مع جعجع أوضاع لبنان"
+    assert _args(text, "CONSULT", "recipient") == ["جعجع"]
+    # a title between مع and the name still lets مع reach it
+    text = "وبحث وزير الخارجية مع نظيره الروسي سيرغي لافروف العلاقات الثنائية."
+    assert _args(text, "CONSULT", "recipient") == ["سيرغي لافروف"]
+
+
+def test_at_the_request_of_names_who_asked() -> None:
+    assert not _args("الحلف الاطلسي يجتمع الثلاثاء بطلب من انقرة", "REQUEST", "recipient")
+    text = "يجتمع سفراء دول حلف شمال الاطلسي الثلاثاء بناء على طلب تركيا للتشاور."
+    assert _args(text, "REQUEST", "actor") == ["تركيا"]
+    # طلب X من Y: Y is asked
+    assert _args("طلب الرئيس من الحكومة تقديم استقالتها.", "REQUEST", "recipient") == ["الحكومة"]
 
 
 _WORDS = [

@@ -501,12 +501,22 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
                     j = m.first - k
                     if j < 0 or words.text_spans[j][0] < prev_end:
                         break
+                    if _topic_noun(toks[j + 1].text):
+                        # يبحث مع جعجع [أوضاع] لبنان: the name after a topic noun is what is discussed
+                        break
                     w = toks[j].text
                     w = w[1:] if len(w) > 2 and w[0] == "و" and w[1:] in _STRONG else w
                     if w in _STRONG:
                         m.prep = w
                         break
         prev_end = m.end
+
+
+def _topic_noun(w: str) -> bool:
+    """A noun of what is discussed (أوضاع، الملف، مستجدات: class topic of ``events_cues_ar.tsv``)."""
+    from khabar.events.lexicon import load_cues
+
+    return drop_conjunction(w) in load_cues()["topic"]
 
 
 #: names whose first letter only looks like a clitic (ب + لجيكا)

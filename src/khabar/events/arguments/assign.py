@@ -243,6 +243,12 @@ def assign_arguments(
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
             args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
+    if entry.type == "REQUEST" and _at_request(words, m, a):
+        # يجتمع الحلف بطلب من أنقرة، بناء على طلب تركيا: "at the request of" names who asked
+        by = [x for x in near_after if x.prep == "من" or (x.first == m.last + 1 and x.prep is None)][:1]
+        if by:
+            args.actors = by
+            args.recipients = [x for x in args.recipients if x not in by]
     # الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب، جبهة النصرة، ذراع تنظيم القاعدة: what the
     # subject is called or is part of, said right after it, is not whom it acts on
     apposed = [x for x in args.recipients if any(_apposition(words, y, x) for y in args.actors)]
@@ -341,6 +347,17 @@ def _source_after(words: Words, m: TriggerMatch, x: Mention) -> bool:
         if w in _SOURCE_OPENERS and (w != "كما" or in_vocab(toks[k + 1].text, SPEECH_VERBS) is not None):
             return True
     return False
+
+
+def _at_request(words: Words, m: TriggerMatch, a: int) -> bool:
+    """Whether the trigger is the noun of "at the request of" (بطلب، بناء على طلب، تلبية لطلب)."""
+    w = words.toks[m.first].text
+    prev = words.toks[m.first - 1].text if m.first > a else ""
+    return w == fold("بطلب") or (w in (fold("طلب"), fold("لطلب")) and prev in _REQUEST_BY)
+
+
+#: the words before طلب that make it "at the request of" (بناء على طلب، تلبية لطلب)
+_REQUEST_BY = frozenset({fold("على"), fold("تلبية")})
 
 
 def _apposition(words: Words, y: Mention, x: Mention) -> bool:

@@ -73,6 +73,8 @@ def noun_phrase(doc: Document, words: Words, k: int, b: int, ments: list[Mention
             break
         if nxt[:1] == "و" and nxt[1:] in _NP_STOP:
             break  # خسة منفذيه [ومن يقف وراءهم]: a conjunction and a function word start a new phrase
+        if nxt in load_cues()["topic"]:
+            break  # يبحث مع جعجع [أوضاع] لبنان: what is discussed starts after the party
         if nxt[0] in "لب" and len(nxt) > 3 and not nxt.startswith("لل"):
             break  # لاستخدامهم، بضرورة: a new phrase starts
         if _in_quantity(doc, words.text_spans[j + 1][0]):
