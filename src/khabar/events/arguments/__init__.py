@@ -18,8 +18,9 @@ The package divides as the rules do (issue 19): :mod:`.vocab` (the limits, the w
 and the grouping of coordinated mentions), :mod:`.phrases` (noun phrases that stand for a party),
 :mod:`.clauses` (phrases a rule reads around the trigger), :mod:`.subjects` (the subject by the
 sentence's order, the mentions a preposition governs), :mod:`.parties` (a verb's or a verbal noun's
-subject and object), :mod:`.by_type` (rules of one event type) and :mod:`.assign` (the frames give
-subject and object their roles). Names other modules use are re-exported here.
+subject and object), :mod:`.by_type` (rules of one event type), :mod:`.asides` (words beside the
+parties that are none: a source after the event, an apposition, "at the request of") and
+:mod:`.assign` (the frames give subject and object their roles). Names other modules use are re-exported here.
 """
 
 from __future__ import annotations

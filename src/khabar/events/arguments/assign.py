@@ -8,6 +8,7 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 from __future__ import annotations
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
+from khabar.events.arguments.asides import apposition, at_request, source_after
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
 from khabar.events.arguments.parties import (
     _plural_verb,
@@ -26,7 +27,6 @@ from khabar.events.arguments.phrases import (
 from khabar.events.arguments.subjects import (
     _witnessed_subject,
     governed,
-    said_at,
     svo_subject,
     vso_subject,
 )
@@ -37,7 +37,6 @@ from khabar.events.arguments.vocab import (
     PASSIVE_MARKERS,
     QUOTE_OPENERS,
     REACTION_VERBS,
-    SPEECH_VERBS,
     VSO_REACH,
     VSO_REACH_HOST,
     VSO_REACH_MEETING,
@@ -62,13 +61,6 @@ _NOMINAL_AFTER = word_list("arguments.nominal_after")
 _SURVIVE = word_list("arguments.survive")
 #: weapon nouns that stand for the force that used them (arguments.means)
 _MEANS = word_list("arguments.means")
-#: words that open a report's source after what it reports (حسبما، بحسب ما، نقلا عن)
-_SOURCE_OPENERS = word_list("arguments.source_openers")
-#: nouns of an apposition that tells what a party is (ذراع، جناح، فرع، حليف)
-_APPOSITION_HEADS = word_list("arguments.apposition_heads")
-#: verbs of saying that are spelt as prepositions unvocalised (بيّن / بين، عبّر / عبر)
-_AMBIGUOUS_SAID = frozenset({fold("بين"), fold("عبر")})
-
 #: how many words before an event noun (or the relative pronoun after it) a verb of condemning may
 #: stand: the verb, a subject of up to three words, an adverb, the noun's adjective
 _REACTION_REACH = 6
@@ -243,7 +235,7 @@ def assign_arguments(
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
             args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
-    if entry.type == "REQUEST" and _at_request(words, m, a):
+    if entry.type == "REQUEST" and at_request(words, m, a):
         # يجتمع الحلف بطلب من أنقرة، بناء على طلب تركيا: "at the request of" names who asked
         by = [x for x in near_after if x.prep == "من" or (x.first == m.last + 1 and x.prep is None)][:1]
         if by:
@@ -251,7 +243,7 @@ def assign_arguments(
             args.recipients = [x for x in args.recipients if x not in by]
     # الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب، جبهة النصرة، ذراع تنظيم القاعدة: what the
     # subject is called or is part of, said right after it, is not whom it acts on
-    apposed = [x for x in args.recipients if any(_apposition(words, y, x) for y in args.actors)]
+    apposed = [x for x in args.recipients if any(apposition(words, y, x) for y in args.actors)]
     if apposed:
         args.recipients = [x for x in args.recipients if x not in apposed]
         args.not_roles |= {("recipient", x.ref) for x in apposed}
@@ -316,7 +308,7 @@ def assign_arguments(
         args.recipients = [x for x in args.recipients if x not in borders]
         args.not_roles |= {(role, x.ref) for x in borders for role in ("actor", "recipient")}
     # … حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة: who tells of the event after it is its source
-    sources = [x for x in ments if a <= x.first < b and _source_after(words, m, x)]
+    sources = [x for x in ments if a <= x.first < b and source_after(words, m, x)]
     if sources:
         args.actors = [x for x in args.actors if x not in sources]
         args.recipients = [x for x in args.recipients if x not in sources]
@@ -327,50 +319,6 @@ def assign_arguments(
         x for x in args.recipients if x.ref not in actor_refs and (frame == "visit" or x.kind != "place")
     ]
     return args
-
-
-def _source_after(words: Words, m: TriggerMatch, x: Mention) -> bool:
-    """Whether ``x``, after trigger ``m``, tells of it: the subject of a verb of saying that follows the
-    trigger (… قتل 15 شخصا، حسبما أفاد [مسؤولون]), or a party within four words after a source's opener
-    with no comma between (بحسب ما ذكرت [إدارة] الصحة، نقلا عن [مصادر])."""
-    if x.first <= m.last:
-        return False
-    toks = words.toks
-    # (بين and عبر are verbs of saying, بيّن and عبّر, but far more often "between" and "across")
-    said = said_at(words, x)
-    if said is not None and said > m.last and _bare_word(toks[said].text) not in _AMBIGUOUS_SAID:
-        return True
-    for k in range(x.first - 1, max(m.last, x.first - 5), -1):
-        if clause_break(words, k):
-            return False
-        w = _bare_word(toks[k].text)
-        if w in _SOURCE_OPENERS and (w != "كما" or in_vocab(toks[k + 1].text, SPEECH_VERBS) is not None):
-            return True
-    return False
-
-
-def _at_request(words: Words, m: TriggerMatch, a: int) -> bool:
-    """Whether the trigger is the noun of "at the request of" (بطلب، بناء على طلب، تلبية لطلب)."""
-    w = words.toks[m.first].text
-    prev = words.toks[m.first - 1].text if m.first > a else ""
-    return w == fold("بطلب") or (w in (fold("طلب"), fold("لطلب")) and prev in _REQUEST_BY)
-
-
-#: the words before طلب that make it "at the request of" (بناء على طلب، تلبية لطلب)
-_REQUEST_BY = frozenset({fold("على"), fold("تلبية")})
-
-
-def _apposition(words: Words, y: Mention, x: Mention) -> bool:
-    """Whether ``x`` stands in apposition to the party ``y`` before it: a title right after a person
-    (الأمير عبدالله بن مساعد [الرئيس] العام), or the genitive of an apposition's noun after a comma
-    (جبهة النصرة، ذراع [تنظيم القاعدة])."""
-    if x.first == y.last + 1:
-        return y.kind == "person" and x.kind == "role"
-    return (
-        x.first == y.last + 2
-        and clause_break(words, y.last)
-        and _bare_word(words.toks[y.last + 1].text) in _APPOSITION_HEADS
-    )
 
 
 def _on_border(words: Words, x: Mention) -> bool:

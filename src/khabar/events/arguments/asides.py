@@ -1,0 +1,68 @@
+"""Words beside an event's parties that are not parties: who tells of the event after it (… حسبما أفاد
+مسؤولون، بحسب ما ذكرت إدارة الصحة), what a subject is called or is part of right after it (جبهة النصرة،
+ذراع تنظيم القاعدة), and who asked for what is done "at the request of" (بطلب من أنقرة). Read by
+:func:`khabar.events.arguments.assign.assign_arguments` (from the seed-20261227 read, issue 16).
+"""
+
+from __future__ import annotations
+
+from khabar.arabic.clitics import in_vocab
+from khabar.events.arguments.subjects import said_at
+from khabar.events.arguments.vocab import SPEECH_VERBS, _bare_word, clause_break
+from khabar.events.lexicon import fold
+from khabar.events.lexicon import words as word_list
+from khabar.events.mentions import Mention, Words
+from khabar.events.triggers import TriggerMatch
+
+__all__ = ["apposition", "at_request", "source_after"]
+
+#: words that open a report's source after what it reports (حسبما، بحسب ما، نقلا عن)
+_SOURCE_OPENERS = word_list("arguments.source_openers")
+#: nouns of an apposition that tells what a party is (ذراع، جناح، فرع، حليف)
+_APPOSITION_HEADS = word_list("arguments.apposition_heads")
+#: verbs of saying that are spelt as prepositions unvocalised (بيّن / بين، عبّر / عبر)
+_AMBIGUOUS_SAID = frozenset({fold("بين"), fold("عبر")})
+
+
+def source_after(words: Words, m: TriggerMatch, x: Mention) -> bool:
+    """Whether ``x``, after trigger ``m``, tells of it: the subject of a verb of saying that follows the
+    trigger (… قتل 15 شخصا، حسبما أفاد [مسؤولون]), or a party within four words after a source's opener
+    with no comma between (بحسب ما ذكرت [إدارة] الصحة، نقلا عن [مصادر])."""
+    if x.first <= m.last:
+        return False
+    toks = words.toks
+    # (بين and عبر are verbs of saying, بيّن and عبّر, but far more often "between" and "across")
+    said = said_at(words, x)
+    if said is not None and said > m.last and _bare_word(toks[said].text) not in _AMBIGUOUS_SAID:
+        return True
+    for k in range(x.first - 1, max(m.last, x.first - 5), -1):
+        if clause_break(words, k):
+            return False
+        w = _bare_word(toks[k].text)
+        if w in _SOURCE_OPENERS and (w != "كما" or in_vocab(toks[k + 1].text, SPEECH_VERBS) is not None):
+            return True
+    return False
+
+
+def at_request(words: Words, m: TriggerMatch, a: int) -> bool:
+    """Whether the trigger is the noun of "at the request of" (بطلب، بناء على طلب، تلبية لطلب)."""
+    w = words.toks[m.first].text
+    prev = words.toks[m.first - 1].text if m.first > a else ""
+    return w == fold("بطلب") or (w in (fold("طلب"), fold("لطلب")) and prev in _REQUEST_BY)
+
+
+#: the words before طلب that make it "at the request of" (بناء على طلب، تلبية لطلب)
+_REQUEST_BY = frozenset({fold("على"), fold("تلبية")})
+
+
+def apposition(words: Words, y: Mention, x: Mention) -> bool:
+    """Whether ``x`` stands in apposition to the party ``y`` before it: a title right after a person
+    (الأمير عبدالله بن مساعد [الرئيس] العام), or the genitive of an apposition's noun after a comma
+    (جبهة النصرة، ذراع [تنظيم القاعدة])."""
+    if x.first == y.last + 1:
+        return y.kind == "person" and x.kind == "role"
+    return (
+        x.first == y.last + 2
+        and clause_break(words, y.last)
+        and _bare_word(words.toks[y.last + 1].text) in _APPOSITION_HEADS
+    )
