@@ -1,7 +1,8 @@
 """Parties read on a fresh SaudiNewsNet sample (seed 20261227): whoever tells of an event after it
 (حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة) is its source, not a party; what a subject is called or
 is part of, in apposition right after it, is not whom it acts on; a name after a topic noun is what is
-discussed, not whom one meets (يبحث مع جعجع أوضاع لبنان); "at the request of" names who asked."""
+discussed, not whom one meets (يبحث مع جعجع أوضاع لبنان); "at the request of" names who asked; a
+vehicle named by what it carries (ناقلة جنود) is no party."""
 
 from __future__ import annotations
 
@@ -66,6 +67,15 @@ def test_at_the_request_of_names_who_asked() -> None:
     assert _args(text, "REQUEST", "actor") == ["تركيا"]
     # طلب X من Y: Y is asked
     assert _args("طلب الرئيس من الحكومة تقديم استقالتها.", "REQUEST", "recipient") == ["الحكومة"]
+
+
+def test_a_vehicle_named_by_what_it_carries_is_no_party() -> None:
+    # ناقلة جنود مدرعة: an armoured personnel carrier, not soldiers who struck
+    text = (
+        "وقال بيان لقوة المهام المشتركة أمس: إن خمس غارات قرب الرمادي قصفت وحدات تكتيكية ودبابات "
+        "وناقلة جنود مدرعة تابعة للتنظيم."
+    )
+    assert "جنود" not in _args(text, "ASSAULT")
 
 
 _WORDS = [

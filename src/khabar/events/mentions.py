@@ -287,6 +287,9 @@ def _group_mentions(doc: Document, words: Words) -> list[Mention]:
             i += 1
             continue
         n, kind = hit
+        if i > 0 and drop_conjunction(toks[i - 1].text) in _CARRIERS:
+            i += n  # ناقلة جنود مدرعة، حاملة طائرات: a vehicle, not the soldiers or the aircraft
+            continue
         if n == 1 and _military_base(toks, i):
             kind = "facility"  # القاعدة الجوية: what is attacked or taken, never who attacks
         j = i + n - 1
@@ -510,6 +513,10 @@ def _govern(words: Words, ments: list[Mention], text: str) -> None:
                         m.prep = w
                         break
         prev_end = m.end
+
+
+#: vehicles named by what they carry (ناقلة جنود، حاملة طائرات): the group noun after one is no party
+_CARRIERS = words("mentions.carriers")
 
 
 def _topic_noun(w: str) -> bool:
