@@ -2,7 +2,8 @@
 (حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة) is its source, not a party; what a subject is called or
 is part of, in apposition right after it, is not whom it acts on; a name after a topic noun is what is
 discussed, not whom one meets (يبحث مع جعجع أوضاع لبنان); "at the request of" names who asked; a
-vehicle named by what it carries (ناقلة جنود) is no party."""
+vehicle named by what it carries (ناقلة جنود) is no party; an attack noun's doer after ل (بهجمات
+لـ«بوكو حرام») did it; who attributes an attack is none of its parties."""
 
 from __future__ import annotations
 
@@ -76,6 +77,30 @@ def test_a_vehicle_named_by_what_it_carries_is_no_party() -> None:
         "وناقلة جنود مدرعة تابعة للتنظيم."
     )
     assert "جنود" not in _args(text, "ASSAULT")
+
+
+def test_an_attack_noun_with_its_doer_after_li_names_who_did_it() -> None:
+    # بهجمات لـ«بوكو حرام»، في هجمات مفترضة لحركة بوكو حرام: ل after an attack noun names its doer,
+    # and the verb of harm before it is the passive (قُتل): its people are the victims
+    text = "مقتل 50 شخصا بهجمات لـ«بوكو حرام» في الكاميرون ونيجيريا"
+    assert _args(text, "ASSAULT", "actor") == ["بوكو حرام"]
+    text = "قتل اكثر من 50 شخصا، يوم أمس (الاربعاء)، في هجمات مفترضة لحركة بوكو حرام في الكاميرون ونيجيريا."
+    assert _args(text, "ASSAULT", "actor") == ["حركة بوكو حرام"]
+    assert "شخصا" in _args(text, "ASSAULT", "recipient")
+    # an attack that is a trigger of its own keeps its own doer (Turkey's raids are not Daesh's attack)
+    text = "شنت تركيا غارات على مواقع للتنظيم، عقب هجوم انتحاري لداعش على بلدة سروج."
+    got = [m for m in event_mentions(text, "ASSAULT") if m["trigger"]["text"] == "غارات"]
+    assert [a["text"] for m in got for a in m["arguments"] if a["role"] == "actor"] == ["تركيا"]
+
+
+def test_who_attributes_an_attack_is_no_party_of_it() -> None:
+    # نسبته السلطات الى التمرد الكردي: "the Kurdish insurgency" is no mention, the authorities still
+    # only attribute the attack
+    text = (
+        "قتل عنصران من الشرطة التركية بالرصاص صباح امس في منطقة اضنه، في هجوم جديد نسبته السلطات الى "
+        "التمرد الكردي."
+    )
+    assert "السلطات" not in _args(text, "ASSAULT")
 
 
 _WORDS = [

@@ -11,10 +11,10 @@ from khabar.events.arguments.subjects import said_at
 from khabar.events.arguments.vocab import SPEECH_VERBS, _bare_word, clause_break
 from khabar.events.lexicon import fold
 from khabar.events.lexicon import words as word_list
-from khabar.events.mentions import Mention, Words
+from khabar.events.mentions import Mention, Words, _stems
 from khabar.events.triggers import TriggerMatch
 
-__all__ = ["apposition", "at_request", "source_after"]
+__all__ = ["apposition", "at_request", "owned_attacks", "source_after"]
 
 #: words that open a report's source after what it reports (حسبما، بحسب ما، نقلا عن)
 _SOURCE_OPENERS = word_list("arguments.source_openers")
@@ -66,3 +66,44 @@ def apposition(words: Words, y: Mention, x: Mention) -> bool:
         and clause_break(words, y.last)
         and _bare_word(words.toks[y.last + 1].text) in _APPOSITION_HEADS
     )
+
+
+#: the attack nouns whose ل-genitive is their doer (هجمات لـ«بوكو حرام»، غارات للتحالف)
+_ATTACK_NOUNS = word_list("arguments.attacks_by")
+#: an attack's adjectives (هجوم انتحاري لداعش: the adjective may be a group mention of its own)
+_ADJECTIVES = word_list("arguments.attack_adjectives")
+
+
+def owned_attacks(words: Words, ments: list[Mention], a: int, b: int) -> list[tuple[int, Mention]]:
+    """Each attack noun of the sentence ``[a, b)`` whose doer follows it with ل, and that doer: an armed
+    group or a body right after it, or after one adjective (في هجمات مفترضة [لحركة بوكو حرام]، بهجمات
+    [لـ«بوكو حرام»]). "هجوم على X" is the attack on X; "هجوم لـX" is X's."""
+    toks = words.toks
+    starts = {x.first for x in ments}
+    out: list[tuple[int, Mention]] = []
+    for x in ments:
+        if not (a <= x.first < b) or x.kind not in ("armed", "org"):
+            continue
+        first = x.first
+        if x.prep != "ل":
+            if toks[first].text in _ADJECTIVES and x.last > first and toks[first + 1].text[:1] == "ل":
+                pass  # هجوم [انتحاري لداعش]: the group mention took the attack's adjective in
+            elif first - 1 >= a and toks[first - 1].text == "ل":
+                first -= 1  # لـ«بوكو حرام»: the preposition drawn out with a tatweel is a word of its own
+            else:
+                continue
+        for k in (first - 1, first - 2):
+            if k < a or (
+                k == first - 2
+                and (
+                    (k + 1 in starts and toks[k + 1].text not in _ADJECTIVES) or toks[k + 1].text[:1] in "لب"
+                )
+            ):
+                break
+            if any(
+                st in _ATTACK_NOUNS or (st.startswith("ال") and st[2:] in _ATTACK_NOUNS)
+                for st in _stems(toks[k].text)
+            ):
+                out.append((k, x))
+                break
+    return out

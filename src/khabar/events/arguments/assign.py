@@ -8,7 +8,7 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 from __future__ import annotations
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
-from khabar.events.arguments.asides import apposition, at_request, source_after
+from khabar.events.arguments.asides import apposition, at_request, owned_attacks, source_after
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
 from khabar.events.arguments.parties import (
     _plural_verb,
@@ -376,13 +376,20 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
     """Who claims the attack ``m`` is its actor and never its recipient (:func:`_claims`); who it is
     attributed to as well, and who attributes it is no party of it (:func:`_attributed`)."""
     toks = words.toks
-    if not any(_bare_word(toks[k].text) in _CLAIM_WORDS for k in range(a, b)):
+    # في هجمات مفترضة لحركة بوكو حرام: an attack's doer after ل is claimed by the noun itself
+    # (of the attacks a sentence names with their doers, the one nearest the trigger: هجوم انتحاري
+    # لداعش … وهجمات لمنظمة بي كا كا are two attacks by two doers)
+    near = sorted(
+        (abs(k - m.first), x.first, x) for k, x in owned_attacks(words, ments, a, b) if _owns(words, m, k)
+    )
+    owned = [x for d, _, x in near if d == near[0][0]]
+    if not owned and not any(_bare_word(toks[k].text) in _CLAIM_WORDS for k in range(a, b)):
         return  # no word of claiming or attributing in the sentence (most attacks)
-    claimed = []
+    claimed = list(owned)
     for x in ments:
         if a <= x.first and x.last < b and not x.is_place:
             k = _claims(words, x, ments, b)
-            if k is not None and _about(words, m, k):
+            if k is not None and _about(words, m, k) and x not in claimed:
                 claimed.append(x)
     for k, to, blamers in _attributed(words, ments, a, b):
         # اعتداء انتحاري نسبته السلطات إلى تنظيم داعش: the party after إلى did it; who attributes it
@@ -390,7 +397,7 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
         args.actors = [x for x in args.actors if x not in blamers]
         args.recipients = [x for x in args.recipients if x not in blamers]
         args.not_roles |= {(role, x.ref) for x in blamers for role in ("actor", "recipient")}
-        if _about(words, m, k) and to not in claimed:
+        if to is not None and _about(words, m, k) and to not in claimed:
             claimed.append(to)
     if claimed:
         # حركة الشباب تعلن مسؤوليتها، يحمل بصمات بوكو حرام: who claims the attack did it
@@ -401,6 +408,19 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
         args.actors = claimed  # whoever else the rules took is not who did it
         args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
         args.not_roles |= {("recipient", c.ref) for c in claimed}
+
+
+def _owns(words: Words, m: TriggerMatch, k: int) -> bool:
+    """Whether the attack noun at word ``k`` is the trigger ``m`` or what caused it: a killing told
+    before the attack it came of (مقتل 50 شخصا [بهجمات] لـ«بوكو حرام»، قتل … [في هجمات] لحركة …). An
+    attack noun that is a trigger of its own is another attack (غارات تركيا … عقب هجوم انتحاري لداعش)."""
+    if m.first <= k <= m.last:
+        return True
+    toks = words.toks
+    if k < m.last or any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[m.first].text)):
+        return False
+    caused = toks[k].text.startswith(("ب", "وب")) or _bare_word(toks[k - 1].text) in _CAUSE
+    return caused and _about(words, m, k)
 
 
 def _no_adjectives(args: Args, words: Words, ments: list[Mention], a: int, b: int) -> None:
@@ -518,18 +538,27 @@ _TO = frozenset({fold("إلى"), fold("الى")})
 
 def _attributed(
     words: Words, ments: list[Mention], a: int, b: int
-) -> list[tuple[int, Mention, list[Mention]]]:
+) -> list[tuple[int, Mention | None, list[Mention]]]:
     """Each attribution of an attack in the sentence: after a verb of attributing (نسبته، تنسبه) at word
     k, the first party governed by إلى within six words, and the parties between (who attributes)."""
     toks = words.toks
-    out: list[tuple[int, Mention, list[Mention]]] = []
+    out: list[tuple[int, Mention | None, list[Mention]]] = []
     for k in range(a, b):
         if _bare_word(toks[k].text) not in _ATTRIBUTING:
             continue
         to = next((x for x in ments if k < x.first <= k + 6 and x.prep in _TO), None)
-        if to is None or to.is_place:
+        if to is not None and to.is_place:
             continue
-        out.append((k, to, [x for x in ments if k < x.first and x.last < to.first]))
+        # نسبته السلطات الى التمرد الكردي: whom it is attributed to may be no mention; who attributes
+        # it still is no party of the attack
+        end = (
+            to.first
+            if to is not None
+            else next((j for j in range(k + 1, min(b, k + 7)) if toks[j].text in _TO), None)
+        )
+        if end is None:
+            continue
+        out.append((k, to, [x for x in ments if k < x.first and x.last < end]))
     return out
 
 
