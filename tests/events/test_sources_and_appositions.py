@@ -45,6 +45,10 @@ def test_an_apposition_after_the_subject_is_not_the_object() -> None:
     assert _args(text, "ASSAULT", "actor") == ["جبهة النصرة"]
     recipients = _args(text, "ASSAULT", "recipient")
     assert "تنظيم القاعدة" not in recipients and not any(r.startswith("ذراع") for r in recipients)
+    # ذراع says what the subject is even without the comma; أحد without one opens the object
+    text = "خطفت جبهة النصرة ذراع تنظيم القاعدة في سوريا، من جديد خمسة مقاتلين."
+    assert "تنظيم القاعدة" not in _args(text, "ASSAULT", "recipient")
+    assert _args("خطفت جبهة النصرة أحد القادة في ريف حلب.", "ASSAULT", "recipient") == ["القادة"]
     # a title right after a person is his own (الرئيس العام لرعاية الشباب), not whom he condemns
     text = (
         "أدان صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز الرئيس العام لرعاية الشباب العمل "

@@ -20,6 +20,8 @@ __all__ = ["apposition", "at_request", "owned_attacks", "source_after"]
 _SOURCE_OPENERS = word_list("arguments.source_openers")
 #: nouns of an apposition that tells what a party is (ذراع، جناح، فرع، حليف)
 _APPOSITION_HEADS = word_list("arguments.apposition_heads")
+#: apposition nouns that say what the party before them is even without a comma (جبهة النصرة ذراع القاعدة)
+_APPOSITION_ALONE = frozenset(map(fold, ("ذراع", "الذراع", "جناح", "الجناح", "امتداد")))
 #: verbs of saying that are spelt as prepositions unvocalised (بيّن / بين، عبّر / عبر)
 _AMBIGUOUS_SAID = frozenset({fold("بين"), fold("عبر")})
 
@@ -61,11 +63,12 @@ def apposition(words: Words, y: Mention, x: Mention) -> bool:
     (جبهة النصرة، ذراع [تنظيم القاعدة])."""
     if x.first == y.last + 1:
         return y.kind == "person" and x.kind == "role"
-    return (
-        x.first == y.last + 2
-        and clause_break(words, y.last)
-        and _bare_word(words.toks[y.last + 1].text) in _APPOSITION_HEADS
-    )
+    if x.first != y.last + 2:
+        return False
+    head = _bare_word(words.toks[y.last + 1].text)
+    # without a comma only a noun that cannot open an object (ذراع، جناح; not أحد، أبرز: خطفت النصرة
+    # أحد القادة)
+    return head in _APPOSITION_HEADS and (clause_break(words, y.last) or head in _APPOSITION_ALONE)
 
 
 #: the attack nouns whose ل-genitive is their doer (هجمات لـ«بوكو حرام»، غارات للتحالف)
