@@ -107,6 +107,12 @@ def test_who_attributes_an_attack_is_no_party_of_it() -> None:
     assert "السلطات" not in _args(text, "ASSAULT")
 
 
+def test_a_student_is_no_demand() -> None:
+    # طالب طب: the noun "student" before a field of study, not the verb "demanded"
+    assert not event_mentions("طالب طب سوداني ينضم لداعش ويفجر نفسه!", "REQUEST")
+    assert _args("طالب الرئيس الحكومة بالاستقالة.", "REQUEST", "recipient") == ["الحكومة"]
+
+
 _WORDS = [
     "حسبما",
     "بحسب",
