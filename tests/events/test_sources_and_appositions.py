@@ -113,6 +113,13 @@ def test_a_student_is_no_demand() -> None:
     assert _args("طالب الرئيس الحكومة بالاستقالة.", "REQUEST", "recipient") == ["الحكومة"]
 
 
+def test_a_plural_verb_of_harm_before_its_cause_is_the_passive() -> None:
+    # حوثيا قتلوا جراء قصف جوي شنته قوات التحالف: the coalition is behind the cause, not the object
+    text = "ذكرت مصادر صحفية من مأرب أن 25 حوثياً قتلوا جراء قصف جوي شنته قوات التحالف على مواقعهم."
+    assert _args(text, "ASSAULT", "actor") == ["قوات التحالف"]
+    assert _args(text, "ASSAULT", "recipient") == ["حوثيا"]
+
+
 _WORDS = [
     "حسبما",
     "بحسب",
