@@ -120,6 +120,13 @@ def test_a_plural_verb_of_harm_before_its_cause_is_the_passive() -> None:
     assert _args(text, "ASSAULT", "recipient") == ["حوثيا"]
 
 
+def test_min_after_a_number_counts_the_victims() -> None:
+    # مصرع وإصابة 5 من رجال الشرطة: the policemen died, they are no agent of the deaths
+    text = "مصرع وإصابة 5 من رجال الشرطة المصرية في حادث إرهابي بسيناء"
+    assert not _args(text, "ASSAULT", "actor")
+    assert _args(text, "ASSAULT", "recipient") == ["رجال الشرطة المصرية"]
+
+
 _WORDS = [
     "حسبما",
     "بحسب",

@@ -21,6 +21,7 @@ from khabar.events.arguments.phrases import (
     _ATTACK_NOUNS,
     _NP_OBJECT_TYPES,
     _attack_adjective,
+    _counted,
     _looks_nominal,
     noun_phrase,
 )
@@ -137,7 +138,11 @@ def assign_arguments(
             np = noun_phrase(doc, words, m.last + 1, b, ments)
             args.recipients = [np] if np is not None else []
         by = [x for x in governed(("من",), after) if x.kind in ("armed", "org", "country", "person")]
-        args.actors = [x for x in by if x not in args.recipients]
+        # مصرع وإصابة 5 [من رجال الشرطة]: من after a number counts the victims, it names no agent
+        counted = [x for x in by if x.first > 0 and _counted(doc, words, x.first - 1)]
+        if counted and not args.recipients:
+            args.recipients = counted
+        args.actors = [x for x in by if x not in args.recipients and x not in counted]
         if entry.type == "ASSAULT":
             _claimed_attack(args, words, m, ments, a, b)  # قتل X في هجوم تبناه التنظيم
         _no_adjectives(args, words, ments, a, b)
