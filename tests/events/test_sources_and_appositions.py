@@ -127,6 +127,10 @@ def test_min_after_a_number_counts_the_victims() -> None:
     assert _args(text, "ASSAULT", "recipient") == ["رجال الشرطة المصرية"]
 
 
+def test_activists_without_the_article_are_a_party() -> None:
+    assert _args("نشطاء يطالبون بإسناد مهمة إصلاح الفيفا لكوفي عنان", "REQUEST", "actor") == ["نشطاء"]
+
+
 _WORDS = [
     "حسبما",
     "بحسب",
