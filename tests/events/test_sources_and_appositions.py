@@ -131,6 +131,19 @@ def test_activists_without_the_article_are_a_party() -> None:
     assert _args("نشطاء يطالبون بإسناد مهمة إصلاح الفيفا لكوفي عنان", "REQUEST", "actor") == ["نشطاء"]
 
 
+def test_a_verb_right_after_when_has_its_subject_after_it() -> None:
+    # … جنديين تركيين قتلا، عندما فجّر مقاتلون لغما: the soldiers did not set off the mine
+    text = (
+        "قالت مصادر أمنية إنّ جنديين تركيين قتلا وجرح آخران، عندما فجّر مقاتلون لغمًا محلي الصنع اليوم "
+        "في إقليم شرناق."
+    )
+    got = [m for m in event_mentions(text, "ASSAULT") if m["trigger"]["text"] == "فجّر"]
+    assert got and "جنديين" not in [a["text"] for m in got for a in m["arguments"] if a["role"] == "actor"]
+    # a plural's agreement points back to the subject before it (المحتجين … بعدما عطلوا المرور)
+    text = "وأفاد شاهد بأن عشرات المحتجين اعتقلوا أمس بعدما عطلوا المرور في الشارع الرئيسي."
+    assert "المحتجين" in _args(text, "PROTEST", "actor")
+
+
 _WORDS = [
     "حسبما",
     "بحسب",

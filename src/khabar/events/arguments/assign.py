@@ -140,8 +140,7 @@ def assign_arguments(
         by = [x for x in governed(("من",), after) if x.kind in ("armed", "org", "country", "person")]
         # مصرع وإصابة 5 [من رجال الشرطة]: من after a number counts the victims, it names no agent
         counted = [x for x in by if x.first > 0 and _counted(doc, words, x.first - 1)]
-        if counted and not args.recipients:
-            args.recipients = counted
+        args.recipients = args.recipients + [x for x in counted if x not in args.recipients]
         args.actors = [x for x in by if x not in args.recipients and x not in counted]
         if entry.type == "ASSAULT":
             _claimed_attack(args, words, m, ments, a, b)  # قتل X في هجوم تبناه التنظيم

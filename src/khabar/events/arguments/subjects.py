@@ -28,7 +28,7 @@ from khabar.events.arguments.vocab import (
     _group_back,
     clause_break,
 )
-from khabar.events.lexicon import Trigger, words
+from khabar.events.lexicon import Trigger, fold, words
 from khabar.events.mentions import Mention, Words, country_ref, office_words
 from khabar.events.triggers import TriggerMatch
 from khabar.extract.places import nationality_country
@@ -97,6 +97,10 @@ def svo_subject(
     "كان X قد …"), not a speaker who only reports the act."""
     toks = words.toks
     t0 = words.text_spans[m.first][0]
+    if opens_clause(words, m, a):
+        # جنديين قتلا … عندما فجّر مقاتلون لغما: a verb right after عندما opens a clause of its own,
+        # its subject after it (a plural's agreement, بعدما عطلوا المرور, points back to it)
+        return []
     if m.first > a and _bare_word(toks[m.first - 1].text) == "قد":
         # وكانت المقاومة المسنودة بقوات الجيش قد سيطرت: the subject follows كان, not the phrase
         # that describes it
@@ -127,6 +131,19 @@ def svo_subject(
                 continue  # وأضاف دمرداش … مقتل ستة: who reports a clash did not fight it
             return _group_back(x, before)
     return []
+
+
+def opens_clause(words: Words, m: TriggerMatch, a: int) -> bool:
+    """Whether the trigger is a verb right after a word that opens a clause of time (عندما فجّر …), not
+    one whose plural agreement points back to a subject before it (بعدما عطلوا المرور)."""
+    toks = words.toks
+    w = toks[m.first].text
+    return m.first > a and toks[m.first - 1].text in _CLAUSE_OPENERS and not w.endswith(("وا", "ون"))
+
+
+#: words that open a clause of time right before its verb (عندما فجّر مقاتلون): its subject follows
+#: the verb (حيث، إذ، فيما are left out: "where", "as", "in what" as often)
+_CLAUSE_OPENERS = frozenset(map(fold, ("عندما", "حين", "حينما", "بعدما", "بينما")))
 
 
 #: "witnessed" (شهدت المدينة هجوما): its subject is where the event after it happens
