@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from khabar.arabic.clitics import CACHE_WORDS, drop_conjunction, in_vocab, strip_proclitics
-from khabar.events.lexicon import fold, load_actor_nouns, load_triggers, words
+from khabar.events.lexicon import fold, load_actor_nouns, load_cues, load_triggers, words
 from khabar.events.names import (
     _STATE_NOUNS,
     _family_name,
@@ -521,8 +521,6 @@ _CARRIERS = words("mentions.carriers")
 
 def _topic_noun(w: str) -> bool:
     """A noun of what is discussed (أوضاع، الملف، مستجدات: class topic of ``events_cues_ar.tsv``)."""
-    from khabar.events.lexicon import load_cues
-
     return drop_conjunction(w) in load_cues()["topic"]
 
 

@@ -1,7 +1,8 @@
-"""Words beside an event's parties that are not parties: who tells of the event after it (… حسبما أفاد
-مسؤولون، بحسب ما ذكرت إدارة الصحة), what a subject is called or is part of right after it (جبهة النصرة،
-ذراع تنظيم القاعدة), and who asked for what is done "at the request of" (بطلب من أنقرة). Read by
-:func:`khabar.events.arguments.assign.assign_arguments` (from the seed-20261227 read, issue 16).
+"""Words beside an event's parties that decide what they are: who tells of the event after it is no
+party (… حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة), nor what a subject is called or is part of right
+after it (جبهة النصرة، ذراع تنظيم القاعدة); "at the request of" names who asked (بطلب من أنقرة), and an
+attack noun's ل-genitive its doer (بهجمات لـ«بوكو حرام»). Read by
+:func:`khabar.events.arguments.assign.assign_arguments` (from the seed-20261227 and -28 reads, issue 16).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def apposition(words: Words, y: Mention, x: Mention) -> bool:
 
 
 #: the attack nouns whose ل-genitive is their doer (هجمات لـ«بوكو حرام»، غارات للتحالف)
-_ATTACK_NOUNS = word_list("arguments.attacks_by")
+_DOER_NOUNS = word_list("arguments.attacks_by")
 #: an attack's adjectives (هجوم انتحاري لداعش: the adjective may be a group mention of its own)
 _ADJECTIVES = word_list("arguments.attack_adjectives")
 
@@ -104,7 +105,7 @@ def owned_attacks(words: Words, ments: list[Mention], a: int, b: int) -> list[tu
             ):
                 break
             if any(
-                st in _ATTACK_NOUNS or (st.startswith("ال") and st[2:] in _ATTACK_NOUNS)
+                st in _DOER_NOUNS or (st.startswith("ال") and st[2:] in _DOER_NOUNS)
                 for st in _stems(toks[k].text)
             ):
                 out.append((k, x))

@@ -544,7 +544,8 @@ def _attributed(
     words: Words, ments: list[Mention], a: int, b: int
 ) -> list[tuple[int, Mention | None, list[Mention]]]:
     """Each attribution of an attack in the sentence: after a verb of attributing (نسبته، تنسبه) at word
-    k, the first party governed by إلى within six words, and the parties between (who attributes)."""
+    k, the first party governed by إلى within six words (None when إلى governs no mention), and the
+    parties between (who attributes)."""
     toks = words.toks
     out: list[tuple[int, Mention | None, list[Mention]]] = []
     for k in range(a, b):
