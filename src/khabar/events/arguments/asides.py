@@ -8,6 +8,7 @@ attack noun's ل-genitive its doer (بهجمات لـ«بوكو حرام»). Rea
 from __future__ import annotations
 
 from khabar.arabic.clitics import in_vocab
+from khabar.events.arguments.parties import attack_by_noun
 from khabar.events.arguments.subjects import said_at
 from khabar.events.arguments.vocab import SPEECH_VERBS, _bare_word, clause_break
 from khabar.events.lexicon import fold
@@ -72,8 +73,6 @@ def apposition(words: Words, y: Mention, x: Mention) -> bool:
     return head in _APPOSITION_HEADS and (clause_break(words, y.last) or head in _APPOSITION_ALONE)
 
 
-#: the attack nouns whose ل-genitive is their doer (هجمات لـ«بوكو حرام»، غارات للتحالف)
-_DOER_NOUNS = word_list("arguments.attacks_by")
 #: an attack's adjectives (هجوم انتحاري لداعش: the adjective may be a group mention of its own)
 _ADJECTIVES = word_list("arguments.attack_adjectives")
 
@@ -104,10 +103,7 @@ def owned_attacks(words: Words, ments: list[Mention], a: int, b: int) -> list[tu
                 )
             ):
                 break
-            if any(
-                st in _DOER_NOUNS or (st.startswith("ال") and st[2:] in _DOER_NOUNS)
-                for st in _stems(toks[k].text)
-            ):
+            if any(attack_by_noun(st) for st in _stems(toks[k].text)):
                 out.append((k, x))
                 break
     return out

@@ -421,7 +421,7 @@ def _owns(words: Words, m: TriggerMatch, k: int) -> bool:
     if m.first <= k <= m.last:
         return True
     toks = words.toks
-    if k < m.last or any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[m.first].text)):
+    if k < m.last or _attack_word(words, m.first):
         return False
     caused = toks[k].text.startswith(("ب", "وب")) or _bare_word(toks[k - 1].text) in _CAUSE
     return caused and _about(words, m, k)
@@ -488,6 +488,12 @@ def _claims(words: Words, x: Mention, ments: list[Mention], b: int) -> int | Non
     return None
 
 
+def _attack_word(words: Words, j: int) -> bool:
+    """Whether word ``j`` is an attack noun (هجوم، تفجير، عملية: :data:`_ATTACK_NOUNS`), after its
+    clitics and with or without the article."""
+    return any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(words.toks[j].text))
+
+
 def _attack_before(words: Words, k: int) -> bool:
     """Whether an attack noun stands right before word ``k``, or before the relative pronoun there
     (هجوم تبنته، التفجير الذي تبناه)."""
@@ -495,7 +501,7 @@ def _attack_before(words: Words, k: int) -> bool:
     j = k - 1
     if j > 0 and toks[j].text in _RELATIVES:
         j -= 1
-    return j >= 0 and any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[j].text))
+    return j >= 0 and _attack_word(words, j)
 
 
 #: being behind an attack (المتهم بالوقوف خلف العملية) is said of the attack after it only
@@ -510,10 +516,6 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
     caused ``m`` (قتل 19 شخصا بهجمات نسبت إلى …، قتل ستة في انفجار … وتعلن مسؤوليتها); a claim
     before the trigger reaches four words."""
     toks = words.toks
-
-    def attack_word(j: int) -> bool:
-        return any(s in _ATTACK_NOUNS or s[2:] in _ATTACK_NOUNS for s in _stems(toks[j].text))
-
     if m.first > k:
         span = range(k + 1, m.first)
         if m.first - k > 4:
@@ -524,7 +526,7 @@ def _about(words: Words, m: TriggerMatch, k: int) -> bool:
             return False  # المتهم بالوقوف خلف العملية: only about the attack after it
     for j in span:
         w = toks[j].text
-        if not attack_word(j):
+        if not _attack_word(words, j):
             continue
         prev = _bare_word(toks[j - 1].text) if j > 0 else ""
         if m.first > k or not (prev in _CAUSE or w.startswith(("ب", "وب"))):

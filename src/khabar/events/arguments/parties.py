@@ -299,7 +299,12 @@ def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
             return False
     elif x.first != m.last + 1:
         return False
-    w = strip_proclitics(words.toks[m.first].text).stem
+    return attack_by_noun(strip_proclitics(words.toks[m.first].text).stem)
+
+
+def attack_by_noun(w: str) -> bool:
+    """Whether the stem ``w`` (with or without the article) is a noun of an attack made by someone
+    (هجوم، غارات: :data:`_ATTACKS_BY`), whose genitive or ل-genitive is its doer."""
     return w in _ATTACKS_BY or (w.startswith("ال") and w[2:] in _ATTACKS_BY)
 
 
