@@ -29,9 +29,13 @@ needs_runtime = pytest.mark.skipif(
 # log-marginals (khabar.extract.accurate.ensemble, weight 0.7 chosen on the dev slice): 0.729 → 0.763
 # and 0.751 → 0.783. The encoder retrained with WikiFANE sentences in each epoch (fourth round; CRF
 # weight 0.3 chosen on the dev slice): 0.763 → 0.781 and 0.783 → 0.802. The same recipe refit on the
-# whole train split, its last two epochs averaged (sixth round): 0.781 → 0.783 and 0.802 → 0.805.
-FLOOR_ALL_TYPES = 0.773  # measured 0.783 (CRF: 0.710)
-FLOOR_PERS_LOC_ORG = 0.795  # measured 0.805 (CRF: 0.728)
+# whole train split, its last two epochs averaged (sixth round): 0.781 → 0.783 and 0.802 → 0.805. Its
+# graph with the residual LayerNorms and GELUs unfused (ninth round: the same function, 1.4x faster on
+# one core; the last bits of the floats differ and the int8 activations round with them): 0.783 → 0.778
+# and 0.805 → 0.801, inside the spread of graphs computing the same function (0.778 – 0.783); the
+# floors were kept.
+FLOOR_ALL_TYPES = 0.773  # measured 0.778 (CRF: 0.710)
+FLOOR_PERS_LOC_ORG = 0.795  # measured 0.801 (CRF: 0.728)
 
 
 def test_viterbi_never_opens_an_entity_with_i() -> None:
@@ -77,6 +81,16 @@ def test_the_model_files_ship_within_the_size_budget() -> None:
     data = resources.files("khabar") / "data"
     size = sum((data / f).stat().st_size for f in ("ner_e5.onnx", "ner_e5_vocab.json.gz"))  # type: ignore[attr-defined]
     assert size <= 40 * 1024 * 1024
+
+
+def test_the_shipped_graph_holds_no_slow_fused_kernel() -> None:
+    # scripts/export_encoder_ner.py unfuses them (unfuse_slow_kernels): onnxruntime's CPU kernels for
+    # SkipLayerNormalization and BiasGelu made the encoder 1.4x slower on one core; an export that
+    # skipped the rewrite would ship that again (op types are plain strings in the ONNX protobuf)
+    graph = (resources.files("khabar") / "data" / "ner_e5.onnx").read_bytes()
+    assert b"LayerNormalization" in graph and b"Gelu" in graph
+    assert b"SkipLayerNormalization" not in graph
+    assert b"BiasGelu" not in graph
 
 
 @needs_runtime

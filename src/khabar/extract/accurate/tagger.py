@@ -99,7 +99,15 @@ class EncoderTagger:
         opts.intra_op_num_threads = threads or _threads()
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+        # the shipped graph has its residual LayerNorms and GELUs unfused (scripts/export_encoder_ner.py,
+        # unfuse_slow_kernels: onnxruntime's fused CPU kernels for them were 1.45x slower on one thread);
+        # the session is told not to fuse them back, should a later onnxruntime learn to on the CPU
+        session = ort.InferenceSession(
+            str(model),
+            sess_options=opts,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=["SkipLayerNormFusion", "BiasGeluFusion"],
+        )
         with gzip.open(vocab, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
         return cls(session, data, crf_weight=crf_weight)
