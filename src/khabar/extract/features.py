@@ -272,47 +272,65 @@ class FeatureSet:
         if token in (BOS, EOS):
             return _Word(token, token, (), (f"w={token}",), (f"w={token}",))
         n = normalize(token)
-        ident = self._known(n)
+        known = self._known
+        ident = known(n)
         stems: list[str] = []
         sh = f"sh={shape(n)}"
-        own = ["b", f"w={ident}", sh, f"len={min(len(n), 9)}"]
-        for k in range(1, 5):
-            if len(n) > k:
+        size = len(n)
+        own = ["b", f"w={ident}", sh, f"len={min(size, 9)}"]
+        if size > 4:  # most words: the eight affixes at once (the loop below, unrolled)
+            own += (f"p1={n[:1]}", f"s1={n[-1:]}", f"p2={n[:2]}", f"s2={n[-2:]}")
+            own += (f"p3={n[:3]}", f"s3={n[-3:]}", f"p4={n[:4]}", f"s4={n[-4:]}")
+        else:
+            for k in range(1, size):
                 own.append(f"p{k}={n[:k]}")
                 own.append(f"s{k}={n[-k:]}")
-        cues: set[str] = set(self.cues.get(n, ()))
+        cue_words = self.cues
+        cues: set[str] = set(cue_words.get(n, ()))
         gaz: set[str] = set()
         self._gaz_add(gaz, n)
         reads = readings(n)
+        heads = self._heads
+        if n not in heads:
+            # the readings that open a multi-word gazetteer entry (see _gaz_match), made here from the
+            # readings at hand rather than read again when the sentence is matched
+            make_room(heads)
+            first = self._gaz_first
+            heads[n] = tuple((r.stem, first[r.stem]) for r in reads if r.stem in first)
         for r in reads:
+            stem = r.stem
             if r.cut:
-                stem = self._known(r.stem)
-                stems.append(stem)
+                kstem = known(stem)
+                stems.append(kstem)
                 own.append(f"cl={r.prefix}")
-                own.append(f"st={stem}")
-                cues.update(self.cues.get(r.stem, ()))
-                self._gaz_add(gaz, r.stem)
-            if r.bare != r.stem:
-                own.append(f"sb={self._known(r.bare)}")
-                own.append(f"ss2={r.bare[-2:]}")
-        cue_f = [f"cue={c}" for c in sorted(cues)]
-        gaz_f = [f"g={c}" for c in sorted(gaz)]
-        own.extend(cue_f)
-        own.extend(gaz_f)
+                own.append(f"st={kstem}")
+                hit = cue_words.get(stem)
+                if hit:
+                    cues.update(hit)
+                self._gaz_add(gaz, stem)
+            bare = r.bare
+            if bare != stem:
+                own.append(f"sb={known(bare)}")
+                own.append(f"ss2={bare[-2:]}")
+        cue_f = [f"cue={c}" for c in sorted(cues)] if cues else []
+        gaz_f = [f"g={c}" for c in sorted(gaz)] if gaz else []
+        own += cue_f
+        own += gaz_f
         lex = self.names.features(n, [r.stem for r in reads if noun_reading(r)]) if self.names else []
         if self.names is not None and token.rstrip(_MARKS).endswith("ى"):
             # the view folds ى into ي: the preposition على and the name علي become one word, but
             # writers who use ى keep them apart (ANERcorp: على 1,725 times, never a name)
             lex.append("ry")
-        own.extend(lex)
-        near = [f"w={ident}", sh, f"s2={n[-2:]}"]
-        near.extend(f"st={s}" for s in stems)
-        near.extend(cue_f)
-        near.extend(gaz_f)
-        near.extend(lex)
-        far = [f"w={ident}"]
-        far.extend(cue_f)
-        return _Word(n, ident, tuple(own), tuple(near), tuple(far), tuple(sorted(cues)))
+        own += lex
+        w = own[1]  # f"w={ident}"
+        near = [w, sh, f"s2={n[-2:]}"]
+        if stems:
+            near += [f"st={s}" for s in stems]
+        near += cue_f
+        near += gaz_f
+        near += lex
+        far = (w, *cue_f)
+        return _Word(n, ident, tuple(own), tuple(near), far, tuple(sorted(cues)) if cues else ())
 
     def _gaz_add(self, classes: set[str], n: str) -> None:
         hit = self._gaz_single.get(n)

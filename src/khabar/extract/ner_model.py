@@ -9,7 +9,6 @@ import functools
 import gzip
 import hashlib
 import itertools
-import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,8 +31,6 @@ FORMAT = 1
 #: ANERcorp's entity types → khabar's labels (MISC is tagged by the model but not reported)
 LABELS: dict[str, str] = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _NEG = -1e9  # a forbidden transition
-#: ``j is not None`` as a C-level predicate
-_is_not_none = functools.partial(operator.is_not, None)
 
 
 def bio_allowed(prev: str | None, tag: str) -> bool:
@@ -157,44 +154,56 @@ class NerModel:
         """:meth:`_word_scores` of each of ``tokens`` (the new words of a document), in one array pass.
 
         Each (word, offset) sums its feature rows in order: the rows of all of them in one gather,
-        laid out zero-padded as (word × offset, row, label), then added one row position at a time,
-        left to right: the same float32 sums as adding each one's rows in order (the padding adds
-        +0.0 after a sum's last row, which leaves it unchanged; the model has no −0.0 weight)."""
+        then added one row position at a time, left to right, the sums with that many rows or more at
+        each step (ordered longest first, those are a prefix): the same float32 sums as adding each
+        one's rows in order (the first row is added to +0.0, which leaves it unchanged; the model has
+        no −0.0 weight). Half the time of laying the rows out zero-padded as (word × offset, row,
+        label) and adding whole planes, which allocated 34 MB for a test split's 9,000 new words."""
         idx: list[int] = []
         lens: list[int] = []
-        gets = self._offset_gets()
+        g_2, g_1, g0, g1, g2 = self._offset_gets()
+        word = self.features.word
         for t in tokens:
-            w = self.features.word(t)
+            w = word(t)
             # the word's features at ±1 and ±2 without their prefix, looked up in per-offset tables:
-            # the same rows as the prefixed strings in the index, without building those strings
-            for get, feats in zip(gets, (w.far, w.near, w.own, w.near, w.far), strict=True):
+            # the same rows as the prefixed strings in the index, without building those strings.
+            # The tables hold row + 1, so that filter(None) drops the features the model has not
+            # (a C-level truth test, not a Python call per feature)
+            for get, feats in ((g_2, w.far), (g_1, w.near), (g0, w.own), (g1, w.near), (g2, w.far)):
                 n = len(idx)
-                idx.extend(filter(_is_not_none, map(get, feats)))  # the model's features, in order
+                idx.extend(filter(None, map(get, feats)))  # the model's features, in order
                 lens.append(len(idx) - n)
-        at = np.asarray(lens)
-        width = int(at.max(initial=0))
-        padded = np.zeros((len(lens), max(width, 1), self.weights.shape[1]), dtype=np.float32)
-        padded[np.arange(width) < at[:, None]] = self.weights[idx]
-        acc = padded[:, 0].copy()
-        for k in range(1, width):
-            acc += padded[:, k]
-        return acc.reshape(len(tokens), len(OFFSETS), -1)
+        at = np.asarray(lens, dtype=np.intp)
+        rows = self.weights[np.asarray(idx, dtype=np.intp) - 1]
+        order = np.argsort(-at, kind="stable")
+        first = (np.cumsum(at) - at)[order]  # where each sum's rows start in ``rows``, longest first
+        longest = at[order]
+        acc = np.zeros((len(lens), self.weights.shape[1]), dtype=np.float32)
+        for k in range(int(longest[0]) if len(longest) else 0):
+            n = int(np.count_nonzero(longest > k))  # the sums with a k-th row: a prefix
+            acc[:n] += rows[first[:n] + k]
+        out = np.empty_like(acc)
+        out[order] = acc
+        return out.reshape(len(tokens), len(OFFSETS), -1)
 
     def _offset_gets(self) -> tuple[Any, ...]:
-        """The look-up of a feature string at each offset of :data:`OFFSETS`: offset ``o``'s table
-        maps ``f`` to the row of ``f"{o}{f}"`` (the index's strings that start with ``str(o)``, that
-        prefix cut: one to one, so the same rows), offset 0 the index itself; made on first use."""
+        """The look-up of a feature string at each offset of :data:`OFFSETS`, giving its row **+ 1**
+        (None when the model lacks it): offset ``o``'s table maps ``f`` to the row of ``f"{o}{f}"``
+        (the index's strings that start with ``str(o)``, that prefix cut: one to one, so the same
+        rows), offset 0's every string of the index; made on first use."""
         if self._by_offset is None:
             # one pass over the index (start-up): a feature string opens with at most one offset's
             # prefix (-2, -1, 1, 2: the sign and one digit), so each goes to that offset's table
-            tables: dict[str, dict[str, int]] = {str(o): {} for o in OFFSETS if o}
+            tables: dict[str, dict[str, int]] = {str(o): {} for o in OFFSETS}
             assert all(len(h) == 1 + h.startswith("-") for h in tables)
+            whole = tables["0"]
             for f, j in self.index.items():
+                whole[f] = j + 1
                 head = f[:2] if f.startswith("-") else f[:1]
                 table = tables.get(head)
-                if table is not None:
-                    table[f[len(head) :]] = j
-            self._by_offset = tuple(tables[str(o)].get if o else self.index.get for o in OFFSETS)
+                if table is not None and head != "0":
+                    table[f[len(head) :]] = j + 1
+            self._by_offset = tuple(tables[str(o)].get for o in OFFSETS)
         return self._by_offset
 
     def _word_ids(self, tokens: Sequence[str]) -> list[int]:
