@@ -87,8 +87,9 @@ from khabar.events.participants import (
     _speaker,
     _two_sides,
     _unnamed_non_parties,
+    _victims_not_doers,
 )
-from khabar.events.sentences import sentence_spans
+from khabar.events.sentences import dotted_piece, sentence_spans
 from khabar.events.setting import _governing_prep, _sentence_facts
 from khabar.events.triggers import TriggerMatch, find_triggers
 from khabar.model import Document
@@ -135,6 +136,10 @@ def code_events(
         if not sw:
             continue
         teh = frozenset(i - a for i in range(a, b) if text[words.text_spans[i][1] - 1] == "ة")
+        # a line of its own with no full stop (a title, a subtitle): ".." there joins two stories,
+        # where in running text it is an ellipsis
+        headline = (ss == 0 or text[ss - 1] == "\n") and (se == len(text) or text[se] == "\n")
+        headline = headline and text[ss:se].rstrip("\"'»”’)]}")[-1:] not in ".!?؟"
         matches = find_triggers(sw, teh, words.keys[a:b] if words.keys else None)
         smentions = [m for m in mentions if ss <= m.start and m.end <= se]
         sevents: list[Event] = []
@@ -192,9 +197,15 @@ def code_events(
                     continue
                 if entry.frame == "join" and not _meeting_after(words, gm, b):
                     continue  # انضم إلى صفوف …: joining a group, not a meeting
-                args = assign_arguments(doc, words, gm, entry, smentions, (prv, nxt), (a, b))
+                # a headline's two stories joined by "..": the parties of the trigger's own
+                pa, pb = dotted_piece(text, words.text_spans, a, b, gm.first) if headline else (a, b)
+                args = assign_arguments(
+                    doc, words, gm, entry, smentions, (max(prv, pa), min(nxt, pb)), (pa, pb)
+                )
                 _resolve_sides(args, events + sevents)
                 _coordinated_verb(args, words, gm, a, sevents)
+                if entry.type == "ASSAULT":
+                    _victims_not_doers(args, words, gm, entry.flags, sevents)
                 if not args.actors and not args.agentless and entry.type in VERBAL_TYPES:
                     args.actors = _speaker(doc, words, smentions, a, gm.first)
                 if not args.actors and args.first_person:
@@ -234,7 +245,9 @@ def code_events(
                     continue  # تمدد استقبال المستندات، بدأت استقبال الطلبات: a reception with no guest
                 ev = Event(entry.type, entry.mode, gm, start, end, (ss, se), args, frame=entry.frame)
                 ev.own_args = bool(args.all())
-                ev.cands = smentions + _phrase_candidates(doc, words, gm, (a, b), smentions)
+                ev.cands = [x for x in smentions if pa <= x.first and x.last < pb] + _phrase_candidates(
+                    doc, words, gm, (pa, pb), smentions
+                )
                 _flags(ev, words, a, b, entry.flags)
                 if ev.type == "CONSULT" and entry.frame == "sym" and ev.mode in (None, "multilateral"):
                     # a meeting with no host or guest lists everyone as actors (PLOVER; GUIDELINES §3);

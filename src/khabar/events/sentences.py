@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-__all__ = ["sentence_spans"]
+__all__ = ["dotted_piece", "sentence_spans"]
 
 _END = re.compile(r"(?<![.])[.!?؟](?![.])[\"'»”’)\]}]*(?=\s|[\u0621-\u064a])")
 _LETTER_BEFORE = re.compile(r"(?:^|[\s(«\"])\w$")
@@ -38,3 +38,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 trail = len(seg) - len(seg.rstrip())
                 out.append((a + s + lead, a + e - trail))
     return out
+
+
+def dotted_piece(text: str, spans: list[tuple[int, int]], a: int, b: int, k: int) -> tuple[int, int]:
+    """The words ``[a', b')`` of sentence ``[a, b)`` (word indices; ``spans``: each word's text span)
+    that word ``k`` shares with no run of dots or ellipsis between: headlines join two stories with
+    one (المقاومة تستعيد قاعدة العند.. والقوات الخليجية تؤمن عدن), which the sentence keeps whole
+    as the gold set's segmenter does, and a party of one is no party of the other. A piece that the
+    word opens itself carries on the one before (السعودية تتصدى لقذائف حوثية.. وتدمير منصات إطلاقها:
+    the same subject), so the two are read together."""
+    gaps = ((j, text[spans[j - 1][1] : spans[j][0]]) for j in range(a + 1, b))
+    cuts = [j for j, gap in gaps if ".." in gap or "…" in gap]
+    if not cuts:
+        return a, b
+    lo = max((j for j in cuts if j <= k), default=a)
+    hi = min((j for j in cuts if j > k), default=b)
+    if lo == k and lo > a:
+        lo = max((j for j in cuts if j < k), default=a)
+    return lo, hi

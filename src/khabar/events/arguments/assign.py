@@ -8,7 +8,7 @@ words and limits are in :mod:`.vocab`, the noun phrases in :mod:`.phrases`, the 
 from __future__ import annotations
 
 from khabar.arabic.clitics import drop_conjunction, in_vocab
-from khabar.events.arguments.asides import apposition, at_request, owned_attacks, source_after
+from khabar.events.arguments.asides import apposition, at_request, owned_attacks, tellers, visit_parties
 from khabar.events.arguments.by_type import _PASSIVE_READING, type_rules
 from khabar.events.arguments.parties import (
     _plural_verb,
@@ -239,6 +239,8 @@ def assign_arguments(
         if not args.recipients and entry.mode == "phone":
             # أجرى X اتصالا هاتفيا بالملك سلمان: who is called is governed by ب right after the call
             args.recipients = [x for x in governed(("ب",), after) if x.first - m.last <= 2]
+    if frame == "visit" and entry.type == "CONSULT":
+        visit_parties(args, doc.text, words, ments, m, a, b)  # X، titles، وصل تلبية لدعوة من Y
     if entry.type == "REQUEST" and at_request(words, m, a):
         # يجتمع الحلف بطلب من أنقرة، بناء على طلب تركيا: "at the request of" names who asked
         by = [x for x in near_after if x.prep == "من" or (x.first == m.last + 1 and x.prep is None)][:1]
@@ -311,8 +313,8 @@ def assign_arguments(
         args.actors = [x for x in args.actors if x not in borders]
         args.recipients = [x for x in args.recipients if x not in borders]
         args.not_roles |= {(role, x.ref) for x in borders for role in ("actor", "recipient")}
-    # … حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة: who tells of the event after it is its source
-    sources = [x for x in ments if a <= x.first < b and source_after(words, m, x)]
+    # … حسبما أفاد مسؤولون، وقال X «…»: who tells of the event is its source, no party
+    sources = tellers(doc.text, words, m, ments, (a, b), args.first_person or entry.type not in _REPORTED)
     if sources:
         args.actors = [x for x in args.actors if x not in sources]
         args.recipients = [x for x in args.recipients if x not in sources]
@@ -412,6 +414,12 @@ def _claimed_attack(args: Args, words: Words, m: TriggerMatch, ments: list[Menti
         args.actors = claimed  # whoever else the rules took is not who did it
         args.recipients = [x for x in args.recipients if x.ref not in {c.ref for c in claimed}]
         args.not_roles |= {("recipient", c.ref) for c in claimed}
+
+
+#: types whose quoted acts are reported by their speaker, not done (an observatory quoting a strike);
+#: a quoted meeting or agreement is mostly the speaker's side's own (قالت متحدثة باسم المفوضية "إن
+#: المحادثات مع اليونان …")
+_REPORTED = frozenset({"ASSAULT", "COERCE"})
 
 
 def _owns(words: Words, m: TriggerMatch, k: int) -> bool:

@@ -6,6 +6,7 @@ phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken fr
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from khabar.arabic.clitics import drop_conjunction
 from khabar.events.arguments.clauses import (
@@ -103,14 +104,20 @@ _PASSIVE_READING = words("arguments.passive_reading")
 def _unvocalised_passive(doc: Document, words: Words, m: TriggerMatch, b: int, args: Args) -> bool:
     """Whether a verb of harm reads as the passive: ``وقتل محمد علاونة (22 عاما) بعد إصابته``, its one
     party a person right after it and nothing it could have done it to after him (a bracket, a comma,
-    a preposition or a time word next), so the person is whom it was done to."""
+    a preposition or a time word next), so the person is whom it was done to. So too a list of
+    parties joined by و right after it (وقتل ضابطا [شرطة] ومجند و[مسلح] أمس في هجوم: an active verb
+    would have its object after its subject)."""
     toks = words.toks
     if m.first != m.last or drop_conjunction(toks[m.first].text) not in _PASSIVE_READING:
         return False
-    if len(args.actors) != 1 or args.recipients:
+    if not args.actors or args.recipients:
         return False
     x = args.actors[0]
-    if x.kind != "person" or x.first != m.last + 1:
+    if len(args.actors) > 1:
+        if not _joined_list(words, m, args.actors):
+            return False
+        x = args.actors[-1]
+    elif x.kind != "person" or x.first != m.last + 1:
         return False
     k = x.last + 1
     if k >= b:
@@ -118,6 +125,21 @@ def _unvocalised_passive(doc: Document, words: Words, m: TriggerMatch, b: int, a
     gap = doc.text[words.text_spans[x.last][1] : words.text_spans[k][0]]
     w = toks[k].text
     return bool(set(gap) & set("(،,.:؛;")) or w in _NP_STOP or w in _NP_SKIP
+
+
+def _joined_list(words: Words, m: TriggerMatch, parties: list[Mention]) -> bool:
+    """Whether ``parties`` (in order) make one list joined by و that opens within two words of trigger
+    ``m`` (a head noun may stand before the first: ضابطا [شرطة]), with at most two words between one
+    and the next and the next's first word or the one before it opening with و (ومجند و[مسلح])."""
+    toks = words.toks
+    if parties[0].first not in (m.last + 1, m.last + 2):
+        return False
+    for x, y in pairwise(parties):
+        if not 0 < y.first - x.last <= 3:
+            return False
+        if not (toks[y.first].text.startswith("و") or toks[y.first - 1].text.startswith("و")):
+            return False
+    return True
 
 
 def type_rules(

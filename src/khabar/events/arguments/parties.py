@@ -304,8 +304,11 @@ def _agent_genitive(words: Words, m: TriggerMatch, x: Mention) -> bool:
 
 def attack_by_noun(w: str) -> bool:
     """Whether the stem ``w`` (with or without the article) is a noun of an attack made by someone
-    (هجوم، غارات: :data:`_ATTACKS_BY`), whose genitive or ل-genitive is its doer."""
-    return w in _ATTACKS_BY or (w.startswith("ال") and w[2:] in _ATTACKS_BY)
+    (هجوم، غارات: :data:`_ATTACKS_BY`), whose genitive or ل-genitive is its doer; an indefinite
+    object's alif of tanween too (أحبطت القوات هجوما لميليشيات …)."""
+    if w in _ATTACKS_BY or (w.startswith("ال") and w[2:] in _ATTACKS_BY):
+        return True
+    return len(w) > 3 and w.endswith("ا") and w[:-1] in _ATTACKS_BY
 
 
 def _object_after(words: Words, k: int, b: int) -> bool:
