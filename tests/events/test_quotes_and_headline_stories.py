@@ -3,7 +3,8 @@ an attack is told in is its source, not its doer; a headline's two stories joine
 parties apart; an attack noun with the alif of an indefinite object (هجوما لميليشيات …) has its doer
 after ل; a list of parties right after an unvocalised verb of harm is whom it was done to (قُتل), and
 they did not make the attack they died in; a visit's inviter is not its visitor, and a visitor whose
-titles stand between him and the verb is the visitor, not his last title."""
+titles stand between him and the verb is the visitor, not his last title; an office after a deputy's
+title (النائب الثاني لرئيس مجلس الوزراء) is part of the title."""
 
 from __future__ import annotations
 
@@ -93,3 +94,14 @@ def test_a_visitor_whose_titles_stand_before_the_verb() -> None:
         "الثاني، فقد قام ولي ولي العهد، بزيارة إلى الأردن."
     )
     assert "الملك عبدالله الثاني" not in _args(text, "CONSULT", "actor")
+
+
+def test_a_deputys_office_is_part_of_his_title() -> None:
+    # النائب الثاني [لرئيس مجلس الوزراء]: the prime minister is no party of the prince's meeting
+    text = (
+        "التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير "
+        "الدفاع أمس الرئيس رمضان أحمد قاديروف."
+    )
+    assert "رئيس مجلس الوزراء" not in _args(text, "CONSULT")
+    # an office that is itself the object stays (استقبل رئيس مجلس الوزراء …)
+    assert "رئيس مجلس الوزراء العراقي" in _args("استقبل الملك أمس رئيس مجلس الوزراء العراقي.", "CONSULT")

@@ -85,6 +85,7 @@ from khabar.events.participants import (
     _received_call,
     _resolve_sides,
     _speaker,
+    _title_part,
     _two_sides,
     _unnamed_non_parties,
     _victims_not_doers,
@@ -118,7 +119,7 @@ def code_events(
     words = words_of(text)
     if _domain_page(words):
         return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
-    mentions = [m for m in find_mentions(doc, words) if not _named_after(words, m)]
+    mentions = [m for m in find_mentions(doc, words) if not (_named_after(words, m) or _title_part(words, m))]
     for m in mentions:
         # a place at the end of a locative phrase (في بلدة سيزر جنوب شرق تركيا) is where, not who
         if m.is_place and m.prep is None and _governing_prep(words, m) is not None:

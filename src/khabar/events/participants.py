@@ -513,6 +513,25 @@ def _named_after(words: Words, m: Mention) -> bool:
     return m.first >= 2 and _bare(toks[m.first - 2].text) in ("في", "وفي")
 
 
+def _title_part(words: Words, m: Mention) -> bool:
+    """An office governed by ل after a deputy's or an adviser's title is part of that title (النائب
+    الثاني [لرئيس مجلس الوزراء]، مستشار [لرئيس الجمهورية]): whoever holds the title is the party, not
+    the prime minister."""
+    if m.kind != "role" or m.prep != "ل" or m.first < 1:
+        return False
+    toks = words.toks
+    head = _bare(toks[m.first - 1].text)
+    if head in _ORDINALS and m.first >= 2:
+        head = _bare(toks[m.first - 2].text)
+    return head in _DEPUTY_TITLES
+
+
+#: titles whose ل-genitive is the office they serve (نائب لرئيس الوزراء، مستشار للملك)
+_DEPUTY_TITLES = frozenset(map(fold, ("نائب", "النائب", "مستشار", "المستشار", "مساعد", "المساعد")))
+#: the ordinal after a deputy's title (النائب الثاني لرئيس مجلس الوزراء)
+_ORDINALS = frozenset(map(fold, ("الأول", "الثاني", "الثالث")))
+
+
 def _common_noun(m: Mention) -> bool:
     """A place mention that is only a noun of places (ميدان "square", مطار، قصر، مدينة): the gazetteer
     has towns so named (Medan), but "في ميدان القديس بطرس" names a square, not a town."""
