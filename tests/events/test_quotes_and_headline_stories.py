@@ -4,7 +4,8 @@ parties apart; an attack noun with the alif of an indefinite object (هجوما 
 after ل; a list of parties right after an unvocalised verb of harm is whom it was done to (قُتل), and
 they did not make the attack they died in; a visit's inviter is not its visitor, and a visitor whose
 titles stand between him and the verb is the visitor, not his last title; an office after a deputy's
-title (النائب الثاني لرئيس مجلس الوزراء) is part of the title."""
+title (النائب الثاني لرئيس مجلس الوزراء) is part of the title; whom "حمّل * مسؤولية" encloses is
+the accused."""
 
 from __future__ import annotations
 
@@ -105,3 +106,12 @@ def test_a_deputys_office_is_part_of_his_title() -> None:
     assert "رئيس مجلس الوزراء" not in _args(text, "CONSULT")
     # an office that is itself the object stays (استقبل رئيس مجلس الوزراء …)
     assert "رئيس مجلس الوزراء العراقي" in _args("استقبل الملك أمس رئيس مجلس الوزراء العراقي.", "CONSULT")
+
+
+def test_whom_an_accusation_holds_responsible() -> None:
+    # تحمل [المالكي] مسؤولية: the enclosed party is the accused, whatever the verb's form
+    assert _args("اعترافات تحمل المالكي مسؤولية سقوط الموصل", "ACCUSE", "recipient") == ["المالكي"]
+    text = "حمّل وزير الداخلية الحوثيين مسؤولية الهجوم"
+    assert _args(text, "ACCUSE", "actor") == ["وزير الداخلية"]
+    assert _args(text, "ACCUSE", "recipient") == ["الحوثيين"]
+    assert _args("الحكومة تحمل الحوثيين المسؤولية", "ACCUSE", "recipient") == ["الحوثيين"]

@@ -23,7 +23,7 @@ from khabar.events.arguments.vocab import (
     Args,
     _group,
 )
-from khabar.events.lexicon import Trigger, words
+from khabar.events.lexicon import Trigger, fold, words
 from khabar.events.mentions import Mention, Words
 from khabar.events.triggers import TriggerMatch
 from khabar.model import Document
@@ -68,6 +68,31 @@ def _condemned_act_doer(
         if toks[j].text in _DONE_BY:
             return [x for x in after if x.first == j + 1 and x.prep is None][:1]
     return []
+
+
+def _holds_responsible(w: str) -> bool:
+    """Whether a gapped accusation ends in مسؤولية: حمّل X مسؤولية "held X responsible"."""
+    return w in _RESPONSIBILITY
+
+
+_RESPONSIBILITY = frozenset(map(fold, ("مسؤولية", "المسؤولية", "مسئولية", "المسئولية")))
+
+
+def _held_responsible(args: Args, words: Words, m: TriggerMatch, after: list[Mention]) -> None:
+    """حمّل وزير الداخلية [الحوثيين] مسؤولية الهجوم: of the parties the trigger encloses the last is
+    whom it holds responsible; the first is its subject only when the verb is a perfect with no subject
+    before it (VSO). A present tense or a participle (الدفاع المدني يحمّل [ناقلة الوقود] مسؤولية،
+    اعترافات تحمل [المالكي] مسؤولية، محملا [الحكومة] المسؤولية) encloses only whom it holds."""
+    inside = [x for x in after if m.first < x.first <= m.last]
+    if not inside:
+        return
+    w = drop_conjunction(words.toks[m.first].text)
+    vso = w[:1] not in "يتم" and len(inside) >= 2 and not any(x.last < m.first for x in args.actors)
+    held = inside[1:] if vso else inside
+    args.actors = [x for x in args.actors if x not in held]
+    if vso and not args.actors:
+        args.actors = inside[:1]
+    args.recipients = held + [x for x in args.recipients if x not in held]
 
 
 def _attack_party(
@@ -161,7 +186,10 @@ def type_rules(
         if owner:
             args.recipients = owner + [x for x in args.recipients if x.kind != "other" and x not in owner]
             args.actors = [x for x in args.actors if x not in owner]
-    if entry.type == "ACCUSE" and is_verb:
+    if entry.type == "ACCUSE" and m.last > m.first and _holds_responsible(toks[m.last].text):
+        # (the act after مسؤولية is what he is blamed for, not whom the accusation names)
+        _held_responsible(args, words, m, after)
+    elif entry.type == "ACCUSE" and is_verb:
         doer = _condemned_act_doer(doc, words, m, b, after)
         if doer is not None:
             args.recipients = doer
