@@ -5,7 +5,7 @@ after ل; a list of parties right after an unvocalised verb of harm is whom it w
 they did not make the attack they died in; a visit's inviter is not its visitor, and a visitor whose
 titles stand between him and the verb is the visitor, not his last title; an office after a deputy's
 title (النائب الثاني لرئيس مجلس الوزراء) is part of the title; whom "حمّل * مسؤولية" encloses is
-the accused."""
+the accused; a quoted name after a noun of places is a place."""
 
 from __future__ import annotations
 
@@ -115,3 +115,13 @@ def test_whom_an_accusation_holds_responsible() -> None:
     assert _args(text, "ACCUSE", "actor") == ["وزير الداخلية"]
     assert _args(text, "ACCUSE", "recipient") == ["الحوثيين"]
     assert _args("الحكومة تحمل الحوثيين المسؤولية", "ACCUSE", "recipient") == ["الحوثيين"]
+
+
+def test_a_quoted_name_after_a_noun_of_places_is_a_place() -> None:
+    text = (
+        "كما هاجم مسلحو المقاومة الشعبية في منطقة «الراهدة» التابعة لمحافظة تعز، رتلا عسكرياً يضم "
+        "تعزيزات عسكرية للحوثيين."
+    )
+    assert "الراهدة" not in _args(text, "ASSAULT")
+    text = "دارت معارك عنيفة في مديرية «لودر» بين المقاومة الشعبية ومليشيات الحوثي."
+    assert "لودر" not in _args(text, "ASSAULT")

@@ -82,6 +82,7 @@ from khabar.events.participants import (
     _no_outlets,
     _party_present,
     _phrase_candidates,
+    _quoted_place,
     _received_call,
     _resolve_sides,
     _speaker,
@@ -119,7 +120,11 @@ def code_events(
     words = words_of(text)
     if _domain_page(words):
         return []  # a sports or market page: لقاء، قمة، هجوم، الجلسة are games, moves and sessions
-    mentions = [m for m in find_mentions(doc, words) if not (_named_after(words, m) or _title_part(words, m))]
+    mentions = [
+        m
+        for m in find_mentions(doc, words)
+        if not (_named_after(words, m) or _title_part(words, m) or _quoted_place(text, words, m))
+    ]
     for m in mentions:
         # a place at the end of a locative phrase (في بلدة سيزر جنوب شرق تركيا) is where, not who
         if m.is_place and m.prep is None and _governing_prep(words, m) is not None:

@@ -513,6 +513,21 @@ def _named_after(words: Words, m: Mention) -> bool:
     return m.first >= 2 and _bare(toks[m.first - 2].text) in ("في", "وفي")
 
 
+def _quoted_place(text: str, words: Words, m: Mention) -> bool:
+    """A name in quotation marks right after a noun of places is the place's name, not a body (في
+    مديرية «لودر»، في منطقة «الراهدة»): the quotes made it an organisation's."""
+    if m.kind != "org" or m.first < 1 or m.start < 1:
+        return False
+    if text[m.start - 1] not in "«\"“'" and text[max(0, m.start - 2) : m.start].strip() not in (
+        "«",
+        '"',
+        "“",
+    ):
+        return False
+    head = _bare(words.toks[m.first - 1].text)
+    return head in _PLACE_HEADS or (head[:1] == "ب" and head[1:] in _PLACE_HEADS)
+
+
 def _title_part(words: Words, m: Mention) -> bool:
     """An office governed by ل after a deputy's or an adviser's title is part of that title (النائب
     الثاني [لرئيس مجلس الوزراء]، مستشار [لرئيس الجمهورية]): whoever holds the title is the party, not
