@@ -2,8 +2,10 @@
 
 Moved out of the coder (issue 19): the sides of a meeting and of a fight, a received call, a
 statement's speaker, the candidates of a prepositional phrase, a visit's facilities, the sides resolved
-from the events before, "انضم إلى", the counted victims of an attack, the actors of a coordinated verb;
-the frame's arguments themselves are :mod:`khabar.events.arguments`.
+from the events before, "انضم إلى", the counted victims of an attack, the actors of a coordinated verb,
+the victims of a harm who did not make the attack they died in; the mentions that are no party (part
+of a place's name, a quoted place, an office inside a deputy's title). The frame's arguments themselves
+are :mod:`khabar.events.arguments`.
 """
 
 from __future__ import annotations

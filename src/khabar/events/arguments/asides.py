@@ -1,8 +1,10 @@
-"""Words beside an event's parties that decide what they are: who tells of the event after it is no
-party (… حسبما أفاد مسؤولون، بحسب ما ذكرت إدارة الصحة), nor what a subject is called or is part of right
-after it (جبهة النصرة، ذراع تنظيم القاعدة); "at the request of" names who asked (بطلب من أنقرة), and an
-attack noun's ل-genitive its doer (بهجمات لـ«بوكو حرام»). Read by
-:func:`khabar.events.arguments.assign.assign_arguments` (from the seed-20261227 and -28 reads, issue 16).
+"""Words beside an event's parties that decide what they are: who tells of the event after it, or speaks
+the quotation it is told in, is no party (… حسبما أفاد مسؤولون، وقال مدير المرصد «…»), nor what a
+subject is called or is part of right after it (جبهة النصرة، ذراع تنظيم القاعدة); "at the request of"
+names who asked (بطلب من أنقرة), an attack noun's ل-genitive its doer (بهجمات لـ«بوكو حرام»), and a
+visit's visitor is neither its inviter nor his own last title. Read by
+:func:`khabar.events.arguments.assign.assign_arguments` (from the reads of seeds 20261227 – 28 and
+20261231 – 32, issue 16).
 """
 
 from __future__ import annotations
@@ -119,8 +121,9 @@ def at_request(words: Words, m: TriggerMatch, a: int) -> bool:
 def visit_parties(
     args: Args, text: str, words: Words, ments: list[Mention], m: TriggerMatch, a: int, b: int
 ) -> None:
-    """A visit's visitor: a person whose titles stand between him and the verb (:func:`titled_subject`),
-    never the one who invited him (:func:`invited_host`)."""
+    """A visit's visitor: a person whose titles stand between him and the verb (:func:`titled_subject`;
+    a party after the verb that the rules took for the visitor is then whom he met), never the one who
+    invited him (:func:`invited_host`)."""
     x = next((y for y in ments if a <= y.first and 0 < m.first - y.last <= 2), None)
     held = titled_subject(text, words, ments, x, m) if x is not None else None
     if held is not None and all(y is x or y.first > m.last for y in args.actors):
@@ -185,8 +188,8 @@ _TITLE_SPAN = 14
 
 
 def _invited_by(words: Words, x: Mention, a: int) -> bool:
-    """Whether a word of "invitation" (دعوة، لدعوة، بدعوة) stands within five words before ``x``, with
-    only من, titles and names between (no comma, no other clause)."""
+    """Whether a word of "invitation" (دعوة، لدعوة، بدعوة) stands within six words before ``x`` with no
+    clause break between (من, titles and names)."""
     toks = words.toks
     for k in range(x.first - 1, max(a, x.first - 6) - 1, -1):
         if _bare_word(toks[k].text) in _INVITATION:

@@ -1,5 +1,6 @@
-"""Rules of one event type over the arguments its frame gave: who is praised (SUPPORT), the agent
-phrase of an attack or an arrest (ASSAULT, COERCE), and whom ground was taken from. Moved out of
+"""Rules of one event type over the arguments its frame gave: who is praised (SUPPORT), whom an
+accusation holds responsible (ACCUSE), the agent phrase of an attack or an arrest and the victims of an
+unvocalised passive (ASSAULT, COERCE), and whom ground was taken from. Moved out of
 :func:`~khabar.events.arguments.assign.assign_arguments` (issue 19).
 """
 
@@ -75,6 +76,7 @@ def _holds_responsible(w: str) -> bool:
     return w in _RESPONSIBILITY
 
 
+#: the last word of a gapped "held … responsible" (حمّل * مسؤولية، محملا * المسؤولية)
 _RESPONSIBILITY = frozenset(map(fold, ("مسؤولية", "المسؤولية", "مسئولية", "المسئولية")))
 
 
