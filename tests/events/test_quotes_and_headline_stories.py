@@ -9,8 +9,11 @@ the accused; a quoted name after a noun of places is a place."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import event_args as _args
-from conftest import event_mentions
+from conftest import event_mentions, facts_doc
 
 
 def test_the_speaker_of_a_quoted_attack_is_no_party() -> None:
@@ -125,3 +128,62 @@ def test_a_quoted_name_after_a_noun_of_places_is_a_place() -> None:
     assert "الراهدة" not in _args(text, "ASSAULT")
     text = "دارت معارك عنيفة في مديرية «لودر» بين المقاومة الشعبية ومليشيات الحوثي."
     assert "لودر" not in _args(text, "ASSAULT")
+
+
+#: this round's cue words and marks, with parties and triggers to put beside them
+_PIECES = [
+    "وقال",
+    "المرصد",
+    "إن",
+    "«",
+    "»",
+    '"',
+    "..",
+    "…",
+    "،",
+    "\n",
+    "قصفت",
+    "وقتل",
+    "ضابطا",
+    "شرطة",
+    "ومسلح",
+    "في",
+    "هجوم",
+    "هجوما",
+    "لميليشيات",
+    "الحوثي",
+    "وصل",
+    "الأمير",
+    "محمد",
+    "بن",
+    "سلمان",
+    "النائب",
+    "الثاني",
+    "لرئيس",
+    "مجلس",
+    "الوزراء",
+    "وزير",
+    "الدفاع",
+    "تلبية",
+    "لدعوة",
+    "من",
+    "الملك",
+    "حمّل",
+    "تحمل",
+    "المالكي",
+    "مسؤولية",
+    "مديرية",
+    "«لودر»",
+    "مصر",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16))
+def test_the_rules_hold_on_any_run_of_their_pieces(ws: list[str]) -> None:
+    # quotes opened and never closed, dots at either end, a title with no name: no error, and every
+    # argument is a span of the text
+    doc = facts_doc(" ".join(ws) + ".")  # (offsets are the cleaned text's: blank lines go)
+    for m in (m for e in doc.events for m in e["mentions"]):
+        for a in m["arguments"]:
+            assert doc.text[a["start"] : a["end"]] == a["text"]
