@@ -5,7 +5,8 @@ after ل; a list of parties right after an unvocalised verb of harm is whom it w
 they did not make the attack they died in; a visit's inviter is not its visitor, and a visitor whose
 titles stand between him and the verb is the visitor, not his last title; an office after a deputy's
 title (النائب الثاني لرئيس مجلس الوزراء) is part of the title; whom "حمّل * مسؤولية" encloses is
-the accused; a quoted name after a noun of places is a place."""
+the accused; a quoted name after a noun of places is a place; the body "led by" someone (التحالف الذي
+تقوده السعودية) acts, not its leader."""
 
 from __future__ import annotations
 
@@ -128,6 +129,14 @@ def test_a_quoted_name_after_a_noun_of_places_is_a_place() -> None:
     assert "الراهدة" not in _args(text, "ASSAULT")
     text = "دارت معارك عنيفة في مديرية «لودر» بين المقاومة الشعبية ومليشيات الحوثي."
     assert "لودر" not in _args(text, "ASSAULT")
+
+
+def test_the_body_a_relative_clause_says_is_led_by_someone_acts() -> None:
+    text = "إن التحالف الذي تقوده السعودية شن غارات على مواقع الحوثيين."
+    assert _args(text, "ASSAULT", "actor") == ["التحالف"]
+    # a country before the relative names where, not who acts
+    text = "قصفت تركيا مواقع في شمال قبرص الذي تحتله تركيا منذ عقود."
+    assert "قبرص" not in _args(text, "ASSAULT", "actor")
 
 
 #: this round's cue words and marks, with parties and triggers to put beside them

@@ -60,6 +60,7 @@ from khabar.events.context import (
 )
 from khabar.events.document import document_events
 from khabar.events.document_rules import _headline_actors, _next_durations, _shared_topics, _visits
+from khabar.events.doers import led_by, victims_not_doers
 from khabar.events.event import Event
 from khabar.events.filter import argument_candidates, choose_arguments, event_features, load_models
 from khabar.events.mentions import Mention, country_ref, find_mentions, words_of
@@ -89,7 +90,6 @@ from khabar.events.participants import (
     _title_part,
     _two_sides,
     _unnamed_non_parties,
-    _victims_not_doers,
 )
 from khabar.events.sentences import dotted_piece, sentence_spans
 from khabar.events.setting import _governing_prep, _sentence_facts
@@ -211,7 +211,8 @@ def code_events(
                 _resolve_sides(args, events + sevents)
                 _coordinated_verb(args, words, gm, a, sevents)
                 if entry.type == "ASSAULT":
-                    _victims_not_doers(args, words, gm, entry.flags, sevents)
+                    victims_not_doers(args, words, gm, entry.flags, sevents)
+                led_by(args, words, smentions)  # التحالف الذي تقوده السعودية: the coalition acts
                 if not args.actors and not args.agentless and entry.type in VERBAL_TYPES:
                     args.actors = _speaker(doc, words, smentions, a, gm.first)
                 if not args.actors and args.first_person:

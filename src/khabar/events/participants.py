@@ -2,10 +2,10 @@
 
 Moved out of the coder (issue 19): the sides of a meeting and of a fight, a received call, a
 statement's speaker, the candidates of a prepositional phrase, a visit's facilities, the sides resolved
-from the events before, "انضم إلى", the counted victims of an attack, the actors of a coordinated verb,
-the victims of a harm who did not make the attack they died in; the mentions that are no party (part
-of a place's name, a quoted place, an office inside a deputy's title). The frame's arguments themselves
-are :mod:`khabar.events.arguments`.
+from the events before, "انضم إلى", the counted victims of an attack, the actors of a coordinated verb;
+the mentions that are no party (part of a place's name, a quoted place, an office inside a deputy's
+title). The frame's arguments themselves are :mod:`khabar.events.arguments`; who did it when a sentence
+names more parties, :mod:`khabar.events.doers`.
 """
 
 from __future__ import annotations
@@ -557,23 +557,3 @@ def _common_noun(m: Mention) -> bool:
 
 def _copy_args(a: Args) -> Args:
     return Args(list(a.actors), list(a.recipients), a.agentless, a.verb, a.first_person, a.closed_recipients)
-
-
-#: prepositions of circumstance before an attack noun: the attack a harm told before it came of
-_CIRCUMSTANCE = frozenset(map(fold, ("في", "خلال", "إثر", "اثر", "جراء", "عقب")))
-
-
-def _victims_not_doers(
-    args: Args, words: Words, m: TriggerMatch, entry_flags: frozenset[str], sevents: list[Event]
-) -> None:
-    """وقتل ضابطا شرطة ومجند ومسلح أمس في هجوم: whom a harm told before in the sentence, with no doer
-    of its own, was done to is no doer of the attack it came of (an attack noun after في، خلال، إثر،
-    جراء، عقب). Not in a clash or a battle, whose sides are killed in it (قتل مسلحون في اشتباكات مع
-    الشرطة); not after a doer's harm (يردون على قصف الطيران بقصف منازل: the shelled shell back)."""
-    if not sevents or "mutual" in entry_flags or not args.actors:
-        return
-    if m.first == 0 or words.toks[m.first - 1].text not in _CIRCUMSTANCE:
-        return
-    victims = {x.ref for e in sevents if e.type == "ASSAULT" and not e.args.actors for x in e.args.recipients}
-    if victims:
-        args.actors = [x for x in args.actors if x.ref not in victims]
