@@ -18,7 +18,11 @@
    table in int8, activations quantised on the fly. Measured on the dev slice for the shipped
    checkpoint: F1 0.7403 in PyTorch (float32), 0.7243 int8 7-bit, 0.7199 int8 8-bit, 0.7164 uint8
    weights, 0.7216 with the vocabulary table left in float32 (46 MB): the loss is the matrix products'
-   dynamic activation quantisation, not the table.
+   dynamic activation quantisation, not the table. After quantisation the two fusions' nodes are
+   written back as plain ones (``unfuse_slow_kernels``: onnxruntime's CPU kernels for them made the
+   whole graph 1.4x slower on one thread; done after quantisation, the int8 weights and their scales
+   stay those of the fused graph, so a shipped model can be rewritten without a new export);
+   ``--keep-fused`` skips that, ``--rewrite FILE`` does only that to an exported file.
 3. **Files.** ``ner_e5.onnx`` (the graph: piece ids and mask in, per-piece tag log-probabilities out)
    and ``ner_e5_vocab.json.gz`` (pieces, scores, the tokenizer's normalisation map, the tags, the
    provenance, and ``pack``: whether the tagger packs a document's sentences into shared windows, as the
