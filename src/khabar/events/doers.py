@@ -6,6 +6,8 @@ Read by the coder (:mod:`khabar.events.coder`) after each trigger's arguments (i
 from __future__ import annotations
 
 from khabar.events.arguments import Args
+from khabar.events.arguments.parties import _OBJECT_PRONOUNS
+from khabar.events.arguments.vocab import _RELATIVES
 from khabar.events.event import Event
 from khabar.events.lexicon import fold, words
 from khabar.events.mentions import Mention, Words
@@ -14,8 +16,9 @@ from khabar.events.triggers import TriggerMatch
 __all__ = ["led_by", "victims_not_doers"]
 
 
-#: prepositions of circumstance before an attack noun: the attack a harm told before it came of
-_CIRCUMSTANCE = frozenset(map(fold, ("في", "خلال", "إثر", "اثر", "جراء", "عقب")))
+#: prepositions of circumstance before an attack noun, the attack a harm told before it came of: the
+#: shared list of them (في، إثر، خلال، جراء) and عقب
+_CIRCUMSTANCE = words("arguments.attack_by") | {fold("عقب")}
 
 
 def victims_not_doers(
@@ -51,10 +54,6 @@ def led_by(args: Args, words: Words, smentions: list[Mention]) -> None:
         args.recipients = [z for z in args.recipients if z.ref != y.ref]
 
 
-#: relative pronouns (الذي، التي، الذين)
-_RELATIVES = words("arguments.relatives")
-
-
 def _carries_pronoun(w: str) -> bool:
-    """Whether a verb ends in an object pronoun (تقوده، يقودها، يتزعمهم)."""
-    return len(w) > 3 and w[0] in "يت" and w.endswith(("ه", "ها", "هم", "هما"))
+    """Whether a present-tense verb ends in an object pronoun (تقوده، يقودها، يتزعمهم)."""
+    return len(w) > 3 and w[0] in "يت" and w.endswith(_OBJECT_PRONOUNS)

@@ -520,11 +520,8 @@ def _quoted_place(text: str, words: Words, m: Mention) -> bool:
     مديرية «لودر»، في منطقة «الراهدة»): the quotes made it an organisation's."""
     if m.kind != "org" or m.first < 1 or m.start < 1:
         return False
-    if text[m.start - 1] not in "«\"“'" and text[max(0, m.start - 2) : m.start].strip() not in (
-        "«",
-        '"',
-        "“",
-    ):
+    # the mark right before the name, a space between allowed («لودر»، « لودر »)
+    if text[max(0, m.start - 2) : m.start].rstrip()[-1:] not in ("«", '"', "“", "'"):
         return False
     head = _bare(words.toks[m.first - 1].text)
     return head in _PLACE_HEADS or (head[:1] == "ب" and head[1:] in _PLACE_HEADS)

@@ -290,13 +290,11 @@ class FeatureSet:
         gaz: set[str] = set()
         self._gaz_add(gaz, n)
         reads = readings(n)
-        heads = self._heads
-        if n not in heads:
-            # the readings that open a multi-word gazetteer entry (see _gaz_match), made here from the
-            # readings at hand rather than read again when the sentence is matched
-            make_room(heads)
-            first = self._gaz_first
-            heads[n] = tuple((r.stem, first[r.stem]) for r in reads if r.stem in first)
+        if n not in self._heads:
+            # the heads _gaz_match asks of this word, made from the readings at hand rather than read
+            # again when the sentence is matched
+            make_room(self._heads)
+            self._heads[n] = self._heads_of(reads)
         for r in reads:
             stem = r.stem
             if r.cut:
@@ -371,15 +369,18 @@ class FeatureSet:
                 i += 1
         return out
 
+    def _heads_of(self, reads: Sequence[Reading]) -> tuple[tuple[str, int], ...]:
+        """The readings whose stem opens a multi-word gazetteer entry, with the entry's longest length
+        (kept once per word form in ``_heads``)."""
+        first = self._gaz_first
+        return tuple((r.stem, first[r.stem]) for r in reads if r.stem in first)
+
     def _gaz_match(self, norms: Sequence[str], i: int) -> tuple[int, str] | None:
         """The longest multi-word gazetteer entry starting at ``norms[i]`` (clitics stripped)."""
         heads = self._heads.get(norms[i])
         if heads is None:
             make_room(self._heads)
-            # the readings whose stem opens a multi-word entry, once per word form
-            heads = self._heads[norms[i]] = tuple(
-                (r.stem, self._gaz_first[r.stem]) for r in readings(norms[i]) if r.stem in self._gaz_first
-            )
+            heads = self._heads[norms[i]] = self._heads_of(readings(norms[i]))
         for stem, longest in heads:
             for k in range(min(longest, len(norms) - i), 1, -1):
                 cls = self.gazetteer.get(" ".join([stem, *norms[i + 1 : i + k]]))
